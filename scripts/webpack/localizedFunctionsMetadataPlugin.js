@@ -1,0 +1,74 @@
+// Derives functions.<locale>.json from the functions.json that custom-functions-metadata generates from
+// JSDoc, so ids, parameter order, types and options can never drift between languages: only display
+// names and descriptions come from the locale's table, and a missing or unknown entry fails the build.
+const fs = require("fs");
+const { sources, WebpackError, Compilation } = require("webpack");
+
+const pluginName = "LocalizedFunctionsMetadataPlugin";
+
+function localize(metadata, table, locale) {
+  const problems = [];
+  const ids = new Set(metadata.functions.map((f) => f.id));
+  for (const id of Object.keys(table)) {
+    if (!ids.has(id)) problems.push(`${locale}: "${id}" is not a custom function id`);
+  }
+  const functions = metadata.functions.map((fn) => {
+    const entry = table[fn.id];
+    if (!entry) {
+      problems.push(`${locale}: no entry for function ${fn.id}`);
+      return fn;
+    }
+    const params = fn.parameters || [];
+    const known = new Set(params.map((p) => p.name));
+    for (const name of Object.keys(entry.parameters || {})) {
+      if (!known.has(name)) problems.push(`${locale}: ${fn.id} has no parameter "${name}"`);
+    }
+    return {
+      ...fn,
+      name: entry.name,
+      description: entry.description,
+      parameters: params.map((p) => {
+        const local = (entry.parameters || {})[p.name];
+        if (!local) {
+          problems.push(`${locale}: no entry for parameter ${fn.id}.${p.name}`);
+          return p;
+        }
+        return { ...p, name: local.name, description: local.description };
+      }),
+    };
+  });
+  return { metadata: { ...metadata, functions }, problems };
+}
+
+class LocalizedFunctionsMetadataPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap(pluginName, (compilation) => {
+      for (const file of Object.values(this.options.locales)) compilation.fileDependencies.add(file);
+      compilation.hooks.processAssets.tap(
+        { name: pluginName, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          const source = assets[this.options.source];
+          if (!source) {
+            compilation.errors.push(new WebpackError(`${pluginName}: ${this.options.source} was not generated`));
+            return;
+          }
+          const metadata = JSON.parse(source.source().toString());
+          for (const [locale, file] of Object.entries(this.options.locales)) {
+            const table = JSON.parse(fs.readFileSync(file, "utf8"));
+            const result = localize(metadata, table, locale);
+            result.problems.forEach((p) => compilation.errors.push(new WebpackError(`${pluginName}: ${p}`)));
+            const target = this.options.source.replace(/\.json$/, `.${locale}.json`);
+            compilation.emitAsset(target, new sources.RawSource(JSON.stringify(result.metadata, null, 2)));
+          }
+        },
+      );
+    });
+  }
+}
+
+LocalizedFunctionsMetadataPlugin.localize = localize;
+module.exports = LocalizedFunctionsMetadataPlugin;

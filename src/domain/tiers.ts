@@ -1,0 +1,119 @@
+import { checkSerial } from "./calendar";
+import { numError, valueError } from "./errors";
+
+export type Tier = "A" | "B" | "C";
+
+export const DEFAULT_A_SHARE = 0.4;
+export const DEFAULT_B_SHARE = 0.8;
+
+function checkShares(aShare: number, bShare: number): void {
+  if (!(aShare > 0 && aShare <= 1)) throw numError(`a_share must be more than 0 and at most 1 (got ${aShare})`);
+  if (!(bShare > 0 && bShare <= 1)) throw numError(`b_share must be more than 0 and at most 1 (got ${bShare})`);
+  if (aShare > bShare) throw numError(`a_share (${aShare}) must not be more than b_share (${bShare})`);
+}
+
+/**
+ * Pareto classes, DOMAIN §2.1: with before(v) the sum of the values strictly greater than v and T the
+ * total, v is A if before/T < a_share, else B if before/T < b_share, else C; null stays "".
+ *
+ * Because before(v) only grows as v falls, each class is "v ≥ some cut-off": one descending pass over
+ * the sorted distinct values finds the two cut-offs, and every value is then classed in O(1). Tied
+ * values get the same before(), so they share a class, and nothing depends on row order.
+ * before/T is a correctly rounded division, so when it equals a share exactly (60/100 vs 0.6) it
+ * compares equal to the typed share.
+ */
+export function abcClasses(
+  values: readonly (number | null)[],
+  aShare = DEFAULT_A_SHARE,
+  bShare = DEFAULT_B_SHARE,
+): (Tier | "")[] {
+  checkShares(aShare, bShare);
+  const present = new Float64Array(values.length);
+  let size = 0;
+  values.forEach((value, index) => {
+    if (value === null) return;
+    if (!Number.isFinite(value)) throw numError(`values: item ${index + 1} is not a finite number (${value})`);
+    if (value < 0) throw numError(`values: item ${index + 1} is negative (${value}); amounts must be ≥ 0`);
+    present[size++] = value;
+  });
+  const sorted = present.subarray(0, size).sort();
+  const total = sorted.reduce((sum, value) => sum + value, 0);
+  if (!Number.isFinite(total)) throw numError("values add up to more than the largest number Excel can hold");
+
+  let aCutoff = Infinity;
+  let bCutoff = Infinity;
+  if (total > 0) {
+    let before = 0;
+    for (let end = size; end > 0; ) {
+      const value = sorted[end - 1];
+      let start = end - 1;
+      while (start > 0 && sorted[start - 1] === value) start--;
+      const share = before / total;
+      if (share < aShare) aCutoff = value;
+      if (share < bShare) bCutoff = value;
+      before += value * (end - start);
+      end = start;
+    }
+  }
+  return values.map((value) => (value === null ? "" : value >= aCutoff ? "A" : value >= bCutoff ? "B" : "C"));
+}
+
+function checkThresholds(aMin: number, bMin: number): void {
+  if (!Number.isFinite(aMin)) throw numError(`a_min must be a finite number (got ${aMin})`);
+  if (!Number.isFinite(bMin)) throw numError(`b_min must be a finite number (got ${bMin})`);
+  if (aMin < bMin) throw numError(`a_min (${aMin}) must not be less than b_min (${bMin})`);
+}
+
+const tierAbove = (value: number, aMin: number, bMin: number): Tier => (value >= aMin ? "A" : value >= bMin ? "B" : "C");
+
+/** DOMAIN §2.2: A if value ≥ a_min, B if ≥ b_min, else C. */
+export function thresholdTier(value: number, aMin: number, bMin: number): Tier {
+  checkThresholds(aMin, bMin);
+  return tierAbove(value, aMin, bMin);
+}
+
+/** thresholdTier over a list; the thresholds are checked even when every value is blank. */
+export function thresholdTiers(values: readonly (number | null)[], aMin: number, bMin: number): (Tier | "")[] {
+  checkThresholds(aMin, bMin);
+  return values.map((value) => (value === null ? "" : tierAbove(value, aMin, bMin)));
+}
+
+export interface VisitIntervals {
+  readonly A: number;
+  readonly B: number;
+  readonly C: number;
+}
+
+/** DOMAIN §2.2 / §1.3: visit A customers weekly, B fortnightly, C monthly. */
+export const DEFAULT_VISIT_INTERVALS: VisitIntervals = { A: 7, B: 14, C: 30 };
+
+export function checkVisitIntervals(intervals: VisitIntervals): VisitIntervals {
+  for (const tier of ["A", "B", "C"] as const) {
+    const days = intervals[tier];
+    if (!Number.isInteger(days) || days < 0) {
+      throw numError(`intervals: the ${tier} interval must be a whole number of days ≥ 0 (got ${days})`);
+    }
+  }
+  return intervals;
+}
+
+/**
+ * Reads a tier label as people type it: "A", " b ", full-width "Ａ". Blank means "not graded yet"
+ * and gives undefined, so a register row without a grade gets no next visit instead of an error.
+ */
+export function readTier(label: string, what: string): Tier | undefined {
+  const tier = label.normalize("NFKC").trim().toUpperCase();
+  if (tier === "") return undefined;
+  if (tier === "A" || tier === "B" || tier === "C") return tier;
+  throw valueError(`${what} (${JSON.stringify(label)}) is not a tier; use A, B or C`);
+}
+
+export function visitIntervalDays(tier: Tier, intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS): number {
+  return checkVisitIntervals(intervals)[tier];
+}
+
+/** The date of the next visit: the last visit plus the tier's interval. */
+export function nextVisitDate(lastVisit: number, tier: Tier, intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS): number {
+  checkSerial(lastVisit, "last_visit");
+  return checkSerial(lastVisit + visitIntervalDays(tier, intervals), "the next visit");
+}

@@ -1,0 +1,29 @@
+import { Field, Radio, RadioGroup } from "@fluentui/react-components";
+import { isLocale, LOCALES, type Locale } from "../../i18n/locale";
+
+/** Each option is labelled in its own language, so a user who cannot read the current one still finds theirs. */
+const OWN_NAMES: Record<Locale, string> = { "zh-CN": "中文", "en-US": "English" };
+
+export interface LanguageSwitchProps {
+  locale: Locale;
+  label: string;
+  onChange(locale: Locale): void;
+}
+
+export function LanguageSwitch({ locale, label, onChange }: LanguageSwitchProps) {
+  return (
+    <Field label={label}>
+      <RadioGroup
+        layout="horizontal"
+        value={locale}
+        onChange={(_, data) => {
+          if (isLocale(data.value)) onChange(data.value);
+        }}
+      >
+        {LOCALES.map((l) => (
+          <Radio key={l} value={l} label={OWN_NAMES[l]} lang={l} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}

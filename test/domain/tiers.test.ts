@@ -1,0 +1,131 @@
+import fc from "fast-check";
+import { serialFromYmd } from "../../src/domain/calendar";
+import { abcClasses, nextVisitDate, readTier, thresholdTier, thresholdTiers, visitIntervalDays } from "../../src/domain/tiers";
+import { expectDomainError } from "./expectDomainError";
+
+describe("abcClasses — DOMAIN §2.1 at 40 % / 80 %", () => {
+  it("keeps the item that crosses 40 % in A and the one that crosses 80 % in B", () => {
+    // before/T: 30 → 0, 25 → .30 (crosses 40 %), 20 → .55, 15 → .75 (crosses 80 %), 10 → .90.
+    expect(abcClasses([20, 10, 30, 15, 25])).toEqual(["B", "C", "A", "B", "A"]);
+  });
+
+  it("gives tied values one class, even when the tie spans a boundary", () => {
+    // 30 → A; the three 20s all have before = 30 (30 %) → A; 10 has before = 90 % → C.
+    expect(abcClasses([20, 30, 20, 10, 20])).toEqual(["A", "A", "A", "C", "A"]);
+    // before(30) = 40 = exactly 40 %: not below a_share, so B for both.
+    expect(abcClasses([30, 40, 30])).toEqual(["B", "A", "B"]);
+  });
+
+  it("treats a share equal to the boundary as not below it", () => {
+    expect(abcClasses([60, 40], 0.4, 0.6)).toEqual(["A", "C"]);
+    expect(abcClasses([60, 40])).toEqual(["A", "B"]);
+  });
+
+  it("keeps blanks blank and classes everything C when the total is 0", () => {
+    expect(abcClasses([5, null, 0])).toEqual(["A", "", "C"]);
+    expect(abcClasses([0, null, 0])).toEqual(["C", "", "C"]);
+    expect(abcClasses([null])).toEqual([""]);
+  });
+
+  it("honours other shares", () => {
+    expect(abcClasses([50, 30, 20], 0.5, 0.5)).toEqual(["A", "C", "C"]);
+    expect(abcClasses([50, 30, 20], 1, 1)).toEqual(["A", "A", "A"]);
+  });
+
+  it.each<[string, () => unknown, RegExp]>([
+    ["a negative value", () => abcClasses([1, -2]), /^values: item 2 is negative/],
+    ["a_share above b_share", () => abcClasses([1], 0.9, 0.8), /^a_share \(0\.9\) must not be more than b_share \(0\.8\)/],
+    ["a_share of 0", () => abcClasses([1], 0, 0.8), /^a_share must be more than 0/],
+    ["b_share above 1", () => abcClasses([1], 0.4, 1.5), /^b_share must be more than 0 and at most 1/],
+    ["a total beyond doubles", () => abcClasses([1e308, 1e308]), /^values add up to more than/],
+  ])("rejects %s with #NUM!", (_, run, message) => {
+    expectDomainError(run, "#NUM!", message);
+  });
+});
+
+describe("abcClasses — properties", () => {
+  const amounts = fc.array(fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null, freq: 8 }), { maxLength: 60 });
+  const shares = fc
+    .tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }))
+    .map(([a, b]) => [Math.min(a, b) / 100, Math.max(a, b) / 100] as const);
+  const sumOf = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0);
+
+  it("matches the rule computed naively for every item", () => {
+    fc.assert(
+      fc.property(amounts, shares, (values, [a, b]) => {
+        const present = values.filter((value): value is number => value !== null);
+        const total = sumOf(present);
+        const expected = values.map((value) => {
+          if (value === null) return "";
+          if (total === 0) return "C";
+          const before = sumOf(present.filter((other) => other > value)) / total;
+          return before < a ? "A" : before < b ? "B" : "C";
+        });
+        expect(abcClasses(values, a, b)).toEqual(expected);
+      }),
+    );
+  });
+
+  it("does not depend on row order", () => {
+    const shuffled = amounts.chain((values) => {
+      const indices = values.map((_, index) => index);
+      return fc.tuple(fc.constant(values), fc.shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length }));
+    });
+    fc.assert(
+      fc.property(shuffled, shares, ([values, order], [a, b]) => {
+        const classes = abcClasses(values, a, b);
+        expect(abcClasses(order.map((index) => values[index]), a, b)).toEqual(order.map((index) => classes[index]));
+      }),
+    );
+  });
+
+  it("gives tied values the same class, and A covers ≥ a_share, A+B ≥ b_share of the total", () => {
+    fc.assert(
+      fc.property(amounts, shares, (values, [a, b]) => {
+        const classes = abcClasses(values, a, b);
+        const byValue = new Map<number, string>();
+        values.forEach((value, index) => {
+          if (value === null) return;
+          expect(byValue.get(value) ?? classes[index]).toBe(classes[index]);
+          byValue.set(value, classes[index]);
+        });
+        const total = sumOf(values.filter((value): value is number => value !== null));
+        fc.pre(total > 0);
+        const share = (keep: readonly string[]): number =>
+          sumOf(values.filter((value, index): value is number => value !== null && keep.includes(classes[index]))) / total;
+        expect(share(["A"])).toBeGreaterThanOrEqual(a);
+        expect(share(["A", "B"])).toBeGreaterThanOrEqual(b);
+      }),
+    );
+  });
+});
+
+describe("thresholds and visits — DOMAIN §2.2", () => {
+  it("tiers by a_min and b_min", () => {
+    expect([100, 99, 50, 49, -1].map((value) => thresholdTier(value, 100, 50))).toEqual(["A", "B", "B", "C", "C"]);
+    expect(thresholdTiers([null, 100], 100, 100)).toEqual(["", "A"]);
+  });
+
+  it("rejects a_min below b_min with #NUM!, even with nothing to tier", () => {
+    expectDomainError(() => thresholdTier(1, 10, 20), "#NUM!", /^a_min \(10\) must not be less than b_min \(20\)/);
+    expectDomainError(() => thresholdTiers([null], 10, 20), "#NUM!", /^a_min/);
+  });
+
+  it("visits A weekly, B fortnightly, C monthly by default", () => {
+    expect(["A", "B", "C"].map((tier) => visitIntervalDays(tier as "A"))).toEqual([7, 14, 30]);
+    expect(nextVisitDate(serialFromYmd(2026, 10, 8), "B")).toBe(serialFromYmd(2026, 10, 22));
+    expect(nextVisitDate(serialFromYmd(2026, 10, 8), "C", { A: 3, B: 10, C: 60 })).toBe(serialFromYmd(2026, 12, 7));
+  });
+
+  it("rejects negative or fractional intervals and visits past 9999", () => {
+    expectDomainError(() => visitIntervalDays("A", { A: -1, B: 14, C: 30 }), "#NUM!", /^intervals: the A interval/);
+    expectDomainError(() => visitIntervalDays("C", { A: 7, B: 14, C: 1.5 }), "#NUM!", /^intervals: the C interval/);
+    expectDomainError(() => nextVisitDate(2958460, "C"), "#NUM!", /after 9999-12-31/);
+  });
+
+  it("reads tier labels as typed, blank as ungraded, anything else as #VALUE!", () => {
+    expect([" a", "B ", "Ｃ"].map((label) => readTier(label, "tier"))).toEqual(["A", "B", "C"]);
+    expect(readTier("  ", "tier")).toBeUndefined();
+    expectDomainError(() => readTier("VIP", "tier: cell 4"), "#VALUE!", /^tier: cell 4 \("VIP"\) is not a tier/);
+  });
+});

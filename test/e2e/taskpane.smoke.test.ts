@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { launchChromium, openPage, serveDist, type StaticServer } from "../support/browser";
+import { distFile, repoRoot } from "../support/paths";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  distFile("taskpane.html");
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the built task pane renders as a preview outside Office, in zh-CN, without console errors", async () => {
+  const { page, errors, blocked } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "zh-CN" });
+  await page.getByRole("heading", { level: 1, name: "销售计划助手" }).waitFor();
+  await page.getByTestId("preview-banner").waitFor();
+  expect(await page.getByTestId("preview-banner").textContent()).toContain("预览模式");
+  expect(await page.getByTestId("function-list").textContent()).toContain("销售.折后价");
+  const shots = path.join(repoRoot, "docs/screens");
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, "taskpane-zh-CN.png"), fullPage: true });
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.context().close();
+});
+
+test("the language switch turns the pane to en-US, and the choice is remembered", async () => {
+  const { page, errors } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "zh-CN" });
+  await page.getByRole("radio", { name: "English" }).check();
+  await page.getByRole("heading", { level: 1, name: "Sales Planner" }).waitFor();
+  expect(await page.getByTestId("function-list").textContent()).toContain("SALES.DISCOUNT");
+  await page.screenshot({ path: path.join(repoRoot, "docs/screens/taskpane-en-US.png"), fullPage: true });
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Sales Planner" }).waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("the page loads the custom-functions script before the pane's", async () => {
+  const { page } = await openPage(browser, `${server.origin}/taskpane.html`);
+  const scripts = await page.$$eval("script[src]", (nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
+  const names = scripts.map((s) => s.split("/").pop());
+  expect(names.indexOf("functions.js")).toBeGreaterThan(names.indexOf("office.js"));
+  expect(names.indexOf("functions.js")).toBeLessThan(names.indexOf("taskpane.js"));
+  await page.context().close();
+});

@@ -1,0 +1,51 @@
+import { DomainError, numError } from "../../src/domain/errors";
+import { excelResult } from "../../src/functions/excelErrors";
+
+describe("excelResult", () => {
+  it("passes results through", () => {
+    expect(excelResult(() => [[1]])).toEqual([[1]]);
+  });
+
+  it("turns a DomainError into { code, message } when no Excel runtime is present", () => {
+    expect(excelResult(() => { throw numError("unit must be more than 0"); })).toEqual({ code: "#NUM!", message: "unit must be more than 0" });
+  });
+
+  it("turns anything unforeseen into #VALUE! with a message", () => {
+    expect(excelResult(() => { throw new TypeError("boom"); })).toEqual({ code: "#VALUE!", message: "unexpected error: boom" });
+    expect(excelResult(() => { throw undefined; })).toEqual({ code: "#VALUE!", message: "unexpected error: undefined" });
+    expect(excelResult(() => { throw new Error(""); })).toEqual({ code: "#VALUE!", message: "unexpected error: unknown" });
+  });
+
+  it("keeps DomainError recognisable after down-levelling", () => {
+    const error = new DomainError("#DIV/0!", "nothing to split by");
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("DomainError");
+  });
+
+  describe("inside Excel", () => {
+    class FakeError {
+      constructor(
+        readonly code: string,
+        readonly message: string,
+      ) {}
+    }
+    const codes = { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" };
+    beforeAll(() => {
+      (globalThis as Record<string, unknown>).CustomFunctions = { Error: FakeError, ErrorCode: codes };
+    });
+    afterAll(() => {
+      delete (globalThis as Record<string, unknown>).CustomFunctions;
+    });
+
+    it.each<["#VALUE!" | "#NUM!" | "#DIV/0!", string]>([
+      ["#VALUE!", "invalidValue"],
+      ["#NUM!", "invalidNumber"],
+      ["#DIV/0!", "divisionByZero"],
+    ])("returns a CustomFunctions.Error for %s (%s)", (code, name) => {
+      const result = excelResult(() => { throw new DomainError(code, "why"); });
+      expect(result).toBeInstanceOf(FakeError);
+      expect(result).toEqual(new FakeError(codes[name as keyof typeof codes], "why"));
+    });
+  });
+});

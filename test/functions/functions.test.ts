@@ -1,0 +1,163 @@
+import { serialFromYmd as ymd } from "../../src/domain/calendar";
+import { abc, daySplit, nextVisit, split, tier, weekSplit, workdays } from "../../src/functions/functions";
+import { expectExcelError } from "./expectExcelError";
+
+/** China's 2026 National Day (10-01..10-07 off, Saturday 10-10 and Sunday 09-20 worked), as ranges. */
+const HOLIDAYS = [[1, 2, 3, 4, 5, 6, 7].map((day) => ymd(2026, 10, day))];
+const MAKE_UP = [[ymd(2026, 9, 20)], [ymd(2026, 10, 10)]];
+
+describe("SPLIT", () => {
+  it("splits 100 over twelve equal weights in fen: 8.34 ×4 then 8.33 ×8, in the weights' shape", () => {
+    const column = Array.from({ length: 12 }, () => [1]);
+    expect(split(100, column, 0.01)).toEqual([...Array(4).fill([8.34]), ...Array(8).fill([8.33])]);
+  });
+
+  it("keeps a block's shape, treats blank weights as 0 and defaults unit to 1", () => {
+    expect(split(100, [[2, null], ["", 3]])).toEqual([[40, 0], [0, 60]]);
+    expect(split(100, [[2, 3, 1]], null)).toEqual([[33, 50, 17]]);
+  });
+
+  it("accepts a single weight", () => {
+    expect(split(5, 7 as never)).toEqual([[5]]);
+  });
+
+  it.each<[string, unknown, unknown, unknown, "#VALUE!" | "#NUM!" | "#DIV/0!", RegExp]>([
+    ["text in the weights", 10, [[1, 2, "abc"]], 1, "#VALUE!", /^weights: cell 3 is text \("abc"\); enter a number/],
+    ["a weight TRUE", 10, [[true]], 1, "#VALUE!", /^weights: cell 1 is TRUE/],
+    ["a text total", "ten", [[1]], 1, "#VALUE!", /^total is text/],
+    ["a total range", [[1, 2]], [[1]], 1, "#VALUE!", /^total must be a single value/],
+    ["a negative total", -1, [[1]], 1, "#NUM!", /^total must be ≥ 0/],
+    ["a negative weight", 10, [[1], [-1]], 1, "#NUM!", /^weights: item 2 is negative/],
+    ["unit 0", 10, [[1]], 0, "#NUM!", /^unit must be more than 0/],
+    ["a total that is no multiple of unit", 10.005, [[1]], 0.01, "#NUM!", /^total must be a whole multiple of unit \(0\.01\)/],
+    ["all weights blank", 10, [[null, ""]], 1, "#DIV/0!", /weights are all 0/],
+    ["an empty weights range", 10, [[]], 1, "#VALUE!", /^weights is empty/],
+    ["weights rows of different lengths", 10, [[1, 2], [3]], 1, "#VALUE!", /^weights is not a range: its rows have 2 and 1 cells/],
+    ["more units than safe integers", 1e14, [[1]], 0.01, "#NUM!", /too many units/],
+    ["a cell in a block", 10, [[1, 2], [3, "x"]], 1, "#VALUE!", /^weights: cell 4 \(row 2, column 2\) is text/],
+  ])("reports %s", (_, total, weights, unit, code, message) => {
+    expectExcelError(split(total, weights as unknown[][], unit), code, message);
+  });
+});
+
+describe("ABC and TIER", () => {
+  it("classes a column of sales at the default 40 % / 80 %, blanks staying blank", () => {
+    expect(abc([[20], [10], [null], [30], [15], [25]])).toEqual([["B"], ["C"], [""], ["A"], ["B"], ["A"]]);
+  });
+
+  it("takes the shares as arguments", () => {
+    expect(abc([[60, 40]], 0.4, 0.6)).toEqual([["A", "C"]]);
+    expect(abc([[60, 40]], null, undefined)).toEqual([["A", "B"]]);
+  });
+
+  it("reports text, booleans, negatives and bad shares", () => {
+    expectExcelError(abc([[1, "a"]]), "#VALUE!", /^values: cell 2 is text/);
+    expectExcelError(abc([[false]]), "#VALUE!", /^values: cell 1 is FALSE/);
+    expectExcelError(abc([[1], [-1]]), "#NUM!", /^values: item 2 is negative/);
+    expectExcelError(abc([[1]], 0.9, 0.5), "#NUM!", /^a_share \(0\.9\) must not be more than b_share \(0\.5\)/);
+    expectExcelError(abc([[1]], "40%", 0.8), "#VALUE!", /^a_share is text/);
+    expectExcelError(abc([]), "#VALUE!", /^values is empty/);
+  });
+
+  it("tiers by thresholds, a single value or a range", () => {
+    expect(tier([[150, 80, 10, null]], 100, 50)).toEqual([["A", "B", "C", ""]]);
+    expect(tier(120 as never, 100, 50)).toEqual([["A"]]);
+    expectExcelError(tier([[1]], 10, 20), "#NUM!", /^a_min \(10\) must not be less than b_min \(20\)/);
+    expectExcelError(tier([[1]], null, 20), "#VALUE!", /^a_min is required/);
+  });
+});
+
+describe("NEXTVISIT", () => {
+  const oct8 = ymd(2026, 10, 8);
+
+  it("adds the tier's interval, default 7/14/30 days, blank dates or tiers giving blank", () => {
+    expect(nextVisit([[oct8], [oct8], [oct8], [null], [oct8]], [["A"], ["b"], ["C"], ["A"], [""]])).toEqual([
+      [oct8 + 7],
+      [oct8 + 14],
+      [oct8 + 30],
+      [""],
+      [""],
+    ]);
+  });
+
+  it("takes three custom intervals, blank ones falling back to the default", () => {
+    expect(nextVisit([[oct8, oct8, oct8]], [["A", "B", "C"]], [[3, null, 60]])).toEqual([[oct8 + 3, oct8 + 14, oct8 + 60]]);
+  });
+
+  it("works on a single date and tier", () => {
+    expect(nextVisit(oct8 as never, "A" as never)).toEqual([[oct8 + 7]]);
+  });
+
+  it("reports unknown tiers, shape mismatches, bad intervals and early dates", () => {
+    expectExcelError(nextVisit([[oct8]], [["VIP"]]), "#VALUE!", /^tier: cell 1 \("VIP"\) is not a tier/);
+    expectExcelError(nextVisit([[oct8]], [[1]]), "#VALUE!", /^tier: cell 1 is not a tier/);
+    expectExcelError(nextVisit([[oct8], [oct8]], [["A", "B"]]), "#VALUE!", /^tier \(1×2\) must have the same shape as last_visit \(2×1\)/);
+    expectExcelError(nextVisit([[oct8]], [["A"]], [[7, 14]]), "#VALUE!", /^intervals must be 3 cells/);
+    expectExcelError(nextVisit([[oct8]], [["A"]], [[-7, 14, 30]]), "#NUM!", /^intervals: the A interval/);
+    expectExcelError(nextVisit([[10]], [["A"]]), "#NUM!", /^last_visit: cell 1: dates before 1900 are not supported/);
+    expectExcelError(nextVisit([["2026-10-08"]], [["A"]]), "#VALUE!", /^last_visit: cell 1 is text/);
+  });
+});
+
+describe("WORKDAYS", () => {
+  it("counts 2026-10 with National Day holidays and make-up days as 18", () => {
+    expect(workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), HOLIDAYS, MAKE_UP)).toBe(18);
+    expect(workdays(ymd(2026, 10, 31), ymd(2026, 10, 1), HOLIDAYS, MAKE_UP)).toBe(-18);
+    expect(workdays(ymd(2026, 10, 1), ymd(2026, 10, 31))).toBe(22);
+  });
+
+  it("ignores blank cells in the lists and the time of day in dates", () => {
+    expect(workdays(ymd(2026, 10, 1) + 0.75, ymd(2026, 10, 31), [[null, ...HOLIDAYS[0], ""]], [[ymd(2026, 10, 10)]])).toBe(18);
+  });
+
+  it("reports a date in both lists, dates before 1900, text and missing dates", () => {
+    expectExcelError(
+      workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [[ymd(2026, 10, 10)]], [[ymd(2026, 10, 10)]]),
+      "#VALUE!",
+      /2026-10-10 is both a holiday and a make-up working day/,
+    );
+    expectExcelError(workdays(1, ymd(2026, 10, 31)), "#NUM!", /^start: dates before 1900 are not supported/);
+    expectExcelError(workdays(ymd(2026, 10, 1), 3e6), "#NUM!", /^end: dates after 9999-12-31/);
+    expectExcelError(workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [["国庆"]]), "#VALUE!", /^holidays: cell 1 is text/);
+    expectExcelError(workdays(null, ymd(2026, 10, 31)), "#VALUE!", /^start is required; enter a date/);
+  });
+});
+
+describe("WEEKSPLIT and DAYSPLIT", () => {
+  it("splits the 2026-10 target over its weeks by working days", () => {
+    expect(weekSplit(100000, 2026, 10, HOLIDAYS, MAKE_UP)).toEqual([
+      [ymd(2026, 10, 5), ymd(2026, 10, 11), 3, 16666],
+      [ymd(2026, 10, 12), ymd(2026, 10, 18), 5, 27778],
+      [ymd(2026, 10, 19), ymd(2026, 10, 25), 5, 27778],
+      [ymd(2026, 10, 26), ymd(2026, 10, 31), 5, 27778],
+    ]);
+  });
+
+  it("splits in fen when unit is 0.01", () => {
+    const weeks = weekSplit(1000, 2026, 10, HOLIDAYS, MAKE_UP, 0.01) as number[][];
+    expect(weeks.map((week) => week[3])).toEqual([166.66, 277.78, 277.78, 277.78]);
+  });
+
+  it("reports a year or month out of range, a fractional month and a month without working days", () => {
+    expectExcelError(weekSplit(100, 2026, 13), "#NUM!", /^month must be a whole number from 1 to 12/);
+    expectExcelError(weekSplit(100, 2026, 1.5), "#NUM!", /^month must be a whole number \(got 1\.5\)/);
+    expectExcelError(weekSplit(100, 1899, 12), "#NUM!", /^year must be a whole number from 1900/);
+    const february = [Array.from({ length: 28 }, (_, day) => ymd(2026, 2, day + 1))];
+    expectExcelError(weekSplit(100, 2026, 2, february), "#NUM!", /^2026-02 has no working day/);
+  });
+
+  it("splits a target over the working days after the holiday, make-up Saturday included", () => {
+    expect(daySplit(10, ymd(2026, 10, 7), ymd(2026, 10, 12), HOLIDAYS, MAKE_UP)).toEqual([
+      [ymd(2026, 10, 8), 3],
+      [ymd(2026, 10, 9), 3],
+      [ymd(2026, 10, 10), 2],
+      [ymd(2026, 10, 12), 2],
+    ]);
+  });
+
+  it("reports a reversed range, no working day and ranges too tall for a sheet", () => {
+    expectExcelError(daySplit(10, ymd(2026, 10, 12), ymd(2026, 10, 7)), "#NUM!", /^start \(2026-10-12\) must not be after end/);
+    expectExcelError(daySplit(10, ymd(2026, 10, 1), ymd(2026, 10, 7), HOLIDAYS), "#NUM!", /no working day from 2026-10-01 to 2026-10-07/);
+    expectExcelError(daySplit(10, 61, 2958465), "#NUM!", /more than 1048576 working days/);
+  });
+});

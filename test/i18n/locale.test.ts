@@ -1,0 +1,24 @@
+import { resolveLocale } from "../../src/i18n/locale";
+import { uiStrings } from "../../src/i18n/uiStrings";
+
+test("Office display languages map to the two supported locales", () => {
+  expect(resolveLocale("zh-CN")).toBe("zh-CN");
+  expect(resolveLocale("zh-Hans-CN")).toBe("zh-CN");
+  expect(resolveLocale("ZH-TW")).toBe("zh-CN");
+  expect(resolveLocale("en-US")).toBe("en-US");
+  expect(resolveLocale("fr-FR")).toBe("en-US");
+  expect(resolveLocale("")).toBe("zh-CN");
+  expect(resolveLocale(null)).toBe("zh-CN");
+});
+
+test("every task-pane string exists, non-empty, in both languages and differs between them", () => {
+  const zh = uiStrings("zh-CN");
+  const en = uiStrings("en-US");
+  expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
+    expect(zh[key].trim()).not.toBe("");
+    expect(en[key].trim()).not.toBe("");
+    expect(en[key]).not.toBe(zh[key]);
+    expect(zh[key]).toMatch(/[\u4e00-\u9fff]/);
+  }
+});

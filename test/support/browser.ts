@@ -1,0 +1,108 @@
+import { createServer, type Server } from "node:http";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { distDir, repoRoot } from "./paths";
+
+const webpackConfig = require(path.join(repoRoot, "webpack.config.js"));
+const officeJsPrefix = (webpackConfig.officeJsCdn as string).replace(/office\.js$/, "");
+const officeJsDir = webpackConfig.officeJsLocalDir as string;
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves dist/ on a free loopback port: the pane is tested as built, not through the dev server. */
+export async function serveDist(): Promise<StaticServer> {
+  const server: Server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(distDir, path.normalize(pathname).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(distDir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": contentTypes[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("server has no port");
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The flags this machine needs: its closed network refuses Chromium's background connections. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface PaneSession {
+  page: Page;
+  /** console errors and uncaught page errors, in order */
+  errors: string[];
+  /** every request that would have left the machine (blocked) */
+  blocked: string[];
+}
+
+/**
+ * Opens a page with every outside request blocked; office.js's CDN is answered from node_modules, so the
+ * production page is tested exactly as built.
+ */
+export async function openPage(browser: Browser, url: string, options: { locale?: string } = {}): Promise<PaneSession> {
+  const context = await browser.newContext({ locale: options.locale ?? "zh-CN", viewport: { width: 360, height: 720 } });
+  const errors: string[] = [];
+  const blocked: string[] = [];
+  const origin = new URL(url).origin;
+  await context.route("**/*", async (route) => {
+    const requestUrl = route.request().url();
+    if (requestUrl.startsWith(origin) || requestUrl.startsWith("data:") || requestUrl.startsWith("blob:")) {
+      await route.continue();
+    } else if (requestUrl.startsWith(officeJsPrefix)) {
+      const rel = new URL(requestUrl).pathname.slice(new URL(officeJsPrefix).pathname.length);
+      try {
+        const body = await readFile(path.join(officeJsDir, rel));
+        await route.fulfill({ status: 200, body, contentType: contentTypes[path.extname(rel)] ?? "text/plain" });
+      } catch {
+        await route.fulfill({ status: 404, body: "" });
+      }
+    } else {
+      blocked.push(requestUrl);
+      await route.abort();
+    }
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(url);
+  return { page, errors, blocked };
+}

@@ -1,0 +1,74 @@
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const LocalizedFunctionsMetadataPlugin = require("./scripts/webpack/localizedFunctionsMetadataPlugin");
+const pkg = require("./package.json");
+
+const devUrl = `https://localhost:${pkg.config.dev_server_port}/`;
+// The CDN is what Office expects in production; tests route it to the local copy in node_modules.
+const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const officeJsLocalDir = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+
+module.exports = (env, argv) => {
+  const production = argv.mode === "production";
+  const prodUrl = process.env.SALES_PLANNER_URL || pkg.config.prod_url;
+  return {
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked once by `tsc --noEmit` in `npm test`; the bundle only needs transpiling.
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizedFunctionsMetadataPlugin({
+        source: "functions.json",
+        locales: { "zh-CN": path.resolve(__dirname, "src/functions/names.zh-CN.json") },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // functions first: formulas must calculate even before the pane's UI has loaded.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        officeJs: production ? officeJsCdn : "/office-js/office.js",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? content.toString().split(devUrl).join(prodUrl) : content),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: pkg.config.dev_server_port,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: [{ directory: officeJsLocalDir, publicPath: "/office-js" }],
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
+module.exports.officeJsCdn = officeJsCdn;
+module.exports.officeJsLocalDir = officeJsLocalDir;
