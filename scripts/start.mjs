@@ -3,6 +3,7 @@
 // the same pages (over http if it must), prints the preview URL and how to sideload, and keeps running.
 import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,14 +18,29 @@ const makeConfig = require(path.join(root, "webpack.config.js"));
 // Only Windows and macOS have an Excel desktop that office-addin-debugging can sideload into.
 const desktopExcelPossible = process.platform === "win32" || process.platform === "darwin";
 
+/**
+ * https with the Office dev certificates. Trusting their CA needs sudo/a keychain; where that fails the
+ * generated certificate still serves https (the browser warns until the CA is trusted), and only where
+ * no certificate can be made at all does it fall back to http.
+ */
 async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const defaults = require("office-addin-dev-certs/lib/defaults");
   try {
-    const devCerts = require("office-addin-dev-certs");
-    if (desktopExcelPossible) await devCerts.ensureCertificatesAreInstalled();
-    return await devCerts.getHttpsServerOptions();
+    return { tls: await devCerts.getHttpsServerOptions(), trusted: true };
   } catch (error) {
-    console.warn(`[start] HTTPS certificates unavailable (${error.message.split("\n")[0]}); serving over http.`);
-    return null;
+    console.warn(`[start] Could not trust the dev certificate: ${error.message.split("\n")[0]}`);
+  }
+  try {
+    if (!existsSync(defaults.localhostCertificatePath)) await devCerts.generateCertificates();
+    const read = (file) => readFileSync(file);
+    return {
+      tls: { ca: read(defaults.caCertificatePath), cert: read(defaults.localhostCertificatePath), key: read(defaults.localhostKeyPath) },
+      trusted: false,
+    };
+  } catch (error) {
+    console.warn(`[start] No dev certificate (${error.message.split("\n")[0]}); serving over http.`);
+    return { tls: null, trusted: false };
   }
 }
 
@@ -42,14 +58,20 @@ function sideloadIntoDesktop() {
   child.on("error", () => console.warn("[start] Could not start office-addin-debugging; sideload manifest.xml by hand."));
 }
 
-const tls = await httpsOptions();
+const { tls, trusted } = await httpsOptions();
 const config = makeConfig({}, { mode: "development" });
 const scheme = tls ? "https" : "http";
 const server = new WebpackDevServer(
   { ...config.devServer, port, host: "localhost", server: tls ? { type: "https", options: tls } : { type: "http" } },
   webpack(config),
 );
-await server.start();
+try {
+  await server.start();
+} catch (error) {
+  if (error.code !== "EADDRINUSE") throw error;
+  console.error(`[start] Port ${port} is taken (another \`npm start\`?). Stop it, or run with PORT=<free port> (the manifest expects ${port}).`);
+  process.exit(1);
+}
 
 const previewUrl = `${scheme}://localhost:${port}/taskpane.html`;
 console.log(`
@@ -57,10 +79,10 @@ Sales Planner is being served.
   Preview in a browser:   ${previewUrl}
   Manifest:               ${path.join(root, "manifest.xml")}
 Excel on the web: open a workbook, Home > Add-ins > More Add-ins > Upload My Add-in, choose manifest.xml${
-  tls ? "" : "\n  (Excel needs https: trust the dev certificate with `npx office-addin-dev-certs install`, then restart)"
+  trusted ? "" : `\n  (Excel needs a trusted https certificate: run \`npx office-addin-dev-certs install\` as an administrator,\n   or import ${require("office-addin-dev-certs/lib/defaults").caCertificatePath} into your browser's trusted authorities)`
 }.
 Excel desktop (Windows/Mac): npm start sideloads it for you when Excel is installed.
 Press Ctrl+C to stop.`);
 
-if (desktopExcelPossible && tls) sideloadIntoDesktop();
+if (desktopExcelPossible && trusted) sideloadIntoDesktop();
 else if (!desktopExcelPossible) console.log("[start] No Excel desktop on this platform: serving for the browser preview and Excel on the web.");
