@@ -1,4 +1,6 @@
+const fs = require("fs");
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -10,7 +12,8 @@ const devUrl = `https://localhost:${pkg.config.dev_server_port}/`;
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const officeJsLocalDir = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
 
-module.exports = (env, argv) => {
+/** The add-in's pages and scripts, served to Office. */
+function webConfig(argv) {
   const production = argv.mode === "production";
   const prodUrl = process.env.SALES_PLANNER_URL || pkg.config.prod_url;
   return {
@@ -69,6 +72,37 @@ module.exports = (env, argv) => {
       client: { overlay: { warnings: false } },
     },
   };
-};
+}
+
+/**
+ * `npx sales-planner`: one Node script in dist/cli (package.json "bin"). exceljs and jszip stay
+ * external, loaded from node_modules, instead of being bundled a second time.
+ */
+function cliConfig(argv) {
+  const out = path.resolve(__dirname, "dist/cli");
+  return {
+    name: "cli",
+    target: "node20",
+    devtool: argv.mode === "production" ? "source-map" : "eval-source-map",
+    entry: { "sales-planner": "./src/cli/bin.ts" },
+    output: { path: out, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }] },
+    externals: { exceljs: "commonjs exceljs", jszip: "commonjs jszip" },
+    plugins: [
+      new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
+      // npx runs the bin directly, so it must be executable.
+      { apply: (compiler) => compiler.hooks.afterEmit.tap("chmod", () => fs.chmodSync(path.join(out, "sales-planner.js"), 0o755)) },
+    ],
+    performance: { hints: false },
+  };
+}
+
+// The web build cleans dist/ first, so the CLI build runs after it (dependencies) into dist/cli.
+module.exports = (env, argv) => [
+  { name: "web", ...webConfig(argv) },
+  { ...cliConfig(argv), dependencies: ["web"] },
+];
+module.exports.webConfig = webConfig;
 module.exports.officeJsCdn = officeJsCdn;
 module.exports.officeJsLocalDir = officeJsLocalDir;

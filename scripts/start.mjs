@@ -13,7 +13,7 @@ const pkg = require(path.join(root, "package.json"));
 const port = Number(process.env.PORT || pkg.config.dev_server_port);
 const webpack = require("webpack");
 const WebpackDevServer = require("webpack-dev-server");
-const makeConfig = require(path.join(root, "webpack.config.js"));
+const { webConfig } = require(path.join(root, "webpack.config.js"));
 
 // Only Windows and macOS have an Excel desktop that office-addin-debugging can sideload into.
 const desktopExcelPossible = process.platform === "win32" || process.platform === "darwin";
@@ -59,7 +59,7 @@ function sideloadIntoDesktop() {
 }
 
 const { tls, trusted } = await httpsOptions();
-const config = makeConfig({}, { mode: "development" });
+const config = webConfig({ mode: "development" });
 const scheme = tls ? "https" : "http";
 const server = new WebpackDevServer(
   { ...config.devServer, port, host: "localhost", server: tls ? { type: "https", options: tls } : { type: "http" } },

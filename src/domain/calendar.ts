@@ -54,7 +54,7 @@ function formatYmd({ year, month, day }: Ymd): string {
 export function checkSerial(serial: number, what: string): number {
   if (!Number.isInteger(serial)) throw numError(`${what} must be a whole date serial (got ${serial})`);
   if (serial < FIRST_SERIAL) {
-    throw numError(`${what}: dates before 1900 are not supported (earliest is 1900-03-01, serial 61; got ${serial})`);
+    throw numError(`${what}: dates before 1900-03-01 are not supported (serial 61; got ${serial})`);
   }
   if (serial > LAST_SERIAL) throw numError(`${what}: dates after 9999-12-31 are not supported (got ${serial})`);
   return serial;

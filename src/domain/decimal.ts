@@ -28,6 +28,8 @@ export function parseDecimal(text: string): Decimal | undefined {
  * as the same double, so 0.15 becomes 15e-2 rather than 0.1499999999999999944….
  */
 export function decimalFromNumber(value: number): Decimal {
+  // Whole numbers are the common case (weights, day counts, amounts in yuan); skip the text round trip.
+  if (Number.isSafeInteger(value)) return { coefficient: BigInt(value), exponent: 0 };
   const parsed = parseDecimal(String(value));
   if (!parsed || !Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   return parsed;
@@ -35,6 +37,8 @@ export function decimalFromNumber(value: number): Decimal {
 
 /** The double nearest to the exact decimal value (string parsing rounds correctly). */
 export function decimalToNumber(value: Decimal): number {
+  // Number(bigint) rounds to nearest just as parsing does, without building a string.
+  if (value.exponent === 0) return Number(value.coefficient);
   return Number(`${value.coefficient}e${value.exponent}`);
 }
 
@@ -44,7 +48,7 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
 
 /** The integer value × 10^-exponent; `exponent` must not exceed value.exponent, so it is exact. */
 export function scaledInteger(value: Decimal, exponent: number): bigint {
-  return value.coefficient * 10n ** BigInt(value.exponent - exponent);
+  return value.exponent === exponent ? value.coefficient : value.coefficient * 10n ** BigInt(value.exponent - exponent);
 }
 
 /** Rounds half-even to at most `digits` significant digits. */

@@ -43,7 +43,9 @@ export function rangeArg(name: string, value: unknown): Range {
   const columns = rows[0].length;
   const uneven = rows.find((row) => row.length !== columns);
   if (uneven) throw valueError(`${name} is not a range: its rows have ${columns} and ${uneven.length} cells`);
-  return { rows: columns === 0 ? 0 : rows.length, columns, cells: rows.flat() };
+  const cells: unknown[] = [];
+  for (const row of rows) for (const cell of row) cells.push(cell);
+  return { rows: columns === 0 ? 0 : rows.length, columns, cells };
 }
 
 /** A range that defines the shape of the result, so it must have cells. */
@@ -63,9 +65,9 @@ export function checkSameShape(name: string, range: Range, otherName: string, ot
 
 /** Lays row-major results back out in the range's shape. */
 export function reshape<T>(range: Range, results: readonly T[]): T[][] {
-  return Array.from({ length: range.rows }, (_, row) =>
-    results.slice(row * range.columns, (row + 1) * range.columns),
-  );
+  const rows: T[][] = [];
+  for (let start = 0; start < results.length; start += range.columns) rows.push(results.slice(start, start + range.columns));
+  return rows;
 }
 
 /** One cell or scalar as a number; null for a blank. `label` names it in messages. */
@@ -82,7 +84,10 @@ export function numberOrBlank(label: string, value: unknown): number | null {
 
 /** Every cell of a range as a number or null, row-major. */
 export function numberCells(name: string, range: Range): (number | null)[] {
-  return range.cells.map((cell, index) => numberOrBlank(cellLabel(name, range, index), cell));
+  // The label is only built for a cell that is not plainly a number: ranges run to a million cells.
+  return range.cells.map((cell, index) =>
+    typeof cell === "number" && Number.isFinite(cell) ? cell : numberOrBlank(cellLabel(name, range, index), cell),
+  );
 }
 
 /** A scalar argument; a one-cell range counts as its value. */

@@ -56,8 +56,8 @@ describe("Excel 1900 serials", () => {
   });
 
   it("rejects dates before 1900-03-01 (Excel's fake 1900-02-29 is serial 60) with #NUM!", () => {
-    expectDomainError(() => serialFromYmd(1900, 2, 28), "#NUM!", /dates before 1900 are not supported/);
-    expectDomainError(() => ymdFromSerial(60), "#NUM!", /dates before 1900 are not supported/);
+    expectDomainError(() => serialFromYmd(1900, 2, 28), "#NUM!", /dates before 1900-03-01 are not supported/);
+    expectDomainError(() => ymdFromSerial(60), "#NUM!", /dates before 1900-03-01 are not supported/);
     expectDomainError(() => serialFromYmd(1899, 12, 31), "#NUM!", /^year/);
   });
 

@@ -87,7 +87,7 @@ describe("dates", () => {
   });
 
   it("rejects early dates and text, naming the argument and cell", () => {
-    expectDomainError(() => dateArg("start", 59), "#NUM!", /^start: dates before 1900 are not supported/);
+    expectDomainError(() => dateArg("start", 59), "#NUM!", /^start: dates before 1900-03-01 are not supported/);
     expectDomainError(() => dateListArg("holidays", [[46296, "十一"]]), "#VALUE!", /^holidays: cell 2 is text/);
   });
 

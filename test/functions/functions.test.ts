@@ -94,7 +94,7 @@ describe("NEXTVISIT", () => {
     expectExcelError(nextVisit([[oct8], [oct8]], [["A", "B"]]), "#VALUE!", /^tier \(1×2\) must have the same shape as last_visit \(2×1\)/);
     expectExcelError(nextVisit([[oct8]], [["A"]], [[7, 14]]), "#VALUE!", /^intervals must be 3 cells/);
     expectExcelError(nextVisit([[oct8]], [["A"]], [[-7, 14, 30]]), "#NUM!", /^intervals: the A interval/);
-    expectExcelError(nextVisit([[10]], [["A"]]), "#NUM!", /^last_visit: cell 1: dates before 1900 are not supported/);
+    expectExcelError(nextVisit([[10]], [["A"]]), "#NUM!", /^last_visit: cell 1: dates before 1900-03-01 are not supported/);
     expectExcelError(nextVisit([["2026-10-08"]], [["A"]]), "#VALUE!", /^last_visit: cell 1 is text/);
   });
 });
@@ -116,7 +116,7 @@ describe("WORKDAYS", () => {
       "#VALUE!",
       /2026-10-10 is both a holiday and a make-up working day/,
     );
-    expectExcelError(workdays(1, ymd(2026, 10, 31)), "#NUM!", /^start: dates before 1900 are not supported/);
+    expectExcelError(workdays(1, ymd(2026, 10, 31)), "#NUM!", /^start: dates before 1900-03-01 are not supported/);
     expectExcelError(workdays(ymd(2026, 10, 1), 3e6), "#NUM!", /^end: dates after 9999-12-31/);
     expectExcelError(workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [["国庆"]]), "#VALUE!", /^holidays: cell 1 is text/);
     expectExcelError(workdays(null, ymd(2026, 10, 31)), "#VALUE!", /^start is required; enter a date/);

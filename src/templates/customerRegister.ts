@@ -1,0 +1,213 @@
+import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_INTERVALS } from "../domain/tiers";
+import { a1FixedColumn } from "./a1";
+import { SUM, label } from "./columns";
+import { kitFor, type BuildContext, type Kit } from "./context";
+import { printSetup, SheetDraft, type PlacedTable } from "./draft";
+import { COLORS } from "./formats";
+import { col, str, thisRow } from "./formula";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "./naming";
+import type { SheetSpec, TableRow } from "./sheetSpec";
+
+/**
+ * 客户资源登记表 (DOMAIN §1.3): the register, its settings sheet (tier thresholds and visit
+ * intervals the formulas read through names) and a tier summary with a chart.
+ */
+
+export interface CustomerRegisterOptions {
+  /** Data rows by column key (see `customerColumnKeys`); dates as serials. */
+  readonly rows?: readonly TableRow[];
+  /** Blank rows appended for data entry. */
+  readonly blankRows?: number;
+}
+
+const DEFAULT_BLANK_ROWS = 20;
+
+/** The names the register's formulas read from its settings sheet. */
+const settingNames = (key: string) => ({
+  abcA: spName(key, "ABC_A"),
+  abcB: spName(key, "ABC_B"),
+  visit: [spName(key, "VISIT_A"), spName(key, "VISIT_B"), spName(key, "VISIT_C")] as const,
+});
+
+/**
+ * ABC等级 per DOMAIN §2.1, natively: before(v) = SUMIF(values, ">"&v) is the sum of the values
+ * strictly greater than v, so ties share a class and row order does not matter; the row whose
+ * cumulative share crosses a threshold stays in the upper class because the test is on the
+ * share BEFORE it. Blank → "", total 0 → C, negative or text → #VALUE!.
+ */
+export function abcFormula(table: string, header: string, aShare: string, bShare: string): string {
+  const v = thisRow(table, header);
+  const all = col(table, header);
+  const share = `SUMIF(${all},">"&${v})/SUM(${all})`;
+  return (
+    `IF(${v}="","",IF(OR(NOT(ISNUMBER(${v})),${v}<0),#VALUE!,IF(SUM(${all})=0,"C",` +
+    `IF(${share}<${aShare},"A",IF(${share}<${bShare},"B","C")))))`
+  );
+}
+
+function registerColumns(kit: Kit, table: string, key: string) {
+  const { s, columns: c } = kit;
+  const h = s.customers.columns;
+  const r = s.customers;
+  const names = settingNames(key);
+  const size = thisRow(table, h.demandSize);
+  const urgency = thisRow(table, h.urgency);
+  const tier = thisRow(table, h.abc);
+  const last = thisRow(table, h.lastVisit);
+  // Customers without 年交易额 have no ABC class yet; they are visited on the C cadence.
+  const interval = `IF(${tier}="A",${names.visit[0]},IF(${tier}="B",${names.visit[1]},${names.visit[2]}))`;
+  return [
+    c.text("id", h.id, { width: 12 }),
+    c.text("name", h.name, { width: 24 }),
+    c.text("industry", h.industry, { width: 12 }),
+    c.text("region", h.region, { width: 10 }),
+    c.list("source", h.source, r.sources, { width: 12 }),
+    c.text("contact", h.contact, { width: 10 }),
+    c.text("position", h.position, { width: 10 }),
+    c.text("phone", h.phone, { width: 15 }),
+    c.text("address", h.address, { width: 28 }),
+    c.text("owner", h.owner, { width: 10 }),
+    c.money("annualSales", h.annualSales, { width: 16 }),
+    c.list("demandSize", h.demandSize, r.sizes, { width: 10 }),
+    c.list("urgency", h.urgency, r.urgencies, { width: 12 }),
+    c.formula("abc", h.abc, "text", abcFormula(table, h.annualSales, names.abcA, names.abcB), { width: 10 }),
+    c.formula(
+      "demandTier",
+      h.demandTier,
+      "text",
+      // Seeds: A = 需求规模较大且迫切, C = 潜在需求, everything else is 一般需求 (B).
+      `IF(OR(${size}="",${urgency}=""),"",IF(AND(${size}=${str(r.sizes[0])},${urgency}=${str(r.urgencies[0])}),"A",` +
+        `IF(${urgency}=${str(r.urgencies[2])},"C","B")))`,
+      { width: 10 },
+    ),
+    c.list("credit", h.credit, r.credits, { width: 10 }),
+    c.list("payment", h.payment, r.payments, { width: 12 }),
+    c.list("status", h.status, r.statuses, { width: 10 }),
+    c.date("firstContact", h.firstContact, { width: 14 }),
+    c.date("lastVisit", h.lastVisit, { width: 14 }),
+    c.formula("nextVisit", h.nextVisit, "date", `IF(${last}="","",${last}+${interval})`, { width: 14 }),
+    c.text("note", h.note, { width: 24 }),
+  ];
+}
+
+function registerFormats(draft: SheetDraft, kit: Kit, register: PlacedTable): void {
+  const h = kit.s.customers.columns;
+  const target = (column: string) => ({ kind: "tableColumn", table: register.spec.name, column }) as const;
+  const next = a1FixedColumn(register.cell(0, "nextVisit"));
+  draft.format({
+    target: target(h.nextVisit),
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${next}),${next}<TODAY())` },
+    style: { fill: COLORS.badFill, fontColor: COLORS.badFont },
+  });
+  for (const column of [h.name, h.phone]) {
+    draft.format({ target: target(column), rule: { kind: "duplicates" }, style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont } });
+  }
+}
+
+function settingsSheet(kit: Kit, key: string, sheets: readonly string[]): SheetSpec {
+  const { s, v } = kit;
+  const r = s.customers;
+  const names = settingNames(key);
+  const draft = new SheetDraft();
+  draft.text({ row: 0, col: 0 }, r.settingsTitle, "title");
+  draft.text({ row: 2, col: 0 }, r.settingsHint, "note");
+  const percent = "0%";
+  const a = draft.field({ row: 3, col: 0 }, r.abcA, { value: DEFAULT_A_SHARE }, { numberFormat: percent, validation: v.share() });
+  const b = draft.field({ row: 4, col: 0 }, r.abcB, { value: DEFAULT_B_SHARE }, { numberFormat: percent, validation: v.share() });
+  draft.name(names.abcA, a, r.abcA);
+  draft.name(names.abcB, b, r.abcB);
+  const intervals = [DEFAULT_VISIT_INTERVALS.A, DEFAULT_VISIT_INTERVALS.B, DEFAULT_VISIT_INTERVALS.C];
+  r.visit.forEach((text, i) => {
+    const at = draft.field({ row: 5 + i, col: 0 }, text, { value: intervals[i] }, { numberFormat: "0", validation: v.whole(1) });
+    draft.name(names.visit[i], at, text);
+  });
+  draft.widen(0, 30);
+  draft.widen(1, 12);
+  return draft.finish({
+    name: freeSheetName(r.settingsSheetName, sheets),
+    record: templateRecord("customers", "settings", key, { row: 1, col: 0 }),
+    recordLabel: s.common.recordLabel,
+    recordNote: s.common.recordNote,
+    freeze: { rows: 0, cols: 0 },
+    print: printSetup(),
+    tabColor: "A5A5A5",
+  });
+}
+
+function summarySheet(kit: Kit, key: string, register: PlacedTable, sheets: readonly string[]): SheetSpec {
+  const { s, columns: c } = kit;
+  const r = s.customers;
+  const h = r.summaryColumns;
+  const reg = register.spec.name;
+  const name = spTable(key, "TierSummary");
+  const tier = thisRow(name, h.tier);
+  const sales = col(reg, r.columns.annualSales);
+  const draft = new SheetDraft();
+  draft.text({ row: 0, col: 0 }, r.summaryTitle, "title");
+  const table = draft.table({
+    name,
+    role: "tierSummary",
+    origin: { row: 3, col: 0 },
+    showTotals: true,
+    columns: [
+      c.text("tier", h.tier, { width: 10, totals: label(s.common.total) }),
+      c.formula("count", h.count, "integer", `COUNTIF(${col(reg, r.columns.abc)},${tier})`, { totals: SUM }),
+      c.formula("countShare", h.countShare, "percent", `IF(SUM(${col(name, h.count)})=0,"",${thisRow(name, h.count)}/SUM(${col(name, h.count)}))`, { totals: SUM }),
+      c.formula("amount", h.amount, "money", `SUMIF(${col(reg, r.columns.abc)},${tier},${sales})`, { width: 18, totals: SUM }),
+      c.formula("amountShare", h.amountShare, "percent", `IF(SUM(${sales})=0,"",${thisRow(name, h.amount)}/SUM(${sales}))`, { totals: SUM }),
+      c.formula("demandCount", h.demandCount, "integer", `COUNTIF(${col(reg, r.columns.demandTier)},${tier})`, { width: 18, totals: SUM }),
+    ],
+    rows: s.common.tiers.map((t) => ({ tier: t })),
+  });
+  draft.format({ target: { kind: "tableColumn", table: name, column: h.amountShare }, rule: { kind: "dataBar", color: COLORS.bar }, style: {} });
+  draft.chart({
+    kind: "column",
+    title: r.chartTitle,
+    categories: { kind: "tableColumn", table: name, column: h.tier },
+    series: [{ name: h.amountShare, values: { kind: "tableColumn", table: name, column: h.amountShare } }],
+    anchor: { from: { row: table.lastRow + 2, col: 0 }, to: { row: table.lastRow + 18, col: 6 } },
+  });
+  return draft.finish({
+    name: freeSheetName(r.summarySheetName, sheets),
+    record: templateRecord("customers", "summary", key, { row: 1, col: 0 }),
+    recordLabel: s.common.recordLabel,
+    recordNote: s.common.recordNote,
+    freeze: { rows: 4, cols: 0 },
+    print: printSetup({ first: 3, last: 3 }),
+    tabColor: "ED7D31",
+  });
+}
+
+export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: BuildContext): SheetSpec[] {
+  const kit = kitFor(ctx.locale);
+  const { s } = kit;
+  const key = freeKey("customers", ctx.existing);
+  const name = spTable(key, "Customers");
+  const draft = new SheetDraft();
+  draft.text({ row: 0, col: 0 }, s.customers.title, "title");
+  const origin = { row: 3, col: 0 };
+  const register = draft.table({
+    name,
+    role: "customers",
+    origin,
+    columns: registerColumns(kit, name, key),
+    rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? DEFAULT_BLANK_ROWS }, () => ({}))],
+  });
+  registerFormats(draft, kit, register);
+  // Other features address the register through its table name (SP_<KEY>_Customers[...]), which
+  // Excel keeps covering the whole table as rows are added — unlike a defined name on a fixed range.
+
+  const mainName = freeSheetName(s.customers.sheetName, ctx.existing.sheets);
+  const settings = settingsSheet(kit, key, [...ctx.existing.sheets, mainName]);
+  const summary = summarySheet(kit, key, register, [...ctx.existing.sheets, mainName, settings.name]);
+  const main = draft.finish({
+    name: mainName,
+    record: templateRecord("customers", "main", key, { row: 1, col: 0 }),
+    recordLabel: s.common.recordLabel,
+    recordNote: s.common.recordNote,
+    freeze: { rows: origin.row + 1, cols: 2 },
+    print: printSetup({ first: origin.row, last: origin.row }),
+    tabColor: "FFC000",
+  });
+  return [main, settings, summary];
+}

@@ -1,0 +1,45 @@
+/**
+ * Helpers that write references in the canonical structured-reference syntax the SheetSpec
+ * promises (`Table[[#This Row],[Col]]`, `Table[Col]`): Excel accepts it in `range.formulas` and it
+ * is the only form the .xlsx file format — and so LibreOffice and WPS — understands.
+ */
+
+/** Escapes a column header for use inside a structured reference ([, ], # and ' need a leading '). */
+export function escapeColumn(header: string): string {
+  return header.replace(/['#[\]]/g, (ch) => `'${ch}`);
+}
+
+/** `Table[Col]` — the whole data body of a column. */
+export const col = (table: string, header: string): string => `${table}[[${escapeColumn(header)}]]`;
+
+/** `Table[[#This Row],[Col]]` — the same row's cell of a column. */
+export const thisRow = (table: string, header: string): string =>
+  `${table}[[#This Row],[${escapeColumn(header)}]]`;
+
+/** A string literal for a formula ("" doubled). */
+export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * Largest-remainder (Hamilton) share of `total` for this row's `weight`, as a native formula
+ * (DOMAIN §2.3, unit 1): floor of the quota, plus one unit when this row is among the
+ * `total − Σ floors` rows with the largest remainders; ties go to the larger weight, then to the
+ * earlier row. Remainders are computed as exact integers (t·w − S·INT(t·w/S)) rather than with MOD,
+ * whose argument range is limited in older Excel. Blank when the total is blank or the weights sum
+ * to 0; #NUM! when the total is not a whole number (the split works in whole yuan).
+ */
+export function largestRemainderShare(total: string, table: string, weightHeader: string): string {
+  const w = thisRow(table, weightHeader);
+  const all = col(table, weightHeader);
+  const sum = `SUM(${all})`;
+  const remainderOf = (x: string): string => `(${total}*${x}-${sum}*INT(${total}*${x}/${sum}))`;
+  const rAll = remainderOf(all);
+  const rThis = remainderOf(w);
+  const rank =
+    `SUMPRODUCT((${rAll}>${rThis})+(${rAll}=${rThis})*(${all}>${w})` +
+    `+(${rAll}=${rThis})*(${all}=${w})*(ROW(${all})<ROW(${w})))`;
+  const leftover = `(${total}-SUMPRODUCT(INT(${total}*${all}/${sum})))`;
+  return (
+    `IF(OR(${total}="",${sum}=0),"",IF(${total}<>INT(${total}),#NUM!,` +
+    `INT(${total}*${w}/${sum})+IF(${rank}<${leftover},1,0)))`
+  );
+}

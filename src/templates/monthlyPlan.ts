@@ -1,0 +1,185 @@
+import { daysInMonth, monthWeeks, PLAIN_WEEKS, serialFromYmd, workingDates, type WorkCalendar } from "../domain/calendar";
+import { SUM, label } from "./columns";
+import { kitFor, type BuildContext } from "./context";
+import { printSetup, SheetDraft } from "./draft";
+import { numberFormat } from "./formats";
+import { col, largestRemainderShare } from "./formula";
+import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "./naming";
+import {
+  achievementFormats,
+  expenseTable,
+  rateFormula,
+  rollupReadout,
+  section,
+  targetsTable,
+  type ExpenseRow,
+  type MetricRow,
+} from "./planBlocks";
+import { ROLLUP_METRICS, type MonthlyMetric, type SheetSpec, type TableRow } from "./sheetSpec";
+
+/** 月度工作计划 (DOMAIN §1.2): one sheet per rep (or team) per month. */
+
+export interface MonthlyPlanOptions {
+  /** Rep or team name. */
+  readonly rep: string;
+  readonly year: number;
+  readonly month: number;
+  /** Holidays and 调休 make-up days; plain Mon–Fri weeks when absent. */
+  readonly calendar?: WorkCalendar;
+  readonly targets?: Partial<Record<MonthlyMetric, { readonly target?: number | null; readonly actual?: number | null }>>;
+  /** Actual sales per week row, in order. */
+  readonly weekActuals?: readonly (number | null)[];
+  /** Product-mix ratio A:B:C (default 2:3:1, from the seeds). */
+  readonly productRatios?: readonly [number, number, number];
+  readonly productActuals?: readonly [number | null, number | null, number | null];
+  /** Key-customer rows by column key (customer, tier, target, plan, owner). */
+  readonly keyCustomers?: readonly TableRow[];
+  readonly keyCustomerBlankRows?: number;
+  readonly expenses?: readonly ExpenseRow[];
+  readonly forecast?: number | null;
+  readonly summary?: string | null;
+  readonly issues?: string | null;
+}
+
+const READOUT_COL = 9;
+const FORM_WIDTH = 8;
+const REVIEW_WORKING_DAY = 3;
+
+/** The 3rd working day of the month after `year-month`: when the business review is due (seeds). */
+function reviewDue(year: number, month: number, calendar: WorkCalendar): number {
+  const nextYear = month === 12 ? year + 1 : year;
+  const nextMonth = month === 12 ? 1 : month + 1;
+  const days = workingDates(serialFromYmd(nextYear, nextMonth, 1), serialFromYmd(nextYear, nextMonth, daysInMonth(nextYear, nextMonth)), calendar);
+  return days[Math.min(REVIEW_WORKING_DAY, days.length) - 1];
+}
+
+export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext): SheetSpec[] {
+  const kit = kitFor(ctx.locale);
+  const { s, columns: c, v } = kit;
+  const m = s.monthly;
+  const key = freeKey("monthly", ctx.existing);
+  const calendar = options.calendar ?? PLAIN_WEEKS;
+  const monthText = `${options.year}-${String(options.month).padStart(2, "0")}`;
+  const money = numberFormat("money", ctx.locale);
+  const draft = new SheetDraft();
+  const weeksName = spTable(key, "Weeks");
+  const wc = m.weekColumns;
+
+  draft.text({ row: 0, col: 0 }, m.title, "title");
+  const repAt = draft.field({ row: 2, col: 0 }, m.nameTeam, { value: options.rep });
+  const periodAt = draft.field({ row: 2, col: 2 }, m.yearMonth, { value: monthText }, { style: "computed" });
+  draft.field({ row: 2, col: 4 }, m.workdays, { formula: `SUM(${col(weeksName, wc.workdays)})` }, { numberFormat: "0" });
+  draft.name(spName(key, "REP"), repAt, s.plan.rep);
+  draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
+
+  const units = s.common.units;
+  const unitOf: Record<MonthlyMetric, string> = {
+    SALES: units.yuan,
+    COLLECTION: units.yuan,
+    NEW_CUSTOMERS: units.customers,
+    KEY_PRODUCTS: units.yuan,
+  };
+  const metrics: MetricRow[] = ROLLUP_METRICS.monthly.map((id) => ({ id, label: m.metrics[id], unit: unitOf[id], ...options.targets?.[id] }));
+  let row = section(draft, 4, m.targetsSection);
+  const targets = targetsTable(draft, kit, key, { row, col: 0 }, metrics, false);
+  rollupReadout(draft, kit, key, { row: 2, col: READOUT_COL }, targets, metrics);
+  const salesTarget = spName(key, "SALES_TARGET");
+
+  row = section(draft, targets.lastRow + 2, m.weeksSection);
+  draft.text({ row, col: 0 }, m.weeksHint, "note");
+  const weeks = draft.table({
+    name: weeksName,
+    role: "weeks",
+    origin: { row: row + 1, col: 0 },
+    showTotals: true,
+    columns: [
+      c.text("week", wc.week, { width: 16, totals: label(s.common.total) }),
+      c.date("from", wc.from),
+      c.date("to", wc.to),
+      c.count("workdays", wc.workdays, { totals: SUM }),
+      c.formula("target", wc.target, "money", largestRemainderShare(salesTarget, weeksName, wc.workdays), { totals: SUM }),
+      c.money("actual", wc.actual, { totals: SUM }),
+      c.formula("rate", wc.rate, "percent", rateFormula(weeksName, wc.actual, wc.target)),
+    ],
+    rows: monthWeeks(options.year, options.month, calendar).map((week, i) => ({
+      week: m.weekLabel(i + 1),
+      from: week.from,
+      to: week.to,
+      workdays: week.workingDays,
+      actual: options.weekActuals?.[i] ?? null,
+    })),
+  });
+  achievementFormats(draft, weeks, "rate");
+
+  row = section(draft, weeks.lastRow + 2, m.productsSection);
+  const pc = m.productColumns;
+  const productsName = spTable(key, "Products");
+  const ratios = options.productRatios ?? [2, 3, 1];
+  const products = draft.table({
+    name: productsName,
+    role: "products",
+    origin: { row, col: 0 },
+    showTotals: true,
+    columns: [
+      c.text("category", pc.category, { width: 16, totals: label(s.common.total) }),
+      c.text("description", pc.description, { width: 16 }),
+      c.quantity("ratio", pc.ratio, { totals: SUM }),
+      c.formula("target", pc.target, "money", largestRemainderShare(salesTarget, productsName, pc.ratio), { totals: SUM }),
+      c.money("actual", pc.actual, { totals: SUM }),
+      c.formula("rate", pc.rate, "percent", rateFormula(productsName, pc.actual, pc.target)),
+    ],
+    rows: m.productCategories.map((category, i) => ({
+      category,
+      description: m.productDescriptions[i],
+      ratio: ratios[i],
+      actual: options.productActuals?.[i] ?? null,
+    })),
+  });
+  achievementFormats(draft, products, "rate");
+
+  row = section(draft, products.lastRow + 2, m.customersSection);
+  const kc = m.customerColumns;
+  const customers = draft.table({
+    name: spTable(key, "KeyCustomers"),
+    role: "keyCustomers",
+    origin: { row, col: 0 },
+    columns: [
+      c.text("customer", kc.customer, { width: 20 }),
+      c.list("tier", kc.tier, s.common.tiers, { width: 8 }),
+      c.money("target", kc.target),
+      c.text("plan", kc.plan, { width: 30 }),
+      c.text("owner", kc.owner, { width: 10 }),
+    ],
+    rows: [...(options.keyCustomers ?? []), ...Array.from({ length: options.keyCustomerBlankRows ?? 5 }, () => ({}))],
+  });
+
+  row = section(draft, customers.lastRow + 2, s.plan.expenseSection);
+  const expenses = expenseTable(draft, kit, key, { row, col: 0 }, options.expenses);
+
+  row = section(draft, expenses.lastRow + 2, m.reviewSection);
+  draft.field({ row, col: 0 }, m.reviewDue, { value: reviewDue(options.year, options.month, calendar) }, {
+    style: "computed",
+    numberFormat: numberFormat("date", ctx.locale),
+  });
+  const summaryAt = draft.field({ row: row + 1, col: 0 }, m.summary, { value: options.summary ?? null });
+  draft.merge({ from: summaryAt, to: { row: summaryAt.row, col: FORM_WIDTH - 1 } });
+  const forecastAt = draft.field({ row: row + 2, col: 0 }, m.forecast, { value: options.forecast ?? null }, {
+    numberFormat: money,
+    validation: v.nonNegative(),
+  });
+  draft.name(spName(key, "FORECAST"), forecastAt, s.plan.forecast);
+  const issuesAt = draft.field({ row: row + 3, col: 0 }, s.plan.issues, { value: options.issues ?? null });
+  draft.merge({ from: issuesAt, to: { row: issuesAt.row, col: FORM_WIDTH - 1 } });
+
+  return [
+    draft.finish({
+      name: freeSheetName(sheetTitle(m.sheetPrefix, options.rep, monthText), ctx.existing.sheets),
+      record: templateRecord("monthly", "main", key, { row: 1, col: 0 }),
+      recordLabel: s.common.recordLabel,
+      recordNote: s.common.recordNote,
+      freeze: { rows: 3, cols: 0 },
+      print: printSetup({ first: 0, last: 2 }),
+      tabColor: "70AD47",
+    }),
+  ];
+}

@@ -1,0 +1,141 @@
+import { a1 } from "./a1";
+import { SUM, label, type Columns } from "./columns";
+import type { Kit } from "./context";
+import { PlacedTable, SheetDraft } from "./draft";
+import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS } from "./formats";
+import { col, str, thisRow } from "./formula";
+import { spName, spTable } from "./naming";
+import type { CellRef, TableRow } from "./sheetSpec";
+
+/**
+ * Blocks the weekly and monthly plans share: the targets table with 达成率, the roll-up readout,
+ * the expense budget and section headings. One definition each, so both plans behave the same.
+ */
+
+/** A section heading; returns the next free row. */
+export function section(draft: SheetDraft, row: number, title: string): number {
+  draft.text({ row, col: 0 }, title, "section");
+  return row + 1;
+}
+
+/**
+ * 达成率 = actual / target, blank when there is no target — and also while nothing has been
+ * reported yet, so a fresh plan does not light up red before the week has started.
+ */
+export function rateFormula(table: string, actualHeader: string, targetHeader: string): string {
+  const target = thisRow(table, targetHeader);
+  const actual = thisRow(table, actualHeader);
+  return `IF(OR(${target}="",${target}=0,${actual}=""),"",${actual}/${target})`;
+}
+
+/** Red below 80 %, green from 100 % (DOMAIN §1.1), on a table's 达成率 column. */
+export function achievementFormats(draft: SheetDraft, table: PlacedTable, rateKey: string): void {
+  const first = a1(table.cell(0, rateKey));
+  const target = { kind: "tableColumn", table: table.spec.name, column: table.header(rateKey) } as const;
+  draft.format({
+    target,
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${first}),${first}<${ACHIEVEMENT_WARN})` },
+    style: { fill: COLORS.badFill, fontColor: COLORS.badFont },
+  });
+  draft.format({
+    target,
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${first}),${first}>=${ACHIEVEMENT_DONE})` },
+    style: { fill: COLORS.goodFill, fontColor: COLORS.goodFont },
+  });
+}
+
+export interface MetricRow {
+  /** Roll-up id, e.g. "SALES" (see ROLLUP_METRICS). */
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly target?: number | null;
+  readonly actual?: number | null;
+  readonly lastWeek?: number | null;
+}
+
+/** Targets table: 指标, 单位, 目标, 实际, 达成率 (+ 上周实际 for the weekly plan). */
+export function targetsTable(
+  draft: SheetDraft,
+  kit: Kit,
+  key: string,
+  origin: CellRef,
+  metrics: readonly MetricRow[],
+  withLastWeek: boolean,
+): PlacedTable {
+  const h = kit.s.plan.targetColumns;
+  const c: Columns = kit.columns;
+  const name = spTable(key, "Targets");
+  const columns = [
+    c.text("metric", h.metric, { width: 16 }),
+    c.text("unit", h.unit, { width: 8 }),
+    c.count("target", h.target, { width: 14 }),
+    c.quantity("actual", h.actual, { width: 14 }),
+    c.formula("rate", h.rate, "percent", rateFormula(name, h.actual, h.target)),
+    ...(withLastWeek ? [c.quantity("lastWeek", h.lastWeek)] : []),
+  ];
+  const rows: TableRow[] = metrics.map((m) => ({
+    metric: m.label,
+    unit: m.unit,
+    target: m.target ?? null,
+    actual: m.actual ?? null,
+    ...(withLastWeek ? { lastWeek: m.lastWeek ?? null } : {}),
+  }));
+  const table = draft.table({ name, role: "targets", origin, columns, rows });
+  achievementFormats(draft, table, "rate");
+  return table;
+}
+
+/**
+ * The roll-up readout: one named target and actual cell per metric, each looking its metric up by
+ * label (INDEX/MATCH), so the names stay right when the user sorts or extends the targets table.
+ * Returns the next free row.
+ */
+export function rollupReadout(draft: SheetDraft, kit: Kit, key: string, origin: CellRef, targets: PlacedTable, metrics: readonly MetricRow[]): number {
+  const h = kit.s.plan.targetColumns;
+  const t = targets.spec.name;
+  draft.text(origin, kit.s.common.rollupSection, "section");
+  draft.text({ row: origin.row + 1, col: origin.col }, kit.s.common.rollupNote, "note");
+  const headerRow = origin.row + 2;
+  [h.metric, h.target, h.actual].forEach((text, i) => draft.text({ row: headerRow, col: origin.col + i }, text, "label"));
+  const lookup = (metric: string, header: string): string => {
+    const found = `INDEX(${col(t, header)},MATCH(${str(metric)},${col(t, h.metric)},0))`;
+    return `IFERROR(IF(${found}="","",${found}),"")`;
+  };
+  metrics.forEach((m, i) => {
+    const row = headerRow + 1 + i;
+    draft.text({ row, col: origin.col }, m.label);
+    const targetAt = draft.put({ row, col: origin.col + 1 }, { formula: lookup(m.label, h.target) }, "computed", "#,##0");
+    const actualAt = draft.put({ row, col: origin.col + 2 }, { formula: lookup(m.label, h.actual) }, "computed", "#,##0");
+    draft.name(spName(key, `${m.id}_TARGET`), targetAt, `${m.label} · ${h.target}`);
+    draft.name(spName(key, `${m.id}_ACTUAL`), actualAt, `${m.label} · ${h.actual}`);
+  });
+  draft.widen(origin.col, 16);
+  draft.widen(origin.col + 1, 12);
+  draft.widen(origin.col + 2, 12);
+  return headerRow + 1 + metrics.length;
+}
+
+export type ExpenseRow = {
+  readonly category?: string | null;
+  readonly amount?: number | null;
+  readonly note?: string | null;
+};
+
+/**
+ * 费用预算: category (drop-down), amount, note and a total row whose amount cell is named
+ * `SP_<KEY>_EXPENSE_TOTAL`. Without data rows it lists one blank-amount row per category.
+ */
+export function expenseTable(draft: SheetDraft, kit: Kit, key: string, origin: CellRef, data: readonly ExpenseRow[] | undefined): PlacedTable {
+  const h = kit.s.plan.expenseColumns;
+  const c = kit.columns;
+  const columns = [
+    c.list("category", h.category, kit.s.plan.expenseCategories, { width: 16, totals: label(kit.s.common.total) }),
+    c.money("amount", h.amount, { totals: SUM }),
+    c.text("note", h.note, { width: 30 }),
+  ];
+  const rows: readonly TableRow[] = data ?? kit.s.plan.expenseCategories.map((category) => ({ category }));
+  const table = draft.table({ name: spTable(key, "Expenses"), role: "expenses", origin, columns, rows, showTotals: true });
+  draft.name(spName(key, "EXPENSE_TOTAL"), table.totalsCell("amount"), kit.s.plan.expenseTotal);
+  return table;
+}

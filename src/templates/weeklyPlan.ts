@@ -1,0 +1,159 @@
+import { formatSerial, isoWeekMonday, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
+import { SUM, label } from "./columns";
+import { kitFor, type BuildContext } from "./context";
+import { printSetup, SheetDraft } from "./draft";
+import { numberFormat } from "./formats";
+import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "./naming";
+import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, type MetricRow } from "./planBlocks";
+import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "./sheetSpec";
+
+/** 周工作计划 (DOMAIN §1.1): one sheet per rep per ISO week. */
+
+export interface MetricFigures {
+  readonly target?: number | null;
+  readonly actual?: number | null;
+  readonly lastWeek?: number | null;
+}
+
+export interface DailyRow {
+  readonly customers?: string | null;
+  readonly work?: string | null;
+  readonly expected?: number | null;
+  readonly result?: string | null;
+  readonly status?: string | null;
+}
+
+export interface WeeklyPlanOptions {
+  readonly rep: string;
+  readonly team?: string;
+  readonly approver?: string;
+  readonly year: number;
+  readonly week: number;
+  /** Marks holidays and 调休 days in the daily plan; plain Mon–Fri weeks when absent. */
+  readonly calendar?: WorkCalendar;
+  readonly targets?: Partial<Record<WeeklyMetric, MetricFigures>>;
+  /** One entry per day Monday..Sunday (missing days stay blank). */
+  readonly daily?: readonly DailyRow[];
+  /** Rows of the key-items table, by column key (category, item, reason, goal, approach, support, owner, due). */
+  readonly keyItems?: readonly TableRow[];
+  /** Blank rows added after `keyItems` for the rep to fill in. */
+  readonly keyBlankRows?: number;
+  readonly expenses?: readonly ExpenseRow[];
+  readonly forecast?: number | null;
+  readonly issues?: string | null;
+}
+
+const READOUT_COL = 9;
+const FORM_WIDTH = 8;
+
+export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): SheetSpec[] {
+  const kit = kitFor(ctx.locale);
+  const { s, columns: c, v } = kit;
+  const w = s.weekly;
+  const key = freeKey("weekly", ctx.existing);
+  const monday = isoWeekMonday(options.year, options.week);
+  const weekText = `${options.year}-W${String(options.week).padStart(2, "0")}`;
+  const draft = new SheetDraft();
+
+  draft.text({ row: 0, col: 0 }, w.title, "title");
+  const repAt = draft.field({ row: 2, col: 0 }, w.name, { value: options.rep });
+  draft.field({ row: 2, col: 2 }, w.team, { value: options.team ?? null });
+  const periodAt = draft.field({ row: 2, col: 4 }, w.week, { value: weekText }, { style: "computed" });
+  draft.field({ row: 3, col: 0 }, w.dateRange, { value: `${formatSerial(monday)} ~ ${formatSerial(monday + 6)}` }, { style: "computed" });
+  draft.field({ row: 3, col: 2 }, w.deadline, { value: monday - 1 + 17 / 24 }, { style: "computed", numberFormat: numberFormat("datetime", ctx.locale) });
+  draft.field({ row: 4, col: 0 }, w.approver, { value: options.approver ?? null });
+  draft.field({ row: 4, col: 2 }, w.approvalStatus, { value: w.approvalStates[0] }, { validation: v.list(w.approvalStates) });
+  draft.name(spName(key, "REP"), repAt, s.plan.rep);
+  draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
+
+  const units = s.common.units;
+  const unitOf: Record<WeeklyMetric, string> = {
+    SALES: units.yuan,
+    COLLECTION: units.yuan,
+    NEW_CUSTOMERS: units.customers,
+    VISITS: units.times,
+    CALLS: units.times,
+  };
+  const metrics: MetricRow[] = ROLLUP_METRICS.weekly.map((id) => ({
+    id,
+    label: w.metrics[id],
+    unit: unitOf[id],
+    ...options.targets?.[id],
+  }));
+  let row = section(draft, 6, w.targetsSection);
+  const targets = targetsTable(draft, kit, key, { row, col: 0 }, metrics, true);
+  rollupReadout(draft, kit, key, { row: 2, col: READOUT_COL }, targets, metrics);
+
+  row = section(draft, targets.lastRow + 2, w.dailySection);
+  const calendar = options.calendar ?? PLAIN_WEEKS;
+  const dc = w.dailyColumns;
+  const daily = draft.table({
+    name: spTable(key, "Daily"),
+    role: "daily",
+    origin: { row, col: 0 },
+    showTotals: true,
+    columns: [
+      c.date("date", dc.date, { totals: label(s.common.total) }),
+      c.text("weekday", dc.weekday, { width: 12 }),
+      c.text("customers", dc.customers, { width: 20 }),
+      c.text("work", dc.work, { width: 28 }),
+      c.money("expected", dc.expected, { totals: SUM }),
+      c.text("result", dc.result, { width: 20 }),
+      c.list("status", dc.status, w.dailyStates, { width: 10 }),
+    ],
+    rows: w.weekdays.map((day, i) => {
+      const date = monday + i;
+      const working = calendar.isWorkingDay(date);
+      const mark = i < 5 && !working ? w.holidayMark : i >= 5 && working ? w.makeUpMark : "";
+      return { date, weekday: day + mark, ...options.daily?.[i] };
+    }),
+  });
+
+  row = section(draft, daily.lastRow + 2, w.keySection);
+  draft.text({ row, col: 0 }, w.keyHint, "note");
+  const kc = w.keyColumns;
+  const keyItems = draft.table({
+    name: spTable(key, "KeyItems"),
+    role: "keyItems",
+    origin: { row: row + 1, col: 0 },
+    columns: [
+      c.list("category", kc.category, w.keyCategories),
+      c.text("item", kc.item, { width: 20 }),
+      c.text("reason", kc.reason, { width: 18 }),
+      c.text("goal", kc.goal, { width: 18 }),
+      c.text("approach", kc.approach, { width: 20 }),
+      c.text("support", kc.support, { width: 16 }),
+      c.text("owner", kc.owner, { width: 10 }),
+      c.date("due", kc.due),
+    ],
+    rows: [...(options.keyItems ?? []), ...Array.from({ length: options.keyBlankRows ?? 5 }, () => ({}))],
+  });
+
+  row = section(draft, keyItems.lastRow + 2, s.plan.expenseSection);
+  const expenses = expenseTable(draft, kit, key, { row, col: 0 }, options.expenses);
+
+  row = section(draft, expenses.lastRow + 2, w.summarySection);
+  draft.field({ row, col: 0 }, w.achieved, { formula: spName(key, "SALES_ACTUAL") }, { numberFormat: numberFormat("money", ctx.locale) });
+  const forecastAt = draft.field(
+    { row: row + 1, col: 0 },
+    w.forecast,
+    { value: options.forecast ?? null },
+    { numberFormat: numberFormat("money", ctx.locale), validation: v.nonNegative() },
+  );
+  draft.name(spName(key, "FORECAST"), forecastAt, s.plan.forecast);
+  const issuesAt = draft.field({ row: row + 2, col: 0 }, s.plan.issues, { value: options.issues ?? null });
+  draft.merge({ from: issuesAt, to: { row: issuesAt.row, col: FORM_WIDTH - 1 } });
+
+  return [
+    draft.finish({
+      name: freeSheetName(sheetTitle(w.sheetPrefix, options.rep, `${options.year}W${options.week}`), ctx.existing.sheets),
+      record: templateRecord("weekly", "main", key, { row: 1, col: 0 }),
+      recordLabel: s.common.recordLabel,
+      recordNote: s.common.recordNote,
+      freeze: { rows: 5, cols: 0 },
+      print: printSetup({ first: 0, last: 4 }),
+      tabColor: "4472C4",
+    }),
+  ];
+}
+

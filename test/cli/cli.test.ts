@@ -1,0 +1,94 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serialFromYmd } from "../../src/domain/calendar";
+import { parseHolidays } from "../../src/cli/holidays";
+import { main, nodeIo, type CliIo } from "../../src/cli/main";
+import { inspectXlsx } from "../../src/writers/xlsx";
+
+/** Runs the CLI against the real file system, capturing what it prints. */
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { ...nodeIo, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+  const code = await main(argv, io, new Date(2026, 10, 25));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "sp-cli-"));
+
+describe("sales-planner CLI", () => {
+  test("--help is bilingual and exits 0", async () => {
+    const { code, out } = await run("--help");
+    expect(code).toBe(0);
+    expect(out).toContain("用法 Usage");
+    expect(out).toContain("+yyyy-mm-dd");
+  });
+
+  test.each([
+    [["write"], "weekly, monthly"],
+    [["write", "weekly"], "--out"],
+    [["write", "yearly", "--out", "x.xlsx"], "yearly"],
+    [["write", "weekly", "--out", "x.csv"], ".xlsx"],
+    [["write", "weekly", "--out", "x.xlsx", "--lang", "fr-FR"], "fr-FR"],
+    [["write", "weekly", "--out", "x.xlsx", "--week", "2026-48"], "2026-48"],
+    [["write", "weekly", "--out", "x.xlsx", "--week", "2026-W54"], "W54"],
+    [["write", "monthly", "--out", "x.xlsx", "--month", "2026-13"], "2026-13"],
+    [["write", "weekly", "--out", "x.xlsx", "--colour", "red"], "--colour"],
+    [["write", "weekly", "--out"], "--out"],
+    [["print", "weekly"], "print"],
+  ])("bad usage %j exits 2 with a message in both languages", async (argv, mention) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toContain(mention);
+    expect(err).toMatch(/[\u4e00-\u9fff]/);
+    expect(err).toMatch(/sales-planner --help/);
+  });
+
+  test("writes all four templates into a new workbook, then adds to it without overwriting", async () => {
+    const file = join(dir, "plan.xlsx");
+    const first = await run("write", "weekly", "monthly", "customers", "contracts", "--out", file, "--rep", "张三", "--week", "2026-W48", "--month", "2026-11");
+    expect(first).toMatchObject({ code: 0, err: "" });
+    const before = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(before.sheets).toEqual(["周计划-张三-2026W48", "月计划-张三-2026-11", "客户资源登记表", "客户分级设置", "客户分级汇总", "合同履行一览表", "合同履行统计"]);
+    const second = await run("write", "weekly", "--out", file, "--rep", "张三", "--week", "2026-W48", "--lang", "en-US");
+    expect(second.code).toBe(0);
+    expect(second.out).toContain("Weekly-张三-2026W48");
+    const after = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(after.sheets).toEqual([...before.sheets, "Weekly-张三-2026W48"]);
+    expect(after.names).toEqual(expect.arrayContaining([...before.names, "SP_W2_TEMPLATE"]));
+    const third = await run("write", "weekly", "--out", file, "--rep", "张三", "--week", "2026-W48");
+    expect(third.out).toContain("周计划-张三-2026W48 (2)");
+  });
+
+  test("defaults to this week and month and reads a holidays file", async () => {
+    const holidays = join(dir, "holidays.txt");
+    writeFileSync(holidays, "# 国庆\n2026-10-01\n2026-10-02\n\n+2026-10-10\n");
+    const file = join(dir, "default.xlsx");
+    const { code, out } = await run("write", "weekly", "monthly", "--out", file, "--holidays", holidays);
+    expect(code).toBe(0);
+    expect(out).toContain("周计划-2026W48");
+    expect(out).toContain("月计划-2026-11");
+  });
+
+  test("a malformed holidays file is bad usage; an unreadable one or an unwritable path a runtime failure", async () => {
+    const bad = join(dir, "bad.txt");
+    writeFileSync(bad, "2026-10-01\n2026-02-30\n");
+    const malformed = await run("write", "weekly", "--out", join(dir, "a.xlsx"), "--holidays", bad);
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toContain("2026-02-30");
+    expect((await run("write", "weekly", "--out", join(dir, "b.xlsx"), "--holidays", join(dir, "missing.txt"))).code).toBe(1);
+    const unwritable = join(dir, "no-such-dir", "c.xlsx");
+    expect((await run("write", "weekly", "--out", unwritable)).code).toBe(1);
+    expect(existsSync(unwritable)).toBe(false);
+  });
+
+  test("holiday lines: holidays, + make-up days, comments, BOM and CRLF", () => {
+    expect(parseHolidays("\uFEFF2026-10-01\r\n+2026-10-10\r\n# x\r\n")).toEqual({
+      ok: true,
+      holidays: [serialFromYmd(2026, 10, 1)],
+      makeUpDays: [serialFromYmd(2026, 10, 10)],
+    });
+    expect(parseHolidays("2026-10-01\n10/02/2026\n")).toEqual({ ok: false, line: 2, text: "10/02/2026" });
+  });
+});

@@ -1,0 +1,154 @@
+import { makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
+import { LOCALES, type Locale } from "../../src/i18n/locale";
+import { TEMPLATE_STRINGS } from "../../src/i18n/templateStrings";
+import { buildTemplates, type TemplateRequest } from "../../src/templates";
+import { freeKey, freeSheetName, NO_NAMES, parseRecord, withSpecs } from "../../src/templates/naming";
+import type { ExistingNames, SheetSpec } from "../../src/templates/sheetSpec";
+
+const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
+const requests: TemplateRequest[] = [
+  { template: "weekly", options: { rep: "张三", year: 2026, week: 48, calendar } },
+  { template: "monthly", options: { rep: "张三", year: 2026, month: 10, calendar } },
+  { template: "customers", options: {} },
+  { template: "contracts", options: { statsYear: 2026 } },
+];
+const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
+
+/** Every formula a spec contains: loose cells, calculated columns, totals, conditional formats. */
+function formulas(spec: SheetSpec): string[] {
+  return [
+    ...spec.cells.flatMap((c) => (c.formula ? [c.formula] : [])),
+    ...spec.tables.flatMap((t) => t.columns.flatMap((c) => [c.formula, c.totals?.kind === "formula" ? c.totals.formula : undefined])),
+    ...spec.conditionalFormats.flatMap((f) => (f.rule.kind === "expression" ? [f.rule.formula] : f.rule.kind === "cellIs" ? [...f.rule.formulas] : [])),
+  ].filter((f): f is string => f !== undefined);
+}
+
+/** Functions Excel 2016 and WPS both calculate natively (no XLOOKUP/LET/FILTER/SALES.*). */
+const ALLOWED = new Set(
+  "IF OR AND NOT SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL".split(" "),
+);
+
+describe.each(LOCALES)("template specs (%s)", (locale) => {
+  const specs = build(locale);
+  const all = specs.flatMap(formulas);
+  const tables = new Map(specs.flatMap((s) => s.tables).map((t) => [t.name, new Set(t.columns.map((c) => c.header))]));
+
+  test("formulas use only native Excel 2016/WPS functions", () => {
+    const used = new Set(all.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
+    expect([...used].filter((fn) => !ALLOWED.has(fn))).toEqual([]);
+  });
+
+  test("formulas never use fixed cross-sheet addresses or the [@Col] shorthand", () => {
+    for (const f of all) {
+      expect(f.replace(/"[^"]*"/g, "").replace(/#(VALUE|NUM)!/g, "")).not.toMatch(/!|\[@/);
+    }
+  });
+
+  test("every structured reference names an existing table and column", () => {
+    for (const f of all) {
+      for (const m of f.matchAll(/(SP_[A-Z]\d+_\w+)\[(?:\[#This Row\],)?\[((?:[^\]']|'.)*)\]\]/g)) {
+        expect(tables.get(m[1])?.has(m[2].replace(/'(.)/g, "$1"))).toBe(true);
+      }
+    }
+  });
+
+  test("every formula name refers to a name some spec defines", () => {
+    const defined = new Set(specs.flatMap((s) => s.names.map((n) => n.name)));
+    for (const f of all) {
+      for (const m of f.replace(/"[^"]*"/g, "").matchAll(/\bSP_[A-Z]\d+_[A-Z0-9_]+\b(?!\[)/g)) expect(defined).toContain(m[0]);
+    }
+  });
+
+  test("each fixed vocabulary column has a drop-down with exactly that vocabulary", () => {
+    const s = TEMPLATE_STRINGS[locale];
+    const lists = new Map(
+      specs
+        .flatMap((spec) => spec.tables.flatMap((t) => t.columns.map((c) => [`${t.role}.${c.key}`, c] as const)))
+        .flatMap(([id, c]) => (c.validation?.rule.kind === "list" ? [[id, c.validation.rule.values]] : [])),
+    );
+    expect(Object.fromEntries(lists)).toEqual({
+      "daily.status": s.weekly.dailyStates,
+      "keyItems.category": s.weekly.keyCategories,
+      "expenses.category": s.plan.expenseCategories,
+      "keyCustomers.tier": s.common.tiers,
+      "customers.source": s.customers.sources,
+      "customers.demandSize": s.customers.sizes,
+      "customers.urgency": s.customers.urgencies,
+      "customers.credit": s.customers.credits,
+      "customers.payment": s.customers.payments,
+      "customers.status": s.customers.statuses,
+      "stats.type": s.contracts.periodTypes,
+    });
+    const approval = specs[0].validations.find((v) => v.validation.rule.kind === "list");
+    expect(approval?.validation.rule).toEqual({ kind: "list", values: s.weekly.approvalStates });
+  });
+
+  test("DOMAIN §1.3/§1.4 columns all exist, derived ones as formulas", () => {
+    const s = TEMPLATE_STRINGS[locale];
+    const columnsOf = (role: string) => specs.flatMap((x) => x.tables).find((t) => t.role === role)?.columns ?? [];
+    expect(columnsOf("customers").map((c) => c.header)).toEqual(Object.values(s.customers.columns));
+    expect(columnsOf("contracts").map((c) => c.header)).toEqual(Object.values(s.contracts.columns));
+    const derived = (role: string) => columnsOf(role).filter((c) => c.formula).map((c) => c.key);
+    expect(derived("customers")).toEqual(["abc", "demandTier", "nextVisit"]);
+    expect(derived("contracts")).toEqual(["unpaid", "progress", "paidRate", "status"]);
+  });
+
+  test("every sheet carries a template record named after its key, and its names share that key", () => {
+    for (const spec of specs) {
+      const record = parseRecord(spec.record.value);
+      expect(record).toEqual({ template: spec.record.template, role: spec.record.role, version: 1, key: spec.record.key });
+      const recordName = spec.record.role === "main" ? `SP_${spec.record.key}_TEMPLATE` : `SP_${spec.record.key}_TEMPLATE_${spec.record.role.toUpperCase()}`;
+      expect(spec.names.map((n) => n.name)).toContain(recordName);
+      for (const n of spec.names) expect(n.name.startsWith(`SP_${spec.record.key}_`)).toBe(true);
+      for (const t of spec.tables) expect(t.name.startsWith(`SP_${spec.record.key}_`)).toBe(true);
+    }
+  });
+
+  test("plans name the cells the roll-up reads", () => {
+    const names = specs.flatMap((s) => s.names.map((n) => n.name));
+    for (const n of ["SP_W1_SALES_TARGET", "SP_W1_CALLS_ACTUAL", "SP_W1_FORECAST", "SP_W1_EXPENSE_TOTAL", "SP_W1_REP", "SP_W1_PERIOD"]) {
+      expect(names).toContain(n);
+    }
+    for (const n of ["SP_M1_KEY_PRODUCTS_TARGET", "SP_M1_FORECAST", "SP_M1_EXPENSE_TOTAL", "SP_C1_ABC_A", "SP_C1_VISIT_C", "SP_K1_AR_DAYS"]) {
+      expect(names).toContain(n);
+    }
+  });
+
+  test("tables never overlap each other or loose cells", () => {
+    for (const spec of specs) {
+      const taken = new Map<string, string>();
+      const claim = (row: number, col: number, owner: string) => {
+        const key = `${row}:${col}`;
+        expect([key, taken.get(key)]).toEqual([key, undefined]);
+        taken.set(key, owner);
+      };
+      for (const t of spec.tables) {
+        const rows = t.rows.length + 1 + (t.showTotals ? 1 : 0);
+        for (let r = 0; r < rows; r++) t.columns.forEach((_, c) => claim(t.origin.row + r, t.origin.col + c, t.name));
+      }
+      for (const c of spec.cells) claim(c.at.row, c.at.col, "cell");
+    }
+  });
+});
+
+describe("free names", () => {
+  test("building again into the same workbook picks new keys, tables and sheet names", () => {
+    const first = build("zh-CN");
+    const second = build("zh-CN", withSpecs(NO_NAMES, first));
+    expect(second.map((s) => s.record.key)).toEqual(["W2", "M2", "C2", "C2", "C2", "K2", "K2"]);
+    expect(second[0].name).toBe(`${first[0].name} (2)`);
+    const before = new Set(first.flatMap((s) => [...s.names.map((n) => n.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]));
+    for (const s of second) for (const n of [...s.names.map((x) => x.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]) expect(before.has(n)).toBe(false);
+  });
+
+  test("sheet names are cleaned, case-insensitive and at most 31 characters", () => {
+    expect(freeSheetName("周计划-张/三-2026W48", [])).toBe("周计划-张-三-2026W48");
+    expect(freeSheetName("Weekly", ["WEEKLY", "weekly (2)"])).toBe("Weekly (3)");
+    const long = "x".repeat(40);
+    expect(freeSheetName(long, [long.slice(0, 31)])).toBe(`${"x".repeat(27)} (2)`);
+  });
+
+  test("a key is free only if no name or table uses its prefix", () => {
+    expect(freeKey("weekly", { sheets: [], tables: ["SP_W1_Targets"], names: ["sp_w2_rep"] })).toBe("W3");
+  });
+});

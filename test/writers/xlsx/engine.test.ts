@@ -1,0 +1,262 @@
+/**
+ * The four templates, filled with realistic data, written by the xlsx writer and recalculated by
+ * LibreOffice; every computed cell is compared with values computed here in TypeScript.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { apportion } from "../../../src/domain/apportion";
+import { makeWorkCalendar, serialFromYmd, weekSplit } from "../../../src/domain/calendar";
+import { abcClasses } from "../../../src/domain/tiers";
+import type { Locale } from "../../../src/i18n/locale";
+import { templateStrings } from "../../../src/i18n/templateStrings";
+import { buildContractRegister } from "../../../src/templates/contractRegister";
+import { buildCustomerRegister } from "../../../src/templates/customerRegister";
+import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";
+import { buildTemplates } from "../../../src/templates";
+import { NO_NAMES, withSpecs } from "../../../src/templates/naming";
+import type { ExistingNames, SheetSpec, TableRow } from "../../../src/templates/sheetSpec";
+import { buildWeeklyPlan } from "../../../src/templates/weeklyPlan";
+import { writeXlsx } from "../../../src/writers/xlsx";
+import { contractRows } from "../../fixtures/contracts";
+import { customerRows } from "../../fixtures/customers";
+import { todaySerial } from "../../fixtures/random";
+import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
+import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
+
+const STATS_YEAR = 2026;
+const holidays = [1, 2, 3, 4, 5, 6, 7, 8].map((d) => serialFromYmd(2026, 10, d));
+const makeUp = [serialFromYmd(2026, 9, 27), serialFromYmd(2026, 10, 10)];
+const calendar = makeWorkCalendar(holidays, makeUp);
+
+interface Case {
+  readonly locale: Locale;
+  readonly customers: TableRow[];
+  readonly contracts: TableRow[];
+  readonly specs: {
+    weekly: SheetSpec[];
+    monthly: SheetSpec[];
+    customers: SheetSpec[];
+    contracts: SheetSpec[];
+  };
+  book?: ComputedWorkbook;
+}
+
+/** Builds all four templates into one workbook, threading the names so each picks free ones. */
+function buildCase(locale: Locale, customerCount: number, contractCount: number): Case {
+  const customers = customerRows(customerCount, locale);
+  const contracts = contractRows(contractCount, STATS_YEAR);
+  let existing: ExistingNames = NO_NAMES;
+  const next = <T extends SheetSpec[]>(specs: T): T => {
+    existing = withSpecs(existing, specs);
+    return specs;
+  };
+  const weekly = next(
+    buildWeeklyPlan(
+      {
+        rep: "张三",
+        year: 2026,
+        week: 40,
+        calendar,
+        targets: {
+          SALES: { target: 120000, actual: 90000, lastWeek: 110000 },
+          COLLECTION: { target: 80000, actual: 85000 },
+          VISITS: { target: 20, actual: 17 },
+          CALLS: { target: 150 },
+        },
+        keyItems: [{ category: templateStrings(locale).weekly.keyCategories[5], item: "新代理商签约", due: serialFromYmd(2026, 10, 2) }],
+        expenses: [
+          { category: templateStrings(locale).plan.expenseCategories[0], amount: 1250.5 },
+          { category: templateStrings(locale).plan.expenseCategories[1], amount: 800 },
+        ],
+        forecast: 130000,
+      },
+      { locale, existing },
+    ),
+  );
+  const monthly = next(
+    buildMonthlyPlan(
+      {
+        rep: "张三",
+        year: 2026,
+        month: 10,
+        calendar,
+        targets: { SALES: { target: 1000003, actual: 420000 }, COLLECTION: { target: 600000 } },
+        weekActuals: [100000, 0, 150000],
+        productActuals: [300000, null, 50000],
+        forecast: 1100000,
+      },
+      { locale, existing },
+    ),
+  );
+  const customerSpecs = next(buildCustomerRegister({ rows: customers }, { locale, existing }));
+  const contractSpecs = next(buildContractRegister({ rows: contracts, statsYear: STATS_YEAR }, { locale, existing }));
+  return { locale, customers, contracts, specs: { weekly, monthly, customers: customerSpecs, contracts: contractSpecs } };
+}
+
+const cases: Case[] = [buildCase("zh-CN", 2000, 160), buildCase("en-US", 300, 40)];
+let seconds = 0;
+
+/** Two registers in one workbook (keys C1, C2): exact-threshold ties and an all-zero total. */
+const edgeValues = [
+  [40, 20, 15, null, 0, 15, 10],
+  [0, 0, null],
+];
+const edgeSpecs = buildTemplates(
+  edgeValues.map((values) => ({ template: "customers", options: { rows: values.map((annualSales) => ({ annualSales })), blankRows: 0 } }) as const),
+  { locale: "zh-CN", existing: NO_NAMES },
+);
+let edgeBook: ComputedWorkbook;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-engine-"));
+  const files: string[] = [];
+  for (const c of cases) {
+    const specs = [...c.specs.weekly, ...c.specs.monthly, ...c.specs.customers, ...c.specs.contracts];
+    const file = join(dir, `templates-${c.locale}.xlsx`);
+    writeFileSync(file, await writeXlsx(specs));
+    files.push(file);
+  }
+  const edgeFile = join(dir, "edge.xlsx");
+  writeFileSync(edgeFile, await writeXlsx(edgeSpecs));
+  files.push(edgeFile);
+  const started = Date.now();
+  const books = await recalcXlsx(files);
+  seconds = (Date.now() - started) / 1000;
+  cases.forEach((c, i) => (c.book = books[i]));
+  edgeBook = books[cases.length];
+}, 300_000);
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : (v as number));
+
+describe.each(cases.map((c) => [c.locale, c] as const))("templates recalculated by LibreOffice (%s)", (_locale, c) => {
+  const book = (): ComputedWorkbook => c.book as ComputedWorkbook;
+
+  test("no error value anywhere (#NAME?, #VALUE!, #REF!, …)", () => {
+    expect(errorCells(book())).toEqual([]);
+    expect(seconds).toBeGreaterThan(0);
+  });
+
+  test("customer register: ABC equals SALES.ABC's rule, ties and blanks included", () => {
+    const [main] = c.specs.customers;
+    const table = tableByRole(main, "customers");
+    const values = table.rows.map((r) => (typeof r.annualSales === "number" ? r.annualSales : null));
+    const expected = abcClasses(values).map((t) => (t === "" ? null : t));
+    expect(readColumn(book(), main, table, "abc")).toEqual(expected);
+    expect(new Set(expected)).toEqual(new Set(["A", "B", "C", null]));
+  });
+
+  test("customer register: 需求等级 and 下次拜访日期 follow the settings", () => {
+    const [main] = c.specs.customers;
+    const s = templateStrings(c.locale).customers;
+    const table = tableByRole(main, "customers");
+    const abc = abcClasses(table.rows.map((r) => (typeof r.annualSales === "number" ? r.annualSales : null)));
+    const interval = { A: 7, B: 14, C: 30, "": 30 } as const;
+    const demand = table.rows.map((r) =>
+      !r.demandSize || !r.urgency ? null : r.demandSize === s.sizes[0] && r.urgency === s.urgencies[0] ? "A" : r.urgency === s.urgencies[2] ? "C" : "B",
+    );
+    const next = table.rows.map((r, i) => (typeof r.lastVisit === "number" ? r.lastVisit + interval[abc[i]] : null));
+    expect(readColumn(book(), main, table, "demandTier")).toEqual(demand);
+    expect(readColumn(book(), main, table, "nextVisit")).toEqual(next);
+  });
+
+  test("customer summary: counts and shares per tier", () => {
+    const [main, , summary] = c.specs.customers;
+    const rows = tableByRole(main, "customers").rows;
+    const values = rows.map((r) => (typeof r.annualSales === "number" ? r.annualSales : null));
+    const abc = abcClasses(values);
+    const total = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+    const table = tableByRole(summary, "tierSummary");
+    ["A", "B", "C"].forEach((tier, i) => {
+      const count = abc.filter((t) => t === tier).length;
+      const amount = values.reduce<number>((sum, v, j) => sum + (abc[j] === tier ? (v ?? 0) : 0), 0);
+      expect(read(book(), summary, tableCell(table, i, "count"))).toBe(count);
+      expect(read(book(), summary, tableCell(table, i, "amount"))).toBe(amount);
+      expect(num(read(book(), summary, tableCell(table, i, "amountShare")))).toBeCloseTo(amount / total, 12);
+    });
+  });
+
+  test("weekly plan: 达成率, roll-up names and expense total", () => {
+    const [weekly] = c.specs.weekly;
+    const targets = tableByRole(weekly, "targets");
+    expect(readColumn(book(), weekly, targets, "rate")).toEqual([0.75, 85000 / 80000, null, 17 / 20, null]);
+    expect(read(book(), weekly, namedCell(weekly, "SP_W1_SALES_TARGET"))).toBe(120000);
+    expect(read(book(), weekly, namedCell(weekly, "SP_W1_VISITS_ACTUAL"))).toBe(17);
+    expect(read(book(), weekly, namedCell(weekly, "SP_W1_CALLS_ACTUAL"))).toBeNull();
+    expect(read(book(), weekly, namedCell(weekly, "SP_W1_EXPENSE_TOTAL"))).toBeCloseTo(2050.5, 9);
+    expect(read(book(), weekly, namedCell(weekly, "SP_W1_FORECAST"))).toBe(130000);
+    expect(read(book(), weekly, namedCell(weekly, "SP_W1_TEMPLATE"))).toBe("sales-planner:weekly:main:v1:W1");
+  });
+
+  test("monthly plan: week targets split by working days exactly like the domain (调休 included)", () => {
+    const [monthly] = c.specs.monthly;
+    const weeks = tableByRole(monthly, "weeks");
+    const expected = weekSplit(1000003, 2026, 10, calendar);
+    expect(readColumn(book(), monthly, weeks, "target")).toEqual(expected.map((w) => w.amount));
+    expect(readColumn(book(), monthly, weeks, "workdays")).toEqual(expected.map((w) => w.workingDays));
+    const products = tableByRole(monthly, "products");
+    expect(readColumn(book(), monthly, products, "target")).toEqual(apportion(1000003, [2, 3, 1]));
+    const rates = readColumn(book(), monthly, weeks, "rate");
+    expect(rates[0]).toBeCloseTo(100000 / expected[0].amount, 12);
+    expect(read(book(), monthly, namedCell(monthly, "SP_M1_SALES_TARGET"))).toBe(1000003);
+    expect(read(book(), monthly, namedCell(monthly, "SP_M1_EXPENSE_TOTAL"))).toBe(0);
+  });
+
+  test("contract register: 未回款, 履行进度, 回款率 and 状态 per row", () => {
+    const [main] = c.specs.contracts;
+    const s = templateStrings(c.locale).contracts;
+    const table = tableByRole(main, "contracts");
+    const today = todaySerial();
+    const data = c.contracts;
+    const n = (v: unknown): number => (typeof v === "number" ? v : 0);
+    const status = data.map((r) => {
+      const amount = r.amount as number;
+      if (n(r.shipped) >= amount) return s.statuses[2];
+      if ((r.due as number) < today) return s.statuses[3];
+      return n(r.shipped) === 0 ? s.statuses[0] : s.statuses[1];
+    });
+    const rows = (key: string) => readColumn(book(), main, table, key).slice(0, data.length);
+    expect(rows("unpaid")).toEqual(data.map((r) => (r.amount as number) - n(r.paid)));
+    rows("progress").forEach((v, i) => expect(num(v)).toBeCloseTo(n(data[i].shipped) / (data[i].amount as number), 12));
+    rows("paidRate").forEach((v, i) => expect(num(v)).toBeCloseTo(n(data[i].paid) / (data[i].amount as number), 12));
+    expect(rows("status")).toEqual(status);
+    expect(new Set(status).size).toBe(4);
+    expect(readColumn(book(), main, table, "status").slice(data.length)).toEqual(table.rows.slice(data.length).map(() => null));
+  });
+
+  test("contract statistics by month, quarter and year equal sums done in TypeScript", () => {
+    const [, stats] = c.specs.contracts;
+    const table = tableByRole(stats, "stats");
+    const n = (v: unknown): number => (typeof v === "number" ? v : 0);
+    const periods = [
+      ...Array.from({ length: 12 }, (_, m) => [serialFromYmd(STATS_YEAR, m + 1, 1), serialFromYmd(STATS_YEAR, m + 1, 1) + new Date(Date.UTC(STATS_YEAR, m + 1, 0)).getUTCDate() - 1]),
+      ...Array.from({ length: 4 }, (_, q) => [serialFromYmd(STATS_YEAR, 3 * q + 1, 1), serialFromYmd(STATS_YEAR, 3 * q + 3, new Date(Date.UTC(STATS_YEAR, 3 * q + 3, 0)).getUTCDate())]),
+      [serialFromYmd(STATS_YEAR, 1, 1), serialFromYmd(STATS_YEAR, 12, 31)],
+    ];
+    periods.forEach(([from, to], i) => {
+      const inside = c.contracts.filter((r) => (r.signed as number) >= from && (r.signed as number) <= to);
+      const sum = (key: string) => inside.reduce((total, r) => total + n(r[key]), 0);
+      expect([read(book(), stats, tableCell(table, i, "from")), read(book(), stats, tableCell(table, i, "to"))]).toEqual([from, to]);
+      expect(read(book(), stats, tableCell(table, i, "count"))).toBe(inside.length);
+      for (const key of ["amount", "shipped", "invoiced", "paid"]) expect(read(book(), stats, tableCell(table, i, key))).toBe(sum(key));
+      const rate = num(read(book(), stats, tableCell(table, i, "paidRate")));
+      if (sum("amount") === 0) expect(rate).toBeNull();
+      else expect(rate).toBeCloseTo(sum("paid") / sum("amount"), 12);
+    });
+    expect(read(book(), stats, tableCell(table, 12, "period"))).toBe(c.locale === "zh-CN" ? "2026年第1季度" : "2026 Q1");
+  });
+});
+
+test("ABC at an exact threshold, ties, blanks and a zero total, two registers in one workbook", () => {
+  expect(errorCells(edgeBook)).toEqual([]);
+  const mains = edgeSpecs.filter((s) => s.record.role === "main");
+  expect(mains.map((s) => s.record.key)).toEqual(["C1", "C2"]);
+  mains.forEach((spec, i) => {
+    const table = tableByRole(spec, "customers");
+    const expected = abcClasses(edgeValues[i]).map((t) => (t === "" ? null : t));
+    expect(readColumn(edgeBook, spec, table, "abc")).toEqual(expected);
+  });
+  // Total 100: 20 starts exactly at 40 % (B); the tied 15s cross 80 % together and stay B; 10 starts at 90 %.
+  expect(abcClasses(edgeValues[0])).toEqual(["A", "B", "B", "", "C", "B", "C"]);
+  console.info(`LibreOffice recalculation of ${cases.length + 1} workbooks: ${seconds.toFixed(1)} s`);
+});

@@ -1,0 +1,77 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { buildTemplates } from "../../../src/templates";
+import { NO_NAMES } from "../../../src/templates/naming";
+import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
+
+const weekly = { template: "weekly", options: { rep: "张三", year: 2026, week: 48 } } as const;
+const customers = { template: "customers", options: { blankRows: 3 } } as const;
+
+/** A workbook a user already has: data, a table with a calculated column, a constant name. */
+async function userWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("周计划-张三-2026W48");
+  ws.getCell("A1").value = "我的数据";
+  ws.getCell("B1").value = 42;
+  wb.addWorksheet("Other").getCell("C3").value = { formula: "1+1" };
+  const first = await wb.xlsx.writeBuffer();
+  const zip = await JSZip.loadAsync(first);
+  const book = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file("xl/workbook.xml", book.replace("</sheets>", '</sheets><definedNames><definedName name="Rate">0.13</definedName></definedNames>'));
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+const partText = async (bytes: Uint8Array, pattern: RegExp): Promise<string> => {
+  const zip = await JSZip.loadAsync(bytes);
+  const texts = await Promise.all(zip.file(pattern).map((f) => f.async("string")));
+  return texts.join("\n");
+};
+
+describe("xlsx writer", () => {
+  test("adds sheets to an existing workbook without touching its sheets or names", async () => {
+    const existing = await userWorkbook();
+    const names = await inspectXlsx(existing);
+    expect(names).toEqual({ sheets: ["周计划-张三-2026W48", "Other"], tables: [], names: ["Rate"] });
+    const specs = buildTemplates([weekly], { locale: "zh-CN", existing: names });
+    expect(specs[0].name).toBe("周计划-张三-2026W48 (2)");
+    const out = await writeXlsx(specs, existing);
+    expect((await inspectXlsx(out)).sheets).toEqual(["周计划-张三-2026W48", "Other", "周计划-张三-2026W48 (2)"]);
+    expect(await partText(out, /^xl\/worksheets\/sheet1\.xml$/)).toMatch(/<c r="B1"[^>]*><v>42<\/v><\/c>/);
+    expect(await partText(out, /^xl\/workbook\.xml$/)).toContain('<definedName name="Rate">0.13</definedName>');
+    expect((await inspectXlsx(out)).names).toEqual(expect.arrayContaining(["Rate", "SP_W1_TEMPLATE", "SP_W1_SALES_TARGET"]));
+  });
+
+  test("refuses a sheet name the workbook already has instead of overwriting it", async () => {
+    const existing = await userWorkbook();
+    const specs = buildTemplates([weekly], { locale: "zh-CN", existing: NO_NAMES });
+    await expect(writeXlsx(specs, existing)).rejects.toThrow(/already exists/);
+  });
+
+  test("writes calculated-column and totals formulas into the table parts", async () => {
+    const specs = buildTemplates([customers, weekly], { locale: "zh-CN", existing: NO_NAMES });
+    const tables = await partText(await writeXlsx(specs), /^xl\/tables\/.+\.xml$/);
+    expect(tables).toContain("<calculatedColumnFormula>IF(SP_C1_Customers[[#This Row],[年交易额]]=&quot;&quot;");
+    expect(tables).toContain("<totalsRowFormula>SUBTOTAL(109,SP_W1_Expenses[[金额]])</totalsRowFormula>");
+  });
+
+  test("keeps calculated columns of existing tables through a round trip", async () => {
+    const first = await writeXlsx(buildTemplates([customers], { locale: "zh-CN", existing: NO_NAMES }));
+    const second = await writeXlsx(buildTemplates([weekly], { locale: "zh-CN", existing: await inspectXlsx(first) }), first);
+    const count = async (bytes: Uint8Array) => (await partText(bytes, /^xl\/tables\/.+\.xml$/)).split("<calculatedColumnFormula>").length - 1;
+    // customers: 3 register + 5 summary columns; the weekly plan adds its 达成率 column.
+    expect(await count(first)).toBe(8);
+    expect(await count(second)).toBe(9);
+  });
+
+  test("native duplicate rule, name comments, frozen panes and print setup", async () => {
+    const bytes = await writeXlsx(buildTemplates([customers], { locale: "en-US", existing: NO_NAMES }));
+    const sheets = await partText(bytes, /^xl\/worksheets\/sheet1\.xml$/);
+    expect(sheets.match(/<cfRule type="duplicateValues"/g)?.length).toBe(2);
+    expect(sheets).toMatch(/<pane [^>]*state="frozen"/);
+    expect(sheets).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+    expect(sheets).toMatch(/<dataValidation [^>]*type="list"/);
+    const workbook = await partText(bytes, /^xl\/workbook\.xml$/);
+    expect(workbook).toMatch(/<definedName comment="Class A cumulative share up to" name="SP_C1_ABC_A">/);
+    expect(workbook).toContain("_xlnm.Print_Titles");
+  });
+});
