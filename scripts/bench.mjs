@@ -1,0 +1,23 @@
+// `npm run bench`: compiles the benchmarks (plain TypeScript, no test runner) and runs them; they print
+// their own tables. Figures, not pass/fail: timings belong here, not in timed tests that flake.
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const out = path.join(root, "test-output", "bench");
+const benches = readdirSync(path.join(root, "bench")).filter((f) => f.endsWith(".bench.ts"));
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(path.join(root, "node_modules/.bin/tsc"), [
+  "--outDir", out, "--rootDir", root, "--module", "commonjs", "--moduleResolution", "node10", "--target", "ES2020",
+  "--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--types", "node,custom-functions-runtime",
+  ...benches.map((b) => path.join("bench", b)),
+]);
+for (const bench of benches) {
+  console.log(`\n# ${bench}`);
+  run(process.execPath, [path.join(out, "bench", bench.replace(/\.ts$/, ".js"))]);
+}
