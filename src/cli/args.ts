@@ -1,3 +1,4 @@
+import { parseMonthText, parseWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../i18n/locale";
 import type { TemplateId } from "../templates/sheetSpec";
 import type { CliMessages } from "./messages";
@@ -68,13 +69,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
 
   const weekText = options.get("--week");
-  const weekMatch = weekText === undefined ? null : /^(\d{4})-?W(\d{1,2})$/i.exec(weekText);
-  if (weekText !== undefined && !weekMatch) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
+  const week = weekText === undefined ? null : parseWeekText(weekText);
+  if (weekText !== undefined && !week) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
   const monthText = options.get("--month");
-  const monthMatch = monthText === undefined ? null : /^(\d{4})-(\d{1,2})$/.exec(monthText);
-  if (monthText !== undefined && (!monthMatch || Number(monthMatch[2]) < 1 || Number(monthMatch[2]) > 12)) {
-    return fail((m) => m.badMonth(monthText));
-  }
+  const month = monthText === undefined ? null : parseMonthText(monthText);
+  if (monthText !== undefined && !month) return fail((m) => m.badMonth(monthText));
   const holidaysFile = options.get("--holidays");
   return {
     kind: "write",
@@ -82,8 +81,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     out,
     lang,
     rep: options.get("--rep") ?? "",
-    ...(weekMatch ? { week: { year: Number(weekMatch[1]), week: Number(weekMatch[2]) } } : {}),
-    ...(monthMatch ? { month: { year: Number(monthMatch[1]), month: Number(monthMatch[2]) } } : {}),
+    ...(week ? { week } : {}),
+    ...(month ? { month } : {}),
     ...(holidaysFile !== undefined ? { holidaysFile } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../templates/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type WriteCommand } from "./args";
-import { parseHolidays } from "./holidays";
+import { parseDateList } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
@@ -64,7 +64,7 @@ async function loadCalendar(command: WriteCommand, io: CliIo): Promise<WorkCalen
       throw new CliError(EXIT_FAILURE, (m) => m.cannotRead(file, reason(error)));
     },
   );
-  const parsed = parseHolidays(text);
+  const parsed = parseDateList(text);
   if (!parsed.ok) throw new CliError(EXIT_USAGE, (m) => m.badHolidayLine(file, parsed.line, parsed.text));
   try {
     return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serialFromYmd } from "../../src/domain/calendar";
-import { parseHolidays } from "../../src/cli/holidays";
+import { parseDateList } from "../../src/domain/dateText";
 import { main, nodeIo, type CliIo } from "../../src/cli/main";
 import { inspectXlsx } from "../../src/writers/xlsx";
 
@@ -84,11 +84,11 @@ describe("sales-planner CLI", () => {
   });
 
   test("holiday lines: holidays, + make-up days, comments, BOM and CRLF", () => {
-    expect(parseHolidays("\uFEFF2026-10-01\r\n+2026-10-10\r\n# x\r\n")).toEqual({
+    expect(parseDateList("\uFEFF2026-10-01\r\n+2026-10-10\r\n# x\r\n")).toEqual({
       ok: true,
       holidays: [serialFromYmd(2026, 10, 1)],
       makeUpDays: [serialFromYmd(2026, 10, 10)],
     });
-    expect(parseHolidays("2026-10-01\n10/02/2026\n")).toEqual({ ok: false, line: 2, text: "10/02/2026" });
+    expect(parseDateList("2026-10-01\n10/02/2026\n")).toEqual({ ok: false, line: 2, text: "10/02/2026" });
   });
 });

@@ -1,0 +1,85 @@
+import { isoWeek, isoWeekMonday, serialFromYmd } from "./calendar";
+import { DomainError } from "./errors";
+
+/**
+ * The text forms people type periods and holiday lists in — `2026-W48`, `2026-11`, one date per line
+ * with `+` for a 调休 make-up working day — read the same way by the task pane and the command line.
+ */
+
+export interface IsoWeek {
+  readonly year: number;
+  readonly week: number;
+}
+
+export interface YearMonth {
+  readonly year: number;
+  readonly month: number;
+}
+
+const WEEK = /^\s*(\d{4})\s*-?\s*W\s*(\d{1,2})\s*$/i;
+const MONTH = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*$/;
+
+/** `2026-W48` (or `2026W48`) → the week, if that year has that ISO week; else null. */
+export function parseWeekText(text: string): IsoWeek | null {
+  const match = WEEK.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  try {
+    isoWeekMonday(year, week);
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
+  return { year, week };
+}
+
+export const formatWeekText = ({ year, week }: IsoWeek): string => `${year}-W${String(week).padStart(2, "0")}`;
+
+/** `2026-11` → the month, if it is one; else null. */
+export function parseMonthText(text: string): YearMonth | null {
+  const match = MONTH.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  return year >= 1900 && year <= 9999 && month >= 1 && month <= 12 ? { year, month } : null;
+}
+
+export const formatMonthText = ({ year, month }: YearMonth): string => `${year}-${String(month).padStart(2, "0")}`;
+
+/** The ISO week after the one holding `serial`: plans are written for the coming week. */
+export function weekAfter(serial: number): IsoWeek {
+  return isoWeek(serial + 7);
+}
+
+export function monthAfter({ year, month }: YearMonth): YearMonth {
+  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+}
+
+export type DateListParse =
+  | { readonly ok: true; readonly holidays: number[]; readonly makeUpDays: number[] }
+  | { readonly ok: false; readonly line: number; readonly text: string };
+
+const DATE_LINE = /^(\+)?\s*(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+const isCalendarDate = (year: number, month: number, day: number): boolean =>
+  year >= 1900 && month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+
+/**
+ * A holiday list: one date per line, `yyyy-mm-dd` for a holiday, `+yyyy-mm-dd` for a make-up working
+ * day (调休); blank lines and `#` comments are skipped. Returns the 1-based number of the first bad
+ * line instead of throwing, so the caller can word the error for its own medium.
+ */
+export function parseDateList(text: string): DateListParse {
+  const holidays: number[] = [];
+  const makeUpDays: number[] = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const match = DATE_LINE.exec(line);
+    if (!match || !isCalendarDate(Number(match[2]), Number(match[3]), Number(match[4]))) return { ok: false, line: i + 1, text: line };
+    (match[1] ? makeUpDays : holidays).push(serialFromYmd(Number(match[2]), Number(match[3]), Number(match[4])));
+  }
+  return { ok: true, holidays, makeUpDays };
+}

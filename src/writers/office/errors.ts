@@ -1,0 +1,65 @@
+import type { Locale } from "../../i18n/locale";
+
+/**
+ * The Office writer's failures as a code plus parameters, so the task pane can branch on the code
+ * and show `officeWriteMessage(error, locale)` — the two languages live here, next to the codes.
+ */
+
+export type OfficeWriteErrorCode =
+  /** Inserting into the active sheet would cover cells that already hold something. */
+  | "targetNotEmpty"
+  /** A name the builder chose is already taken (the workbook changed between load and write). */
+  | "nameTaken"
+  /** Excel rejected the write; everything this write had created was removed again. */
+  | "writeFailed"
+  /** Excel rejected the write and removing the half-written parts failed too. */
+  | "cleanupFailed";
+
+export interface OfficeWriteErrorParams {
+  /** targetNotEmpty: where the template would be written, e.g. `'Sheet1'!A1:J40`. */
+  readonly target?: string;
+  /** targetNotEmpty: the occupied part of the target. */
+  readonly occupied?: string;
+  /** nameTaken: the clashing sheet, table or defined name. */
+  readonly name?: string;
+  /** writeFailed / cleanupFailed: Excel's error code, e.g. `InvalidArgument`. */
+  readonly excelCode?: string;
+  /** cleanupFailed: sheets and names that may have been left behind. */
+  readonly leftovers?: readonly string[];
+}
+
+export class OfficeWriteError extends Error {
+  constructor(
+    readonly code: OfficeWriteErrorCode,
+    readonly params: OfficeWriteErrorParams = {},
+    readonly cause?: unknown,
+  ) {
+    super(officeWriteMessage({ code, params }, "en-US"));
+    this.name = "OfficeWriteError";
+  }
+}
+
+type Messages = Record<OfficeWriteErrorCode, (p: OfficeWriteErrorParams) => string>;
+
+const MESSAGES: Record<Locale, Messages> = {
+  "zh-CN": {
+    targetNotEmpty: (p) => `模板将写入 ${p.target}，但 ${p.occupied} 已有内容。请选择空白工作表，或改为新建工作表。`,
+    nameTaken: (p) => `名称“${p.name}”已被占用（工作簿刚被修改过）。请重试。`,
+    writeFailed: (p) => `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}）。本次创建的内容已全部撤销，工作簿保持原样。`,
+    cleanupFailed: (p) =>
+      `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}），且未能撤销已写入的部分：${(p.leftovers ?? []).join("、")}。请手动删除。`,
+  },
+  "en-US": {
+    targetNotEmpty: (p) =>
+      `The template would be written to ${p.target}, but ${p.occupied} is not empty. Choose an empty sheet or write to a new sheet.`,
+    nameTaken: (p) => `The name "${p.name}" is already taken (the workbook just changed). Please try again.`,
+    writeFailed: (p) =>
+      `Excel rejected the write (${p.excelCode ?? "unknown error"}). Everything it had created was removed; the workbook is unchanged.`,
+    cleanupFailed: (p) =>
+      `Excel rejected the write (${p.excelCode ?? "unknown error"}) and the partly written parts could not be removed: ${(p.leftovers ?? []).join(", ")}. Please delete them by hand.`,
+  },
+};
+
+export function officeWriteMessage(error: Pick<OfficeWriteError, "code" | "params">, locale: Locale): string {
+  return MESSAGES[locale][error.code](error.params);
+}

@@ -1,0 +1,228 @@
+import type { ExistingNames, RangeRef, SheetSpec } from "../../templates/sheetSpec";
+import { sheetExtent } from "../layout";
+import { intersects, parseAddress, qualifiedAddress } from "./addresses";
+import { packBatches, type Step } from "./chunking";
+import { OfficeWriteError } from "./errors";
+import { sheetSteps, type SheetSteps } from "./sheetSteps";
+
+/**
+ * Writes template SheetSpecs into the open workbook through the Excel JavaScript API.
+ *
+ * Round trips, whatever the row count: one sync reads the workbook's sheet, table and name lists
+ * (the builder picks free names from them, so nothing is ever overwritten), one sync commits
+ * everything; inserting into the active sheet may add one sync to check the target is empty.
+ * Only data beyond ~4 MB costs extra commit syncs (Excel on the web rejects requests over 5 MB).
+ * Calculation is suspended for every commit batch. If a commit fails, everything this write
+ * created is removed again and an OfficeWriteError is thrown.
+ *
+ * The caller owns `Excel.run`, so these functions take a RequestContext (and tests pass a fake).
+ */
+
+export type BuildSheets = (existing: ExistingNames) => readonly SheetSpec[];
+
+export interface WriteResult {
+  /** Names of the sheets written, the template's main sheet first. */
+  readonly sheets: readonly string[];
+  /** Where the main sheet's content starts, e.g. `'周计划-张三-2026W48'!A1`, for the task pane to select. */
+  readonly firstCell: string;
+}
+
+/** Writes every spec to a new sheet. */
+export async function writeSheets(context: Excel.RequestContext, build: BuildSheets): Promise<WriteResult> {
+  const existing = await loadExisting(context);
+  const specs = build(existing);
+  assertFree(specs, specs, existing);
+  const targets = specs.map((spec) => ({ spec, sheet: context.workbook.worksheets.add(spec.name), ownsSheet: true }));
+  const sheets = specs.map((s) => s.name);
+  await commit(context, targets, () =>
+    undo(context, () => {
+      const items = createdItems(context, specs, sheets);
+      return () => items;
+    }),
+  );
+  return { sheets, firstCell: firstCell(specs[0].name, specs[0]) };
+}
+
+/**
+ * Writes the main spec into the active sheet at the spec's own positions (and any companion
+ * specs, e.g. a settings sheet, to new sheets). Refuses with `targetNotEmpty` when anything in
+ * that area holds a value or belongs to a table. Sheet-wide settings of the user's sheet (widths,
+ * freeze panes, print setup, tab colour) are left alone.
+ */
+export async function insertIntoActiveSheet(context: Excel.RequestContext, build: BuildSheets): Promise<WriteResult> {
+  const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+  const used = active.getUsedRangeOrNullObject(true).load("address");
+  const tablesBefore = active.tables.load("items/name");
+  const chartsBefore = active.charts.load("items/name");
+  const existing = await loadExisting(context);
+  const specs = build(existing);
+  const [main, ...companions] = specs;
+  assertFree(companions, specs, existing);
+  const area = sheetExtent(main);
+  // Values wholly outside the area cannot clash; only a used range reaching into it, or a table, needs a look.
+  const usedReachesArea = !used.isNullObject && intersects(parseAddress(used.address).range, area);
+  if (usedReachesArea || tablesBefore.items.length > 0) await assertEmpty(context, active, area, tablesBefore.items);
+
+  const targets = [
+    { spec: main, sheet: active, ownsSheet: false },
+    ...companions.map((spec) => ({ spec, sheet: context.workbook.worksheets.add(spec.name), ownsSheet: true })),
+  ];
+  const sheets = companions.map((s) => s.name);
+  const before = { tables: names(tablesBefore.items), charts: names(chartsBefore.items) };
+  await commit(context, targets, () => undoInsert(context, { specs, sheets, active, area, before }));
+  return { sheets: [active.name, ...sheets], firstCell: firstCell(active.name, main) };
+}
+
+const names = (items: readonly { readonly name: string }[]): Set<string> => new Set(items.map((i) => i.name));
+
+/**
+ * Undoes an insert: new names and sheets as for a new-sheet write; tables and charts that are new
+ * on the active sheet (they get their names in a second call after being added, so a batch that
+ * failed in between leaves them with default names); and the area's contents and formats — it was
+ * checked to hold no values before, so clearing it removes only what this write put there.
+ */
+async function undoInsert(
+  context: Excel.RequestContext,
+  write: {
+    readonly specs: readonly SheetSpec[];
+    readonly sheets: readonly string[];
+    readonly active: Excel.Worksheet;
+    readonly area: RangeRef;
+    readonly before: { readonly tables: Set<string>; readonly charts: Set<string> };
+  },
+): Promise<void> {
+  const { active, before } = write;
+  await undo(context, () => {
+    const items = createdItems(context, write.specs, write.sheets);
+    const tables = active.tables.load("items/name");
+    const charts = active.charts.load("items/name");
+    return () => [
+      ...items,
+      ...tables.items.filter((t) => !before.tables.has(t.name)),
+      ...charts.items.filter((c) => !before.charts.has(c.name)),
+    ];
+  });
+  const range = rangeOf(active, write.area);
+  range.clear();
+  range.unmerge();
+  range.conditionalFormats.clearAll();
+  range.dataValidation.clear();
+  await context.sync();
+}
+
+async function loadExisting(context: Excel.RequestContext): Promise<ExistingNames> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  await context.sync();
+  return {
+    sheets: sheets.items.map((s) => s.name),
+    tables: tables.items.map((t) => t.name),
+    names: names.items.map((n) => n.name),
+  };
+}
+
+/**
+ * Guards against a builder that did not pick free names, before anything is written (Excel would
+ * fail half-way instead). Sheets have their own namespace; tables and defined names share one.
+ */
+function assertFree(newSheets: readonly SheetSpec[], specs: readonly SheetSpec[], existing: ExistingNames): void {
+  const clash =
+    firstTaken(newSheets.map((s) => s.name), existing.sheets) ??
+    firstTaken(specs.flatMap(ownNames), [...existing.tables, ...existing.names]);
+  if (clash !== undefined) throw new OfficeWriteError("nameTaken", { name: clash });
+}
+
+/** The first of `wanted` that is in `taken` or repeats an earlier one, ignoring case like Excel. */
+function firstTaken(wanted: readonly string[], taken: readonly string[]): string | undefined {
+  const seen = new Set(taken.map((n) => n.toLowerCase()));
+  for (const name of wanted) {
+    if (seen.has(name.toLowerCase())) return name;
+    seen.add(name.toLowerCase());
+  }
+  return undefined;
+}
+
+/** Table and defined names a spec creates (they share one namespace in Excel). */
+const ownNames = (spec: SheetSpec): string[] => [...spec.tables.map((t) => t.name), ...spec.names.map((n) => n.name)];
+
+const rangeOf = (sheet: Excel.Worksheet, area: RangeRef): Excel.Range =>
+  sheet.getRangeByIndexes(area.from.row, area.from.col, area.to.row - area.from.row + 1, area.to.col - area.from.col + 1);
+
+function firstCell(sheet: string, spec: SheetSpec): string {
+  const { from } = sheetExtent(spec);
+  return qualifiedAddress(sheet, { from, to: from });
+}
+
+async function assertEmpty(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  area: RangeRef,
+  tables: readonly Excel.Table[],
+): Promise<void> {
+  const occupied = rangeOf(sheet, area).getUsedRangeOrNullObject(true).load("address");
+  const tableRanges = tables.map((t) => t.getRange().load("address"));
+  await context.sync();
+  const clash = occupied.isNullObject ? tableRanges.find((r) => intersects(parseAddress(r.address).range, area)) : occupied;
+  if (clash) throw new OfficeWriteError("targetNotEmpty", { target: qualifiedAddress(sheet.name, area), occupied: clash.address });
+}
+
+interface Target {
+  readonly spec: SheetSpec;
+  readonly sheet: Excel.Worksheet;
+  readonly ownsSheet: boolean;
+}
+
+/** Queues all sheets' structure, then all content, in as few size-limited batches as possible. */
+async function commit(context: Excel.RequestContext, targets: readonly Target[], cleanup: () => Promise<void>): Promise<void> {
+  const perSheet: SheetSteps[] = targets.map(({ spec, sheet, ownsSheet }) => sheetSteps({ context, sheet, ownsSheet }, spec));
+  const steps: Step[] = [...perSheet.flatMap((s) => s.structure), ...perSheet.flatMap((s) => s.content)];
+  try {
+    for (const batch of packBatches(steps)) {
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const step of batch) step.queue();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per size-limited batch: one unless data exceeds ~4 MB
+      await context.sync();
+    }
+  } catch (error) {
+    try {
+      await cleanup();
+    } catch (cleanupError) {
+      throw new OfficeWriteError("cleanupFailed", { excelCode: excelCode(error), leftovers: leftovers(targets) }, cleanupError);
+    }
+    throw new OfficeWriteError("writeFailed", { excelCode: excelCode(error) }, error);
+  }
+}
+
+const leftovers = (targets: readonly Target[]): string[] =>
+  targets.flatMap(({ spec, ownsSheet }) => [...(ownsSheet ? [spec.name] : []), ...ownNames(spec)]);
+
+const excelCode = (error: unknown): string | undefined =>
+  typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+
+interface Deletable {
+  readonly isNullObject: boolean;
+  delete(): void;
+}
+
+/**
+ * The defined names and new sheets a write creates, looked up by name. Names are deleted
+ * explicitly because Excel keeps a deleted sheet's names, pointing at #REF!; tables and charts
+ * on a new sheet go with it.
+ */
+const createdItems = (context: Excel.RequestContext, specs: readonly SheetSpec[], sheets: readonly string[]): Deletable[] => [
+  ...specs.flatMap((s) => s.names.map((n) => context.workbook.names.getItemOrNullObject(n.name))),
+  ...sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s)),
+];
+
+/**
+ * Removes exactly what this write created. `find` queues the lookups and returns what to delete
+ * once they are synced: the failed batch may have stopped before creating an item, and deleting a
+ * missing item would fail again.
+ */
+async function undo(context: Excel.RequestContext, find: () => () => Deletable[]): Promise<void> {
+  const deletables = find();
+  await context.sync();
+  for (const item of deletables()) if (!item.isNullObject) item.delete();
+  await context.sync();
+}

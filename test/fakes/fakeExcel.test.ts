@@ -1,0 +1,207 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests break Office.js's rules on purpose, to prove that the fake enforces them */
+import { FakeExcel, FakeOfficeError, REQUEST_LIMIT_BYTES } from "./fakeExcel";
+
+/** The fake's own rules: if these did not hold, the writer tests built on it would prove nothing. */
+
+const code = async (promise: Promise<unknown>): Promise<string | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => (error instanceof FakeOfficeError ? error.code : `not an Office error: ${String(error)}`),
+  );
+
+describe("fake Excel", () => {
+  test("queued writes apply at sync, not before", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [[1, "x"]];
+      expect(fake.sheet("Sheet1").value("A1")).toBeUndefined();
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").value("A1")).toBe(1);
+    expect(fake.sheet("Sheet1").value("B1")).toBe("x");
+  });
+
+  test("reading a property needs load() and a sync after it", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      expect(() => sheet.name).toThrow(/PropertyNotLoaded/);
+      sheet.load("name");
+      expect(() => sheet.name).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect(sheet.name).toBe("Data");
+      const range = sheet.getRange("B2");
+      range.load("address");
+      await context.sync();
+      expect(range.address).toBe("'Data'!B2");
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
+  test("collection items and isNullObject are readable only after a sync", async () => {
+    const fake = new FakeExcel(["A", "B"]);
+    await fake.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      const missing = context.workbook.worksheets.getItemOrNullObject("C");
+      expect(() => sheets.items).toThrow(/PropertyNotLoaded/);
+      expect(() => missing.isNullObject).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(["A", "B"]);
+      expect(missing.isNullObject).toBe(true);
+    });
+  });
+
+  test("counts syncs across contexts", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context) => {
+      await context.sync();
+      await context.sync();
+    });
+    await fake.run((context) => context.sync());
+    expect(fake.syncCount).toBe(3);
+  });
+
+  test("a request over 5 MB is rejected whole", async () => {
+    const fake = new FakeExcel();
+    const big = "x".repeat(1024);
+    const rows = Array.from({ length: Math.ceil(REQUEST_LIMIT_BYTES / 1024) + 1 }, () => [big]);
+    const result = fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [[1]];
+      sheet.getRangeByIndexes(1, 0, rows.length, 1).values = rows;
+      await context.sync();
+    });
+    expect(await code(result)).toBe("RequestPayloadSizeLimitExceeded");
+    expect(fake.sheet("Sheet1").value("A1")).toBeUndefined();
+    expect(fake.requestBytes[0]).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+  });
+
+  test("a failing operation stops the batch; earlier operations stay applied", async () => {
+    const fake = new FakeExcel();
+    const result = fake.run(async (context) => {
+      context.workbook.worksheets.add("New");
+      context.workbook.worksheets.add("sheet1");
+      context.workbook.worksheets.add("Later");
+      await context.sync();
+    });
+    expect(await code(result)).toBe("ItemAlreadyExists");
+    expect(fake.sheetNames()).toEqual(["Sheet1", "New"]);
+  });
+
+  test("an injected failure hits the chosen sync after the chosen number of operations", async () => {
+    const fake = new FakeExcel();
+    fake.failAtSync(2, 1);
+    let first: string | undefined;
+    const result = fake.run(async (context) => {
+      context.workbook.worksheets.add("One");
+      await context.sync().catch((e: FakeOfficeError) => (first = e.code));
+      context.workbook.worksheets.add("Two");
+      context.workbook.worksheets.add("Three");
+      await context.sync();
+    });
+    expect(await code(result)).toBe("GeneralException");
+    expect(first).toBeUndefined();
+    expect(fake.sheetNames()).toEqual(["Sheet1", "One", "Two"]);
+  });
+
+  test("refuses invalid sheet and defined names like Excel", async () => {
+    const fake = new FakeExcel();
+    expect(await code(fake.run(async (c) => (c.workbook.worksheets.add("a/b"), c.sync())))).toBe("InvalidArgument");
+    expect(await code(fake.run(async (c) => (c.workbook.worksheets.add("x".repeat(32)), c.sync())))).toBe("InvalidArgument");
+    const sheet = (c: Excel.RequestContext) => c.workbook.worksheets.getItem("Sheet1");
+    expect(await code(fake.run(async (c) => (c.workbook.names.add("A1", sheet(c).getRange("A1")), c.sync())))).toBe("InvalidArgument");
+    await fake.run(async (c) => (c.workbook.names.add("SP_X", sheet(c).getRange("B2")), c.sync()));
+    expect(fake.state.names[0].formula).toBe("='Sheet1'!$B$2");
+    expect(await code(fake.run(async (c) => (c.workbook.names.add("sp_x", sheet(c).getRange("A1")), c.sync())))).toBe("ItemAlreadyExists");
+  });
+
+  test("a formula naming a table that does not exist yet is refused", async () => {
+    const fake = new FakeExcel();
+    const write = (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("E1").formulas = [["=SUM(Sales[[Amount]])"]];
+    };
+    expect(await code(fake.run(async (c) => (write(c), c.sync())))).toBe("InvalidArgument");
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").values = [["Name", "Amount"]];
+      sheet.tables.add("A1:B3", true).name = "Sales";
+      write(context);
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").formula("E1")).toBe("=SUM(Sales[[Amount]])");
+  });
+
+  test("2-D writes: null leaves a cell alone, sizes must match, typed text is parsed unless the cell is Text", async () => {
+    const fake = new FakeExcel();
+    fake.seed("Sheet1", "B1", [["keep"]]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:D1").formulas = [["12", null, "'007", "=1+1"]];
+      await context.sync();
+    });
+    const sheet = fake.sheet("Sheet1");
+    expect([sheet.value("A1"), sheet.value("B1"), sheet.value("C1"), sheet.formula("D1")]).toEqual([12, "keep", "007", "=1+1"]);
+    await fake.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem("Sheet1").getRange("E1");
+      cell.numberFormat = [["@"]];
+      cell.formulas = [["=1+1"]];
+      await context.sync();
+    });
+    expect([sheet.value("E1"), sheet.formula("E1")]).toEqual(["=1+1", undefined]);
+    const mismatch = fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
+      await context.sync();
+    });
+    expect(await code(mismatch)).toBe("InvalidArgument");
+  });
+
+  test("turning on a table's totals row adds Excel's default row contents", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").values = [["Name", "Amount"]];
+      const table = sheet.tables.add("A1:B2", true);
+      table.showTotals = true;
+      const parts = [table.getHeaderRowRange(), table.getDataBodyRange(), table.getTotalRowRange()].map((r) => r.load("address"));
+      await context.sync();
+      expect(parts.map((r) => r.address)).toEqual(["'Sheet1'!A1:B1", "'Sheet1'!A2:B2", "'Sheet1'!A3:B3"]);
+    });
+    expect(fake.sheet("Sheet1").value("A3")).toBe("Total");
+    expect(fake.sheet("Sheet1").formula("B3")).toBe("=SUBTOTAL(109,[Amount])");
+  });
+
+  test("setting a validation rule drops a prompt set before it", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3");
+      range.dataValidation.prompt = { showPrompt: true, title: "t", message: "m" };
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").validations).toEqual([
+      { range: { from: { row: 0, col: 0 }, to: { row: 2, col: 0 } }, rule: { list: { inCellDropDown: true, source: "a,b" } }, ignoreBlanks: true },
+    ]);
+  });
+
+  test("deleting a sheet leaves its defined names pointing at #REF!", async () => {
+    const fake = new FakeExcel(["Keep", "Gone"]);
+    await fake.run(async (context) => {
+      const gone = context.workbook.worksheets.getItem("Gone");
+      context.workbook.names.add("SP_GONE", gone.getRange("A1"));
+      gone.delete();
+      await context.sync();
+    });
+    expect(fake.sheetNames()).toEqual(["Keep"]);
+    expect(fake.state.names).toEqual([{ name: "SP_GONE", formula: "=#REF!", comment: "" }]);
+  });
+
+  test("records which batches suspended calculation", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context) => {
+      await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      await context.sync();
+    });
+    expect(fake.calculationSuspendedAt).toEqual([2]);
+  });
+});

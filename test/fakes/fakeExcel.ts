@@ -1,0 +1,1145 @@
+import type { CellRef, RangeRef } from "../../src/templates/sheetSpec";
+import { a1, quoteSheet } from "../../src/templates/a1";
+import { intersects, parseAddress, qualifiedAddress } from "../../src/writers/office/addresses";
+import { boundingBox } from "../../src/writers/layout";
+
+/**
+ * A fake of the part of the Excel JavaScript API the Office writer uses, strict where real Excel
+ * is strict and office-addin-mock is not:
+ *
+ * - operations are only queued; they apply, in order, at `context.sync()`;
+ * - reading a property throws PropertyNotLoaded unless it was `load()`ed and a sync has run since;
+ *   `isNullObject` is readable only after a sync;
+ * - a batch whose serialised size exceeds 5 MB is rejected whole, like Excel on the web;
+ * - an operation that fails (duplicate or invalid sheet/table/name, unknown table in a formula,
+ *   array size mismatch, action on a null object …) stops the batch: what ran before it stays
+ *   applied, the rest is dropped — Excel batches are not transactions;
+ * - a failure can be injected at the N-th sync, after K of its operations applied.
+ *
+ * Simplifications: formulas are stored, never calculated (a formula cell's `values` read as "");
+ * setting `dataValidation.rule` replaces the range's whole validation (so a prompt or error alert
+ * set before the rule is lost — set them after it, as on real Excel); write-only formatting objects
+ * (font, fill, borders, conditional-format details, page zoom) are recorded as `path = value`.
+ * Free of Node APIs so it can be bundled into a browser page.
+ */
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Shaped like OfficeExtension.Error: a `code` the caller can branch on. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = "RichApi.Error";
+  }
+}
+
+// ───────────────────────────── document state ─────────────────────────────
+
+export type FakeScalar = string | number | boolean;
+
+export interface FakeCell {
+  value?: FakeScalar;
+  formula?: string;
+  numberFormat?: string;
+}
+
+export interface FakeFormat {
+  readonly range: RangeRef;
+  readonly path: string;
+  readonly value: unknown;
+}
+
+export interface FakeValidation {
+  readonly range: RangeRef;
+  rule?: unknown;
+  prompt?: unknown;
+  errorAlert?: unknown;
+  ignoreBlanks?: boolean;
+}
+
+export interface FakeConditionalFormat {
+  readonly range: RangeRef;
+  readonly type: string;
+  readonly settings: Record<string, unknown>;
+}
+
+export interface FakeChart {
+  name: string;
+  readonly type: string;
+  readonly settings: Record<string, unknown>;
+  position?: readonly [string, string];
+  readonly series: { name?: string; values?: string; categories?: string }[];
+}
+
+export interface FakeTable {
+  name: string;
+  readonly sheet: FakeSheet;
+  range: RangeRef;
+  showTotals: boolean;
+  style: string;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+}
+
+export interface FakeName {
+  readonly name: string;
+  formula: string;
+  readonly comment: string;
+}
+
+const cellKey = (row: number, col: number): string => `${row},${col}`;
+
+function cellsOf(range: RangeRef): CellRef[] {
+  const cells: CellRef[] = [];
+  for (let row = range.from.row; row <= range.to.row; row++)
+    for (let col = range.from.col; col <= range.to.col; col++) cells.push({ row, col });
+  return cells;
+}
+
+const contains = (range: RangeRef, cell: CellRef): boolean =>
+  intersects(range, { from: cell, to: cell });
+
+const sameRange = (a: RangeRef, b: RangeRef): boolean =>
+  a.from.row === b.from.row && a.from.col === b.from.col && a.to.row === b.to.row && a.to.col === b.to.col;
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly formats: FakeFormat[] = [];
+  readonly merges: RangeRef[] = [];
+  readonly validations: FakeValidation[] = [];
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly pageLayout: Record<string, unknown> = {};
+  freeze = { rows: 0, cols: 0 };
+  tabColor = "";
+
+  constructor(public name: string) {}
+
+  private at(address: string): FakeCell | undefined {
+    const { from } = parseAddress(address).range;
+    return this.cells.get(cellKey(from.row, from.col));
+  }
+
+  value(address: string): FakeScalar | undefined {
+    return this.at(address)?.value;
+  }
+
+  /** The formula with its leading "=", or undefined for a literal or empty cell. */
+  formula(address: string): string | undefined {
+    return this.at(address)?.formula;
+  }
+
+  numberFormat(address: string): string | undefined {
+    return this.at(address)?.numberFormat;
+  }
+
+  /** The last value written to a formatting path (e.g. "font.bold", "columnWidth") covering a cell. */
+  format(address: string, path: string): unknown {
+    const { from } = parseAddress(address).range;
+    return this.formats.filter((f) => f.path === path && contains(f.range, from)).at(-1)?.value;
+  }
+
+  /** Bounding box of cells with content (and, unless `valuesOnly`, number formats or formatting). */
+  usedRange(valuesOnly: boolean, within?: RangeRef): RangeRef | undefined {
+    const boxes: RangeRef[] = [];
+    for (const [key, cell] of this.cells) {
+      const [row, col] = key.split(",").map(Number);
+      const hasContent = cell.value !== undefined || cell.formula !== undefined;
+      if (hasContent || (!valuesOnly && cell.numberFormat !== undefined)) boxes.push({ from: { row, col }, to: { row, col } });
+    }
+    if (!valuesOnly) boxes.push(...this.formats.map((f) => f.range));
+    const inside = within ? boxes.flatMap((b) => clip(b, within)) : boxes;
+    return inside.length === 0 ? undefined : boundingBox(inside);
+  }
+}
+
+function clip(range: RangeRef, within: RangeRef): RangeRef[] {
+  if (!intersects(range, within)) return [];
+  return [
+    {
+      from: { row: Math.max(range.from.row, within.from.row), col: Math.max(range.from.col, within.from.col) },
+      to: { row: Math.min(range.to.row, within.to.row), col: Math.min(range.to.col, within.to.col) },
+    },
+  ];
+}
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+/** Excel's rules for defined and table names: a letter/underscore/backslash first, not a cell reference. */
+const NAME_SHAPE = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
+
+export class FakeWorkbookState {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly names: FakeName[] = [];
+  active!: FakeSheet;
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => same(s.name, name));
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name) || same(name, "History"))
+      throw new FakeOfficeError("InvalidArgument", `invalid sheet name "${name}"`);
+    if (this.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `sheet "${name}" exists`);
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    this.active ??= sheet;
+    return sheet;
+  }
+
+  /** Tables and defined names share one namespace in Excel. */
+  checkNewName(name: string): void {
+    if (name.length > 255 || !NAME_SHAPE.test(name) || LOOKS_LIKE_CELL.test(name))
+      throw new FakeOfficeError("InvalidArgument", `invalid name "${name}"`);
+    if (this.tables.some((t) => same(t.name, name)) || this.names.some((n) => same(n.name, name)))
+      throw new FakeOfficeError("ItemAlreadyExists", `name "${name}" exists`);
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    if (this.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "cannot delete the last sheet");
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.tables.splice(0, this.tables.length, ...this.tables.filter((t) => t.sheet !== sheet));
+    // Excel keeps names whose sheet is gone, pointing at #REF!: deleting them is the caller's job.
+    for (const n of this.names) if (n.formula.startsWith(`=${quoteSheet(sheet.name)}!`)) n.formula = "=#REF!";
+    if (this.active === sheet) this.active = this.sheets[0];
+  }
+
+  tableHeaders(table: FakeTable): string[] {
+    const { from, to } = table.range;
+    const headers: string[] = [];
+    for (let col = from.col; col <= to.col; col++) headers.push(String(table.sheet.cells.get(cellKey(from.row, col))?.value ?? ""));
+    return headers;
+  }
+}
+
+// ───────────────────────────── the request context ─────────────────────────────
+
+interface Operation {
+  readonly bytes: number;
+  readonly apply: () => void;
+}
+
+const encoder = new TextEncoder();
+
+export class FakeExcel {
+  readonly state = new FakeWorkbookState();
+  /** Syncs run so far over every context this fake created. */
+  syncCount = 0;
+  /** Serialised request size of each sync, in bytes. */
+  readonly requestBytes: number[] = [];
+  /** Number of queued operations (loads included) of each sync. */
+  readonly operationCounts: number[] = [];
+  /** Sync numbers whose batch called `suspendApiCalculationUntilNextSync()`. */
+  readonly calculationSuspendedAt: number[] = [];
+  /** Sync number → how many of its operations apply before it fails. */
+  private readonly failures = new Map<number, number>();
+
+  constructor(sheetNames: readonly string[] = ["Sheet1"]) {
+    for (const name of sheetNames) this.state.addSheet(name);
+  }
+
+  /** Like `Excel.run`: hands a fresh request context to the batch. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return batch(new FakeRequestContext(this) as unknown as Excel.RequestContext);
+  }
+
+  /** Makes the `n`-th sync from now fail after applying `afterOperations` of its queued operations. */
+  failAtSync(n: number, afterOperations = 0): void {
+    this.failures.set(this.syncCount + n, afterOperations);
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.state.sheet(name);
+    if (!sheet) throw new Error(`no sheet "${name}"`);
+    return sheet;
+  }
+
+  sheetNames(): string[] {
+    return this.state.sheets.map((s) => s.name);
+  }
+
+  /** Test setup: writes literal values straight into the document, bypassing the API. */
+  seed(sheetName: string, address: string, values: FakeScalar[][]): void {
+    const sheet = this.state.sheet(sheetName) ?? this.state.addSheet(sheetName);
+    const { from } = parseAddress(address).range;
+    values.forEach((row, r) => row.forEach((value, c) => sheet.cells.set(cellKey(from.row + r, from.col + c), { value })));
+  }
+
+  /** Runs a batch's operations the way Excel does; called by the context's `sync()`. */
+  execute(operations: readonly Operation[]): void {
+    this.syncCount += 1;
+    const bytes = operations.reduce((sum, op) => sum + op.bytes, 0);
+    this.requestBytes.push(bytes);
+    this.operationCounts.push(operations.length);
+    if (bytes > REQUEST_LIMIT_BYTES)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes exceeds 5 MB`);
+    const failAfter = this.failures.get(this.syncCount);
+    operations.forEach((op, index) => {
+      if (index === failAfter) throw new FakeOfficeError("GeneralException", "injected failure");
+      op.apply();
+    });
+    if (failAfter !== undefined) throw new FakeOfficeError("GeneralException", "injected failure");
+  }
+}
+
+class FakeRequestContext {
+  private queue: Operation[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly application: ApplicationProxy;
+
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = this.workbook.application;
+  }
+
+  enqueue(path: string, action: string, args: unknown, apply: () => void): void {
+    this.queue.push({ bytes: encoder.encode(JSON.stringify([path, action, args])).length, apply });
+  }
+
+  async sync(): Promise<void> {
+    const operations = this.queue;
+    this.queue = [];
+    this.fake.execute(operations);
+  }
+}
+
+// ───────────────────────────── proxies ─────────────────────────────
+
+type Props = string | readonly string[] | undefined;
+
+function propList(props: Props, fallback: readonly string[]): string[] {
+  const list = props === undefined ? fallback : typeof props === "string" ? props.split(",") : props;
+  return list.map((p) => p.trim().replace(/^items\//, ""));
+}
+
+/**
+ * Base of every proxy: resolves its document object lazily (at sync, once), records loads, and
+ * refuses reads of properties that were not loaded and synced.
+ */
+abstract class ClientObject<T> {
+  private readonly loadedValues = new Map<string, unknown>();
+  /** Undefined until a sync has probed a `…OrNullObject` proxy. */
+  private nullState?: boolean;
+  private resolved?: T;
+
+  constructor(
+    protected readonly ctx: FakeRequestContext,
+    readonly path: string,
+    protected readonly lookup: () => T | undefined,
+    nullable = false,
+  ) {
+    if (nullable) ctx.enqueue(path, "probe", null, () => (this.nullState = this.find() === undefined));
+    else this.nullState = false;
+  }
+
+  protected abstract readonly readable: readonly string[];
+  protected abstract read(target: T, prop: string): unknown;
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded(this.path, "isNullObject");
+    return this.nullState;
+  }
+
+  protected find(): T | undefined {
+    this.resolved ??= this.lookup();
+    return this.resolved;
+  }
+
+  protected target(): T {
+    const found = this.find();
+    if (found === undefined) throw new FakeOfficeError("ItemNotFound", `${this.path} does not exist`);
+    return found;
+  }
+
+  load(props?: Props): this {
+    const list = propList(props, this.readable);
+    this.ctx.enqueue(this.path, "load", list, () => this.fill(list));
+    return this;
+  }
+
+  /** Takes the current document values of `props`; runs while a batch applies. */
+  fill(props: readonly string[]): void {
+    const found = this.find();
+    for (const prop of props) this.loadedValues.set(prop, found === undefined ? null : this.read(found, prop));
+  }
+
+  protected loaded(prop: string): unknown {
+    if (!this.loadedValues.has(prop)) throw notLoaded(this.path, prop);
+    return this.loadedValues.get(prop);
+  }
+
+  protected act(action: string, args: unknown, apply: (target: T) => void): void {
+    this.ctx.enqueue(this.path, action, args, () => apply(this.target()));
+  }
+
+  toJSON(): string {
+    return this.path;
+  }
+}
+
+function notLoaded(path: string, prop: string): FakeOfficeError {
+  return new FakeOfficeError("PropertyNotLoaded", `${path}.${prop} was not loaded and synced`);
+}
+
+/**
+ * A write-only settings object (font, fill, borders, conditional-format details …): every
+ * assignment is queued and recorded as `path = value`; `getItem(key)` descends like a property.
+ */
+function recorder(ctx: FakeRequestContext, owner: string, path: string, write: (path: string, value: unknown) => void): object {
+  return new Proxy(
+    {},
+    {
+      get: (_target, prop) => {
+        if (typeof prop !== "string" || prop === "toJSON" || prop === "then") return undefined;
+        if (prop === "getItem") return (key: string) => recorder(ctx, owner, `${path}${key}.`, write);
+        return recorder(ctx, owner, `${path}${prop}.`, write);
+      },
+      set: (_target, prop, value) => {
+        const full = `${path}${String(prop)}`;
+        ctx.enqueue(owner, `set ${full}`, value, () => write(full, value));
+        return true;
+      },
+    },
+  );
+}
+
+class ApplicationProxy extends ClientObject<FakeExcel> {
+  protected readonly readable = [] as const;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, "application", () => ctx.fake);
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.act("suspendApiCalculationUntilNextSync", null, (fake) => fake.calculationSuspendedAt.push(fake.syncCount));
+  }
+}
+
+class WorkbookProxy extends ClientObject<FakeWorkbookState> {
+  protected readonly readable = [] as const;
+  readonly application: ApplicationProxy;
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly names: NameCollectionProxy;
+
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, "workbook", () => ctx.fake.state);
+    this.application = new ApplicationProxy(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, "workbook.tables");
+    this.names = new NameCollectionProxy(ctx);
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+}
+
+/** A collection whose `items` become readable after `load("items/…")` and a sync. */
+abstract class CollectionProxy<T, P extends ClientObject<unknown>> extends ClientObject<readonly T[]> {
+  protected abstract item(element: T, index: number): P;
+  protected abstract readonly itemReadable: readonly string[];
+  private loadedItems?: P[];
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  /** A collection's members are looked up afresh every time, unlike a single object's identity. */
+  protected override find(): readonly T[] | undefined {
+    return this.lookup();
+  }
+
+  override load(props?: Props): this {
+    const list = propList(props, this.itemReadable);
+    this.ctx.enqueue(this.path, "load", list, () => {
+      this.loadedItems = this.target().map((element, index) => {
+        const proxy = this.item(element, index);
+        proxy.fill(list);
+        return proxy;
+      });
+    });
+    return this;
+  }
+
+  get items(): P[] {
+    if (!this.loadedItems) throw notLoaded(this.path, "items");
+    return this.loadedItems;
+  }
+}
+
+class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy> {
+  protected readonly readable = [] as const;
+  protected readonly itemReadable = ["name", "position", "tabColor"] as const;
+
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, "worksheets", () => ctx.fake.state.sheets);
+  }
+
+  protected item(sheet: FakeSheet, index: number): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets[${index}]`, () => sheet);
+  }
+
+  add(name?: string): WorksheetProxy {
+    let created: FakeSheet | undefined;
+    this.ctx.enqueue(this.path, "add", name ?? null, () => {
+      const state = this.ctx.fake.state;
+      let fallback = state.sheets.length + 1;
+      while (!name && state.sheet(`Sheet${fallback}`)) fallback++;
+      created = state.addSheet(name ?? `Sheet${fallback}`);
+    });
+    return new WorksheetProxy(this.ctx, `worksheets.add(${name})`, () => created);
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets[${name}]`, () => this.ctx.fake.state.sheet(name));
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets[${name}]?`, () => this.ctx.fake.state.sheet(name), true);
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, "worksheets.active", () => this.ctx.fake.state.active);
+  }
+}
+
+class WorksheetProxy extends ClientObject<FakeSheet> {
+  protected readonly readable = ["name", "position", "tabColor"] as const;
+  readonly tables: TableCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+  readonly freezePanes: FreezePanesProxy;
+  readonly pageLayout: object;
+
+  constructor(ctx: FakeRequestContext, path: string, lookup: () => FakeSheet | undefined, nullable = false) {
+    super(ctx, path, lookup, nullable);
+    this.tables = new TableCollectionProxy(ctx, `${path}.tables`, () => this.target());
+    this.charts = new ChartCollectionProxy(ctx, `${path}.charts`, () => this.target());
+    this.freezePanes = new FreezePanesProxy(ctx, `${path}.freezePanes`, () => this.find());
+    this.pageLayout = this.pageLayoutRecorder();
+  }
+
+  protected read(sheet: FakeSheet, prop: string): unknown {
+    if (prop === "position") return this.ctx.fake.state.sheets.indexOf(sheet);
+    if (prop === "name") return sheet.name;
+    if (prop === "tabColor") return sheet.tabColor;
+    throw new FakeOfficeError("InvalidArgument", `Worksheet has no property ${prop}`);
+  }
+
+  get name(): string {
+    return this.loaded("name") as string;
+  }
+  set name(value: string) {
+    this.act("set name", value, (sheet) => {
+      const clash = this.ctx.fake.state.sheet(value);
+      if (clash && clash !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `sheet "${value}" exists`);
+      sheet.name = value;
+    });
+  }
+  get tabColor(): string {
+    return this.loaded("tabColor") as string;
+  }
+  set tabColor(value: string) {
+    this.act("set tabColor", value, (sheet) => (sheet.tabColor = value));
+  }
+
+  delete(): void {
+    this.act("delete", null, (sheet) => this.ctx.fake.state.deleteSheet(sheet));
+  }
+
+  activate(): void {
+    this.act("activate", null, (sheet) => (this.ctx.fake.state.active = sheet));
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.range(${address ?? ""})`, () => {
+      const sheet = this.target();
+      if (address === undefined) return { sheet, range: { from: { row: 0, col: 0 }, to: { row: 1048575, col: 16383 } } };
+      const parsed = parseAddress(address);
+      if (parsed.sheet !== undefined && !same(parsed.sheet, sheet.name))
+        throw new FakeOfficeError("InvalidArgument", `${address} is not on ${sheet.name}`);
+      return { sheet, range: parsed.range };
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rowCount: number, columnCount: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.range(${row},${col},${rowCount},${columnCount})`, () => {
+      if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError("InvalidArgument", "empty range");
+      return { sheet: this.target(), range: { from: { row, col }, to: { row: row + rowCount - 1, col: col + columnCount - 1 } } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.path}.usedRange?`,
+      () => {
+        const sheet = this.target();
+        const range = sheet.usedRange(valuesOnly);
+        return range && { sheet, range };
+      },
+      true,
+    );
+  }
+
+  private pageLayoutRecorder(): object {
+    const layout = recorder(this.ctx, `${this.path}.pageLayout`, "", (path, value) => (this.target().pageLayout[path] = value));
+    const method = (name: string) => (arg: unknown) =>
+      this.act(`pageLayout.${name}`, arg, (sheet) => (sheet.pageLayout[name] = arg instanceof RangeProxy ? arg.addressNow() : arg));
+    return new Proxy(layout, {
+      get: (target, prop) =>
+        prop === "setPrintTitleRows" || prop === "setPrintArea" || prop === "setPrintTitleColumns"
+          ? method(prop)
+          : Reflect.get(target, prop),
+    });
+  }
+}
+
+class FreezePanesProxy extends ClientObject<FakeSheet> {
+  protected readonly readable = [] as const;
+  protected read(): unknown {
+    return undefined;
+  }
+  freezeRows(count: number): void {
+    this.act("freezeRows", count, (sheet) => (sheet.freeze = { rows: count, cols: 0 }));
+  }
+  freezeColumns(count: number): void {
+    this.act("freezeColumns", count, (sheet) => (sheet.freeze = { rows: 0, cols: count }));
+  }
+  freezeAt(frozen: RangeProxy): void {
+    this.act("freezeAt", frozen, (sheet) => {
+      const { range } = frozen.resolveNow();
+      sheet.freeze = { rows: range.to.row + 1, cols: range.to.col + 1 };
+    });
+  }
+}
+
+interface Area {
+  readonly sheet: FakeSheet;
+  readonly range: RangeRef;
+}
+
+const TABLE_REFERENCE = /([\p{L}_\\][\p{L}\p{N}_.\\]*)\[/gu;
+
+/** Excel refuses a formula that names a table which does not exist (yet). */
+function checkFormula(state: FakeWorkbookState, formula: string): void {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  for (const match of code.matchAll(TABLE_REFERENCE)) {
+    if (!state.tables.some((t) => same(t.name, match[1])))
+      throw new FakeOfficeError("InvalidArgument", `formula refers to unknown table ${match[1]}: ${formula}`);
+  }
+}
+
+type Grid = readonly (readonly unknown[])[];
+
+class RangeProxy extends ClientObject<Area> {
+  protected readonly readable = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex"] as const;
+  readonly format: object;
+  readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+
+  constructor(ctx: FakeRequestContext, path: string, lookup: () => Area | undefined, nullable = false) {
+    super(ctx, path, lookup, nullable);
+    this.format = recorder(ctx, path, "", (formatPath, value) => {
+      const { sheet, range } = this.target();
+      sheet.formats.push({ range, path: formatPath, value });
+    });
+    this.dataValidation = new DataValidationProxy(ctx, `${path}.dataValidation`, () => this.find());
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, `${path}.conditionalFormats`, () => this.find());
+  }
+
+  /** For operations of other proxies that take this range as an argument, at apply time. */
+  resolveNow(): Area {
+    return this.target();
+  }
+
+  addressNow(): string {
+    const { sheet, range } = this.target();
+    return qualifiedAddress(sheet.name, range);
+  }
+
+  protected read(area: Area, prop: string): unknown {
+    const { sheet, range } = area;
+    const grid = (cell: (c: FakeCell | undefined) => unknown) =>
+      Array.from({ length: range.to.row - range.from.row + 1 }, (_, r) =>
+        Array.from({ length: range.to.col - range.from.col + 1 }, (_, c) => cell(sheet.cells.get(cellKey(range.from.row + r, range.from.col + c)))),
+      );
+    switch (prop) {
+      case "address":
+        return qualifiedAddress(sheet.name, range);
+      case "values":
+        return grid((c) => (c?.formula !== undefined ? "" : (c?.value ?? "")));
+      case "formulas":
+        return grid((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      case "rowCount":
+        return range.to.row - range.from.row + 1;
+      case "columnCount":
+        return range.to.col - range.from.col + 1;
+      case "rowIndex":
+        return range.from.row;
+      case "columnIndex":
+        return range.from.col;
+    }
+    throw new FakeOfficeError("InvalidArgument", `Range has no property ${prop}`);
+  }
+
+  get address(): string {
+    return this.loaded("address") as string;
+  }
+  get values(): unknown[][] {
+    return this.loaded("values") as unknown[][];
+  }
+  set values(grid: unknown[][]) {
+    this.setGrid("values", grid, (cell, v) => this.writeContent(cell, v));
+  }
+  get formulas(): unknown[][] {
+    return this.loaded("formulas") as unknown[][];
+  }
+  set formulas(grid: unknown[][]) {
+    this.setGrid("formulas", grid, (cell, v) => this.writeContent(cell, v));
+  }
+  get numberFormat(): unknown[][] {
+    return this.loaded("numberFormat") as unknown[][];
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.setGrid("numberFormat", grid, (cell, v) => (cell.numberFormat = String(v)));
+  }
+
+  /** Excel: a null entry leaves its cell unchanged; the array must match the range exactly. */
+  private setGrid(prop: string, grid: Grid, write: (cell: FakeCell, value: unknown) => void): void {
+    this.act(`set ${prop}`, grid, ({ sheet, range }) => {
+      const rows = range.to.row - range.from.row + 1;
+      const cols = range.to.col - range.from.col + 1;
+      if (grid.length !== rows || grid.some((row) => row.length !== cols))
+        throw new FakeOfficeError("InvalidArgument", `${prop} array does not match ${rows}x${cols}`);
+      grid.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === null || value === undefined) return;
+          const key = cellKey(range.from.row + r, range.from.col + c);
+          const cell = sheet.cells.get(key) ?? {};
+          write(cell, value);
+          sheet.cells.set(key, cell);
+        }),
+      );
+    });
+  }
+
+  /**
+   * Both `values` and `formulas` parse strings as if typed: "=…" is a formula, "" clears, a
+   * number or TRUE/FALSE becomes one, and a leading apostrophe keeps the rest as text — except in
+   * a Text ("@") cell, which keeps whatever string it is given, formulas included.
+   */
+  private writeContent(cell: FakeCell, value: unknown): void {
+    delete cell.formula;
+    delete cell.value;
+    if (typeof value !== "string") cell.value = value as FakeScalar;
+    else if (cell.numberFormat === "@") cell.value = value;
+    else if (value.startsWith("=")) {
+      checkFormula(this.ctx.fake.state, value);
+      cell.formula = value;
+    } else if (value.startsWith("'")) cell.value = value.slice(1);
+    else if (/^[-+]?(\d+\.?\d*|\.\d+)(E[-+]?\d+)?$/i.test(value.trim())) cell.value = Number(value);
+    else if (/^(true|false)$/i.test(value)) cell.value = value.toLowerCase() === "true";
+    else if (value !== "") cell.value = value;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.path}.usedRange?`,
+      () => {
+        const { sheet, range } = this.target();
+        const used = sheet.usedRange(valuesOnly, range);
+        return used && { sheet, range: used };
+      },
+      true,
+    );
+  }
+
+  merge(across = false): void {
+    this.act("merge", across, ({ sheet, range }) => {
+      if (sheet.merges.some((m) => intersects(m, range))) throw new FakeOfficeError("InvalidOperation", "overlapping merge");
+      sheet.merges.push(range);
+    });
+  }
+
+  /** Clears contents and formatting (Excel's "Clear All"); conditional formats go with the formats. */
+  clear(): void {
+    this.act("clear", null, ({ sheet, range }) => {
+      for (const cell of cellsOf(range)) sheet.cells.delete(cellKey(cell.row, cell.col));
+      const keep = <T extends { range: RangeRef }>(list: T[]) => list.splice(0, list.length, ...list.filter((x) => !intersects(x.range, range)));
+      keep(sheet.formats);
+      keep(sheet.conditionalFormats);
+    });
+  }
+
+  unmerge(): void {
+    this.act("unmerge", null, ({ sheet, range }) =>
+      sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.filter((m) => !intersects(m, range))),
+    );
+  }
+}
+
+class DataValidationProxy extends ClientObject<Area> {
+  protected readonly readable = [] as const;
+  protected read(): unknown {
+    return undefined;
+  }
+
+  /** Setting the rule replaces the range's validation; a mixed range (partly validated) is refused. */
+  set rule(rule: unknown) {
+    this.act("set rule", rule, ({ sheet, range }) => {
+      const overlapping = sheet.validations.filter((v) => intersects(v.range, range));
+      if (overlapping.some((v) => !sameRange(v.range, range)))
+        throw new FakeOfficeError("InvalidArgument", "range has mixed data validation");
+      this.remove(sheet, range);
+      sheet.validations.push({ range, rule, ignoreBlanks: true });
+    });
+  }
+  set prompt(prompt: unknown) {
+    this.update("prompt", prompt, (v) => (v.prompt = prompt));
+  }
+  set errorAlert(alert: unknown) {
+    this.update("errorAlert", alert, (v) => (v.errorAlert = alert));
+  }
+  set ignoreBlanks(ignore: boolean) {
+    this.update("ignoreBlanks", ignore, (v) => (v.ignoreBlanks = ignore));
+  }
+
+  clear(): void {
+    this.act("clear", null, ({ sheet, range }) => this.remove(sheet, range));
+  }
+
+  private update(prop: string, value: unknown, apply: (v: FakeValidation) => void): void {
+    this.act(`set ${prop}`, value, ({ sheet, range }) => {
+      let validation = sheet.validations.find((v) => sameRange(v.range, range));
+      if (!validation) {
+        if (sheet.validations.some((v) => intersects(v.range, range)))
+          throw new FakeOfficeError("InvalidArgument", "range has mixed data validation");
+        validation = { range };
+        sheet.validations.push(validation);
+      }
+      apply(validation);
+    });
+  }
+
+  private remove(sheet: FakeSheet, range: RangeRef): void {
+    sheet.validations.splice(0, sheet.validations.length, ...sheet.validations.filter((v) => !intersects(v.range, range)));
+  }
+}
+
+class ConditionalFormatCollectionProxy extends ClientObject<Area> {
+  protected readonly readable = [] as const;
+  protected read(): unknown {
+    return undefined;
+  }
+
+  add(type: string): object {
+    let created: FakeConditionalFormat | undefined;
+    this.act("add", type, ({ sheet, range }) => {
+      created = { range, type, settings: {} };
+      sheet.conditionalFormats.push(created);
+    });
+    return recorder(this.ctx, `${this.path}.add(${type})`, "", (path, value) => {
+      if (!created) throw new FakeOfficeError("ItemNotFound", "conditional format was not created");
+      created.settings[path] = value;
+    });
+  }
+
+  clearAll(): void {
+    this.act("clearAll", null, ({ sheet, range }) =>
+      sheet.conditionalFormats.splice(0, sheet.conditionalFormats.length, ...sheet.conditionalFormats.filter((f) => !intersects(f.range, range))),
+    );
+  }
+}
+
+// ───────────────────────────── tables ─────────────────────────────
+
+class TableCollectionProxy extends CollectionProxy<FakeTable, TableProxy> {
+  protected readonly readable = [] as const;
+  protected readonly itemReadable = ["name", "showTotals", "style"] as const;
+
+  constructor(
+    ctx: FakeRequestContext,
+    path: string,
+    private readonly sheet?: () => FakeSheet,
+  ) {
+    super(ctx, path, () => ctx.fake.state.tables.filter((t) => !sheet || t.sheet === sheet()));
+  }
+
+  protected item(table: FakeTable, index: number): TableProxy {
+    return new TableProxy(this.ctx, `${this.path}[${index}]`, () => table);
+  }
+
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    let created: FakeTable | undefined;
+    this.ctx.enqueue(this.path, "add", [address, hasHeaders], () => {
+      const state = this.ctx.fake.state;
+      const { sheet, range } = this.area(address);
+      if (state.tables.some((t) => t.sheet === sheet && intersects(t.range, range)))
+        throw new FakeOfficeError("InvalidOperation", "tables cannot overlap");
+      if (!hasHeaders) throw new FakeOfficeError("InvalidArgument", "the fake supports only tables with headers");
+      let n = state.tables.length + 1;
+      while (state.tables.some((t) => same(t.name, `Table${n}`))) n++;
+      // Excel makes headers unique non-empty strings and gives a header-only table one data row.
+      const to = range.to.row === range.from.row ? { row: range.to.row + 1, col: range.to.col } : range.to;
+      created = { name: `Table${n}`, sheet, range: { from: range.from, to }, showTotals: false, style: "TableStyleMedium2", showBandedRows: true, showFilterButton: true };
+      const seen = new Set<string>();
+      state.tableHeaders(created).forEach((header, i) => {
+        let name = header || `Column${i + 1}`;
+        for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${header || "Column"}${k}`;
+        seen.add(name.toLowerCase());
+        sheet.cells.set(cellKey(range.from.row, range.from.col + i), { ...sheet.cells.get(cellKey(range.from.row, range.from.col + i)), value: name });
+      });
+      state.tables.push(created);
+    });
+    return new TableProxy(this.ctx, `${this.path}.add(${String(address)})`, () => created);
+  }
+
+  private area(address: string | RangeProxy): Area {
+    if (address instanceof RangeProxy) return address.resolveNow();
+    const parsed = parseAddress(address);
+    const sheet = this.sheet?.() ?? (parsed.sheet !== undefined ? this.ctx.fake.state.sheet(parsed.sheet) : undefined);
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", `no sheet for ${address}`);
+    return { sheet, range: parsed.range };
+  }
+
+}
+
+class TableProxy extends ClientObject<FakeTable> {
+  protected readonly readable = ["name", "showTotals", "style", "showBandedRows", "showFilterButton"] as const;
+
+  protected read(table: FakeTable, prop: string): unknown {
+    if (prop in table && prop !== "sheet" && prop !== "range") return table[prop as keyof FakeTable];
+    throw new FakeOfficeError("InvalidArgument", `Table has no property ${prop}`);
+  }
+
+  get name(): string {
+    return this.loaded("name") as string;
+  }
+  set name(value: string) {
+    this.act("set name", value, (table) => {
+      if (!same(table.name, value)) this.ctx.fake.state.checkNewName(value);
+      table.name = value;
+    });
+  }
+  set style(value: string) {
+    this.act("set style", value, (table) => (table.style = value));
+  }
+  set showBandedRows(value: boolean) {
+    this.act("set showBandedRows", value, (table) => (table.showBandedRows = value));
+  }
+  set showFilterButton(value: boolean) {
+    this.act("set showFilterButton", value, (table) => (table.showFilterButton = value));
+  }
+  get showTotals(): boolean {
+    return this.loaded("showTotals") as boolean;
+  }
+  /** Like Excel, turning totals on adds a row with "Total" first and a SUBTOTAL of the last column. */
+  set showTotals(value: boolean) {
+    this.act("set showTotals", value, (table) => {
+      if (table.showTotals === value) return;
+      const { from, to } = table.range;
+      table.showTotals = value;
+      table.range = { from, to: { row: to.row + (value ? 1 : -1), col: to.col } };
+      const row = value ? to.row + 1 : to.row;
+      for (let col = from.col; col <= to.col; col++) table.sheet.cells.delete(cellKey(row, col));
+      if (!value) return;
+      const headers = this.ctx.fake.state.tableHeaders(table);
+      table.sheet.cells.set(cellKey(row, from.col), { value: "Total" });
+      table.sheet.cells.set(cellKey(row, to.col), { formula: `=SUBTOTAL(109,[${headers.at(-1)}])` });
+    });
+  }
+
+  private part(name: string, pick: (table: FakeTable) => RangeRef | undefined): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.${name}`, () => {
+      const table = this.target();
+      const range = pick(table);
+      if (!range) throw new FakeOfficeError("InvalidOperation", `table ${table.name} has no ${name}`);
+      return { sheet: table.sheet, range };
+    });
+  }
+
+  getRange(): RangeProxy {
+    return this.part("range", (t) => t.range);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part("headerRow", (t) => ({ from: t.range.from, to: { row: t.range.from.row, col: t.range.to.col } }));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part("dataBody", (t) => ({
+      from: { row: t.range.from.row + 1, col: t.range.from.col },
+      to: { row: t.range.to.row - (t.showTotals ? 1 : 0), col: t.range.to.col },
+    }));
+  }
+  getTotalRowRange(): RangeProxy {
+    return this.part("totalRow", (t) => (t.showTotals ? { from: { row: t.range.to.row, col: t.range.from.col }, to: t.range.to } : undefined));
+  }
+
+  /** Deletes the table together with its cells, as Excel's `Table.delete()` does. */
+  delete(): void {
+    this.act("delete", null, (table) => {
+      const state = this.ctx.fake.state;
+      for (const cell of cellsOf(table.range)) table.sheet.cells.delete(cellKey(cell.row, cell.col));
+      state.tables.splice(state.tables.indexOf(table), 1);
+    });
+  }
+}
+
+// ───────────────────────────── names ─────────────────────────────
+
+class NameCollectionProxy extends CollectionProxy<FakeName, NamedItemProxy> {
+  protected readonly readable = [] as const;
+  protected readonly itemReadable = ["name", "formula", "comment"] as const;
+
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, "workbook.names", () => ctx.fake.state.names);
+  }
+
+  protected item(name: FakeName, index: number): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, `${this.path}[${index}]`, () => name);
+  }
+
+  add(name: string, reference: RangeProxy | string, comment = ""): NamedItemProxy {
+    let created: FakeName | undefined;
+    this.ctx.enqueue(this.path, "add", [name, reference, comment], () => {
+      const state = this.ctx.fake.state;
+      state.checkNewName(name);
+      const formula = reference instanceof RangeProxy ? `=${absolute(reference.resolveNow())}` : reference;
+      if (!formula.startsWith("=")) throw new FakeOfficeError("InvalidArgument", `reference must start with "=": ${formula}`);
+      created = { name, formula, comment };
+      state.names.push(created);
+    });
+    return new NamedItemProxy(this.ctx, `${this.path}.add(${name})`, () => created);
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, `${this.path}[${name}]?`, () => this.target().find((n) => same(n.name, name)), true);
+  }
+}
+
+function absolute({ sheet, range }: Area): string {
+  const single = range.from.row === range.to.row && range.from.col === range.to.col;
+  return `${quoteSheet(sheet.name)}!${a1(range.from, true)}${single ? "" : `:${a1(range.to, true)}`}`;
+}
+
+class NamedItemProxy extends ClientObject<FakeName> {
+  protected readonly readable = ["name", "formula", "comment"] as const;
+
+  protected read(name: FakeName, prop: string): unknown {
+    if (prop === "name" || prop === "formula" || prop === "comment") return name[prop];
+    throw new FakeOfficeError("InvalidArgument", `NamedItem has no property ${prop}`);
+  }
+
+  get name(): string {
+    return this.loaded("name") as string;
+  }
+  get formula(): string {
+    return this.loaded("formula") as string;
+  }
+
+  delete(): void {
+    this.act("delete", null, (name) => {
+      const names = this.ctx.fake.state.names;
+      names.splice(names.indexOf(name), 1);
+    });
+  }
+}
+
+// ───────────────────────────── charts ─────────────────────────────
+
+class ChartCollectionProxy extends CollectionProxy<FakeChart, ChartProxy> {
+  protected readonly readable = [] as const;
+  protected readonly itemReadable = ["name"] as const;
+
+  constructor(
+    ctx: FakeRequestContext,
+    path: string,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, path, () => sheet().charts);
+  }
+
+  protected item(chart: FakeChart, index: number): ChartProxy {
+    return new ChartProxy(this.ctx, `${this.path}[${index}]`, () => chart);
+  }
+
+  add(type: string, source: RangeProxy, seriesBy = "Auto"): ChartProxy {
+    let created: FakeChart | undefined;
+    this.ctx.enqueue(this.path, "add", [type, source, seriesBy], () => {
+      const sheet = this.sheet();
+      if (!["ColumnClustered", "Pie", "BarClustered", "Line"].includes(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
+      created = { name: `Chart ${sheet.charts.length + 1}`, type, settings: {}, series: [{ values: source.addressNow() }] };
+      sheet.charts.push(created);
+    });
+    return new ChartProxy(this.ctx, `${this.path}.add(${type})`, () => created);
+  }
+}
+
+class ChartProxy extends ClientObject<FakeChart> {
+  protected readonly readable = ["name"] as const;
+  readonly title: object;
+  readonly series: { getItemAt(index: number): SeriesProxy; add(name?: string): SeriesProxy };
+
+  constructor(ctx: FakeRequestContext, path: string, lookup: () => FakeChart | undefined, nullable = false) {
+    super(ctx, path, lookup, nullable);
+    this.title = recorder(ctx, path, "title.", (p, value) => (this.target().settings[p] = value));
+    this.series = {
+      getItemAt: (index) => new SeriesProxy(ctx, `${path}.series[${index}]`, () => this.target().series[index]),
+      add: (name) => {
+        let created: FakeChart["series"][number] | undefined;
+        this.act("series.add", name ?? null, (chart) => chart.series.push((created = { name })));
+        return new SeriesProxy(ctx, `${path}.series.add(${name})`, () => created);
+      },
+    };
+  }
+
+  protected read(chart: FakeChart, prop: string): unknown {
+    if (prop === "name") return chart.name;
+    throw new FakeOfficeError("InvalidArgument", `Chart has no property ${prop}`);
+  }
+
+  get name(): string {
+    return this.loaded("name") as string;
+  }
+  set name(value: string) {
+    this.act("set name", value, (chart) => (chart.name = value));
+  }
+
+  setPosition(start: string | RangeProxy, end: string | RangeProxy): void {
+    const text = (r: string | RangeProxy) => (typeof r === "string" ? r : r.addressNow());
+    this.act("setPosition", [start, end], (chart) => (chart.position = [text(start), text(end)]));
+  }
+
+  delete(): void {
+    this.act("delete", null, (chart) => {
+      const sheet = this.ctx.fake.state.sheets.find((s) => s.charts.includes(chart));
+      sheet?.charts.splice(sheet.charts.indexOf(chart), 1);
+    });
+  }
+}
+
+class SeriesProxy extends ClientObject<FakeChart["series"][number]> {
+  protected readonly readable = ["name"] as const;
+  protected read(series: FakeChart["series"][number], prop: string): unknown {
+    if (prop === "name") return series.name;
+    throw new FakeOfficeError("InvalidArgument", `ChartSeries has no property ${prop}`);
+  }
+  set name(value: string) {
+    this.act("set name", value, (series) => (series.name = value));
+  }
+  setValues(source: RangeProxy): void {
+    this.act("setValues", source, (series) => (series.values = source.addressNow()));
+  }
+  setXAxisValues(source: RangeProxy): void {
+    this.act("setXAxisValues", source, (series) => (series.categories = source.addressNow()));
+  }
+}

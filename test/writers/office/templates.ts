@@ -1,0 +1,44 @@
+import type { Locale } from "../../../src/i18n/locale";
+import type { ExistingNames, TableRow } from "../../../src/templates/sheetSpec";
+import { buildWeeklyPlan } from "../../../src/templates/weeklyPlan";
+import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";
+import { buildCustomerRegister } from "../../../src/templates/customerRegister";
+import { buildContractRegister } from "../../../src/templates/contractRegister";
+import type { BuildSheets } from "../../../src/writers/office/officeWriter";
+import { customerRows } from "../../fixtures/customers";
+import { contractRows } from "../../fixtures/contracts";
+
+/** The four templates, each with `rows` filled rows in its growing table, as a writer's build callback. */
+
+export const TEMPLATE_NAMES = ["weekly", "monthly", "customers", "contracts"] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+const keyItems = (count: number): TableRow[] =>
+  Array.from({ length: count }, (_, i) => ({
+    item: `事项${i + 1}`,
+    reason: "新客户需求",
+    goal: `签约 ${i + 1} 单`,
+    approach: "上门拜访",
+    support: "样品",
+    owner: "张三",
+    due: 46350 + (i % 7),
+  }));
+
+const keyCustomers = (count: number): TableRow[] =>
+  Array.from({ length: count }, (_, i) => ({ customer: `客户${i + 1}有限公司`, target: 10000 * ((i % 9) + 1), plan: "季度回访", owner: "李四" }));
+
+export function templateBuild(name: TemplateName, rows: number, locale: Locale = "zh-CN"): BuildSheets {
+  return (existing: ExistingNames) => {
+    const ctx = { locale, existing };
+    switch (name) {
+      case "weekly":
+        return buildWeeklyPlan({ rep: "张三", year: 2026, week: 48, keyItems: keyItems(rows), keyBlankRows: 0 }, ctx);
+      case "monthly":
+        return buildMonthlyPlan({ rep: "张三", year: 2026, month: 11, keyCustomers: keyCustomers(rows), keyCustomerBlankRows: 0 }, ctx);
+      case "customers":
+        return buildCustomerRegister({ rows: customerRows(rows, locale), blankRows: 0 }, ctx);
+      case "contracts":
+        return buildContractRegister({ rows: contractRows(rows, 2026), blankRows: 0, statsYear: 2026 }, ctx);
+    }
+  };
+}

@@ -1,0 +1,99 @@
+import { NO_NAMES } from "../../../src/templates/naming";
+import type { ExistingNames } from "../../../src/templates/sheetSpec";
+import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
+import { writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
+import { FakeExcel, REQUEST_LIMIT_BYTES } from "../../fakes/fakeExcel";
+import { expectWritten } from "./expectWritten";
+import { TEMPLATE_NAMES, templateBuild } from "./templates";
+
+/**
+ * The fake throws on any read of a property that was not loaded and synced, so every passing
+ * write here also proves the writer respects load-before-read.
+ */
+
+/** Writes to a fresh fake and reports what it cost. */
+async function measure(build: BuildSheets) {
+  const fake = new FakeExcel();
+  const result = await fake.run((context) => writeSheets(context, build));
+  return { fake, result, syncs: fake.syncCount };
+}
+
+describe.each(TEMPLATE_NAMES)("%s template", (name) => {
+  test("is written in the same 2 syncs at 10 and at 2 000 rows, calculation suspended for the commit", async () => {
+    const small = await measure(templateBuild(name, 10));
+    const large = await measure(templateBuild(name, 2000));
+    expect(small.syncs).toBe(2);
+    expect(large.syncs).toBe(small.syncs);
+    for (const { fake } of [small, large]) {
+      expect(fake.calculationSuspendedAt).toEqual([2]);
+      expect(Math.max(...fake.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    }
+  });
+
+  test("renders every part of every sheet the builder specified", async () => {
+    const build = templateBuild(name, 30);
+    const { fake, result } = await measure(build);
+    const specs = build(NO_NAMES);
+    expect(result.sheets).toEqual(specs.map((s) => s.name));
+    expect(result.firstCell).toBe(`'${specs[0].name}'!A1`);
+    expect(fake.sheetNames()).toEqual(["Sheet1", ...specs.map((s) => s.name)]);
+    for (const spec of specs) expectWritten(fake, spec);
+  });
+});
+
+describe("never overwrites", () => {
+  test("an existing sheet name makes the builder pick '<name> (2)'; the existing sheet is untouched", async () => {
+    const fake = new FakeExcel();
+    const build = templateBuild("weekly", 5);
+    const [first] = build(NO_NAMES);
+    fake.seed(first.name, "A1", [["mine"]]);
+    const result = await fake.run((context) => writeSheets(context, build));
+    expect(result.sheets).toEqual([`${first.name} (2)`]);
+    expect(fake.sheet(first.name).cells.size).toBe(1);
+    expect(fake.sheet(first.name).value("A1")).toBe("mine");
+  });
+
+  test("writing the same template twice gives a second sheet and a second instance key", async () => {
+    const fake = new FakeExcel();
+    const build = templateBuild("customers", 5);
+    await fake.run((context) => writeSheets(context, build));
+    const tablesBefore = fake.state.tables.map((t) => t.name);
+    const second = await fake.run((context) => writeSheets(context, build));
+    expect(second.sheets.every((s) => s.endsWith(" (2)"))).toBe(true);
+    const added = fake.state.tables.map((t) => t.name).filter((t) => !tablesBefore.includes(t));
+    expect(added.length).toBe(tablesBefore.length);
+    expect(added.every((t) => t.startsWith("SP_C2_"))).toBe(true);
+  });
+
+  test("the builder receives the workbook's sheet, table and defined names from the first sync", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run((context) => writeSheets(context, templateBuild("contracts", 3)));
+    let seen: ExistingNames | undefined;
+    await fake.run((context) =>
+      writeSheets(context, (existing) => {
+        seen = existing;
+        return templateBuild("weekly", 3)(existing);
+      }),
+    );
+    expect(seen?.sheets).toEqual(["Data", "合同履行一览表", "合同履行统计"]);
+    expect(seen?.tables).toEqual(fake.state.tables.filter((t) => t.name.startsWith("SP_K1_")).map((t) => t.name));
+    expect(seen?.names.length).toBeGreaterThan(0);
+    expect(seen?.names.every((n) => n.startsWith("SP_K1_"))).toBe(true);
+  });
+
+  test("a spec whose names are taken is refused before anything is written", async () => {
+    const fake = new FakeExcel();
+    const build = templateBuild("monthly", 3);
+    await fake.run((context) => writeSheets(context, build));
+    const syncs = fake.syncCount;
+    const before = { sheets: fake.sheetNames(), tables: fake.state.tables.length, names: fake.state.names.length };
+    const stale: BuildSheets = () => build(NO_NAMES).map((spec) => ({ ...spec, name: `${spec.name} copy` }));
+    const error = await fake.run((context) => writeSheets(context, stale)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeWriteError);
+    expect((error as OfficeWriteError).code).toBe("nameTaken");
+    expect((error as OfficeWriteError).params.name).toMatch(/^SP_M1_/);
+    expect(officeWriteMessage(error as OfficeWriteError, "zh-CN")).toContain("已被占用");
+    expect(fake.syncCount).toBe(syncs + 1);
+    expect({ sheets: fake.sheetNames(), tables: fake.state.tables.length, names: fake.state.names.length }).toEqual(before);
+  });
+});
