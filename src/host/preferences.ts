@@ -15,3 +15,24 @@ export function loadLanguagePreference(): Locale | null {
 export function saveLanguagePreference(locale: Locale): void {
   store.set("language", locale);
 }
+
+/** What a rep types again and again: their name, team and this year's holiday list. */
+export interface RememberedFields {
+  readonly rep: string;
+  readonly team: string;
+  readonly holidays: string;
+}
+
+const REMEMBERED: readonly (keyof RememberedFields)[] = ["rep", "team", "holidays"];
+
+export function loadRememberedFields(): RememberedFields {
+  const read = (key: string) => {
+    const value = store.get(`form.${key}`);
+    return typeof value === "string" ? value : "";
+  };
+  return { rep: read("rep"), team: read("team"), holidays: read("holidays") };
+}
+
+export function saveRememberedFields(fields: RememberedFields): void {
+  for (const key of REMEMBERED) store.set(`form.${key}`, fields[key]);
+}

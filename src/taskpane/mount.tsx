@@ -1,16 +1,42 @@
 import { createRoot } from "react-dom/client";
+import { loadFunctionMetadata } from "../host/functionMetadata";
+import { insertIntoSelectedCell } from "../host/formulaInsert";
 import { readHostInfo, type ReadyInfo } from "../host/hostInfo";
-import { loadLanguagePreference, saveLanguagePreference } from "../host/preferences";
-import { resolveLocale, isLocale } from "../i18n/locale";
-import { App } from "./components/App";
+import {
+  loadLanguagePreference,
+  loadRememberedFields,
+  saveLanguagePreference,
+  saveRememberedFields,
+} from "../host/preferences";
+import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
+import { isLocale, resolveLocale } from "../i18n/locale";
+import { App, type Page } from "./components/App";
+import type { PaneServices } from "./services";
 
 export function mount(element: HTMLElement, ready: ReadyInfo): void {
   const host = readHostInfo(ready);
-  const requested = new URLSearchParams(window.location.search).get("lang");
+  const params = new URLSearchParams(window.location.search);
+  const requested = params.get("lang");
   const initialLocale =
-    loadLanguagePreference() ??
-    (isLocale(requested) ? requested : resolveLocale(host.displayLanguage ?? navigator.language));
+    loadLanguagePreference() ?? (isLocale(requested) ? requested : resolveLocale(host.displayLanguage ?? navigator.language));
+  const initialPage: Page = params.get("page") === "help" ? "functions" : "templates";
+  const services: PaneServices = {
+    formulaLocale: resolveLocale(host.displayLanguage ?? "en-US"),
+    loadFunctionMetadata,
+    loadRemembered: loadRememberedFields,
+    saveRemembered: saveRememberedFields,
+    today: () => new Date(),
+    ...(host.inExcel
+      ? { insertFormula: insertIntoSelectedCell, writeTemplates: writeToWorkbook, activate: activateCell }
+      : { writeTemplates: writeToDownload }),
+  };
   createRoot(element).render(
-    <App host={host} initialLocale={initialLocale} onLocaleChange={saveLanguagePreference} />,
+    <App
+      host={host}
+      services={services}
+      initialLocale={initialLocale}
+      initialPage={initialPage}
+      onLocaleChange={saveLanguagePreference}
+    />,
   );
 }

@@ -60,6 +60,15 @@ export function validations(locale: Locale) {
   };
 }
 
+/**
+ * A column's number format: its kind's, except that a calculated column never gets Text ("@") —
+ * Excel stores a formula typed into a Text cell as text instead of calculating it — but General.
+ */
+export function columnFormat(kind: ColumnKind, locale: Locale, calculated: boolean): string {
+  const format = numberFormat(kind, locale);
+  return calculated && format === "@" ? "General" : format;
+}
+
 export type Columns = ReturnType<typeof columnFactory>;
 
 export function columnFactory(locale: Locale) {
@@ -75,7 +84,7 @@ export function columnFactory(locale: Locale) {
     key,
     header,
     kind,
-    numberFormat: numberFormat(kind, locale),
+    numberFormat: columnFormat(kind, locale, Boolean(formula)),
     width: options.width ?? Math.max(DEFAULT_WIDTH[kind], header.length * 2 + 2),
     ...(validation ? { validation } : {}),
     ...(formula ? { formula } : {}),

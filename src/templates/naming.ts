@@ -1,4 +1,4 @@
-import type { ExistingNames, SheetRole, SheetSpec, TemplateId, TemplateRecord, CellRef } from "./sheetSpec";
+import type { ExistingNames, RecordTemplateId, SheetRole, SheetSpec, TemplateRecord, CellRef } from "./sheetSpec";
 
 /**
  * Free-name resolution, done purely from the workbook's existing names so builders never
@@ -10,19 +10,23 @@ const MAX_SHEET_NAME = 31;
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
 
 /** Letter that starts each template's instance key (see the naming scheme in sheetSpec.ts). */
-export const KEY_LETTER: Readonly<Record<TemplateId, string>> = {
+export const KEY_LETTER: Readonly<Record<RecordTemplateId, string>> = {
   weekly: "W",
   monthly: "M",
   customers: "C",
   contracts: "K",
+  teamSummary: "T",
+  breakdown: "B",
 };
 
 /** Bumped whenever a template's layout changes; recorded on every sheet it writes. */
-export const TEMPLATE_VERSION: Readonly<Record<TemplateId, number>> = {
+export const TEMPLATE_VERSION: Readonly<Record<RecordTemplateId, number>> = {
   weekly: 1,
   monthly: 1,
   customers: 1,
   contracts: 1,
+  teamSummary: 1,
+  breakdown: 1,
 };
 
 const lower = (names: readonly string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
@@ -49,7 +53,7 @@ export const sheetTitle = (prefix: string, rep: string, period: string): string 
   [prefix, rep.trim(), period].filter((part) => part.length > 0).join("-");
 
 /** The lowest `<letter><n>` whose `SP_<letter><n>_` prefix no existing defined name or table uses. */
-export function freeKey(template: TemplateId, existing: ExistingNames): string {
+export function freeKey(template: RecordTemplateId, existing: ExistingNames): string {
   const used = [...existing.names, ...existing.tables].map((n) => n.toUpperCase());
   const letter = KEY_LETTER[template];
   for (let n = 1; ; n++) {
@@ -68,7 +72,7 @@ export const spTable = (key: string, role: string): string => `SP_${key}_${role}
 export const recordName = (key: string, role: SheetRole): string =>
   role === "main" ? spName(key, "TEMPLATE") : spName(key, `TEMPLATE_${role}`);
 
-export function templateRecord(template: TemplateId, role: SheetRole, key: string, at: CellRef): TemplateRecord {
+export function templateRecord(template: RecordTemplateId, role: SheetRole, key: string, at: CellRef): TemplateRecord {
   const version = TEMPLATE_VERSION[template];
   return { template, role, version, key, at, value: `sales-planner:${template}:${role}:v${version}:${key}` };
 }
@@ -76,11 +80,11 @@ export function templateRecord(template: TemplateId, role: SheetRole, key: strin
 /** Parses a record value written by `templateRecord`; undefined for anything else. */
 export function parseRecord(
   value: unknown,
-): { template: TemplateId; role: SheetRole; version: number; key: string } | undefined {
+): { template: RecordTemplateId; role: SheetRole; version: number; key: string } | undefined {
   if (typeof value !== "string") return undefined;
-  const match = /^sales-planner:(weekly|monthly|customers|contracts):(main|settings|summary|stats):v(\d+):([A-Z]\d+)$/.exec(value);
+  const match = /^sales-planner:(weekly|monthly|customers|contracts|teamSummary|breakdown):(main|settings|summary|stats):v(\d+):([A-Z]\d+)$/.exec(value);
   if (!match) return undefined;
-  return { template: match[1] as TemplateId, role: match[2] as SheetRole, version: Number(match[3]), key: match[4] };
+  return { template: match[1] as RecordTemplateId, role: match[2] as SheetRole, version: Number(match[3]), key: match[4] };
 }
 
 /** The workbook's names after `specs` are added: lets several builders run one after another purely. */

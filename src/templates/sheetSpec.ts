@@ -27,7 +27,8 @@
  * Naming scheme (the team roll-up and later upgrades rely on it — do not change lightly):
  *
  * - Every template instance gets a short workbook-unique KEY: a template letter plus a counter,
- *   `W<n>` weekly plan, `M<n>` monthly plan, `C<n>` customer register, `K<n>` contract register
+ *   `W<n>` weekly plan, `M<n>` monthly plan, `C<n>` customer register, `K<n>` contract register,
+ *   `T<n>` team summary, `B<n>` target breakdown
  *   (see `templates/naming.ts`, which picks the lowest counter no existing name/table uses).
  * - All workbook names and table names of that instance start with `SP_<KEY>_`, e.g.
  *   `SP_W3_SALES_TARGET`, `SP_W3_Targets`, `SP_C1_ABC_A`. Names are upper case; tables are
@@ -158,8 +159,16 @@ export interface ColumnSpec {
   readonly totals?: TotalsSpec;
 }
 
-/** One data row: input values by column key. Missing keys and calculated columns are left blank. */
-export type TableRow = Readonly<Record<string, CellValue | undefined>>;
+/**
+ * A formula for ONE data cell, for tables whose rows point at different places (the team summary
+ * links each row to another plan's names); a column whose rows share a formula uses `ColumnSpec.formula`.
+ */
+export interface RowFormula {
+  readonly formula: string;
+}
+
+/** One data row: input values (or row formulas) by column key. Missing keys and calculated columns are left blank. */
+export type TableRow = Readonly<Record<string, CellValue | RowFormula | undefined>>;
 
 /** An Excel Table (ListObject): header row, banded rows, filter buttons, typed columns. */
 export interface TableSpec {
@@ -255,7 +264,7 @@ export interface ChartSpec {
 /** Which template (and version) made a sheet; rendered as a visible label + value cell pair. */
 export interface TemplateRecord {
   /** Stable template id. */
-  readonly template: TemplateId;
+  readonly template: RecordTemplateId;
   /** The sheet's role within the template instance ("main" for the primary sheet). */
   readonly role: SheetRole;
   /** Bumped whenever a template's layout changes, so upgrades can tell old sheets apart. */
@@ -269,6 +278,15 @@ export interface TemplateRecord {
 }
 
 export type TemplateId = "weekly" | "monthly" | "customers" | "contracts";
+
+/**
+ * Sheets the team layer (`src/team/`) writes: 团队汇总 (`teamSummary`, key `T<n>`) and 目标分解
+ * (`breakdown`, key `B<n>`). Kept apart from `TemplateId` because those are not user-chosen templates.
+ */
+export type TeamTemplateId = "teamSummary" | "breakdown";
+
+/** Every template id a template record can carry. */
+export type RecordTemplateId = TemplateId | TeamTemplateId;
 
 export type SheetRole = "main" | "settings" | "summary" | "stats";
 

@@ -1,4 +1,5 @@
 import type {
+  CellSpec,
   CellValue,
   ColumnSpec,
   RangeRef,
@@ -9,6 +10,7 @@ import type {
   TotalsSpec,
   ValidationRule,
 } from "../templates/sheetSpec";
+import { FIRST_SERIAL } from "../domain/calendar";
 import { col } from "../templates/formula";
 
 /**
@@ -73,9 +75,23 @@ export function totalsContent(table: TableSpec, column: ColumnSpec): CellContent
   }
 }
 
+/** The formula of a column's totals-row cell, or undefined where the totals row holds a label or nothing. */
+export function totalsFormula(table: TableSpec, column: ColumnSpec): string | undefined {
+  if (!table.showTotals) return undefined;
+  const content = totalsContent(table, column);
+  return "formula" in content ? content.formula : undefined;
+}
+
+/** Content of one loose cell as the spec states it (a formula wins over a value). */
+export function cellContent(cell: CellSpec): CellContent {
+  return cell.formula !== undefined ? { formula: cell.formula } : { value: cell.value ?? null };
+}
+
 /** Content of one data-body cell: the calculated-column formula, or the row's input value. */
 export function bodyContent(column: ColumnSpec, row: TableRow): CellContent {
-  return column.formula !== undefined ? { formula: column.formula } : { value: row[column.key] ?? null };
+  if (column.formula !== undefined) return { formula: column.formula };
+  const content = row[column.key] ?? null;
+  return typeof content === "object" && content !== null ? { formula: content.formula } : { value: content };
 }
 
 /** A validation rule as Excel's criteria: type, comparison and its one or two formulas. */
@@ -88,8 +104,10 @@ export interface ValidationCriteria {
 
 /**
  * Excel has no "any number" criterion, so an open bound becomes a one-sided comparison, and a
- * rule with no bound at all compares with the lowest value of its type; "any date" means on or
- * after serial 1 (1900-01-01), the first date Excel can hold.
+ * rule with no bound at all compares with the lowest value of its type (never an empty formula).
+ * "Any date" means on or after serial 61 (`FIRST_SERIAL`, 1900-03-01): Excel's serials 1–60 include
+ * the fictitious 1900-02-29 and LibreOffice reads them as other days, so 61 is the first serial both
+ * agree on — and the first date the domain's calendar accepts.
  */
 const LOWEST = { decimal: "-9.99E+307", whole: "-2147483648" } as const;
 
@@ -98,7 +116,7 @@ export function validationCriteria(rule: ValidationRule): ValidationCriteria {
     case "list":
       return { type: "list", operator: "between", formulae: [`"${rule.values.join(",")}"`] };
     case "date":
-      return { type: "date", operator: "greaterThanOrEqual", formulae: ["1"] };
+      return { type: "date", operator: "greaterThanOrEqual", formulae: [String(FIRST_SERIAL)] };
     case "decimal":
     case "whole":
       if (rule.min !== undefined && rule.max !== undefined)

@@ -7,16 +7,21 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
+  Tab,
+  TabList,
   Title3,
   tokens,
 } from "@fluentui/react-components";
 import type { HostInfo } from "../../host/hostInfo";
 import type { Locale } from "../../i18n/locale";
 import { uiStrings } from "../../i18n/uiStrings";
+import type { PaneServices } from "../services";
 import { fluentThemes, themeKind } from "../theme";
+import { FunctionsHelp } from "./FunctionsHelp";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { FunctionList } from "./FunctionList";
+import { TemplateForm } from "./TemplateForm";
+import { TemplateGallery } from "./TemplateGallery";
+import type { TemplateId } from "../../templates/sheetSpec";
 
 const useStyles = makeStyles({
   root: {
@@ -30,9 +35,13 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
+export type Page = "templates" | "functions";
+
 export interface AppProps {
   host: HostInfo;
+  services: PaneServices;
   initialLocale: Locale;
+  initialPage: Page;
   onLocaleChange(locale: Locale): void;
 }
 
@@ -40,8 +49,11 @@ function matches(query: string): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia(query).matches;
 }
 
-export function App({ host, initialLocale, onLocaleChange }: AppProps) {
+export function App({ host, services, initialLocale, initialPage, onLocaleChange }: AppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [page, setPage] = useState<Page>(initialPage);
+  const [template, setTemplate] = useState<TemplateId | null>(null);
+  const styles = useStyles();
   const strings = uiStrings(locale);
   const theme = useMemo(
     () =>
@@ -58,45 +70,43 @@ export function App({ host, initialLocale, onLocaleChange }: AppProps) {
   };
   return (
     <FluentProvider theme={fluentThemes[theme]} lang={locale} data-theme={theme}>
-      <LocalizedRoot locale={locale} onLocaleChange={changeLocale} host={host} strings={strings} />
+      <main className={styles.root} lang={locale}>
+        <header className={styles.header}>
+          <Title3 as="h1">{strings.appTitle}</Title3>
+          <Body1>{strings.appTagline}</Body1>
+          <Caption1>
+            {strings.hostLabel}:{" "}
+            {host.inExcel ? [host.hostName, host.platform].filter(Boolean).join(" · ") : strings.hostPreview}
+          </Caption1>
+        </header>
+        {!host.inExcel && (
+          <MessageBar intent="info" data-testid="preview-banner">
+            <MessageBarBody>
+              <MessageBarTitle>{strings.previewTitle}</MessageBarTitle>
+              {strings.previewBody}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <LanguageSwitch locale={locale} label={strings.languageLabel} onChange={changeLocale} />
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)}>
+          <Tab value="templates">{strings.navTemplates}</Tab>
+          <Tab value="functions">{strings.navFunctions}</Tab>
+        </TabList>
+        {page === "templates" &&
+          (template === null ? (
+            <TemplateGallery strings={strings} onChoose={setTemplate} />
+          ) : (
+            <TemplateForm key={template} template={template} locale={locale} services={services} onBack={() => setTemplate(null)} />
+          ))}
+        {page === "functions" && (
+          <FunctionsHelp
+            locale={locale}
+            formulaLocale={services.formulaLocale}
+            loadMetadata={services.loadFunctionMetadata}
+            insert={services.insertFormula}
+          />
+        )}
+      </main>
     </FluentProvider>
-  );
-}
-
-interface RootProps {
-  locale: Locale;
-  host: HostInfo;
-  strings: ReturnType<typeof uiStrings>;
-  onLocaleChange(locale: Locale): void;
-}
-
-function LocalizedRoot({ locale, host, strings, onLocaleChange }: RootProps) {
-  const styles = useStyles();
-  return (
-    <main className={styles.root} lang={locale}>
-      <header className={styles.header}>
-        <Title3 as="h1">{strings.appTitle}</Title3>
-        <Body1>{strings.appTagline}</Body1>
-        <Caption1>
-          {strings.hostLabel}: {host.inExcel ? [host.hostName, host.platform].filter(Boolean).join(" · ") : strings.hostPreview}
-        </Caption1>
-      </header>
-      {!host.inExcel && (
-        <MessageBar intent="info" data-testid="preview-banner">
-          <MessageBarBody>
-            <MessageBarTitle>{strings.previewTitle}</MessageBarTitle>
-            {strings.previewBody}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <LanguageSwitch locale={locale} label={strings.languageLabel} onChange={onLocaleChange} />
-      <section aria-labelledby="functions-heading">
-        <Subtitle2 as="h2" block id="functions-heading">
-          {strings.functionsHeading}
-        </Subtitle2>
-        <Body1 as="p">{strings.functionsIntro}</Body1>
-        <FunctionList locale={locale} />
-      </section>
-    </main>
   );
 }

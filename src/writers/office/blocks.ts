@@ -1,5 +1,5 @@
 import type { CellRef, CellSpec, CellStyleName, SheetSpec, TableSpec } from "../../templates/sheetSpec";
-import { bodyContent, tableLayout, totalsContent, type CellContent } from "../layout";
+import { bodyContent, cellContent, tableLayout, totalsContent, type CellContent } from "../layout";
 
 /**
  * Turns a SheetSpec's cells into rectangular 2-D blocks for `range.formulas` / `range.numberFormat`,
@@ -27,9 +27,6 @@ export function entry(content: CellContent): Entry {
 }
 
 /** A cell's content as the spec states it (a formula wins over a value). */
-const looseContent = (cell: CellSpec): CellContent =>
-  cell.formula !== undefined ? { formula: cell.formula } : { value: cell.value ?? null };
-
 /**
  * Loose cells grouped into bands of nearby rows; each band becomes one content block and, if any
  * of its cells has a number format, one format block. Rows further apart than `maxGap` start a new
@@ -46,7 +43,7 @@ export function looseCellBlocks(cells: readonly CellSpec[], maxGap = 2): { conte
   const content: Block[] = [];
   const formats: Block[] = [];
   for (const band of bands) {
-    content.push(fill(band, (cell) => entry(looseContent(cell))));
+    content.push(fill(band, (cell) => entry(cellContent(cell))));
     if (band.some((cell) => cell.numberFormat !== undefined)) formats.push(fill(band, (cell) => cell.numberFormat ?? null));
   }
   return { content, formats };

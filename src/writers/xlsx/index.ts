@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../templates/sheetSpec";
 import { escapeXml, loadablePackage, patchPackage, preservedParts, type ColumnFormulas } from "./packagePatch";
-import { renderSheet, totalsFormula } from "./renderSheet";
+import { totalsFormula } from "../layout";
+import { renderSheet } from "./renderSheet";
 
 export { inspectXlsx } from "./inspect";
 

@@ -1,17 +1,25 @@
 import type ExcelJS from "exceljs";
+import { ymdFromSerial } from "../../domain/calendar";
 import { a1, quoteSheet, rangeA1 } from "../../templates/a1";
-import { col } from "../../templates/formula";
 import {
   CELL_STYLES,
   type CellStyleName,
   type ColumnSpec,
   type ConditionalFormatSpec,
-  type RangeRef,
   type SheetSpec,
   type TableSpec,
-  type TargetRef,
   type ValidationSpec,
 } from "../../templates/sheetSpec";
+import {
+  bodyContent,
+  cellContent,
+  columnBody,
+  resolveTarget,
+  tableLayout,
+  totalsContent,
+  validationCriteria,
+  type CellContent,
+} from "../layout";
 import { DUPLICATES_MARKER } from "./packagePatch";
 
 /**
@@ -23,8 +31,6 @@ import { DUPLICATES_MARKER } from "./packagePatch";
 const argb = (rgb: string): string => `FF${rgb}`;
 
 const TABLE_HEADER_FILL = "4472C4";
-
-const SUBTOTAL_CODE = { sum: 109, count: 103, average: 101 } as const;
 
 function applyStyle(cell: ExcelJS.Cell, name: CellStyleName): void {
   const style = CELL_STYLES[name];
@@ -43,62 +49,33 @@ function applyStyle(cell: ExcelJS.Cell, name: CellStyleName): void {
   if (style.border === "bottom") cell.border = { bottom: { style: "medium", color: { argb: argb(style.fontColor ?? "000000") } } };
 }
 
-/** Data-body range of a table column, as placed in the spec. */
-function columnBody(table: TableSpec, header: string): RangeRef {
-  const index = table.columns.findIndex((c) => c.header === header);
-  if (index < 0) throw new Error(`table ${table.name} has no column "${header}"`);
-  const column = table.origin.col + index;
-  return {
-    from: { row: table.origin.row + 1, col: column },
-    to: { row: table.origin.row + table.rows.length, col: column },
-  };
-}
+/** A cell's content as exceljs takes it. */
+const cellValue = (content: CellContent): ExcelJS.CellValue => ("formula" in content ? { formula: content.formula } : content.value);
 
-export function resolveTarget(spec: SheetSpec, target: TargetRef): RangeRef {
-  if (target.kind === "range") return target.range;
-  const table = spec.tables.find((t) => t.name === target.table);
-  if (!table) throw new Error(`sheet ${spec.name} has no table ${target.table}`);
-  return columnBody(table, target.column);
+/** exceljs writes a date rule's formulas from Dates (it converts them to serials itself). */
+function dateOfSerial(serial: number): Date {
+  const { year, month, day } = ymdFromSerial(serial);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 function dataValidation(validation: ValidationSpec): ExcelJS.DataValidation {
-  const common = {
+  const criteria = validationCriteria(validation.rule);
+  return {
     allowBlank: validation.allowBlank,
     showErrorMessage: true,
-    errorStyle: "stop" as const,
+    errorStyle: "stop",
     errorTitle: validation.errorTitle,
     error: validation.errorMessage,
+    type: criteria.type,
+    operator: criteria.operator,
+    formulae: criteria.type === "date" ? criteria.formulae.map((f) => dateOfSerial(Number(f))) : [...criteria.formulae],
   };
-  const rule = validation.rule;
-  switch (rule.kind) {
-    case "list":
-      return { ...common, type: "list", formulae: [`"${rule.values.join(",")}"`] };
-    case "date":
-      return { ...common, type: "date", operator: "greaterThanOrEqual", formulae: [new Date(Date.UTC(1900, 2, 1))] };
-    case "decimal":
-    case "whole": {
-      const bounded = rule.min !== undefined && rule.max !== undefined;
-      return {
-        ...common,
-        type: rule.kind,
-        operator: bounded ? "between" : rule.min !== undefined ? "greaterThanOrEqual" : "lessThanOrEqual",
-        formulae: bounded ? [rule.min, rule.max] : [rule.min ?? rule.max],
-      };
-    }
-  }
-}
-
-/** The totals-row formula of a column, or undefined for a label or no totals. */
-export function totalsFormula(table: TableSpec, column: ColumnSpec): string | undefined {
-  const totals = column.totals;
-  if (!table.showTotals || !totals || totals.kind === "label") return undefined;
-  return totals.kind === "function" ? `SUBTOTAL(${SUBTOTAL_CODE[totals.fn]},${col(table.name, column.header)})` : totals.formula;
 }
 
 function totalsColumn(table: TableSpec, column: ColumnSpec): Partial<ExcelJS.TableColumnProperties> {
-  if (column.totals?.kind === "label") return { totalsRowLabel: column.totals.text };
-  const formula = totalsFormula(table, column);
-  return formula === undefined ? {} : { totalsRowFunction: "custom", totalsRowFormula: formula };
+  const content = totalsContent(table, column);
+  if ("formula" in content) return { totalsRowFunction: "custom", totalsRowFormula: content.formula };
+  return typeof content.value === "string" ? { totalsRowLabel: content.value } : {};
 }
 
 /** exceljs has range data validations at runtime but not in its type definitions. */
@@ -106,31 +83,32 @@ const validationsOf = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
 function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
+  const layout = tableLayout(table);
   const columns = table.columns.map((c) => ({
     name: c.header,
     filterButton: true,
-    ...(table.showTotals ? totalsColumn(table, c) : {}),
+    ...(layout.totals ? totalsColumn(table, c) : {}),
   }));
   ws.addTable({
     name: table.name,
     displayName: table.name,
-    ref: a1(table.origin),
+    ref: a1(layout.header.from),
     headerRow: true,
     totalsRow: table.showTotals,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns,
-    rows: table.rows.map((row) => table.columns.map((c) => (c.formula ? { formula: c.formula } : (row[c.key] ?? null)))),
+    rows: table.rows.map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
   });
   table.columns.forEach((c, i) => {
-    const column = table.origin.col + 1 + i;
+    const column = layout.header.from.col + i + 1;
     // Explicit header formatting on top of the table style: LibreOffice ignores Excel table styles,
     // and the header should read as a header there too.
-    const header = ws.getCell(table.origin.row + 1, column);
+    const header = ws.getCell(layout.header.from.row + 1, column);
     header.font = { bold: true, color: { argb: "FFFFFFFF" } };
     header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(TABLE_HEADER_FILL) } };
-    const lastRow = table.origin.row + 1 + table.rows.length + (table.showTotals ? 1 : 0);
-    for (let r = table.origin.row + 2; r <= lastRow; r++) ws.getCell(r, column).numFmt = c.numberFormat;
-    if (c.validation) validationsOf(ws).add(rangeA1(columnBody(table, c.header)), dataValidation(c.validation));
+    // The column's format over the data body and the totals row, so a total looks like its column.
+    for (let r = layout.body.from.row; r <= layout.whole.to.row; r++) ws.getCell(r + 1, column).numFmt = c.numberFormat;
+    if (c.validation) validationsOf(ws).add(rangeA1(columnBody(table, i)), dataValidation(c.validation));
   });
 }
 
@@ -169,7 +147,7 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   });
   for (const cell of spec.cells) {
     const target = ws.getCell(cell.at.row + 1, cell.at.col + 1);
-    target.value = cell.formula !== undefined ? { formula: cell.formula } : (cell.value ?? null);
+    target.value = cellValue(cellContent(cell));
     if (cell.style) applyStyle(target, cell.style);
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
   }

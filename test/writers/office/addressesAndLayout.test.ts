@@ -81,6 +81,6 @@ describe("shared layout rules", () => {
     expect(validationCriteria({ kind: "whole", min: 0 })).toEqual({ type: "whole", operator: "greaterThanOrEqual", formulae: ["0"] });
     expect(validationCriteria({ kind: "decimal", max: 5 })).toEqual({ type: "decimal", operator: "lessThanOrEqual", formulae: ["5"] });
     expect(validationCriteria({ kind: "whole" })).toEqual({ type: "whole", operator: "greaterThanOrEqual", formulae: ["-2147483648"] });
-    expect(validationCriteria({ kind: "date" })).toEqual({ type: "date", operator: "greaterThanOrEqual", formulae: ["1"] });
+    expect(validationCriteria({ kind: "date" })).toEqual({ type: "date", operator: "greaterThanOrEqual", formulae: ["61"] });
   });
 });

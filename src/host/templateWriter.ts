@@ -1,0 +1,39 @@
+import type { Locale } from "../i18n/locale";
+import { buildTemplates, type TemplateRequest } from "../templates";
+import { NO_NAMES } from "../templates/naming";
+import { parseAddress } from "../writers/office/addresses";
+import { writeSheets } from "../writers/office/officeWriter";
+
+/** Where a written template can be found afterwards. */
+export type WriteOutcome =
+  | { readonly kind: "written"; readonly sheets: readonly string[]; readonly firstCell: string }
+  | { readonly kind: "download"; readonly fileName: string; readonly url: string };
+
+/** Writes into the open workbook: new sheets with free names, two syncs, nothing half-written on failure. */
+export async function writeToWorkbook(requests: readonly TemplateRequest[], locale: Locale): Promise<WriteOutcome> {
+  const result = await Excel.run((context) => writeSheets(context, (existing) => buildTemplates(requests, { locale, existing })));
+  return { kind: "written", sheets: result.sheets, firstCell: result.firstCell };
+}
+
+/** Shows the user what was just written: activates its sheet and selects its first cell. */
+export async function activateCell(address: string): Promise<void> {
+  const { sheet } = parseAddress(address);
+  await Excel.run(async (context) => {
+    const worksheet = sheet === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
+    worksheet.activate();
+    worksheet.getRange(address.slice(address.lastIndexOf("!") + 1)).select();
+    await context.sync();
+  });
+}
+
+/**
+ * The browser preview's writer: the same specs rendered by the xlsx writer and offered as a download.
+ * exceljs is fetched only here, so it costs nothing inside Excel.
+ */
+export async function writeToDownload(requests: readonly TemplateRequest[], locale: Locale): Promise<WriteOutcome> {
+  const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../writers/xlsx");
+  const specs = buildTemplates(requests, { locale, existing: NO_NAMES });
+  const bytes = await writeXlsx(specs);
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return { kind: "download", fileName: `${specs[0].name}.xlsx`, url: URL.createObjectURL(blob) };
+}

@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useState } from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import * as functions from "../../functions/functions";
+import type { FunctionMetadata } from "../../host/functionMetadata";
+import type { InsertOutcome } from "../../host/formulaInsert";
+import type { Locale } from "../../i18n/locale";
+import { fill, uiStrings } from "../../i18n/uiStrings";
+import { functionCatalog } from "../functionCatalog";
+import { exampleCallArgs, exampleFormula, exampleResultRows } from "../functionHelp/exampleFormula";
+import { FUNCTION_EXAMPLES } from "../functionHelp/examples";
+
+const useStyles = makeStyles({
+  list: { display: "grid", rowGap: tokens.spacingVerticalM },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  params: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  result: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}` },
+});
+
+export interface FunctionsHelpProps {
+  locale: Locale;
+  /** Excel's display language: it decides which function names the workbook understands. */
+  formulaLocale: Locale;
+  loadMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
+  /** Absent in the browser preview, where there is no workbook to insert into. */
+  insert?: (formula: string) => Promise<InsertOutcome>;
+}
+
+type Feedback = { intent: "success" | "warning" | "error"; text: string } | null;
+
+export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: FunctionsHelpProps) {
+  const styles = useStyles();
+  const strings = uiStrings(locale);
+  const [metadata, setMetadata] = useState<readonly FunctionMetadata[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+
+  useEffect(() => {
+    let current = true;
+    setMetadata(null);
+    loadMetadata(locale).then(
+      (m) => current && setMetadata(m),
+      (e: unknown) => current && setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [locale, loadMetadata]);
+
+  const results = useMemo(
+    () =>
+      new Map(
+        FUNCTION_EXAMPLES.map((example) => {
+          const fn = functions[example.exportName] as (...args: unknown[]) => unknown;
+          return [example.id, exampleResultRows(example, fn(...exampleCallArgs(example)))];
+        }),
+      ),
+    [],
+  );
+
+  if (loadError) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{fill(strings.metadataFailed, { detail: loadError })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!metadata) return <Spinner size="small" label={strings.loading} />;
+
+  const onInsert = async (formula: string) => {
+    if (!insert) {
+      setFeedback({ intent: "warning", text: strings.insertPreviewOnly });
+      return;
+    }
+    try {
+      const outcome = await insert(formula);
+      setFeedback(
+        outcome.kind === "inserted"
+          ? { intent: "success", text: fill(strings.insertDone, { address: outcome.address }) }
+          : { intent: "warning", text: fill(strings.insertOccupied, { address: outcome.address }) },
+      );
+    } catch (e) {
+      setFeedback({ intent: "error", text: fill(strings.insertFailed, { detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  return (
+    <div className={styles.list} data-testid="functions-help">
+      <Body1>{strings.functionsIntro}</Body1>
+      {feedback && (
+        <MessageBar intent={feedback.intent} data-testid="insert-feedback">
+          <MessageBarBody>{feedback.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {FUNCTION_EXAMPLES.map((example) => {
+        const meta = metadata.find((m) => m.id === example.id);
+        const names = functionCatalog.find((c) => c.id === example.id)?.formulaName;
+        if (!meta || !names) return null;
+        const shown = exampleFormula(example, names[locale]);
+        const typed = exampleFormula(example, names[formulaLocale]);
+        return (
+          <Card key={example.id} data-testid={`function-${example.id}`}>
+            <CardHeader
+              header={<Text weight="semibold">{names[locale]}</Text>}
+              description={<Caption1>{names[locale === "zh-CN" ? "en-US" : "zh-CN"]}</Caption1>}
+            />
+            <Body1>{meta.description}</Body1>
+            <Caption1 as="p">{strings.parametersLabel}</Caption1>
+            <ul className={styles.params}>
+              {meta.parameters.map((p) => (
+                <li key={p.name}>
+                  <Text weight="semibold">{p.name}</Text> {p.optional && <Badge appearance="outline" size="small">{strings.optionalTag}</Badge>} {p.description}
+                </li>
+              ))}
+            </ul>
+            <Caption1 as="p">{strings.exampleLabel}</Caption1>
+            <code className={styles.code}>{shown}</code>
+            <Caption1 as="p">{strings.resultLabel}</Caption1>
+            <table className={styles.result}>
+              <tbody>
+                {(results.get(example.id) ?? []).map((row, r) => (
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      <td key={c} className={styles.cell}>
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Button appearance="secondary" onClick={() => void onInsert(typed)} aria-label={`${strings.insertButton}: ${names[locale]}`}>
+              {strings.insertButton}
+            </Button>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}

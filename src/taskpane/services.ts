@@ -1,0 +1,26 @@
+import type { FunctionMetadata } from "../host/functionMetadata";
+import type { InsertOutcome } from "../host/formulaInsert";
+import type { RememberedFields } from "../host/preferences";
+import type { WriteOutcome } from "../host/templateWriter";
+import type { Locale } from "../i18n/locale";
+import type { TemplateRequest } from "../templates";
+
+/**
+ * Everything the pane does to the outside world, handed to the components as plain functions: the
+ * components never call Office, fetch or storage themselves, so they render the same in Excel, in the
+ * browser preview and in tests. mount.tsx picks the implementations for the host it finds.
+ */
+export interface PaneServices {
+  /** Excel's display language, which decides the function names a formula must use. */
+  readonly formulaLocale: Locale;
+  loadFunctionMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
+  /** Absent in the preview: there is no workbook to insert into. */
+  readonly insertFormula?: (formula: string) => Promise<InsertOutcome>;
+  /** Into the workbook inside Excel; as an .xlsx download in the preview. */
+  writeTemplates(requests: readonly TemplateRequest[], locale: Locale): Promise<WriteOutcome>;
+  /** Absent in the preview. */
+  readonly activate?: (address: string) => Promise<void>;
+  loadRemembered(): RememberedFields;
+  saveRemembered(fields: RememberedFields): void;
+  today(): Date;
+}

@@ -1,0 +1,38 @@
+import type { Locale } from "../../i18n/locale";
+import type { TemplateId } from "../../templates/sheetSpec";
+
+/**
+ * What the user types into a template's options form. Everything is kept as the text the user typed,
+ * so a half-typed week ("2026-W") stays on screen while the validation message explains it.
+ */
+export interface FormValues {
+  readonly rep: string;
+  readonly team: string;
+  readonly approver: string;
+  readonly week: string;
+  readonly month: string;
+  readonly statsYear: string;
+  readonly holidays: string;
+  readonly blankRows: string;
+  readonly sheetLocale: Locale;
+}
+
+export type FieldName = Exclude<keyof FormValues, "sheetLocale">;
+
+/** The options each template needs, in the order the form shows them; nothing else is shown. */
+export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly FieldName[]>> = {
+  weekly: ["rep", "team", "approver", "week", "holidays", "blankRows"],
+  monthly: ["rep", "month", "holidays", "blankRows"],
+  customers: ["blankRows"],
+  contracts: ["statsYear", "blankRows"],
+};
+
+/** Blank rows: a sensible default per template, and a ceiling that keeps one write well under Excel's limits. */
+export const BLANK_ROWS: Readonly<Record<TemplateId, { readonly initial: number; readonly max: number }>> = {
+  weekly: { initial: 5, max: 200 },
+  monthly: { initial: 10, max: 200 },
+  customers: { initial: 50, max: 5000 },
+  contracts: { initial: 50, max: 5000 },
+};
+
+export const GALLERY_ORDER: readonly TemplateId[] = ["weekly", "monthly", "customers", "contracts"];

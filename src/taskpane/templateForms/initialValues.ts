@@ -1,0 +1,23 @@
+import { serialFromYmd } from "../../domain/calendar";
+import { formatMonthText, formatWeekText, monthAfter, weekAfter } from "../../domain/dateText";
+import type { RememberedFields } from "../../host/preferences";
+import type { Locale } from "../../i18n/locale";
+import type { TemplateId } from "../../templates/sheetSpec";
+import { BLANK_ROWS, type FormValues } from "./formModel";
+
+/** A fresh form: next week, next month, this year, the template's usual blank rows, what the user typed last time. */
+export function initialValues(template: TemplateId, today: Date, remembered: RememberedFields, sheetLocale: Locale): FormValues {
+  const year = today.getFullYear();
+  const month = today.getMonth() + 1;
+  return {
+    rep: remembered.rep,
+    team: remembered.team,
+    approver: "",
+    week: formatWeekText(weekAfter(serialFromYmd(year, month, today.getDate()))),
+    month: formatMonthText(monthAfter({ year, month })),
+    statsYear: String(year),
+    holidays: remembered.holidays,
+    blankRows: String(BLANK_ROWS[template].initial),
+    sheetLocale,
+  };
+}

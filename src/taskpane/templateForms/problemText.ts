@@ -1,0 +1,22 @@
+import { fill, type UiStrings } from "../../i18n/uiStrings";
+import type { FieldProblem } from "./validate";
+
+/** A field problem in the user's language. */
+export function problemText(problem: FieldProblem, strings: UiStrings): string {
+  switch (problem.code) {
+    case "required":
+      return strings.problemRequired;
+    case "tooLong":
+      return fill(strings.problemTooLong, { max: problem.max });
+    case "weekFormat":
+      return strings.problemWeekFormat;
+    case "monthFormat":
+      return strings.problemMonthFormat;
+    case "wholeNumber":
+      return fill(strings.problemWholeNumber, { min: problem.min, max: problem.max });
+    case "dateLine":
+      return fill(strings.problemDateLine, { line: problem.line, text: problem.text });
+    case "dateConflict":
+      return fill(strings.problemDateConflict, { detail: problem.detail });
+  }
+}

@@ -1,0 +1,94 @@
+import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
+import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
+import { DomainError } from "../../domain/errors";
+import type { TemplateRequest } from "../../templates";
+import type { TemplateId } from "../../templates/sheetSpec";
+import { BLANK_ROWS, TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
+
+/** Why a field is not acceptable; the pane words each one in the user's language. */
+export type FieldProblem =
+  | { readonly code: "required" }
+  | { readonly code: "tooLong"; readonly max: number }
+  | { readonly code: "weekFormat" }
+  | { readonly code: "monthFormat" }
+  | { readonly code: "wholeNumber"; readonly min: number; readonly max: number }
+  | { readonly code: "dateLine"; readonly line: number; readonly text: string }
+  | { readonly code: "dateConflict"; readonly detail: string };
+
+export type FieldProblems = Partial<Record<FieldName, FieldProblem>>;
+
+export type Validation =
+  | { readonly ok: true; readonly request: TemplateRequest }
+  | { readonly ok: false; readonly problems: FieldProblems };
+
+/** A name goes into the sheet name (31 characters at most, with the week or month appended). */
+const MAX_NAME = 20;
+
+function wholeNumber(text: string, min: number, max: number): number | FieldProblem {
+  const value = Number(text.trim());
+  return text.trim() !== "" && Number.isInteger(value) && value >= min && value <= max ? value : { code: "wholeNumber", min, max };
+}
+
+function calendarFrom(text: string): WorkCalendar | FieldProblem {
+  const parsed = parseDateList(text);
+  if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
+  if (parsed.holidays.length === 0 && parsed.makeUpDays.length === 0) return PLAIN_WEEKS;
+  try {
+    return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);
+  } catch (error) {
+    if (error instanceof DomainError) return { code: "dateConflict", detail: error.message };
+    throw error;
+  }
+}
+
+const isProblem = (v: unknown): v is FieldProblem => typeof v === "object" && v !== null && "code" in v;
+
+/**
+ * Checks only the fields the template shows, and turns a valid form into the builder's request.
+ * Runs on every keystroke, so it is pure and cheap.
+ */
+export function validateForm(template: TemplateId, values: FormValues): Validation {
+  const fields = new Set(TEMPLATE_FIELDS[template]);
+  const problems: FieldProblems = {};
+  const rep = values.rep.trim();
+  if (fields.has("rep")) {
+    if (rep === "") problems.rep = { code: "required" };
+    else if (rep.length > MAX_NAME) problems.rep = { code: "tooLong", max: MAX_NAME };
+  }
+  for (const field of ["team", "approver"] as const) {
+    if (fields.has(field) && values[field].trim().length > MAX_NAME) problems[field] = { code: "tooLong", max: MAX_NAME };
+  }
+  const week = fields.has("week") ? parseWeekText(values.week) : null;
+  if (fields.has("week") && !week) problems.week = { code: "weekFormat" };
+  const month = fields.has("month") ? parseMonthText(values.month) : null;
+  if (fields.has("month") && !month) problems.month = { code: "monthFormat" };
+  const statsYear = fields.has("statsYear") ? wholeNumber(values.statsYear, 1900, 9999) : 0;
+  if (isProblem(statsYear)) problems.statsYear = statsYear;
+  const blankRows = wholeNumber(values.blankRows, 0, BLANK_ROWS[template].max);
+  if (isProblem(blankRows)) problems.blankRows = blankRows;
+  const calendar = fields.has("holidays") ? calendarFrom(values.holidays) : PLAIN_WEEKS;
+  if (isProblem(calendar)) problems.holidays = calendar;
+
+  // The isProblem checks repeat what `problems` already says, for the type checker's sake.
+  if (Object.keys(problems).length > 0 || isProblem(blankRows) || isProblem(statsYear) || isProblem(calendar)) {
+    return { ok: false, problems };
+  }
+  const team = values.team.trim();
+  const approver = values.approver.trim();
+  switch (template) {
+    case "weekly":
+      return {
+        ok: true,
+        request: {
+          template,
+          options: { rep, ...(team ? { team } : {}), ...(approver ? { approver } : {}), year: week!.year, week: week!.week, calendar, keyBlankRows: blankRows },
+        },
+      };
+    case "monthly":
+      return { ok: true, request: { template, options: { rep, year: month!.year, month: month!.month, calendar, keyCustomerBlankRows: blankRows } } };
+    case "customers":
+      return { ok: true, request: { template, options: { blankRows } } };
+    case "contracts":
+      return { ok: true, request: { template, options: { blankRows, statsYear } } };
+  }
+}
