@@ -61,3 +61,23 @@ describe("dist/functions.zh-CN.json (derived from functions.json and names.zh-CN
     }
   });
 });
+
+describe("the custom-functions chunk loads first and alone", () => {
+  const read = (file: string) => readFileSync(distFile(file), "utf8");
+  const paneChunks = () =>
+    require("node:fs")
+      .readdirSync(require("node:path").dirname(distFile("functions.js")))
+      .filter((f: string) => f.endsWith(".js") && f !== "functions.js");
+
+  test("functions.js pulls in neither React, Fluent UI, office-js-helpers nor exceljs", () => {
+    const script = read("functions.js");
+    expect(script.length).toBeLessThan(60_000);
+    for (const marker of ["react.transitional.element", "__CLIENT_INTERNALS", "fui-FluentProvider", "OfficeHelpers", "exceljs"]) {
+      expect(script).not.toContain(marker);
+    }
+  });
+
+  test("no other chunk associates the functions a second time", () => {
+    for (const chunk of paneChunks()) expect(read(chunk)).not.toMatch(/CustomFunctions\.associate\(/);
+  });
+});

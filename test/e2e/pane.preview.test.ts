@@ -98,6 +98,7 @@ test("bad input shows the validation message and writes nothing", async () => {
   expect(await page.getByText("Required.").count()).toBe(1);
   await page.getByRole("textbox", { name: "Holidays and make-up days" }).fill("2026-10-01\n10/02/2026");
   expect(await page.getByText(/Line 2 \("10\/02\/2026"\) is not a date/).count()).toBe(1);
+  await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-form-en-US.png"), fullPage: true });
   expect(await page.getByTestId("download-link").count()).toBe(0);
   expect(await page.getByTestId("write-success").count()).toBe(0);
   expect(errors).toEqual([]);

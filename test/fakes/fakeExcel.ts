@@ -178,6 +178,8 @@ export class FakeWorkbookState {
   readonly tables: FakeTable[] = [];
   readonly names: FakeName[] = [];
   active!: FakeSheet;
+  /** The selected cell(s) of the active sheet, as Excel's Name Box would show them. */
+  selection: RangeRef = { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } };
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => same(s.name, name));
@@ -438,6 +440,10 @@ class WorkbookProxy extends ClientObject<FakeWorkbookState> {
   }
   protected read(): unknown {
     return undefined;
+  }
+
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.ctx, "workbook.selection", () => ({ sheet: this.ctx.fake.state.active, range: this.ctx.fake.state.selection }));
   }
 }
 
@@ -706,6 +712,10 @@ class RangeProxy extends ClientObject<Area> {
   set formulas(grid: unknown[][]) {
     this.setGrid("formulas", grid, (cell, v) => this.writeContent(cell, v));
   }
+  /** The user's-language form; the fake has one language, so it is stored like `formulas`. */
+  set formulasLocal(grid: unknown[][]) {
+    this.setGrid("formulasLocal", grid, (cell, v) => this.writeContent(cell, v));
+  }
   get numberFormat(): unknown[][] {
     return this.loaded("numberFormat") as unknown[][];
   }
@@ -762,6 +772,21 @@ class RangeProxy extends ClientObject<Area> {
       },
       true,
     );
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.cell(${row},${column})`, () => {
+      const { sheet, range } = this.target();
+      const at = { row: range.from.row + row, col: range.from.col + column };
+      return { sheet, range: { from: at, to: at } };
+    });
+  }
+
+  select(): void {
+    this.act("select", null, ({ sheet, range }) => {
+      this.ctx.fake.state.active = sheet;
+      this.ctx.fake.state.selection = range;
+    });
   }
 
   merge(across = false): void {

@@ -74,10 +74,14 @@ export interface PaneSession {
 
 /**
  * Opens a page with every outside request blocked; office.js's CDN is answered from node_modules, so the
- * production page is tested exactly as built.
+ * production page is tested exactly as built — or, with `officeJs`, from a stand-in (the fake Excel host).
  */
-export async function openPage(browser: Browser, url: string, options: { locale?: string } = {}): Promise<PaneSession> {
-  const context = await browser.newContext({ locale: options.locale ?? "zh-CN", viewport: { width: 360, height: 720 } });
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { locale?: string; width?: number; officeJs?: string } = {},
+): Promise<PaneSession> {
+  const context = await browser.newContext({ locale: options.locale ?? "zh-CN", viewport: { width: options.width ?? 360, height: 720 } });
   const errors: string[] = [];
   const blocked: string[] = [];
   const origin = new URL(url).origin;
@@ -85,6 +89,8 @@ export async function openPage(browser: Browser, url: string, options: { locale?
     const requestUrl = route.request().url();
     if (requestUrl.startsWith(origin) || requestUrl.startsWith("data:") || requestUrl.startsWith("blob:")) {
       await route.continue();
+    } else if (options.officeJs && requestUrl === `${officeJsPrefix}office.js`) {
+      await route.fulfill({ status: 200, body: await readFile(options.officeJs), contentType: contentTypes[".js"] });
     } else if (requestUrl.startsWith(officeJsPrefix)) {
       const rel = new URL(requestUrl).pathname.slice(new URL(officeJsPrefix).pathname.length);
       try {
@@ -113,4 +119,27 @@ export async function openPage(browser: Browser, url: string, options: { locale?
  */
 export function outsideRequestsOfOurs(blocked: readonly string[]): string[] {
   return blocked.filter((url) => new URL(url).hostname !== "telemetryservice.firstpartyapps.oaspapps.com");
+}
+
+/** Bundles the fake Excel host (test/e2e/fakeHost) for the browser, once per test file. */
+export async function buildFakeOfficeHost(): Promise<string> {
+  const webpack = require("webpack") as typeof import("webpack");
+  const outDir = path.join(repoRoot, "test-output", "fakeHost");
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    target: "web",
+    entry: path.join(repoRoot, "test/e2e/fakeHost/fakeOfficeHost.ts"),
+    output: { path: outDir, filename: "fakeOfficeHost.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }] },
+  });
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((error, stats) => {
+      compiler.close(() => undefined);
+      if (error || stats?.hasErrors()) reject(error ?? new Error(stats?.toString("errors-only")));
+      else resolve();
+    }),
+  );
+  return path.join(outDir, "fakeOfficeHost.js");
 }

@@ -13,7 +13,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import * as functions from "../../functions/functions";
+import { excelResult } from "../../functions/excelErrors";
+import * as operations from "../../functions/operations";
 import type { FunctionMetadata } from "../../host/functionMetadata";
 import type { InsertOutcome } from "../../host/formulaInsert";
 import type { Locale } from "../../i18n/locale";
@@ -71,8 +72,8 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
     () =>
       new Map(
         FUNCTION_EXAMPLES.map((example) => {
-          const fn = functions[example.exportName] as (...args: unknown[]) => unknown;
-          return [example.id, exampleResultRows(example, fn(...exampleCallArgs(example)))];
+          const run = operations[example.exportName] as (...args: unknown[]) => unknown;
+          return [example.id, exampleResultRows(example, excelResult(() => run(...exampleCallArgs(example))))];
         }),
       ),
     [],

@@ -1,4 +1,6 @@
-import * as functions from "../../functions/functions";
+// The operations behind the custom functions, not functions.ts itself: the build appends
+// CustomFunctions.associate calls to functions.ts, which must run once, in the functions chunk only.
+import * as operations from "../../functions/operations";
 
 /** A literal argument of an example formula: a number, a text, a date, or a one-row / one-column array. */
 export type ExampleArg =
@@ -10,7 +12,7 @@ export type ExampleArg =
 
 export interface FunctionExample {
   readonly id: string;
-  readonly exportName: keyof typeof functions;
+  readonly exportName: keyof typeof operations;
   readonly args: readonly ExampleArg[];
   /** Result columns that hold date serials, shown as dates. */
   readonly dateColumns: readonly number[];

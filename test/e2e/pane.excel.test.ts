@@ -1,0 +1,158 @@
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { buildFakeOfficeHost, launchChromium, openPage, outsideRequestsOfOurs, serveDist, type StaticServer } from "../support/browser";
+import { distFile, repoRoot } from "../support/paths";
+
+/*
+ * The built pane "inside Excel": office.js is replaced by a stand-in whose Excel.run drives the
+ * sync-counting fake (test/fakes/fakeExcel.ts), so every click reaches a workbook we can inspect.
+ */
+
+let server: StaticServer;
+let browser: Browser;
+let fakeHost: string;
+
+beforeAll(async () => {
+  distFile("taskpane.html");
+  [server, browser, fakeHost] = await Promise.all([serveDist(), launchChromium(), buildFakeOfficeHost()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Fake = { sheetNames(): string[]; syncCount: number; failAtSync(n: number, after?: number): void; state: { active: { name: string } } };
+/** Polls until `read` gives `expected` (or the test times out): UI effects land a moment after the click. */
+async function eventually<T>(read: () => Promise<T>, expected: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (expected(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const fake = <T>(page: Page, read: (f: Fake) => T): Promise<T> =>
+  page.evaluate((source) => new Function("f", `return (${source})(f)`)((window as unknown as { __fakeExcel: Fake }).__fakeExcel), read.toString()) as Promise<T>;
+
+async function openInExcel(query = "", options: { width?: number } = {}) {
+  const session = await openPage(browser, `${server.origin}/taskpane.html${query}`, { locale: "zh-CN", officeJs: fakeHost, ...options });
+  await session.page.getByRole("heading", { level: 1 }).waitFor();
+  return session;
+}
+
+async function writeTemplate(page: Page, template: string, fill: (page: Page) => Promise<void> = async () => undefined) {
+  await page.getByTestId(`template-${template}`).getByRole("button").click();
+  await fill(page);
+  const before = await fake(page, (f) => f.syncCount);
+  await page.getByTestId("write-button").click();
+  await page.getByTestId("write-success").or(page.getByTestId("write-error")).waitFor();
+  const syncs = (await fake(page, (f) => f.syncCount)) - before;
+  return syncs;
+}
+
+test("writes every template into the workbook in at most 3 syncs, never over an existing sheet, and goes to it", async () => {
+  const { page, errors, blocked } = await openInExcel();
+  await page.getByTestId("gallery").waitFor();
+  expect(await page.getByTestId("preview-banner").count()).toBe(0);
+  const associated = await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated);
+  expect([...associated].sort()).toEqual(["ABC", "DAYSPLIT", "DISCOUNT", "NEXTVISIT", "SPLIT", "TIER", "WEEKSPLIT", "WORKDAYS"]);
+  expect(await page.getByText("运行环境: EXCEL · PC").count()).toBe(1);
+
+  const weeklySyncs = await writeTemplate(page, "weekly", async (p) => {
+    await p.getByRole("textbox", { name: "姓名" }).fill("李四");
+    await p.getByRole("textbox", { name: "周次" }).fill("2026-W48");
+  });
+  expect(weeklySyncs).toBeLessThanOrEqual(3);
+  expect(await page.getByTestId("write-success").textContent()).toContain("周计划-李四-2026W48");
+  await page.getByTestId("go-to-sheet").click();
+  await eventually(() => fake(page, (f) => f.state.active.name), (name) => name === "周计划-李四-2026W48");
+  await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-written-zh-CN.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  const again = await writeTemplate(page, "weekly", (p) => p.getByRole("textbox", { name: "周次" }).fill("2026-W48"));
+  expect(again).toBeLessThanOrEqual(3);
+  expect(await page.getByTestId("write-success").textContent()).toContain("周计划-李四-2026W48 (2)");
+
+  for (const template of ["monthly", "customers", "contracts"]) {
+    await page.getByRole("button", { name: "返回模板列表" }).click();
+    expect(await writeTemplate(page, template)).toBeLessThanOrEqual(3);
+    await page.getByTestId("write-success").waitFor();
+  }
+  const sheets = await fake(page, (f) => f.sheetNames());
+  expect(sheets).toEqual(
+    expect.arrayContaining(["Sheet1", "周计划-李四-2026W48", "周计划-李四-2026W48 (2)", "客户资源登记表", "合同履行一览表"]),
+  );
+  expect(sheets.some((s) => s.startsWith("月计划-李四-"))).toBe(true);
+  expect(errors).toEqual([]);
+  expect(outsideRequestsOfOurs(blocked)).toEqual([]);
+  await page.context().close();
+});
+
+test("a write Excel rejects leaves the workbook as it was and says so in plain language", async () => {
+  const { page, errors } = await openInExcel();
+  await page.getByTestId("template-customers").getByRole("button").click();
+  await fake(page, (f) => f.failAtSync(2, 5));
+  await page.getByTestId("write-button").click();
+  await page.getByTestId("write-error").waitFor();
+  expect(await page.getByTestId("write-error").textContent()).toContain("工作簿保持原样");
+  expect(await fake(page, (f) => f.sheetNames())).toEqual(["Sheet1"]);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("the functions page inserts an example in Excel's display language, and never over a filled cell", async () => {
+  const { page } = await openInExcel("?page=help");
+  await page.getByTestId("function-DISCOUNT").waitFor();
+  expect(await page.getByTestId("function-DISCOUNT").textContent()).toContain("424496.8");
+  await page.getByTestId("function-DISCOUNT").getByRole("button").click();
+  await page.getByTestId("insert-feedback").waitFor();
+  expect(await page.getByTestId("insert-feedback").textContent()).toMatch(/Sheet1'?!A1/);
+  const formula = await page.evaluate(() => {
+    const f = (window as unknown as { __fakeExcel: { sheet(n: string): { cells: Map<string, { formula?: string }> } } }).__fakeExcel;
+    return [...f.sheet("Sheet1").cells.values()].map((c) => c.formula);
+  });
+  expect(formula).toEqual(['=销售.折后价(442000,{"9.8折","9.8折"})']);
+  await page.getByTestId("function-SPLIT").getByRole("button").click();
+  await eventually(() => page.getByTestId("insert-feedback").textContent(), (text) => Boolean(text?.includes("不是空单元格")));
+
+  const english = await openInExcel("?page=help&fakeLanguage=en-US&lang=en-US");
+  await english.page.getByTestId("function-TIER").getByRole("button").click();
+  await english.page.getByTestId("insert-feedback").waitFor();
+  const typed = await english.page.evaluate(() => {
+    const f = (window as unknown as { __fakeExcel: { sheet(n: string): { cells: Map<string, { formula?: string }> } } }).__fakeExcel;
+    return [...f.sheet("Sheet1").cells.values()].map((c) => c.formula);
+  });
+  expect(typed).toEqual(["=SALES.TIER(120000,100000,50000)"]);
+  await page.context().close();
+  await english.page.context().close();
+});
+
+test("follows Office's dark theme and forced colours, fits 320 px, and works from the keyboard", async () => {
+  const { page } = await openInExcel("?fakeTheme=dark", { width: 320 });
+  expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("dark");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-gallery-dark-320.png"), fullPage: true });
+
+  await page.keyboard.press("Tab");
+  let guard = 0;
+  while (!(await page.evaluate(() => document.activeElement?.textContent === "使用此模板")) && guard++ < 20) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("form-weekly").waitFor();
+  const focusedControls = await page.$$eval("input, textarea, button", (nodes) =>
+    nodes.filter((n) => !(n as HTMLElement).closest("[aria-hidden=true]")).map((n) => {
+      const el = n as HTMLInputElement;
+      return Boolean(el.labels?.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || el.textContent?.trim());
+    }),
+  );
+  expect(focusedControls.every(Boolean)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.context().close();
+
+  const contrast = await openPage(browser, `${server.origin}/taskpane.html`, { officeJs: fakeHost });
+  await contrast.page.emulateMedia({ forcedColors: "active" });
+  await contrast.page.reload();
+  await contrast.page.getByTestId("gallery").waitFor();
+  expect(await contrast.page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("highContrast");
+  await contrast.page.context().close();
+});

@@ -1,0 +1,59 @@
+import { serialFromYmd } from "../../src/domain/calendar";
+import { BLANK_ROWS, TEMPLATE_FIELDS } from "../../src/taskpane/templateForms/formModel";
+import { initialValues } from "../../src/taskpane/templateForms/initialValues";
+import { validateForm } from "../../src/taskpane/templateForms/validate";
+
+const remembered = { rep: "张三", team: "华东一组", holidays: "" };
+// 2026-11-22 is a Sunday of ISO week 47: "next week" is W48, "next month" December.
+const today = new Date(2026, 10, 22);
+
+describe("initial values", () => {
+  test("default to next week, next month, this year and the remembered name, team and holidays", () => {
+    const v = initialValues("weekly", today, remembered, "zh-CN");
+    expect([v.week, v.month, v.statsYear, v.rep, v.team, v.blankRows]).toEqual(["2026-W48", "2026-12", "2026", "张三", "华东一组", "5"]);
+    expect(initialValues("weekly", new Date(2026, 11, 31), remembered, "en-US")).toMatchObject({ week: "2027-W01", month: "2027-01" });
+  });
+
+  test("are valid as they stand for every template once a name is known", () => {
+    for (const template of ["weekly", "monthly", "customers", "contracts"] as const) {
+      expect(validateForm(template, initialValues(template, today, remembered, "zh-CN")).ok).toBe(true);
+    }
+  });
+});
+
+describe("validateForm", () => {
+  const base = initialValues("weekly", today, remembered, "zh-CN");
+
+  test("turns a weekly form into the builder's request, holidays and 调休 included", () => {
+    const result = validateForm("weekly", { ...base, approver: " 王经理 ", holidays: "2026-10-01\n+2026-10-10" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.request.template).toBe("weekly");
+    const options = result.request.options as { rep: string; team: string; approver: string; year: number; week: number; calendar: { isWorkingDay(s: number): boolean } };
+    expect([options.rep, options.team, options.approver, options.year, options.week]).toEqual(["张三", "华东一组", "王经理", 2026, 48]);
+    expect(options.calendar.isWorkingDay(serialFromYmd(2026, 10, 1))).toBe(false);
+    expect(options.calendar.isWorkingDay(serialFromYmd(2026, 10, 10))).toBe(true);
+  });
+
+  test("names each bad field with its reason", () => {
+    const result = validateForm("weekly", { ...base, rep: " ", week: "2026-W54", blankRows: "-1", holidays: "2026-10-01\n2026/10/02" });
+    expect(result).toEqual({
+      ok: false,
+      problems: {
+        rep: { code: "required" },
+        week: { code: "weekFormat" },
+        blankRows: { code: "wholeNumber", min: 0, max: BLANK_ROWS.weekly.max },
+        holidays: { code: "dateLine", line: 2, text: "2026/10/02" },
+      },
+    });
+    expect(validateForm("weekly", { ...base, holidays: "2026-10-10\n+2026-10-10" })).toMatchObject({ ok: false, problems: { holidays: { code: "dateConflict" } } });
+    expect(validateForm("weekly", { ...base, rep: "一".repeat(21) })).toMatchObject({ ok: false, problems: { rep: { code: "tooLong", max: 20 } } });
+    expect(validateForm("monthly", { ...base, month: "2026-13" })).toMatchObject({ ok: false, problems: { month: { code: "monthFormat" } } });
+  });
+
+  test("ignores what a template does not show", () => {
+    const result = validateForm("customers", { ...base, rep: "", week: "nonsense", blankRows: "300" });
+    expect(result).toEqual({ ok: true, request: { template: "customers", options: { blankRows: 300 } } });
+    expect(TEMPLATE_FIELDS.customers).not.toContain("rep");
+  });
+});
