@@ -1,7 +1,7 @@
 // `npm run bench`: compiles the benchmarks (plain TypeScript, no test runner) and runs them; they print
 // their own tables. Figures, not pass/fail: timings belong here, not in timed tests that flake.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,3 +21,6 @@ for (const bench of benches) {
   console.log(`\n# ${bench}`);
   run(process.execPath, [path.join(out, "bench", bench.replace(/\.ts$/, ".js"))]);
 }
+if (!existsSync(path.join(root, "dist", "taskpane.html"))) run(path.join(root, "node_modules/.bin/webpack"), ["--mode", "production"]);
+console.log("\n# bundle sizes (dist/)");
+run(process.execPath, [path.join(root, "scripts", "bundle-sizes.mjs")]);
