@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import JSZip from "jszip";
+import { unescapeXml } from "../../src/writers/xlsx/packagePatch";
 
 /** A computed cell value; dates are serial numbers, blanks null. */
 export type Computed = string | number | boolean | null | { error: string };
@@ -54,15 +55,6 @@ export function convertWithLibreOffice(files: readonly string[], format: string,
   }
   return outputs;
 }
-
-const unescapeXml = (text: string): string =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, "&");
 
 const textsOf = (xml: string): string => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join("");
 
