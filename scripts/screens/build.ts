@@ -1,0 +1,187 @@
+/**
+ * Writes the four sample workbooks that `scripts/render-screens.mjs` prints to docs/screens/*.png:
+ * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
+ * hand-written plan figures), as of a fixed day so every run gives the same pictures.
+ *
+ * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts.xlsx.
+ *
+ * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
+ * pictures do not show formulas, only what a user would see on that day), and some columns are
+ * hidden (the plans' roll-up readout, the registers' contact details) so the rest prints legibly,
+ * and the first sheet prints on A3 portrait so a whole plan fits on page 1.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { monthWeeks, PLAIN_WEEKS, serialFromYmd } from "../../src/domain/calendar";
+import { templateStrings } from "../../src/i18n/templateStrings";
+import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } from "../../src/templates";
+import { writeXlsx } from "../../src/writers/xlsx";
+import { contractRows } from "../../test/fixtures/contracts";
+import { customerRows } from "../../test/fixtures/customers";
+
+/** The day the pictures show: Friday of 2026-W48. */
+const AS_OF = { year: 2026, month: 11, day: 27 };
+const AS_OF_MS = Date.UTC(AS_OF.year, AS_OF.month - 1, AS_OF.day, 9);
+
+// The fixtures date their rows relative to "today" (new Date() when called): pin it first.
+const RealDate = Date;
+class PinnedDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(AS_OF_MS);
+    else super(...(args as [number]));
+  }
+  static now(): number {
+    return AS_OF_MS;
+  }
+}
+globalThis.Date = PinnedDate as DateConstructor;
+
+
+const locale = "zh-CN" as const;
+const s = templateStrings(locale);
+const today = serialFromYmd(AS_OF.year, AS_OF.month, AS_OF.day);
+const customers = customerRows(25, locale);
+// The fixture makes duplicates rarely; the register should show its duplicate highlight once.
+const duplicated: TableRow[] = customers.map((row, i) => (i === 17 ? { ...row, name: customers[4].name, phone: customers[4].phone } : row));
+const customerName = (i: number): string => customers[i].name as string;
+
+const [notStarted, inProgress, done] = s.weekly.dailyStates;
+const weekly: TemplateRequest = {
+  template: "weekly",
+  options: {
+    rep: "张三",
+    team: "华东销售一部",
+    approver: "李经理",
+    year: 2026,
+    week: 48,
+    targets: {
+      SALES: { target: 200000, actual: 168000, lastWeek: 185000 },
+      COLLECTION: { target: 150000, actual: 162000, lastWeek: 120000 },
+      NEW_CUSTOMERS: { target: 3, actual: 2, lastWeek: 1 },
+      VISITS: { target: 12, actual: 11, lastWeek: 10 },
+      CALLS: { target: 40, actual: 46, lastWeek: 38 },
+    },
+    daily: [
+      { customers: customerName(0), work: "拜访采购部,确认年度框架协议", expected: 50000, result: "已签框架协议", status: done },
+      { customers: customerName(2), work: "新品演示,报价", expected: 30000, result: "客户要求二次报价", status: done },
+      { customers: customerName(5), work: "催收 10 月货款", expected: 80000, result: "回款 8 万", status: done },
+      { customers: customerName(7), work: "技术交流会", expected: 20000, result: "约下周试用", status: inProgress },
+      { customers: customerName(9), work: "合同评审、安排发货", expected: 40000, result: null, status: notStarted },
+    ],
+    keyItems: [
+      { category: "回款计划", item: `${customerName(5)} 逾期款`, owner: "张三", due: today + 3 },
+      { category: "新增", item: "展会线索跟进", reason: "11 月展会新增 18 条线索", goal: "转化 3 家", approach: "电话初筛后上门", support: "样品 5 套", owner: "张三", due: today + 10 },
+    ],
+    keyBlankRows: 0,
+    expenses: [
+      { category: "差旅", amount: 1800, note: "苏州 2 天" },
+      { category: "招待", amount: 1200, note: "客户午餐 2 次" },
+      { category: "交通", amount: 360, note: null },
+      { category: "礼品", amount: 600, note: "年底拜访伴手礼" },
+    ],
+    forecast: 220000,
+    issues: "两家客户年底预算收紧,需公司支持阶梯价格政策。",
+  },
+};
+
+const weeks = monthWeeks(2026, 11, PLAIN_WEEKS);
+const weekActuals = [186000, 204000, 178000, 84000].slice(0, weeks.length);
+const monthly: TemplateRequest = {
+  template: "monthly",
+  options: {
+    rep: "张三",
+    year: 2026,
+    month: 11,
+    targets: {
+      SALES: { target: 800000, actual: 652000 },
+      COLLECTION: { target: 600000, actual: 615000 },
+      NEW_CUSTOMERS: { target: 10, actual: 7 },
+      KEY_PRODUCTS: { target: 300000, actual: 210000 },
+    },
+    weekActuals,
+    productActuals: [240000, 302000, 110000],
+    keyCustomers: [
+      { customer: customerName(0), tier: "A", target: 200000, plan: "签年度框架协议,锁定 Q1 订单", owner: "张三" },
+      { customer: customerName(5), tier: "A", target: 150000, plan: "清理逾期款后恢复供货", owner: "张三" },
+      { customer: customerName(2), tier: "B", target: 80000, plan: "新品试用转正式订单", owner: "李四" },
+    ],
+    keyCustomerBlankRows: 0,
+    expenses: [
+      { category: "差旅", amount: 6500, note: "华东 4 次出差" },
+      { category: "招待", amount: 4000, note: null },
+      { category: "交通", amount: 1500, note: null },
+      { category: "广告物料", amount: 3000, note: "展会物料" },
+    ],
+    summary: "销售额完成 82%,回款超额;B 类上量产品带动增长,A 类待框架协议落地。",
+    forecast: 850000,
+    issues: "新客户开发偏慢:展会线索转化需要样品支持。",
+  },
+};
+
+// The fixture signs contracts anywhere in the year, even after AS_OF or after their delivery date:
+// move those signings back so the register reads like a real one.
+const contracts: TableRow[] = contractRows(15, 2026).map((row, i) => {
+  const due = row.due as number;
+  const latest = Math.min(today - 20, due - 30);
+  const signed = Math.min(row.signed as number, latest - ((i * 37) % 90));
+  const lastShipped = row.lastShipped == null ? null : Math.min(today, Math.max(row.lastShipped as number, signed + 10));
+  return { ...row, signed, lastShipped };
+});
+
+const registers: TemplateRequest[] = [
+  { template: "customers", options: { rows: duplicated, blankRows: 0 } },
+  { template: "contracts", options: { rows: contracts, blankRows: 0, statsYear: 2026 } },
+];
+
+/** Columns (1-based, as in the sheet XML) each picture hides so the rest prints at a legible scale. */
+const HIDDEN: Record<string, readonly number[]> = {
+  // The plans' roll-up readout (汇总接口, I:L) beside the form: it only feeds the team roll-up.
+  weekly: [9, 10, 11, 12],
+  monthly: [9, 10, 11, 12],
+  // 行业, 客户来源, 联系人, 职务, 电话, 地址, 付款情况, 首次接触日期, 备注
+  customers: [3, 5, 6, 7, 8, 9, 17, 19, 22],
+  // 产品/项目, 最近发货日期, 已开票金额, 负责人, 备注
+  contracts: [5, 8, 9, 15, 16],
+};
+
+/** Pins TODAY() in every formula; prints the first sheet on A3 portrait with the listed columns hidden. */
+async function adjust(bytes: Uint8Array, hidden: readonly number[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const pinned = `DATE(${AS_OF.year},${AS_OF.month},${AS_OF.day})`;
+  for (const path of Object.keys(zip.files).filter((p) => /^xl\/(worksheets|tables)\/[^/]+\.xml$/.test(p))) {
+    let xml = await zip.file(path)!.async("string");
+    xml = xml.replace(/TODAY\(\)/g, pinned);
+    // A3 portrait is as wide as A4 landscape (same fit-to-width scale) but tall enough for a whole plan.
+    if (path === "xl/worksheets/sheet1.xml") xml = xml.replace(/<pageSetup paperSize="9" orientation="landscape"/, '<pageSetup paperSize="8" orientation="portrait"');
+    if (path === "xl/worksheets/sheet1.xml" && hidden.length > 0) {
+      xml = xml.replace(/<cols>([\s\S]*?)<\/cols>/, (_, cols: string) => {
+        // Split ranges into single columns so each can be hidden on its own.
+        const single = cols.replace(/<col min="(\d+)" max="(\d+)"([^>]*?)\/>/g, (__, min: string, max: string, rest: string) =>
+          Array.from({ length: Number(max) - Number(min) + 1 }, (___, k) => `<col min="${Number(min) + k}" max="${Number(min) + k}"${rest}/>`).join(""),
+        );
+        return `<cols>${single.replace(/<col min="(\d+)"([^>]*?)\/>/g, (tag: string, min: string, rest: string) =>
+          hidden.includes(Number(min)) ? `<col min="${min}"${rest} hidden="1"/>` : tag,
+        )}</cols>`;
+      });
+    }
+    zip.file(path, xml);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+async function main(): Promise<void> {
+  const outDir = process.argv[2];
+  if (!outDir) throw new Error("usage: node build.js <outDir>");
+  mkdirSync(outDir, { recursive: true });
+  for (const request of [weekly, monthly, ...registers]) {
+    const specs: SheetSpec[] = buildTemplates([request], { locale, existing: { sheets: [], tables: [], names: [] } });
+    const bytes = await adjust(await writeXlsx(specs), HIDDEN[request.template] ?? []);
+    writeFileSync(join(outDir, `${request.template}.xlsx`), bytes);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
