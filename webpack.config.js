@@ -43,7 +43,7 @@ function webConfig(argv) {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin({
         source: "functions.json",
-        locales: { "zh-CN": path.resolve(__dirname, "src/functions/names.zh-CN.json") },
+        locales: { "zh-CN": path.resolve(__dirname, "src/i18n/functionNames.zh-CN.json") },
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -1,5 +1,7 @@
 import { type Decimal, decimalFromNumber, decimalToNumber, scaledInteger } from "./decimal";
-import { divError, numError } from "./errors";
+import { argNames, type Bilingual, divError, numError } from "./errors";
+
+const SPLIT = argNames("SPLIT");
 
 /**
  * Largest-remainder (Hamilton) apportionment, DOMAIN §2.3.
@@ -14,33 +16,50 @@ function commonExponent(values: readonly Decimal[]): number {
   return values.reduce((lowest, value) => Math.min(lowest, value.exponent), 0);
 }
 
-function checkFinite(value: number, name: string): void {
-  if (!Number.isFinite(value)) throw numError(`${name} must be a finite number (got ${value})`);
+function checkFinite(value: number, name: Bilingual): void {
+  if (!Number.isFinite(value)) {
+    throw numError({ en: `${name.en} must be a finite number (got ${value})`, zh: `${name.zh}不是有效的数字（当前为 ${value}）` });
+  }
 }
 
 /** How many units make up total; total must be a whole multiple of unit. */
 function unitCount(total: number, unit: number): bigint {
-  checkFinite(total, "total");
-  checkFinite(unit, "unit");
-  if (total < 0) throw numError(`total must be ≥ 0 (got ${total})`);
-  if (unit <= 0) throw numError(`unit must be more than 0 (got ${unit})`);
+  checkFinite(total, SPLIT.total);
+  checkFinite(unit, SPLIT.unit);
+  if (total < 0) throw numError({ en: `total must be ≥ 0 (got ${total})`, zh: `${SPLIT.total.zh}不能为负数（当前为 ${total}）` });
+  if (unit <= 0) throw numError({ en: `unit must be more than 0 (got ${unit})`, zh: `${SPLIT.unit.zh}必须大于 0（当前为 ${unit}）` });
   const totalDecimal = decimalFromNumber(total);
   const unitDecimal = decimalFromNumber(unit);
   const exponent = commonExponent([totalDecimal, unitDecimal]);
   const scaledTotal = scaledInteger(totalDecimal, exponent);
   const scaledUnit = scaledInteger(unitDecimal, exponent);
-  if (scaledTotal % scaledUnit !== 0n) throw numError(`total must be a whole multiple of unit (${unit}); got ${total}`);
+  if (scaledTotal % scaledUnit !== 0n) {
+    throw numError({
+      en: `total must be a whole multiple of unit (${unit}); got ${total}`,
+      zh: `${SPLIT.total.zh}必须是${SPLIT.unit.zh}（${unit}）的整数倍，当前为 ${total}`,
+    });
+  }
   const count = scaledTotal / scaledUnit;
   if (count > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw numError(`total is too many units of ${unit} (more than ${Number.MAX_SAFE_INTEGER}); use a larger unit`);
+    throw numError({
+      en: `total is too many units of ${unit} (more than ${Number.MAX_SAFE_INTEGER}); use a larger unit`,
+      zh: `${SPLIT.total.zh}按${SPLIT.unit.zh} ${unit} 计超过 ${Number.MAX_SAFE_INTEGER} 份，请使用更大的${SPLIT.unit.zh}`,
+    });
   }
   return count;
 }
 
 function scaledWeights(weights: readonly number[]): bigint[] {
   const decimals = weights.map((weight, index) => {
-    checkFinite(weight, `weights: item ${index + 1}`);
-    if (weight < 0) throw numError(`weights: item ${index + 1} is negative (${weight}); weights must be ≥ 0`);
+    if (!Number.isFinite(weight) || weight < 0) {
+      // The label is only built for a bad weight: ranges run to a million cells.
+      const item: Bilingual = { en: `weights: item ${index + 1}`, zh: `${SPLIT.weights.zh}：第 ${index + 1} 项` };
+      checkFinite(weight, item);
+      throw numError({
+        en: `${item.en} is negative (${weight}); weights must be ≥ 0`,
+        zh: `${item.zh}是负数（${weight}），${SPLIT.weights.zh}不能为负数`,
+      });
+    }
     return decimalFromNumber(weight);
   });
   const exponent = commonExponent(decimals);
@@ -55,7 +74,12 @@ export function apportion(total: number, weights: readonly number[], unit = 1): 
   const count = unitCount(total, unit);
   const scaled = scaledWeights(weights);
   const weightSum = scaled.reduce((sum, weight) => sum + weight, 0n);
-  if (weightSum === 0n) throw divError("weights are all 0 (or empty); there is nothing to split total by");
+  if (weightSum === 0n) {
+    throw divError({
+      en: "weights are all 0 (or empty); there is nothing to split total by",
+      zh: `${SPLIT.weights.zh}全部为 0（或为空），无法按${SPLIT.weights.zh}拆分${SPLIT.total.zh}`,
+    });
+  }
 
   const shares = scaled.map((weight, index) => {
     const numerator = count * weight;

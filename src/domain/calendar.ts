@@ -1,5 +1,9 @@
 import { apportion } from "./apportion";
-import { numError, valueError } from "./errors";
+import { argNames, type Bilingual, numError, valueError, verbatim } from "./errors";
+
+const WEEKSPLIT = argNames("WEEKSPLIT");
+const WORKDAYS = argNames("WORKDAYS");
+const DATE: Bilingual = { en: "date", zh: "日期" };
 
 /**
  * Excel 1900 date serials and China's working-day calendar (DOMAIN §2.4).
@@ -51,12 +55,25 @@ function formatYmd({ year, month, day }: Ymd): string {
 }
 
 /** Validates a date serial; `what` names it in the message. */
-export function checkSerial(serial: number, what: string): number {
-  if (!Number.isInteger(serial)) throw numError(`${what} must be a whole date serial (got ${serial})`);
-  if (serial < FIRST_SERIAL) {
-    throw numError(`${what}: dates before 1900-03-01 are not supported (serial 61; got ${serial})`);
+export function checkSerial(serial: number, what: Bilingual): number {
+  if (!Number.isInteger(serial)) {
+    throw numError({
+      en: `${what.en} must be a whole date serial (got ${serial})`,
+      zh: `${what.zh}必须是整数形式的日期序列号（当前为 ${serial}）`,
+    });
   }
-  if (serial > LAST_SERIAL) throw numError(`${what}: dates after 9999-12-31 are not supported (got ${serial})`);
+  if (serial < FIRST_SERIAL) {
+    throw numError({
+      en: `${what.en}: dates before 1900-03-01 are not supported (serial 61; got ${serial})`,
+      zh: `${what.zh}早于 1900-03-01（序列号 61），超出支持范围（当前为 ${serial}）`,
+    });
+  }
+  if (serial > LAST_SERIAL) {
+    throw numError({
+      en: `${what.en}: dates after 9999-12-31 are not supported (got ${serial})`,
+      zh: `${what.zh}晚于 9999-12-31，超出支持范围（当前为 ${serial}）`,
+    });
+  }
   return serial;
 }
 
@@ -65,20 +82,31 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function checkYearMonth(year: number, month: number): void {
-  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw numError(`year must be a whole number from 1900 to 9999 (got ${year})`);
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw numError(`month must be a whole number from 1 to 12 (got ${month})`);
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) {
+    throw numError({
+      en: `year must be a whole number from 1900 to 9999 (got ${year})`,
+      zh: `${WEEKSPLIT.year.zh}必须是 1900 到 9999 之间的整数（当前为 ${year}）`,
+    });
+  }
+  if (!Number.isInteger(month) || month < 1 || month > 12) {
+    throw numError({
+      en: `month must be a whole number from 1 to 12 (got ${month})`,
+      zh: `${WEEKSPLIT.month.zh}必须是 1 到 12 之间的整数（当前为 ${month}）`,
+    });
+  }
 }
 
 export function serialFromYmd(year: number, month: number, day: number): number {
   checkYearMonth(year, month);
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) {
-    throw numError(`day must be a day of ${year}-${String(month).padStart(2, "0")} (got ${day})`);
+    const yearMonth = `${year}-${String(month).padStart(2, "0")}`;
+    throw numError({ en: `day must be a day of ${yearMonth} (got ${day})`, zh: `日必须是 ${yearMonth} 中的一天（当前为 ${day}）` });
   }
-  return checkSerial(daysFromCivil(year, month, day) - SERIAL_EPOCH, formatYmd({ year, month, day }));
+  return checkSerial(daysFromCivil(year, month, day) - SERIAL_EPOCH, verbatim(formatYmd({ year, month, day })));
 }
 
 export function ymdFromSerial(serial: number): Ymd {
-  return civilFromDays(checkSerial(serial, "date") + SERIAL_EPOCH);
+  return civilFromDays(checkSerial(serial, DATE) + SERIAL_EPOCH);
 }
 
 export function formatSerial(serial: number): string {
@@ -87,7 +115,7 @@ export function formatSerial(serial: number): string {
 
 /** ISO weekday, Monday = 1 … Sunday = 7 (serial 61, 1900-03-01, was a Thursday). */
 export function isoWeekday(serial: number): number {
-  return ((checkSerial(serial, "date") + 5) % 7) + 1;
+  return ((checkSerial(serial, DATE) + 5) % 7) + 1;
 }
 
 /** ISO 8601 week: the week belongs to the year of its Thursday. */
@@ -104,9 +132,12 @@ export function isoWeekMonday(year: number, week: number): number {
   const firstMonday = january4 - (((january4 + 5) % 7) + 1) + 1;
   const weeks = isoWeek(daysFromCivil(year, 12, 28) - SERIAL_EPOCH).week;
   if (!Number.isInteger(week) || week < 1 || week > weeks) {
-    throw numError(`week must be a whole number from 1 to ${weeks} for ${year} (got ${week})`);
+    throw numError({
+      en: `week must be a whole number from 1 to ${weeks} for ${year} (got ${week})`,
+      zh: `${year} 年的周数必须是 1 到 ${weeks} 之间的整数（当前为 ${week}）`,
+    });
   }
-  return checkSerial(firstMonday + (week - 1) * 7, `week ${week} of ${year}`);
+  return checkSerial(firstMonday + (week - 1) * 7, { en: `week ${week} of ${year}`, zh: `${year} 年第 ${week} 周` });
 }
 
 export interface WorkCalendar {
@@ -124,12 +155,16 @@ function sortedUnique(serials: readonly number[], keep: (serial: number) => bool
 }
 
 export function makeWorkCalendar(holidays: readonly number[], makeUpDays: readonly number[]): WorkCalendar {
-  holidays.forEach((serial) => checkSerial(serial, "holidays"));
-  makeUpDays.forEach((serial) => checkSerial(serial, "workdays"));
+  holidays.forEach((serial) => checkSerial(serial, WORKDAYS.holidays));
+  makeUpDays.forEach((serial) => checkSerial(serial, WORKDAYS.workdays));
   const holidaySet = new Set(holidays);
   const clash = makeUpDays.find((serial) => holidaySet.has(serial));
   if (clash !== undefined) {
-    throw valueError(`${formatSerial(clash)} is both a holiday and a make-up working day; list it in holidays or in workdays, not both`);
+    const date = formatSerial(clash);
+    throw valueError({
+      en: `${date} is both a holiday and a make-up working day; list it in holidays or in workdays, not both`,
+      zh: `${date} 同时填在了${WORKDAYS.holidays.zh}和${WORKDAYS.workdays.zh}中，只能填在其中一处`,
+    });
   }
   const makeUpSet = new Set(makeUpDays);
   return {
@@ -170,8 +205,8 @@ function weekdaysBetween(from: number, to: number): number {
  * O(log h) in the list lengths, independent of the span.
  */
 export function workdays(start: number, end: number, calendar: WorkCalendar): number {
-  checkSerial(start, "start");
-  checkSerial(end, "end");
+  checkSerial(start, WORKDAYS.start);
+  checkSerial(end, WORKDAYS.end);
   if (start > end) return -workdays(end, start, calendar);
   return (
     weekdaysBetween(start, end) -
@@ -210,7 +245,8 @@ export function weekSplit(
 ): (WeekSpan & { readonly amount: number })[] {
   const weeks = monthWeeks(year, month, calendar);
   if (weeks.length === 0) {
-    throw numError(`${year}-${String(month).padStart(2, "0")} has no working day to split target over`);
+    const yearMonth = `${year}-${String(month).padStart(2, "0")}`;
+    throw numError({ en: `${yearMonth} has no working day to split target over`, zh: `${yearMonth} 没有工作日，无法拆分目标` });
   }
   const amounts = apportion(target, weeks.map((week) => week.workingDays), unit);
   return weeks.map((week, index) => ({ ...week, amount: amounts[index] }));
@@ -218,8 +254,8 @@ export function weekSplit(
 
 /** The working dates start..end (empty when start > end). */
 export function workingDates(start: number, end: number, calendar: WorkCalendar): number[] {
-  checkSerial(start, "start");
-  checkSerial(end, "end");
+  checkSerial(start, WORKDAYS.start);
+  checkSerial(end, WORKDAYS.end);
   const dates: number[] = [];
   for (let serial = start; serial <= end; serial++) if (calendar.isWorkingDay(serial)) dates.push(serial);
   return dates;
@@ -233,12 +269,20 @@ export function daySplit(
   calendar: WorkCalendar,
   unit = 1,
 ): { readonly date: number; readonly amount: number }[] {
-  checkSerial(start, "start");
-  checkSerial(end, "end");
-  if (start > end) throw numError(`start (${formatSerial(start)}) must not be after end (${formatSerial(end)})`);
+  checkSerial(start, WORKDAYS.start);
+  checkSerial(end, WORKDAYS.end);
+  if (start > end) {
+    throw numError({
+      en: `start (${formatSerial(start)}) must not be after end (${formatSerial(end)})`,
+      zh: `${WORKDAYS.start.zh}（${formatSerial(start)}）不能晚于${WORKDAYS.end.zh}（${formatSerial(end)}）`,
+    });
+  }
   const dates = workingDates(start, end, calendar);
   if (dates.length === 0) {
-    throw numError(`there is no working day from ${formatSerial(start)} to ${formatSerial(end)} to split target over`);
+    throw numError({
+      en: `there is no working day from ${formatSerial(start)} to ${formatSerial(end)} to split target over`,
+      zh: `${formatSerial(start)} 至 ${formatSerial(end)} 之间没有工作日，无法拆分目标`,
+    });
   }
   const amounts = apportion(target, dates.map(() => 1), unit);
   return dates.map((date, index) => ({ date, amount: amounts[index] }));

@@ -1,5 +1,7 @@
 import { type Decimal, decimalFromNumber, decimalToNumber, multiply, parseDecimal, roundSignificant } from "./decimal";
-import { numError, valueError } from "./errors";
+import { argNames, type Bilingual, numError, valueError } from "./errors";
+
+const DISCOUNT = argNames("DISCOUNT");
 
 /**
  * Stacked discounts (DOMAIN §2.5). Factors are kept as exact decimals, so 442000 × 9.8折 × 9.8折 is
@@ -45,17 +47,23 @@ function readText(text: string): Decimal | undefined {
 }
 
 /**
- * One discount as an exact factor in (0, 1]. `what` names the cell for messages, e.g. "discounts: cell 2".
+ * One discount as an exact factor in (0, 1]. `what` names the cell for messages, e.g. "discounts: cell 2" / "折扣：第 2 个单元格".
  * Accepts 0.98, "0.98", "98%", "98％", "9.8折", "9.8 折", "85折", "8折", "九五折".
  */
-export function parseDiscount(value: number | string, what: string): Decimal {
+export function parseDiscount(value: number | string, what: Bilingual): Decimal {
   const factor = typeof value === "number" ? decimalFromNumber(value) : readText(value);
   if (!factor) {
-    throw valueError(`${what} ("${value}") is not a discount; write it as 0.98, 98% or 9.8折`);
+    throw valueError({
+      en: `${what.en} ("${value}") is not a discount; write it as 0.98, 98% or 9.8折`,
+      zh: `${what.zh}（"${value}"）不是有效的折扣，请写成 0.98、98% 或 9.8折`,
+    });
   }
   const asNumber = decimalToNumber(factor);
   if (!(asNumber > 0 && asNumber <= 1)) {
-    throw numError(`${what} (${JSON.stringify(value)}) must be a factor above 0 and at most 1 (100%)`);
+    throw numError({
+      en: `${what.en} (${JSON.stringify(value)}) must be a factor above 0 and at most 1 (100%)`,
+      zh: `${what.zh}（${JSON.stringify(value)}）必须大于 0 且不超过 1（即 100%）`,
+    });
   }
   return factor;
 }
@@ -69,7 +77,9 @@ const WORKING_DIGITS = 34;
 
 /** price × every factor, rounded once to the nearest double. */
 export function applyDiscounts(price: number, factors: readonly Decimal[]): number {
-  if (!Number.isFinite(price) || price < 0) throw numError(`price must be a number ≥ 0 (got ${price})`);
+  if (!Number.isFinite(price) || price < 0) {
+    throw numError({ en: `price must be a number ≥ 0 (got ${price})`, zh: `${DISCOUNT.price.zh}必须是不小于 0 的数字（当前为 ${price}）` });
+  }
   const product = factors.reduce(
     (running, factor) => roundSignificant(multiply(running, factor), WORKING_DIGITS),
     decimalFromNumber(price),

@@ -1,5 +1,9 @@
 import { checkSerial } from "./calendar";
-import { numError, valueError } from "./errors";
+import { argNames, type Bilingual, numError, valueError } from "./errors";
+
+const ABC = argNames("ABC");
+const TIER = argNames("TIER");
+const NEXTVISIT = argNames("NEXTVISIT");
 
 export type Tier = "A" | "B" | "C";
 
@@ -7,9 +11,24 @@ export const DEFAULT_A_SHARE = 0.4;
 export const DEFAULT_B_SHARE = 0.8;
 
 function checkShares(aShare: number, bShare: number): void {
-  if (!(aShare > 0 && aShare <= 1)) throw numError(`a_share must be more than 0 and at most 1 (got ${aShare})`);
-  if (!(bShare > 0 && bShare <= 1)) throw numError(`b_share must be more than 0 and at most 1 (got ${bShare})`);
-  if (aShare > bShare) throw numError(`a_share (${aShare}) must not be more than b_share (${bShare})`);
+  if (!(aShare > 0 && aShare <= 1)) {
+    throw numError({
+      en: `a_share must be more than 0 and at most 1 (got ${aShare})`,
+      zh: `${ABC.a_share.zh}必须大于 0 且不超过 1（当前为 ${aShare}）`,
+    });
+  }
+  if (!(bShare > 0 && bShare <= 1)) {
+    throw numError({
+      en: `b_share must be more than 0 and at most 1 (got ${bShare})`,
+      zh: `${ABC.b_share.zh}必须大于 0 且不超过 1（当前为 ${bShare}）`,
+    });
+  }
+  if (aShare > bShare) {
+    throw numError({
+      en: `a_share (${aShare}) must not be more than b_share (${bShare})`,
+      zh: `${ABC.a_share.zh}（${aShare}）不能大于${ABC.b_share.zh}（${bShare}）`,
+    });
+  }
 }
 
 /**
@@ -32,13 +51,28 @@ export function abcClasses(
   let size = 0;
   values.forEach((value, index) => {
     if (value === null) return;
-    if (!Number.isFinite(value)) throw numError(`values: item ${index + 1} is not a finite number (${value})`);
-    if (value < 0) throw numError(`values: item ${index + 1} is negative (${value}); amounts must be ≥ 0`);
+    if (!Number.isFinite(value)) {
+      throw numError({
+        en: `values: item ${index + 1} is not a finite number (${value})`,
+        zh: `${ABC.values.zh}：第 ${index + 1} 项不是有效的数字（${value}）`,
+      });
+    }
+    if (value < 0) {
+      throw numError({
+        en: `values: item ${index + 1} is negative (${value}); amounts must be ≥ 0`,
+        zh: `${ABC.values.zh}：第 ${index + 1} 项是负数（${value}），金额不能为负数`,
+      });
+    }
     present[size++] = value;
   });
   const sorted = present.subarray(0, size).sort();
   const total = sorted.reduce((sum, value) => sum + value, 0);
-  if (!Number.isFinite(total)) throw numError("values add up to more than the largest number Excel can hold");
+  if (!Number.isFinite(total)) {
+    throw numError({
+      en: "values add up to more than the largest number Excel can hold",
+      zh: `${ABC.values.zh}合计超过了 Excel 能容纳的最大数字`,
+    });
+  }
 
   let aCutoff = Infinity;
   let bCutoff = Infinity;
@@ -59,9 +93,18 @@ export function abcClasses(
 }
 
 function checkThresholds(aMin: number, bMin: number): void {
-  if (!Number.isFinite(aMin)) throw numError(`a_min must be a finite number (got ${aMin})`);
-  if (!Number.isFinite(bMin)) throw numError(`b_min must be a finite number (got ${bMin})`);
-  if (aMin < bMin) throw numError(`a_min (${aMin}) must not be less than b_min (${bMin})`);
+  if (!Number.isFinite(aMin)) {
+    throw numError({ en: `a_min must be a finite number (got ${aMin})`, zh: `${TIER.a_min.zh}不是有效的数字（当前为 ${aMin}）` });
+  }
+  if (!Number.isFinite(bMin)) {
+    throw numError({ en: `b_min must be a finite number (got ${bMin})`, zh: `${TIER.b_min.zh}不是有效的数字（当前为 ${bMin}）` });
+  }
+  if (aMin < bMin) {
+    throw numError({
+      en: `a_min (${aMin}) must not be less than b_min (${bMin})`,
+      zh: `${TIER.a_min.zh}（${aMin}）不能小于${TIER.b_min.zh}（${bMin}）`,
+    });
+  }
 }
 
 const tierAbove = (value: number, aMin: number, bMin: number): Tier => (value >= aMin ? "A" : value >= bMin ? "B" : "C");
@@ -91,7 +134,10 @@ export function checkVisitIntervals(intervals: VisitIntervals): VisitIntervals {
   for (const tier of ["A", "B", "C"] as const) {
     const days = intervals[tier];
     if (!Number.isInteger(days) || days < 0) {
-      throw numError(`intervals: the ${tier} interval must be a whole number of days ≥ 0 (got ${days})`);
+      throw numError({
+        en: `intervals: the ${tier} interval must be a whole number of days ≥ 0 (got ${days})`,
+        zh: `${NEXTVISIT.intervals.zh}：${tier} 类的间隔天数必须是不小于 0 的整数（当前为 ${days}）`,
+      });
     }
   }
   return intervals;
@@ -101,11 +147,14 @@ export function checkVisitIntervals(intervals: VisitIntervals): VisitIntervals {
  * Reads a tier label as people type it: "A", " b ", full-width "Ａ". Blank means "not graded yet"
  * and gives undefined, so a register row without a grade gets no next visit instead of an error.
  */
-export function readTier(label: string, what: string): Tier | undefined {
+export function readTier(label: string, what: Bilingual): Tier | undefined {
   const tier = label.normalize("NFKC").trim().toUpperCase();
   if (tier === "") return undefined;
   if (tier === "A" || tier === "B" || tier === "C") return tier;
-  throw valueError(`${what} (${JSON.stringify(label)}) is not a tier; use A, B or C`);
+  throw valueError({
+    en: `${what.en} (${JSON.stringify(label)}) is not a tier; use A, B or C`,
+    zh: `${what.zh}（${JSON.stringify(label)}）不是有效的等级，请填写 A、B 或 C`,
+  });
 }
 
 export function visitIntervalDays(tier: Tier, intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS): number {
@@ -114,6 +163,6 @@ export function visitIntervalDays(tier: Tier, intervals: VisitIntervals = DEFAUL
 
 /** The date of the next visit: the last visit plus the tier's interval. */
 export function nextVisitDate(lastVisit: number, tier: Tier, intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS): number {
-  checkSerial(lastVisit, "last_visit");
-  return checkSerial(lastVisit + visitIntervalDays(tier, intervals), "the next visit");
+  checkSerial(lastVisit, NEXTVISIT.last_visit);
+  return checkSerial(lastVisit + visitIntervalDays(tier, intervals), { en: "the next visit", zh: "下次拜访日期" });
 }

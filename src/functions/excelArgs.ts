@@ -1,10 +1,11 @@
 import { checkSerial } from "../domain/calendar";
-import { numError, valueError } from "../domain/errors";
+import { type Bilingual, numError, valueError } from "../domain/errors";
 
 /**
  * Excel values → domain inputs. Excel hands a range over as a 2-D array, a blank cell as null or "",
  * an omitted optional argument as null or undefined. Every rejection names the argument (and the cell)
- * so the message in the cell tells the user what to fix.
+ * so the message in the cell tells the user what to fix. Names and labels are Bilingual — the argument
+ * as the user sees it in English and in zh-CN (argNames) — so every message exists in both languages.
  */
 
 /** A rectangular range, rows × columns. */
@@ -22,44 +23,66 @@ function describe(value: unknown): string {
   return JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text);
 }
 
-/** "weights: cell 3" or, in a block of several rows and columns, "weights: cell 5 (row 2, column 1)". */
-export function cellLabel(name: string, range: Range, index: number): string {
-  const position =
-    range.rows > 1 && range.columns > 1
-      ? ` (row ${Math.floor(index / range.columns) + 1}, column ${(index % range.columns) + 1})`
-      : "";
-  return `${name}: cell ${index + 1}${position}`;
+/**
+ * "weights: cell 3" or, in a block of several rows and columns, "weights: cell 5 (row 2, column 1)";
+ * in zh-CN "权重：第 3 个单元格", "权重：第 5 个单元格（第 2 行第 1 列）".
+ */
+export function cellLabel(name: Bilingual, range: Range, index: number): Bilingual {
+  if (range.rows > 1 && range.columns > 1) {
+    const row = Math.floor(index / range.columns) + 1;
+    const column = (index % range.columns) + 1;
+    return {
+      en: `${name.en}: cell ${index + 1} (row ${row}, column ${column})`,
+      zh: `${name.zh}：第 ${index + 1} 个单元格（第 ${row} 行第 ${column} 列）`,
+    };
+  }
+  return { en: `${name.en}: cell ${index + 1}`, zh: `${name.zh}：第 ${index + 1} 个单元格` };
 }
 
 /**
  * A range argument. A single value is a 1×1 range and a flat list one row, so Node callers and
  * single-cell references work as well as Excel's 2-D arrays.
  */
-export function rangeArg(name: string, value: unknown): Range {
+export function rangeArg(name: Bilingual, value: unknown): Range {
   if (!Array.isArray(value)) return { rows: 1, columns: 1, cells: [value] };
   if (!value.some(Array.isArray)) return { rows: value.length === 0 ? 0 : 1, columns: value.length, cells: value };
-  if (!value.every(Array.isArray)) throw valueError(`${name} is not a range: it mixes rows and single values`);
+  if (!value.every(Array.isArray)) {
+    throw valueError({
+      en: `${name.en} is not a range: it mixes rows and single values`,
+      zh: `${name.zh}不是有效的区域：其中既有整行又有单个值`,
+    });
+  }
   const rows = value as unknown[][];
   const columns = rows[0].length;
   const uneven = rows.find((row) => row.length !== columns);
-  if (uneven) throw valueError(`${name} is not a range: its rows have ${columns} and ${uneven.length} cells`);
+  if (uneven) {
+    throw valueError({
+      en: `${name.en} is not a range: its rows have ${columns} and ${uneven.length} cells`,
+      zh: `${name.zh}不是有效的区域：各行的单元格数不同（${columns} 个和 ${uneven.length} 个）`,
+    });
+  }
   const cells: unknown[] = [];
   for (const row of rows) for (const cell of row) cells.push(cell);
   return { rows: columns === 0 ? 0 : rows.length, columns, cells };
 }
 
 /** A range that defines the shape of the result, so it must have cells. */
-export function filledRangeArg(name: string, value: unknown): Range {
+export function filledRangeArg(name: Bilingual, value: unknown): Range {
   const range = rangeArg(name, value);
-  if (range.cells.length === 0) throw valueError(`${name} is empty; select at least one cell`);
+  if (range.cells.length === 0) {
+    throw valueError({ en: `${name.en} is empty; select at least one cell`, zh: `${name.zh}为空，请至少选择一个单元格` });
+  }
   return range;
 }
 
-export function checkSameShape(name: string, range: Range, otherName: string, other: Range): void {
+export function checkSameShape(name: Bilingual, range: Range, otherName: Bilingual, other: Range): void {
   if (range.rows !== other.rows || range.columns !== other.columns) {
-    throw valueError(
-      `${name} (${range.rows}×${range.columns}) must have the same shape as ${otherName} (${other.rows}×${other.columns})`,
-    );
+    throw valueError({
+      en: `${name.en} (${range.rows}×${range.columns}) must have the same shape as ${otherName.en} (${other.rows}×${other.columns})`,
+      zh:
+        `${name.zh}（${range.rows} 行 × ${range.columns} 列）必须与${otherName.zh}` +
+        `（${other.rows} 行 × ${other.columns} 列）的行数和列数相同`,
+    });
   }
 }
 
@@ -71,19 +94,27 @@ export function reshape<T>(range: Range, results: readonly T[]): T[][] {
 }
 
 /** One cell or scalar as a number; null for a blank. `label` names it in messages. */
-export function numberOrBlank(label: string, value: unknown): number | null {
+export function numberOrBlank(label: Bilingual, value: unknown): number | null {
   if (isBlank(value)) return null;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw numError(`${label} is not a finite number (${value})`);
+    if (!Number.isFinite(value)) {
+      throw numError({ en: `${label.en} is not a finite number (${value})`, zh: `${label.zh}不是有效的数字（${value}）` });
+    }
     return value;
   }
-  if (typeof value === "boolean") throw valueError(`${label} is ${value ? "TRUE" : "FALSE"}; enter a number`);
-  if (typeof value === "string") throw valueError(`${label} is text (${describe(value)}); enter a number`);
-  throw valueError(`${label} is not a single value; enter a number`);
+  if (typeof value === "boolean") {
+    const logical = value ? "TRUE" : "FALSE";
+    throw valueError({ en: `${label.en} is ${logical}; enter a number`, zh: `${label.zh}是逻辑值 ${logical}，请输入数字` });
+  }
+  if (typeof value === "string") {
+    const text = describe(value);
+    throw valueError({ en: `${label.en} is text (${text}); enter a number`, zh: `${label.zh}是文本（${text}），请输入数字` });
+  }
+  throw valueError({ en: `${label.en} is not a single value; enter a number`, zh: `${label.zh}不是单个值，请输入数字` });
 }
 
 /** Every cell of a range as a number or null, row-major. */
-export function numberCells(name: string, range: Range): (number | null)[] {
+export function numberCells(name: Bilingual, range: Range): (number | null)[] {
   // The label is only built for a cell that is not plainly a number: ranges run to a million cells.
   return range.cells.map((cell, index) =>
     typeof cell === "number" && Number.isFinite(cell) ? cell : numberOrBlank(cellLabel(name, range, index), cell),
@@ -91,43 +122,50 @@ export function numberCells(name: string, range: Range): (number | null)[] {
 }
 
 /** A scalar argument; a one-cell range counts as its value. */
-export function scalarArg(name: string, value: unknown): unknown {
+export function scalarArg(name: Bilingual, value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   const range = rangeArg(name, value);
-  if (range.cells.length > 1) throw valueError(`${name} must be a single value, not a range of ${range.cells.length} cells`);
+  if (range.cells.length > 1) {
+    throw valueError({
+      en: `${name.en} must be a single value, not a range of ${range.cells.length} cells`,
+      zh: `${name.zh}必须是单个值，而不是 ${range.cells.length} 个单元格的区域`,
+    });
+  }
   return range.cells[0];
 }
 
-export function numberArg(name: string, value: unknown): number {
+export function numberArg(name: Bilingual, value: unknown): number {
   const number = numberOrBlank(name, scalarArg(name, value));
-  if (number === null) throw valueError(`${name} is required; enter a number`);
+  if (number === null) throw valueError({ en: `${name.en} is required; enter a number`, zh: `${name.zh}为必填项，请输入数字` });
   return number;
 }
 
-export function optionalNumberArg(name: string, value: unknown, fallback: number): number {
+export function optionalNumberArg(name: Bilingual, value: unknown, fallback: number): number {
   return numberOrBlank(name, scalarArg(name, value)) ?? fallback;
 }
 
-export function wholeNumberArg(name: string, value: unknown): number {
+export function wholeNumberArg(name: Bilingual, value: unknown): number {
   const number = numberArg(name, value);
-  if (!Number.isInteger(number)) throw numError(`${name} must be a whole number (got ${number})`);
+  if (!Number.isInteger(number)) {
+    throw numError({ en: `${name.en} must be a whole number (got ${number})`, zh: `${name.zh}必须是整数（当前为 ${number}）` });
+  }
   return number;
 }
 
 /** A date serial; a time of day is dropped, as NETWORKDAYS does. */
-export function dateOrBlank(label: string, value: unknown): number | null {
+export function dateOrBlank(label: Bilingual, value: unknown): number | null {
   const number = numberOrBlank(label, value);
   return number === null ? null : checkSerial(Math.floor(number), label);
 }
 
-export function dateArg(name: string, value: unknown): number {
+export function dateArg(name: Bilingual, value: unknown): number {
   const date = dateOrBlank(name, scalarArg(name, value));
-  if (date === null) throw valueError(`${name} is required; enter a date`);
+  if (date === null) throw valueError({ en: `${name.en} is required; enter a date`, zh: `${name.zh}为必填项，请输入日期` });
   return date;
 }
 
 /** An optional range of dates (holiday lists); blanks are skipped. */
-export function dateListArg(name: string, value: unknown): number[] {
+export function dateListArg(name: Bilingual, value: unknown): number[] {
   const range = rangeArg(name, value);
   return range.cells
     .map((cell, index) => dateOrBlank(cellLabel(name, range, index), cell))

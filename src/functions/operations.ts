@@ -1,7 +1,7 @@
 import { apportion } from "../domain/apportion";
 import { daySplit as splitByDay, makeWorkCalendar, type WorkCalendar, weekSplit as splitByWeek, workdays as countWorkdays } from "../domain/calendar";
 import { applyDiscounts, parseDiscount } from "../domain/discount";
-import { numError, valueError } from "../domain/errors";
+import { argNames, type Bilingual, numError, valueError } from "../domain/errors";
 import {
   abcClasses,
   DEFAULT_A_SHARE,
@@ -37,41 +37,56 @@ import {
 /** Excel's row limit: a result taller than the grid could never spill. */
 const EXCEL_ROWS = 1048576;
 
+/** Each function's arguments named in English and zh-CN (i18n/functionNames.zh-CN.json), for the messages. */
+const ABC = argNames("ABC");
+const TIER = argNames("TIER");
+const NEXTVISIT = argNames("NEXTVISIT");
+const SPLIT = argNames("SPLIT");
+const WORKDAYS = argNames("WORKDAYS");
+const WEEKSPLIT = argNames("WEEKSPLIT");
+const DAYSPLIT = argNames("DAYSPLIT");
+const DISCOUNT = argNames("DISCOUNT");
+
 export function abc(values: unknown, aShare: unknown, bShare: unknown): string[][] {
-  const range = filledRangeArg("values", values);
+  const range = filledRangeArg(ABC.values, values);
   const classes = abcClasses(
-    numberCells("values", range),
-    optionalNumberArg("a_share", aShare, DEFAULT_A_SHARE),
-    optionalNumberArg("b_share", bShare, DEFAULT_B_SHARE),
+    numberCells(ABC.values, range),
+    optionalNumberArg(ABC.a_share, aShare, DEFAULT_A_SHARE),
+    optionalNumberArg(ABC.b_share, bShare, DEFAULT_B_SHARE),
   );
   return reshape(range, classes);
 }
 
 export function tier(values: unknown, aMin: unknown, bMin: unknown): string[][] {
-  const range = filledRangeArg("values", values);
-  return reshape(range, thresholdTiers(numberCells("values", range), numberArg("a_min", aMin), numberArg("b_min", bMin)));
+  const range = filledRangeArg(TIER.values, values);
+  return reshape(range, thresholdTiers(numberCells(TIER.values, range), numberArg(TIER.a_min, aMin), numberArg(TIER.b_min, bMin)));
 }
 
 function visitIntervals(value: unknown): VisitIntervals {
-  const range = rangeArg("intervals", value);
+  const range = rangeArg(NEXTVISIT.intervals, value);
   if (range.cells.every(isBlank)) return DEFAULT_VISIT_INTERVALS;
   if (range.cells.length !== 3) {
-    throw valueError(`intervals must be 3 cells (days between visits for A, B and C), not ${range.cells.length}`);
+    throw valueError({
+      en: `intervals must be 3 cells (days between visits for A, B and C), not ${range.cells.length}`,
+      zh: `${NEXTVISIT.intervals.zh}必须是 3 个单元格（A、B、C 类的拜访间隔天数），当前为 ${range.cells.length} 个`,
+    });
   }
-  const [a, b, c] = numberCells("intervals", range);
+  const [a, b, c] = numberCells(NEXTVISIT.intervals, range);
   return { A: a ?? DEFAULT_VISIT_INTERVALS.A, B: b ?? DEFAULT_VISIT_INTERVALS.B, C: c ?? DEFAULT_VISIT_INTERVALS.C };
 }
 
 export function nextVisit(lastVisit: unknown, tiers: unknown, intervals: unknown): (number | string)[][] {
-  const dates = filledRangeArg("last_visit", lastVisit);
-  const grades = filledRangeArg("tier", tiers);
-  checkSameShape("tier", grades, "last_visit", dates);
+  const dates = filledRangeArg(NEXTVISIT.last_visit, lastVisit);
+  const grades = filledRangeArg(NEXTVISIT.tier, tiers);
+  checkSameShape(NEXTVISIT.tier, grades, NEXTVISIT.last_visit, dates);
   const days = visitIntervals(intervals);
   const next = dates.cells.map((cell, index) => {
-    const date = dateOrBlank(cellLabel("last_visit", dates, index), cell);
+    const date = dateOrBlank(cellLabel(NEXTVISIT.last_visit, dates, index), cell);
     const grade = grades.cells[index];
-    const label = cellLabel("tier", grades, index);
-    if (!isBlank(grade) && typeof grade !== "string") throw valueError(`${label} is not a tier; use A, B or C`);
+    const label = cellLabel(NEXTVISIT.tier, grades, index);
+    if (!isBlank(grade) && typeof grade !== "string") {
+      throw valueError({ en: `${label.en} is not a tier; use A, B or C`, zh: `${label.zh}不是有效的等级，请填写 A、B 或 C` });
+    }
     const graded = isBlank(grade) ? undefined : readTier(grade as string, label);
     return date === null || graded === undefined ? "" : nextVisitDate(date, graded, days);
   });
@@ -79,21 +94,25 @@ export function nextVisit(lastVisit: unknown, tiers: unknown, intervals: unknown
 }
 
 export function split(total: unknown, weights: unknown, unit: unknown): number[][] {
-  const amount = numberArg("total", total);
-  const range = filledRangeArg("weights", weights);
+  const amount = numberArg(SPLIT.total, total);
+  const range = filledRangeArg(SPLIT.weights, weights);
   const parts = apportion(
     amount,
-    numberCells("weights", range).map((weight) => weight ?? 0),
-    optionalNumberArg("unit", unit, 1),
+    numberCells(SPLIT.weights, range).map((weight) => weight ?? 0),
+    optionalNumberArg(SPLIT.unit, unit, 1),
   );
   return reshape(range, parts);
 }
 
-const workCalendar = (holidays: unknown, makeUpDays: unknown): WorkCalendar =>
-  makeWorkCalendar(dateListArg("holidays", holidays), dateListArg("workdays", makeUpDays));
+/** `names` are the calling function's own holidays and workdays arguments. */
+const workCalendar = (
+  holidays: unknown,
+  makeUpDays: unknown,
+  names: { readonly holidays: Bilingual; readonly workdays: Bilingual },
+): WorkCalendar => makeWorkCalendar(dateListArg(names.holidays, holidays), dateListArg(names.workdays, makeUpDays));
 
 export function workdays(start: unknown, end: unknown, holidays: unknown, makeUpDays: unknown): number {
-  return countWorkdays(dateArg("start", start), dateArg("end", end), workCalendar(holidays, makeUpDays));
+  return countWorkdays(dateArg(WORKDAYS.start, start), dateArg(WORKDAYS.end, end), workCalendar(holidays, makeUpDays, WORKDAYS));
 }
 
 export function weekSplit(
@@ -105,11 +124,11 @@ export function weekSplit(
   unit: unknown,
 ): number[][] {
   const weeks = splitByWeek(
-    numberArg("target", target),
-    wholeNumberArg("year", year),
-    wholeNumberArg("month", month),
-    workCalendar(holidays, makeUpDays),
-    optionalNumberArg("unit", unit, 1),
+    numberArg(WEEKSPLIT.target, target),
+    wholeNumberArg(WEEKSPLIT.year, year),
+    wholeNumberArg(WEEKSPLIT.month, month),
+    workCalendar(holidays, makeUpDays, WEEKSPLIT),
+    optionalNumberArg(WEEKSPLIT.unit, unit, 1),
   );
   return weeks.map((week) => [week.from, week.to, week.workingDays, week.amount]);
 }
@@ -122,22 +141,31 @@ export function daySplit(
   makeUpDays: unknown,
   unit: unknown,
 ): number[][] {
-  const first = dateArg("start", start);
-  const last = dateArg("end", end);
-  const calendar = workCalendar(holidays, makeUpDays);
+  const first = dateArg(DAYSPLIT.start, start);
+  const last = dateArg(DAYSPLIT.end, end);
+  const calendar = workCalendar(holidays, makeUpDays, DAYSPLIT);
   if (first <= last && countWorkdays(first, last, calendar) > EXCEL_ROWS) {
-    throw numError(`start to end holds more than ${EXCEL_ROWS} working days, more rows than a sheet has`);
+    throw numError({
+      en: `start to end holds more than ${EXCEL_ROWS} working days, more rows than a sheet has`,
+      zh: `${DAYSPLIT.start.zh}到${DAYSPLIT.end.zh}之间的工作日超过 ${EXCEL_ROWS} 个，比工作表的行数还多`,
+    });
   }
-  const days = splitByDay(numberArg("target", target), first, last, calendar, optionalNumberArg("unit", unit, 1));
+  const days = splitByDay(
+    numberArg(DAYSPLIT.target, target),
+    first,
+    last,
+    calendar,
+    optionalNumberArg(DAYSPLIT.unit, unit, 1),
+  );
   return days.map((day) => [day.date, day.amount]);
 }
 
 export function discount(price: unknown, discounts: unknown): number {
-  const amount = numberArg("price", price);
-  const range = rangeArg("discounts", discounts);
+  const amount = numberArg(DISCOUNT.price, price);
+  const range = rangeArg(DISCOUNT.discounts, discounts);
   const factors = range.cells.flatMap((cell, index) => {
     if (isBlank(cell)) return [];
-    const label = cellLabel("discounts", range, index);
+    const label = cellLabel(DISCOUNT.discounts, range, index);
     return [parseDiscount(typeof cell === "string" ? cell : (numberOrBlank(label, cell) as number), label)];
   });
   return applyDiscounts(amount, factors);

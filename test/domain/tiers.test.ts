@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { serialFromYmd } from "../../src/domain/calendar";
 import { abcClasses, nextVisitDate, readTier, thresholdTier, thresholdTiers, visitIntervalDays } from "../../src/domain/tiers";
+import { verbatim } from "../../src/domain/errors";
 import { expectDomainError } from "./expectDomainError";
 
 describe("abcClasses — DOMAIN §2.1 at 40 % / 80 %", () => {
@@ -124,8 +125,8 @@ describe("thresholds and visits — DOMAIN §2.2", () => {
   });
 
   it("reads tier labels as typed, blank as ungraded, anything else as #VALUE!", () => {
-    expect([" a", "B ", "Ｃ"].map((label) => readTier(label, "tier"))).toEqual(["A", "B", "C"]);
-    expect(readTier("  ", "tier")).toBeUndefined();
-    expectDomainError(() => readTier("VIP", "tier: cell 4"), "#VALUE!", /^tier: cell 4 \("VIP"\) is not a tier/);
+    expect([" a", "B ", "Ｃ"].map((label) => readTier(label, verbatim("tier")))).toEqual(["A", "B", "C"]);
+    expect(readTier("  ", verbatim("tier"))).toBeUndefined();
+    expectDomainError(() => readTier("VIP", verbatim("tier: cell 4")), "#VALUE!", /^tier: cell 4 \("VIP"\) is not a tier/);
   });
 });

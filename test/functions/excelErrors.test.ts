@@ -7,7 +7,7 @@ describe("excelResult", () => {
   });
 
   it("turns a DomainError into { code, message } when no Excel runtime is present", () => {
-    expect(excelResult(() => { throw numError("unit must be more than 0"); })).toEqual({ code: "#NUM!", message: "unit must be more than 0" });
+    expect(excelResult(() => { throw numError({ en: "unit must be more than 0", zh: "单位必须大于 0" }); })).toEqual({ code: "#NUM!", message: "unit must be more than 0" });
   });
 
   it("turns anything unforeseen into #VALUE! with a message", () => {

@@ -73,10 +73,10 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
       new Map(
         FUNCTION_EXAMPLES.map((example) => {
           const run = operations[example.exportName] as (...args: unknown[]) => unknown;
-          return [example.id, exampleResultRows(example, excelResult(() => run(...exampleCallArgs(example))))];
+          return [example.id, exampleResultRows(example, excelResult(() => run(...exampleCallArgs(example)), locale))];
         }),
       ),
-    [],
+    [locale],
   );
 
   if (loadError) {
