@@ -1,5 +1,6 @@
 import { parseMonthText, parseWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../i18n/locale";
+import type { BreakdownPeriod, RepInput } from "../team";
 import type { TemplateId } from "../templates/sheetSpec";
 import type { CliMessages } from "./messages";
 
@@ -16,14 +17,49 @@ export interface WriteCommand {
   readonly holidaysFile?: string;
 }
 
+/** `rollup --out TEAM.xlsx REP1.xlsx …`: copy the reps' plan sheets into TEAM and (re)build its 团队汇总. */
+export interface RollupCommand {
+  readonly kind: "rollup";
+  readonly out: string;
+  readonly lang: Locale;
+  readonly files: readonly string[];
+}
+
+/** `breakdown --out FILE.xlsx --target N --month 2026-11 --reps 张三=2,李四=1 …`: the 目标分解 sheet (and plans). */
+export interface BreakdownCommand {
+  readonly kind: "breakdown";
+  readonly out: string;
+  readonly lang: Locale;
+  readonly target: string;
+  readonly period: BreakdownPeriod;
+  readonly reps: readonly RepInput[];
+  readonly productRatios?: readonly [number, number, number];
+  /** Which plans to pre-fill; a weekly choice without --week means the current ISO week. */
+  readonly plans?: { readonly template: "monthly" } | { readonly template: "weekly"; readonly week?: { readonly year: number; readonly week: number } };
+  readonly holidaysFile?: string;
+}
+
 export type Parsed =
   | { readonly kind: "help" }
   | WriteCommand
+  | RollupCommand
+  | BreakdownCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
 const TEMPLATES: readonly TemplateId[] = ["weekly", "monthly", "customers", "contracts"];
-const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays"] as const;
+const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+type Command = "write" | "rollup" | "breakdown";
+
+/** The options each command takes; any other is refused rather than silently ignored. */
+const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
+  write: ["--out", "--lang", "--rep", "--week", "--month", "--holidays"],
+  rollup: ["--out", "--lang"],
+  breakdown: ["--out", "--lang", "--target", "--month", "--year", "--reps", "--products", "--plans", "--week", "--holidays"],
+};
+
+const isCommand = (name: string | undefined): name is Command => name !== undefined && name in OPTIONS_OF;
 
 const isTemplate = (name: string): name is TemplateId => (TEMPLATES as readonly string[]).includes(name);
 const fail = (message: (m: CliMessages) => string): Parsed => ({ kind: "error", message });
@@ -52,21 +88,77 @@ function scan(argv: readonly string[]): { options: Map<ValueOption, string>; pos
   return { options, positionals, help };
 }
 
+function rollupCommand(out: string, lang: Locale, files: readonly string[]): Parsed {
+  if (files.some((file) => file === out)) return fail((m) => m.outIsInput(out));
+  return { kind: "rollup", out, lang, files };
+}
+
+/** "张三=2,李四=1" (also ":" and the Chinese comma "，"); a rep without "=" gets a blank weight, reported later. */
+const repList = (text: string): RepInput[] =>
+  text
+    .split(/[,，]/)
+    .filter((part) => part.trim() !== "")
+    .map((part) => {
+      const [rep, weight = ""] = part.split(/[=:：]/);
+      return { rep: rep.trim(), weight: weight.trim() };
+    });
+
+function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: Locale): Parsed {
+  const target = options.get("--target");
+  const reps = options.get("--reps");
+  if (target === undefined) return fail((m) => m.missingOption("--target"));
+  if (reps === undefined) return fail((m) => m.missingOption("--reps"));
+  const monthText = options.get("--month");
+  const yearText = options.get("--year");
+  if ((monthText === undefined) === (yearText === undefined)) return fail((m) => m.monthOrYear);
+  const month = monthText === undefined ? null : parseMonthText(monthText);
+  if (monthText !== undefined && !month) return fail((m) => m.badMonth(monthText));
+  if (yearText !== undefined && !/^\d{4}$/.test(yearText)) return fail((m) => m.badYear(yearText));
+  const period: BreakdownPeriod = month ? { kind: "month", ...month } : { kind: "year", year: Number(yearText) };
+  const productsText = options.get("--products");
+  const products = productsText?.split(/[:：]/).map(Number);
+  if (productsText !== undefined && (products?.length !== 3 || products.some((r) => !Number.isFinite(r)))) return fail((m) => m.badProducts(productsText));
+  const plansText = options.get("--plans");
+  if (plansText !== undefined && plansText !== "monthly" && plansText !== "weekly") return fail((m) => m.badPlans(plansText));
+  const weekText = options.get("--week");
+  const week = weekText === undefined ? null : parseWeekText(weekText);
+  if (weekText !== undefined && !week) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
+  const holidaysFile = options.get("--holidays");
+  return {
+    kind: "breakdown",
+    out,
+    lang,
+    target,
+    period,
+    reps: repList(reps),
+    ...(products ? { productRatios: [products[0], products[1], products[2]] as const } : {}),
+    ...(plansText === "monthly" ? { plans: { template: "monthly" } as const } : {}),
+    ...(plansText === "weekly" ? { plans: { template: "weekly", ...(week ? { week } : {}) } as const } : {}),
+    ...(holidaysFile !== undefined ? { holidaysFile } : {}),
+  };
+}
+
 export function parseArgs(argv: readonly string[]): Parsed {
   const scanned = scan(argv);
   if ("kind" in scanned) return scanned;
   const { options, positionals, help } = scanned;
   if (help || argv.length === 0) return { kind: "help" };
   const [command, ...names] = positionals;
-  if (command !== "write") return fail((m) => m.unknownCommand(command ?? ""));
-  if (names.length === 0) return fail((m) => m.noTemplates);
-  const unknown = names.find((n) => !isTemplate(n));
-  if (unknown !== undefined) return fail((m) => m.unknownTemplate(unknown));
+  if (!isCommand(command)) return fail((m) => m.unknownCommand(command ?? ""));
+  const stray = [...options.keys()].find((option) => !OPTIONS_OF[command].includes(option));
+  if (stray !== undefined) return fail((m) => m.unknownOption(stray));
+  if (command === "write" && names.length === 0) return fail((m) => m.noTemplates);
+  if (command === "rollup" && names.length === 0) return fail((m) => m.noRepFiles);
+  const unknown = command === "write" ? names.find((n) => !isTemplate(n)) : command === "breakdown" ? names[0] : undefined;
+  if (unknown !== undefined) return fail((m) => (command === "write" ? m.unknownTemplate(unknown) : m.unexpectedArgument(unknown)));
   const out = options.get("--out");
   if (out === undefined) return fail((m) => m.missingOut);
-  if (!out.toLowerCase().endsWith(".xlsx")) return fail((m) => m.notXlsx(out));
+  const notXlsx = [out, ...(command === "rollup" ? names : [])].find((file) => !file.toLowerCase().endsWith(".xlsx"));
+  if (notXlsx !== undefined) return fail((m) => m.notXlsx(notXlsx));
   const lang = options.get("--lang") ?? DEFAULT_LOCALE;
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
+  if (command === "rollup") return rollupCommand(out, lang, names);
+  if (command === "breakdown") return breakdownCommand(options, out, lang);
 
   const weekText = options.get("--week");
   const week = weekText === undefined ? null : parseWeekText(weekText);

@@ -1,4 +1,5 @@
 import type { Locale } from "../i18n/locale";
+import { breakdownMessages, type BreakdownIssue } from "../team";
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 export interface CliMessages {
@@ -18,10 +19,23 @@ export interface CliMessages {
   readonly failed: (reason: string) => string;
   readonly wrote: (file: string, sheets: readonly string[]) => string;
   readonly seeHelp: string;
+  readonly noRepFiles: string;
+  readonly outIsInput: (file: string) => string;
+  readonly rolledUp: (file: string, plans: number, summary: string) => string;
+  readonly copiedPlan: (from: string, sheet: string, to: string) => string;
+  readonly withoutPlans: (file: string) => string;
+  readonly needsAttention: (sheet: string, reasons: string) => string;
+  readonly missingOption: (option: string) => string;
+  readonly monthOrYear: string;
+  readonly badYear: (value: string) => string;
+  readonly badProducts: (value: string) => string;
+  readonly badPlans: (value: string) => string;
+  readonly unexpectedArgument: (value: string) => string;
+  readonly breakdownInvalid: (issues: readonly BreakdownIssue[]) => string;
 }
 
 const zh: CliMessages = {
-  unknownCommand: (c) => `未知命令"${c}",目前只支持 write。`,
+  unknownCommand: (c) => `未知命令"${c}",可用命令:write、rollup、breakdown。`,
   noTemplates: "请至少指定一个模板:weekly、monthly、customers、contracts。",
   unknownTemplate: (n) => `未知模板"${n}",可选:weekly、monthly、customers、contracts。`,
   missingOut: "缺少 --out FILE.xlsx。",
@@ -37,10 +51,23 @@ const zh: CliMessages = {
   failed: (r) => `写入失败:${r}`,
   wrote: (f, s) => `已写入 ${f}:${s.join("、")}`,
   seeHelp: "运行 sales-planner --help 查看用法。",
+  noRepFiles: "请至少指定一个销售代表的工作簿(.xlsx)。",
+  outIsInput: (f) => `输出文件不能同时是输入文件:${f}`,
+  rolledUp: (f, n, s) => `已写入 ${f}:汇总了 ${n} 张计划表,见工作表"${s}"。`,
+  copiedPlan: (from, sheet, to) => `  ${from}:"${sheet}" → "${to}"`,
+  withoutPlans: (f) => `注意:${f} 中没有销售计划助手生成的周计划或月计划,已跳过。`,
+  needsAttention: (s, r) => `需处理:"${s}":${r}`,
+  missingOption: (o) => `缺少 ${o}。`,
+  monthOrYear: "请用 --month 2026-11 或 --year 2026 指定分解的期间(二选一)。",
+  badYear: (v) => `年份"${v}"无效(格式 2026)。`,
+  badProducts: (v) => `产品比例"${v}"无效(格式 2:3:1)。`,
+  badPlans: (v) => `--plans 只能是 monthly 或 weekly,而不是"${v}"。`,
+  unexpectedArgument: (v) => `多余的参数"${v}"。`,
+  breakdownInvalid: (issues) => breakdownMessages(issues, "zh-CN").join("\n"),
 };
 
 const en: CliMessages = {
-  unknownCommand: (c) => `Unknown command "${c}"; only write is supported.`,
+  unknownCommand: (c) => `Unknown command "${c}"; use write, rollup or breakdown.`,
   noTemplates: "Name at least one template: weekly, monthly, customers, contracts.",
   unknownTemplate: (n) => `Unknown template "${n}"; choose from weekly, monthly, customers, contracts.`,
   missingOut: "Missing --out FILE.xlsx.",
@@ -56,6 +83,19 @@ const en: CliMessages = {
   failed: (r) => `Writing failed: ${r}`,
   wrote: (f, s) => `Wrote ${f}: ${s.join(", ")}`,
   seeHelp: "Run sales-planner --help for usage.",
+  noRepFiles: "Name at least one rep's workbook (.xlsx).",
+  outIsInput: (f) => `The output file cannot also be an input file: ${f}`,
+  rolledUp: (f, n, s) => `Wrote ${f}: rolled up ${n} plan sheets, see sheet "${s}".`,
+  copiedPlan: (from, sheet, to) => `  ${from}: "${sheet}" → "${to}"`,
+  withoutPlans: (f) => `Note: ${f} has no weekly or monthly plan made by Sales Planner; skipped.`,
+  needsAttention: (s, r) => `Needs attention: "${s}": ${r}`,
+  missingOption: (o) => `Missing ${o}.`,
+  monthOrYear: "Give the period to break down with either --month 2026-11 or --year 2026.",
+  badYear: (v) => `Invalid year "${v}" (format 2026).`,
+  badProducts: (v) => `Invalid product ratio "${v}" (format 2:3:1).`,
+  badPlans: (v) => `--plans must be monthly or weekly, not "${v}".`,
+  unexpectedArgument: (v) => `Unexpected argument "${v}".`,
+  breakdownInvalid: (issues) => breakdownMessages(issues, "en-US").join("\n"),
 };
 
 export const CLI_MESSAGES: Readonly<Record<Locale, CliMessages>> = { "zh-CN": zh, "en-US": en };
@@ -64,11 +104,29 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
 
 用法 Usage:
   sales-planner write <weekly|monthly|customers|contracts>... --out FILE.xlsx [options]
+  sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--lang zh-CN|en-US]
+  sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
+                --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly|weekly [--week 2026-W48]]
+                [--holidays FILE] [--lang zh-CN|en-US]
 
   把所选模板写入一个新工作簿;若 FILE 已存在,则把模板作为新工作表加入,不改动其他工作表,
   重名的工作表自动改用空闲名称(如 "周计划-张三-2026W48 (2)")。
   Writes the chosen templates into a new workbook; if FILE exists the templates are added as new
   sheets and nothing else is touched (a taken sheet name gets a free one, e.g. "Weekly-Zhang-2026W48 (2)").
+
+  rollup:把各销售代表工作簿中的周计划和月计划复制到 TEAM(不存在则新建;重名的工作表和
+  计划标识自动改名),并生成"团队汇总"工作表:每张计划表一行,公式直接引用计划表的命名单元格,
+  含团队合计;TEAM 中已有的团队汇总表会按新的计划表重建。
+  rollup copies the weekly and monthly plans of the reps' workbooks into TEAM (created if missing;
+  taken sheet names and plan keys are renamed) and writes the "Team summary" sheet: one row per plan
+  sheet, formulas linked to the plans' named cells, team totals; a summary already in TEAM is rebuilt.
+
+  breakdown:把团队目标按权重拆分给销售代表(最大余数法,合计恰好等于目标),再按工作日拆到每周
+  (节假日和调休见 --holidays),写入"目标分解"工作表;--products 另按产品比例拆分;--plans 为每位
+  代表生成已填好目标的月计划或周计划。
+  breakdown splits the team target over the reps by weight (largest remainder, parts sum exactly),
+  each rep's part over the weeks by working days (see --holidays), into a "Target breakdown" sheet;
+  --products adds the product split; --plans adds each rep's monthly or weekly plan, target filled in.
 
 模板 Templates:
   weekly      周工作计划 / weekly plan

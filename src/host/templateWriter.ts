@@ -1,6 +1,7 @@
 import type { Locale } from "../i18n/locale";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../templates/naming";
+import type { SheetSpec } from "../templates/sheetSpec";
 import { parseAddress } from "../writers/office/addresses";
 import { writeSheets } from "../writers/office/officeWriter";
 
@@ -31,9 +32,16 @@ export async function activateCell(address: string): Promise<void> {
  * exceljs is fetched only here, so it costs nothing inside Excel.
  */
 export async function writeToDownload(requests: readonly TemplateRequest[], locale: Locale): Promise<WriteOutcome> {
+  return downloadOf(buildTemplates(requests, { locale, existing: NO_NAMES }));
+}
+
+/** A new workbook of `specs`, as a download named after its first sheet. */
+export async function downloadOf(specs: readonly SheetSpec[]): Promise<WriteOutcome> {
   const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../writers/xlsx");
-  const specs = buildTemplates(requests, { locale, existing: NO_NAMES });
-  const bytes = await writeXlsx(specs);
+  return { kind: "download", fileName: `${specs[0].name}.xlsx`, url: blobUrl(await writeXlsx(specs)) };
+}
+
+export function blobUrl(bytes: Uint8Array): string {
   const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  return { kind: "download", fileName: `${specs[0].name}.xlsx`, url: URL.createObjectURL(blob) };
+  return URL.createObjectURL(blob);
 }

@@ -8,6 +8,14 @@ import {
   saveLanguagePreference,
   saveRememberedFields,
 } from "../host/preferences";
+import {
+  collectIntoDownload,
+  collectIntoWorkbook,
+  readSelection,
+  rollUpInWorkbook,
+  writeBreakdownToDownload,
+  writeBreakdownToWorkbook,
+} from "../host/teamActions";
 import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
 import { isLocale, resolveLocale } from "../i18n/locale";
 import { App, type Page } from "./components/App";
@@ -27,8 +35,13 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
     saveRemembered: saveRememberedFields,
     today: () => new Date(),
     ...(host.inExcel
-      ? { insertFormula: insertIntoSelectedCell, writeTemplates: writeToWorkbook, activate: activateCell }
-      : { writeTemplates: writeToDownload }),
+      ? {
+          insertFormula: insertIntoSelectedCell,
+          writeTemplates: writeToWorkbook,
+          activate: activateCell,
+          team: { writeBreakdown: writeBreakdownToWorkbook, readSelection, rollUp: rollUpInWorkbook, collect: collectIntoWorkbook },
+        }
+      : { writeTemplates: writeToDownload, team: { writeBreakdown: writeBreakdownToDownload, collect: collectIntoDownload } }),
   };
   createRoot(element).render(
     <App

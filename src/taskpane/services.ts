@@ -1,7 +1,9 @@
 import type { FunctionMetadata } from "../host/functionMetadata";
 import type { InsertOutcome } from "../host/formulaInsert";
 import type { RememberedFields } from "../host/preferences";
+import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome } from "../host/templateWriter";
+import type { RepWorkbookFile } from "../writers/office/team";
 import type { Locale } from "../i18n/locale";
 import type { TemplateRequest } from "../templates";
 
@@ -20,7 +22,16 @@ export interface PaneServices {
   writeTemplates(requests: readonly TemplateRequest[], locale: Locale): Promise<WriteOutcome>;
   /** Absent in the preview. */
   readonly activate?: (address: string) => Promise<void>;
+  readonly team: TeamServices;
   loadRemembered(): RememberedFields;
   saveRemembered(fields: RememberedFields): void;
   today(): Date;
+}
+
+/** The manager's features; the Excel-only ones are absent in the preview. */
+export interface TeamServices {
+  writeBreakdown(request: BreakdownRequest, locale: Locale): Promise<WriteOutcome>;
+  readonly readSelection?: () => Promise<unknown[][]>;
+  readonly rollUp?: (locale: Locale) => Promise<RollupOutcome>;
+  collect(files: readonly RepWorkbookFile[], locale: Locale): Promise<CollectOutcome>;
 }

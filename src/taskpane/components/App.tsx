@@ -19,6 +19,7 @@ import type { PaneServices } from "../services";
 import { fluentThemes, themeKind } from "../theme";
 import { FunctionsHelp } from "./FunctionsHelp";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { TeamPage } from "./TeamPage";
 import { TemplateForm } from "./TemplateForm";
 import { TemplateGallery } from "./TemplateGallery";
 import type { TemplateId } from "../../templates/sheetSpec";
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
-export type Page = "templates" | "functions";
+export type Page = "templates" | "team" | "functions";
 
 export interface AppProps {
   host: HostInfo;
@@ -90,14 +91,16 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
         <LanguageSwitch locale={locale} label={strings.languageLabel} onChange={changeLocale} />
         <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)}>
           <Tab value="templates">{strings.navTemplates}</Tab>
+          <Tab value="team">{strings.navTeam}</Tab>
           <Tab value="functions">{strings.navFunctions}</Tab>
         </TabList>
         {page === "templates" &&
           (template === null ? (
-            <TemplateGallery strings={strings} onChoose={setTemplate} />
+            <TemplateGallery strings={strings} onChoose={setTemplate} onTeam={() => setPage("team")} />
           ) : (
             <TemplateForm key={template} template={template} locale={locale} services={services} onBack={() => setTemplate(null)} />
           ))}
+        {page === "team" && <TeamPage locale={locale} services={services} />}
         {page === "functions" && (
           <FunctionsHelp
             locale={locale}

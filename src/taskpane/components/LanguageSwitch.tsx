@@ -8,14 +8,17 @@ export interface LanguageSwitchProps {
   locale: Locale;
   label: string;
   onChange(locale: Locale): void;
+  disabled?: boolean;
 }
 
-export function LanguageSwitch({ locale, label, onChange }: LanguageSwitchProps) {
+/** A choice between the two languages: the pane's own, or the language a sheet is written in. */
+export function LanguageSwitch({ locale, label, onChange, disabled }: LanguageSwitchProps) {
   return (
     <Field label={label}>
       <RadioGroup
         layout="horizontal"
         value={locale}
+        disabled={disabled}
         onChange={(_, data) => {
           if (isLocale(data.value)) onChange(data.value);
         }}

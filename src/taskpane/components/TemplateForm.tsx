@@ -3,22 +3,16 @@ import {
   Button,
   Field,
   Input,
-  Link,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
   Spinner,
   Subtitle2,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import type { WriteOutcome } from "../../host/templateWriter";
-import { isLocale, LOCALES, type Locale } from "../../i18n/locale";
-import { fill, uiStrings, type UiStrings } from "../../i18n/uiStrings";
+import type { Locale } from "../../i18n/locale";
+import { uiStrings, type UiStrings } from "../../i18n/uiStrings";
 import type { TemplateId } from "../../templates/sheetSpec";
 import type { PaneServices } from "../services";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateForms/formModel";
@@ -26,20 +20,14 @@ import { initialValues } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import { validateForm } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";
+import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
 const useStyles = makeStyles({
   form: { display: "grid", rowGap: tokens.spacingVerticalM },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
 });
-
-const OWN_NAMES: Record<Locale, string> = { "zh-CN": "中文", "en-US": "English" };
-
-type Status =
-  | { readonly kind: "idle" }
-  | { readonly kind: "writing" }
-  | { readonly kind: "done"; readonly outcome: WriteOutcome }
-  | { readonly kind: "failed"; readonly message: string };
 
 function fieldLabel(field: FieldName, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
@@ -75,7 +63,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [values, setValues] = useState<FormValues>(() => initialValues(template, services.today(), services.loadRemembered(), locale));
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
   const validation = useMemo(() => validateForm(template, values), [template, values]);
   const problems = validation.ok ? {} : validation.problems;
   const writing = status.kind === "writing";
@@ -139,20 +127,12 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
           </Field>
         );
       })}
-      <Field label={strings.fieldSheetLocale}>
-        <RadioGroup
-          layout="horizontal"
-          value={values.sheetLocale}
-          disabled={writing}
-          onChange={(_, d) => {
-            if (isLocale(d.value)) setValues((v) => ({ ...v, sheetLocale: d.value as Locale }));
-          }}
-        >
-          {LOCALES.map((l) => (
-            <Radio key={l} value={l} label={OWN_NAMES[l]} lang={l} />
-          ))}
-        </RadioGroup>
-      </Field>
+      <LanguageSwitch
+        locale={values.sheetLocale}
+        label={strings.fieldSheetLocale}
+        disabled={writing}
+        onChange={(sheetLocale) => setValues((v) => ({ ...v, sheetLocale }))}
+      />
       {submitted && !validation.ok && (
         <MessageBar intent="warning" data-testid="form-invalid">
           <MessageBarBody>{strings.fixFirst}</MessageBarBody>
@@ -164,46 +144,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
         </Button>
         {writing && <Spinner size="tiny" label={strings.writing} data-testid="writing" />}
       </div>
-      <StatusBar status={status} strings={strings} services={services} />
+      <WriteStatusBar status={status} strings={strings} activate={services.activate} />
     </form>
-  );
-}
-
-function StatusBar({ status, strings, services }: { status: Status; strings: UiStrings; services: PaneServices }) {
-  if (status.kind === "failed") {
-    return (
-      <MessageBar intent="error" data-testid="write-error">
-        <MessageBarBody>{status.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (status.kind !== "done") return null;
-  const { outcome } = status;
-  if (outcome.kind === "download") {
-    return (
-      <MessageBar intent="success" data-testid="write-success">
-        <MessageBarBody>
-          <MessageBarTitle>{strings.downloadReadyTitle}</MessageBarTitle>
-          <Link href={outcome.url} download={outcome.fileName} data-testid="download-link">
-            {fill(strings.downloadLink, { file: outcome.fileName })}
-          </Link>
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return (
-    <MessageBar intent="success" data-testid="write-success" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{strings.writtenTitle}</MessageBarTitle>
-        {fill(strings.writtenBody, { sheets: outcome.sheets.join(", ") })}
-      </MessageBarBody>
-      {services.activate && (
-        <MessageBarActions>
-          <Button onClick={() => void services.activate?.(outcome.firstCell)} data-testid="go-to-sheet">
-            {strings.goToSheet}
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
   );
 }

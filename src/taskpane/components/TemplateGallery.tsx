@@ -25,7 +25,14 @@ function templatePurpose(template: TemplateId, strings: UiStrings): string {
   }[template];
 }
 
-export function TemplateGallery({ strings, onChoose }: { strings: UiStrings; onChoose(template: TemplateId): void }) {
+export interface TemplateGalleryProps {
+  strings: UiStrings;
+  onChoose(template: TemplateId): void;
+  /** Opens the manager's page (target breakdown, roll-up). */
+  onTeam(): void;
+}
+
+export function TemplateGallery({ strings, onChoose, onTeam }: TemplateGalleryProps) {
   const styles = useStyles();
   return (
     <section className={styles.grid} aria-label={strings.navTemplates} data-testid="gallery">
@@ -41,6 +48,15 @@ export function TemplateGallery({ strings, onChoose }: { strings: UiStrings; onC
           </CardFooter>
         </Card>
       ))}
+      <Card data-testid="template-team">
+        <CardHeader header={<Text as="h2" weight="semibold">{strings.tplTeamTitle}</Text>} />
+        <Body1>{strings.tplTeamPurpose}</Body1>
+        <CardFooter>
+          <Button appearance="primary" onClick={onTeam} aria-label={`${strings.chooseTemplate}: ${strings.tplTeamTitle}`}>
+            {strings.chooseTemplate}
+          </Button>
+        </CardFooter>
+      </Card>
     </section>
   );
 }

@@ -5,17 +5,24 @@ import type { Locale } from "../../i18n/locale";
 import type { TemplateId } from "../../templates/sheetSpec";
 import { BLANK_ROWS, type FormValues } from "./formModel";
 
-/** A fresh form: next week, next month, this year, the template's usual blank rows, what the user typed last time. */
-export function initialValues(template: TemplateId, today: Date, remembered: RememberedFields, sheetLocale: Locale): FormValues {
+/** The periods people plan for: next week and next month, as typed in the forms. */
+export function comingPeriods(today: Date): { week: string; month: string } {
   const year = today.getFullYear();
   const month = today.getMonth() + 1;
+  return {
+    week: formatWeekText(weekAfter(serialFromYmd(year, month, today.getDate()))),
+    month: formatMonthText(monthAfter({ year, month })),
+  };
+}
+
+/** A fresh form: next week, next month, this year, the template's usual blank rows, what the user typed last time. */
+export function initialValues(template: TemplateId, today: Date, remembered: RememberedFields, sheetLocale: Locale): FormValues {
   return {
     rep: remembered.rep,
     team: remembered.team,
     approver: "",
-    week: formatWeekText(weekAfter(serialFromYmd(year, month, today.getDate()))),
-    month: formatMonthText(monthAfter({ year, month })),
-    statsYear: String(year),
+    ...comingPeriods(today),
+    statsYear: String(today.getFullYear()),
     holidays: remembered.holidays,
     blankRows: String(BLANK_ROWS[template].initial),
     sheetLocale,

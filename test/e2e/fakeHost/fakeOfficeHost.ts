@@ -1,4 +1,4 @@
-import { FakeExcel } from "../../fakes/fakeExcel";
+import { FakeExcel } from "../../fakes/teamFake";
 
 /*
  * Served in place of office.js: makes the built pane believe it runs in Excel, with the sync-counting

@@ -1,0 +1,73 @@
+import type { Locale } from "../i18n/locale";
+import { buildBreakdownSpecs, type BreakdownInput, type PlanChoice, type PlanInstance } from "../team";
+import type { TeamError } from "../team/errors";
+import { NO_NAMES } from "../templates/naming";
+import { writeSheets } from "../writers/office/officeWriter";
+import { collectRepWorkbooks, rollUpTeam, type InsertedPlan, type RepWorkbookFile } from "../writers/office/team";
+import { blobUrl, downloadOf, type WriteOutcome } from "./templateWriter";
+
+/** What the pane asks the team layer to write. */
+export interface BreakdownRequest {
+  readonly input: BreakdownInput;
+  readonly plans?: PlanChoice;
+  readonly team?: string;
+}
+
+export interface RollupOutcome {
+  readonly sheet: string;
+  readonly refreshed: boolean;
+  readonly plans: readonly PlanInstance[];
+}
+
+export type CollectOutcome =
+  | { readonly kind: "unsupported" }
+  | { readonly kind: "collected"; readonly inserted: readonly InsertedPlan[]; readonly skipped: readonly TeamError[]; readonly rollup: RollupOutcome }
+  | { readonly kind: "download"; readonly download: WriteOutcome; readonly plans: readonly PlanInstance[]; readonly copied: number; readonly withoutPlans: readonly string[] };
+
+const extras = (request: BreakdownRequest) => (request.team ? { team: request.team } : {});
+
+export async function writeBreakdownToWorkbook(request: BreakdownRequest, locale: Locale): Promise<WriteOutcome> {
+  const result = await Excel.run((context) =>
+    writeSheets(context, (existing) => buildBreakdownSpecs(request.input, request.plans, { locale, existing }, extras(request))),
+  );
+  return { kind: "written", sheets: result.sheets, firstCell: result.firstCell };
+}
+
+export async function writeBreakdownToDownload(request: BreakdownRequest, locale: Locale): Promise<WriteOutcome> {
+  return downloadOf(buildBreakdownSpecs(request.input, request.plans, { locale, existing: NO_NAMES }, extras(request)));
+}
+
+/** The values of the user's selection, for pasting reps and weights: one sync. */
+export async function readSelection(): Promise<unknown[][]> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange().load("values");
+    await context.sync();
+    return range.values;
+  });
+}
+
+export async function rollUpInWorkbook(locale: Locale): Promise<RollupOutcome> {
+  return Excel.run((context) => rollUpTeam(context, locale));
+}
+
+/** Inside Excel: copies the reps' plan sheets in, then refreshes the roll-up so they are counted. */
+export async function collectIntoWorkbook(files: readonly RepWorkbookFile[], locale: Locale): Promise<CollectOutcome> {
+  const collected = await Excel.run((context) => collectRepWorkbooks(context, files));
+  if (collected.kind === "unsupported") return collected;
+  return { kind: "collected", inserted: collected.inserted, skipped: collected.skipped, rollup: await rollUpInWorkbook(locale) };
+}
+
+/** In the preview: the same team workbook the command line builds, offered as a download. */
+export async function collectIntoDownload(files: readonly RepWorkbookFile[], locale: Locale): Promise<CollectOutcome> {
+  const { rollupWorkbooks } = await import(/* webpackChunkName: "xlsx" */ "../team/rollupWorkbooks");
+  const reps = files.map((f) => ({ file: f.file, data: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) }));
+  const report = await rollupWorkbooks(undefined, reps, locale);
+  const fileName = `${report.summarySheet}.xlsx`;
+  return {
+    kind: "download",
+    download: { kind: "download", fileName, url: blobUrl(report.data) },
+    plans: report.plans,
+    copied: report.copied.length,
+    withoutPlans: report.withoutPlans,
+  };
+}

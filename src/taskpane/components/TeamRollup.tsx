@@ -1,0 +1,153 @@
+import { useRef, useState } from "react";
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import type { CollectOutcome, RollupOutcome } from "../../host/teamActions";
+import type { Locale } from "../../i18n/locale";
+import { teamStrings } from "../../i18n/teamStrings";
+import { fill, uiStrings, type UiStrings } from "../../i18n/uiStrings";
+import { planStatus, teamErrorMessage, type PlanInstance } from "../../team";
+import type { PaneServices } from "../services";
+import { describeWriteError } from "../writeErrors";
+import { WriteStatusBar } from "./WriteStatus";
+
+const useStyles = makeStyles({
+  section: { display: "grid", rowGap: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+type Result =
+  | { readonly kind: "idle" | "busy" }
+  | { readonly kind: "rolledUp"; readonly outcome: RollupOutcome }
+  | { readonly kind: "collected"; readonly outcome: CollectOutcome }
+  | { readonly kind: "failed"; readonly message: string };
+
+/** The plans the summary marks, with their reasons, in the user's language. */
+function attention(plans: readonly PlanInstance[], locale: Locale): string[] {
+  const t = teamStrings(locale).summary;
+  const separator = locale === "zh-CN" ? "；" : "; ";
+  return plans
+    .filter((plan) => planStatus(plan) !== "ok")
+    .map((plan) => `${plan.sheet}: ${[...plan.issues.map(t.issue), ...(plan.duplicateOf.length > 0 ? [t.duplicateOf(plan.duplicateOf)] : [])].join(separator)}`);
+}
+
+function RollupSummary({ outcome, strings, locale }: { outcome: RollupOutcome; strings: UiStrings; locale: Locale }) {
+  const marked = attention(outcome.plans, locale);
+  return (
+    <MessageBar intent={marked.length > 0 ? "warning" : "success"} layout="multiline" data-testid="rollup-result">
+      <MessageBarBody>
+        {fill(strings.rollupDone, {
+          sheet: outcome.sheet,
+          action: outcome.refreshed ? strings.rollupRefreshed : strings.rollupCreated,
+          count: outcome.plans.length,
+        })}
+        {marked.length > 0 && <div>{fill(strings.rollupAttention, { list: marked.join(" · ") })}</div>}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function readBase64(file: File): Promise<{ file: string; base64: string }> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ file: file.name, base64: String(reader.result).replace(/^data:[^,]*,/, "") });
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function TeamRollup({ locale, services }: { locale: Locale; services: PaneServices }) {
+  const styles = useStyles();
+  const strings = uiStrings(locale);
+  const [result, setResult] = useState<Result>({ kind: "idle" });
+  const picker = useRef<HTMLInputElement>(null);
+  const busy = result.kind === "busy";
+  const { rollUp } = services.team;
+
+  const run = async (work: () => Promise<Result>) => {
+    setResult({ kind: "busy" });
+    try {
+      setResult(await work());
+    } catch (error) {
+      setResult({ kind: "failed", message: describeWriteError(error, locale) });
+    }
+  };
+
+  const collect = (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    void run(async () => ({ kind: "collected", outcome: await services.team.collect(await Promise.all([...files].map(readBase64)), locale) }));
+  };
+
+  return (
+    <div className={styles.section}>
+      {rollUp && (
+        <section className={styles.section} aria-labelledby="rollup-title">
+          <Subtitle2 as="h2" block id="rollup-title">
+            {strings.rollupHeading}
+          </Subtitle2>
+          <Body1>{strings.rollupIntro}</Body1>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={busy} onClick={() => void run(async () => ({ kind: "rolledUp", outcome: await rollUp(locale) }))} data-testid="rollup-button">
+              {strings.rollupButton}
+            </Button>
+          </div>
+        </section>
+      )}
+      <section className={styles.section} aria-labelledby="collect-title">
+        <Subtitle2 as="h2" block id="collect-title">
+          {strings.collectHeading}
+        </Subtitle2>
+        <Body1>{rollUp ? strings.collectIntro : strings.collectPreviewIntro}</Body1>
+        <input
+          ref={picker}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          multiple
+          hidden
+          aria-label={strings.collectChoose}
+          data-testid="collect-input"
+          onChange={(e) => {
+            collect(e.currentTarget.files);
+            e.currentTarget.value = "";
+          }}
+        />
+        <div className={styles.row}>
+          <Button disabled={busy} onClick={() => picker.current?.click()} data-testid="collect-button">
+            {strings.collectChoose}
+          </Button>
+          {busy && <Spinner size="tiny" label={strings.writing} />}
+        </div>
+      </section>
+      <ResultBar result={result} strings={strings} locale={locale} services={services} />
+    </div>
+  );
+}
+
+function ResultBar({ result, strings, locale, services }: { result: Result; strings: UiStrings; locale: Locale; services: PaneServices }) {
+  if (result.kind === "failed") return <WriteStatusBar status={result} strings={strings} />;
+  if (result.kind === "rolledUp") return <RollupSummary outcome={result.outcome} strings={strings} locale={locale} />;
+  if (result.kind !== "collected") return null;
+  const { outcome } = result;
+  if (outcome.kind === "unsupported") {
+    return (
+      <MessageBar intent="warning" data-testid="collect-unsupported">
+        <MessageBarBody>{strings.collectUnsupported}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const skipped = outcome.kind === "collected" ? outcome.skipped.map((e) => teamErrorMessage(e, locale)) : outcome.withoutPlans;
+  const copied = outcome.kind === "collected" ? outcome.inserted.length : outcome.copied;
+  return (
+    <>
+      <MessageBar intent={skipped.length > 0 ? "warning" : "success"} layout="multiline" data-testid="collect-result">
+        <MessageBarBody>
+          {fill(strings.collectDone, { count: copied })}
+          {skipped.length > 0 && <div>{fill(strings.collectSkipped, { list: skipped.join(" · ") })}</div>}
+        </MessageBarBody>
+      </MessageBar>
+      {outcome.kind === "collected" ? (
+        <RollupSummary outcome={outcome.rollup} strings={strings} locale={locale} />
+      ) : (
+        <WriteStatusBar status={{ kind: "done", outcome: outcome.download }} strings={strings} activate={services.activate} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import type { WriteOutcome } from "../../host/templateWriter";
+import { fill, type UiStrings } from "../../i18n/uiStrings";
+
+/** Where a write stands; a failure carries its message already in the user's language. */
+export type WriteStatus =
+  | { readonly kind: "idle" }
+  | { readonly kind: "writing" }
+  | { readonly kind: "done"; readonly outcome: WriteOutcome }
+  | { readonly kind: "failed"; readonly message: string };
+
+/** The bar under a write button: the error, the download link, or what was written with *Go to sheet*. */
+export function WriteStatusBar({ status, strings, activate }: { status: WriteStatus; strings: UiStrings; activate?: (address: string) => Promise<void> }) {
+  if (status.kind === "failed") {
+    return (
+      <MessageBar intent="error" data-testid="write-error">
+        <MessageBarBody>{status.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (status.kind !== "done") return null;
+  const { outcome } = status;
+  if (outcome.kind === "download") {
+    return (
+      <MessageBar intent="success" data-testid="write-success">
+        <MessageBarBody>
+          <MessageBarTitle>{strings.downloadReadyTitle}</MessageBarTitle>
+          <Link href={outcome.url} download={outcome.fileName} data-testid="download-link">
+            {fill(strings.downloadLink, { file: outcome.fileName })}
+          </Link>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="success" data-testid="write-success" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{strings.writtenTitle}</MessageBarTitle>
+        {fill(strings.writtenBody, { sheets: outcome.sheets.join(", ") })}
+      </MessageBarBody>
+      {activate && (
+        <MessageBarActions>
+          <Button onClick={() => void activate(outcome.firstCell)} data-testid="go-to-sheet">
+            {strings.goToSheet}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

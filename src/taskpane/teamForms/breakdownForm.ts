@@ -1,0 +1,128 @@
+import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
+import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
+import { DomainError } from "../../domain/errors";
+import type { Locale } from "../../i18n/locale";
+import {
+  BreakdownError,
+  computeBreakdown,
+  repsFromRange,
+  type BreakdownInput,
+  type BreakdownIssue,
+  type BreakdownPeriod,
+  type PlanChoice,
+  type WeightInput,
+} from "../../team";
+import type { FieldProblem } from "../templateForms/validate";
+
+/** The target-breakdown form as typed. */
+export interface BreakdownFormValues {
+  readonly periodKind: "month" | "year";
+  readonly month: string;
+  readonly year: string;
+  readonly target: string;
+  /** One rep per line: name and weight, separated by a tab (pasted from Excel), comma or space. */
+  readonly reps: string;
+  readonly holidays: string;
+  readonly productSplit: boolean;
+  readonly ratios: string;
+  readonly plans: "none" | "weekly" | "monthly";
+  readonly week: string;
+  readonly team: string;
+  readonly sheetLocale: Locale;
+}
+
+export type BreakdownField = "period" | "target" | "reps" | "holidays" | "ratios" | "week";
+
+export interface BreakdownValidation {
+  /** Problems of the form's own fields (period, week, holidays), worded by the pane. */
+  readonly fieldProblems: Partial<Record<BreakdownField, FieldProblem>>;
+  /** The team layer's findings (weights, target, ratio), worded by `breakdownMessages`, per field. */
+  readonly issues: Partial<Record<BreakdownField, BreakdownIssue[]>>;
+  readonly request?: { readonly input: BreakdownInput; readonly plans?: PlanChoice; readonly team?: string };
+}
+
+const CELL_SEPARATOR = /\t|[,，、;；]\s*|\s+(?=\S+$)/;
+
+/** Rows of the reps box as a range: pasted Excel rows keep their tabs, typed ones use a comma or a space. */
+export function repsFromText(text: string) {
+  const rows: WeightInput[][] = text.split(/\r?\n/).map((line) => line.trim().split(CELL_SEPARATOR).map((cell) => cell.trim()));
+  return repsFromRange(rows);
+}
+
+/** "2:3:1", "2,3,1" or "2 3 1" → the three ratios, or undefined if it is not three numbers. */
+export function parseRatios(text: string): [number, number, number] | undefined {
+  const parts = text.trim().split(/\s*[:：,，/\s]\s*/).map(Number);
+  return parts.length === 3 && parts.every((n) => Number.isFinite(n)) ? [parts[0], parts[1], parts[2]] : undefined;
+}
+
+function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
+  if (values.periodKind === "month") {
+    const month = parseMonthText(values.month);
+    return month ? { kind: "month", ...month } : undefined;
+  }
+  const year = Number(values.year.trim());
+  return Number.isInteger(year) && year >= 1900 && year <= 9999 ? { kind: "year", year } : undefined;
+}
+
+function calendar(text: string): WorkCalendar | FieldProblem {
+  const parsed = parseDateList(text);
+  if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
+  try {
+    return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);
+  } catch (error) {
+    if (error instanceof DomainError) return { code: "dateConflict", detail: error.message };
+    throw error;
+  }
+}
+
+const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
+  noReps: "reps",
+  repBlank: "reps",
+  repDuplicate: "reps",
+  weightBlank: "reps",
+  weightNotNumber: "reps",
+  weightNegative: "reps",
+  weightsAllZero: "reps",
+  targetInvalid: "target",
+  ratioInvalid: "ratios",
+  noWorkingDays: "period",
+};
+
+/** Everything wrong with the form, or the request to write; pure and cheap enough for every keystroke. */
+export function validateBreakdown(values: BreakdownFormValues): BreakdownValidation {
+  const fieldProblems: Partial<Record<BreakdownField, FieldProblem>> = {};
+  const issues: Partial<Record<BreakdownField, BreakdownIssue[]>> = {};
+  const chosen = period(values);
+  if (!chosen) fieldProblems.period = values.periodKind === "month" ? { code: "monthFormat" } : { code: "wholeNumber", min: 1900, max: 9999 };
+  const cal = values.holidays.trim() === "" ? PLAIN_WEEKS : calendar(values.holidays);
+  if ("code" in cal) fieldProblems.holidays = cal;
+  const ratios = values.productSplit ? parseRatios(values.ratios) : undefined;
+  if (values.productSplit && !ratios) issues.ratios = [{ code: "ratioInvalid", params: { value: values.ratios } }];
+  const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
+  if (values.plans === "weekly" && !week) fieldProblems.week = { code: "weekFormat" };
+
+  const input: BreakdownInput | undefined = chosen && {
+    target: values.target,
+    period: chosen,
+    reps: repsFromText(values.reps),
+    ...("code" in cal ? {} : { calendar: cal }),
+    ...(ratios ? { productRatios: ratios } : {}),
+  };
+  if (input) {
+    try {
+      computeBreakdown(input);
+    } catch (error) {
+      if (!(error instanceof BreakdownError)) throw error;
+      for (const issue of error.issues) {
+        const field = FIELD_OF[issue.code];
+        issues[field] = [...(issues[field] ?? []), issue];
+      }
+    }
+  }
+  const valid = input && Object.keys(fieldProblems).length === 0 && Object.keys(issues).length === 0;
+  if (!valid) return { fieldProblems, issues };
+  const plans: PlanChoice | undefined =
+    values.plans === "weekly" && week ? { template: "weekly", year: week.year, week: week.week } : values.plans === "monthly" && chosen?.kind === "month" ? { template: "monthly" } : undefined;
+  const team = values.team.trim();
+  return { fieldProblems, issues, request: { input, ...(plans ? { plans } : {}), ...(team ? { team } : {}) } };
+}

@@ -1,0 +1,217 @@
+import { apportion } from "../domain/apportion";
+import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, weekSplit, workdays, type WorkCalendar } from "../domain/calendar";
+
+/**
+ * 目标分解 (DOMAIN §1.5, rule §2.3): the team's target for a month or a year split over the reps
+ * by weight, each rep's part over the weeks by working days (holidays and 调休 honoured), and
+ * optionally over the A/B/C product classes. Every split is the domain's exact `apportion`, in
+ * whole yuan, so parts always sum to their whole. Input errors are collected, all of them at once,
+ * as codes the pane and the command line word in both languages (`teamStrings().breakdown.error`).
+ */
+
+export type BreakdownErrorCode =
+  | "noReps"
+  | "repBlank"
+  | "repDuplicate"
+  | "weightBlank"
+  | "weightNotNumber"
+  | "weightNegative"
+  | "weightsAllZero"
+  | "targetInvalid"
+  | "ratioInvalid"
+  | "noWorkingDays";
+
+export interface BreakdownErrorParams {
+  /** One-based row of the rep list. */
+  readonly row?: number;
+  readonly rep?: string;
+  /** The offending input as the user typed it. */
+  readonly value?: string;
+}
+
+export interface BreakdownIssue {
+  readonly code: BreakdownErrorCode;
+  readonly params: BreakdownErrorParams;
+}
+
+export class BreakdownError extends Error {
+  constructor(readonly issues: readonly BreakdownIssue[]) {
+    super(`invalid breakdown input: ${issues.map((i) => i.code).join(", ")}`);
+    this.name = "BreakdownError";
+  }
+}
+
+/** A weight as typed, pasted or read from a cell. */
+export type WeightInput = string | number | boolean | null | undefined;
+
+export interface RepInput {
+  readonly rep: string;
+  readonly weight: WeightInput;
+}
+
+export interface RepWeight {
+  readonly rep: string;
+  readonly weight: number;
+}
+
+export type BreakdownPeriod =
+  | { readonly kind: "month"; readonly year: number; readonly month: number }
+  | { readonly kind: "year"; readonly year: number };
+
+export interface BreakdownInput {
+  /** Whole yuan, ≥ 0 (a typed string is accepted: "120,000"). */
+  readonly target: number | string;
+  readonly period: BreakdownPeriod;
+  readonly reps: readonly RepInput[];
+  readonly calendar?: WorkCalendar;
+  /** A:B:C product ratio (the seeds' default is 2:3:1); no product split when absent. */
+  readonly productRatios?: readonly [number, number, number];
+}
+
+export interface RepShare {
+  readonly rep: string;
+  readonly weight: number;
+  /** weight / Σ weights. */
+  readonly share: number;
+  readonly target: number;
+}
+
+/** One rep's part of one calendar week (clipped to its month). */
+export interface WeekPart {
+  readonly rep: string;
+  readonly year: number;
+  readonly month: number;
+  /** One-based week number within the month. */
+  readonly week: number;
+  readonly from: number;
+  readonly to: number;
+  readonly workingDays: number;
+  readonly amount: number;
+}
+
+export interface Breakdown {
+  readonly period: BreakdownPeriod;
+  readonly target: number;
+  readonly reps: readonly RepShare[];
+  /** Every rep's weeks, rep by rep in list order, weeks in date order. */
+  readonly weeks: readonly WeekPart[];
+  readonly products?: { readonly ratios: readonly [number, number, number]; readonly targets: readonly [number, number, number] };
+}
+
+export const DEFAULT_PRODUCT_RATIOS: readonly [number, number, number] = [2, 3, 1];
+
+/** "1,200", " 3 ", "30%" (a percentage is a weight like any other) → number; undefined if not a number. */
+function parseNumber(input: WeightInput): number | undefined {
+  if (typeof input === "number") return Number.isFinite(input) ? input : undefined;
+  if (typeof input !== "string") return undefined;
+  const cleaned = input.trim().replace(/,/g, "").replace(/%$/, "");
+  if (cleaned === "" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
+
+/**
+ * Checks the rep list: names present and unique, weights present, numeric, ≥ 0 and not all 0.
+ * Returns the cleaned list or every problem found.
+ */
+export function validateWeights(reps: readonly RepInput[]): { ok: true; reps: RepWeight[] } | { ok: false; issues: BreakdownIssue[] } {
+  const issues: BreakdownIssue[] = [];
+  if (reps.length === 0) return { ok: false, issues: [{ code: "noReps", params: {} }] };
+  const seen = new Set<string>();
+  const cleaned: RepWeight[] = [];
+  reps.forEach((input, index) => {
+    const row = index + 1;
+    const rep = input.rep.trim();
+    if (rep === "") issues.push({ code: "repBlank", params: { row } });
+    else if (seen.has(rep.toLowerCase())) issues.push({ code: "repDuplicate", params: { row, rep } });
+    seen.add(rep.toLowerCase());
+    const params = { row, rep, value: String(input.weight ?? "") };
+    const weight = parseNumber(input.weight);
+    if (isBlank(input.weight)) issues.push({ code: "weightBlank", params });
+    else if (weight === undefined) issues.push({ code: "weightNotNumber", params });
+    else if (weight < 0) issues.push({ code: "weightNegative", params });
+    else cleaned.push({ rep, weight });
+  });
+  if (issues.length === 0 && cleaned.every((r) => r.weight === 0)) issues.push({ code: "weightsAllZero", params: {} });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, reps: cleaned };
+}
+
+/**
+ * Rep/weight pairs from a pasted or selected range: first column the rep, second the weight; blank
+ * rows are skipped, and a first row whose weight is not a number is taken for a header.
+ */
+export function repsFromRange(values: readonly (readonly WeightInput[])[]): RepInput[] {
+  const rows = values.filter((row) => row.some((cell) => !isBlank(cell)));
+  const [first, ...rest] = rows;
+  const body = first !== undefined && parseNumber(first[1]) === undefined && !isBlank(first[1]) ? rest : rows;
+  return body.map((row) => ({ rep: isBlank(row[0]) ? "" : String(row[0]), weight: row[1] ?? null }));
+}
+
+function validTarget(target: number | string): number | undefined {
+  const value = parseNumber(target);
+  return value !== undefined && value >= 0 && Number.isSafeInteger(value) ? value : undefined;
+}
+
+const validRatios = (ratios: readonly number[]): boolean =>
+  ratios.length === 3 && ratios.every((r) => Number.isFinite(r) && r >= 0) && ratios.some((r) => r > 0);
+
+const monthsOf = (period: BreakdownPeriod): { year: number; month: number }[] =>
+  period.kind === "month" ? [{ year: period.year, month: period.month }] : Array.from({ length: 12 }, (_, i) => ({ year: period.year, month: i + 1 }));
+
+/** A rep's target over the period's weeks: months by working days first when the period is a year. */
+function weekParts(rep: string, target: number, period: BreakdownPeriod, calendar: WorkCalendar): WeekPart[] {
+  const months = monthsOf(period);
+  const monthDays = months.map(({ year, month }) => workdays(serialFromYmd(year, month, 1), serialFromYmd(year, month, daysInMonth(year, month)), calendar));
+  const monthAmounts = months.length === 1 ? [target] : apportion(target, monthDays);
+  return months.flatMap(({ year, month }, i) =>
+    weekSplit(monthAmounts[i], year, month, calendar).map((part, index) => ({
+      rep,
+      year,
+      month,
+      week: index + 1,
+      from: part.from,
+      to: part.to,
+      workingDays: part.workingDays,
+      amount: part.amount,
+    })),
+  );
+}
+
+/** The whole breakdown; throws `BreakdownError` with every input problem found. */
+export function computeBreakdown(input: BreakdownInput): Breakdown {
+  const calendar = input.calendar ?? PLAIN_WEEKS;
+  const issues: BreakdownIssue[] = [];
+  const target = validTarget(input.target);
+  if (target === undefined) issues.push({ code: "targetInvalid", params: { value: String(input.target) } });
+  const weights = validateWeights(input.reps);
+  if (!weights.ok) issues.push(...weights.issues);
+  if (input.productRatios && !validRatios(input.productRatios)) issues.push({ code: "ratioInvalid", params: { value: input.productRatios.join(":") } });
+  for (const { year, month } of monthsOf(input.period)) {
+    if (monthWeeks(year, month, calendar).length === 0) issues.push({ code: "noWorkingDays", params: { value: `${year}-${String(month).padStart(2, "0")}` } });
+  }
+  if (issues.length > 0 || target === undefined || !weights.ok) throw new BreakdownError(issues);
+
+  const sum = weights.reps.reduce((total, r) => total + r.weight, 0);
+  const targets = apportion(target, weights.reps.map((r) => r.weight));
+  const reps = weights.reps.map((r, i) => ({ rep: r.rep, weight: r.weight, share: r.weight / sum, target: targets[i] }));
+  const ratios = input.productRatios;
+  const products = ratios && apportion(target, ratios);
+  return {
+    period: input.period,
+    target,
+    reps,
+    weeks: reps.flatMap((r) => weekParts(r.rep, r.target, input.period, calendar)),
+    ...(ratios && products ? { products: { ratios, targets: [products[0], products[1], products[2]] } } : {}),
+  };
+}
+
+/** The rep's amount for the weeks (or week parts) that start within Monday..Sunday of ISO week `week`. */
+export function isoWeekAmount(breakdown: Breakdown, rep: string, year: number, week: number): number {
+  const monday = isoWeekMonday(year, week);
+  return breakdown.weeks.filter((w) => w.rep === rep && w.from >= monday && w.from <= monday + 6).reduce((sum, w) => sum + w.amount, 0);
+}
+
+/** The rep's amount for one month of the period. */
+export const monthAmount = (breakdown: Breakdown, rep: string, year: number, month: number): number =>
+  breakdown.weeks.filter((w) => w.rep === rep && w.year === year && w.month === month).reduce((sum, w) => sum + w.amount, 0);

@@ -1,0 +1,113 @@
+import type { Locale } from "../i18n/locale";
+import { teamStrings } from "../i18n/teamStrings";
+import { label, SUM } from "../templates/columns";
+import { kitFor, type BuildContext } from "../templates/context";
+import { printSetup, SheetDraft } from "../templates/draft";
+import { numberFormat } from "../templates/formats";
+import { col, thisRow } from "../templates/formula";
+import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../templates/naming";
+import { section } from "../templates/planBlocks";
+import type { SheetSpec } from "../templates/sheetSpec";
+import type { Breakdown, BreakdownPeriod } from "./breakdown";
+
+/**
+ * 目标分解 sheet: team target and period, the per-rep table (weight, share, target), every rep's
+ * weeks, and the product mix when asked for. Targets are the values `computeBreakdown` computed
+ * exactly (a native formula cannot redo the nested month→week split in Excel 2016); the share
+ * column and the totals rows are formulas, so the sheet shows that the parts add up.
+ */
+
+export const periodText = (period: BreakdownPeriod, locale: Locale): string => {
+  const b = teamStrings(locale).breakdown;
+  return period.kind === "month" ? b.monthText(period.year, period.month) : b.yearText(period.year);
+};
+
+export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): SheetSpec {
+  const kit = kitFor(ctx.locale);
+  const { columns: c, s } = kit;
+  const b = teamStrings(ctx.locale).breakdown;
+  const key = freeKey("breakdown", ctx.existing);
+  const money = numberFormat("money", ctx.locale);
+  const period = periodText(breakdown.period, ctx.locale);
+  const draft = new SheetDraft();
+
+  draft.text({ row: 0, col: 0 }, b.title, "title");
+  const targetAt = draft.field({ row: 2, col: 0 }, b.teamTarget, { value: breakdown.target }, { style: "computed", numberFormat: money });
+  draft.field({ row: 2, col: 2 }, b.period, { value: period }, { style: "computed" });
+  draft.name(spName(key, "TEAM_TARGET"), targetAt, b.teamTarget);
+  draft.text({ row: 3, col: 0 }, b.note, "note");
+
+  const rc = b.repColumns;
+  const repsName = spTable(key, "Reps");
+  let row = section(draft, 5, b.repsSection);
+  const share = `IF(SUM(${col(repsName, rc.weight)})=0,"",${thisRow(repsName, rc.weight)}/SUM(${col(repsName, rc.weight)}))`;
+  const reps = draft.table({
+    name: repsName,
+    role: "reps",
+    origin: { row, col: 0 },
+    showTotals: true,
+    columns: [
+      c.text("rep", rc.rep, { width: 14, totals: label(s.common.total) }),
+      // Weights may be fractions (0.5, 1.25): shown as typed, not rounded.
+      { ...c.quantity("weight", rc.weight, { totals: SUM }), numberFormat: "General" },
+      c.formula("share", rc.share, "percent", share, { totals: SUM }),
+      c.money("target", rc.target, { totals: SUM }),
+    ],
+    rows: breakdown.reps.map((r) => ({ rep: r.rep, weight: r.weight, target: r.target })),
+  });
+
+  const wc = b.weekColumns;
+  row = section(draft, reps.lastRow + 2, b.weeksSection);
+  const weeks = draft.table({
+    name: spTable(key, "Weeks"),
+    role: "weeks",
+    origin: { row, col: 0 },
+    showTotals: true,
+    columns: [
+      c.text("rep", wc.rep, { width: 14, totals: label(s.common.total) }),
+      c.text("month", wc.month, { width: 10 }),
+      c.text("week", wc.week, { width: 10 }),
+      c.date("from", wc.from),
+      c.date("to", wc.to),
+      c.count("workdays", wc.workdays, { totals: SUM }),
+      c.money("target", wc.target, { totals: SUM }),
+    ],
+    rows: breakdown.weeks.map((w) => ({
+      rep: w.rep,
+      month: `${w.year}-${String(w.month).padStart(2, "0")}`,
+      week: b.weekLabel(w.week),
+      from: w.from,
+      to: w.to,
+      workdays: w.workingDays,
+      target: w.amount,
+    })),
+  });
+
+  if (breakdown.products) {
+    const pc = b.productColumns;
+    const { ratios, targets } = breakdown.products;
+    row = section(draft, weeks.lastRow + 2, b.productsSection);
+    draft.table({
+      name: spTable(key, "Products"),
+      role: "products",
+      origin: { row, col: 0 },
+      showTotals: true,
+      columns: [
+        c.text("category", pc.category, { width: 14, totals: label(s.common.total) }),
+        { ...c.quantity("ratio", pc.ratio, { totals: SUM }), numberFormat: "General" },
+        c.money("target", pc.target, { totals: SUM }),
+      ],
+      rows: s.monthly.productCategories.map((category, i) => ({ category, ratio: ratios[i], target: targets[i] })),
+    });
+  }
+
+  return draft.finish({
+    name: freeSheetName(sheetTitle(b.sheetName, "", period), ctx.existing.sheets),
+    record: templateRecord("breakdown", "main", key, { row: 1, col: 0 }),
+    recordLabel: s.common.recordLabel,
+    recordNote: s.common.recordNote,
+    freeze: { rows: 4, cols: 0 },
+    print: printSetup({ first: 0, last: 3 }),
+    tabColor: "7030A0",
+  });
+}

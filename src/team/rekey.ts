@@ -1,0 +1,41 @@
+import { freeKey, parseRecord } from "../templates/naming";
+import type { PlanInstance } from "./plans";
+
+/**
+ * Re-keying plans copied from a rep's workbook into the team workbook (both writers): a plan keeps
+ * its key when the team workbook does not use it yet, otherwise it gets the lowest free one (two
+ * reps' files both have `W1`), and every name, table, formula and record of the plan follows.
+ */
+
+/** Old key → new key, for the plans of one file that must change key. */
+export type Rekeying = ReadonlyMap<string, string>;
+
+const usesKey = (taken: readonly string[], key: string): boolean => taken.some((n) => n.toUpperCase().startsWith(`SP_${key}_`));
+
+/**
+ * New keys for `plans`, given the names and tables the team workbook already has; `taken` is
+ * extended with each key handed out, so the next plan (or file) cannot take it too.
+ */
+export function assignKeys(plans: readonly PlanInstance[], taken: string[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const plan of plans) {
+    const key = usesKey(taken, plan.key) ? freeKey(plan.template, { sheets: [], tables: [], names: taken }) : plan.key;
+    if (key !== plan.key) keys.set(plan.key, key);
+    taken.push(`SP_${key}_TEMPLATE`);
+  }
+  return keys;
+}
+
+/**
+ * Replaces every `SP_<old>_` prefix by `SP_<new>_` in one pass: the trailing "_" keeps W1 from
+ * matching W10, and one pass keeps W1→W2 and W2→W3 of the same file from chaining.
+ */
+export const rekeyText = (text: string, keys: Rekeying): string =>
+  keys.size === 0 ? text : text.replace(/\bSP_([A-Z]\d+)_/gi, (whole, key: string) => (keys.has(key.toUpperCase()) ? `SP_${keys.get(key.toUpperCase())}_` : whole));
+
+/** A template record's text with its key replaced when the key changes; anything else unchanged. */
+export function rekeyRecord(text: string, keys: Rekeying): string {
+  const record = parseRecord(text);
+  const to = record && keys.get(record.key);
+  return to === undefined ? text : text.replace(/:[A-Z]\d+$/, `:${to}`);
+}

@@ -1,0 +1,48 @@
+import type { Locale } from "../../../i18n/locale";
+import { insertRepWorkbooks, type InsertReport, type RepWorkbookFile } from "./insertRepWorkbooks";
+import { readPlans } from "./readPlans";
+import { writeRollup, type RollupResult } from "./writeRollup";
+
+/**
+ * The team features' Office edge, for the task pane. Every function takes the RequestContext of
+ * the caller's `Excel.run`; failures are `TeamError` / `OfficeWriteError` (codes + both languages:
+ * `teamErrorMessage`, `officeWriteMessage`).
+ */
+
+export type { RollupResult } from "./writeRollup";
+export type { InsertedPlan, InsertReport, RepWorkbookFile } from "./insertRepWorkbooks";
+export type { WorkbookSnapshot } from "./readPlans";
+export { readPlans } from "./readPlans";
+export { writeRollup } from "./writeRollup";
+
+/**
+ * 汇总团队计划 / Roll up team plans: finds every plan sheet by its names and template record and
+ * creates or refreshes the 团队汇总 sheet — three syncs in all, whatever the number of sheets.
+ * Throws `TeamError("summaryChanged")` when the existing summary table's columns were altered.
+ */
+export async function rollUpTeam(context: Excel.RequestContext, locale: Locale): Promise<RollupResult> {
+  return writeRollup(context, await readPlans(context), locale);
+}
+
+/**
+ * Whether this Excel can insert sheets from another workbook (ExcelApi 1.13). The pane asks before
+ * offering the file picker, and shows `teamErrorMessage({ code: "insertUnsupported" })` otherwise.
+ */
+export function isInsertSupported(): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") === true;
+}
+
+/** What collecting reps' files came to: inserted (with a report), or not possible on this host. */
+export type CollectResult = { readonly kind: "unsupported" } | ({ readonly kind: "inserted" } & InsertReport);
+
+/**
+ * Copies the plan sheets of reps' .xlsx files into this workbook (renaming taken sheet names and
+ * re-keying clashing plans), then the caller typically runs `rollUpTeam`. Three syncs for any
+ * number of files; files without plans or unreadable ones are reported in `skipped`.
+ */
+export async function collectRepWorkbooks(context: Excel.RequestContext, files: readonly RepWorkbookFile[]): Promise<CollectResult> {
+  if (!isInsertSupported()) return { kind: "unsupported" };
+  return { kind: "inserted", ...(await insertRepWorkbooks(context, files)) };
+}
+
+export { insertRepWorkbooks };

@@ -1,0 +1,155 @@
+import { TeamError } from "../../../team/errors";
+import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
+import { readRepPackage, type RepPackage } from "./repPackage";
+
+/**
+ * Copies the plan sheets of reps' workbooks into the open (team) workbook with Excel's
+ * `insertWorksheetsFromBase64` (ExcelApi 1.13), in THREE syncs whatever the number of files:
+ *
+ * 1. read the team workbook's names and tables, and give every incoming plan a free key;
+ * 2. insert each file's plan sheets (Excel picks a free sheet name, e.g. "周计划-张三-2026W48 (2)",
+ *    and renames clashing tables), then read back the new sheets' and tables' names;
+ * 3. re-key each copy: rename its tables to the plan's new key, re-create its workbook names —
+ *    Excel does not carry workbook-scoped names over reliably (they arrive pointing at #REF!,
+ *    OfficeDev/office-js#3583, or not at all when the team already has one of the same name) — on
+ *    the new sheet at the addresses the rep's package gives, rewrite the formula cells that mention
+ *    a plan key so they link to the copy's own names, and put the new key in the template record.
+ *
+ * The roll-up then finds the copies by their names like any other plan sheet. If Excel rejects the
+ * insertion, whatever it had inserted is removed again and a `TeamError("insertFailed")` is thrown.
+ */
+
+export interface RepWorkbookFile {
+  /** Shown in messages, e.g. the file name. */
+  readonly file: string;
+  /** The .xlsx file, base64-encoded (what FileReader.readAsDataURL gives after "base64,"). */
+  readonly base64: string;
+}
+
+export interface InsertedPlan {
+  readonly file: string;
+  readonly fromSheet: string;
+  readonly toSheet: string;
+  readonly fromKey: string;
+  readonly toKey: string;
+}
+
+export interface InsertReport {
+  readonly inserted: readonly InsertedPlan[];
+  /** Files without a plan sheet made by the add-in (nothing inserted), and unreadable files. */
+  readonly skipped: readonly TeamError[];
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+interface Incoming {
+  readonly file: RepWorkbookFile;
+  readonly rep: RepPackage;
+  keys: Rekeying;
+  inserted?: OfficeExtension.ClientResult<string[]>;
+}
+
+async function parse(files: readonly RepWorkbookFile[]): Promise<{ incoming: Incoming[]; skipped: TeamError[] }> {
+  const incoming: Incoming[] = [];
+  const skipped: TeamError[] = [];
+  for (const file of files) {
+    try {
+      const rep = await readRepPackage(bytesOf(file.base64));
+      if (rep.planSheets.length === 0) skipped.push(new TeamError("noPlanSheets", { file: file.file }));
+      else incoming.push({ file, rep, keys: new Map() });
+    } catch (error) {
+      skipped.push(new TeamError("unreadableFile", { file: file.file, detail: error instanceof Error ? error.message : String(error) }, error));
+    }
+  }
+  return { incoming, skipped };
+}
+
+/** The table Excel made from `source` on the inserted sheet: same name, or the name with a number added. */
+const copyOf = (source: string, candidates: readonly string[]): string | undefined =>
+  candidates.find((name) => name.toLowerCase() === source.toLowerCase()) ??
+  candidates.find((name) => name.toLowerCase().startsWith(source.toLowerCase()) && /^\d+$/.test(name.slice(source.length)));
+
+/**
+ * After a failed insert: Excel batches are not transactions, so the files inserted before the
+ * failing one are there, without their names. Removes every sheet and name that was not there
+ * before, leaving the workbook as it was (two more syncs, on failure only).
+ */
+async function removeInserted(context: Excel.RequestContext, sheetsBefore: ReadonlySet<string>, namesBefore: ReadonlySet<string>): Promise<void> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  await context.sync();
+  for (const name of names.items) if (!namesBefore.has(name.name.toUpperCase())) name.delete();
+  for (const sheet of sheets.items) if (!sheetsBefore.has(sheet.name.toLowerCase())) sheet.delete();
+  await context.sync();
+}
+
+export async function insertRepWorkbooks(context: Excel.RequestContext, files: readonly RepWorkbookFile[]): Promise<InsertReport> {
+  const { incoming, skipped } = await parse(files);
+  if (incoming.length === 0) return { inserted: [], skipped };
+
+  const namesBefore = context.workbook.names.load("items/name");
+  const tablesBefore = context.workbook.tables.load("items/name");
+  const sheetsBefore = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const sheetNamesBefore = new Set(sheetsBefore.items.map((s) => s.name.toLowerCase()));
+  const taken = [...namesBefore.items.map((n) => n.name), ...tablesBefore.items.map((t) => t.name)];
+  const before = new Set(taken.map((n) => n.toUpperCase()));
+  for (const item of incoming) item.keys = assignKeys(item.rep.plans, taken);
+
+  for (const item of incoming) {
+    item.inserted = context.workbook.insertWorksheetsFromBase64(item.file.base64, { sheetNamesToInsert: [...item.rep.planSheets], positionType: "End" });
+  }
+  const namesAfter = context.workbook.names.load("items/name");
+  const tablesAfter = context.workbook.tables.load("items/name,items/worksheet/name");
+  try {
+    await context.sync();
+  } catch (error) {
+    await removeInserted(context, sheetNamesBefore, before);
+    throw new TeamError("insertFailed", { file: incoming.map((i) => i.file.file).join(", "), detail: error instanceof Error ? error.message : String(error) }, error);
+  }
+
+  const newTables = tablesAfter.items.filter((t) => !before.has(t.name.toUpperCase()));
+  const junkNames = namesAfter.items.filter((n) => !before.has(n.name.toUpperCase()));
+  const inserted: InsertedPlan[] = [];
+  for (const item of incoming) {
+    const { rep, keys } = item;
+    const sheetNames = item.inserted?.value ?? [];
+    const newName = new Map(rep.planSheets.map((sheet, i) => [sheet, sheetNames[i] ?? sheet]));
+    const prefixes = rep.plans.map((p) => `SP_${p.key}_`);
+    const unmatched: string[] = [];
+    for (const table of rep.tables) {
+      const toSheet = newName.get(table.sheet);
+      const candidates = newTables.filter((t) => t.worksheet.name === toSheet).map((t) => t.name);
+      const copy = copyOf(table.name, candidates);
+      const wanted = rekeyText(table.name, keys);
+      if (copy === undefined) unmatched.push(table.name);
+      else if (copy !== wanted) context.workbook.tables.getItem(copy).name = wanted;
+    }
+    // A table Excel renamed in a way not recognised keeps Excel's name, and the formulas Excel
+    // already pointed at it are left alone rather than pointed at a table that does not exist.
+    const mentionsUnmatched = (formula: string) => unmatched.some((table) => formula.toUpperCase().includes(`${table.toUpperCase()}[`));
+    for (const junk of junkNames.filter((n) => prefixes.some((p) => n.name.toUpperCase().startsWith(p)))) junk.delete();
+    for (const name of rep.names) {
+      const sheet = context.workbook.worksheets.getItem(newName.get(name.sheet) ?? name.sheet);
+      context.workbook.names.add(rekeyText(name.name, keys), sheet.getRange(name.address));
+    }
+    for (const cell of rep.formulas.filter((c) => !mentionsUnmatched(c.formula))) {
+      context.workbook.worksheets.getItem(newName.get(cell.sheet) ?? cell.sheet).getRange(cell.address).formulas = [[`=${rekeyText(cell.formula, keys)}`]];
+    }
+    for (const plan of rep.plans) {
+      const record = rep.names.find((n) => n.name.toUpperCase() === `SP_${plan.key}_TEMPLATE`);
+      const text = rep.records.get(plan.key);
+      if (record && text !== undefined && keys.has(plan.key)) {
+        context.workbook.worksheets.getItem(newName.get(record.sheet) ?? record.sheet).getRange(record.address).values = [[rekeyRecord(text, keys)]];
+      }
+      inserted.push({ file: item.file.file, fromSheet: plan.sheet, toSheet: newName.get(plan.sheet) ?? plan.sheet, fromKey: plan.key, toKey: keys.get(plan.key) ?? plan.key });
+    }
+  }
+  await context.sync();
+  return { inserted, skipped };
+}

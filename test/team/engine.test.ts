@@ -1,0 +1,210 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main, nodeIo, type CliIo } from "../../src/cli/main";
+import { buildBreakdownSpecs, SUMMARY_METRICS } from "../../src/team";
+import { columnLetters } from "../../src/templates/a1";
+import { buildTemplates } from "../../src/templates";
+import { NO_NAMES } from "../../src/templates/naming";
+import { ROLLUP_METRICS, type SheetSpec } from "../../src/templates/sheetSpec";
+import { writeXlsx } from "../../src/writers/xlsx";
+import { loadablePackage, patchPackage, preservedParts } from "../../src/writers/xlsx/packagePatch";
+import { convertWithLibreOffice, errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../support/libreoffice";
+import { namedCell, read, readColumn, tableByRole, tableCell } from "../support/specCells";
+
+/**
+ * Issue 6, item 5: twelve reps' workbooks → `sales-planner rollup` → LibreOffice recalculates the
+ * team workbook; every summary cell and total is checked against figures computed here. Then one
+ * rep's actual is edited in the TEAM workbook, recalculated, and the summary must follow. The
+ * 目标分解 sheet and the plans it pre-fills are recalculated in the same LibreOffice run.
+ */
+
+jest.setTimeout(300_000);
+
+const dir = mkdtempSync(join(tmpdir(), "sp-team-engine-"));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { ...nodeIo, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+  const code = await main(argv, io, new Date(2026, 10, 25));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+interface Figures {
+  readonly rep: string;
+  readonly template: "weekly" | "monthly";
+  readonly period: string;
+  readonly targets: Record<string, { target: number; actual: number }>;
+  readonly forecast: number;
+  readonly expenses: number[];
+}
+
+/** Deterministic, distinct figures per rep (no randomness: a failure must be reproducible). */
+function figuresOf(index: number): Figures {
+  const template = index % 4 === 3 ? "monthly" : "weekly";
+  const metrics = ROLLUP_METRICS[template];
+  const targets = Object.fromEntries(metrics.map((m, k) => [m, { target: 1000 * (index + 1) + 37 * k, actual: 700 * (index + 2) + 11 * k * index }]));
+  return {
+    rep: `代表${String(index + 1).padStart(2, "0")}`,
+    template,
+    period: template === "weekly" ? "2026-W48" : "2026-11",
+    targets,
+    forecast: 5000 + 123 * index,
+    expenses: [100 + index, 250 + 2 * index, 80],
+  };
+}
+
+const REPS = Array.from({ length: 12 }, (_, i) => figuresOf(i));
+
+async function repWorkbook(f: Figures): Promise<Uint8Array> {
+  const expenses = f.expenses.map((amount, i) => ({ category: ["差旅", "招待", "交通"][i], amount }));
+  const specs = buildTemplates(
+    [
+      f.template === "weekly"
+        ? { template: "weekly", options: { rep: f.rep, year: 2026, week: 48, targets: f.targets, forecast: f.forecast, expenses } }
+        : { template: "monthly", options: { rep: f.rep, year: 2026, month: 11, targets: f.targets, forecast: f.forecast, expenses } },
+    ],
+    { locale: "zh-CN", existing: NO_NAMES },
+  );
+  return writeXlsx(specs);
+}
+
+/** Summary rows by rep, as LibreOffice computed them: column header → value. */
+function summaryRows(book: ComputedWorkbook, sheet: string): { rows: Map<string, Map<string, Computed>>; totals: Map<string, Computed> } {
+  const cells = book.get(sheet);
+  if (!cells) throw new Error(`no sheet ${sheet}`);
+  // A formula's blank ("") reads like an empty cell.
+  const at = (row: number, col: number): Computed => {
+    const value = cells.get(`${columnLetters(col)}${row}`) ?? null;
+    return value === "" ? null : value;
+  };
+  const headerRow = 5;
+  const headers: string[] = [];
+  for (let col = 0; at(headerRow, col) !== null; col++) headers.push(String(at(headerRow, col)));
+  const rows = new Map<string, Map<string, Computed>>();
+  let row = headerRow + 1;
+  for (; at(row, 0) !== "团队合计"; row++) {
+    const values = new Map(headers.map((h, col) => [h, at(row, col)]));
+    rows.set(String(values.get("销售代表")), values);
+  }
+  return { rows, totals: new Map(headers.map((h, col) => [h, at(row, col)])) };
+}
+
+const METRIC_LABEL: Record<string, string> = {
+  SALES: "销售额",
+  COLLECTION: "回款额",
+  NEW_CUSTOMERS: "新客户开发数",
+  VISITS: "客户拜访数",
+  CALLS: "电话联系数",
+  KEY_PRODUCTS: "重点产品",
+};
+
+function expectSummary(book: ComputedWorkbook, sheet: string, reps: readonly Figures[]): void {
+  const { rows, totals } = summaryRows(book, sheet);
+  expect([...rows.keys()].sort()).toEqual(reps.map((r) => r.rep).sort());
+  for (const f of reps) {
+    const row = rows.get(f.rep)!;
+    expect(row.get("状态")).toBe("正常");
+    expect(row.get("期间")).toBe(f.period);
+    for (const m of SUMMARY_METRICS) {
+      const figures = f.targets[m];
+      expect([m, row.get(`${METRIC_LABEL[m]}目标`)]).toEqual([m, figures ? figures.target : null]);
+      expect([m, row.get(`${METRIC_LABEL[m]}实际`)]).toEqual([m, figures ? figures.actual : null]);
+      const rate = row.get(`${METRIC_LABEL[m]}达成率`);
+      if (figures) expect(rate).toBeCloseTo(figures.actual / figures.target, 12);
+      else expect(rate).toBeNull();
+    }
+    expect(row.get("预估")).toBe(f.forecast);
+    expect(row.get("费用")).toBe(f.expenses.reduce((a, b) => a + b, 0));
+  }
+  for (const m of SUMMARY_METRICS) {
+    const target = reps.reduce((sum, f) => sum + (f.targets[m]?.target ?? 0), 0);
+    const actual = reps.reduce((sum, f) => sum + (f.targets[m]?.actual ?? 0), 0);
+    expect([m, totals.get(`${METRIC_LABEL[m]}目标`)]).toEqual([m, target]);
+    expect([m, totals.get(`${METRIC_LABEL[m]}实际`)]).toEqual([m, actual]);
+    expect(totals.get(`${METRIC_LABEL[m]}达成率`)).toBeCloseTo(actual / target, 12);
+  }
+  expect(totals.get("预估")).toBe(reps.reduce((sum, f) => sum + f.forecast, 0));
+  expect(totals.get("费用")).toBe(reps.reduce((sum, f) => sum + f.expenses.reduce((a, b) => a + b, 0), 0));
+}
+
+/** The 目标分解 sheet's formulas (shares, totals) and the pre-filled plans' named targets, as computed. */
+function expectBreakdown(book: ComputedWorkbook, specs: readonly SheetSpec[]): void {
+  const [sheet, ...plans] = specs;
+  expect(errorCells(book)).toEqual([]);
+  const reps = tableByRole(sheet, "reps");
+  const shares = readColumn(book, sheet, reps, "share") as number[];
+  const targets = readColumn(book, sheet, reps, "target") as number[];
+  shares.forEach((share, i) => expect(share).toBeCloseTo((i + 1) / 78, 12));
+  expect(read(book, sheet, tableCell(reps, reps.rows.length, "target"))).toBe(1_000_003);
+  expect(read(book, sheet, tableCell(reps, reps.rows.length, "share"))).toBeCloseTo(1, 12);
+  const weeks = tableByRole(sheet, "weeks");
+  expect(read(book, sheet, tableCell(weeks, weeks.rows.length, "target"))).toBe(1_000_003);
+  plans.forEach((plan, i) => expect(read(book, plan, namedCell(plan, `SP_M${i + 1}_SALES_TARGET`))).toBe(targets[i]));
+}
+
+/** Sets rep `rep`'s 销售额 actual in the team workbook's copy of their targets table. */
+async function editActual(data: Uint8Array, rep: string, value: number): Promise<Uint8Array> {
+  const preserved = await preservedParts(data);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await loadablePackage(data)) as unknown as ArrayBuffer);
+  const ws = wb.worksheets.find((w) => w.getCell("B3").value === rep);
+  if (!ws) throw new Error(`no plan sheet of ${rep}`);
+  let edited = false;
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === "销售额" && typeof row.getCell(4).value === "number" && !edited) {
+      row.getCell(4).value = value;
+      edited = true;
+    }
+  });
+  if (!edited) throw new Error(`no 销售额 row on ${ws.name}`);
+  const saved = new Uint8Array(await wb.xlsx.writeBuffer());
+  return patchPackage(saved, { calculated: preserved.calculated, totals: preserved.totals, nameComments: new Map(), keepNames: preserved.definedNames });
+}
+
+describe("team roll-up in a real engine (LibreOffice)", () => {
+  test("12 reps' files → rollup → every summary cell and total; an edited actual flows through", async () => {
+    const files = await Promise.all(
+      REPS.map(async (f, i) => {
+        const file = join(dir, `rep${i + 1}.xlsx`);
+        writeFileSync(file, await repWorkbook(f));
+        return file;
+      }),
+    );
+    const team = join(dir, "team.xlsx");
+    const result = await run("rollup", "--out", team, ...files);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toContain("汇总了 12 张计划表");
+
+    const breakdown = join(dir, "breakdown.xlsx");
+    const specs = buildBreakdownSpecs(
+      { target: 1_000_003, period: { kind: "month", year: 2026, month: 11 }, reps: REPS.map((f, i) => ({ rep: f.rep, weight: i + 1 })), productRatios: [2, 3, 1] },
+      { template: "monthly" },
+      { locale: "zh-CN", existing: NO_NAMES },
+    );
+    writeFileSync(breakdown, await writeXlsx(specs));
+
+    const [book, split] = await recalcXlsx([team, breakdown]);
+    expect(errorCells(book)).toEqual([]);
+    expectSummary(book, "团队汇总", REPS);
+    expectBreakdown(split, specs);
+
+    // LibreOffice reads the achievement chart and writes it back with the same series.
+    const [resaved] = convertWithLibreOffice([team], "xlsx", join(dir, "resaved"));
+    const zip = await JSZip.loadAsync(readFileSync(resaved));
+    const charts = await Promise.all(zip.file(/^xl\/charts\/chart\d+\.xml$/).map((f) => f.async("string")));
+    expect(charts).toHaveLength(1);
+    const refs = [...charts[0].matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1].replace(/&apos;|'/g, ""));
+    // Categories: 销售代表 (D); values: 销售额实际 (G) and 销售额目标 (F), rows 6–17 = the 12 reps.
+    expect(refs).toEqual(["&quot;销售额实际&quot;", "团队汇总!$D$6:$D$17", "团队汇总!$G$6:$G$17", "&quot;销售额目标&quot;", "团队汇总!$D$6:$D$17", "团队汇总!$F$6:$F$17"]);
+
+    const edited = join(dir, "team-edited.xlsx");
+    writeFileSync(edited, await editActual(new Uint8Array(readFileSync(team)), REPS[4].rep, 99_999));
+    const [after] = await recalcXlsx([edited]);
+    const changed = REPS.map((f, i) => (i === 4 ? { ...f, targets: { ...f.targets, SALES: { ...f.targets.SALES, actual: 99_999 } } } : f));
+    expectSummary(after, "团队汇总", changed);
+  });
+});

@@ -1,0 +1,100 @@
+import { buildSummarySheet, discoverPlans, newSummaryPlacement, planRefresh, SUMMARY_METRICS, TeamError, type NameEntry } from "../../src/team";
+import { buildTemplates } from "../../src/templates";
+import { NO_NAMES } from "../../src/templates/naming";
+import type { RowFormula, SheetSpec } from "../../src/templates/sheetSpec";
+
+/** The 团队汇总 SheetSpec and its refresh plan, without any host. */
+
+const specs = buildTemplates(
+  [
+    { template: "weekly", options: { rep: "张三", year: 2026, week: 48 } },
+    { template: "monthly", options: { rep: "李四", year: 2026, month: 11 } },
+  ],
+  { locale: "zh-CN", existing: NO_NAMES },
+);
+
+const names: NameEntry[] = specs.flatMap((spec) =>
+  spec.names.map((n) => ({
+    name: n.name,
+    sheet: spec.name,
+    value: spec.cells.find((c) => c.at.row === n.target.from.row && c.at.col === n.target.from.col)?.value ?? null,
+  })),
+);
+
+const summaryTable = (spec: SheetSpec) => spec.tables[0];
+const formulaOf = (value: unknown): string | undefined => (typeof value === "object" && value !== null ? (value as RowFormula).formula : undefined);
+
+describe("buildSummarySheet", () => {
+  const plans = discoverPlans(names.map((n) => (n.name === "SP_W1_CALLS_ACTUAL" ? { name: n.name } : n)));
+  const spec = buildSummarySheet(plans, { key: "T1", sheet: "团队汇总" }, "zh-CN");
+  const table = summaryTable(spec);
+
+  test("one row per plan, each figure a link to the plan's own name; metrics a plan lacks stay blank", () => {
+    expect(table.name).toBe("SP_T1_Summary");
+    expect(spec.record.value).toBe("sales-planner:teamSummary:main:v1:T1");
+    expect(table.rows.map((r) => r.key)).toEqual(["M1", "W1"]);
+    const [m1, w1] = table.rows;
+    expect(formulaOf(m1.SALES_target)).toBe("SP_M1_SALES_TARGET");
+    expect(m1.VISITS_target).toBeNull();
+    expect(formulaOf(w1.KEY_PRODUCTS_actual)).toBeUndefined();
+    expect(formulaOf(w1.expenses)).toBe("SP_W1_EXPENSE_TOTAL");
+  });
+
+  test("no IFERROR hides a broken link: a name already broken is left unlinked and explained instead", () => {
+    const w1 = table.rows[1];
+    expect(w1.status).toBe("需处理");
+    expect(w1.CALLS_actual).toBeNull();
+    expect(w1.remarks).toBe("命名单元格 SP_W1_CALLS_ACTUAL 已损坏（#REF!）");
+    const formulas = table.rows.flatMap((r) => Object.values(r).flatMap((v) => formulaOf(v) ?? []));
+    expect(formulas.length).toBeGreaterThan(20);
+    expect(formulas.filter((f) => f.includes("IFERROR"))).toEqual([]);
+    const linked = new Set(plans.flatMap((p) => p.usable));
+    for (const f of formulas) for (const name of f.match(/SP_[WM]\d+_[A-Z_]+/g) ?? []) expect(linked).toContain(name);
+  });
+
+  test("team totals are SUBTOTALs, 达成率 totals are total actual / total target; the chart shows sales actual vs target per rep", () => {
+    const sales = table.columns.find((c) => c.key === "SALES_rate")!;
+    expect(sales.totals).toEqual({
+      kind: "formula",
+      formula: 'IF(SUBTOTAL(109,SP_T1_Summary[[销售额目标]])=0,"",SUBTOTAL(109,SP_T1_Summary[[销售额实际]])/SUBTOTAL(109,SP_T1_Summary[[销售额目标]]))',
+    });
+    expect(table.columns.find((c) => c.key === "forecast")!.totals).toEqual({ kind: "function", fn: "sum" });
+    expect(table.columns.filter((c) => c.key.endsWith("_rate"))).toHaveLength(SUMMARY_METRICS.length);
+    expect(spec.charts).toEqual([
+      expect.objectContaining({
+        kind: "column",
+        categories: { kind: "tableColumn", table: "SP_T1_Summary", column: "销售代表" },
+        series: [
+          { name: "销售额实际", values: { kind: "tableColumn", table: "SP_T1_Summary", column: "销售额实际" } },
+          { name: "销售额目标", values: { kind: "tableColumn", table: "SP_T1_Summary", column: "销售额目标" } },
+        ],
+      }),
+    ]);
+  });
+
+  test("English headers and remarks; an empty workbook still gets a valid one-row table", () => {
+    const en = buildSummarySheet(plans, { key: "T2", sheet: "Team summary" }, "en-US");
+    expect(summaryTable(en).columns.slice(0, 6).map((c) => c.header)).toEqual(["Status", "Key", "Type", "Rep", "Period", "Sales target"]);
+    expect(summaryTable(en).rows[1].remarks).toBe("the named cell SP_W1_CALLS_ACTUAL is broken (#REF!)");
+    expect(summaryTable(buildSummarySheet([], { key: "T1", sheet: "x" }, "zh-CN")).rows).toEqual([{}]);
+  });
+
+  test("a new summary takes a free key and sheet name", () => {
+    expect(newSummaryPlacement({ sheets: ["团队汇总"], tables: [], names: ["SP_T1_TEMPLATE"] }, "zh-CN")).toEqual({ key: "T2", sheet: "团队汇总 (2)" });
+  });
+});
+
+describe("planRefresh", () => {
+  const spec = buildSummarySheet(discoverPlans(names), { key: "T1", sheet: "团队汇总" }, "zh-CN");
+  const columns = summaryTable(spec).columns.length;
+
+  test("says how many table rows to add or delete to match the new summary", () => {
+    expect(planRefresh(spec, { rows: 5, columns })).toMatchObject({ rowsBefore: 5, rowDelta: -3, table: summaryTable(spec) });
+    expect(planRefresh(spec, { rows: 1, columns }).rowDelta).toBe(1);
+    expect(planRefresh(spec, { rows: 2, columns }).rowDelta).toBe(0);
+  });
+
+  test("refuses a table whose columns were changed", () => {
+    expect(() => planRefresh(spec, { rows: 2, columns: columns + 1 })).toThrow(TeamError);
+  });
+});

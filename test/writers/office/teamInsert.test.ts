@@ -1,0 +1,108 @@
+import { TeamError } from "../../../src/team";
+import { buildTemplates, type TemplateRequest } from "../../../src/templates";
+import { NO_NAMES } from "../../../src/templates/naming";
+import { collectRepWorkbooks, insertRepWorkbooks, rollUpTeam } from "../../../src/writers/office/team";
+import { writeXlsx } from "../../../src/writers/xlsx";
+import { FakeExcel, registerWorkbookFile } from "../../fakes/teamFake";
+import { monthly, tableRows, weekly, writePlans } from "./teamSupport";
+
+/**
+ * Collecting reps' workbooks into the team workbook against the fake, whose
+ * `insertWorksheetsFromBase64` behaves as Excel is reported to: sheets and tables come over, the
+ * workbook names arrive broken (#REF!) or not at all.
+ */
+
+async function repFile(file: string, requests: readonly TemplateRequest[]) {
+  const data = await writeXlsx(buildTemplates(requests, { locale: "zh-CN", existing: NO_NAMES }));
+  return { file, base64: await registerWorkbookFile(data) };
+}
+
+const nameFormula = (fake: FakeExcel, name: string): string | undefined => fake.state.names.find((n) => n.name === name)?.formula;
+
+describe("insertRepWorkbooks (Office)", () => {
+  test("two reps' W1 plans and a monthly plan arrive re-keyed, linked to their own sheets, in 3 syncs", async () => {
+    const fake = new FakeExcel();
+    await writePlans(fake, [weekly("赵六")]);
+    const files = [
+      await repFile("zhang.xlsx", [weekly("张三")]),
+      await repFile("li.xlsx", [weekly("李四")]),
+      await repFile("wang.xlsx", [monthly("王五")]),
+      await repFile("customers.xlsx", [{ template: "customers", options: {} }]),
+      { file: "broken.xlsx", base64: Buffer.from("not a workbook").toString("base64") },
+    ];
+    const before = fake.syncCount;
+    const report = await fake.run((context) => insertRepWorkbooks(context, files));
+    expect(fake.syncCount - before).toBe(3);
+    expect(report.inserted.map((p) => [p.file, p.fromKey, p.toKey, p.toSheet])).toEqual([
+      ["zhang.xlsx", "W1", "W2", "周计划-张三-2026W48"],
+      ["li.xlsx", "W1", "W3", "周计划-李四-2026W48"],
+      ["wang.xlsx", "M1", "M1", "月计划-王五-2026-11"],
+    ]);
+    expect(report.skipped.map((e) => [e.code, e.params.file])).toEqual([
+      ["noPlanSheets", "customers.xlsx"],
+      ["unreadableFile", "broken.xlsx"],
+    ]);
+
+    expect(nameFormula(fake, "SP_W2_REP")).toBe("='周计划-张三-2026W48'!$B$3");
+    expect(nameFormula(fake, "SP_W3_REP")).toBe("='周计划-李四-2026W48'!$B$3");
+    expect(nameFormula(fake, "SP_M1_REP")).toBe("='月计划-王五-2026-11'!$B$3");
+    expect(nameFormula(fake, "SP_W1_REP")).toBe("='周计划-赵六-2026W48'!$B$3");
+    expect(fake.state.names.filter((n) => n.formula.includes("#REF!"))).toEqual([]);
+    const zhang = fake.sheet("周计划-张三-2026W48");
+    expect(zhang.cells.get("1,1")?.value).toBe("sales-planner:weekly:main:v1:W2");
+    expect(fake.state.tables.filter((t) => t.sheet === zhang).map((t) => t.name)).toEqual(["SP_W2_Targets", "SP_W2_Daily", "SP_W2_KeyItems", "SP_W2_Expenses"]);
+    const formulas = [...zhang.cells.values()].flatMap((c) => (c.formula ? [c.formula] : []));
+    expect(formulas.some((f) => f.includes("SP_W2_SALES_ACTUAL"))).toBe(true);
+    expect(formulas.filter((f) => /SP_W[13]_/.test(f))).toEqual([]);
+
+    await fake.run((context) => rollUpTeam(context, "zh-CN"));
+    expect(tableRows(fake, "SP_T1_Summary").map((r) => [r["标识"], r["状态"], r["销售代表"]])).toEqual([
+      // Monthly plans first, then by period and rep (pinyin order: 李四, 张三, 赵六).
+      ["M1", "正常", '=SP_M1_REP&""'],
+      ["W3", "正常", '=SP_W3_REP&""'],
+      ["W2", "正常", '=SP_W2_REP&""'],
+      ["W1", "正常", '=SP_W1_REP&""'],
+    ]);
+  });
+
+  test("a sheet name already taken in the team workbook gets a free one", async () => {
+    const fake = new FakeExcel();
+    await writePlans(fake, [weekly("张三")]);
+    const report = await fake.run(async (context) => insertRepWorkbooks(context, [await repFile("zhang.xlsx", [weekly("张三")])]));
+    expect(report.inserted.map((p) => [p.toKey, p.toSheet])).toEqual([["W2", "周计划-张三-2026W48 (2)"]]);
+    expect(nameFormula(fake, "SP_W2_FORECAST")).toMatch(/^='周计划-张三-2026W48 \(2\)'!/);
+  });
+
+  test("when Excel rejects an insertion, the sheets it had already inserted are removed again", async () => {
+    const fake = new FakeExcel();
+    await writePlans(fake, [weekly("赵六")]);
+    const before = { sheets: fake.sheetNames(), names: fake.state.names.map((n) => n.name), tables: fake.state.tables.map((t) => t.name) };
+    const files = [await repFile("zhang.xlsx", [weekly("张三")]), await repFile("li.xlsx", [weekly("李四")])];
+    fake.failAtSync(2, 1);
+    const error = await fake.run((context) => insertRepWorkbooks(context, files)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamError);
+    expect((error as TeamError).code).toBe("insertFailed");
+    expect({ sheets: fake.sheetNames(), names: fake.state.names.map((n) => n.name), tables: fake.state.tables.map((t) => t.name) }).toEqual(before);
+  });
+
+  describe("collectRepWorkbooks", () => {
+    const office = globalThis as { Office?: unknown };
+    afterEach(() => delete office.Office);
+
+    test("is a typed 'unsupported' result where ExcelApi 1.13 is missing, touching nothing", async () => {
+      office.Office = { context: { requirements: { isSetSupported: () => false } } };
+      const fake = new FakeExcel();
+      const file = await repFile("zhang.xlsx", [weekly("张三")]);
+      expect(await fake.run((context) => collectRepWorkbooks(context, [file]))).toEqual({ kind: "unsupported" });
+      expect(fake.syncCount).toBe(0);
+    });
+
+    test("inserts where the host supports it", async () => {
+      office.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.13" } } };
+      const fake = new FakeExcel();
+      const file = await repFile("zhang.xlsx", [weekly("张三")]);
+      const result = await fake.run((context) => collectRepWorkbooks(context, [file]));
+      expect(result).toMatchObject({ kind: "inserted", inserted: [{ toKey: "W1" }], skipped: [] });
+    });
+  });
+});

@@ -1,0 +1,148 @@
+import { TeamError, teamErrorMessage } from "../../../src/team";
+import { columnLetters } from "../../../src/templates/a1";
+import { OfficeWriteError } from "../../../src/writers/office/errors";
+import { rollUpTeam } from "../../../src/writers/office/team";
+import { FakeExcel } from "../../fakes/teamFake";
+import { cellsOf, monthly, table, tableRows, totalsRow, weekly, writePlans } from "./teamSupport";
+
+/**
+ * The roll-up against the sync-counting fake, which throws on any read of an unloaded property:
+ * sync bounds at 50 reps, in-place idempotent refresh, deleted, broken and duplicate plans.
+ */
+
+const reps = (count: number, from = 1) => Array.from({ length: count }, (_, i) => `代表${String(from + i).padStart(2, "0")}`);
+
+async function teamOf(count: number): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  await writePlans(fake, reps(count).map((rep) => weekly(rep)));
+  return fake;
+}
+
+async function rollUp(fake: FakeExcel) {
+  const before = fake.syncCount;
+  const result = await fake.run((context) => rollUpTeam(context, "zh-CN"));
+  return { result, syncs: fake.syncCount - before };
+}
+
+const SUMMARY = "SP_T1_Summary";
+
+describe("rollUpTeam (Office)", () => {
+  test("50 reps: reads in 2 syncs and creates the summary in 1 — live links to each plan's names", async () => {
+    const fake = await teamOf(50);
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result).toMatchObject({ sheet: "团队汇总", refreshed: false });
+    expect(result.plans).toHaveLength(50);
+    const rows = tableRows(fake, SUMMARY);
+    expect(rows).toHaveLength(50);
+    const first = rows.find((r) => r["标识"] === "W1");
+    expect(first).toMatchObject({
+      状态: "正常",
+      类型: "周计划",
+      销售代表: '=SP_W1_REP&""',
+      期间: '=SP_W1_PERIOD&""',
+      销售额目标: "=SP_W1_SALES_TARGET",
+      销售额实际: "=SP_W1_SALES_ACTUAL",
+      重点产品目标: null,
+      预估: '=IF(SP_W1_FORECAST="","",SP_W1_FORECAST)',
+      费用: "=SP_W1_EXPENSE_TOTAL",
+    });
+    expect(String(first?.["销售额达成率"])).toMatch(/^=IF\(OR\(SP_T1_Summary\[\[#This Row\],\[销售额目标\]\]=""/);
+    const t = table(fake, SUMMARY);
+    expect(t.sheet.cells.get(`${t.range.to.row},0`)?.value).toBe("团队合计");
+    expect(t.sheet.cells.get(`${t.range.to.row},5`)?.formula).toBe("=SUBTOTAL(109,SP_T1_Summary[[销售额目标]])");
+    expect(fake.sheet("团队汇总").charts).toHaveLength(1);
+  });
+
+  test("re-running is idempotent: same cells, 3 syncs, same sheet and table", async () => {
+    const fake = await teamOf(50);
+    await rollUp(fake);
+    const before = cellsOf(fake.sheet("团队汇总"));
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result).toMatchObject({ sheet: "团队汇总", refreshed: true });
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(before);
+    expect(fake.sheetNames().filter((n) => n.startsWith("团队汇总"))).toEqual(["团队汇总"]);
+  });
+
+  test("a deleted sheet is dropped, new ones added, the manager's notes kept, plan sheets never written — same table as a fresh roll-up", async () => {
+    const change = async (fake: FakeExcel) => {
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem("周计划-代表07-2026W48").delete();
+        await context.sync();
+      });
+      await writePlans(fake, [weekly("代表51"), monthly("代表52")]);
+    };
+    const refreshed = await teamOf(50);
+    await rollUp(refreshed);
+    const t = table(refreshed, SUMMARY);
+    const below = t.range.to.row + 2;
+    const beside = t.range.to.col + 15;
+    refreshed.seed("团队汇总", `A${below + 1}`, [["经理备注：下周重点跟进华东区"]]);
+    refreshed.seed("团队汇总", `${columnLetters(beside)}6`, [["旁注"]]);
+    await change(refreshed);
+    const plansBefore = refreshed.state.sheets.filter((s) => s.name !== "团队汇总").map((s) => ({ name: s.name, cells: cellsOf(s) }));
+
+    const { result, syncs } = await rollUp(refreshed);
+    expect(syncs).toBe(3);
+    expect(result.plans).toHaveLength(51);
+    expect(refreshed.state.sheets.filter((s) => s.name !== "团队汇总").map((s) => ({ name: s.name, cells: cellsOf(s) }))).toEqual(plansBefore);
+    const rows = tableRows(refreshed, SUMMARY);
+    expect(rows.map((r) => r["标识"])).not.toContain("W7");
+    expect(rows.map((r) => r["标识"])).toEqual(expect.arrayContaining(["W51", "M1"]));
+    // The table grew by one row: the note below moved down with it, the note beside stayed put.
+    expect(refreshed.sheet("团队汇总").cells.get(`${below + 1},0`)?.value).toBe("经理备注：下周重点跟进华东区");
+    expect(refreshed.sheet("团队汇总").cells.get(`5,${beside}`)?.value).toBe("旁注");
+
+    const fresh = await teamOf(50);
+    await change(fresh);
+    await rollUp(fresh);
+    expect(tableRows(refreshed, SUMMARY)).toEqual(tableRows(fresh, SUMMARY));
+    expect(totalsRow(refreshed, SUMMARY)).toEqual(totalsRow(fresh, SUMMARY));
+  });
+
+  test("a broken plan is listed as needing attention with the reason, its broken figures unlinked", async () => {
+    const fake = await teamOf(5);
+    fake.state.names.find((n) => n.name === "SP_W3_SALES_ACTUAL")!.formula = "=#REF!";
+    fake.state.names.splice(fake.state.names.findIndex((n) => n.name === "SP_W4_FORECAST"), 1);
+    const { result } = await rollUp(fake);
+    expect(result.plans.map((p) => p.issues.length)).toEqual([0, 0, 1, 1, 0]);
+    const rows = tableRows(fake, SUMMARY);
+    const w3 = rows.find((r) => r["标识"] === "W3")!;
+    const w4 = rows.find((r) => r["标识"] === "W4")!;
+    expect(w3).toMatchObject({ 状态: "需处理", 销售额目标: "=SP_W3_SALES_TARGET", 销售额实际: null, 说明: "命名单元格 SP_W3_SALES_ACTUAL 已损坏（#REF!）" });
+    expect(w4).toMatchObject({ 状态: "需处理", 预估: null, 说明: "命名单元格 SP_W4_FORECAST 已被删除" });
+  });
+
+  test("two plans for the same rep and week are both shown and flagged", async () => {
+    const fake = new FakeExcel();
+    await writePlans(fake, [weekly("张三"), weekly("李四"), weekly("张三")]);
+    await rollUp(fake);
+    const rows = tableRows(fake, SUMMARY);
+    expect(rows.map((r) => [r["标识"], r["状态"], r["说明"]])).toEqual([
+      ["W2", "正常", null],
+      ["W1", "重复", "与 W3 的销售代表和期间相同"],
+      ["W3", "重复", "与 W1 的销售代表和期间相同"],
+    ]);
+  });
+
+  test("a summary table whose columns were changed is refused with a clear message, not overwritten", async () => {
+    const fake = await teamOf(3);
+    await rollUp(fake);
+    const t = table(fake, SUMMARY);
+    t.range = { from: t.range.from, to: { ...t.range.to, col: t.range.to.col - 1 } };
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamError);
+    expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("团队汇总");
+  });
+
+  test("when Excel rejects the new summary, the half-written sheet and its names are removed", async () => {
+    const fake = await teamOf(3);
+    const sheetsBefore = fake.sheetNames();
+    fake.failAtSync(3, 5);
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeWriteError);
+    expect(fake.sheetNames()).toEqual(sheetsBefore);
+    expect(fake.state.names.filter((n) => n.name.startsWith("SP_T1_"))).toEqual([]);
+  });
+});
