@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { buildTemplates } from "../../src/templates";
+import { NO_NAMES } from "../../src/templates/naming";
+import { writeXlsx } from "../../src/writers/xlsx";
+import { buildFakeOfficeHost, launchChromium, openPage, serveDist, type StaticServer } from "../support/browser";
+import { errorCells, recalcXlsx } from "../support/libreoffice";
+import { distFile, repoRoot } from "../support/paths";
+
+/*
+ * The manager's page, clicked through in Chromium: against the fake Excel (breakdown, roll-up,
+ * re-run, a deleted plan sheet, a broken one) and in the preview (reps' files → a team workbook).
+ */
+
+let server: StaticServer;
+let browser: Browser;
+let fakeHost: string;
+
+beforeAll(async () => {
+  distFile("taskpane.html");
+  [server, browser, fakeHost] = await Promise.all([serveDist(), launchChromium(), buildFakeOfficeHost()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface FakeState {
+  syncCount: number;
+  sheetNames(): string[];
+  sheet(name: string): { cells: Map<string, { formula?: string; value?: unknown }> };
+  state: { names: { name: string; formula: string }[]; sheet(name: string): unknown; deleteSheet(sheet: unknown): void };
+}
+const onFake = <T, A>(page: Page, action: (fake: FakeState, arg: A) => T, arg: A): Promise<T> =>
+  page.evaluate(
+    ([source, value]) => new Function("f", "a", `return (${source})(f, a)`)((window as unknown as { __fakeExcel: unknown }).__fakeExcel, value),
+    [action.toString(), arg] as const,
+  ) as Promise<T>;
+
+/** A sheet's cells as a user sees them: formula, value (an empty string is a blank cell) and format. */
+const cellsOf = (page: Page, sheets: readonly string[]) =>
+  onFake(
+    page,
+    (f, names: readonly string[]) =>
+      names.map((name) =>
+        JSON.stringify(
+          [...f.sheet(name).cells.entries()]
+            .map(([key, c]) => [key, c.formula ?? null, c.value === "" ? null : (c.value ?? null), (c as { numberFormat?: string }).numberFormat ?? null])
+            .sort(),
+        ),
+      ),
+    sheets,
+  );
+const summaryCells = async (page: Page) => (await cellsOf(page, ["团队汇总"]))[0];
+
+async function rollUp(page: Page): Promise<{ text: string; syncs: number }> {
+  const before = await onFake(page, (f) => f.syncCount, null);
+  const previous = (await page.getByTestId("rollup-result").count()) > 0 ? await page.getByTestId("rollup-result").textContent() : null;
+  await page.getByTestId("rollup-button").click();
+  for (;;) {
+    const text = (await page.getByTestId("rollup-result").count()) > 0 ? await page.getByTestId("rollup-result").textContent() : null;
+    const failed = await page.getByTestId("write-error").count();
+    if (failed > 0) throw new Error(await page.getByTestId("write-error").innerText());
+    if (text && text !== previous && !(await page.getByTestId("rollup-button").isDisabled())) {
+      return { text, syncs: (await onFake(page, (f) => f.syncCount, null)) - before };
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+test("breakdown, roll-up, re-run, a deleted and a broken plan sheet, against the fake Excel", async () => {
+  const { page, errors } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "zh-CN", officeJs: fakeHost });
+  await page.getByTestId("template-team").getByRole("button").click();
+  await page.getByRole("textbox", { name: "团队目标（元）" }).fill("1000000");
+  await page.getByRole("textbox", { name: "销售代表和权重" }).fill("张三, 3\n李四, 2\n王五, 0");
+  await page.getByRole("radio", { name: "每人一张周计划" }).check();
+  await page.getByRole("textbox", { name: "周次" }).fill("2026-W49");
+  const before = await onFake(page, (f) => f.syncCount, null);
+  await page.getByTestId("breakdown-button").click();
+  await page.getByTestId("write-success").waitFor();
+  expect((await onFake(page, (f) => f.syncCount, null)) - before).toBeLessThanOrEqual(3);
+  const plans = ["周计划-张三-2026W49", "周计划-李四-2026W49", "周计划-王五-2026W49"];
+  expect(await onFake(page, (f) => f.sheetNames(), null)).toEqual(expect.arrayContaining(plans));
+  await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-team-zh-CN.png"), fullPage: true });
+
+  const first = await rollUp(page);
+  expect(first.syncs).toBeLessThanOrEqual(3);
+  expect(first.text).toContain("创建：共 3 张计划表");
+  const created = await summaryCells(page);
+  const planSheetsBefore = await cellsOf(page, plans);
+
+  const again = await rollUp(page);
+  expect(again.syncs).toBeLessThanOrEqual(3);
+  expect(again.text).toContain("刷新：共 3 张计划表");
+  expect(await summaryCells(page)).toBe(created);
+  expect(await cellsOf(page, plans)).toEqual(planSheetsBefore);
+
+  await onFake(page, (f, name: string) => f.state.deleteSheet(f.state.sheet(name)), plans[2]);
+  expect((await rollUp(page)).text).toContain("刷新：共 2 张计划表");
+
+  const broken = await onFake(
+    page,
+    (f) => {
+      const name = f.state.names.find((n) => /^SP_W\d+_SALES_ACTUAL$/.test(n.name) && n.formula.includes("李四"));
+      if (!name) throw new Error("no actual-sales name on 李四's plan");
+      name.formula = "=#REF!";
+      return name.name;
+    },
+    null,
+  );
+  const flagged = await rollUp(page);
+  expect(flagged.text).toContain("需要处理");
+  expect(flagged.text).toContain(plans[1]);
+  expect(flagged.text).toContain(broken);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("in the preview, reps' files become one team workbook with a summary LibreOffice recalculates", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "pane-team-"));
+  const files = await Promise.all(
+    ["赵一", "钱二"].map(async (rep) => {
+      const specs = buildTemplates([{ template: "weekly", options: { rep, year: 2026, week: 49, targets: { SALES: { target: 100000, actual: 80000 } } } }], {
+        locale: "zh-CN",
+        existing: NO_NAMES,
+      });
+      const file = path.join(dir, `${rep}.xlsx`);
+      writeFileSync(file, await writeXlsx(specs));
+      return file;
+    }),
+  );
+  const { page, errors } = await openPage(browser, `${server.origin}/taskpane.html?lang=zh-CN`, { locale: "zh-CN" });
+  await page.getByRole("tab", { name: "团队" }).click();
+  expect(await page.getByTestId("rollup-button").count()).toBe(0);
+  await page.getByTestId("collect-input").setInputFiles(files);
+  await page.getByTestId("collect-result").waitFor();
+  expect(await page.getByTestId("collect-result").textContent()).toContain("已复制 2 张计划表");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-link").click()]);
+  const team = path.join(dir, "team.xlsx");
+  await download.saveAs(team);
+  const [book] = await recalcXlsx([team]);
+  expect([...book.keys()]).toEqual(expect.arrayContaining(["团队汇总", "周计划-赵一-2026W49", "周计划-钱二-2026W49"]));
+  expect(errorCells(book)).toEqual([]);
+  const summary = [...(book.get("团队汇总")?.values() ?? [])];
+  expect(summary).toEqual(expect.arrayContaining([160000, 200000]));
+  expect(readFileSync(team).length).toBeGreaterThan(1000);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
