@@ -3,16 +3,20 @@ import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../templates/naming";
 import type { SheetSpec } from "../templates/sheetSpec";
 import { parseAddress } from "../writers/office/addresses";
-import { writeSheets } from "../writers/office/officeWriter";
+import { insertIntoActiveSheet, writeSheets } from "../writers/office/officeWriter";
 
 /** Where a written template can be found afterwards. */
 export type WriteOutcome =
   | { readonly kind: "written"; readonly sheets: readonly string[]; readonly firstCell: string }
   | { readonly kind: "download"; readonly fileName: string; readonly url: string };
 
-/** Writes into the open workbook: new sheets with free names, two syncs, nothing half-written on failure. */
-export async function writeToWorkbook(requests: readonly TemplateRequest[], locale: Locale): Promise<WriteOutcome> {
-  const result = await Excel.run((context) => writeSheets(context, (existing) => buildTemplates(requests, { locale, existing })));
+/** Where a template goes inside Excel: new sheets, or the sheet the user is on (only if that area is empty). */
+export type WriteTarget = "newSheet" | "activeSheet";
+
+/** Writes into the open workbook in two or three syncs, never over existing data, nothing half-written on failure. */
+export async function writeToWorkbook(requests: readonly TemplateRequest[], locale: Locale, target: WriteTarget = "newSheet"): Promise<WriteOutcome> {
+  const write = target === "activeSheet" ? insertIntoActiveSheet : writeSheets;
+  const result = await Excel.run((context) => write(context, (existing) => buildTemplates(requests, { locale, existing })));
   return { kind: "written", sheets: result.sheets, firstCell: result.firstCell };
 }
 

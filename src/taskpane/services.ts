@@ -2,7 +2,7 @@ import type { FunctionMetadata } from "../host/functionMetadata";
 import type { InsertOutcome } from "../host/formulaInsert";
 import type { RememberedFields } from "../host/preferences";
 import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
-import type { WriteOutcome } from "../host/templateWriter";
+import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
 import type { RepWorkbookFile } from "../writers/office/team";
 import type { Locale } from "../i18n/locale";
 import type { TemplateRequest } from "../templates";
@@ -18,8 +18,8 @@ export interface PaneServices {
   loadFunctionMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
   /** Absent in the preview: there is no workbook to insert into. */
   readonly insertFormula?: (formula: string) => Promise<InsertOutcome>;
-  /** Into the workbook inside Excel; as an .xlsx download in the preview. */
-  writeTemplates(requests: readonly TemplateRequest[], locale: Locale): Promise<WriteOutcome>;
+  /** Into the workbook inside Excel (new sheets, or the active sheet); as an .xlsx download in the preview. */
+  writeTemplates(requests: readonly TemplateRequest[], locale: Locale, target?: WriteTarget): Promise<WriteOutcome>;
   /** Absent in the preview. */
   readonly activate?: (address: string) => Promise<void>;
   readonly team: TeamServices;

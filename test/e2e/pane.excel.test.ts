@@ -156,3 +156,35 @@ test("follows Office's dark theme and forced colours, fits 320 px, and works fro
   expect(await contrast.page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("highContrast");
   await contrast.page.context().close();
 });
+
+test("writing into the current sheet refuses an area that holds data, says where, and changes nothing", async () => {
+  const { page, errors } = await openInExcel();
+  await page.evaluate(() => (window as unknown as { __fakeExcel: { seed(s: string, a: string, v: unknown[][]): void } }).__fakeExcel.seed("Sheet1", "B3", [["客户名单"]]));
+  await page.getByTestId("template-weekly").getByRole("button").click();
+  await page.getByRole("textbox", { name: "姓名" }).fill("赵六");
+  await page.getByTestId("into-active-sheet").check();
+  await page.getByTestId("write-button").click();
+  await page.getByTestId("write-error").waitFor();
+  const message = await page.getByTestId("write-error").textContent();
+  expect(message).toMatch(/Sheet1'?!A1:/);
+  expect(message).toContain("B3");
+  const sheet1 = await page.evaluate(() => {
+    const f = (window as unknown as { __fakeExcel: { sheetNames(): string[]; sheet(n: string): { cells: Map<string, unknown> } } }).__fakeExcel;
+    return { sheets: f.sheetNames(), cells: [...f.sheet("Sheet1").cells.entries()] };
+  });
+  expect(sheet1).toEqual({ sheets: ["Sheet1"], cells: [["2,1", { value: "客户名单" }]] });
+
+  await page.evaluate(() => {
+    const f = (window as unknown as { __fakeExcel: { sheet(n: string): { cells: Map<string, unknown> } } }).__fakeExcel;
+    f.sheet("Sheet1").cells.clear();
+  });
+  await page.getByTestId("write-button").click();
+  await page.getByTestId("write-success").waitFor();
+  const written = await page.evaluate(() => {
+    const f = (window as unknown as { __fakeExcel: { sheet(n: string): { cells: Map<string, { value?: unknown }> } } }).__fakeExcel;
+    return [...f.sheet("Sheet1").cells.values()].map((c) => c.value);
+  });
+  expect(written).toContain("赵六");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -64,6 +65,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
+  const [intoActiveSheet, setIntoActiveSheet] = useState(false);
   const validation = useMemo(() => validateForm(template, values), [template, values]);
   const problems = validation.ok ? {} : validation.problems;
   const writing = status.kind === "writing";
@@ -79,7 +81,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
     if (!validation.ok || writing) return;
     setStatus({ kind: "writing" });
     try {
-      const outcome = await services.writeTemplates([validation.request], values.sheetLocale);
+      const outcome = await services.writeTemplates([validation.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
       services.saveRemembered({ rep: values.rep.trim(), team: values.team.trim(), holidays: values.holidays });
       setStatus({ kind: "done", outcome });
     } catch (error) {
@@ -133,6 +135,15 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
         disabled={writing}
         onChange={(sheetLocale) => setValues((v) => ({ ...v, sheetLocale }))}
       />
+      {services.activate && (
+        <Checkbox
+          checked={intoActiveSheet}
+          disabled={writing}
+          label={strings.intoActiveSheet}
+          onChange={(_, d) => setIntoActiveSheet(d.checked === true)}
+          data-testid="into-active-sheet"
+        />
+      )}
       {submitted && !validation.ok && (
         <MessageBar intent="warning" data-testid="form-invalid">
           <MessageBarBody>{strings.fixFirst}</MessageBarBody>
