@@ -529,7 +529,7 @@ const enUS: TemplateStrings = {
     customersSection: "Key customers",
     customerColumns: { customer: "Customer", tier: "Tier", target: "Target this month", plan: "Action plan", owner: "Owner" },
     reviewSection: "Business review",
-    reviewDue: "Review due (3rd working day of next month)",
+    reviewDue: "Review due (3rd working day)",
     summary: "Summary",
     forecast: "Forecast next month",
   },

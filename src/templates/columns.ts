@@ -1,6 +1,6 @@
 import type { Locale } from "../i18n/locale";
 import { templateStrings } from "../i18n/templateStrings";
-import { numberFormat } from "./formats";
+import { headerAlignment, numberFormat } from "./formats";
 import type { ColumnKind, ColumnSpec, TotalsSpec, ValidationSpec } from "./sheetSpec";
 
 /**
@@ -16,12 +16,16 @@ interface ColumnOptions {
 const DEFAULT_WIDTH: Readonly<Record<ColumnKind, number>> = {
   text: 14,
   money: 14,
+  moneyCents: 16,
   number: 12,
   integer: 10,
   percent: 10,
   date: 12,
   datetime: 17,
 };
+
+/** Room beside a header's text for the table's filter button. */
+const HEADER_PADDING = 4;
 
 /** Validations a locale's columns use; exported for loose cells (header blocks, settings). */
 export function validations(locale: Locale) {
@@ -69,6 +73,25 @@ export function columnFormat(kind: ColumnKind, locale: Locale, calculated: boole
   return calculated && format === "@" ? "General" : format;
 }
 
+/** Display width of `text` in Excel character units: East Asian wide characters count double. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      code >= 0x20000;
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 export type Columns = ReturnType<typeof columnFactory>;
 
 export function columnFactory(locale: Locale) {
@@ -85,7 +108,8 @@ export function columnFactory(locale: Locale) {
     header,
     kind,
     numberFormat: columnFormat(kind, locale, Boolean(formula)),
-    width: options.width ?? Math.max(DEFAULT_WIDTH[kind], header.length * 2 + 2),
+    width: Math.max(options.width ?? DEFAULT_WIDTH[kind], textWidth(header) + HEADER_PADDING),
+    headerAlign: headerAlignment(kind),
     ...(validation ? { validation } : {}),
     ...(formula ? { formula } : {}),
     ...(options.totals ? { totals: options.totals } : {}),
@@ -96,9 +120,12 @@ export function columnFactory(locale: Locale) {
     /** Text restricted to a fixed vocabulary (drop-down). */
     list: (key: string, header: string, values: readonly string[], options: ColumnOptions = {}) =>
       make(key, header, "text", options, v.list(values)),
-    /** A ¥ amount ≥ 0. */
+    /** A plan amount ≥ 0 in whole yuan (`¥#,##0`). */
     money: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "money", options, v.nonNegative()),
+    /** An amount ≥ 0 where cents occur (`¥#,##0.00`): registers, expenses. */
+    moneyCents: (key: string, header: string, options: ColumnOptions = {}) =>
+      make(key, header, "moneyCents", options, v.nonNegative()),
     /** A whole count ≥ 0. */
     count: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "integer", options, v.whole()),

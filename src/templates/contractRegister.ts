@@ -2,7 +2,7 @@ import { a1FixedColumn } from "./a1";
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { COLORS } from "./formats";
+import { COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "./formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "./naming";
 import type { ColumnSpec, SheetSpec, TableRow } from "./sheetSpec";
@@ -44,14 +44,14 @@ function contractColumns(kit: Kit, table: string): ColumnSpec[] {
     c.text("id", h.id, { width: 14, totals: label(s.common.total) }),
     c.text("customer", h.customer, { width: 22 }),
     c.date("signed", h.signed),
-    c.money("amount", h.amount, { width: 16, totals: SUM }),
+    c.moneyCents("amount", h.amount, { width: 16, totals: SUM }),
     c.text("product", h.product, { width: 18 }),
     c.date("due", h.due, { width: 14 }),
-    c.money("shipped", h.shipped, { width: 16, totals: SUM }),
+    c.moneyCents("shipped", h.shipped, { width: 16, totals: SUM }),
     c.date("lastShipped", h.lastShipped, { width: 14 }),
-    c.money("invoiced", h.invoiced, { width: 16, totals: SUM }),
-    c.money("paid", h.paid, { width: 16, totals: SUM }),
-    c.formula("unpaid", h.unpaid, "money", `IF(${amount}="","",${amount}-N(${r(h.paid)}))`, { width: 16, totals: SUM }),
+    c.moneyCents("invoiced", h.invoiced, { width: 16, totals: SUM }),
+    c.moneyCents("paid", h.paid, { width: 16, totals: SUM }),
+    c.formula("unpaid", h.unpaid, "moneyCents", `IF(${amount}="","",${amount}-N(${r(h.paid)}))`, { width: 16, totals: SUM }),
     c.formula("progress", h.progress, "percent", ratio(shipped, amount), {
       totals: { kind: "formula", formula: totalRatio(table, h.shipped, h.amount) },
     }),
@@ -97,7 +97,7 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
   const reg = contracts.spec.name;
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, k.statsTitle, "title");
-  const yearAt = draft.field({ row: 2, col: 0 }, k.statsYear, { value: year }, { numberFormat: "0", validation: v.whole(1900) });
+  const yearAt = draft.field({ row: 2, col: 0 }, k.statsYear, { value: year }, { numberFormat: FORMATS.plain, validation: v.whole(1900) });
   const y = spName(key, "STATS_YEAR");
   draft.name(y, yearAt, k.statsYear);
 
@@ -126,10 +126,10 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
       c.formula("from", h.from, "date", byType(`DATE(${y},${n},1)`, `DATE(${y},3*${n}-2,1)`, `DATE(${y},1,1)`)),
       c.formula("to", h.to, "date", byType(`DATE(${y},${n}+1,0)`, `DATE(${y},3*${n}+1,0)`, `DATE(${y},12,31)`)),
       c.formula("count", h.count, "integer", `COUNTIFS(${inPeriod})`),
-      c.formula("amount", h.amount, "money", sumOf(ch.amount), { width: 16 }),
-      c.formula("shipped", h.shipped, "money", sumOf(ch.shipped), { width: 16 }),
-      c.formula("invoiced", h.invoiced, "money", sumOf(ch.invoiced), { width: 16 }),
-      c.formula("paid", h.paid, "money", sumOf(ch.paid), { width: 16 }),
+      c.formula("amount", h.amount, "moneyCents", sumOf(ch.amount), { width: 16 }),
+      c.formula("shipped", h.shipped, "moneyCents", sumOf(ch.shipped), { width: 16 }),
+      c.formula("invoiced", h.invoiced, "moneyCents", sumOf(ch.invoiced), { width: 16 }),
+      c.formula("paid", h.paid, "moneyCents", sumOf(ch.paid), { width: 16 }),
       c.formula("paidRate", h.paidRate, "percent", `IF(${thisRow(name, h.amount)}=0,"",${thisRow(name, h.paid)}/${thisRow(name, h.amount)})`),
     ],
     rows,
@@ -152,7 +152,7 @@ export function buildContractRegister(options: ContractRegisterOptions, ctx: Bui
   const name = spTable(key, "Contracts");
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.contracts.title, "title");
-  const arAt = draft.field({ row: 2, col: 0 }, s.contracts.arDays, { value: DEFAULT_AR_DAYS }, { numberFormat: "0", validation: v.whole(1) });
+  const arAt = draft.field({ row: 2, col: 0 }, s.contracts.arDays, { value: DEFAULT_AR_DAYS }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
   const arDays = spName(key, "AR_DAYS");
   draft.name(arDays, arAt, s.contracts.arDays);
   const origin = { row: 4, col: 0 };

@@ -3,7 +3,7 @@ import { a1FixedColumn } from "./a1";
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { COLORS } from "./formats";
+import { COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "./formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "./naming";
 import type { SheetSpec, TableRow } from "./sheetSpec";
@@ -67,7 +67,7 @@ function registerColumns(kit: Kit, table: string, key: string) {
     c.text("phone", h.phone, { width: 15 }),
     c.text("address", h.address, { width: 28 }),
     c.text("owner", h.owner, { width: 10 }),
-    c.money("annualSales", h.annualSales, { width: 16 }),
+    c.moneyCents("annualSales", h.annualSales, { width: 16 }),
     c.list("demandSize", h.demandSize, r.sizes, { width: 10 }),
     c.list("urgency", h.urgency, r.urgencies, { width: 12 }),
     c.formula("abc", h.abc, "text", abcFormula(table, h.annualSales, names.abcA, names.abcB), { width: 10 }),
@@ -111,14 +111,14 @@ function settingsSheet(kit: Kit, key: string, sheets: readonly string[]): SheetS
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, r.settingsTitle, "title");
   draft.text({ row: 2, col: 0 }, r.settingsHint, "note");
-  const percent = "0%";
+  const percent = FORMATS.share;
   const a = draft.field({ row: 3, col: 0 }, r.abcA, { value: DEFAULT_A_SHARE }, { numberFormat: percent, validation: v.share() });
   const b = draft.field({ row: 4, col: 0 }, r.abcB, { value: DEFAULT_B_SHARE }, { numberFormat: percent, validation: v.share() });
   draft.name(names.abcA, a, r.abcA);
   draft.name(names.abcB, b, r.abcB);
   const intervals = [DEFAULT_VISIT_INTERVALS.A, DEFAULT_VISIT_INTERVALS.B, DEFAULT_VISIT_INTERVALS.C];
   r.visit.forEach((text, i) => {
-    const at = draft.field({ row: 5 + i, col: 0 }, text, { value: intervals[i] }, { numberFormat: "0", validation: v.whole(1) });
+    const at = draft.field({ row: 5 + i, col: 0 }, text, { value: intervals[i] }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
     draft.name(names.visit[i], at, text);
   });
   draft.widen(0, 30);
@@ -153,7 +153,7 @@ function summarySheet(kit: Kit, key: string, register: PlacedTable, sheets: read
       c.text("tier", h.tier, { width: 10, totals: label(s.common.total) }),
       c.formula("count", h.count, "integer", `COUNTIF(${col(reg, r.columns.abc)},${tier})`, { totals: SUM }),
       c.formula("countShare", h.countShare, "percent", `IF(SUM(${col(name, h.count)})=0,"",${thisRow(name, h.count)}/SUM(${col(name, h.count)}))`, { totals: SUM }),
-      c.formula("amount", h.amount, "money", `SUMIF(${col(reg, r.columns.abc)},${tier},${sales})`, { width: 18, totals: SUM }),
+      c.formula("amount", h.amount, "moneyCents", `SUMIF(${col(reg, r.columns.abc)},${tier},${sales})`, { width: 18, totals: SUM }),
       c.formula("amountShare", h.amountShare, "percent", `IF(SUM(${sales})=0,"",${thisRow(name, h.amount)}/SUM(${sales}))`, { totals: SUM }),
       c.formula("demandCount", h.demandCount, "integer", `COUNTIF(${col(reg, r.columns.demandTier)},${tier})`, { width: 18, totals: SUM }),
     ],

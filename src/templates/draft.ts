@@ -17,6 +17,7 @@ import type {
   ValidationSpec,
 } from "./sheetSpec";
 import { cellRange } from "./a1";
+import { textWidth } from "./columns";
 import { TABLE_STYLE } from "./formats";
 import { recordName } from "./naming";
 
@@ -91,15 +92,28 @@ export class SheetDraft {
     return this.put(at, { value }, style);
   }
 
-  /** A label and, to its right, an input or computed cell; returns the value cell. */
+  /**
+   * A label and, to its right, an input or computed cell; returns the value cell. Both columns
+   * are widened to show the label and the value in full (a label's right neighbour is its value
+   * and a value's is usually the next label, so neither can overflow).
+   */
   field(
     at: CellRef,
     label: string,
     content: { value?: CellValue; formula?: string },
-    options: { style?: CellStyleName; numberFormat?: string; validation?: ValidationSpec } = {},
+    options: {
+      style?: CellStyleName;
+      numberFormat?: string;
+      validation?: ValidationSpec;
+      /** Merge the value across to the right edge of the widest table (free-text rows of a form). */
+      fullWidth?: boolean;
+    } = {},
   ): CellRef {
     this.text(at, label, "label");
+    this.widen(at.col, labelWidth(label));
     const valueAt = { row: at.row, col: at.col + 1 };
+    if (options.fullWidth) this.merge({ from: valueAt, to: { row: valueAt.row, col: Math.max(valueAt.col, this.formWidth - 1) } });
+    else if (content.formula === undefined) this.widen(valueAt.col, valueWidth(content.value ?? null, options.numberFormat));
     this.put(valueAt, content, options.style ?? (content.formula ? "computed" : "input"), options.numberFormat);
     if (options.validation) this.validate(cellRange(valueAt), options.validation);
     return valueAt;
@@ -131,6 +145,16 @@ export class SheetDraft {
     this.widths[col] = Math.max(this.widths[col] ?? 0, width);
   }
 
+  /** Width column `col` currently has (Excel's default where nothing widened it). */
+  width(col: number): number {
+    return this.widths[col] ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /** Columns the widest table spans from column A: how far full-width form rows (merged notes) reach. */
+  get formWidth(): number {
+    return Math.max(0, ...this.tables.map((t) => t.origin.col + t.columns.length));
+  }
+
   table(input: TableInput): PlacedTable {
     const spec: TableSpec = {
       name: input.name,
@@ -160,7 +184,11 @@ export class SheetDraft {
     this.text(record.at, sheet.recordLabel, "note");
     const valueAt = { row: record.at.row, col: record.at.col + 1 };
     this.put(valueAt, { value: record.value }, "record");
-    this.text({ row: record.at.row, col: record.at.col + 2 }, sheet.recordNote, "note");
+    // The value is merged across as many columns as it needs; the note starts after them.
+    let last = valueAt.col;
+    for (let room = this.width(last); room < recordWidth(record.value); room += this.width(last)) last++;
+    if (last > valueAt.col) this.merge({ from: valueAt, to: { row: valueAt.row, col: last } });
+    this.text({ row: record.at.row, col: last + 1 }, sheet.recordNote, "note");
     this.name(recordName(record.key, record.role), valueAt, sheet.recordNote);
     return {
       name: sheet.name,
@@ -178,6 +206,32 @@ export class SheetDraft {
       charts: this.charts,
     };
   }
+}
+
+/** Excel's default column width in character units. */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+
+/** Font size of the "record" style relative to the default 11 pt. */
+const RECORD_SCALE = 9 / 11;
+
+/** Width a bold header-block label needs (bold glyphs are about a tenth wider). */
+export function labelWidth(label: string): number {
+  return Math.ceil(textWidth(label) * 1.1) + 1;
+}
+
+/** Width the machine-readable template record value needs in its small font. */
+export function recordWidth(value: string): number {
+  return Math.ceil(textWidth(value) * RECORD_SCALE) + 1;
+}
+
+/** Width a literal header-block value needs as displayed (numbers: as their format shows them). */
+export function valueWidth(value: CellValue, numberFormat?: string): number {
+  if (value === null || typeof value === "boolean") return 0;
+  if (typeof value === "string") return textWidth(value) + 2;
+  const shown = numberFormat && /[ymdh]/i.test(numberFormat.replace(/"[^"]*"/g, ""))
+    ? numberFormat.replace(/"[^"]*"|_.|\\|[[\]]/g, "") // a date/time: as long as its pattern
+    : Math.round(value).toLocaleString("en-US") + "¥.00";
+  return textWidth(shown) + 2;
 }
 
 /** Standard print setup: landscape A4, fit to one page wide, repeating `repeatRows` if given. */

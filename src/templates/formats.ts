@@ -3,27 +3,63 @@ import type { ColumnKind } from "./sheetSpec";
 
 /**
  * Number formats and the few colours/thresholds the four templates share, so every ¥ amount,
- * percentage and date looks the same across templates and both writers.
+ * percentage and date looks the same across templates and both writers. Builders never spell a
+ * number-format code themselves: they take it from `FORMATS` or `numberFormat(kind)`.
+ *
+ * Money comes in ONE family: `¥#,##0` for plan amounts, which are whole yuan by construction
+ * (targets, week/product splits, forecasts, breakdowns), and `¥#,##0.00` where cents occur (the
+ * registers' contract and transaction amounts, expenses). Every right-aligned format ends in `_ `
+ * (Excel's "the width of a space"; Excel, WPS and LibreOffice all honour it), so a number never
+ * touches the left-aligned text of the next column.
  */
+
+/** Trailing one-space padding of right-aligned formats. */
+const PAD = "_ ";
+
+export const FORMATS = {
+  /** Plan amounts in whole yuan. */
+  money: `"¥"#,##0${PAD}`,
+  /** Amounts where cents occur (registers, expenses). */
+  moneyCents: `"¥"#,##0.00${PAD}`,
+  /** Counts (customers, visits, calls) and mixed-unit quantities: plain integers. */
+  integer: `#,##0${PAD}`,
+  /** Numbers without a thousands separator (years, day counts, working days). */
+  plain: `0${PAD}`,
+  number: `#,##0.00${PAD}`,
+  percent: `0.0%${PAD}`,
+  /** Whole percentages of settings (ABC thresholds). */
+  share: `0%${PAD}`,
+  text: "@",
+} as const;
 
 /** Excel number-format codes per column kind. Dates follow the locale (yyyy-mm-dd in Chinese use). */
 export function numberFormat(kind: ColumnKind, locale: Locale): string {
   switch (kind) {
     case "money":
-      return '"¥"#,##0.00';
+      return FORMATS.money;
+    case "moneyCents":
+      return FORMATS.moneyCents;
     case "number":
-      return "#,##0.00";
+      return FORMATS.number;
     case "integer":
-      return "#,##0";
+      return FORMATS.integer;
     case "percent":
-      return "0.0%";
+      return FORMATS.percent;
     case "date":
-      return locale === "zh-CN" ? "yyyy-mm-dd" : "m/d/yyyy";
+      return (locale === "zh-CN" ? "yyyy-mm-dd" : "m/d/yyyy") + PAD;
     case "datetime":
-      return locale === "zh-CN" ? "yyyy-mm-dd hh:mm" : "m/d/yyyy h:mm AM/PM";
+      return (locale === "zh-CN" ? "yyyy-mm-dd hh:mm" : "m/d/yyyy h:mm AM/PM") + PAD;
     case "text":
-      return "@";
+      return FORMATS.text;
   }
+}
+
+/**
+ * How a column's header cell is aligned: like its values, so a header sits over its numbers —
+ * right for every numeric kind (money, numbers, percentages, dates), left for text.
+ */
+export function headerAlignment(kind: ColumnKind): "left" | "right" {
+  return kind === "text" ? "left" : "right";
 }
 
 /** 达成率 thresholds from the seeds: below 80 % is a warning, 100 % or more is achieved. */

@@ -2,7 +2,7 @@ import { daysInMonth, monthWeeks, PLAIN_WEEKS, serialFromYmd, workingDates, type
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
-import { numberFormat } from "./formats";
+import { FORMATS, numberFormat } from "./formats";
 import { col, largestRemainderShare } from "./formula";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "./naming";
 import {
@@ -42,7 +42,6 @@ export interface MonthlyPlanOptions {
 }
 
 const READOUT_COL = 9;
-const FORM_WIDTH = 8;
 const REVIEW_WORKING_DAY = 3;
 
 /** The 3rd working day of the month after `year-month`: when the business review is due (seeds). */
@@ -68,7 +67,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   draft.text({ row: 0, col: 0 }, m.title, "title");
   const repAt = draft.field({ row: 2, col: 0 }, m.nameTeam, { value: options.rep });
   const periodAt = draft.field({ row: 2, col: 2 }, m.yearMonth, { value: monthText }, { style: "computed" });
-  draft.field({ row: 2, col: 4 }, m.workdays, { formula: `SUM(${col(weeksName, wc.workdays)})` }, { numberFormat: "0" });
+  draft.field({ row: 2, col: 4 }, m.workdays, { formula: `SUM(${col(weeksName, wc.workdays)})` }, { numberFormat: FORMATS.plain });
   draft.name(spName(key, "REP"), repAt, s.plan.rep);
   draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
 
@@ -79,7 +78,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
     NEW_CUSTOMERS: units.customers,
     KEY_PRODUCTS: units.yuan,
   };
-  const metrics: MetricRow[] = ROLLUP_METRICS.monthly.map((id) => ({ id, label: m.metrics[id], unit: unitOf[id], ...options.targets?.[id] }));
+  const metrics: MetricRow[] = ROLLUP_METRICS.monthly.map((id) => ({ id, label: m.metrics[id], unit: unitOf[id], money: unitOf[id] === units.yuan, ...options.targets?.[id] }));
   let row = section(draft, 4, m.targetsSection);
   const targets = targetsTable(draft, kit, key, { row, col: 0 }, metrics, false);
   rollupReadout(draft, kit, key, { row: 2, col: READOUT_COL }, targets, metrics);
@@ -161,15 +160,13 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
     style: "computed",
     numberFormat: numberFormat("date", ctx.locale),
   });
-  const summaryAt = draft.field({ row: row + 1, col: 0 }, m.summary, { value: options.summary ?? null });
-  draft.merge({ from: summaryAt, to: { row: summaryAt.row, col: FORM_WIDTH - 1 } });
+  draft.field({ row: row + 1, col: 0 }, m.summary, { value: options.summary ?? null }, { fullWidth: true });
   const forecastAt = draft.field({ row: row + 2, col: 0 }, m.forecast, { value: options.forecast ?? null }, {
     numberFormat: money,
     validation: v.nonNegative(),
   });
   draft.name(spName(key, "FORECAST"), forecastAt, s.plan.forecast);
-  const issuesAt = draft.field({ row: row + 3, col: 0 }, s.plan.issues, { value: options.issues ?? null });
-  draft.merge({ from: issuesAt, to: { row: issuesAt.row, col: FORM_WIDTH - 1 } });
+  draft.field({ row: row + 3, col: 0 }, s.plan.issues, { value: options.issues ?? null }, { fullWidth: true });
 
   return [
     draft.finish({

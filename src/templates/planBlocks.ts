@@ -2,7 +2,7 @@ import { a1 } from "./a1";
 import { SUM, label, type Columns } from "./columns";
 import type { Kit } from "./context";
 import { PlacedTable, SheetDraft } from "./draft";
-import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS } from "./formats";
+import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "./formula";
 import { spName, spTable } from "./naming";
 import type { CellRef, TableRow } from "./sheetSpec";
@@ -49,12 +49,27 @@ export interface MetricRow {
   readonly id: string;
   readonly label: string;
   readonly unit: string;
+  /** A ¥ amount (whole yuan) rather than a count of customers, visits or calls. */
+  readonly money: boolean;
   readonly target?: number | null;
   readonly actual?: number | null;
   readonly lastWeek?: number | null;
 }
 
-/** Targets table: 指标, 单位, 目标, 实际, 达成率 (+ 上周实际 for the weekly plan). */
+/**
+ * The targets of a plan: the ¥ metrics (role "targets", `SP_<KEY>_Targets`, formatted `¥#,##0`)
+ * and below them the counts (role "countTargets", `SP_<KEY>_CountTargets`, plain integers) — two
+ * tables because an Excel table column carries one number format. Columns: 指标, 单位, 目标,
+ * 实际, 达成率 (+ 上周实际 for the weekly plan).
+ */
+export interface PlacedTargets {
+  readonly tables: readonly PlacedTable[];
+  /** The table holding each metric id. */
+  readonly tableOf: (id: string) => PlacedTable;
+  /** Last sheet row of the block. */
+  readonly lastRow: number;
+}
+
 export function targetsTable(
   draft: SheetDraft,
   kit: Kit,
@@ -62,28 +77,47 @@ export function targetsTable(
   origin: CellRef,
   metrics: readonly MetricRow[],
   withLastWeek: boolean,
-): PlacedTable {
+): PlacedTargets {
   const h = kit.s.plan.targetColumns;
   const c: Columns = kit.columns;
-  const name = spTable(key, "Targets");
-  const columns = [
-    c.text("metric", h.metric, { width: 16 }),
-    c.text("unit", h.unit, { width: 8 }),
-    c.count("target", h.target, { width: 14 }),
-    c.quantity("actual", h.actual, { width: 14 }),
-    c.formula("rate", h.rate, "percent", rateFormula(name, h.actual, h.target)),
-    ...(withLastWeek ? [c.quantity("lastWeek", h.lastWeek)] : []),
+  const groups = [
+    { role: "targets", name: spTable(key, "Targets"), money: true },
+    { role: "countTargets", name: spTable(key, "CountTargets"), money: false },
   ];
-  const rows: TableRow[] = metrics.map((m) => ({
-    metric: m.label,
-    unit: m.unit,
-    target: m.target ?? null,
-    actual: m.actual ?? null,
-    ...(withLastWeek ? { lastWeek: m.lastWeek ?? null } : {}),
-  }));
-  const table = draft.table({ name, role: "targets", origin, columns, rows });
-  achievementFormats(draft, table, "rate");
-  return table;
+  const tables: PlacedTable[] = [];
+  const byId = new Map<string, PlacedTable>();
+  let row = origin.row;
+  for (const group of groups) {
+    const members = metrics.filter((m) => m.money === group.money);
+    if (members.length === 0) continue;
+    const value = group.money ? c.money : c.quantity;
+    const columns = [
+      c.text("metric", h.metric, { width: 16 }),
+      c.text("unit", h.unit, { width: 8 }),
+      value("target", h.target, { width: 14 }),
+      value("actual", h.actual, { width: 14 }),
+      c.formula("rate", h.rate, "percent", rateFormula(group.name, h.actual, h.target)),
+      ...(withLastWeek ? [value("lastWeek", h.lastWeek, { width: 14 })] : []),
+    ];
+    const rows: TableRow[] = members.map((m) => ({
+      metric: m.label,
+      unit: m.unit,
+      target: m.target ?? null,
+      actual: m.actual ?? null,
+      ...(withLastWeek ? { lastWeek: m.lastWeek ?? null } : {}),
+    }));
+    const table = draft.table({ name: group.name, role: group.role, origin: { row, col: origin.col }, columns, rows });
+    achievementFormats(draft, table, "rate");
+    tables.push(table);
+    members.forEach((m) => byId.set(m.id, table));
+    row = table.lastRow + 2;
+  }
+  const tableOf = (id: string): PlacedTable => {
+    const table = byId.get(id);
+    if (!table) throw new Error(`no targets table holds ${id}`);
+    return table;
+  };
+  return { tables, tableOf, lastRow: tables[tables.length - 1].lastRow };
 }
 
 /**
@@ -91,22 +125,23 @@ export function targetsTable(
  * label (INDEX/MATCH), so the names stay right when the user sorts or extends the targets table.
  * Returns the next free row.
  */
-export function rollupReadout(draft: SheetDraft, kit: Kit, key: string, origin: CellRef, targets: PlacedTable, metrics: readonly MetricRow[]): number {
+export function rollupReadout(draft: SheetDraft, kit: Kit, key: string, origin: CellRef, targets: PlacedTargets, metrics: readonly MetricRow[]): number {
   const h = kit.s.plan.targetColumns;
-  const t = targets.spec.name;
   draft.text(origin, kit.s.common.rollupSection, "section");
   draft.text({ row: origin.row + 1, col: origin.col }, kit.s.common.rollupNote, "note");
   const headerRow = origin.row + 2;
   [h.metric, h.target, h.actual].forEach((text, i) => draft.text({ row: headerRow, col: origin.col + i }, text, "label"));
-  const lookup = (metric: string, header: string): string => {
+  const lookup = (t: string, metric: string, header: string): string => {
     const found = `INDEX(${col(t, header)},MATCH(${str(metric)},${col(t, h.metric)},0))`;
     return `IFERROR(IF(${found}="","",${found}),"")`;
   };
   metrics.forEach((m, i) => {
     const row = headerRow + 1 + i;
+    const t = targets.tableOf(m.id).spec.name;
+    const format = m.money ? FORMATS.money : FORMATS.integer;
     draft.text({ row, col: origin.col }, m.label);
-    const targetAt = draft.put({ row, col: origin.col + 1 }, { formula: lookup(m.label, h.target) }, "computed", "#,##0");
-    const actualAt = draft.put({ row, col: origin.col + 2 }, { formula: lookup(m.label, h.actual) }, "computed", "#,##0");
+    const targetAt = draft.put({ row, col: origin.col + 1 }, { formula: lookup(t, m.label, h.target) }, "computed", format);
+    const actualAt = draft.put({ row, col: origin.col + 2 }, { formula: lookup(t, m.label, h.actual) }, "computed", format);
     draft.name(spName(key, `${m.id}_TARGET`), targetAt, `${m.label} · ${h.target}`);
     draft.name(spName(key, `${m.id}_ACTUAL`), actualAt, `${m.label} · ${h.actual}`);
   });
@@ -131,7 +166,7 @@ export function expenseTable(draft: SheetDraft, kit: Kit, key: string, origin: C
   const c = kit.columns;
   const columns = [
     c.list("category", h.category, kit.s.plan.expenseCategories, { width: 16, totals: label(kit.s.common.total) }),
-    c.money("amount", h.amount, { totals: SUM }),
+    c.moneyCents("amount", h.amount, { totals: SUM }),
     c.text("note", h.note, { width: 30 }),
   ];
   const rows: readonly TableRow[] = data ?? kit.s.plan.expenseCategories.map((category) => ({ category }));

@@ -128,8 +128,11 @@ export interface CellValidationSpec {
   readonly validation: ValidationSpec;
 }
 
-/** What kind of values a column holds; decides alignment and the default number format. */
-export type ColumnKind = "text" | "money" | "number" | "integer" | "percent" | "date" | "datetime";
+/**
+ * What kind of values a column holds; decides alignment and the default number format.
+ * `money` is a plan amount in whole yuan, `moneyCents` an amount where cents occur (registers, expenses).
+ */
+export type ColumnKind = "text" | "money" | "moneyCents" | "number" | "integer" | "percent" | "date" | "datetime";
 
 /** What the totals row shows under a column. `sum`/`count`/`average` become SUBTOTAL(109/103/101, …). */
 export type TotalsSpec =
@@ -148,6 +151,11 @@ export interface ColumnSpec {
   readonly numberFormat: string;
   /** Column width in Excel character units. */
   readonly width: number;
+  /**
+   * Horizontal alignment of the header cell, from `headerAlignment(kind)` in `templates/formats.ts`:
+   * right over numeric columns (as Excel aligns numbers), left over text. Absent means left.
+   */
+  readonly headerAlign?: "left" | "right";
   /** Drop-down or type validation for every data cell of the column. */
   readonly validation?: ValidationSpec;
   /**

@@ -44,7 +44,6 @@ export interface WeeklyPlanOptions {
 }
 
 const READOUT_COL = 9;
-const FORM_WIDTH = 8;
 
 export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
@@ -78,6 +77,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
     id,
     label: w.metrics[id],
     unit: unitOf[id],
+    money: unitOf[id] === units.yuan,
     ...options.targets?.[id],
   }));
   let row = section(draft, 6, w.targetsSection);
@@ -141,8 +141,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
     { numberFormat: numberFormat("money", ctx.locale), validation: v.nonNegative() },
   );
   draft.name(spName(key, "FORECAST"), forecastAt, s.plan.forecast);
-  const issuesAt = draft.field({ row: row + 2, col: 0 }, s.plan.issues, { value: options.issues ?? null });
-  draft.merge({ from: issuesAt, to: { row: issuesAt.row, col: FORM_WIDTH - 1 } });
+  draft.field({ row: row + 2, col: 0 }, s.plan.issues, { value: options.issues ?? null }, { fullWidth: true });
 
   return [
     draft.finish({

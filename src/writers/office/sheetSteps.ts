@@ -70,6 +70,11 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
     content.push(...write("numberFormat", blocks.formats));
     table.columns.forEach((column, index) => {
       if (column.validation) content.push(validationStep(rangeOf(columnBody(table, index)), column.validation));
+      if (column.headerAlign) {
+        const at = { row: layout.header.from.row, col: layout.header.from.col + index };
+        const align = ALIGN[column.headerAlign];
+        content.push(call(() => (rangeOf({ from: at, to: at }).format.horizontalAlignment = align)));
+      }
     });
   }
   for (const name of spec.names) {

@@ -106,6 +106,7 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     const header = ws.getCell(layout.header.from.row + 1, column);
     header.font = { bold: true, color: { argb: "FFFFFFFF" } };
     header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(TABLE_HEADER_FILL) } };
+    if (c.headerAlign) header.alignment = { horizontal: c.headerAlign };
     // The column's format over the data body and the totals row, so a total looks like its column.
     for (let r = layout.body.from.row; r <= layout.whole.to.row; r++) ws.getCell(r + 1, column).numFmt = c.numberFormat;
     if (c.validation) validationsOf(ws).add(rangeA1(columnBody(table, i)), dataValidation(c.validation));
