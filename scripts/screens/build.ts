@@ -15,7 +15,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { monthWeeks, PLAIN_WEEKS, serialFromYmd } from "../../src/domain/calendar";
 import { templateStrings } from "../../src/i18n/templateStrings";
-import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } from "../../src/templates";
+import { buildTemplates, type SheetSpec, type TemplateRequest } from "../../src/templates";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { contractRows } from "../../test/fixtures/contracts";
 import { customerRows } from "../../test/fixtures/customers";
@@ -42,8 +42,6 @@ const locale = "zh-CN" as const;
 const s = templateStrings(locale);
 const today = serialFromYmd(AS_OF.year, AS_OF.month, AS_OF.day);
 const customers = customerRows(25, locale);
-// The fixture makes duplicates rarely; the register should show its duplicate highlight once.
-const duplicated: TableRow[] = customers.map((row, i) => (i === 17 ? { ...row, name: customers[4].name, phone: customers[4].phone } : row));
 const customerName = (i: number): string => customers[i].name as string;
 
 const [notStarted, inProgress, done] = s.weekly.dailyStates;
@@ -119,19 +117,9 @@ const monthly: TemplateRequest = {
   },
 };
 
-// The fixture signs contracts anywhere in the year, even after AS_OF or after their delivery date:
-// move those signings back so the register reads like a real one.
-const contracts: TableRow[] = contractRows(15, 2026).map((row, i) => {
-  const due = row.due as number;
-  const latest = Math.min(today - 20, due - 30);
-  const signed = Math.min(row.signed as number, latest - ((i * 37) % 90));
-  const lastShipped = row.lastShipped == null ? null : Math.min(today, Math.max(row.lastShipped as number, signed + 10));
-  return { ...row, signed, lastShipped };
-});
-
 const registers: TemplateRequest[] = [
-  { template: "customers", options: { rows: duplicated, blankRows: 0 } },
-  { template: "contracts", options: { rows: contracts, blankRows: 0, statsYear: 2026 } },
+  { template: "customers", options: { rows: customers, blankRows: 0 } },
+  { template: "contracts", options: { rows: contractRows(15, 2026), blankRows: 0, statsYear: 2026 } },
 ];
 
 /** Columns (1-based, as in the sheet XML) each picture hides so the rest prints at a legible scale. */
