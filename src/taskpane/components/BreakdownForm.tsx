@@ -5,13 +5,11 @@ import {
   Checkbox,
   Field,
   Input,
-  makeStyles,
   Radio,
   RadioGroup,
   Spinner,
   Subtitle2,
   Textarea,
-  tokens,
 } from "@fluentui/react-components";
 import type { Locale } from "../../i18n/locale";
 import { uiStrings } from "../../i18n/uiStrings";
@@ -22,13 +20,10 @@ import { comingPeriods } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import type { FieldProblem } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
+import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
-const useStyles = makeStyles({
-  form: { display: "grid", rowGap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
-});
 
 function initial(today: Date, remembered: { team: string; holidays: string }, locale: Locale): BreakdownFormValues {
   const { week, month } = comingPeriods(today);
@@ -49,7 +44,7 @@ function initial(today: Date, remembered: { team: string; holidays: string }, lo
 }
 
 export function BreakdownForm({ locale, services }: { locale: Locale; services: PaneServices }) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const strings = uiStrings(locale);
   const [values, setValues] = useState<BreakdownFormValues>(() => initial(services.today(), services.loadRemembered(), locale));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2 } from "@fluentui/react-components";
 import type { CollectOutcome, RollupOutcome } from "../../host/teamActions";
 import type { Locale } from "../../i18n/locale";
 import { teamStrings } from "../../i18n/teamStrings";
@@ -7,12 +7,9 @@ import { fill, uiStrings, type UiStrings } from "../../i18n/uiStrings";
 import { planStatus, teamErrorMessage, type PlanInstance } from "../../team";
 import type { PaneServices } from "../services";
 import { describeWriteError } from "../writeErrors";
+import { useFormStyles } from "./formStyles";
 import { WriteStatusBar } from "./WriteStatus";
 
-const useStyles = makeStyles({
-  section: { display: "grid", rowGap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
-});
 
 type Result =
   | { readonly kind: "idle" | "busy" }
@@ -55,7 +52,7 @@ function readBase64(file: File): Promise<{ file: string; base64: string }> {
 }
 
 export function TeamRollup({ locale, services }: { locale: Locale; services: PaneServices }) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const strings = uiStrings(locale);
   const [result, setResult] = useState<Result>({ kind: "idle" });
   const picker = useRef<HTMLInputElement>(null);
@@ -77,9 +74,9 @@ export function TeamRollup({ locale, services }: { locale: Locale; services: Pan
   };
 
   return (
-    <div className={styles.section}>
+    <div className={styles.form}>
       {rollUp && (
-        <section className={styles.section} aria-labelledby="rollup-title">
+        <section className={styles.form} aria-labelledby="rollup-title">
           <Subtitle2 as="h2" block id="rollup-title">
             {strings.rollupHeading}
           </Subtitle2>
@@ -91,7 +88,7 @@ export function TeamRollup({ locale, services }: { locale: Locale; services: Pan
           </div>
         </section>
       )}
-      <section className={styles.section} aria-labelledby="collect-title">
+      <section className={styles.form} aria-labelledby="collect-title">
         <Subtitle2 as="h2" block id="collect-title">
           {strings.collectHeading}
         </Subtitle2>

@@ -4,13 +4,11 @@ import {
   Checkbox,
   Field,
   Input,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   Spinner,
   Subtitle2,
   Textarea,
-  tokens,
 } from "@fluentui/react-components";
 import type { Locale } from "../../i18n/locale";
 import { uiStrings, type UiStrings } from "../../i18n/uiStrings";
@@ -21,14 +19,11 @@ import { initialValues } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import { validateForm } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
+import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";
 import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
-const useStyles = makeStyles({
-  form: { display: "grid", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
-});
 
 function fieldLabel(field: FieldName, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
@@ -59,7 +54,7 @@ export interface TemplateFormProps {
 }
 
 export function TemplateForm({ template, locale, services, onBack }: TemplateFormProps) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const strings = uiStrings(locale);
   const [values, setValues] = useState<FormValues>(() => initialValues(template, services.today(), services.loadRemembered(), locale));
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
@@ -91,7 +86,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate data-testid={`form-${template}`} aria-labelledby="form-title">
-      <div className={styles.actions}>
+      <div className={styles.row}>
         <Button appearance="subtle" onClick={onBack} disabled={writing}>
           {strings.backToGallery}
         </Button>
@@ -149,7 +144,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
           <MessageBarBody>{strings.fixFirst}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.actions}>
+      <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={writing} data-testid="write-button">
           {services.activate ? strings.writeButton : strings.downloadButton}
         </Button>
