@@ -153,14 +153,24 @@ export function discoverPlans(names: readonly NameEntry[]): PlanInstance[] {
   for (const entry of names) {
     const match = PLAN_NAME.exec(entry.name.toUpperCase());
     if (!match) continue;
-    byKey.set(match[1], [...(byKey.get(match[1]) ?? []), entry]);
+    const entries = byKey.get(match[1]);
+    if (entries) entries.push(entry);
+    else byKey.set(match[1], [entry]);
   }
   const found = [...byKey].flatMap(([key, entries]) => classify(key, entries) ?? []).sort(compare);
   const identity = (plan: Found): string | undefined =>
     plan.rep === "" || plan.period === "" ? undefined : `${plan.template}|${plan.rep.toLowerCase()}|${plan.period.toLowerCase()}`;
+  const keysById = new Map<string, string[]>();
+  for (const plan of found) {
+    const id = identity(plan);
+    if (id === undefined) continue;
+    const keys = keysById.get(id);
+    if (keys) keys.push(plan.key);
+    else keysById.set(id, [plan.key]);
+  }
   return found.map((plan) => {
     const id = identity(plan);
-    const duplicateOf = id === undefined ? [] : found.filter((other) => other !== plan && identity(other) === id).map((other) => other.key);
+    const duplicateOf = id === undefined ? [] : (keysById.get(id) ?? []).filter((key) => key !== plan.key);
     return { ...plan, duplicateOf };
   });
 }

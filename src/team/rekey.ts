@@ -1,4 +1,4 @@
-import { freeKey, parseRecord } from "../templates/naming";
+import { lowestFreeKey, parseRecord, usedKeys } from "../templates/naming";
 import type { PlanInstance } from "./plans";
 
 /**
@@ -10,17 +10,17 @@ import type { PlanInstance } from "./plans";
 /** Old key → new key, for the plans of one file that must change key. */
 export type Rekeying = ReadonlyMap<string, string>;
 
-const usesKey = (taken: readonly string[], key: string): boolean => taken.some((n) => n.toUpperCase().startsWith(`SP_${key}_`));
-
 /**
  * New keys for `plans`, given the names and tables the team workbook already has; `taken` is
  * extended with each key handed out, so the next plan (or file) cannot take it too.
  */
 export function assignKeys(plans: readonly PlanInstance[], taken: string[]): Map<string, string> {
   const keys = new Map<string, string>();
+  const used = usedKeys(taken);
   for (const plan of plans) {
-    const key = usesKey(taken, plan.key) ? freeKey(plan.template, { sheets: [], tables: [], names: taken }) : plan.key;
+    const key = used.has(plan.key) ? lowestFreeKey(plan.template, used) : plan.key;
     if (key !== plan.key) keys.set(plan.key, key);
+    used.add(key);
     taken.push(`SP_${key}_TEMPLATE`);
   }
   return keys;

@@ -52,15 +52,28 @@ export function freeSheetName(wanted: string, existingSheets: readonly string[])
 export const sheetTitle = (prefix: string, rep: string, period: string): string =>
   [prefix, rep.trim(), period].filter((part) => part.length > 0).join("-");
 
-/** The lowest `<letter><n>` whose `SP_<letter><n>_` prefix no existing defined name or table uses. */
-export function freeKey(template: RecordTemplateId, existing: ExistingNames): string {
-  const used = [...existing.names, ...existing.tables].map((n) => n.toUpperCase());
-  const letter = KEY_LETTER[template];
-  for (let n = 1; ; n++) {
-    const prefix = `SP_${letter}${n}_`;
-    if (!used.some((name) => name.startsWith(prefix))) return `${letter}${n}`;
+/** The key a defined name or table belongs to, in upper case: `W1` for `SP_W1_REP`. */
+export const keyOfName = (name: string): string | undefined => /^SP_([A-Z]\d+)_/.exec(name.toUpperCase())?.[1];
+
+/** The keys that `names` (defined names, tables) use. */
+export function usedKeys(names: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) {
+    const key = keyOfName(name);
+    if (key !== undefined) keys.add(key);
   }
+  return keys;
 }
+
+/** The lowest `<letter><n>` not in `used` (from `usedKeys`). */
+export function lowestFreeKey(template: RecordTemplateId, used: ReadonlySet<string>): string {
+  const letter = KEY_LETTER[template];
+  for (let n = 1; ; n++) if (!used.has(`${letter}${n}`)) return `${letter}${n}`;
+}
+
+/** The lowest `<letter><n>` whose `SP_<letter><n>_` prefix no existing defined name or table uses. */
+export const freeKey = (template: RecordTemplateId, existing: ExistingNames): string =>
+  lowestFreeKey(template, usedKeys([...existing.names, ...existing.tables]));
 
 /** Workbook name `SP_<KEY>_<PART>` (upper case, see sheetSpec.ts). */
 export const spName = (key: string, part: string): string => `SP_${key}_${part}`.toUpperCase();

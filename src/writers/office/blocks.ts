@@ -26,7 +26,6 @@ export function entry(content: CellContent): Entry {
   return typeof value === "string" && PARSED_BY_EXCEL.test(value) ? `'${value}` : value;
 }
 
-/** A cell's content as the spec states it (a formula wins over a value). */
 /**
  * Loose cells grouped into bands of nearby rows; each band becomes one content block and, if any
  * of its cells has a number format, one format block. Rows further apart than `maxGap` start a new

@@ -60,6 +60,10 @@ const MESSAGES: Record<Locale, Messages> = {
   },
 };
 
+/** Excel's error code (`OfficeExtension.Error.code`, e.g. `InvalidArgument`) of a failed sync, if it has one. */
+export const excelCode = (error: unknown): string | undefined =>
+  typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+
 export function officeWriteMessage(error: Pick<OfficeWriteError, "code" | "params">, locale: Locale): string {
   return MESSAGES[locale][error.code](error.params);
 }

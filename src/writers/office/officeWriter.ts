@@ -2,7 +2,7 @@ import type { ExistingNames, RangeRef, SheetSpec } from "../../templates/sheetSp
 import { sheetExtent } from "../layout";
 import { intersects, parseAddress, qualifiedAddress } from "./addresses";
 import { packBatches, type Step } from "./chunking";
-import { OfficeWriteError } from "./errors";
+import { excelCode, OfficeWriteError } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
 
 /**
@@ -32,6 +32,15 @@ export async function writeSheets(context: Excel.RequestContext, build: BuildShe
   const existing = await loadExisting(context);
   const specs = build(existing);
   assertFree(specs, specs, existing);
+  await addSheets(context, specs);
+  return { sheets: specs.map((s) => s.name), firstCell: firstCell(specs[0].name, specs[0]) };
+}
+
+/**
+ * Adds each spec as a new sheet and commits them, without reading the workbook first: the caller
+ * has made sure the names are free. If a commit fails, the sheets and names are removed again.
+ */
+export async function addSheets(context: Excel.RequestContext, specs: readonly SheetSpec[]): Promise<void> {
   const targets = specs.map((spec) => ({ spec, sheet: context.workbook.worksheets.add(spec.name), ownsSheet: true }));
   const sheets = specs.map((s) => s.name);
   await commit(context, targets, () =>
@@ -40,7 +49,6 @@ export async function writeSheets(context: Excel.RequestContext, build: BuildShe
       return () => items;
     }),
   );
-  return { sheets, firstCell: firstCell(specs[0].name, specs[0]) };
 }
 
 /**
@@ -196,9 +204,6 @@ async function commit(context: Excel.RequestContext, targets: readonly Target[],
 
 const leftovers = (targets: readonly Target[]): string[] =>
   targets.flatMap(({ spec, ownsSheet }) => [...(ownsSheet ? [spec.name] : []), ...ownNames(spec)]);
-
-const excelCode = (error: unknown): string | undefined =>
-  typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 
 interface Deletable {
   readonly isNullObject: boolean;

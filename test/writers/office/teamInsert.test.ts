@@ -17,6 +17,9 @@ async function repFile(file: string, requests: readonly TemplateRequest[]) {
   return { file, base64: await registerWorkbookFile(data) };
 }
 
+/** The workbook's sheets, names and tables, to show an insert left it as it was. */
+const lists = (fake: FakeExcel) => ({ sheets: fake.sheetNames(), names: fake.state.names.map((n) => n.name), tables: fake.state.tables.map((t) => t.name) });
+
 const nameFormula = (fake: FakeExcel, name: string): string | undefined => fake.state.names.find((n) => n.name === name)?.formula;
 
 describe("insertRepWorkbooks (Office)", () => {
@@ -76,13 +79,38 @@ describe("insertRepWorkbooks (Office)", () => {
   test("when Excel rejects an insertion, the sheets it had already inserted are removed again", async () => {
     const fake = new FakeExcel();
     await writePlans(fake, [weekly("赵六")]);
-    const before = { sheets: fake.sheetNames(), names: fake.state.names.map((n) => n.name), tables: fake.state.tables.map((t) => t.name) };
+    const before = lists(fake);
     const files = [await repFile("zhang.xlsx", [weekly("张三")]), await repFile("li.xlsx", [weekly("李四")])];
     fake.failAtSync(2, 1);
     const error = await fake.run((context) => insertRepWorkbooks(context, files)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TeamError);
     expect((error as TeamError).code).toBe("insertFailed");
-    expect({ sheets: fake.sheetNames(), names: fake.state.names.map((n) => n.name), tables: fake.state.tables.map((t) => t.name) }).toEqual(before);
+    expect(lists(fake)).toEqual(before);
+  });
+
+  test("two files with the same key into a workbook without it: the first keeps the key, its names are not deleted by the second", async () => {
+    const fake = new FakeExcel();
+    const files = [await repFile("zhang.xlsx", [weekly("张三")]), await repFile("li.xlsx", [weekly("李四")])];
+    const report = await fake.run((context) => insertRepWorkbooks(context, files));
+    expect(report.inserted.map((p) => [p.fromKey, p.toKey])).toEqual([
+      ["W1", "W1"],
+      ["W1", "W2"],
+    ]);
+    expect(nameFormula(fake, "SP_W1_REP")).toBe("='周计划-张三-2026W48'!$B$3");
+    expect(nameFormula(fake, "SP_W2_REP")).toBe("='周计划-李四-2026W48'!$B$3");
+    expect(fake.state.names.filter((n) => n.formula.includes("#REF!"))).toEqual([]);
+  });
+
+  test("when Excel rejects the re-keying, the inserted copies are removed again, not left half re-keyed", async () => {
+    const fake = new FakeExcel();
+    await writePlans(fake, [weekly("赵六")]);
+    const before = lists(fake);
+    const files = [await repFile("zhang.xlsx", [weekly("张三")]), await repFile("li.xlsx", [weekly("李四")])];
+    fake.failAtSync(3, 12);
+    const error = await fake.run((context) => insertRepWorkbooks(context, files)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamError);
+    expect((error as TeamError).code).toBe("insertFailed");
+    expect(lists(fake)).toEqual(before);
   });
 
   describe("collectRepWorkbooks", () => {

@@ -218,6 +218,7 @@ describe.each(cases.map((c) => [c.locale, c] as const))("templates recalculated 
     });
     const rows = (key: string) => readColumn(book(), main, table, key).slice(0, data.length);
     expect(rows("unpaid")).toEqual(data.map((r) => (r.amount as number) - n(r.paid)));
+    expect([rows("progress").length, rows("paidRate").length]).toEqual([data.length, data.length]);
     rows("progress").forEach((v, i) => expect(num(v)).toBeCloseTo(n(data[i].shipped) / (data[i].amount as number), 12));
     rows("paidRate").forEach((v, i) => expect(num(v)).toBeCloseTo(n(data[i].paid) / (data[i].amount as number), 12));
     expect(rows("status")).toEqual(status);

@@ -1,4 +1,5 @@
 import { TeamError } from "../../../team/errors";
+import { keyOfName } from "../../../templates/naming";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
 import { readRepPackage, type RepPackage } from "./repPackage";
 
@@ -40,6 +41,8 @@ export interface InsertReport {
   readonly skipped: readonly TeamError[];
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 function bytesOf(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -63,7 +66,7 @@ async function parse(files: readonly RepWorkbookFile[]): Promise<{ incoming: Inc
       if (rep.planSheets.length === 0) skipped.push(new TeamError("noPlanSheets", { file: file.file }));
       else incoming.push({ file, rep, keys: new Map() });
     } catch (error) {
-      skipped.push(new TeamError("unreadableFile", { file: file.file, detail: error instanceof Error ? error.message : String(error) }, error));
+      skipped.push(new TeamError("unreadableFile", { file: file.file, detail: messageOf(error) }, error));
     }
   }
   return { incoming, skipped };
@@ -75,17 +78,27 @@ const copyOf = (source: string, candidates: readonly string[]): string | undefin
   candidates.find((name) => name.toLowerCase().startsWith(source.toLowerCase()) && /^\d+$/.test(name.slice(source.length)));
 
 /**
- * After a failed insert: Excel batches are not transactions, so the files inserted before the
- * failing one are there, without their names. Removes every sheet and name that was not there
- * before, leaving the workbook as it was (two more syncs, on failure only).
+ * Syncs the insertion (step 2) or the re-keying (step 3). Excel batches are not transactions: if
+ * one fails, the files inserted before the failing one, or copies half re-keyed, are there. Every
+ * sheet and name that was not there before is then removed, leaving the workbook as it was (two
+ * more syncs, on failure only), and `insertFailed` is thrown.
  */
-async function removeInserted(context: Excel.RequestContext, sheetsBefore: ReadonlySet<string>, namesBefore: ReadonlySet<string>): Promise<void> {
-  const sheets = context.workbook.worksheets.load("items/name");
-  const names = context.workbook.names.load("items/name");
-  await context.sync();
-  for (const name of names.items) if (!namesBefore.has(name.name.toUpperCase())) name.delete();
-  for (const sheet of sheets.items) if (!sheetsBefore.has(sheet.name.toLowerCase())) sheet.delete();
-  await context.sync();
+async function syncOrRemoveInserted(
+  context: Excel.RequestContext,
+  incoming: readonly Incoming[],
+  before: { readonly sheets: ReadonlySet<string>; readonly names: ReadonlySet<string> },
+): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    const sheets = context.workbook.worksheets.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    await context.sync();
+    for (const name of names.items) if (!before.names.has(name.name.toUpperCase())) name.delete();
+    for (const sheet of sheets.items) if (!before.sheets.has(sheet.name.toLowerCase())) sheet.delete();
+    await context.sync();
+    throw new TeamError("insertFailed", { file: incoming.map((i) => i.file.file).join(", "), detail: messageOf(error) }, error);
+  }
 }
 
 export async function insertRepWorkbooks(context: Excel.RequestContext, files: readonly RepWorkbookFile[]): Promise<InsertReport> {
@@ -96,9 +109,8 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   const tablesBefore = context.workbook.tables.load("items/name");
   const sheetsBefore = context.workbook.worksheets.load("items/name");
   await context.sync();
-  const sheetNamesBefore = new Set(sheetsBefore.items.map((s) => s.name.toLowerCase()));
   const taken = [...namesBefore.items.map((n) => n.name), ...tablesBefore.items.map((t) => t.name)];
-  const before = new Set(taken.map((n) => n.toUpperCase()));
+  const before = { sheets: new Set(sheetsBefore.items.map((s) => s.name.toLowerCase())), names: new Set(taken.map((n) => n.toUpperCase())) };
   for (const item of incoming) item.keys = assignKeys(item.rep.plans, taken);
 
   for (const item of incoming) {
@@ -106,26 +118,32 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   }
   const namesAfter = context.workbook.names.load("items/name");
   const tablesAfter = context.workbook.tables.load("items/name,items/worksheet/name");
-  try {
-    await context.sync();
-  } catch (error) {
-    await removeInserted(context, sheetNamesBefore, before);
-    throw new TeamError("insertFailed", { file: incoming.map((i) => i.file.file).join(", "), detail: error instanceof Error ? error.message : String(error) }, error);
-  }
+  await syncOrRemoveInserted(context, incoming, before);
 
-  const newTables = tablesAfter.items.filter((t) => !before.has(t.name.toUpperCase()));
-  const junkNames = namesAfter.items.filter((n) => !before.has(n.name.toUpperCase()));
+  const newTablesBySheet = new Map<string, string[]>();
+  for (const table of tablesAfter.items) {
+    if (before.names.has(table.name.toUpperCase())) continue;
+    const onSheet = newTablesBySheet.get(table.worksheet.name);
+    if (onSheet) onSheet.push(table.name);
+    else newTablesBySheet.set(table.worksheet.name, [table.name]);
+  }
+  // The broken names Excel brought over, deleted once: two files may share a key, and a second
+  // delete of the same item would remove the name the first file's copy re-created under it.
+  const incomingKeys = new Set(incoming.flatMap((item) => item.rep.plans.map((p) => p.key.toUpperCase())));
+  for (const name of namesAfter.items) {
+    const key = keyOfName(name.name);
+    if (!before.names.has(name.name.toUpperCase()) && key !== undefined && incomingKeys.has(key)) name.delete();
+  }
   const inserted: InsertedPlan[] = [];
   for (const item of incoming) {
     const { rep, keys } = item;
     const sheetNames = item.inserted?.value ?? [];
     const newName = new Map(rep.planSheets.map((sheet, i) => [sheet, sheetNames[i] ?? sheet]));
-    const prefixes = rep.plans.map((p) => `SP_${p.key}_`);
+    const namesByUpper = new Map(rep.names.map((n) => [n.name.toUpperCase(), n]));
     const unmatched: string[] = [];
     for (const table of rep.tables) {
       const toSheet = newName.get(table.sheet);
-      const candidates = newTables.filter((t) => t.worksheet.name === toSheet).map((t) => t.name);
-      const copy = copyOf(table.name, candidates);
+      const copy = copyOf(table.name, (toSheet === undefined ? undefined : newTablesBySheet.get(toSheet)) ?? []);
       const wanted = rekeyText(table.name, keys);
       if (copy === undefined) unmatched.push(table.name);
       else if (copy !== wanted) context.workbook.tables.getItem(copy).name = wanted;
@@ -133,7 +151,6 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
     // A table Excel renamed in a way not recognised keeps Excel's name, and the formulas Excel
     // already pointed at it are left alone rather than pointed at a table that does not exist.
     const mentionsUnmatched = (formula: string) => unmatched.some((table) => formula.toUpperCase().includes(`${table.toUpperCase()}[`));
-    for (const junk of junkNames.filter((n) => prefixes.some((p) => n.name.toUpperCase().startsWith(p)))) junk.delete();
     for (const name of rep.names) {
       const sheet = context.workbook.worksheets.getItem(newName.get(name.sheet) ?? name.sheet);
       context.workbook.names.add(rekeyText(name.name, keys), sheet.getRange(name.address));
@@ -142,7 +159,7 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
       context.workbook.worksheets.getItem(newName.get(cell.sheet) ?? cell.sheet).getRange(cell.address).formulas = [[`=${rekeyText(cell.formula, keys)}`]];
     }
     for (const plan of rep.plans) {
-      const record = rep.names.find((n) => n.name.toUpperCase() === `SP_${plan.key}_TEMPLATE`);
+      const record = namesByUpper.get(`SP_${plan.key}_TEMPLATE`);
       const text = rep.records.get(plan.key);
       if (record && text !== undefined && keys.has(plan.key)) {
         context.workbook.worksheets.getItem(newName.get(record.sheet) ?? record.sheet).getRange(record.address).values = [[rekeyRecord(text, keys)]];
@@ -150,6 +167,6 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
       inserted.push({ file: item.file.file, fromSheet: plan.sheet, toSheet: newName.get(plan.sheet) ?? plan.sheet, fromKey: plan.key, toKey: keys.get(plan.key) ?? plan.key });
     }
   }
-  await context.sync();
+  await syncOrRemoveInserted(context, incoming, before);
   return { inserted, skipped };
 }

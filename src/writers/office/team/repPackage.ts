@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { discoverPlans, type NameEntry, type PlanInstance } from "../../../team";
 import { unescapeXml } from "../../xlsx/packagePatch";
+import { keyOfName } from "../../../templates/naming";
 import { parseAddress } from "../addresses";
 
 /**
@@ -95,9 +96,10 @@ export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
   const formulas: RepFormulaCell[] = [];
   const tables: { name: string; sheet: string }[] = [];
   const sheetNames = [...sheetParts.keys()];
-  const planSheetsFrom = (plans: readonly PlanInstance[]) => sheetNames.filter((s) => plans.some((p) => p.sheet === s));
   const entries: NameEntry[] = located.map((n) => (n.sheet !== undefined ? { name: n.name, sheet: n.sheet } : { name: n.name }));
-  const planSheets = planSheetsFrom(discoverPlans(entries));
+  const sheetsOfPlans = new Set(discoverPlans(entries).map((p) => p.sheet));
+  const planSheets = sheetNames.filter((s) => sheetsOfPlans.has(s));
+  const isPlanSheet = new Set(planSheets);
   for (const sheet of planSheets) {
     const path = sheetParts.get(sheet) ?? "";
     const xml = (await zip.file(path)?.async("string")) ?? "";
@@ -119,14 +121,17 @@ export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
     return n.sheet !== undefined ? { name: n.name, sheet: n.sheet, ...(value !== undefined ? { value } : {}) } : { name: n.name };
   });
   const plans = discoverPlans(valued);
+  const valuedByName = new Map(valued.map((v) => [v.name.toUpperCase(), v]));
   const records = new Map(
     plans.flatMap((p) => {
-      const record = valued.find((v) => v.name.toUpperCase() === `SP_${p.key}_TEMPLATE`);
+      const record = valuedByName.get(`SP_${p.key}_TEMPLATE`);
       return typeof record?.value === "string" ? [[p.key, record.value] as const] : [];
     }),
   );
-  const names = located.flatMap((n) =>
-    n.sheet !== undefined && planSheets.includes(n.sheet) && plans.some((p) => n.name.toUpperCase().startsWith(`SP_${p.key}_`)) ? [{ name: n.name, sheet: n.sheet, address: n.address }] : [],
-  );
+  const planKeys = new Set(plans.map((p) => p.key));
+  const names = located.flatMap((n) => {
+    const key = keyOfName(n.name);
+    return n.sheet !== undefined && isPlanSheet.has(n.sheet) && key !== undefined && planKeys.has(key) ? [{ name: n.name, sheet: n.sheet, address: n.address }] : [];
+  });
   return { plans, planSheets, names, tables, formulas, records };
 }
