@@ -62,8 +62,9 @@ export type DateListParse =
 
 const DATE_LINE = /^(\+)?\s*(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
+/** A real day from 1900-03-01 on: Excel's serials before it are off by its 1900 leap-year bug, so the calendar refuses them. */
 const isCalendarDate = (year: number, month: number, day: number): boolean =>
-  year >= 1900 && month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+  (year > 1900 || (year === 1900 && month >= 3)) && month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 
 /**
  * A holiday list: one date per line, `yyyy-mm-dd` for a holiday, `+yyyy-mm-dd` for a make-up working

@@ -1,5 +1,5 @@
 import { checkSerial } from "../domain/calendar";
-import { type Bilingual, numError, valueError } from "../domain/errors";
+import { type Bilingual, type DomainError, numError, valueError } from "../domain/errors";
 
 /**
  * Excel values → domain inputs. Excel hands a range over as a 2-D array, a blank cell as null or "",
@@ -93,6 +93,21 @@ export function reshape<T>(range: Range, results: readonly T[]): T[][] {
   return rows;
 }
 
+/**
+ * The code of an Excel error value (#N/A, #REF! …) when one is handed over as an object, as the
+ * custom-functions runtime does for error cells inside a range; undefined for anything else.
+ */
+export function excelErrorCode(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const code: unknown = (value as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("#") ? code : undefined;
+}
+
+/** The message for a cell that holds an Excel error: the user fixes that cell, not this function. */
+export function errorValueError(label: Bilingual, code: string): DomainError {
+  return valueError({ en: `${label.en} holds the error ${code}; fix that cell first`, zh: `${label.zh}是错误值 ${code}，请先修正该单元格` });
+}
+
 /** One cell or scalar as a number; null for a blank. `label` names it in messages. */
 export function numberOrBlank(label: Bilingual, value: unknown): number | null {
   if (isBlank(value)) return null;
@@ -110,6 +125,8 @@ export function numberOrBlank(label: Bilingual, value: unknown): number | null {
     const text = describe(value);
     throw valueError({ en: `${label.en} is text (${text}); enter a number`, zh: `${label.zh}是文本（${text}），请输入数字` });
   }
+  const error = excelErrorCode(value);
+  if (error !== undefined) throw errorValueError(label, error);
   throw valueError({ en: `${label.en} is not a single value; enter a number`, zh: `${label.zh}不是单个值，请输入数字` });
 }
 

@@ -18,6 +18,8 @@ import {
   dateArg,
   dateListArg,
   dateOrBlank,
+  errorValueError,
+  excelErrorCode,
   filledRangeArg,
   isBlank,
   numberArg,
@@ -67,7 +69,7 @@ function visitIntervals(value: unknown): VisitIntervals {
   if (range.cells.every(isBlank)) return DEFAULT_VISIT_INTERVALS;
   if (range.cells.length !== 3) {
     throw valueError({
-      en: `intervals must be 3 cells (days between visits for A, B and C), not ${range.cells.length}`,
+      en: `${NEXTVISIT.intervals.en} must be 3 cells (days between visits for A, B and C), not ${range.cells.length}`,
       zh: `${NEXTVISIT.intervals.zh}必须是 3 个单元格（A、B、C 类的拜访间隔天数），当前为 ${range.cells.length} 个`,
     });
   }
@@ -84,6 +86,8 @@ export function nextVisit(lastVisit: unknown, tiers: unknown, intervals: unknown
     const date = dateOrBlank(cellLabel(NEXTVISIT.last_visit, dates, index), cell);
     const grade = grades.cells[index];
     const label = cellLabel(NEXTVISIT.tier, grades, index);
+    const error = excelErrorCode(grade);
+    if (error !== undefined) throw errorValueError(label, error);
     if (!isBlank(grade) && typeof grade !== "string") {
       throw valueError({ en: `${label.en} is not a tier; use A, B or C`, zh: `${label.zh}不是有效的等级，请填写 A、B 或 C` });
     }

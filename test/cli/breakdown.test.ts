@@ -2,19 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main, nodeIo, type CliIo } from "../../src/cli/main";
 import { inspectXlsx } from "../../src/writers/xlsx";
 import { loadablePackage } from "../../src/writers/xlsx/packagePatch";
+import { runCli as run } from "../support/cli";
 
 /** `sales-planner breakdown`: the 目标分解 sheet (and pre-filled plans) from the command line. */
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { ...nodeIo, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const code = await main(argv, io, new Date(2026, 10, 25));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "sp-cli-breakdown-"));
 

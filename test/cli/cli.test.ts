@@ -3,17 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serialFromYmd } from "../../src/domain/calendar";
 import { parseDateList } from "../../src/domain/dateText";
-import { main, nodeIo, type CliIo } from "../../src/cli/main";
 import { inspectXlsx } from "../../src/writers/xlsx";
-
-/** Runs the CLI against the real file system, capturing what it prints. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { ...nodeIo, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const code = await main(argv, io, new Date(2026, 10, 25));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { runCli as run } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "sp-cli-"));
 
@@ -90,5 +81,6 @@ describe("sales-planner CLI", () => {
       makeUpDays: [serialFromYmd(2026, 10, 10)],
     });
     expect(parseDateList("2026-10-01\n10/02/2026\n")).toEqual({ ok: false, line: 2, text: "10/02/2026" });
+    expect(parseDateList("1900-03-01\n1900-02-28\n")).toEqual({ ok: false, line: 2, text: "1900-02-28" });
   });
 });

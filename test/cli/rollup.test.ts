@@ -2,20 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { main, nodeIo, type CliIo } from "../../src/cli/main";
 import { discoverPlans } from "../../src/team";
 import { inspectXlsx } from "../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
+import { runCli as run } from "../support/cli";
 
 /** `sales-planner rollup` end to end on the file system (the engine test checks the numbers). */
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { ...nodeIo, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const code = await main(argv, io, new Date(2026, 10, 25));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "sp-cli-rollup-"));
 

@@ -1,7 +1,7 @@
 import { DomainError, type ErrorCode } from "../../src/domain/errors";
 
-/** Asserts that `run` throws a DomainError with this code and a message containing `fragment`. */
-export function expectDomainError(run: () => unknown, code: ErrorCode, fragment: string | RegExp): void {
+/** The DomainError `run` throws; the test fails if it throws anything else, or nothing. */
+export function thrownDomainError(run: () => unknown): DomainError {
   let thrown: unknown;
   try {
     run();
@@ -9,7 +9,13 @@ export function expectDomainError(run: () => unknown, code: ErrorCode, fragment:
     thrown = error;
   }
   expect(thrown).toBeInstanceOf(DomainError);
-  const error = thrown as DomainError;
+  return thrown as DomainError;
+}
+
+/** Asserts that `run` throws a DomainError with this code and a message containing `fragment`; returns it. */
+export function expectDomainError(run: () => unknown, code: ErrorCode, fragment: string | RegExp): DomainError {
+  const error = thrownDomainError(run);
   expect(error.code).toBe(code);
   expect(error.message).toMatch(fragment);
+  return error;
 }

@@ -1,26 +1,14 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { buildFakeOfficeHost, launchChromium, openPage, outsideRequestsOfOurs, serveDist, type StaticServer } from "../support/browser";
-import { distFile, repoRoot } from "../support/paths";
+import type { Page } from "playwright-core";
+import { onFakeExcel, outsideRequestsOfOurs, paneHarness } from "../support/browser";
+import { repoRoot } from "../support/paths";
 
 /*
  * The built pane "inside Excel": office.js is replaced by a stand-in whose Excel.run drives the
  * sync-counting fake (test/fakes/fakeExcel.ts), so every click reaches a workbook we can inspect.
  */
 
-let server: StaticServer;
-let browser: Browser;
-let fakeHost: string;
-
-beforeAll(async () => {
-  distFile("taskpane.html");
-  [server, browser, fakeHost] = await Promise.all([serveDist(), launchChromium(), buildFakeOfficeHost()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneHarness({ fakeHost: true });
 
 type Fake = { sheetNames(): string[]; syncCount: number; failAtSync(n: number, after?: number): void; state: { active: { name: string } } };
 /** Polls until `read` gives `expected` (or the test times out): UI effects land a moment after the click. */
@@ -32,11 +20,10 @@ async function eventually<T>(read: () => Promise<T>, expected: (value: T) => boo
   }
 }
 
-const fake = <T>(page: Page, read: (f: Fake) => T): Promise<T> =>
-  page.evaluate((source) => new Function("f", `return (${source})(f)`)((window as unknown as { __fakeExcel: Fake }).__fakeExcel), read.toString()) as Promise<T>;
+const fake = <T>(page: Page, read: (f: Fake) => T): Promise<T> => onFakeExcel(page, read);
 
 async function openInExcel(query = "", options: { width?: number } = {}) {
-  const session = await openPage(browser, `${server.origin}/taskpane.html${query}`, { locale: "zh-CN", officeJs: fakeHost, ...options });
+  const session = await pane.open(query, { ...options, inExcel: true });
   await session.page.getByRole("heading", { level: 1 }).waitFor();
   return session;
 }
@@ -101,6 +88,32 @@ test("a write Excel rejects leaves the workbook as it was and says so in plain l
   await page.context().close();
 });
 
+test("Go to sheet says so in plain language when Excel cannot show the sheet", async () => {
+  const { page, errors } = await openInExcel();
+  expect(await writeTemplate(page, "customers")).toBeLessThanOrEqual(3);
+  await page.getByTestId("write-success").waitFor();
+  await fake(page, (f) => f.failAtSync(1));
+  await page.getByTestId("go-to-sheet").click();
+  await page.getByTestId("go-to-error").waitFor();
+  expect(await page.getByTestId("go-to-error").textContent()).toContain("无法转到工作表");
+  await page.getByTestId("go-to-sheet").click();
+  await eventually(() => fake(page, (f) => f.state.active.name), (name) => name === "客户资源登记表");
+  expect(await page.getByTestId("go-to-error").count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("reading reps from the selection says so in plain language when Excel refuses", async () => {
+  const { page, errors } = await openInExcel();
+  await page.getByTestId("template-team").getByRole("button").click();
+  await fake(page, (f) => f.failAtSync(1));
+  await page.getByTestId("paste-selection").click();
+  await page.getByTestId("write-error").waitFor();
+  expect(await page.getByTestId("write-error").textContent()).toMatch(/^无法读取所选单元格：.+请重新选择后再试/);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test("the functions page inserts an example in Excel's display language, and never over a filled cell", async () => {
   const { page } = await openInExcel("?page=help");
   await page.getByTestId("function-DISCOUNT").waitFor();
@@ -145,11 +158,12 @@ test("follows Office's dark theme and forced colours, fits 320 px, and works fro
       return Boolean(el.labels?.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || el.textContent?.trim());
     }),
   );
+  expect(focusedControls.length).toBeGreaterThan(0);
   expect(focusedControls.every(Boolean)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.context().close();
 
-  const contrast = await openPage(browser, `${server.origin}/taskpane.html`, { officeJs: fakeHost });
+  const contrast = await pane.open("", { inExcel: true });
   await contrast.page.emulateMedia({ forcedColors: "active" });
   await contrast.page.reload();
   await contrast.page.getByTestId("gallery").waitFor();

@@ -1,30 +1,18 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPage, outsideRequestsOfOurs, serveDist, type StaticServer } from "../support/browser";
+import type { Page } from "playwright-core";
+import { outsideRequestsOfOurs, paneHarness } from "../support/browser";
 import { errorCells, recalcXlsx } from "../support/libreoffice";
-import { distFile, repoRoot } from "../support/paths";
+import { repoRoot } from "../support/paths";
 
 /*
  * The pane in a plain browser (no Office host): every template is written by the xlsx writer and
  * offered as a download; LibreOffice then opens each download and recalculates it.
  */
 
-let server: StaticServer;
-let browser: Browser;
+const pane = paneHarness();
 const downloads = mkdtempSync(path.join(tmpdir(), "pane-downloads-"));
-
-beforeAll(async () => {
-  distFile("taskpane.html");
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openTemplate(page: Page, template: string) {
   await page.getByTestId(`template-${template}`).getByRole("button").click();
@@ -42,7 +30,7 @@ async function download(page: Page, file: string): Promise<string> {
 }
 
 test("every template can be filled in and downloaded in the preview, and opens in LibreOffice without formula errors", async () => {
-  const { page, errors, blocked } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "zh-CN" });
+  const { page, errors, blocked } = await pane.open();
   await page.getByTestId("preview-banner").waitFor();
   const files: string[] = [];
 
@@ -85,7 +73,7 @@ test("every template can be filled in and downloaded in the preview, and opens i
 });
 
 test("bad input shows the validation message and writes nothing", async () => {
-  const { page, errors } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "en-US" });
+  const { page, errors } = await pane.open("", { locale: "en-US" });
   await page.getByRole("radio", { name: "English" }).first().check();
   await openTemplate(page, "weekly");
   await page.getByRole("textbox", { name: "Name" }).fill("");

@@ -1,32 +1,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { buildTemplates } from "../../src/templates";
 import { NO_NAMES } from "../../src/templates/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
-import { buildFakeOfficeHost, launchChromium, openPage, serveDist, type StaticServer } from "../support/browser";
+import { onFakeExcel, paneHarness } from "../support/browser";
 import { errorCells, recalcXlsx } from "../support/libreoffice";
-import { distFile, repoRoot } from "../support/paths";
+import { repoRoot } from "../support/paths";
 
 /*
  * The manager's page, clicked through in Chromium: against the fake Excel (breakdown, roll-up,
  * re-run, a deleted plan sheet, a broken one) and in the preview (reps' files → a team workbook).
  */
 
-let server: StaticServer;
-let browser: Browser;
-let fakeHost: string;
-
-beforeAll(async () => {
-  distFile("taskpane.html");
-  [server, browser, fakeHost] = await Promise.all([serveDist(), launchChromium(), buildFakeOfficeHost()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneHarness({ fakeHost: true });
 
 interface FakeState {
   syncCount: number;
@@ -34,11 +22,7 @@ interface FakeState {
   sheet(name: string): { cells: Map<string, { formula?: string; value?: unknown }> };
   state: { names: { name: string; formula: string }[]; sheet(name: string): unknown; deleteSheet(sheet: unknown): void };
 }
-const onFake = <T, A>(page: Page, action: (fake: FakeState, arg: A) => T, arg: A): Promise<T> =>
-  page.evaluate(
-    ([source, value]) => new Function("f", "a", `return (${source})(f, a)`)((window as unknown as { __fakeExcel: unknown }).__fakeExcel, value),
-    [action.toString(), arg] as const,
-  ) as Promise<T>;
+const onFake = <T, A>(page: Page, action: (fake: FakeState, arg: A) => T, arg: A): Promise<T> => onFakeExcel(page, action, arg);
 
 /** A sheet's cells as a user sees them: formula, value (an empty string is a blank cell) and format. */
 const cellsOf = (page: Page, sheets: readonly string[]) =>
@@ -72,7 +56,7 @@ async function rollUp(page: Page): Promise<{ text: string; syncs: number }> {
 }
 
 test("breakdown, roll-up, re-run, a deleted and a broken plan sheet, against the fake Excel", async () => {
-  const { page, errors } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "zh-CN", officeJs: fakeHost });
+  const { page, errors } = await pane.open("", { inExcel: true });
   await page.getByTestId("template-team").getByRole("button").click();
   await page.getByRole("textbox", { name: "团队目标（元）" }).fill("1000000");
   await page.getByRole("textbox", { name: "销售代表和权重" }).fill("张三, 3\n李四, 2\n王五, 0");
@@ -132,7 +116,7 @@ test("in the preview, reps' files become one team workbook with a summary LibreO
       return file;
     }),
   );
-  const { page, errors } = await openPage(browser, `${server.origin}/taskpane.html?lang=zh-CN`, { locale: "zh-CN" });
+  const { page, errors } = await pane.open("?lang=zh-CN");
   await page.getByRole("tab", { name: "团队" }).click();
   expect(await page.getByTestId("rollup-button").count()).toBe(0);
   await page.getByTestId("collect-input").setInputFiles(files);

@@ -1,25 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { launchChromium, openPage, outsideRequestsOfOurs, serveDist, type StaticServer } from "../support/browser";
-import { distFile, repoRoot } from "../support/paths";
+import { outsideRequestsOfOurs, paneHarness } from "../support/browser";
+import { repoRoot } from "../support/paths";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  distFile("taskpane.html");
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneHarness();
 
 test("the built task pane renders as a preview outside Office, in zh-CN, without console errors", async () => {
-  const { page, errors, blocked } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "zh-CN" });
+  const { page, errors, blocked } = await pane.open();
   await page.getByRole("heading", { level: 1, name: "销售计划助手" }).waitFor();
   await page.getByTestId("preview-banner").waitFor();
   expect(await page.getByTestId("preview-banner").textContent()).toContain("预览模式");
@@ -34,7 +21,7 @@ test("the built task pane renders as a preview outside Office, in zh-CN, without
 });
 
 test("the language switch turns the pane to en-US, and the choice is remembered", async () => {
-  const { page, errors } = await openPage(browser, `${server.origin}/taskpane.html`, { locale: "zh-CN" });
+  const { page, errors } = await pane.open();
   await page.getByRole("radio", { name: "English" }).check();
   await page.getByRole("heading", { level: 1, name: "Sales Planner" }).waitFor();
   expect(await page.getByTestId("gallery").textContent()).toContain("Customer register");
@@ -46,7 +33,7 @@ test("the language switch turns the pane to en-US, and the choice is remembered"
 });
 
 test("the page loads the custom-functions script before the pane's", async () => {
-  const { page } = await openPage(browser, `${server.origin}/taskpane.html`);
+  const { page } = await pane.open();
   const scripts = await page.$$eval("script[src]", (nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
   const names = scripts.map((s) => s.split("/").pop());
   expect(names.indexOf("functions.js")).toBeGreaterThan(names.indexOf("office.js"));

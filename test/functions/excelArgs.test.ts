@@ -53,6 +53,16 @@ describe("numbers", () => {
     expectDomainError(() => numberCells(verbatim("w"), rangeArg(verbatim("w"), [[{}]])), "#VALUE!", /^w: cell 1 is not a single value/);
   });
 
+  it("names an Excel error value handed over as an object, in both languages", () => {
+    // The custom-functions runtime passes an error cell inside a range as { code: "#N/A", … }.
+    const weights = { en: "weights", zh: "权重" };
+    const range = rangeArg(weights, [[1, { code: "#N/A", message: "" }]]);
+    const error = expectDomainError(() => numberCells(weights, range), "#VALUE!", "weights: cell 2 holds the error #N/A; fix that cell first");
+    expect(error.localized("zh-CN")).toBe("权重：第 2 个单元格是错误值 #N/A，请先修正该单元格");
+    expectDomainError(() => numberArg(verbatim("total"), [[{ code: "#REF!" }]]), "#VALUE!", "total holds the error #REF!; fix that cell first");
+    expectDomainError(() => numberArg(verbatim("total"), new Date(2026, 0, 1)), "#VALUE!", /^total is not a single value/);
+  });
+
   it("shortens long text in messages", () => {
     expectDomainError(() => numberArg(verbatim("total"), "x".repeat(100)), "#VALUE!", /^total is text \("x{30}…"\)/);
   });

@@ -91,6 +91,8 @@ describe("NEXTVISIT", () => {
   it("reports unknown tiers, shape mismatches, bad intervals and early dates", () => {
     expectExcelError(nextVisit([[oct8]], [["VIP"]]), "#VALUE!", /^tier: cell 1 \("VIP"\) is not a tier/);
     expectExcelError(nextVisit([[oct8]], [[1]]), "#VALUE!", /^tier: cell 1 is not a tier/);
+    expectExcelError(nextVisit([[oct8]], [[{ code: "#N/A" }]]), "#VALUE!", /^tier: cell 1 holds the error #N\/A/);
+    expectExcelError(nextVisit([[{ code: "#DIV/0!" }]], [["A"]]), "#VALUE!", /^last_visit: cell 1 holds the error #DIV\/0!/);
     expectExcelError(nextVisit([[oct8], [oct8]], [["A", "B"]]), "#VALUE!", /^tier \(1×2\) must have the same shape as last_visit \(2×1\)/);
     expectExcelError(nextVisit([[oct8]], [["A"]], [[7, 14]]), "#VALUE!", /^intervals must be 3 cells/);
     expectExcelError(nextVisit([[oct8]], [["A"]], [[-7, 14, 30]]), "#NUM!", /^intervals: the A interval/);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import * as functions from "../../src/functions/functions";
 import { CONTRACT } from "./contract.fixture";
+import { excelJunk as junk } from "./excelJunk";
 import { isExcelError } from "./expectExcelError";
 
 /**
@@ -8,26 +9,6 @@ import { isExcelError } from "./expectExcelError";
  * (the right shape, no NaN/Infinity) or an error value with a documented code and a message — never a throw.
  */
 
-const scalar = fc.oneof(
-  fc.double(),
-  fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -1e308, 5e-324, 0, -0, 0.01, 61, 46296, 2958465, 2026, 10),
-  fc.integer({ min: 40000, max: 50000 }),
-  fc.integer({ min: -5, max: 100 }),
-  fc.string({ maxLength: 6 }),
-  fc.constantFrom("", " ", "A", "b", "C", "9.8折", "85折", "98%", "abc", "1", "-"),
-  fc.boolean(),
-  fc.constant(null),
-  fc.constant(undefined),
-);
-const row = fc.array(scalar, { maxLength: 4 });
-const junk = fc.oneof(
-  { weight: 4, arbitrary: scalar },
-  { weight: 4, arbitrary: fc.array(row, { maxLength: 4 }) },
-  { weight: 2, arbitrary: fc.integer({ min: 1, max: 4 }).chain((width) => fc.array(fc.array(scalar, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 5 })) },
-  { weight: 1, arbitrary: row },
-  { weight: 1, arbitrary: fc.array(fc.oneof(scalar, row, fc.array(row, { maxLength: 2 })), { maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.constantFrom({}, [[{}]], [[[[1]]]], Symbol("s"), 10n) },
-);
 
 /**
  * Mostly sensible arguments per parameter, with a little junk mixed in, so the success paths are

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { distDir, repoRoot } from "./paths";
+import { distDir, distFile, repoRoot } from "./paths";
 
 const webpackConfig = require(path.join(repoRoot, "webpack.config.js"));
 const officeJsPrefix = (webpackConfig.officeJsCdn as string).replace(/office\.js$/, "");
@@ -142,4 +142,52 @@ export async function buildFakeOfficeHost(): Promise<string> {
     }),
   );
   return path.join(outDir, "fakeOfficeHost.js");
+}
+
+export interface PaneHarness {
+  /**
+   * Opens the built taskpane.html (`query` appended) in a fresh browser context, in zh-CN unless told;
+   * `inExcel` answers office.js with the fake Excel host, else the pane runs as the browser preview.
+   */
+  open(query?: string, options?: { locale?: string; width?: number; inExcel?: boolean }): Promise<PaneSession>;
+}
+
+/**
+ * One static server and one Chromium per test file (and the bundled fake Excel host when `fakeHost`),
+ * started before its tests and closed after them.
+ */
+export function paneHarness(options: { fakeHost?: boolean } = {}): PaneHarness {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let officeJs: string | undefined;
+  beforeAll(async () => {
+    distFile("taskpane.html");
+    [server, browser, officeJs] = await Promise.all([serveDist(), launchChromium(), options.fakeHost ? buildFakeOfficeHost() : undefined]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    open(query = "", { locale, width, inExcel = false } = {}) {
+      if (!server || !browser) throw new Error("the pane harness is not started: call paneHarness at the top of the test file");
+      if (inExcel && !officeJs) throw new Error("paneHarness({ fakeHost: true }) is needed to open the pane in the fake Excel");
+      return openPage(browser, `${server.origin}/taskpane.html${query}`, {
+        ...(locale === undefined ? {} : { locale }),
+        ...(width === undefined ? {} : { width }),
+        ...(inExcel ? { officeJs } : {}),
+      });
+    },
+  };
+}
+
+/**
+ * Runs `action` in the page against the fake Excel (`window.__fakeExcel`); `action` is sent as source,
+ * so it may use only its two arguments.
+ */
+export function onFakeExcel<F, T, A = null>(page: Page, action: (fake: F, arg: A) => T, arg: A = null as A): Promise<T> {
+  return page.evaluate(
+    ([source, value]) => new Function("f", "a", `return (${source})(f, a)`)((window as unknown as { __fakeExcel: unknown }).__fakeExcel, value),
+    [action.toString(), arg] as const,
+  ) as Promise<T>;
 }

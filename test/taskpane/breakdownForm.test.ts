@@ -49,5 +49,5 @@ test("blank, negative and all-zero weights, a bad target, ratio, month or week a
   expect(validateBreakdown({ ...base, productSplit: true, ratios: "a:b" }).issues.ratios?.map((i) => i.code)).toEqual(["ratioInvalid"]);
   expect(validateBreakdown({ ...base, month: "2026/12" }).fieldProblems.period).toEqual({ code: "monthFormat" });
   expect(validateBreakdown({ ...base, plans: "weekly", week: "W49" }).fieldProblems.week).toEqual({ code: "weekFormat" });
-  expect(validateBreakdown({ ...base, holidays: "2026-12-25\n+2026-12-25" }).fieldProblems.holidays?.code).toBe("dateConflict");
+  expect(validateBreakdown({ ...base, holidays: "2026-12-25\n+2026-12-25" }).fieldProblems.holidays?.code).toBe("calendar");
 });

@@ -1,6 +1,7 @@
 import { serialFromYmd } from "../../src/domain/calendar";
 import { BLANK_ROWS, TEMPLATE_FIELDS } from "../../src/taskpane/templateForms/formModel";
 import { initialValues } from "../../src/taskpane/templateForms/initialValues";
+import { problemText } from "../../src/taskpane/templateForms/problemText";
 import { validateForm } from "../../src/taskpane/templateForms/validate";
 
 const remembered = { rep: "张三", team: "华东一组", holidays: "" };
@@ -46,9 +47,25 @@ describe("validateForm", () => {
         holidays: { code: "dateLine", line: 2, text: "2026/10/02" },
       },
     });
-    expect(validateForm("weekly", { ...base, holidays: "2026-10-10\n+2026-10-10" })).toMatchObject({ ok: false, problems: { holidays: { code: "dateConflict" } } });
+    expect(validateForm("weekly", { ...base, holidays: "2026-10-10\n+2026-10-10" })).toMatchObject({ ok: false, problems: { holidays: { code: "calendar" } } });
     expect(validateForm("weekly", { ...base, rep: "一".repeat(21) })).toMatchObject({ ok: false, problems: { rep: { code: "tooLong", max: 20 } } });
     expect(validateForm("monthly", { ...base, month: "2026-13" })).toMatchObject({ ok: false, problems: { month: { code: "monthFormat" } } });
+  });
+
+  test("words a holiday list that is no calendar in the user's language, saying what is wrong", () => {
+    const holidayProblem = (holidays: string, locale: "zh-CN" | "en-US") => {
+      const result = validateForm("weekly", { ...base, holidays });
+      const problem = result.ok ? undefined : result.problems.holidays;
+      expect(problem).toBeDefined();
+      return problemText(problem!, locale);
+    };
+    expect(holidayProblem("2026-10-10\n+2026-10-10", "zh-CN")).toBe("2026-10-10 同时填在了节假日和调休上班日中，只能填在其中一处");
+    expect(holidayProblem("2026-10-10\n+2026-10-10", "en-US")).toMatch(/^2026-10-10 is both a holiday and a make-up working day/);
+    // Before Excel's first usable serial: a bad line, where it used to throw out of the form's render.
+    expect(validateForm("weekly", { ...base, holidays: "2026-10-01\n1900-02-28" })).toMatchObject({
+      ok: false,
+      problems: { holidays: { code: "dateLine", line: 2, text: "1900-02-28" } },
+    });
   });
 
   test("ignores what a template does not show", () => {

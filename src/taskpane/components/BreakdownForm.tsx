@@ -12,7 +12,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import type { Locale } from "../../i18n/locale";
-import { uiStrings } from "../../i18n/uiStrings";
+import { fill, uiStrings } from "../../i18n/uiStrings";
 import { breakdownMessages, type BreakdownIssue } from "../../team";
 import type { PaneServices } from "../services";
 import { validateBreakdown, type BreakdownField, type BreakdownFormValues } from "../teamForms/breakdownForm";
@@ -23,7 +23,6 @@ import { describeWriteError } from "../writeErrors";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
-
 
 function initial(today: Date, remembered: { team: string; holidays: string }, locale: Locale): BreakdownFormValues {
   const { week, month } = comingPeriods(today);
@@ -63,7 +62,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
     if (!submitted && !inputs.some((i) => touched.has(i))) return undefined;
     const problem: FieldProblem | undefined = validation.fieldProblems[field];
     const issues: readonly BreakdownIssue[] = validation.issues[field] ?? [];
-    const texts = [...(problem ? [problemText(problem, strings)] : []), ...breakdownMessages(issues, locale)];
+    const texts = [...(problem ? [problemText(problem, locale)] : []), ...breakdownMessages(issues, locale)];
     return texts.length > 0 ? texts.join(" ") : undefined;
   };
   const field = (name: BreakdownField, inputs: readonly (keyof BreakdownFormValues)[]) => {
@@ -82,7 +81,8 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
       if (text === "") setStatus({ kind: "failed", message: strings.pasteEmpty });
       else set("reps", text);
     } catch (error) {
-      setStatus({ kind: "failed", message: describeWriteError(error, locale) });
+      // Reading changes nothing, so the write-failure wording ("the workbook was not changed") would mislead.
+      setStatus({ kind: "failed", message: fill(strings.pasteFailed, { detail: error instanceof Error ? error.message : String(error) }) });
     }
   };
 

@@ -59,6 +59,8 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
   useEffect(() => {
     let current = true;
     setMetadata(null);
+    // A failure in one language must not hide the other's metadata once the user switches.
+    setLoadError(null);
     loadMetadata(locale).then(
       (m) => current && setMetadata(m),
       (e: unknown) => current && setLoadError(e instanceof Error ? e.message : String(e)),

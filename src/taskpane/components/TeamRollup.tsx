@@ -10,7 +10,6 @@ import { describeWriteError } from "../writeErrors";
 import { useFormStyles } from "./formStyles";
 import { WriteStatusBar } from "./WriteStatus";
 
-
 type Result =
   | { readonly kind: "idle" | "busy" }
   | { readonly kind: "rolledUp"; readonly outcome: RollupOutcome }

@@ -24,7 +24,6 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";
 import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
-
 function fieldLabel(field: FieldName, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
     case "rep":
@@ -110,7 +109,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
             hint={hint}
             required={field === "rep" || field === "week" || field === "month"}
             validationState={show ? "error" : "none"}
-            validationMessage={show ? problemText(problem, strings) : undefined}
+            validationMessage={show ? problemText(problem, locale) : undefined}
           >
             {field === "holidays" ? (
               <Textarea {...common} resize="vertical" rows={4} onChange={(_, d) => change(field, d.value)} />

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WriteOutcome } from "../../host/templateWriter";
 import { fill, type UiStrings } from "../../i18n/uiStrings";
@@ -32,19 +33,50 @@ export function WriteStatusBar({ status, strings, activate }: { status: WriteSta
       </MessageBar>
     );
   }
+  return <WrittenBar sheets={outcome.sheets} firstCell={outcome.firstCell} strings={strings} activate={activate} />;
+}
+
+/** What was written, with *Go to sheet*; the sheet may be gone by the time the user clicks, so that can fail too. */
+function WrittenBar({
+  sheets,
+  firstCell,
+  strings,
+  activate,
+}: {
+  sheets: readonly string[];
+  firstCell: string;
+  strings: UiStrings;
+  activate?: (address: string) => Promise<void>;
+}) {
+  const [goToError, setGoToError] = useState<string | null>(null);
+  const goTo = async (go: (address: string) => Promise<void>) => {
+    setGoToError(null);
+    try {
+      await go(firstCell);
+    } catch (error) {
+      setGoToError(fill(strings.goToFailed, { detail: error instanceof Error ? error.message : String(error) }));
+    }
+  };
   return (
-    <MessageBar intent="success" data-testid="write-success" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{strings.writtenTitle}</MessageBarTitle>
-        {fill(strings.writtenBody, { sheets: outcome.sheets.join(", ") })}
-      </MessageBarBody>
-      {activate && (
-        <MessageBarActions>
-          <Button onClick={() => void activate(outcome.firstCell)} data-testid="go-to-sheet">
-            {strings.goToSheet}
-          </Button>
-        </MessageBarActions>
+    <>
+      <MessageBar intent="success" data-testid="write-success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{strings.writtenTitle}</MessageBarTitle>
+          {fill(strings.writtenBody, { sheets: sheets.join(", ") })}
+        </MessageBarBody>
+        {activate && (
+          <MessageBarActions>
+            <Button onClick={() => void goTo(activate)} data-testid="go-to-sheet">
+              {strings.goToSheet}
+            </Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+      {goToError && (
+        <MessageBar intent="error" data-testid="go-to-error">
+          <MessageBarBody>{goToError}</MessageBarBody>
+        </MessageBar>
       )}
-    </MessageBar>
+    </>
   );
 }

@@ -1,6 +1,4 @@
-import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
-import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
-import { DomainError } from "../../domain/errors";
+import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import type { Locale } from "../../i18n/locale";
 import {
   BreakdownError,
@@ -12,7 +10,7 @@ import {
   type PlanChoice,
   type WeightInput,
 } from "../../team";
-import type { FieldProblem } from "../templateForms/validate";
+import { calendarFrom, isProblem, type FieldProblem } from "../templateForms/validate";
 
 /** The target-breakdown form as typed. */
 export interface BreakdownFormValues {
@@ -64,17 +62,6 @@ function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
   return Number.isInteger(year) && year >= 1900 && year <= 9999 ? { kind: "year", year } : undefined;
 }
 
-function calendar(text: string): WorkCalendar | FieldProblem {
-  const parsed = parseDateList(text);
-  if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
-  try {
-    return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);
-  } catch (error) {
-    if (error instanceof DomainError) return { code: "dateConflict", detail: error.message };
-    throw error;
-  }
-}
-
 const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
   noReps: "reps",
   repBlank: "reps",
@@ -94,8 +81,8 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
   const issues: Partial<Record<BreakdownField, BreakdownIssue[]>> = {};
   const chosen = period(values);
   if (!chosen) fieldProblems.period = values.periodKind === "month" ? { code: "monthFormat" } : { code: "wholeNumber", min: 1900, max: 9999 };
-  const cal = values.holidays.trim() === "" ? PLAIN_WEEKS : calendar(values.holidays);
-  if ("code" in cal) fieldProblems.holidays = cal;
+  const cal = calendarFrom(values.holidays);
+  if (isProblem(cal)) fieldProblems.holidays = cal;
   const ratios = values.productSplit ? parseRatios(values.ratios) : undefined;
   if (values.productSplit && !ratios) issues.ratios = [{ code: "ratioInvalid", params: { value: values.ratios } }];
   const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
@@ -105,7 +92,7 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
     target: values.target,
     period: chosen,
     reps: repsFromText(values.reps),
-    ...("code" in cal ? {} : { calendar: cal }),
+    ...(isProblem(cal) ? {} : { calendar: cal }),
     ...(ratios ? { productRatios: ratios } : {}),
   };
   if (input) {

@@ -1,8 +1,11 @@
-import { fill, type UiStrings } from "../../i18n/uiStrings";
+import { localize } from "../../domain/errors";
+import type { Locale } from "../../i18n/locale";
+import { fill, uiStrings } from "../../i18n/uiStrings";
 import type { FieldProblem } from "./validate";
 
 /** A field problem in the user's language. */
-export function problemText(problem: FieldProblem, strings: UiStrings): string {
+export function problemText(problem: FieldProblem, locale: Locale): string {
+  const strings = uiStrings(locale);
   switch (problem.code) {
     case "required":
       return strings.problemRequired;
@@ -16,7 +19,7 @@ export function problemText(problem: FieldProblem, strings: UiStrings): string {
       return fill(strings.problemWholeNumber, { min: problem.min, max: problem.max });
     case "dateLine":
       return fill(strings.problemDateLine, { line: problem.line, text: problem.text });
-    case "dateConflict":
-      return fill(strings.problemDateConflict, { detail: problem.detail });
+    case "calendar":
+      return localize(problem.detail, locale);
   }
 }

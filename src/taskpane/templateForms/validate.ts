@@ -1,6 +1,6 @@
 import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
 import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
-import { DomainError } from "../../domain/errors";
+import { type Bilingual, DomainError } from "../../domain/errors";
 import type { TemplateRequest } from "../../templates";
 import type { TemplateId } from "../../templates/sheetSpec";
 import { BLANK_ROWS, TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
@@ -13,7 +13,8 @@ export type FieldProblem =
   | { readonly code: "monthFormat" }
   | { readonly code: "wholeNumber"; readonly min: number; readonly max: number }
   | { readonly code: "dateLine"; readonly line: number; readonly text: string }
-  | { readonly code: "dateConflict"; readonly detail: string };
+  /** The dates parse but do not make a calendar (a date both holiday and make-up day, or before 1900-03-01). */
+  | { readonly code: "calendar"; readonly detail: Bilingual };
 
 export type FieldProblems = Partial<Record<FieldName, FieldProblem>>;
 
@@ -29,19 +30,21 @@ function wholeNumber(text: string, min: number, max: number): number | FieldProb
   return text.trim() !== "" && Number.isInteger(value) && value >= min && value <= max ? value : { code: "wholeNumber", min, max };
 }
 
-function calendarFrom(text: string): WorkCalendar | FieldProblem {
+/** A holiday list as typed (one date a line, `+` for 调休), shared by the template and breakdown forms. */
+export function calendarFrom(text: string): WorkCalendar | FieldProblem {
   const parsed = parseDateList(text);
   if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
   if (parsed.holidays.length === 0 && parsed.makeUpDays.length === 0) return PLAIN_WEEKS;
   try {
     return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);
   } catch (error) {
-    if (error instanceof DomainError) return { code: "dateConflict", detail: error.message };
+    // The rule's own message already says what is wrong, in both languages.
+    if (error instanceof DomainError) return { code: "calendar", detail: error.text };
     throw error;
   }
 }
 
-const isProblem = (v: unknown): v is FieldProblem => typeof v === "object" && v !== null && "code" in v;
+export const isProblem = (v: unknown): v is FieldProblem => typeof v === "object" && v !== null && "code" in v;
 
 /**
  * Checks only the fields the template shows, and turns a valid form into the builder's request.
