@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main, nodeIo, type CliIo } from "../../src/cli/main";
+import { runCli } from "../support/cli";
 import { buildBreakdownSpecs, SUMMARY_METRICS } from "../../src/team";
 import { columnLetters } from "../../src/templates/a1";
 import { buildTemplates } from "../../src/templates";
@@ -24,14 +24,6 @@ import { namedCell, read, readColumn, tableByRole, tableCell } from "../support/
 jest.setTimeout(300_000);
 
 const dir = mkdtempSync(join(tmpdir(), "sp-team-engine-"));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { ...nodeIo, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const code = await main(argv, io, new Date(2026, 10, 25));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 interface Figures {
   readonly rep: string;
@@ -175,7 +167,7 @@ describe("team roll-up in a real engine (LibreOffice)", () => {
       }),
     );
     const team = join(dir, "team.xlsx");
-    const result = await run("rollup", "--out", team, ...files);
+    const result = await runCli("rollup", "--out", team, ...files);
     expect(result).toMatchObject({ code: 0, err: "" });
     expect(result.out).toContain("汇总了 12 张计划表");
 
