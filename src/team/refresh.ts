@@ -14,6 +14,8 @@ import { summaryTableName } from "./rollupSheet";
  *    stay where they are.
  * 3. Header row, whole data body (with number formats) and totals row are rewritten from `table`,
  *    wherever the table is now (the manager may have inserted rows or columns before it).
+ * 4. Excel batches are not transactions: a writer that fails partway puts the table back as it read
+ *    it (row count, then the header, body and totals cells that differ) before reporting the error.
  * Nothing else is touched — not the title or record cells above the table (they never change), not
  * the chart, conditional formats or validations (they refer to the table's columns and follow its
  * size), and never a plan sheet, which the roll-up only reads.

@@ -7,7 +7,8 @@ import { parseAddress } from "../addresses";
  * Reads what the roll-up needs from the open workbook in TWO syncs, whatever the number of plan
  * sheets: (1) the defined names with their type and formula, the sheet and table names; (2) the
  * few cells whose values matter — template records, reps, periods — through each name's range,
- * plus the size of an existing summary table. No per-sheet round trips: a name's sheet comes from
+ * plus the size and content (formulas, number formats) of an existing summary table, so a refresh
+ * that Excel rejects halfway can be put back exactly. No per-sheet round trips: a name's sheet comes from
  * its formula (`='周计划-张三-2026W48'!$B$3`), which Excel keeps up to date when sheets are renamed.
  */
 
@@ -16,7 +17,20 @@ export interface WorkbookSnapshot {
   readonly names: readonly NameEntry[];
   readonly existing: ExistingNames;
   /** The summary sheet already in the workbook (the lowest key if several). */
-  readonly summary?: { readonly placement: SummaryPlacement; readonly table: SummaryTableState };
+  readonly summary?: { readonly placement: SummaryPlacement; readonly table: SummaryTableState; readonly content: SummaryTableContent };
+}
+
+/** The existing summary table as it was read, whole (header, data body, totals row), to restore it from. */
+export interface SummaryTableContent {
+  /** The table's name as Excel has it. */
+  readonly name: string;
+  /** 1 when the table shows its header row (it should), else 0. */
+  readonly headerRows: number;
+  readonly showTotals: boolean;
+  /** `Range.formulas` of the whole table: header row, data rows, totals row. */
+  readonly formulas: readonly (readonly unknown[])[];
+  /** `Range.numberFormat` of the whole table, same shape. */
+  readonly numberFormat: readonly (readonly unknown[])[];
 }
 
 const SUMMARY_RECORD = /^SP_(T\d+)_TEMPLATE$/i;
@@ -50,7 +64,16 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
     const key = SUMMARY_RECORD.exec(item.name)?.[1]?.toUpperCase();
     const table = key && summaryTableName(key);
     if (!key || !table || sheet === undefined || !tableNames.some((t) => t.toLowerCase() === table.toLowerCase())) return [];
-    return [{ key, sheet, body: context.workbook.tables.getItem(table).getDataBodyRange().load("rowCount,columnCount") }];
+    const found = context.workbook.tables.getItem(table);
+    return [
+      {
+        key,
+        sheet,
+        table: found.load("name,showTotals"),
+        body: found.getDataBodyRange().load("rowCount,columnCount"),
+        whole: found.getRange().load("formulas,numberFormat,rowCount"),
+      },
+    ];
   });
   await context.sync();
 
@@ -66,7 +89,19 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
     names: entries,
     existing: { sheets: sheets.items.map((s) => s.name), tables: tableNames, names: names.items.map((n) => n.name) },
     ...(summary
-      ? { summary: { placement: { key: summary.key, sheet: summary.sheet }, table: { rows: summary.body.rowCount, columns: summary.body.columnCount } } }
+      ? {
+          summary: {
+            placement: { key: summary.key, sheet: summary.sheet },
+            table: { rows: summary.body.rowCount, columns: summary.body.columnCount },
+            content: {
+              name: summary.table.name,
+              headerRows: summary.whole.rowCount - summary.body.rowCount - (summary.table.showTotals ? 1 : 0),
+              showTotals: summary.table.showTotals,
+              formulas: summary.whole.formulas,
+              numberFormat: summary.whole.numberFormat,
+            },
+          },
+        }
       : {}),
   };
 }
