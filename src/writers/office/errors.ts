@@ -13,7 +13,9 @@ export type OfficeWriteErrorCode =
   /** Excel rejected the write; everything this write had created was removed again. */
   | "writeFailed"
   /** Excel rejected the write and removing the half-written parts failed too. */
-  | "cleanupFailed";
+  | "cleanupFailed"
+  /** Excel rejected refreshing a sheet the add-in made earlier, and putting it back failed too. */
+  | "restoreFailed";
 
 export interface OfficeWriteErrorParams {
   /** targetNotEmpty: where the template would be written, e.g. `'Sheet1'!A1:J40`. */
@@ -48,6 +50,8 @@ const MESSAGES: Record<Locale, Messages> = {
     writeFailed: (p) => `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}）。本次创建的内容已全部撤销，工作簿保持原样。`,
     cleanupFailed: (p) =>
       `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}），且未能撤销已写入的部分：${(p.leftovers ?? []).join("、")}。请手动删除。`,
+    restoreFailed: (p) =>
+      `Excel 拒绝了刷新（${p.excelCode ?? "未知错误"}），且未能恢复原样：${(p.leftovers ?? []).join("、")} 的表格可能只更新了一部分。请再次运行同一操作，它会重新生成该表格；表格旁边和下方你添加的内容不会被删除。`,
   },
   "en-US": {
     targetNotEmpty: (p) =>
@@ -57,6 +61,8 @@ const MESSAGES: Record<Locale, Messages> = {
       `Excel rejected the write (${p.excelCode ?? "unknown error"}). Everything it had created was removed; the workbook is unchanged.`,
     cleanupFailed: (p) =>
       `Excel rejected the write (${p.excelCode ?? "unknown error"}) and the partly written parts could not be removed: ${(p.leftovers ?? []).join(", ")}. Please delete them by hand.`,
+    restoreFailed: (p) =>
+      `Excel rejected the refresh (${p.excelCode ?? "unknown error"}) and it could not be undone: the table on ${(p.leftovers ?? []).join(", ")} may be partly updated. Run the same action again to rebuild it; what you added beside or below the table is kept.`,
   },
 };
 

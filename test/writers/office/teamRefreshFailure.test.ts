@@ -131,14 +131,14 @@ describe.each(scenarios)("a refresh that %s, rejected by Excel partway", (_name,
     }
   });
 
-  test("reports cleanupFailed, naming the summary sheet, when putting the table back fails too", async () => {
+  test("reports restoreFailed, naming the summary sheet, when putting the table back fails too", async () => {
     const { operations } = await measured();
     for (const cleanupSync of [1, 2]) {
       const fake = await prepared(change);
       fake.failAtSync(REFRESH_SYNC, Math.floor(operations / 2));
       fake.failAtSync(REFRESH_SYNC + cleanupSync, 0);
       const error = await failedRollUp(fake);
-      expect(error.code).toBe("cleanupFailed");
+      expect(error.code).toBe("restoreFailed");
       expect(error.params).toEqual({ excelCode: "GeneralException", leftovers: [SHEET] });
       expect(officeWriteMessage(error, "zh-CN")).toContain(SHEET);
     }

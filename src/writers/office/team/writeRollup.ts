@@ -10,7 +10,7 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
  * ~4 MB, i.e. tens of thousands of plans): a new sheet through the Office writer's `addSheets`,
  * or an in-place refresh of the existing one as `team/refresh.ts` specifies. Only the summary sheet
  * is ever written; plan sheets are only read. Either way a write Excel rejects is undone before
- * `OfficeWriteError("writeFailed")` is thrown (`"cleanupFailed"` if undoing failed too): a new sheet
+ * `OfficeWriteError("writeFailed")` is thrown (`"cleanupFailed"` or `"restoreFailed"` if undoing failed too): a new sheet
  * is removed, a refreshed table is put back as `readPlans` read it (two more syncs, failure only).
  */
 
@@ -62,7 +62,7 @@ async function refresh(context: Excel.RequestContext, plan: RefreshPlan, previou
     try {
       await restore(context, previous);
     } catch {
-      throw new OfficeWriteError("cleanupFailed", { excelCode: excelCode(error), leftovers: [plan.spec.name] }, error);
+      throw new OfficeWriteError("restoreFailed", { excelCode: excelCode(error), leftovers: [plan.spec.name] }, error);
     }
     throw new OfficeWriteError("writeFailed", { excelCode: excelCode(error) }, error);
   }
