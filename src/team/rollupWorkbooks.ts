@@ -1,6 +1,5 @@
 import type { Locale } from "../i18n/locale";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { addCharts } from "../writers/xlsx/charts";
 import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../writers/xlsx/mergeWorkbooks";
 import { discoverPlans, type PlanInstance } from "./plans";
 import { buildSummarySheet, newSummaryPlacement } from "./rollupSheet";
@@ -28,7 +27,7 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   const summary = buildSummarySheet(plans, placement, locale);
   return {
     // The xlsx writer renders no charts; the achievement chart is added to the package here.
-    data: await addCharts(await writeXlsx([summary], merged.data), [summary]),
+    data: await writeXlsx([summary], merged.data),
     summarySheet: summary.name,
     plans,
     copied: merged.copied,

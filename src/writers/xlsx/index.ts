@@ -3,17 +3,21 @@ import type { SheetSpec } from "../../templates/sheetSpec";
 import { escapeXml, loadablePackage, patchPackage, preservedParts, type ColumnFormulas } from "./packagePatch";
 import { totalsFormula } from "../layout";
 import { renderSheet } from "./renderSheet";
+import { attachCharts, captureCharts } from "./charts";
 
 export { inspectXlsx } from "./inspect";
 
 /**
  * The exceljs writer: SheetSpec[] → .xlsx bytes, either a new workbook or `existing` with the new
- * sheets appended (existing sheets are loaded and saved back, never renamed or cleared).
+ * sheets appended (existing sheets are loaded and saved back, never renamed or cleared). Every
+ * ChartSpec of the new sheets is rendered, and the charts of the existing sheets are kept (`charts.ts`).
  * No file-system access here, so the same module runs in the browser.
  */
 export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Array): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const preserved = existing ? await preservedParts(existing) : { calculated: new Map(), totals: new Map(), definedNames: [] };
+  // exceljs drops the charts of a workbook it loads; they are put back after it saved.
+  const charts = existing ? await captureCharts(existing) : new Map();
   if (existing) await wb.xlsx.load((await loadablePackage(existing)) as unknown as ArrayBuffer);
   else {
     wb.creator = "Sales Planner for Excel";
@@ -38,5 +42,5 @@ export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Arr
     for (const name of spec.names) nameComments.set(name.name, name.comment);
   }
   const saved = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patchPackage(saved, { calculated, totals, nameComments, keepNames: preserved.definedNames });
+  return patchPackage(saved, { calculated, totals, nameComments, keepNames: preserved.definedNames, finish: (zip) => attachCharts(zip, specs, charts) });
 }

@@ -5,6 +5,7 @@ import type { CellValue } from "../../templates/sheetSpec";
 import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../team/rekey";
 import { parseAddress } from "../office/addresses";
+import { attachCharts, captureCharts } from "./charts";
 import { escapeXml, loadablePackage, patchPackage, preservedParts, unescapeXml, type ColumnFormulas } from "./packagePatch";
 
 /**
@@ -158,6 +159,8 @@ function removeSummary(team: Loaded): { key: string; sheet: string } | undefined
 export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: readonly RepFile[]): Promise<MergeResult> {
   const team: Loaded = base ? await load(base) : { wb: new ExcelJS.Workbook(), names: [], calculated: new Map(), totals: new Map() };
   if (!base) team.wb.calcProperties = { fullCalcOnLoad: true };
+  // Charts of the team workbook's own sheets, which exceljs drops; the removed summary's go with it.
+  const charts = base ? await captureCharts(base) : new Map();
   const removedSummary = removeSummary(team);
   const calculated: ColumnFormulas = new Map(team.calculated);
   const totals: ColumnFormulas = new Map(team.totals);
@@ -198,7 +201,7 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
   }
 
   const saved = new Uint8Array(await team.wb.xlsx.writeBuffer());
-  const data = await patchPackage(saved, { calculated, totals, nameComments: new Map(), keepNames });
+  const data = await patchPackage(saved, { calculated, totals, nameComments: new Map(), keepNames, finish: (zip) => attachCharts(zip, [], charts) });
   return { data, copied, withoutPlans, ...(removedSummary ? { removedSummary } : {}) };
 }
 

@@ -8,6 +8,8 @@ import JSZip from "jszip";
  * - Excel's native duplicate-values conditional format (exceljs knows only expression rules, so
  *   the renderer writes a marker expression that is swapped here);
  * - comments on defined names (shown in Name Manager);
+ * - charts (exceljs writes none and drops those of a workbook it loads), through `finish` and
+ *   `charts.ts`;
  * - defined names of an existing workbook that exceljs could not parse (formulas, constants) and
  *   calculated-column formulas of its existing tables, so adding sheets leaves the rest intact.
  * Works on raw XML text with targeted replacements; every value inserted is XML-escaped.
@@ -26,6 +28,8 @@ export interface PackageFixes {
   readonly nameComments: ReadonlyMap<string, string>;
   /** Raw `<definedName …>…</definedName>` elements to keep if exceljs dropped them. */
   readonly keepNames: readonly string[];
+  /** Last edit of the open package before it is saved (the writers add charts here, see `charts.ts`). */
+  readonly finish?: (zip: JSZip) => Promise<void>;
 }
 
 export const escapeXml = (text: string): string =>
@@ -148,5 +152,6 @@ export async function patchPackage(data: Uint8Array, fixes: PackageFixes): Promi
   }
   const workbook = zip.file("xl/workbook.xml");
   if (workbook) zip.file(workbook.name, patchWorkbook(await workbook.async("string"), fixes));
+  await fixes.finish?.(zip);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
