@@ -13,7 +13,7 @@ import {
   section,
   targetsTable,
   type ExpenseRow,
-  type MetricRow,
+  metricRows,
 } from "./planBlocks";
 import { ROLLUP_METRICS, type MonthlyMetric, type SheetSpec, type TableRow } from "./sheetSpec";
 
@@ -71,14 +71,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   draft.name(spName(key, "REP"), repAt, s.plan.rep);
   draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
 
-  const units = s.common.units;
-  const unitOf: Record<MonthlyMetric, string> = {
-    SALES: units.yuan,
-    COLLECTION: units.yuan,
-    NEW_CUSTOMERS: units.customers,
-    KEY_PRODUCTS: units.yuan,
-  };
-  const metrics: MetricRow[] = ROLLUP_METRICS.monthly.map((id) => ({ id, label: m.metrics[id], unit: unitOf[id], money: unitOf[id] === units.yuan, ...options.targets?.[id] }));
+  const metrics = metricRows(ROLLUP_METRICS.monthly, m.metrics, s.common.units, options.targets);
   let row = section(draft, 4, m.targetsSection);
   const targets = targetsTable(draft, kit, key, { row, col: 0 }, metrics, false);
   rollupReadout(draft, kit, key, { row: 2, col: READOUT_COL }, targets, metrics);

@@ -5,7 +5,8 @@ import { PlacedTable, SheetDraft } from "./draft";
 import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "./formula";
 import { spName, spTable } from "./naming";
-import type { CellRef, TableRow } from "./sheetSpec";
+import type { TemplateStrings } from "../i18n/templateStrings";
+import type { CellRef, MonthlyMetric, TableRow, WeeklyMetric } from "./sheetSpec";
 
 /**
  * Blocks the weekly and monthly plans share: the targets table with 达成率, the roll-up readout,
@@ -42,6 +43,26 @@ export function achievementFormats(draft: SheetDraft, table: PlacedTable, rateKe
     rule: { kind: "expression", formula: `AND(ISNUMBER(${first}),${first}>=${ACHIEVEMENT_DONE})` },
     style: { fill: COLORS.goodFill, fontColor: COLORS.goodFont },
   });
+}
+
+/** What each roll-up metric counts; one table for both plans, so a metric reads the same everywhere. */
+const METRIC_UNIT: Readonly<Record<WeeklyMetric | MonthlyMetric, "yuan" | "customers" | "times">> = {
+  SALES: "yuan",
+  COLLECTION: "yuan",
+  KEY_PRODUCTS: "yuan",
+  NEW_CUSTOMERS: "customers",
+  VISITS: "times",
+  CALLS: "times",
+};
+
+/** A plan's metric rows: label, unit and money-ness from the metric's id, figures as given. */
+export function metricRows<M extends WeeklyMetric | MonthlyMetric>(
+  ids: readonly M[],
+  labels: Readonly<Record<M, string>>,
+  units: TemplateStrings["common"]["units"],
+  figures: Partial<Record<M, Omit<MetricRow, "id" | "label" | "unit" | "money">>> = {},
+): MetricRow[] {
+  return ids.map((id) => ({ id, label: labels[id], unit: units[METRIC_UNIT[id]], money: METRIC_UNIT[id] === "yuan", ...figures[id] }));
 }
 
 export interface MetricRow {

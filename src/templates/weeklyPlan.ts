@@ -4,7 +4,7 @@ import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "./naming";
-import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, type MetricRow } from "./planBlocks";
+import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
 import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "./sheetSpec";
 
 /** 周工作计划 (DOMAIN §1.1): one sheet per rep per ISO week. */
@@ -65,21 +65,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
   draft.name(spName(key, "REP"), repAt, s.plan.rep);
   draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
 
-  const units = s.common.units;
-  const unitOf: Record<WeeklyMetric, string> = {
-    SALES: units.yuan,
-    COLLECTION: units.yuan,
-    NEW_CUSTOMERS: units.customers,
-    VISITS: units.times,
-    CALLS: units.times,
-  };
-  const metrics: MetricRow[] = ROLLUP_METRICS.weekly.map((id) => ({
-    id,
-    label: w.metrics[id],
-    unit: unitOf[id],
-    money: unitOf[id] === units.yuan,
-    ...options.targets?.[id],
-  }));
+  const metrics = metricRows(ROLLUP_METRICS.weekly, w.metrics, s.common.units, options.targets);
   let row = section(draft, 6, w.targetsSection);
   const targets = targetsTable(draft, kit, key, { row, col: 0 }, metrics, true);
   rollupReadout(draft, kit, key, { row: 2, col: READOUT_COL }, targets, metrics);
