@@ -12,6 +12,24 @@ const devUrl = `https://localhost:${pkg.config.dev_server_port}/`;
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const officeJsLocalDir = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
 
+/**
+ * The shipped manifest: every dev URL rewritten to `prodUrl`. The build fails rather than ship a
+ * manifest that still names the development host anywhere (attribute, element text or comment) or a
+ * production URL Office would refuse (it loads add-ins over https only), and prints the URL it wrote.
+ */
+function productionManifest(source, prodUrl) {
+  const url = new URL(prodUrl);
+  if (url.protocol !== "https:" || !prodUrl.endsWith("/")) {
+    throw new Error(`config.prod_url / SALES_PLANNER_URL must be an https URL ending in "/", got "${prodUrl}"`);
+  }
+  const manifest = source.split(devUrl).join(prodUrl);
+  const devHost = new URL(devUrl).hostname;
+  const left = manifest.split("\n").findIndex((line) => line.includes(devHost));
+  if (left >= 0) throw new Error(`dist/manifest.xml line ${left + 1} still names ${devHost}: write every URL as ${devUrl}…`);
+  console.log(`dist/manifest.xml: the add-in is served from ${prodUrl}`);
+  return manifest;
+}
+
 /** The add-in's pages and scripts, served to Office. */
 function webConfig(argv) {
   const production = argv.mode === "production";
@@ -59,7 +77,7 @@ function webConfig(argv) {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production ? content.toString().split(devUrl).join(prodUrl) : content),
+            transform: (content) => (production ? productionManifest(content.toString(), prodUrl) : content),
           },
         ],
       }),

@@ -22,6 +22,12 @@ function xpath(file: string, expression: string): string[] {
 }
 const el = (name: string) => `*[local-name()='${name}']`;
 
+/** The text of every element without child elements (AppDomain, SourceLocation-like text values). */
+function elementTexts(file: string): string[] {
+  const out = execFileSync("xmllint", ["--xpath", "//*[not(*)]/text()", file], { encoding: "utf8" });
+  return out.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+}
+
 describe.each([
   ["source manifest.xml", () => sourceManifest, `https://localhost:${pkg.config.dev_server_port}/`],
   ["built dist/manifest.xml", () => distFile("manifest.xml"), pkg.config.prod_url],
@@ -38,16 +44,36 @@ describe.each([
     expect(used.filter((id) => !defined.has(id))).toEqual([]);
   });
 
-  test("every URL is https and on the expected origin", () => {
+  test("every URL, in attributes and element text, is https and on the expected origin", () => {
     const urls = [
       ...xpath(file(), "//@DefaultValue"),
       ...xpath(file(), `//${el("Override")}/@Value`),
+      ...elementTexts(file()),
     ].filter((v) => /^[a-z]+:\/\//i.test(v));
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) {
       expect(url.startsWith("https://")).toBe(true);
       expect(url.startsWith(expectedPrefix)).toBe(true);
     }
+  });
+});
+
+describe("the production manifest", () => {
+  test("names the development host nowhere, AppDomains and comments included", () => {
+    const built = readFileSync(distFile("manifest.xml"), "utf8");
+    expect(built).toContain(pkg.config.prod_url);
+    expect(built.split("\n").filter((line) => line.includes("localhost"))).toEqual([]);
+  });
+
+  test("the build refuses a production URL Office would not load", () => {
+    const out = execFileSync(process.execPath, ["-e", `
+      const { webConfig } = require(${JSON.stringify(path.join(repoRoot, "webpack.config.js"))});
+      process.env.SALES_PLANNER_URL = "http://plain.example.com/";
+      const copy = webConfig({ mode: "production" }).plugins.find((p) => p.constructor.name === "CopyPlugin");
+      const manifest = copy.patterns.find((p) => p.from === "manifest.xml");
+      try { manifest.transform(Buffer.from("<x/>")); console.log("accepted"); } catch (e) { console.log(e.message); }
+    `], { encoding: "utf8" });
+    expect(out).toMatch(/must be an https URL/);
   });
 });
 
