@@ -204,4 +204,19 @@ describe("fake Excel", () => {
     });
     expect(fake.calculationSuspendedAt).toEqual([2]);
   });
+
+  test("worksheets have GUID-like ids distinct from their names; getItem takes either", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/id,items/name");
+      await context.sync();
+      const [data] = sheets.items;
+      expect(data.id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+      const byId = context.workbook.worksheets.getItem(data.id).load("name");
+      const byName = context.workbook.worksheets.getItem("data").load("id");
+      await context.sync();
+      expect(byId.name).toBe("Data");
+      expect(byName.id).toBe(data.id);
+    });
+  });
 });

@@ -105,7 +105,18 @@ const contains = (range: RangeRef, cell: CellRef): boolean =>
 const sameRange = (a: RangeRef, b: RangeRef): boolean =>
   a.from.row === b.from.row && a.from.col === b.from.col && a.to.row === b.to.row && a.to.col === b.to.col;
 
+let sheetsCreated = 0;
+
+/**
+ * Excel gives every worksheet a GUID-like id, distinct from its name ("{00000000-0001-0000-0000-
+ * 000000000000}" style, @types/office-js `Worksheet.id`: "Returns a value that uniquely identifies
+ * the worksheet in a given workbook. The value of the identifier remains the same even when the
+ * worksheet is renamed or moved"). `WorksheetCollection.getItem(key)` takes "name or ID".
+ */
+const nextSheetId = (): string => `{${(++sheetsCreated).toString(16).toUpperCase().padStart(8, "0")}-0001-0000-0000-000000000000}`;
+
 export class FakeSheet {
+  readonly id = nextSheetId();
   readonly cells = new Map<string, FakeCell>();
   readonly formats: FakeFormat[] = [];
   readonly merges: RangeRef[] = [];
@@ -183,6 +194,11 @@ export class FakeWorkbookState {
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => same(s.name, name));
+  }
+
+  /** A sheet by name or id, as `WorksheetCollection.getItem(key)` finds it. */
+  sheetByKey(key: string): FakeSheet | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => s.id === key);
   }
 
   addSheet(name: string): FakeSheet {
@@ -482,7 +498,7 @@ abstract class CollectionProxy<T, P extends ClientObject<unknown>> extends Clien
 
 class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy> {
   protected readonly readable = [] as const;
-  protected readonly itemReadable = ["name", "position", "tabColor"] as const;
+  protected readonly itemReadable = ["id", "name", "position", "tabColor"] as const;
 
   constructor(ctx: FakeRequestContext) {
     super(ctx, "worksheets", () => ctx.fake.state.sheets);
@@ -503,12 +519,13 @@ class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy
     return new WorksheetProxy(this.ctx, `worksheets.add(${name})`, () => created);
   }
 
-  getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, `worksheets[${name}]`, () => this.ctx.fake.state.sheet(name));
+  /** By name or id, like Excel ("Gets a worksheet object using its name or ID"). */
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets[${key}]`, () => this.ctx.fake.state.sheetByKey(key));
   }
 
-  getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, `worksheets[${name}]?`, () => this.ctx.fake.state.sheet(name), true);
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets[${key}]?`, () => this.ctx.fake.state.sheetByKey(key), true);
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -517,7 +534,7 @@ class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy
 }
 
 class WorksheetProxy extends ClientObject<FakeSheet> {
-  protected readonly readable = ["name", "position", "tabColor"] as const;
+  protected readonly readable = ["id", "name", "position", "tabColor"] as const;
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
@@ -534,10 +551,14 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   protected read(sheet: FakeSheet, prop: string): unknown {
     if (prop === "position") return this.ctx.fake.state.sheets.indexOf(sheet);
     if (prop === "name") return sheet.name;
+    if (prop === "id") return sheet.id;
     if (prop === "tabColor") return sheet.tabColor;
     throw new FakeOfficeError("InvalidArgument", `Worksheet has no property ${prop}`);
   }
 
+  get id(): string {
+    return this.loaded("id") as string;
+  }
   get name(): string {
     return this.loaded("name") as string;
   }

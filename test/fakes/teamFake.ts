@@ -12,7 +12,8 @@ import { FakeExcel, FakeOfficeError, type FakeCell, type FakeName, type FakeShee
  *
  * - `NamedItem.type` and `NamedItem.getRangeOrNullObject()` (a #REF! name gives a null range);
  * - `Range.rowCount` / `Range.columnCount` (loadable, but without getters in the fake);
- * - `TableCollection.getItem(name)`, `Table.worksheet` (loadable as `items/worksheet/name`);
+ * - `TableCollection.getItem(name)`, `Table.worksheet` (loadable as `items/worksheet/name` and
+ *   `items/worksheet/id`);
  * - `Table.rows.add(index, values)` (appends above the totals row) and
  *   `Table.rows.getItemAt(i).delete()`: like Excel, both shift ONLY the cells under the table's own
  *   columns (cells beside the table stay, cells below move with it);
@@ -21,6 +22,9 @@ import { FakeExcel, FakeOfficeError, type FakeCell, type FakeName, type FakeShee
  *   Excel is reported to (OfficeDev/office-js#3583): sheets and tables are copied (a taken sheet
  *   name becomes "Name (2)", a taken table name gets a number, and the copied formulas follow),
  *   but workbook names arrive broken (`=#REF!`) — or not at all when the name exists already.
+ *   It resolves to the new worksheets' IDS, not their names — @types/office-js
+ *   `Workbook.insertWorksheetsFromBase64`: "@returns An array of IDs corresponding to each newly
+ *   inserted worksheet" — GUID-like strings (`FakeSheet.id`) that `worksheets.getItem` accepts.
  *
  * Simplifications: shifting rows moves cells, other tables and names below on the sheet, not
  * formats or conditional formats; sheet `values` of copied cells are literal values only.
@@ -162,7 +166,7 @@ function insertFile(state: FakeWorkbookState, snapshot: FileSnapshot, only?: rea
       const formula = cell.formula && [...renames].reduce((f, [from, to]) => f.split(`${from}[`).join(`${to}[`), cell.formula);
       sheet.cells.set(key, formula !== undefined ? { formula } : { ...cell });
     }
-    inserted.push(sheet.name);
+    inserted.push(sheet.id);
   }
   for (const name of snapshot.names) {
     if (!state.names.some((n) => same(n.name, name)) && !state.tables.some((t) => same(t.name, name))) state.names.push({ name, formula: "=#REF!", comment: "" });
@@ -223,17 +227,31 @@ function install(): void {
   Object.assign(table, {
     read(this: Internals<FakeTable>, target: FakeTable, prop: string): unknown {
       if (prop === "worksheet/name") return target.sheet.name;
+      if (prop === "worksheet/id") return target.sheet.id;
       return tableRead.call(this, target, prop);
     },
   });
   Object.defineProperty(table, "worksheet", {
     get(this: Internals<FakeTable>) {
-      // Loaded through the collection (`items/worksheet/name`), the sheet's name reads from the table's load.
-      try {
-        return { name: this.loaded("worksheet/name") as string };
-      } catch {
-        return new Sheet(this.ctx, `${this.path}.worksheet`, () => this.target().sheet);
-      }
+      const read = (prop: string): string => this.loaded(prop) as string;
+      // Loaded through the collection (`items/worksheet/name`, `…/id`), the sheet's properties read from the table's load.
+      const loaded = ["worksheet/name", "worksheet/id"].some((prop) => {
+        try {
+          read(prop);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (!loaded) return new Sheet(this.ctx, `${this.path}.worksheet`, () => this.target().sheet);
+      return {
+        get name() {
+          return read("worksheet/name");
+        },
+        get id() {
+          return read("worksheet/id");
+        },
+      };
     },
   });
   Object.defineProperty(table, "rows", {
