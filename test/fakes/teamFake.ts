@@ -3,7 +3,7 @@ import { quoteSheet } from "../../src/templates/a1";
 import type { RangeRef } from "../../src/templates/sheetSpec";
 import { parseAddress } from "../../src/writers/office/addresses";
 import { loadablePackage, preservedParts, unescapeXml } from "../../src/writers/xlsx/packagePatch";
-import { FakeExcel, FakeOfficeError, type FakeCell, type FakeName, type FakeSheet, type FakeTable, type FakeWorkbookState } from "./fakeExcel";
+import { FakeExcel, FakeOfficeError, fillCalculatedColumns, type FakeCell, type FakeName, type FakeSheet, type FakeTable, type FakeWorkbookState } from "./fakeExcel";
 
 /**
  * What the team features need from the fake Excel beyond what the template writer uses, added to
@@ -16,7 +16,9 @@ import { FakeExcel, FakeOfficeError, type FakeCell, type FakeName, type FakeShee
  *   `items/worksheet/id`);
  * - `Table.rows.add(index, values)` (appends above the totals row) and
  *   `Table.rows.getItemAt(i).delete()`: like Excel, both shift ONLY the cells under the table's own
- *   columns (cells beside the table stay, cells below move with it);
+ *   columns (cells beside the table stay, cells below move with it); an added row takes each
+ *   calculated column's formula where it is given "" or null, and formulas it is given make
+ *   calculated columns as `fillCalculatedColumns` describes;
  * - `Workbook.insertWorksheetsFromBase64(base64, options)` for files registered with
  *   `registerWorkbookFile` (parsed beforehand, since a batch applies synchronously). It behaves as
  *   Excel is reported to (OfficeDev/office-js#3583): sheets and tables are copied (a taken sheet
@@ -93,6 +95,23 @@ function absolute(range: RangeRef): string {
   const cell = (c: { row: number; col: number }) => `$${letters(c.col)}$${c.row + 1}`;
   const single = range.from.row === range.to.row && range.from.col === range.to.col;
   return single ? cell(range.from) : `${cell(range.from)}:${cell(range.to)}`;
+}
+
+/**
+ * Each column's calculated-column formula: the formula every data row holds, if they all hold the
+ * same one. Excel copies it into rows added to the table ("Resizing the table or inserting a row
+ * automatically replicates" the formula — Microsoft's "Use calculated columns in an Excel table";
+ * through the API as well, OfficeDev/office-js#1916, #6745).
+ */
+function calculatedColumns(table: FakeTable): (string | undefined)[] {
+  const { from, to } = table.range;
+  const last = to.row - (table.showTotals ? 1 : 0);
+  return Array.from({ length: to.col - from.col + 1 }, (_, c) => {
+    const formulas = new Set<string | undefined>();
+    for (let row = from.row + 1; row <= last; row++) formulas.add(table.sheet.cells.get(cellKey(row, from.col + c))?.formula);
+    const [only] = formulas;
+    return formulas.size === 1 ? only : undefined;
+  });
 }
 
 // ───────────────────────────── files to insert ─────────────────────────────
@@ -263,13 +282,25 @@ function install(): void {
             const { from, to } = t.range;
             const at = to.row - (t.showTotals ? 1 : 0) + 1;
             if (values.some((row) => row.length !== to.col - from.col + 1)) throw new FakeOfficeError("InvalidArgument", "row width does not match the table");
+            const columnFormulas = calculatedColumns(t);
             shiftRows(state, t.sheet, { from: from.col, to: to.col }, at, values.length, t);
+            const written: { row: number; col: number }[] = [];
             values.forEach((row, r) =>
               row.forEach((value, c) => {
-                if (value !== "" && value !== null) t.sheet.cells.set(cellKey(at + r, from.col + c), typeof value === "string" && value.startsWith("=") ? { formula: value } : { value: value as string });
+                const key = cellKey(at + r, from.col + c);
+                // A new row gets the formula of each calculated column it leaves blank (#1916).
+                const inherited = columnFormulas[c];
+                if (value === "" || value === null) {
+                  if (inherited !== undefined) t.sheet.cells.set(key, { formula: inherited });
+                  return;
+                }
+                t.sheet.cells.set(key, typeof value === "string" && value.startsWith("=") ? { formula: value } : { value: value as string });
+                written.push({ row: at + r, col: from.col + c });
               }),
             );
             t.range = { from, to: { ...to, row: to.row + values.length } };
+            // Formulas given for the new rows make calculated columns as a write does (#6745).
+            fillCalculatedColumns(state, t.sheet, written);
           }),
         getItemAt: (index: number) => ({
           delete: () =>
