@@ -146,6 +146,18 @@ describe("rollUpTeam (Office)", () => {
     expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("团队汇总");
   });
 
+  test("more plans than one summary's formulas can link: refused after reading, in both languages, nothing written", async () => {
+    const fake = await teamOf(166);
+    const before = fake.sheetNames();
+    const started = fake.syncCount;
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamError);
+    expect((error as TeamError).code).toBe("tooManyPlans");
+    expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("166 份计划");
+    expect(fake.syncCount - started).toBe(2);
+    expect(fake.sheetNames()).toEqual(before);
+  });
+
   test("when Excel rejects the new summary, the half-written sheet and its names are removed", async () => {
     const fake = await teamOf(3);
     const sheetsBefore = fake.sheetNames();
