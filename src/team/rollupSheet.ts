@@ -53,9 +53,9 @@ import { planStatus, type PlanInstance } from "./plans";
  *
  * Limits: CHOOSE takes at most 254 choices and an Excel formula at most 8,192 characters. One
  * summary therefore lists at most 254 plans, and in practice fewer: the forecast column's formula
- * is the longest (49 characters a plan with three-digit keys), so 165 plans fit; beyond that `buildSummarySheet` throws
- * `TeamError("tooManyPlans")` (move older plans to another workbook) instead of writing formulas
- * Excel would refuse.
+ * is the longest (about 50 characters a plan with three-digit keys), so 165 plans fit. Beyond that
+ * `buildSummarySheet` throws `TeamError("tooManyPlans")` (move older plans to another workbook)
+ * before anything is written, instead of writing formulas Excel would refuse.
  *
  * Totals are SUBTOTAL(109, …): filtering out a flagged duplicate row takes it out of the totals.
  */
@@ -69,7 +69,7 @@ export const SUMMARY_METRICS: readonly (WeeklyMetric | MonthlyMetric)[] = [
 export const SUMMARY_ORIGIN: CellRef = { row: 4, col: 0 };
 
 /** CHOOSE's limit on value arguments (Excel: "1 to 254 value arguments"). */
-export const MAX_SUMMARY_PLANS = 254;
+const MAX_SUMMARY_PLANS = 254;
 /** Excel's limit on the length of a formula's contents, "=" included. */
 const MAX_FORMULA_LENGTH = 8192;
 
