@@ -155,6 +155,8 @@ const zh: TeamStrings = {
         return `无法读取文件“${p.file}”：${p.detail ?? ""}`;
       case "insertFailed":
         return `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`;
+      case "tooManyPlans":
+        return `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 165 份计划）。请把较早的计划移到另一个工作簿后再汇总。`;
     }
   },
 };
@@ -249,6 +251,8 @@ const en: TeamStrings = {
         return `Cannot read "${p.file}": ${p.detail ?? ""}`;
       case "insertFailed":
         return `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`;
+      case "tooManyPlans":
+        return `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 165 plans). Move older plans to another workbook and roll up again.`;
     }
   },
 };

@@ -15,12 +15,16 @@ export type TeamErrorCode =
   /** A rep's file is not a readable .xlsx workbook. */
   | "unreadableFile"
   /** Excel rejected inserting a rep's sheets. */
-  | "insertFailed";
+  | "insertFailed"
+  /** More plans than one summary table's formulas can link (CHOOSE's 254 choices, 8,192 characters). */
+  | "tooManyPlans";
 
 export interface TeamErrorParams {
   readonly sheet?: string;
   readonly file?: string;
   readonly detail?: string;
+  /** How many plans the workbook holds (`tooManyPlans`). */
+  readonly count?: number;
 }
 
 export class TeamError extends Error {

@@ -5,7 +5,7 @@ import { label, SUM } from "../templates/columns";
 import { kitFor } from "../templates/context";
 import { printSetup, SheetDraft } from "../templates/draft";
 import { COLORS } from "../templates/formats";
-import { col, str } from "../templates/formula";
+import { col, str, thisRow } from "../templates/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../templates/naming";
 import { achievementFormats, rateFormula } from "../templates/planBlocks";
 import {
@@ -18,19 +18,44 @@ import {
   type TableRow,
   type WeeklyMetric,
 } from "../templates/sheetSpec";
+import { TeamError } from "./errors";
 import { planStatus, type PlanInstance } from "./plans";
 
 /**
  * 团队汇总 — the team summary sheet (DOMAIN §1.5) as a SheetSpec: one table row per plan sheet,
  * team totals in the table's totals row, a column chart of sales actual vs target per row.
  *
- * Every figure is a live formula on the plan's workbook name (`=SP_W3_SALES_ACTUAL`), so edits in a
+ * Every figure is a live formula on the plan's workbook names (`SP_W3_SALES_ACTUAL`), so edits in a
  * rep's sheet show up without re-running, and no cell reads a sheet by name or address.
  *
+ * ONE formula per column, the same in every row. Excel's default AutoCorrect option "Fill formulas
+ * in tables to create calculated columns" also acts on formulas an add-in writes: a table column
+ * whose rows get different formulas (`=SP_W2_SALES_TARGET`, `=SP_M1_SALES_TARGET`), or formulas in
+ * some rows and "" in others, is turned into a calculated column holding the first or last row's
+ * formula in every row, blanks included, and `rows.add` copies it into new rows
+ * (OfficeDev/office-js#5909, #2093 "by design", #1916, #6745) — rows would silently show another
+ * plan's figures. So each row is identified by its 标识 (plan key) cell, and each linked column
+ * holds `IF(key="","",CHOOSE(MATCH(key,{"M1","W1",…},0),SP_M1_X,SP_W1_X,…))`:
+ *
+ * - explicit name references, not INDIRECT("SP_"&key&"_X"): CHOOSE is not volatile and Excel's
+ *   dependency graph sees every plan cell, so a changed figure recalculates only what reads it;
+ * - keyed by the 标识 text rather than by position, so sorting or filtering the summary keeps every
+ *   row on its own plan, and no column is added (summaries written before keep their columns and
+ *   still refresh in place);
+ * - a row with a blank key (a row the manager added to the table) shows "" rather than #N/A;
+ * - Excel 2016, WPS and LibreOffice all calculate CHOOSE, MATCH and array constants.
+ *
  * Broken links: the summary uses no IFERROR. A name that is already missing or broken when the
- * roll-up runs is NOT linked (its cell stays blank, so the team totals still add up) and the row's
- * 状态 / 说明 columns say which name and why; a link that breaks after the roll-up shows #REF! in
- * its cell (and in the totals), visibly, until the next roll-up reports it in 说明 instead.
+ * roll-up runs is NOT linked — its plan's choice in the CHOOSE is "" (so its cell is empty text and
+ * the team totals still add up) and the row's 状态 / 说明 columns say which name and why; a metric
+ * the plan's kind lacks is "" the same way. A link that breaks after the roll-up shows #REF! in its
+ * cell (and in the totals), visibly, until the next roll-up reports it in 说明 instead.
+ *
+ * Limits: CHOOSE takes at most 254 choices and an Excel formula at most 8,192 characters. One
+ * summary therefore lists at most 254 plans, and in practice fewer: the forecast column's formula
+ * is the longest (about 50 characters a plan with three-digit keys), so 165 plans fit. Beyond that
+ * `buildSummarySheet` throws `TeamError("tooManyPlans")` (move older plans to another workbook)
+ * before anything is written, instead of writing formulas Excel would refuse.
  *
  * Totals are SUBTOTAL(109, …): filtering out a flagged duplicate row takes it out of the totals.
  */
@@ -42,6 +67,11 @@ export const SUMMARY_METRICS: readonly (WeeklyMetric | MonthlyMetric)[] = [
 
 /** Where the summary table starts: below the title, the template record and the note. */
 export const SUMMARY_ORIGIN: CellRef = { row: 4, col: 0 };
+
+/** CHOOSE's limit on value arguments (Excel: "1 to 254 value arguments"). */
+const MAX_SUMMARY_PLANS = 254;
+/** Excel's limit on the length of a formula's contents, "=" included. */
+const MAX_FORMULA_LENGTH = 8192;
 
 /** The summary's instance key and sheet name: kept on a refresh, free ones for a new summary. */
 export interface SummaryPlacement {
@@ -72,14 +102,15 @@ export function buildSummarySheet(plans: readonly PlanInstance[], placement: Sum
   const draft = new SheetDraft();
   const metricLabel = (m: MetricId): string => (m in s.weekly.metrics ? s.weekly.metrics[m as WeeklyMetric] : s.monthly.metrics[m as MonthlyMetric]);
   const header = (m: MetricId, part: "target" | "actual" | "rate"): string => h[part](metricLabel(m));
+  const link = linkFormula(plans, thisRow(table, h.key));
 
   const metricColumns = SUMMARY_METRICS.flatMap((m): ColumnSpec[] => {
     const target = header(m, "target");
     const actual = header(m, "actual");
     const rateTotal = `IF(SUBTOTAL(109,${col(table, target)})=0,"",SUBTOTAL(109,${col(table, actual)})/SUBTOTAL(109,${col(table, target)}))`;
     return [
-      c.quantity(metricKey(m, "target"), target, { totals: SUM }),
-      c.quantity(metricKey(m, "actual"), actual, { totals: SUM }),
+      c.formula(metricKey(m, "target"), target, "integer", link(`${m}_TARGET`), { totals: SUM }),
+      c.formula(metricKey(m, "actual"), actual, "integer", link(`${m}_ACTUAL`), { totals: SUM }),
       c.formula(metricKey(m, "rate"), header(m, "rate"), "percent", rateFormula(table, actual, target), { totals: { kind: "formula", formula: rateTotal } }),
     ];
   });
@@ -87,14 +118,18 @@ export function buildSummarySheet(plans: readonly PlanInstance[], placement: Sum
     c.text("status", h.status, { width: 12, totals: label(t.teamTotal) }),
     c.text("key", h.key, { width: 8 }),
     c.text("kind", h.kind, { width: 12 }),
-    // Per-row link formulas: General, not Text ("@"), or Excel would keep a rewritten formula as text.
-    { ...c.text("rep", h.rep, { width: 12 }), numberFormat: "General" },
-    { ...c.text("period", h.period, { width: 12 }), numberFormat: "General" },
+    // `&""` so a blank rep or period cell reads as blank, not as 0.
+    c.formula("rep", h.rep, "text", link("REP", (choice) => `${choice}&""`), { width: 12 }),
+    c.formula("period", h.period, "text", link("PERIOD", (choice) => `${choice}&""`), { width: 12 }),
     ...metricColumns,
-    c.money("forecast", h.forecast, { totals: SUM }),
-    c.money("expenses", h.expenses, { totals: SUM }),
+    // A forecast not filled in stays blank rather than showing ¥0; wrapped per plan, since wrapping
+    // the CHOOSE would repeat it (and MATCH) whole.
+    c.formula("forecast", h.forecast, "money", link("FORECAST", undefined, (name) => `IF(${name}="","",${name})`), { totals: SUM }),
+    c.formula("expenses", h.expenses, "money", link("EXPENSE_TOTAL"), { totals: SUM }),
     c.text("remarks", h.remarks, { width: 40 }),
   ];
+  const longest = Math.max(...columns.map((column) => (column.formula ?? "").length + 1));
+  if (plans.length > MAX_SUMMARY_PLANS || longest > MAX_FORMULA_LENGTH) throw new TeamError("tooManyPlans", { count: plans.length });
 
   draft.text({ row: 0, col: 0 }, t.title, "title");
   draft.text({ row: 2, col: 0 }, t.note, "note");
@@ -136,30 +171,31 @@ export function buildSummarySheet(plans: readonly PlanInstance[], placement: Sum
   });
 }
 
-/** One plan's row: literal status, key, type and remarks; a link formula for every usable name. */
+/**
+ * A linked column's one formula, for the plan name part `part` (e.g. "SALES_TARGET"): the row's
+ * key picks its plan's name; a plan whose name is not usable (missing, broken, or a metric its kind
+ * lacks) contributes "". `wrap` applies to the chosen value, `perPlan` to each plan's name.
+ */
+function linkFormula(plans: readonly PlanInstance[], key: string) {
+  const keys = plans.map((plan) => str(plan.key)).join(",");
+  return (part: string, wrap: (choice: string) => string = (choice) => choice, perPlan: (name: string) => string = (name) => name): string => {
+    // An empty summary's one blank row has nothing to link.
+    if (plans.length === 0) return '""';
+    const choices = plans.map((plan) => {
+      const name = spName(plan.key, part);
+      return plan.usable.includes(name) ? perPlan(name) : '""';
+    });
+    return `IF(${key}="","",${wrap(`CHOOSE(MATCH(${key},{${keys}},0),${choices.join(",")})`)})`;
+  };
+}
+
+/** One plan's row: literal status, key, type and remarks; every figure comes from its column's formula. */
 function summaryRow(plan: PlanInstance, locale: Locale): TableRow {
   const t = teamStrings(locale).summary;
-  const usable = new Set(plan.usable);
-  const link = (part: string, wrap: (name: string) => string = (name) => name) => {
-    const name = spName(plan.key, part);
-    return usable.has(name) ? { formula: wrap(name) } : null;
-  };
-  const metrics = Object.fromEntries(
-    SUMMARY_METRICS.flatMap((m) => [
-      [metricKey(m, "target"), link(`${m}_TARGET`)],
-      [metricKey(m, "actual"), link(`${m}_ACTUAL`)],
-    ]),
-  );
   return {
     status: t.status[planStatus(plan)],
     key: plan.key,
     kind: t.kinds[plan.template],
-    // `&""` so a blank rep or period cell reads as blank, not as 0.
-    rep: link("REP", (name) => `${name}&""`),
-    period: link("PERIOD", (name) => `${name}&""`),
-    ...metrics,
-    forecast: link("FORECAST", (name) => `IF(${name}="","",${name})`),
-    expenses: link("EXPENSE_TOTAL"),
     remarks: planRemarks(plan, locale),
   };
 }

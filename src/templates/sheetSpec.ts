@@ -168,15 +168,13 @@ export interface ColumnSpec {
 }
 
 /**
- * A formula for ONE data cell, for tables whose rows point at different places (the team summary
- * links each row to another plan's names); a column whose rows share a formula uses `ColumnSpec.formula`.
+ * One data row: input values by column key. Missing keys and calculated columns are left blank.
+ * A row holds no formulas of its own: Excel turns a table column written with a different formula
+ * per row (or formulas beside blanks) into a calculated column with ONE of them in every row
+ * (OfficeDev/office-js#5909, #2093, #1916, #6745), so every formula in a table is a column's
+ * `ColumnSpec.formula`, identical in every row.
  */
-export interface RowFormula {
-  readonly formula: string;
-}
-
-/** One data row: input values (or row formulas) by column key. Missing keys and calculated columns are left blank. */
-export type TableRow = Readonly<Record<string, CellValue | RowFormula | undefined>>;
+export type TableRow = Readonly<Record<string, CellValue | undefined>>;
 
 /** An Excel Table (ListObject): header row, banded rows, filter buttons, typed columns. */
 export interface TableSpec {

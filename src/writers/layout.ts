@@ -90,8 +90,7 @@ export function cellContent(cell: CellSpec): CellContent {
 /** Content of one data-body cell: the calculated-column formula, or the row's input value. */
 export function bodyContent(column: ColumnSpec, row: TableRow): CellContent {
   if (column.formula !== undefined) return { formula: column.formula };
-  const content = row[column.key] ?? null;
-  return typeof content === "object" && content !== null ? { formula: content.formula } : { value: content };
+  return { value: row[column.key] ?? null };
 }
 
 /** A validation rule as Excel's criteria: type, comparison and its one or two formulas. */

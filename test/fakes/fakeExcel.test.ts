@@ -204,4 +204,91 @@ describe("fake Excel", () => {
     });
     expect(fake.calculationSuspendedAt).toEqual([2]);
   });
+
+  test("worksheets have GUID-like ids distinct from their names; getItem takes either", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/id,items/name");
+      await context.sync();
+      const [data] = sheets.items;
+      expect(data.id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+      const byId = context.workbook.worksheets.getItem(data.id).load("name");
+      const byName = context.workbook.worksheets.getItem("data").load("id");
+      await context.sync();
+      expect(byId.name).toBe("Data");
+      expect(byName.id).toBe(data.id);
+    });
+  });
+
+  describe("table calculated columns (AutoCorrect 'Fill formulas in tables to create calculated columns', on by default)", () => {
+    /** A 3-row table on A1:C4 with a literal column A, and the data body's formulas read back by column. */
+    async function tableWith(write: (body: Excel.Range) => void): Promise<FakeExcel> {
+      const fake = new FakeExcel(["T"]);
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("T");
+        sheet.getRange("A1:C1").values = [["Name", "Link", "Same"]];
+        const table = sheet.tables.add("A1:C4", true);
+        table.name = "Links";
+        await context.sync();
+        write(table.getDataBodyRange());
+        await context.sync();
+      });
+      return fake;
+    }
+    const column = (fake: FakeExcel, letter: string) => [2, 3, 4].map((row) => fake.sheet("T").formula(`${letter}${row}`) ?? fake.sheet("T").value(`${letter}${row}`) ?? null);
+
+    test("different formulas per row, or beside blanks, become ONE formula in every row, the bottom-most written (#5909, #6745, #1916)", async () => {
+      const fake = await tableWith((body) => {
+        body.formulas = [
+          ["张三", "=1+1", "=PI()"],
+          ["李四", "=1+2", "=PI()"],
+          ["王五", "", "=PI()"],
+        ];
+      });
+      expect(column(fake, "B")).toEqual(["=1+2", "=1+2", "=1+2"]);
+      // A column that already has one formula, and a literal column, stay as written.
+      expect(column(fake, "C")).toEqual(["=PI()", "=PI()", "=PI()"]);
+      expect(column(fake, "A")).toEqual(["张三", "李四", "王五"]);
+    });
+
+    test("one formula written into one cell fills the column's blank cells; literal values stay as exceptions", async () => {
+      const fake = await tableWith((body) => {
+        body.values = [["x", 5, null], [null, null, null], [null, null, null]];
+        body.getCell(2, 1).formulas = [["=ROW()"]];
+      });
+      expect(column(fake, "B")).toEqual([5, "=ROW()", "=ROW()"]);
+      expect(column(fake, "C")).toEqual([null, null, null]);
+    });
+
+    test("number formats and writes outside tables are not touched", async () => {
+      const fake = new FakeExcel(["T"]);
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem("T").getRange("A1:A3").formulas = [["=1"], ["=2"], [""]];
+        await context.sync();
+      });
+      expect([1, 2, 3].map((row) => fake.sheet("T").formula(`A${row}`) ?? null)).toEqual(["=1", "=2", null]);
+    });
+
+    test("rows.add copies each calculated column's formula into the new rows, and given formulas fill as a write does", async () => {
+      const { FakeExcel: TeamFake } = await import("./teamFake");
+      const fake = new TeamFake(["T"]);
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("T");
+        sheet.getRange("A1:C1").values = [["Name", "Link", "Same"]];
+        const table = sheet.tables.add("A1:C2", true);
+        table.name = "Links";
+        table.getDataBodyRange().formulas = [["张三", "=A2", "=PI()"]];
+        await context.sync();
+        table.rows.add(undefined, [
+          ["李四", "", ""],
+          ["王五", "=1", ""],
+        ]);
+        await context.sync();
+      });
+      const read = (letter: string) => [2, 3, 4].map((row) => fake.sheet("T").formula(`${letter}${row}`) ?? fake.sheet("T").value(`${letter}${row}`) ?? null);
+      expect(read("C")).toEqual(["=PI()", "=PI()", "=PI()"]);
+      expect(read("B")).toEqual(["=1", "=1", "=1"]);
+      expect(read("A")).toEqual(["张三", "李四", "王五"]);
+    });
+  });
 });

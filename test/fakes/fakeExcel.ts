@@ -105,6 +105,14 @@ const contains = (range: RangeRef, cell: CellRef): boolean =>
 const sameRange = (a: RangeRef, b: RangeRef): boolean =>
   a.from.row === b.from.row && a.from.col === b.from.col && a.to.row === b.to.row && a.to.col === b.to.col;
 
+/**
+ * Excel gives every worksheet a GUID-like id, distinct from its name ("{00000000-0001-0000-0000-
+ * 000000000000}" style, @types/office-js `Worksheet.id`: "Returns a value that uniquely identifies
+ * the worksheet in a given workbook. The value of the identifier remains the same even when the
+ * worksheet is renamed or moved"). `WorksheetCollection.getItem(key)` takes "name or ID".
+ */
+const sheetId = (n: number): string => `{${n.toString(16).toUpperCase().padStart(8, "0")}-0001-0000-0000-000000000000}`;
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly formats: FakeFormat[] = [];
@@ -116,7 +124,10 @@ export class FakeSheet {
   freeze = { rows: 0, cols: 0 };
   tabColor = "";
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
 
   private at(address: string): FakeCell | undefined {
     const { from } = parseAddress(address).range;
@@ -177,6 +188,7 @@ export class FakeWorkbookState {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   readonly names: FakeName[] = [];
+  private sheetsCreated = 0;
   active!: FakeSheet;
   /** The selected cell(s) of the active sheet, as Excel's Name Box would show them. */
   selection: RangeRef = { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } };
@@ -185,11 +197,17 @@ export class FakeWorkbookState {
     return this.sheets.find((s) => same(s.name, name));
   }
 
+  /** A sheet by name or id, as `WorksheetCollection.getItem(key)` finds it. */
+  sheetByKey(key: string): FakeSheet | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => s.id === key);
+  }
+
   addSheet(name: string): FakeSheet {
     if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name) || same(name, "History"))
       throw new FakeOfficeError("InvalidArgument", `invalid sheet name "${name}"`);
     if (this.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `sheet "${name}" exists`);
-    const sheet = new FakeSheet(name);
+    // Numbered per workbook, never reused, so a deleted sheet's id does not come back.
+    const sheet = new FakeSheet(name, sheetId(++this.sheetsCreated));
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
@@ -217,6 +235,42 @@ export class FakeWorkbookState {
     const headers: string[] = [];
     for (let col = from.col; col <= to.col; col++) headers.push(String(table.sheet.cells.get(cellKey(from.row, col))?.value ?? ""));
     return headers;
+  }
+}
+
+/**
+ * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by default)
+ * acts on API writes too: when formulas written into a table column leave it without one common
+ * formula — a different formula per row, or formulas beside cells set to "" or null — Excel turns
+ * the column into a calculated column and puts ONE of the written formulas in every data row, the
+ * rows written blank included. Which one depends on the row count ("formula set in the first or
+ * last row is used for every cell in the column", OfficeDev/office-js#5909; "set to the bottom
+ * most formula", #6745; formulas copied into rows set to "", null or undefined, #1916; "by design",
+ * #2093). The fake always takes the bottom-most formula written. Literal values already in the
+ * column stay (Excel keeps them as exceptions to the calculated column). Formulas compare as text
+ * (Excel compares them in R1C1 form; the add-in writes only names and structured references).
+ */
+export function fillCalculatedColumns(state: FakeWorkbookState, sheet: FakeSheet, written: readonly CellRef[]): void {
+  for (const table of state.tables) {
+    if (table.sheet !== sheet) continue;
+    const first = table.range.from.row + 1;
+    const last = table.range.to.row - (table.showTotals ? 1 : 0);
+    for (let col = table.range.from.col; col <= table.range.to.col; col++) {
+      const formula = written
+        .filter((cell) => cell.col === col && cell.row >= first && cell.row <= last)
+        .sort((a, b) => a.row - b.row)
+        .map((cell) => sheet.cells.get(cellKey(cell.row, cell.col))?.formula)
+        .filter((f): f is string => f !== undefined)
+        .at(-1);
+      if (formula === undefined) continue;
+      for (let row = first; row <= last; row++) {
+        const cell = sheet.cells.get(cellKey(row, col)) ?? {};
+        if (cell.formula === undefined && cell.value !== undefined && cell.value !== "") continue;
+        delete cell.value;
+        cell.formula = formula;
+        sheet.cells.set(cellKey(row, col), cell);
+      }
+    }
   }
 }
 
@@ -482,7 +536,7 @@ abstract class CollectionProxy<T, P extends ClientObject<unknown>> extends Clien
 
 class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy> {
   protected readonly readable = [] as const;
-  protected readonly itemReadable = ["name", "position", "tabColor"] as const;
+  protected readonly itemReadable = ["id", "name", "position", "tabColor"] as const;
 
   constructor(ctx: FakeRequestContext) {
     super(ctx, "worksheets", () => ctx.fake.state.sheets);
@@ -503,12 +557,13 @@ class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy
     return new WorksheetProxy(this.ctx, `worksheets.add(${name})`, () => created);
   }
 
-  getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, `worksheets[${name}]`, () => this.ctx.fake.state.sheet(name));
+  /** By name or id, like Excel ("Gets a worksheet object using its name or ID"). */
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets[${key}]`, () => this.ctx.fake.state.sheetByKey(key));
   }
 
-  getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, `worksheets[${name}]?`, () => this.ctx.fake.state.sheet(name), true);
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets[${key}]?`, () => this.ctx.fake.state.sheetByKey(key), true);
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -517,7 +572,7 @@ class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy
 }
 
 class WorksheetProxy extends ClientObject<FakeSheet> {
-  protected readonly readable = ["name", "position", "tabColor"] as const;
+  protected readonly readable = ["id", "name", "position", "tabColor"] as const;
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
@@ -534,10 +589,14 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   protected read(sheet: FakeSheet, prop: string): unknown {
     if (prop === "position") return this.ctx.fake.state.sheets.indexOf(sheet);
     if (prop === "name") return sheet.name;
+    if (prop === "id") return sheet.id;
     if (prop === "tabColor") return sheet.tabColor;
     throw new FakeOfficeError("InvalidArgument", `Worksheet has no property ${prop}`);
   }
 
+  get id(): string {
+    return this.loaded("id") as string;
+  }
   get name(): string {
     return this.loaded("name") as string;
   }
@@ -730,15 +789,19 @@ class RangeProxy extends ClientObject<Area> {
       const cols = range.to.col - range.from.col + 1;
       if (grid.length !== rows || grid.some((row) => row.length !== cols))
         throw new FakeOfficeError("InvalidArgument", `${prop} array does not match ${rows}x${cols}`);
+      const written: CellRef[] = [];
       grid.forEach((row, r) =>
         row.forEach((value, c) => {
           if (value === null || value === undefined) return;
-          const key = cellKey(range.from.row + r, range.from.col + c);
+          const at = { row: range.from.row + r, col: range.from.col + c };
+          const key = cellKey(at.row, at.col);
           const cell = sheet.cells.get(key) ?? {};
           write(cell, value);
           sheet.cells.set(key, cell);
+          written.push(at);
         }),
       );
+      if (prop !== "numberFormat") fillCalculatedColumns(this.ctx.fake.state, sheet, written);
     });
   }
 

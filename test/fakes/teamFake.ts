@@ -3,7 +3,7 @@ import { quoteSheet } from "../../src/templates/a1";
 import type { RangeRef } from "../../src/templates/sheetSpec";
 import { parseAddress } from "../../src/writers/office/addresses";
 import { loadablePackage, preservedParts, unescapeXml } from "../../src/writers/xlsx/packagePatch";
-import { FakeExcel, FakeOfficeError, type FakeCell, type FakeName, type FakeSheet, type FakeTable, type FakeWorkbookState } from "./fakeExcel";
+import { FakeExcel, FakeOfficeError, fillCalculatedColumns, type FakeCell, type FakeName, type FakeSheet, type FakeTable, type FakeWorkbookState } from "./fakeExcel";
 
 /**
  * What the team features need from the fake Excel beyond what the template writer uses, added to
@@ -12,15 +12,21 @@ import { FakeExcel, FakeOfficeError, type FakeCell, type FakeName, type FakeShee
  *
  * - `NamedItem.type` and `NamedItem.getRangeOrNullObject()` (a #REF! name gives a null range);
  * - `Range.rowCount` / `Range.columnCount` (loadable, but without getters in the fake);
- * - `TableCollection.getItem(name)`, `Table.worksheet` (loadable as `items/worksheet/name`);
+ * - `TableCollection.getItem(name)`, `Table.worksheet` (loadable as `items/worksheet/name` and
+ *   `items/worksheet/id`);
  * - `Table.rows.add(index, values)` (appends above the totals row) and
  *   `Table.rows.getItemAt(i).delete()`: like Excel, both shift ONLY the cells under the table's own
- *   columns (cells beside the table stay, cells below move with it);
+ *   columns (cells beside the table stay, cells below move with it); an added row takes each
+ *   calculated column's formula where it is given "" or null, and formulas it is given make
+ *   calculated columns as `fillCalculatedColumns` describes;
  * - `Workbook.insertWorksheetsFromBase64(base64, options)` for files registered with
  *   `registerWorkbookFile` (parsed beforehand, since a batch applies synchronously). It behaves as
  *   Excel is reported to (OfficeDev/office-js#3583): sheets and tables are copied (a taken sheet
  *   name becomes "Name (2)", a taken table name gets a number, and the copied formulas follow),
  *   but workbook names arrive broken (`=#REF!`) — or not at all when the name exists already.
+ *   It resolves to the new worksheets' IDS, not their names — @types/office-js
+ *   `Workbook.insertWorksheetsFromBase64`: "@returns An array of IDs corresponding to each newly
+ *   inserted worksheet" — GUID-like strings (`FakeSheet.id`) that `worksheets.getItem` accepts.
  *
  * Simplifications: shifting rows moves cells, other tables and names below on the sheet, not
  * formats or conditional formats; sheet `values` of copied cells are literal values only.
@@ -89,6 +95,23 @@ function absolute(range: RangeRef): string {
   const cell = (c: { row: number; col: number }) => `$${letters(c.col)}$${c.row + 1}`;
   const single = range.from.row === range.to.row && range.from.col === range.to.col;
   return single ? cell(range.from) : `${cell(range.from)}:${cell(range.to)}`;
+}
+
+/**
+ * Each column's calculated-column formula: the formula every data row holds, if they all hold the
+ * same one. Excel copies it into rows added to the table ("Resizing the table or inserting a row
+ * automatically replicates" the formula — Microsoft's "Use calculated columns in an Excel table";
+ * through the API as well, OfficeDev/office-js#1916, #6745).
+ */
+function calculatedColumns(table: FakeTable): (string | undefined)[] {
+  const { from, to } = table.range;
+  const last = to.row - (table.showTotals ? 1 : 0);
+  return Array.from({ length: to.col - from.col + 1 }, (_, c) => {
+    const formulas = new Set<string | undefined>();
+    for (let row = from.row + 1; row <= last; row++) formulas.add(table.sheet.cells.get(cellKey(row, from.col + c))?.formula);
+    const [only] = formulas;
+    return formulas.size === 1 ? only : undefined;
+  });
 }
 
 // ───────────────────────────── files to insert ─────────────────────────────
@@ -162,7 +185,7 @@ function insertFile(state: FakeWorkbookState, snapshot: FileSnapshot, only?: rea
       const formula = cell.formula && [...renames].reduce((f, [from, to]) => f.split(`${from}[`).join(`${to}[`), cell.formula);
       sheet.cells.set(key, formula !== undefined ? { formula } : { ...cell });
     }
-    inserted.push(sheet.name);
+    inserted.push(sheet.id);
   }
   for (const name of snapshot.names) {
     if (!state.names.some((n) => same(n.name, name)) && !state.tables.some((t) => same(t.name, name))) state.names.push({ name, formula: "=#REF!", comment: "" });
@@ -223,17 +246,31 @@ function install(): void {
   Object.assign(table, {
     read(this: Internals<FakeTable>, target: FakeTable, prop: string): unknown {
       if (prop === "worksheet/name") return target.sheet.name;
+      if (prop === "worksheet/id") return target.sheet.id;
       return tableRead.call(this, target, prop);
     },
   });
   Object.defineProperty(table, "worksheet", {
     get(this: Internals<FakeTable>) {
-      // Loaded through the collection (`items/worksheet/name`), the sheet's name reads from the table's load.
-      try {
-        return { name: this.loaded("worksheet/name") as string };
-      } catch {
-        return new Sheet(this.ctx, `${this.path}.worksheet`, () => this.target().sheet);
-      }
+      const read = (prop: string): string => this.loaded(prop) as string;
+      // Loaded through the collection (`items/worksheet/name`, `…/id`), the sheet's properties read from the table's load.
+      const loaded = ["worksheet/name", "worksheet/id"].some((prop) => {
+        try {
+          read(prop);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (!loaded) return new Sheet(this.ctx, `${this.path}.worksheet`, () => this.target().sheet);
+      return {
+        get name() {
+          return read("worksheet/name");
+        },
+        get id() {
+          return read("worksheet/id");
+        },
+      };
     },
   });
   Object.defineProperty(table, "rows", {
@@ -245,13 +282,25 @@ function install(): void {
             const { from, to } = t.range;
             const at = to.row - (t.showTotals ? 1 : 0) + 1;
             if (values.some((row) => row.length !== to.col - from.col + 1)) throw new FakeOfficeError("InvalidArgument", "row width does not match the table");
+            const columnFormulas = calculatedColumns(t);
             shiftRows(state, t.sheet, { from: from.col, to: to.col }, at, values.length, t);
+            const written: { row: number; col: number }[] = [];
             values.forEach((row, r) =>
               row.forEach((value, c) => {
-                if (value !== "" && value !== null) t.sheet.cells.set(cellKey(at + r, from.col + c), typeof value === "string" && value.startsWith("=") ? { formula: value } : { value: value as string });
+                const key = cellKey(at + r, from.col + c);
+                // A new row gets the formula of each calculated column it leaves blank (#1916).
+                const inherited = columnFormulas[c];
+                if (value === "" || value === null) {
+                  if (inherited !== undefined) t.sheet.cells.set(key, { formula: inherited });
+                  return;
+                }
+                t.sheet.cells.set(key, typeof value === "string" && value.startsWith("=") ? { formula: value } : { value: value as string });
+                written.push({ row: at + r, col: from.col + c });
               }),
             );
             t.range = { from, to: { ...to, row: to.row + values.length } };
+            // Formulas given for the new rows make calculated columns as a write does (#6745).
+            fillCalculatedColumns(state, t.sheet, written);
           }),
         getItemAt: (index: number) => ({
           delete: () =>

@@ -1,7 +1,8 @@
-import { buildSummarySheet, discoverPlans, newSummaryPlacement, planRefresh, SUMMARY_METRICS, TeamError, type NameEntry } from "../../src/team";
+import { buildSummarySheet, discoverPlans, newSummaryPlacement, planRefresh, SUMMARY_METRICS, TeamError, teamErrorMessage, type NameEntry } from "../../src/team";
 import { buildTemplates } from "../../src/templates";
 import { NO_NAMES } from "../../src/templates/naming";
-import type { RowFormula, SheetSpec } from "../../src/templates/sheetSpec";
+import type { SheetSpec } from "../../src/templates/sheetSpec";
+import { linkedFor } from "../writers/office/teamSupport";
 
 /** The 团队汇总 SheetSpec and its refresh plan, without any host. */
 
@@ -22,34 +23,66 @@ const names: NameEntry[] = specs.flatMap((spec) =>
 );
 
 const summaryTable = (spec: SheetSpec) => spec.tables[0];
-const formulaOf = (value: unknown): string | undefined => (typeof value === "object" && value !== null ? (value as RowFormula).formula : undefined);
+/** What the column `key`'s formula picks for the row of plan `plan`. */
+const pick = (spec: SheetSpec, key: string, plan: string): string | undefined => linkedFor(summaryTable(spec).columns.find((c) => c.key === key)?.formula, plan);
 
 describe("buildSummarySheet", () => {
   const plans = discoverPlans(names.map((n) => (n.name === "SP_W1_CALLS_ACTUAL" ? { name: n.name } : n)));
   const spec = buildSummarySheet(plans, { key: "T1", sheet: "团队汇总" }, "zh-CN");
   const table = summaryTable(spec);
 
-  test("one row per plan, each figure a link to the plan's own name; metrics a plan lacks stay blank", () => {
+  test("one row per plan; each figure column ONE formula whose row key picks the plan's own name; metrics a plan lacks are blank", () => {
     expect(table.name).toBe("SP_T1_Summary");
     expect(spec.record.value).toBe("sales-planner:teamSummary:main:v1:T1");
     expect(table.rows.map((r) => r.key)).toEqual(["M1", "W1"]);
-    const [m1, w1] = table.rows;
-    expect(formulaOf(m1.SALES_target)).toBe("SP_M1_SALES_TARGET");
-    expect(m1.VISITS_target).toBeNull();
-    expect(formulaOf(w1.KEY_PRODUCTS_actual)).toBeUndefined();
-    expect(formulaOf(w1.expenses)).toBe("SP_W1_EXPENSE_TOTAL");
+    // Rows hold literals only: Excel would make per-row formulas one calculated column.
+    for (const row of table.rows) for (const value of Object.values(row)) expect(typeof value === "string" && value.startsWith("=")).toBe(false);
+    expect(table.columns.find((c) => c.key === "SALES_target")?.formula).toBe(
+      'IF(SP_T1_Summary[[#This Row],[标识]]="","",CHOOSE(MATCH(SP_T1_Summary[[#This Row],[标识]],{"M1","W1"},0),SP_M1_SALES_TARGET,SP_W1_SALES_TARGET))',
+    );
+    expect(pick(spec, "SALES_target", "M1")).toBe("SP_M1_SALES_TARGET");
+    expect(pick(spec, "VISITS_target", "M1")).toBe('""');
+    expect(pick(spec, "VISITS_target", "W1")).toBe("SP_W1_VISITS_TARGET");
+    expect(pick(spec, "KEY_PRODUCTS_actual", "W1")).toBe('""');
+    expect(pick(spec, "expenses", "W1")).toBe("SP_W1_EXPENSE_TOTAL");
+    expect(pick(spec, "rep", "W1")).toBe("SP_W1_REP");
+    expect(table.columns.find((c) => c.key === "rep")?.formula).toMatch(/\)&""\)$/);
+    expect(pick(spec, "forecast", "M1")).toBe('IF(SP_M1_FORECAST="","",SP_M1_FORECAST)');
+    // Formula columns never carry Text ("@"), or Excel would keep their formulas as text.
+    expect(table.columns.filter((c) => c.formula !== undefined && c.numberFormat === "@")).toEqual([]);
   });
 
   test("no IFERROR hides a broken link: a name already broken is left unlinked and explained instead", () => {
     const w1 = table.rows[1];
     expect(w1.status).toBe("需处理");
-    expect(w1.CALLS_actual).toBeNull();
+    expect(pick(spec, "CALLS_actual", "W1")).toBe('""');
     expect(w1.remarks).toBe("命名单元格 SP_W1_CALLS_ACTUAL 已损坏（#REF!）");
-    const formulas = table.rows.flatMap((r) => Object.values(r).flatMap((v) => formulaOf(v) ?? []));
-    expect(formulas.length).toBeGreaterThan(20);
+    const formulas = table.columns.flatMap((c) => c.formula ?? []);
     expect(formulas.filter((f) => f.includes("IFERROR"))).toEqual([]);
     const linked = new Set(plans.flatMap((p) => p.usable));
-    for (const f of formulas) for (const name of f.match(/SP_[WM]\d+_[A-Z_]+/g) ?? []) expect(linked).toContain(name);
+    const mentioned = formulas.flatMap((f) => f.match(/SP_[WM]\d+_[A-Z_]+/g) ?? []);
+    expect(mentioned.length).toBeGreaterThan(20);
+    for (const name of mentioned) expect(linked).toContain(name);
+  });
+
+  test("more plans than one CHOOSE or one Excel formula can hold are refused with a clear message", () => {
+    const many = (count: number) =>
+      discoverPlans(
+        Array.from({ length: count }, (_, i) => names.filter((n) => n.name.startsWith("SP_W1_")).map((n) => ({ ...n, name: n.name.replace("SP_W1_", `SP_W${i + 1}_`), value: n.name === "SP_W1_TEMPLATE" ? `sales-planner:weekly:main:v1:W${i + 1}` : n.value }))).flat(),
+      );
+    const fits = buildSummarySheet(many(150), { key: "T1", sheet: "团队汇总" }, "zh-CN");
+    expect(Math.max(...summaryTable(fits).columns.map((c) => (c.formula ?? "").length))).toBeLessThan(8192);
+    let error: unknown;
+    try {
+      // Below CHOOSE's 254, but the forecast column's formula would pass 8,192 characters.
+      buildSummarySheet(many(200), { key: "T1", sheet: "团队汇总" }, "zh-CN");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TeamError);
+    expect((error as TeamError).code).toBe("tooManyPlans");
+    expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("200 份计划");
+    expect(teamErrorMessage(error as TeamError, "en-US")).toContain("200 plans");
   });
 
   test("team totals are SUBTOTALs, 达成率 totals are total actual / total target; the chart shows sales actual vs target per rep", () => {

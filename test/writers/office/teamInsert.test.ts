@@ -4,7 +4,7 @@ import { NO_NAMES } from "../../../src/templates/naming";
 import { collectRepWorkbooks, insertRepWorkbooks, rollUpTeam } from "../../../src/writers/office/team";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { FakeExcel, registerWorkbookFile } from "../../fakes/teamFake";
-import { monthly, tableRows, weekly, writePlans } from "./teamSupport";
+import { linkedRows, monthly, tableRows, weekly, writePlans } from "./teamSupport";
 
 /**
  * Collecting reps' workbooks into the team workbook against the fake, whose
@@ -59,13 +59,41 @@ describe("insertRepWorkbooks (Office)", () => {
     expect(formulas.filter((f) => /SP_W[13]_/.test(f))).toEqual([]);
 
     await fake.run((context) => rollUpTeam(context, "zh-CN"));
-    expect(tableRows(fake, "SP_T1_Summary").map((r) => [r["标识"], r["状态"], r["销售代表"]])).toEqual([
+    expect(linkedRows(fake, "SP_T1_Summary").map((r) => [r["标识"], r["状态"], r["销售代表"]])).toEqual([
       // Monthly plans first, then by period and rep (pinyin order: 李四, 张三, 赵六).
-      ["M1", "正常", '=SP_M1_REP&""'],
-      ["W3", "正常", '=SP_W3_REP&""'],
-      ["W2", "正常", '=SP_W2_REP&""'],
-      ["W1", "正常", '=SP_W1_REP&""'],
+      ["M1", "正常", "SP_M1_REP"],
+      ["W3", "正常", "SP_W3_REP"],
+      ["W2", "正常", "SP_W2_REP"],
+      ["W1", "正常", "SP_W1_REP"],
     ]);
+  });
+
+  test("a monthly plan whose key the team already uses is re-keyed whole: its tables, and the week/product targets read its OWN names", async () => {
+    // Excel resolves insertWorksheetsFromBase64 to the new sheets' ids, not their names (the fake
+    // does too): looked up by name, no inserted table would be found, none renamed, and the copy's
+    // 周目标 would keep reading the team's SP_M1_SALES_TARGET.
+    const fake = new FakeExcel();
+    await writePlans(fake, [monthly("赵六")]);
+    const report = await fake.run(async (context) => insertRepWorkbooks(context, [await repFile("wang.xlsx", [monthly("王五")])]));
+    expect(report.inserted.map((p) => [p.fromKey, p.toKey, p.toSheet])).toEqual([["M1", "M2", "月计划-王五-2026-11"]]);
+    const wang = fake.sheet("月计划-王五-2026-11");
+    expect(fake.state.tables.filter((t) => t.sheet === wang).map((t) => t.name)).toEqual(
+      expect.arrayContaining(["SP_M2_Targets", "SP_M2_Weeks", "SP_M2_Products", "SP_M2_Expenses"]),
+    );
+    expect(fake.state.tables.filter((t) => t.sheet === wang && !t.name.startsWith("SP_M2_"))).toEqual([]);
+    const weekTargets = tableRows(fake, "SP_M2_Weeks").map((r) => r["目标"]);
+    expect(weekTargets.length).toBeGreaterThan(3);
+    for (const formula of weekTargets) {
+      expect(formula).toContain("SP_M2_SALES_TARGET");
+      expect(formula).toContain("SP_M2_Weeks[");
+      expect(formula).not.toMatch(/SP_M1_/);
+    }
+    const productTargets = tableRows(fake, "SP_M2_Products").map((r) => r["目标"]);
+    for (const formula of productTargets) expect(formula).toMatch(/^=.*SP_M2_SALES_TARGET.*SP_M2_Products\[/);
+    const everyFormula = [...wang.cells.values()].flatMap((c) => (c.formula ? [c.formula] : []));
+    expect(everyFormula.filter((f) => /SP_M1_/.test(f))).toEqual([]);
+    // The team's own M1 is untouched.
+    expect(nameFormula(fake, "SP_M1_REP")).toBe("='月计划-赵六-2026-11'!$B$3");
   });
 
   test("a sheet name already taken in the team workbook gets a free one", async () => {

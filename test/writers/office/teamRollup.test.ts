@@ -3,7 +3,7 @@ import { columnLetters } from "../../../src/templates/a1";
 import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { rollUpTeam } from "../../../src/writers/office/team";
 import { FakeExcel } from "../../fakes/teamFake";
-import { cellsOf, monthly, table, tableRows, totalsRow, weekly, writePlans } from "./teamSupport";
+import { cellsOf, linkedRows, monthly, table, tableRows, totalsRow, weekly, writePlans } from "./teamSupport";
 
 /**
  * The roll-up against the sync-counting fake, which throws on any read of an unloaded property:
@@ -35,19 +35,26 @@ describe("rollUpTeam (Office)", () => {
     expect(result.plans).toHaveLength(50);
     const rows = tableRows(fake, SUMMARY);
     expect(rows).toHaveLength(50);
-    const first = rows.find((r) => r["标识"] === "W1");
-    expect(first).toMatchObject({
+    // Excel would turn a column with a different formula per row into ONE calculated column (the
+    // fake does too): each linked column holds one formula, the row's 标识 picks its plan.
+    const formulaColumns = Object.keys(rows[0]).filter((h) => String(rows[0][h]).startsWith("="));
+    expect(formulaColumns).toHaveLength(4 + 3 * 6);
+    for (const header of formulaColumns) expect(new Set(rows.map((r) => r[header])).size).toBe(1);
+    expect(rows[0]["销售代表"]).toMatch(/^=IF\(SP_T1_Summary\[\[#This Row\],\[标识\]\]="","",CHOOSE\(MATCH\(SP_T1_Summary\[\[#This Row\],\[标识\]\],\{"W1","W2",.*\},0\),SP_W1_REP,.*\)&""\)$/);
+    const linked = linkedRows(fake, SUMMARY);
+    for (const row of linked) {
+      const key = String(row["标识"]);
+      expect(row).toMatchObject({ 销售代表: `SP_${key}_REP`, 销售额目标: `SP_${key}_SALES_TARGET`, 费用: `SP_${key}_EXPENSE_TOTAL` });
+    }
+    expect(linked.find((r) => r["标识"] === "W1")).toMatchObject({
       状态: "正常",
       类型: "周计划",
-      销售代表: '=SP_W1_REP&""',
-      期间: '=SP_W1_PERIOD&""',
-      销售额目标: "=SP_W1_SALES_TARGET",
-      销售额实际: "=SP_W1_SALES_ACTUAL",
-      重点产品目标: null,
-      预估: '=IF(SP_W1_FORECAST="","",SP_W1_FORECAST)',
-      费用: "=SP_W1_EXPENSE_TOTAL",
+      期间: "SP_W1_PERIOD",
+      销售额实际: "SP_W1_SALES_ACTUAL",
+      重点产品目标: '""',
+      预估: 'IF(SP_W1_FORECAST="","",SP_W1_FORECAST)',
     });
-    expect(String(first?.["销售额达成率"])).toMatch(/^=IF\(OR\(SP_T1_Summary\[\[#This Row\],\[销售额目标\]\]=""/);
+    expect(String(rows[0]["销售额达成率"])).toMatch(/^=IF\(OR\(SP_T1_Summary\[\[#This Row\],\[销售额目标\]\]=""/);
     const t = table(fake, SUMMARY);
     expect(t.sheet.cells.get(`${t.range.to.row},0`)?.value).toBe("团队合计");
     expect(t.sheet.cells.get(`${t.range.to.row},5`)?.formula).toBe("=SUBTOTAL(109,SP_T1_Summary[[销售额目标]])");
@@ -107,11 +114,14 @@ describe("rollUpTeam (Office)", () => {
     fake.state.names.splice(fake.state.names.findIndex((n) => n.name === "SP_W4_FORECAST"), 1);
     const { result } = await rollUp(fake);
     expect(result.plans.map((p) => p.issues.length)).toEqual([0, 0, 1, 1, 0]);
-    const rows = tableRows(fake, SUMMARY);
+    const rows = linkedRows(fake, SUMMARY);
     const w3 = rows.find((r) => r["标识"] === "W3")!;
     const w4 = rows.find((r) => r["标识"] === "W4")!;
-    expect(w3).toMatchObject({ 状态: "需处理", 销售额目标: "=SP_W3_SALES_TARGET", 销售额实际: null, 说明: "命名单元格 SP_W3_SALES_ACTUAL 已损坏（#REF!）" });
-    expect(w4).toMatchObject({ 状态: "需处理", 预估: null, 说明: "命名单元格 SP_W4_FORECAST 已被删除" });
+    expect(w3).toMatchObject({ 状态: "需处理", 销售额目标: "SP_W3_SALES_TARGET", 销售额实际: '""', 说明: "命名单元格 SP_W3_SALES_ACTUAL 已损坏（#REF!）" });
+    expect(w4).toMatchObject({ 状态: "需处理", 预估: '""', 说明: "命名单元格 SP_W4_FORECAST 已被删除" });
+    // The broken names appear in no formula at all.
+    const formulas = tableRows(fake, SUMMARY).flatMap((r) => Object.values(r).map(String)).filter((f) => f.startsWith("="));
+    expect(formulas.filter((f) => f.includes("SP_W3_SALES_ACTUAL") || f.includes("SP_W4_FORECAST"))).toEqual([]);
   });
 
   test("two plans for the same rep and week are both shown and flagged", async () => {
@@ -134,6 +144,18 @@ describe("rollUpTeam (Office)", () => {
     const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TeamError);
     expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("团队汇总");
+  });
+
+  test("more plans than one summary's formulas can link: refused after reading, in both languages, nothing written", async () => {
+    const fake = await teamOf(166);
+    const before = fake.sheetNames();
+    const started = fake.syncCount;
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamError);
+    expect((error as TeamError).code).toBe("tooManyPlans");
+    expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("166 份计划");
+    expect(fake.syncCount - started).toBe(2);
+    expect(fake.sheetNames()).toEqual(before);
   });
 
   test("when Excel rejects the new summary, the half-written sheet and its names are removed", async () => {

@@ -56,3 +56,48 @@ export function totalsRow(fake: FakeExcel, name: string): (FakeCell | null)[] {
     return cell ? normal(cell) : null;
   });
 }
+
+/** The arguments of a call whose "(" is just before `text`, up to its ")": split at top-level commas. */
+function callArguments(text: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") depth--;
+    else if (ch === ")" && depth-- === 0) return [...args, text.slice(start, i)];
+    else if (ch === "," && depth === 0) {
+      args.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  throw new Error(`unbalanced call: ${text}`);
+}
+
+/**
+ * What a summary link formula — `=IF(key="","",CHOOSE(MATCH(key,{"M1","W1"},0),SP_M1_X,SP_W1_X))`
+ * — picks for the row whose key is `key`: the choice's text (`SP_W1_X`, `""`), or undefined when
+ * `formula` is not such a link (or the key is not in its list).
+ */
+export function linkedFor(formula: unknown, key: string): string | undefined {
+  if (typeof formula !== "string") return undefined;
+  const match = /CHOOSE\(MATCH\(.*?,\{([^}]*)\},0\),/.exec(formula);
+  if (!match) return undefined;
+  const keys = match[1].split(",").map((k) => k.replace(/^"|"$/g, ""));
+  const index = keys.indexOf(key);
+  return index < 0 ? undefined : callArguments(formula.slice(match.index + match[0].length))[index];
+}
+
+/**
+ * The summary table's rows with each link formula replaced by what it picks for the row's own
+ * 标识 (see `linkedFor`) — what the row shows once calculated — other cells as written.
+ */
+export function linkedRows(fake: FakeExcel, name: string, keyHeader = "标识"): Record<string, string | number | boolean | null>[] {
+  return tableRows(fake, name).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([header, content]) => [header, linkedFor(content, String(row[keyHeader])) ?? content])),
+  );
+}

@@ -9,7 +9,11 @@ import { readRepPackage, type RepPackage } from "./repPackage";
  *
  * 1. read the team workbook's names and tables, and give every incoming plan a free key;
  * 2. insert each file's plan sheets (Excel picks a free sheet name, e.g. "周计划-张三-2026W48 (2)",
- *    and renames clashing tables), then read back the new sheets' and tables' names;
+ *    and renames clashing tables), then read back the new sheets' and tables' names. Excel resolves
+ *    `insertWorksheetsFromBase64` to the new sheets' IDS, not their names (@types/office-js: "An
+ *    array of IDs corresponding to each newly inserted worksheet"), and those ids are only known
+ *    after this sync — so the same sync also loads every sheet's id and name, and the ids are
+ *    turned into names from that list (no extra sync);
  * 3. re-key each copy: rename its tables to the plan's new key, re-create its workbook names —
  *    Excel does not carry workbook-scoped names over reliably (they arrive pointing at #REF!,
  *    OfficeDev/office-js#3583, or not at all when the team already has one of the same name) — on
@@ -30,6 +34,7 @@ export interface RepWorkbookFile {
 export interface InsertedPlan {
   readonly file: string;
   readonly fromSheet: string;
+  /** The name of the sheet the plan was copied to in this workbook. */
   readonly toSheet: string;
   readonly fromKey: string;
   readonly toKey: string;
@@ -118,7 +123,9 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   }
   const namesAfter = context.workbook.names.load("items/name");
   const tablesAfter = context.workbook.tables.load("items/name,items/worksheet/name");
+  const sheetsAfter = context.workbook.worksheets.load("items/id,items/name");
   await syncOrRemoveInserted(context, incoming, before);
+  const sheetNameOf = new Map(sheetsAfter.items.map((sheet) => [sheet.id, sheet.name]));
 
   const newTablesBySheet = new Map<string, string[]>();
   for (const table of tablesAfter.items) {
@@ -137,7 +144,7 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   const inserted: InsertedPlan[] = [];
   for (const item of incoming) {
     const { rep, keys } = item;
-    const sheetNames = item.inserted?.value ?? [];
+    const sheetNames = (item.inserted?.value ?? []).map((id) => sheetNameOf.get(id));
     const newName = new Map(rep.planSheets.map((sheet, i) => [sheet, sheetNames[i] ?? sheet]));
     const namesByUpper = new Map(rep.names.map((n) => [n.name.toUpperCase(), n]));
     const unmatched: string[] = [];

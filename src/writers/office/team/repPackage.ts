@@ -71,6 +71,46 @@ function cellTexts(xml: string, shared: readonly string[]): Map<string, string> 
   return texts;
 }
 
+/** Whether a formula holds an A1 cell reference (outside strings and structured references). */
+function hasCellReference(formula: string): boolean {
+  let code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  for (let before = ""; before !== code; ) [before, code] = [code, code.replace(/\[[^[\]]*\]/g, "")];
+  return /(?<![\w.])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(code);
+}
+
+/**
+ * The cells of a sheet part whose formula mentions `SP_` (a plan's names or tables). Excel saves a
+ * column of equal formulas — a table's calculated column — as a SHARED formula: the first cell holds
+ * the text (`<f t="shared" ref="D10:D14" si="0">…</f>`), the others only point at it
+ * (`<f t="shared" si="0"/>`). Those cells get the first cell's text when it has no A1 reference
+ * (the add-in's formulas use names and structured references only, which do not shift from row to
+ * row), so re-keying reaches every row, not only the first — with or without Excel's AutoCorrect
+ * filling the column.
+ */
+function formulaCells(sheet: string, xml: string): RepFormulaCell[] {
+  const cells: RepFormulaCell[] = [];
+  const shared = new Map<string, string>();
+  const pointers: { address: string; si: string }[] = [];
+  for (const match of xml.matchAll(/<c\b([^>]*?)(?<!\/)>([\s\S]*?)<\/c>/g)) {
+    const address = /\sr="([A-Z]+\d+)"/.exec(match[1])?.[1];
+    const f = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(match[2]);
+    if (address === undefined || !f) continue;
+    const si = /\bt="shared"/.test(f[1]) ? attr(f[0], "si") : undefined;
+    const text = f[2] === undefined ? undefined : unescapeXml(f[2]);
+    if (text === undefined) {
+      if (si !== undefined) pointers.push({ address, si });
+      continue;
+    }
+    if (si !== undefined) shared.set(si, text);
+    if (text.includes("SP_")) cells.push({ sheet, address, formula: text });
+  }
+  for (const { address, si } of pointers) {
+    const text = shared.get(si);
+    if (text !== undefined && text.includes("SP_") && !hasCellReference(text)) cells.push({ sheet, address, formula: text });
+  }
+  return cells;
+}
+
 export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
   const zip = await JSZip.loadAsync(data);
   const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
@@ -104,9 +144,7 @@ export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
     const path = sheetParts.get(sheet) ?? "";
     const xml = (await zip.file(path)?.async("string")) ?? "";
     cells.set(sheet, cellTexts(xml, shared));
-    for (const match of xml.matchAll(/<c\b[^>]*?\sr="([A-Z]+\d+)"[^>/]*>(?:(?!<\/c>)[\s\S])*?<f(?:\s[^>]*)?>([^<]*SP_[^<]*)<\/f>/g)) {
-      formulas.push({ sheet, address: match[1], formula: unescapeXml(match[2]) });
-    }
+    formulas.push(...formulaCells(sheet, xml));
     const dir = path.slice(0, path.lastIndexOf("/") + 1);
     const sheetRels = await relationships(zip, `${dir}_rels/${path.slice(dir.length)}.rels`, dir);
     for (const target of sheetRels.values()) {

@@ -1,0 +1,56 @@
+import JSZip from "jszip";
+import { buildTemplates } from "../../../src/templates";
+import { NO_NAMES } from "../../../src/templates/naming";
+import { readRepPackage } from "../../../src/writers/office/team/repPackage";
+import { writeXlsx } from "../../../src/writers/xlsx";
+
+/**
+ * What the pane reads from a rep's file before inserting it. Excel, saving the rep's workbook,
+ * stores a column of equal formulas (a table's calculated column) as one shared formula; every
+ * cell of it must still be found, or re-keying would leave all rows but the first on the old key.
+ */
+
+/** The rep's monthly plan as Excel would save it: each run of equal `SP_` formulas made one shared formula. */
+async function savedWithSharedFormulas(): Promise<{ data: Uint8Array; shared: { addresses: string[]; formula: string }[] }> {
+  const data = await writeXlsx(buildTemplates([{ template: "monthly", options: { rep: "王五", year: 2026, month: 11 } }], { locale: "zh-CN", existing: NO_NAMES }));
+  const zip = await JSZip.loadAsync(data);
+  const path = Object.keys(zip.files).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))!;
+  let xml = await zip.file(path)!.async("string");
+  const byFormula = new Map<string, string[]>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>([^<]*SP_[^<]*)<\/f>/g)) byFormula.set(m[2], [...(byFormula.get(m[2]) ?? []), m[1]]);
+  const shared = [...byFormula].filter(([, addresses]) => addresses.length >= 3).map(([formula, addresses]) => ({ formula, addresses }));
+  shared.forEach(({ formula, addresses }, si) => {
+    const [first, ...rest] = addresses;
+    const f = `<f>${formula}</f>`;
+    xml = xml.replace(`<c r="${first}"`, `<c r="${first}" data-first`).replace(new RegExp(`(<c r="${first}" data-first[^>]*>)${escape(f)}`), `$1<f t="shared" ref="${first}:${rest.at(-1)}" si="${si}">${formula}</f>`).replace(" data-first", "");
+    for (const address of rest) xml = xml.replace(new RegExp(`(<c r="${address}"[^>]*>)${escape(f)}`), `$1<f t="shared" si="${si}"/>`);
+  });
+  zip.file(path, xml);
+  return { data: await zip.generateAsync({ type: "uint8array" }), shared };
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("readRepPackage", () => {
+  test("finds every cell of a shared formula that mentions a plan key, not only the first", async () => {
+    const { data, shared } = await savedWithSharedFormulas();
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    const xml = await (await JSZip.loadAsync(data)).file(/^xl\/worksheets\/sheet\d+\.xml$/)[0].async("string");
+    expect((xml.match(/<f t="shared" si="\d+"\/>/g) ?? []).length).toBeGreaterThan(4);
+    const rep = await readRepPackage(data);
+    for (const { formula, addresses } of shared) {
+      const found = rep.formulas.filter((cell) => cell.formula === formula.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">")).map((cell) => cell.address);
+      expect(found.sort()).toEqual([...addresses].sort());
+    }
+  });
+
+  test("a shared formula with an A1 reference (which shifts row by row) is not copied to the other cells", async () => {
+    const { data, shared } = await savedWithSharedFormulas();
+    const zip = await JSZip.loadAsync(data);
+    const part = zip.file(/^xl\/worksheets\/sheet\d+\.xml$/)[0];
+    const [{ formula, addresses }] = shared;
+    zip.file(part.name, (await part.async("string")).replace(`si="0">${formula}</f>`, `si="0">${formula}+$B2</f>`));
+    const rep = await readRepPackage(await zip.generateAsync({ type: "uint8array" }));
+    expect(rep.formulas.filter((cell) => addresses.includes(cell.address)).map((cell) => cell.address)).toEqual([addresses[0]]);
+  });
+});
