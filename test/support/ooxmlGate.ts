@@ -260,7 +260,9 @@ const prefixesToNamespaces = (element: XmlElement, list: string | undefined, pro
     });
 
 /**
- * Applies MC processing in place; returns what made the part non-conforming (an mc:MustUnderstand
+ * Applies MC processing in place (and drops `xml:space` from SpreadsheetML `<t>`: Excel writes
+ * `<t xml:space="preserve">` for text with edge spaces, but the schema types `<t>` as a plain
+ * string, which cannot carry an attribute); returns what made the part non-conforming (an mc:MustUnderstand
  * namespace not understood, undeclared prefixes in mc attributes, an mc element out of place).
  */
 export function applyMarkupCompatibility(root: XmlElement): string[] {
@@ -271,7 +273,7 @@ export function applyMarkupCompatibility(root: XmlElement): string[] {
       if (!UNDERSTOOD.has(ns)) problems.push(`<${element.qname}> must be understood in ${ns}`);
     }
     const ignored = (ns: string) => ignorable.has(ns) && !UNDERSTOOD.has(ns);
-    element.attrs = element.attrs.filter((a) => a.ns !== NS.mc && !ignored(a.ns));
+    element.attrs = element.attrs.filter((a) => a.ns !== NS.mc && !ignored(a.ns) && !(a.ns === XML_NS && a.local === "space" && element.local === "t" && element.ns === NS.main));
     const children: XmlNode[] = [];
     for (const child of element.children) {
       if (child.kind !== "element") children.push(child);
@@ -407,6 +409,27 @@ function resolveTarget(source: string, target: string): string {
   return posix.normalize(dir === "." ? decoded : `${dir}/${decoded}`);
 }
 
+const OOXML = "application/vnd.openxmlformats-officedocument";
+const SML = `${OOXML}.spreadsheetml`;
+/** Relationship type (last segment) → the content types Excel accepts for its target (ISO/IEC 29500-1 §12, §15). */
+const CONTENT_TYPES: Record<string, readonly string[]> = {
+  officeDocument: [`${SML}.sheet.main+xml`, `${SML}.template.main+xml`, "application/vnd.ms-excel.sheet.macroEnabled.main+xml", "application/vnd.ms-excel.template.macroEnabled.main+xml"],
+  worksheet: [`${SML}.worksheet+xml`],
+  styles: [`${SML}.styles+xml`],
+  sharedStrings: [`${SML}.sharedStrings+xml`],
+  table: [`${SML}.table+xml`],
+  drawing: [`${OOXML}.drawing+xml`],
+  chart: [`${OOXML}.drawingml.chart+xml`],
+  theme: [`${OOXML}.theme+xml`],
+  comments: [`${SML}.comments+xml`],
+  vmlDrawing: [`${OOXML}.vmlDrawing`],
+  pivotTable: [`${SML}.pivotTable+xml`],
+  pivotCacheDefinition: [`${SML}.pivotCacheDefinition+xml`],
+  pivotCacheRecords: [`${SML}.pivotCacheRecords+xml`],
+  "extended-properties": [`${OOXML}.extended-properties+xml`],
+  "core-properties": ["application/vnd.openxmlformats-package.core-properties+xml"],
+};
+
 const cellAddress = (ref: string): { col: number; row: number } | undefined => {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
   return m ? { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) } : undefined;
@@ -439,17 +462,24 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
     (relationships.get(source) ?? []).filter((r) => r.type.endsWith(`/${type}`) && r.target !== undefined).map((r) => r.target as string);
   const byId = (source: string, id: string | undefined) => (relationships.get(source) ?? []).find((r) => r.id === id)?.target;
 
-  // Content types cover every part.
+  // Content types cover every part, and a part Excel reads through a relationship has its type.
   const types = parts.get("[Content_Types].xml");
   if (!types) report("[Content_Types].xml", "Types", "content-type", "the package has no [Content_Types].xml");
   else {
-    const defaults = new Set(elements(types.root, "Default").map((d) => (attr(d, "Extension") ?? "").toLowerCase()));
-    const overrides = new Set(elements(types.root, "Override").map((o) => (attr(o, "PartName") ?? "").toLowerCase()));
-    for (const o of overrides) if (!lower.has(o.slice(1))) report("[Content_Types].xml", "Override", "content-type", `Override for ${o}, which is not in the package`);
+    const defaults = new Map(elements(types.root, "Default").map((d) => [(attr(d, "Extension") ?? "").toLowerCase(), attr(d, "ContentType") ?? ""]));
+    const overrides = new Map(elements(types.root, "Override").map((o) => [(attr(o, "PartName") ?? "").toLowerCase(), attr(o, "ContentType") ?? ""]));
+    for (const o of overrides.keys()) if (!lower.has(o.slice(1))) report("[Content_Types].xml", "Override", "content-type", `Override for ${o}, which is not in the package`);
+    const typeOf = (file: string) => overrides.get(`/${file}`.toLowerCase()) ?? defaults.get(file.includes(".") ? file.slice(file.lastIndexOf(".") + 1).toLowerCase() : "");
     for (const file of files) {
-      if (file === "[Content_Types].xml") continue;
-      const ext = file.includes(".") ? file.slice(file.lastIndexOf(".") + 1).toLowerCase() : "";
-      if (!overrides.has(`/${file}`.toLowerCase()) && !defaults.has(ext)) report("[Content_Types].xml", "Types", "content-type", `no Default or Override gives the content type of /${file}`);
+      if (file !== "[Content_Types].xml" && typeOf(file) === undefined) report("[Content_Types].xml", "Types", "content-type", `no Default or Override gives the content type of /${file}`);
+    }
+    for (const list of relationships.values()) {
+      for (const rel of list) {
+        const kind = rel.type.slice(rel.type.lastIndexOf("/") + 1);
+        const expected = CONTENT_TYPES[kind];
+        const actual = rel.target && lower.has(rel.target.toLowerCase()) ? typeOf(rel.target) : undefined;
+        if (expected && actual !== undefined && !expected.includes(actual)) report("[Content_Types].xml", "Types", "content-type", `/${rel.target} is ${actual}, but Excel reads a ${kind} part only as ${expected.join(" or ")}`);
+      }
     }
   }
 
