@@ -79,6 +79,7 @@ class XmlSyntaxError extends Error {}
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 export function decodeXml(text: string): string {
+  if (!text.includes("&")) return text;
   return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
     if (e === "lt") return "<";
     if (e === "gt") return ">";
@@ -163,11 +164,11 @@ export function parseXml(text: string): { prolog: string; root: XmlElement } {
       if (!close) throw new XmlSyntaxError(`malformed start tag <${qname}> at offset ${pos}`);
       pos = closeAt.lastIndex;
       if (stack.length === 0 && root) throw new XmlSyntaxError("a second root element");
-      const scope = new Map(stack[stack.length - 1]?.scope ?? [["xml", XML_NS]]);
-      for (const a of attrs) {
-        if (a.qname === "xmlns") scope.set("", a.value);
-        else if (a.qname.startsWith("xmlns:")) scope.set(a.qname.slice(6), a.value);
-      }
+      // Elements that declare no namespace share their parent's scope (most of a sheet's cells).
+      const inherited: ReadonlyMap<string, string> = stack[stack.length - 1]?.scope ?? new Map([["xml", XML_NS]]);
+      const declarations = attrs.filter((a) => a.qname === "xmlns" || a.qname.startsWith("xmlns:"));
+      const scope = declarations.length === 0 ? inherited : new Map(inherited);
+      for (const a of declarations) (scope as Map<string, string>).set(a.qname === "xmlns" ? "" : a.qname.slice(6), a.value);
       const seen = new Set<string>();
       for (const a of attrs) {
         if (seen.has(a.qname)) throw new XmlSyntaxError(`attribute ${a.qname} twice on <${qname}>`);
@@ -268,7 +269,8 @@ const prefixesToNamespaces = (element: XmlElement, list: string | undefined, pro
 export function applyMarkupCompatibility(root: XmlElement): string[] {
   const problems: string[] = [];
   const visit = (element: XmlElement, inherited: ReadonlySet<string>) => {
-    const ignorable = new Set([...inherited, ...prefixesToNamespaces(element, attr(element, "Ignorable", NS.mc), problems)]);
+    const listed = prefixesToNamespaces(element, attr(element, "Ignorable", NS.mc), problems);
+    const ignorable = listed.length === 0 ? inherited : new Set([...inherited, ...listed]);
     for (const ns of prefixesToNamespaces(element, attr(element, "MustUnderstand", NS.mc), problems)) {
       if (!UNDERSTOOD.has(ns)) problems.push(`<${element.qname}> must be understood in ${ns}`);
     }
@@ -367,8 +369,9 @@ export function sheetReferences(formula: string): { sheets: string[]; errors: st
         } else if (formula[j] === "'") break;
         else name += formula[j++];
       }
-      if (formula[j + 1] !== "!") errors.push(`quoted name '${name}' is not followed by ! in ${formula} (an undoubled apostrophe?)`);
-      else sheets.push(name);
+      // After a stray apostrophe the rest cannot be read reliably: one error for the formula.
+      if (formula[j + 1] !== "!") return { sheets, errors: [...errors, `quoted name '${name}' is not followed by ! in ${formula} (an undoubled apostrophe?)`] };
+      sheets.push(name);
       i = j + 2;
       continue;
     }
@@ -710,8 +713,11 @@ export async function validateXlsxAll(workbooks: readonly LabelledXlsx[]): Promi
           schemaFiles.push(file);
           continue;
         }
-        for (const message of applyMarkupCompatibility(parsed.root)) problems.push({ workbook: label, part: name, element: parsed.root.local, rule: "markup-compatibility", message });
-        writeFileSync(file, parsed.prolog + serializeXml(parsed.root));
+        // Without the MC namespace or xml:space a part has nothing to process: xmllint reads it as written.
+        if (text.includes(NS.mc) || text.includes("xml:space")) {
+          for (const message of applyMarkupCompatibility(parsed.root)) problems.push({ workbook: label, part: name, element: parsed.root.local, rule: "markup-compatibility", message });
+          writeFileSync(file, parsed.prolog + serializeXml(parsed.root));
+        } else writeFileSync(file, text);
         schemaFiles.push(file);
         parts.set(name, { name, root: parsed.root });
       }
