@@ -29,7 +29,10 @@ export type GateRule =
   | "cf-priority"
   | "shared-string"
   | "style-index"
-  | "dxf-index";
+  | "dxf-index"
+  | "cell-order"
+  | "range-overlap"
+  | "data-validation";
 
 export interface Problem {
   readonly workbook: string;
@@ -438,6 +441,24 @@ const cellAddress = (ref: string): { col: number; row: number } | undefined => {
   return m ? { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) } : undefined;
 };
 
+/** Pairs (a from `left`, b from `right`, a ≠ b as entries) of A1 ranges that share a cell. */
+function overlaps(left: readonly string[], right: readonly string[]): [string, string][] {
+  const box = (ref: string) => {
+    const [from, to = from] = ref.split(":").map(cellAddress);
+    return from && to ? { from, to } : undefined;
+  };
+  const pairs: [string, string][] = [];
+  left.forEach((a, i) => {
+    const p = box(a);
+    right.forEach((b, j) => {
+      const q = box(b);
+      if (left === right && j <= i) return;
+      if (p && q && p.from.col <= q.to.col && q.from.col <= p.to.col && p.from.row <= q.to.row && q.from.row <= p.to.row) pairs.push([a, b]);
+    });
+  });
+  return pairs;
+}
+
 const columnName = (col: number): string => (col <= 0 ? "" : columnName(Math.floor((col - 1) / 26)) + String.fromCharCode(65 + ((col - 1) % 26)));
 
 /** The checks on one workbook after MC processing; `parts` holds every parsed XML part. */
@@ -555,11 +576,21 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
     }
     if (ws.root.local !== "worksheet") return;
     const cells = new Map<string, XmlElement>();
+    let lastRow = 0;
     for (const row of elements(ws.root, "sheetData").flatMap((d) => elements(d, "row"))) {
+      // Excel reads rows and cells in ascending order and repairs a sheet that is not.
+      const r = Number(attr(row, "r") ?? lastRow + 1);
+      if (!(r > lastRow)) report(partName, "row", "cell-order", `row ${r} comes after row ${lastRow}`);
+      lastRow = r;
+      let lastCol = 0;
       const s = attr(row, "s");
       if (s !== undefined && Number(s) >= xfCount) report(partName, "row", "style-index", `row ${attr(row, "r")} s="${s}" but cellXfs holds ${xfCount}`);
       for (const c of elements(row, "c")) {
-        const ref = attr(c, "r") ?? "";
+        const at = cellAddress(attr(c, "r") ?? "") ?? { col: lastCol + 1, row: r };
+        const ref = `${columnName(at.col)}${at.row}`;
+        if (at.row !== r) report(partName, "c", "cell-order", `cell ${ref} is in row ${r}`);
+        else if (!(at.col > lastCol)) report(partName, "c", "cell-order", `cell ${ref} comes after column ${columnName(lastCol)}`);
+        lastCol = at.col;
         cells.set(ref, c);
         const style = attr(c, "s");
         if (style !== undefined && Number(style) >= xfCount) report(partName, "c", "style-index", `${ref} s="${style}" but cellXfs holds ${xfCount}`);
@@ -574,6 +605,16 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
       const style = attr(col, "style");
       if (style !== undefined && Number(style) >= xfCount) report(partName, "col", "style-index", `columns ${attr(col, "min")}–${attr(col, "max")} style="${style}" but cellXfs holds ${xfCount}`);
     }
+    const merges = elements(ws.root, "mergeCells")
+      .flatMap((m) => elements(m, "mergeCell"))
+      .map((m) => attr(m, "ref") ?? "");
+    overlaps(merges, merges).forEach(([a, b]) => report(partName, "mergeCell", "range-overlap", `merged ranges ${a} and ${b} overlap`));
+    for (const dv of elements(ws.root, "dataValidations").flatMap((d) => elements(d, "dataValidation"))) {
+      const formula = elements(dv, "formula1").map(textOf).join("");
+      // Excel limits a typed list ("a,b,c") to 255 characters and drops a longer one with a repair prompt.
+      if (attr(dv, "type") === "list" && formula.startsWith('"') && formula.length - 2 > 255) report(partName, "dataValidation", "data-validation", `the list on ${attr(dv, "sqref")} is ${formula.length - 2} characters (at most 255)`);
+    }
+    const tableRefs: string[] = [];
     const priorities = new Map<string, string>();
     for (const cf of elements(ws.root, "conditionalFormatting")) {
       const sqref = attr(cf, "sqref") ?? "";
@@ -611,6 +652,11 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
         continue;
       }
       if (columns.length !== to.col - from.col + 1) at("tableColumns", "table-header", `${columns.length} tableColumns for a ref ${to.col - from.col + 1} columns wide`);
+      const columnNames = columns.map((c) => (attr(c, "name") ?? "").toLowerCase());
+      columnNames.filter((n, i) => columnNames.indexOf(n) !== i).forEach((n) => at("tableColumn", "table-header", `two columns are named "${n}" (names are case-insensitive)`));
+      const ref = attr(table, "ref") ?? "";
+      overlaps([ref], tableRefs).forEach(([, other]) => at("table", "range-overlap", `${ref} overlaps another table's ${other}`));
+      tableRefs.push(ref);
       if (attr(table, "headerRowCount") === "0") continue;
       columns.forEach((column, i) => {
         const ref = `${columnName(from.col + i)}${from.row}`;
