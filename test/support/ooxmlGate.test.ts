@@ -144,6 +144,7 @@ test("sheet references in formulas: quoting as Excel writes it", () => {
   expect(sheetReferences("周计划-张三!$A$1")).toEqual({ sheets: ["张三"], errors: [] });
   expect(sheetReferences("Sheet1!$A$1+\"x!'y\"")).toEqual({ sheets: ["Sheet1"], errors: [] });
   expect(sheetReferences("A1!B2").errors).toHaveLength(1);
+  expect(sheetReferences("[1]Budget!$A$1")).toEqual({ sheets: ["[1]Budget"], errors: [] });
 });
 
 test("Excel's rules for names", () => {

@@ -383,7 +383,8 @@ export function sheetReferences(formula: string): { sheets: string[]; errors: st
     const m = bare.exec(formula);
     if (m && (i === 0 || /[,;(\s+\-*/&=<>^%:]/.test(formula[i - 1]))) {
       const name = m[0].slice(0, -1);
-      if (needsQuotes(name)) errors.push(`sheet name ${name} must be quoted in ${formula}`);
+      // An external reference's [n] prefix is not part of the sheet name.
+      if (needsQuotes(name.replace(/^\[\d+\]/, ""))) errors.push(`sheet name ${name} must be quoted in ${formula}`);
       sheets.push(name);
       i += m[0].length;
       continue;
@@ -685,13 +686,21 @@ interface Staged {
 const XML_PART = /(\.xml|\.rels)$/i;
 const VML_PART = /\.vml$/i;
 
+/**
+ * Runs one xmllint over `files`. With a schema xmllint states a verdict per file ("validates" or
+ * "fails to validate"); a file without one means xmllint did not validate it, which is an error
+ * here rather than a silent pass.
+ */
 function runXmllint(args: readonly string[], files: readonly string[], staged: ReadonlyMap<string, Staged>, rule: GateRule): Problem[] {
   if (files.length === 0) return [];
   const run = spawnSync("xmllint", [...args, ...files], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (run.error) throw new Error(`xmllint could not run (Debian: apt-get install libxml2-utils): ${run.error.message}`);
   const problems: Problem[] = [];
   const failed = new Set<string>();
+  const verdicts = new Set<string>();
   for (const line of run.stderr.split("\n")) {
+    const verdict = /^(.*) (validates|fails to validate)$/.exec(line);
+    if (verdict) verdicts.add(verdict[1]);
     const m = /^(.*?):(\d+): (.*)$/.exec(line);
     const at = m && staged.get(m[1]);
     if (m && at) {
@@ -708,6 +717,8 @@ function runXmllint(args: readonly string[], files: readonly string[], staged: R
     }
   }
   if (run.status !== 0 && problems.length === 0) throw new Error(`xmllint exited ${run.status} without naming a part:\n${run.stderr.slice(0, 2000)}`);
+  const unjudged = args.includes("--schema") ? files.filter((f) => !verdicts.has(f) && !failed.has(f)) : [];
+  if (unjudged.length > 0) throw new Error(`xmllint gave no verdict on ${unjudged.map((f) => staged.get(f)?.part).join(", ")}:\n${run.stderr.slice(0, 2000)}`);
   return problems;
 }
 
