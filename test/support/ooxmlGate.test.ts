@@ -109,6 +109,18 @@ const cases: [string, () => Promise<Uint8Array>, [part: string, element: string,
   ],
   ["an empty conditionalFormatting (exceljs #2178)", () => broken(SHEET, replace(/<conditionalFormatting sqref="A2">.*?<\/conditionalFormatting>/, '<conditionalFormatting sqref="A2"></conditionalFormatting>')), [SHEET, "conditionalFormatting", "cf-empty"]],
   ["two rules with one priority", () => broken(SHEET, replace('priority="2"', 'priority="1"')), [SHEET, "cfRule", "cf-priority"]],
+  [
+    "an Excel 2010 rule with a priority already taken",
+    () =>
+      broken(
+        SHEET,
+        replace(
+          "</tableParts>",
+          `</tableParts><extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="iconSet" priority="2" id="{00000000-0000-0000-0000-000000000001}"><x14:iconSet iconSet="3Triangles"><x14:cfvo type="percent"><xm:f>0</xm:f></x14:cfvo><x14:cfvo type="percent"><xm:f>33</xm:f></x14:cfvo><x14:cfvo type="percent"><xm:f>67</xm:f></x14:cfvo></x14:iconSet></x14:cfRule><xm:sqref>B2</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`,
+        ),
+      ),
+    [SHEET, "x14:cfRule", "cf-priority"],
+  ],
   ["a shared-string index out of range", () => broken(SHEET, replace('<c r="A2" t="s"><v>1</v>', '<c r="A2" t="s"><v>2</v>')), [SHEET, "c", "shared-string"]],
   ["a style index beyond cellXfs", () => broken(SHEET, replace('s="1"', 's="2"')), [SHEET, "c", "style-index"]],
   ["a dxfId beyond dxfs", () => broken(SHEET, replace('dxfId="0" priority="2"', 'dxfId="1" priority="2"')), [SHEET, "cfRule", "dxf-index"]],

@@ -630,6 +630,22 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
         if (dxf !== undefined && Number(dxf) >= dxfCount) report(partName, "cfRule", "dxf-index", `the rule on ${sqref} has dxfId ${dxf} but dxfs holds ${dxfCount}`);
       }
     }
+    // Excel 2010 rules kept only in the extension list share the sheet's priorities; those that
+    // extend a rule above (data bars) carry no priority of their own.
+    const x14Formats = elements(ws.root, "extLst")
+      .flatMap((l) => elements(l, "ext"))
+      .flatMap((e) => elements(e, "conditionalFormattings"))
+      .flatMap((c) => elements(c, "conditionalFormatting"));
+    for (const cf of x14Formats) {
+      const sqref = elements(cf, "sqref").map(textOf).join("");
+      for (const rule of elements(cf, "cfRule")) {
+        const priority = attr(rule, "priority");
+        if (priority === undefined) continue;
+        const other = priorities.get(priority);
+        if (other !== undefined) report(partName, "x14:cfRule", "cf-priority", `priority ${priority} of the rule on ${sqref} is also used by the rule on ${other}`);
+        priorities.set(priority, sqref);
+      }
+    }
     for (const tableName of related(partName, "table")) {
       const table = parts.get(tableName)?.root;
       if (!table || table.local !== "table") continue;
