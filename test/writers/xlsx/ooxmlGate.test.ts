@@ -16,7 +16,7 @@ import { writeXlsx } from "../../../src/writers/xlsx";
 import { contractRows } from "../../fixtures/contracts";
 import { customerRows } from "../../fixtures/customers";
 import { runCli } from "../../support/cli";
-import { formatProblem, validateXlsxAll, type LabelledXlsx, type Problem } from "../../support/ooxmlGate";
+import { formatProblem, lastGateRun, validateXlsxAll, type LabelledXlsx, type Problem } from "../../support/ooxmlGate";
 
 jest.setTimeout(300_000);
 
@@ -150,6 +150,9 @@ beforeAll(async () => {
 test("every workbook is made and validated", () => {
   expect(written.map((w) => w.label)).toEqual(workbooks.map(([label]) => label));
   expect(problems.filter((p) => !written.some((w) => w.label === p.workbook))).toEqual([]);
+  // Every part of every workbook in one xmllint process (these workbooks have no VML parts).
+  expect(lastGateRun.processes).toBe(1);
+  expect(lastGateRun.parts).toBeGreaterThan(20 * workbooks.length);
 });
 
 test.each(workbooks.map(([label]) => label))("%s passes the OOXML gate", (label) => {
