@@ -29,6 +29,7 @@ export type GateRule =
   | "defined-name"
   | "table-header"
   | "table-unique"
+  | "table-range"
   | "cf-empty"
   | "cf-priority"
   | "shared-string"
@@ -669,10 +670,14 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
       const columns = elements(table, "tableColumns").flatMap((t) => elements(t, "tableColumn"));
       const [from, to] = (attr(table, "ref") ?? "").split(":").map(cellAddress);
       if (!from || !to) {
-        at("table", "table-header", `ref "${attr(table, "ref")}" is not a range`);
+        at("table", "table-range", `ref "${attr(table, "ref")}" is not a range`);
         continue;
       }
-      if (columns.length !== to.col - from.col + 1) at("tableColumns", "table-header", `${columns.length} tableColumns for a ref ${to.col - from.col + 1} columns wide`);
+      if (columns.length !== to.col - from.col + 1) at("tableColumns", "table-range", `${columns.length} tableColumns for a ref ${to.col - from.col + 1} columns wide`);
+      // A table without a data row (only a header, or a header and totals) makes Excel repair the
+      // workbook (rust_xlsxwriter#110).
+      const frame = Number(attr(table, "headerRowCount") ?? 1) + Number(attr(table, "totalsRowCount") ?? 0);
+      if (to.row - from.row + 1 <= frame) at("table", "table-range", `ref ${attr(table, "ref")} leaves no data row`);
       const columnNames = columns.map((c) => (attr(c, "name") ?? "").toLowerCase());
       columnNames.filter((n, i) => columnNames.indexOf(n) !== i).forEach((n) => at("tableColumn", "table-header", `two columns are named "${n}" (names are case-insensitive)`));
       const ref = attr(table, "ref") ?? "";

@@ -98,6 +98,7 @@ const workbooks: [string, () => Promise<Uint8Array>][] = [
       [`${template} ${locale} filled`, () => writeXlsx(buildTemplates([filledRequest(template, locale)], { locale, existing: NO_NAMES }))],
     ]),
   ),
+  ["registers without any row (no data, no blank rows)", () => writeXlsx(buildTemplates([{ template: "customers", options: { blankRows: 0 } }, { template: "contracts", options: { statsYear: 2026, blankRows: 0 } }], { locale: "zh-CN", existing: NO_NAMES }))],
   ...LOCALES.map((locale): [string, () => Promise<Uint8Array>] => [
     `all four templates ${locale}, twice, one workbook`,
     () => writeXlsx(buildTemplates([...TEMPLATES, ...TEMPLATES].map((t) => filledRequest(t, locale)), { locale, existing: NO_NAMES })),
