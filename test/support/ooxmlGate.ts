@@ -415,7 +415,13 @@ interface Relationship {
 }
 
 function resolveTarget(source: string, target: string): string {
-  const decoded = decodeURIComponent(target.split("#")[0]);
+  const raw = target.split("#")[0];
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // A malformed %-escape names no part; the existence check reports the target as written.
+  }
   if (decoded.startsWith("/")) return posix.normalize(decoded.slice(1));
   const dir = posix.dirname(source);
   return posix.normalize(dir === "." ? decoded : `${dir}/${decoded}`);
@@ -447,7 +453,7 @@ const cellAddress = (ref: string): { col: number; row: number } | undefined => {
   return m ? { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) } : undefined;
 };
 
-/** Pairs (a from `left`, b from `right`, a ≠ b as entries) of A1 ranges that share a cell. */
+/** Pairs of A1 ranges, one from each list, that share a cell (each pair once when both lists are one). */
 function overlaps(left: readonly string[], right: readonly string[]): [string, string][] {
   const box = (ref: string) => {
     const [from, to = from] = ref.split(":").map(cellAddress);
@@ -678,6 +684,7 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
       // workbook (rust_xlsxwriter#110).
       const frame = Number(attr(table, "headerRowCount") ?? 1) + Number(attr(table, "totalsRowCount") ?? 0);
       if (to.row - from.row + 1 <= frame) at("table", "table-range", `ref ${attr(table, "ref")} leaves no data row`);
+      // Excel compares column names case-insensitively and repairs a table with two alike (exceljs#2944).
       const columnNames = columns.map((c) => (attr(c, "name") ?? "").toLowerCase());
       columnNames.filter((n, i) => columnNames.indexOf(n) !== i).forEach((n) => at("tableColumn", "table-header", `two columns are named "${n}" (names are case-insensitive)`));
       const ref = attr(table, "ref") ?? "";
