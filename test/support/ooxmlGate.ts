@@ -258,8 +258,9 @@ const UNDERSTOOD = new Set([
   "http://www.w3.org/2001/XMLSchema-instance",
 ]);
 
-const prefixesToNamespaces = (element: XmlElement, list: string | undefined, problems: string[]): string[] =>
-  (list ?? "")
+function prefixesToNamespaces(element: XmlElement, list: string | undefined, problems: string[]): string[] {
+  if (list === undefined) return [];
+  return list
     .split(/\s+/)
     .filter(Boolean)
     .flatMap((prefix) => {
@@ -267,6 +268,7 @@ const prefixesToNamespaces = (element: XmlElement, list: string | undefined, pro
       if (ns === undefined) problems.push(`prefix "${prefix}" listed on <${element.qname}> is not declared`);
       return ns === undefined ? [] : [ns];
     });
+}
 
 /**
  * Applies MC processing in place (and drops `xml:space` from SpreadsheetML `<t>`: Excel writes
