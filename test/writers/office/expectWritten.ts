@@ -1,6 +1,7 @@
 import { a1, quoteSheet, rangeA1 } from "../../../src/templates/a1";
 import type { SheetSpec } from "../../../src/templates/sheetSpec";
-import { tableLayout } from "../../../src/writers/layout";
+import { resolveTarget, tableLayout } from "../../../src/writers/layout";
+import { qualifiedAddress } from "../../../src/writers/office/addresses";
 import { widthInPoints } from "../../../src/writers/office/sheetSteps";
 import type { FakeExcel } from "../../fakes/fakeExcel";
 
@@ -39,6 +40,11 @@ export function expectWritten(fake: FakeExcel, spec: SheetSpec, options: { sheet
   for (const validation of sheet.validations) expect(validation).toEqual(expect.objectContaining({ rule: expect.anything(), errorAlert: expect.anything() }));
   expect(sheet.conditionalFormats).toHaveLength(spec.conditionalFormats.length);
   expect(sheet.charts).toHaveLength(spec.charts.length);
+  // Every series as the spec states it — nothing left to charts.add's guess from its source range.
+  spec.charts.forEach((chart, i) => {
+    const at = (target: (typeof chart)["categories"]) => qualifiedAddress(sheetName, resolveTarget(spec, target));
+    expect(sheet.charts[i]?.series).toEqual(chart.series.map((s) => ({ name: s.name, values: at(s.values), categories: at(chart.categories) })));
+  });
   expect(sheet.merges).toHaveLength(spec.merges.length);
   if (options.ownsSheet === false) return;
   expect(sheet.freeze).toEqual(spec.freeze);
