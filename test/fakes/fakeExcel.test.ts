@@ -281,4 +281,35 @@ describe("fake Excel", () => {
       ]);
     });
   });
+
+  test("reports what a range holds besides values: merged areas, validation type, conditional formats, formats", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("B2:C2").merge(false);
+      sheet.getRange("E1:E4").dataValidation.rule = { wholeNumber: { formula1: "0", operator: "GreaterThan" } };
+      sheet.getRange("G1").conditionalFormats.add("Custom").custom.rule.formula = "=G1>1";
+      sheet.getRange("A10:C10").format.columnWidth = 80;
+      sheet.getRange("A12").format.fill.color = "#FFFF00";
+      await context.sync();
+    });
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const look = (address: string) => {
+        const range = sheet.getRange(address);
+        return {
+          merged: range.getMergedAreasOrNullObject().load("address"),
+          validation: range.dataValidation.load("type"),
+          cfs: range.conditionalFormats.getCount(),
+          used: range.getUsedRangeOrNullObject(false).load("address"),
+        };
+      };
+      const [all, part, none] = [look("A1:H12"), look("E3:F3"), look("A10:C11")];
+      expect(() => all.cfs.value).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect([all.merged.address, all.validation.type, all.cfs.value, all.used.address]).toEqual(["'Sheet1'!B2:C2", "MixedCriteria", 1, "'Sheet1'!A12"]);
+      expect([part.merged.isNullObject, part.validation.type, part.cfs.value]).toEqual([true, "MixedCriteria", 0]);
+      expect([none.merged.isNullObject, none.validation.type, none.cfs.value, none.used.isNullObject]).toEqual([true, "None", 0, true]);
+    });
+  });
 });

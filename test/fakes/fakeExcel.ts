@@ -150,7 +150,8 @@ export class FakeSheet {
       const hasContent = cell.value !== undefined || cell.formula !== undefined;
       if (hasContent || (!valuesOnly && cell.numberFormat !== undefined)) boxes.push({ from: { row, col }, to: { row, col } });
     }
-    if (!valuesOnly) boxes.push(...this.formats.map((f) => f.range));
+    // Column widths and row heights are not cell formats: they do not make a cell "used".
+    if (!valuesOnly) boxes.push(...this.formats.filter((f) => f.path !== "columnWidth" && f.path !== "rowHeight").map((f) => f.range));
     const inside = within ? boxes.flatMap((b) => clip(b, within)) : boxes;
     return inside.length === 0 ? undefined : boundingBox(inside);
   }
@@ -780,6 +781,14 @@ class RangeProxy extends ClientObject<Area> {
     );
   }
 
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    return new MergedAreasProxy(this.ctx, `${this.path}.mergedAreas?`, () => {
+      const { sheet, range } = this.target();
+      const merges = intersecting(sheet.merges.map((m) => ({ range: m })), range).map((m) => m.range);
+      return merges.length > 0 ? { sheet, ranges: merges } : undefined;
+    });
+  }
+
   getCell(row: number, column: number): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.cell(${row},${column})`, () => {
       const { sheet, range } = this.target();
@@ -820,9 +829,13 @@ class RangeProxy extends ClientObject<Area> {
 }
 
 class DataValidationProxy extends ClientObject<Area> {
-  protected readonly readable = [] as const;
-  protected read(): unknown {
-    return undefined;
+  protected readonly readable = ["type"] as const;
+  protected read({ sheet, range }: Area, prop: string): unknown {
+    if (prop === "type") return validationType(sheet, range);
+    throw new FakeOfficeError("InvalidArgument", `DataValidation has no property ${prop}`);
+  }
+  get type(): string {
+    return this.loaded("type") as string;
   }
 
   /** Setting the rule replaces the range's validation; a mixed range (partly validated) is refused. */
@@ -886,6 +899,11 @@ class ConditionalFormatCollectionProxy extends ClientObject<Area> {
       checkConditionalFormatSetting(created.type, path, value);
       created.settings[path] = value;
     });
+  }
+
+  /** How many conditional formats intersect the range (ExcelApi 1.6, excel.conditionalformatcollection#getcount). */
+  getCount(): { readonly value: number } {
+    return clientResult(this.ctx, this.path, "getCount", () => intersecting(this.target().sheet.conditionalFormats, this.target().range).length);
   }
 
   clearAll(): void {
@@ -1340,4 +1358,58 @@ export function guessedSeries(sheet: FakeSheet, range: RangeRef): FakeChart["ser
     });
   }
   return series;
+}
+
+// ───────────────────────────── what is in a range (issue 9: writing into the active sheet) ─────────────────────────────
+
+const intersecting = <T extends { readonly range: RangeRef }>(items: readonly T[], range: RangeRef): T[] => items.filter((i) => intersects(i.range, range));
+
+/**
+ * `DataValidation.type` of a range (ExcelApi 1.8, excel.datavalidationtype): "None" when no cell
+ * has validation, the rule's type when one rule covers the whole range, "MixedCriteria" when only
+ * some cells have validation ("present on some but not all cells"), "Inconsistent" for different rules.
+ */
+function validationType(sheet: FakeSheet, range: RangeRef): string {
+  const found = intersecting(sheet.validations, range);
+  if (found.length === 0) return "None";
+  const covered = cellsOf(range).every((cell) => found.some((v) => contains(v.range, cell)));
+  if (!covered) return "MixedCriteria";
+  const kinds = new Set(found.map((v) => Object.keys((v.rule as object | undefined) ?? {})[0] ?? "None"));
+  const TYPE: Record<string, string> = { wholeNumber: "WholeNumber", decimal: "Decimal", list: "List", date: "Date", time: "Time", textLength: "TextLength", custom: "Custom" };
+  return kinds.size === 1 ? (TYPE[[...kinds][0]] ?? "None") : "Inconsistent";
+}
+
+/** A `ClientResult`: `value` is readable after the sync that computed it. */
+function clientResult<T>(ctx: FakeRequestContext, path: string, action: string, compute: () => T): { readonly value: T } {
+  let result: { value: T } | undefined;
+  ctx.enqueue(path, action, null, () => (result = { value: compute() }));
+  return {
+    get value(): T {
+      if (!result) throw notLoaded(path, action);
+      return result.value;
+    },
+  };
+}
+
+/**
+ * `Range.getMergedAreasOrNullObject()` (ExcelApi 1.13, excel.range): the merged areas that reach
+ * into the range, as a RangeAreas whose `address` lists each ("Sheet1!A1:B4, Sheet1!D1:D4"); a
+ * null object when there are none.
+ */
+class MergedAreasProxy extends ClientObject<{ readonly sheet: FakeSheet; readonly ranges: readonly RangeRef[] }> {
+  protected readonly readable = ["address", "areaCount"] as const;
+
+  constructor(ctx: FakeRequestContext, path: string, lookup: () => { sheet: FakeSheet; ranges: RangeRef[] } | undefined) {
+    super(ctx, path, lookup, true);
+  }
+
+  protected read({ sheet, ranges }: { sheet: FakeSheet; ranges: readonly RangeRef[] }, prop: string): unknown {
+    if (prop === "address") return ranges.map((r) => qualifiedAddress(sheet.name, r)).join(", ");
+    if (prop === "areaCount") return ranges.length;
+    throw new FakeOfficeError("InvalidArgument", `RangeAreas has no property ${prop}`);
+  }
+
+  get address(): string {
+    return this.loaded("address") as string;
+  }
 }
