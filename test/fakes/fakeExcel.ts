@@ -892,7 +892,9 @@ class ConditionalFormatCollectionProxy extends ClientObject<Area> {
     this.act("add", type, ({ sheet, range }) => {
       checkConditionalFormatType(type);
       created = { range, type, settings: {} };
-      sheet.conditionalFormats.push(created);
+      // "Adds a new conditional format to the collection at the first/top priority" (ExcelApi 1.6,
+      // excel.conditionalformatcollection#add): the sheet's list is kept in priority order, top first.
+      sheet.conditionalFormats.unshift(created);
     });
     return recorder(this.ctx, `${this.path}.add(${type})`, "", (path, value) => {
       if (!created) throw new FakeOfficeError("ItemNotFound", "conditional format was not created");

@@ -89,7 +89,9 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
   }
   for (const merge of spec.merges) content.push(call(() => rangeOf(merge).merge(false)));
   for (const v of spec.validations) content.push(validationStep(rangeOf(v.range), v.validation));
-  for (const cf of spec.conditionalFormats) content.push(call(() => addConditionalFormat(rangeOf(resolveTarget(spec, cf.target)), cf)));
+  // Excel adds each conditional format at the top priority, so they are added last to first: the
+  // spec's first rule ends on top, as the xlsx writer's priority 1.
+  for (const cf of [...spec.conditionalFormats].reverse()) content.push(call(() => addConditionalFormat(rangeOf(resolveTarget(spec, cf.target)), cf)));
   for (const chart of spec.charts) content.push(call(() => addChart(sheet, spec, chart, rangeOf)));
   if (target.ownsSheet) content.push(...sheetSettingSteps(sheet, spec));
   return { structure, content };
