@@ -31,26 +31,74 @@ export const TEMPLATE_VERSION: Readonly<Record<RecordTemplateId, number>> = {
 
 const lower = (names: readonly string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
 
+/** `text` without the characters a sheet name cannot hold ("-" instead), without leading/trailing quotes and spaces. */
+const cleanPart = (text: string): string => text.replace(FORBIDDEN_IN_SHEET_NAME, "-").replace(/^['\s]+|['\s]+$/g, "");
+
 /** Makes `wanted` a legal sheet name: forbidden characters become "-", no leading/trailing quote. */
 export function cleanSheetName(wanted: string): string {
-  const cleaned = wanted.replace(FORBIDDEN_IN_SHEET_NAME, "-").replace(/^'+|'+$/g, "").trim();
+  const cleaned = cleanPart(wanted);
   return cleaned.length > 0 ? cleaned : "Sheet";
 }
 
-/** `wanted`, or `wanted (2)`, `wanted (3)` … — the first one no existing sheet uses, at most 31 chars. */
-export function freeSheetName(wanted: string, existingSheets: readonly string[]): string {
-  const taken = lower(existingSheets);
-  const base = cleanSheetName(wanted);
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? "" : ` (${n})`;
-    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
+/**
+ * A sheet title in parts, e.g. 周计划 · 张三 · 2026W48: when the whole is too long for Excel, only
+ * `name` is shortened, so the template and the period (what tells two plans apart) stay whole.
+ */
+export interface SheetTitle {
+  readonly prefix: string;
+  readonly name: string;
+  readonly period: string;
 }
 
 /** A plan sheet's wanted name, e.g. 周计划-张三-2026W48; the rep part is left out when empty. */
-export const sheetTitle = (prefix: string, rep: string, period: string): string =>
-  [prefix, rep.trim(), period].filter((part) => part.length > 0).join("-");
+export const sheetTitle = (prefix: string, rep: string, period: string): SheetTitle => ({ prefix, name: rep.trim(), period });
+
+const joinTitle = (title: SheetTitle): string => [title.prefix, title.name, title.period].filter((part) => part.length > 0).join("-");
+
+/** The user-perceived characters of `text`, so shortening never splits a surrogate pair or a cluster. */
+function characters(text: string): string[] {
+  if (typeof Intl.Segmenter !== "function") return Array.from(text);
+  return Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (s) => s.segment);
+}
+
+/** The longest whole-character start of `text` within `units` UTF-16 code units (Excel's measure). */
+function cut(text: string, units: number): string {
+  let kept = "";
+  for (const char of characters(text)) {
+    if (kept.length + char.length > units) break;
+    kept += char;
+  }
+  return kept;
+}
+
+/**
+ * `title` within `units` code units: the name part is shortened first (and dropped if nothing of it
+ * fits); only a title whose fixed parts alone are too long is cut at its end.
+ */
+function fitTitle(title: SheetTitle, units: number): string {
+  const name = cleanPart(title.name);
+  const whole = cleanSheetName(joinTitle({ ...title, name }));
+  if (whole.length <= units) return whole;
+  const fixed = joinTitle({ ...title, name: "" }).length;
+  const room = units - fixed - (fixed > 0 ? 1 : 0);
+  const fitted = cleanSheetName(joinTitle({ ...title, name: room > 0 ? cut(name, room).replace(/[\s'-]+$/, "") : "" }));
+  return fitted.length <= units ? fitted : cleanSheetName(cut(fitted, units));
+}
+
+/**
+ * `wanted`, or `wanted (2)`, `wanted (3)` … — the first one no existing sheet uses, at most 31
+ * UTF-16 code units (Excel's limit). A plain string is shortened at its end, a `SheetTitle` in its
+ * name part; neither ever splits a character.
+ */
+export function freeSheetName(wanted: string | SheetTitle, existingSheets: readonly string[]): string {
+  const taken = lower(existingSheets);
+  const title = typeof wanted === "string" ? { prefix: "", name: wanted, period: "" } : wanted;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const candidate = fitTitle(title, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
 
 /** The key a defined name or table belongs to, in upper case: `W1` for `SP_W1_REP`. */
 export const keyOfName = (name: string): string | undefined => /^SP_([A-Z]\d+)_/.exec(name.toUpperCase())?.[1];

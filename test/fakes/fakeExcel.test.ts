@@ -291,4 +291,112 @@ describe("fake Excel", () => {
       expect(read("A")).toEqual(["张三", "李四", "王五"]);
     });
   });
+
+  describe("checks arguments as Excel does (issue 9)", () => {
+    const onA1 = (fake: FakeExcel, act: (range: Excel.Range, sheet: Excel.Worksheet) => void) =>
+      code(
+        fake.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem("Sheet1");
+          act(sheet.getRange("A1:A3"), sheet);
+          await context.sync();
+        }),
+      );
+    const rule = (r: unknown) => (range: Excel.Range) => (range.dataValidation.rule = r as Excel.DataValidationRule);
+
+    test("a date validation bound is a formula or an ISO date, never a bare number (excel.datetimedatavalidation)", async () => {
+      const fake = new FakeExcel();
+      expect(await onA1(fake, rule({ date: { formula1: "61", operator: "GreaterThanOrEqualTo" } }))).toBe("InvalidArgument");
+      expect(await onA1(fake, rule({ date: { formula1: "=61", operator: "GreaterThanOrEqualTo" } }))).toBeUndefined();
+      expect(await onA1(fake, rule({ date: { formula1: "1900-03-01", operator: "GreaterThanOrEqualTo" } }))).toBeUndefined();
+      expect(await onA1(fake, rule({ date: { formula1: "=61", formula2: "=99", operator: "GreaterThanOrEqualTo" } }))).toBe("InvalidArgument");
+    });
+
+    test("number bounds are numbers or formulas, whole bounds whole, Between needs both; a list source is 1–255 characters", async () => {
+      const fake = new FakeExcel();
+      expect(await onA1(fake, rule({ decimal: { formula1: "0", operator: "GreaterThanOrEqualTo" } }))).toBeUndefined();
+      expect(await onA1(fake, rule({ decimal: { formula1: "abc", operator: "GreaterThanOrEqualTo" } }))).toBe("InvalidArgument");
+      expect(await onA1(fake, rule({ wholeNumber: { formula1: "1.5", operator: "GreaterThanOrEqualTo" } }))).toBe("InvalidArgument");
+      expect(await onA1(fake, rule({ wholeNumber: { formula1: "1", operator: "Between" } }))).toBe("InvalidArgument");
+      expect(await onA1(fake, rule({ wholeNumber: { formula1: "1", operator: "Atleast" } }))).toBe("InvalidArgument");
+      expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "" } }))).toBe("InvalidArgument");
+      expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "x,".repeat(128) } }))).toBe("InvalidArgument");
+      expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "a,b" } }))).toBeUndefined();
+    });
+
+    test("page zoom is a scale of 10–400 or a positive page count; 0 pages is not documented (excel.pagelayoutzoomoptions)", async () => {
+      const fake = new FakeExcel();
+      const zoom = (z: unknown) => (_: Excel.Range, sheet: Excel.Worksheet) => (sheet.pageLayout.zoom = z as Excel.PageLayoutZoomOptions);
+      expect(await onA1(fake, zoom({ horizontalFitToPages: 1, verticalFitToPages: 0 }))).toBe("InvalidArgument");
+      expect(await onA1(fake, zoom({ scale: 5 }))).toBe("InvalidArgument");
+      expect(await onA1(fake, zoom({ scale: 50, horizontalFitToPages: 1 }))).toBe("InvalidArgument");
+      expect(await onA1(fake, zoom({ horizontalFitToPages: 1 }))).toBeUndefined();
+      expect(await onA1(fake, (_, sheet) => sheet.pageLayout.setPrintTitleRows("'O'Brien'!$1:$5"))).toBe("InvalidArgument");
+      expect(await onA1(fake, (_, sheet) => sheet.pageLayout.setPrintTitleRows("$1:$5"))).toBeUndefined();
+    });
+
+    test("a conditional format takes only its own type's rule, in the documented shape (excel.conditionalformat)", async () => {
+      const fake = new FakeExcel();
+      const cf = (type: string, set: (f: Excel.ConditionalFormat) => void) => (range: Excel.Range) =>
+        set(range.conditionalFormats.add(type as Excel.ConditionalFormatType));
+      expect(await onA1(fake, cf("Duplicates", () => undefined))).toBe("InvalidArgument");
+      expect(await onA1(fake, cf("CellValue", (f) => (f.custom.rule.formula = "=A1>1")))).toBe("InvalidOperation");
+      expect(await onA1(fake, cf("Custom", (f) => (f.custom.rule.formula = "A1>1")))).toBe("InvalidArgument");
+      expect(await onA1(fake, cf("CellValue", (f) => (f.cellValue.rule = { operator: "Between", formula1: "=1" })))).toBe("InvalidArgument");
+      expect(await onA1(fake, cf("CellValue", (f) => (f.cellValue.rule = { operator: "GreaterThan", formula1: "=1", formula2: "=2" })))).toBe("InvalidArgument");
+      expect(await onA1(fake, cf("PresetCriteria", (f) => (f.preset.rule = { criterion: "Duplicates" as Excel.ConditionalFormatPresetCriterion })))).toBe("InvalidArgument");
+      expect(await onA1(fake, cf("DataBar", (f) => (f.dataBar.positiveFormat.fillColor = "5B9BD5")))).toBe("InvalidArgument");
+      expect(await onA1(fake, cf("Custom", (f) => (f.custom.format.fill.color = "#FFC7CE")))).toBeUndefined();
+      expect(await onA1(fake, cf("PresetCriteria", (f) => (f.preset.rule = { criterion: "DuplicateValues" })))).toBeUndefined();
+    });
+
+    test("charts.add guesses a series name from a source whose top cell is not a number, as Excel does", async () => {
+      const fake = new FakeExcel();
+      fake.seed("Sheet1", "A1", [["Sales"], [1], [2]]);
+      fake.seed("Sheet1", "B1", [[5], [1], [2]]);
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.getRange("C1").formulas = [["=A1"]];
+        sheet.charts.add("ColumnClustered", sheet.getRange("A1:A3"), "Columns");
+        sheet.charts.add("ColumnClustered", sheet.getRange("B1:B3"), "Columns");
+        sheet.charts.add("ColumnClustered", sheet.getRange("C1:C3"), "Columns");
+        await context.sync();
+      });
+      expect(fake.sheet("Sheet1").charts.map((c) => c.series)).toEqual([
+        [{ name: "='Sheet1'!A1", values: "'Sheet1'!A2:A3" }],
+        [{ values: "'Sheet1'!B1:B3" }],
+        [{ name: "='Sheet1'!C1", values: "'Sheet1'!C2:C3" }],
+      ]);
+    });
+  });
+
+  test("reports what a range holds besides values: merged areas, validation type, conditional formats, formats", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("B2:C2").merge(false);
+      sheet.getRange("E1:E4").dataValidation.rule = { wholeNumber: { formula1: "0", operator: "GreaterThan" } };
+      sheet.getRange("G1").conditionalFormats.add("Custom").custom.rule.formula = "=G1>1";
+      sheet.getRange("A10:C10").format.columnWidth = 80;
+      sheet.getRange("A12").format.fill.color = "#FFFF00";
+      await context.sync();
+    });
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const look = (address: string) => {
+        const range = sheet.getRange(address);
+        return {
+          merged: range.getMergedAreasOrNullObject().load("address"),
+          validation: range.dataValidation.load("type"),
+          cfs: range.conditionalFormats.getCount(),
+          used: range.getUsedRangeOrNullObject(false).load("address"),
+        };
+      };
+      const [all, part, none] = [look("A1:H12"), look("E3:F3"), look("A10:C11")];
+      expect(() => all.cfs.value).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect([all.merged.address, all.validation.type, all.cfs.value, all.used.address]).toEqual(["'Sheet1'!B2:C2", "MixedCriteria", 1, "'Sheet1'!A12"]);
+      expect([part.merged.isNullObject, part.validation.type, part.cfs.value]).toEqual([true, "MixedCriteria", 0]);
+      expect([none.merged.isNullObject, none.validation.type, none.cfs.value, none.used.isNullObject]).toEqual([true, "None", 0, true]);
+    });
+  });
 });

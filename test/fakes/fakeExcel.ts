@@ -161,7 +161,8 @@ export class FakeSheet {
       const hasContent = cell.value !== undefined || cell.formula !== undefined;
       if (hasContent || (!valuesOnly && cell.numberFormat !== undefined)) boxes.push({ from: { row, col }, to: { row, col } });
     }
-    if (!valuesOnly) boxes.push(...this.formats.map((f) => f.range));
+    // Column widths and row heights are not cell formats: they do not make a cell "used".
+    if (!valuesOnly) boxes.push(...this.formats.filter((f) => f.path !== "columnWidth" && f.path !== "rowHeight").map((f) => f.range));
     const inside = within ? boxes.flatMap((b) => clip(b, within)) : boxes;
     return inside.length === 0 ? undefined : boundingBox(inside);
   }
@@ -654,9 +655,15 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   private pageLayoutRecorder(): object {
-    const layout = recorder(this.ctx, `${this.path}.pageLayout`, "", (path, value) => (this.target().pageLayout[path] = value));
+    const layout = recorder(this.ctx, `${this.path}.pageLayout`, "", (path, value) => {
+      if (path === "zoom") checkZoom(value);
+      this.target().pageLayout[path] = value;
+    });
     const method = (name: string) => (arg: unknown) =>
-      this.act(`pageLayout.${name}`, arg, (sheet) => (sheet.pageLayout[name] = arg instanceof RangeProxy ? arg.addressNow() : arg));
+      this.act(`pageLayout.${name}`, arg, (sheet) => {
+        if (name === "setPrintTitleRows") checkPrintTitleRows(arg);
+        sheet.pageLayout[name] = arg instanceof RangeProxy ? arg.addressNow() : arg;
+      });
     return new Proxy(layout, {
       get: (target, prop) =>
         prop === "setPrintTitleRows" || prop === "setPrintArea" || prop === "setPrintTitleColumns"
@@ -837,6 +844,14 @@ class RangeProxy extends ClientObject<Area> {
     );
   }
 
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    return new MergedAreasProxy(this.ctx, `${this.path}.mergedAreas?`, () => {
+      const { sheet, range } = this.target();
+      const merges = intersecting(sheet.merges.map((m) => ({ range: m })), range).map((m) => m.range);
+      return merges.length > 0 ? { sheet, ranges: merges } : undefined;
+    });
+  }
+
   getCell(row: number, column: number): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.cell(${row},${column})`, () => {
       const { sheet, range } = this.target();
@@ -877,14 +892,19 @@ class RangeProxy extends ClientObject<Area> {
 }
 
 class DataValidationProxy extends ClientObject<Area> {
-  protected readonly readable = [] as const;
-  protected read(): unknown {
-    return undefined;
+  protected readonly readable = ["type"] as const;
+  protected read({ sheet, range }: Area, prop: string): unknown {
+    if (prop === "type") return validationType(sheet, range);
+    throw new FakeOfficeError("InvalidArgument", `DataValidation has no property ${prop}`);
+  }
+  get type(): string {
+    return this.loaded("type") as string;
   }
 
   /** Setting the rule replaces the range's validation; a mixed range (partly validated) is refused. */
   set rule(rule: unknown) {
     this.act("set rule", rule, ({ sheet, range }) => {
+      checkValidationRule(rule);
       const overlapping = sheet.validations.filter((v) => intersects(v.range, range));
       if (overlapping.some((v) => !sameRange(v.range, range)))
         throw new FakeOfficeError("InvalidArgument", "range has mixed data validation");
@@ -933,13 +953,22 @@ class ConditionalFormatCollectionProxy extends ClientObject<Area> {
   add(type: string): object {
     let created: FakeConditionalFormat | undefined;
     this.act("add", type, ({ sheet, range }) => {
+      checkConditionalFormatType(type);
       created = { range, type, settings: {} };
-      sheet.conditionalFormats.push(created);
+      // "Adds a new conditional format to the collection at the first/top priority" (ExcelApi 1.6,
+      // excel.conditionalformatcollection#add): the sheet's list is kept in priority order, top first.
+      sheet.conditionalFormats.unshift(created);
     });
     return recorder(this.ctx, `${this.path}.add(${type})`, "", (path, value) => {
       if (!created) throw new FakeOfficeError("ItemNotFound", "conditional format was not created");
+      checkConditionalFormatSetting(created.type, path, value);
       created.settings[path] = value;
     });
+  }
+
+  /** How many conditional formats intersect the range (ExcelApi 1.6, excel.conditionalformatcollection#getcount). */
+  getCount(): { readonly value: number } {
+    return clientResult(this.ctx, this.path, "getCount", () => intersecting(this.target().sheet.conditionalFormats, this.target().range).length);
   }
 
   clearAll(): void {
@@ -1165,7 +1194,9 @@ class ChartCollectionProxy extends CollectionProxy<FakeChart, ChartProxy> {
     this.ctx.enqueue(this.path, "add", [type, source, seriesBy], () => {
       const sheet = this.sheet();
       if (!["ColumnClustered", "Pie", "BarClustered", "Line"].includes(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
-      created = { name: `Chart ${sheet.charts.length + 1}`, type, settings: {}, series: [{ values: source.addressNow() }] };
+      const from = source.resolveNow();
+      if (from.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "chart source is on another sheet");
+      created = { name: `Chart ${sheet.charts.length + 1}`, type, settings: {}, series: guessedSeries(sheet, from.range) };
       sheet.charts.push(created);
     });
     return new ChartProxy(this.ctx, `${this.path}.add(${type})`, () => created);
@@ -1229,5 +1260,221 @@ class SeriesProxy extends ClientObject<FakeChart["series"][number]> {
   }
   setXAxisValues(source: RangeProxy): void {
     this.act("setXAxisValues", source, (series) => (series.categories = source.addressNow()));
+  }
+}
+
+// ───────────────────────────── argument checks Excel makes (issue 9) ─────────────────────────────
+// Each rule is Excel's documented contract for an argument the writers pass; the fake refuses what
+// Excel refuses (or does not document), so a writer test fails where Excel would.
+
+const invalid = (detail: string): FakeOfficeError => new FakeOfficeError("InvalidArgument", detail);
+
+/** An ISO 8601 date or date-time, as DateTimeDataValidation accepts in a string. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+const VALIDATION_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+
+/**
+ * `Range.dataValidation.rule` (ExcelApi 1.8), per the interfaces' docs
+ * (learn.microsoft.com/javascript/api/excel/excel.datavalidationrule and the pages it links):
+ * - exactly one criterion per rule ("You can only use one of them at a time");
+ * - BasicDataValidation (wholeNumber, decimal, textLength) formula1/2: "a number, a range object, or
+ *   a string formula (where the string is either a stringified number, a cell reference like "=A1",
+ *   or a formula …)"; formula2 is required by Between/NotBetween and "not used" otherwise;
+ * - DateTimeDataValidation (date, time) formula1/2: "a Date, a Range object, or a string formula
+ *   (where the string is either a stringified date/time in ISO8601 format, a cell reference like
+ *   "=A1", or a formula …)" — and the data-validation article (office/dev/add-ins/excel/
+ *   excel-add-ins-data-validation): "you cannot use a number in the formula properties", so "61" is
+ *   refused;
+ * - ListDataValidation.source: "a Range object, or a string that contains a comma-separated number,
+ *   Boolean, or date" — not empty; Excel's list formula is limited to 255 characters (its Data
+ *   Validation dialog refuses a longer source).
+ */
+export function checkValidationRule(rule: unknown): void {
+  if (typeof rule !== "object" || rule === null) throw invalid("validation rule must be an object");
+  const kinds = Object.entries(rule).filter(([, v]) => v !== undefined);
+  if (kinds.length !== 1) throw invalid(`validation rule must have exactly one criterion, got ${kinds.map(([k]) => k).join(",")}`);
+  const [kind, criteria] = kinds[0] as [string, Record<string, unknown>];
+  if (kind === "list") {
+    const source = criteria.source;
+    if (typeof source !== "string") return;
+    if (source.length === 0 || source.length > 255) throw invalid(`list source must hold 1–255 characters, got ${source.length}`);
+    return;
+  }
+  if (kind === "custom") {
+    if (typeof criteria.formula !== "string" || !criteria.formula.startsWith("=")) throw invalid("custom validation needs a formula");
+    return;
+  }
+  const dated = kind === "date" || kind === "time";
+  if (!dated && !["wholeNumber", "decimal", "textLength"].includes(kind)) throw invalid(`unknown validation criterion ${kind}`);
+  const operator = String(criteria.operator);
+  if (!VALIDATION_OPERATORS.includes(operator)) throw invalid(`validation operator ${operator}`);
+  const ternary = operator === "Between" || operator === "NotBetween";
+  const operands = ternary ? [criteria.formula1, criteria.formula2] : [criteria.formula1];
+  if (!ternary && criteria.formula2 !== undefined) throw invalid(`formula2 is not used with ${operator}`);
+  for (const operand of operands) {
+    if (operand instanceof RangeProxy || (dated && operand instanceof Date)) continue;
+    if (!dated && typeof operand === "number" && Number.isFinite(operand)) continue;
+    if (typeof operand !== "string" || operand.length === 0) throw invalid(`${kind} validation needs formula1${ternary ? " and formula2" : ""}`);
+    if (operand.startsWith("=")) continue;
+    if (dated ? !ISO_DATE.test(operand) : !Number.isFinite(Number(operand)) || operand.trim() === "")
+      throw invalid(`${kind} validation operand "${operand}" is neither ${dated ? "an ISO 8601 date" : "a number"} nor a formula`);
+    if (kind === "wholeNumber" && !Number.isInteger(Number(operand))) throw invalid(`whole-number operand "${operand}" is not whole`);
+  }
+}
+
+/**
+ * `pageLayout.zoom` (ExcelApi 1.9, learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions):
+ * `scale` "can be between 10 and 400", or `horizontalFitToPages` / `verticalFitToPages` "Number of
+ * pages to fit" — a count of pages, so a positive whole number; 0 ("as many as needed" in VBA's
+ * FitToPagesTall = False and in the file format) is not documented for the JavaScript API and is
+ * refused so the writer never depends on it. Scale and fit-to-pages exclude each other ("This value
+ * can be null if …").
+ */
+export function checkZoom(zoom: unknown): void {
+  if (typeof zoom !== "object" || zoom === null) throw invalid("zoom must be an object");
+  const { scale, horizontalFitToPages, verticalFitToPages, ...rest } = zoom as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw invalid(`unknown zoom options ${Object.keys(rest).join(",")}`);
+  const fits = [horizontalFitToPages, verticalFitToPages].filter((v) => v !== undefined && v !== null);
+  if (scale !== undefined && scale !== null) {
+    if (typeof scale !== "number" || scale < 10 || scale > 400) throw invalid(`zoom scale ${String(scale)} is outside 10–400`);
+    if (fits.length > 0) throw invalid("zoom takes a scale or pages to fit, not both");
+    return;
+  }
+  if (fits.length === 0) throw invalid("zoom needs a scale or pages to fit");
+  for (const pages of fits) if (typeof pages !== "number" || !Number.isInteger(pages) || pages < 1) throw invalid(`pages to fit ${String(pages)} is not a page count`);
+}
+
+/** `pageLayout.setPrintTitleRows(rows)` takes a row range such as "$1:$5" (ExcelApi 1.9, excel.pagelayout). */
+export function checkPrintTitleRows(rows: unknown): void {
+  if (rows instanceof RangeProxy) return;
+  if (typeof rows !== "string" || !/^\$?\d+:\$?\d+$/.test(rows)) throw invalid(`print title rows "${String(rows)}" is not a row range`);
+}
+
+/** Excel.ConditionalFormatType (ExcelApi 1.6) and the one property object each type has. */
+const CONDITIONAL_FORMAT_PART: Readonly<Record<string, string>> = {
+  Custom: "custom",
+  DataBar: "dataBar",
+  ColorScale: "colorScale",
+  IconSet: "iconSet",
+  TopBottom: "topBottom",
+  PresetCriteria: "preset",
+  ContainsText: "textComparison",
+  CellValue: "cellValue",
+};
+const CELL_VALUE_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqual", "LessThanOrEqual"];
+const PRESET_CRITERIA = [
+  "Blanks", "NonBlanks", "Errors", "NonErrors", "Yesterday", "Today", "Tomorrow", "LastSevenDays", "LastWeek", "ThisWeek", "NextWeek",
+  "LastMonth", "ThisMonth", "NextMonth", "AboveAverage", "BelowAverage", "EqualOrAboveAverage", "EqualOrBelowAverage",
+  "OneStdDevAboveAverage", "OneStdDevBelowAverage", "TwoStdDevAboveAverage", "TwoStdDevBelowAverage", "ThreeStdDevAboveAverage",
+  "ThreeStdDevBelowAverage", "UniqueValues", "DuplicateValues",
+];
+/** Colours are "#RRGGBB" or an HTML colour name (e.g. RangeFill.color, ConditionalDataBarPositiveFormat.fillColor). */
+const COLOR = /^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/;
+
+export function checkConditionalFormatType(type: string): void {
+  if (!(type in CONDITIONAL_FORMAT_PART)) throw invalid(`conditional format type ${type}`);
+}
+
+/**
+ * One setting of a conditional format created as `type` (docs: excel.conditionalformat and the rule
+ * interfaces): only the type's own object is there ("Returns the custom conditional format
+ * properties if the current conditional format is a custom type"; the `…OrNullObject` twins are
+ * null otherwise); `custom.rule.formula` is a formula; ConditionalCellValueRule has an operator of
+ * ConditionalCellValueOperator and `formula2` exactly for Between/NotBetween; ConditionalPresetCriteriaRule's
+ * criterion is a ConditionalFormatPresetCriterion; colours are HTML colours.
+ */
+export function checkConditionalFormatSetting(type: string, path: string, value: unknown): void {
+  const part = CONDITIONAL_FORMAT_PART[type];
+  if (!path.startsWith(`${part}.`)) throw new FakeOfficeError("InvalidOperation", `a ${type} conditional format has no ${path.split(".")[0]}`);
+  const setting = path.slice(part.length + 1);
+  if (setting.endsWith("color") || setting.endsWith("Color")) {
+    if (typeof value !== "string" || !COLOR.test(value)) throw invalid(`colour ${String(value)}`);
+  } else if (type === "Custom" && setting === "rule.formula") {
+    if (typeof value !== "string" || !value.startsWith("=")) throw invalid(`custom rule formula ${String(value)}`);
+  } else if (type === "CellValue" && setting === "rule") {
+    const rule = value as { operator?: string; formula1?: unknown; formula2?: unknown };
+    if (!CELL_VALUE_OPERATORS.includes(String(rule.operator))) throw invalid(`cell-value operator ${String(rule.operator)}`);
+    const ternary = rule.operator === "Between" || rule.operator === "NotBetween";
+    if (typeof rule.formula1 !== "string" || rule.formula1 === "") throw invalid("cell-value rule needs formula1");
+    if (ternary !== (rule.formula2 !== undefined)) throw invalid(`formula2 is ${ternary ? "required" : "not used"} with ${String(rule.operator)}`);
+  } else if (type === "PresetCriteria" && setting === "rule") {
+    const criterion = (value as { criterion?: string }).criterion;
+    if (!PRESET_CRITERIA.includes(String(criterion))) throw invalid(`preset criterion ${String(criterion)}`);
+  }
+}
+
+/**
+ * What `charts.add(type, source, seriesBy)` makes of its source, as Excel guesses it (ExcelApi 1.1,
+ * excel.chartcollection#add: "seriesBy … Auto", and Excel's own rule for a source it has to
+ * interpret): with series in columns, each column is a series; when a column's top cell is not a
+ * number — text, blank, or a formula whose value is not known while calculation is suspended —
+ * Excel takes it as the series name and plots only the cells below it. The fake takes the
+ * conservative reading, so a writer that leaves names or values to this guess is caught (audit D11).
+ */
+export function guessedSeries(sheet: FakeSheet, range: RangeRef): FakeChart["series"] {
+  const series: FakeChart["series"] = [];
+  for (let col = range.from.col; col <= range.to.col; col++) {
+    const top = sheet.cells.get(cellKey(range.from.row, col));
+    const header = range.to.row > range.from.row && (top?.formula !== undefined || typeof top?.value !== "number");
+    const values = { from: { row: range.from.row + (header ? 1 : 0), col }, to: { row: range.to.row, col } };
+    series.push({
+      ...(header ? { name: `=${qualifiedAddress(sheet.name, { from: { row: range.from.row, col }, to: { row: range.from.row, col } })}` } : {}),
+      values: qualifiedAddress(sheet.name, values),
+    });
+  }
+  return series;
+}
+
+// ───────────────────────────── what is in a range (issue 9: writing into the active sheet) ─────────────────────────────
+
+const intersecting = <T extends { readonly range: RangeRef }>(items: readonly T[], range: RangeRef): T[] => items.filter((i) => intersects(i.range, range));
+
+/**
+ * `DataValidation.type` of a range (ExcelApi 1.8, excel.datavalidationtype): "None" when no cell
+ * has validation, the rule's type when one rule covers the whole range, "MixedCriteria" when only
+ * some cells have validation ("present on some but not all cells"), "Inconsistent" for different rules.
+ */
+function validationType(sheet: FakeSheet, range: RangeRef): string {
+  const found = intersecting(sheet.validations, range);
+  if (found.length === 0) return "None";
+  const covered = cellsOf(range).every((cell) => found.some((v) => contains(v.range, cell)));
+  if (!covered) return "MixedCriteria";
+  const kinds = new Set(found.map((v) => Object.keys((v.rule as object | undefined) ?? {})[0] ?? "None"));
+  const TYPE: Record<string, string> = { wholeNumber: "WholeNumber", decimal: "Decimal", list: "List", date: "Date", time: "Time", textLength: "TextLength", custom: "Custom" };
+  return kinds.size === 1 ? (TYPE[[...kinds][0]] ?? "None") : "Inconsistent";
+}
+
+/** A `ClientResult`: `value` is readable after the sync that computed it. */
+function clientResult<T>(ctx: FakeRequestContext, path: string, action: string, compute: () => T): { readonly value: T } {
+  let result: { value: T } | undefined;
+  ctx.enqueue(path, action, null, () => (result = { value: compute() }));
+  return {
+    get value(): T {
+      if (!result) throw notLoaded(path, action);
+      return result.value;
+    },
+  };
+}
+
+/**
+ * `Range.getMergedAreasOrNullObject()` (ExcelApi 1.13, excel.range): the merged areas that reach
+ * into the range, as a RangeAreas whose `address` lists each ("Sheet1!A1:B4, Sheet1!D1:D4"); a
+ * null object when there are none.
+ */
+class MergedAreasProxy extends ClientObject<{ readonly sheet: FakeSheet; readonly ranges: readonly RangeRef[] }> {
+  protected readonly readable = ["address", "areaCount"] as const;
+
+  constructor(ctx: FakeRequestContext, path: string, lookup: () => { sheet: FakeSheet; ranges: RangeRef[] } | undefined) {
+    super(ctx, path, lookup, true);
+  }
+
+  protected read({ sheet, ranges }: { sheet: FakeSheet; ranges: readonly RangeRef[] }, prop: string): unknown {
+    if (prop === "address") return ranges.map((r) => qualifiedAddress(sheet.name, r)).join(", ");
+    if (prop === "areaCount") return ranges.length;
+    throw new FakeOfficeError("InvalidArgument", `RangeAreas has no property ${prop}`);
+  }
+
+  get address(): string {
+    return this.loaded("address") as string;
   }
 }

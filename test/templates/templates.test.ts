@@ -2,7 +2,8 @@ import { makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
 import { LOCALES, type Locale } from "../../src/i18n/locale";
 import { TEMPLATE_STRINGS } from "../../src/i18n/templateStrings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
-import { freeKey, freeSheetName, NO_NAMES, parseRecord, withSpecs } from "../../src/templates/naming";
+import fc from "fast-check";
+import { freeKey, freeSheetName, NO_NAMES, parseRecord, sheetTitle, withSpecs } from "../../src/templates/naming";
 import type { ExistingNames, SheetSpec } from "../../src/templates/sheetSpec";
 
 const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
@@ -146,6 +147,55 @@ describe("free names", () => {
     expect(freeSheetName("Weekly", ["WEEKLY", "weekly (2)"])).toBe("Weekly (3)");
     const long = "x".repeat(40);
     expect(freeSheetName(long, [long.slice(0, 31)])).toBe(`${"x".repeat(27)} (2)`);
+  });
+
+  test("a long rep name is shortened, never the period, and a character is never split", () => {
+    const rep = "Alexandrina-Maximiliana Smithers"; // 32 characters
+    expect(freeSheetName(sheetTitle("周计划", rep, "2026W48"), [])).toBe("周计划-Alexandrina-Maximil-2026W48");
+    const twenty = "张".repeat(20);
+    expect(freeSheetName(sheetTitle("周计划", twenty, "2026W48"), [])).toBe(`周计划-${"张".repeat(19)}-2026W48`);
+    expect(freeSheetName(sheetTitle("周计划", twenty, "2026W48"), [`周计划-${"张".repeat(19)}-2026W48`])).toBe(`周计划-${"张".repeat(15)}-2026W48 (2)`);
+    // 𠀀 (U+20000, CJK Extension B) is two UTF-16 code units: it is kept whole or dropped whole.
+    const wide = "𠀀".repeat(12);
+    expect(freeSheetName(sheetTitle("周计划", wide, "2026W48"), [])).toBe(`周计划-${"𠀀".repeat(9)}-2026W48`);
+    expect(freeSheetName(sheetTitle("Weekly", "O'Brien" + "x".repeat(30), "2026W48"), [])).toBe(`Weekly-O'Brien${"x".repeat(9)}-2026W48`);
+    expect(freeSheetName(sheetTitle("Weekly", "O" + "'".repeat(30), "2026W48"), [])).toBe("Weekly-O-2026W48");
+  });
+
+  test("the plan builders keep the whole period for a 20-character rep name", () => {
+    const rep = "欧阳".repeat(10);
+    const [weekly] = buildTemplates([{ template: "weekly", options: { rep, year: 2026, week: 48 } }], { locale: "zh-CN", existing: NO_NAMES });
+    const [monthly] = buildTemplates([{ template: "monthly", options: { rep, year: 2026, month: 11 } }], { locale: "en-US", existing: NO_NAMES });
+    expect(weekly.name.endsWith("-2026W48")).toBe(true);
+    expect(monthly.name.endsWith("-2026-11")).toBe(true);
+    for (const sheet of [weekly, monthly]) expect(sheet.name.length).toBeLessThanOrEqual(31);
+  });
+
+  test("property: any name gives a legal, free sheet name of at most 31 code units that keeps the period", () => {
+    const part = fc.string({ unit: "grapheme", maxLength: 40 });
+    fc.assert(
+      fc.property(fc.constantFrom("周计划", "月计划", "Weekly plan"), part, fc.constantFrom("2026W48", "2026-11", "2026W4"), fc.array(part, { maxLength: 3 }), (prefix, rep, period, others) => {
+        const first = freeSheetName(sheetTitle(prefix, rep, period), others);
+        const second = freeSheetName(sheetTitle(prefix, rep, period), [...others, first]);
+        for (const name of [first, second]) {
+          expect(name.length).toBeGreaterThan(0);
+          expect(name.length).toBeLessThanOrEqual(31);
+          expect(name).not.toMatch(/[[\]:*?/\\]|^'|'$/);
+          expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+          expect(name.replace(/ \(\d+\)$/, "").endsWith(period)).toBe(true);
+          expect(name.startsWith(prefix)).toBe(true);
+        }
+        expect(others.map((o) => o.toLowerCase())).not.toContain(first.toLowerCase());
+        expect(second.toLowerCase()).not.toBe(first.toLowerCase());
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 80 }), (wanted) => {
+        const name = freeSheetName(wanted, []);
+        expect(name.length).toBeLessThanOrEqual(31);
+        expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      }),
+    );
   });
 
   test("a key is free only if no name or table uses its prefix", () => {

@@ -36,7 +36,8 @@ function officeCriteria(rule: unknown): ValidationCriteria {
   return {
     type: OFFICE_TYPE[kind],
     operator: OFFICE_OPERATOR[basic.operator],
-    formulae: [basic.formula1, ...(basic.formula2 !== undefined ? [basic.formula2] : [])],
+    // The Office writer passes bounds as formulas ("=61"); the file format stores them without "=".
+    formulae: [basic.formula1, ...(basic.formula2 !== undefined ? [basic.formula2] : [])].map((f) => f.replace(/^=/, "")),
   };
 }
 

@@ -17,11 +17,16 @@ export type OfficeWriteErrorCode =
   /** Excel rejected refreshing a sheet the add-in made earlier, and putting it back failed too. */
   | "restoreFailed";
 
+/** What is in the way of writing into the active sheet, in the order it is reported. */
+export type OccupiedBy = "values" | "table" | "mergedCells" | "formats" | "validation" | "conditionalFormats";
+
 export interface OfficeWriteErrorParams {
   /** targetNotEmpty: where the template would be written, e.g. `'Sheet1'!A1:J40`. */
   readonly target?: string;
   /** targetNotEmpty: the occupied part of the target. */
   readonly occupied?: string;
+  /** targetNotEmpty: what occupies it (values when not given). */
+  readonly occupiedBy?: OccupiedBy;
   /** nameTaken: the clashing sheet, table or defined name. */
   readonly name?: string;
   /** writeFailed / cleanupFailed: Excel's error code, e.g. `InvalidArgument`. */
@@ -43,9 +48,29 @@ export class OfficeWriteError extends Error {
 
 type Messages = Record<OfficeWriteErrorCode, (p: OfficeWriteErrorParams) => string>;
 
+const OCCUPIED_BY: Record<Locale, Record<OccupiedBy, string>> = {
+  "zh-CN": {
+    values: "已有内容",
+    table: "属于一个表格",
+    mergedCells: "有合并单元格",
+    formats: "已设置格式（填充、字体、边框或数字格式）",
+    validation: "设有数据验证",
+    conditionalFormats: "设有条件格式",
+  },
+  "en-US": {
+    values: "is not empty",
+    table: "belongs to a table",
+    mergedCells: "has merged cells",
+    formats: "is formatted (fill, font, borders or number format)",
+    validation: "has data validation",
+    conditionalFormats: "has conditional formatting",
+  },
+};
+
 const MESSAGES: Record<Locale, Messages> = {
   "zh-CN": {
-    targetNotEmpty: (p) => `模板将写入 ${p.target}，但 ${p.occupied} 已有内容。请选择空白工作表，或改为新建工作表。`,
+    targetNotEmpty: (p) =>
+      `模板将写入 ${p.target}，但 ${p.occupied} ${OCCUPIED_BY["zh-CN"][p.occupiedBy ?? "values"]}。请选择空白工作表，或改为新建工作表。`,
     nameTaken: (p) => `名称“${p.name}”已被占用（工作簿刚被修改过）。请重试。`,
     writeFailed: (p) => `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}）。本次创建的内容已全部撤销，工作簿保持原样。`,
     cleanupFailed: (p) =>
@@ -55,7 +80,7 @@ const MESSAGES: Record<Locale, Messages> = {
   },
   "en-US": {
     targetNotEmpty: (p) =>
-      `The template would be written to ${p.target}, but ${p.occupied} is not empty. Choose an empty sheet or write to a new sheet.`,
+      `The template would be written to ${p.target}, but ${p.occupied} ${OCCUPIED_BY["en-US"][p.occupiedBy ?? "values"]}. Choose an empty sheet or write to a new sheet.`,
     nameTaken: (p) => `The name "${p.name}" is already taken (the workbook just changed). Please try again.`,
     writeFailed: (p) =>
       `Excel rejected the write (${p.excelCode ?? "unknown error"}). Everything it had created was removed; the workbook is unchanged.`,

@@ -2,7 +2,7 @@ import type { ExistingNames, RangeRef, SheetSpec } from "../../templates/sheetSp
 import { sheetExtent } from "../layout";
 import { intersects, parseAddress, qualifiedAddress } from "./addresses";
 import { packBatches, type Step } from "./chunking";
-import { excelCode, OfficeWriteError } from "./errors";
+import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
 
 /**
@@ -10,7 +10,7 @@ import { sheetSteps, type SheetSteps } from "./sheetSteps";
  *
  * Round trips, whatever the row count: one sync reads the workbook's sheet, table and name lists
  * (the builder picks free names from them, so nothing is ever overwritten), one sync commits
- * everything; inserting into the active sheet may add one sync to check the target is empty.
+ * everything; inserting into the active sheet always adds one sync to check the target area.
  * Only data beyond ~4 MB costs extra commit syncs (Excel on the web rejects requests over 5 MB).
  * Calculation is suspended for every commit batch. If a commit fails, everything this write
  * created is removed again and an OfficeWriteError is thrown.
@@ -53,13 +53,14 @@ export async function addSheets(context: Excel.RequestContext, specs: readonly S
 
 /**
  * Writes the main spec into the active sheet at the spec's own positions (and any companion
- * specs, e.g. a settings sheet, to new sheets). Refuses with `targetNotEmpty` when anything in
- * that area holds a value or belongs to a table. Sheet-wide settings of the user's sheet (widths,
- * freeze panes, print setup, tab colour) are left alone.
+ * specs, e.g. a settings sheet, to new sheets), in 3 syncs: names, the check, the commit. Refuses
+ * with `targetNotEmpty` unless the area is wholly empty — no value or formula, table, merged cell,
+ * cell format, data validation or conditional format — so that undoing a failed write, which
+ * clears the area, can only remove what this write put there. Sheet-wide settings of the user's
+ * sheet (widths, freeze panes, print setup, tab colour) are left alone.
  */
 export async function insertIntoActiveSheet(context: Excel.RequestContext, build: BuildSheets): Promise<WriteResult> {
   const active = context.workbook.worksheets.getActiveWorksheet().load("name");
-  const used = active.getUsedRangeOrNullObject(true).load("address");
   const tablesBefore = active.tables.load("items/name");
   const chartsBefore = active.charts.load("items/name");
   const existing = await loadExisting(context);
@@ -67,9 +68,7 @@ export async function insertIntoActiveSheet(context: Excel.RequestContext, build
   const [main, ...companions] = specs;
   assertFree(companions, specs, existing);
   const area = sheetExtent(main);
-  // Values wholly outside the area cannot clash; only a used range reaching into it, or a table, needs a look.
-  const usedReachesArea = !used.isNullObject && intersects(parseAddress(used.address).range, area);
-  if (usedReachesArea || tablesBefore.items.length > 0) await assertEmpty(context, active, area, tablesBefore.items);
+  await assertEmpty(context, active, area, tablesBefore.items);
 
   const targets = [
     { spec: main, sheet: active, ownsSheet: false },
@@ -86,8 +85,9 @@ const names = (items: readonly { readonly name: string }[]): Set<string> => new 
 /**
  * Undoes an insert: new names and sheets as for a new-sheet write; tables and charts that are new
  * on the active sheet (they get their names in a second call after being added, so a batch that
- * failed in between leaves them with default names); and the area's contents and formats — it was
- * checked to hold no values before, so clearing it removes only what this write put there.
+ * failed in between leaves them with default names); and the area's contents, formats, merges,
+ * validation and conditional formats — `assertEmpty` found none of these there before the write,
+ * so clearing the area removes only what this write put there.
  */
 async function undoInsert(
   context: Excel.RequestContext,
@@ -162,17 +162,41 @@ function firstCell(sheet: string, spec: SheetSpec): string {
   return qualifiedAddress(sheet, { from, to: from });
 }
 
+/**
+ * One sync: refuses with `targetNotEmpty`, naming where and what, unless `area` holds nothing at
+ * all. Values and formulas are reported first, then tables, merged cells, cell formats (fill, font,
+ * borders, number format: what makes a cell "used" besides a value, Range.getUsedRange), then
+ * data validation and conditional formats — for these two Excel reports only that the area has
+ * some (DataValidation.type, ConditionalFormatCollection.getCount), so the area is named.
+ * `getMergedAreasOrNullObject` needs ExcelApi 1.13.
+ */
 async function assertEmpty(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   area: RangeRef,
   tables: readonly Excel.Table[],
 ): Promise<void> {
-  const occupied = rangeOf(sheet, area).getUsedRangeOrNullObject(true).load("address");
+  const range = rangeOf(sheet, area);
+  const values = range.getUsedRangeOrNullObject(true).load("address");
+  const formatted = range.getUsedRangeOrNullObject(false).load("address");
+  const merged = range.getMergedAreasOrNullObject().load("address");
+  const validation = range.dataValidation.load("type");
+  const conditionalFormats = range.conditionalFormats.getCount();
   const tableRanges = tables.map((t) => t.getRange().load("address"));
   await context.sync();
-  const clash = occupied.isNullObject ? tableRanges.find((r) => intersects(parseAddress(r.address).range, area)) : occupied;
-  if (clash) throw new OfficeWriteError("targetNotEmpty", { target: qualifiedAddress(sheet.name, area), occupied: clash.address });
+  // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCount), read after the sync above
+  const conditionalFormatCount = conditionalFormats.value;
+  const target = qualifiedAddress(sheet.name, area);
+  const found: [OccupiedBy, string | undefined][] = [
+    ["values", values.isNullObject ? undefined : values.address],
+    ["table", tableRanges.find((r) => intersects(parseAddress(r.address).range, area))?.address],
+    ["mergedCells", merged.isNullObject ? undefined : merged.address],
+    ["formats", formatted.isNullObject ? undefined : formatted.address],
+    ["validation", validation.type === "None" ? undefined : target],
+    ["conditionalFormats", conditionalFormatCount === 0 ? undefined : target],
+  ];
+  const clash = found.find(([, where]) => where !== undefined);
+  if (clash) throw new OfficeWriteError("targetNotEmpty", { target, occupied: clash[1], occupiedBy: clash[0] });
 }
 
 interface Target {

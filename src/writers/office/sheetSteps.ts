@@ -89,7 +89,9 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
   }
   for (const merge of spec.merges) content.push(call(() => rangeOf(merge).merge(false)));
   for (const v of spec.validations) content.push(validationStep(rangeOf(v.range), v.validation));
-  for (const cf of spec.conditionalFormats) content.push(call(() => addConditionalFormat(rangeOf(resolveTarget(spec, cf.target)), cf)));
+  // Excel adds each conditional format at the top priority, so they are added last to first: the
+  // spec's first rule ends on top, as the xlsx writer's priority 1.
+  for (const cf of [...spec.conditionalFormats].reverse()) content.push(call(() => addConditionalFormat(rangeOf(resolveTarget(spec, cf.target)), cf)));
   for (const chart of spec.charts) content.push(call(() => addChart(sheet, spec, chart, rangeOf)));
   if (target.ownsSheet) content.push(...sheetSettingSteps(sheet, spec));
   return { structure, content };
@@ -119,10 +121,16 @@ const VALIDATION_OPERATOR = {
   lessThanOrEqual: "LessThanOrEqualTo",
 } as const;
 
+/**
+ * Bounds go in as formulas ("=61", "=-9.99E+307"): Excel takes a bare number string for number
+ * rules but not for date rules ("you cannot use a number in the formula properties" — a date
+ * operand is a Date, an ISO 8601 string or a formula, docs: excel.datetimedatavalidation), and a
+ * formula means the same serial to every rule type.
+ */
 function officeRule(spec: ValidationSpec): Excel.DataValidationRule {
   if (spec.rule.kind === "list") return { list: { inCellDropDown: true, source: spec.rule.values.join(",") } };
   const criteria = validationCriteria(spec.rule);
-  const [formula1, formula2] = criteria.formulae;
+  const [formula1, formula2] = criteria.formulae.map((f) => `=${f}`);
   const basic = { formula1, operator: VALIDATION_OPERATOR[criteria.operator], ...(formula2 !== undefined ? { formula2 } : {}) };
   if (criteria.type === "date") return { date: basic };
   return criteria.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
@@ -187,13 +195,20 @@ function addConditionalFormat(range: Excel.Range, spec: ConditionalFormatSpec): 
   }
 }
 
+/**
+ * Every series gets its name, values and categories set explicitly: `charts.add` guesses from its
+ * source, and a column whose top cell is text or an uncalculated formula (calculation is suspended)
+ * would lose that cell to the series name, misaligning values and categories (audit D11).
+ */
 function addChart(sheet: Excel.Worksheet, spec: SheetSpec, chart: ChartSpec, rangeOf: (r: RangeRef) => Excel.Range): void {
   const [first, ...more] = chart.series;
   const categories = rangeOf(resolveTarget(spec, chart.categories));
-  const created = sheet.charts.add(chart.kind === "pie" ? "Pie" : "ColumnClustered", rangeOf(resolveTarget(spec, first.values)), "Columns");
+  const firstValues = rangeOf(resolveTarget(spec, first.values));
+  const created = sheet.charts.add(chart.kind === "pie" ? "Pie" : "ColumnClustered", firstValues, "Columns");
   created.title.text = chart.title;
   const firstSeries = created.series.getItemAt(0);
   firstSeries.name = first.name;
+  firstSeries.setValues(firstValues);
   firstSeries.setXAxisValues(categories);
   for (const series of more) {
     const added = created.series.add(series.name);
@@ -237,8 +252,10 @@ function sheetSettingSteps(sheet: Excel.Worksheet, spec: SheetSpec): Step[] {
     call(() => {
       sheet.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
       sheet.pageLayout.paperSize = print.paperSize;
-      // 0 pages tall = as many as needed, Excel's meaning for "fit all columns on one page".
-      if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide; the height is left unset: the JavaScript API documents a page count for
+      // `verticalFitToPages`, not the file format's 0 = "as many as needed" (audit D9). Excel may
+      // not apply fit-to-pages until Page Layout view was shown (OfficeDev/office-js#1860).
+      if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
       if (print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     }),
   );

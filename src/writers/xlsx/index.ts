@@ -4,6 +4,7 @@ import { escapeXml, loadablePackage, patchPackage, preservedParts, type ColumnFo
 import { totalsFormula } from "../layout";
 import { renderSheet } from "./renderSheet";
 import { attachCharts, captureCharts } from "./charts";
+import { requoteBuiltInNames } from "./printTitles";
 
 export { inspectXlsx } from "./inspect";
 
@@ -42,5 +43,14 @@ export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Arr
     for (const name of spec.names) nameComments.set(name.name, name.comment);
   }
   const saved = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patchPackage(saved, { calculated, totals, nameComments, keepNames: preserved.definedNames, finish: (zip) => attachCharts(zip, specs, charts) });
+  return patchPackage(saved, {
+    calculated,
+    totals,
+    nameComments,
+    keepNames: preserved.definedNames,
+    finish: async (zip) => {
+      await attachCharts(zip, specs, charts);
+      await requoteBuiltInNames(zip);
+    },
+  });
 }

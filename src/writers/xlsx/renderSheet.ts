@@ -113,7 +113,11 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
   });
 }
 
-function renderConditionalFormat(ws: ExcelJS.Worksheet, spec: SheetSpec, cf: ConditionalFormatSpec): void {
+/**
+ * `priority` orders a sheet's rules (1 first) and must be unique per sheet; rules with equal
+ * priorities are an ambiguity Excel resolves its own way. The spec's order is the order of priority.
+ */
+function renderConditionalFormat(ws: ExcelJS.Worksheet, spec: SheetSpec, cf: ConditionalFormatSpec, priority: number): void {
   const ref = rangeA1(resolveTarget(spec, cf.target));
   const style: Partial<ExcelJS.Style> = {
     ...(cf.style.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.style.fill) } } } : {}),
@@ -122,7 +126,6 @@ function renderConditionalFormat(ws: ExcelJS.Worksheet, spec: SheetSpec, cf: Con
       : {}),
   };
   const rule = cf.rule;
-  const priority = 1;
   const rules: ExcelJS.ConditionalFormattingRule[] =
     rule.kind === "expression"
       ? [{ type: "expression", formulae: [rule.formula], style, priority }]
@@ -155,7 +158,7 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   for (const m of spec.merges) ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
   for (const table of spec.tables) renderTable(ws, table);
   for (const v of spec.validations) validationsOf(ws).add(rangeA1(v.range), dataValidation(v.validation));
-  for (const cf of spec.conditionalFormats) renderConditionalFormat(ws, spec, cf);
+  spec.conditionalFormats.forEach((cf, i) => renderConditionalFormat(ws, spec, cf, i + 1));
   for (const name of spec.names) wb.definedNames.add(`${quoteSheet(spec.name)}!${rangeA1(name.target, true)}`, name.name);
   const print = spec.print;
   ws.pageSetup = {

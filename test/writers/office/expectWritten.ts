@@ -1,8 +1,11 @@
 import { a1, quoteSheet, rangeA1 } from "../../../src/templates/a1";
 import type { SheetSpec } from "../../../src/templates/sheetSpec";
-import { tableLayout } from "../../../src/writers/layout";
+import { resolveTarget, tableLayout } from "../../../src/writers/layout";
+import { qualifiedAddress } from "../../../src/writers/office/addresses";
 import { widthInPoints } from "../../../src/writers/office/sheetSteps";
 import type { FakeExcel } from "../../fakes/fakeExcel";
+
+const CF_TYPE = { expression: "Custom", cellIs: "CellValue", duplicates: "PresetCriteria", dataBar: "DataBar" } as const;
 
 /** Asserts that `spec` was rendered onto sheet `sheetName` of the fake, as the Office writer promises. */
 export function expectWritten(fake: FakeExcel, spec: SheetSpec, options: { sheetName?: string; ownsSheet?: boolean } = {}): void {
@@ -37,8 +40,16 @@ export function expectWritten(fake: FakeExcel, spec: SheetSpec, options: { sheet
   const columnValidations = spec.tables.flatMap((t) => t.columns.filter((c) => c.validation));
   expect(sheet.validations).toHaveLength(spec.validations.length + columnValidations.length);
   for (const validation of sheet.validations) expect(validation).toEqual(expect.objectContaining({ rule: expect.anything(), errorAlert: expect.anything() }));
-  expect(sheet.conditionalFormats).toHaveLength(spec.conditionalFormats.length);
+  // In priority order, top first: the spec's order, as the xlsx writer numbers the priorities.
+  expect(sheet.conditionalFormats.map((f) => [qualifiedAddress(sheetName, f.range), f.type])).toEqual(
+    spec.conditionalFormats.map((cf) => [qualifiedAddress(sheetName, resolveTarget(spec, cf.target)), CF_TYPE[cf.rule.kind]]),
+  );
   expect(sheet.charts).toHaveLength(spec.charts.length);
+  // Every series as the spec states it — nothing left to charts.add's guess from its source range.
+  spec.charts.forEach((chart, i) => {
+    const at = (target: (typeof chart)["categories"]) => qualifiedAddress(sheetName, resolveTarget(spec, target));
+    expect(sheet.charts[i]?.series).toEqual(chart.series.map((s) => ({ name: s.name, values: at(s.values), categories: at(chart.categories) })));
+  });
   expect(sheet.merges).toHaveLength(spec.merges.length);
   if (options.ownsSheet === false) return;
   expect(sheet.freeze).toEqual(spec.freeze);

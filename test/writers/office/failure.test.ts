@@ -20,14 +20,22 @@ function snapshot(fake: FakeExcel): unknown {
 
 /**
  * A workbook that already holds user data and an earlier template, so there is something to lose;
- * the active sheet's used range spans the insert area (without values in it), so inserting takes
- * its check sync too.
+ * the active sheet's used range spans the insert area (without anything in it).
  */
 async function busyWorkbook(): Promise<FakeExcel> {
   const fake = new FakeExcel(["Sheet1", "Mine"]);
   fake.seed("Sheet1", "A1", [["客户", 100]]);
   fake.seed("Mine", "AZ1", [["keep me"]]);
   fake.seed("Mine", "A5000", [["and me"]]);
+  // The user's own formats, merges, validation and conditional formats beside the insert area.
+  await fake.run(async (context) => {
+    const mine = context.workbook.worksheets.getItem("Mine");
+    mine.getRange("AZ2:BA2").format.fill.color = "#FFFF00";
+    mine.getRange("AZ3:BA3").merge(false);
+    mine.getRange("AZ4:AZ9").dataValidation.rule = { wholeNumber: { formula1: "0", operator: "GreaterThan" } };
+    mine.getRange("BA4:BA9").conditionalFormats.add("Custom").custom.rule.formula = "=BA4>1";
+    await context.sync();
+  });
   await fake.run((context) => writeSheets(context, templateBuild("weekly", 3)));
   fake.state.active = fake.sheet("Mine");
   return fake;

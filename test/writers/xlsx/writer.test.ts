@@ -2,7 +2,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildTemplates } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/templates/naming";
+import { quoteSheet } from "../../../src/templates/a1";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
+import { unescapeXml } from "../../../src/writers/xlsx/packagePatch";
+import { quoteBuiltInNames } from "../../../src/writers/xlsx/printTitles";
 
 const weekly = { template: "weekly", options: { rep: "张三", year: 2026, week: 48 } } as const;
 const customers = { template: "customers", options: { blankRows: 3 } } as const;
@@ -74,5 +77,46 @@ describe("xlsx writer", () => {
     const workbook = await partText(bytes, /^xl\/workbook\.xml$/);
     expect(workbook).toMatch(/<definedName comment="Class A cumulative share up to" name="SP_C1_ABC_A">/);
     expect(workbook).toContain("_xlnm.Print_Titles");
+  });
+
+  test("print titles of a sheet named with an apostrophe are quoted as Excel reads them, new sheets and kept ones alike", async () => {
+    const obrien = { template: "weekly", options: { rep: "O'Brien", year: 2026, week: 48 } } as const;
+    const [spec] = buildTemplates([obrien], { locale: "en-US", existing: NO_NAMES });
+    expect(spec.name).toContain("O'Brien");
+    expect(spec.print.repeatRows).toBeDefined();
+    const titles = async (bytes: Uint8Array) =>
+      [...(await partText(bytes, /^xl\/workbook\.xml$/)).matchAll(/<definedName name="_xlnm\.Print_Titles"[^>]*>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+    const bytes = await writeXlsx([spec]);
+    const rows = `$${spec.print.repeatRows!.first + 1}:$${spec.print.repeatRows!.last + 1}`;
+    expect(await titles(bytes)).toEqual([`${quoteSheet(spec.name)}!${rows}`]);
+    expect(quoteSheet(spec.name)).toContain("O''Brien");
+    // exceljs reads the file back and writes the kept sheet's titles again when sheets are added.
+    const more = await writeXlsx(buildTemplates([customers], { locale: "en-US", existing: { sheets: [spec.name], tables: [], names: [] } }), bytes);
+    expect((await titles(more)).filter((t) => t.includes("Brien"))).toEqual([`${quoteSheet(spec.name)}!${rows}`]);
+  });
+
+  test("quoteBuiltInNames re-quotes only print titles and areas of sheets whose names hold an apostrophe", () => {
+    const xml =
+      '<sheets><sheet name="Plain" sheetId="1"/><sheet name="O&apos;Brien" sheetId="2"/></sheets><definedNames>' +
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Plain&apos;!$1:$2</definedName>' +
+      '<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;O&apos;Brien&apos;!$1:$5</definedName>' +
+      '<definedName name="Other">&apos;O&apos;Brien&apos;!$A$1</definedName></definedNames>';
+    const fixed = quoteBuiltInNames(xml);
+    expect(fixed).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Plain&apos;!$1:$2</definedName>');
+    expect(fixed).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'O''Brien'!$1:$5</definedName>`);
+    expect(fixed).toContain('<definedName name="Other">&apos;O&apos;Brien&apos;!$A$1</definedName>');
+    expect(quoteBuiltInNames(fixed)).toBe(fixed);
+  });
+
+  test("every conditional-format rule of a sheet has its own priority, in the order the rules are written", async () => {
+    const bytes = await writeXlsx(buildTemplates([customers, { template: "contracts", options: { statsYear: 2026 } }, weekly], { locale: "zh-CN", existing: NO_NAMES }));
+    const zip = await JSZip.loadAsync(bytes);
+    let checked = 0;
+    for (const part of zip.file(/^xl\/worksheets\/sheet\d+\.xml$/)) {
+      const priorities = [...(await part.async("string")).matchAll(/<cfRule\b[^>]*\bpriority="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(priorities).toEqual(priorities.map((_, i) => i + 1));
+      if (priorities.length > 1) checked++;
+    }
+    expect(checked).toBeGreaterThan(1);
   });
 });
