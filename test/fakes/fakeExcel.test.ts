@@ -349,6 +349,15 @@ describe("fake Excel", () => {
       expect(await onA1(fake, cf("PresetCriteria", (f) => (f.preset.rule = { criterion: "DuplicateValues" })))).toBeUndefined();
     });
 
+    test("a new conditional format takes the top priority (excel.conditionalformatcollection#add)", async () => {
+      const fake = new FakeExcel();
+      await onA1(fake, (range) => {
+        range.conditionalFormats.add("Custom").custom.rule.formula = "=A1>1";
+        range.conditionalFormats.add("DataBar");
+      });
+      expect(fake.sheet("Sheet1").conditionalFormats.map((f) => f.type)).toEqual(["DataBar", "Custom"]);
+    });
+
     test("charts.add guesses a series name from a source whose top cell is not a number, as Excel does", async () => {
       const fake = new FakeExcel();
       fake.seed("Sheet1", "A1", [["Sales"], [1], [2]]);

@@ -14,7 +14,10 @@ import { boundingBox } from "../../src/writers/layout";
  * - an operation that fails (duplicate or invalid sheet/table/name, unknown table in a formula,
  *   array size mismatch, action on a null object …) stops the batch: what ran before it stays
  *   applied, the rest is dropped — Excel batches are not transactions;
- * - a failure can be injected at the N-th sync, after K of its operations applied.
+ * - a failure can be injected at the N-th sync, after K of its operations applied;
+ * - arguments Excel checks are checked (validation rules, page zoom, print titles, conditional
+ *   formats), `charts.add` guesses series from its source as Excel does, and a range reports its
+ *   merged areas, validation type and conditional formats — see the sections at the end.
  *
  * Simplifications: formulas are stored, never calculated (a formula cell's `values` read as "");
  * setting `dataValidation.rule` replaces the range's whole validation (so a prompt or error alert

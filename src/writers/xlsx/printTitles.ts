@@ -11,15 +11,13 @@ import { escapeXml, unescapeXml } from "./packagePatch";
  */
 export function quoteBuiltInNames(workbookXml: string): string {
   const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*?\sname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
-  return workbookXml.replace(
-    /(<definedName\b[^>]*\bname="_xlnm\.(?:Print_Titles|Print_Area)"[^>]*\blocalSheetId="(\d+)"[^>]*>)([^<]*)(<\/definedName>)/g,
-    (element, open: string, index: string, text: string, close: string) => {
-      const sheet = sheets[Number(index)];
-      if (sheet === undefined || !sheet.includes("'")) return element;
-      const fixed = unescapeXml(text).split(`'${sheet}'!`).join(`${quoteSheet(sheet)}!`);
-      return `${open}${escapeXml(fixed)}${close}`;
-    },
-  );
+  return workbookXml.replace(/(<definedName\b([^>]*)>)([^<]*)(<\/definedName>)/g, (element, open: string, attributes: string, text: string, close: string) => {
+    const builtIn = /\sname="_xlnm\.(?:Print_Titles|Print_Area)"/.test(attributes);
+    const sheet = sheets[Number(/\slocalSheetId="(\d+)"/.exec(attributes)?.[1] ?? -1)];
+    if (!builtIn || sheet === undefined || !sheet.includes("'")) return element;
+    const fixed = unescapeXml(text).split(`'${sheet}'!`).join(`${quoteSheet(sheet)}!`);
+    return `${open}${escapeXml(fixed)}${close}`;
+  });
 }
 
 /** Applies `quoteBuiltInNames` to the package's workbook part. */

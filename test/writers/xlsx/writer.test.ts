@@ -100,10 +100,12 @@ describe("xlsx writer", () => {
       '<sheets><sheet name="Plain" sheetId="1"/><sheet name="O&apos;Brien" sheetId="2"/></sheets><definedNames>' +
       '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Plain&apos;!$1:$2</definedName>' +
       '<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;O&apos;Brien&apos;!$1:$5</definedName>' +
+      '<definedName localSheetId="1" name="_xlnm.Print_Area">&apos;O&apos;Brien&apos;!$A$1:$C$9</definedName>' +
       '<definedName name="Other">&apos;O&apos;Brien&apos;!$A$1</definedName></definedNames>';
     const fixed = quoteBuiltInNames(xml);
     expect(fixed).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Plain&apos;!$1:$2</definedName>');
     expect(fixed).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'O''Brien'!$1:$5</definedName>`);
+    expect(fixed).toContain(`<definedName localSheetId="1" name="_xlnm.Print_Area">'O''Brien'!$A$1:$C$9</definedName>`);
     expect(fixed).toContain('<definedName name="Other">&apos;O&apos;Brien&apos;!$A$1</definedName>');
     expect(quoteBuiltInNames(fixed)).toBe(fixed);
   });
