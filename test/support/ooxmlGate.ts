@@ -52,7 +52,7 @@ export interface LabelledXlsx {
   readonly bytes: Uint8Array;
 }
 
-export const SCHEMA = join(repoRoot, "test/schemas/ooxml/all-parts.xsd");
+const SCHEMA = join(repoRoot, "test/schemas/ooxml/all-parts.xsd");
 
 export const formatProblem = (p: Problem): string => `${p.workbook} › ${p.part} › <${p.element}> [${p.rule}] ${p.message}`;
 
@@ -69,7 +69,7 @@ interface XmlAttr {
   local: string;
 }
 
-export interface XmlElement {
+interface XmlElement {
   readonly kind: "element";
   readonly qname: string;
   readonly ns: string;
@@ -86,7 +86,7 @@ class XmlSyntaxError extends Error {}
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-export function decodeXml(text: string): string {
+function decodeXml(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
     if (e === "lt") return "<";
@@ -104,7 +104,7 @@ const splitQName = (qname: string): [string, string] => {
 };
 
 /** Parses a part; the prolog, comments and processing instructions are kept as raw nodes. */
-export function parseXml(text: string): { prolog: string; root: XmlElement } {
+function parseXml(text: string): { prolog: string; root: XmlElement } {
   let pos = 0;
   const nameAt = /[^\s/>=]+/y;
   const attrAt = /\s+([^\s/>=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
@@ -203,18 +203,18 @@ export function parseXml(text: string): { prolog: string; root: XmlElement } {
   return { prolog, root };
 }
 
-export function serializeXml(element: XmlElement): string {
+function serializeXml(element: XmlElement): string {
   const attrs = element.attrs.map((a) => ` ${a.qname}="${a.raw.replace(/"/g, "&quot;")}"`).join("");
   if (element.children.length === 0) return `<${element.qname}${attrs}/>`;
   const inner = element.children.map((c) => (c.kind === "raw" ? c.text : serializeXml(c))).join("");
   return `<${element.qname}${attrs}>${inner}</${element.qname}>`;
 }
 
-export const elements = (parent: XmlElement, local?: string): XmlElement[] =>
+const elements = (parent: XmlElement, local?: string): XmlElement[] =>
   parent.children.filter((c): c is XmlElement => c.kind === "element" && (local === undefined || c.local === local));
 
 /** An unprefixed attribute (the schemas' attributes are unqualified) or one in namespace `ns`. */
-export const attr = (element: XmlElement, local: string, ns = ""): string | undefined =>
+const attr = (element: XmlElement, local: string, ns = ""): string | undefined =>
   element.attrs.find((a) => a.local === local && a.ns === ns)?.value;
 
 /** Text content, without phonetic runs (`rPh`), as Excel shows a shared string. */
@@ -276,7 +276,7 @@ function prefixesToNamespaces(element: XmlElement, list: string | undefined, pro
  * string, which cannot carry an attribute); returns what made the part non-conforming (an mc:MustUnderstand
  * namespace not understood, undeclared prefixes in mc attributes, an mc element out of place).
  */
-export function applyMarkupCompatibility(root: XmlElement): string[] {
+function applyMarkupCompatibility(root: XmlElement): string[] {
   const problems: string[] = [];
   const visit = (element: XmlElement, inherited: ReadonlySet<string>) => {
     const listed = prefixesToNamespaces(element, attr(element, "Ignorable", NS.mc), problems);
@@ -325,7 +325,7 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 
 const LETTERS = "A-Za-z\\u00A1-\\uFFFF";
 /** A1 and R1C1 references, which a name or an unquoted sheet name must not look like. */
-export function looksLikeReference(name: string): boolean {
+function looksLikeReference(name: string): boolean {
   const a1 = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(name);
   if (a1) {
     const column = [...a1[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
