@@ -134,6 +134,15 @@ test.each(cases)("catches %s", async (_, make, expected) => {
   expect(problems.every((p) => p.workbook === "broken.xlsx")).toBe(true);
 });
 
+test("parts outside the schemas are checked for well-formedness only, unless their content type is a schema part's", async () => {
+  const customXml = { "customXml/item1.xml": '<b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"><b:Other/></b:Sources>' };
+  expect(await validateXlsx(await zipOf({ ...basePackage(), ...customXml }), "custom XML")).toEqual([]);
+  const malformed = await validateXlsx(await zipOf({ ...basePackage(), "customXml/item1.xml": "<a><b></a>" }), "custom XML");
+  expect(malformed.map((p) => [p.part, p.rule])).toContainEqual(["customXml/item1.xml", "well-formed"]);
+  const strayNamespace = await validateXlsx(await broken(SHEET, replace(`<worksheet xmlns="${MAIN}"`, '<worksheet xmlns="urn:not-spreadsheetml"')), "wrong namespace");
+  expect(strayNamespace.map((p) => [p.part, p.rule])).toContainEqual([SHEET, "schema"]);
+});
+
 test("mc:AlternateContent: the first understood mc:Choice is validated, else mc:Fallback", async () => {
   const alternate = (choice: string, fallback: string) =>
     broken(SHEET, (xml) =>
