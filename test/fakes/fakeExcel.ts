@@ -300,6 +300,9 @@ export class FakeExcel {
   /** Sync number → how many of its operations apply before it fails. */
   private readonly failures = new Map<number, number>();
 
+  /** Whether the host has ExcelApi 1.13 (false models Excel 2002–2101 builds, which load the add-in). */
+  excelApi113 = true;
+
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const name of sheetNames) this.state.addSheet(name);
   }
@@ -848,6 +851,8 @@ class RangeProxy extends ClientObject<Area> {
   }
 
   getMergedAreasOrNullObject(): MergedAreasProxy {
+    // ExcelApi 1.13 (excel-api-requirement-sets): a host without it fails the request.
+    if (!this.ctx.fake.excelApi113) throw new FakeOfficeError("ApiNotFound", "Range.getMergedAreasOrNullObject needs ExcelApi 1.13");
     return new MergedAreasProxy(this.ctx, `${this.path}.mergedAreas?`, () => {
       const { sheet, range } = this.target();
       const merges = intersecting(sheet.merges.map((m) => ({ range: m })), range).map((m) => m.range);

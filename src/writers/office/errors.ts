@@ -8,6 +8,8 @@ import type { Locale } from "../../i18n/locale";
 export type OfficeWriteErrorCode =
   /** Inserting into the active sheet would cover cells that already hold something. */
   | "targetNotEmpty"
+  /** This Excel cannot tell whether the target area holds merged cells (ExcelApi 1.13 missing). */
+  | "targetUncheckable"
   /** A name the builder chose is already taken (the workbook changed between load and write). */
   | "nameTaken"
   /** Excel rejected the write; everything this write had created was removed again. */
@@ -71,6 +73,8 @@ const MESSAGES: Record<Locale, Messages> = {
   "zh-CN": {
     targetNotEmpty: (p) =>
       `模板将写入 ${p.target}，但 ${p.occupied} ${OCCUPIED_BY["zh-CN"][p.occupiedBy ?? "values"]}。请选择空白工作表，或改为新建工作表。`,
+    targetUncheckable: (p) =>
+      `此版本的 Excel 无法检查 ${p.target} 是否有合并单元格（需要 ExcelApi 1.13），为免改动你的内容，不写入当前工作表。请改为写入新工作表，或更新 Excel。`,
     nameTaken: (p) => `名称“${p.name}”已被占用（工作簿刚被修改过）。请重试。`,
     writeFailed: (p) => `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}）。本次创建的内容已全部撤销，工作簿保持原样。`,
     cleanupFailed: (p) =>
@@ -81,6 +85,8 @@ const MESSAGES: Record<Locale, Messages> = {
   "en-US": {
     targetNotEmpty: (p) =>
       `The template would be written to ${p.target}, but ${p.occupied} ${OCCUPIED_BY["en-US"][p.occupiedBy ?? "values"]}. Choose an empty sheet or write to a new sheet.`,
+    targetUncheckable: (p) =>
+      `This Excel cannot check ${p.target} for merged cells (it needs ExcelApi 1.13), so nothing is written into the current sheet, to leave your content untouched. Write to a new sheet instead, or update Excel.`,
     nameTaken: (p) => `The name "${p.name}" is already taken (the workbook just changed). Please try again.`,
     writeFailed: (p) =>
       `Excel rejected the write (${p.excelCode ?? "unknown error"}). Everything it had created was removed; the workbook is unchanged.`,

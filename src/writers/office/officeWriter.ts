@@ -168,7 +168,9 @@ function firstCell(sheet: string, spec: SheetSpec): string {
  * borders, number format: what makes a cell "used" besides a value, Range.getUsedRange), then
  * data validation and conditional formats — for these two Excel reports only that the area has
  * some (DataValidation.type, ConditionalFormatCollection.getCount), so the area is named.
- * `getMergedAreasOrNullObject` needs ExcelApi 1.13.
+ * `getMergedAreasOrNullObject` needs ExcelApi 1.13, which Excel 2002–2101 builds with the shared
+ * runtime lack (excel-api-requirement-sets): there the write is refused (`targetUncheckable`) rather
+ * than risk merging over — and on a failed write unmerging — the user's merged cells.
  */
 async function assertEmpty(
   context: Excel.RequestContext,
@@ -176,6 +178,7 @@ async function assertEmpty(
   area: RangeRef,
   tables: readonly Excel.Table[],
 ): Promise<void> {
+  if (!canReadMergedAreas()) throw new OfficeWriteError("targetUncheckable", { target: qualifiedAddress(sheet.name, area) });
   const range = rangeOf(sheet, area);
   const values = range.getUsedRangeOrNullObject(true).load("address");
   const formatted = range.getUsedRangeOrNullObject(false).load("address");
@@ -198,6 +201,10 @@ async function assertEmpty(
   const clash = found.find(([, where]) => where !== undefined);
   if (clash) throw new OfficeWriteError("targetNotEmpty", { target, occupied: clash[1], occupiedBy: clash[0] });
 }
+
+/** Outside Office (the fake in tests) the API is whatever the fake models. */
+const canReadMergedAreas = (): boolean =>
+  typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") !== false;
 
 interface Target {
   readonly spec: SheetSpec;

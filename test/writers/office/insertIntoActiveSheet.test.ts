@@ -142,3 +142,23 @@ describe("inserting into the active sheet", () => {
     expect(fake.sheet("Mine").format("C3", "fill.color")).toBe("#FFFF00");
   });
 });
+
+describe("on a host without ExcelApi 1.13 (Excel 2002–2101 builds load the add-in)", () => {
+  const office = globalThis as { Office?: unknown };
+  beforeEach(() => {
+    office.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set !== "ExcelApi" || Number(version) < 1.13 } } };
+  });
+  afterEach(() => delete office.Office);
+
+  test("inserting into the active sheet is refused before anything is written, in both languages", async () => {
+    const fake = fakeWithActive();
+    fake.excelApi113 = false;
+    await userEdit(fake, (sheet) => sheet.getRange("B3:C3").merge(false));
+    const before = snapshot(fake);
+    const error = await refusal(fake);
+    expect(error.code).toBe("targetUncheckable");
+    expect(officeWriteMessage(error, "zh-CN")).toContain("ExcelApi 1.13");
+    expect(officeWriteMessage(error, "en-US")).toContain("Write to a new sheet instead");
+    expect(snapshot(fake)).toEqual(before);
+  });
+});
