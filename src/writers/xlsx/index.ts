@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../templates/sheetSpec";
-import { graftSheets, XlsxPackage } from "../ooxml";
-import { escapeXml, patchPackage, type ColumnFormulas } from "./packagePatch";
+import { escapeXml, graftSheets, XlsxPackage } from "../ooxml";
+import { patchPackage, type ColumnFormulas } from "./packagePatch";
 import { totalsFormula } from "../layout";
 import { renderSheet } from "./renderSheet";
 import { attachCharts } from "./charts";
@@ -27,7 +27,7 @@ async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
     for (const name of spec.names) nameComments.set(name.name, name.comment);
   }
   const saved = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patchPackage(saved, { calculated, totals, nameComments, keepNames: [], finish: (zip) => attachCharts(zip, specs) });
+  return patchPackage(saved, { calculated, totals, nameComments, finish: (pkg) => attachCharts(pkg, specs) });
 }
 
 /**

@@ -76,6 +76,8 @@ function renameSheetRefs(xml: string, from: string, to: string): string {
 async function emptyWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Sales Planner for Excel";
+  // Opens on the first sheet; without a view exceljs writes no <bookViews> at all.
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
