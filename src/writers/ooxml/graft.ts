@@ -272,6 +272,12 @@ export async function removeSheet(pkg: XlsxPackage, name: string, dropName: (nam
   pkg.write(WORKBOOK, workbook);
   await pkg.removeRel(WORKBOOK, sheet.relId);
   if (sheet.path !== undefined) await removeOwned(pkg, sheet.path);
+  // Excel's calculation chain lists formula cells by sheet; entries of the removed sheet would make
+  // Excel repair the file. The chain is only a cache (Excel rebuilds it), so it goes.
+  for (const chain of (await pkg.targets(WORKBOOK)).filter((r) => r.type === REL.calcChain)) {
+    pkg.remove(chain.path);
+    await pkg.removeRel(WORKBOOK, chain.id);
+  }
   await editApp(pkg, (titles) => titles.filter((_t, i) => i !== titles.findIndex((x) => x === escapeXml(name))));
 }
 

@@ -25,6 +25,7 @@ export const REL = {
   styles: `${REL_BASE}styles`,
   sharedStrings: `${REL_BASE}sharedStrings`,
   pivotTable: `${REL_BASE}pivotTable`,
+  calcChain: `${REL_BASE}calcChain`,
 } as const;
 
 export const CONTENT_TYPE = {

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { discoverPlans } from "../../../src/team";
-import { attr, definedNames, elements, openTags, XlsxPackage, REL } from "../../../src/writers/ooxml";
+import { attr, definedNames, elements, NS, openTags, REL, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
 import { inspectXlsx } from "../../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { runCli } from "../../support/cli";
@@ -275,5 +275,26 @@ describe("a workbook saved by LibreOffice (tables without a style element)", () 
     expect(await (await JSZip.loadAsync(after)).file(planPart)!.async("string")).toBe(await (await JSZip.loadAsync(before)).file(planPart)!.async("string"));
     const [book] = await recalcXlsx([teamSaved]);
     expect(errorCells(book)).toEqual([]);
+  });
+});
+
+describe("rebuilding the summary of a team workbook Excel saved", () => {
+  test("drops Excel's calculation chain, which lists the old summary's cells, and every reference to it", async () => {
+    const team = join(dir, "team-calcchain.xlsx");
+    copyFileSync(join(dir, "team-base.xlsx"), team);
+    const pkg = await XlsxPackage.load(bytes(team));
+    const summary = (await pkg.sheets()).find((s) => s.name === "团队汇总")!;
+    pkg.write("xl/calcChain.xml", `${XML_DECLARATION}<calcChain xmlns="${NS.main}"><c r="F6" i="${summary.sheetId}"/></calcChain>`);
+    pkg.types.declare("xl/calcChain.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml");
+    await pkg.addRels(WORKBOOK, [{ id: "rId999", type: REL.calcChain, target: "calcChain.xml", external: false }]);
+    writeFileSync(team, await pkg.save());
+    const rep = join(dir, "calcchain-rep.xlsx");
+    await writePlan(rep, "郑十");
+    await cli("rollup", "--out", team, rep);
+    const after = await XlsxPackage.load(bytes(team));
+    expect(after.has("xl/calcChain.xml")).toBe(false);
+    expect((await after.rels(WORKBOOK)).filter((r) => r.type === REL.calcChain)).toEqual([]);
+    expect(after.types.xml).not.toContain("calcChain");
+    expect(await danglingRelationships(bytes(team))).toEqual([]);
   });
 });
