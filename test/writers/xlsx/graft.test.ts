@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { discoverPlans } from "../../../src/team";
-import { attr, definedNames, elements, NS, openTags, REL, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
+import { attr, definedNames, elements, NS, openTags, REL, unescapeXml, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
 import { inspectXlsx } from "../../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { runCli } from "../../support/cli";
@@ -172,6 +172,15 @@ async function strayStringIndexes(data: Uint8Array): Promise<string[]> {
   return stray;
 }
 
+/** The sheet names docProps/app.xml lists (the first heading pair), if it lists any. */
+async function sheetTitles(data: Uint8Array): Promise<string[] | undefined> {
+  const app = (await (await XlsxPackage.load(data)).text("docProps/app.xml")) ?? "";
+  const count = /<HeadingPairs>[\s\S]*?<vt:i4>(\d+)<\/vt:i4>/.exec(app)?.[1];
+  const titles = /<TitlesOfParts>([\s\S]*?)<\/TitlesOfParts>/.exec(app)?.[1];
+  if (count === undefined || titles === undefined) return undefined;
+  return [...titles.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => unescapeXml(m[1])).slice(0, Number(count));
+}
+
 /** Every relationship target in the package exists. */
 async function danglingRelationships(data: Uint8Array): Promise<string[]> {
   const pkg = await XlsxPackage.load(data);
@@ -222,6 +231,9 @@ describe("adding sheets keeps every part of a foreign workbook", () => {
       const sheets = (await inspectXlsx(after)).sheets;
       const previous = (await inspectXlsx(c.before)).sheets.filter((sheet) => c.path !== "rollupFromIt" || sheet !== "团队汇总");
       expect(sheets.slice(0, previous.length)).toEqual(previous);
+      // Where the producer lists the sheets in docProps/app.xml, the list names every sheet after the change too.
+      const listed = await sheetTitles(c.before);
+      if (listed !== undefined) expect(await sheetTitles(after)).toEqual(sheets);
     },
   );
 
