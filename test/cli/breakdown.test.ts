@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { inspectXlsx } from "../../src/writers/xlsx";
-import { loadablePackage } from "../../src/writers/xlsx/packagePatch";
+import { loadablePackage } from "../support/exceljsPackage";
 import { runCli as run } from "../support/cli";
 
 /** `sales-planner breakdown`: the 目标分解 sheet (and pre-filled plans) from the command line. */

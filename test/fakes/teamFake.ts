@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { quoteSheet } from "../../src/templates/a1";
 import type { RangeRef } from "../../src/templates/sheetSpec";
 import { parseAddress } from "../../src/writers/office/addresses";
-import { loadablePackage, preservedParts, unescapeXml } from "../../src/writers/xlsx/packagePatch";
+import { unescapeXml } from "../../src/writers/ooxml";
+import { loadablePackage, preservedParts } from "../support/exceljsPackage";
 import { FakeExcel, FakeOfficeError, fillCalculatedColumns, type FakeCell, type FakeName, type FakeSheet, type FakeTable, type FakeWorkbookState } from "./fakeExcel";
 
 /**

@@ -10,8 +10,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import JSZip from "jszip";
-import { unescapeXml } from "../../src/writers/xlsx/packagePatch";
+import { workbookCells, XlsxPackage, type CellXml } from "../../src/writers/ooxml";
 
 /** A computed cell value; dates are serial numbers, blanks null. */
 export type Computed = string | number | boolean | null | { error: string };
@@ -56,41 +55,19 @@ export function convertWithLibreOffice(files: readonly string[], format: string,
   return outputs;
 }
 
-const textsOf = (xml: string): string => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join("");
-
 /**
  * Reads cached values straight from the package LibreOffice wrote (exceljs would drop results
  * equal to 0, and would turn date-formatted numbers into Date objects; here dates stay serials).
  */
 async function readComputed(file: string): Promise<ComputedWorkbook> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const text = async (path: string): Promise<string> => (await zip.file(path)?.async("string")) ?? "";
-  const shared = [...(await text("xl/sharedStrings.xml")).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textsOf(m[1]));
-  const rels = new Map(
-    [...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1], m[2]]),
-  );
-  const book: ComputedWorkbook = new Map();
-  for (const sheet of (await text("xl/workbook.xml")).matchAll(/<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"/g)) {
-    const target = (rels.get(sheet[2]) ?? "").replace(/^\/?(xl\/)?/, "");
-    const xml = await text(`xl/${target}`);
-    const cells = new Map<string, Computed>();
-    for (const cell of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const type = /\bt="(\w+)"/.exec(cell[2])?.[1] ?? "n";
-      const body = cell[3] ?? "";
-      const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-      let value: Computed = null;
-      if (type === "inlineStr") value = textsOf(body);
-      else if (raw === undefined) value = null;
-      else if (type === "s") value = shared[Number(raw)];
-      else if (type === "str") value = unescapeXml(raw);
-      else if (type === "b") value = raw === "1";
-      else if (type === "e") value = { error: unescapeXml(raw) };
-      else value = Number(raw);
-      cells.set(cell[1], value);
-    }
-    book.set(unescapeXml(sheet[1]), cells);
-  }
-  return book;
+  const book = await workbookCells(await XlsxPackage.load(readFileSync(file)));
+  const computed = (cell: CellXml): Computed => {
+    if (cell.text === undefined) return cell.type === "inlineStr" ? "" : null;
+    if (cell.type === "b") return cell.text === "1";
+    if (cell.type === "e") return { error: cell.text };
+    return cell.type === "n" ? Number(cell.text) : cell.text;
+  };
+  return new Map([...book].map(([sheet, cells]) => [sheet, new Map([...cells].map(([address, cell]) => [address, computed(cell)]))]));
 }
 
 /** Recalculates every file in LibreOffice and reads back all computed cell values. */

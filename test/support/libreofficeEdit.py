@@ -27,6 +27,7 @@ result.json: {"workbooks": [{"exports": {label: snapshot}}]}, snapshot = {
 One soffice serves every workbook: headless, a throw-away profile, a free local port; connecting is
 retried for 20 s and soffice is always terminated (killed if it will not quit) at the end.
 """
+import contextlib
 import json
 import os
 import shutil
@@ -214,8 +215,10 @@ def apply(doc, op, exports, desktop):
     return doc
 
 
-def main():
-    plan = json.load(open(sys.argv[1], encoding="utf-8"))
+@contextlib.contextmanager
+def running_soffice():
+    """A headless soffice with a throw-away always-recalculate profile; yields its Desktop and
+    component context, and always terminates it (killed if it will not quit)."""
     profile = tempfile.mkdtemp(prefix="sp-uno-profile-")
     os.makedirs(os.path.join(profile, "user"))
     with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
@@ -240,6 +243,24 @@ def main():
                     raise SystemExit("could not connect to soffice on port %d within 20 s" % port)
                 time.sleep(0.25)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        yield desktop, ctx
+    finally:
+        if desktop is not None:
+            try:
+                desktop.terminate()
+            except Exception:
+                pass  # the bridge goes away as soffice quits
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main():
+    plan = json.load(open(sys.argv[1], encoding="utf-8"))
+    with running_soffice() as (desktop, _ctx):
         results = []
         for book in plan["workbooks"]:
             doc = desktop.loadComponentFromURL(url(book["file"]), "_blank", 0, (prop("Hidden", True),))
@@ -253,18 +274,6 @@ def main():
             results.append({"exports": exports})
         with open(sys.argv[2], "w", encoding="utf-8") as f:
             json.dump({"workbooks": results}, f, ensure_ascii=False)
-    finally:
-        if desktop is not None:
-            try:
-                desktop.terminate()
-            except Exception:
-                pass  # the bridge goes away as soffice quits
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runCli } from "../support/cli";
 import { buildBreakdownSpecs, SUMMARY_METRICS } from "../../src/team";
@@ -10,7 +9,7 @@ import { buildTemplates } from "../../src/templates";
 import { NO_NAMES } from "../../src/templates/naming";
 import { ROLLUP_METRICS, type SheetSpec } from "../../src/templates/sheetSpec";
 import { writeXlsx } from "../../src/writers/xlsx";
-import { loadablePackage, patchPackage, preservedParts } from "../../src/writers/xlsx/packagePatch";
+import { attr, elements, workbookCells, XlsxPackage } from "../../src/writers/ooxml";
 import { convertWithLibreOffice, errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../support/libreoffice";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../support/specCells";
 
@@ -138,23 +137,22 @@ function expectBreakdown(book: ComputedWorkbook, specs: readonly SheetSpec[]): v
   plans.forEach((plan, i) => expect(read(book, plan, namedCell(plan, `SP_M${i + 1}_SALES_TARGET`))).toBe(targets[i]));
 }
 
-/** Sets rep `rep`'s 销售额 actual in the team workbook's copy of their targets table. */
+/**
+ * Sets rep `rep`'s 销售额 actual in the team workbook's copy of their targets table, as a user's
+ * edit of that one cell (the package is edited, nothing else is rewritten).
+ */
 async function editActual(data: Uint8Array, rep: string, value: number): Promise<Uint8Array> {
-  const preserved = await preservedParts(data);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await loadablePackage(data)) as unknown as ArrayBuffer);
-  const ws = wb.worksheets.find((w) => w.getCell("B3").value === rep);
-  if (!ws) throw new Error(`no plan sheet of ${rep}`);
-  let edited = false;
-  ws.eachRow((row) => {
-    if (row.getCell(1).value === "销售额" && typeof row.getCell(4).value === "number" && !edited) {
-      row.getCell(4).value = value;
-      edited = true;
-    }
-  });
-  if (!edited) throw new Error(`no 销售额 row on ${ws.name}`);
-  const saved = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patchPackage(saved, { calculated: preserved.calculated, totals: preserved.totals, nameComments: new Map(), keepNames: preserved.definedNames });
+  const pkg = await XlsxPackage.load(data);
+  const book = await workbookCells(pkg);
+  const sheet = (await pkg.sheets()).find((s) => book.get(s.name)?.get("B3")?.text === rep);
+  if (!sheet?.path) throw new Error(`no plan sheet of ${rep}`);
+  const cells = book.get(sheet.name)!;
+  const row = [...cells].find(([address, cell]) => /^A\d+$/.test(address) && cell.text === "销售额" && cells.get(`D${address.slice(1)}`)?.type === "n")?.[0].slice(1);
+  if (row === undefined) throw new Error(`no 销售额 row on ${sheet.name}`);
+  const xml = (await pkg.text(sheet.path))!;
+  const [cell] = elements(xml, "c").find(([c]) => attr(c, "r") === `D${row}`)!;
+  pkg.write(sheet.path, xml.replace(cell, `${cell.slice(0, cell.indexOf(">") + 1).replace(/\/>$/, ">")}<v>${value}</v></c>`));
+  return pkg.save();
 }
 
 describe("team roll-up in a real engine (LibreOffice)", () => {

@@ -11,7 +11,7 @@ import type { CellValidationSpec, RangeRef, SheetSpec, ValidationRule } from "..
 import { validationCriteria, type ValidationCriteria } from "../../src/writers/layout";
 import { writeSheets } from "../../src/writers/office/officeWriter";
 import { writeXlsx } from "../../src/writers/xlsx";
-import { unescapeXml } from "../../src/writers/xlsx/packagePatch";
+import { unescapeXml } from "../../src/writers/ooxml";
 import { FakeExcel } from "../fakes/fakeExcel";
 import { TEMPLATE_NAMES, templateBuild } from "./office/templates";
 

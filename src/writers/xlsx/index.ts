@@ -1,37 +1,22 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../templates/sheetSpec";
-import { escapeXml, loadablePackage, patchPackage, preservedParts, type ColumnFormulas } from "./packagePatch";
+import { escapeXml, graftSheets, XlsxPackage } from "../ooxml";
+import { patchPackage, type ColumnFormulas } from "./packagePatch";
 import { totalsFormula } from "../layout";
 import { renderSheet } from "./renderSheet";
-import { attachCharts, captureCharts } from "./charts";
+import { attachCharts } from "./charts";
 import { requoteBuiltInNames } from "./printTitles";
 
 export { inspectXlsx } from "./inspect";
 
-/**
- * The exceljs writer: SheetSpec[] → .xlsx bytes, either a new workbook or `existing` with the new
- * sheets appended (existing sheets are loaded and saved back, never renamed or cleared). Every
- * ChartSpec of the new sheets is rendered, and the charts of the existing sheets are kept (`charts.ts`).
- * No file-system access here, so the same module runs in the browser.
- */
-export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Array): Promise<Uint8Array> {
+/** A new workbook holding `specs`, rendered by exceljs and finished by `packagePatch.ts` and `charts.ts`. */
+async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  const preserved = existing ? await preservedParts(existing) : { calculated: new Map(), totals: new Map(), definedNames: [] };
-  // exceljs drops the charts of a workbook it loads; they are put back after it saved.
-  const charts = existing ? await captureCharts(existing) : new Map();
-  if (existing) await wb.xlsx.load((await loadablePackage(existing)) as unknown as ArrayBuffer);
-  else {
-    wb.creator = "Sales Planner for Excel";
-    wb.calcProperties = { fullCalcOnLoad: true };
-  }
-  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
-  for (const spec of specs) {
-    if (taken.has(spec.name.toLowerCase())) throw new Error(`sheet "${spec.name}" already exists; build the specs with the workbook's existing names`);
-    taken.add(spec.name.toLowerCase());
-    renderSheet(wb, spec);
-  }
-  const calculated: ColumnFormulas = new Map(preserved.calculated);
-  const totals: ColumnFormulas = new Map(preserved.totals);
+  wb.creator = "Sales Planner for Excel";
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const spec of specs) renderSheet(wb, spec);
+  const calculated: ColumnFormulas = new Map();
+  const totals: ColumnFormulas = new Map();
   const nameComments = new Map<string, string>();
   for (const spec of specs) {
     for (const table of spec.tables) {
@@ -43,14 +28,33 @@ export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Arr
     for (const name of spec.names) nameComments.set(name.name, name.comment);
   }
   const saved = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patchPackage(saved, {
-    calculated,
-    totals,
-    nameComments,
-    keepNames: preserved.definedNames,
-    finish: async (zip) => {
-      await attachCharts(zip, specs, charts);
-      await requoteBuiltInNames(zip);
+  return patchPackage(saved, { calculated, totals, nameComments, finish: async (pkg) => {
+      await attachCharts(pkg, specs);
+      await requoteBuiltInNames(pkg);
     },
   });
+}
+
+/**
+ * The exceljs writer: SheetSpec[] → .xlsx bytes, either a new workbook or `existing` with the new
+ * sheets appended. An existing workbook is never loaded into exceljs: the new sheets are rendered
+ * in a package of their own and grafted into it (`ooxml/graft.ts`), so everything the user had —
+ * pivot tables, images, charts, every conditional format, names, theme, calculation settings —
+ * stays byte for byte. No file-system access here, so the same module runs in the browser.
+ */
+export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Array): Promise<Uint8Array> {
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (seen.has(spec.name.toLowerCase())) throw new Error(`sheet "${spec.name}" already exists; build the specs with the workbook's existing names`);
+    seen.add(spec.name.toLowerCase());
+  }
+  if (!existing) return renderPackage(specs);
+  const target = await XlsxPackage.load(existing);
+  // Checked before rendering, so a clash costs no exceljs run.
+  const taken = new Set((await target.sheets()).map((s) => s.name.toLowerCase()));
+  const clash = specs.find((s) => taken.has(s.name.toLowerCase()));
+  if (clash) throw new Error(`sheet "${clash.name}" already exists; build the specs with the workbook's existing names`);
+  const source = await XlsxPackage.load(await renderPackage(specs));
+  await graftSheets(target, source, { sheets: specs.map((s) => ({ from: s.name, to: s.name })) });
+  return target.save();
 }

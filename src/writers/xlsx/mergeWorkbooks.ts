@@ -1,16 +1,15 @@
 import ExcelJS from "exceljs";
 import { freeSheetName, parseRecord } from "../../templates/naming";
 import { quoteSheet } from "../../templates/a1";
-import type { CellValue } from "../../templates/sheetSpec";
 import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../team/rekey";
-import { parseAddress } from "../office/addresses";
-import { attachCharts, captureCharts } from "./charts";
-import { escapeXml, loadablePackage, patchPackage, preservedParts, unescapeXml, type ColumnFormulas } from "./packagePatch";
+import { definedNames, escapeXml, graftSheets, removeSheet, tableNames, workbookNames, XlsxPackage } from "../ooxml";
 
 /**
- * Copies the plan sheets of reps' workbooks into a team workbook with exceljs — the offline
- * counterpart of Excel's `insertWorksheetsFromBase64` — for `sales-planner rollup`.
+ * Copies the plan sheets of reps' workbooks into a team workbook — the offline counterpart of
+ * Excel's `insertWorksheetsFromBase64` — for `sales-planner rollup` and the preview's collected
+ * files. Package to package (`ooxml/graft.ts`): neither the team workbook nor a rep's is loaded
+ * into a model, so whatever else they hold stays as it was.
  *
  * A rep's plan keeps its key when the team workbook does not use it yet; otherwise (two reps'
  * files both have `W1`) it gets the lowest free key, and EVERYTHING of the instance is re-keyed
@@ -44,112 +43,80 @@ export interface MergeResult {
   readonly removedSummary?: { readonly key: string; readonly sheet: string };
 }
 
-/** A defined name as the package states it: name, reference text (unescaped), raw element. */
-interface RawName {
-  readonly name: string;
-  readonly reference: string;
-  readonly element: string;
-}
-
-const rawNames = (elements: readonly string[]): RawName[] =>
-  elements.flatMap((element) => {
-    const match = /^<definedName\b[^>]*\sname="([^"]*)"[^>]*>([\s\S]*?)<\/definedName>$/.exec(element);
-    return match && !/\slocalSheetId="/.test(element) ? [{ name: unescapeXml(match[1]), reference: unescapeXml(match[2]), element }] : [];
-  });
-
-/** Sheet and A1 range of a plain `'Sheet'!$A$1` reference; undefined for #REF!, constants, formulas. */
-function target(reference: string): { sheet: string; address: string } | undefined {
-  if (reference.includes("#REF!")) return undefined;
-  try {
-    const parsed = parseAddress(reference.replace(/\$/g, ""));
-    return parsed.sheet === undefined ? undefined : { sheet: parsed.sheet, address: reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "") };
-  } catch {
-    return undefined;
-  }
-}
-
-const cellValueOf = (value: ExcelJS.CellValue): CellValue => {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "object" && "result" in value) {
-    const result = value.result;
-    return typeof result === "string" || typeof result === "number" || typeof result === "boolean" ? result : null;
-  }
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
-  return null;
-};
-
 /** The workbook's names as the team layer reads them, with the values `needsValue` asks for. */
-function nameEntries(wb: ExcelJS.Workbook, names: readonly RawName[]): NameEntry[] {
-  return names.map((raw) => {
-    const at = target(raw.reference);
-    const ws = at && wb.getWorksheet(at.sheet);
-    if (!at || !ws) return { name: raw.name };
-    const value = needsValue(raw.name) ? cellValueOf(ws.getCell(at.address.split(":")[0]).value) : undefined;
-    return { name: raw.name, sheet: ws.name, ...(value !== undefined ? { value } : {}) };
-  });
+const nameEntries = async (pkg: XlsxPackage): Promise<NameEntry[]> =>
+  (await workbookNames(pkg, needsValue)).map(({ name, sheet, value }) => (sheet === undefined ? { name } : { name, sheet, ...(value !== undefined ? { value } : {}) }));
+
+/**
+ * The summary sheet the team workbook has, found by its template record; with several, the lowest
+ * key — the rule the pane's `readPlans` follows too, so both paths rebuild the same sheet.
+ */
+function summaryOf(entries: readonly NameEntry[]): { key: string; sheet: string } | undefined {
+  return entries
+    .flatMap((entry) => {
+      const record = parseRecord(entry.value);
+      return record?.template === "teamSummary" && entry.sheet !== undefined && record.key === /^SP_([A-Z]\d+)_TEMPLATE$/i.exec(entry.name)?.[1]?.toUpperCase()
+        ? [{ key: record.key, sheet: entry.sheet }]
+        : [];
+    })
+    .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))[0];
 }
 
-interface Loaded {
-  readonly wb: ExcelJS.Workbook;
-  readonly names: RawName[];
-  readonly calculated: ColumnFormulas;
-  readonly totals: ColumnFormulas;
+/** `xml` with references to sheet `from` (quoted `'from'!`, or bare `from!` where allowed) pointing at `to`. */
+function renameSheetRefs(xml: string, from: string, to: string): string {
+  if (from === to) return xml;
+  const target = quoteSheet(to);
+  const quoted = quoteSheet(from);
+  let out = xml.split(`${quoted}!`).join(`${target}!`).split(`${escapeXml(quoted).replace(/'/g, "&apos;")}!`).join(`${escapeXml(target)}!`);
+  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(from)) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_.'])${from.replace(/[.]/g, "\\.")}!`, "gu"), () => `${escapeXml(target)}!`);
+  return out;
 }
 
-async function load(data: Uint8Array): Promise<Loaded> {
-  const preserved = await preservedParts(data);
+/** A package with no sheet, to build a new team workbook in. */
+async function emptyWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await loadablePackage(data)) as unknown as ArrayBuffer);
-  return { wb, names: rawNames(preserved.definedNames), calculated: preserved.calculated, totals: preserved.totals };
+  wb.creator = "Sales Planner for Excel";
+  // Opens on the first sheet; without a view exceljs writes no <bookViews> at all.
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Deep copy of a JSON-like model with every string passed through `map`. */
-function mapStrings<T>(model: T, map: (text: string) => string): T {
-  if (typeof model === "string") return map(model) as T;
-  if (Array.isArray(model)) return model.map((item: unknown) => mapStrings(item, map)) as T;
-  if (model instanceof Date) return model;
-  if (typeof model === "object" && model !== null) {
-    return Object.fromEntries(Object.entries(model).map(([k, v]) => [k, mapStrings(v, map)])) as T;
+/** Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken. */
+async function copyRep(team: XlsxPackage, rep: RepFile, taken: string[]): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
+  const source = await XlsxPackage.load(rep.data);
+  const plans = discoverPlans(await nameEntries(source));
+  const keys: Rekeying = assignKeys(plans, taken);
+  const teamSheets = (await team.sheets()).map((s) => s.name);
+  const sheets: { from: string; to: string }[] = [];
+  const copied: CopiedPlan[] = [];
+  // In the rep's workbook order, which is how the rep arranged them.
+  for (const sheet of (await source.sheets()).filter((s) => plans.some((p) => p.sheet === s.name))) {
+    const to = freeSheetName(sheet.name, [...teamSheets, ...sheets.map((s) => s.to)]);
+    sheets.push({ from: sheet.name, to });
+    if (sheet.path) taken.push(...(await tableNames(source, sheet.path)).map((t) => rekeyText(t, keys)));
+    for (const plan of plans.filter((p) => p.sheet === sheet.name)) {
+      copied.push({ file: rep.file, fromSheet: sheet.name, toSheet: to, fromKey: plan.key, toKey: keys.get(plan.key) ?? plan.key });
+    }
   }
-  return model;
-}
-
-/** Copies one rep sheet into `team` as `toSheet`, re-keying every string of its model. */
-function copySheet(source: ExcelJS.Worksheet, team: ExcelJS.Workbook, toSheet: string, keys: Rekeying): void {
-  const ownSheet = `${quoteSheet(source.name)}!`;
-  const rekey = (text: string): string => rekeyRecord(rekeyText(text, keys), keys).split(ownSheet).join(`${quoteSheet(toSheet)}!`);
-  const model = mapStrings(source.model, rekey);
-  const copy = team.addWorksheet(toSheet);
-  // `mergeCells` is what the model setter reads merges from; media would point into the rep's package.
-  copy.model = { ...model, id: copy.id, name: toSheet, media: [], mergeCells: model.merges } as ExcelJS.WorksheetModel;
-}
-
-function rekeyFormulas(map: ColumnFormulas, keys: Rekeying, into: ColumnFormulas): void {
-  for (const [table, columns] of map) {
-    into.set(rekeyText(table, keys), new Map([...columns].map(([header, formula]) => [header, rekeyText(formula, keys)])));
-  }
-}
-
-/** exceljs keeps a loaded sheet's tables by name, outside its type definitions. */
-const tableNames = (ws: ExcelJS.Worksheet): string[] => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables);
-
-/** Removes the team workbook's summary sheet and its names, so the caller rebuilds it. */
-function removeSummary(team: Loaded): { key: string; sheet: string } | undefined {
-  const found = nameEntries(team.wb, team.names)
-    .map((entry) => ({ entry, record: parseRecord(entry.value) }))
-    .find(({ record }) => record?.template === "teamSummary");
-  const sheet = found?.entry.sheet !== undefined ? team.wb.getWorksheet(found.entry.sheet) : undefined;
-  if (!found?.record || !sheet) return undefined;
-  const prefix = `SP_${found.record.key}_`;
-  for (const table of tableNames(sheet)) {
-    team.calculated.delete(table);
-    team.totals.delete(table);
-  }
-  team.wb.removeWorksheet(sheet.id);
-  team.wb.definedNames.model = team.wb.definedNames.model.filter((n) => !n.name.toUpperCase().startsWith(prefix));
-  team.names.splice(0, team.names.length, ...team.names.filter((n) => !n.name.toUpperCase().startsWith(prefix)));
-  return { key: found.record.key, sheet: sheet.name };
+  if (sheets.length === 0) return { copied, hasPlans: plans.length > 0 };
+  const copiedSheets = new Set(sheets.map((s) => s.from));
+  const planOf = (name: string) => plans.find((p) => name.toUpperCase().startsWith(`SP_${p.key}_`));
+  const kept = definedNames(await source.workbookXml()).filter((n) => {
+    const sheet = n.localSheetId === undefined ? planOf(n.name)?.sheet : undefined;
+    return sheet !== undefined && copiedSheets.has(sheet);
+  });
+  taken.push(...kept.map((n) => rekeyText(n.name, keys)));
+  await graftSheets(team, source, {
+    sheets,
+    keepName: (n) => kept.some((k) => k.element === n.element),
+    rewrite: (xml) =>
+      sheets.reduce(
+        (text, s) => renameSheetRefs(text, s.from, s.to),
+        // The template record is text in a cell: `sales-planner:weekly:main:v1:W1`.
+        rekeyText(xml, keys).replace(/>(sales-planner:[^<]*)</g, (_, record: string) => `>${rekeyRecord(record, keys)}<`),
+      ),
+  });
+  return { copied, hasPlans: plans.length > 0 };
 }
 
 /**
@@ -157,56 +124,24 @@ function removeSummary(team: Loaded): { key: string; sheet: string } | undefined
  * renamed where taken. A summary sheet already in `base` is removed (see `removedSummary`).
  */
 export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: readonly RepFile[]): Promise<MergeResult> {
-  const team: Loaded = base ? await load(base) : { wb: new ExcelJS.Workbook(), names: [], calculated: new Map(), totals: new Map() };
-  if (!base) team.wb.calcProperties = { fullCalcOnLoad: true };
-  // Charts of the team workbook's own sheets, which exceljs drops; the removed summary's go with it.
-  const charts = base ? await captureCharts(base) : new Map();
-  const removedSummary = removeSummary(team);
-  const calculated: ColumnFormulas = new Map(team.calculated);
-  const totals: ColumnFormulas = new Map(team.totals);
-  /** Raw elements of names exceljs cannot write (broken ones), re-added by `patchPackage`. */
-  const keepNames = team.names.map((n) => n.element);
-  const taken = [...team.names.map((n) => n.name), ...team.wb.worksheets.flatMap(tableNames)];
+  const team = await XlsxPackage.load(base ?? (await emptyWorkbook()));
+  const removedSummary = summaryOf(await nameEntries(team));
+  if (removedSummary) {
+    const prefix = `SP_${removedSummary.key}_`;
+    await removeSheet(team, removedSummary.sheet, (n) => n.name.toUpperCase().startsWith(prefix));
+  }
+  const taken = [...(await nameEntries(team)).map((n) => n.name), ...(await tableNames(team))];
   const copied: CopiedPlan[] = [];
   const withoutPlans: string[] = [];
-
   for (const rep of reps) {
-    const source = await load(rep.data);
-    const plans = discoverPlans(nameEntries(source.wb, source.names));
-    if (plans.length === 0) withoutPlans.push(rep.file);
-    const keys = assignKeys(plans, taken);
-    const planOf = (name: string) => plans.find((p) => name.toUpperCase().startsWith(`SP_${p.key}_`));
-    // In the rep's workbook order, which is how the rep arranged them.
-    for (const ws of source.wb.worksheets.filter((w) => plans.some((p) => p.sheet === w.name))) {
-      const sheetName = ws.name;
-      const toSheet = freeSheetName(sheetName, team.wb.worksheets.map((w) => w.name));
-      copySheet(ws, team.wb, toSheet, keys);
-      taken.push(...tableNames(ws).map((t) => rekeyText(t, keys)));
-      for (const plan of plans.filter((p) => p.sheet === sheetName)) {
-        copied.push({ file: rep.file, fromSheet: sheetName, toSheet, fromKey: plan.key, toKey: keys.get(plan.key) ?? plan.key });
-      }
-      for (const raw of source.names.filter((n) => planOf(n.name)?.sheet === sheetName)) {
-        const name = rekeyText(raw.name, keys);
-        const at = target(raw.reference);
-        if (at && at.sheet.toLowerCase() === sheetName.toLowerCase()) {
-          team.wb.definedNames.add(`${quoteSheet(toSheet)}!${raw.reference.slice(raw.reference.lastIndexOf("!") + 1)}`, name);
-        } else {
-          keepNames.push(`<definedName name="${escapeXml(name)}">${escapeXml(rekeyText(raw.reference, keys))}</definedName>`);
-        }
-        taken.push(name);
-      }
-    }
-    rekeyFormulas(source.calculated, keys, calculated);
-    rekeyFormulas(source.totals, keys, totals);
+    const result = await copyRep(team, rep, taken);
+    copied.push(...result.copied);
+    if (!result.hasPlans) withoutPlans.push(rep.file);
   }
-
-  const saved = new Uint8Array(await team.wb.xlsx.writeBuffer());
-  const data = await patchPackage(saved, { calculated, totals, nameComments: new Map(), keepNames, finish: (zip) => attachCharts(zip, [], charts) });
-  return { data, copied, withoutPlans, ...(removedSummary ? { removedSummary } : {}) };
+  return { data: await team.save(), copied, withoutPlans, ...(removedSummary ? { removedSummary } : {}) };
 }
 
 /** The names of an .xlsx package as `NameEntry`s, for discovering its plans (roll-up, tests). */
 export async function xlsxNameEntries(data: Uint8Array): Promise<NameEntry[]> {
-  const loaded = await load(data);
-  return nameEntries(loaded.wb, loaded.names);
+  return nameEntries(await XlsxPackage.load(data));
 }

@@ -1,6 +1,5 @@
-import type JSZip from "jszip";
 import { quoteSheet } from "../../templates/a1";
-import { escapeXml, unescapeXml } from "./packagePatch";
+import { escapeXml, unescapeXml, WORKBOOK, type XlsxPackage } from "../ooxml";
 
 /**
  * exceljs writes a sheet's print titles (and print area) as `'<sheet name>'!$1:$5` without doubling
@@ -21,7 +20,7 @@ export function quoteBuiltInNames(workbookXml: string): string {
 }
 
 /** Applies `quoteBuiltInNames` to the package's workbook part. */
-export async function requoteBuiltInNames(zip: JSZip): Promise<void> {
-  const workbook = zip.file("xl/workbook.xml");
-  if (workbook) zip.file(workbook.name, quoteBuiltInNames(await workbook.async("string")));
+export async function requoteBuiltInNames(pkg: XlsxPackage): Promise<void> {
+  const workbook = await pkg.text(WORKBOOK);
+  if (workbook !== undefined) pkg.write(WORKBOOK, quoteBuiltInNames(workbook));
 }

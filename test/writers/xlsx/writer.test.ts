@@ -4,7 +4,7 @@ import { buildTemplates } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/templates/naming";
 import { quoteSheet } from "../../../src/templates/a1";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
-import { unescapeXml } from "../../../src/writers/xlsx/packagePatch";
+import { unescapeXml } from "../../../src/writers/ooxml";
 import { quoteBuiltInNames } from "../../../src/writers/xlsx/printTitles";
 
 const weekly = { template: "weekly", options: { rep: "张三", year: 2026, week: 48 } } as const;

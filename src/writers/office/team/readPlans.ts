@@ -1,7 +1,7 @@
 import { needsValue, summaryTableName, type NameEntry, type SummaryPlacement, type SummaryTableState } from "../../../team";
 import { parseRecord } from "../../../templates/naming";
 import type { CellValue, ExistingNames } from "../../../templates/sheetSpec";
-import { parseAddress } from "../addresses";
+import { referenceTarget } from "../../ooxml";
 
 /**
  * Reads what the roll-up needs from the open workbook in TWO syncs, whatever the number of plan
@@ -36,14 +36,7 @@ export interface SummaryTableContent {
 const SUMMARY_RECORD = /^SP_(T\d+)_TEMPLATE$/i;
 
 /** The sheet a Range-type name refers to, or undefined when it is broken (#REF!) or not a plain range. */
-function sheetOf(item: Excel.NamedItem): string | undefined {
-  if (item.type !== "Range" || item.formula.includes("#REF!")) return undefined;
-  try {
-    return parseAddress(item.formula.replace(/^=/, "").replace(/\$/g, "")).sheet;
-  } catch {
-    return undefined;
-  }
-}
+const sheetOf = (item: Excel.NamedItem): string | undefined => (item.type === "Range" ? referenceTarget(item.formula.replace(/^=/, ""))?.sheet : undefined);
 
 const scalar = (value: unknown): CellValue =>
   typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;

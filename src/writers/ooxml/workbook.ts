@@ -1,0 +1,173 @@
+import { parseAddress } from "../office/addresses";
+import type { XlsxPackage } from "./package";
+import { REL } from "./package";
+import type { CellValue } from "../../templates/sheetSpec";
+import { attr, elements, innerXml, openTags, runText, unescapeXml } from "./xml";
+
+/** Defined names, cells and shared strings as the package states them. */
+
+export interface DefinedName {
+  readonly name: string;
+  /** The reference or formula, unescaped, without a leading "=". */
+  readonly reference: string;
+  /** Index of the sheet a sheet-scoped name belongs to. */
+  readonly localSheetId?: number;
+  /** The raw `<definedName …>…</definedName>` element. */
+  readonly element: string;
+}
+
+export function definedNames(workbookXml: string): DefinedName[] {
+  return elements(workbookXml, "definedName").map(([element]) => {
+    const local = attr(element, "localSheetId");
+    return {
+      name: attr(element, "name") ?? "",
+      reference: unescapeXml(innerXml(element)).replace(/^=/, ""),
+      ...(local !== undefined ? { localSheetId: Number(local) } : {}),
+      element,
+    };
+  });
+}
+
+/** Sheet and A1 range (without "$") of a plain `'Sheet'!$A$1` reference; undefined for #REF!, constants, formulas. */
+export function referenceTarget(reference: string): { sheet: string; address: string } | undefined {
+  if (reference.includes("#REF!")) return undefined;
+  try {
+    const plain = reference.replace(/\$/g, "");
+    const parsed = parseAddress(plain);
+    return parsed.sheet === undefined ? undefined : { sheet: parsed.sheet, address: plain.slice(plain.lastIndexOf("!") + 1) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a cell of a sheet part holds. */
+export interface CellXml {
+  /** `t` attribute ("n" when absent). */
+  readonly type: string;
+  /** Unescaped formula text without "=", when the cell has one. */
+  readonly formula?: string;
+  /** The cell's value as text: a shared string resolved, an inline string, or the raw `<v>`. */
+  readonly text?: string;
+}
+
+/** The texts of the shared-string table, in index order. */
+export async function sharedStrings(pkg: XlsxPackage): Promise<string[]> {
+  const path = await pkg.workbookPart(REL.sharedStrings);
+  const xml = path ? ((await pkg.text(path)) ?? "") : "";
+  return elements(xml, "si").map(([si]) => runText(si));
+}
+
+/** Whether a formula holds an A1 cell reference (outside strings and structured references). */
+function hasCellReference(formula: string): boolean {
+  let code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  for (let before = ""; before !== code; ) [before, code] = [code, code.replace(/\[[^[\]]*\]/g, "")];
+  return /(?<![\w.])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(code);
+}
+
+/**
+ * Every cell of a sheet part by A1 address. Empty cells are self-closing (`<c r="C9" s="12"/>`)
+ * and must not open a match.
+ *
+ * Excel saves a column of equal formulas — a table's calculated column — as a SHARED formula: the
+ * first cell holds the text (`<f t="shared" ref="D10:D14" si="0">…</f>`), the others only point at
+ * it (`<f t="shared" si="0"/>`). Those cells get the first cell's text when it has no A1 reference
+ * (names and structured references do not shift from row to row), so a reader that re-keys formulas
+ * reaches every row, not only the first; a shared formula with A1 references is left to its first cell.
+ */
+export function sheetCells(xml: string, shared: readonly string[]): Map<string, CellXml> {
+  const cells = new Map<string, CellXml>();
+  const masters = new Map<string, string>();
+  const pointers: { address: string; si: string }[] = [];
+  for (const [cell] of elements(xml, "c")) {
+    const address = attr(cell, "r");
+    if (address === undefined) continue;
+    const type = attr(cell, "t") ?? "n";
+    const inner = innerXml(cell);
+    const f = /<f(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+    const formula = f?.[2] === undefined ? undefined : unescapeXml(f[2]);
+    const si = f && attr(`<f${f[1] ?? ""}>`, "t") === "shared" ? attr(`<f${f[1] ?? ""}>`, "si") : undefined;
+    if (si !== undefined && formula !== undefined) masters.set(si, formula);
+    else if (si !== undefined) pointers.push({ address, si });
+    const value = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+    const text =
+      type === "inlineStr" ? runText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "") : value === undefined ? undefined : type === "s" ? (shared[Number(value)] ?? "") : unescapeXml(value);
+    cells.set(address, { type, ...(formula !== undefined ? { formula } : {}), ...(text !== undefined ? { text } : {}) });
+  }
+  for (const { address, si } of pointers) {
+    const formula = masters.get(si);
+    const cell = cells.get(address);
+    if (formula !== undefined && cell && !hasCellReference(formula)) cells.set(address, { ...cell, formula });
+  }
+  return cells;
+}
+
+/** sheet name → its cells, for every sheet of the package (or those `wanted`). */
+export async function workbookCells(pkg: XlsxPackage, wanted?: (sheet: string) => boolean): Promise<Map<string, Map<string, CellXml>>> {
+  const shared = await sharedStrings(pkg);
+  const book = new Map<string, Map<string, CellXml>>();
+  for (const sheet of await pkg.sheets()) {
+    if (wanted && !wanted(sheet.name)) continue;
+    const xml = sheet.path ? await pkg.text(sheet.path) : undefined;
+    book.set(sheet.name, xml === undefined ? new Map() : sheetCells(xml, shared));
+  }
+  return book;
+}
+
+/** A cell's value as the team layer reads it: the cached result of a formula, text, number, boolean. */
+export function cellValue(cell: CellXml | undefined): CellValue {
+  if (cell?.text === undefined) return null;
+  switch (cell.type) {
+    case "s":
+    case "str":
+    case "inlineStr":
+      return cell.text;
+    case "b":
+      return cell.text === "1";
+    case "e":
+      return null;
+    default:
+      return Number(cell.text);
+  }
+}
+
+/** A workbook-scoped name: where it points (undefined when broken or not a plain range) and, when asked for, its first cell's value. */
+export interface NamedValue {
+  readonly name: string;
+  readonly sheet?: string;
+  readonly address?: string;
+  readonly value?: CellValue;
+}
+
+/**
+ * Every workbook-scoped defined name of the package with its sheet, and the value of the first
+ * cell of the names `withValue` selects — only those sheets' cells are read.
+ */
+export async function workbookNames(pkg: XlsxPackage, withValue: (name: string) => boolean): Promise<NamedValue[]> {
+  const sheets = await pkg.sheets();
+  const located = definedNames(await pkg.workbookXml())
+    .filter((n) => n.localSheetId === undefined)
+    .map((n) => {
+      const at = referenceTarget(n.reference);
+      const sheet = at && sheets.find((s) => s.name === at.sheet);
+      return { name: n.name, sheet: sheet?.name, address: at?.address };
+    });
+  const wanted = new Set(located.filter((n) => n.sheet !== undefined && withValue(n.name)).map((n) => n.sheet));
+  const cells = wanted.size > 0 ? await workbookCells(pkg, (s) => wanted.has(s)) : new Map<string, Map<string, CellXml>>();
+  return located.map(({ name, sheet, address }) => {
+    if (sheet === undefined || address === undefined) return { name };
+    const book = cells.get(sheet);
+    return { name, sheet, address, ...(book ? { value: cellValue(book.get(address.split(":")[0])) } : {}) };
+  });
+}
+
+/** Names of the tables whose parts `paths` relate to (a sheet's table parts, or all of them). */
+export async function tableNames(pkg: XlsxPackage, sheetPath?: string): Promise<string[]> {
+  const parts = sheetPath === undefined ? pkg.paths().filter((p) => pkg.types.typeOf(p)?.endsWith(".table+xml")) : (await pkg.targets(sheetPath)).filter((r) => r.type === REL.table).map((r) => r.path);
+  const names: string[] = [];
+  for (const path of parts) {
+    const open = openTags((await pkg.text(path)) ?? "", "table")[0];
+    const name = open && attr(open, "name");
+    if (name) names.push(name);
+  }
+  return names;
+}

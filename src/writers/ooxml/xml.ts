@@ -1,0 +1,91 @@
+/**
+ * The few XML text operations every OOXML reader and patcher here needs. Parts are edited as text
+ * with targeted replacements (no DOM), so every helper accepts both attribute quote styles and
+ * every value written is escaped.
+ */
+
+export const escapeXml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export const unescapeXml = (text: string): string =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, "&");
+
+const quoted = (name: string): RegExp => new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+
+/** The unescaped value of attribute `name` (with its prefix, e.g. `r:id`) in an opening tag. */
+export function attr(element: string, name: string): string | undefined {
+  const match = quoted(name).exec(element.slice(0, tagEnd(element)));
+  return match ? unescapeXml(match[1] ?? match[2]) : undefined;
+}
+
+/** Index just past the first tag of `element` (attribute values never hold a raw ">" in these parts' writers, but quotes are honoured). */
+function tagEnd(element: string): number {
+  let quote = "";
+  for (let i = 0; i < element.length; i++) {
+    const ch = element[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i + 1;
+  }
+  return element.length;
+}
+
+/** The opening tag `element` with attribute `name` set to `value` (replaced, or added before the tag's end). */
+export function setAttr(element: string, name: string, value: string): string {
+  const end = tagEnd(element);
+  const open = element.slice(0, end);
+  const rest = element.slice(end);
+  const escaped = escapeXml(value);
+  if (quoted(name).test(open)) return open.replace(quoted(name), () => ` ${name}="${escaped}"`) + rest;
+  return open.replace(/\s*(\/?>)$/, (_, close: string) => ` ${name}="${escaped}"${close}`) + rest;
+}
+
+/** The opening tag `element` without attribute `name`. */
+export const removeAttr = (element: string, name: string): string => {
+  const end = tagEnd(element);
+  return element.slice(0, end).replace(quoted(name), "") + element.slice(end);
+};
+
+/** Every element `<tag …/>` or `<tag …>…</tag>` (no nesting of the same tag), with its position. */
+export function elements(xml: string, tag: string): RegExpMatchArray[] {
+  return [...xml.matchAll(new RegExp(`<${tag}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(?:/>|>[\\s\\S]*?</${tag}>)`, "g"))];
+}
+
+/** Every opening (or empty) tag `<tag …>`. */
+export const openTags = (xml: string, tag: string): string[] =>
+  [...xml.matchAll(new RegExp(`<${tag}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, "g"))].map((m) => m[0]);
+
+/** The text content of an element (between its opening and closing tag; "" for an empty element). */
+export const innerXml = (element: string): string => (element.endsWith("/>") && !element.includes("</") ? "" : element.slice(tagEnd(element), element.lastIndexOf("</")));
+
+/** The concatenated `<t>` texts of a rich-text run container (`<si>`, `<is>`), unescaped. */
+export const runText = (xml: string): string =>
+  [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join("");
+
+/** The prefix the root element of `xml` binds to `namespace`, if any ("" for the default namespace). */
+export function prefixOf(xml: string, namespace: string): string | undefined {
+  const root = /<[^?!][^>]*>/.exec(xml)?.[0] ?? "";
+  for (const m of root.matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    if ((m[2] ?? m[3]) === namespace) return m[1] ?? "";
+  }
+  return undefined;
+}
+
+/**
+ * `xml` with `insert` placed before the first of the `later` elements (schema order), or before
+ * `close` when none is there.
+ */
+export function insertBefore(xml: string, later: readonly string[], close: string, insert: string): string {
+  const positions = later.map((tag) => new RegExp(`<${tag}[\\s/>]`).exec(xml)?.index ?? -1).filter((i) => i >= 0);
+  const at = positions.length > 0 ? Math.min(...positions) : xml.lastIndexOf(close);
+  if (at < 0) throw new Error(`no ${close} to insert into`);
+  return xml.slice(0, at) + insert + xml.slice(at);
+}
