@@ -8,7 +8,8 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
 
 /**
  * Writes the 团队汇总 sheet from a `readPlans` snapshot in ONE sync (more only for a summary beyond
- * ~4 MB, i.e. tens of thousands of plans): a new sheet through the Office writer's `addSheets`,
+ * ~4 MB: every link column repeats a formula naming every plan in every row, so about 90 plans or
+ * more; 100 plans take 2): a new sheet through the Office writer's `addSheets`,
  * or an in-place refresh of the existing one as `team/refresh.ts` specifies. Only the summary sheet
  * is ever written; plan sheets are only read. Either way a write Excel rejects is undone before
  * `OfficeWriteError("writeFailed")` is thrown (`"cleanupFailed"` or `"restoreFailed"` if undoing failed too): a new sheet
@@ -59,7 +60,7 @@ const rowsOf = (range: () => Excel.Range, columns: number) => (first: number, co
 
 /**
  * Applies a refresh plan to the summary table in place (see `RefreshPlan`): one batch, one sync —
- * more only for a summary of about a hundred plans or more (see `gridSteps`). Excel batches are not
+ * more only for a summary of about 90 plans or more (see `gridSteps`). Excel batches are not
  * transactions, so if a sync fails the table may be half refreshed: `restore` then puts back the
  * table as it was before, and the error is thrown typed.
  */
@@ -69,6 +70,7 @@ async function refresh(context: Excel.RequestContext, plan: RefreshPlan, previou
     const blocks = tableBlocks(plan.table);
     const columns = plan.table.columns.length;
     const body = rowsOf(() => table.getDataBodyRange(), columns);
+    const totals = blocks.totals;
     await runBatches(context, [
       call(() => {
         if (plan.rowDelta > 0) {
@@ -81,7 +83,7 @@ async function refresh(context: Excel.RequestContext, plan: RefreshPlan, previou
       // Formats first: a formula written into a cell formatted as Text would be kept as text.
       ...gridSteps(blocks.formats.rows.slice(0, plan.table.rows.length), body, (range, slice) => (range.numberFormat = slice)),
       ...gridSteps(cleared(blocks.body.rows), body, (range, slice) => (range.formulas = slice)),
-      ...(blocks.totals ? [call(() => (table.getTotalRowRange().formulas = cleared(blocks.totals!.rows)))] : []),
+      ...(totals ? [call(() => (table.getTotalRowRange().formulas = cleared(totals.rows)))] : []),
     ]);
   } catch (error) {
     try {
