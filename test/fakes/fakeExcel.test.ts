@@ -220,6 +220,16 @@ describe("fake Excel", () => {
     });
   });
 
+  test("getBoundingRect spans two ranges of a sheet (ExcelApi 1.1)", async () => {
+    const fake = new FakeExcel(["T"]);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("T");
+      const rect = sheet.getRange("C5").getBoundingRect(sheet.getRange("A2")).load("address");
+      await context.sync();
+      expect(rect.address).toBe("'T'!A2:C5");
+    });
+  });
+
   describe("table calculated columns (AutoCorrect 'Fill formulas in tables to create calculated columns', on by default)", () => {
     /** A 3-row table on A1:C4 with a literal column A, and the data body's formulas read back by column. */
     async function tableWith(write: (body: Excel.Range) => void): Promise<FakeExcel> {

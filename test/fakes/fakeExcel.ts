@@ -868,6 +868,16 @@ class RangeProxy extends ClientObject<Area> {
     });
   }
 
+  /** ExcelApi 1.1: "the smallest range object that encompasses the given ranges" (same sheet). */
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.boundingRect(${other.path})`, () => {
+      const a = this.target();
+      const b = other.resolveNow();
+      if (a.sheet !== b.sheet) throw new FakeOfficeError("InvalidArgument", "ranges on different sheets");
+      return { sheet: a.sheet, range: boundingBox([a.range, b.range]) };
+    });
+  }
+
   select(): void {
     this.act("select", null, ({ sheet, range }) => {
       this.ctx.fake.state.active = sheet;

@@ -70,3 +70,13 @@ export function packBatches(steps: readonly Step[], limit = BATCH_BYTES): Step[]
   }
   return batches;
 }
+
+/** Runs steps in size-limited batches (`packBatches`), one sync each, calculation suspended in each. */
+export async function runBatches(context: Excel.RequestContext, steps: readonly Step[]): Promise<void> {
+  for (const batch of packBatches(steps)) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const step of batch) step.queue();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per size-limited batch: one unless data exceeds ~4 MB
+    await context.sync();
+  }
+}

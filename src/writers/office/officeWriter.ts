@@ -1,7 +1,7 @@
 import type { ExistingNames, RangeRef, SheetSpec } from "../../templates/sheetSpec";
 import { sheetExtent } from "../layout";
 import { intersects, parseAddress, qualifiedAddress } from "./addresses";
-import { packBatches, type Step } from "./chunking";
+import { runBatches, type Step } from "./chunking";
 import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
 
@@ -217,12 +217,7 @@ async function commit(context: Excel.RequestContext, targets: readonly Target[],
   const perSheet: SheetSteps[] = targets.map(({ spec, sheet, ownsSheet }) => sheetSteps({ context, sheet, ownsSheet }, spec));
   const steps: Step[] = [...perSheet.flatMap((s) => s.structure), ...perSheet.flatMap((s) => s.content)];
   try {
-    for (const batch of packBatches(steps)) {
-      context.application.suspendApiCalculationUntilNextSync();
-      for (const step of batch) step.queue();
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per size-limited batch: one unless data exceeds ~4 MB
-      await context.sync();
-    }
+    await runBatches(context, steps);
   } catch (error) {
     try {
       await cleanup();

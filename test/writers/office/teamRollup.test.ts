@@ -146,6 +146,27 @@ describe("rollUpTeam (Office)", () => {
     expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("团队汇总");
   });
 
+  test("a summary of 110 plans refreshes in batches under Excel on the web's 5 MB; a failure in a later batch is undone", async () => {
+    const fake = await teamOf(100);
+    await rollUp(fake);
+    await writePlans(fake, reps(10, 101).map((rep) => weekly(rep)));
+    const before = { cells: cellsOf(fake.sheet("团队汇总")), range: table(fake, SUMMARY).range };
+    // Sync 3 is the refresh's first batch (rows added, first slices); sync 4 its second.
+    fake.failAtSync(4, 1);
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeWriteError);
+    expect((error as OfficeWriteError).code).toBe("writeFailed");
+    expect({ cells: cellsOf(fake.sheet("团队汇总")), range: table(fake, SUMMARY).range }).toEqual(before);
+
+    const started = fake.syncCount;
+    const { syncs } = await rollUp(fake);
+    expect(syncs).toBeGreaterThan(3);
+    expect(Math.max(...fake.requestBytes.slice(started))).toBeLessThan(5 * 1024 * 1024);
+    const rows = linkedRows(fake, SUMMARY);
+    expect(rows).toHaveLength(110);
+    for (const row of rows) expect(row["销售额目标"]).toBe(`SP_${String(row["标识"])}_SALES_TARGET`);
+  });
+
   test("more plans than one summary's formulas can link: refused after reading, in both languages, nothing written", async () => {
     const fake = await teamOf(166);
     const before = fake.sheetNames();
