@@ -85,14 +85,23 @@ function fitTitle(title: SheetTitle, units: number): string {
   return fitted.length <= units ? fitted : cleanSheetName(cut(fitted, units));
 }
 
+/** A plan sheet's period at the end of a plain name (`…-2026W48`, `…-2026-11`), as `sheetTitle` writes it. */
+const TRAILING_PERIOD = /^(.*)-(\d{4}(?:W\d{1,2}|-\d{2}))$/s;
+
+/** A plain sheet name as a title: a trailing period (a rep's sheet copied into the team workbook) stays whole. */
+function titleOf(name: string): SheetTitle {
+  const match = TRAILING_PERIOD.exec(name);
+  return match ? { prefix: "", name: match[1], period: match[2] } : { prefix: "", name, period: "" };
+}
+
 /**
  * `wanted`, or `wanted (2)`, `wanted (3)` … — the first one no existing sheet uses, at most 31
- * UTF-16 code units (Excel's limit). A plain string is shortened at its end, a `SheetTitle` in its
- * name part; neither ever splits a character.
+ * UTF-16 code units (Excel's limit). A `SheetTitle` is shortened in its name part, a plain string
+ * before a trailing period or else at its end; neither ever splits a character.
  */
 export function freeSheetName(wanted: string | SheetTitle, existingSheets: readonly string[]): string {
   const taken = lower(existingSheets);
-  const title = typeof wanted === "string" ? { prefix: "", name: wanted, period: "" } : wanted;
+  const title = typeof wanted === "string" ? titleOf(wanted) : wanted;
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
     const candidate = fitTitle(title, MAX_SHEET_NAME - suffix.length) + suffix;

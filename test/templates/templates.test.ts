@@ -162,6 +162,13 @@ describe("free names", () => {
     expect(freeSheetName(sheetTitle("Weekly", "O" + "'".repeat(30), "2026W48"), [])).toBe("Weekly-O-2026W48");
   });
 
+  test("a copied plan sheet's plain name keeps its period when ' (2)' must be added", () => {
+    const copied = `周计划-${"张".repeat(19)}-2026W48`;
+    expect(freeSheetName(copied, [copied])).toBe(`周计划-${"张".repeat(15)}-2026W48 (2)`);
+    const monthly = `Monthly-O'Brien & <Lee>-2026-11`;
+    expect(freeSheetName(monthly, [monthly])).toBe(`Monthly-O'Brien & <-2026-11 (2)`);
+  });
+
   test("the plan builders keep the whole period for a 20-character rep name", () => {
     const rep = "欧阳".repeat(10);
     const [weekly] = buildTemplates([{ template: "weekly", options: { rep, year: 2026, week: 48 } }], { locale: "zh-CN", existing: NO_NAMES });

@@ -67,7 +67,10 @@ function renameSheetRefs(xml: string, from: string, to: string): string {
   if (from === to) return xml;
   const target = quoteSheet(to);
   const quoted = quoteSheet(from);
-  let out = xml.split(`${quoted}!`).join(`${target}!`).split(`${escapeXml(quoted).replace(/'/g, "&apos;")}!`).join(`${escapeXml(target)}!`);
+  // Producers escape differently: `"` raw or `&quot;` in element text, `'` raw or `&apos;`.
+  const minimal = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const spellings = [(t: string) => t, minimal, escapeXml, (t: string) => minimal(t).replace(/'/g, "&apos;"), (t: string) => escapeXml(t).replace(/'/g, "&apos;")];
+  let out = spellings.reduce((text, spell) => text.split(`${spell(quoted)}!`).join(`${spell(target)}!`), xml);
   if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(from)) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_.'])${from.replace(/[.]/g, "\\.")}!`, "gu"), () => `${escapeXml(target)}!`);
   return out;
 }
