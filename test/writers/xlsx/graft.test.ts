@@ -8,6 +8,7 @@ import { inspectXlsx } from "../../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { runCli } from "../../support/cli";
 import { convertWithLibreOffice, errorCells, recalcXlsx } from "../../support/libreoffice";
+import { expectValidXlsx, expectValidXlsxAll } from "../../support/ooxmlGate";
 import { repoRoot } from "../../support/paths";
 
 /**
@@ -237,6 +238,11 @@ describe("adding sheets keeps every part of a foreign workbook", () => {
     },
   );
 
+  test("every result passes the OOXML gate (schemas and Excel's repair rules), foreign parts included", async () => {
+    expect(cases.filter((c) => c.error)).toEqual([]);
+    await expectValidXlsxAll(cases.map((c) => ({ label: `${c.foreign}, ${c.path}`, bytes: bytes(c.after) })));
+  });
+
   test("the rollups find every plan, the foreign rep's included, and one summary", async () => {
     for (const foreign of FOREIGN) {
       const into = discoverPlans(await xlsxNameEntries(bytes(join(dir, `${foreign}-rollupIntoIt.xlsx`))));
@@ -285,6 +291,7 @@ describe("a workbook saved by LibreOffice (tables without a style element)", () 
     // The plan sheet LibreOffice saved is kept byte for byte; only the summary was rebuilt.
     const planPart = (await (await XlsxPackage.load(before)).sheets()).find((s) => s.name.startsWith("周计划-周八"))!.path!;
     expect(await (await JSZip.loadAsync(after)).file(planPart)!.async("string")).toBe(await (await JSZip.loadAsync(before)).file(planPart)!.async("string"));
+    await expectValidXlsx(after, "LibreOffice-saved team workbook, rolled up again and written into");
     const [book] = await recalcXlsx([teamSaved]);
     expect(errorCells(book)).toEqual([]);
   });
