@@ -23,6 +23,8 @@ const zhCN = {
   insertOccupied: "{address} 不是空单元格，未做任何修改。请选择一个空单元格后再插入。",
   insertPreviewOnly: "预览模式下无法插入公式：请在 Excel 中打开本加载项。",
   insertFailed: "插入公式失败：{detail}。请重试；如果仍然失败，请手动输入公式。",
+  functionsUnavailable:
+    "此版本的 Excel 不支持加载项的自定义函数（需要 CustomFunctionsRuntime 1.3：Microsoft 365、Excel 网页版、Mac 版 16.40 及以上，或零售版 2311 / Office 2021 2108 及以上），因此无法插入 SALES 函数，输入后会显示 #NAME?。模板和团队功能不受影响。",
   metadataFailed: "无法读取函数说明（{detail}）。请关闭任务窗格后重新打开。",
   loading: "正在加载…",
   galleryIntro: "选择要写入工作簿的模板：",
@@ -130,6 +132,8 @@ const enUS: UiStrings = {
   insertOccupied: "{address} is not empty, so nothing was changed. Select an empty cell and insert again.",
   insertPreviewOnly: "Formulas can be inserted only inside Excel: open the add-in in Excel.",
   insertFailed: "Could not insert the formula: {detail}. Try again, or type the formula by hand.",
+  functionsUnavailable:
+    "This Excel does not run add-in custom functions (CustomFunctionsRuntime 1.3 is needed: Microsoft 365, Excel on the web, Mac 16.40 or later, retail Version 2311 or Office 2021 Version 2108 or later), so the SALES functions cannot be inserted and would show #NAME? if typed. Templates and team features work as usual.",
   metadataFailed: "Could not read the function descriptions ({detail}). Close the task pane and open it again.",
   loading: "Loading…",
   galleryIntro: "Choose a template to write into the workbook:",

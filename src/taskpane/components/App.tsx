@@ -107,6 +107,7 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
             formulaLocale={services.formulaLocale}
             loadMetadata={services.loadFunctionMetadata}
             insert={services.insertFormula}
+            unavailable={services.functionsUnavailable === true}
           />
         )}
       </main>

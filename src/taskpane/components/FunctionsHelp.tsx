@@ -17,6 +17,7 @@ import { excelResult } from "../../functions/excelErrors";
 import * as operations from "../../functions/operations";
 import type { FunctionMetadata } from "../../host/functionMetadata";
 import type { InsertOutcome } from "../../host/formulaInsert";
+import type { FormulaSyntax } from "../../host/formulaSyntax";
 import type { Locale } from "../../i18n/locale";
 import { fill, uiStrings } from "../../i18n/uiStrings";
 import { functionCatalog } from "../functionCatalog";
@@ -44,12 +45,14 @@ export interface FunctionsHelpProps {
   formulaLocale: Locale;
   loadMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
   /** Absent in the browser preview, where there is no workbook to insert into. */
-  insert?: (formula: string) => Promise<InsertOutcome>;
+  insert?: (build: (syntax: FormulaSyntax) => string) => Promise<InsertOutcome>;
+  /** This Excel runs no custom functions: no Insert buttons, and a bar that says why. */
+  unavailable?: boolean;
 }
 
 type Feedback = { intent: "success" | "warning" | "error"; text: string } | null;
 
-export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: FunctionsHelpProps) {
+export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert, unavailable = false }: FunctionsHelpProps) {
   const styles = useStyles();
   const strings = uiStrings(locale);
   const [metadata, setMetadata] = useState<readonly FunctionMetadata[] | null>(null);
@@ -90,13 +93,13 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
   }
   if (!metadata) return <Spinner size="small" label={strings.loading} />;
 
-  const onInsert = async (formula: string) => {
+  const onInsert = async (build: (syntax: FormulaSyntax) => string) => {
     if (!insert) {
       setFeedback({ intent: "warning", text: strings.insertPreviewOnly });
       return;
     }
     try {
-      const outcome = await insert(formula);
+      const outcome = await insert(build);
       setFeedback(
         outcome.kind === "inserted"
           ? { intent: "success", text: fill(strings.insertDone, { address: outcome.address }) }
@@ -110,6 +113,11 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
   return (
     <div className={styles.list} data-testid="functions-help">
       <Body1>{strings.functionsIntro}</Body1>
+      {unavailable && (
+        <MessageBar intent="warning" data-testid="functions-unavailable">
+          <MessageBarBody>{strings.functionsUnavailable}</MessageBarBody>
+        </MessageBar>
+      )}
       {feedback && (
         <MessageBar intent={feedback.intent} data-testid="insert-feedback">
           <MessageBarBody>{feedback.text}</MessageBarBody>
@@ -120,7 +128,6 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
         const names = functionCatalog.find((c) => c.id === example.id)?.formulaName;
         if (!meta || !names) return null;
         const shown = exampleFormula(example, names[locale]);
-        const typed = exampleFormula(example, names[formulaLocale]);
         return (
           <Card key={example.id} data-testid={`function-${example.id}`}>
             <CardHeader
@@ -152,9 +159,15 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
                 ))}
               </tbody>
             </table>
-            <Button appearance="secondary" onClick={() => void onInsert(typed)} aria-label={`${strings.insertButton}: ${names[locale]}`}>
-              {strings.insertButton}
-            </Button>
+            {!unavailable && (
+              <Button
+                appearance="secondary"
+                onClick={() => void onInsert((syntax) => exampleFormula(example, names[formulaLocale], syntax))}
+                aria-label={`${strings.insertButton}: ${names[locale]}`}
+              >
+                {strings.insertButton}
+              </Button>
+            )}
           </Card>
         );
       })}
