@@ -13,7 +13,9 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { localize } from "../../domain/errors";
 import { excelResult } from "../../functions/excelErrors";
+import { FUNCTION_ERROR_HELP } from "../../i18n/functionErrorHelp";
 import * as operations from "../../functions/operations";
 import type { FunctionMetadata } from "../../host/functionMetadata";
 import type { InsertOutcome } from "../../host/formulaInsert";
@@ -159,6 +161,14 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert, una
                 ))}
               </tbody>
             </table>
+            <Caption1 as="p">{strings.errorsLabel}</Caption1>
+            <ul className={styles.params} data-testid={`errors-${example.id}`}>
+              {Object.entries(FUNCTION_ERROR_HELP[example.id] ?? {}).map(([code, text]) => (
+                <li key={code}>
+                  <Text weight="semibold">{code}</Text> {localize(text, locale)}
+                </li>
+              ))}
+            </ul>
             {!unavailable && (
               <Button
                 appearance="secondary"
