@@ -129,7 +129,8 @@ function ResultBar({ result, strings, locale, services }: { result: Result; stri
       </MessageBar>
     );
   }
-  const skipped = outcome.kind === "collected" ? outcome.skipped.map((e) => teamErrorMessage(e, locale)) : outcome.withoutPlans;
+  const skipped = (outcome.kind === "collected" ? outcome.skipped : outcome.refused).map((e) => teamErrorMessage(e, locale));
+  if (outcome.kind === "download") skipped.push(...outcome.withoutPlans);
   const copied = outcome.kind === "collected" ? outcome.inserted.length : outcome.copied;
   return (
     <>
