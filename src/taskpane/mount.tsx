@@ -29,13 +29,13 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
     loadLanguagePreference() ?? (isLocale(requested) ? requested : resolveLocale(host.displayLanguage ?? navigator.language));
   const initialPage: Page = params.get("page") === "help" ? "functions" : "templates";
   const services: PaneServices = {
-    formulaLocale: functionNamesLocale(host.displayLanguage),
     loadFunctionMetadata,
     loadRemembered: loadRememberedFields,
     saveRemembered: saveRememberedFields,
     today: () => new Date(),
     ...(host.inExcel
       ? {
+          functionNamesLocale: functionNamesLocale(host.displayLanguage),
           ...(customFunctionsAvailable() ? { insertFormula: insertIntoSelectedCell } : { functionsUnavailable: true }),
           writeTemplates: writeToWorkbook,
           activate: activateCell,

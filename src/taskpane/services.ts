@@ -14,8 +14,11 @@ import type { TemplateRequest } from "../templates";
  * browser preview and in tests. mount.tsx picks the implementations for the host it finds.
  */
 export interface PaneServices {
-  /** The language of the function names this Excel registers (functionNamesLocale), not the pane's. */
-  readonly formulaLocale: Locale;
+  /**
+   * Inside Excel: the language of the function names it registers (i18n/locale.ts functionNamesLocale),
+   * which is not necessarily the pane's. Absent in the preview, where the pane's language is used.
+   */
+  readonly functionNamesLocale?: Locale;
   loadFunctionMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
   /** Absent in the preview (no workbook) and where Excel runs no custom functions. */
   readonly insertFormula?: (build: (syntax: FormulaSyntax) => string) => Promise<InsertOutcome>;

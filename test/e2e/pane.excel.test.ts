@@ -153,6 +153,8 @@ test("zh-TW Excel gets the SALES names it registers, in the user's ; and decimal
   const { page } = await openInExcel("?page=help&fakeLanguage=zh-TW&fakeCulture=semicolon");
   await page.getByTestId("function-SPLIT").waitFor();
   expect(await page.getByRole("tab", { name: "函数" }).count()).toBe(1);
+  // The page shows the name this Excel knows, not the zh-CN one.
+  expect(await page.getByTestId("function-SPLIT").textContent()).toContain("=SALES.SPLIT(100,{1,1,1},0.01)");
   await page.getByTestId("function-SPLIT").getByRole("button").click();
   await page.getByTestId("insert-feedback").waitFor();
   expect(await page.getByTestId("insert-feedback").textContent()).toMatch(/^已将示例公式插入/);

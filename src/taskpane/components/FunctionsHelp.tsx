@@ -43,8 +43,8 @@ const useStyles = makeStyles({
 
 export interface FunctionsHelpProps {
   locale: Locale;
-  /** Excel's display language: it decides which function names the workbook understands. */
-  formulaLocale: Locale;
+  /** The language of the function names Excel registers (absent in the preview: the pane's language). */
+  functionNamesLocale?: Locale;
   loadMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
   /** Absent in the browser preview, where there is no workbook to insert into. */
   insert?: (build: (syntax: FormulaSyntax) => string) => Promise<InsertOutcome>;
@@ -54,7 +54,7 @@ export interface FunctionsHelpProps {
 
 type Feedback = { intent: "success" | "warning" | "error"; text: string } | null;
 
-export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert, unavailable = false }: FunctionsHelpProps) {
+export function FunctionsHelp({ locale, functionNamesLocale, loadMetadata, insert, unavailable = false }: FunctionsHelpProps) {
   const styles = useStyles();
   const strings = uiStrings(locale);
   const [metadata, setMetadata] = useState<readonly FunctionMetadata[] | null>(null);
@@ -129,12 +129,14 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert, una
         const meta = metadata.find((m) => m.id === example.id);
         const names = functionCatalog.find((c) => c.id === example.id)?.formulaName;
         if (!meta || !names) return null;
-        const shown = exampleFormula(example, names[locale]);
+        // The name to type is the one Excel registers, whatever language the pane is read in.
+        const typedIn = functionNamesLocale ?? locale;
+        const shown = exampleFormula(example, names[typedIn]);
         return (
           <Card key={example.id} data-testid={`function-${example.id}`}>
             <CardHeader
-              header={<Text weight="semibold">{names[locale]}</Text>}
-              description={<Caption1>{names[locale === "zh-CN" ? "en-US" : "zh-CN"]}</Caption1>}
+              header={<Text weight="semibold">{names[typedIn]}</Text>}
+              description={<Caption1>{names[typedIn === "zh-CN" ? "en-US" : "zh-CN"]}</Caption1>}
             />
             <Body1>{meta.description}</Body1>
             <Caption1 as="p">{strings.parametersLabel}</Caption1>
@@ -172,8 +174,8 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert, una
             {!unavailable && (
               <Button
                 appearance="secondary"
-                onClick={() => void onInsert((syntax) => exampleFormula(example, names[formulaLocale], syntax))}
-                aria-label={`${strings.insertButton}: ${names[locale]}`}
+                onClick={() => void onInsert((syntax) => exampleFormula(example, names[typedIn], syntax))}
+                aria-label={`${strings.insertButton}: ${names[typedIn]}`}
               >
                 {strings.insertButton}
               </Button>
