@@ -94,6 +94,14 @@ function centralDirectory(data: Uint8Array): Entry[] | FileRefusal {
   return entries;
 }
 
+/**
+ * A file bigger than MAX_UNPACKED_BYTES as it stands is refused on its size alone — also before it is
+ * read into memory at all, where the size is known first (the pane's file picker).
+ */
+export function refusalBySize(bytes: number): FileRefusal | undefined {
+  return bytes > MAX_UNPACKED_BYTES ? { kind: "tooLarge", megabytes: Math.ceil(bytes / 1024 / 1024) } : undefined;
+}
+
 const isRefusal = (value: Entry[] | FileRefusal): value is FileRefusal => !Array.isArray(value);
 
 const MAIN_PART = /ContentType="application\/vnd\.(?:ms-excel\.sheet\.macroEnabled\.main\+xml|openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml)"/;
@@ -103,7 +111,8 @@ const MAIN_PART = /ContentType="application\/vnd\.(?:ms-excel\.sheet\.macroEnabl
  * scanned, and at most [Content_Types].xml (size checked) is inflated.
  */
 export async function checkWorkbookFile(data: Uint8Array): Promise<FileRefusal | undefined> {
-  if (data.length > MAX_UNPACKED_BYTES) return { kind: "tooLarge", megabytes: Math.ceil(data.length / 1024 / 1024) };
+  const oversized = refusalBySize(data.length);
+  if (oversized) return oversized;
   if (startsWith(data, CFB_SIGNATURE)) return { kind: "encrypted" };
   if (data.length < 22 || new DataView(data.buffer, data.byteOffset, 4).getUint32(0, true) !== LOCAL_HEADER) return { kind: "notWorkbook" };
   const entries = centralDirectory(data);

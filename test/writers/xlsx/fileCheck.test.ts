@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { buildTemplates } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/templates/naming";
 import { writeXlsx } from "../../../src/writers/xlsx";
-import { checkWorkbookFile, MAX_RATIO, MAX_UNPACKED_BYTES } from "../../../src/writers/xlsx/fileCheck";
+import { checkWorkbookFile, MAX_RATIO, MAX_UNPACKED_BYTES, refusalBySize } from "../../../src/writers/xlsx/fileCheck";
 import { compoundFile, declaresTenGigabytes, deflatedZeros, macroEnabled, manyEntries, randomBytes, rawZip, wordDocument } from "../../support/hostileFiles";
 
 /** Each part at a plausible 300:1, together over the limit: refused on the sum, as soon as it passes 100 MB. */
@@ -70,6 +70,11 @@ describe("checkWorkbookFile", () => {
   test("refuses macro-enabled workbooks: a VBA project, or the macro-enabled content type alone", async () => {
     expect(await checkWorkbookFile(await macroEnabled(weekly))).toEqual({ kind: "macroEnabled" });
     expect(await checkWorkbookFile(await macroEnabled(weekly, { withProject: false }))).toEqual({ kind: "macroEnabled" });
+  });
+
+  test("a file over the limit as it stands is refused on its size alone, before it is read", () => {
+    expect(refusalBySize(MAX_UNPACKED_BYTES)).toBeUndefined();
+    expect(refusalBySize(101 * 1024 * 1024)).toEqual({ kind: "tooLarge", megabytes: 101 });
   });
 
   test("refuses a zip that is no workbook", async () => {
