@@ -1225,8 +1225,9 @@ function respell(formula: string, from: Syntax, to: Syntax, names: Readonly<Reco
   while (i < formula.length) {
     const rest = formula.slice(i);
     const previous = formula[i - 1];
-    if (rest[0] === '"') {
-      const literal = /^"(?:[^"]|"")*"/.exec(rest)?.[0] ?? rest;
+    if (rest[0] === '"' || rest[0] === "'") {
+      // A text literal, or a quoted sheet name ('周计划, 张三'!A1): copied as it stands.
+      const literal = (rest[0] === '"' ? /^"(?:[^"]|"")*"/ : /^'(?:[^']|'')*'/).exec(rest)?.[0] ?? rest;
       out += literal;
       i += literal.length;
       continue;

@@ -54,5 +54,6 @@ describe("formulasLocal in a culture with the semicolon list separator and the d
     const fake = new FakeExcel();
     expect(localFormula(fake.culture, "=SUM(A1,1.5,SP_W1_SALES_TARGET)")).toBe("=SUM(A1,1.5,SP_W1_SALES_TARGET)");
     expect(localFormula(SEMICOLON_CULTURE, "=SUM(A1,1.5,SP_W1_SALES_TARGET)")).toBe("=SUM(A1;1,5;SP_W1_SALES_TARGET)");
+    expect(localFormula(SEMICOLON_CULTURE, "=SUM('周计划, 张三'!A1,2)")).toBe("=SUM('周计划, 张三'!A1;2)");
   });
 });
