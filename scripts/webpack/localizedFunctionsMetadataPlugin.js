@@ -6,6 +6,20 @@ const { sources, WebpackError, Compilation } = require("webpack");
 
 const pluginName = "LocalizedFunctionsMetadataPlugin";
 
+/**
+ * The top-level switches of the metadata, set here because custom-functions-metadata always writes
+ * `allowCustomDataForDataTypeAny: true` and never `allowErrorForDataTypeAny` (custom-functions-json docs,
+ * "Metadata reference"). Every SALES parameter is `any`, read cell by cell by src/functions/excelArgs.ts:
+ * - allowErrorForDataTypeAny true: an error cell (#N/A in a weights range) reaches the function, whose
+ *   #VALUE! message then names the cell to fix — without it Excel never calls the function at all;
+ * - allowCustomDataForDataTypeAny false: the functions compute on plain numbers, texts and dates; with it,
+ *   a linked data type (stock, geography) would arrive as an object and be refused as "not a single value".
+ */
+const FLAGS = { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: false };
+
+/** The generated metadata with FLAGS in place of the generator's own. */
+const withFlags = (metadata) => ({ ...metadata, ...FLAGS });
+
 function localize(metadata, table, locale) {
   const problems = [];
   const ids = new Set(metadata.functions.map((f) => f.id));
@@ -56,7 +70,8 @@ class LocalizedFunctionsMetadataPlugin {
             compilation.errors.push(new WebpackError(`${pluginName}: ${this.options.source} was not generated`));
             return;
           }
-          const metadata = JSON.parse(source.source().toString());
+          const metadata = withFlags(JSON.parse(source.source().toString()));
+          compilation.updateAsset(this.options.source, new sources.RawSource(JSON.stringify(metadata, null, 2)));
           for (const [locale, file] of Object.entries(this.options.locales)) {
             const table = JSON.parse(fs.readFileSync(file, "utf8"));
             const result = localize(metadata, table, locale);
@@ -71,4 +86,5 @@ class LocalizedFunctionsMetadataPlugin {
 }
 
 LocalizedFunctionsMetadataPlugin.localize = localize;
+LocalizedFunctionsMetadataPlugin.withFlags = withFlags;
 module.exports = LocalizedFunctionsMetadataPlugin;

@@ -1,6 +1,7 @@
 import { parseMonthText, parseWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../i18n/locale";
-import type { BreakdownPeriod, RepInput } from "../team";
+import { readWholeNumber } from "../domain/typedText";
+import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
 import type { TemplateId } from "../templates/sheetSpec";
 import type { CliMessages } from "./messages";
 
@@ -93,13 +94,13 @@ function rollupCommand(out: string, lang: Locale, files: readonly string[]): Par
   return { kind: "rollup", out, lang, files };
 }
 
-/** "张三=2,李四=1" (also ":" and the Chinese comma "，"); a rep without "=" gets a blank weight, reported later. */
+/** "张三=2,李四=1" (also ":", "：", "＝" and the Chinese comma "，"); a rep without "=" gets a blank weight, reported later. */
 const repList = (text: string): RepInput[] =>
   text
     .split(/[,，]/)
     .filter((part) => part.trim() !== "")
     .map((part) => {
-      const [rep, weight = ""] = part.split(/[=:：]/);
+      const [rep, weight = ""] = part.split(/[=:：＝]/);
       return { rep: rep.trim(), weight: weight.trim() };
     });
 
@@ -113,11 +114,12 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
   if ((monthText === undefined) === (yearText === undefined)) return fail((m) => m.monthOrYear);
   const month = monthText === undefined ? null : parseMonthText(monthText);
   if (monthText !== undefined && !month) return fail((m) => m.badMonth(monthText));
-  if (yearText !== undefined && !/^\d{4}$/.test(yearText)) return fail((m) => m.badYear(yearText));
-  const period: BreakdownPeriod = month ? { kind: "month", ...month } : { kind: "year", year: Number(yearText) };
+  const year = yearText === undefined ? undefined : readWholeNumber(yearText, 1000, 9999);
+  if (yearText !== undefined && year === undefined) return fail((m) => m.badYear(yearText));
+  const period: BreakdownPeriod = month ? { kind: "month", ...month } : { kind: "year", year: year ?? 0 };
   const productsText = options.get("--products");
-  const products = productsText?.split(/[:：]/).map(Number);
-  if (productsText !== undefined && (products?.length !== 3 || products.some((r) => !Number.isFinite(r)))) return fail((m) => m.badProducts(productsText));
+  const products = productsText === undefined ? undefined : parseRatios(productsText);
+  if (productsText !== undefined && !products) return fail((m) => m.badProducts(productsText));
   const plansText = options.get("--plans");
   if (plansText !== undefined && plansText !== "monthly" && plansText !== "weekly") return fail((m) => m.badPlans(plansText));
   const weekText = options.get("--week");

@@ -1,4 +1,4 @@
-import { access, readFile, rename, writeFile } from "node:fs/promises";
+import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { isoWeek, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, type WorkCalendar } from "../domain/calendar";
 import { DomainError } from "../domain/errors";
@@ -10,6 +10,7 @@ import { parseArgs, type BreakdownCommand, type RollupCommand, type WriteCommand
 import { parseDateList } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, buildBreakdownSpecs, planRemarks, planStatus, type PlanChoice } from "../team";
+import { refusedFile } from "../team/errors";
 import { rollupWorkbooks } from "../team/rollupWorkbooks";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
@@ -21,7 +22,17 @@ export interface CliIo {
   /** Must replace the file atomically: a failed write never leaves a half-written workbook. */
   writeFile(path: string, data: Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /** What is at `path` itself (a symbolic link is not followed); "missing" when nothing is. */
+  entry(path: string): Promise<OutEntry>;
+  /** The file `path` resolves to, as device and inode (links followed), or undefined if there is none. */
+  identity(path: string): Promise<string | undefined>;
 }
+
+export type OutEntry =
+  | { readonly kind: "missing" }
+  | { readonly kind: "file"; readonly readOnly: boolean }
+  | { readonly kind: "symlink"; readonly target: string }
+  | { readonly kind: "other" };
 
 export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(`${text}\n`),
@@ -36,6 +47,19 @@ export const nodeIo: CliIo = {
     access(path).then(
       () => true,
       () => false,
+    ),
+  entry: async (path) => {
+    const found = await lstat(path).catch(() => undefined);
+    if (!found) return { kind: "missing" };
+    if (found.isSymbolicLink()) return { kind: "symlink", target: await readlink(path) };
+    // The mode bits, not access(W_OK): root may write anything, yet a file marked read-only is the user's "keep".
+    if (found.isFile()) return { kind: "file", readOnly: (found.mode & 0o222) === 0 };
+    return { kind: "other" };
+  },
+  identity: (path) =>
+    stat(path).then(
+      (found) => `${found.dev}:${found.ino}`,
+      () => undefined,
     ),
 };
 
@@ -108,8 +132,17 @@ const readOrFail = (io: CliIo, file: string): Promise<Uint8Array> =>
     throw new CliError(EXIT_FAILURE, (m) => m.cannotRead(file, reason(error)));
   });
 
-/** The workbook at `out` if there is one: both commands add to it rather than replace it. */
-const existingOut = async (io: CliIo, out: string): Promise<Uint8Array | undefined> => ((await io.exists(out)) ? readOrFail(io, out) : undefined);
+/**
+ * The workbook at `out` if there is one: every command adds to it rather than replace it. It is checked
+ * like a rep's file first (fileCheck.ts): an encrypted, macro-enabled or oversized workbook is not opened.
+ */
+async function existingOut(io: CliIo, out: string): Promise<Uint8Array | undefined> {
+  if (!(await io.exists(out))) return undefined;
+  const data = await readOrFail(io, out);
+  const refused = await refusedFile(out, data);
+  if (refused) throw new CliError(EXIT_FAILURE, (m) => m.teamError(refused));
+  return data;
+}
 
 async function write(command: WriteCommand, io: CliIo, now: Date): Promise<string> {
   const calendar = await loadCalendar(command, io);
@@ -142,13 +175,39 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
   return CLI_MESSAGES[command.lang].wrote(command.out, specs.map((s) => s.name));
 }
 
+/**
+ * The output is replaced atomically (a new file renamed over it), so whatever stands at `out` goes:
+ * never a file the user marked read-only, and never a symbolic link — neither replaced by a plain
+ * file nor followed into the file it points to. Checked before anything is read or written.
+ */
+async function checkOut(io: CliIo, out: string): Promise<void> {
+  const entry = await io.entry(out);
+  if (entry.kind === "symlink") throw new CliError(EXIT_FAILURE, (m) => m.outSymlink(out, entry.target));
+  if (entry.kind === "other") throw new CliError(EXIT_FAILURE, (m) => m.outNotFile(out));
+  if (entry.kind === "file" && entry.readOnly) throw new CliError(EXIT_FAILURE, (m) => m.outReadOnly(out));
+}
+
+/** `rollup --out X ./X`, or a hard link or symlink to X among the inputs: the same file, however spelt. */
+async function checkOutNotInput(io: CliIo, out: string, files: readonly string[]): Promise<void> {
+  const outFile = await io.identity(out);
+  if (outFile === undefined) return;
+  for (const file of files) {
+    if ((await io.identity(file)) === outFile) throw new CliError(EXIT_USAGE, (m) => m.outIsInput(file));
+  }
+}
+
 async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
+  await checkOutNotInput(io, command.out, command.files);
   const base = await existingOut(io, command.out);
   const reps = [];
   for (const file of command.files) reps.push({ file, data: await readOrFail(io, file) });
   const report = await rollupWorkbooks(base, reps, command.lang).catch((error: unknown) => {
     throw new CliError(EXIT_FAILURE, (m) => m.failed(reason(error)));
   });
+  // A refused file is left out, the others are rolled up; with none left there is nothing to write.
+  const refusals = report.refused.map((error) => bilingual((m) => m.teamError(error))).join("\n");
+  if (report.refused.length === reps.length) throw new CliError(EXIT_FAILURE, () => refusals);
+  if (refusals) io.stderr(refusals);
   await io.writeFile(command.out, report.data);
   const m = CLI_MESSAGES[command.lang];
   return [
@@ -170,6 +229,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
     return EXIT_USAGE;
   }
   try {
+    await checkOut(io, parsed.out);
     io.stdout(
       parsed.kind === "rollup" ? await rollup(parsed, io) : parsed.kind === "breakdown" ? await breakdown(parsed, io, now) : await write(parsed, io, now),
     );

@@ -1,5 +1,6 @@
 import { isoWeek, isoWeekMonday, serialFromYmd } from "./calendar";
 import { DomainError } from "./errors";
+import { halfWidth } from "./typedText";
 
 /**
  * The text forms people type periods and holiday lists in — `2026-W48`, `2026-11`, one date per line
@@ -21,7 +22,7 @@ const MONTH = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*$/;
 
 /** `2026-W48` (or `2026W48`) → the week, if that year has that ISO week; else null. */
 export function parseWeekText(text: string): IsoWeek | null {
-  const match = WEEK.exec(text);
+  const match = WEEK.exec(halfWidth(text));
   if (!match) return null;
   const year = Number(match[1]);
   const week = Number(match[2]);
@@ -38,7 +39,7 @@ export const formatWeekText = ({ year, week }: IsoWeek): string => `${year}-W${S
 
 /** `2026-11` → the month, if it is one; else null. */
 export function parseMonthText(text: string): YearMonth | null {
-  const match = MONTH.exec(text);
+  const match = MONTH.exec(halfWidth(text));
   if (!match) return null;
   const year = Number(match[1]);
   const month = Number(match[2]);
@@ -77,8 +78,9 @@ export function parseDateList(text: string): DateListParse {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const match = DATE_LINE.exec(line);
+    const typed = halfWidth(line).trim();
+    if (typed === "" || typed.startsWith("#")) continue;
+    const match = DATE_LINE.exec(typed);
     if (!match || !isCalendarDate(Number(match[2]), Number(match[3]), Number(match[4]))) return { ok: false, line: i + 1, text: line };
     (match[1] ? makeUpDays : holidays).push(serialFromYmd(Number(match[2]), Number(match[3]), Number(match[4])));
   }

@@ -1,11 +1,22 @@
 import { type Bilingual, DomainError, type ErrorCode, localize } from "../domain/errors";
 import { type Locale, resolveLocale } from "../i18n/locale";
 
-/** What a function returns for an error when no Excel runtime is present (Node, tests). */
+/**
+ * What a function returns for an error when no Excel runtime is present (Node, tests): what Excel shows,
+ * so the message is there only for codes that can carry one (SHOWS_MESSAGE).
+ */
 export interface ExcelErrorResult {
   readonly code: ErrorCode;
-  readonly message: string;
+  readonly message?: string;
 }
+
+/**
+ * Excel shows a custom message only on #VALUE! and #N/A ("You can only return a custom error message with
+ * the #VALUE! and #N/A errors", custom-functions-errors; CustomFunctions.ErrorCode invalidNumber and
+ * divisionByZero: "A custom error message can't be used"). #NUM! and #DIV/0! are returned bare; the
+ * Functions page explains, per function, what each of them means (i18n/functionErrorHelp.ts).
+ */
+export const SHOWS_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["#VALUE!"]);
 
 export type ExcelError = CustomFunctions.Error | ExcelErrorResult;
 
@@ -25,13 +36,14 @@ export function displayLocale(): Locale {
 }
 
 function toExcelError(code: ErrorCode, message: string): ExcelError {
-  if (typeof CustomFunctions === "undefined") return { code, message };
+  const shown = SHOWS_MESSAGE.has(code);
+  if (typeof CustomFunctions === "undefined") return shown ? { code, message } : { code };
   const excelCode = {
     "#VALUE!": CustomFunctions.ErrorCode.invalidValue,
     "#NUM!": CustomFunctions.ErrorCode.invalidNumber,
     "#DIV/0!": CustomFunctions.ErrorCode.divisionByZero,
   }[code];
-  return new CustomFunctions.Error(excelCode, message);
+  return shown ? new CustomFunctions.Error(excelCode, message) : new CustomFunctions.Error(excelCode);
 }
 
 function unexpected(error: unknown): Bilingual {
@@ -41,8 +53,8 @@ function unexpected(error: unknown): Bilingual {
 
 /**
  * Runs one custom function's work and turns any failure into an Excel error value, so a function
- * never throws: a broken rule keeps its code and message, anything unforeseen becomes #VALUE!.
- * The message is in `locale`, by default Excel's display language (displayLocale).
+ * never throws: a broken rule keeps its code (and its message where Excel shows one), anything
+ * unforeseen becomes #VALUE!. The message is in `locale`, by default Excel's display language (displayLocale).
  */
 export function excelResult<T>(work: () => T, locale?: Locale): T | ExcelError {
   try {

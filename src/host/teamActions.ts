@@ -22,7 +22,15 @@ export interface RollupOutcome {
 export type CollectOutcome =
   | { readonly kind: "unsupported" }
   | { readonly kind: "collected"; readonly inserted: readonly InsertedPlan[]; readonly skipped: readonly TeamError[]; readonly rollup: RollupOutcome }
-  | { readonly kind: "download"; readonly download: WriteOutcome; readonly plans: readonly PlanInstance[]; readonly copied: number; readonly withoutPlans: readonly string[] };
+  | {
+      readonly kind: "download";
+      readonly download: WriteOutcome;
+      readonly plans: readonly PlanInstance[];
+      readonly copied: number;
+      readonly withoutPlans: readonly string[];
+      /** Files refused before reading (writers/xlsx/fileCheck.ts). */
+      readonly refused: readonly TeamError[];
+    };
 
 const extras = (request: BreakdownRequest) => (request.team ? { team: request.team } : {});
 
@@ -69,5 +77,6 @@ export async function collectIntoDownload(files: readonly RepWorkbookFile[], loc
     plans: report.plans,
     copied: report.copied.length,
     withoutPlans: report.withoutPlans,
+    refused: report.refused,
   };
 }

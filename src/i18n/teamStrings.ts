@@ -1,3 +1,4 @@
+import { fileRefusalText } from "./fileRefusalStrings";
 import type { Locale } from "./locale";
 import type { PlanIssue } from "../team/plans";
 import type { BreakdownErrorCode, BreakdownErrorParams } from "../team/breakdown";
@@ -153,6 +154,8 @@ const zh: TeamStrings = {
         return `文件“${p.file}”中没有找到销售计划助手生成的周计划或月计划。`;
       case "unreadableFile":
         return `无法读取文件“${p.file}”：${p.detail ?? ""}`;
+      case "refusedFile":
+        return p.refusal ? fileRefusalText(p.file ?? "", p.refusal, "zh-CN") : `无法读取文件“${p.file}”。`;
       case "insertFailed":
         return `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`;
       case "tooManyPlans":
@@ -249,6 +252,8 @@ const en: TeamStrings = {
         return `No weekly or monthly plan made by Sales Planner was found in "${p.file}".`;
       case "unreadableFile":
         return `Cannot read "${p.file}": ${p.detail ?? ""}`;
+      case "refusedFile":
+        return p.refusal ? fileRefusalText(p.file ?? "", p.refusal, "en-US") : `Cannot read "${p.file}".`;
       case "insertFailed":
         return `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`;
       case "tooManyPlans":

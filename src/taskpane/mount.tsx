@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { loadFunctionMetadata } from "../host/functionMetadata";
-import { insertIntoSelectedCell } from "../host/formulaInsert";
+import { customFunctionsAvailable, insertIntoSelectedCell } from "../host/formulaInsert";
 import { readHostInfo, type ReadyInfo } from "../host/hostInfo";
 import {
   loadLanguagePreference,
@@ -17,7 +17,7 @@ import {
   writeBreakdownToWorkbook,
 } from "../host/teamActions";
 import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
-import { isLocale, resolveLocale } from "../i18n/locale";
+import { functionNamesLocale, isLocale, resolveLocale } from "../i18n/locale";
 import { App, type Page } from "./components/App";
 import type { PaneServices } from "./services";
 
@@ -29,14 +29,14 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
     loadLanguagePreference() ?? (isLocale(requested) ? requested : resolveLocale(host.displayLanguage ?? navigator.language));
   const initialPage: Page = params.get("page") === "help" ? "functions" : "templates";
   const services: PaneServices = {
-    formulaLocale: resolveLocale(host.displayLanguage ?? "en-US"),
     loadFunctionMetadata,
     loadRemembered: loadRememberedFields,
     saveRemembered: saveRememberedFields,
     today: () => new Date(),
     ...(host.inExcel
       ? {
-          insertFormula: insertIntoSelectedCell,
+          functionNamesLocale: functionNamesLocale(host.displayLanguage),
+          ...(customFunctionsAvailable() ? { insertFormula: insertIntoSelectedCell } : { functionsUnavailable: true }),
           writeTemplates: writeToWorkbook,
           activate: activateCell,
           team: { writeBreakdown: writeBreakdownToWorkbook, readSelection, rollUp: rollUpInWorkbook, collect: collectIntoWorkbook },

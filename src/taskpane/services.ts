@@ -1,5 +1,6 @@
 import type { FunctionMetadata } from "../host/functionMetadata";
 import type { InsertOutcome } from "../host/formulaInsert";
+import type { FormulaSyntax } from "../host/formulaSyntax";
 import type { RememberedFields } from "../host/preferences";
 import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
@@ -13,11 +14,16 @@ import type { TemplateRequest } from "../templates";
  * browser preview and in tests. mount.tsx picks the implementations for the host it finds.
  */
 export interface PaneServices {
-  /** Excel's display language, which decides the function names a formula must use. */
-  readonly formulaLocale: Locale;
+  /**
+   * Inside Excel: the language of the function names it registers (i18n/locale.ts functionNamesLocale),
+   * which is not necessarily the pane's. Absent in the preview, where the pane's language is used.
+   */
+  readonly functionNamesLocale?: Locale;
   loadFunctionMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
-  /** Absent in the preview: there is no workbook to insert into. */
-  readonly insertFormula?: (formula: string) => Promise<InsertOutcome>;
+  /** Absent in the preview (no workbook) and where Excel runs no custom functions. */
+  readonly insertFormula?: (build: (syntax: FormulaSyntax) => string) => Promise<InsertOutcome>;
+  /** Inside an Excel without custom functions (CustomFunctionsRuntime 1.3): the page says so. */
+  readonly functionsUnavailable?: boolean;
   /** Into the workbook inside Excel (new sheets, or the active sheet); as an .xlsx download in the preview. */
   writeTemplates(requests: readonly TemplateRequest[], locale: Locale, target?: WriteTarget): Promise<WriteOutcome>;
   /** Absent in the preview. */

@@ -1,5 +1,6 @@
 import { apportion } from "../domain/apportion";
 import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, weekSplit, workdays, type WorkCalendar } from "../domain/calendar";
+import { halfWidth, readTypedNumber } from "../domain/typedText";
 
 /**
  * 目标分解 (DOMAIN §1.5, rule §2.3): the team's target for a month or a year split over the reps
@@ -100,15 +101,6 @@ export interface Breakdown {
 
 export const DEFAULT_PRODUCT_RATIOS: readonly [number, number, number] = [2, 3, 1];
 
-/** "1,200", " 3 ", "30%" (a percentage is a weight like any other) → number; undefined if not a number. */
-function parseNumber(input: WeightInput): number | undefined {
-  if (typeof input === "number") return Number.isFinite(input) ? input : undefined;
-  if (typeof input !== "string") return undefined;
-  const cleaned = input.trim().replace(/,/g, "").replace(/%$/, "");
-  if (cleaned === "" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return undefined;
-  return Number(cleaned);
-}
-
 const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
 
 /**
@@ -127,7 +119,7 @@ export function validateWeights(reps: readonly RepInput[]): { ok: true; reps: Re
     else if (seen.has(rep.toLowerCase())) issues.push({ code: "repDuplicate", params: { row, rep } });
     seen.add(rep.toLowerCase());
     const params = { row, rep, value: String(input.weight ?? "") };
-    const weight = parseNumber(input.weight);
+    const weight = readTypedNumber(input.weight);
     if (isBlank(input.weight)) issues.push({ code: "weightBlank", params });
     else if (weight === undefined) issues.push({ code: "weightNotNumber", params });
     else if (weight < 0) issues.push({ code: "weightNegative", params });
@@ -138,18 +130,36 @@ export function validateWeights(reps: readonly RepInput[]): { ok: true; reps: Re
 }
 
 /**
+ * The words a header row's weight cell holds: our own 目标分解 sheet's column titles and the usual
+ * alternatives. Only these make a first row a header — a first row whose weight is merely not a number
+ * (`张三, 2o`) is a rep with a bad weight and is reported, never dropped as if it were a header.
+ */
+const WEIGHT_HEADERS: ReadonlySet<string> = new Set(["权重", "比重", "权数", "系数", "占比", "比例", "weight", "weights", "ratio", "share"]);
+
+/** Whether a row is a header: its weight cell is one of WEIGHT_HEADERS (trimmed, any case, full-width letters too). */
+export function isHeaderRow(row: readonly WeightInput[]): boolean {
+  const weight = row[1];
+  return typeof weight === "string" && WEIGHT_HEADERS.has(halfWidth(weight).trim().toLowerCase());
+}
+
+/**
  * Rep/weight pairs from a pasted or selected range: first column the rep, second the weight; blank
- * rows are skipped, and a first row whose weight is not a number is taken for a header.
+ * rows are skipped, and a first row is a header only when its weight cell is a header word (isHeaderRow).
  */
 export function repsFromRange(values: readonly (readonly WeightInput[])[]): RepInput[] {
   const rows = values.filter((row) => row.some((cell) => !isBlank(cell)));
-  const [first, ...rest] = rows;
-  const body = first !== undefined && parseNumber(first[1]) === undefined && !isBlank(first[1]) ? rest : rows;
+  const body = rows.length > 0 && isHeaderRow(rows[0]) ? rows.slice(1) : rows;
   return body.map((row) => ({ rep: isBlank(row[0]) ? "" : String(row[0]), weight: row[1] ?? null }));
 }
 
+/** "2:3:1", "2,3,1", "2 3 1" or "２：３：１" → the three A:B:C ratios, or undefined if it is not three numbers. */
+export function parseRatios(text: string): [number, number, number] | undefined {
+  const parts = halfWidth(text).trim().split(/\s*[:,/\s]\s*/).map((part) => readTypedNumber(part));
+  return parts.length === 3 && parts.every((n) => n !== undefined) ? [parts[0]!, parts[1]!, parts[2]!] : undefined;
+}
+
 function validTarget(target: number | string): number | undefined {
-  const value = parseNumber(target);
+  const value = readTypedNumber(target);
   return value !== undefined && value >= 0 && Number.isSafeInteger(value) ? value : undefined;
 }
 

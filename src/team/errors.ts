@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/locale";
 import { teamStrings } from "../i18n/teamStrings";
+import { checkWorkbookFile, type FileRefusal } from "../writers/xlsx/fileCheck";
 
 /**
  * Failures of the roll-up and of collecting reps' workbooks, as a code plus parameters: the pane
@@ -14,6 +15,8 @@ export type TeamErrorCode =
   | "noPlanSheets"
   /** A rep's file is not a readable .xlsx workbook. */
   | "unreadableFile"
+  /** A file refused before it is opened (encrypted, macro-enabled, not a workbook, too large, a zip bomb). */
+  | "refusedFile"
   /** Excel rejected inserting a rep's sheets. */
   | "insertFailed"
   /** More plans than one summary table's formulas can link (CHOOSE's 254 choices, 8,192 characters). */
@@ -25,6 +28,7 @@ export interface TeamErrorParams {
   readonly detail?: string;
   /** How many plans the workbook holds (`tooManyPlans`). */
   readonly count?: number;
+  readonly refusal?: FileRefusal;
 }
 
 export class TeamError extends Error {
@@ -40,3 +44,12 @@ export class TeamError extends Error {
 
 export const teamErrorMessage = (error: Pick<TeamError, "code" | "params">, locale: Locale): string =>
   teamStrings(locale).error(error.code, error.params);
+
+/**
+ * The check every place that reads a rep's or team's file runs first (writers/xlsx/fileCheck.ts): the
+ * refusal as a TeamError naming the file, or undefined when the file may be read.
+ */
+export async function refusedFile(file: string, data: Uint8Array): Promise<TeamError | undefined> {
+  const refusal = await checkWorkbookFile(data);
+  return refusal && new TeamError("refusedFile", { file, refusal });
+}

@@ -16,6 +16,8 @@ export {
   BreakdownError,
   computeBreakdown,
   DEFAULT_PRODUCT_RATIOS,
+  isHeaderRow,
+  parseRatios,
   repsFromRange,
   validateWeights,
   type Breakdown,

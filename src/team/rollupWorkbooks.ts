@@ -1,6 +1,7 @@
 import type { Locale } from "../i18n/locale";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../writers/xlsx/mergeWorkbooks";
+import { refusedFile, type TeamError } from "./errors";
 import { discoverPlans, type PlanInstance } from "./plans";
 import { buildSummarySheet, newSummaryPlacement } from "./rollupSheet";
 
@@ -18,10 +19,23 @@ export interface RollupReport {
   readonly copied: readonly CopiedPlan[];
   /** Files without a plan sheet made by the add-in. */
   readonly withoutPlans: readonly string[];
+  /** Files not read at all (fileCheck.ts): the others are rolled up without them. */
+  readonly refused: readonly TeamError[];
 }
 
+/**
+ * Each rep file is checked before it is read (fileCheck.ts): a refused one is left out and reported,
+ * the others are rolled up. `base` is the caller's to check (the command line refuses the whole run).
+ */
 export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readonly RepFile[], locale: Locale): Promise<RollupReport> {
-  const merged = await mergeRepWorkbooks(base, reps);
+  const refused: TeamError[] = [];
+  const accepted: RepFile[] = [];
+  for (const rep of reps) {
+    const refusal = await refusedFile(rep.file, rep.data);
+    if (refusal) refused.push(refusal);
+    else accepted.push(rep);
+  }
+  const merged = await mergeRepWorkbooks(base, accepted);
   const plans = discoverPlans(await xlsxNameEntries(merged.data));
   const placement = merged.removedSummary ?? newSummaryPlacement(await inspectXlsx(merged.data), locale);
   const summary = buildSummarySheet(plans, placement, locale);
@@ -32,5 +46,6 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
     plans,
     copied: merged.copied,
     withoutPlans: merged.withoutPlans,
+    refused,
   };
 }

@@ -37,6 +37,15 @@ describe("dist/functions.json (generated from JSDoc by the build)", () => {
     expect(fn.result.dimensionality === "matrix").toBe(contract.returnsRange);
   });
 
+  test("Excel passes error cells to the functions (their messages name the cell) and plain values, not data-type objects", () => {
+    // custom-functions-json "Metadata reference": allowErrorForDataTypeAny lets `any` parameters receive
+    // errors; allowCustomDataForDataTypeAny hands data types over as objects, which excelArgs refuses.
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      const flags = JSON.parse(readFileSync(distFile(file), "utf8")) as Record<string, unknown>;
+      expect([file, flags.allowErrorForDataTypeAny, flags.allowCustomDataForDataTypeAny]).toEqual([file, true, false]);
+    }
+  });
+
   test("the bundled functions script associates every id with its implementation", () => {
     const script = readFileSync(distFile("functions.js"), "utf8");
     for (const c of CONTRACT) expect(script).toMatch(new RegExp(`associate\\("${c.id}",`));

@@ -48,6 +48,14 @@ describe("sales-planner breakdown", () => {
     expect(zero.err).toContain("所有权重都是 0");
   });
 
+  test("full-width numbers from a Chinese input method are read in every option", async () => {
+    const out = join(dir, "fullwidth.xlsx");
+    const { code, err } = await run("breakdown", "--out", out, "--target", "１，０００，０００", "--year", "２０２６", "--reps", "张三＝３，李四＝２．５", "--products", "２：３：１");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(await repTargets(out, "目标分解-2026年")).toEqual({ 张三: 545_455, 李四: 454_545 });
+  });
+
   test("writes the breakdown and a pre-filled monthly plan per rep; targets sum exactly", async () => {
     const out = join(dir, "team.xlsx");
     const holidays = join(dir, "holidays.txt");

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -6,6 +6,7 @@ import { discoverPlans } from "../../src/team";
 import { inspectXlsx } from "../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
 import { runCli as run } from "../support/cli";
+import { compoundFile, declaresTenGigabytes, deflatedZeros, macroEnabled, randomBytes } from "../support/hostileFiles";
 
 /** `sales-planner rollup` end to end on the file system (the engine test checks the numbers). */
 
@@ -89,5 +90,106 @@ describe("sales-planner rollup", () => {
     expect(code).toBe(0);
     expect(out).toContain('rolled up 1 plan sheets, see sheet "Team summary"');
     expect((await inspectXlsx(new Uint8Array(readFileSync(team)))).sheets).toContain("Team summary");
+  });
+
+  test("hostile rep files are refused by name in both languages, quickly; the others are rolled up (exit 0)", async () => {
+    const zhang = await repFile("zhang-h.xlsx", "weekly", "--rep", "张三");
+    const hostile: Record<string, Uint8Array> = {
+      "encrypted.xlsx": compoundFile(),
+      "bomb10g.xlsx": declaresTenGigabytes(),
+      "zeros.xlsx": deflatedZeros(60),
+      "noise.xlsx": randomBytes(50_000),
+      "macros.xlsx": await macroEnabled(new Uint8Array(readFileSync(zhang))),
+    };
+    const paths = Object.entries(hostile).map(([name, data]) => {
+      writeFileSync(join(dir, name), data);
+      return join(dir, name);
+    });
+    const team = join(dir, "team-hostile.xlsx");
+    const start = performance.now();
+    const { code, out, err } = await run("rollup", "--out", team, ...paths, zhang);
+    const ms = performance.now() - start;
+    expect(code).toBe(0);
+    expect(out).toContain("汇总了 1 张计划表");
+    expect(err).toContain(`“${paths[0]}”已加密`);
+    expect(err).toContain(`"${paths[0]}" is encrypted`);
+    expect(err).toContain(`“${paths[1]}”解压后约 4096 MB，超过 100 MB 的上限`);
+    expect(err).toContain(`"${paths[2]}" has an abnormal zip structure`);
+    expect(err).toContain(`“${paths[3]}”不是 Excel 工作簿`);
+    expect(err).toContain(`"${paths[4]}" contains macros`);
+    expect((await inspectXlsx(new Uint8Array(readFileSync(team)))).sheets).toEqual(["周计划-张三-2026W48", "团队汇总"]);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  test("when every rep file is refused, nothing is written (exit 1); a hostile team workbook is not opened either", async () => {
+    const bomb = join(dir, "only-bomb.xlsx");
+    writeFileSync(bomb, declaresTenGigabytes());
+    const team = join(dir, "team-none.xlsx");
+    const none = await run("rollup", "--out", team, bomb);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain("4096 MB");
+    expect(existsSync(team)).toBe(false);
+
+    const zhang = await repFile("zhang-t.xlsx", "weekly", "--rep", "张三");
+    const encryptedTeam = join(dir, "team-encrypted.xlsx");
+    writeFileSync(encryptedTeam, compoundFile());
+    const refused = await run("rollup", "--out", encryptedTeam, zhang);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`“${encryptedTeam}”已加密`);
+    expect(readFileSync(encryptedTeam)).toEqual(Buffer.from(compoundFile()));
+  });
+
+  test("--out that is also an input, however spelt (./X, a symlink, a hard link), is refused (exit 2)", async () => {
+    const zhang = await repFile("zhang-same.xlsx", "weekly", "--rep", "张三");
+    const before = readFileSync(zhang);
+    const relative = `${dir}/./zhang-same.xlsx`;
+    const hard = join(dir, "zhang-hard.xlsx");
+    linkSync(zhang, hard);
+    const soft = join(dir, "zhang-soft.xlsx");
+    symlinkSync(zhang, soft);
+    for (const spelling of [relative, hard, soft]) {
+      const { code, err } = await run("rollup", "--out", zhang, spelling);
+      expect([spelling, code]).toEqual([spelling, 2]);
+      expect(err).toContain("输出文件不能同时是输入文件");
+      expect(err).toContain("The output file cannot also be an input file");
+    }
+    expect(readFileSync(zhang)).toEqual(before);
+  });
+});
+
+describe("--out is never a read-only file or a symbolic link", () => {
+  test("a read-only workbook is not replaced (exit 1, both languages)", async () => {
+    const out = join(dir, "readonly.xlsx");
+    const first = await run("write", "customers", "--out", out);
+    expect(first.code).toBe(0);
+    chmodSync(out, 0o444);
+    const before = readFileSync(out);
+    const { code, err } = await run("write", "contracts", "--out", out);
+    expect(code).toBe(1);
+    expect(err).toContain(`输出文件 ${out} 是只读的`);
+    expect(err).toContain(`The output file ${out} is read-only`);
+    expect(readFileSync(out)).toEqual(before);
+    chmodSync(out, 0o644);
+  });
+
+  test("a symbolic link is neither followed into its file nor replaced (exit 1), dangling or not", async () => {
+    const target = join(dir, "linked.xlsx");
+    expect((await run("write", "customers", "--out", target)).code).toBe(0);
+    const before = readFileSync(target);
+    const link = join(dir, "link.xlsx");
+    symlinkSync(target, link);
+    const dangling = join(dir, "dangling.xlsx");
+    symlinkSync(join(dir, "nowhere.xlsx"), dangling);
+    for (const out of [link, dangling]) {
+      for (const argv of [["write", "contracts", "--out", out], ["breakdown", "--out", out, "--target", "100", "--month", "2026-11", "--reps", "a=1"]]) {
+        const { code, err } = await run(...argv);
+        expect([argv[0], out, code]).toEqual([argv[0], out, 1]);
+        expect(err).toContain(`输出文件 ${out} 是指向`);
+        expect(err).toContain(`The output file ${out} is a symbolic link`);
+        expect(lstatSync(out).isSymbolicLink()).toBe(true);
+      }
+    }
+    expect(readFileSync(target)).toEqual(before);
+    expect(existsSync(join(dir, "nowhere.xlsx"))).toBe(false);
   });
 });

@@ -141,6 +141,40 @@ test("the functions page inserts an example in Excel's display language, and nev
   await english.page.context().close();
 });
 
+/** The formulas the fake workbook holds on Sheet1, as stored (Excel's invariant form). */
+const storedFormulas = (page: Page) =>
+  page.evaluate(() => {
+    const f = (window as unknown as { __fakeExcel: { sheet(n: string): { cells: Map<string, { formula?: string }> } } }).__fakeExcel;
+    return [...f.sheet("Sheet1").cells.values()].map((c) => c.formula);
+  });
+
+test("zh-TW Excel gets the SALES names it registers, in the user's ; and decimal-comma syntax, with a Chinese pane", async () => {
+  // The manifest overrides the functions' names for zh-CN only: zh-TW Excel knows SALES.*, not 销售.*.
+  const { page } = await openInExcel("?page=help&fakeLanguage=zh-TW&fakeCulture=semicolon");
+  await page.getByTestId("function-SPLIT").waitFor();
+  expect(await page.getByRole("tab", { name: "函数" }).count()).toBe(1);
+  // The page shows the name this Excel knows, not the zh-CN one.
+  expect(await page.getByTestId("function-SPLIT").textContent()).toContain("=SALES.SPLIT(100,{1,1,1},0.01)");
+  await page.getByTestId("function-SPLIT").getByRole("button").click();
+  await page.getByTestId("insert-feedback").waitFor();
+  expect(await page.getByTestId("insert-feedback").textContent()).toMatch(/^已将示例公式插入/);
+  expect(await storedFormulas(page)).toEqual(["=SALES.SPLIT(100,{1,1,1},0.01)"]);
+  await page.context().close();
+});
+
+test("an Excel without custom functions is told why, in both languages, and offers no Insert", async () => {
+  for (const [lang, text] of [
+    ["zh-CN", "不支持加载项的自定义函数"],
+    ["en-US", "does not run add-in custom functions"],
+  ] as const) {
+    const { page } = await openInExcel(`?page=help&fakeNoCustomFunctions=1&lang=${lang}&fakeLanguage=${lang}`);
+    await page.getByTestId("function-SPLIT").waitFor();
+    expect(await page.getByTestId("functions-unavailable").textContent()).toContain(text);
+    expect(await page.getByTestId("function-SPLIT").getByRole("button").count()).toBe(0);
+    await page.context().close();
+  }
+});
+
 test("follows Office's dark theme and forced colours, fits 320 px, and works from the keyboard", async () => {
   const { page } = await openInExcel("?fakeTheme=dark", { width: 320 });
   expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("dark");

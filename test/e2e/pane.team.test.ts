@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -6,6 +6,7 @@ import { buildTemplates } from "../../src/templates";
 import { NO_NAMES } from "../../src/templates/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { onFakeExcel, paneHarness } from "../support/browser";
+import { compoundFile, declaresTenGigabytes } from "../support/hostileFiles";
 import { errorCells, recalcXlsx } from "../support/libreoffice";
 import { repoRoot } from "../support/paths";
 
@@ -116,12 +117,25 @@ test("in the preview, reps' files become one team workbook with a summary LibreO
       return file;
     }),
   );
+  // Hostile files among them are refused by name; the others are still collected.
+  const encrypted = path.join(dir, "加密.xlsx");
+  writeFileSync(encrypted, compoundFile());
+  const bomb = path.join(dir, "bomb.xlsx");
+  writeFileSync(bomb, declaresTenGigabytes());
+  // 101 MB, sparse on disk: refused on its size, never read into the pane.
+  const huge = path.join(dir, "huge.xlsx");
+  writeFileSync(huge, "");
+  truncateSync(huge, 101 * 1024 * 1024);
   const { page, errors } = await pane.open("?lang=zh-CN");
   await page.getByRole("tab", { name: "团队" }).click();
   expect(await page.getByTestId("rollup-button").count()).toBe(0);
-  await page.getByTestId("collect-input").setInputFiles(files);
+  await page.getByTestId("collect-input").setInputFiles([files[0], encrypted, bomb, huge, files[1]]);
   await page.getByTestId("collect-result").waitFor();
-  expect(await page.getByTestId("collect-result").textContent()).toContain("已复制 2 张计划表");
+  const result = await page.getByTestId("collect-result").textContent();
+  expect(result).toContain("已复制 2 张计划表");
+  expect(result).toContain("“加密.xlsx”已加密");
+  expect(result).toContain("“bomb.xlsx”解压后约 4096 MB，超过 100 MB 的上限");
+  expect(result).toContain("“huge.xlsx”解压后约 101 MB");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-link").click()]);
   const team = path.join(dir, "team.xlsx");
   await download.saveAs(team);

@@ -299,6 +299,8 @@ export class FakeExcel {
   readonly calculationSuspendedAt: number[] = [];
   /** Sync number → how many of its operations apply before it fails. */
   private readonly failures = new Map<number, number>();
+  /** The user's regional formula syntax, which `formulasLocal` uses (see the locale section below). */
+  culture: FakeCulture = INVARIANT_CULTURE;
 
   /** Whether the host has ExcelApi 1.13 (false models Excel 2002–2101 builds, which load the add-in). */
   excelApi113 = true;
@@ -717,7 +719,7 @@ function checkFormula(state: FakeWorkbookState, formula: string): void {
 type Grid = readonly (readonly unknown[])[];
 
 class RangeProxy extends ClientObject<Area> {
-  protected readonly readable = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex"] as const;
+  protected readonly readable = ["address", "values", "formulas", "formulasLocal", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex"] as const;
   readonly format: object;
   readonly dataValidation: DataValidationProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
@@ -755,6 +757,8 @@ class RangeProxy extends ClientObject<Area> {
         return grid((c) => (c?.formula !== undefined ? "" : (c?.value ?? "")));
       case "formulas":
         return grid((c) => c?.formula ?? c?.value ?? "");
+      case "formulasLocal":
+        return grid((c) => (c?.formula !== undefined ? localFormula(this.ctx.fake.culture, c.formula) : (c?.value ?? "")));
       case "numberFormat":
         return grid((c) => c?.numberFormat ?? "General");
       case "rowCount":
@@ -784,9 +788,12 @@ class RangeProxy extends ClientObject<Area> {
   set formulas(grid: unknown[][]) {
     this.setGrid("formulas", grid, (cell, v) => this.writeContent(cell, v));
   }
-  /** The user's-language form; the fake has one language, so it is stored like `formulas`. */
+  get formulasLocal(): unknown[][] {
+    return this.loaded("formulasLocal") as unknown[][];
+  }
+  /** The user's-language form: read in the fake's culture and stored as the invariant formula. */
   set formulasLocal(grid: unknown[][]) {
-    this.setGrid("formulasLocal", grid, (cell, v) => this.writeContent(cell, v));
+    this.setGrid("formulasLocal", grid, (cell, v) => this.writeContent(cell, typeof v === "string" ? invariantFormula(this.ctx.fake.culture, v) : v));
   }
   get numberFormat(): unknown[][] {
     return this.loaded("numberFormat") as unknown[][];
@@ -1495,4 +1502,107 @@ class MergedAreasProxy extends ClientObject<{ readonly sheet: FakeSheet; readonl
   get address(): string {
     return this.loaded("address") as string;
   }
+}
+
+// ───────────────────────────── locale: formulasLocal in the user's regional syntax ─────────────────────────────
+//
+// Range.formulasLocal is "the formula in A1-style notation, in the user's language and number-formatting
+// locale. For example, the English "=SUM(A1, 1.5)" formula would become "=SUMME(A1; 1,5)" in German"
+// (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulaslocal-member); a formula
+// Excel cannot parse is refused with InvalidArgument. The argument separator is Windows' regional "list
+// separator", independent of the decimal separator (de-CH: "." and ";"), and the array separators change
+// with the decimal separator (dev@sc.openoffice.org 2008, "formula separators in MS Excel", tested on
+// Excel 3.0–2007 with German, English, French and Japanese system locales). Office.js exposes none of the
+// separators except the decimal one (Application.decimalSeparator / cultureInfo.numberFormat, ExcelApi
+// 1.11): there is no list separator in the API. The fake translates number decimals, argument separators,
+// array separators and the built-in function names listed in the culture, outside string literals; any
+// other use of the culture's decimal separator (e.g. "," between arguments under ";"/",") is refused.
+
+export interface FakeCulture {
+  readonly list: string;
+  readonly decimal: string;
+  readonly arrayColumn: string;
+  readonly arrayRow: string;
+  /** Built-in function names in the display language (invariant → local), e.g. DATE → DATUM. */
+  readonly functionNames: Readonly<Record<string, string>>;
+}
+
+/** What `formulas` uses, and what en-US regional settings give. */
+export const INVARIANT_CULTURE: FakeCulture = { list: ",", decimal: ".", arrayColumn: ",", arrayRow: ";", functionNames: {} };
+
+/** Regional settings with the semicolon list separator and the decimal comma (de-DE, fr-FR, ru-RU …). */
+export const SEMICOLON_CULTURE: FakeCulture = { list: ";", decimal: ",", arrayColumn: ".", arrayRow: ";", functionNames: {} };
+
+/** The same with a German display language: built-in names are translated too. */
+export const GERMAN_CULTURE: FakeCulture = { ...SEMICOLON_CULTURE, functionNames: { DATE: "DATUM", IF: "WENN", SUM: "SUMME" } };
+
+type Syntax = Pick<FakeCulture, "list" | "decimal" | "arrayColumn" | "arrayRow">;
+
+/**
+ * Re-spells a formula from one syntax to the other: numbers' decimal separator, argument and array
+ * separators, and function names (`names` maps the source spelling to the target's). Throws
+ * InvalidArgument where the source syntax's own decimal separator stands outside a number.
+ */
+function respell(formula: string, from: Syntax, to: Syntax, names: Readonly<Record<string, string>>): string {
+  if (!formula.startsWith("=")) return formula;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const number = new RegExp(`^\\d+(?:${escape(from.decimal)}\\d+)?(?:E[-+]?\\d+)?`, "i");
+  let out = "=";
+  let inArray = false;
+  let i = 1;
+  while (i < formula.length) {
+    const rest = formula.slice(i);
+    const previous = formula[i - 1];
+    if (rest[0] === '"' || rest[0] === "'") {
+      // A text literal, or a quoted sheet name ('周计划, 张三'!A1): copied as it stands.
+      const literal = (rest[0] === '"' ? /^"(?:[^"]|"")*"/ : /^'(?:[^']|'')*'/).exec(rest)?.[0] ?? rest;
+      out += literal;
+      i += literal.length;
+      continue;
+    }
+    const name = /^[\p{L}_][\p{L}\p{N}_.]*(?=\()/u.exec(rest)?.[0];
+    if (name !== undefined && !/[\p{L}\p{N}_.]/u.test(previous)) {
+      out += names[name.toUpperCase()] ?? name;
+      i += name.length;
+      continue;
+    }
+    const digits = /[\p{L}\p{N}_.]/u.test(previous) ? undefined : number.exec(rest)?.[0];
+    if (digits !== undefined) {
+      out += digits.replace(from.decimal, to.decimal);
+      i += digits.length;
+      continue;
+    }
+    if (rest[0] === "{") inArray = true;
+    if (rest[0] === "}") inArray = false;
+    const separators: [string, string][] = inArray
+      ? [
+          [from.arrayColumn, to.arrayColumn],
+          [from.arrayRow, to.arrayRow],
+        ]
+      : [[from.list, to.list]];
+    const separator = separators.find(([source]) => rest.startsWith(source));
+    if (separator) {
+      out += separator[1];
+      i += separator[0].length;
+      continue;
+    }
+    if (rest.startsWith(from.decimal) && from.decimal !== ".")
+      throw new FakeOfficeError("InvalidArgument", `"${from.decimal}" is the decimal separator here and cannot stand outside a number: ${formula}`);
+    out += rest[0];
+    i += 1;
+  }
+  return out;
+}
+
+const invert = (names: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(names).map(([invariant, local]) => [local.toUpperCase(), invariant]));
+
+/** A stored (invariant) formula as `formulasLocal` reads it in `culture`. */
+export function localFormula(culture: FakeCulture, formula: string): string {
+  return respell(formula, INVARIANT_CULTURE, culture, culture.functionNames);
+}
+
+/** A formula written through `formulasLocal` in `culture`, as Excel stores it (refused if it does not parse there). */
+export function invariantFormula(culture: FakeCulture, local: string): string {
+  return respell(local, culture, INVARIANT_CULTURE, invert(culture.functionNames));
 }

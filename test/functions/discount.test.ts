@@ -21,30 +21,30 @@ describe("DISCOUNT", () => {
   });
 
   it("reports unreadable text as #VALUE! naming the cell", () => {
-    expectExcelError(discount(100, [["9折", "cheap"]]), "#VALUE!", /discounts: cell 2 \("cheap"\) is not a discount/);
+    expectExcelError("discount", [100, [["9折", "cheap"]]], "#VALUE!", /discounts: cell 2 \("cheap"\) is not a discount/);
   });
 
   it("reports a TRUE/FALSE discount as #VALUE!", () => {
-    expectExcelError(discount(100, [[true]]), "#VALUE!", /discounts: cell 1 is TRUE/);
+    expectExcelError("discount", [100, [[true]]], "#VALUE!", /discounts: cell 1 is TRUE/);
   });
 
   it("reports a factor outside (0, 1] as #NUM!", () => {
-    expectExcelError(discount(100, [["120%"]]), "#NUM!", /discounts: cell 1/);
-    expectExcelError(discount(100, [[0]]), "#NUM!", /discounts: cell 1/);
+    expectExcelError("discount", [100, [["120%"]]], "#NUM!", /discounts: cell 1/);
+    expectExcelError("discount", [100, [[0]]], "#NUM!", /discounts: cell 1/);
   });
 
   it("reports a text, blank or negative price", () => {
-    expectExcelError(discount("abc", [["9折"]]), "#VALUE!", /^price is text \("abc"\)/);
-    expectExcelError(discount(null, [["9折"]]), "#VALUE!", /^price is required/);
-    expectExcelError(discount(-5, [["9折"]]), "#NUM!", /^price/);
+    expectExcelError("discount", ["abc", [["9折"]]], "#VALUE!", /^price is text \("abc"\)/);
+    expectExcelError("discount", [null, [["9折"]]], "#VALUE!", /^price is required/);
+    expectExcelError("discount", [-5, [["9折"]]], "#NUM!", /^price/);
   });
 
   it("reports NaN and Infinity as #NUM!, never returning them", () => {
-    expectExcelError(discount(NaN, [["9折"]]), "#NUM!", /^price is not a finite number/);
-    expectExcelError(discount(100, [[Infinity]]), "#NUM!", /discounts: cell 1 is not a finite number/);
+    expectExcelError("discount", [NaN, [["9折"]]], "#NUM!", /^price is not a finite number/);
+    expectExcelError("discount", [100, [[Infinity]]], "#NUM!", /discounts: cell 1 is not a finite number/);
   });
 
   it("reports a range of rows of different lengths as #VALUE!", () => {
-    expectExcelError(discount(100, [["9折", "9折"], ["9折"]]), "#VALUE!", /^discounts is not a range/);
+    expectExcelError("discount", [100, [["9折", "9折"], ["9折"]]], "#VALUE!", /^discounts is not a range/);
   });
 });

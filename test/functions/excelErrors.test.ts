@@ -1,4 +1,4 @@
-import { DomainError, numError } from "../../src/domain/errors";
+import { DomainError, numError, valueError } from "../../src/domain/errors";
 import { excelResult } from "../../src/functions/excelErrors";
 
 describe("excelResult", () => {
@@ -6,8 +6,9 @@ describe("excelResult", () => {
     expect(excelResult(() => [[1]])).toEqual([[1]]);
   });
 
-  it("turns a DomainError into { code, message } when no Excel runtime is present", () => {
-    expect(excelResult(() => { throw numError({ en: "unit must be more than 0", zh: "单位必须大于 0" }); })).toEqual({ code: "#NUM!", message: "unit must be more than 0" });
+  it("turns a DomainError into what Excel shows when no Excel runtime is present: #VALUE! with its message, #NUM! bare", () => {
+    expect(excelResult(() => { throw valueError({ en: "weights is empty", zh: "权重为空" }); })).toEqual({ code: "#VALUE!", message: "weights is empty" });
+    expect(excelResult(() => { throw numError({ en: "unit must be more than 0", zh: "单位必须大于 0" }); })).toEqual({ code: "#NUM!" });
   });
 
   it("turns anything unforeseen into #VALUE! with a message", () => {
@@ -38,14 +39,16 @@ describe("excelResult", () => {
       delete (globalThis as Record<string, unknown>).CustomFunctions;
     });
 
-    it.each<["#VALUE!" | "#NUM!" | "#DIV/0!", string]>([
-      ["#VALUE!", "invalidValue"],
-      ["#NUM!", "invalidNumber"],
-      ["#DIV/0!", "divisionByZero"],
-    ])("returns a CustomFunctions.Error for %s (%s)", (code, name) => {
+    // custom-functions-errors: "You can only return a custom error message with the #VALUE! and #N/A errors";
+    // ErrorCode.invalidNumber / divisionByZero: "A custom error message can't be used".
+    it.each<["#VALUE!" | "#NUM!" | "#DIV/0!", string, string | undefined]>([
+      ["#VALUE!", "invalidValue", "why"],
+      ["#NUM!", "invalidNumber", undefined],
+      ["#DIV/0!", "divisionByZero", undefined],
+    ])("returns a CustomFunctions.Error for %s (%s), with a message only where Excel shows one", (code, name, message) => {
       const result = excelResult(() => { throw new DomainError(code, "why"); });
       expect(result).toBeInstanceOf(FakeError);
-      expect(result).toEqual(new FakeError(codes[name as keyof typeof codes], "why"));
+      expect(result).toEqual(new FakeError(codes[name as keyof typeof codes], message as string));
     });
   });
 });

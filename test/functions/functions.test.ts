@@ -36,7 +36,7 @@ describe("SPLIT", () => {
     ["more units than safe integers", 1e14, [[1]], 0.01, "#NUM!", /too many units/],
     ["a cell in a block", 10, [[1, 2], [3, "x"]], 1, "#VALUE!", /^weights: cell 4 \(row 2, column 2\) is text/],
   ])("reports %s", (_, total, weights, unit, code, message) => {
-    expectExcelError(split(total, weights as unknown[][], unit), code, message);
+    expectExcelError("split", [total, weights, unit], code, message);
   });
 });
 
@@ -51,19 +51,19 @@ describe("ABC and TIER", () => {
   });
 
   it("reports text, booleans, negatives and bad shares", () => {
-    expectExcelError(abc([[1, "a"]]), "#VALUE!", /^values: cell 2 is text/);
-    expectExcelError(abc([[false]]), "#VALUE!", /^values: cell 1 is FALSE/);
-    expectExcelError(abc([[1], [-1]]), "#NUM!", /^values: item 2 is negative/);
-    expectExcelError(abc([[1]], 0.9, 0.5), "#NUM!", /^a_share \(0\.9\) must not be more than b_share \(0\.5\)/);
-    expectExcelError(abc([[1]], "40%", 0.8), "#VALUE!", /^a_share is text/);
-    expectExcelError(abc([]), "#VALUE!", /^values is empty/);
+    expectExcelError("abc", [[[1, "a"]]], "#VALUE!", /^values: cell 2 is text/);
+    expectExcelError("abc", [[[false]]], "#VALUE!", /^values: cell 1 is FALSE/);
+    expectExcelError("abc", [[[1], [-1]]], "#NUM!", /^values: item 2 is negative/);
+    expectExcelError("abc", [[[1]], 0.9, 0.5], "#NUM!", /^a_share \(0\.9\) must not be more than b_share \(0\.5\)/);
+    expectExcelError("abc", [[[1]], "40%", 0.8], "#VALUE!", /^a_share is text/);
+    expectExcelError("abc", [[]], "#VALUE!", /^values is empty/);
   });
 
   it("tiers by thresholds, a single value or a range", () => {
     expect(tier([[150, 80, 10, null]], 100, 50)).toEqual([["A", "B", "C", ""]]);
     expect(tier(120 as never, 100, 50)).toEqual([["A"]]);
-    expectExcelError(tier([[1]], 10, 20), "#NUM!", /^a_min \(10\) must not be less than b_min \(20\)/);
-    expectExcelError(tier([[1]], null, 20), "#VALUE!", /^a_min is required/);
+    expectExcelError("tier", [[[1]], 10, 20], "#NUM!", /^a_min \(10\) must not be less than b_min \(20\)/);
+    expectExcelError("tier", [[[1]], null, 20], "#VALUE!", /^a_min is required/);
   });
 });
 
@@ -89,15 +89,15 @@ describe("NEXTVISIT", () => {
   });
 
   it("reports unknown tiers, shape mismatches, bad intervals and early dates", () => {
-    expectExcelError(nextVisit([[oct8]], [["VIP"]]), "#VALUE!", /^tier: cell 1 \("VIP"\) is not a tier/);
-    expectExcelError(nextVisit([[oct8]], [[1]]), "#VALUE!", /^tier: cell 1 is not a tier/);
-    expectExcelError(nextVisit([[oct8]], [[{ code: "#N/A" }]]), "#VALUE!", /^tier: cell 1 holds the error #N\/A/);
-    expectExcelError(nextVisit([[{ code: "#DIV/0!" }]], [["A"]]), "#VALUE!", /^last_visit: cell 1 holds the error #DIV\/0!/);
-    expectExcelError(nextVisit([[oct8], [oct8]], [["A", "B"]]), "#VALUE!", /^tier \(1×2\) must have the same shape as last_visit \(2×1\)/);
-    expectExcelError(nextVisit([[oct8]], [["A"]], [[7, 14]]), "#VALUE!", /^intervals must be 3 cells/);
-    expectExcelError(nextVisit([[oct8]], [["A"]], [[-7, 14, 30]]), "#NUM!", /^intervals: the A interval/);
-    expectExcelError(nextVisit([[10]], [["A"]]), "#NUM!", /^last_visit: cell 1: dates before 1900-03-01 are not supported/);
-    expectExcelError(nextVisit([["2026-10-08"]], [["A"]]), "#VALUE!", /^last_visit: cell 1 is text/);
+    expectExcelError("nextVisit", [[[oct8]], [["VIP"]]], "#VALUE!", /^tier: cell 1 \("VIP"\) is not a tier/);
+    expectExcelError("nextVisit", [[[oct8]], [[1]]], "#VALUE!", /^tier: cell 1 is not a tier/);
+    expectExcelError("nextVisit", [[[oct8]], [[{ code: "#N/A" }]]], "#VALUE!", /^tier: cell 1 holds the error #N\/A/);
+    expectExcelError("nextVisit", [[[{ code: "#DIV/0!" }]], [["A"]]], "#VALUE!", /^last_visit: cell 1 holds the error #DIV\/0!/);
+    expectExcelError("nextVisit", [[[oct8], [oct8]], [["A", "B"]]], "#VALUE!", /^tier \(1×2\) must have the same shape as last_visit \(2×1\)/);
+    expectExcelError("nextVisit", [[[oct8]], [["A"]], [[7, 14]]], "#VALUE!", /^intervals must be 3 cells/);
+    expectExcelError("nextVisit", [[[oct8]], [["A"]], [[-7, 14, 30]]], "#NUM!", /^intervals: the A interval/);
+    expectExcelError("nextVisit", [[[10]], [["A"]]], "#NUM!", /^last_visit: cell 1: dates before 1900-03-01 are not supported/);
+    expectExcelError("nextVisit", [[["2026-10-08"]], [["A"]]], "#VALUE!", /^last_visit: cell 1 is text/);
   });
 });
 
@@ -114,14 +114,14 @@ describe("WORKDAYS", () => {
 
   it("reports a date in both lists, dates before 1900, text and missing dates", () => {
     expectExcelError(
-      workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [[ymd(2026, 10, 10)]], [[ymd(2026, 10, 10)]]),
+      "workdays", [ymd(2026, 10, 1), ymd(2026, 10, 31), [[ymd(2026, 10, 10)]], [[ymd(2026, 10, 10)]]],
       "#VALUE!",
       /2026-10-10 is both a holiday and a make-up working day/,
     );
-    expectExcelError(workdays(1, ymd(2026, 10, 31)), "#NUM!", /^start: dates before 1900-03-01 are not supported/);
-    expectExcelError(workdays(ymd(2026, 10, 1), 3e6), "#NUM!", /^end: dates after 9999-12-31/);
-    expectExcelError(workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [["国庆"]]), "#VALUE!", /^holidays: cell 1 is text/);
-    expectExcelError(workdays(null, ymd(2026, 10, 31)), "#VALUE!", /^start is required; enter a date/);
+    expectExcelError("workdays", [1, ymd(2026, 10, 31)], "#NUM!", /^start: dates before 1900-03-01 are not supported/);
+    expectExcelError("workdays", [ymd(2026, 10, 1), 3e6], "#NUM!", /^end: dates after 9999-12-31/);
+    expectExcelError("workdays", [ymd(2026, 10, 1), ymd(2026, 10, 31), [["国庆"]]], "#VALUE!", /^holidays: cell 1 is text/);
+    expectExcelError("workdays", [null, ymd(2026, 10, 31)], "#VALUE!", /^start is required; enter a date/);
   });
 });
 
@@ -141,11 +141,11 @@ describe("WEEKSPLIT and DAYSPLIT", () => {
   });
 
   it("reports a year or month out of range, a fractional month and a month without working days", () => {
-    expectExcelError(weekSplit(100, 2026, 13), "#NUM!", /^month must be a whole number from 1 to 12/);
-    expectExcelError(weekSplit(100, 2026, 1.5), "#NUM!", /^month must be a whole number \(got 1\.5\)/);
-    expectExcelError(weekSplit(100, 1899, 12), "#NUM!", /^year must be a whole number from 1900/);
+    expectExcelError("weekSplit", [100, 2026, 13], "#NUM!", /^month must be a whole number from 1 to 12/);
+    expectExcelError("weekSplit", [100, 2026, 1.5], "#NUM!", /^month must be a whole number \(got 1\.5\)/);
+    expectExcelError("weekSplit", [100, 1899, 12], "#NUM!", /^year must be a whole number from 1900/);
     const february = [Array.from({ length: 28 }, (_, day) => ymd(2026, 2, day + 1))];
-    expectExcelError(weekSplit(100, 2026, 2, february), "#NUM!", /^2026-02 has no working day/);
+    expectExcelError("weekSplit", [100, 2026, 2, february], "#NUM!", /^2026-02 has no working day/);
   });
 
   it("splits a target over the working days after the holiday, make-up Saturday included", () => {
@@ -158,8 +158,8 @@ describe("WEEKSPLIT and DAYSPLIT", () => {
   });
 
   it("reports a reversed range, no working day and ranges too tall for a sheet", () => {
-    expectExcelError(daySplit(10, ymd(2026, 10, 12), ymd(2026, 10, 7)), "#NUM!", /^start \(2026-10-12\) must not be after end/);
-    expectExcelError(daySplit(10, ymd(2026, 10, 1), ymd(2026, 10, 7), HOLIDAYS), "#NUM!", /no working day from 2026-10-01 to 2026-10-07/);
-    expectExcelError(daySplit(10, 61, 2958465), "#NUM!", /more than 1048576 working days/);
+    expectExcelError("daySplit", [10, ymd(2026, 10, 12), ymd(2026, 10, 7)], "#NUM!", /^start \(2026-10-12\) must not be after end/);
+    expectExcelError("daySplit", [10, ymd(2026, 10, 1), ymd(2026, 10, 7), HOLIDAYS], "#NUM!", /no working day from 2026-10-01 to 2026-10-07/);
+    expectExcelError("daySplit", [10, 61, 2958465], "#NUM!", /more than 1048576 working days/);
   });
 });

@@ -5,9 +5,11 @@ import { applyDiscounts, parseDiscount } from "../../src/domain/discount";
 import { argNames, DomainError, type ErrorCode, numError, valueError, verbatim } from "../../src/domain/errors";
 import { abcClasses, nextVisitDate, readTier, thresholdTier, visitIntervalDays } from "../../src/domain/tiers";
 import { checkSameShape, dateArg, dateListArg, numberArg, numberCells, rangeArg, scalarArg, wholeNumberArg } from "../../src/functions/excelArgs";
-import { displayLocale, excelResult, type ExcelErrorResult } from "../../src/functions/excelErrors";
+import { displayLocale, excelResult, type ExcelErrorResult, SHOWS_MESSAGE } from "../../src/functions/excelErrors";
 import * as functions from "../../src/functions/functions";
 import { abc, daySplit, discount, nextVisit, split, tier, weekSplit, workdays } from "../../src/functions/functions";
+import * as operations from "../../src/functions/operations";
+import { FUNCTION_ERROR_HELP } from "../../src/i18n/functionErrorHelp";
 import zhNames from "../../src/i18n/functionNames.zh-CN.json";
 import { CONTRACT } from "./contract.fixture";
 import { excelJunk as junk } from "./excelJunk";
@@ -35,13 +37,17 @@ function withOffice<T>(context: unknown, run: () => T): T {
 /** What a SALES.* function returns when Excel's display language is `language`. */
 const inDisplayLanguage = <T>(language: string, run: () => T): T => withOffice({ context: { displayLanguage: language } }, run);
 
-/** The error value a call returns, in English (Node, no Office) and in zh-CN (Office says zh-CN). */
-function bothLanguages(run: () => unknown): { en: ExcelErrorResult; zh: ExcelErrorResult } {
+/** An error value with the message Excel shows (a #VALUE!). */
+type ShownError = Required<ExcelErrorResult>;
+
+/** The #VALUE! a call returns, in English (Node, no Office) and in zh-CN (Office says zh-CN), message and all. */
+function bothLanguages(run: () => unknown): { en: ShownError; zh: ShownError } {
   const en = run();
   const zh = inDisplayLanguage("zh-CN", run);
   expect(isExcelError(en)).toBe(true);
   expect(isExcelError(zh)).toBe(true);
-  return { en: en as ExcelErrorResult, zh: zh as ExcelErrorResult };
+  expect([(en as ExcelErrorResult).message, (zh as ExcelErrorResult).message]).not.toContain(undefined);
+  return { en: en as ShownError, zh: zh as ShownError };
 }
 
 function expectZhTwin(en: string, zh: string): void {
@@ -50,6 +56,9 @@ function expectZhTwin(en: string, zh: string): void {
   expect(zh).not.toBe(en);
 }
 
+/** The rules behind the SALES functions, callable with fewer arguments as Excel calls them. */
+const rule = operations as unknown as Record<keyof typeof operations, (...args: unknown[]) => unknown>;
+
 /** China's 2026 National Day (10-01..10-07 off, Saturday 10-10 and Sunday 09-20 worked), as ranges. */
 const HOLIDAYS = [[1, 2, 3, 4, 5, 6, 7].map((day) => ymd(2026, 10, day))];
 const oct8 = ymd(2026, 10, 8);
@@ -57,69 +66,90 @@ const february = [Array.from({ length: 28 }, (_, day) => ymd(2026, 2, day + 1))]
 
 /**
  * Every error the SALES.* functions' own tests (functions.test.ts, discount.test.ts) provoke: the call,
- * its code, the start of its English message (as asserted there) and of its zh-CN twin.
+ * its code, the start of its English message (as asserted there) and of its zh-CN twin. For #NUM! and
+ * #DIV/0!, which Excel shows without a message, the call is the rule itself (operations.*), whose
+ * DomainError gives the reason; excelResult — the wrapper every SALES function uses — makes the cell's value.
  */
 const FUNCTION_ERRORS: readonly [string, () => unknown, ErrorCode, RegExp, RegExp][] = [
   ["SPLIT text in the weights", () => split(10, [[1, 2, "abc"]], 1), "#VALUE!", /^weights: cell 3 is text \("abc"\); enter a number/, /^权重：第 3 个单元格是文本（"abc"），请输入数字$/],
   ["SPLIT a weight TRUE", () => split(10, [[true]], 1), "#VALUE!", /^weights: cell 1 is TRUE/, /^权重：第 1 个单元格是逻辑值 TRUE，请输入数字$/],
   ["SPLIT a text total", () => split("ten", [[1]], 1), "#VALUE!", /^total is text/, /^总目标是文本（"ten"），请输入数字$/],
   ["SPLIT a total range", () => split([[1, 2]], [[1]], 1), "#VALUE!", /^total must be a single value/, /^总目标必须是单个值，而不是 2 个单元格的区域$/],
-  ["SPLIT a negative total", () => split(-1, [[1]], 1), "#NUM!", /^total must be ≥ 0/, /^总目标不能为负数（当前为 -1）$/],
-  ["SPLIT a negative weight", () => split(10, [[1], [-1]], 1), "#NUM!", /^weights: item 2 is negative/, /^权重：第 2 项是负数（-1）/],
-  ["SPLIT unit 0", () => split(10, [[1]], 0), "#NUM!", /^unit must be more than 0/, /^单位必须大于 0（当前为 0）$/],
-  ["SPLIT no multiple of unit", () => split(10.005, [[1]], 0.01), "#NUM!", /^total must be a whole multiple of unit \(0\.01\)/, /^总目标必须是单位（0\.01）的整数倍，当前为 10\.005$/],
-  ["SPLIT all weights blank", () => split(10, [[null, ""]], 1), "#DIV/0!", /weights are all 0/, /^权重全部为 0/],
+  ["SPLIT a negative total", () => rule.split(-1, [[1]], 1), "#NUM!", /^total must be ≥ 0/, /^总目标不能为负数（当前为 -1）$/],
+  ["SPLIT a negative weight", () => rule.split(10, [[1], [-1]], 1), "#NUM!", /^weights: item 2 is negative/, /^权重：第 2 项是负数（-1）/],
+  ["SPLIT unit 0", () => rule.split(10, [[1]], 0), "#NUM!", /^unit must be more than 0/, /^单位必须大于 0（当前为 0）$/],
+  ["SPLIT no multiple of unit", () => rule.split(10.005, [[1]], 0.01), "#NUM!", /^total must be a whole multiple of unit \(0\.01\)/, /^总目标必须是单位（0\.01）的整数倍，当前为 10\.005$/],
+  ["SPLIT all weights blank", () => rule.split(10, [[null, ""]], 1), "#DIV/0!", /weights are all 0/, /^权重全部为 0/],
   ["SPLIT an empty weights range", () => split(10, [[]], 1), "#VALUE!", /^weights is empty/, /^权重为空，请至少选择一个单元格$/],
   ["SPLIT uneven rows", () => split(10, [[1, 2], [3]], 1), "#VALUE!", /^weights is not a range: its rows have 2 and 1 cells/, /^权重不是有效的区域：各行的单元格数不同（2 个和 1 个）$/],
-  ["SPLIT too many units", () => split(1e14, [[1]], 0.01), "#NUM!", /too many units/, /^总目标按单位 0\.01 计超过 9007199254740991 份，请使用更大的单位$/],
+  ["SPLIT too many units", () => rule.split(1e14, [[1]], 0.01), "#NUM!", /too many units/, /^总目标按单位 0\.01 计超过 9007199254740991 份，请使用更大的单位$/],
   ["SPLIT a cell in a block", () => split(10, [[1, 2], [3, "x"]], 1), "#VALUE!", /^weights: cell 4 \(row 2, column 2\) is text/, /^权重：第 4 个单元格（第 2 行第 2 列）是文本（"x"）/],
   ["ABC text", () => abc([[1, "a"]]), "#VALUE!", /^values: cell 2 is text/, /^数值：第 2 个单元格是文本/],
   ["ABC FALSE", () => abc([[false]]), "#VALUE!", /^values: cell 1 is FALSE/, /^数值：第 1 个单元格是逻辑值 FALSE/],
-  ["ABC a negative value", () => abc([[1], [-1]]), "#NUM!", /^values: item 2 is negative/, /^数值：第 2 项是负数（-1）/],
-  ["ABC a_share above b_share", () => abc([[1]], 0.9, 0.5), "#NUM!", /^a_share \(0\.9\) must not be more than b_share \(0\.5\)/, /^A类占比（0\.9）不能大于AB类占比（0\.5）$/],
+  ["ABC a negative value", () => rule.abc([[1], [-1]]), "#NUM!", /^values: item 2 is negative/, /^数值：第 2 项是负数（-1）/],
+  ["ABC a_share above b_share", () => rule.abc([[1]], 0.9, 0.5), "#NUM!", /^a_share \(0\.9\) must not be more than b_share \(0\.5\)/, /^A类占比（0\.9）不能大于AB类占比（0\.5）$/],
   ["ABC a text a_share", () => abc([[1]], "40%", 0.8), "#VALUE!", /^a_share is text/, /^A类占比是文本（"40%"）/],
   ["ABC no values", () => abc([]), "#VALUE!", /^values is empty/, /^数值为空/],
-  ["TIER a_min below b_min", () => tier([[1]], 10, 20), "#NUM!", /^a_min \(10\) must not be less than b_min \(20\)/, /^A类下限（10）不能小于B类下限（20）$/],
+  ["TIER a_min below b_min", () => rule.tier([[1]], 10, 20), "#NUM!", /^a_min \(10\) must not be less than b_min \(20\)/, /^A类下限（10）不能小于B类下限（20）$/],
   ["TIER a_min missing", () => tier([[1]], null, 20), "#VALUE!", /^a_min is required/, /^A类下限为必填项，请输入数字$/],
   ["NEXTVISIT an unknown tier", () => nextVisit([[oct8]], [["VIP"]]), "#VALUE!", /^tier: cell 1 \("VIP"\) is not a tier/, /^等级：第 1 个单元格（"VIP"）不是有效的等级，请填写 A、B 或 C$/],
   ["NEXTVISIT a number as tier", () => nextVisit([[oct8]], [[1]]), "#VALUE!", /^tier: cell 1 is not a tier/, /^等级：第 1 个单元格不是有效的等级/],
   ["NEXTVISIT shapes differ", () => nextVisit([[oct8], [oct8]], [["A", "B"]]), "#VALUE!", /^tier \(1×2\) must have the same shape as last_visit \(2×1\)/, /^等级（1 行 × 2 列）必须与最近拜访日期（2 行 × 1 列）的行数和列数相同$/],
   ["NEXTVISIT two intervals", () => nextVisit([[oct8]], [["A"]], [[7, 14]]), "#VALUE!", /^intervals must be 3 cells/, /^拜访间隔必须是 3 个单元格.*当前为 2 个$/],
-  ["NEXTVISIT a negative interval", () => nextVisit([[oct8]], [["A"]], [[-7, 14, 30]]), "#NUM!", /^intervals: the A interval/, /^拜访间隔：A 类的间隔天数必须是不小于 0 的整数（当前为 -7）$/],
-  ["NEXTVISIT an early date", () => nextVisit([[10]], [["A"]]), "#NUM!", /^last_visit: cell 1: dates before 1900-03-01 are not supported/, /^最近拜访日期：第 1 个单元格早于 1900-03-01/],
+  ["NEXTVISIT a negative interval", () => rule.nextVisit([[oct8]], [["A"]], [[-7, 14, 30]]), "#NUM!", /^intervals: the A interval/, /^拜访间隔：A 类的间隔天数必须是不小于 0 的整数（当前为 -7）$/],
+  ["NEXTVISIT an early date", () => rule.nextVisit([[10]], [["A"]]), "#NUM!", /^last_visit: cell 1: dates before 1900-03-01 are not supported/, /^最近拜访日期：第 1 个单元格早于 1900-03-01/],
   ["NEXTVISIT a text date", () => nextVisit([["2026-10-08"]], [["A"]]), "#VALUE!", /^last_visit: cell 1 is text/, /^最近拜访日期：第 1 个单元格是文本/],
   ["WORKDAYS a date in both lists", () => workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [[ymd(2026, 10, 10)]], [[ymd(2026, 10, 10)]]), "#VALUE!", /2026-10-10 is both a holiday and a make-up working day/, /^2026-10-10 同时填在了节假日和调休上班日中/],
-  ["WORKDAYS a start before 1900", () => workdays(1, ymd(2026, 10, 31)), "#NUM!", /^start: dates before 1900-03-01 are not supported/, /^开始日期早于 1900-03-01（序列号 61），超出支持范围（当前为 1）$/],
-  ["WORKDAYS an end after 9999", () => workdays(ymd(2026, 10, 1), 3e6), "#NUM!", /^end: dates after 9999-12-31/, /^结束日期晚于 9999-12-31，超出支持范围（当前为 3000000）$/],
+  ["WORKDAYS a start before 1900", () => rule.workdays(1, ymd(2026, 10, 31)), "#NUM!", /^start: dates before 1900-03-01 are not supported/, /^开始日期早于 1900-03-01（序列号 61），超出支持范围（当前为 1）$/],
+  ["WORKDAYS an end after 9999", () => rule.workdays(ymd(2026, 10, 1), 3e6), "#NUM!", /^end: dates after 9999-12-31/, /^结束日期晚于 9999-12-31，超出支持范围（当前为 3000000）$/],
   ["WORKDAYS text in holidays", () => workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [["国庆"]]), "#VALUE!", /^holidays: cell 1 is text/, /^节假日：第 1 个单元格是文本（"国庆"）/],
   ["WORKDAYS start missing", () => workdays(null, ymd(2026, 10, 31)), "#VALUE!", /^start is required; enter a date/, /^开始日期为必填项，请输入日期$/],
-  ["WEEKSPLIT month 13", () => weekSplit(100, 2026, 13), "#NUM!", /^month must be a whole number from 1 to 12/, /^月必须是 1 到 12 之间的整数（当前为 13）$/],
-  ["WEEKSPLIT month 1.5", () => weekSplit(100, 2026, 1.5), "#NUM!", /^month must be a whole number \(got 1\.5\)/, /^月必须是整数（当前为 1\.5）$/],
-  ["WEEKSPLIT year 1899", () => weekSplit(100, 1899, 12), "#NUM!", /^year must be a whole number from 1900/, /^年必须是 1900 到 9999 之间的整数/],
-  ["WEEKSPLIT a month off", () => weekSplit(100, 2026, 2, february), "#NUM!", /^2026-02 has no working day/, /^2026-02 没有工作日，无法拆分目标$/],
-  ["DAYSPLIT reversed", () => daySplit(10, ymd(2026, 10, 12), ymd(2026, 10, 7)), "#NUM!", /^start \(2026-10-12\) must not be after end/, /^开始日期（2026-10-12）不能晚于结束日期（2026-10-07）$/],
-  ["DAYSPLIT no working day", () => daySplit(10, ymd(2026, 10, 1), ymd(2026, 10, 7), HOLIDAYS), "#NUM!", /no working day from 2026-10-01 to 2026-10-07/, /^2026-10-01 至 2026-10-07 之间没有工作日/],
-  ["DAYSPLIT too tall", () => daySplit(10, 61, 2958465), "#NUM!", /more than 1048576 working days/, /工作日超过 1048576 个/],
+  ["WEEKSPLIT month 13", () => rule.weekSplit(100, 2026, 13), "#NUM!", /^month must be a whole number from 1 to 12/, /^月必须是 1 到 12 之间的整数（当前为 13）$/],
+  ["WEEKSPLIT month 1.5", () => rule.weekSplit(100, 2026, 1.5), "#NUM!", /^month must be a whole number \(got 1\.5\)/, /^月必须是整数（当前为 1\.5）$/],
+  ["WEEKSPLIT year 1899", () => rule.weekSplit(100, 1899, 12), "#NUM!", /^year must be a whole number from 1900/, /^年必须是 1900 到 9999 之间的整数/],
+  ["WEEKSPLIT a month off", () => rule.weekSplit(100, 2026, 2, february), "#NUM!", /^2026-02 has no working day/, /^2026-02 没有工作日，无法拆分目标$/],
+  ["DAYSPLIT reversed", () => rule.daySplit(10, ymd(2026, 10, 12), ymd(2026, 10, 7)), "#NUM!", /^start \(2026-10-12\) must not be after end/, /^开始日期（2026-10-12）不能晚于结束日期（2026-10-07）$/],
+  ["DAYSPLIT no working day", () => rule.daySplit(10, ymd(2026, 10, 1), ymd(2026, 10, 7), HOLIDAYS), "#NUM!", /no working day from 2026-10-01 to 2026-10-07/, /^2026-10-01 至 2026-10-07 之间没有工作日/],
+  ["DAYSPLIT too tall", () => rule.daySplit(10, 61, 2958465), "#NUM!", /more than 1048576 working days/, /工作日超过 1048576 个/],
   ["DISCOUNT unreadable text", () => discount(100, [["9折", "cheap"]]), "#VALUE!", /discounts: cell 2 \("cheap"\) is not a discount/, /^折扣：第 2 个单元格（"cheap"）不是有效的折扣，请写成 0\.98、98% 或 9\.8折$/],
   ["DISCOUNT TRUE", () => discount(100, [[true]]), "#VALUE!", /discounts: cell 1 is TRUE/, /^折扣：第 1 个单元格是逻辑值 TRUE/],
-  ["DISCOUNT 120%", () => discount(100, [["120%"]]), "#NUM!", /discounts: cell 1/, /^折扣：第 1 个单元格（"120%"）必须大于 0 且不超过 1/],
-  ["DISCOUNT 0", () => discount(100, [[0]]), "#NUM!", /discounts: cell 1/, /^折扣：第 1 个单元格（0）必须大于 0/],
+  ["DISCOUNT 120%", () => rule.discount(100, [["120%"]]), "#NUM!", /discounts: cell 1/, /^折扣：第 1 个单元格（"120%"）必须大于 0 且不超过 1/],
+  ["DISCOUNT 0", () => rule.discount(100, [[0]]), "#NUM!", /discounts: cell 1/, /^折扣：第 1 个单元格（0）必须大于 0/],
   ["DISCOUNT a text price", () => discount("abc", [["9折"]]), "#VALUE!", /^price is text \("abc"\)/, /^价格是文本（"abc"）/],
   ["DISCOUNT no price", () => discount(null, [["9折"]]), "#VALUE!", /^price is required/, /^价格为必填项/],
-  ["DISCOUNT a negative price", () => discount(-5, [["9折"]]), "#NUM!", /^price/, /^价格必须是不小于 0 的数字（当前为 -5）$/],
-  ["DISCOUNT a NaN price", () => discount(NaN, [["9折"]]), "#NUM!", /^price is not a finite number/, /^价格不是有效的数字（NaN）$/],
-  ["DISCOUNT an infinite discount", () => discount(100, [[Infinity]]), "#NUM!", /discounts: cell 1 is not a finite number/, /^折扣：第 1 个单元格不是有效的数字（Infinity）$/],
+  ["DISCOUNT a negative price", () => rule.discount(-5, [["9折"]]), "#NUM!", /^price/, /^价格必须是不小于 0 的数字（当前为 -5）$/],
+  ["DISCOUNT a NaN price", () => rule.discount(NaN, [["9折"]]), "#NUM!", /^price is not a finite number/, /^价格不是有效的数字（NaN）$/],
+  ["DISCOUNT an infinite discount", () => rule.discount(100, [[Infinity]]), "#NUM!", /discounts: cell 1 is not a finite number/, /^折扣：第 1 个单元格不是有效的数字（Infinity）$/],
   ["DISCOUNT uneven rows", () => discount(100, [["9折", "9折"], ["9折"]]), "#VALUE!", /^discounts is not a range/, /^折扣不是有效的区域/],
 ];
 
-describe("every SALES.* error has a zh-CN twin", () => {
-  it.each(FUNCTION_ERRORS)("%s", (_, run, code, english, chinese) => {
-    const { en, zh } = bothLanguages(run);
-    expect(en.code).toBe(code);
-    expect(en.message).toMatch(english);
-    expect(zh.code).toBe(code);
-    expect(zh.message).toMatch(chinese);
-    expectZhTwin(en.message, zh.message);
+/** The Functions page explains `code` for function `id` in both languages. */
+function expectExplained(id: string, code: ErrorCode): void {
+  const help = FUNCTION_ERROR_HELP[id]?.[code];
+  expect([id, code, help?.zh.trim() !== "", help?.en.trim() !== ""]).toEqual([id, code, true, true]);
+  expectZhTwin(help!.en, help!.zh);
+}
+
+describe("every SALES.* error has a zh-CN twin where Excel shows it, and the Functions page explains every code", () => {
+  it.each(FUNCTION_ERRORS)("%s", (label, run, code, english, chinese) => {
+    expectExplained(label.split(" ")[0], code);
+    if (SHOWS_MESSAGE.has(code)) {
+      const { en, zh } = bothLanguages(run);
+      expect(en.code).toBe(code);
+      expect(zh.code).toBe(code);
+      expect(en.message).toMatch(english);
+      expect(zh.message).toMatch(chinese);
+      expectZhTwin(en.message, zh.message);
+      return;
+    }
+    // Excel shows #NUM! / #DIV/0! without a message: the cell gets the bare code in either language …
+    expect(excelResult(run, "en-US")).toEqual({ code });
+    expect(excelResult(run, "zh-CN")).toEqual({ code });
+    // … and the rule's reason, in both languages, is what the page's explanation stands for.
+    const reason = thrownDomainError(run);
+    expect(reason.code).toBe(code);
+    expect(reason.localized("en-US")).toMatch(english);
+    expect(reason.localized("zh-CN")).toMatch(chinese);
   });
 
   it("names each argument by its zh-CN parameter name from i18n/functionNames.zh-CN.json", () => {
@@ -222,7 +252,7 @@ describe("DomainError", () => {
     const error = new DomainError("#NUM!", "rep 3 has no target");
     expect(error.message).toBe("rep 3 has no target");
     expect(error.localized("zh-CN")).toBe("rep 3 has no target");
-    expect(excelResult(() => { throw error; }, "zh-CN")).toEqual({ code: "#NUM!", message: "rep 3 has no target" });
+    expect(excelResult(() => { throw new DomainError("#VALUE!", "rep 3 has no name"); }, "zh-CN")).toEqual({ code: "#VALUE!", message: "rep 3 has no name" });
   });
 
   it("will not take a message without its zh-CN twin, nor a misspelt argument (checked by tsc)", () => {
@@ -312,11 +342,11 @@ describe("the language follows Office.context.displayLanguage", () => {
   });
 
   it("lets a caller choose the language, whatever Office says", () => {
-    const run = () => excelResult(() => { throw numError({ en: "unit must be more than 0", zh: "单位必须大于 0" }); }, "en-US");
-    expect(inDisplayLanguage("zh-CN", run)).toEqual({ code: "#NUM!", message: "unit must be more than 0" });
-    expect(excelResult(() => { throw numError({ en: "unit must be more than 0", zh: "单位必须大于 0" }); }, "zh-CN")).toEqual({
-      code: "#NUM!",
-      message: "单位必须大于 0",
+    const run = () => excelResult(() => { throw valueError({ en: "weights is empty", zh: "权重为空" }); }, "en-US");
+    expect(inDisplayLanguage("zh-CN", run)).toEqual({ code: "#VALUE!", message: "weights is empty" });
+    expect(excelResult(() => { throw valueError({ en: "weights is empty", zh: "权重为空" }); }, "zh-CN")).toEqual({
+      code: "#VALUE!",
+      message: "权重为空",
     });
   });
 
@@ -343,8 +373,10 @@ describe.each(CONTRACT.map((entry) => [entry.id, entry] as const))("%s with rand
         expect(isExcelError(zh)).toBe(true);
         const zhError = zh as ExcelErrorResult;
         expect(zhError.code).toBe(en.code);
-        expect(en.message.trim()).not.toBe("");
-        expectZhTwin(en.message, zhError.message);
+        expectExplained(entry.id, en.code);
+        if (!SHOWS_MESSAGE.has(en.code)) return;
+        expect(en.message!.trim()).not.toBe("");
+        expectZhTwin(en.message!, zhError.message!);
       }),
       { numRuns: 300 },
     );

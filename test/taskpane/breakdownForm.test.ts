@@ -1,4 +1,5 @@
-import { parseRatios, repsFromText, validateBreakdown, type BreakdownFormValues } from "../../src/taskpane/teamForms/breakdownForm";
+import { repsFromText, validateBreakdown, type BreakdownFormValues } from "../../src/taskpane/teamForms/breakdownForm";
+import { parseRatios } from "../../src/team";
 
 const base: BreakdownFormValues = {
   periodKind: "month",
@@ -50,4 +51,37 @@ test("blank, negative and all-zero weights, a bad target, ratio, month or week a
   expect(validateBreakdown({ ...base, month: "2026/12" }).fieldProblems.period).toEqual({ code: "monthFormat" });
   expect(validateBreakdown({ ...base, plans: "weekly", week: "W49" }).fieldProblems.week).toEqual({ code: "weekFormat" });
   expect(validateBreakdown({ ...base, holidays: "2026-12-25\n+2026-12-25" }).fieldProblems.holidays?.code).toBe("calendar");
+});
+
+test("a first line whose weight is not a number is a rep with a bad weight, not a header dropped in silence", () => {
+  // Before: "张三, 2o" was taken for a header, and the whole target went to 李四 with a success bar.
+  const typo = validateBreakdown({ ...base, reps: "张三, 2o\n李四, 3" });
+  expect(typo.request).toBeUndefined();
+  expect(typo.issues.reps).toEqual([{ code: "weightNotNumber", params: { row: 1, rep: "张三", value: "2o" } }]);
+  // A real header row (our own sheet's column titles, pasted) is still skipped.
+  expect(repsFromText("Rep\tWeight\n张三\t2\n李四\t3").map((r) => r.rep)).toEqual(["张三", "李四"]);
+});
+
+test("full-width digits, points, commas and colons from a Chinese input method are read as numbers everywhere in the form", () => {
+  const typed = validateBreakdown({
+    ...base,
+    target: "１，０００，０００",
+    month: "２０２６－１２",
+    reps: "张三, ２\n李四，３．５\n王五　１",
+    holidays: "２０２６－１２－２５\n＋２０２６－１２－２６",
+    productSplit: true,
+    ratios: "２：３：１",
+    plans: "weekly",
+    week: "２０２６－Ｗ４９",
+  });
+  expect(typed.fieldProblems).toEqual({});
+  expect(typed.issues).toEqual({});
+  expect(typed.request?.input.reps).toEqual([
+    { rep: "张三", weight: "２" },
+    { rep: "李四", weight: "３．５" },
+    { rep: "王五", weight: "１" },
+  ]);
+  expect(typed.request?.input.productRatios).toEqual([2, 3, 1]);
+  expect(typed.request?.plans).toEqual({ template: "weekly", year: 2026, week: 49 });
+  expect(validateBreakdown({ ...base, periodKind: "year", year: "２０２６" }).request?.input.period).toEqual({ kind: "year", year: 2026 });
 });

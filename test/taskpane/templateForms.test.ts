@@ -36,6 +36,18 @@ describe("validateForm", () => {
     expect(options.calendar.isWorkingDay(serialFromYmd(2026, 10, 10))).toBe(true);
   });
 
+  test("full-width digits typed with a Chinese input method are read: week, month, year, blank rows, holidays", () => {
+    const weekly = validateForm("weekly", { ...base, week: "２０２６－Ｗ４９", blankRows: "１０", holidays: "２０２６－１０－０１\n＋２０２６－１０－１０\n＃ 国庆" });
+    expect(weekly.ok).toBe(true);
+    if (!weekly.ok) return;
+    const options = weekly.request.options as { year: number; week: number; keyBlankRows: number; calendar: { isWorkingDay(s: number): boolean } };
+    expect([options.year, options.week, options.keyBlankRows]).toEqual([2026, 49, 10]);
+    expect(options.calendar.isWorkingDay(serialFromYmd(2026, 10, 1))).toBe(false);
+    expect(options.calendar.isWorkingDay(serialFromYmd(2026, 10, 10))).toBe(true);
+    expect(validateForm("monthly", { ...base, month: "２０２６－１１" }).ok).toBe(true);
+    expect(validateForm("customers", { ...base, statsYear: "２０２６" }).ok).toBe(true);
+  });
+
   test("names each bad field with its reason", () => {
     const result = validateForm("weekly", { ...base, rep: " ", week: "2026-W54", blankRows: "-1", holidays: "2026-10-01\n2026/10/02" });
     expect(result).toEqual({

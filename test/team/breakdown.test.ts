@@ -80,6 +80,30 @@ describe("validateWeights", () => {
       { rep: "李四", weight: null },
     ]);
   });
+
+  test("a first row is a header only when its weight cell is a header word; a mistyped first weight is a rep", () => {
+    expect(repsFromRange([["张三", "2o"], ["李四", 3]])).toEqual([
+      { rep: "张三", weight: "2o" },
+      { rep: "李四", weight: 3 },
+    ]);
+    expect(validateWeights(repsFromRange([["张三", "2o"], ["李四", 3]]))).toEqual({
+      ok: false,
+      issues: [{ code: "weightNotNumber", params: { row: 1, rep: "张三", value: "2o" } }],
+    });
+    for (const word of ["权重", " Weight ", "WEIGHTS", "占比", "Ｗｅｉｇｈｔ"]) expect(repsFromRange([["x", word], ["张三", 1]])).toEqual([{ rep: "张三", weight: 1 }]);
+  });
+
+  test("full-width weights (Chinese input methods) are numbers: ２ · １，２００ · ３．５ · ３０％", () => {
+    expect(validateWeights(repsFromRange([["张三", "２"], ["李四", "１，２００"], ["王五", "３．５"], ["赵六", "３０％"]]))).toEqual({
+      ok: true,
+      reps: [
+        { rep: "张三", weight: 2 },
+        { rep: "李四", weight: 1200 },
+        { rep: "王五", weight: 3.5 },
+        { rep: "赵六", weight: 30 },
+      ],
+    });
+  });
 });
 
 describe("computeBreakdown", () => {

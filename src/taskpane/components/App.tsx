@@ -104,9 +104,10 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
         {page === "functions" && (
           <FunctionsHelp
             locale={locale}
-            formulaLocale={services.formulaLocale}
+            functionNamesLocale={services.functionNamesLocale}
             loadMetadata={services.loadFunctionMetadata}
             insert={services.insertFormula}
+            unavailable={services.functionsUnavailable === true}
           />
         )}
       </main>

@@ -13,10 +13,13 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { localize } from "../../domain/errors";
 import { excelResult } from "../../functions/excelErrors";
+import { FUNCTION_ERROR_HELP } from "../../i18n/functionErrorHelp";
 import * as operations from "../../functions/operations";
 import type { FunctionMetadata } from "../../host/functionMetadata";
 import type { InsertOutcome } from "../../host/formulaInsert";
+import type { FormulaSyntax } from "../../host/formulaSyntax";
 import type { Locale } from "../../i18n/locale";
 import { fill, uiStrings } from "../../i18n/uiStrings";
 import { functionCatalog } from "../functionCatalog";
@@ -40,16 +43,18 @@ const useStyles = makeStyles({
 
 export interface FunctionsHelpProps {
   locale: Locale;
-  /** Excel's display language: it decides which function names the workbook understands. */
-  formulaLocale: Locale;
+  /** The language of the function names Excel registers (absent in the preview: the pane's language). */
+  functionNamesLocale?: Locale;
   loadMetadata(locale: Locale): Promise<readonly FunctionMetadata[]>;
   /** Absent in the browser preview, where there is no workbook to insert into. */
-  insert?: (formula: string) => Promise<InsertOutcome>;
+  insert?: (build: (syntax: FormulaSyntax) => string) => Promise<InsertOutcome>;
+  /** This Excel runs no custom functions: no Insert buttons, and a bar that says why. */
+  unavailable?: boolean;
 }
 
 type Feedback = { intent: "success" | "warning" | "error"; text: string } | null;
 
-export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: FunctionsHelpProps) {
+export function FunctionsHelp({ locale, functionNamesLocale, loadMetadata, insert, unavailable = false }: FunctionsHelpProps) {
   const styles = useStyles();
   const strings = uiStrings(locale);
   const [metadata, setMetadata] = useState<readonly FunctionMetadata[] | null>(null);
@@ -90,13 +95,13 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
   }
   if (!metadata) return <Spinner size="small" label={strings.loading} />;
 
-  const onInsert = async (formula: string) => {
+  const onInsert = async (build: (syntax: FormulaSyntax) => string) => {
     if (!insert) {
       setFeedback({ intent: "warning", text: strings.insertPreviewOnly });
       return;
     }
     try {
-      const outcome = await insert(formula);
+      const outcome = await insert(build);
       setFeedback(
         outcome.kind === "inserted"
           ? { intent: "success", text: fill(strings.insertDone, { address: outcome.address }) }
@@ -110,6 +115,11 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
   return (
     <div className={styles.list} data-testid="functions-help">
       <Body1>{strings.functionsIntro}</Body1>
+      {unavailable && (
+        <MessageBar intent="warning" data-testid="functions-unavailable">
+          <MessageBarBody>{strings.functionsUnavailable}</MessageBarBody>
+        </MessageBar>
+      )}
       {feedback && (
         <MessageBar intent={feedback.intent} data-testid="insert-feedback">
           <MessageBarBody>{feedback.text}</MessageBarBody>
@@ -119,13 +129,14 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
         const meta = metadata.find((m) => m.id === example.id);
         const names = functionCatalog.find((c) => c.id === example.id)?.formulaName;
         if (!meta || !names) return null;
-        const shown = exampleFormula(example, names[locale]);
-        const typed = exampleFormula(example, names[formulaLocale]);
+        // The name to type is the one Excel registers, whatever language the pane is read in.
+        const typedIn = functionNamesLocale ?? locale;
+        const shown = exampleFormula(example, names[typedIn]);
         return (
           <Card key={example.id} data-testid={`function-${example.id}`}>
             <CardHeader
-              header={<Text weight="semibold">{names[locale]}</Text>}
-              description={<Caption1>{names[locale === "zh-CN" ? "en-US" : "zh-CN"]}</Caption1>}
+              header={<Text weight="semibold">{names[typedIn]}</Text>}
+              description={<Caption1>{names[typedIn === "zh-CN" ? "en-US" : "zh-CN"]}</Caption1>}
             />
             <Body1>{meta.description}</Body1>
             <Caption1 as="p">{strings.parametersLabel}</Caption1>
@@ -152,9 +163,23 @@ export function FunctionsHelp({ locale, formulaLocale, loadMetadata, insert }: F
                 ))}
               </tbody>
             </table>
-            <Button appearance="secondary" onClick={() => void onInsert(typed)} aria-label={`${strings.insertButton}: ${names[locale]}`}>
-              {strings.insertButton}
-            </Button>
+            <Caption1 as="p">{strings.errorsLabel}</Caption1>
+            <ul className={styles.params} data-testid={`errors-${example.id}`}>
+              {Object.entries(FUNCTION_ERROR_HELP[example.id] ?? {}).map(([code, text]) => (
+                <li key={code}>
+                  <Text weight="semibold">{code}</Text> {localize(text, locale)}
+                </li>
+              ))}
+            </ul>
+            {!unavailable && (
+              <Button
+                appearance="secondary"
+                onClick={() => void onInsert((syntax) => exampleFormula(example, names[typedIn], syntax))}
+                aria-label={`${strings.insertButton}: ${names[typedIn]}`}
+              >
+                {strings.insertButton}
+              </Button>
+            )}
           </Card>
         );
       })}

@@ -5,6 +5,8 @@ import type { Locale } from "../../i18n/locale";
 import { teamStrings } from "../../i18n/teamStrings";
 import { fill, uiStrings, type UiStrings } from "../../i18n/uiStrings";
 import { planStatus, teamErrorMessage, type PlanInstance } from "../../team";
+import { TeamError } from "../../team/errors";
+import { refusalBySize } from "../../writers/xlsx/fileCheck";
 import type { PaneServices } from "../services";
 import { describeWriteError } from "../writeErrors";
 import { useFormStyles } from "./formStyles";
@@ -13,7 +15,7 @@ import { WriteStatusBar } from "./WriteStatus";
 type Result =
   | { readonly kind: "idle" | "busy" }
   | { readonly kind: "rolledUp"; readonly outcome: RollupOutcome }
-  | { readonly kind: "collected"; readonly outcome: CollectOutcome }
+  | { readonly kind: "collected"; readonly outcome: CollectOutcome; readonly unread: readonly TeamError[] }
   | { readonly kind: "failed"; readonly message: string };
 
 /** The plans the summary marks, with their reasons, in the user's language. */
@@ -69,7 +71,17 @@ export function TeamRollup({ locale, services }: { locale: Locale; services: Pan
 
   const collect = (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    void run(async () => ({ kind: "collected", outcome: await services.team.collect(await Promise.all([...files].map(readBase64)), locale) }));
+    // A file too large to accept is not even read into the pane's memory: its size decides.
+    const unread = [...files].flatMap((f) => {
+      const refusal = refusalBySize(f.size);
+      return refusal ? [new TeamError("refusedFile", { file: f.name, refusal })] : [];
+    });
+    const readable = [...files].filter((f) => !refusalBySize(f.size));
+    if (readable.length === 0) {
+      setResult({ kind: "failed", message: unread.map((e) => teamErrorMessage(e, locale)).join(" · ") });
+      return;
+    }
+    void run(async () => ({ kind: "collected", outcome: await services.team.collect(await Promise.all(readable.map(readBase64)), locale), unread }));
   };
 
   return (
@@ -129,7 +141,8 @@ function ResultBar({ result, strings, locale, services }: { result: Result; stri
       </MessageBar>
     );
   }
-  const skipped = outcome.kind === "collected" ? outcome.skipped.map((e) => teamErrorMessage(e, locale)) : outcome.withoutPlans;
+  const skipped = [...result.unread, ...(outcome.kind === "collected" ? outcome.skipped : outcome.refused)].map((e) => teamErrorMessage(e, locale));
+  if (outcome.kind === "download") skipped.push(...outcome.withoutPlans);
   const copied = outcome.kind === "collected" ? outcome.inserted.length : outcome.copied;
   return (
     <>

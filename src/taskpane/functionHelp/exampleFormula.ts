@@ -1,18 +1,23 @@
 import { formatSerial, serialFromYmd } from "../../domain/calendar";
+import { type FormulaSyntax, INVARIANT_SYNTAX } from "../../host/formulaSyntax";
 import type { ExampleArg, FunctionExample } from "./examples";
 
-const literal = (v: number | string) => (typeof v === "number" ? String(v) : `"${v.replace(/"/g, '""')}"`);
+const literal = (v: number | string, syntax: FormulaSyntax) =>
+  typeof v === "number" ? String(v).replace(".", syntax.decimal) : `"${v.replace(/"/g, '""')}"`;
 
-function argText(arg: ExampleArg): string {
-  if (typeof arg === "number" || typeof arg === "string") return literal(arg);
-  if ("date" in arg) return `DATE(${arg.date.join(",")})`;
-  if ("row" in arg) return `{${arg.row.map(literal).join(",")}}`;
-  return `{${arg.column.map(literal).join(";")}}`;
+function argText(arg: ExampleArg, syntax: FormulaSyntax): string {
+  if (typeof arg === "number" || typeof arg === "string") return literal(arg, syntax);
+  if ("date" in arg) return `${syntax.dateFunction}(${arg.date.join(syntax.list)})`;
+  if ("row" in arg) return `{${arg.row.map((v) => literal(v, syntax)).join(syntax.arrayColumn)}}`;
+  return `{${arg.column.map((v) => literal(v, syntax)).join(syntax.arrayRow)}}`;
 }
 
-/** The formula as typed in a cell, e.g. `=销售.折后价(442000,{"9.8折","9.8折"})` for the zh-CN name. */
-export function exampleFormula(example: FunctionExample, qualifiedName: string): string {
-  return `=${qualifiedName}(${example.args.map(argText).join(",")})`;
+/**
+ * The formula as typed in a cell, e.g. `=销售.折后价(442000,{"9.8折","9.8折"})` for the zh-CN name, in
+ * the given syntax: the invariant one to show it, the user's (`formulasLocal`) to insert it.
+ */
+export function exampleFormula(example: FunctionExample, qualifiedName: string, syntax: FormulaSyntax = INVARIANT_SYNTAX): string {
+  return `=${qualifiedName}(${example.args.map((arg) => argText(arg, syntax)).join(syntax.list)})`;
 }
 
 /** The same arguments as Excel hands them to the function: dates as serials, arrays as 2-D arrays. */

@@ -1,8 +1,10 @@
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
+import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../i18n/locale";
 import {
   BreakdownError,
   computeBreakdown,
+  parseRatios,
   repsFromRange,
   type BreakdownInput,
   type BreakdownIssue,
@@ -47,19 +49,13 @@ export function repsFromText(text: string) {
   return repsFromRange(rows);
 }
 
-/** "2:3:1", "2,3,1" or "2 3 1" → the three ratios, or undefined if it is not three numbers. */
-export function parseRatios(text: string): [number, number, number] | undefined {
-  const parts = text.trim().split(/\s*[:：,，/\s]\s*/).map(Number);
-  return parts.length === 3 && parts.every((n) => Number.isFinite(n)) ? [parts[0], parts[1], parts[2]] : undefined;
-}
-
 function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
   if (values.periodKind === "month") {
     const month = parseMonthText(values.month);
     return month ? { kind: "month", ...month } : undefined;
   }
-  const year = Number(values.year.trim());
-  return Number.isInteger(year) && year >= 1900 && year <= 9999 ? { kind: "year", year } : undefined;
+  const year = readWholeNumber(values.year, 1900, 9999);
+  return year === undefined ? undefined : { kind: "year", year };
 }
 
 const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {

@@ -1,6 +1,7 @@
 import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
 import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
 import { type Bilingual, DomainError } from "../../domain/errors";
+import { readWholeNumber } from "../../domain/typedText";
 import type { TemplateRequest } from "../../templates";
 import type { TemplateId } from "../../templates/sheetSpec";
 import { BLANK_ROWS, TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
@@ -26,8 +27,7 @@ export type Validation =
 const MAX_NAME = 20;
 
 function wholeNumber(text: string, min: number, max: number): number | FieldProblem {
-  const value = Number(text.trim());
-  return text.trim() !== "" && Number.isInteger(value) && value >= min && value <= max ? value : { code: "wholeNumber", min, max };
+  return readWholeNumber(text, min, max) ?? { code: "wholeNumber", min, max };
 }
 
 /** A holiday list as typed (one date a line, `+` for 调休), shared by the template and breakdown forms. */

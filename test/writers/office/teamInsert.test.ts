@@ -1,4 +1,6 @@
 import { TeamError } from "../../../src/team";
+import { teamErrorMessage } from "../../../src/team/errors";
+import { compoundFile, declaresTenGigabytes, macroEnabled, randomBytes } from "../../support/hostileFiles";
 import { buildTemplates, type TemplateRequest } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/templates/naming";
 import { collectRepWorkbooks, insertRepWorkbooks, rollUpTeam } from "../../../src/writers/office/team";
@@ -23,6 +25,28 @@ const lists = (fake: FakeExcel) => ({ sheets: fake.sheetNames(), names: fake.sta
 const nameFormula = (fake: FakeExcel, name: string): string | undefined => fake.state.names.find((n) => n.name === name)?.formula;
 
 describe("insertRepWorkbooks (Office)", () => {
+  test("hostile files are refused by name before they are read, and the others still arrive", async () => {
+    const fake = new FakeExcel();
+    const zhang = await repFile("zhang.xlsx", [weekly("张三")]);
+    const hostile = {
+      "encrypted.xlsx": compoundFile(),
+      "bomb.xlsx": declaresTenGigabytes(),
+      "noise.xlsx": randomBytes(50_000),
+      "macros.xlsx": await macroEnabled(Buffer.from(zhang.base64, "base64")),
+    };
+    const files = [...Object.entries(hostile).map(([file, data]) => ({ file, base64: Buffer.from(data).toString("base64") })), zhang];
+    const report = await fake.run((context) => insertRepWorkbooks(context, files));
+    expect(report.inserted.map((p) => p.file)).toEqual(["zhang.xlsx"]);
+    expect(report.skipped.map((e) => [e.code, e.params.file, e.params.refusal?.kind])).toEqual([
+      ["refusedFile", "encrypted.xlsx", "encrypted"],
+      ["refusedFile", "bomb.xlsx", "tooLarge"],
+      ["refusedFile", "noise.xlsx", "notWorkbook"],
+      ["refusedFile", "macros.xlsx", "macroEnabled"],
+    ]);
+    expect(teamErrorMessage(report.skipped[3], "zh-CN")).toContain("“macros.xlsx”包含宏");
+    expect(teamErrorMessage(report.skipped[3], "en-US")).toContain('"macros.xlsx" contains macros');
+  });
+
   test("two reps' W1 plans and a monthly plan arrive re-keyed, linked to their own sheets, in 3 syncs", async () => {
     const fake = new FakeExcel();
     await writePlans(fake, [weekly("赵六")]);
@@ -43,7 +67,7 @@ describe("insertRepWorkbooks (Office)", () => {
     ]);
     expect(report.skipped.map((e) => [e.code, e.params.file])).toEqual([
       ["noPlanSheets", "customers.xlsx"],
-      ["unreadableFile", "broken.xlsx"],
+      ["refusedFile", "broken.xlsx"],
     ]);
 
     expect(nameFormula(fake, "SP_W2_REP")).toBe("='周计划-张三-2026W48'!$B$3");

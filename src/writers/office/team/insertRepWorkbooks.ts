@@ -1,4 +1,4 @@
-import { TeamError } from "../../../team/errors";
+import { refusedFile, TeamError } from "../../../team/errors";
 import { keyOfName } from "../../../templates/naming";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
 import { readRepPackage, type RepPackage } from "./repPackage";
@@ -67,7 +67,13 @@ async function parse(files: readonly RepWorkbookFile[]): Promise<{ incoming: Inc
   const skipped: TeamError[] = [];
   for (const file of files) {
     try {
-      const rep = await readRepPackage(bytesOf(file.base64));
+      const bytes = bytesOf(file.base64);
+      const refused = await refusedFile(file.file, bytes);
+      if (refused) {
+        skipped.push(refused);
+        continue;
+      }
+      const rep = await readRepPackage(bytes);
       if (rep.planSheets.length === 0) skipped.push(new TeamError("noPlanSheets", { file: file.file }));
       else incoming.push({ file, rep, keys: new Map() });
     } catch (error) {

@@ -1,0 +1,131 @@
+import JSZip from "jszip";
+
+/**
+ * Decides whether a rep's or team's file may be opened at all, before anything decompresses it: the
+ * roll-up, the preview's collect-files and the pane's Office path all read workbooks people e-mail
+ * around, and JSZip/exceljs would inflate a zip bomb into memory whole. Everything here is read from
+ * the zip's central directory (names, declared sizes, entry count) — only [Content_Types].xml, a few
+ * kilobytes whose declared size has just been checked, is ever inflated.
+ */
+
+/**
+ * The most a workbook may declare when unpacked: 100 MB. A rep's weekly plan unpacks to 50 KB and the
+ * add-in's largest workbook, a 10 000-customer register, to 18.7 MB (measured); exceljs holds several
+ * times a file's unpacked size in memory, so above this a single file could take the pane or the
+ * command line into gigabytes.
+ */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/** More parts than any workbook has (one per sheet, table, drawing, chart …): a bomb of tiny entries. */
+export const MAX_ENTRIES = 10_000;
+
+/**
+ * Deflate cannot exceed about 1032:1; worksheet XML compresses far less (the add-in's own parts: 24:1 at
+ * most, in the 10 000-customer register; test/writers/xlsx/fileCheck.test.ts keeps it under 50:1). An
+ * entry over 1 MiB claiming more than 500:1 is a bomb (zeros) or a crafted header, not a sheet.
+ */
+export const MAX_RATIO = 500;
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+export type FileRefusal =
+  /** An OLE compound file: how Office stores a password-protected .xlsx (and old .xls files). */
+  | { readonly kind: "encrypted" }
+  /** Not a zip, or a zip without a workbook part (a .docx, a renamed file, a truncated download). */
+  | { readonly kind: "notWorkbook" }
+  /** A VBA project or a macro-enabled workbook type (.xlsm, .xltm, .xlam). */
+  | { readonly kind: "macroEnabled" }
+  /** Declares more than MAX_UNPACKED_BYTES unpacked (a ZIP64 size means 4 GiB or more). */
+  | { readonly kind: "tooLarge"; readonly megabytes: number }
+  /** Too many entries or an impossible compression ratio: built to exhaust the reader. */
+  | { readonly kind: "zipBomb" };
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_DIRECTORY = 0x06054b50;
+/** The end record is 22 bytes plus a comment of at most 65 535. */
+const END_SEARCH = 22 + 0xffff;
+/** ZIP64 placeholders: the real value is 4 GiB or more (or 65 535 entries or more). */
+const ZIP64_32 = 0xffffffff;
+const ZIP64_16 = 0xffff;
+
+const startsWith = (data: Uint8Array, bytes: readonly number[]): boolean => bytes.every((b, i) => data[i] === b);
+
+interface Entry {
+  readonly name: string;
+  readonly compressed: number;
+  readonly unpacked: number;
+}
+
+/** The central directory's entries, or a refusal when it is missing, malformed or hostile. */
+function centralDirectory(data: Uint8Array): Entry[] | FileRefusal {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let end = -1;
+  for (let at = data.length - 22; at >= Math.max(0, data.length - END_SEARCH); at--) {
+    if (view.getUint32(at, true) === END_OF_DIRECTORY) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return { kind: "notWorkbook" };
+  const declaredCount = view.getUint16(end + 10, true);
+  const size = view.getUint32(end + 12, true);
+  const offset = view.getUint32(end + 16, true);
+  if (declaredCount === ZIP64_16 || declaredCount > MAX_ENTRIES) return { kind: "zipBomb" };
+  if (offset === ZIP64_32 || offset + size > end) return { kind: "notWorkbook" };
+  const decoder = new TextDecoder();
+  const entries: Entry[] = [];
+  let unpackedTotal = 0;
+  for (let at = offset; at < offset + size; ) {
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_HEADER) return { kind: "notWorkbook" };
+    const compressed = view.getUint32(at + 20, true);
+    const unpacked = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    if (unpacked === ZIP64_32) return { kind: "tooLarge", megabytes: 4096 };
+    if (unpacked > RATIO_FLOOR_BYTES && unpacked / Math.max(compressed, 1) > MAX_RATIO) return { kind: "zipBomb" };
+    unpackedTotal += unpacked;
+    if (unpackedTotal > MAX_UNPACKED_BYTES) return { kind: "tooLarge", megabytes: Math.ceil(unpackedTotal / 1024 / 1024) };
+    entries.push({ name: decoder.decode(data.subarray(at + 46, at + 46 + nameLength)), compressed, unpacked });
+    if (entries.length > MAX_ENTRIES) return { kind: "zipBomb" };
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * A file bigger than MAX_UNPACKED_BYTES as it stands is refused on its size alone — also before it is
+ * read into memory at all, where the size is known first (the pane's file picker).
+ */
+export function refusalBySize(bytes: number): FileRefusal | undefined {
+  return bytes > MAX_UNPACKED_BYTES ? { kind: "tooLarge", megabytes: Math.ceil(bytes / 1024 / 1024) } : undefined;
+}
+
+const isRefusal = (value: Entry[] | FileRefusal): value is FileRefusal => !Array.isArray(value);
+
+const MAIN_PART = /ContentType="application\/vnd\.(?:ms-excel\.sheet\.macroEnabled\.main\+xml|openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml)"/;
+
+/**
+ * Why `data` must not be read as a workbook, or undefined when it may be. Bounded: the file is only
+ * scanned, and at most [Content_Types].xml (size checked) is inflated.
+ */
+export async function checkWorkbookFile(data: Uint8Array): Promise<FileRefusal | undefined> {
+  const oversized = refusalBySize(data.length);
+  if (oversized) return oversized;
+  if (startsWith(data, CFB_SIGNATURE)) return { kind: "encrypted" };
+  if (data.length < 22 || new DataView(data.buffer, data.byteOffset, 4).getUint32(0, true) !== LOCAL_HEADER) return { kind: "notWorkbook" };
+  const entries = centralDirectory(data);
+  if (isRefusal(entries)) return entries;
+  if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) return { kind: "macroEnabled" };
+  if (!entries.some((e) => e.name === "[Content_Types].xml")) return { kind: "notWorkbook" };
+  let types: string;
+  try {
+    // loadAsync reads the directory only; entries inflate when asked, and only this one is asked for.
+    types = (await (await JSZip.loadAsync(data)).file("[Content_Types].xml")?.async("string")) ?? "";
+  } catch {
+    return { kind: "notWorkbook" };
+  }
+  if (/macroEnabled/i.test(types)) return { kind: "macroEnabled" };
+  return MAIN_PART.test(types) ? undefined : { kind: "notWorkbook" };
+}
