@@ -2,7 +2,7 @@ import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node
 import { dirname, join, basename } from "node:path";
 import { isoWeek, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, type WorkCalendar } from "../domain/calendar";
 import { DomainError } from "../domain/errors";
-import { LOCALES } from "../i18n/locale";
+import { LOCALES, type Locale } from "../i18n/locale";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../templates/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
@@ -10,7 +10,7 @@ import { parseArgs, type BreakdownCommand, type RollupCommand, type WriteCommand
 import { parseDateList } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, buildBreakdownSpecs, planRemarks, planStatus, type PlanChoice } from "../team";
-import { refusedFile } from "../team/errors";
+import { refusedFile, TeamError, teamErrorMessage } from "../team/errors";
 import { rollupWorkbooks } from "../team/rollupWorkbooks";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
@@ -68,18 +68,26 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
 /** Errors are printed in both languages: the user may not have said which one they read. */
-const bilingual = (message: (m: CliMessages) => string): string => LOCALES.map((l) => message(CLI_MESSAGES[l])).join("\n");
+const bilingual = (message: (m: CliMessages, locale: Locale) => string): string => LOCALES.map((l) => message(CLI_MESSAGES[l], l)).join("\n");
 
 class CliError extends Error {
   constructor(
     readonly exitCode: number,
-    readonly render: (m: CliMessages) => string,
+    readonly render: (m: CliMessages, locale: Locale) => string,
   ) {
     super("cli error");
   }
 }
 
-const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** What went wrong, in `locale` where the error has words of its own (domain and team rules), else as thrown. */
+const reason = (error: unknown, locale: Locale): string =>
+  error instanceof TeamError
+    ? teamErrorMessage(error, locale)
+    : error instanceof DomainError
+      ? error.localized(locale)
+      : error instanceof Error
+        ? error.message
+        : String(error);
 
 async function loadCalendar(command: { readonly holidaysFile?: string }, io: CliIo): Promise<WorkCalendar> {
   const file = command.holidaysFile;
@@ -87,7 +95,7 @@ async function loadCalendar(command: { readonly holidaysFile?: string }, io: Cli
   const text = await io.readFile(file).then(
     (bytes) => new TextDecoder().decode(bytes),
     (error: unknown) => {
-      throw new CliError(EXIT_FAILURE, (m) => m.cannotRead(file, reason(error)));
+      throw new CliError(EXIT_FAILURE, (m, l) => m.cannotRead(file, reason(error, l)));
     },
   );
   const parsed = parseDateList(text);
@@ -95,7 +103,7 @@ async function loadCalendar(command: { readonly holidaysFile?: string }, io: Cli
   try {
     return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);
   } catch (error) {
-    throw new CliError(EXIT_USAGE, (m) => m.badHolidays(file, reason(error)));
+    throw new CliError(EXIT_USAGE, (m, l) => m.badHolidays(file, reason(error, l)));
   }
 }
 
@@ -105,7 +113,7 @@ function weekOf(given: { readonly year: number; readonly week: number } | undefi
   try {
     isoWeekMonday(week.year, week.week);
   } catch (error) {
-    throw new CliError(EXIT_USAGE, (m) => m.badWeek(`${week.year}-W${week.week}`, reason(error)));
+    throw new CliError(EXIT_USAGE, (m, l) => m.badWeek(`${week.year}-W${week.week}`, reason(error, l)));
   }
   return week;
 }
@@ -129,7 +137,7 @@ function requests(command: WriteCommand, calendar: WorkCalendar, now: Date): Tem
 
 const readOrFail = (io: CliIo, file: string): Promise<Uint8Array> =>
   io.readFile(file).catch((error: unknown) => {
-    throw new CliError(EXIT_FAILURE, (m) => m.cannotRead(file, reason(error)));
+    throw new CliError(EXIT_FAILURE, (m, l) => m.cannotRead(file, reason(error, l)));
   });
 
 /**
@@ -202,7 +210,7 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
   const reps = [];
   for (const file of command.files) reps.push({ file, data: await readOrFail(io, file) });
   const report = await rollupWorkbooks(base, reps, command.lang).catch((error: unknown) => {
-    throw new CliError(EXIT_FAILURE, (m) => m.failed(reason(error)));
+    throw new CliError(EXIT_FAILURE, (m, l) => m.failed(reason(error, l)));
   });
   // A refused file is left out, the others are rolled up; with none left there is nothing to write.
   const refusals = report.refused.map((error) => bilingual((m) => m.teamError(error))).join("\n");
@@ -241,7 +249,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
       return error.exitCode;
     }
     const domain = error instanceof DomainError;
-    io.stderr(bilingual((m) => m.failed(reason(error))));
+    io.stderr(bilingual((m, l) => m.failed(reason(error, l))));
     return domain ? EXIT_USAGE : EXIT_FAILURE;
   }
 }

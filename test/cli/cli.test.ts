@@ -68,6 +68,10 @@ describe("sales-planner CLI", () => {
     const malformed = await run("write", "weekly", "--out", join(dir, "a.xlsx"), "--holidays", bad);
     expect(malformed.code).toBe(2);
     expect(malformed.err).toContain("2026-02-30");
+    // The reason is in each line's own language, not the English text twice.
+    const [zh, en] = malformed.err.split("\n");
+    expect(zh).toMatch(/第 2 行.*2026-02-30/);
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
     expect((await run("write", "weekly", "--out", join(dir, "b.xlsx"), "--holidays", join(dir, "missing.txt"))).code).toBe(1);
     const unwritable = join(dir, "no-such-dir", "c.xlsx");
     expect((await run("write", "weekly", "--out", unwritable)).code).toBe(1);
