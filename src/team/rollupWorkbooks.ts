@@ -1,7 +1,7 @@
 import type { Locale } from "../i18n/locale";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../writers/xlsx/mergeWorkbooks";
-import { refusedFile, type TeamError } from "./errors";
+import { refusedFile, TeamError } from "./errors";
 import { discoverPlans, type PlanInstance } from "./plans";
 import { buildSummarySheet, newSummaryPlacement } from "./rollupSheet";
 
@@ -19,7 +19,7 @@ export interface RollupReport {
   readonly copied: readonly CopiedPlan[];
   /** Files without a plan sheet made by the add-in. */
   readonly withoutPlans: readonly string[];
-  /** Files not read at all (fileCheck.ts): the others are rolled up without them. */
+  /** Files refused by the file check (fileCheck.ts) or unreadable as workbooks: the others are rolled up without them. */
   readonly refused: readonly TeamError[];
 }
 
@@ -36,6 +36,7 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
     else accepted.push(rep);
   }
   const merged = await mergeRepWorkbooks(base, accepted);
+  refused.push(...merged.unreadable.map((u) => new TeamError("unreadableFile", { file: u.file, detail: u.detail })));
   const plans = discoverPlans(await xlsxNameEntries(merged.data));
   const placement = merged.removedSummary ?? newSummaryPlacement(await inspectXlsx(merged.data), locale);
   const summary = buildSummarySheet(plans, placement, locale);

@@ -6,7 +6,7 @@ import { discoverPlans } from "../../src/team";
 import { inspectXlsx } from "../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
 import { runCli as run } from "../support/cli";
-import { compoundFile, declaresTenGigabytes, deflatedZeros, macroEnabled, randomBytes } from "../support/hostileFiles";
+import { compoundFile, declaresTenGigabytes, deflatedZeros, liesAboutItsSize, macroEnabled, randomBytes, workbookWithoutWorkbookPart } from "../support/hostileFiles";
 
 /** `sales-planner rollup` end to end on the file system (the engine test checks the numbers). */
 
@@ -100,6 +100,8 @@ describe("sales-planner rollup", () => {
       "zeros.xlsx": deflatedZeros(60),
       "noise.xlsx": randomBytes(50_000),
       "macros.xlsx": await macroEnabled(new Uint8Array(readFileSync(zhang))),
+      "liar.xlsx": liesAboutItsSize(150),
+      "hollow.xlsx": await workbookWithoutWorkbookPart(),
     };
     const paths = Object.entries(hostile).map(([name, data]) => {
       writeFileSync(join(dir, name), data);
@@ -117,6 +119,10 @@ describe("sales-planner rollup", () => {
     expect(err).toContain(`"${paths[2]}" has an abnormal zip structure`);
     expect(err).toContain(`“${paths[3]}”不是 Excel 工作簿`);
     expect(err).toContain(`"${paths[4]}" contains macros`);
+    expect(err).toContain(`"${paths[5]}" has an abnormal zip structure`);
+    // Passes the file check, fails to read: named in both languages, the others still rolled up.
+    expect(err).toContain(`无法读取文件“${paths[6]}”`);
+    expect(err).toContain(paths[6]);
     expect((await inspectXlsx(new Uint8Array(readFileSync(team)))).sheets).toEqual(["周计划-张三-2026W48", "团队汇总"]);
     expect(ms).toBeLessThan(5000);
   });

@@ -103,3 +103,26 @@ export async function wordDocument(): Promise<Uint8Array> {
   zip.file("word/document.xml", "<w:document/>");
   return zip.generateAsync({ type: "uint8array" });
 }
+
+const WORKBOOK_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>';
+
+/**
+ * A workbook's skeleton whose directory lies: `xl/workbook.xml` is declared as 1 000 bytes but
+ * inflates to `megabytes` of zeros (at about 1000:1, so the declared ratio looks harmless).
+ */
+export function liesAboutItsSize(megabytes: number): Uint8Array {
+  const types = Buffer.from(WORKBOOK_TYPES);
+  return rawZip([
+    { name: "[Content_Types].xml", stored: types, method: 0, declared: types.length },
+    { name: "xl/workbook.xml", stored: deflateRawSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 }), method: 8, declared: 1000 },
+  ]);
+}
+
+/** Passes every file check — a workbook content type, honest sizes — but has no workbook part to read. */
+export async function workbookWithoutWorkbookPart(): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", WORKBOOK_TYPES);
+  zip.file("docProps/app.xml", "<Properties/>");
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

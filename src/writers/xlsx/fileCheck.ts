@@ -119,13 +119,58 @@ export async function checkWorkbookFile(data: Uint8Array): Promise<FileRefusal |
   if (isRefusal(entries)) return entries;
   if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) return { kind: "macroEnabled" };
   if (!entries.some((e) => e.name === "[Content_Types].xml")) return { kind: "notWorkbook" };
+  let zip: JSZip;
   let types: string;
   try {
     // loadAsync reads the directory only; entries inflate when asked, and only this one is asked for.
-    types = (await (await JSZip.loadAsync(data)).file("[Content_Types].xml")?.async("string")) ?? "";
+    zip = await JSZip.loadAsync(data);
+    types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
   } catch {
     return { kind: "notWorkbook" };
   }
   if (/macroEnabled/i.test(types)) return { kind: "macroEnabled" };
-  return MAIN_PART.test(types) ? undefined : { kind: "notWorkbook" };
+  if (!MAIN_PART.test(types)) return { kind: "notWorkbook" };
+  const inflated = await inflatesAsDeclared(zip, entries);
+  return inflated === "asDeclared" ? undefined : inflated === "broken" ? { kind: "notWorkbook" } : { kind: "zipBomb" };
+}
+
+/**
+ * Whether every entry inflates to no more than the size the directory declares. The checks above
+ * trust those sizes, and a crafted file can declare 1 KB for an entry that inflates to gigabytes
+ * (JSZip compares the sizes only after inflating the whole entry). Each entry is streamed and its
+ * chunks dropped as they come, so this takes one chunk of memory and stops at the first byte past
+ * the declared size; as the declared sizes total at most MAX_UNPACKED_BYTES, so does the work.
+ */
+/** JSZip's documented `ZipObject#internalStream` (api_zipobject/internal_stream), missing from its typings. */
+interface InflateStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): InflateStream;
+  on(event: "error" | "end", listener: () => void): InflateStream;
+  pause(): InflateStream;
+  resume(): InflateStream;
+}
+
+async function inflatesAsDeclared(zip: JSZip, entries: readonly Entry[]): Promise<"asDeclared" | "beyond" | "broken"> {
+  const declared = new Map(entries.map((e) => [e.name, e.unpacked]));
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const limit = declared.get(file.name) ?? 0;
+    const outcome = await new Promise<"asDeclared" | "beyond" | "broken">((resolve) => {
+      let inflated = 0;
+      const stream = (file as unknown as { internalStream(type: "uint8array"): InflateStream }).internalStream("uint8array");
+      stream
+        .on("data", (chunk) => {
+          inflated += chunk.length;
+          if (inflated > limit) {
+            stream.pause();
+            resolve("beyond");
+          }
+        })
+        // A corrupt deflate stream (a truncated download): not readable as a workbook.
+        .on("error", () => resolve("broken"))
+        .on("end", () => resolve(inflated <= limit ? "asDeclared" : "beyond"))
+        .resume();
+    });
+    if (outcome !== "asDeclared") return outcome;
+  }
+  return "asDeclared";
 }

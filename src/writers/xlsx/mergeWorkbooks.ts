@@ -39,6 +39,8 @@ export interface MergeResult {
   readonly copied: readonly CopiedPlan[];
   /** Files that held no plan sheet (nothing was copied from them). */
   readonly withoutPlans: readonly string[];
+  /** Files that passed the file check but could not be read as a workbook (left out, with why). */
+  readonly unreadable: readonly { readonly file: string; readonly detail: string }[];
   /** The team workbook's summary (团队汇总) that was removed to be rebuilt, if it had one. */
   readonly removedSummary?: { readonly key: string; readonly sheet: string };
 }
@@ -84,16 +86,32 @@ async function emptyWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken. */
-async function copyRep(team: XlsxPackage, rep: RepFile, taken: string[]): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
+/** A rep's file as read before anything of it goes into the team workbook. */
+interface ReadRep {
+  readonly file: string;
+  readonly source: XlsxPackage;
+  readonly plans: ReturnType<typeof discoverPlans>;
+  readonly sheets: Awaited<ReturnType<XlsxPackage["sheets"]>>;
+}
+
+/**
+ * Reads what `copyRep` needs. A file that fails here (no workbook part, malformed XML) is reported
+ * by name and left out: the team workbook has not been touched yet, so the other files still go in.
+ */
+async function readRep(rep: RepFile): Promise<ReadRep> {
   const source = await XlsxPackage.load(rep.data);
-  const plans = discoverPlans(await nameEntries(source));
+  return { file: rep.file, source, plans: discoverPlans(await nameEntries(source)), sheets: await source.sheets() };
+}
+
+/** Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken. */
+async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[]): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
+  const { source, plans } = rep;
   const keys: Rekeying = assignKeys(plans, taken);
   const teamSheets = (await team.sheets()).map((s) => s.name);
   const sheets: { from: string; to: string }[] = [];
   const copied: CopiedPlan[] = [];
   // In the rep's workbook order, which is how the rep arranged them.
-  for (const sheet of (await source.sheets()).filter((s) => plans.some((p) => p.sheet === s.name))) {
+  for (const sheet of rep.sheets.filter((s) => plans.some((p) => p.sheet === s.name))) {
     const to = freeSheetName(sheet.name, [...teamSheets, ...sheets.map((s) => s.to)]);
     sheets.push({ from: sheet.name, to });
     if (sheet.path) taken.push(...(await tableNames(source, sheet.path)).map((t) => rekeyText(t, keys)));
@@ -136,12 +154,20 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
   const taken = [...(await nameEntries(team)).map((n) => n.name), ...(await tableNames(team))];
   const copied: CopiedPlan[] = [];
   const withoutPlans: string[] = [];
+  const unreadable: { file: string; detail: string }[] = [];
   for (const rep of reps) {
-    const result = await copyRep(team, rep, taken);
+    let read: ReadRep;
+    try {
+      read = await readRep(rep);
+    } catch (error) {
+      unreadable.push({ file: rep.file, detail: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const result = await copyRep(team, read, taken);
     copied.push(...result.copied);
     if (!result.hasPlans) withoutPlans.push(rep.file);
   }
-  return { data: await team.save(), copied, withoutPlans, ...(removedSummary ? { removedSummary } : {}) };
+  return { data: await team.save(), copied, withoutPlans, unreadable, ...(removedSummary ? { removedSummary } : {}) };
 }
 
 /** The names of an .xlsx package as `NameEntry`s, for discovering its plans (roll-up, tests). */

@@ -3,7 +3,7 @@ import { buildTemplates } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/templates/naming";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { checkWorkbookFile, MAX_RATIO, MAX_UNPACKED_BYTES, refusalBySize } from "../../../src/writers/xlsx/fileCheck";
-import { compoundFile, declaresTenGigabytes, deflatedZeros, macroEnabled, manyEntries, randomBytes, rawZip, wordDocument } from "../../support/hostileFiles";
+import { compoundFile, declaresTenGigabytes, deflatedZeros, liesAboutItsSize, macroEnabled, manyEntries, randomBytes, rawZip, wordDocument } from "../../support/hostileFiles";
 
 /** Each part at a plausible 300:1, together over the limit: refused on the sum, as soon as it passes 100 MB. */
 const fiveLargeParts = () =>
@@ -49,6 +49,26 @@ describe("checkWorkbookFile", () => {
     expect(refusal).toEqual(expected);
     expect(ms).toBeLessThan(200);
     expect(mb).toBeLessThan(10);
+  });
+
+  test("refuses an entry that inflates past the size its directory declares, stopping there: memory stays bounded", async () => {
+    // 150 MB of zeros declared as 1 000 bytes: every directory check passes.
+    const { refusal, mb, ms } = await measured(liesAboutItsSize(150));
+    expect(refusal).toEqual({ kind: "zipBomb" });
+    // JSZip feeds the inflater 16 KB of compressed input at a time, up to ~16 MB out at 1000:1: the
+    // check holds about one such chunk, never the entry's 150 MB.
+    expect(mb).toBeLessThan(40);
+    expect(ms).toBeLessThan(2000);
+  });
+
+  test("refuses a corrupt deflate stream (a truncated download) as not a workbook", async () => {
+    const data = new Uint8Array(weekly);
+    const zip = await JSZip.loadAsync(data);
+    const sheet = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    // Flip bytes in the middle of the file's first worksheet data: the stream no longer inflates.
+    const at = Buffer.from(data).indexOf(Buffer.from(sheet)) + sheet.length + 40;
+    for (let i = at; i < at + 64; i++) data[i] ^= 0xa5;
+    expect(await checkWorkbookFile(data)).toMatchObject({ kind: expect.stringMatching(/^(notWorkbook|zipBomb)$/) });
   });
 
   test("refuses a deflate ratio no worksheet reaches, below the size limit", async () => {
