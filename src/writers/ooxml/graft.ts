@@ -98,18 +98,32 @@ async function copyPart(path: string, c: Copying): Promise<string | undefined> {
   }
   c.target.types.declare(to, type);
   const rels: Relationship[] = [];
+  const dropped: string[] = [];
   for (const rel of await c.source.rels(path)) {
     if (rel.external) {
       rels.push(rel);
       continue;
     }
-    if (WORKBOOK_LEVEL.test(rel.type)) continue;
-    const copied = await copyPart(resolvePath(path, rel.target), c);
-    // A relationship to a part the source does not have is not carried over.
+    const copied = WORKBOOK_LEVEL.test(rel.type) ? undefined : await copyPart(resolvePath(path, rel.target), c);
+    // A relationship to a part the source does not have, or to a pivot/slicer/timeline, is not carried over.
     if (copied !== undefined) rels.push({ ...rel, target: relativePath(to, copied) });
+    else dropped.push(rel.id);
   }
   if (rels.length > 0) c.target.writeRels(to, rels);
+  if (dropped.length > 0 && type === CONTENT_TYPE.worksheet) c.target.write(to, withoutReferences((await c.target.text(to)) ?? "", dropped));
   return to;
+}
+
+/**
+ * A copied sheet without what points at relationships that were not carried over: an `r:id` with no
+ * relationship behind it (a slicer list in the sheet's extLst, a drawing whose part is missing) is
+ * a broken package to Excel, which offers to repair it.
+ */
+export function withoutReferences(xml: string, ids: readonly string[]): string {
+  const refers = (element: string): boolean => ids.some((id) => new RegExp(`\\sr:id="${id}"`).test(element));
+  let out = xml;
+  for (const [ext] of elements(out, "ext")) if (refers(ext)) out = out.replace(ext, "");
+  return out.replace(/<[\w:]+\b[^<>]*\/>/g, (element) => (refers(element) ? "" : element));
 }
 
 /** `<definedName>`s added to workbook.xml, in schema position when the workbook had none. */

@@ -317,3 +317,29 @@ describe("rebuilding the summary of a team workbook Excel saved", () => {
     expect(await danglingRelationships(bytes(team))).toEqual([]);
   });
 });
+
+describe("a rep's plan sheet with a slicer (not carried into the team workbook)", () => {
+  test("the copied sheet keeps no reference to the dropped slicer relationship, and the result passes the gate", async () => {
+    const plan = join(dir, "slicer-plan.xlsx");
+    await writePlan(plan, "郑十");
+    const zip = await JSZip.loadAsync(readFileSync(plan));
+    const sheetPath = (await (await XlsxPackage.load(bytes(plan))).sheets())[0].path!;
+    const relsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
+    const rels = (await zip.file(relsPath)?.async("string")) ?? `${XML_DECLARATION}<Relationships xmlns="${NS.rels}"></Relationships>`;
+    zip.file(relsPath, rels.replace("</Relationships>", `<Relationship Id="rIdSlicer9" Type="http://schemas.microsoft.com/office/2007/relationships/slicer" Target="../slicers/slicer1.xml"/></Relationships>`));
+    zip.file("xl/slicers/slicer1.xml", `${XML_DECLARATION}<slicers xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"/>`);
+    const ext = `<ext uri="{A8765BA9-456A-4dab-B4F3-ACF838C121DE}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerList><x14:slicer r:id="rIdSlicer9"/></x14:slicerList></ext>`;
+    const sheet = await zip.file(sheetPath)!.async("string");
+    zip.file(sheetPath, sheet.includes("</extLst>") ? sheet.replace("</extLst>", `${ext}</extLst>`) : sheet.replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`));
+    writeFileSync(plan, await zip.generateAsync({ type: "uint8array" }));
+
+    const team = join(dir, "slicer-team.xlsx");
+    await cli("rollup", "--out", team, plan);
+    const pkg = await XlsxPackage.load(bytes(team));
+    const copied = (await pkg.sheets()).find((s) => s.name.includes("郑十"))!;
+    const xml = (await pkg.text(copied.path!))!;
+    expect(xml).not.toContain("rIdSlicer9");
+    expect(xml).not.toContain("slicerList");
+    await expectValidXlsx(bytes(team), "rollup of a plan sheet with a slicer");
+  });
+});
