@@ -77,6 +77,27 @@ function renameSheetRefs(xml: string, from: string, to: string): string {
   return out;
 }
 
+/** `name`, or `name_2`, `name_3` … — the first no table or defined name in `taken` uses (one namespace, case-insensitive). */
+function freeTableName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name}_${n}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** `xml` with each renamed table's part (`name`, `displayName`) and structured references (`表1[…]`) following. */
+function renameTables(xml: string, renames: ReadonlyMap<string, string>): string {
+  let out = xml;
+  for (const [from, to] of renames) {
+    const escaped = escapeXml(from).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out
+      .replace(/<table(?=[\s>])[^>]*>/g, (open) => open.replace(new RegExp(`(\\s(?:name|displayName)=")${escaped}"`, "g"), (_, attribute: string) => `${attribute}${escapeXml(to)}"`))
+      .replace(new RegExp(`(?<![\\p{L}\\p{N}_.\\\\])${escaped}(?=\\[)`, "gu"), () => escapeXml(to));
+  }
+  return out;
+}
+
 /** A package with no sheet, to build a new team workbook in. */
 async function emptyWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -110,11 +131,18 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[]): Promis
   const teamSheets = (await team.sheets()).map((s) => s.name);
   const sheets: { from: string; to: string }[] = [];
   const copied: CopiedPlan[] = [];
+  const tableRenames = new Map<string, string>();
   // In the rep's workbook order, which is how the rep arranged them.
   for (const sheet of rep.sheets.filter((s) => plans.some((p) => p.sheet === s.name))) {
     const to = freeSheetName(sheet.name, [...teamSheets, ...sheets.map((s) => s.to)]);
     sheets.push({ from: sheet.name, to });
-    if (sheet.path) taken.push(...(await tableNames(source, sheet.path)).map((t) => rekeyText(t, keys)));
+    for (const table of sheet.path ? await tableNames(source, sheet.path) : []) {
+      const name = rekeyText(table, keys);
+      // A rep's own table (表1) can clash with a team table or another rep's: renamed like a sheet.
+      const free = freeTableName(name, taken);
+      if (free !== name) tableRenames.set(name, free);
+      taken.push(free);
+    }
     for (const plan of plans.filter((p) => p.sheet === sheet.name)) {
       copied.push({ file: rep.file, fromSheet: sheet.name, toSheet: to, fromKey: plan.key, toKey: keys.get(plan.key) ?? plan.key });
     }
@@ -131,10 +159,13 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[]): Promis
     sheets,
     keepName: (n) => kept.some((k) => k.element === n.element),
     rewrite: (xml) =>
-      sheets.reduce(
-        (text, s) => renameSheetRefs(text, s.from, s.to),
-        // The template record is text in a cell: `sales-planner:weekly:main:v1:W1`.
-        rekeyText(xml, keys).replace(/>(sales-planner:[^<]*)</g, (_, record: string) => `>${rekeyRecord(record, keys)}<`),
+      renameTables(
+        sheets.reduce(
+          (text, s) => renameSheetRefs(text, s.from, s.to),
+          // The template record is text in a cell: `sales-planner:weekly:main:v1:W1`.
+          rekeyText(xml, keys).replace(/>(sales-planner:[^<]*)</g, (_, record: string) => `>${rekeyRecord(record, keys)}<`),
+        ),
+        tableRenames,
       ),
   });
   return { copied, hasPlans: plans.length > 0 };

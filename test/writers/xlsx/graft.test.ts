@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { discoverPlans } from "../../../src/team";
-import { attr, definedNames, elements, NS, openTags, REL, unescapeXml, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
+import { attr, definedNames, elements, NS, openTags, REL, tableNames, unescapeXml, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
 import { inspectXlsx } from "../../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { runCli } from "../../support/cli";
@@ -341,5 +341,46 @@ describe("a rep's plan sheet with a slicer (not carried into the team workbook)"
     expect(xml).not.toContain("rIdSlicer9");
     expect(xml).not.toContain("slicerList");
     await expectValidXlsx(bytes(team), "rollup of a plan sheet with a slicer");
+  });
+});
+
+/** `plan` with a table of the rep's own, 表1 at AZ1:AZ2, and a formula reading it (BA3). */
+async function withOwnTable(plan: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(plan));
+  const sheetPath = (await (await XlsxPackage.load(bytes(plan))).sheets())[0].path!;
+  const relsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
+  const addCell = (xml: string, row: number, cell: string): string =>
+    xml.replace(new RegExp(`(<row r="${row}"[^>]*>[\\s\\S]*?)</row>`), (_, open: string) => `${open}${cell}</row>`);
+  let sheet = await zip.file(sheetPath)!.async("string");
+  sheet = addCell(sheet, 1, `<c r="AZ1" t="inlineStr"><is><t>列1</t></is></c>`);
+  sheet = addCell(sheet, 2, `<c r="AZ2"><v>5</v></c>`);
+  sheet = addCell(sheet, 3, `<c r="BA3"><f>SUM(表1[列1])</f></c>`);
+  sheet = sheet.replace(/<tableParts count="(\d+)">/, (_, n: string) => `<tableParts count="${Number(n) + 1}"><tablePart r:id="rIdOwn9"/>`);
+  zip.file(sheetPath, sheet);
+  zip.file(relsPath, (await zip.file(relsPath)!.async("string")).replace("</Relationships>", `<Relationship Id="rIdOwn9" Type="${REL.table}" Target="../tables/ownTable.xml"/></Relationships>`));
+  zip.file(
+    "xl/tables/ownTable.xml",
+    `${XML_DECLARATION}<table xmlns="${NS.main}" id="99" name="表1" displayName="表1" ref="AZ1:AZ2" totalsRowShown="0"><autoFilter ref="AZ1:AZ2"/><tableColumns count="1"><tableColumn id="1" name="列1"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+  );
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/tables/ownTable.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>`));
+  writeFileSync(plan, await zip.generateAsync({ type: "uint8array" }));
+}
+
+describe("two reps' plan sheets each holding a table of their own called 表1", () => {
+  test("the second copy's table is renamed (表1_2) with its formulas, so table names stay unique", async () => {
+    const plans = [join(dir, "own-a.xlsx"), join(dir, "own-b.xlsx")];
+    await writePlan(plans[0], "甲");
+    await writePlan(plans[1], "乙");
+    for (const plan of plans) await withOwnTable(plan);
+    expect(await tableNames(await XlsxPackage.load(bytes(plans[0])))).toContain("表1");
+    const team = join(dir, "own-team.xlsx");
+    await cli("rollup", "--out", team, ...plans);
+    const pkg = await XlsxPackage.load(bytes(team));
+    const names = await tableNames(pkg);
+    expect(names.filter((n) => /^表1/.test(n)).sort()).toEqual(["表1", "表1_2"]);
+    const second = (await pkg.sheets()).find((s) => s.name.includes("乙"))!;
+    expect(await pkg.text(second.path!)).toContain("<f>SUM(表1_2[列1])</f>");
+    await expectValidXlsx(bytes(team), "rollup of two plan sheets with a table each called 表1");
   });
 });
