@@ -1,7 +1,7 @@
 import { CONTENT_TYPE, freeRelId, NS, REL, relativePath, relsPathOf, resolvePath, WORKBOOK, type Relationship, type XlsxPackage } from "./package";
 import { mergeStyles, type StyleMap } from "./styles";
 import { definedNames, type DefinedName } from "./workbook";
-import { attr, elements, escapeXml, innerXml, insertBefore, openTags, prefixOf, removeAttr, setAttr } from "./xml";
+import { attr, elements, escapeXml, innerXml, insertBefore, openTags, prefixOf, removeAttr, renumber, replaceTags, setAttr } from "./xml";
 
 /**
  * Grafting sheets from one package into another, so a user's workbook is never loaded into a
@@ -43,14 +43,6 @@ interface Copying {
   readonly copied: Map<string, string>;
   nextTableId: number;
 }
-
-const renumber = (element: string, name: string, map: (n: number) => number): string => {
-  const value = attr(element, name);
-  return value === undefined || !/^\d+$/.test(value) ? element : setAttr(element, name, String(map(Number(value))));
-};
-
-const replaceTags = (xml: string, tag: string, edit: (open: string) => string): string =>
-  xml.replace(new RegExp(`<${tag}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, "g"), (open) => edit(open));
 
 /** A copied sheet: strings inlined, style indexes moved to the appended styles, never selected. */
 function worksheetXml(xml: string, c: Copying): string {
@@ -203,15 +195,23 @@ async function maxTableId(pkg: XlsxPackage): Promise<number> {
   return max;
 }
 
+/**
+ * Refuses `wanted` sheet names that repeat each other or one of `existing` (case-insensitively, as
+ * Excel does): callers build names free of the workbook's, so a clash is a programming error.
+ */
+export function assertNewSheets(existing: readonly string[], wanted: readonly string[]): void {
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  for (const name of wanted) {
+    if (taken.has(name.toLowerCase())) throw new Error(`sheet "${name}" already exists; build the specs with the workbook's existing names`);
+    taken.add(name.toLowerCase());
+  }
+}
+
 /** Copies `options.sheets` of `source` into `target` (see the module comment). */
 export async function graftSheets(target: XlsxPackage, source: XlsxPackage, options: GraftOptions): Promise<void> {
   const targetSheets = await target.sheets();
   const sourceSheets = await source.sheets();
-  const taken = new Set(targetSheets.map((s) => s.name.toLowerCase()));
-  for (const { to } of options.sheets) {
-    if (taken.has(to.toLowerCase())) throw new Error(`sheet "${to}" already exists; build the specs with the workbook's existing names`);
-    taken.add(to.toLowerCase());
-  }
+  assertNewSheets(targetSheets.map((s) => s.name), options.sheets.map((s) => s.to));
   const sharedPath = await source.workbookPart(REL.sharedStrings);
   const c: Copying = {
     target,

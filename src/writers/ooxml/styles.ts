@@ -1,4 +1,4 @@
-import { attr, elements, insertBefore, setAttr } from "./xml";
+import { attr, elements, insertBefore, renumber, setAttr } from "./xml";
 
 /**
  * Merging one styles part into another by APPENDING: every number format, font, fill, border,
@@ -40,11 +40,6 @@ function append(xml: string, name: Section, items: readonly string[]): string {
   return xml.replace(found.element, () => merged);
 }
 
-/** Renumbers attribute `name` of the opening tag of `element` with `map`. */
-const renumber = (element: string, name: string, map: (n: number) => number): string => {
-  const value = attr(element, name);
-  return value === undefined ? element : setAttr(element, name, String(map(Number(value))));
-};
 
 export function mergeStyles(target: string, incoming: string): { xml: string; map: StyleMap } {
   const count = (name: Section) => section(target, name)?.items.length ?? 0;

@@ -59,9 +59,20 @@ export function elements(xml: string, tag: string): RegExpMatchArray[] {
   return [...xml.matchAll(new RegExp(`<${tag}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(?:/>|>[\\s\\S]*?</${tag}>)`, "g"))];
 }
 
+/** An opening (or empty) tag `<tag …>`, quoted attribute values may hold `>`. */
+const openTag = (tag: string): RegExp => new RegExp(`<${tag}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, "g");
+
 /** Every opening (or empty) tag `<tag …>`. */
-export const openTags = (xml: string, tag: string): string[] =>
-  [...xml.matchAll(new RegExp(`<${tag}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, "g"))].map((m) => m[0]);
+export const openTags = (xml: string, tag: string): string[] => [...xml.matchAll(openTag(tag))].map((m) => m[0]);
+
+/** `xml` with every opening tag `<tag …>` passed through `edit`. */
+export const replaceTags = (xml: string, tag: string, edit: (open: string) => string): string => xml.replace(openTag(tag), (open) => edit(open));
+
+/** The opening tag `element` with its numeric attribute `name` passed through `map` (left alone if absent or not a number). */
+export const renumber = (element: string, name: string, map: (n: number) => number): string => {
+  const value = attr(element, name);
+  return value === undefined || !/^\d+$/.test(value) ? element : setAttr(element, name, String(map(Number(value))));
+};
 
 /** The text content of an element (between its opening and closing tag; "" for an empty element). */
 export const innerXml = (element: string): string => (element.endsWith("/>") && !element.includes("</") ? "" : element.slice(tagEnd(element), element.lastIndexOf("</")));

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../templates/sheetSpec";
-import { escapeXml, graftSheets, XlsxPackage } from "../ooxml";
+import { assertNewSheets, escapeXml, graftSheets, XlsxPackage } from "../ooxml";
 import { patchPackage, type ColumnFormulas } from "./packagePatch";
 import { totalsFormula } from "../layout";
 import { renderSheet } from "./renderSheet";
@@ -43,17 +43,10 @@ async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
  * stays byte for byte. No file-system access here, so the same module runs in the browser.
  */
 export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Array): Promise<Uint8Array> {
-  const seen = new Set<string>();
-  for (const spec of specs) {
-    if (seen.has(spec.name.toLowerCase())) throw new Error(`sheet "${spec.name}" already exists; build the specs with the workbook's existing names`);
-    seen.add(spec.name.toLowerCase());
-  }
-  if (!existing) return renderPackage(specs);
-  const target = await XlsxPackage.load(existing);
+  const target = existing ? await XlsxPackage.load(existing) : undefined;
   // Checked before rendering, so a clash costs no exceljs run.
-  const taken = new Set((await target.sheets()).map((s) => s.name.toLowerCase()));
-  const clash = specs.find((s) => taken.has(s.name.toLowerCase()));
-  if (clash) throw new Error(`sheet "${clash.name}" already exists; build the specs with the workbook's existing names`);
+  assertNewSheets(target ? (await target.sheets()).map((s) => s.name) : [], specs.map((s) => s.name));
+  if (!target) return renderPackage(specs);
   const source = await XlsxPackage.load(await renderPackage(specs));
   await graftSheets(target, source, { sheets: specs.map((s) => ({ from: s.name, to: s.name })) });
   return target.save();

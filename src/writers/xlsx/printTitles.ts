@@ -1,5 +1,5 @@
 import { quoteSheet } from "../../templates/a1";
-import { escapeXml, unescapeXml, WORKBOOK, type XlsxPackage } from "../ooxml";
+import { attr, definedNames, escapeXml, openTags, WORKBOOK, type XlsxPackage } from "../ooxml";
 
 /**
  * exceljs writes a sheet's print titles (and print area) as `'<sheet name>'!$1:$5` without doubling
@@ -9,14 +9,13 @@ import { escapeXml, unescapeXml, WORKBOOK, type XlsxPackage } from "../ooxml";
  * defined name is left as it is.
  */
 export function quoteBuiltInNames(workbookXml: string): string {
-  const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*?\sname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
-  return workbookXml.replace(/(<definedName\b([^>]*)>)([^<]*)(<\/definedName>)/g, (element, open: string, attributes: string, text: string, close: string) => {
-    const builtIn = /\sname="_xlnm\.(?:Print_Titles|Print_Area)"/.test(attributes);
-    const sheet = sheets[Number(/\slocalSheetId="(\d+)"/.exec(attributes)?.[1] ?? -1)];
-    if (!builtIn || sheet === undefined || !sheet.includes("'")) return element;
-    const fixed = unescapeXml(text).split(`'${sheet}'!`).join(`${quoteSheet(sheet)}!`);
-    return `${open}${escapeXml(fixed)}${close}`;
-  });
+  const sheets = openTags(workbookXml, "sheet").map((tag) => attr(tag, "name") ?? "");
+  return definedNames(workbookXml).reduce((xml, name) => {
+    const sheet = sheets[name.localSheetId ?? -1];
+    if (!/^_xlnm\.(?:Print_Titles|Print_Area)$/.test(name.name) || sheet === undefined || !sheet.includes("'")) return xml;
+    const fixed = name.reference.split(`'${sheet}'!`).join(`${quoteSheet(sheet)}!`);
+    return xml.replace(name.element, () => `${name.element.slice(0, name.element.indexOf(">") + 1)}${escapeXml(fixed)}</definedName>`);
+  }, workbookXml);
 }
 
 /** Applies `quoteBuiltInNames` to the package's workbook part. */
