@@ -12,6 +12,7 @@ import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, buildBreakdownSpecs, planRemarks, planStatus, type PlanChoice } from "../team";
 import { refusedFile, TeamError, teamErrorMessage } from "../team/errors";
 import { rollupWorkbooks } from "../team/rollupWorkbooks";
+import { refusalBySize } from "../writers/xlsx/fileCheck";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
 
@@ -30,7 +31,7 @@ export interface CliIo {
 
 export type OutEntry =
   | { readonly kind: "missing" }
-  | { readonly kind: "file"; readonly readOnly: boolean }
+  | { readonly kind: "file"; readonly readOnly: boolean; readonly bytes: number }
   | { readonly kind: "symlink"; readonly target: string }
   | { readonly kind: "other" };
 
@@ -53,7 +54,7 @@ export const nodeIo: CliIo = {
     if (!found) return { kind: "missing" };
     if (found.isSymbolicLink()) return { kind: "symlink", target: await readlink(path) };
     // The mode bits, not access(W_OK): root may write anything, yet a file marked read-only is the user's "keep".
-    if (found.isFile()) return { kind: "file", readOnly: (found.mode & 0o222) === 0 };
+    if (found.isFile()) return { kind: "file", readOnly: (found.mode & 0o222) === 0, bytes: found.size };
     return { kind: "other" };
   },
   identity: (path) =>
@@ -208,13 +209,21 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
   await checkOutNotInput(io, command.out, command.files);
   const base = await existingOut(io, command.out);
   const reps = [];
-  for (const file of command.files) reps.push({ file, data: await readOrFail(io, file) });
+  // A file too big to be a workbook is refused on its size, before it is read into memory at all.
+  const tooBig: TeamError[] = [];
+  for (const file of command.files) {
+    const at = await io.entry(file);
+    const refusal = at.kind === "file" ? refusalBySize(at.bytes) : undefined;
+    if (refusal) tooBig.push(new TeamError("refusedFile", { file, refusal }));
+    else reps.push({ file, data: await readOrFail(io, file) });
+  }
   const report = await rollupWorkbooks(base, reps, command.lang).catch((error: unknown) => {
     throw new CliError(EXIT_FAILURE, (m, l) => m.failed(reason(error, l)));
   });
   // A refused file is left out, the others are rolled up; with none left there is nothing to write.
-  const refusals = report.refused.map((error) => bilingual((m) => m.teamError(error))).join("\n");
-  if (report.refused.length === reps.length) throw new CliError(EXIT_FAILURE, () => refusals);
+  const refused = [...tooBig, ...report.refused];
+  const refusals = refused.map((error) => bilingual((m) => m.teamError(error))).join("\n");
+  if (refused.length === command.files.length) throw new CliError(EXIT_FAILURE, () => refusals);
   if (refusals) io.stderr(refusals);
   await io.writeFile(command.out, report.data);
   const m = CLI_MESSAGES[command.lang];

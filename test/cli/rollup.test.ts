@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, linkSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -125,6 +125,20 @@ describe("sales-planner rollup", () => {
     expect(err).toContain(paths[6]);
     expect((await inspectXlsx(new Uint8Array(readFileSync(team)))).sheets).toEqual(["周计划-张三-2026W48", "团队汇总"]);
     expect(ms).toBeLessThan(5000);
+  });
+
+  test("a rep file over 100 MB is refused on its size without being read; the others are rolled up", async () => {
+    const zhang = await repFile("zhang-big.xlsx", "weekly", "--rep", "张三");
+    const huge = join(dir, "huge.xlsx");
+    writeFileSync(huge, "");
+    truncateSync(huge, 2 * 1024 ** 3); // a sparse 2 GB file: no disk, and reading it would take 2 GB of memory
+    const memory = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = memory();
+    const { code, err } = await run("rollup", "--out", join(dir, "team-big.xlsx"), huge, zhang);
+    expect((memory() - before) / 1024 / 1024).toBeLessThan(200);
+    expect(code).toBe(0);
+    expect(err).toContain(huge);
+    expect(err).toMatch(/2048 MB/);
   });
 
   test("when every rep file is refused, nothing is written (exit 1); a hostile team workbook is not opened either", async () => {
