@@ -14,7 +14,7 @@ const run = (cmd, args) => {
 };
 run(path.join(root, "node_modules/.bin/tsc"), [
   "--outDir", out, "--rootDir", root, "--module", "commonjs", "--moduleResolution", "node10", "--target", "ES2020",
-  "--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--types", "node,custom-functions-runtime",
+  "--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--types", "node,office-js,custom-functions-runtime",
   ...benches.map((b) => path.join("bench", b)),
 ]);
 for (const bench of benches) {
