@@ -2,10 +2,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { discoverPlans } from "../../../src/team";
+import { buildSummarySheet, discoverPlans } from "../../../src/team";
 import { attr, definedNames, elements, NS, openTags, REL, tableNames, unescapeXml, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
-import { inspectXlsx } from "../../../src/writers/xlsx";
-import { xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";
+import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
+import { mergeRepWorkbooks, xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { runCli } from "../../support/cli";
 import { convertWithLibreOffice, errorCells, recalcXlsx } from "../../support/libreoffice";
 import { expectValidXlsx, expectValidXlsxAll } from "../../support/ooxmlGate";
@@ -315,6 +315,14 @@ describe("rebuilding the summary of a team workbook Excel saved", () => {
     expect((await after.rels(WORKBOOK)).filter((r) => r.type === REL.calcChain)).toEqual([]);
     expect(after.types.xml).not.toContain("calcChain");
     expect(await danglingRelationships(bytes(team))).toEqual([]);
+  });
+
+  test("with two summaries in the workbook, the one with the lowest key is rebuilt, as the pane's readPlans picks", async () => {
+    const second = buildSummarySheet([], { key: "T2", sheet: "汇总-二" }, "zh-CN");
+    const first = buildSummarySheet([], { key: "T1", sheet: "汇总-一" }, "zh-CN");
+    const merged = await mergeRepWorkbooks(await writeXlsx([second, first]), []);
+    expect(merged.removedSummary).toEqual({ key: "T1", sheet: "汇总-一" });
+    expect((await inspectXlsx(merged.data)).sheets).toEqual(["汇总-二"]);
   });
 });
 
