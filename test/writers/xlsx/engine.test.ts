@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { apportion } from "../../../src/domain/apportion";
-import { makeWorkCalendar, serialFromYmd, weekSplit } from "../../../src/domain/calendar";
+import { serialFromYmd, weekSplit } from "../../../src/domain/calendar";
 import { abcClasses } from "../../../src/domain/tiers";
 import type { Locale } from "../../../src/i18n/locale";
 import { templateStrings } from "../../../src/i18n/templateStrings";
@@ -20,14 +20,13 @@ import { buildWeeklyPlan } from "../../../src/templates/weeklyPlan";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { contractRows } from "../../fixtures/contracts";
 import { customerRows } from "../../fixtures/customers";
+import { NATIONAL_DAY_2026, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
 import { todaySerial } from "../../fixtures/random";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 
 const STATS_YEAR = 2026;
-const holidays = [1, 2, 3, 4, 5, 6, 7, 8].map((d) => serialFromYmd(2026, 10, d));
-const makeUp = [serialFromYmd(2026, 9, 27), serialFromYmd(2026, 10, 10)];
-const calendar = makeWorkCalendar(holidays, makeUp);
+const calendar = NATIONAL_DAY_2026;
 
 interface Case {
   readonly locale: Locale;
@@ -52,42 +51,10 @@ function buildCase(locale: Locale, customerCount: number, contractCount: number)
     return specs;
   };
   const weekly = next(
-    buildWeeklyPlan(
-      {
-        rep: "张三",
-        year: 2026,
-        week: 40,
-        calendar,
-        targets: {
-          SALES: { target: 120000, actual: 90000, lastWeek: 110000 },
-          COLLECTION: { target: 80000, actual: 85000 },
-          VISITS: { target: 20, actual: 17 },
-          CALLS: { target: 150 },
-        },
-        keyItems: [{ category: templateStrings(locale).weekly.keyCategories[5], item: "新代理商签约", due: serialFromYmd(2026, 10, 2) }],
-        expenses: [
-          { category: templateStrings(locale).plan.expenseCategories[0], amount: 1250.5 },
-          { category: templateStrings(locale).plan.expenseCategories[1], amount: 800 },
-        ],
-        forecast: 130000,
-      },
-      { locale, existing },
-    ),
+    buildWeeklyPlan(sampleWeeklyOptions(locale, "张三", "新代理商签约"), { locale, existing }),
   );
   const monthly = next(
-    buildMonthlyPlan(
-      {
-        rep: "张三",
-        year: 2026,
-        month: 10,
-        calendar,
-        targets: { SALES: { target: 1000003, actual: 420000 }, COLLECTION: { target: 600000 } },
-        weekActuals: [100000, 0, 150000],
-        productActuals: [300000, null, 50000],
-        forecast: 1100000,
-      },
-      { locale, existing },
-    ),
+    buildMonthlyPlan(sampleMonthlyOptions("张三"), { locale, existing }),
   );
   const customerSpecs = next(buildCustomerRegister({ rows: customers }, { locale, existing }));
   const contractSpecs = next(buildContractRegister({ rows: contracts, statsYear: STATS_YEAR }, { locale, existing }));

@@ -6,14 +6,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makeWorkCalendar, serialFromYmd } from "../../../src/domain/calendar";
 import type { Locale } from "../../../src/i18n/locale";
-import { templateStrings } from "../../../src/i18n/templateStrings";
 import { buildBreakdownSpecs } from "../../../src/team";
 import { buildTemplates, type TemplateRequest } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/templates/naming";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { contractRows } from "../../fixtures/contracts";
+import { NATIONAL_DAY_2026 as calendar, sampleExpenses, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
 import { customerRows } from "../../fixtures/customers";
 import { runCli } from "../../support/cli";
 import { formatProblem, lastGateRun, validateXlsxAll, type LabelledXlsx, type Problem } from "../../support/ooxmlGate";
@@ -24,10 +23,6 @@ jest.setTimeout(300_000);
 const REP = `O'Brien & <Lee> "Ace" [North] Sales Region`;
 const TEAM = `R&D <East> "1" [2] O'Neil's team`;
 const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
-const calendar = makeWorkCalendar(
-  [1, 2, 3, 4, 5, 6, 7, 8].map((d) => serialFromYmd(2026, 10, d)),
-  [serialFromYmd(2026, 9, 27), serialFromYmd(2026, 10, 10)],
-);
 
 function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
   switch (template) {
@@ -43,43 +38,11 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
 }
 
 function filledRequest(template: TemplateRequest["template"], locale: Locale): TemplateRequest {
-  const s = templateStrings(locale);
-  const expenses = [
-    { category: s.plan.expenseCategories[0], amount: 1250.5 },
-    { category: s.plan.expenseCategories[1], amount: 800 },
-  ];
   switch (template) {
     case "weekly":
-      return {
-        template,
-        options: {
-          rep: REP,
-          team: TEAM,
-          approver: REP,
-          year: 2026,
-          week: 40,
-          calendar,
-          targets: { SALES: { target: 120000, actual: 90000, lastWeek: 110000 }, COLLECTION: { target: 80000, actual: 85000 }, VISITS: { target: 20, actual: 17 }, CALLS: { target: 150 } },
-          keyItems: [{ category: s.weekly.keyCategories[5], item: `<签约> & "O'Brien" [A]`, due: serialFromYmd(2026, 10, 2) }],
-          expenses,
-          forecast: 130000,
-        },
-      };
+      return { template, options: { ...sampleWeeklyOptions(locale, REP, `<签约> & "O'Brien" [A]`), team: TEAM, approver: REP } };
     case "monthly":
-      return {
-        template,
-        options: {
-          rep: REP,
-          year: 2026,
-          month: 10,
-          calendar,
-          targets: { SALES: { target: 1000003, actual: 420000 }, COLLECTION: { target: 600000 } },
-          weekActuals: [100000, 0, 150000],
-          productActuals: [300000, null, 50000],
-          expenses,
-          forecast: 1100000,
-        },
-      };
+      return { template, options: { ...sampleMonthlyOptions(REP), expenses: sampleExpenses(locale) } };
     case "customers":
       return { template, options: { rows: customerRows(300, locale) } };
     case "contracts":
