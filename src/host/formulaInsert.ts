@@ -27,10 +27,13 @@ export function customFunctionsAvailable(): boolean {
 export async function insertIntoSelectedCell(build: (syntax: FormulaSyntax) => string): Promise<InsertOutcome> {
   return Excel.run(async (context) => {
     const cell = context.workbook.getSelectedRange().getCell(0, 0);
-    cell.load(["address", "formulas"]);
+    cell.load(["address", "formulas", "numberFormat"]);
     await context.sync();
     const address = cell.address;
     if (cell.formulas[0][0] !== "") return { kind: "occupied", address };
+    // Excel may give a cell a date format when a formula with DATE is typed into it; the probe must
+    // not leave one behind, so the cell's own format is put back with the formula (same sync).
+    const numberFormat = cell.numberFormat;
     cell.formulas = [[SYNTAX_PROBE]];
     cell.load("formulasLocal");
     await context.sync();
@@ -38,11 +41,13 @@ export async function insertIntoSelectedCell(build: (syntax: FormulaSyntax) => s
       const syntax = syntaxFromProbe(String(cell.formulasLocal[0][0]));
       if (!syntax) throw new Error(`unreadable formula syntax: ${String(cell.formulasLocal[0][0])}`);
       cell.formulasLocal = [[build(syntax)]];
+      cell.numberFormat = numberFormat;
       cell.select();
       await context.sync();
     } catch (error) {
       // The cell was empty: empty it again, so a failed insert leaves no probe behind.
       cell.formulas = [[""]];
+      cell.numberFormat = numberFormat;
       await context.sync();
       throw error;
     }

@@ -66,6 +66,16 @@ describe("insertIntoSelectedCell", () => {
     expect(fake.sheet("Sheet1").value("A1")).toBeUndefined();
   });
 
+  test("the cell keeps the number format the user gave it, whatever the probe's DATE might have set", async () => {
+    const fake = excelWith(INVARIANT_CULTURE);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").numberFormat = [["0.00%"]];
+      await context.sync();
+    });
+    await insertIntoSelectedCell(discount);
+    expect(fake.sheet("Sheet1").numberFormat("A1")).toBe("0.00%");
+  });
+
   test("never writes over a filled cell", async () => {
     const fake = excelWith(INVARIANT_CULTURE);
     fake.seed("Sheet1", "A1", [["mine"]]);
