@@ -1,0 +1,121 @@
+import { serialFromYmd } from "../../src/domain/calendar";
+import type { Locale } from "../../src/i18n/locale";
+import { buildBreakdownSpecs } from "../../src/team";
+import { rollupWorkbooks } from "../../src/team/rollupWorkbooks";
+import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } from "../../src/templates";
+import { NO_NAMES } from "../../src/templates/naming";
+import { writeXlsx } from "../../src/writers/xlsx";
+import { NATIONAL_DAY_2026, sampleMonthlyOptions, sampleWeeklyOptions } from "../fixtures/plans";
+
+/**
+ * Issue 10, item 6: a fixed corpus of workbooks — every template in both languages, filled and
+ * empty, several in one workbook, the breakdown with its plans, and a roll-up — so a refactoring can
+ * prove it changed nothing: `corpus.test.ts` writes them again and compares them with the baseline
+ * written before the change. Every input is fixed here (no "today"), so the corpus is reproducible.
+ */
+
+export interface CorpusEntry {
+  readonly name: string;
+  /** The builders' output, as the Office writer receives it (absent for the file-level roll-up). */
+  readonly specs?: readonly SheetSpec[];
+  readonly xlsx: Uint8Array;
+}
+
+const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
+const day = (m: number, d: number) => serialFromYmd(2026, m, d);
+
+const customers = (): TableRow[] =>
+  Array.from({ length: 12 }, (_, i) => ({
+    id: `KH${String(i + 1).padStart(5, "0")}`,
+    name: i === 11 ? "客户3有限公司" : `客户${i + 1}有限公司`,
+    industry: ["制造", "零售", "医药"][i % 3],
+    region: ["华东", "华南", "华北", "西南"][i % 4],
+    contact: `联系人${i}`,
+    position: "经理",
+    phone: i === 10 ? "13800000003" : `1380000000${i % 10}`,
+    sales: i % 5 === 4 ? null : [0, 5000, 120000, 400000, 2500000][i % 5] + i * 1000,
+    firstContact: day(3, 1 + i),
+    lastVisit: i % 4 === 3 ? null : day(11, 1 + i),
+    note: i === 0 ? "=不是公式" : null,
+  }));
+
+const contracts = (): TableRow[] =>
+  Array.from({ length: 12 }, (_, i) => {
+    const amount = (i + 1) * 37_000;
+    const shipped = [amount, Math.round(amount / 3), 0, Math.round(amount / 2)][i % 4];
+    return {
+      id: `HT2026${String(i + 1).padStart(4, "0")}`,
+      customer: `客户${(i % 5) + 1}有限公司`,
+      signed: day(1 + (i % 10), 3 + i),
+      amount,
+      product: ["设备A", "耗材B", "服务C"][i % 3],
+      due: day(2 + (i % 10), 10 + i),
+      shipped: i % 4 === 2 ? null : shipped,
+      lastShipped: shipped > 0 ? day(3 + (i % 9), 1 + i) : null,
+      invoiced: i % 4 === 2 ? null : Math.round(shipped * 0.8),
+      paid: i % 4 === 2 ? null : Math.round(shipped * 0.5),
+      owner: ["张三", "李四"][i % 2],
+      note: null,
+    };
+  });
+
+const keyCustomers: TableRow[] = [
+  { customer: "客户1有限公司", tier: "A", target: 300000, plan: "季度回访", owner: "张三" },
+  { customer: "客户2有限公司", tier: "B", target: 120000, plan: "新品推介", owner: "李四" },
+];
+
+/** The requests of the corpus: `filled` carries every option a front door can pass, `empty` the fewest. */
+function requests(locale: Locale): Record<string, TemplateRequest> {
+  return {
+    "weekly-filled": { template: "weekly", options: { ...sampleWeeklyOptions(locale, "张三", "拿下华东区总代"), team: "华东一组", approver: "王经理", daily: [{ customers: "客户1", work: "拜访", expected: 5000 }] } },
+    "weekly-empty": { template: "weekly", options: { rep: "", year: 2026, week: 1 } },
+    "monthly-filled": { template: "monthly", options: { ...sampleMonthlyOptions("李四"), productRatios: [1, 1, 1], keyCustomers, expenses: [{ category: "差旅", amount: 300 }], summary: "总结", issues: "问题" } },
+    "monthly-empty": { template: "monthly", options: { rep: "", year: 2026, month: 12 } },
+    "customers-filled": { template: "customers", options: { rows: customers(), blankRows: 3 } },
+    "customers-empty": { template: "customers", options: {} },
+    "contracts-filled": { template: "contracts", options: { rows: contracts(), blankRows: 2, statsYear: 2026 } },
+    "contracts-empty": { template: "contracts", options: { statsYear: 2025 } },
+  };
+}
+
+async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
+  const request: TemplateRequest =
+    index % 2 === 0
+      ? { template: "weekly", options: sampleWeeklyOptions(locale, rep, `事项${index}`) }
+      : { template: "monthly", options: sampleMonthlyOptions(rep) };
+  return writeXlsx(buildTemplates([request], { locale, existing: NO_NAMES }));
+}
+
+export async function buildCorpus(): Promise<CorpusEntry[]> {
+  const entries: CorpusEntry[] = [];
+  const add = async (name: string, specs: readonly SheetSpec[]) => entries.push({ name, specs, xlsx: await writeXlsx(specs) });
+  for (const locale of LOCALES) {
+    const all = requests(locale);
+    for (const [name, request] of Object.entries(all)) await add(`${locale}/${name}`, buildTemplates([request], { locale, existing: NO_NAMES }));
+    await add(`${locale}/all-in-one`, buildTemplates(Object.values(all), { locale, existing: NO_NAMES }));
+    await add(
+      `${locale}/breakdown-weekly`,
+      buildBreakdownSpecs(
+        { target: 1_000_003, period: { kind: "month", year: 2026, month: 10 }, reps: [{ rep: "张三", weight: 2 }, { rep: "李四", weight: 1 }], productRatios: [2, 3, 1], calendar: NATIONAL_DAY_2026 },
+        { template: "weekly", year: 2026, week: 40 },
+        { locale, existing: NO_NAMES },
+        { team: "华东一组", calendar: NATIONAL_DAY_2026 },
+      ),
+    );
+    await add(
+      `${locale}/breakdown-year`,
+      buildBreakdownSpecs(
+        { target: "1,200,000", period: { kind: "year", year: 2027 }, reps: [{ rep: "王五", weight: 1 }, { rep: "赵六", weight: 3 }] },
+        { template: "monthly", month: 3 },
+        { locale, existing: NO_NAMES },
+      ),
+    );
+    await add(`${locale}/breakdown-only`, buildBreakdownSpecs({ target: 500_000, period: { kind: "month", year: 2026, month: 12 }, reps: [{ rep: "张三", weight: 1 }] }, undefined, { locale, existing: NO_NAMES }));
+    const reps = await Promise.all(["代表01", "代表02", "代表03"].map(async (rep, i) => ({ file: `${rep}.xlsx`, data: await repPlan(locale, rep, i) })));
+    const rollup = await rollupWorkbooks(undefined, reps, locale);
+    entries.push({ name: `${locale}/rollup`, xlsx: rollup.data });
+    const again = await rollupWorkbooks(rollup.data, [{ file: "代表04.xlsx", data: await repPlan(locale, "代表04", 3) }], locale);
+    entries.push({ name: `${locale}/rollup-again`, xlsx: again.data });
+  }
+  return entries;
+}
