@@ -2,7 +2,7 @@ import { parseMonthText, parseWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../i18n/locale";
 import { readWholeNumber } from "../domain/typedText";
 import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
-import type { TemplateId } from "../templates/sheetSpec";
+import type { TemplateId } from "../spec/sheetSpec";
 import type { CliMessages } from "./messages";
 
 /** Command-line arguments → a typed command, or an error worded by the caller's messages. */

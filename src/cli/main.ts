@@ -4,15 +4,16 @@ import { isoWeek, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, t
 import { DomainError } from "../domain/errors";
 import { LOCALES, type Locale } from "../i18n/locale";
 import { buildTemplates, type TemplateRequest } from "../templates";
-import { NO_NAMES } from "../templates/naming";
+import { NO_NAMES } from "../spec/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type RollupCommand, type WriteCommand } from "./args";
 import { parseDateList } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
-import { BreakdownError, buildBreakdownSpecs, planRemarks, planStatus, type PlanChoice } from "../team";
-import { refusedFile, TeamError, teamErrorMessage } from "../team/errors";
-import { rollupWorkbooks } from "../team/rollupWorkbooks";
-import { refusalBySize } from "../writers/xlsx/fileCheck";
+import { BreakdownError, planStatus } from "../team";
+import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
+import { TeamError, teamErrorMessage } from "../team/errors";
+import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
+import { refusalBySize, refusedFile } from "../writers/xlsx/fileCheck";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
 

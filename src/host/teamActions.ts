@@ -1,7 +1,8 @@
 import type { Locale } from "../i18n/locale";
-import { buildBreakdownSpecs, type BreakdownInput, type PlanChoice, type PlanInstance } from "../team";
+import { type BreakdownInput, type PlanInstance } from "../team";
+import { buildBreakdownSpecs, type PlanChoice } from "../templates/team";
 import type { TeamError } from "../team/errors";
-import { NO_NAMES } from "../templates/naming";
+import { NO_NAMES } from "../spec/naming";
 import { writeSheets } from "../writers/office/officeWriter";
 import { collectRepWorkbooks, rollUpTeam, type InsertedPlan, type RepWorkbookFile } from "../writers/office/team";
 import { blobUrl, downloadOf, type WriteOutcome } from "./templateWriter";
@@ -67,7 +68,7 @@ export async function collectIntoWorkbook(files: readonly RepWorkbookFile[], loc
 
 /** In the preview: the same team workbook the command line builds, offered as a download. */
 export async function collectIntoDownload(files: readonly RepWorkbookFile[], locale: Locale): Promise<CollectOutcome> {
-  const { rollupWorkbooks } = await import(/* webpackChunkName: "xlsx" */ "../team/rollupWorkbooks");
+  const { rollupWorkbooks } = await import(/* webpackChunkName: "xlsx" */ "../writers/xlsx/team/rollupFiles");
   const reps = files.map((f) => ({ file: f.file, data: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) }));
   const report = await rollupWorkbooks(undefined, reps, locale);
   const fileName = `${report.summarySheet}.xlsx`;

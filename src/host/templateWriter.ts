@@ -1,8 +1,8 @@
 import type { Locale } from "../i18n/locale";
 import { buildTemplates, type TemplateRequest } from "../templates";
-import { NO_NAMES } from "../templates/naming";
-import type { SheetSpec } from "../templates/sheetSpec";
-import { parseAddress } from "../writers/office/addresses";
+import { NO_NAMES } from "../spec/naming";
+import type { SheetSpec } from "../spec/sheetSpec";
+import { parseAddress } from "../spec/addresses";
 import { insertIntoActiveSheet, writeSheets } from "../writers/office/officeWriter";
 
 /** Where a written template can be found afterwards. */

@@ -1,5 +1,5 @@
 import type { Locale } from "./locale";
-import type { MonthlyMetric, WeeklyMetric } from "../templates/sheetSpec";
+import type { MonthlyMetric, WeeklyMetric } from "../spec/sheetSpec";
 
 /**
  * Every header, label and vocabulary the templates write, in both languages. The shape is one

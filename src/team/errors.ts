@@ -1,6 +1,6 @@
 import type { Locale } from "../i18n/locale";
 import { teamStrings } from "../i18n/teamStrings";
-import { checkWorkbookFile, type FileRefusal } from "../writers/xlsx/fileCheck";
+import type { FileRefusal } from "../writers/xlsx/fileCheck";
 
 /**
  * Failures of the roll-up and of collecting reps' workbooks, as a code plus parameters: the pane
@@ -44,12 +44,3 @@ export class TeamError extends Error {
 
 export const teamErrorMessage = (error: Pick<TeamError, "code" | "params">, locale: Locale): string =>
   teamStrings(locale).error(error.code, error.params);
-
-/**
- * The check every place that reads a rep's or team's file runs first (writers/xlsx/fileCheck.ts): the
- * refusal as a TeamError naming the file, or undefined when the file may be read.
- */
-export async function refusedFile(file: string, data: Uint8Array): Promise<TeamError | undefined> {
-  const refusal = await checkWorkbookFile(data);
-  return refusal && new TeamError("refusedFile", { file, refusal });
-}

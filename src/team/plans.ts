@@ -1,10 +1,10 @@
-import { KEY_LETTER, parseRecord, recordName, spName } from "../templates/naming";
-import { ROLLUP_METRICS, type CellValue } from "../templates/sheetSpec";
+import { KEY_LETTER, parseRecord, recordName, spName } from "../spec/naming";
+import { ROLLUP_METRICS, type CellValue } from "../spec/sheetSpec";
 
 /**
  * Finds every plan sheet the add-in wrote in a workbook — from the workbook's defined names and
  * the values of a few of them, never from sheet names or positions (see the naming scheme in
- * `templates/sheetSpec.ts`) — and says for each whether the roll-up can link to all of its figures.
+ * `spec/sheetSpec.ts`) — and says for each whether the roll-up can link to all of its figures.
  * Pure: both writers read the names their own way and hand over `NameEntry`s.
  */
 

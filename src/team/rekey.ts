@@ -1,4 +1,4 @@
-import { lowestFreeKey, parseRecord, usedKeys } from "../templates/naming";
+import { lowestFreeKey, parseRecord, usedKeys } from "../spec/naming";
 import type { PlanInstance } from "./plans";
 
 /**

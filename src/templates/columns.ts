@@ -1,7 +1,7 @@
 import type { Locale } from "../i18n/locale";
 import { templateStrings } from "../i18n/templateStrings";
 import { headerAlignment, numberFormat } from "./formats";
-import type { ColumnKind, ColumnSpec, TotalsSpec, ValidationSpec } from "./sheetSpec";
+import type { ColumnKind, ColumnSpec, TotalsSpec, ValidationSpec } from "../spec/sheetSpec";
 
 /**
  * Column constructors shared by all builders, so a ¥ column, a drop-down column or a date column

@@ -1,7 +1,7 @@
 import type { Locale } from "../i18n/locale";
 import { templateStrings, type TemplateStrings } from "../i18n/templateStrings";
 import { columnFactory, validations, type Columns } from "./columns";
-import type { ExistingNames } from "./sheetSpec";
+import type { ExistingNames } from "../spec/sheetSpec";
 
 /** What every builder receives besides its own options. */
 export interface BuildContext {

@@ -1,11 +1,11 @@
-import { a1FixedColumn } from "./a1";
+import { a1FixedColumn } from "../spec/a1";
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, str, thisRow } from "./formula";
-import { freeKey, freeSheetName, spName, spTable, templateRecord } from "./naming";
-import type { ColumnSpec, SheetSpec, TableRow } from "./sheetSpec";
+import { col, str, thisRow } from "../spec/formula";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import type { ColumnSpec, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
  * 合同履行一览表 (DOMAIN §1.4): the register with derived 未回款/履行进度/回款率/状态 columns and a

@@ -1,12 +1,12 @@
 import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_INTERVALS } from "../domain/tiers";
-import { a1FixedColumn } from "./a1";
+import { a1FixedColumn } from "../spec/a1";
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, str, thisRow } from "./formula";
-import { freeKey, freeSheetName, spName, spTable, templateRecord } from "./naming";
-import type { SheetSpec, TableRow } from "./sheetSpec";
+import { col, str, thisRow } from "../spec/formula";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import type { SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
  * 客户资源登记表 (DOMAIN §1.3): the register, its settings sheet (tier thresholds and visit

@@ -15,11 +15,11 @@ import type {
   TableSpec,
   TemplateRecord,
   ValidationSpec,
-} from "./sheetSpec";
-import { cellRange } from "./a1";
+} from "../spec/sheetSpec";
+import { cellRange } from "../spec/a1";
 import { textWidth } from "./columns";
 import { TABLE_STYLE } from "./formats";
-import { recordName } from "./naming";
+import { recordName } from "../spec/naming";
 
 /**
  * A small accumulator that builders use to lay a sheet out top to bottom. It only collects plain

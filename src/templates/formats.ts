@@ -1,5 +1,5 @@
 import type { Locale } from "../i18n/locale";
-import type { ColumnKind } from "./sheetSpec";
+import type { ColumnKind } from "../spec/sheetSpec";
 
 /**
  * Number formats and the few colours/thresholds the four templates share, so every ¥ amount,

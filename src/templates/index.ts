@@ -2,12 +2,12 @@ import type { BuildContext } from "./context";
 import { buildContractRegister, type ContractRegisterOptions } from "./contractRegister";
 import { buildCustomerRegister, type CustomerRegisterOptions } from "./customerRegister";
 import { buildMonthlyPlan, type MonthlyPlanOptions } from "./monthlyPlan";
-import { withSpecs } from "./naming";
-import type { SheetSpec } from "./sheetSpec";
+import { withSpecs } from "../spec/naming";
+import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan, type WeeklyPlanOptions } from "./weeklyPlan";
 
 export type { BuildContext } from "./context";
-export type * from "./sheetSpec";
+export type * from "../spec/sheetSpec";
 
 /** One template to build, with its options. */
 export type TemplateRequest =

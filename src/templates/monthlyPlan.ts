@@ -3,8 +3,8 @@ import { SUM, label } from "./columns";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { FORMATS, numberFormat } from "./formats";
-import { col, largestRemainderShare } from "./formula";
-import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "./naming";
+import { col, largestRemainderShare } from "../spec/formula";
+import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import {
   achievementFormats,
   expenseTable,
@@ -15,7 +15,7 @@ import {
   type ExpenseRow,
   metricRows,
 } from "./planBlocks";
-import { ROLLUP_METRICS, type MonthlyMetric, type SheetSpec, type TableRow } from "./sheetSpec";
+import { ROLLUP_METRICS, type MonthlyMetric, type SheetSpec, type TableRow } from "../spec/sheetSpec";
 
 /** 月度工作计划 (DOMAIN §1.2): one sheet per rep (or team) per month. */
 

@@ -1,12 +1,12 @@
-import { a1 } from "./a1";
+import { a1 } from "../spec/a1";
 import { SUM, label, type Columns } from "./columns";
 import type { Kit } from "./context";
 import { PlacedTable, SheetDraft } from "./draft";
 import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS, FORMATS } from "./formats";
-import { col, str, thisRow } from "./formula";
-import { spName, spTable } from "./naming";
+import { col, str, thisRow } from "../spec/formula";
+import { spName, spTable } from "../spec/naming";
 import type { TemplateStrings } from "../i18n/templateStrings";
-import type { CellRef, MonthlyMetric, TableRow, WeeklyMetric } from "./sheetSpec";
+import type { CellRef, MonthlyMetric, TableRow, WeeklyMetric } from "../spec/sheetSpec";
 
 /**
  * Blocks the weekly and monthly plans share: the targets table with 达成率, the roll-up readout,

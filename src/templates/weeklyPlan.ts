@@ -3,9 +3,9 @@ import { SUM, label } from "./columns";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
-import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "./naming";
+import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
-import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "./sheetSpec";
+import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "../spec/sheetSpec";
 
 /** 周工作计划 (DOMAIN §1.1): one sheet per rep per ISO week. */
 

@@ -9,9 +9,9 @@ import type {
   TargetRef,
   TotalsSpec,
   ValidationRule,
-} from "../templates/sheetSpec";
+} from "../spec/sheetSpec";
 import { FIRST_SERIAL } from "../domain/calendar";
-import { col } from "../templates/formula";
+import { col } from "../spec/formula";
 
 /**
  * Pure layout rules that every writer must apply identically (where a table's parts land, what a

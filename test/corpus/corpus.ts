@@ -1,9 +1,9 @@
 import { serialFromYmd } from "../../src/domain/calendar";
 import type { Locale } from "../../src/i18n/locale";
-import { buildBreakdownSpecs } from "../../src/team";
-import { rollupWorkbooks } from "../../src/team/rollupWorkbooks";
+import { buildBreakdownSpecs } from "../../src/templates/team";
+import { rollupWorkbooks } from "../../src/writers/xlsx/team/rollupFiles";
 import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } from "../../src/templates";
-import { NO_NAMES } from "../../src/templates/naming";
+import { NO_NAMES } from "../../src/spec/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { NATIONAL_DAY_2026, sampleMonthlyOptions, sampleWeeklyOptions } from "../fixtures/plans";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { buildTemplates } from "../../src/templates";
-import { NO_NAMES } from "../../src/templates/naming";
+import { NO_NAMES } from "../../src/spec/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { onFakeExcel, paneHarness } from "../support/browser";
 import { compoundFile, declaresTenGigabytes } from "../support/hostileFiles";

@@ -1,6 +1,6 @@
-import type { CellRef, RangeRef } from "../../src/templates/sheetSpec";
-import { a1, quoteSheet } from "../../src/templates/a1";
-import { intersects, parseAddress, qualifiedAddress } from "../../src/writers/office/addresses";
+import type { CellRef, RangeRef } from "../../src/spec/sheetSpec";
+import { a1, quoteSheet } from "../../src/spec/a1";
+import { intersects, parseAddress, qualifiedAddress } from "../../src/spec/addresses";
 import { boundingBox } from "../../src/writers/layout";
 
 /**

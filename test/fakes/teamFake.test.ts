@@ -1,5 +1,5 @@
 import { buildTemplates } from "../../src/templates";
-import { NO_NAMES } from "../../src/templates/naming";
+import { NO_NAMES } from "../../src/spec/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { FakeExcel, registerWorkbookFile } from "./teamFake";
 

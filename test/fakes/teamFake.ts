@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { quoteSheet } from "../../src/templates/a1";
-import type { RangeRef } from "../../src/templates/sheetSpec";
-import { parseAddress } from "../../src/writers/office/addresses";
+import { quoteSheet } from "../../src/spec/a1";
+import type { RangeRef } from "../../src/spec/sheetSpec";
+import { parseAddress } from "../../src/spec/addresses";
 import { unescapeXml } from "../../src/writers/ooxml";
 import { loadablePackage, preservedParts } from "../support/exceljsPackage";
 import { FakeExcel, FakeOfficeError, fillCalculatedColumns, type FakeCell, type FakeName, type FakeSheet, type FakeTable, type FakeWorkbookState } from "./fakeExcel";

@@ -1,5 +1,5 @@
-import { a1 } from "../../src/templates/a1";
-import type { CellRef, SheetSpec, TableSpec } from "../../src/templates/sheetSpec";
+import { a1 } from "../../src/spec/a1";
+import type { CellRef, SheetSpec, TableSpec } from "../../src/spec/sheetSpec";
 import type { Computed, ComputedWorkbook } from "./libreoffice";
 
 /** Locates spec cells in LibreOffice's computed output. */

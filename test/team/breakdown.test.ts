@@ -1,17 +1,8 @@
 import fc from "fast-check";
 import { isoWeekMonday, makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
-import {
-  BreakdownError,
-  breakdownMessages,
-  buildBreakdownSpecs,
-  computeBreakdown,
-  DEFAULT_PRODUCT_RATIOS,
-  planRequestsFromBreakdown,
-  repsFromRange,
-  validateWeights,
-  type BreakdownInput,
-} from "../../src/team";
-import { NO_NAMES } from "../../src/templates/naming";
+import { BreakdownError, breakdownMessages, computeBreakdown, DEFAULT_PRODUCT_RATIOS, repsFromRange, validateWeights, type BreakdownInput } from "../../src/team";
+import { buildBreakdownSpecs, planRequestsFromBreakdown } from "../../src/templates/team";
+import { NO_NAMES } from "../../src/spec/naming";
 
 /** 目标分解: validation, exact splits (property tests), plan requests and the sheet. */
 

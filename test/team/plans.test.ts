@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { discoverPlans, needsValue, planStatus, type NameEntry } from "../../src/team";
 import { linkNames } from "../../src/team/plans";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
-import { NO_NAMES } from "../../src/templates/naming";
-import type { SheetSpec } from "../../src/templates/sheetSpec";
+import { NO_NAMES } from "../../src/spec/naming";
+import type { SheetSpec } from "../../src/spec/sheetSpec";
 
 /** Plan discovery from a workbook's names: the way both writers hand them over. */
 

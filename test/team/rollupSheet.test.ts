@@ -1,7 +1,9 @@
-import { buildSummarySheet, discoverPlans, newSummaryPlacement, planRefresh, SUMMARY_METRICS, TeamError, teamErrorMessage, type NameEntry } from "../../src/team";
+import { discoverPlans, TeamError, teamErrorMessage, type NameEntry } from "../../src/team";
+import { buildSummarySheet, newSummaryPlacement, SUMMARY_METRICS } from "../../src/templates/team";
+import { planRefresh } from "../../src/writers/office/team/refresh";
 import { buildTemplates } from "../../src/templates";
-import { NO_NAMES } from "../../src/templates/naming";
-import type { SheetSpec } from "../../src/templates/sheetSpec";
+import { NO_NAMES } from "../../src/spec/naming";
+import type { SheetSpec } from "../../src/spec/sheetSpec";
 import { linkedFor } from "../writers/office/teamSupport";
 
 /** The 团队汇总 SheetSpec and its refresh plan, without any host. */

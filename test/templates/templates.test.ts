@@ -3,8 +3,8 @@ import { LOCALES, type Locale } from "../../src/i18n/locale";
 import { TEMPLATE_STRINGS } from "../../src/i18n/templateStrings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import fc from "fast-check";
-import { freeKey, freeSheetName, NO_NAMES, parseRecord, sheetTitle, withSpecs } from "../../src/templates/naming";
-import type { ExistingNames, SheetSpec } from "../../src/templates/sheetSpec";
+import { freeKey, freeSheetName, NO_NAMES, parseRecord, sheetTitle, withSpecs } from "../../src/spec/naming";
+import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
 const requests: TemplateRequest[] = [

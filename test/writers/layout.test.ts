@@ -4,10 +4,10 @@
  * and the xlsx writer (read back from the package XML) actually leave in the workbook.
  */
 import JSZip from "jszip";
-import { a1 } from "../../src/templates/a1";
+import { a1 } from "../../src/spec/a1";
 import { columnFactory, validations } from "../../src/templates/columns";
-import { NO_NAMES } from "../../src/templates/naming";
-import type { CellValidationSpec, RangeRef, SheetSpec, ValidationRule } from "../../src/templates/sheetSpec";
+import { NO_NAMES } from "../../src/spec/naming";
+import type { CellValidationSpec, RangeRef, SheetSpec, ValidationRule } from "../../src/spec/sheetSpec";
 import { validationCriteria, type ValidationCriteria } from "../../src/writers/layout";
 import { writeSheets } from "../../src/writers/office/officeWriter";
 import { writeXlsx } from "../../src/writers/xlsx";

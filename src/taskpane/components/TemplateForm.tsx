@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { Locale } from "../../i18n/locale";
 import { uiStrings, type UiStrings } from "../../i18n/uiStrings";
-import type { TemplateId } from "../../templates/sheetSpec";
+import type { TemplateId } from "../../spec/sheetSpec";
 import type { PaneServices } from "../services";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateForms/formModel";
 import { initialValues } from "../templateForms/initialValues";

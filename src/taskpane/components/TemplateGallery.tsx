@@ -1,6 +1,6 @@
 import { Body1, Button, Card, CardFooter, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { UiStrings } from "../../i18n/uiStrings";
-import type { TemplateId } from "../../templates/sheetSpec";
+import type { TemplateId } from "../../spec/sheetSpec";
 import { GALLERY_ORDER } from "../templateForms/formModel";
 
 const useStyles = makeStyles({

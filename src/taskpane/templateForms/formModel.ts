@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locale";
-import type { TemplateId } from "../../templates/sheetSpec";
+import type { TemplateId } from "../../spec/sheetSpec";
 
 /**
  * What the user types into a template's options form. Everything is kept as the text the user typed,

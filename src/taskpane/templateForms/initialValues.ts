@@ -2,7 +2,7 @@ import { serialFromYmd } from "../../domain/calendar";
 import { formatMonthText, formatWeekText, monthAfter, weekAfter } from "../../domain/dateText";
 import type { RememberedFields } from "../../host/preferences";
 import type { Locale } from "../../i18n/locale";
-import type { TemplateId } from "../../templates/sheetSpec";
+import type { TemplateId } from "../../spec/sheetSpec";
 import { BLANK_ROWS, type FormValues } from "./formModel";
 
 /** The periods people plan for: next week and next month, as typed in the forms. */

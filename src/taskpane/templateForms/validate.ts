@@ -3,7 +3,7 @@ import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateT
 import { type Bilingual, DomainError } from "../../domain/errors";
 import { readWholeNumber } from "../../domain/typedText";
 import type { TemplateRequest } from "../../templates";
-import type { TemplateId } from "../../templates/sheetSpec";
+import type { TemplateId } from "../../spec/sheetSpec";
 import { BLANK_ROWS, TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */

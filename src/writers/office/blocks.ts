@@ -1,4 +1,4 @@
-import type { CellRef, CellSpec, CellStyleName, SheetSpec, TableSpec } from "../../templates/sheetSpec";
+import type { CellRef, CellSpec, CellStyleName, SheetSpec, TableSpec } from "../../spec/sheetSpec";
 import { bodyContent, cellContent, tableLayout, totalsContent, type CellContent } from "../layout";
 
 /**

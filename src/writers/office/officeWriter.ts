@@ -1,6 +1,6 @@
-import type { ExistingNames, RangeRef, SheetSpec } from "../../templates/sheetSpec";
+import type { ExistingNames, RangeRef, SheetSpec } from "../../spec/sheetSpec";
 import { sheetExtent } from "../layout";
-import { intersects, parseAddress, qualifiedAddress } from "./addresses";
+import { intersects, parseAddress, qualifiedAddress } from "../../spec/addresses";
 import { runBatches, type Step } from "./chunking";
 import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";

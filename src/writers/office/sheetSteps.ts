@@ -7,9 +7,9 @@ import type {
   RangeRef,
   SheetSpec,
   ValidationSpec,
-} from "../../templates/sheetSpec";
-import { CELL_STYLES } from "../../templates/sheetSpec";
-import { a1 } from "../../templates/a1";
+} from "../../spec/sheetSpec";
+import { CELL_STYLES } from "../../spec/sheetSpec";
+import { a1 } from "../../spec/a1";
 import { columnBody, resolveTarget, tableLayout, validationCriteria } from "../layout";
 import { looseCellBlocks, styleRuns, tableBlocks, type Block } from "./blocks";
 import { call, sliceBlock, type Step } from "./chunking";

@@ -1,7 +1,7 @@
-import { parseAddress } from "../office/addresses";
+import { parseAddress } from "../../spec/addresses";
 import type { XlsxPackage } from "./package";
 import { REL } from "./package";
-import type { CellValue } from "../../templates/sheetSpec";
+import type { CellValue } from "../../spec/sheetSpec";
 import { attr, elements, innerXml, openTags, runText, unescapeXml } from "./xml";
 
 /** Defined names, cells and shared strings as the package states them. */

@@ -1,5 +1,5 @@
-import { quoteSheet, rangeA1 } from "../../templates/a1";
-import type { ChartSpec, SheetSpec, TargetRef } from "../../templates/sheetSpec";
+import { quoteSheet, rangeA1 } from "../../spec/a1";
+import type { ChartSpec, SheetSpec, TargetRef } from "../../spec/sheetSpec";
 import { resolveTarget } from "../layout";
 import { CONTENT_TYPE, escapeXml, freeRelId, NS, REL, relativePath, XML_DECLARATION, type XlsxPackage } from "../ooxml";
 

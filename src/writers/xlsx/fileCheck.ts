@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { TeamError } from "../../team/errors";
 
 /**
  * Decides whether a rep's or team's file may be opened at all, before anything decompresses it: the
@@ -173,4 +174,13 @@ async function inflatesAsDeclared(zip: JSZip, entries: readonly Entry[]): Promis
     if (outcome !== "asDeclared") return outcome;
   }
   return "asDeclared";
+}
+
+/**
+ * The check every place that reads a rep's or team's file runs first (writers/xlsx/fileCheck.ts): the
+ * refusal as a TeamError naming the file, or undefined when the file may be read.
+ */
+export async function refusedFile(file: string, data: Uint8Array): Promise<TeamError | undefined> {
+  const refusal = await checkWorkbookFile(data);
+  return refusal && new TeamError("refusedFile", { file, refusal });
 }

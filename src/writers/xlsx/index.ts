@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { SheetSpec } from "../../templates/sheetSpec";
+import type { SheetSpec } from "../../spec/sheetSpec";
 import { assertNewSheets, escapeXml, graftSheets, XlsxPackage } from "../ooxml";
 import { patchPackage, type ColumnFormulas } from "./packagePatch";
 import { totalsFormula } from "../layout";

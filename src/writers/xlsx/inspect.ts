@@ -1,4 +1,4 @@
-import type { ExistingNames } from "../../templates/sheetSpec";
+import type { ExistingNames } from "../../spec/sheetSpec";
 import { definedNames, tableNames, XlsxPackage } from "../ooxml";
 
 /**

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { freeSheetName, parseRecord } from "../../templates/naming";
-import { quoteSheet } from "../../templates/a1";
+import { freeSheetName, parseRecord } from "../../spec/naming";
+import { quoteSheet } from "../../spec/a1";
 import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../team/rekey";
 import { definedNames, escapeXml, graftSheets, removeSheet, tableNames, workbookNames, XlsxPackage } from "../ooxml";

@@ -1,4 +1,4 @@
-import { quoteSheet } from "../../templates/a1";
+import { quoteSheet } from "../../spec/a1";
 import { attr, definedNames, escapeXml, openTags, WORKBOOK, type XlsxPackage } from "../ooxml";
 
 /**

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { ymdFromSerial } from "../../domain/calendar";
-import { a1, quoteSheet, rangeA1 } from "../../templates/a1";
+import { a1, quoteSheet, rangeA1 } from "../../spec/a1";
 import {
   CELL_STYLES,
   type CellStyleName,
@@ -9,7 +9,7 @@ import {
   type SheetSpec,
   type TableSpec,
   type ValidationSpec,
-} from "../../templates/sheetSpec";
+} from "../../spec/sheetSpec";
 import {
   bodyContent,
   cellContent,

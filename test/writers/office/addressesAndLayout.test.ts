@@ -1,5 +1,5 @@
-import type { SheetSpec, TableSpec } from "../../../src/templates/sheetSpec";
-import { intersects, parseAddress, qualifiedAddress } from "../../../src/writers/office/addresses";
+import type { SheetSpec, TableSpec } from "../../../src/spec/sheetSpec";
+import { intersects, parseAddress, qualifiedAddress } from "../../../src/spec/addresses";
 import { resolveTarget, sheetExtent, tableLayout, validationCriteria } from "../../../src/writers/layout";
 
 describe("addresses Excel hands back", () => {

@@ -1,4 +1,4 @@
-import type { CellSpec, SheetSpec, TableSpec } from "../../../src/templates/sheetSpec";
+import type { CellSpec, SheetSpec, TableSpec } from "../../../src/spec/sheetSpec";
 import { entry, looseCellBlocks, styleRuns, tableBlocks } from "../../../src/writers/office/blocks";
 
 describe("cell entries", () => {

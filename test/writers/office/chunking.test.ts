@@ -1,4 +1,4 @@
-import { NO_NAMES } from "../../../src/templates/naming";
+import { NO_NAMES } from "../../../src/spec/naming";
 import type { Block } from "../../../src/writers/office/blocks";
 import { BATCH_BYTES, CHUNK_BYTES, packBatches, sliceBlock, utf8Bytes } from "../../../src/writers/office/chunking";
 import { writeSheets } from "../../../src/writers/office/officeWriter";

@@ -1,7 +1,7 @@
-import { a1, quoteSheet, rangeA1 } from "../../../src/templates/a1";
-import type { SheetSpec } from "../../../src/templates/sheetSpec";
+import { a1, quoteSheet, rangeA1 } from "../../../src/spec/a1";
+import type { SheetSpec } from "../../../src/spec/sheetSpec";
 import { resolveTarget, tableLayout } from "../../../src/writers/layout";
-import { qualifiedAddress } from "../../../src/writers/office/addresses";
+import { qualifiedAddress } from "../../../src/spec/addresses";
 import { widthInPoints } from "../../../src/writers/office/sheetSteps";
 import type { FakeExcel } from "../../fakes/fakeExcel";
 

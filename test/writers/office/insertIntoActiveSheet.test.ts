@@ -1,6 +1,6 @@
-import { NO_NAMES } from "../../../src/templates/naming";
+import { NO_NAMES } from "../../../src/spec/naming";
 import { sheetExtent } from "../../../src/writers/layout";
-import { qualifiedAddress } from "../../../src/writers/office/addresses";
+import { qualifiedAddress } from "../../../src/spec/addresses";
 import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
 import { insertIntoActiveSheet } from "../../../src/writers/office/officeWriter";
 import { FakeExcel } from "../../fakes/fakeExcel";

@@ -3,9 +3,9 @@
  * fake Excel) and through the xlsx writer (read back with exceljs) must hold the same value or
  * formula in every cell of every sheet.
  */
-import { a1 } from "../../../src/templates/a1";
-import { NO_NAMES } from "../../../src/templates/naming";
-import type { SheetSpec } from "../../../src/templates/sheetSpec";
+import { a1 } from "../../../src/spec/a1";
+import { NO_NAMES } from "../../../src/spec/naming";
+import type { SheetSpec } from "../../../src/spec/sheetSpec";
 import { writeSheets } from "../../../src/writers/office/officeWriter";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { FakeExcel } from "../../fakes/fakeExcel";

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { buildTemplates } from "../../../src/templates";
-import { NO_NAMES } from "../../../src/templates/naming";
+import { NO_NAMES } from "../../../src/spec/naming";
 import { readRepPackage } from "../../../src/writers/office/team/repPackage";
 import { writeXlsx } from "../../../src/writers/xlsx";
 

@@ -1,7 +1,8 @@
 import type { Locale } from "../../../src/i18n/locale";
-import { buildBreakdownSpecs, buildSummarySheet, discoverPlans } from "../../../src/team";
-import { a1 } from "../../../src/templates/a1";
-import type { SheetSpec } from "../../../src/templates/sheetSpec";
+import { discoverPlans } from "../../../src/team";
+import { buildBreakdownSpecs, buildSummarySheet } from "../../../src/templates/team";
+import { a1 } from "../../../src/spec/a1";
+import type { SheetSpec } from "../../../src/spec/sheetSpec";
 import { bodyContent, tableLayout } from "../../../src/writers/layout";
 import { writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
 import { readPlans, rollUpTeam } from "../../../src/writers/office/team";

@@ -2,7 +2,7 @@ import { TeamError } from "../../../src/team";
 import { teamErrorMessage } from "../../../src/team/errors";
 import { compoundFile, declaresTenGigabytes, macroEnabled, randomBytes } from "../../support/hostileFiles";
 import { buildTemplates, type TemplateRequest } from "../../../src/templates";
-import { NO_NAMES } from "../../../src/templates/naming";
+import { NO_NAMES } from "../../../src/spec/naming";
 import { collectRepWorkbooks, insertRepWorkbooks, rollUpTeam } from "../../../src/writers/office/team";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { FakeExcel, registerWorkbookFile } from "../../fakes/teamFake";

@@ -1,4 +1,4 @@
-import { columnLetters } from "../../../src/templates/a1";
+import { columnLetters } from "../../../src/spec/a1";
 import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
 import { rollUpTeam } from "../../../src/writers/office/team";
 import { FakeExcel } from "../../fakes/teamFake";

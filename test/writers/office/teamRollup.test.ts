@@ -1,5 +1,5 @@
 import { TeamError, teamErrorMessage } from "../../../src/team";
-import { columnLetters } from "../../../src/templates/a1";
+import { columnLetters } from "../../../src/spec/a1";
 import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { rollUpTeam } from "../../../src/writers/office/team";
 import { FakeExcel } from "../../fakes/teamFake";

@@ -1,5 +1,5 @@
 import type { Locale } from "../../../src/i18n/locale";
-import type { ExistingNames, TableRow } from "../../../src/templates/sheetSpec";
+import type { ExistingNames, TableRow } from "../../../src/spec/sheetSpec";
 import { buildWeeklyPlan } from "../../../src/templates/weeklyPlan";
 import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";
 import { buildCustomerRegister } from "../../../src/templates/customerRegister";

@@ -1,5 +1,5 @@
-import { NO_NAMES } from "../../../src/templates/naming";
-import type { ExistingNames } from "../../../src/templates/sheetSpec";
+import { NO_NAMES } from "../../../src/spec/naming";
+import type { ExistingNames } from "../../../src/spec/sheetSpec";
 import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
 import { writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
 import { FakeExcel, REQUEST_LIMIT_BYTES } from "../../fakes/fakeExcel";

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { buildTemplates } from "../../../src/templates";
-import { NO_NAMES } from "../../../src/templates/naming";
+import { NO_NAMES } from "../../../src/spec/naming";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { checkWorkbookFile, MAX_RATIO, MAX_UNPACKED_BYTES, refusalBySize } from "../../../src/writers/xlsx/fileCheck";
 import { compoundFile, declaresTenGigabytes, deflatedZeros, liesAboutItsSize, macroEnabled, manyEntries, randomBytes, rawZip, wordDocument } from "../../support/hostileFiles";

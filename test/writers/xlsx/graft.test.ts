@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { buildSummarySheet, discoverPlans } from "../../../src/team";
+import { discoverPlans } from "../../../src/team";
+import { buildSummarySheet } from "../../../src/templates/team";
 import { attr, definedNames, elements, NS, openTags, REL, tableNames, unescapeXml, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
 import { mergeRepWorkbooks, xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildTemplates } from "../../../src/templates";
-import { NO_NAMES } from "../../../src/templates/naming";
-import { quoteSheet } from "../../../src/templates/a1";
+import { NO_NAMES } from "../../../src/spec/naming";
+import { quoteSheet } from "../../../src/spec/a1";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
 import { unescapeXml } from "../../../src/writers/ooxml";
 import { quoteBuiltInNames } from "../../../src/writers/xlsx/printTitles";

@@ -1,5 +1,6 @@
-import { refusedFile, TeamError } from "../../../team/errors";
-import { keyOfName } from "../../../templates/naming";
+import { TeamError } from "../../../team/errors";
+import { refusedFile } from "../../xlsx/fileCheck";
+import { keyOfName } from "../../../spec/naming";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
 import { readRepPackage, type RepPackage } from "./repPackage";
 

@@ -1,6 +1,8 @@
-import { needsValue, summaryTableName, type NameEntry, type SummaryPlacement, type SummaryTableState } from "../../../team";
-import { parseRecord } from "../../../templates/naming";
-import type { CellValue, ExistingNames } from "../../../templates/sheetSpec";
+import { needsValue, type NameEntry } from "../../../team";
+import { summaryTableName, type SummaryPlacement } from "../../../templates/team";
+import { type SummaryTableState } from "./refresh";
+import { parseRecord } from "../../../spec/naming";
+import type { CellValue, ExistingNames } from "../../../spec/sheetSpec";
 import { referenceTarget } from "../../ooxml";
 
 /**

@@ -1,5 +1,5 @@
 import { discoverPlans, needsValue, type NameEntry, type PlanInstance } from "../../../team";
-import { keyOfName } from "../../../templates/naming";
+import { keyOfName } from "../../../spec/naming";
 import { tableNames, workbookCells, workbookNames, XlsxPackage } from "../../ooxml";
 
 /**

@@ -1,5 +1,7 @@
 import type { Locale } from "../../../i18n/locale";
-import { buildSummarySheet, discoverPlans, newSummaryPlacement, planRefresh, type PlanInstance, type RefreshPlan } from "../../../team";
+import { discoverPlans, type PlanInstance } from "../../../team";
+import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team";
+import { planRefresh, type RefreshPlan } from "./refresh";
 import { tableBlocks, type Entry } from "../blocks";
 import { call, runBatches, sliceBlock, type Step } from "../chunking";
 import { excelCode, OfficeWriteError } from "../errors";
@@ -10,7 +12,7 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
  * Writes the 团队汇总 sheet from a `readPlans` snapshot in ONE sync (more only for a summary beyond
  * ~4 MB: every link column repeats a formula naming every plan in every row, so about 90 plans or
  * more; 100 plans take 2): a new sheet through the Office writer's `addSheets`,
- * or an in-place refresh of the existing one as `team/refresh.ts` specifies. Only the summary sheet
+ * or an in-place refresh of the existing one as `refresh.ts` specifies. Only the summary sheet
  * is ever written; plan sheets are only read. Either way a write Excel rejects is undone before
  * `OfficeWriteError("writeFailed")` is thrown (`"cleanupFailed"` or `"restoreFailed"` if undoing failed too): a new sheet
  * is removed, a refreshed table is put back as `readPlans` read it (two more syncs, failure only).

@@ -1,13 +1,13 @@
-import type { Locale } from "../i18n/locale";
-import { teamStrings } from "../i18n/teamStrings";
-import { a1 } from "../templates/a1";
-import { label, SUM } from "../templates/columns";
-import { kitFor } from "../templates/context";
-import { printSetup, SheetDraft } from "../templates/draft";
-import { COLORS } from "../templates/formats";
-import { col, str, thisRow } from "../templates/formula";
-import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../templates/naming";
-import { achievementFormats, rateFormula } from "../templates/planBlocks";
+import type { Locale } from "../../i18n/locale";
+import { teamStrings } from "../../i18n/teamStrings";
+import { a1 } from "../../spec/a1";
+import { label, SUM } from "../columns";
+import { kitFor } from "../context";
+import { printSetup, SheetDraft } from "../draft";
+import { COLORS } from "../formats";
+import { col, str, thisRow } from "../../spec/formula";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../../spec/naming";
+import { achievementFormats, rateFormula } from "../planBlocks";
 import {
   ROLLUP_METRICS,
   type CellRef,
@@ -17,9 +17,9 @@ import {
   type SheetSpec,
   type TableRow,
   type WeeklyMetric,
-} from "../templates/sheetSpec";
-import { TeamError } from "./errors";
-import { planStatus, type PlanInstance } from "./plans";
+} from "../../spec/sheetSpec";
+import { TeamError } from "../../team/errors";
+import { planStatus, type PlanInstance } from "../../team/plans";
 
 /**
  * 团队汇总 — the team summary sheet (DOMAIN §1.5) as a SheetSpec: one table row per plan sheet,

@@ -1,9 +1,10 @@
-import type { Locale } from "../i18n/locale";
-import { inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../writers/xlsx/mergeWorkbooks";
-import { refusedFile, TeamError } from "./errors";
-import { discoverPlans, type PlanInstance } from "./plans";
-import { buildSummarySheet, newSummaryPlacement } from "./rollupSheet";
+import type { Locale } from "../../../i18n/locale";
+import { inspectXlsx, writeXlsx } from "..";
+import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../mergeWorkbooks";
+import { TeamError } from "../../../team/errors";
+import { refusedFile } from "../fileCheck";
+import { discoverPlans, type PlanInstance } from "../../../team/plans";
+import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/rollupSheet";
 
 /**
  * The team workbook as a file, without Excel: `base` (or a new workbook) with the reps' plan sheets
@@ -41,7 +42,6 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   const placement = merged.removedSummary ?? newSummaryPlacement(await inspectXlsx(merged.data), locale);
   const summary = buildSummarySheet(plans, placement, locale);
   return {
-    // The xlsx writer renders no charts; the achievement chart is added to the package here.
     data: await writeXlsx([summary], merged.data),
     summarySheet: summary.name,
     plans,

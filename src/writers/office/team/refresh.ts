@@ -1,6 +1,6 @@
-import type { SheetSpec, TableSpec } from "../templates/sheetSpec";
-import { TeamError } from "./errors";
-import { summaryTableName } from "./rollupSheet";
+import type { SheetSpec, TableSpec } from "../../../spec/sheetSpec";
+import { TeamError } from "../../../team/errors";
+import { summaryTableName } from "../../../templates/team/rollupSheet";
 
 /**
  * How a writer refreshes an existing 团队汇总 sheet in place, so that re-running the roll-up is

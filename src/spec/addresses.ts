@@ -1,9 +1,9 @@
-import type { RangeRef } from "../../templates/sheetSpec";
-import { a1, quoteSheet, rangeA1 } from "../../templates/a1";
+import type { RangeRef } from "./sheetSpec";
+import { a1, quoteSheet, rangeA1 } from "./a1";
 
 /**
  * Reading the addresses Excel hands back (`Sheet1!B2:D9`, `'My sheet'!A1`) — the writers only
- * ever produce A1 text (templates/a1.ts); the Office writer also has to understand Excel's.
+ * ever produce A1 text (a1.ts); the Office writer also has to understand Excel's.
  */
 
 /** A sheet-qualified address split into its sheet name (unquoted) and rectangle. */

@@ -1,14 +1,14 @@
-import type { Locale } from "../i18n/locale";
-import { teamStrings } from "../i18n/teamStrings";
-import { label, SUM } from "../templates/columns";
-import { kitFor, type BuildContext } from "../templates/context";
-import { printSetup, SheetDraft } from "../templates/draft";
-import { numberFormat } from "../templates/formats";
-import { col, thisRow } from "../templates/formula";
-import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../templates/naming";
-import { section } from "../templates/planBlocks";
-import type { SheetSpec } from "../templates/sheetSpec";
-import type { Breakdown, BreakdownPeriod } from "./breakdown";
+import type { Locale } from "../../i18n/locale";
+import { teamStrings } from "../../i18n/teamStrings";
+import { label, SUM } from "../columns";
+import { kitFor, type BuildContext } from "../context";
+import { printSetup, SheetDraft } from "../draft";
+import { numberFormat } from "../formats";
+import { col, thisRow } from "../../spec/formula";
+import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../../spec/naming";
+import { section } from "../planBlocks";
+import type { SheetSpec } from "../../spec/sheetSpec";
+import type { Breakdown, BreakdownPeriod } from "../../team/breakdown";
 
 /**
  * 目标分解 sheet: team target and period, the per-rep table (weight, share, target), every rep's

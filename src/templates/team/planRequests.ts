@@ -1,6 +1,6 @@
-import type { WorkCalendar } from "../domain/calendar";
-import type { TemplateRequest } from "../templates";
-import { isoWeekAmount, monthAmount, type Breakdown } from "./breakdown";
+import type { WorkCalendar } from "../../domain/calendar";
+import type { TemplateRequest } from "..";
+import { isoWeekAmount, monthAmount, type Breakdown } from "../../team/breakdown";
 
 /**
  * Turns a breakdown into one plan request per rep, the rep's target already filled in as the

@@ -29,7 +29,7 @@
  * - Every template instance gets a short workbook-unique KEY: a template letter plus a counter,
  *   `W<n>` weekly plan, `M<n>` monthly plan, `C<n>` customer register, `K<n>` contract register,
  *   `T<n>` team summary, `B<n>` target breakdown
- *   (see `templates/naming.ts`, which picks the lowest counter no existing name/table uses).
+ *   (see `spec/naming.ts`, which picks the lowest counter no existing name/table uses).
  * - All workbook names and table names of that instance start with `SP_<KEY>_`, e.g.
  *   `SP_W3_SALES_TARGET`, `SP_W3_Targets`, `SP_C1_ABC_A`. Names are upper case; tables are
  *   `SP_<KEY>_<PascalRole>`.

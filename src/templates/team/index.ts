@@ -1,0 +1,26 @@
+import { computeBreakdown, type BreakdownInput } from "../../team/breakdown";
+import { withSpecs } from "../../spec/naming";
+import type { SheetSpec } from "../../spec/sheetSpec";
+import { buildTemplates, type BuildContext } from "..";
+import { buildBreakdownSheet } from "./breakdownSheet";
+import { planRequestsFromBreakdown, type PlanChoice, type PlanExtras } from "./planRequests";
+
+/** The team's sheets: the 目标分解 sheet with the plans it pre-fills, and the 团队汇总 roll-up. */
+
+export { buildBreakdownSheet, periodText } from "./breakdownSheet";
+export { planRequestsFromBreakdown, type PlanChoice, type PlanExtras } from "./planRequests";
+export { buildSummarySheet, newSummaryPlacement, planRemarks, summaryTableName, SUMMARY_METRICS, type SummaryPlacement } from "./rollupSheet";
+
+/**
+ * The 目标分解 sheet and, when `plans` is given, one pre-filled plan sheet per rep, with free names
+ * for `ctx.existing` — ready for `writeSheets(context, (existing) => buildBreakdownSpecs(…))` or
+ * `writeXlsx`. Throws `BreakdownError` (see `breakdownMessages`) for invalid input.
+ */
+export function buildBreakdownSpecs(input: BreakdownInput, plans: PlanChoice | undefined, ctx: BuildContext, extras: PlanExtras = {}): SheetSpec[] {
+  const breakdown = computeBreakdown(input);
+  const sheet = buildBreakdownSheet(breakdown, ctx);
+  if (!plans) return [sheet];
+  const requests = planRequestsFromBreakdown(breakdown, plans, { ...(input.calendar ? { calendar: input.calendar } : {}), ...extras });
+  return [sheet, ...buildTemplates(requests, { ...ctx, existing: withSpecs(ctx.existing, [sheet]) })];
+}
+
