@@ -61,7 +61,7 @@ function webConfig(argv) {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin({
         source: "functions.json",
-        locales: { "zh-CN": path.resolve(__dirname, "src/i18n/functionNames.zh-CN.json") },
+        locales: { "zh-CN": path.resolve(__dirname, "src/contract/functionNames.zh-CN.json") },
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

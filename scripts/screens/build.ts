@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { monthWeeks, PLAIN_WEEKS, serialFromYmd } from "../../src/domain/calendar";
-import { templateStrings } from "../../src/i18n/templateStrings";
+import { templateStrings } from "../../src/templates/strings";
 import { buildTemplates, type SheetSpec, type TemplateRequest } from "../../src/templates";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { contractRows } from "../../test/fixtures/contracts";

@@ -1,4 +1,4 @@
-import zhNames from "../i18n/functionNames.zh-CN.json";
+import zhNames from "../contract/functionNames.zh-CN.json";
 import type { Locale } from "../i18n/locale";
 
 /** The three Excel errors a rule can end in; the functions layer maps them to CustomFunctions codes. */
@@ -24,7 +24,7 @@ export type ParameterName<F extends FunctionId> = keyof FunctionNames[F]["parame
 
 /**
  * A SALES.* function's arguments, named as the user sees them: in English the parameter name itself
- * (a_share), in zh-CN its name from i18n/functionNames.zh-CN.json (A类占比), the one source of the zh-CN names.
+ * (a_share), in zh-CN its name from contract/functionNames.zh-CN.json (A类占比), the one source of the zh-CN names.
  * Rules that name an argument in a message take it from here, so a misspelt one is a type error.
  */
 export function argNames<F extends FunctionId>(id: F): { readonly [P in ParameterName<F>]: Bilingual } {

@@ -14,7 +14,7 @@ export interface ExcelErrorResult {
  * Excel shows a custom message only on #VALUE! and #N/A ("You can only return a custom error message with
  * the #VALUE! and #N/A errors", custom-functions-errors; CustomFunctions.ErrorCode invalidNumber and
  * divisionByZero: "A custom error message can't be used"). #NUM! and #DIV/0! are returned bare; the
- * Functions page explains, per function, what each of them means (i18n/functionErrorHelp.ts).
+ * Functions page explains, per function, what each of them means (errorHelp.ts).
  */
 export const SHOWS_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["#VALUE!"]);
 

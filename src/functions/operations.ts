@@ -39,7 +39,7 @@ import {
 /** Excel's row limit: a result taller than the grid could never spill. */
 const EXCEL_ROWS = 1048576;
 
-/** Each function's arguments named in English and zh-CN (i18n/functionNames.zh-CN.json), for the messages. */
+/** Each function's arguments named in English and zh-CN (contract/functionNames.zh-CN.json), for the messages. */
 const ABC = argNames("ABC");
 const TIER = argNames("TIER");
 const NEXTVISIT = argNames("NEXTVISIT");

@@ -10,7 +10,7 @@ export interface FunctionMetadata {
 
 /**
  * Reads the metadata Excel itself reads, so the help page can never disagree with the formula
- * tooltips: there is one source (the JSDoc and i18n/functionNames.zh-CN.json), built once.
+ * tooltips: there is one source (the JSDoc and contract/functionNames.zh-CN.json), built once.
  */
 export async function loadFunctionMetadata(locale: Locale): Promise<readonly FunctionMetadata[]> {
   const file = locale === "zh-CN" ? "functions.zh-CN.json" : "functions.json";

@@ -1,4 +1,4 @@
-import zhNames from "../i18n/functionNames.zh-CN.json";
+import zhNames from "../contract/functionNames.zh-CN.json";
 import type { Locale } from "../i18n/locale";
 
 /** How a user types a function in a given display language: 销售.折后价 in zh-CN, SALES.DISCOUNT in en-US. */

@@ -1,5 +1,5 @@
 import type { Locale } from "../i18n/locale";
-import { fill, uiStrings } from "../i18n/uiStrings";
+import { fill, uiStrings } from "./strings";
 import { BreakdownError, breakdownMessages } from "../team";
 import { TeamError, teamErrorMessage } from "../team/errors";
 import { OfficeWriteError, officeWriteMessage } from "../writers/office/errors";

@@ -1,5 +1,5 @@
 import type { Locale } from "../i18n/locale";
-import { teamStrings } from "../i18n/teamStrings";
+import { teamStrings } from "./strings";
 import type { FileRefusal } from "../writers/xlsx/fileCheck";
 
 /**

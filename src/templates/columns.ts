@@ -1,5 +1,5 @@
 import type { Locale } from "../i18n/locale";
-import { templateStrings } from "../i18n/templateStrings";
+import { templateStrings } from "./strings";
 import { headerAlignment, numberFormat } from "./formats";
 import type { ColumnKind, ColumnSpec, TotalsSpec, ValidationSpec } from "../spec/sheetSpec";
 

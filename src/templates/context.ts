@@ -1,5 +1,5 @@
 import type { Locale } from "../i18n/locale";
-import { templateStrings, type TemplateStrings } from "../i18n/templateStrings";
+import { templateStrings, type TemplateStrings } from "./strings";
 import { columnFactory, validations, type Columns } from "./columns";
 import type { ExistingNames } from "../spec/sheetSpec";
 

@@ -5,7 +5,7 @@ import { PlacedTable, SheetDraft } from "./draft";
 import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
 import { spName, spTable } from "../spec/naming";
-import type { TemplateStrings } from "../i18n/templateStrings";
+import type { TemplateStrings } from "./strings";
 import type { CellRef, MonthlyMetric, TableRow, WeeklyMetric } from "../spec/sheetSpec";
 
 /**

@@ -52,7 +52,7 @@ describe("dist/functions.json (generated from JSDoc by the build)", () => {
   });
 });
 
-describe("dist/functions.zh-CN.json (derived from functions.json and i18n/functionNames.zh-CN.json)", () => {
+describe("dist/functions.zh-CN.json (derived from functions.json and contract/functionNames.zh-CN.json)", () => {
   const en = read("functions.json");
   const zh = read("functions.zh-CN.json");
 

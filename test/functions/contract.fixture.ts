@@ -1,6 +1,6 @@
 /**
  * A checked-in copy of the custom-function contract (FUNCTIONS.md), for CI where the shared folder is
- * absent. Tests compare functions.ts, its generated metadata and i18n/functionNames.zh-CN.json against it.
+ * absent. Tests compare functions.ts, its generated metadata and contract/functionNames.zh-CN.json against it.
  */
 export interface ContractParameter {
   readonly name: string;

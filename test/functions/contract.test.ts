@@ -12,7 +12,7 @@ interface ZhEntry {
   parameters: Record<string, { name: string; description: string }>;
 }
 const zhNames = JSON.parse(
-  readFileSync(path.join(__dirname, "../../src/i18n/functionNames.zh-CN.json"), "utf8"),
+  readFileSync(path.join(__dirname, "../../src/contract/functionNames.zh-CN.json"), "utf8"),
 ) as Record<string, ZhEntry>;
 
 describe("functions.ts against the contract", () => {
@@ -53,7 +53,7 @@ describe("functions.ts against the contract", () => {
   });
 });
 
-describe("i18n/functionNames.zh-CN.json against the contract", () => {
+describe("contract/functionNames.zh-CN.json against the contract", () => {
   it("has one entry per id, no more", () => {
     expect(Object.keys(zhNames).sort()).toEqual(CONTRACT.map((entry) => entry.id).sort());
   });

@@ -9,8 +9,8 @@ import { displayLocale, excelResult, type ExcelErrorResult, SHOWS_MESSAGE } from
 import * as functions from "../../src/functions/functions";
 import { abc, daySplit, discount, nextVisit, split, tier, weekSplit, workdays } from "../../src/functions/functions";
 import * as operations from "../../src/functions/operations";
-import { FUNCTION_ERROR_HELP } from "../../src/i18n/functionErrorHelp";
-import zhNames from "../../src/i18n/functionNames.zh-CN.json";
+import { FUNCTION_ERROR_HELP } from "../../src/functions/errorHelp";
+import zhNames from "../../src/contract/functionNames.zh-CN.json";
 import { CONTRACT } from "./contract.fixture";
 import { excelJunk as junk } from "./excelJunk";
 import { thrownDomainError } from "../domain/expectDomainError";
@@ -152,7 +152,7 @@ describe("every SALES.* error has a zh-CN twin where Excel shows it, and the Fun
     expect(reason.localized("zh-CN")).toMatch(chinese);
   });
 
-  it("names each argument by its zh-CN parameter name from i18n/functionNames.zh-CN.json", () => {
+  it("names each argument by its zh-CN parameter name from contract/functionNames.zh-CN.json", () => {
     // The same SPLIT error with the JSON's name for weights, whatever it is called there.
     const { zh } = bothLanguages(() => split(10, [[1, 2, "abc"]], 1));
     expect(zh.message.startsWith(`${zhNames.SPLIT.parameters.weights.name}：`)).toBe(true);

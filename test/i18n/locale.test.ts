@@ -1,5 +1,5 @@
 import { functionNamesLocale, resolveLocale } from "../../src/i18n/locale";
-import { uiStrings } from "../../src/i18n/uiStrings";
+import { uiStrings } from "../../src/taskpane/strings";
 
 test("Office display languages map to the two supported locales", () => {
   expect(resolveLocale("zh-CN")).toBe("zh-CN");

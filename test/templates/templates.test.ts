@@ -1,6 +1,6 @@
 import { makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
 import { LOCALES, type Locale } from "../../src/i18n/locale";
-import { TEMPLATE_STRINGS } from "../../src/i18n/templateStrings";
+import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import fc from "fast-check";
 import { freeKey, freeSheetName, NO_NAMES, parseRecord, sheetTitle, withSpecs } from "../../src/spec/naming";

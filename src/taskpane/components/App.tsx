@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { HostInfo } from "../../host/hostInfo";
 import type { Locale } from "../../i18n/locale";
-import { uiStrings } from "../../i18n/uiStrings";
+import { uiStrings } from "../strings";
 import type { PaneServices } from "../services";
 import { fluentThemes, themeKind } from "../theme";
 import { FunctionsHelp } from "./FunctionsHelp";

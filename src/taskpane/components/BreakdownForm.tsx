@@ -12,7 +12,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import type { Locale } from "../../i18n/locale";
-import { fill, uiStrings } from "../../i18n/uiStrings";
+import { fill, uiStrings } from "../strings";
 import { breakdownMessages, type BreakdownIssue } from "../../team";
 import type { PaneServices } from "../services";
 import { validateBreakdown, type BreakdownField, type BreakdownFormValues } from "../teamForms/breakdownForm";

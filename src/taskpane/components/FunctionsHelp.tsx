@@ -15,13 +15,13 @@ import {
 } from "@fluentui/react-components";
 import { localize } from "../../domain/errors";
 import { excelResult } from "../../functions/excelErrors";
-import { FUNCTION_ERROR_HELP } from "../../i18n/functionErrorHelp";
+import { FUNCTION_ERROR_HELP } from "../../functions/errorHelp";
 import * as operations from "../../functions/operations";
 import type { FunctionMetadata } from "../../host/functionMetadata";
 import type { InsertOutcome } from "../../host/formulaInsert";
 import type { FormulaSyntax } from "../../host/formulaSyntax";
 import type { Locale } from "../../i18n/locale";
-import { fill, uiStrings } from "../../i18n/uiStrings";
+import { fill, uiStrings } from "../strings";
 import { functionCatalog } from "../functionCatalog";
 import { exampleCallArgs, exampleFormula, exampleResultRows } from "../functionHelp/exampleFormula";
 import { FUNCTION_EXAMPLES } from "../functionHelp/examples";

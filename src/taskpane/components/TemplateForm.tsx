@@ -11,7 +11,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import type { Locale } from "../../i18n/locale";
-import { uiStrings, type UiStrings } from "../../i18n/uiStrings";
+import { uiStrings, type UiStrings } from "../strings";
 import type { TemplateId } from "../../spec/sheetSpec";
 import type { PaneServices } from "../services";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateForms/formModel";

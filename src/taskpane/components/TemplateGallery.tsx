@@ -1,5 +1,5 @@
 import { Body1, Button, Card, CardFooter, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { UiStrings } from "../../i18n/uiStrings";
+import type { UiStrings } from "../strings";
 import type { TemplateId } from "../../spec/sheetSpec";
 import { GALLERY_ORDER } from "../templateForms/formModel";
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WriteOutcome } from "../../host/templateWriter";
-import { fill, type UiStrings } from "../../i18n/uiStrings";
+import { fill, type UiStrings } from "../strings";
 
 /** Where a write stands; a failure carries its message already in the user's language. */
 export type WriteStatus =

@@ -1,6 +1,6 @@
 import { localize } from "../../domain/errors";
 import type { Locale } from "../../i18n/locale";
-import { fill, uiStrings } from "../../i18n/uiStrings";
+import { fill, uiStrings } from "../strings";
 import type { FieldProblem } from "./validate";
 
 /** A field problem in the user's language. */

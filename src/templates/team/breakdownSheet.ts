@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locale";
-import { teamStrings } from "../../i18n/teamStrings";
+import { teamStrings } from "../../team/strings";
 import { label, SUM } from "../columns";
 import { kitFor, type BuildContext } from "../context";
 import { printSetup, SheetDraft } from "../draft";

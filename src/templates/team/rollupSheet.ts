@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locale";
-import { teamStrings } from "../../i18n/teamStrings";
+import { teamStrings } from "../../team/strings";
 import { a1 } from "../../spec/a1";
 import { label, SUM } from "../columns";
 import { kitFor } from "../context";

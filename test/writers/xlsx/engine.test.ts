@@ -9,7 +9,7 @@ import { apportion } from "../../../src/domain/apportion";
 import { serialFromYmd, weekSplit } from "../../../src/domain/calendar";
 import { abcClasses } from "../../../src/domain/tiers";
 import type { Locale } from "../../../src/i18n/locale";
-import { templateStrings } from "../../../src/i18n/templateStrings";
+import { templateStrings } from "../../../src/templates/strings";
 import { buildContractRegister } from "../../../src/templates/contractRegister";
 import { buildCustomerRegister } from "../../../src/templates/customerRegister";
 import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { makeWorkCalendar, serialFromYmd, weekSplit } from "../../../src/domain/calendar";
 import { abcClasses } from "../../../src/domain/tiers";
 import type { Locale } from "../../../src/i18n/locale";
-import { templateStrings } from "../../../src/i18n/templateStrings";
+import { templateStrings } from "../../../src/templates/strings";
 import { buildTemplates } from "../../../src/templates";
 import { a1 } from "../../../src/spec/a1";
 import { NO_NAMES } from "../../../src/spec/naming";
