@@ -4,6 +4,42 @@ import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
+/**
+ * The layers (README "Layout"): each folder may import only from the folders below it, so the pure
+ * rules stay testable without Office, React or files, and nothing reaches into a layer above it.
+ *   contract → domain → spec → team → templates → writers → functions / cli / host / taskpane
+ * (contract: the custom functions' names; spec: the SheetSpec contract builders and writers share).
+ * Type-only imports count too: a type from a higher layer is still a dependency on it.
+ */
+const LAYERS = ["contract", "i18n", "domain", "spec", "team", "templates", "writers", "functions", "cli", "host", "taskpane"];
+const ABOVE = {
+  contract: LAYERS.filter((l) => l !== "contract"),
+  i18n: LAYERS.filter((l) => l !== "i18n"),
+  domain: ["spec", "team", "templates", "writers", "functions", "cli", "host", "taskpane"],
+  spec: ["team", "templates", "writers", "functions", "cli", "host", "taskpane"],
+  team: ["templates", "writers", "functions", "cli", "host", "taskpane"],
+  templates: ["writers", "functions", "cli", "host", "taskpane"],
+  writers: ["functions", "cli", "host", "taskpane"],
+  functions: ["spec", "team", "templates", "writers", "cli", "host", "taskpane"],
+  cli: ["functions", "host", "taskpane"],
+};
+const layerRules = Object.entries(ABOVE).map(([layer, forbidden]) => ({
+  files: [`src/${layer}/**/*.{ts,tsx}`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            group: forbidden.flatMap((l) => [`**/${l}`, `**/${l}/**`]),
+            message: `src/${layer} is below ${forbidden.join(", ")}: move the shared piece down instead of importing upward (eslint.config.mjs, LAYERS).`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**"] },
   js.configs.recommended,
@@ -27,6 +63,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  ...layerRules,
   {
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.{js,mjs,ts}", "bench/**/*.ts", "*.{js,mjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
