@@ -65,6 +65,21 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // Every number-format code comes from templates/formats.ts, so amounts, dates and percentages look
+    // the same in every template and in both writers.
+    files: ["src/templates/**/*.ts"],
+    ignores: ["src/templates/formats.ts", "src/templates/**/strings.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["Literal[value=/#,##0|0\\.0*%|yyyy|hh:mm/]", "TemplateElement[value.raw=/#,##0|0\\.0*%|yyyy|hh:mm/]", "Property[key.name='numberFormat'] > Literal"].map((selector) => ({
+          selector,
+          message: "Take number formats from templates/formats.ts (FORMATS, numberFormat).",
+        })),
+      ],
+    },
+  },
+  {
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.{js,mjs,ts}", "bench/**/*.ts", "*.{js,mjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     // Tests load the CommonJS build configuration (webpack.config.js, its plugins) as the build does.

@@ -64,15 +64,6 @@ export function validations(locale: Locale) {
   };
 }
 
-/**
- * A column's number format: its kind's, except that a calculated column never gets Text ("@") —
- * Excel stores a formula typed into a Text cell as text instead of calculating it — but General.
- */
-export function columnFormat(kind: ColumnKind, locale: Locale, calculated: boolean): string {
-  const format = numberFormat(kind, locale);
-  return calculated && format === "@" ? "General" : format;
-}
-
 /** Display width of `text` in Excel character units: East Asian wide characters count double. */
 export function textWidth(text: string): number {
   let width = 0;
@@ -107,7 +98,7 @@ export function columnFactory(locale: Locale) {
     key,
     header,
     kind,
-    numberFormat: columnFormat(kind, locale, Boolean(formula)),
+    numberFormat: numberFormat(kind, locale),
     width: Math.max(options.width ?? DEFAULT_WIDTH[kind], textWidth(header) + HEADER_PADDING),
     headerAlign: headerAlignment(kind),
     ...(validation ? { validation } : {}),

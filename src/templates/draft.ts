@@ -18,7 +18,7 @@ import type {
 } from "../spec/sheetSpec";
 import { cellRange } from "../spec/a1";
 import { textWidth } from "./columns";
-import { TABLE_STYLE } from "./formats";
+import { FORMATS, TABLE_STYLE } from "./formats";
 import { recordName } from "../spec/naming";
 
 /**
@@ -64,6 +64,15 @@ export class PlacedTable {
   }
 }
 
+/**
+ * The one place a formula is kept out of a Text ("@") cell: Excel stores a formula typed into a Text
+ * cell as text instead of calculating it, so a cell or calculated column with a formula is General.
+ * Every cell and table of a spec passes through here, so the writers may set contents and formats in
+ * either order.
+ */
+const formatFor = <F extends string | undefined>(numberFormat: F, formula: string | undefined): F | typeof FORMATS.general =>
+  formula !== undefined && numberFormat === FORMATS.text ? FORMATS.general : numberFormat;
+
 export interface TableInput {
   readonly name: string;
   readonly role: string;
@@ -84,7 +93,8 @@ export class SheetDraft {
   private readonly widths: (number | undefined)[] = [];
 
   put(at: CellRef, content: { value?: CellValue; formula?: string }, style?: CellStyleName, numberFormat?: string): CellRef {
-    this.cells.push({ at, ...content, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
+    const format = formatFor(numberFormat, content.formula);
+    this.cells.push({ at, ...content, ...(style ? { style } : {}), ...(format ? { numberFormat: format } : {}) });
     return at;
   }
 
@@ -161,7 +171,7 @@ export class SheetDraft {
       role: input.role,
       origin: input.origin,
       style: TABLE_STYLE,
-      columns: input.columns,
+      columns: input.columns.map((c) => (c.formula === undefined ? c : { ...c, numberFormat: formatFor(c.numberFormat, c.formula) })),
       rows: input.rows.length > 0 ? input.rows : [{}],
       showTotals: input.showTotals ?? false,
     };

@@ -30,6 +30,8 @@ export const FORMATS = {
   /** Whole percentages of settings (ABC thresholds). */
   share: `0%${PAD}`,
   text: "@",
+  /** As typed: weights and ratios that may be fractions (0.5, 1.25), never rounded for display. */
+  general: "General",
 } as const;
 
 /** Excel number-format codes per column kind. Dates follow the locale (yyyy-mm-dd in Chinese use). */

@@ -3,27 +3,28 @@ import path from "node:path";
 
 /**
  * Issue 10, item 3: the layers are held by the linter (eslint.config.mjs), not by convention. Each
- * case lints one import as if written in a file of that folder; an upward import must be an error,
- * the downward one beside it must not.
+ * case lints one line as if written in a file of that folder; an upward import must be an error, the
+ * downward one beside it must not.
  */
 
 const root = path.resolve(__dirname, "../..");
 
 /**
  * Lints every case in one Node process with the project's own config (an ES module, which Jest's VM
- * cannot load): true where no-restricted-imports reports the import.
+ * cannot load): for each case, the rules that report it.
  */
-function restricted(cases: readonly (readonly [string, string])[]): boolean[] {
+function reported(cases: readonly (readonly [string, string])[]): string[][] {
   const script = `
     const { ESLint } = require("eslint");
     const cases = JSON.parse(process.argv[1]);
     const eslint = new ESLint({ cwd: process.cwd() });
-    Promise.all(cases.map(([file, from]) =>
-      eslint.lintText(\`import { x } from "\${from}";\\nexport const y = x;\\n\`, { filePath: require("path").join(process.cwd(), file) })
-        .then(([r]) => r.messages.some((m) => m.ruleId === "no-restricted-imports"))))
+    Promise.all(cases.map(([file, code]) =>
+      eslint.lintText(code, { filePath: require("path").join(process.cwd(), file) }).then(([r]) => r.messages.map((m) => m.ruleId))))
       .then((found) => process.stdout.write(JSON.stringify(found)));`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", script, JSON.stringify(cases)], { cwd: root, encoding: "utf8" })) as boolean[];
+  return JSON.parse(execFileSync(process.execPath, ["-e", script, JSON.stringify(cases)], { cwd: root, encoding: "utf8" })) as string[][];
 }
+
+const importing = (from: string) => `import { x } from "${from}";\nexport const y = x;\n`;
 
 const UPWARD: readonly (readonly [string, string])[] = [
   ["src/domain/rule.ts", "../writers/xlsx"],
@@ -54,7 +55,18 @@ const DOWNWARD: readonly (readonly [string, string])[] = [
 ];
 
 test("an upward import is a lint error, a downward one is not", () => {
-  const found = restricted([...UPWARD, ...DOWNWARD]);
-  const wrong = [...UPWARD, ...DOWNWARD].filter((c, i) => found[i] !== i < UPWARD.length).map(([file, from]) => `${file} → ${from}`);
+  const found = reported([...UPWARD, ...DOWNWARD].map(([file, from]) => [file, importing(from)])).map((rules) => rules.includes("no-restricted-imports"));
+  const wrong = [...UPWARD, ...DOWNWARD].filter((_, i) => found[i] !== i < UPWARD.length).map(([file, from]) => `${file} → ${from}`);
   expect(wrong).toEqual([]);
+});
+
+test("a builder that spells a number format is a lint error; formats.ts and the string tables may", () => {
+  const cases: [string, string][] = [
+    ["src/templates/weeklyPlan.ts", `export const c = { numberFormat: "0.00" };\n`],
+    ["src/templates/team/rollupSheet.ts", "export const f = `#,##0`;\n"],
+    ["src/templates/customerRegister.ts", `export const d = "yyyy-mm-dd";\n`],
+    ["src/templates/formats.ts", `export const d = "yyyy-mm-dd";\n`],
+    ["src/templates/strings.ts", `export const d = "格式 yyyy-mm-dd";\n`],
+  ];
+  expect(reported(cases).map((rules) => rules.includes("no-restricted-syntax"))).toEqual([true, true, true, false, false]);
 });

@@ -3,7 +3,7 @@ import { teamStrings } from "../../team/strings";
 import { label, SUM } from "../columns";
 import { kitFor, type BuildContext } from "../context";
 import { printSetup, SheetDraft } from "../draft";
-import { numberFormat } from "../formats";
+import { FORMATS, numberFormat } from "../formats";
 import { col, thisRow } from "../../spec/formula";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../../spec/naming";
 import { section } from "../planBlocks";
@@ -49,7 +49,7 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
     columns: [
       c.text("rep", rc.rep, { width: 14, totals: label(s.common.total) }),
       // Weights may be fractions (0.5, 1.25): shown as typed, not rounded.
-      { ...c.quantity("weight", rc.weight, { totals: SUM }), numberFormat: "General" },
+      { ...c.quantity("weight", rc.weight, { totals: SUM }), numberFormat: FORMATS.general },
       c.formula("share", rc.share, "percent", share, { totals: SUM }),
       c.money("target", rc.target, { totals: SUM }),
     ],
@@ -94,7 +94,7 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
       showTotals: true,
       columns: [
         c.text("category", pc.category, { width: 14, totals: label(s.common.total) }),
-        { ...c.quantity("ratio", pc.ratio, { totals: SUM }), numberFormat: "General" },
+        { ...c.quantity("ratio", pc.ratio, { totals: SUM }), numberFormat: FORMATS.general },
         c.money("target", pc.target, { totals: SUM }),
       ],
       rows: s.monthly.productCategories.map((category, i) => ({ category, ratio: ratios[i], target: targets[i] })),

@@ -63,8 +63,10 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
         if (table.showTotals) created.showTotals = true;
       }),
     );
-    // Contents before formats: Excel keeps a formula entered into a Text ("@") cell as text. Literal
-    // text that Excel would parse is protected by an apostrophe instead (see blocks.entry).
+    // A new sheet's cells carry no format yet and the spec never gives a formula a Text format
+    // (templates/draft.ts, formatFor), so the order is free here; literal text that Excel would parse
+    // is protected by an apostrophe (see blocks.entry). Refreshing an existing table is different
+    // (team/writeRollup.ts sets formats first).
     content.push(...write("formulas", blocks.body));
     if (blocks.totals) content.push(...write("formulas", blocks.totals));
     content.push(...write("numberFormat", blocks.formats));
