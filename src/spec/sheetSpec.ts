@@ -269,8 +269,8 @@ export interface ChartSpec {
 
 /** Which template (and version) made a sheet; rendered as a visible label + value cell pair. */
 export interface TemplateRecord {
-  /** Stable template id. */
-  readonly template: RecordTemplateId;
+  /** Stable template id (the `id` of its `RecordTemplate`). */
+  readonly template: string;
   /** The sheet's role within the template instance ("main" for the primary sheet). */
   readonly role: SheetRole;
   /** Bumped whenever a template's layout changes, so upgrades can tell old sheets apart. */
@@ -283,16 +283,18 @@ export interface TemplateRecord {
   readonly at: CellRef;
 }
 
-export type TemplateId = "weekly" | "monthly" | "customers" | "contracts";
-
 /**
- * Sheets the team layer (`src/team/`) writes: 团队汇总 (`teamSummary`, key `T<n>`) and 目标分解
- * (`breakdown`, key `B<n>`). Kept apart from `TemplateId` because those are not user-chosen templates.
+ * What the record format needs to know of a template: the id its records carry, the letter its
+ * instance keys start with (`W` → `W1`, `W2` …) and its layout version. Which templates exist is not
+ * the spec's business — spec is the leaf that builders and writers both depend on, so it cannot know
+ * them; `templates/registry.ts` lists them and hands these to `freeKey` and `templateRecord`.
  */
-export type TeamTemplateId = "teamSummary" | "breakdown";
-
-/** Every template id a template record can carry. */
-export type RecordTemplateId = TemplateId | TeamTemplateId;
+export interface RecordTemplate {
+  readonly id: string;
+  readonly keyLetter: string;
+  /** Bumped whenever the template's layout changes; recorded on every sheet it writes. */
+  readonly version: number;
+}
 
 export type SheetRole = "main" | "settings" | "summary" | "stats";
 

@@ -5,6 +5,7 @@ import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import fc from "fast-check";
 import { freeKey, freeSheetName, NO_NAMES, parseRecord, sheetTitle, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
+import { TEMPLATES } from "../../src/templates/registry";
 
 const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
 const requests: TemplateRequest[] = [
@@ -206,6 +207,6 @@ describe("free names", () => {
   });
 
   test("a key is free only if no name or table uses its prefix", () => {
-    expect(freeKey("weekly", { sheets: [], tables: ["SP_W1_Targets"], names: ["sp_w2_rep"] })).toBe("W3");
+    expect(freeKey(TEMPLATES.weekly, { sheets: [], tables: ["SP_W1_Targets"], names: ["sp_w2_rep"] })).toBe("W3");
   });
 });

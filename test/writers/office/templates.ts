@@ -32,9 +32,9 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
     const ctx = { locale, existing };
     switch (name) {
       case "weekly":
-        return buildWeeklyPlan({ rep: "张三", year: 2026, week: 48, keyItems: keyItems(rows), keyBlankRows: 0 }, ctx);
+        return buildWeeklyPlan({ rep: "张三", year: 2026, week: 48, keyItems: keyItems(rows), blankRows: 0 }, ctx);
       case "monthly":
-        return buildMonthlyPlan({ rep: "张三", year: 2026, month: 11, keyCustomers: keyCustomers(rows), keyCustomerBlankRows: 0 }, ctx);
+        return buildMonthlyPlan({ rep: "张三", year: 2026, month: 11, keyCustomers: keyCustomers(rows), blankRows: 0 }, ctx);
       case "customers":
         return buildCustomerRegister({ rows: customerRows(rows, locale), blankRows: 0 }, ctx);
       case "contracts":
