@@ -26,10 +26,9 @@
  *
  * Naming scheme (the team roll-up and later upgrades rely on it — do not change lightly):
  *
- * - Every template instance gets a short workbook-unique KEY: a template letter plus a counter,
- *   `W<n>` weekly plan, `M<n>` monthly plan, `C<n>` customer register, `K<n>` contract register,
- *   `T<n>` team summary, `B<n>` target breakdown
- *   (see `spec/naming.ts`, which picks the lowest counter no existing name/table uses).
+ * - Every template instance gets a short workbook-unique KEY: its template's letter plus a counter,
+ *   e.g. `W3` for the third weekly plan (the letters are in `templates/registry.ts`; `spec/naming.ts`
+ *   picks the lowest counter no existing name/table uses).
  * - All workbook names and table names of that instance start with `SP_<KEY>_`, e.g.
  *   `SP_W3_SALES_TARGET`, `SP_W3_Targets`, `SP_C1_ABC_A`. Names are upper case; tables are
  *   `SP_<KEY>_<PascalRole>`.

@@ -1,6 +1,6 @@
 import { serialFromYmd } from "../../src/domain/calendar";
 import { TEMPLATE_FIELDS } from "../../src/taskpane/templateForms/formModel";
-import { TEMPLATES } from "../../src/templates/registry";
+import { TEMPLATE_IDS, TEMPLATES } from "../../src/templates/registry";
 import { initialValues } from "../../src/taskpane/templateForms/initialValues";
 import { problemText } from "../../src/taskpane/templateForms/problemText";
 import { validateForm } from "../../src/taskpane/templateForms/validate";
@@ -17,7 +17,7 @@ describe("initial values", () => {
   });
 
   test("are valid as they stand for every template once a name is known", () => {
-    for (const template of ["weekly", "monthly", "customers", "contracts"] as const) {
+    for (const template of TEMPLATE_IDS) {
       expect(validateForm(template, initialValues(template, today, remembered, "zh-CN")).ok).toBe(true);
     }
   });
