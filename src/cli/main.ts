@@ -4,7 +4,7 @@ import { isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from 
 import { DomainError } from "../domain/errors";
 import { LOCALES, type Locale } from "../i18n/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
-import { defaultPeriods, requestDefaults, type TemplateId } from "../templates/registry";
+import { defaultPeriods, TEMPLATES, type TemplateId } from "../templates/registry";
 import { NO_NAMES } from "../spec/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type RollupCommand, type WriteCommand } from "./args";
@@ -142,11 +142,9 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
 /** The requests `write` builds; the contract statistics start with the year of --month when it is given. */
 export function writeRequests(command: WriteCommand, calendar: WorkCalendar, now: Date): TemplateRequest[] {
   const week = weekOf(command.week, now);
-  return command.templates.map((template) => {
-    const defaults = requestDefaults(template, now);
-    const month = command.month ?? defaults.month;
-    return REQUEST[template]({ rep: command.rep, week, month, statsYear: command.month?.year ?? defaults.statsYear, calendar, blankRows: defaults.blankRows });
-  });
+  const month = command.month ?? defaultPeriods(now).month;
+  const statsYear = command.month?.year ?? defaultPeriods(now).statsYear;
+  return command.templates.map((template) => REQUEST[template]({ rep: command.rep, week, month, statsYear, calendar, blankRows: TEMPLATES[template].blankRows.initial }));
 }
 
 const readOrFail = (io: CliIo, file: string): Promise<Uint8Array> =>

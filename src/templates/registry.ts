@@ -70,7 +70,10 @@ export const templateOfCliName = (word: string): TemplateId | undefined => TEMPL
 /** The words `sales-planner write` takes, in the gallery's order. */
 export const CLI_NAMES: readonly string[] = TEMPLATE_IDS.map((id) => TEMPLATES[id].cliName);
 
-/** The periods a request is for when the user names none: the same in the pane, on the command line and for the team's plans. */
+/**
+ * The periods a request is for when the user names none: the same in the pane, on the command line
+ * and for the team's plans (with `TEMPLATES[id].blankRows.initial`, every default a request has).
+ */
 export interface DefaultPeriods {
   /** Plans are for the coming week and month: reps fill next week's plan before it starts. */
   readonly week: IsoWeek;
@@ -84,13 +87,3 @@ export function defaultPeriods(today: Date): DefaultPeriods {
   const month = today.getMonth() + 1;
   return { week: weekAfter(serialFromYmd(year, month, today.getDate())), month: monthAfter({ year, month }), statsYear: year };
 }
-
-/** What a request of `template` gets when the user says nothing else; the builders fall back on the same blank rows. */
-export interface RequestDefaults extends DefaultPeriods {
-  readonly blankRows: number;
-}
-
-export const requestDefaults = (template: TemplateId, today: Date): RequestDefaults => ({
-  ...defaultPeriods(today),
-  blankRows: TEMPLATES[template].blankRows.initial,
-});

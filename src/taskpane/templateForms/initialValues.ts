@@ -1,7 +1,7 @@
 import { formatMonthText, formatWeekText } from "../../domain/dateText";
 import type { RememberedFields } from "../../host/preferences";
 import type { Locale } from "../../i18n/locale";
-import { defaultPeriods, requestDefaults, type TemplateId } from "../../templates/registry";
+import { defaultPeriods, TEMPLATES, type TemplateId } from "../../templates/registry";
 import type { FormValues } from "./formModel";
 
 /** The periods people plan for (the registry's defaults), as typed in the forms. */
@@ -12,16 +12,14 @@ export function comingPeriods(today: Date): { week: string; month: string } {
 
 /** A fresh form: the registry's defaults (next week, next month, this year, the template's blank rows), what the user typed last time. */
 export function initialValues(template: TemplateId, today: Date, remembered: RememberedFields, sheetLocale: Locale): FormValues {
-  const defaults = requestDefaults(template, today);
   return {
     rep: remembered.rep,
     team: remembered.team,
     approver: "",
-    week: formatWeekText(defaults.week),
-    month: formatMonthText(defaults.month),
-    statsYear: String(defaults.statsYear),
+    ...comingPeriods(today),
+    statsYear: String(defaultPeriods(today).statsYear),
     holidays: remembered.holidays,
-    blankRows: String(defaults.blankRows),
+    blankRows: String(TEMPLATES[template].blankRows.initial),
     sheetLocale,
   };
 }
