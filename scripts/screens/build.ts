@@ -71,7 +71,7 @@ const weekly: TemplateRequest = {
       { category: "回款计划", item: `${customerName(5)} 逾期款`, owner: "张三", due: today + 3 },
       { category: "新增", item: "展会线索跟进", reason: "11 月展会新增 18 条线索", goal: "转化 3 家", approach: "电话初筛后上门", support: "样品 5 套", owner: "张三", due: today + 10 },
     ],
-    keyBlankRows: 0,
+    blankRows: 0,
     expenses: [
       { category: "差旅", amount: 1800, note: "苏州 2 天" },
       { category: "招待", amount: 1200, note: "客户午餐 2 次" },
@@ -104,7 +104,7 @@ const monthly: TemplateRequest = {
       { customer: customerName(5), tier: "A", target: 150000, plan: "清理逾期款后恢复供货", owner: "张三" },
       { customer: customerName(2), tier: "B", target: 80000, plan: "新品试用转正式订单", owner: "李四" },
     ],
-    keyCustomerBlankRows: 0,
+    blankRows: 0,
     expenses: [
       { category: "差旅", amount: 6500, note: "华东 4 次出差" },
       { category: "招待", amount: 4000, note: null },

@@ -2,7 +2,7 @@ import { parseMonthText, parseWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../i18n/locale";
 import { readWholeNumber } from "../domain/typedText";
 import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
-import type { TemplateId } from "../spec/sheetSpec";
+import { templateOfCliName, type TemplateId } from "../templates/registry";
 import type { CliMessages } from "./messages";
 
 /** Command-line arguments → a typed command, or an error worded by the caller's messages. */
@@ -35,7 +35,7 @@ export interface BreakdownCommand {
   readonly period: BreakdownPeriod;
   readonly reps: readonly RepInput[];
   readonly productRatios?: readonly [number, number, number];
-  /** Which plans to pre-fill; a weekly choice without --week means the current ISO week. */
+  /** Which plans to pre-fill; a weekly choice without --week means the default week (registry: the coming one). */
   readonly plans?: { readonly template: "monthly" } | { readonly template: "weekly"; readonly week?: { readonly year: number; readonly week: number } };
   readonly holidaysFile?: string;
 }
@@ -47,7 +47,6 @@ export type Parsed =
   | BreakdownCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
-const TEMPLATES: readonly TemplateId[] = ["weekly", "monthly", "customers", "contracts"];
 const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -62,7 +61,6 @@ const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
 
 const isCommand = (name: string | undefined): name is Command => name !== undefined && name in OPTIONS_OF;
 
-const isTemplate = (name: string): name is TemplateId => (TEMPLATES as readonly string[]).includes(name);
 const fail = (message: (m: CliMessages) => string): Parsed => ({ kind: "error", message });
 
 /** Splits `--opt=value` and `--opt value`; returns the options and positionals or an error. */
@@ -151,7 +149,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (stray !== undefined) return fail((m) => m.unknownOption(stray));
   if (command === "write" && names.length === 0) return fail((m) => m.noTemplates);
   if (command === "rollup" && names.length === 0) return fail((m) => m.noRepFiles);
-  const unknown = command === "write" ? names.find((n) => !isTemplate(n)) : command === "breakdown" ? names[0] : undefined;
+  const unknown = command === "write" ? names.find((n) => templateOfCliName(n) === undefined) : command === "breakdown" ? names[0] : undefined;
   if (unknown !== undefined) return fail((m) => (command === "write" ? m.unknownTemplate(unknown) : m.unexpectedArgument(unknown)));
   const out = options.get("--out");
   if (out === undefined) return fail((m) => m.missingOut);
@@ -171,7 +169,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const holidaysFile = options.get("--holidays");
   return {
     kind: "write",
-    templates: [...new Set(names.filter(isTemplate))],
+    templates: [...new Set(names.flatMap((name) => templateOfCliName(name) ?? []))],
     out,
     lang,
     rep: options.get("--rep") ?? "",

@@ -1,9 +1,10 @@
 import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
-import { isoWeek, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, type WorkCalendar } from "../domain/calendar";
+import { isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
 import { DomainError } from "../domain/errors";
 import { LOCALES, type Locale } from "../i18n/locale";
-import { buildTemplates, type TemplateRequest } from "../templates";
+import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
+import { defaultPeriods, TEMPLATES, type TemplateId } from "../templates/registry";
 import { NO_NAMES } from "../spec/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type RollupCommand, type WriteCommand } from "./args";
@@ -109,9 +110,9 @@ async function loadCalendar(command: { readonly holidaysFile?: string }, io: Cli
   }
 }
 
-/** The given ISO week, or the current one; a week that does not exist (2026-W54) is a usage error. */
+/** The given ISO week, or the default one (registry); a week that does not exist (2026-W54) is a usage error. */
 function weekOf(given: { readonly year: number; readonly week: number } | undefined, now: Date): { year: number; week: number } {
-  const week = given ?? isoWeek(serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()));
+  const week = given ?? defaultPeriods(now).week;
   try {
     isoWeekMonday(week.year, week.week);
   } catch (error) {
@@ -120,21 +121,30 @@ function weekOf(given: { readonly year: number; readonly week: number } | undefi
   return week;
 }
 
-function requests(command: WriteCommand, calendar: WorkCalendar, now: Date): TemplateRequest[] {
+/** What `write` knows for every template it writes: the arguments, else the registry's defaults. */
+interface WriteInput {
+  readonly rep: string;
+  readonly week: { readonly year: number; readonly week: number };
+  readonly month: { readonly year: number; readonly month: number };
+  readonly statsYear: number;
+  readonly calendar: WorkCalendar;
+  readonly blankRows: number;
+}
+
+/** Each template's request from the command line's arguments. */
+const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K> } = {
+  weekly: ({ rep, week, calendar, blankRows }) => ({ template: "weekly", options: { rep, year: week.year, week: week.week, calendar, blankRows } }),
+  monthly: ({ rep, month, calendar, blankRows }) => ({ template: "monthly", options: { rep, year: month.year, month: month.month, calendar, blankRows } }),
+  customers: ({ blankRows }) => ({ template: "customers", options: { blankRows } }),
+  contracts: ({ statsYear, blankRows }) => ({ template: "contracts", options: { statsYear, blankRows } }),
+};
+
+/** The requests `write` builds; the contract statistics start with the year of --month when it is given. */
+export function writeRequests(command: WriteCommand, calendar: WorkCalendar, now: Date): TemplateRequest[] {
   const week = weekOf(command.week, now);
-  const month = command.month ?? { year: now.getFullYear(), month: now.getMonth() + 1 };
-  return command.templates.map((template): TemplateRequest => {
-    switch (template) {
-      case "weekly":
-        return { template, options: { rep: command.rep, year: week.year, week: week.week, calendar } };
-      case "monthly":
-        return { template, options: { rep: command.rep, year: month.year, month: month.month, calendar } };
-      case "customers":
-        return { template, options: {} };
-      case "contracts":
-        return { template, options: { statsYear: month.year } };
-    }
-  });
+  const month = command.month ?? defaultPeriods(now).month;
+  const statsYear = command.month?.year ?? defaultPeriods(now).statsYear;
+  return command.templates.map((template) => REQUEST[template]({ rep: command.rep, week, month, statsYear, calendar, blankRows: TEMPLATES[template].blankRows.initial }));
 }
 
 const readOrFail = (io: CliIo, file: string): Promise<Uint8Array> =>
@@ -156,7 +166,7 @@ async function existingOut(io: CliIo, out: string): Promise<Uint8Array | undefin
 
 async function write(command: WriteCommand, io: CliIo, now: Date): Promise<string> {
   const calendar = await loadCalendar(command, io);
-  const wanted = requests(command, calendar, now);
+  const wanted = writeRequests(command, calendar, now);
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
   const specs = buildTemplates(wanted, { locale: command.lang, existing: names });
@@ -169,7 +179,7 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
       ? { template: "weekly", ...weekOf(command.plans.week, now) }
-      : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: now.getMonth() + 1 } : {}) };
+      : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: defaultPeriods(now).month.month } : {}) };
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
   const input = { target: command.target, period: command.period, reps: command.reps, calendar, ...(command.productRatios ? { productRatios: command.productRatios } : {}) };

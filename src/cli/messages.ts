@@ -1,6 +1,7 @@
 import type { Locale } from "../i18n/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
 import { teamErrorMessage, type TeamError } from "../team/errors";
+import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 export interface CliMessages {
@@ -42,8 +43,8 @@ export interface CliMessages {
 
 const zh: CliMessages = {
   unknownCommand: (c) => `未知命令"${c}",可用命令:write、rollup、breakdown。`,
-  noTemplates: "请至少指定一个模板:weekly、monthly、customers、contracts。",
-  unknownTemplate: (n) => `未知模板"${n}",可选:weekly、monthly、customers、contracts。`,
+  noTemplates: `请至少指定一个模板:${CLI_NAMES.join("、")}。`,
+  unknownTemplate: (n) => `未知模板"${n}",可选:${CLI_NAMES.join("、")}。`,
   missingOut: "缺少 --out FILE.xlsx。",
   notXlsx: (f) => `输出文件必须是 .xlsx:${f}`,
   badLang: (v) => `不支持的语言"${v}",可选 zh-CN 或 en-US。`,
@@ -78,8 +79,8 @@ const zh: CliMessages = {
 
 const en: CliMessages = {
   unknownCommand: (c) => `Unknown command "${c}"; use write, rollup or breakdown.`,
-  noTemplates: "Name at least one template: weekly, monthly, customers, contracts.",
-  unknownTemplate: (n) => `Unknown template "${n}"; choose from weekly, monthly, customers, contracts.`,
+  noTemplates: `Name at least one template: ${CLI_NAMES.join(", ")}.`,
+  unknownTemplate: (n) => `Unknown template "${n}"; choose from ${CLI_NAMES.join(", ")}.`,
   missingOut: "Missing --out FILE.xlsx.",
   notXlsx: (f) => `The output file must be an .xlsx file: ${f}`,
   badLang: (v) => `Unsupported language "${v}"; use zh-CN or en-US.`,
@@ -114,10 +115,20 @@ const en: CliMessages = {
 
 export const CLI_MESSAGES: Readonly<Record<Locale, CliMessages>> = { "zh-CN": zh, "en-US": en };
 
+/** Each template's line in the help, after its command-line word. */
+const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string } = {
+  weekly: (n) => `周工作计划,重点工作留 ${n} 行空白 / weekly plan, ${n} blank key-item rows`,
+  monthly: (n) => `月度工作计划,重点客户留 ${n} 行空白 / monthly plan, ${n} blank key-customer rows`,
+  customers: (n) => `客户资源登记表 + 设置 + 汇总,${n} 行空白 / customer register + settings + summary, ${n} blank rows`,
+  contracts: (n) => `合同履行一览表 + 统计,${n} 行空白 / contract register + statistics, ${n} blank rows`,
+};
+
+const templateLines = TEMPLATE_IDS.map((id) => `  ${TEMPLATES[id].cliName.padEnd(12)}${TEMPLATE_HELP[id](TEMPLATES[id].blankRows.initial)}`).join("\n");
+
 export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Excel
 
 用法 Usage:
-  sales-planner write <weekly|monthly|customers|contracts>... --out FILE.xlsx [options]
+  sales-planner write <${CLI_NAMES.join("|")}>... --out FILE.xlsx [options]
   sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--lang zh-CN|en-US]
   sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
                 --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly|weekly [--week 2026-W48]]
@@ -143,18 +154,16 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   --products adds the product split; --plans adds each rep's monthly or weekly plan, target filled in.
 
 模板 Templates:
-  weekly      周工作计划 / weekly plan
-  monthly     月度工作计划 / monthly plan
-  customers   客户资源登记表 + 设置 + 汇总 / customer register + settings + summary
-  contracts   合同履行一览表 + 统计 / contract register + statistics
+${templateLines}
 
 选项 Options:
   --out FILE.xlsx       输出文件(必填)/ output file (required)
   --lang zh-CN|en-US    模板语言,默认 zh-CN / template language, default zh-CN
   --rep NAME            销售代表或团队名 / rep or team name
-  --week 2026-W48       周计划的 ISO 周次,默认本周 / ISO week of the weekly plan, default this week
-  --month 2026-11       月计划的月份(及合同统计年度),默认本月 / month of the monthly plan
-                        (and year of the contract statistics), default this month
+  --week 2026-W48       周计划的 ISO 周次,默认下周 / ISO week of the weekly plans, default next week
+  --month 2026-11       月计划的月份,默认下月;其年份也是合同统计的起始年度,默认今年 /
+                        month of the monthly plan, default next month; its year is also the
+                        contract statistics' first year, default this year
   --holidays FILE       节假日文件 / holidays file:
                           每行一个日期 yyyy-mm-dd 为节假日;前加 "+" 为调休上班日;
                           空行和 # 开头的行忽略。

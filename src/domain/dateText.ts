@@ -48,7 +48,7 @@ export function parseMonthText(text: string): YearMonth | null {
 
 export const formatMonthText = ({ year, month }: YearMonth): string => `${year}-${String(month).padStart(2, "0")}`;
 
-/** The ISO week after the one holding `serial`: plans are written for the coming week. */
+/** The ISO week after the one holding `serial`. */
 export function weekAfter(serial: number): IsoWeek {
   return isoWeek(serial + 7);
 }

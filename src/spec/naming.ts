@@ -1,4 +1,4 @@
-import type { ExistingNames, RecordTemplateId, SheetRole, SheetSpec, TemplateRecord, CellRef } from "./sheetSpec";
+import type { ExistingNames, RecordTemplate, SheetRole, SheetSpec, TemplateRecord, CellRef } from "./sheetSpec";
 
 /**
  * Free-name resolution, done purely from the workbook's existing names so builders never
@@ -8,26 +8,6 @@ import type { ExistingNames, RecordTemplateId, SheetRole, SheetSpec, TemplateRec
 
 const MAX_SHEET_NAME = 31;
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
-
-/** Letter that starts each template's instance key (see the naming scheme in sheetSpec.ts). */
-export const KEY_LETTER: Readonly<Record<RecordTemplateId, string>> = {
-  weekly: "W",
-  monthly: "M",
-  customers: "C",
-  contracts: "K",
-  teamSummary: "T",
-  breakdown: "B",
-};
-
-/** Bumped whenever a template's layout changes; recorded on every sheet it writes. */
-export const TEMPLATE_VERSION: Readonly<Record<RecordTemplateId, number>> = {
-  weekly: 1,
-  monthly: 1,
-  customers: 1,
-  contracts: 1,
-  teamSummary: 1,
-  breakdown: 1,
-};
 
 const lower = (names: readonly string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
 
@@ -122,14 +102,14 @@ export function usedKeys(names: readonly string[]): Set<string> {
   return keys;
 }
 
-/** The lowest `<letter><n>` not in `used` (from `usedKeys`). */
-export function lowestFreeKey(template: RecordTemplateId, used: ReadonlySet<string>): string {
-  const letter = KEY_LETTER[template];
+/** The lowest `<letter><n>` of `template` not in `used` (from `usedKeys`). */
+export function lowestFreeKey(template: RecordTemplate, used: ReadonlySet<string>): string {
+  const letter = template.keyLetter;
   for (let n = 1; ; n++) if (!used.has(`${letter}${n}`)) return `${letter}${n}`;
 }
 
 /** The lowest `<letter><n>` whose `SP_<letter><n>_` prefix no existing defined name or table uses. */
-export const freeKey = (template: RecordTemplateId, existing: ExistingNames): string =>
+export const freeKey = (template: RecordTemplate, existing: ExistingNames): string =>
   lowestFreeKey(template, usedKeys([...existing.names, ...existing.tables]));
 
 /** Workbook name `SP_<KEY>_<PART>` (upper case, see sheetSpec.ts). */
@@ -142,19 +122,29 @@ export const spTable = (key: string, role: string): string => `SP_${key}_${role}
 export const recordName = (key: string, role: SheetRole): string =>
   role === "main" ? spName(key, "TEMPLATE") : spName(key, `TEMPLATE_${role}`);
 
-export function templateRecord(template: RecordTemplateId, role: SheetRole, key: string, at: CellRef): TemplateRecord {
-  const version = TEMPLATE_VERSION[template];
-  return { template, role, version, key, at, value: `sales-planner:${template}:${role}:v${version}:${key}` };
+export function templateRecord(template: RecordTemplate, role: SheetRole, key: string, at: CellRef): TemplateRecord {
+  const { id, version } = template;
+  return { template: id, role, version, key, at, value: `sales-planner:${id}:${role}:v${version}:${key}` };
 }
 
-/** Parses a record value written by `templateRecord`; undefined for anything else. */
-export function parseRecord(
-  value: unknown,
-): { template: RecordTemplateId; role: SheetRole; version: number; key: string } | undefined {
+/** A template record's parts, as `parseRecord` reads them back. */
+export interface ParsedRecord<Id extends string = string> {
+  readonly template: Id;
+  readonly role: SheetRole;
+  readonly version: number;
+  readonly key: string;
+}
+
+/**
+ * The grammar of a record value written by `templateRecord`; undefined for anything else. Any id is
+ * read: which ids are templates is the registry's to say (`readRecord` in templates/registry.ts), so
+ * a template added there can never be forgotten here.
+ */
+export function parseRecord(value: unknown): ParsedRecord | undefined {
   if (typeof value !== "string") return undefined;
-  const match = /^sales-planner:(weekly|monthly|customers|contracts|teamSummary|breakdown):(main|settings|summary|stats):v(\d+):([A-Z]\d+)$/.exec(value);
+  const match = /^sales-planner:([a-z][A-Za-z0-9]*):(main|settings|summary|stats):v(\d+):([A-Z]\d+)$/.exec(value);
   if (!match) return undefined;
-  return { template: match[1] as RecordTemplateId, role: match[2] as SheetRole, version: Number(match[3]), key: match[4] };
+  return { template: match[1], role: match[2] as SheetRole, version: Number(match[3]), key: match[4] };
 }
 
 /** The workbook's names after `specs` are added: lets several builders run one after another purely. */

@@ -26,10 +26,9 @@
  *
  * Naming scheme (the team roll-up and later upgrades rely on it — do not change lightly):
  *
- * - Every template instance gets a short workbook-unique KEY: a template letter plus a counter,
- *   `W<n>` weekly plan, `M<n>` monthly plan, `C<n>` customer register, `K<n>` contract register,
- *   `T<n>` team summary, `B<n>` target breakdown
- *   (see `spec/naming.ts`, which picks the lowest counter no existing name/table uses).
+ * - Every template instance gets a short workbook-unique KEY: its template's letter plus a counter,
+ *   e.g. `W3` for the third weekly plan (the letters are in `templates/registry.ts`; `spec/naming.ts`
+ *   picks the lowest counter no existing name/table uses).
  * - All workbook names and table names of that instance start with `SP_<KEY>_`, e.g.
  *   `SP_W3_SALES_TARGET`, `SP_W3_Targets`, `SP_C1_ABC_A`. Names are upper case; tables are
  *   `SP_<KEY>_<PascalRole>`.
@@ -269,8 +268,8 @@ export interface ChartSpec {
 
 /** Which template (and version) made a sheet; rendered as a visible label + value cell pair. */
 export interface TemplateRecord {
-  /** Stable template id. */
-  readonly template: RecordTemplateId;
+  /** Stable template id (the `id` of its `RecordTemplate`). */
+  readonly template: string;
   /** The sheet's role within the template instance ("main" for the primary sheet). */
   readonly role: SheetRole;
   /** Bumped whenever a template's layout changes, so upgrades can tell old sheets apart. */
@@ -283,16 +282,18 @@ export interface TemplateRecord {
   readonly at: CellRef;
 }
 
-export type TemplateId = "weekly" | "monthly" | "customers" | "contracts";
-
 /**
- * Sheets the team layer (`src/team/`) writes: 团队汇总 (`teamSummary`, key `T<n>`) and 目标分解
- * (`breakdown`, key `B<n>`). Kept apart from `TemplateId` because those are not user-chosen templates.
+ * What the record format needs to know of a template: the id its records carry, the letter its
+ * instance keys start with (`W` → `W1`, `W2` …) and its layout version. Which templates exist is not
+ * the spec's business — spec is the leaf that builders and writers both depend on, so it cannot know
+ * them; `templates/registry.ts` lists them and hands these to `freeKey` and `templateRecord`.
  */
-export type TeamTemplateId = "teamSummary" | "breakdown";
-
-/** Every template id a template record can carry. */
-export type RecordTemplateId = TemplateId | TeamTemplateId;
+export interface RecordTemplate {
+  readonly id: string;
+  readonly keyLetter: string;
+  /** Bumped whenever the template's layout changes; recorded on every sheet it writes. */
+  readonly version: number;
+}
 
 export type SheetRole = "main" | "settings" | "summary" | "stats";
 

@@ -1,4 +1,5 @@
-import { KEY_LETTER, parseRecord, recordName, spName } from "../spec/naming";
+import { recordName, spName } from "../spec/naming";
+import { readRecord, TEMPLATES } from "../templates/registry";
 import { ROLLUP_METRICS, type CellValue } from "../spec/sheetSpec";
 
 /**
@@ -57,11 +58,11 @@ export const planStatus = (plan: PlanInstance): PlanStatus =>
   plan.issues.length > 0 ? "attention" : plan.duplicateOf.length > 0 ? "duplicate" : "ok";
 
 const TEMPLATE_OF_LETTER: Readonly<Record<string, PlanTemplate>> = {
-  [KEY_LETTER.weekly]: "weekly",
-  [KEY_LETTER.monthly]: "monthly",
+  [TEMPLATES.weekly.keyLetter]: "weekly",
+  [TEMPLATES.monthly.keyLetter]: "monthly",
 };
 
-const PLAN_NAME = new RegExp(`^SP_([${KEY_LETTER.weekly}${KEY_LETTER.monthly}]\\d+)_(.+)$`);
+const PLAN_NAME = new RegExp(`^SP_([${TEMPLATES.weekly.keyLetter}${TEMPLATES.monthly.keyLetter}]\\d+)_(.+)$`);
 
 /** The parts of a plan's names the summary links to, besides the template record. */
 export function linkParts(template: PlanTemplate): string[] {
@@ -118,7 +119,7 @@ function classify(key: string, entries: readonly NameEntry[]): Found | undefined
   if (!record) issues.push({ code: "recordMissing" });
   else if (record.sheet === undefined) issues.push({ code: "nameBroken", name: record.name });
   else {
-    const parsed = parseRecord(record.value);
+    const parsed = readRecord(record.value);
     if (!parsed || parsed.key !== key || parsed.template !== template || parsed.role !== "main")
       issues.push({ code: "recordUnreadable", detail: text(record.value) });
   }

@@ -1,4 +1,5 @@
-import { lowestFreeKey, parseRecord, usedKeys } from "../spec/naming";
+import { lowestFreeKey, usedKeys } from "../spec/naming";
+import { readRecord, TEMPLATES } from "../templates/registry";
 import type { PlanInstance } from "./plans";
 
 /**
@@ -18,7 +19,7 @@ export function assignKeys(plans: readonly PlanInstance[], taken: string[]): Map
   const keys = new Map<string, string>();
   const used = usedKeys(taken);
   for (const plan of plans) {
-    const key = used.has(plan.key) ? lowestFreeKey(plan.template, used) : plan.key;
+    const key = used.has(plan.key) ? lowestFreeKey(TEMPLATES[plan.template], used) : plan.key;
     if (key !== plan.key) keys.set(plan.key, key);
     used.add(key);
     taken.push(`SP_${key}_TEMPLATE`);
@@ -35,7 +36,7 @@ export const rekeyText = (text: string, keys: Rekeying): string =>
 
 /** A template record's text with its key replaced when the key changes; anything else unchanged. */
 export function rekeyRecord(text: string, keys: Rekeying): string {
-  const record = parseRecord(text);
+  const record = readRecord(text);
   const to = record && keys.get(record.key);
   return to === undefined ? text : text.replace(/:[A-Z]\d+$/, `:${to}`);
 }

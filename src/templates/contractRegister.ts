@@ -4,6 +4,7 @@ import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
+import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, SheetSpec, TableRow } from "../spec/sheetSpec";
 
@@ -16,12 +17,12 @@ import type { ColumnSpec, SheetSpec, TableRow } from "../spec/sheetSpec";
 export interface ContractRegisterOptions {
   /** Data rows by column key; dates as serials. */
   readonly rows?: readonly TableRow[];
+  /** Blank rows appended for data entry (default: the registry's). */
   readonly blankRows?: number;
   /** Year the statistics sheet starts with (the user can change it in the sheet). */
   readonly statsYear: number;
 }
 
-const DEFAULT_BLANK_ROWS = 20;
 /** Invoiced-but-unpaid amounts older than this many days are flagged (editable in the sheet). */
 const DEFAULT_AR_DAYS = 90;
 
@@ -136,7 +137,7 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
   });
   return draft.finish({
     name: freeSheetName(k.statsSheetName, sheets),
-    record: templateRecord("contracts", "stats", key, { row: 1, col: 0 }),
+    record: templateRecord(TEMPLATES.contracts, "stats", key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
     freeze: { rows: table.spec.origin.row + 1, cols: 1 },
@@ -148,7 +149,7 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
 export function buildContractRegister(options: ContractRegisterOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s, v } = kit;
-  const key = freeKey("contracts", ctx.existing);
+  const key = freeKey(TEMPLATES.contracts, ctx.existing);
   const name = spTable(key, "Contracts");
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.contracts.title, "title");
@@ -162,14 +163,14 @@ export function buildContractRegister(options: ContractRegisterOptions, ctx: Bui
     origin,
     showTotals: true,
     columns: contractColumns(kit, name),
-    rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? DEFAULT_BLANK_ROWS }, () => ({}))],
+    rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.contracts.blankRows.initial }, () => ({}))],
   });
   contractFormats(draft, kit, contracts, arDays);
   const mainName = freeSheetName(s.contracts.sheetName, ctx.existing.sheets);
   const stats = statsSheet(kit, key, contracts, options.statsYear, [...ctx.existing.sheets, mainName]);
   const main = draft.finish({
     name: mainName,
-    record: templateRecord("contracts", "main", key, { row: 1, col: 0 }),
+    record: templateRecord(TEMPLATES.contracts, "main", key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
     freeze: { rows: origin.row + 1, cols: 2 },

@@ -5,6 +5,7 @@ import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
+import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { SheetSpec, TableRow } from "../spec/sheetSpec";
 
@@ -16,11 +17,10 @@ import type { SheetSpec, TableRow } from "../spec/sheetSpec";
 export interface CustomerRegisterOptions {
   /** Data rows by column key (see `customerColumnKeys`); dates as serials. */
   readonly rows?: readonly TableRow[];
-  /** Blank rows appended for data entry. */
+  /** Blank rows appended for data entry (default: the registry's). */
   readonly blankRows?: number;
 }
 
-const DEFAULT_BLANK_ROWS = 20;
 
 /** The names the register's formulas read from its settings sheet. */
 const settingNames = (key: string) => ({
@@ -125,7 +125,7 @@ function settingsSheet(kit: Kit, key: string, sheets: readonly string[]): SheetS
   draft.widen(1, 12);
   return draft.finish({
     name: freeSheetName(r.settingsSheetName, sheets),
-    record: templateRecord("customers", "settings", key, { row: 1, col: 0 }),
+    record: templateRecord(TEMPLATES.customers, "settings", key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
     freeze: { rows: 0, cols: 0 },
@@ -169,7 +169,7 @@ function summarySheet(kit: Kit, key: string, register: PlacedTable, sheets: read
   });
   return draft.finish({
     name: freeSheetName(r.summarySheetName, sheets),
-    record: templateRecord("customers", "summary", key, { row: 1, col: 0 }),
+    record: templateRecord(TEMPLATES.customers, "summary", key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
     freeze: { rows: 4, cols: 0 },
@@ -181,7 +181,7 @@ function summarySheet(kit: Kit, key: string, register: PlacedTable, sheets: read
 export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s } = kit;
-  const key = freeKey("customers", ctx.existing);
+  const key = freeKey(TEMPLATES.customers, ctx.existing);
   const name = spTable(key, "Customers");
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.customers.title, "title");
@@ -191,7 +191,7 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
     role: "customers",
     origin,
     columns: registerColumns(kit, name, key),
-    rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? DEFAULT_BLANK_ROWS }, () => ({}))],
+    rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.customers.blankRows.initial }, () => ({}))],
   });
   registerFormats(draft, kit, register);
   // Other features address the register through its table name (SP_<KEY>_Customers[...]), which
@@ -202,7 +202,7 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
   const summary = summarySheet(kit, key, register, [...ctx.existing.sheets, mainName, settings.name]);
   const main = draft.finish({
     name: mainName,
-    record: templateRecord("customers", "main", key, { row: 1, col: 0 }),
+    record: templateRecord(TEMPLATES.customers, "main", key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
     freeze: { rows: origin.row + 1, cols: 2 },

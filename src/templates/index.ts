@@ -1,32 +1,37 @@
 import type { BuildContext } from "./context";
-import { buildContractRegister, type ContractRegisterOptions } from "./contractRegister";
-import { buildCustomerRegister, type CustomerRegisterOptions } from "./customerRegister";
-import { buildMonthlyPlan, type MonthlyPlanOptions } from "./monthlyPlan";
+import { buildContractRegister } from "./contractRegister";
+import { buildCustomerRegister } from "./customerRegister";
+import { buildMonthlyPlan } from "./monthlyPlan";
+import type { TemplateId } from "./registry";
 import { withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
-import { buildWeeklyPlan, type WeeklyPlanOptions } from "./weeklyPlan";
+import { buildWeeklyPlan } from "./weeklyPlan";
 
 export type { BuildContext } from "./context";
 export type * from "../spec/sheetSpec";
+export type { RecordTemplateId, TemplateId } from "./registry";
+
+/** Each template's builder; the compiler refuses a `TemplateId` (see registry.ts) without one. */
+const BUILDERS = {
+  weekly: buildWeeklyPlan,
+  monthly: buildMonthlyPlan,
+  customers: buildCustomerRegister,
+  contracts: buildContractRegister,
+} satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
+
+/** Each template's options, as its builder takes them. */
+export type TemplateOptions = { readonly [K in TemplateId]: Parameters<(typeof BUILDERS)[K]>[0] };
 
 /** One template to build, with its options. */
-export type TemplateRequest =
-  | { readonly template: "weekly"; readonly options: WeeklyPlanOptions }
-  | { readonly template: "monthly"; readonly options: MonthlyPlanOptions }
-  | { readonly template: "customers"; readonly options: CustomerRegisterOptions }
-  | { readonly template: "contracts"; readonly options: ContractRegisterOptions };
+export type TemplateRequest = { readonly [K in TemplateId]: RequestOf<K> }[TemplateId];
+export interface RequestOf<K extends TemplateId> {
+  readonly template: K;
+  readonly options: TemplateOptions[K];
+}
 
-function buildOne(request: TemplateRequest, ctx: BuildContext): SheetSpec[] {
-  switch (request.template) {
-    case "weekly":
-      return buildWeeklyPlan(request.options, ctx);
-    case "monthly":
-      return buildMonthlyPlan(request.options, ctx);
-    case "customers":
-      return buildCustomerRegister(request.options, ctx);
-    case "contracts":
-      return buildContractRegister(request.options, ctx);
-  }
+function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext): SheetSpec[] {
+  const builders: { readonly [T in TemplateId]: (options: TemplateOptions[T], ctx: BuildContext) => SheetSpec[] } = BUILDERS;
+  return builders[request.template](request.options, ctx);
 }
 
 /**

@@ -4,6 +4,7 @@ import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { FORMATS, numberFormat } from "./formats";
 import { col, largestRemainderShare } from "../spec/formula";
+import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import {
   achievementFormats,
@@ -34,7 +35,8 @@ export interface MonthlyPlanOptions {
   readonly productActuals?: readonly [number | null, number | null, number | null];
   /** Key-customer rows by column key (customer, tier, target, plan, owner). */
   readonly keyCustomers?: readonly TableRow[];
-  readonly keyCustomerBlankRows?: number;
+  /** Blank rows added after `keyCustomers` for the rep to fill in (default: the registry's). */
+  readonly blankRows?: number;
   readonly expenses?: readonly ExpenseRow[];
   readonly forecast?: number | null;
   readonly summary?: string | null;
@@ -56,7 +58,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   const kit = kitFor(ctx.locale);
   const { s, columns: c, v } = kit;
   const m = s.monthly;
-  const key = freeKey("monthly", ctx.existing);
+  const key = freeKey(TEMPLATES.monthly, ctx.existing);
   const calendar = options.calendar ?? PLAIN_WEEKS;
   const monthText = `${options.year}-${String(options.month).padStart(2, "0")}`;
   const money = numberFormat("money", ctx.locale);
@@ -142,7 +144,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
       c.text("plan", kc.plan, { width: 30 }),
       c.text("owner", kc.owner, { width: 10 }),
     ],
-    rows: [...(options.keyCustomers ?? []), ...Array.from({ length: options.keyCustomerBlankRows ?? 5 }, () => ({}))],
+    rows: [...(options.keyCustomers ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.monthly.blankRows.initial }, () => ({}))],
   });
 
   row = section(draft, customers.lastRow + 2, s.plan.expenseSection);
@@ -164,7 +166,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   return [
     draft.finish({
       name: freeSheetName(sheetTitle(m.sheetPrefix, options.rep, monthText), ctx.existing.sheets),
-      record: templateRecord("monthly", "main", key, { row: 1, col: 0 }),
+      record: templateRecord(TEMPLATES.monthly, "main", key, { row: 1, col: 0 }),
       recordLabel: s.common.recordLabel,
       recordNote: s.common.recordNote,
       freeze: { rows: 3, cols: 0 },

@@ -4,6 +4,7 @@ import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
+import { TEMPLATES } from "./registry";
 import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
 import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "../spec/sheetSpec";
 
@@ -36,8 +37,8 @@ export interface WeeklyPlanOptions {
   readonly daily?: readonly DailyRow[];
   /** Rows of the key-items table, by column key (category, item, reason, goal, approach, support, owner, due). */
   readonly keyItems?: readonly TableRow[];
-  /** Blank rows added after `keyItems` for the rep to fill in. */
-  readonly keyBlankRows?: number;
+  /** Blank rows added after `keyItems` for the rep to fill in (default: the registry's). */
+  readonly blankRows?: number;
   readonly expenses?: readonly ExpenseRow[];
   readonly forecast?: number | null;
   readonly issues?: string | null;
@@ -49,7 +50,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
   const kit = kitFor(ctx.locale);
   const { s, columns: c, v } = kit;
   const w = s.weekly;
-  const key = freeKey("weekly", ctx.existing);
+  const key = freeKey(TEMPLATES.weekly, ctx.existing);
   const monday = isoWeekMonday(options.year, options.week);
   const weekText = `${options.year}-W${String(options.week).padStart(2, "0")}`;
   const draft = new SheetDraft();
@@ -112,7 +113,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
       c.text("owner", kc.owner, { width: 10 }),
       c.date("due", kc.due),
     ],
-    rows: [...(options.keyItems ?? []), ...Array.from({ length: options.keyBlankRows ?? 5 }, () => ({}))],
+    rows: [...(options.keyItems ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.weekly.blankRows.initial }, () => ({}))],
   });
 
   row = section(draft, keyItems.lastRow + 2, s.plan.expenseSection);
@@ -132,7 +133,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
   return [
     draft.finish({
       name: freeSheetName(sheetTitle(w.sheetPrefix, options.rep, `${options.year}W${options.week}`), ctx.existing.sheets),
-      record: templateRecord("weekly", "main", key, { row: 1, col: 0 }),
+      record: templateRecord(TEMPLATES.weekly, "main", key, { row: 1, col: 0 }),
       recordLabel: s.common.recordLabel,
       recordNote: s.common.recordNote,
       freeze: { rows: 5, cols: 0 },

@@ -77,4 +77,14 @@ describe("sales-planner breakdown", () => {
     expect(code).toBe(0);
     expect((await inspectXlsx(new Uint8Array(readFileSync(out)))).sheets).toEqual(["Target breakdown-2026", "Weekly-Zhang-2026W48", "Weekly-Li-2026W48"]);
   });
+
+  test("plans without --week are for the coming week, and a yearly breakdown's monthly plans for the coming month", async () => {
+    // runCli's day is Wednesday 2026-11-25, in ISO week 48.
+    const weekly = join(dir, "weekly-default.xlsx");
+    expect((await run("breakdown", "--out", weekly, "--target", "90000", "--month", "2026-12", "--reps", "Zhang=1", "--plans", "weekly", "--lang", "en-US")).code).toBe(0);
+    expect((await inspectXlsx(new Uint8Array(readFileSync(weekly)))).sheets).toEqual(["Target breakdown-2026-12", "Weekly-Zhang-2026W49"]);
+    const monthly = join(dir, "monthly-default.xlsx");
+    expect((await run("breakdown", "--out", monthly, "--target", "90000", "--year", "2026", "--reps", "Zhang=1", "--plans", "monthly", "--lang", "en-US")).code).toBe(0);
+    expect((await inspectXlsx(new Uint8Array(readFileSync(monthly)))).sheets).toEqual(["Target breakdown-2026", "Monthly-Zhang-2026-12"]);
+  });
 });

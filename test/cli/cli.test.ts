@@ -4,6 +4,10 @@ import { join } from "node:path";
 import { serialFromYmd } from "../../src/domain/calendar";
 import { parseDateList } from "../../src/domain/dateText";
 import { inspectXlsx } from "../../src/writers/xlsx";
+import { parseArgs, type WriteCommand } from "../../src/cli/args";
+import { writeRequests } from "../../src/cli/main";
+import { PLAIN_WEEKS } from "../../src/domain/calendar";
+import { TEMPLATE_IDS, TEMPLATES } from "../../src/templates/registry";
 import { runCli as run } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "sp-cli-"));
@@ -14,6 +18,8 @@ describe("sales-planner CLI", () => {
     expect(code).toBe(0);
     expect(out).toContain("用法 Usage");
     expect(out).toContain("+yyyy-mm-dd");
+    expect(out).toContain("默认下周 / ISO week of the weekly plans, default next week");
+    for (const id of TEMPLATE_IDS) expect(out).toMatch(new RegExp(`^  ${TEMPLATES[id].cliName} .*, ${TEMPLATES[id].blankRows.initial} blank`, "m"));
   });
 
   test.each([
@@ -52,14 +58,25 @@ describe("sales-planner CLI", () => {
     expect(third.out).toContain("周计划-张三-2026W48 (2)");
   });
 
-  test("defaults to this week and month and reads a holidays file", async () => {
+  test("defaults to next week and month (what the pane offers) and reads a holidays file", async () => {
+    // runCli's day is Wednesday 2026-11-25, in ISO week 48.
     const holidays = join(dir, "holidays.txt");
     writeFileSync(holidays, "# 国庆\n2026-10-01\n2026-10-02\n\n+2026-10-10\n");
     const file = join(dir, "default.xlsx");
     const { code, out } = await run("write", "weekly", "monthly", "--out", file, "--holidays", holidays);
     expect(code).toBe(0);
-    expect(out).toContain("周计划-2026W48");
-    expect(out).toContain("月计划-2026-11");
+    expect(out).toContain("周计划-2026W49");
+    expect(out).toContain("月计划-2026-12");
+  });
+
+  test("over New Year the default plans are for the next year's first week and month; statistics stay on this year unless --month says", () => {
+    const requests = (...argv: string[]) => writeRequests(parseArgs(["write", "weekly", "monthly", "contracts", "--out", "x.xlsx", ...argv]) as WriteCommand, PLAIN_WEEKS, new Date(2026, 11, 30));
+    expect(requests().map((r) => r.options)).toEqual([
+      expect.objectContaining({ year: 2027, week: 1 }),
+      expect.objectContaining({ year: 2027, month: 1 }),
+      expect.objectContaining({ statsYear: 2026 }),
+    ]);
+    expect(requests("--month", "2025-03")[2].options).toMatchObject({ statsYear: 2025 });
   });
 
   test("a malformed holidays file is bad usage; an unreadable one or an unwritable path a runtime failure", async () => {

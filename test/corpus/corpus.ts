@@ -64,25 +64,35 @@ const keyCustomers: TableRow[] = [
   { customer: "客户2有限公司", tier: "B", target: 120000, plan: "新品推介", owner: "李四" },
 ];
 
+/**
+ * The builders' default blank rows when the baseline was written (weekly 5, monthly 5, registers 20),
+ * passed explicitly since the registry's defaults became the pane's (5/10/50/50): the corpus proves the
+ * same inputs still give the same sheets.
+ */
+const BASELINE_BLANK_ROWS = { weekly: 5, monthly: 5, customers: 20, contracts: 20 } as const;
+
 /** The requests of the corpus: `filled` carries every option a front door can pass, `empty` the fewest. */
 function requests(locale: Locale): Record<string, TemplateRequest> {
   return {
-    "weekly-filled": { template: "weekly", options: { ...sampleWeeklyOptions(locale, "张三", "拿下华东区总代"), team: "华东一组", approver: "王经理", daily: [{ customers: "客户1", work: "拜访", expected: 5000 }] } },
-    "weekly-empty": { template: "weekly", options: { rep: "", year: 2026, week: 1 } },
-    "monthly-filled": { template: "monthly", options: { ...sampleMonthlyOptions("李四"), productRatios: [1, 1, 1], keyCustomers, expenses: [{ category: "差旅", amount: 300 }], summary: "总结", issues: "问题" } },
-    "monthly-empty": { template: "monthly", options: { rep: "", year: 2026, month: 12 } },
+    "weekly-filled": {
+      template: "weekly",
+      options: { ...sampleWeeklyOptions(locale, "张三", "拿下华东区总代"), team: "华东一组", approver: "王经理", daily: [{ customers: "客户1", work: "拜访", expected: 5000 }], blankRows: BASELINE_BLANK_ROWS.weekly },
+    },
+    "weekly-empty": { template: "weekly", options: { rep: "", year: 2026, week: 1, blankRows: BASELINE_BLANK_ROWS.weekly } },
+    "monthly-filled": { template: "monthly", options: { ...sampleMonthlyOptions("李四"), productRatios: [1, 1, 1], keyCustomers, expenses: [{ category: "差旅", amount: 300 }], summary: "总结", issues: "问题", blankRows: BASELINE_BLANK_ROWS.monthly } },
+    "monthly-empty": { template: "monthly", options: { rep: "", year: 2026, month: 12, blankRows: BASELINE_BLANK_ROWS.monthly } },
     "customers-filled": { template: "customers", options: { rows: customers(), blankRows: 3 } },
-    "customers-empty": { template: "customers", options: {} },
+    "customers-empty": { template: "customers", options: { blankRows: BASELINE_BLANK_ROWS.customers } },
     "contracts-filled": { template: "contracts", options: { rows: contracts(), blankRows: 2, statsYear: 2026 } },
-    "contracts-empty": { template: "contracts", options: { statsYear: 2025 } },
+    "contracts-empty": { template: "contracts", options: { statsYear: 2025, blankRows: BASELINE_BLANK_ROWS.contracts } },
   };
 }
 
 async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
   const request: TemplateRequest =
     index % 2 === 0
-      ? { template: "weekly", options: sampleWeeklyOptions(locale, rep, `事项${index}`) }
-      : { template: "monthly", options: sampleMonthlyOptions(rep) };
+      ? { template: "weekly", options: { ...sampleWeeklyOptions(locale, rep, `事项${index}`), blankRows: BASELINE_BLANK_ROWS.weekly } }
+      : { template: "monthly", options: { ...sampleMonthlyOptions(rep), blankRows: BASELINE_BLANK_ROWS.monthly } };
   return writeXlsx(buildTemplates([request], { locale, existing: NO_NAMES }));
 }
 
@@ -99,7 +109,7 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
         { target: 1_000_003, period: { kind: "month", year: 2026, month: 10 }, reps: [{ rep: "张三", weight: 2 }, { rep: "李四", weight: 1 }], productRatios: [2, 3, 1], calendar: NATIONAL_DAY_2026 },
         { template: "weekly", year: 2026, week: 40 },
         { locale, existing: NO_NAMES },
-        { team: "华东一组", calendar: NATIONAL_DAY_2026 },
+        { team: "华东一组", calendar: NATIONAL_DAY_2026, blankRows: BASELINE_BLANK_ROWS.weekly },
       ),
     );
     await add(
@@ -108,6 +118,7 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
         { target: "1,200,000", period: { kind: "year", year: 2027 }, reps: [{ rep: "王五", weight: 1 }, { rep: "赵六", weight: 3 }] },
         { template: "monthly", month: 3 },
         { locale, existing: NO_NAMES },
+        { blankRows: BASELINE_BLANK_ROWS.monthly },
       ),
     );
     await add(`${locale}/breakdown-only`, buildBreakdownSpecs({ target: 500_000, period: { kind: "month", year: 2026, month: 12 }, reps: [{ rep: "张三", weight: 1 }] }, undefined, { locale, existing: NO_NAMES }));

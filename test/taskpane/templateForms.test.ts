@@ -1,5 +1,6 @@
 import { serialFromYmd } from "../../src/domain/calendar";
-import { BLANK_ROWS, TEMPLATE_FIELDS } from "../../src/taskpane/templateForms/formModel";
+import { TEMPLATE_FIELDS } from "../../src/taskpane/templateForms/formModel";
+import { TEMPLATE_IDS, TEMPLATES } from "../../src/templates/registry";
 import { initialValues } from "../../src/taskpane/templateForms/initialValues";
 import { problemText } from "../../src/taskpane/templateForms/problemText";
 import { validateForm } from "../../src/taskpane/templateForms/validate";
@@ -16,7 +17,7 @@ describe("initial values", () => {
   });
 
   test("are valid as they stand for every template once a name is known", () => {
-    for (const template of ["weekly", "monthly", "customers", "contracts"] as const) {
+    for (const template of TEMPLATE_IDS) {
       expect(validateForm(template, initialValues(template, today, remembered, "zh-CN")).ok).toBe(true);
     }
   });
@@ -40,8 +41,8 @@ describe("validateForm", () => {
     const weekly = validateForm("weekly", { ...base, week: "２０２６－Ｗ４９", blankRows: "１０", holidays: "２０２６－１０－０１\n＋２０２６－１０－１０\n＃ 国庆" });
     expect(weekly.ok).toBe(true);
     if (!weekly.ok) return;
-    const options = weekly.request.options as { year: number; week: number; keyBlankRows: number; calendar: { isWorkingDay(s: number): boolean } };
-    expect([options.year, options.week, options.keyBlankRows]).toEqual([2026, 49, 10]);
+    const options = weekly.request.options as { year: number; week: number; blankRows: number; calendar: { isWorkingDay(s: number): boolean } };
+    expect([options.year, options.week, options.blankRows]).toEqual([2026, 49, 10]);
     expect(options.calendar.isWorkingDay(serialFromYmd(2026, 10, 1))).toBe(false);
     expect(options.calendar.isWorkingDay(serialFromYmd(2026, 10, 10))).toBe(true);
     expect(validateForm("monthly", { ...base, month: "２０２６－１１" }).ok).toBe(true);
@@ -55,7 +56,7 @@ describe("validateForm", () => {
       problems: {
         rep: { code: "required" },
         week: { code: "weekFormat" },
-        blankRows: { code: "wholeNumber", min: 0, max: BLANK_ROWS.weekly.max },
+        blankRows: { code: "wholeNumber", min: 0, max: TEMPLATES.weekly.blankRows.max },
         holidays: { code: "dateLine", line: 2, text: "2026/10/02" },
       },
     });

@@ -3,8 +3,9 @@ import { LOCALES, type Locale } from "../../src/i18n/locale";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import fc from "fast-check";
-import { freeKey, freeSheetName, NO_NAMES, parseRecord, sheetTitle, withSpecs } from "../../src/spec/naming";
+import { freeKey, freeSheetName, NO_NAMES, sheetTitle, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
+import { readRecord, TEMPLATES } from "../../src/templates/registry";
 
 const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
 const requests: TemplateRequest[] = [
@@ -96,7 +97,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
 
   test("every sheet carries a template record named after its key, and its names share that key", () => {
     for (const spec of specs) {
-      const record = parseRecord(spec.record.value);
+      const record = readRecord(spec.record.value);
       expect(record).toEqual({ template: spec.record.template, role: spec.record.role, version: 1, key: spec.record.key });
       const recordName = spec.record.role === "main" ? `SP_${spec.record.key}_TEMPLATE` : `SP_${spec.record.key}_TEMPLATE_${spec.record.role.toUpperCase()}`;
       expect(spec.names.map((n) => n.name)).toContain(recordName);
@@ -206,6 +207,6 @@ describe("free names", () => {
   });
 
   test("a key is free only if no name or table uses its prefix", () => {
-    expect(freeKey("weekly", { sheets: [], tables: ["SP_W1_Targets"], names: ["sp_w2_rep"] })).toBe("W3");
+    expect(freeKey(TEMPLATES.weekly, { sheets: [], tables: ["SP_W1_Targets"], names: ["sp_w2_rep"] })).toBe("W3");
   });
 });

@@ -22,7 +22,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { TeamPage } from "./TeamPage";
 import { TemplateForm } from "./TemplateForm";
 import { TemplateGallery } from "./TemplateGallery";
-import type { TemplateId } from "../../spec/sheetSpec";
+import type { TemplateId } from "../../templates/registry";
 
 const useStyles = makeStyles({
   root: {

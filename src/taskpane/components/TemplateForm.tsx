@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { Locale } from "../../i18n/locale";
 import { uiStrings, type UiStrings } from "../strings";
-import type { TemplateId } from "../../spec/sheetSpec";
+import type { TemplateId } from "../../templates/registry";
 import type { PaneServices } from "../services";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateForms/formModel";
 import { initialValues } from "../templateForms/initialValues";

@@ -1,29 +1,20 @@
 import { Body1, Button, Card, CardFooter, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { UiStrings } from "../strings";
-import type { TemplateId } from "../../spec/sheetSpec";
-import { GALLERY_ORDER } from "../templateForms/formModel";
+import { TEMPLATE_IDS, type TemplateId } from "../../templates/registry";
 
 const useStyles = makeStyles({
   grid: { display: "grid", rowGap: tokens.spacingVerticalM },
 });
 
-export function templateTitle(template: TemplateId, strings: UiStrings): string {
-  return {
-    weekly: strings.tplWeeklyTitle,
-    monthly: strings.tplMonthlyTitle,
-    customers: strings.tplCustomersTitle,
-    contracts: strings.tplContractsTitle,
-  }[template];
-}
+/** Each template's card: its title and what it is for. */
+const CARD: { readonly [K in TemplateId]: (s: UiStrings) => { readonly title: string; readonly purpose: string } } = {
+  weekly: (s) => ({ title: s.tplWeeklyTitle, purpose: s.tplWeeklyPurpose }),
+  monthly: (s) => ({ title: s.tplMonthlyTitle, purpose: s.tplMonthlyPurpose }),
+  customers: (s) => ({ title: s.tplCustomersTitle, purpose: s.tplCustomersPurpose }),
+  contracts: (s) => ({ title: s.tplContractsTitle, purpose: s.tplContractsPurpose }),
+};
 
-function templatePurpose(template: TemplateId, strings: UiStrings): string {
-  return {
-    weekly: strings.tplWeeklyPurpose,
-    monthly: strings.tplMonthlyPurpose,
-    customers: strings.tplCustomersPurpose,
-    contracts: strings.tplContractsPurpose,
-  }[template];
-}
+export const templateTitle = (template: TemplateId, strings: UiStrings): string => CARD[template](strings).title;
 
 export interface TemplateGalleryProps {
   strings: UiStrings;
@@ -37,10 +28,10 @@ export function TemplateGallery({ strings, onChoose, onTeam }: TemplateGalleryPr
   return (
     <section className={styles.grid} aria-label={strings.navTemplates} data-testid="gallery">
       <Body1>{strings.galleryIntro}</Body1>
-      {GALLERY_ORDER.map((template) => (
+      {TEMPLATE_IDS.map((template) => (
         <Card key={template} data-testid={`template-${template}`}>
           <CardHeader header={<Text as="h2" weight="semibold">{templateTitle(template, strings)}</Text>} />
-          <Body1>{templatePurpose(template, strings)}</Body1>
+          <Body1>{CARD[template](strings).purpose}</Body1>
           <CardFooter>
             <Button appearance="primary" onClick={() => onChoose(template)} aria-label={`${strings.chooseTemplate}: ${templateTitle(template, strings)}`}>
               {strings.chooseTemplate}

@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locale";
-import type { TemplateId } from "../../spec/sheetSpec";
+import type { TemplateId } from "../../templates/registry";
 
 /**
  * What the user types into a template's options form. Everything is kept as the text the user typed,
@@ -26,13 +26,3 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly FieldName[]>>
   customers: ["blankRows"],
   contracts: ["statsYear", "blankRows"],
 };
-
-/** Blank rows: a sensible default per template, and a ceiling that keeps one write well under Excel's limits. */
-export const BLANK_ROWS: Readonly<Record<TemplateId, { readonly initial: number; readonly max: number }>> = {
-  weekly: { initial: 5, max: 200 },
-  monthly: { initial: 10, max: 200 },
-  customers: { initial: 50, max: 5000 },
-  contracts: { initial: 50, max: 5000 },
-};
-
-export const GALLERY_ORDER: readonly TemplateId[] = ["weekly", "monthly", "customers", "contracts"];

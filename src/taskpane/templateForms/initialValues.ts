@@ -1,30 +1,25 @@
-import { serialFromYmd } from "../../domain/calendar";
-import { formatMonthText, formatWeekText, monthAfter, weekAfter } from "../../domain/dateText";
+import { formatMonthText, formatWeekText } from "../../domain/dateText";
 import type { RememberedFields } from "../../host/preferences";
 import type { Locale } from "../../i18n/locale";
-import type { TemplateId } from "../../spec/sheetSpec";
-import { BLANK_ROWS, type FormValues } from "./formModel";
+import { defaultPeriods, TEMPLATES, type TemplateId } from "../../templates/registry";
+import type { FormValues } from "./formModel";
 
-/** The periods people plan for: next week and next month, as typed in the forms. */
+/** The periods people plan for (the registry's defaults), as typed in the forms. */
 export function comingPeriods(today: Date): { week: string; month: string } {
-  const year = today.getFullYear();
-  const month = today.getMonth() + 1;
-  return {
-    week: formatWeekText(weekAfter(serialFromYmd(year, month, today.getDate()))),
-    month: formatMonthText(monthAfter({ year, month })),
-  };
+  const { week, month } = defaultPeriods(today);
+  return { week: formatWeekText(week), month: formatMonthText(month) };
 }
 
-/** A fresh form: next week, next month, this year, the template's usual blank rows, what the user typed last time. */
+/** A fresh form: the registry's defaults (next week, next month, this year, the template's blank rows), what the user typed last time. */
 export function initialValues(template: TemplateId, today: Date, remembered: RememberedFields, sheetLocale: Locale): FormValues {
   return {
     rep: remembered.rep,
     team: remembered.team,
     approver: "",
     ...comingPeriods(today),
-    statsYear: String(today.getFullYear()),
+    statsYear: String(defaultPeriods(today).statsYear),
     holidays: remembered.holidays,
-    blankRows: String(BLANK_ROWS[template].initial),
+    blankRows: String(TEMPLATES[template].blankRows.initial),
     sheetLocale,
   };
 }

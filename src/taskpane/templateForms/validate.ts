@@ -2,9 +2,10 @@ import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/c
 import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
 import { type Bilingual, DomainError } from "../../domain/errors";
 import { readWholeNumber } from "../../domain/typedText";
-import type { TemplateRequest } from "../../templates";
-import type { TemplateId } from "../../spec/sheetSpec";
-import { BLANK_ROWS, TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
+import type { IsoWeek, YearMonth } from "../../domain/dateText";
+import type { RequestOf, TemplateRequest } from "../../templates";
+import { TEMPLATES, type TemplateId } from "../../templates/registry";
+import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -67,7 +68,7 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   if (fields.has("month") && !month) problems.month = { code: "monthFormat" };
   const statsYear = fields.has("statsYear") ? wholeNumber(values.statsYear, 1900, 9999) : 0;
   if (isProblem(statsYear)) problems.statsYear = statsYear;
-  const blankRows = wholeNumber(values.blankRows, 0, BLANK_ROWS[template].max);
+  const blankRows = wholeNumber(values.blankRows, 0, TEMPLATES[template].blankRows.max);
   if (isProblem(blankRows)) problems.blankRows = blankRows;
   const calendar = fields.has("holidays") ? calendarFrom(values.holidays) : PLAIN_WEEKS;
   if (isProblem(calendar)) problems.holidays = calendar;
@@ -78,20 +79,28 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   }
   const team = values.team.trim();
   const approver = values.approver.trim();
-  switch (template) {
-    case "weekly":
-      return {
-        ok: true,
-        request: {
-          template,
-          options: { rep, ...(team ? { team } : {}), ...(approver ? { approver } : {}), year: week!.year, week: week!.week, calendar, keyBlankRows: blankRows },
-        },
-      };
-    case "monthly":
-      return { ok: true, request: { template, options: { rep, year: month!.year, month: month!.month, calendar, keyCustomerBlankRows: blankRows } } };
-    case "customers":
-      return { ok: true, request: { template, options: { blankRows } } };
-    case "contracts":
-      return { ok: true, request: { template, options: { blankRows, statsYear } } };
-  }
+  return { ok: true, request: REQUEST[template]({ rep, team, approver, week, month, statsYear, calendar, blankRows }) };
 }
+
+/** A valid form's values, typed; `week` and `month` are null when the template does not show them. */
+interface FormInput {
+  readonly rep: string;
+  readonly team: string;
+  readonly approver: string;
+  readonly week: IsoWeek | null;
+  readonly month: YearMonth | null;
+  readonly statsYear: number;
+  readonly calendar: WorkCalendar;
+  readonly blankRows: number;
+}
+
+/** Each template's request from a valid form: the template's own fields (TEMPLATE_FIELDS) are there. */
+const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> } = {
+  weekly: ({ rep, team, approver, week, calendar, blankRows }) => ({
+    template: "weekly",
+    options: { rep, ...(team ? { team } : {}), ...(approver ? { approver } : {}), year: week!.year, week: week!.week, calendar, blankRows },
+  }),
+  monthly: ({ rep, month, calendar, blankRows }) => ({ template: "monthly", options: { rep, year: month!.year, month: month!.month, calendar, blankRows } }),
+  customers: ({ blankRows }) => ({ template: "customers", options: { blankRows } }),
+  contracts: ({ blankRows, statsYear }) => ({ template: "contracts", options: { blankRows, statsYear } }),
+};

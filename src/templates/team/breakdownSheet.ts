@@ -5,6 +5,7 @@ import { kitFor, type BuildContext } from "../context";
 import { printSetup, SheetDraft } from "../draft";
 import { FORMATS, numberFormat } from "../formats";
 import { col, thisRow } from "../../spec/formula";
+import { TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../../spec/naming";
 import { section } from "../planBlocks";
 import type { SheetSpec } from "../../spec/sheetSpec";
@@ -26,7 +27,7 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
   const kit = kitFor(ctx.locale);
   const { columns: c, s } = kit;
   const b = teamStrings(ctx.locale).breakdown;
-  const key = freeKey("breakdown", ctx.existing);
+  const key = freeKey(TEAM_TEMPLATES.breakdown, ctx.existing);
   const money = numberFormat("money", ctx.locale);
   const period = periodText(breakdown.period, ctx.locale);
   const draft = new SheetDraft();
@@ -103,7 +104,7 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
 
   return draft.finish({
     name: freeSheetName(sheetTitle(b.sheetName, "", period), ctx.existing.sheets),
-    record: templateRecord("breakdown", "main", key, { row: 1, col: 0 }),
+    record: templateRecord(TEAM_TEMPLATES.breakdown, "main", key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
     freeze: { rows: 4, cols: 0 },

@@ -15,10 +15,13 @@ export type PlanChoice =
 export interface PlanExtras {
   readonly team?: string;
   readonly calendar?: WorkCalendar;
+  /** Blank rows under each plan's key items or key customers (default: the plan template's, from the registry). */
+  readonly blankRows?: number;
 }
 
 export function planRequestsFromBreakdown(breakdown: Breakdown, choice: PlanChoice, extras: PlanExtras = {}): TemplateRequest[] {
   const calendar = extras.calendar ? { calendar: extras.calendar } : {};
+  const blankRows = extras.blankRows !== undefined ? { blankRows: extras.blankRows } : {};
   if (choice.template === "weekly") {
     return breakdown.reps.map(({ rep }) => ({
       template: "weekly",
@@ -28,6 +31,7 @@ export function planRequestsFromBreakdown(breakdown: Breakdown, choice: PlanChoi
         year: choice.year,
         week: choice.week,
         ...calendar,
+        ...blankRows,
         targets: { SALES: { target: isoWeekAmount(breakdown, rep, choice.year, choice.week) } },
       },
     }));
@@ -43,6 +47,7 @@ export function planRequestsFromBreakdown(breakdown: Breakdown, choice: PlanChoi
       year: period.year,
       month,
       ...calendar,
+      ...blankRows,
       ...ratios,
       targets: { SALES: { target: monthAmount(breakdown, rep, period.year, month) } },
     },

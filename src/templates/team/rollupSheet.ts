@@ -6,6 +6,7 @@ import { kitFor } from "../context";
 import { printSetup, SheetDraft } from "../draft";
 import { COLORS } from "../formats";
 import { col, str, thisRow } from "../../spec/formula";
+import { TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../../spec/naming";
 import { achievementFormats, rateFormula } from "../planBlocks";
 import {
@@ -80,7 +81,7 @@ export interface SummaryPlacement {
 }
 
 export function newSummaryPlacement(existing: ExistingNames, locale: Locale): SummaryPlacement {
-  return { key: freeKey("teamSummary", existing), sheet: freeSheetName(teamStrings(locale).summary.sheetName, existing.sheets) };
+  return { key: freeKey(TEAM_TEMPLATES.teamSummary, existing), sheet: freeSheetName(teamStrings(locale).summary.sheetName, existing.sheets) };
 }
 
 /** The summary table's name for instance `key` (the refresh finds the table by it). */
@@ -162,7 +163,7 @@ export function buildSummarySheet(plans: readonly PlanInstance[], placement: Sum
 
   return draft.finish({
     name: placement.sheet,
-    record: templateRecord("teamSummary", "main", placement.key, { row: 1, col: 0 }),
+    record: templateRecord(TEAM_TEMPLATES.teamSummary, "main", placement.key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
     freeze: { rows: SUMMARY_ORIGIN.row + 1, cols: 0 },

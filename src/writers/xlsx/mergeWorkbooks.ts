@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { freeSheetName, parseRecord } from "../../spec/naming";
+import { freeSheetName } from "../../spec/naming";
+import { readRecord } from "../../templates/registry";
 import { quoteSheet } from "../../spec/a1";
 import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../team/rekey";
@@ -56,7 +57,7 @@ const nameEntries = async (pkg: XlsxPackage): Promise<NameEntry[]> =>
 function summaryOf(entries: readonly NameEntry[]): { key: string; sheet: string } | undefined {
   return entries
     .flatMap((entry) => {
-      const record = parseRecord(entry.value);
+      const record = readRecord(entry.value);
       return record?.template === "teamSummary" && entry.sheet !== undefined && record.key === /^SP_([A-Z]\d+)_TEMPLATE$/i.exec(entry.name)?.[1]?.toUpperCase()
         ? [{ key: record.key, sheet: entry.sheet }]
         : [];

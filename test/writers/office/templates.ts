@@ -4,14 +4,15 @@ import { buildWeeklyPlan } from "../../../src/templates/weeklyPlan";
 import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";
 import { buildCustomerRegister } from "../../../src/templates/customerRegister";
 import { buildContractRegister } from "../../../src/templates/contractRegister";
+import { TEMPLATE_IDS, type TemplateId } from "../../../src/templates/registry";
 import type { BuildSheets } from "../../../src/writers/office/officeWriter";
 import { customerRows } from "../../fixtures/customers";
 import { contractRows } from "../../fixtures/contracts";
 
-/** The four templates, each with `rows` filled rows in its growing table, as a writer's build callback. */
+/** Every template, each with `rows` filled rows in its growing table, as a writer's build callback. */
 
-export const TEMPLATE_NAMES = ["weekly", "monthly", "customers", "contracts"] as const;
-export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+export const TEMPLATE_NAMES = TEMPLATE_IDS;
+export type TemplateName = TemplateId;
 
 const keyItems = (count: number): TableRow[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -32,9 +33,9 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
     const ctx = { locale, existing };
     switch (name) {
       case "weekly":
-        return buildWeeklyPlan({ rep: "张三", year: 2026, week: 48, keyItems: keyItems(rows), keyBlankRows: 0 }, ctx);
+        return buildWeeklyPlan({ rep: "张三", year: 2026, week: 48, keyItems: keyItems(rows), blankRows: 0 }, ctx);
       case "monthly":
-        return buildMonthlyPlan({ rep: "张三", year: 2026, month: 11, keyCustomers: keyCustomers(rows), keyCustomerBlankRows: 0 }, ctx);
+        return buildMonthlyPlan({ rep: "张三", year: 2026, month: 11, keyCustomers: keyCustomers(rows), blankRows: 0 }, ctx);
       case "customers":
         return buildCustomerRegister({ rows: customerRows(rows, locale), blankRows: 0 }, ctx);
       case "contracts":

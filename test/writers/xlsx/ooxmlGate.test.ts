@@ -10,6 +10,7 @@ import type { Locale } from "../../../src/i18n/locale";
 import { buildBreakdownSpecs } from "../../../src/templates/team";
 import { buildTemplates, type TemplateRequest } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/spec/naming";
+import { TEMPLATE_IDS } from "../../../src/templates/registry";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { contractRows } from "../../fixtures/contracts";
 import { NATIONAL_DAY_2026 as calendar, sampleExpenses, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
@@ -50,13 +51,12 @@ function filledRequest(template: TemplateRequest["template"], locale: Locale): T
   }
 }
 
-const TEMPLATES = ["weekly", "monthly", "customers", "contracts"] as const;
 const dir = mkdtempSync(join(tmpdir(), "sp-ooxml-gate-"));
 
 /** label → how the workbook is made; run in order (the command-line cases reuse earlier files). */
 const workbooks: [string, () => Promise<Uint8Array>][] = [
   ...LOCALES.flatMap((locale) =>
-    TEMPLATES.flatMap((template): [string, () => Promise<Uint8Array>][] => [
+    TEMPLATE_IDS.flatMap((template): [string, () => Promise<Uint8Array>][] => [
       [`${template} ${locale} empty`, () => writeXlsx(buildTemplates([emptyRequest(template)], { locale, existing: NO_NAMES }))],
       [`${template} ${locale} filled`, () => writeXlsx(buildTemplates([filledRequest(template, locale)], { locale, existing: NO_NAMES }))],
     ]),
@@ -64,7 +64,7 @@ const workbooks: [string, () => Promise<Uint8Array>][] = [
   ["registers without any row (no data, no blank rows)", () => writeXlsx(buildTemplates([{ template: "customers", options: { blankRows: 0 } }, { template: "contracts", options: { statsYear: 2026, blankRows: 0 } }], { locale: "zh-CN", existing: NO_NAMES }))],
   ...LOCALES.map((locale): [string, () => Promise<Uint8Array>] => [
     `all four templates ${locale}, twice, one workbook`,
-    () => writeXlsx(buildTemplates([...TEMPLATES, ...TEMPLATES].map((t) => filledRequest(t, locale)), { locale, existing: NO_NAMES })),
+    () => writeXlsx(buildTemplates([...TEMPLATE_IDS, ...TEMPLATE_IDS].map((t) => filledRequest(t, locale)), { locale, existing: NO_NAMES })),
   ]),
   ...LOCALES.flatMap((locale) =>
     (["weekly", "monthly"] as const).map((plans): [string, () => Promise<Uint8Array>] => [

@@ -1,7 +1,7 @@
 import { needsValue, type NameEntry } from "../../../team";
 import { summaryTableName, type SummaryPlacement } from "../../../templates/team";
 import { type SummaryTableState } from "./refresh";
-import { parseRecord } from "../../../spec/naming";
+import { readRecord } from "../../../templates/registry";
 import type { CellValue, ExistingNames } from "../../../spec/sheetSpec";
 import { referenceTarget } from "../../ooxml";
 
@@ -78,7 +78,7 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
     return { name: item.name, sheet, ...(value !== undefined ? { value } : {}) };
   });
   const summary = summaryTables
-    .filter(({ key }) => parseRecord(entries.find((e) => e.name.toUpperCase() === `SP_${key}_TEMPLATE`)?.value)?.template === "teamSummary")
+    .filter(({ key }) => readRecord(entries.find((e) => e.name.toUpperCase() === `SP_${key}_TEMPLATE`)?.value)?.template === "teamSummary")
     .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))[0];
   return {
     names: entries,

@@ -1,0 +1,89 @@
+import { serialFromYmd } from "../domain/calendar";
+import { monthAfter, weekAfter, type IsoWeek, type YearMonth } from "../domain/dateText";
+import { parseRecord, type ParsedRecord } from "../spec/naming";
+import type { RecordTemplate } from "../spec/sheetSpec";
+
+/**
+ * Every template, once: what its records and keys say (id, key letter, version), its word on the
+ * command line and its defaults. The ids, the gallery's and the command line's lists and the
+ * record check are derived from here, so a template added here is everywhere or fails to compile.
+ *
+ * Why the spec does not hold this table: spec/ is the leaf builders and writers both depend on, so
+ * it knows the record's grammar (`sales-planner:<id>:<role>:v<n>:<key>`) but not which templates
+ * exist; the entries below are handed to its `freeKey`/`templateRecord`, and `readRecord` narrows
+ * its `parseRecord` to the ids listed here.
+ *
+ * Why the builder is not in the entry: each builder reads its own entry (key letter, version, blank
+ * rows), so an entry holding the builder would make registry and builders import each other;
+ * `templates/index.ts` maps every `TemplateId` to its builder in a table the compiler makes complete.
+ */
+
+interface TemplateEntry extends Omit<RecordTemplate, "id"> {
+  /** The word `sales-planner write <word>` takes. */
+  readonly cliName: string;
+  /** Blank rows left for the user to fill in: the default every front door and the builder use, and the form's ceiling (keeps one write well under Excel's limits). */
+  readonly blankRows: { readonly initial: number; readonly max: number };
+}
+
+/** `table` with each entry's key as its `id`, so the id is written once. */
+const withIds = <T extends Record<string, object>>(table: T): { readonly [K in keyof T]: T[K] & { readonly id: K } } =>
+  Object.fromEntries(Object.entries(table).map(([id, entry]) => [id, { id, ...entry }])) as { [K in keyof T]: T[K] & { readonly id: K } };
+
+/** The templates a user chooses, in the order the gallery and the command line's help list them. */
+export const TEMPLATES = withIds({
+  weekly: { keyLetter: "W", version: 1, cliName: "weekly", blankRows: { initial: 5, max: 200 } },
+  monthly: { keyLetter: "M", version: 1, cliName: "monthly", blankRows: { initial: 10, max: 200 } },
+  customers: { keyLetter: "C", version: 1, cliName: "customers", blankRows: { initial: 50, max: 5000 } },
+  contracts: { keyLetter: "K", version: 1, cliName: "contracts", blankRows: { initial: 50, max: 5000 } },
+} as const satisfies Record<string, TemplateEntry>);
+
+/**
+ * Sheets the team layer writes — 团队汇总 (`teamSummary`) and 目标分解 (`breakdown`): records and keys
+ * like any template, but nobody picks them from the gallery or `write`, so they have no entry there.
+ */
+export const TEAM_TEMPLATES = withIds({
+  teamSummary: { keyLetter: "T", version: 1 },
+  breakdown: { keyLetter: "B", version: 1 },
+} as const satisfies Record<string, Omit<RecordTemplate, "id">>);
+
+export type TemplateId = keyof typeof TEMPLATES;
+export type TeamTemplateId = keyof typeof TEAM_TEMPLATES;
+/** Every template id a template record can carry. */
+export type RecordTemplateId = TemplateId | TeamTemplateId;
+
+export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];
+
+export const RECORD_TEMPLATES: Readonly<Record<RecordTemplateId, RecordTemplate>> = { ...TEMPLATES, ...TEAM_TEMPLATES };
+
+const RECORD_IDS: ReadonlySet<string> = new Set(Object.keys(RECORD_TEMPLATES));
+const isRecordTemplateId = (id: string): id is RecordTemplateId => RECORD_IDS.has(id);
+
+/** A record value written by `templateRecord` for one of the templates above; undefined for anything else. */
+export function readRecord(value: unknown): ParsedRecord<RecordTemplateId> | undefined {
+  const record = parseRecord(value);
+  return record && isRecordTemplateId(record.template) ? { ...record, template: record.template } : undefined;
+}
+
+/** The template `sales-planner write <word>` names, if any. */
+export const templateOfCliName = (word: string): TemplateId | undefined => TEMPLATE_IDS.find((id) => TEMPLATES[id].cliName === word);
+
+/** The words `sales-planner write` takes, in the gallery's order. */
+export const CLI_NAMES: readonly string[] = TEMPLATE_IDS.map((id) => TEMPLATES[id].cliName);
+
+/**
+ * The periods a request is for when the user names none: the same in the pane, on the command line
+ * and for the team's plans (with `TEMPLATES[id].blankRows.initial`, every default a request has).
+ */
+export interface DefaultPeriods {
+  /** Plans are for the coming week and month: reps fill next week's plan before it starts. */
+  readonly week: IsoWeek;
+  readonly month: YearMonth;
+  /** Statistics start with this year. */
+  readonly statsYear: number;
+}
+
+export function defaultPeriods(today: Date): DefaultPeriods {
+  const year = today.getFullYear();
+  const month = today.getMonth() + 1;
+  return { week: weekAfter(serialFromYmd(year, month, today.getDate())), month: monthAfter({ year, month }), statsYear: year };
+}

@@ -1,0 +1,79 @@
+import { parseArgs, type WriteCommand } from "../../src/cli/args";
+import { writeRequests } from "../../src/cli/main";
+import { PLAIN_WEEKS } from "../../src/domain/calendar";
+import { parseRecord, templateRecord } from "../../src/spec/naming";
+import type { SheetRole } from "../../src/spec/sheetSpec";
+import { initialValues } from "../../src/taskpane/templateForms/initialValues";
+import { validateForm } from "../../src/taskpane/templateForms/validate";
+import { buildTemplates, type TemplateRequest } from "../../src/templates";
+import { NO_NAMES } from "../../src/spec/naming";
+import { readRecord, RECORD_TEMPLATES, TEMPLATE_IDS, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
+
+const ROLES: readonly SheetRole[] = ["main", "settings", "summary", "stats"];
+const RECORD_IDS = Object.keys(RECORD_TEMPLATES) as RecordTemplateId[];
+
+describe("template records", () => {
+  test("every registered template's records read back, whatever its role, key and version", () => {
+    for (const id of RECORD_IDS) {
+      for (const role of ROLES) {
+        const key = `${RECORD_TEMPLATES[id].keyLetter}12`;
+        const record = templateRecord(RECORD_TEMPLATES[id], role, key, { row: 1, col: 0 });
+        expect(readRecord(record.value)).toEqual({ template: id, role, version: RECORD_TEMPLATES[id].version, key });
+      }
+    }
+  });
+
+  test("the record grammar reads any id; only the registry's ids are templates", () => {
+    // A template added to the registry is read without touching the spec (the old hand-written
+    // id list in the record pattern returned undefined for it).
+    const added = templateRecord({ id: "visitLog", keyLetter: "V", version: 2 }, "main", "V1", { row: 1, col: 0 });
+    expect(parseRecord(added.value)).toEqual({ template: "visitLog", role: "main", version: 2, key: "V1" });
+    expect(readRecord(added.value)).toBeUndefined();
+    for (const bad of ["sales-planner:constructor:main:v1:W1", "sales-planner:weekly:main:v1:w1", "sales-planner:weekly:cover:v1:W1", "sales-planner:weekly:main:1:W1", 42, undefined]) {
+      expect(readRecord(bad)).toBeUndefined();
+    }
+  });
+
+  test("key letters are one capital letter each, never shared: two templates with one letter would take each other's keys", () => {
+    const letters = RECORD_IDS.map((id) => RECORD_TEMPLATES[id].keyLetter);
+    for (const letter of letters) expect(letter).toMatch(/^[A-Z]$/);
+    expect(new Set(letters).size).toBe(letters.length);
+  });
+
+  test("command-line words are distinct and safe to type", () => {
+    const words = TEMPLATE_IDS.map((id) => TEMPLATES[id].cliName);
+    for (const word of words) expect(word).toMatch(/^[a-z][a-z-]*$/);
+    expect(new Set(words).size).toBe(words.length);
+  });
+});
+
+describe("one default for every front door", () => {
+  const remembered = { rep: "张三", team: "", holidays: "" };
+  const paneRequest = (template: (typeof TEMPLATE_IDS)[number], today: Date): TemplateRequest => {
+    const result = validateForm(template, initialValues(template, today, remembered, "zh-CN"));
+    if (!result.ok) throw new Error(`the pane's defaults for ${template} are not valid: ${JSON.stringify(result.problems)}`);
+    return result.request;
+  };
+  const cliRequest = (template: (typeof TEMPLATE_IDS)[number], today: Date): TemplateRequest => {
+    const command = parseArgs(["write", TEMPLATES[template].cliName, "--out", "x.xlsx", "--rep", "张三"]) as WriteCommand;
+    expect(command.kind).toBe("write");
+    return writeRequests(command, PLAIN_WEEKS, today)[0];
+  };
+
+  // A Sunday (next week is in the same month), and New Year's Eve (next week and month in the next year).
+  test.each([new Date(2026, 10, 22), new Date(2026, 11, 31)])("the pane's untouched form and a bare `write` ask for the same request (%s)", (today) => {
+    for (const template of TEMPLATE_IDS) expect(cliRequest(template, today)).toEqual(paneRequest(template, today));
+  });
+
+  test("a builder given no blank rows leaves the registry's number of them", () => {
+    for (const template of TEMPLATE_IDS) {
+      const request = paneRequest(template, new Date(2026, 10, 22));
+      expect(request.options).toHaveProperty("blankRows", TEMPLATES[template].blankRows.initial);
+      const withoutBlankRows = { ...request.options, blankRows: undefined };
+      const built = (options: object) => buildTemplates([{ template, options } as TemplateRequest], { locale: "zh-CN", existing: NO_NAMES });
+      expect(built(withoutBlankRows)).toEqual(built(request.options));
+      // …and the option does something: one row fewer is a different sheet.
+      expect(built({ ...withoutBlankRows, blankRows: TEMPLATES[template].blankRows.initial - 1 })).not.toEqual(built(request.options));
+    }
+  });
+});
