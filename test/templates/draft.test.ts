@@ -2,6 +2,7 @@ import { columnFactory } from "../../src/templates/columns";
 import { templateRecord } from "../../src/spec/naming";
 import { printSetup, SheetDraft } from "../../src/templates/draft";
 import { FORMATS } from "../../src/templates/formats";
+import { TEMPLATES } from "../../src/templates/registry";
 
 /**
  * The spec's one rule against a formula in a Text ("@") cell (Excel would keep it as text): whatever
@@ -30,7 +31,7 @@ describe("SheetDraft keeps formulas out of Text cells", () => {
     draft.field({ row: 2, col: 0 }, "标签", { formula: "1+1" }, { numberFormat: FORMATS.text });
     const spec = draft.finish({
       name: "S",
-      record: templateRecord("weekly", "main", "W1", { row: 9, col: 0 }),
+      record: templateRecord(TEMPLATES.weekly, "main", "W1", { row: 9, col: 0 }),
       recordLabel: "记录",
       recordNote: "说明",
       freeze: { rows: 0, cols: 0 },
