@@ -2,7 +2,7 @@ import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node
 import { dirname, join, basename } from "node:path";
 import { isoWeek, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, type WorkCalendar } from "../domain/calendar";
 import { DomainError } from "../domain/errors";
-import { LOCALES, type Locale } from "../i18n/locale";
+import { LOCALES, type Locale } from "../contract/locale";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../spec/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";

@@ -1,5 +1,5 @@
 import zhNames from "../contract/functionNames.zh-CN.json";
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 
 /** The three Excel errors a rule can end in; the functions layer maps them to CustomFunctions codes. */
 export type ErrorCode = "#VALUE!" | "#NUM!" | "#DIV/0!";

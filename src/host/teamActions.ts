@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 import { type BreakdownInput, type PlanInstance } from "../team";
 import { buildBreakdownSpecs, type PlanChoice } from "../templates/team";
 import type { TeamError } from "../team/errors";

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 
 /** Task-pane strings. Typed by the zh-CN table so a key missing in en-US fails type-check. */
 const zhCN = {

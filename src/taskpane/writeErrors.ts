@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 import { fill, uiStrings } from "./strings";
 import { BreakdownError, breakdownMessages } from "../team";
 import { TeamError, teamErrorMessage } from "../team/errors";

@@ -1,5 +1,5 @@
-import type { Locale } from "../i18n/locale";
-import { teamStrings } from "./strings";
+import type { Locale } from "../contract/locale";
+import { teamStrings } from "../templates/team/strings";
 import type { FileRefusal } from "../writers/xlsx/fileCheck";
 
 /**

@@ -11,7 +11,7 @@ import {
   Subtitle2,
   Textarea,
 } from "@fluentui/react-components";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import { fill, uiStrings } from "../strings";
 import { breakdownMessages, type BreakdownIssue } from "../../team";
 import type { PaneServices } from "../services";

@@ -20,7 +20,7 @@ import * as operations from "../../functions/operations";
 import type { FunctionMetadata } from "../../host/functionMetadata";
 import type { InsertOutcome } from "../../host/formulaInsert";
 import type { FormulaSyntax } from "../../host/formulaSyntax";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import { fill, uiStrings } from "../strings";
 import { functionCatalog } from "../functionCatalog";
 import { exampleCallArgs, exampleFormula, exampleResultRows } from "../functionHelp/exampleFormula";

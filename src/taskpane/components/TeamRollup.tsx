@@ -1,8 +1,8 @@
 import { useRef, useState } from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2 } from "@fluentui/react-components";
 import type { CollectOutcome, RollupOutcome } from "../../host/teamActions";
-import type { Locale } from "../../i18n/locale";
-import { teamStrings } from "../../team/strings";
+import type { Locale } from "../../contract/locale";
+import { teamStrings } from "../../templates/team/strings";
 import { fill, uiStrings, type UiStrings } from "../strings";
 import { planStatus, teamErrorMessage, type PlanInstance } from "../../team";
 import { TeamError } from "../../team/errors";

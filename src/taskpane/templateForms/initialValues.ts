@@ -1,7 +1,7 @@
 import { serialFromYmd } from "../../domain/calendar";
 import { formatMonthText, formatWeekText, monthAfter, weekAfter } from "../../domain/dateText";
 import type { RememberedFields } from "../../host/preferences";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import type { TemplateId } from "../../spec/sheetSpec";
 import { BLANK_ROWS, type FormValues } from "./formModel";
 

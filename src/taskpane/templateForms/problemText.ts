@@ -1,5 +1,5 @@
 import { localize } from "../../domain/errors";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import { fill, uiStrings } from "../strings";
 import type { FieldProblem } from "./validate";
 

@@ -1,4 +1,4 @@
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 
 /**
  * The Office writer's failures as a code plus parameters, so the task pane can branch on the code

@@ -1,4 +1,4 @@
-import type { Locale } from "../../../i18n/locale";
+import type { Locale } from "../../../contract/locale";
 import { insertRepWorkbooks, type InsertReport, type RepWorkbookFile } from "./insertRepWorkbooks";
 import { readPlans } from "./readPlans";
 import { writeRollup, type RollupResult } from "./writeRollup";

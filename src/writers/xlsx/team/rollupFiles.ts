@@ -1,4 +1,4 @@
-import type { Locale } from "../../../i18n/locale";
+import type { Locale } from "../../../contract/locale";
 import { inspectXlsx, writeXlsx } from "..";
 import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../mergeWorkbooks";
 import { TeamError } from "../../../team/errors";

@@ -1,6 +1,6 @@
-import type { FileRefusal } from "../writers/xlsx/fileCheck";
-import { MAX_UNPACKED_BYTES } from "../writers/xlsx/fileCheck";
-import type { Locale } from "./locale";
+import type { FileRefusal } from "./fileCheck";
+import { MAX_UNPACKED_BYTES } from "./fileCheck";
+import type { Locale } from "../../contract/locale";
 
 const LIMIT_MB = MAX_UNPACKED_BYTES / 1024 / 1024;
 

@@ -1,4 +1,4 @@
-import { functionNamesLocale, resolveLocale } from "../../src/i18n/locale";
+import { functionNamesLocale, resolveLocale } from "../../src/contract/locale";
 import { uiStrings } from "../../src/taskpane/strings";
 
 test("Office display languages map to the two supported locales", () => {

@@ -1,8 +1,8 @@
-import { fileRefusalText } from "../i18n/fileRefusalStrings";
-import type { Locale } from "../i18n/locale";
-import type { PlanIssue } from "./plans";
-import type { BreakdownErrorCode, BreakdownErrorParams } from "./breakdown";
-import type { TeamErrorCode, TeamErrorParams } from "./errors";
+import { fileRefusalText } from "../../writers/xlsx/fileRefusalStrings";
+import type { Locale } from "../../contract/locale";
+import type { PlanIssue } from "../../team/plans";
+import type { BreakdownErrorCode, BreakdownErrorParams } from "../../team/breakdown";
+import type { TeamErrorCode, TeamErrorParams } from "../../team/errors";
 
 /**
  * Every string the team layer writes or shows — 团队汇总 (roll-up), 目标分解 (target breakdown),
