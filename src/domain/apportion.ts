@@ -1,6 +1,6 @@
 import { type Decimal, decimalFromNumber, decimalToNumber, scaledInteger } from "./decimal";
 import { argNames } from "../contract/functionNames";
-import { type Bilingual } from "../contract/locale";
+import type { Bilingual } from "../contract/locale";
 import { divError, numError } from "./errors";
 
 const SPLIT = argNames("SPLIT");

@@ -1,6 +1,6 @@
 import { type Decimal, decimalFromNumber, decimalToNumber, multiply, parseDecimal, roundSignificant } from "./decimal";
 import { argNames } from "../contract/functionNames";
-import { type Bilingual } from "../contract/locale";
+import type { Bilingual } from "../contract/locale";
 import { numError, valueError } from "./errors";
 
 const DISCOUNT = argNames("DISCOUNT");

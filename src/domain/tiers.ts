@@ -1,6 +1,6 @@
 import { checkSerial } from "./calendar";
 import { argNames } from "../contract/functionNames";
-import { type Bilingual } from "../contract/locale";
+import type { Bilingual } from "../contract/locale";
 import { numError, valueError } from "./errors";
 
 const ABC = argNames("ABC");

@@ -1,5 +1,5 @@
 import { checkSerial } from "../domain/calendar";
-import { type Bilingual } from "../contract/locale";
+import type { Bilingual } from "../contract/locale";
 import { type DomainError, numError, valueError } from "../domain/errors";
 
 /**

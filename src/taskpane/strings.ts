@@ -219,8 +219,6 @@ const enUS: UiStrings = {
 
 const tables: Record<Locale, UiStrings> = { "zh-CN": zhCN, "en-US": enUS };
 
-export type UiStringKey = keyof UiStrings;
-
 export function uiStrings(locale: Locale): UiStrings {
   return tables[locale];
 }

@@ -1,6 +1,6 @@
 import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
 import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
-import { type Bilingual } from "../../contract/locale";
+import type { Bilingual } from "../../contract/locale";
 import { DomainError } from "../../domain/errors";
 import { readWholeNumber } from "../../domain/typedText";
 import type { TemplateRequest } from "../../templates";
