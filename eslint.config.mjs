@@ -28,6 +28,21 @@ export default tseslint.config(
     },
   },
   {
+    // src/contract is the leaf every layer may import (locales, CodedError, the functions' names): it imports none of them.
+    files: ["src/contract/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["../*"], message: "src/contract imports nothing outside itself." }] }] },
+  },
+  {
+    // The domain and the team's rules are pure: their words live beside their codes, not in a layer above.
+    files: ["src/domain/**/*.ts", "src/team/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/templates/**", "**/writers/**", "**/host/**", "**/taskpane/**", "**/cli/**", "**/functions/**"], message: "domain and team import only contract, spec, domain." }] },
+      ],
+    },
+  },
+  {
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.{js,mjs,ts}", "bench/**/*.ts", "*.{js,mjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     // Tests load the CommonJS build configuration (webpack.config.js, its plugins) as the build does.
