@@ -10,8 +10,6 @@ import type { Locale } from "../contract/locale";
 export type TeamErrorCode =
   /** The existing summary table no longer has the columns the roll-up writes. */
   | "summaryChanged"
-  /** The host cannot insert worksheets from another workbook (ExcelApi 1.13 missing). */
-  | "insertUnsupported"
   /** A rep's file holds no plan sheet the add-in wrote. */
   | "noPlanSheets"
   /** A rep's file is not a readable .xlsx workbook. */
@@ -43,8 +41,6 @@ export class TeamError extends CodedError<TeamErrorCode> {
 const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParams) => string>>> = {
   "zh-CN": {
     summaryChanged: (p) => `汇总表“${p.sheet}”的表格列已被修改，无法原地刷新。请删除该工作表（或把表格改名）后重新汇总。`,
-    insertUnsupported: () =>
-      "当前 Excel 版本不支持导入其他工作簿的工作表（需要 ExcelApi 1.13：Microsoft 365 或网页版 Excel）。请在桌面版 Excel 中用“移动或复制工作表”导入，或使用命令行 sales-planner rollup。",
     noPlanSheets: (p) => `文件“${p.file}”中没有找到销售计划助手生成的周计划或月计划。`,
     unreadableFile: (p) => `无法读取文件“${p.file}”：${p.detail ?? ""}`,
     insertFailed: (p) => `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`,
@@ -54,8 +50,6 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
   "en-US": {
     summaryChanged: (p) =>
       `The columns of the summary table on "${p.sheet}" were changed, so it cannot be refreshed in place. Delete that sheet (or rename its table) and roll up again.`,
-    insertUnsupported: () =>
-      "This version of Excel cannot import sheets from another workbook (it needs ExcelApi 1.13: Microsoft 365 or Excel on the web). Use Move or Copy Sheet in Excel desktop, or the command line sales-planner rollup.",
     noPlanSheets: (p) => `No weekly or monthly plan made by Sales Planner was found in "${p.file}".`,
     unreadableFile: (p) => `Cannot read "${p.file}": ${p.detail ?? ""}`,
     insertFailed: (p) => `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`,

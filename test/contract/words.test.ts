@@ -56,7 +56,6 @@ test("every task-pane text differs between the two languages and the zh-CN one i
 // Records keyed by the code types: a code added without a sample here is a type error.
 const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   summaryChanged: { sheet: "团队汇总" },
-  insertUnsupported: {},
   noPlanSheets: { file: "zhang.xlsx" },
   unreadableFile: { file: "zhang.xlsx", detail: "bad zip" },
   insertFailed: { file: "zhang.xlsx", detail: "InvalidArgument" },
