@@ -1,6 +1,7 @@
 import type { Locale } from "../../src/contract/locale";
 import { LOCALES } from "../../src/contract/locale";
 import { uiStrings } from "../../src/taskpane/strings";
+import { CLI_MESSAGES } from "../../src/cli/messages";
 import { templateStrings } from "../../src/templates/strings";
 import { teamStrings } from "../../src/templates/team/strings";
 import { TeamError, type TeamErrorCode, type TeamErrorParams } from "../../src/team/errors";
@@ -16,9 +17,10 @@ import type { CodedError } from "../../src/contract/codedError";
 
 /**
  * One value every text function of a table can be called with: it reads as "7" in a text, joins as a
- * list and is a plan issue — so the walk below needs no per-function sample and misses none.
+ * list, is a plan issue and a list of breakdown issues — so the walk below needs no per-function
+ * sample and misses none.
  */
-const SAMPLE = Object.assign(["7"], { code: "nameMissing", name: "SP_W1_REP", detail: "7" });
+const SAMPLE = Object.assign([{ code: "noReps", params: {}, toString: () => "7" }], { code: "nameMissing", name: "SP_W1_REP", detail: "7" });
 
 /** Every text of a table, with its path; a function is called with SAMPLE for each parameter. */
 function texts(value: unknown, path = ""): [string, string][] {
@@ -29,7 +31,7 @@ function texts(value: unknown, path = ""): [string, string][] {
   throw new Error(`${path} is neither a text nor a table: ${String(value)}`);
 }
 
-const TABLES: Record<string, (locale: Locale) => unknown> = { pane: uiStrings, templates: templateStrings, team: teamStrings };
+const TABLES: Record<string, (locale: Locale) => unknown> = { pane: uiStrings, templates: templateStrings, team: teamStrings, cli: (locale) => CLI_MESSAGES[locale] };
 
 describe.each(Object.entries(TABLES))("the %s words", (_name, table) => {
   test.each(LOCALES)("in %s: every text is words only: not empty, no {placeholder}, no Excel formula, nothing undefined", (locale) => {
