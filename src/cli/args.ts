@@ -1,5 +1,5 @@
 import { parseMonthText, parseWeekText } from "../domain/dateText";
-import { isLocale, DEFAULT_LOCALE, type Locale } from "../i18n/locale";
+import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
 import { readWholeNumber } from "../domain/typedText";
 import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
 import { templateOfCliName, type TemplateId } from "../templates/registry";

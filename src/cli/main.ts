@@ -2,7 +2,8 @@ import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node
 import { dirname, join, basename } from "node:path";
 import { isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
 import { DomainError } from "../domain/errors";
-import { LOCALES, type Locale } from "../i18n/locale";
+import { CodedError } from "../contract/codedError";
+import { LOCALES, type Locale } from "../contract/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
 import { defaultPeriods, TEMPLATES, type TemplateId } from "../templates/registry";
 import { NO_NAMES } from "../spec/naming";
@@ -12,9 +13,8 @@ import { parseDateList } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
-import { TeamError, teamErrorMessage } from "../team/errors";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
-import { refusalBySize, refusedFile } from "../writers/xlsx/fileCheck";
+import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/xlsx/fileCheck";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
 
@@ -71,26 +71,23 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
 /** Errors are printed in both languages: the user may not have said which one they read. */
-const bilingual = (message: (m: CliMessages, locale: Locale) => string): string => LOCALES.map((l) => message(CLI_MESSAGES[l], l)).join("\n");
+const inBoth = (words: (locale: Locale) => string): string => LOCALES.map(words).join("\n");
+const bilingual = (message: (m: CliMessages, locale: Locale) => string): string => inBoth((l) => message(CLI_MESSAGES[l], l));
 
-class CliError extends Error {
+/** A failure the command line words itself, and the exit code it ends with. */
+class CliError extends CodedError<"usage" | "failure"> {
   constructor(
     readonly exitCode: number,
-    readonly render: (m: CliMessages, locale: Locale) => string,
+    render: (m: CliMessages, locale: Locale) => string,
   ) {
-    super("cli error");
+    super(exitCode === EXIT_USAGE ? "usage" : "failure", (l) => render(CLI_MESSAGES[l], l));
+    this.name = "CliError";
   }
 }
 
-/** What went wrong, in `locale` where the error has words of its own (domain and team rules), else as thrown. */
+/** What went wrong, in `locale` where the error has words of its own (every CodedError), else as thrown. */
 const reason = (error: unknown, locale: Locale): string =>
-  error instanceof TeamError
-    ? teamErrorMessage(error, locale)
-    : error instanceof DomainError
-      ? error.localized(locale)
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  error instanceof CodedError ? error.localized(locale) : error instanceof Error ? error.message : String(error);
 
 async function loadCalendar(command: { readonly holidaysFile?: string }, io: CliIo): Promise<WorkCalendar> {
   const file = command.holidaysFile;
@@ -160,7 +157,7 @@ async function existingOut(io: CliIo, out: string): Promise<Uint8Array | undefin
   if (!(await io.exists(out))) return undefined;
   const data = await readOrFail(io, out);
   const refused = await refusedFile(out, data);
-  if (refused) throw new CliError(EXIT_FAILURE, (m) => m.teamError(refused));
+  if (refused) throw new CliError(EXIT_FAILURE, (_m, l) => refused.localized(l));
   return data;
 }
 
@@ -221,11 +218,11 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
   const base = await existingOut(io, command.out);
   const reps = [];
   // A file too big to be a workbook is refused on its size, before it is read into memory at all.
-  const tooBig: TeamError[] = [];
+  const tooBig: SkippedFile[] = [];
   for (const file of command.files) {
     const at = await io.entry(file);
     const refusal = at.kind === "file" ? refusalBySize(at.bytes) : undefined;
-    if (refusal) tooBig.push(new TeamError("refusedFile", { file, refusal }));
+    if (refusal) tooBig.push(new FileRefusedError(file, refusal));
     else reps.push({ file, data: await readOrFail(io, file) });
   }
   const report = await rollupWorkbooks(base, reps, command.lang).catch((error: unknown) => {
@@ -233,7 +230,7 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
   });
   // A refused file is left out, the others are rolled up; with none left there is nothing to write.
   const refused = [...tooBig, ...report.refused];
-  const refusals = refused.map((error) => bilingual((m) => m.teamError(error))).join("\n");
+  const refusals = refused.map((error) => inBoth((l) => error.localized(l))).join("\n");
   if (refused.length === command.files.length) throw new CliError(EXIT_FAILURE, () => refusals);
   if (refusals) io.stderr(refusals);
   await io.writeFile(command.out, report.data);
@@ -265,7 +262,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
   } catch (error) {
     if (error instanceof CliError) {
       const hint = error.exitCode === EXIT_USAGE ? `\n${bilingual((m) => m.seeHelp)}` : "";
-      io.stderr(bilingual(error.render) + hint);
+      io.stderr(inBoth((l) => error.localized(l)) + hint);
       return error.exitCode;
     }
     const domain = error instanceof DomainError;

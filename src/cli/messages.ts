@@ -1,81 +1,44 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale, Words } from "../contract/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
-import { teamErrorMessage, type TeamError } from "../team/errors";
 import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
-export interface CliMessages {
-  readonly unknownCommand: (command: string) => string;
-  readonly noTemplates: string;
-  readonly unknownTemplate: (name: string) => string;
-  readonly missingOut: string;
-  readonly notXlsx: (file: string) => string;
-  readonly badLang: (value: string) => string;
-  readonly badWeek: (value: string, reason: string) => string;
-  readonly badMonth: (value: string) => string;
-  readonly unknownOption: (option: string) => string;
-  readonly missingValue: (option: string) => string;
-  readonly badHolidayLine: (file: string, line: number, text: string) => string;
-  readonly badHolidays: (file: string, reason: string) => string;
-  readonly cannotRead: (file: string, reason: string) => string;
-  readonly failed: (reason: string) => string;
-  readonly wrote: (file: string, sheets: readonly string[]) => string;
-  readonly seeHelp: string;
-  readonly noRepFiles: string;
-  readonly outIsInput: (file: string) => string;
-  readonly rolledUp: (file: string, plans: number, summary: string) => string;
-  readonly copiedPlan: (from: string, sheet: string, to: string) => string;
-  readonly withoutPlans: (file: string) => string;
-  readonly needsAttention: (sheet: string, reasons: string) => string;
-  readonly missingOption: (option: string) => string;
-  readonly monthOrYear: string;
-  readonly badYear: (value: string) => string;
-  readonly badProducts: (value: string) => string;
-  readonly badPlans: (value: string) => string;
-  readonly unexpectedArgument: (value: string) => string;
-  readonly breakdownInvalid: (issues: readonly BreakdownIssue[]) => string;
-  /** A team-layer failure about one file (a refused rep or team workbook), worded by teamStrings. */
-  readonly teamError: (error: Pick<TeamError, "code" | "params">) => string;
-  readonly outReadOnly: (file: string) => string;
-  readonly outSymlink: (file: string, target: string) => string;
-  readonly outNotFile: (file: string) => string;
-}
-
-const zh: CliMessages = {
-  unknownCommand: (c) => `未知命令"${c}",可用命令:write、rollup、breakdown。`,
+const zh = {
+  unknownCommand: (c: string) => `未知命令"${c}",可用命令:write、rollup、breakdown。`,
   noTemplates: `请至少指定一个模板:${CLI_NAMES.join("、")}。`,
-  unknownTemplate: (n) => `未知模板"${n}",可选:${CLI_NAMES.join("、")}。`,
+  unknownTemplate: (n: string) => `未知模板"${n}",可选:${CLI_NAMES.join("、")}。`,
   missingOut: "缺少 --out FILE.xlsx。",
-  notXlsx: (f) => `输出文件必须是 .xlsx:${f}`,
-  badLang: (v) => `不支持的语言"${v}",可选 zh-CN 或 en-US。`,
-  badWeek: (v, r) => `周次"${v}"无效(格式 2026-W48):${r}`,
-  badMonth: (v) => `月份"${v}"无效(格式 2026-11)。`,
-  unknownOption: (o) => `未知选项 ${o}。`,
-  missingValue: (o) => `选项 ${o} 需要一个值。`,
-  badHolidayLine: (f, l, t) => `${f} 第 ${l} 行不是日期(yyyy-mm-dd 或 +yyyy-mm-dd):${t}`,
-  badHolidays: (f, r) => `${f} 中的节假日无效:${r}`,
-  cannotRead: (f, r) => `无法读取 ${f}:${r}`,
-  failed: (r) => `写入失败:${r}`,
-  wrote: (f, s) => `已写入 ${f}:${s.join("、")}`,
+  notXlsx: (f: string) => `输出文件必须是 .xlsx:${f}`,
+  badLang: (v: string) => `不支持的语言"${v}",可选 zh-CN 或 en-US。`,
+  badWeek: (v: string, r: string) => `周次"${v}"无效(格式 2026-W48):${r}`,
+  badMonth: (v: string) => `月份"${v}"无效(格式 2026-11)。`,
+  unknownOption: (o: string) => `未知选项 ${o}。`,
+  missingValue: (o: string) => `选项 ${o} 需要一个值。`,
+  badHolidayLine: (f: string, l: number, t: string) => `${f} 第 ${l} 行不是日期(yyyy-mm-dd 或 +yyyy-mm-dd):${t}`,
+  badHolidays: (f: string, r: string) => `${f} 中的节假日无效:${r}`,
+  cannotRead: (f: string, r: string) => `无法读取 ${f}:${r}`,
+  failed: (r: string) => `写入失败:${r}`,
+  wrote: (f: string, s: readonly string[]) => `已写入 ${f}:${s.join("、")}`,
   seeHelp: "运行 sales-planner --help 查看用法。",
   noRepFiles: "请至少指定一个销售代表的工作簿(.xlsx)。",
-  outIsInput: (f) => `输出文件不能同时是输入文件:${f}`,
-  rolledUp: (f, n, s) => `已写入 ${f}:汇总了 ${n} 张计划表,见工作表"${s}"。`,
-  copiedPlan: (from, sheet, to) => `  ${from}:"${sheet}" → "${to}"`,
-  withoutPlans: (f) => `注意:${f} 中没有销售计划助手生成的周计划或月计划,已跳过。`,
-  needsAttention: (s, r) => `需处理:"${s}":${r}`,
-  missingOption: (o) => `缺少 ${o}。`,
+  outIsInput: (f: string) => `输出文件不能同时是输入文件:${f}`,
+  rolledUp: (f: string, n: number, s: string) => `已写入 ${f}:汇总了 ${n} 张计划表,见工作表"${s}"。`,
+  copiedPlan: (from: string, sheet: string, to: string) => `  ${from}:"${sheet}" → "${to}"`,
+  withoutPlans: (f: string) => `注意:${f} 中没有销售计划助手生成的周计划或月计划,已跳过。`,
+  needsAttention: (s: string, r: string) => `需处理:"${s}":${r}`,
+  missingOption: (o: string) => `缺少 ${o}。`,
   monthOrYear: "请用 --month 2026-11 或 --year 2026 指定分解的期间(二选一)。",
-  badYear: (v) => `年份"${v}"无效(格式 2026)。`,
-  badProducts: (v) => `产品比例"${v}"无效(格式 2:3:1)。`,
-  badPlans: (v) => `--plans 只能是 monthly 或 weekly,而不是"${v}"。`,
-  unexpectedArgument: (v) => `多余的参数"${v}"。`,
-  breakdownInvalid: (issues) => breakdownMessages(issues, "zh-CN").join("\n"),
-  teamError: (error) => teamErrorMessage(error, "zh-CN"),
-  outReadOnly: (f) => `输出文件 ${f} 是只读的,未做任何修改:请去掉只读属性,或用 --out 指定另一个文件。`,
-  outSymlink: (f, t) => `输出文件 ${f} 是指向 ${t} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
-  outNotFile: (f) => `输出路径 ${f} 不是普通文件,未做任何修改。`,
-};
+  badYear: (v: string) => `年份"${v}"无效(格式 2026)。`,
+  badProducts: (v: string) => `产品比例"${v}"无效(格式 2:3:1)。`,
+  badPlans: (v: string) => `--plans 只能是 monthly 或 weekly,而不是"${v}"。`,
+  unexpectedArgument: (v: string) => `多余的参数"${v}"。`,
+  breakdownInvalid: (issues: readonly BreakdownIssue[]) => breakdownMessages(issues, "zh-CN").join("\n"),
+  outReadOnly: (f: string) => `输出文件 ${f} 是只读的,未做任何修改:请去掉只读属性,或用 --out 指定另一个文件。`,
+  outSymlink: (f: string, t: string) => `输出文件 ${f} 是指向 ${t} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
+  outNotFile: (f: string) => `输出路径 ${f} 不是普通文件,未做任何修改。`,
+} as const;
+
+export type CliMessages = Words<typeof zh>;
 
 const en: CliMessages = {
   unknownCommand: (c) => `Unknown command "${c}"; use write, rollup or breakdown.`,
@@ -107,7 +70,6 @@ const en: CliMessages = {
   badPlans: (v) => `--plans must be monthly or weekly, not "${v}".`,
   unexpectedArgument: (v) => `Unexpected argument "${v}".`,
   breakdownInvalid: (issues) => breakdownMessages(issues, "en-US").join("\n"),
-  teamError: (error) => teamErrorMessage(error, "en-US"),
   outReadOnly: (f) => `The output file ${f} is read-only; nothing was changed. Make it writable, or give another file with --out.`,
   outSymlink: (f, t) => `The output file ${f} is a symbolic link to ${t}; nothing was changed, so the file it points to is not rewritten. Give the real file with --out.`,
   outNotFile: (f) => `The output path ${f} is not a regular file; nothing was changed.`,

@@ -1,5 +1,7 @@
 import { type Decimal, decimalFromNumber, decimalToNumber, scaledInteger } from "./decimal";
-import { argNames, type Bilingual, divError, numError } from "./errors";
+import { argNames } from "../contract/functionNames";
+import type { Bilingual } from "../contract/locale";
+import { divError, numError } from "./errors";
 
 const SPLIT = argNames("SPLIT");
 

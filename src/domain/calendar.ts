@@ -1,5 +1,7 @@
 import { apportion } from "./apportion";
-import { argNames, type Bilingual, numError, valueError, verbatim } from "./errors";
+import { argNames } from "../contract/functionNames";
+import { type Bilingual, verbatim } from "../contract/locale";
+import { numError, valueError } from "./errors";
 
 const WEEKSPLIT = argNames("WEEKSPLIT");
 const WORKDAYS = argNames("WORKDAYS");

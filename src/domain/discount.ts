@@ -1,5 +1,7 @@
 import { type Decimal, decimalFromNumber, decimalToNumber, multiply, parseDecimal, roundSignificant } from "./decimal";
-import { argNames, type Bilingual, numError, valueError } from "./errors";
+import { argNames } from "../contract/functionNames";
+import type { Bilingual } from "../contract/locale";
+import { numError, valueError } from "./errors";
 
 const DISCOUNT = argNames("DISCOUNT");
 

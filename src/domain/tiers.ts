@@ -1,5 +1,7 @@
 import { checkSerial } from "./calendar";
-import { argNames, type Bilingual, numError, valueError } from "./errors";
+import { argNames } from "../contract/functionNames";
+import type { Bilingual } from "../contract/locale";
+import { numError, valueError } from "./errors";
 
 const ABC = argNames("ABC");
 const TIER = argNames("TIER");

@@ -1,11 +1,13 @@
-import type { Bilingual, ErrorCode } from "../domain/errors";
+import type { FunctionId } from "../contract/functionNames";
+import type { Bilingual } from "../contract/locale";
+import type { ErrorCode } from "../domain/errors";
 
 /**
  * What each SALES function's error codes mean, shown on the Functions page. Excel shows the functions'
  * own messages only on #VALUE! (hover the cell's error sign); #NUM! and #DIV/0! reach the cell bare —
  * "A custom error message can't be used" (CustomFunctions.ErrorCode) — so the reasons are listed here,
  * one line per code a function can return (test/functions/localizedErrors.test.ts checks that every
- * code a function returns is listed for it).
+ * code a function returns is listed for it; a function without an entry is a type error).
  */
 
 const VALUE: Bilingual = {
@@ -13,7 +15,7 @@ const VALUE: Bilingual = {
   en: "An argument of the wrong kind (text, TRUE/FALSE, an empty range, shapes that differ, a cell holding an error). Excel says which argument and cell: hover over the cell's error sign.",
 };
 
-export const FUNCTION_ERROR_HELP: Readonly<Record<string, Partial<Record<ErrorCode, Bilingual>>>> = {
+export const FUNCTION_ERROR_HELP: Readonly<Record<FunctionId, Partial<Record<ErrorCode, Bilingual>>>> = {
   ABC: {
     "#VALUE!": VALUE,
     "#NUM!": {

@@ -1,5 +1,6 @@
 import { checkSerial } from "../domain/calendar";
-import { type Bilingual, type DomainError, numError, valueError } from "../domain/errors";
+import type { Bilingual } from "../contract/locale";
+import { type DomainError, numError, valueError } from "../domain/errors";
 
 /**
  * Excel values → domain inputs. Excel hands a range over as a 2-D array, a blank cell as null or "",

@@ -1,5 +1,6 @@
-import { type Bilingual, DomainError, type ErrorCode, localize } from "../domain/errors";
-import { type Locale, resolveLocale } from "../i18n/locale";
+import { type Bilingual, localize } from "../contract/locale";
+import { DomainError, type ErrorCode } from "../domain/errors";
+import { type Locale, resolveLocale } from "../contract/locale";
 
 /**
  * What a function returns for an error when no Excel runtime is present (Node, tests): what Excel shows,

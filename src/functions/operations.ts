@@ -1,7 +1,9 @@
 import { apportion } from "../domain/apportion";
 import { daySplit as splitByDay, makeWorkCalendar, type WorkCalendar, weekSplit as splitByWeek, workdays as countWorkdays } from "../domain/calendar";
 import { applyDiscounts, parseDiscount } from "../domain/discount";
-import { argNames, type Bilingual, numError, valueError } from "../domain/errors";
+import { argNames } from "../contract/functionNames";
+import type { Bilingual } from "../contract/locale";
+import { numError, valueError } from "../domain/errors";
 import {
   abcClasses,
   DEFAULT_A_SHARE,

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 
 /** The part of functions.json (or functions.zh-CN.json) the pane shows; both are built next to the page. */
 export interface FunctionMetadata {

@@ -1,5 +1,5 @@
 import { Storage } from "@microsoft/office-js-helpers";
-import { isLocale, type Locale } from "../i18n/locale";
+import { isLocale, type Locale } from "../contract/locale";
 
 /**
  * The user's remembered choices, in office-js-helpers' namespaced localStorage container: the add-in's

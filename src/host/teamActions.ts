@@ -1,10 +1,10 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 import { type BreakdownInput, type PlanInstance } from "../team";
 import { buildBreakdownSpecs, type PlanChoice } from "../templates/team";
-import type { TeamError } from "../team/errors";
 import { NO_NAMES } from "../spec/naming";
 import { writeSheets } from "../writers/office/officeWriter";
 import { collectRepWorkbooks, rollUpTeam, type InsertedPlan, type RepWorkbookFile } from "../writers/office/team";
+import type { SkippedFile } from "../writers/xlsx/fileCheck";
 import { blobUrl, downloadOf, type WriteOutcome } from "./templateWriter";
 
 /** What the pane asks the team layer to write. */
@@ -22,7 +22,7 @@ export interface RollupOutcome {
 
 export type CollectOutcome =
   | { readonly kind: "unsupported" }
-  | { readonly kind: "collected"; readonly inserted: readonly InsertedPlan[]; readonly skipped: readonly TeamError[]; readonly rollup: RollupOutcome }
+  | { readonly kind: "collected"; readonly inserted: readonly InsertedPlan[]; readonly skipped: readonly SkippedFile[]; readonly rollup: RollupOutcome }
   | {
       readonly kind: "download";
       readonly download: WriteOutcome;
@@ -30,7 +30,7 @@ export type CollectOutcome =
       readonly copied: number;
       readonly withoutPlans: readonly string[];
       /** Files refused before reading (writers/xlsx/fileCheck.ts). */
-      readonly refused: readonly TeamError[];
+      readonly refused: readonly SkippedFile[];
     };
 
 const extras = (request: BreakdownRequest) => (request.team ? { team: request.team } : {});

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";

@@ -1,5 +1,5 @@
 import zhNames from "../contract/functionNames.zh-CN.json";
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 
 /** How a user types a function in a given display language: 销售.折后价 in zh-CN, SALES.DISCOUNT in en-US. */
 export interface CatalogEntry {

@@ -17,7 +17,7 @@ import {
   writeBreakdownToWorkbook,
 } from "../host/teamActions";
 import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
-import { functionNamesLocale, isLocale, resolveLocale } from "../i18n/locale";
+import { functionNamesLocale, isLocale, resolveLocale } from "../contract/locale";
 import { App, type Page } from "./components/App";
 import type { PaneServices } from "./services";
 

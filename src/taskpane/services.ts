@@ -5,7 +5,7 @@ import type { RememberedFields } from "../host/preferences";
 import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
 import type { RepWorkbookFile } from "../writers/office/team";
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 import type { TemplateRequest } from "../templates";
 
 /**
@@ -15,7 +15,7 @@ import type { TemplateRequest } from "../templates";
  */
 export interface PaneServices {
   /**
-   * Inside Excel: the language of the function names it registers (i18n/locale.ts functionNamesLocale),
+   * Inside Excel: the language of the function names it registers (contract/locale.ts functionNamesLocale),
    * which is not necessarily the pane's. Absent in the preview, where the pane's language is used.
    */
   readonly functionNamesLocale?: Locale;

@@ -1,6 +1,9 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale, Words } from "../contract/locale";
 
-/** Task-pane strings. Typed by the zh-CN table so a key missing in en-US fails type-check. */
+/**
+ * Task-pane strings. Typed by the zh-CN table so a key missing in en-US fails type-check; a text with
+ * values in it is a function of them, so a misspelt or missing value is a type error too.
+ */
 const zhCN = {
   appTitle: "销售计划助手",
   appTagline: "周/月度计划、客户与合同登记表模板，以及目标拆分和客户分级函数。",
@@ -20,13 +23,13 @@ const zhCN = {
   resultLabel: "结果",
   errorsLabel: "出错时（#NUM! 和 #DIV/0! 在单元格中没有说明，原因见下）",
   insertButton: "插入到所选单元格",
-  insertDone: "已将示例公式插入 {address}。",
-  insertOccupied: "{address} 不是空单元格，未做任何修改。请选择一个空单元格后再插入。",
+  insertDone: (address: string) => `已将示例公式插入 ${address}。`,
+  insertOccupied: (address: string) => `${address} 不是空单元格，未做任何修改。请选择一个空单元格后再插入。`,
   insertPreviewOnly: "预览模式下无法插入公式：请在 Excel 中打开本加载项。",
-  insertFailed: "插入公式失败：{detail}。请重试；如果仍然失败，请手动输入公式。",
+  insertFailed: (detail: string) => `插入公式失败：${detail}。请重试；如果仍然失败，请手动输入公式。`,
   functionsUnavailable:
     "此版本的 Excel 不支持加载项的自定义函数（需要 CustomFunctionsRuntime 1.3：Microsoft 365、Excel 网页版、Mac 版 16.40 及以上，或零售版 2311 / Office 2021 2108 及以上），因此无法插入 SALES 函数，输入后会显示 #NAME?。模板和团队功能不受影响。",
-  metadataFailed: "无法读取函数说明（{detail}）。请关闭任务窗格后重新打开。",
+  metadataFailed: (detail: string) => `无法读取函数说明（${detail}）。请关闭任务窗格后重新打开。`,
   loading: "正在加载…",
   galleryIntro: "选择要写入工作簿的模板：",
   tplWeeklyTitle: "周工作计划",
@@ -55,23 +58,23 @@ const zhCN = {
   fieldBlankRows: "空白行数",
   fieldSheetLocale: "表格语言",
   problemRequired: "必填。",
-  problemTooLong: "最多 {max} 个字。",
+  problemTooLong: (max: number) => `最多 ${max} 个字。`,
   problemWeekFormat: "请按 2026-W48 的格式填写一个存在的周次。",
   problemMonthFormat: "请按 2026-11 的格式填写月份。",
-  problemWholeNumber: "请输入 {min} 到 {max} 之间的整数。",
-  problemDateLine: "第 {line} 行“{text}”不是日期：请写成 yyyy-mm-dd，调休上班日前加 +。",
+  problemWholeNumber: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数。`,
+  problemDateLine: (line: number, text: string) => `第 ${line} 行“${text}”不是日期：请写成 yyyy-mm-dd，调休上班日前加 +。`,
   intoActiveSheet: "写入当前工作表（仅当目标区域为空时）",
   writeButton: "写入工作簿",
   downloadButton: "生成 .xlsx 文件",
   writing: "正在写入…",
   writtenTitle: "已写入",
-  writtenBody: "新工作表：{sheets}。",
+  writtenBody: (sheets: readonly string[]) => `新工作表：${sheets.join(", ")}。`,
   goToSheet: "转到工作表",
-  goToFailed: "无法转到工作表：{detail}。该工作表可能已被删除或重命名。",
+  goToFailed: (detail: string) => `无法转到工作表：${detail}。该工作表可能已被删除或重命名。`,
   downloadReadyTitle: "文件已生成",
-  downloadLink: "下载 {file}",
+  downloadLink: (file: string) => `下载 ${file}`,
   fixFirst: "请先修改标出的内容。",
-  writeFailed: "写入失败：{detail}。工作簿未被修改，请重试。",
+  writeFailed: (detail: string) => `写入失败：${detail}。工作簿未被修改，请重试。`,
   navTeam: "团队",
   breakdownHeading: "目标分解",
   breakdownIntro: "把团队目标按权重拆到每位销售代表，再按工作日拆到每周；可同时为每人生成已填好目标的计划表。",
@@ -84,7 +87,7 @@ const zhCN = {
   fieldRepsHint: "每行一人：姓名, 权重（如 张三, 3）；可从 Excel 复制两列粘贴",
   pasteSelection: "从所选单元格读取",
   pasteEmpty: "所选单元格中没有销售代表和权重。请选择两列：姓名和权重。",
-  pasteFailed: "无法读取所选单元格：{detail}。请重新选择后再试，或直接输入。",
+  pasteFailed: (detail: string) => `无法读取所选单元格：${detail}。请重新选择后再试，或直接输入。`,
   fieldProductSplit: "同时按产品结构拆分（A:B:C）",
   fieldRatios: "产品比例 A:B:C",
   fieldPlans: "同时生成计划表",
@@ -95,20 +98,18 @@ const zhCN = {
   rollupHeading: "汇总团队计划",
   rollupIntro: "找出本工作簿中由本加载项生成的所有计划表，写入或刷新“团队汇总”表；汇总中的数字是指向各计划表的公式，之后的修改会自动更新。不会改动任何计划表。",
   rollupButton: "汇总团队计划",
-  rollupDone: "“{sheet}”已{action}：共 {count} 张计划表。",
-  rollupCreated: "创建",
-  rollupRefreshed: "刷新",
-  rollupAttention: "需要处理：{list}",
+  rollupDone: (sheet: string, refreshed: boolean, count: number) => `“${sheet}”已${refreshed ? "刷新" : "创建"}：共 ${count} 张计划表。`,
+  rollupAttention: (marked: readonly string[]) => `需要处理：${marked.join(" · ")}`,
   collectHeading: "收集销售代表的文件",
   collectIntro: "选择销售代表发来的 .xlsx 工作簿，把其中的计划表复制到本工作簿（重名时自动改名），然后汇总。",
   collectPreviewIntro: "选择销售代表发来的 .xlsx 工作簿，生成一个包含全部计划表和团队汇总的新工作簿。",
   collectChoose: "选择文件",
   collectUnsupported: "此版本的 Excel 不支持从其他工作簿插入工作表（需要 ExcelApi 1.13）。请使用网页版或最新版 Excel，或用命令行 sales-planner rollup。",
-  collectDone: "已复制 {count} 张计划表。",
-  collectSkipped: "未复制：{list}",
+  collectDone: (count: number) => `已复制 ${count} 张计划表。`,
+  collectSkipped: (skipped: readonly string[]) => `未复制：${skipped.join(" · ")}`,
 } as const;
 
-export type UiStrings = { readonly [K in keyof typeof zhCN]: string };
+export type UiStrings = Words<typeof zhCN>;
 
 const enUS: UiStrings = {
   appTitle: "Sales Planner",
@@ -130,13 +131,13 @@ const enUS: UiStrings = {
   resultLabel: "Result",
   errorsLabel: "When it shows an error (Excel gives #NUM! and #DIV/0! no message, so the reasons are here)",
   insertButton: "Insert into selected cell",
-  insertDone: "The example formula is in {address}.",
-  insertOccupied: "{address} is not empty, so nothing was changed. Select an empty cell and insert again.",
+  insertDone: (address) => `The example formula is in ${address}.`,
+  insertOccupied: (address) => `${address} is not empty, so nothing was changed. Select an empty cell and insert again.`,
   insertPreviewOnly: "Formulas can be inserted only inside Excel: open the add-in in Excel.",
-  insertFailed: "Could not insert the formula: {detail}. Try again, or type the formula by hand.",
+  insertFailed: (detail) => `Could not insert the formula: ${detail}. Try again, or type the formula by hand.`,
   functionsUnavailable:
     "This Excel does not run add-in custom functions (CustomFunctionsRuntime 1.3 is needed: Microsoft 365, Excel on the web, Mac 16.40 or later, retail Version 2311 or Office 2021 Version 2108 or later), so the SALES functions cannot be inserted and would show #NAME? if typed. Templates and team features work as usual.",
-  metadataFailed: "Could not read the function descriptions ({detail}). Close the task pane and open it again.",
+  metadataFailed: (detail) => `Could not read the function descriptions (${detail}). Close the task pane and open it again.`,
   loading: "Loading…",
   galleryIntro: "Choose a template to write into the workbook:",
   tplWeeklyTitle: "Weekly plan",
@@ -165,23 +166,23 @@ const enUS: UiStrings = {
   fieldBlankRows: "Blank rows",
   fieldSheetLocale: "Sheet language",
   problemRequired: "Required.",
-  problemTooLong: "At most {max} characters.",
+  problemTooLong: (max) => `At most ${max} characters.`,
   problemWeekFormat: "Enter an existing ISO week as 2026-W48.",
   problemMonthFormat: "Enter the month as 2026-11.",
-  problemWholeNumber: "Enter a whole number from {min} to {max}.",
-  problemDateLine: "Line {line} (\"{text}\") is not a date: write yyyy-mm-dd, with + before a make-up working day.",
+  problemWholeNumber: (min, max) => `Enter a whole number from ${min} to ${max}.`,
+  problemDateLine: (line, text) => `Line ${line} ("${text}") is not a date: write yyyy-mm-dd, with + before a make-up working day.`,
   intoActiveSheet: "Write into the current sheet (only where its area is empty)",
   writeButton: "Write to workbook",
   downloadButton: "Create .xlsx file",
   writing: "Writing…",
   writtenTitle: "Done",
-  writtenBody: "New sheets: {sheets}.",
+  writtenBody: (sheets) => `New sheets: ${sheets.join(", ")}.`,
   goToSheet: "Go to sheet",
-  goToFailed: "Could not go to the sheet: {detail}. It may have been deleted or renamed.",
+  goToFailed: (detail) => `Could not go to the sheet: ${detail}. It may have been deleted or renamed.`,
   downloadReadyTitle: "File ready",
-  downloadLink: "Download {file}",
+  downloadLink: (file) => `Download ${file}`,
   fixFirst: "Please correct the marked fields first.",
-  writeFailed: "The write failed: {detail}. The workbook was not changed; please try again.",
+  writeFailed: (detail) => `The write failed: ${detail}. The workbook was not changed; please try again.`,
   navTeam: "Team",
   breakdownHeading: "Target breakdown",
   breakdownIntro: "Split the team target across reps by weight, then into weeks by working days; optionally create each rep's plan with the target filled in.",
@@ -194,7 +195,7 @@ const enUS: UiStrings = {
   fieldRepsHint: "One rep per line: name, weight (e.g. Zhang San, 3); you can paste two columns from Excel",
   pasteSelection: "Read from selected cells",
   pasteEmpty: "The selected cells hold no reps and weights. Select two columns: name and weight.",
-  pasteFailed: "Could not read the selected cells: {detail}. Select them again and retry, or type the reps.",
+  pasteFailed: (detail) => `Could not read the selected cells: ${detail}. Select them again and retry, or type the reps.`,
   fieldProductSplit: "Also split by product mix (A:B:C)",
   fieldRatios: "Product ratio A:B:C",
   fieldPlans: "Also create plans",
@@ -205,28 +206,20 @@ const enUS: UiStrings = {
   rollupHeading: "Roll up team plans",
   rollupIntro: "Finds every plan sheet this add-in wrote in the workbook and writes or refreshes the team summary sheet; its figures are formulas pointing at the plans, so later edits show up by themselves. No plan sheet is changed.",
   rollupButton: "Roll up team plans",
-  rollupDone: "\"{sheet}\" {action}: {count} plan sheets.",
-  rollupCreated: "created",
-  rollupRefreshed: "refreshed",
-  rollupAttention: "Needs attention: {list}",
+  rollupDone: (sheet, refreshed, count) => `"${sheet}" ${refreshed ? "refreshed" : "created"}: ${count} plan sheets.`,
+  rollupAttention: (marked) => `Needs attention: ${marked.join(" · ")}`,
   collectHeading: "Collect reps' files",
   collectIntro: "Pick the .xlsx workbooks reps sent; their plan sheets are copied into this workbook (renamed if a name is taken), then rolled up.",
   collectPreviewIntro: "Pick the .xlsx workbooks reps sent to get one new workbook with all their plan sheets and the team summary.",
   collectChoose: "Choose files",
   collectUnsupported: "This Excel cannot insert sheets from another workbook (ExcelApi 1.13 is needed). Use Excel on the web or a current Excel, or the sales-planner rollup command.",
-  collectDone: "{count} plan sheets copied.",
-  collectSkipped: "Not copied: {list}",
+  collectDone: (count) => `${count} plan sheets copied.`,
+  collectSkipped: (skipped) => `Not copied: ${skipped.join(" · ")}`,
 };
 
 const tables: Record<Locale, UiStrings> = { "zh-CN": zhCN, "en-US": enUS };
-
-export type UiStringKey = keyof UiStrings;
 
 export function uiStrings(locale: Locale): UiStrings {
   return tables[locale];
 }
 
-/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

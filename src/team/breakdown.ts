@@ -1,3 +1,5 @@
+import { CodedError } from "../contract/codedError";
+import type { Locale } from "../contract/locale";
 import { apportion } from "../domain/apportion";
 import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, weekSplit, workdays, type WorkCalendar } from "../domain/calendar";
 import { halfWidth, readTypedNumber } from "../domain/typedText";
@@ -7,7 +9,7 @@ import { halfWidth, readTypedNumber } from "../domain/typedText";
  * by weight, each rep's part over the weeks by working days (holidays and 调休 honoured), and
  * optionally over the A/B/C product classes. Every split is the domain's exact `apportion`, in
  * whole yuan, so parts always sum to their whole. Input errors are collected, all of them at once,
- * as codes the pane and the command line word in both languages (`teamStrings().breakdown.error`).
+ * as codes the pane and the command line word in both languages (`breakdownMessages`, below).
  */
 
 export type BreakdownErrorCode =
@@ -35,9 +37,41 @@ export interface BreakdownIssue {
   readonly params: BreakdownErrorParams;
 }
 
-export class BreakdownError extends Error {
+const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: BreakdownErrorParams) => string>>> = {
+  "zh-CN": {
+    noReps: () => "请至少填写一名销售代表。",
+    repBlank: (p) => `第 ${p.row} 行缺少销售代表姓名。`,
+    repDuplicate: (p) => `销售代表“${p.rep}”出现了不止一次。`,
+    weightBlank: (p) => `请填写“${p.rep}”（第 ${p.row} 行）的权重。`,
+    weightNotNumber: (p) => `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”不是数字。`,
+    weightNegative: (p) => `“${p.rep}”（第 ${p.row} 行）的权重不能为负数（${p.value}）。`,
+    weightsAllZero: () => "所有权重都是 0，无法分解：请至少给一名销售代表填写大于 0 的权重。",
+    targetInvalid: (p) => `团队目标“${p.value}”无效：请填写不小于 0 的整数金额（元）。`,
+    ratioInvalid: (p) => `产品比例“${p.value}”无效：请填写三个不小于 0 的数字，且不能全为 0（如 2:3:1）。`,
+    noWorkingDays: (p) => `${p.value} 没有工作日，无法按周分解。`,
+  },
+  "en-US": {
+    noReps: () => "List at least one rep.",
+    repBlank: (p) => `Row ${p.row} has no rep name.`,
+    repDuplicate: (p) => `The rep “${p.rep}” is listed more than once.`,
+    weightBlank: (p) => `Enter a weight for “${p.rep}” (row ${p.row}).`,
+    weightNotNumber: (p) => `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is not a number.`,
+    weightNegative: (p) => `The weight of “${p.rep}” (row ${p.row}) cannot be negative (${p.value}).`,
+    weightsAllZero: () => "Every weight is 0, so there is nothing to split by: give at least one rep a weight above 0.",
+    targetInvalid: (p) => `The team target “${p.value}” is not valid: enter a whole amount of yuan, 0 or more.`,
+    ratioInvalid: (p) => `The product ratio “${p.value}” is not valid: enter three numbers, 0 or more, not all 0 (e.g. 2:3:1).`,
+    noWorkingDays: (p) => `${p.value} has no working day to split by week.`,
+  },
+};
+
+/** Every input problem as a sentence in `locale`, in list order. */
+export const breakdownMessages = (issues: readonly BreakdownIssue[], locale: Locale): string[] =>
+  issues.map((issue) => MESSAGES[locale][issue.code](issue.params));
+
+/** Every input problem at once; the pane shows them per field, `localized` as one text. */
+export class BreakdownError extends CodedError<"invalidBreakdown"> {
   constructor(readonly issues: readonly BreakdownIssue[]) {
-    super(`invalid breakdown input: ${issues.map((i) => i.code).join(", ")}`);
+    super("invalidBreakdown", (locale) => breakdownMessages(issues, locale).join(" "));
     this.name = "BreakdownError";
   }
 }

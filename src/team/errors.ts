@@ -1,22 +1,19 @@
-import type { Locale } from "../i18n/locale";
-import { teamStrings } from "./strings";
-import type { FileRefusal } from "../writers/xlsx/fileCheck";
+import { CodedError } from "../contract/codedError";
+import type { Locale } from "../contract/locale";
 
 /**
  * Failures of the roll-up and of collecting reps' workbooks, as a code plus parameters: the pane
- * and the command line branch on the code and show `teamErrorMessage(error, locale)`.
+ * and the command line branch on the code and show `localized(locale)` — the two languages live
+ * here, next to the codes. A file refused before it is opened is the file check's own error
+ * (`FileRefusedError`, writers/xlsx/fileCheck.ts).
  */
 export type TeamErrorCode =
   /** The existing summary table no longer has the columns the roll-up writes. */
   | "summaryChanged"
-  /** The host cannot insert worksheets from another workbook (ExcelApi 1.13 missing). */
-  | "insertUnsupported"
   /** A rep's file holds no plan sheet the add-in wrote. */
   | "noPlanSheets"
   /** A rep's file is not a readable .xlsx workbook. */
   | "unreadableFile"
-  /** A file refused before it is opened (encrypted, macro-enabled, not a workbook, too large, a zip bomb). */
-  | "refusedFile"
   /** Excel rejected inserting a rep's sheets. */
   | "insertFailed"
   /** More plans than one summary table's formulas can link (CHOOSE's 254 choices, 8,192 characters). */
@@ -28,19 +25,35 @@ export interface TeamErrorParams {
   readonly detail?: string;
   /** How many plans the workbook holds (`tooManyPlans`). */
   readonly count?: number;
-  readonly refusal?: FileRefusal;
 }
 
-export class TeamError extends Error {
+export class TeamError extends CodedError<TeamErrorCode> {
   constructor(
-    readonly code: TeamErrorCode,
+    code: TeamErrorCode,
     readonly params: TeamErrorParams = {},
-    readonly cause?: unknown,
+    cause?: unknown,
   ) {
-    super(teamStrings("en-US").error(code, params));
+    super(code, (locale) => MESSAGES[locale][code](params), cause);
     this.name = "TeamError";
   }
 }
 
-export const teamErrorMessage = (error: Pick<TeamError, "code" | "params">, locale: Locale): string =>
-  teamStrings(locale).error(error.code, error.params);
+const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParams) => string>>> = {
+  "zh-CN": {
+    summaryChanged: (p) => `汇总表“${p.sheet}”的表格列已被修改，无法原地刷新。请删除该工作表（或把表格改名）后重新汇总。`,
+    noPlanSheets: (p) => `文件“${p.file}”中没有找到销售计划助手生成的周计划或月计划。`,
+    unreadableFile: (p) => `无法读取文件“${p.file}”：${p.detail ?? ""}`,
+    insertFailed: (p) => `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`,
+    tooManyPlans: (p) =>
+      `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 165 份计划）。请把较早的计划移到另一个工作簿后再汇总。`,
+  },
+  "en-US": {
+    summaryChanged: (p) =>
+      `The columns of the summary table on "${p.sheet}" were changed, so it cannot be refreshed in place. Delete that sheet (or rename its table) and roll up again.`,
+    noPlanSheets: (p) => `No weekly or monthly plan made by Sales Planner was found in "${p.file}".`,
+    unreadableFile: (p) => `Cannot read "${p.file}": ${p.detail ?? ""}`,
+    insertFailed: (p) => `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`,
+    tooManyPlans: (p) =>
+      `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 165 plans). Move older plans to another workbook and roll up again.`,
+  },
+};

@@ -1,7 +1,3 @@
-import type { Locale } from "../i18n/locale";
-import { teamStrings } from "./strings";
-import type { BreakdownIssue } from "./breakdown";
-
 /**
  * The team layer's rules for the task pane, the command line and the writers: the breakdown's
  * arithmetic, finding plan sheets by their names, re-keying. Its sheets are built in
@@ -10,6 +6,7 @@ import type { BreakdownIssue } from "./breakdown";
 
 export {
   BreakdownError,
+  breakdownMessages,
   computeBreakdown,
   DEFAULT_PRODUCT_RATIOS,
   isHeaderRow,
@@ -27,8 +24,4 @@ export {
   type WeightInput,
 } from "./breakdown";
 export { discoverPlans, needsValue, planStatus, type NameEntry, type PlanInstance, type PlanIssue, type PlanStatus } from "./plans";
-export { TeamError, teamErrorMessage, type TeamErrorCode, type TeamErrorParams } from "./errors";
-
-/** Every input problem as a sentence in `locale`, in list order. */
-export const breakdownMessages = (issues: readonly BreakdownIssue[], locale: Locale): string[] =>
-  issues.map((issue) => teamStrings(locale).breakdown.error(issue.code, issue.params));
+export { TeamError, type TeamErrorCode, type TeamErrorParams } from "./errors";

@@ -23,7 +23,7 @@ export interface NameEntry {
 
 export type PlanTemplate = "weekly" | "monthly";
 
-/** Why a plan cannot be rolled up completely (translated by `teamStrings().summary.issue`). */
+/** Why a plan cannot be rolled up completely (worded by `summary.issue` in templates/team/strings.ts). */
 export type PlanIssue =
   /** The instance has names but no `SP_<KEY>_TEMPLATE` name at all. */
   | { readonly code: "recordMissing" }

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 import { templateStrings } from "./strings";
 import { headerAlignment, numberFormat } from "./formats";
 import type { ColumnKind, ColumnSpec, TotalsSpec, ValidationSpec } from "../spec/sheetSpec";

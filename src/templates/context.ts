@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/locale";
+import type { Locale } from "../contract/locale";
 import { templateStrings, type TemplateStrings } from "./strings";
 import { columnFactory, validations, type Columns } from "./columns";
 import type { ExistingNames } from "../spec/sheetSpec";

@@ -7,6 +7,7 @@ import { col, str, thisRow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, SheetSpec, TableRow } from "../spec/sheetSpec";
+import type { TemplateStrings } from "./strings";
 
 /**
  * 合同履行一览表 (DOMAIN §1.4): the register with derived 未回款/履行进度/回款率/状态 columns and a
@@ -107,6 +108,10 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
   const n = thisRow(name, h.seq);
   const byType = (forMonth: string, forQuarter: string, forYear: string) =>
     `IF(${type}=${str(month)},${forMonth},IF(${type}=${str(quarter)},${forQuarter},${forYear}))`;
+  // A period's label, built from the year and number cells with the locale's words between them. The
+  // year alone is a number: joining it to its words, even none (`&""`), makes every label text.
+  const numbered = (words: TemplateStrings["contracts"]["monthLabel"]) =>
+    [y, str(words.afterYear), words.twoDigits ? `TEXT(${n},"00")` : n, ...(words.afterNumber ? [str(words.afterNumber)] : [])].join("&");
   const from = thisRow(name, h.from);
   const to = thisRow(name, h.to);
   const inPeriod = `${col(reg, ch.signed)},">="&${from},${col(reg, ch.signed)},"<="&${to}`;
@@ -121,7 +126,7 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
     role: "stats",
     origin: { row: 4, col: 0 },
     columns: [
-      c.formula("period", h.period, "text", byType(k.monthLabel(y, n), k.quarterLabel(y, n), k.yearLabel(y)), { width: 16 }),
+      c.formula("period", h.period, "text", byType(numbered(k.monthLabel), numbered(k.quarterLabel), `${y}&${str(k.yearLabel)}`), { width: 16 }),
       c.list("type", h.type, k.periodTypes, { width: 8 }),
       c.count("seq", h.seq, { width: 6 }),
       c.formula("from", h.from, "date", byType(`DATE(${y},${n},1)`, `DATE(${y},3*${n}-2,1)`, `DATE(${y},1,1)`)),

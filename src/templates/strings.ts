@@ -1,244 +1,12 @@
-import type { Locale } from "../i18n/locale";
-import type { MonthlyMetric, WeeklyMetric } from "../spec/sheetSpec";
+import type { Locale, Words } from "../contract/locale";
 
 /**
- * Every header, label and vocabulary the templates write, in both languages. The shape is one
- * interface and the table is `Record<Locale, TemplateStrings>`, so a missing translation (or a
- * vocabulary with the wrong number of entries) is a type error.
+ * Every header, label and vocabulary the templates write, in both languages. The zh-CN table gives the
+ * type (`Words`), so a missing translation, or a vocabulary with the wrong number of entries, is a type
+ * error. Only words: the formulas that put them together are the builders'.
  */
 
-type Three = readonly [string, string, string];
-type Four = readonly [string, string, string, string];
-
-/** Columns of a target table (weekly and monthly plans). */
-interface TargetColumns {
-  readonly metric: string;
-  readonly unit: string;
-  readonly target: string;
-  readonly actual: string;
-  readonly rate: string;
-  readonly lastWeek: string;
-}
-
-export interface TemplateStrings {
-  readonly common: {
-    readonly recordLabel: string;
-    readonly recordNote: string;
-    readonly total: string;
-    readonly rollupSection: string;
-    readonly rollupNote: string;
-    readonly units: { readonly yuan: string; readonly customers: string; readonly times: string };
-    readonly listErrorTitle: string;
-    readonly listErrorMessage: string;
-    readonly numberErrorTitle: string;
-    readonly numberErrorMessage: string;
-    readonly wholeErrorMessage: string;
-    readonly shareErrorMessage: string;
-    readonly dateErrorTitle: string;
-    readonly dateErrorMessage: string;
-    readonly tiers: Three;
-  };
-  /** Parts shared by the weekly and monthly plans. */
-  readonly plan: {
-    readonly targetColumns: TargetColumns;
-    readonly expenseSection: string;
-    readonly expenseColumns: { readonly category: string; readonly amount: string; readonly note: string };
-    readonly expenseCategories: readonly [string, string, string, string, string, string];
-    readonly rep: string;
-    readonly period: string;
-    readonly forecast: string;
-    readonly expenseTotal: string;
-    readonly issues: string;
-  };
-  readonly weekly: {
-    readonly sheetPrefix: string;
-    readonly title: string;
-    readonly name: string;
-    readonly team: string;
-    readonly week: string;
-    readonly dateRange: string;
-    readonly deadline: string;
-    readonly approver: string;
-    readonly approvalStatus: string;
-    readonly approvalStates: Three;
-    readonly targetsSection: string;
-    readonly metrics: Readonly<Record<WeeklyMetric, string>>;
-    readonly dailySection: string;
-    readonly dailyColumns: {
-      readonly date: string;
-      readonly weekday: string;
-      readonly customers: string;
-      readonly work: string;
-      readonly expected: string;
-      readonly result: string;
-      readonly status: string;
-    };
-    readonly dailyStates: Four;
-    readonly weekdays: readonly [string, string, string, string, string, string, string];
-    readonly holidayMark: string;
-    readonly makeUpMark: string;
-    readonly keySection: string;
-    readonly keyHint: string;
-    readonly keyColumns: {
-      readonly category: string;
-      readonly item: string;
-      readonly reason: string;
-      readonly goal: string;
-      readonly approach: string;
-      readonly support: string;
-      readonly owner: string;
-      readonly due: string;
-    };
-    readonly keyCategories: readonly [string, string, string, string, string, string];
-    readonly summarySection: string;
-    readonly achieved: string;
-    readonly forecast: string;
-  };
-  readonly monthly: {
-    readonly sheetPrefix: string;
-    readonly title: string;
-    readonly nameTeam: string;
-    readonly yearMonth: string;
-    readonly workdays: string;
-    readonly targetsSection: string;
-    readonly metrics: Readonly<Record<MonthlyMetric, string>>;
-    readonly weeksSection: string;
-    readonly weeksHint: string;
-    readonly weekColumns: {
-      readonly week: string;
-      readonly from: string;
-      readonly to: string;
-      readonly workdays: string;
-      readonly target: string;
-      readonly actual: string;
-      readonly rate: string;
-    };
-    readonly weekLabel: (n: number) => string;
-    readonly productsSection: string;
-    readonly productColumns: {
-      readonly category: string;
-      readonly description: string;
-      readonly ratio: string;
-      readonly target: string;
-      readonly actual: string;
-      readonly rate: string;
-    };
-    readonly productCategories: Three;
-    readonly productDescriptions: Three;
-    readonly customersSection: string;
-    readonly customerColumns: {
-      readonly customer: string;
-      readonly tier: string;
-      readonly target: string;
-      readonly plan: string;
-      readonly owner: string;
-    };
-    readonly reviewSection: string;
-    readonly reviewDue: string;
-    readonly summary: string;
-    readonly forecast: string;
-  };
-  readonly customers: {
-    readonly sheetName: string;
-    readonly settingsSheetName: string;
-    readonly summarySheetName: string;
-    readonly title: string;
-    readonly columns: {
-      readonly id: string;
-      readonly name: string;
-      readonly industry: string;
-      readonly region: string;
-      readonly source: string;
-      readonly contact: string;
-      readonly position: string;
-      readonly phone: string;
-      readonly address: string;
-      readonly owner: string;
-      readonly annualSales: string;
-      readonly demandSize: string;
-      readonly urgency: string;
-      readonly abc: string;
-      readonly demandTier: string;
-      readonly credit: string;
-      readonly payment: string;
-      readonly status: string;
-      readonly firstContact: string;
-      readonly lastVisit: string;
-      readonly nextVisit: string;
-      readonly note: string;
-    };
-    readonly sources: readonly [string, string, string, string, string, string, string];
-    readonly sizes: Three;
-    readonly urgencies: Three;
-    readonly credits: Four;
-    readonly payments: Four;
-    readonly statuses: Four;
-    readonly settingsTitle: string;
-    readonly settingsHint: string;
-    readonly abcA: string;
-    readonly abcB: string;
-    readonly visit: Three;
-    readonly summaryTitle: string;
-    readonly summaryColumns: {
-      readonly tier: string;
-      readonly count: string;
-      readonly countShare: string;
-      readonly amount: string;
-      readonly amountShare: string;
-      readonly demandCount: string;
-    };
-    readonly chartTitle: string;
-  };
-  readonly contracts: {
-    readonly sheetName: string;
-    readonly statsSheetName: string;
-    readonly title: string;
-    readonly arDays: string;
-    readonly columns: {
-      readonly id: string;
-      readonly customer: string;
-      readonly signed: string;
-      readonly amount: string;
-      readonly product: string;
-      readonly due: string;
-      readonly shipped: string;
-      readonly lastShipped: string;
-      readonly invoiced: string;
-      readonly paid: string;
-      readonly unpaid: string;
-      readonly progress: string;
-      readonly paidRate: string;
-      readonly status: string;
-      readonly owner: string;
-      readonly note: string;
-    };
-    /** 未履行 / 履行中 / 已完成 / 逾期. */
-    readonly statuses: Four;
-    readonly statsTitle: string;
-    readonly statsYear: string;
-    readonly statsColumns: {
-      readonly period: string;
-      readonly type: string;
-      readonly seq: string;
-      readonly from: string;
-      readonly to: string;
-      readonly count: string;
-      readonly amount: string;
-      readonly shipped: string;
-      readonly invoiced: string;
-      readonly paid: string;
-      readonly paidRate: string;
-    };
-    /** 月 / 季 / 年. */
-    readonly periodTypes: Three;
-    /** Formula text for a period's label from the year `y` and the sequence number `n` (formula operands). */
-    readonly monthLabel: (y: string, n: string) => string;
-    readonly quarterLabel: (y: string, n: string) => string;
-    readonly yearLabel: (y: string) => string;
-  };
-}
-
-const zhCN: TemplateStrings = {
+const zhCN = {
   common: {
     recordLabel: "模板标识",
     recordNote: "由销售计划助手生成;请勿修改模板标识,升级和团队汇总靠它找到本表。",
@@ -256,6 +24,7 @@ const zhCN: TemplateStrings = {
     dateErrorMessage: "请输入日期,格式 yyyy-mm-dd。",
     tiers: ["A", "B", "C"],
   },
+  /** Parts shared by the weekly and monthly plans. */
   plan: {
     targetColumns: { metric: "指标", unit: "单位", target: "目标", actual: "实际", rate: "达成率", lastWeek: "上周实际" },
     expenseSection: "费用预算",
@@ -322,7 +91,7 @@ const zhCN: TemplateStrings = {
     weeksSection: "周分解",
     weeksHint: "周目标按工作日数拆分月度销售额目标(整数元,合计恰好等于月目标)。",
     weekColumns: { week: "周次", from: "起", to: "止", workdays: "工作日", target: "目标", actual: "实际", rate: "达成率" },
-    weekLabel: (n) => `第${n}周`,
+    weekLabel: (n: number) => `第${n}周`,
     productsSection: "产品结构",
     productColumns: { category: "产品类别", description: "说明", ratio: "比例", target: "目标", actual: "实际", rate: "达成率" },
     productCategories: ["A 类", "B 类", "C 类"],
@@ -425,11 +194,16 @@ const zhCN: TemplateStrings = {
       paidRate: "回款率",
     },
     periodTypes: ["月", "季", "年"],
-    monthLabel: (y, n) => `${y}&"年"&${n}&"月"`,
-    quarterLabel: (y, n) => `${y}&"年第"&${n}&"季度"`,
-    yearLabel: (y) => `${y}&"年"`,
+    /** A period's label: the statistics year, these words, the period's number (in two digits if asked), these words. */
+    monthLabel: { afterYear: "年", afterNumber: "月", twoDigits: false },
+    quarterLabel: { afterYear: "年第", afterNumber: "季度", twoDigits: false },
+    /** The year's label: the year and these words. */
+    yearLabel: "年",
   },
-};
+} as const;
+
+export type TemplateStrings = Words<typeof zhCN>;
+
 
 const enUS: TemplateStrings = {
   common: {
@@ -624,9 +398,9 @@ const enUS: TemplateStrings = {
       paidRate: "Paid rate",
     },
     periodTypes: ["Month", "Quarter", "Year"],
-    monthLabel: (y, n) => `${y}&"-"&TEXT(${n},"00")`,
-    quarterLabel: (y, n) => `${y}&" Q"&${n}`,
-    yearLabel: (y) => `${y}&""`,
+    monthLabel: { afterYear: "-", afterNumber: "", twoDigits: true },
+    quarterLabel: { afterYear: " Q", afterNumber: "", twoDigits: false },
+    yearLabel: "",
   },
 };
 

@@ -34,6 +34,7 @@ const UPWARD: readonly (readonly [string, string])[] = [
   ["src/contract/names.ts", "../domain/errors"],
   ["src/spec/naming.ts", "../templates/registry"],
   ["src/team/plans.ts", "../templates/team"],
+  ["src/team/plans.ts", "../templates"],
   ["src/team/plans.ts", "../writers/xlsx/fileCheck"],
   ["src/functions/operations.ts", "../taskpane/strings"],
   ["src/functions/operations.ts", "../writers/office"],
@@ -47,6 +48,7 @@ const UPWARD: readonly (readonly [string, string])[] = [
 const DOWNWARD: readonly (readonly [string, string])[] = [
   ["src/domain/calendar.ts", "../contract/functionNames.zh-CN.json"],
   ["src/templates/weeklyPlan.ts", "../spec/naming"],
+  ["src/team/plans.ts", "../templates/registry"],
   ["src/templates/weeklyPlan.ts", "../domain/calendar"],
   ["src/writers/xlsx/index.ts", "../../spec/sheetSpec"],
   ["src/writers/office/team/writeRollup.ts", "../../../templates/team"],

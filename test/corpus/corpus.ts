@@ -1,5 +1,5 @@
 import { serialFromYmd } from "../../src/domain/calendar";
-import type { Locale } from "../../src/i18n/locale";
+import type { Locale } from "../../src/contract/locale";
 import { buildBreakdownSpecs } from "../../src/templates/team";
 import { rollupWorkbooks } from "../../src/writers/xlsx/team/rollupFiles";
 import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } from "../../src/templates";

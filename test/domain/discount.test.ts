@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { decimalToNumber } from "../../src/domain/decimal";
 import { applyDiscounts, parseDiscount } from "../../src/domain/discount";
-import { verbatim } from "../../src/domain/errors";
+import { verbatim } from "../../src/contract/locale";
 import { expectDomainError } from "./expectDomainError";
 
 const factor = (value: number | string): number => decimalToNumber(parseDiscount(value, verbatim("discounts: cell 1")));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { serialFromYmd } from "../../src/domain/calendar";
 import { abcClasses, nextVisitDate, readTier, thresholdTier, thresholdTiers, visitIntervalDays } from "../../src/domain/tiers";
-import { verbatim } from "../../src/domain/errors";
+import { verbatim } from "../../src/contract/locale";
 import { expectDomainError } from "./expectDomainError";
 
 describe("abcClasses — DOMAIN §2.1 at 40 % / 80 %", () => {

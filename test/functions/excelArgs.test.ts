@@ -1,4 +1,5 @@
-import { DomainError, verbatim } from "../../src/domain/errors";
+import { DomainError } from "../../src/domain/errors";
+import { verbatim } from "../../src/contract/locale";
 import {
   checkSameShape,
   dateArg,

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { apportion } from "../../src/domain/apportion";
 import { daySplit as splitByDay, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd as ymd, weekSplit as splitByWeek, ymdFromSerial } from "../../src/domain/calendar";
 import { applyDiscounts, parseDiscount } from "../../src/domain/discount";
-import { argNames, DomainError, type ErrorCode, numError, valueError, verbatim } from "../../src/domain/errors";
+import { argNames, type FunctionId } from "../../src/contract/functionNames";
+import { DomainError, type ErrorCode, numError, valueError } from "../../src/domain/errors";
+import { verbatim } from "../../src/contract/locale";
 import { abcClasses, nextVisitDate, readTier, thresholdTier, visitIntervalDays } from "../../src/domain/tiers";
 import { checkSameShape, dateArg, dateListArg, numberArg, numberCells, rangeArg, scalarArg, wholeNumberArg } from "../../src/functions/excelArgs";
 import { displayLocale, excelResult, type ExcelErrorResult, SHOWS_MESSAGE } from "../../src/functions/excelErrors";
@@ -125,7 +127,7 @@ const FUNCTION_ERRORS: readonly [string, () => unknown, ErrorCode, RegExp, RegEx
 
 /** The Functions page explains `code` for function `id` in both languages. */
 function expectExplained(id: string, code: ErrorCode): void {
-  const help = FUNCTION_ERROR_HELP[id]?.[code];
+  const help = FUNCTION_ERROR_HELP[id as FunctionId]?.[code];
   expect([id, code, help?.zh.trim() !== "", help?.en.trim() !== ""]).toEqual([id, code, true, true]);
   expectZhTwin(help!.en, help!.zh);
 }

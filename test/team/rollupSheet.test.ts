@@ -1,4 +1,4 @@
-import { discoverPlans, TeamError, teamErrorMessage, type NameEntry } from "../../src/team";
+import { discoverPlans, TeamError, type NameEntry } from "../../src/team";
 import { buildSummarySheet, newSummaryPlacement, SUMMARY_METRICS } from "../../src/templates/team";
 import { planRefresh } from "../../src/writers/office/team/refresh";
 import { buildTemplates } from "../../src/templates";
@@ -83,8 +83,8 @@ describe("buildSummarySheet", () => {
     }
     expect(error).toBeInstanceOf(TeamError);
     expect((error as TeamError).code).toBe("tooManyPlans");
-    expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("200 份计划");
-    expect(teamErrorMessage(error as TeamError, "en-US")).toContain("200 plans");
+    expect((error as TeamError).localized("zh-CN")).toContain("200 份计划");
+    expect((error as TeamError).localized("en-US")).toContain("200 plans");
   });
 
   test("team totals are SUBTOTALs, 达成率 totals are total actual / total target; the chart shows sales actual vs target per rep", () => {

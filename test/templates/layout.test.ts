@@ -1,5 +1,5 @@
 import { makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
-import { LOCALES, type Locale } from "../../src/i18n/locale";
+import { LOCALES, type Locale } from "../../src/contract/locale";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import { textWidth } from "../../src/templates/columns";

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostInfo } from "../../host/hostInfo";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import { uiStrings } from "../strings";
 import type { PaneServices } from "../services";
 import { fluentThemes, themeKind } from "../theme";

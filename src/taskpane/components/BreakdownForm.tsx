@@ -11,8 +11,8 @@ import {
   Subtitle2,
   Textarea,
 } from "@fluentui/react-components";
-import type { Locale } from "../../i18n/locale";
-import { fill, uiStrings } from "../strings";
+import type { Locale } from "../../contract/locale";
+import { uiStrings } from "../strings";
 import { breakdownMessages, type BreakdownIssue } from "../../team";
 import type { PaneServices } from "../services";
 import { validateBreakdown, type BreakdownField, type BreakdownFormValues } from "../teamForms/breakdownForm";
@@ -82,7 +82,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
       else set("reps", text);
     } catch (error) {
       // Reading changes nothing, so the write-failure wording ("the workbook was not changed") would mislead.
-      setStatus({ kind: "failed", message: fill(strings.pasteFailed, { detail: error instanceof Error ? error.message : String(error) }) });
+      setStatus({ kind: "failed", message: strings.pasteFailed(error instanceof Error ? error.message : String(error)) });
     }
   };
 

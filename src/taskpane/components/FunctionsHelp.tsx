@@ -13,15 +13,15 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { localize } from "../../domain/errors";
+import { localize } from "../../contract/locale";
 import { excelResult } from "../../functions/excelErrors";
 import { FUNCTION_ERROR_HELP } from "../../functions/errorHelp";
 import * as operations from "../../functions/operations";
 import type { FunctionMetadata } from "../../host/functionMetadata";
 import type { InsertOutcome } from "../../host/formulaInsert";
 import type { FormulaSyntax } from "../../host/formulaSyntax";
-import type { Locale } from "../../i18n/locale";
-import { fill, uiStrings } from "../strings";
+import type { Locale } from "../../contract/locale";
+import { uiStrings } from "../strings";
 import { functionCatalog } from "../functionCatalog";
 import { exampleCallArgs, exampleFormula, exampleResultRows } from "../functionHelp/exampleFormula";
 import { FUNCTION_EXAMPLES } from "../functionHelp/examples";
@@ -89,7 +89,7 @@ export function FunctionsHelp({ locale, functionNamesLocale, loadMetadata, inser
   if (loadError) {
     return (
       <MessageBar intent="error">
-        <MessageBarBody>{fill(strings.metadataFailed, { detail: loadError })}</MessageBarBody>
+        <MessageBarBody>{strings.metadataFailed(loadError)}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -104,11 +104,11 @@ export function FunctionsHelp({ locale, functionNamesLocale, loadMetadata, inser
       const outcome = await insert(build);
       setFeedback(
         outcome.kind === "inserted"
-          ? { intent: "success", text: fill(strings.insertDone, { address: outcome.address }) }
-          : { intent: "warning", text: fill(strings.insertOccupied, { address: outcome.address }) },
+          ? { intent: "success", text: strings.insertDone(outcome.address) }
+          : { intent: "warning", text: strings.insertOccupied(outcome.address) },
       );
     } catch (e) {
-      setFeedback({ intent: "error", text: fill(strings.insertFailed, { detail: e instanceof Error ? e.message : String(e) }) });
+      setFeedback({ intent: "error", text: strings.insertFailed(e instanceof Error ? e.message : String(e)) });
     }
   };
 

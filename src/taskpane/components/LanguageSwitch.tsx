@@ -1,5 +1,5 @@
 import { Field, Radio, RadioGroup } from "@fluentui/react-components";
-import { isLocale, LOCALES, type Locale } from "../../i18n/locale";
+import { isLocale, LOCALES, type Locale } from "../../contract/locale";
 
 /** Each option is labelled in its own language, so a user who cannot read the current one still finds theirs. */
 const OWN_NAMES: Record<Locale, string> = { "zh-CN": "中文", "en-US": "English" };

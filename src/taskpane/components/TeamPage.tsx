@@ -1,5 +1,5 @@
 import { Divider, makeStyles, tokens } from "@fluentui/react-components";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import type { PaneServices } from "../services";
 import { BreakdownForm } from "./BreakdownForm";
 import { TeamRollup } from "./TeamRollup";

@@ -1,12 +1,11 @@
 import { useRef, useState } from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2 } from "@fluentui/react-components";
 import type { CollectOutcome, RollupOutcome } from "../../host/teamActions";
-import type { Locale } from "../../i18n/locale";
-import { teamStrings } from "../../team/strings";
-import { fill, uiStrings, type UiStrings } from "../strings";
-import { planStatus, teamErrorMessage, type PlanInstance } from "../../team";
-import { TeamError } from "../../team/errors";
-import { refusalBySize } from "../../writers/xlsx/fileCheck";
+import type { Locale } from "../../contract/locale";
+import { uiStrings, type UiStrings } from "../strings";
+import { planStatus, type PlanInstance } from "../../team";
+import { planRemarks } from "../../templates/team";
+import { FileRefusedError, refusalBySize } from "../../writers/xlsx/fileCheck";
 import type { PaneServices } from "../services";
 import { describeWriteError } from "../writeErrors";
 import { useFormStyles } from "./formStyles";
@@ -15,16 +14,12 @@ import { WriteStatusBar } from "./WriteStatus";
 type Result =
   | { readonly kind: "idle" | "busy" }
   | { readonly kind: "rolledUp"; readonly outcome: RollupOutcome }
-  | { readonly kind: "collected"; readonly outcome: CollectOutcome; readonly unread: readonly TeamError[] }
+  | { readonly kind: "collected"; readonly outcome: CollectOutcome; readonly unread: readonly FileRefusedError[] }
   | { readonly kind: "failed"; readonly message: string };
 
 /** The plans the summary marks, with their reasons, in the user's language. */
 function attention(plans: readonly PlanInstance[], locale: Locale): string[] {
-  const t = teamStrings(locale).summary;
-  const separator = locale === "zh-CN" ? "；" : "; ";
-  return plans
-    .filter((plan) => planStatus(plan) !== "ok")
-    .map((plan) => `${plan.sheet}: ${[...plan.issues.map(t.issue), ...(plan.duplicateOf.length > 0 ? [t.duplicateOf(plan.duplicateOf)] : [])].join(separator)}`);
+  return plans.filter((plan) => planStatus(plan) !== "ok").map((plan) => `${plan.sheet}: ${planRemarks(plan, locale)}`);
 }
 
 function RollupSummary({ outcome, strings, locale }: { outcome: RollupOutcome; strings: UiStrings; locale: Locale }) {
@@ -32,12 +27,8 @@ function RollupSummary({ outcome, strings, locale }: { outcome: RollupOutcome; s
   return (
     <MessageBar intent={marked.length > 0 ? "warning" : "success"} layout="multiline" data-testid="rollup-result">
       <MessageBarBody>
-        {fill(strings.rollupDone, {
-          sheet: outcome.sheet,
-          action: outcome.refreshed ? strings.rollupRefreshed : strings.rollupCreated,
-          count: outcome.plans.length,
-        })}
-        {marked.length > 0 && <div>{fill(strings.rollupAttention, { list: marked.join(" · ") })}</div>}
+        {strings.rollupDone(outcome.sheet, outcome.refreshed, outcome.plans.length)}
+        {marked.length > 0 && <div>{strings.rollupAttention(marked)}</div>}
       </MessageBarBody>
     </MessageBar>
   );
@@ -74,11 +65,11 @@ export function TeamRollup({ locale, services }: { locale: Locale; services: Pan
     // A file too large to accept is not even read into the pane's memory: its size decides.
     const unread = [...files].flatMap((f) => {
       const refusal = refusalBySize(f.size);
-      return refusal ? [new TeamError("refusedFile", { file: f.name, refusal })] : [];
+      return refusal ? [new FileRefusedError(f.name, refusal)] : [];
     });
     const readable = [...files].filter((f) => !refusalBySize(f.size));
     if (readable.length === 0) {
-      setResult({ kind: "failed", message: unread.map((e) => teamErrorMessage(e, locale)).join(" · ") });
+      setResult({ kind: "failed", message: unread.map((e) => e.localized(locale)).join(" · ") });
       return;
     }
     void run(async () => ({ kind: "collected", outcome: await services.team.collect(await Promise.all(readable.map(readBase64)), locale), unread }));
@@ -141,15 +132,15 @@ function ResultBar({ result, strings, locale, services }: { result: Result; stri
       </MessageBar>
     );
   }
-  const skipped = [...result.unread, ...(outcome.kind === "collected" ? outcome.skipped : outcome.refused)].map((e) => teamErrorMessage(e, locale));
+  const skipped = [...result.unread, ...(outcome.kind === "collected" ? outcome.skipped : outcome.refused)].map((e) => e.localized(locale));
   if (outcome.kind === "download") skipped.push(...outcome.withoutPlans);
   const copied = outcome.kind === "collected" ? outcome.inserted.length : outcome.copied;
   return (
     <>
       <MessageBar intent={skipped.length > 0 ? "warning" : "success"} layout="multiline" data-testid="collect-result">
         <MessageBarBody>
-          {fill(strings.collectDone, { count: copied })}
-          {skipped.length > 0 && <div>{fill(strings.collectSkipped, { list: skipped.join(" · ") })}</div>}
+          {strings.collectDone(copied)}
+          {skipped.length > 0 && <div>{strings.collectSkipped(skipped)}</div>}
         </MessageBarBody>
       </MessageBar>
       {outcome.kind === "collected" ? (

@@ -10,7 +10,7 @@ import {
   Subtitle2,
   Textarea,
 } from "@fluentui/react-components";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
 import type { TemplateId } from "../../templates/registry";
 import type { PaneServices } from "../services";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WriteOutcome } from "../../host/templateWriter";
-import { fill, type UiStrings } from "../strings";
+import type { UiStrings } from "../strings";
 
 /** Where a write stands; a failure carries its message already in the user's language. */
 export type WriteStatus =
@@ -27,7 +27,7 @@ export function WriteStatusBar({ status, strings, activate }: { status: WriteSta
         <MessageBarBody>
           <MessageBarTitle>{strings.downloadReadyTitle}</MessageBarTitle>
           <Link href={outcome.url} download={outcome.fileName} data-testid="download-link">
-            {fill(strings.downloadLink, { file: outcome.fileName })}
+            {strings.downloadLink(outcome.fileName)}
           </Link>
         </MessageBarBody>
       </MessageBar>
@@ -54,7 +54,7 @@ function WrittenBar({
     try {
       await go(firstCell);
     } catch (error) {
-      setGoToError(fill(strings.goToFailed, { detail: error instanceof Error ? error.message : String(error) }));
+      setGoToError(strings.goToFailed(error instanceof Error ? error.message : String(error)));
     }
   };
   return (
@@ -62,7 +62,7 @@ function WrittenBar({
       <MessageBar intent="success" data-testid="write-success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{strings.writtenTitle}</MessageBarTitle>
-          {fill(strings.writtenBody, { sheets: sheets.join(", ") })}
+          {strings.writtenBody(sheets)}
         </MessageBarBody>
         {activate && (
           <MessageBarActions>

@@ -1,6 +1,7 @@
 // The operations behind the custom functions, not functions.ts itself: the build appends
 // CustomFunctions.associate calls to functions.ts, which must run once, in the functions chunk only.
 import * as operations from "../../functions/operations";
+import type { FunctionId } from "../../contract/functionNames";
 
 /** A literal argument of an example formula: a number, a text, a date, or a one-row / one-column array. */
 export type ExampleArg =
@@ -11,7 +12,7 @@ export type ExampleArg =
   | { readonly column: readonly (number | string)[] };
 
 export interface FunctionExample {
-  readonly id: string;
+  readonly id: FunctionId;
   readonly exportName: keyof typeof operations;
   readonly args: readonly ExampleArg[];
   /** Result columns that hold date serials, shown as dates. */

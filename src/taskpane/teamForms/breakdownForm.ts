@@ -1,8 +1,8 @@
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import { readWholeNumber } from "../../domain/typedText";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import { BreakdownError, computeBreakdown, parseRatios, repsFromRange, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod, type WeightInput } from "../../team";
-import { type PlanChoice } from "../../templates/team";
+import type { PlanChoice } from "../../templates/team";
 import { calendarFrom, isProblem, type FieldProblem } from "../templateForms/validate";
 
 /** The target-breakdown form as typed. */

@@ -1,4 +1,4 @@
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import type { TemplateId } from "../../templates/registry";
 
 /**

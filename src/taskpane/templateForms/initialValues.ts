@@ -1,6 +1,6 @@
 import { formatMonthText, formatWeekText } from "../../domain/dateText";
 import type { RememberedFields } from "../../host/preferences";
-import type { Locale } from "../../i18n/locale";
+import type { Locale } from "../../contract/locale";
 import { defaultPeriods, TEMPLATES, type TemplateId } from "../../templates/registry";
 import type { FormValues } from "./formModel";
 

@@ -1,6 +1,6 @@
-import { localize } from "../../domain/errors";
-import type { Locale } from "../../i18n/locale";
-import { fill, uiStrings } from "../strings";
+import { localize } from "../../contract/locale";
+import type { Locale } from "../../contract/locale";
+import { uiStrings } from "../strings";
 import type { FieldProblem } from "./validate";
 
 /** A field problem in the user's language. */
@@ -10,15 +10,15 @@ export function problemText(problem: FieldProblem, locale: Locale): string {
     case "required":
       return strings.problemRequired;
     case "tooLong":
-      return fill(strings.problemTooLong, { max: problem.max });
+      return strings.problemTooLong(problem.max);
     case "weekFormat":
       return strings.problemWeekFormat;
     case "monthFormat":
       return strings.problemMonthFormat;
     case "wholeNumber":
-      return fill(strings.problemWholeNumber, { min: problem.min, max: problem.max });
+      return strings.problemWholeNumber(problem.min, problem.max);
     case "dateLine":
-      return fill(strings.problemDateLine, { line: problem.line, text: problem.text });
+      return strings.problemDateLine(problem.line, problem.text);
     case "calendar":
       return localize(problem.detail, locale);
   }

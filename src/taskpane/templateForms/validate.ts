@@ -1,6 +1,7 @@
 import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
 import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
-import { type Bilingual, DomainError } from "../../domain/errors";
+import type { Bilingual } from "../../contract/locale";
+import { DomainError } from "../../domain/errors";
 import { readWholeNumber } from "../../domain/typedText";
 import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";

@@ -1,5 +1,5 @@
-import type { Locale } from "../../i18n/locale";
-import { teamStrings } from "../../team/strings";
+import type { Locale } from "../../contract/locale";
+import { teamStrings } from "./strings";
 import { label, SUM } from "../columns";
 import { kitFor, type BuildContext } from "../context";
 import { printSetup, SheetDraft } from "../draft";

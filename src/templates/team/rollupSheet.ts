@@ -1,5 +1,5 @@
-import type { Locale } from "../../i18n/locale";
-import { teamStrings } from "../../team/strings";
+import type { Locale } from "../../contract/locale";
+import { teamStrings } from "./strings";
 import { a1 } from "../../spec/a1";
 import { label, SUM } from "../columns";
 import { kitFor } from "../context";

@@ -1,8 +1,9 @@
-import type { Locale } from "../../i18n/locale";
+import { CodedError } from "../../contract/codedError";
+import type { Locale } from "../../contract/locale";
 
 /**
  * The Office writer's failures as a code plus parameters, so the task pane can branch on the code
- * and show `officeWriteMessage(error, locale)` — the two languages live here, next to the codes.
+ * and show `localized(locale)` — the two languages live here, next to the codes.
  */
 
 export type OfficeWriteErrorCode =
@@ -37,13 +38,13 @@ export interface OfficeWriteErrorParams {
   readonly leftovers?: readonly string[];
 }
 
-export class OfficeWriteError extends Error {
+export class OfficeWriteError extends CodedError<OfficeWriteErrorCode> {
   constructor(
-    readonly code: OfficeWriteErrorCode,
+    code: OfficeWriteErrorCode,
     readonly params: OfficeWriteErrorParams = {},
-    readonly cause?: unknown,
+    cause?: unknown,
   ) {
-    super(officeWriteMessage({ code, params }, "en-US"));
+    super(code, (locale) => MESSAGES[locale][code](params), cause);
     this.name = "OfficeWriteError";
   }
 }
@@ -100,7 +101,3 @@ const MESSAGES: Record<Locale, Messages> = {
 /** Excel's error code (`OfficeExtension.Error.code`, e.g. `InvalidArgument`) of a failed sync, if it has one. */
 export const excelCode = (error: unknown): string | undefined =>
   typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
-
-export function officeWriteMessage(error: Pick<OfficeWriteError, "code" | "params">, locale: Locale): string {
-  return MESSAGES[locale][error.code](error.params);
-}

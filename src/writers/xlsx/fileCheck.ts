@@ -1,5 +1,7 @@
 import JSZip from "jszip";
-import { TeamError } from "../../team/errors";
+import { CodedError } from "../../contract/codedError";
+import type { Locale } from "../../contract/locale";
+import type { TeamError } from "../../team/errors";
 
 /**
  * Decides whether a rep's or team's file may be opened at all, before anything decompresses it: the
@@ -176,11 +178,51 @@ async function inflatesAsDeclared(zip: JSZip, entries: readonly Entry[]): Promis
   return "asDeclared";
 }
 
+const LIMIT_MB = MAX_UNPACKED_BYTES / 1024 / 1024;
+
+/** Why a file was not read, naming the file, in both languages: the words beside the refusals. */
+const REFUSALS: Readonly<Record<Locale, { readonly [K in FileRefusal["kind"]]: (file: string, refusal: Extract<FileRefusal, { kind: K }>) => string }>> = {
+  "zh-CN": {
+    encrypted: (file) => `“${file}”已加密（设置了打开密码），或是旧版 .xls 文件：请在 Excel 中取消密码或另存为 .xlsx 后再试。`,
+    notWorkbook: (file) => `“${file}”不是 Excel 工作簿（.xlsx），或文件已损坏。`,
+    macroEnabled: (file) => `“${file}”包含宏（.xlsm / VBA 工程），为安全起见不予读取：请在 Excel 中另存为 .xlsx（不含宏）后再试。`,
+    tooLarge: (file, refusal) => `“${file}”解压后约 ${refusal.megabytes} MB，超过 ${LIMIT_MB} MB 的上限，未读取。`,
+    zipBomb: (file) => `“${file}”的压缩结构异常（条目过多或压缩比不可能这么高），可能是恶意文件，未读取。`,
+  },
+  "en-US": {
+    encrypted: (file) =>
+      `"${file}" is encrypted (it has a password to open) or is an old .xls file: remove the password or save it as .xlsx in Excel, then try again.`,
+    notWorkbook: (file) => `"${file}" is not an Excel workbook (.xlsx), or the file is damaged.`,
+    macroEnabled: (file) =>
+      `"${file}" contains macros (.xlsm / a VBA project) and is not read, for safety: save it as .xlsx (without macros) in Excel, then try again.`,
+    tooLarge: (file, refusal) => `"${file}" unpacks to about ${refusal.megabytes} MB, over the ${LIMIT_MB} MB limit, and was not read.`,
+    zipBomb: (file) =>
+      `"${file}" has an abnormal zip structure (too many entries or an impossible compression ratio), possibly a malicious file, and was not read.`,
+  },
+};
+
+const refusalText = <K extends FileRefusal["kind"]>(file: string, refusal: Extract<FileRefusal, { kind: K }>, locale: Locale): string =>
+  REFUSALS[locale][refusal.kind as K](file, refusal);
+
+/** A rep's or team's file that is not opened at all; the code is the refusal's kind. */
+export class FileRefusedError extends CodedError<FileRefusal["kind"]> {
+  readonly params: { readonly file: string; readonly refusal: FileRefusal };
+
+  constructor(file: string, refusal: FileRefusal) {
+    super(refusal.kind, (locale) => refusalText(file, refusal, locale));
+    this.params = { file, refusal };
+    this.name = "FileRefusedError";
+  }
+}
+
+/** A rep's file left out of a roll-up: refused unopened, or opened and found unusable. */
+export type SkippedFile = FileRefusedError | TeamError;
+
 /**
- * The check every place that reads a rep's or team's file runs first (writers/xlsx/fileCheck.ts): the
- * refusal as a TeamError naming the file, or undefined when the file may be read.
+ * The check every place that reads a rep's or team's file runs first: the refusal as an error naming
+ * the file, or undefined when the file may be read.
  */
-export async function refusedFile(file: string, data: Uint8Array): Promise<TeamError | undefined> {
+export async function refusedFile(file: string, data: Uint8Array): Promise<FileRefusedError | undefined> {
   const refusal = await checkWorkbookFile(data);
-  return refusal && new TeamError("refusedFile", { file, refusal });
+  return refusal && new FileRefusedError(file, refusal);
 }

@@ -1,4 +1,4 @@
-import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
+import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { insertIntoActiveSheet, writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
 import { FakeExcel } from "../../fakes/fakeExcel";
 import { TEMPLATE_NAMES, templateBuild } from "./templates";
@@ -95,6 +95,6 @@ test("when the cleanup fails too, the error lists what may be left behind, in bo
   const error = await failedWrite(fake, writeSheets, templateBuild("customers", 5));
   expect(error.code).toBe("cleanupFailed");
   expect(error.params.leftovers).toEqual(expect.arrayContaining(["客户资源登记表", "客户分级设置", "SP_C1_TEMPLATE"]));
-  expect(officeWriteMessage(error, "zh-CN")).toContain("请手动删除");
-  expect(officeWriteMessage(error, "en-US")).toContain("客户资源登记表");
+  expect(error.localized("zh-CN")).toContain("请手动删除");
+  expect(error.localized("en-US")).toContain("客户资源登记表");
 });

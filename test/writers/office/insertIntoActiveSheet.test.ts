@@ -1,7 +1,7 @@
 import { NO_NAMES } from "../../../src/spec/naming";
 import { sheetExtent } from "../../../src/writers/layout";
 import { qualifiedAddress } from "../../../src/spec/addresses";
-import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
+import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { insertIntoActiveSheet } from "../../../src/writers/office/officeWriter";
 import { FakeExcel } from "../../fakes/fakeExcel";
 import { expectWritten } from "./expectWritten";
@@ -83,10 +83,10 @@ describe("inserting into the active sheet", () => {
     expect(error).toBeInstanceOf(OfficeWriteError);
     expect(error.code).toBe("targetNotEmpty");
     expect(error.params).toEqual({ target: areaAddress("我的表"), occupied: "'我的表'!C3", occupiedBy: "values" });
-    expect(officeWriteMessage(error, "zh-CN")).toBe(
+    expect(error.localized("zh-CN")).toBe(
       `模板将写入 ${areaAddress("我的表")}，但 '我的表'!C3 已有内容。请选择空白工作表，或改为新建工作表。`,
     );
-    expect(officeWriteMessage(error, "en-US")).toContain(`${areaAddress("我的表")}, but '我的表'!C3 is not empty`);
+    expect(error.localized("en-US")).toContain(`${areaAddress("我的表")}, but '我的表'!C3 is not empty`);
     expect(fake.sheetNames()).toEqual(["Sheet1", "我的表"]);
     expect(fake.sheet("我的表").cells.size).toBe(1);
     expect(fake.state.tables).toEqual([]);
@@ -124,8 +124,8 @@ describe("inserting into the active sheet", () => {
     const error = await refusal(fake);
     expect(error.code).toBe("targetNotEmpty");
     expect(error.params.occupied).toBe(occupied);
-    expect(officeWriteMessage(error, "zh-CN")).toContain(`但 ${occupied} ${zh}`);
-    expect(officeWriteMessage(error, "en-US")).toContain(`but ${occupied} ${en}`);
+    expect(error.localized("zh-CN")).toContain(`但 ${occupied} ${zh}`);
+    expect(error.localized("en-US")).toContain(`but ${occupied} ${en}`);
     expect(snapshot(fake)).toEqual(before);
   });
 
@@ -157,8 +157,8 @@ describe("on a host without ExcelApi 1.13 (Excel 2002–2101 builds load the add
     const before = snapshot(fake);
     const error = await refusal(fake);
     expect(error.code).toBe("targetUncheckable");
-    expect(officeWriteMessage(error, "zh-CN")).toContain("ExcelApi 1.13");
-    expect(officeWriteMessage(error, "en-US")).toContain("Write to a new sheet instead");
+    expect(error.localized("zh-CN")).toContain("ExcelApi 1.13");
+    expect(error.localized("en-US")).toContain("Write to a new sheet instead");
     expect(snapshot(fake)).toEqual(before);
   });
 });

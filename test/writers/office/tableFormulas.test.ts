@@ -1,4 +1,4 @@
-import type { Locale } from "../../../src/i18n/locale";
+import type { Locale } from "../../../src/contract/locale";
 import { discoverPlans } from "../../../src/team";
 import { buildBreakdownSpecs, buildSummarySheet } from "../../../src/templates/team";
 import { a1 } from "../../../src/spec/a1";

@@ -1,5 +1,4 @@
 import { TeamError } from "../../../src/team";
-import { teamErrorMessage } from "../../../src/team/errors";
 import { compoundFile, declaresTenGigabytes, macroEnabled, randomBytes } from "../../support/hostileFiles";
 import { buildTemplates, type TemplateRequest } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/spec/naming";
@@ -37,14 +36,14 @@ describe("insertRepWorkbooks (Office)", () => {
     const files = [...Object.entries(hostile).map(([file, data]) => ({ file, base64: Buffer.from(data).toString("base64") })), zhang];
     const report = await fake.run((context) => insertRepWorkbooks(context, files));
     expect(report.inserted.map((p) => p.file)).toEqual(["zhang.xlsx"]);
-    expect(report.skipped.map((e) => [e.code, e.params.file, e.params.refusal?.kind])).toEqual([
-      ["refusedFile", "encrypted.xlsx", "encrypted"],
-      ["refusedFile", "bomb.xlsx", "tooLarge"],
-      ["refusedFile", "noise.xlsx", "notWorkbook"],
-      ["refusedFile", "macros.xlsx", "macroEnabled"],
+    expect(report.skipped.map((e) => [e.code, e.params.file])).toEqual([
+      ["encrypted", "encrypted.xlsx"],
+      ["tooLarge", "bomb.xlsx"],
+      ["notWorkbook", "noise.xlsx"],
+      ["macroEnabled", "macros.xlsx"],
     ]);
-    expect(teamErrorMessage(report.skipped[3], "zh-CN")).toContain("“macros.xlsx”包含宏");
-    expect(teamErrorMessage(report.skipped[3], "en-US")).toContain('"macros.xlsx" contains macros');
+    expect(report.skipped[3].localized("zh-CN")).toContain("“macros.xlsx”包含宏");
+    expect(report.skipped[3].localized("en-US")).toContain('"macros.xlsx" contains macros');
   });
 
   test("two reps' W1 plans and a monthly plan arrive re-keyed, linked to their own sheets, in 3 syncs", async () => {
@@ -67,7 +66,7 @@ describe("insertRepWorkbooks (Office)", () => {
     ]);
     expect(report.skipped.map((e) => [e.code, e.params.file])).toEqual([
       ["noPlanSheets", "customers.xlsx"],
-      ["refusedFile", "broken.xlsx"],
+      ["notWorkbook", "broken.xlsx"],
     ]);
 
     expect(nameFormula(fake, "SP_W2_REP")).toBe("='周计划-张三-2026W48'!$B$3");

@@ -1,5 +1,5 @@
 import { columnLetters } from "../../../src/spec/a1";
-import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
+import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { rollUpTeam } from "../../../src/writers/office/team";
 import { FakeExcel } from "../../fakes/teamFake";
 import { normal, table, weekly, writePlans } from "./teamSupport";
@@ -119,7 +119,7 @@ describe.each(scenarios)("a refresh that %s, rejected by Excel partway", (_name,
       fake.failAtSync(REFRESH_SYNC, after);
       const error = await failedRollUp(fake);
       expect({ after, code: error.code, excelCode: error.params.excelCode }).toEqual({ after, code: "writeFailed", excelCode: "GeneralException" });
-      expect(officeWriteMessage(error, "zh-CN")).toContain("工作簿保持原样");
+      expect(error.localized("zh-CN")).toContain("工作簿保持原样");
       expect(snapshot(fake)).toEqual(before);
       // Two reads, the failed refresh, and two to put the table back.
       expect(fake.syncCount - syncsBefore).toBe(REFRESH_SYNC + 2);
@@ -140,7 +140,7 @@ describe.each(scenarios)("a refresh that %s, rejected by Excel partway", (_name,
       const error = await failedRollUp(fake);
       expect(error.code).toBe("restoreFailed");
       expect(error.params).toEqual({ excelCode: "GeneralException", leftovers: [SHEET] });
-      expect(officeWriteMessage(error, "zh-CN")).toContain(SHEET);
+      expect(error.localized("zh-CN")).toContain(SHEET);
     }
   });
 });

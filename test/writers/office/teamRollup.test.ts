@@ -1,4 +1,4 @@
-import { TeamError, teamErrorMessage } from "../../../src/team";
+import { TeamError } from "../../../src/team";
 import { columnLetters } from "../../../src/spec/a1";
 import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { rollUpTeam } from "../../../src/writers/office/team";
@@ -143,7 +143,7 @@ describe("rollUpTeam (Office)", () => {
     t.range = { from: t.range.from, to: { ...t.range.to, col: t.range.to.col - 1 } };
     const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TeamError);
-    expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("团队汇总");
+    expect((error as TeamError).localized("zh-CN")).toContain("团队汇总");
   });
 
   test("a summary of 110 plans refreshes in batches under Excel on the web's 5 MB; a failure in a later batch is undone", async () => {
@@ -174,7 +174,7 @@ describe("rollUpTeam (Office)", () => {
     const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TeamError);
     expect((error as TeamError).code).toBe("tooManyPlans");
-    expect(teamErrorMessage(error as TeamError, "zh-CN")).toContain("166 份计划");
+    expect((error as TeamError).localized("zh-CN")).toContain("166 份计划");
     expect(fake.syncCount - started).toBe(2);
     expect(fake.sheetNames()).toEqual(before);
   });

@@ -1,4 +1,4 @@
-import type { Locale } from "../../../src/i18n/locale";
+import type { Locale } from "../../../src/contract/locale";
 import type { ExistingNames, TableRow } from "../../../src/spec/sheetSpec";
 import { buildWeeklyPlan } from "../../../src/templates/weeklyPlan";
 import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";

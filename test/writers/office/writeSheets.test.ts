@@ -1,6 +1,6 @@
 import { NO_NAMES } from "../../../src/spec/naming";
 import type { ExistingNames } from "../../../src/spec/sheetSpec";
-import { OfficeWriteError, officeWriteMessage } from "../../../src/writers/office/errors";
+import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
 import { FakeExcel, REQUEST_LIMIT_BYTES } from "../../fakes/fakeExcel";
 import { expectWritten } from "./expectWritten";
@@ -92,7 +92,7 @@ describe("never overwrites", () => {
     expect(error).toBeInstanceOf(OfficeWriteError);
     expect((error as OfficeWriteError).code).toBe("nameTaken");
     expect((error as OfficeWriteError).params.name).toMatch(/^SP_M1_/);
-    expect(officeWriteMessage(error as OfficeWriteError, "zh-CN")).toContain("已被占用");
+    expect((error as OfficeWriteError).localized("zh-CN")).toContain("已被占用");
     expect(fake.syncCount).toBe(syncs + 1);
     expect({ sheets: fake.sheetNames(), tables: fake.state.tables.length, names: fake.state.names.length }).toEqual(before);
   });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { apportion } from "../../../src/domain/apportion";
 import { serialFromYmd, weekSplit } from "../../../src/domain/calendar";
 import { abcClasses } from "../../../src/domain/tiers";
-import type { Locale } from "../../../src/i18n/locale";
+import type { Locale } from "../../../src/contract/locale";
 import { templateStrings } from "../../../src/templates/strings";
 import { buildContractRegister } from "../../../src/templates/contractRegister";
 import { buildCustomerRegister } from "../../../src/templates/customerRegister";

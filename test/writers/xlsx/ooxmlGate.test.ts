@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Locale } from "../../../src/i18n/locale";
+import type { Locale } from "../../../src/contract/locale";
 import { buildBreakdownSpecs } from "../../../src/templates/team";
 import { buildTemplates, type TemplateRequest } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/spec/naming";

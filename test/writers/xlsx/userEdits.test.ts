@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeWorkCalendar, serialFromYmd, weekSplit } from "../../../src/domain/calendar";
 import { abcClasses } from "../../../src/domain/tiers";
-import type { Locale } from "../../../src/i18n/locale";
+import type { Locale } from "../../../src/contract/locale";
 import { templateStrings } from "../../../src/templates/strings";
 import { buildTemplates } from "../../../src/templates";
 import { a1 } from "../../../src/spec/a1";

@@ -1,12 +1,12 @@
-import type { Locale } from "../../../i18n/locale";
+import type { Locale } from "../../../contract/locale";
 import { insertRepWorkbooks, type InsertReport, type RepWorkbookFile } from "./insertRepWorkbooks";
 import { readPlans } from "./readPlans";
 import { writeRollup, type RollupResult } from "./writeRollup";
 
 /**
  * The team features' Office edge, for the task pane. Every function takes the RequestContext of
- * the caller's `Excel.run`; failures are `TeamError` / `OfficeWriteError` (codes + both languages:
- * `teamErrorMessage`, `officeWriteMessage`).
+ * the caller's `Excel.run`; failures are `TeamError` / `OfficeWriteError` (codes, and both languages
+ * through `localized(locale)`).
  */
 
 export type { RollupResult } from "./writeRollup";
@@ -26,7 +26,7 @@ export async function rollUpTeam(context: Excel.RequestContext, locale: Locale):
 
 /**
  * Whether this Excel can insert sheets from another workbook (ExcelApi 1.13). The pane asks before
- * offering the file picker, and shows `teamErrorMessage({ code: "insertUnsupported" })` otherwise.
+ * offering the file picker, and shows its own `collectUnsupported` otherwise.
  */
 export function isInsertSupported(): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") === true;

@@ -1,5 +1,5 @@
 import { TeamError } from "../../../team/errors";
-import { refusedFile } from "../../xlsx/fileCheck";
+import { refusedFile, type SkippedFile } from "../../xlsx/fileCheck";
 import { keyOfName } from "../../../spec/naming";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
 import { readRepPackage, type RepPackage } from "./repPackage";
@@ -44,7 +44,7 @@ export interface InsertedPlan {
 export interface InsertReport {
   readonly inserted: readonly InsertedPlan[];
   /** Files without a plan sheet made by the add-in (nothing inserted), and unreadable files. */
-  readonly skipped: readonly TeamError[];
+  readonly skipped: readonly SkippedFile[];
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -63,9 +63,9 @@ interface Incoming {
   inserted?: OfficeExtension.ClientResult<string[]>;
 }
 
-async function parse(files: readonly RepWorkbookFile[]): Promise<{ incoming: Incoming[]; skipped: TeamError[] }> {
+async function parse(files: readonly RepWorkbookFile[]): Promise<{ incoming: Incoming[]; skipped: SkippedFile[] }> {
   const incoming: Incoming[] = [];
-  const skipped: TeamError[] = [];
+  const skipped: SkippedFile[] = [];
   for (const file of files) {
     try {
       const bytes = bytesOf(file.base64);

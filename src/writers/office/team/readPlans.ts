@@ -1,6 +1,6 @@
 import { needsValue, type NameEntry } from "../../../team";
 import { summaryTableName, type SummaryPlacement } from "../../../templates/team";
-import { type SummaryTableState } from "./refresh";
+import type { SummaryTableState } from "./refresh";
 import { readRecord } from "../../../templates/registry";
 import type { CellValue, ExistingNames } from "../../../spec/sheetSpec";
 import { referenceTarget } from "../../ooxml";

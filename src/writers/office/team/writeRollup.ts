@@ -1,4 +1,4 @@
-import type { Locale } from "../../../i18n/locale";
+import type { Locale } from "../../../contract/locale";
 import { discoverPlans, type PlanInstance } from "../../../team";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team";
 import { planRefresh, type RefreshPlan } from "./refresh";

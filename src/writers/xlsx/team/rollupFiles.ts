@@ -1,8 +1,8 @@
-import type { Locale } from "../../../i18n/locale";
+import type { Locale } from "../../../contract/locale";
 import { inspectXlsx, writeXlsx } from "..";
 import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../mergeWorkbooks";
 import { TeamError } from "../../../team/errors";
-import { refusedFile } from "../fileCheck";
+import { refusedFile, type SkippedFile } from "../fileCheck";
 import { discoverPlans, type PlanInstance } from "../../../team/plans";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/rollupSheet";
 
@@ -21,7 +21,7 @@ export interface RollupReport {
   /** Files without a plan sheet made by the add-in. */
   readonly withoutPlans: readonly string[];
   /** Files refused by the file check (fileCheck.ts) or unreadable as workbooks: the others are rolled up without them. */
-  readonly refused: readonly TeamError[];
+  readonly refused: readonly SkippedFile[];
 }
 
 /**
@@ -29,7 +29,7 @@ export interface RollupReport {
  * the others are rolled up. `base` is the caller's to check (the command line refuses the whole run).
  */
 export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readonly RepFile[], locale: Locale): Promise<RollupReport> {
-  const refused: TeamError[] = [];
+  const refused: SkippedFile[] = [];
   const accepted: RepFile[] = [];
   for (const rep of reps) {
     const refusal = await refusedFile(rep.file, rep.data);

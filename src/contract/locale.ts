@@ -25,3 +25,31 @@ export function functionNamesLocale(displayLanguage: string | null | undefined):
 export function isLocale(value: unknown): value is Locale {
   return value === "zh-CN" || value === "en-US";
 }
+
+/**
+ * A text the user sees, in both product languages, written side by side where it is used so the two
+ * cannot drift apart; leaving out either language is a type error.
+ */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export const localize = (text: Bilingual, locale: Locale): string => (locale === "zh-CN" ? text.zh : text.en);
+
+/** A text that reads the same in both languages: a date such as 2026-10-01, a number. */
+export const verbatim = (text: string): Bilingual => ({ en: text, zh: text });
+
+/**
+ * The type of a words table, from its zh-CN table written `as const`: every text becomes `string`, a
+ * list keeps its length (a vocabulary one entry short is a type error), a function keeps its
+ * parameters (a text with values in it is a function of them, so a misspelt value is a type error).
+ * The en-US table is checked against it: a missing key or translation fails type-check.
+ */
+export type Words<T> = T extends string
+  ? string
+  : T extends boolean
+    ? boolean
+    : T extends (...args: never[]) => unknown
+      ? T
+      : { readonly [K in keyof T]: Words<T[K]> };

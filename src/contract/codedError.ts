@@ -1,0 +1,25 @@
+import type { Locale } from "./locale";
+
+/**
+ * The base of every error a user reads (domain rules, team input and files, the Office writer, the
+ * command line): a `code` callers branch on, and its words in both languages, written beside the codes
+ * by each subclass. The pane and the command line show `localized(locale)` for any of them — one
+ * `instanceof`, not one branch per layer. Error's own `message` is the English text, for logs and
+ * tests; that is why the words are `localized` and not a `message(locale)` method, which would clash
+ * with Error's `message` string.
+ */
+export class CodedError<Code extends string = string> extends Error {
+  constructor(
+    readonly code: Code,
+    private readonly words: (locale: Locale) => string,
+    readonly cause?: unknown,
+  ) {
+    super(words("en-US"));
+    // Down-levelled `extends Error` loses the prototype chain, which would break `instanceof`.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+
+  localized(locale: Locale): string {
+    return this.words(locale);
+  }
+}

@@ -1,0 +1,127 @@
+import type { Locale, Words } from "../../contract/locale";
+import type { PlanIssue } from "../../team/plans";
+
+const list = (items: readonly string[], separator: string): string => items.join(separator);
+
+/**
+ * The words of the team sheets — 团队汇总 (roll-up) and 目标分解 (target breakdown) — in both
+ * languages. The zh-CN table gives the type, so a key missing in en-US is a type error; the errors'
+ * words live beside their codes (team/errors.ts, team/breakdown.ts).
+ */
+const zh = {
+  summary: {
+    sheetName: "团队汇总",
+    title: "团队汇总",
+    note: "由“汇总团队计划”生成并刷新：表格中的数据是指向各计划表命名单元格的公式，修改计划表后自动更新；请勿手动修改表格，可在表格下方或右侧添加内容。",
+    chartTitle: "销售额达成：实际 vs 目标",
+    teamTotal: "团队合计",
+    columns: {
+      status: "状态",
+      key: "标识",
+      kind: "类型",
+      rep: "销售代表",
+      period: "期间",
+      target: (m: string) => `${m}目标`,
+      actual: (m: string) => `${m}实际`,
+      rate: (m: string) => `${m}达成率`,
+      forecast: "预估",
+      expenses: "费用",
+      remarks: "说明",
+    },
+    kinds: { weekly: "周计划", monthly: "月计划" },
+    status: { ok: "正常", attention: "需处理", duplicate: "重复" },
+    issue: (issue: PlanIssue): string => {
+      switch (issue.code) {
+        case "recordMissing":
+          return "模板标识单元格已被删除";
+        case "recordUnreadable":
+          return `模板标识无法识别（${issue.detail ?? ""}）`;
+        case "nameMissing":
+          return `命名单元格 ${issue.name} 已被删除`;
+        case "nameBroken":
+          return `命名单元格 ${issue.name} 已损坏（#REF!）`;
+        case "nameElsewhere":
+          return `命名单元格 ${issue.name} 指向其他工作表`;
+      }
+    },
+    duplicateOf: (keys: readonly string[]) => `与 ${list(keys, "、")} 的销售代表和期间相同`,
+  },
+  breakdown: {
+    sheetName: "目标分解",
+    title: "目标分解",
+    teamTarget: "团队目标",
+    period: "期间",
+    monthText: (y: number, m: number) => `${y}年${m}月`,
+    yearText: (y: number) => `${y}年`,
+    note: "按权重拆分（最大余数法，整数元，合计恰好等于团队目标）；周目标按工作日数拆分（已计入节假日和调休）。本表为计算结果，如需调整请重新分解。",
+    repsSection: "按销售代表分解",
+    repColumns: { rep: "销售代表", weight: "权重", share: "占比", target: "目标" },
+    weeksSection: "按周分解",
+    weekColumns: { rep: "销售代表", month: "月份", week: "周次", from: "起", to: "止", workdays: "工作日", target: "目标" },
+    weekLabel: (n: number) => `第${n}周`,
+    productsSection: "产品结构",
+    productColumns: { category: "产品类别", ratio: "比例", target: "目标" },
+  },
+} as const;
+
+export type TeamStrings = Words<typeof zh>;
+
+const en: TeamStrings = {
+  summary: {
+    sheetName: "Team summary",
+    title: "Team summary",
+    note: "Written and refreshed by “Roll up team plans”: the table's cells are formulas pointing at each plan sheet's named cells, so edits there show up here. Do not edit the table; add your own notes below or beside it.",
+    chartTitle: "Sales: actual vs target",
+    teamTotal: "Team total",
+    columns: {
+      status: "Status",
+      key: "Key",
+      kind: "Type",
+      rep: "Rep",
+      period: "Period",
+      target: (m) => `${m} target`,
+      actual: (m) => `${m} actual`,
+      rate: (m) => `${m} achieved`,
+      forecast: "Forecast",
+      expenses: "Expenses",
+      remarks: "Remarks",
+    },
+    kinds: { weekly: "Weekly plan", monthly: "Monthly plan" },
+    status: { ok: "OK", attention: "Needs attention", duplicate: "Duplicate" },
+    issue: (issue) => {
+      switch (issue.code) {
+        case "recordMissing":
+          return "the template record cell was deleted";
+        case "recordUnreadable":
+          return `the template record cannot be read (${issue.detail ?? ""})`;
+        case "nameMissing":
+          return `the named cell ${issue.name} was deleted`;
+        case "nameBroken":
+          return `the named cell ${issue.name} is broken (#REF!)`;
+        case "nameElsewhere":
+          return `the named cell ${issue.name} points to another sheet`;
+      }
+    },
+    duplicateOf: (keys) => `same rep and period as ${list(keys, ", ")}`,
+  },
+  breakdown: {
+    sheetName: "Target breakdown",
+    title: "Target breakdown",
+    teamTarget: "Team target",
+    period: "Period",
+    monthText: (y, m) => `${y}-${String(m).padStart(2, "0")}`,
+    yearText: (y) => String(y),
+    note: "Split by weight (largest remainder, whole yuan, parts sum exactly to the team target); weeks by working days (holidays and make-up days honoured). These are computed values: run the breakdown again to change them.",
+    repsSection: "By rep",
+    repColumns: { rep: "Rep", weight: "Weight", share: "Share", target: "Target" },
+    weeksSection: "By week",
+    weekColumns: { rep: "Rep", month: "Month", week: "Week", from: "From", to: "To", workdays: "Working days", target: "Target" },
+    weekLabel: (n) => `Week ${n}`,
+    productsSection: "Product mix",
+    productColumns: { category: "Category", ratio: "Ratio", target: "Target" },
+  },
+};
+
+const TABLE: Readonly<Record<Locale, TeamStrings>> = { "zh-CN": zh, "en-US": en };
+
+export const teamStrings = (locale: Locale): TeamStrings => TABLE[locale];

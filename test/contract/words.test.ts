@@ -1,0 +1,108 @@
+import type { Locale } from "../../src/contract/locale";
+import { LOCALES } from "../../src/contract/locale";
+import { uiStrings } from "../../src/taskpane/strings";
+import { CLI_MESSAGES } from "../../src/cli/messages";
+import { templateStrings } from "../../src/templates/strings";
+import { teamStrings } from "../../src/templates/team/strings";
+import { TeamError, type TeamErrorCode, type TeamErrorParams } from "../../src/team/errors";
+import { BreakdownError, type BreakdownErrorCode, type BreakdownErrorParams } from "../../src/team/breakdown";
+import { OfficeWriteError, type OfficeWriteErrorCode, type OfficeWriteErrorParams } from "../../src/writers/office/errors";
+import { FileRefusedError, type FileRefusal } from "../../src/writers/xlsx/fileCheck";
+import type { CodedError } from "../../src/contract/codedError";
+
+/**
+ * The words tables (task pane, template sheets, team sheets) and the errors' words. Their key sets are
+ * the compiler's to check (`Words`); these tests check what it cannot: the texts themselves.
+ */
+
+/**
+ * One value every text function of a table can be called with: it reads as "7" in a text, joins as a
+ * list, is a plan issue and a list of breakdown issues — so the walk below needs no per-function
+ * sample and misses none.
+ */
+const SAMPLE = Object.assign([{ code: "noReps", params: {}, toString: () => "7" }], { code: "nameMissing", name: "SP_W1_REP", detail: "7" });
+
+/** Every text of a table, with its path; a function is called with SAMPLE for each parameter. */
+function texts(value: unknown, path = ""): [string, string][] {
+  if (typeof value === "string") return [[path, value]];
+  if (typeof value === "function") return texts((value as (...args: unknown[]) => unknown)(...Array.from({ length: value.length }, () => SAMPLE)), `${path}()`);
+  if (typeof value === "boolean") return [];
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([key, inner]) => texts(inner, path ? `${path}.${key}` : key));
+  throw new Error(`${path} is neither a text nor a table: ${String(value)}`);
+}
+
+const TABLES: Record<string, (locale: Locale) => unknown> = { pane: uiStrings, templates: templateStrings, team: teamStrings, cli: (locale) => CLI_MESSAGES[locale] };
+
+describe.each(Object.entries(TABLES))("the %s words", (_name, table) => {
+  test.each(LOCALES)("in %s: every text is words only: not empty, no {placeholder}, no Excel formula, nothing undefined", (locale) => {
+    const found = texts(table(locale));
+    expect(found.length).toBeGreaterThan(20);
+    // The year's label in en-US is the year alone: its words are empty on purpose.
+    const empty = found.filter(([path, text]) => text.trim() === "" && path !== "contracts.yearLabel" && !/\.afterNumber$/.test(path));
+    expect(empty).toEqual([]);
+    expect(found.filter(([, text]) => /\{\w+\}/.test(text))).toEqual([]);
+    expect(found.filter(([, text]) => /&"|"&|^=|\b[A-Z]{2,}\(/.test(text))).toEqual([]);
+    expect(found.filter(([, text]) => /undefined|NaN|\[object/.test(text))).toEqual([]);
+  });
+});
+
+test("every task-pane text differs between the two languages and the zh-CN one is Chinese", () => {
+  const zh = new Map(texts(uiStrings("zh-CN")));
+  const en = texts(uiStrings("en-US"));
+  for (const [path, text] of en) {
+    expect([path, text]).not.toEqual([path, zh.get(path)]);
+    expect(zh.get(path)).toMatch(/[\u4e00-\u9fff]/);
+  }
+});
+
+// Records keyed by the code types: a code added without a sample here is a type error.
+const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
+  summaryChanged: { sheet: "团队汇总" },
+  noPlanSheets: { file: "zhang.xlsx" },
+  unreadableFile: { file: "zhang.xlsx", detail: "bad zip" },
+  insertFailed: { file: "zhang.xlsx", detail: "InvalidArgument" },
+  tooManyPlans: { count: 300 },
+};
+const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
+  noReps: {},
+  repBlank: { row: 2 },
+  repDuplicate: { rep: "张三" },
+  weightBlank: { rep: "张三", row: 2 },
+  weightNotNumber: { rep: "张三", row: 2, value: "x" },
+  weightNegative: { rep: "张三", row: 2, value: "-1" },
+  weightsAllZero: {},
+  targetInvalid: { value: "-5" },
+  ratioInvalid: { value: "1:2" },
+  noWorkingDays: { value: "2026-02" },
+};
+const OFFICE: Record<OfficeWriteErrorCode, OfficeWriteErrorParams> = {
+  targetNotEmpty: { target: "'Sheet1'!A1:J40", occupied: "'Sheet1'!C3", occupiedBy: "table" },
+  targetUncheckable: { target: "'Sheet1'!A1:J40" },
+  nameTaken: { name: "SP_W1_REP" },
+  writeFailed: { excelCode: "InvalidArgument" },
+  cleanupFailed: { excelCode: "InvalidArgument", leftovers: ["周计划"] },
+  restoreFailed: { excelCode: "InvalidArgument", leftovers: ["团队汇总"] },
+};
+const REFUSALS: Record<FileRefusal["kind"], FileRefusal> = {
+  encrypted: { kind: "encrypted" },
+  notWorkbook: { kind: "notWorkbook" },
+  macroEnabled: { kind: "macroEnabled" },
+  tooLarge: { kind: "tooLarge", megabytes: 120 },
+  zipBomb: { kind: "zipBomb" },
+};
+
+const errors: [string, CodedError][] = [
+  ...Object.entries(TEAM).map(([code, params]): [string, CodedError] => [code, new TeamError(code as TeamErrorCode, params)]),
+  ...Object.entries(BREAKDOWN).map(([code, params]): [string, CodedError] => [code, new BreakdownError([{ code: code as BreakdownErrorCode, params }])]),
+  ...Object.entries(OFFICE).map(([code, params]): [string, CodedError] => [code, new OfficeWriteError(code as OfficeWriteErrorCode, params)]),
+  ...Object.values(REFUSALS).map((refusal): [string, CodedError] => [refusal.kind, new FileRefusedError("zhang.xlsx", refusal)]),
+];
+
+test.each(errors)("the %s error has its own words in both languages, with every value filled in", (_code, error) => {
+  const zh = error.localized("zh-CN");
+  const en = error.localized("en-US");
+  expect(zh).toMatch(/[\u4e00-\u9fff]/);
+  expect(en).not.toBe(zh);
+  expect(en).toBe(error.message);
+  for (const text of [zh, en]) expect(text).not.toMatch(/undefined|NaN|\{\w+\}|\[object/);
+});
