@@ -1,0 +1,173 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import ts from "typescript";
+import { daysInMonth, formatSerial, serialFromYmd, workdays } from "../../src/domain/calendar";
+import { CHINA_CALENDAR, chinaDates, chinaWorkCalendar, chinaYearDays, isChinaYearCovered, mergeDateLists, uncoveredYears } from "../../src/domain/chinaCalendar";
+import { parseDateList } from "../../src/domain/dateText";
+
+const serial = (date: string): number => serialFromYmd(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+/** "2026-10-01..2026-10-07" or "2026-10-10" → the dates as text, each day of a run. */
+const expand = (runs: string): string[] =>
+  runs.split(" ").flatMap((run) => {
+    const [from, to = from] = run.split("..").map(serial);
+    return Array.from({ length: to - from + 1 }, (_, i) => formatSerial(from + i));
+  });
+
+/**
+ * The published schedules (国务院办公厅关于 YYYY 年部分节假日安排的通知), written out by hand from the
+ * notices: days off as the notice lists them, then the make-up working days (上班).
+ */
+const PUBLISHED: Record<number, { off: string; work: string }> = {
+  // 2019-11-21, with the COVID extension of 2020-01-27 (春节 to 02-02; 02-01 no longer a make-up Saturday).
+  2020: {
+    off: "2020-01-01 2020-01-24..2020-02-02 2020-04-04..2020-04-06 2020-05-01..2020-05-05 2020-06-25..2020-06-27 2020-10-01..2020-10-08",
+    work: "2020-01-19 2020-04-26 2020-05-09 2020-06-28 2020-09-27 2020-10-10",
+  },
+  2021: {
+    off: "2021-01-01..2021-01-03 2021-02-11..2021-02-17 2021-04-03..2021-04-05 2021-05-01..2021-05-05 2021-06-12..2021-06-14 2021-09-19..2021-09-21 2021-10-01..2021-10-07",
+    work: "2021-02-07 2021-02-20 2021-04-25 2021-05-08 2021-09-18 2021-09-26 2021-10-09",
+  },
+  2022: {
+    off: "2022-01-01..2022-01-03 2022-01-31..2022-02-06 2022-04-03..2022-04-05 2022-04-30..2022-05-04 2022-06-03..2022-06-05 2022-09-10..2022-09-12 2022-10-01..2022-10-07",
+    work: "2022-01-29 2022-01-30 2022-04-02 2022-04-24 2022-05-07 2022-10-08 2022-10-09",
+  },
+  // 元旦 2023 starts on 2022-12-31.
+  2023: {
+    off: "2022-12-31..2023-01-02 2023-01-21..2023-01-27 2023-04-05 2023-04-29..2023-05-03 2023-06-22..2023-06-24 2023-09-29..2023-10-06",
+    work: "2023-01-28 2023-01-29 2023-04-23 2023-05-06 2023-06-25 2023-10-07 2023-10-08",
+  },
+  2024: {
+    off: "2024-01-01 2024-02-10..2024-02-17 2024-04-04..2024-04-06 2024-05-01..2024-05-05 2024-06-10 2024-09-15..2024-09-17 2024-10-01..2024-10-07",
+    work: "2024-02-04 2024-02-18 2024-04-07 2024-04-28 2024-05-11 2024-09-14 2024-09-29 2024-10-12",
+  },
+  // The first year with 春节 (除夕 now official) and 劳动节 one day longer each.
+  2025: {
+    off: "2025-01-01 2025-01-28..2025-02-04 2025-04-04..2025-04-06 2025-05-01..2025-05-05 2025-05-31..2025-06-02 2025-10-01..2025-10-08",
+    work: "2025-01-26 2025-02-08 2025-04-27 2025-09-28 2025-10-11",
+  },
+  2026: {
+    off: "2026-01-01..2026-01-03 2026-02-15..2026-02-23 2026-04-04..2026-04-06 2026-05-01..2026-05-05 2026-06-19..2026-06-21 2026-09-25..2026-09-27 2026-10-01..2026-10-07",
+    work: "2026-01-04 2026-02-14 2026-02-28 2026-05-09 2026-09-20 2026-10-10",
+  },
+};
+
+const builtInBetween = (from: string, to: string) => {
+  const { holidays, makeUpDays } = chinaDates(Number(from.slice(0, 4)), Number(to.slice(0, 4)));
+  const within = (dates: readonly number[]) => dates.filter((d) => d >= serial(from) && d <= serial(to)).map(formatSerial);
+  return { off: within(holidays), work: within(makeUpDays) };
+};
+
+describe("the built-in China calendar", () => {
+  it("covers chinese-days' years, 2004–2026, and says which years it does not", () => {
+    expect(CHINA_CALENDAR).toEqual({ source: "chinese-days 1.5.7", firstYear: 2004, lastYear: 2026 });
+    expect(isChinaYearCovered(2026)).toBe(true);
+    expect(isChinaYearCovered(2027)).toBe(false);
+    expect(isChinaYearCovered(2003)).toBe(false);
+    expect(chinaYearDays(2027)).toBeUndefined();
+    expect(uncoveredYears(2025, 2028)).toEqual([2027, 2028]);
+    expect(uncoveredYears(2024, 2026)).toEqual([]);
+  });
+
+  it("holds the published schedules of 2020–2026, day by day", () => {
+    const expected = { off: Object.values(PUBLISHED).flatMap((y) => expand(y.off)).sort(), work: Object.values(PUBLISHED).flatMap((y) => expand(y.work)).sort() };
+    expect(builtInBetween("2020-01-01", "2026-12-31")).toEqual(expected);
+  });
+
+  it("gives one year's days with their festival, sorted (calendar show)", () => {
+    const days = chinaYearDays(2026)!;
+    expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort((a, b) => a - b));
+    const october = days.filter((d) => formatSerial(d.date).startsWith("2026-10"));
+    expect(october.map((d) => `${d.workday ? "+" : ""}${formatSerial(d.date)} ${d.festival.zh}/${d.festival.en}`)).toEqual([
+      ...expand("2026-10-01..2026-10-07").map((date) => `${date} 国庆节/National Day`),
+      "+2026-10-10 国庆节/National Day",
+    ]);
+    // A break across the new year is filed under the year of each date: 2023's 元旦 starts in 2022.
+    expect(chinaYearDays(2022)!.map((d) => formatSerial(d.date))).toContain("2022-12-31");
+  });
+
+  /**
+   * Hand counts: Monday–Friday days of the month, minus the weekday holidays, plus the make-up weekend
+   * days. E.g. 2026-10 starts on a Thursday: 22 weekdays − 5 (10-01, 02, 05, 06, 07) + 1 (Sat 10-10) = 18.
+   */
+  it.each<[string, number, string]>([
+    ["2024-02", 18, "21 − 5 (02-12…16) + 2 (Sun 02-04, Sun 02-18)"],
+    ["2024-05", 21, "23 − 3 (05-01…03) + 1 (Sat 05-11)"],
+    ["2024-09", 21, "21 − 2 (09-16, 17) + 2 (Sat 09-14, Sun 09-29)"],
+    ["2024-10", 19, "23 − 5 (10-01…04, 07) + 1 (Sat 10-12)"],
+    ["2025-01", 19, "23 − 5 (01-01, 28…31) + 1 (Sun 01-26)"],
+    ["2025-02", 19, "20 − 2 (02-03, 04) + 1 (Sat 02-08)"],
+    ["2025-10", 18, "23 − 6 (10-01…03, 06…08) + 1 (Sat 10-11)"],
+    ["2026-01", 21, "22 − 2 (01-01, 02) + 1 (Sun 01-04)"],
+    ["2026-02", 16, "20 − 6 (02-16…20, 23) + 2 (Sat 02-14, Sat 02-28)"],
+    ["2026-05", 19, "21 − 3 (05-01, 04, 05) + 1 (Sat 05-09)"],
+    ["2026-09", 22, "22 − 1 (09-25) + 1 (Sun 09-20)"],
+    ["2026-10", 18, "22 − 5 (10-01, 02, 05…07) + 1 (Sat 10-10)"],
+  ])("%s has %i working days: %s", (yearMonth, expected) => {
+    const year = Number(yearMonth.slice(0, 4));
+    const month = Number(yearMonth.slice(5));
+    const calendar = chinaWorkCalendar();
+    expect(workdays(serialFromYmd(year, month, 1), serialFromYmd(year, month, daysInMonth(year, month)), calendar)).toBe(expected);
+    expect(workdays(serialFromYmd(year, month, 1), serialFromYmd(year, month, daysInMonth(year, month)), chinaWorkCalendar(undefined, year, year))).toBe(expected);
+  });
+
+  it("limits the calendar to the years asked for", () => {
+    expect(workdays(serial("2026-10-01"), serial("2026-10-31"), chinaWorkCalendar(undefined, 2025, 2025))).toBe(22);
+  });
+});
+
+describe("the user's lines over the built-in ones", () => {
+  const user = (lines: string) => {
+    const parsed = parseDateList(lines);
+    if (!parsed.ok) throw new Error(`bad line ${parsed.line}`);
+    return parsed;
+  };
+  const october2026 = (lines: string) => workdays(serial("2026-10-01"), serial("2026-10-31"), chinaWorkCalendar(user(lines)));
+
+  it("a user's +date makes a built-in holiday a working day", () => {
+    expect(october2026("+2026-10-01")).toBe(19);
+    expect(chinaWorkCalendar(user("+2026-10-01")).isWorkingDay(serial("2026-10-01"))).toBe(true);
+  });
+
+  it("a user's date gives a built-in make-up day off", () => {
+    expect(october2026("2026-10-10")).toBe(17);
+    expect(chinaWorkCalendar(user("2026-10-10")).isWorkingDay(serial("2026-10-10"))).toBe(false);
+  });
+
+  it("a user's own extra days add to the built-in ones", () => {
+    expect(october2026("2026-10-09\n+2026-10-11")).toBe(18);
+    expect(october2026("")).toBe(18);
+  });
+
+  it("merges lists date by date, the user's meaning winning", () => {
+    const builtIn = { holidays: [1000, 1001, 1002], makeUpDays: [1005] };
+    expect(mergeDateLists(builtIn, { holidays: [1005, 1010], makeUpDays: [1001] })).toEqual({ holidays: [1000, 1002, 1005, 1010], makeUpDays: [1001] });
+  });
+
+  it("leaves a date the user lists both ways for the calendar to refuse", () => {
+    expect(() => chinaWorkCalendar(user("2026-10-12\n+2026-10-12"))).toThrow(/2026-10-12 is both a holiday and a make-up working day/);
+  });
+});
+
+describe("the generated data module", () => {
+  const file = path.join(__dirname, "../../src/domain/chinaHolidays.data.ts");
+
+  it("says it is generated, from which package, and how to regenerate it", () => {
+    const header = readFileSync(file, "utf8").split("\n").slice(0, 3).join("\n");
+    expect(header).toMatch(/GENERATED by scripts\/calendar-update\.mjs from chinese-days 1\.5\.7/);
+    expect(header).toMatch(/npm run calendar:update/);
+  });
+
+  it("is what npm run calendar:update makes of the installed chinese-days", () => {
+    const check = spawnSync(process.execPath, [path.join(__dirname, "../../scripts/calendar-update.mjs"), "--check"], { encoding: "utf8" });
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+  });
+
+  it("compiles to well under 10 KB gzip", () => {
+    const js = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext } }).outputText;
+    const gzip = gzipSync(js, { level: 9 }).length;
+    expect(gzip).toBeLessThan(5 * 1024);
+  });
+});
