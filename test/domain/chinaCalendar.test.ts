@@ -6,52 +6,7 @@ import ts from "typescript";
 import { daysInMonth, formatSerial, serialFromYmd, workdays } from "../../src/domain/calendar";
 import { CHINA_CALENDAR, chinaDates, chinaWorkCalendar, chinaYearDays, isChinaYearCovered, mergeDateLists, uncoveredYears } from "../../src/domain/chinaCalendar";
 import { parseDateList } from "../../src/domain/dateText";
-
-const serial = (date: string): number => serialFromYmd(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-/** "2026-10-01..2026-10-07" or "2026-10-10" → the dates as text, each day of a run. */
-const expand = (runs: string): string[] =>
-  runs.split(" ").flatMap((run) => {
-    const [from, to = from] = run.split("..").map(serial);
-    return Array.from({ length: to - from + 1 }, (_, i) => formatSerial(from + i));
-  });
-
-/**
- * The published schedules (国务院办公厅关于 YYYY 年部分节假日安排的通知), written out by hand from the
- * notices: days off as the notice lists them, then the make-up working days (上班).
- */
-const PUBLISHED: Record<number, { off: string; work: string }> = {
-  // 2019-11-21, with the COVID extension of 2020-01-27 (春节 to 02-02; 02-01 no longer a make-up Saturday).
-  2020: {
-    off: "2020-01-01 2020-01-24..2020-02-02 2020-04-04..2020-04-06 2020-05-01..2020-05-05 2020-06-25..2020-06-27 2020-10-01..2020-10-08",
-    work: "2020-01-19 2020-04-26 2020-05-09 2020-06-28 2020-09-27 2020-10-10",
-  },
-  2021: {
-    off: "2021-01-01..2021-01-03 2021-02-11..2021-02-17 2021-04-03..2021-04-05 2021-05-01..2021-05-05 2021-06-12..2021-06-14 2021-09-19..2021-09-21 2021-10-01..2021-10-07",
-    work: "2021-02-07 2021-02-20 2021-04-25 2021-05-08 2021-09-18 2021-09-26 2021-10-09",
-  },
-  2022: {
-    off: "2022-01-01..2022-01-03 2022-01-31..2022-02-06 2022-04-03..2022-04-05 2022-04-30..2022-05-04 2022-06-03..2022-06-05 2022-09-10..2022-09-12 2022-10-01..2022-10-07",
-    work: "2022-01-29 2022-01-30 2022-04-02 2022-04-24 2022-05-07 2022-10-08 2022-10-09",
-  },
-  // 元旦 2023 starts on 2022-12-31.
-  2023: {
-    off: "2022-12-31..2023-01-02 2023-01-21..2023-01-27 2023-04-05 2023-04-29..2023-05-03 2023-06-22..2023-06-24 2023-09-29..2023-10-06",
-    work: "2023-01-28 2023-01-29 2023-04-23 2023-05-06 2023-06-25 2023-10-07 2023-10-08",
-  },
-  2024: {
-    off: "2024-01-01 2024-02-10..2024-02-17 2024-04-04..2024-04-06 2024-05-01..2024-05-05 2024-06-10 2024-09-15..2024-09-17 2024-10-01..2024-10-07",
-    work: "2024-02-04 2024-02-18 2024-04-07 2024-04-28 2024-05-11 2024-09-14 2024-09-29 2024-10-12",
-  },
-  // The first year with 春节 (除夕 now official) and 劳动节 one day longer each.
-  2025: {
-    off: "2025-01-01 2025-01-28..2025-02-04 2025-04-04..2025-04-06 2025-05-01..2025-05-05 2025-05-31..2025-06-02 2025-10-01..2025-10-08",
-    work: "2025-01-26 2025-02-08 2025-04-27 2025-09-28 2025-10-11",
-  },
-  2026: {
-    off: "2026-01-01..2026-01-03 2026-02-15..2026-02-23 2026-04-04..2026-04-06 2026-05-01..2026-05-05 2026-06-19..2026-06-21 2026-09-25..2026-09-27 2026-10-01..2026-10-07",
-    work: "2026-01-04 2026-02-14 2026-02-28 2026-05-09 2026-09-20 2026-10-10",
-  },
-};
+import { expand, PUBLISHED, serial } from "../fixtures/chinaSchedules";
 
 const builtInBetween = (from: string, to: string) => {
   const { holidays, makeUpDays } = chinaDates(Number(from.slice(0, 4)), Number(to.slice(0, 4)));
