@@ -76,8 +76,8 @@ const MESSAGES = {
   }),
 };
 
-/** A line that ends inside brackets or on a joining mark was wrapped, not finished (text copied from a PDF). */
-const CONTINUED = /[、，,；;：:至—–\-~～]$/;
+/** A line that ends inside brackets, on a joining mark or inside a date was wrapped, not finished (text copied from a PDF). */
+const CONTINUED = /[、，,；;：:至—–\-~～\d０-９月年]$/;
 
 function sentencesOf(text: string): string[] {
   const logical: string[] = [];
@@ -224,7 +224,9 @@ function normalize(sentence: string): string {
 function readSentence(sentence: string, context: DateContext): SentenceDates {
   const read: SentenceDates = { off: [], work: [], swapped: [], dayCounts: [] };
   let lastOff: number[] | undefined;
-  for (const clause of normalize(sentence).split(/[,;:，；：]/)) {
+  for (const numbered of normalize(sentence).split(/[,;:，；：]/)) {
+    // An item number as a reformatted copy has it ("1. 元旦"); the notices number items 一、二、.
+    const clause = numbered.replace(/^\d{1,2}[.、)](?=[^\d日月年])/, "");
     const firstDigit = clause.search(/\d/);
     if (firstDigit < 0) {
       if (CHINESE_DATE.test(clause)) throw new Unreadable();
@@ -281,8 +283,13 @@ export function parseHolidayNotice(text: string, year: number): NoticeParse {
     const signed = /^(?:国务院办公厅)?(\d{4})年\d{1,2}月\d{1,2}日$/.exec(typed);
     if (signed && Number(signed[1]) < year) continue;
     if (typed.includes("鼓励")) {
-      const dates = [...typed.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g)].map(([, y, m, d]) => serialFromYmd(y ? Number(y) : year, Number(m), Number(d)));
-      advisories.push({ sentence, dates, message: MESSAGES.advice(dates) });
+      try {
+        const dates = [...typed.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g)].map(([, y, m, d]) => serialFromYmd(y ? Number(y) : year, Number(m), Number(d)));
+        advisories.push({ sentence, dates, message: MESSAGES.advice(dates) });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        problems.push({ kind: "unread", sentence, message: MESSAGES.unread(sentence) });
+      }
       continue;
     }
     const mismatchesBefore = context.weekdayMismatches.length;

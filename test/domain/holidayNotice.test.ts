@@ -79,6 +79,12 @@ describe("parseHolidayNotice on older wordings", () => {
     expect(lines(parse)).toBe("+2008-02-02 +2008-02-03 2008-02-06 2008-02-07 2008-02-08 2008-02-09 2008-02-10 2008-02-11 2008-02-12");
   });
 
+  it("reads items numbered 1. 2. as a reformatted copy has them, and a date wrapped inside", () => {
+    const parse = parseHolidayNotice("具体安排如下：1. 元旦：1月1日（周三）放假1天，不调休。\n2. 春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。1月26日（周日）、2\n月8日（周六）上班。", 2025);
+    expect(parse.problems).toEqual([]);
+    expect(lines(parse)).toBe("2025-01-01 +2025-01-26 2025-01-28 2025-01-29 2025-01-30 2025-01-31 2025-02-01 2025-02-02 2025-02-03 2025-02-04 +2025-02-08");
+  });
+
   it("reads full-width digits, spaces, ～ and a sentence wrapped over two lines", () => {
     const parse = parseHolidayNotice("１０月１日 ～ ７日放假调休，共７天。9月28日（星\n期日）、\n10月11日（星期六）上班。", 2014);
     expect(parse.problems).toEqual([]);
@@ -146,5 +152,6 @@ describe("parseHolidayNotice never skips a sentence silently", () => {
 
   it("does not take a date that is not in the calendar", () => {
     expect(parseHolidayNotice("2月30日放假。", 2027).problems.map((p) => p.kind)).toEqual(["unread"]);
+    expect(parseHolidayNotice("鼓励各单位安排职工在2月30日休息。", 2027).problems.map((p) => p.kind)).toEqual(["unread"]);
   });
 });
