@@ -80,9 +80,17 @@ export function mergeDateLists(builtIn: DateLists, user: DateLists): DateLists {
 }
 
 const NO_DATES: DateLists = { holidays: [], makeUpDays: [] };
+/** Built-in calendars by year range: a custom function recalculating a thousand cells asks for the same one each time. */
+const builtInCache = new Map<string, WorkCalendar>();
 
 /** The working-day calendar: built-in dates of fromYear..toYear (all covered years by default) under the user's. */
-export function chinaWorkCalendar(user: DateLists = NO_DATES, fromYear?: number, toYear?: number): WorkCalendar {
+export function chinaWorkCalendar(user: DateLists = NO_DATES, fromYear: number = FIRST_YEAR, toYear: number = LAST_YEAR): WorkCalendar {
+  const builtInOnly = user.holidays.length === 0 && user.makeUpDays.length === 0;
+  const key = `${fromYear}..${toYear}`;
+  const cached = builtInOnly ? builtInCache.get(key) : undefined;
+  if (cached) return cached;
   const merged = mergeDateLists(chinaDates(fromYear, toYear), user);
-  return makeWorkCalendar(merged.holidays, merged.makeUpDays);
+  const calendar = makeWorkCalendar(merged.holidays, merged.makeUpDays);
+  if (builtInOnly) builtInCache.set(key, calendar);
+  return calendar;
 }

@@ -161,10 +161,11 @@ class DateContext {
     const fromMonth = this.monthOf(from);
     const toMonth = to.month ?? fromMonth;
     const wraps = toMonth < fromMonth;
-    const fromYear = from.year ?? (wraps && to.year === undefined ? this.defaultYear(toMonth) - 1 : this.defaultYear(fromMonth));
+    const fromYear = from.year ?? (wraps ? (to.year ?? this.defaultYear(toMonth)) - 1 : this.defaultYear(fromMonth));
     const start = this.serial(from, fromYear, fromMonth, wraps);
     const end = this.serial(to, to.year ?? fromYear + (wraps ? 1 : 0), toMonth, wraps);
-    if (end < start) throw new Unreadable();
+    // No break has lasted a month (the longest, 2020's extended 春节, ten days): a longer "range" is a misreading.
+    if (end < start || end - start > 31) throw new Unreadable();
     return Array.from({ length: end - start + 1 }, (_, i) => start + i);
   }
 }

@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import ts from "typescript";
 import { daysInMonth, formatSerial, serialFromYmd, workdays } from "../../src/domain/calendar";
 import { CHINA_CALENDAR, chinaDates, chinaWorkCalendar, chinaYearDays, isChinaYearCovered, mergeDateLists, uncoveredYears } from "../../src/domain/chinaCalendar";
-import { parseDateList } from "../../src/domain/dateText";
+import { formatDateList, parseDateList } from "../../src/domain/dateText";
 import { expand, PUBLISHED, serial } from "../fixtures/chinaSchedules";
 
 const builtInBetween = (from: string, to: string) => {
@@ -65,6 +65,18 @@ describe("the built-in China calendar", () => {
     const calendar = chinaWorkCalendar();
     expect(workdays(serialFromYmd(year, month, 1), serialFromYmd(year, month, daysInMonth(year, month)), calendar)).toBe(expected);
     expect(workdays(serialFromYmd(year, month, 1), serialFromYmd(year, month, daysInMonth(year, month)), chinaWorkCalendar(undefined, year, year))).toBe(expected);
+  });
+
+  it("gives the same built-in calendar again without rebuilding it, and a fresh one for user lines", () => {
+    expect(chinaWorkCalendar()).toBe(chinaWorkCalendar());
+    expect(chinaWorkCalendar(undefined, 2026, 2026)).toBe(chinaWorkCalendar({ holidays: [], makeUpDays: [] }, 2026, 2026));
+    expect(chinaWorkCalendar({ holidays: [serial("2026-10-09")], makeUpDays: [] }, 2026, 2026)).not.toBe(chinaWorkCalendar(undefined, 2026, 2026));
+  });
+
+  it("prints a year as the lines calendar show gives", () => {
+    const lines = formatDateList(chinaDates(2026, 2026)).split("\n");
+    expect(lines.slice(0, 4)).toEqual(["2026-01-01", "2026-01-02", "2026-01-03", "+2026-01-04"]);
+    expect(lines).toHaveLength(33 + 6);
   });
 
   it("limits the calendar to the years asked for", () => {

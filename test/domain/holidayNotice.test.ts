@@ -85,6 +85,12 @@ describe("parseHolidayNotice on older wordings", () => {
     expect(lines(parse)).toBe("2025-01-01 +2025-01-26 2025-01-28 2025-01-29 2025-01-30 2025-01-31 2025-02-01 2025-02-02 2025-02-03 2025-02-04 +2025-02-08");
   });
 
+  it("reads a range over the year end that names only the second year", () => {
+    const parse = parseHolidayNotice("元旦：12月30日至2019年1月1日放假调休，共3天。12月29日（星期六）上班。", 2019);
+    expect(parse.problems).toEqual([]);
+    expect(lines(parse)).toBe("+2018-12-29 2018-12-30 2018-12-31 2019-01-01");
+  });
+
   it("reads full-width digits, spaces, ～ and a sentence wrapped over two lines", () => {
     const parse = parseHolidayNotice("１０月１日 ～ ７日放假调休，共７天。9月28日（星\n期日）、\n10月11日（星期六）上班。", 2014);
     expect(parse.problems).toEqual([]);
@@ -104,6 +110,10 @@ describe("parseHolidayNotice never skips a sentence silently", () => {
     expect(parse.problems[0].message.en).toContain("Could not read this sentence of the notice; add its dates by hand: “二、春节：十月一日至七日放假”");
     expect(parse.problems[0].message.zh).toContain("无法识别通知中的这句话，请手动补充其中的日期：“二、春节：十月一日至七日放假”");
     expect(lines(parse)).toBe("2020-01-01");
+  });
+
+  it("takes no range longer than a month for a break", () => {
+    expect(parseHolidayNotice("1月1日至3月5日放假。", 2027).problems.map((p) => p.kind)).toEqual(["unread"]);
   });
 
   it("drops a sentence read only in part", () => {
