@@ -1,4 +1,4 @@
-import { isoWeek, isoWeekMonday, serialFromYmd } from "./calendar";
+import { formatSerial, isoWeek, isoWeekMonday, serialFromYmd } from "./calendar";
 import { DomainError } from "./errors";
 import { halfWidth } from "./typedText";
 
@@ -85,4 +85,20 @@ export function parseDateList(text: string): DateListParse {
     (match[1] ? makeUpDays : holidays).push(serialFromYmd(Number(match[2]), Number(match[3]), Number(match[4])));
   }
   return { ok: true, holidays, makeUpDays };
+}
+
+/** Holidays and make-up working days (调休) as date serials: what a holiday list holds. */
+export interface DateLists {
+  readonly holidays: readonly number[];
+  readonly makeUpDays: readonly number[];
+}
+
+/** The text `parseDateList` reads back: one line per date, sorted, `+` before a make-up working day. */
+export function formatDateList({ holidays, makeUpDays }: DateLists): string {
+  const lines = [...new Set(holidays)].map((serial) => ({ serial, line: formatSerial(serial) }));
+  lines.push(...[...new Set(makeUpDays)].map((serial) => ({ serial, line: `+${formatSerial(serial)}` })));
+  return lines
+    .sort((a, b) => a.serial - b.serial || a.line.length - b.line.length)
+    .map(({ line }) => line)
+    .join("\n");
 }
