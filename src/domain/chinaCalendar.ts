@@ -1,7 +1,7 @@
 import { makeWorkCalendar, serialFromYmd, type WorkCalendar } from "./calendar";
 import { FESTIVALS, FIRST_YEAR, LAST_YEAR, SOURCE, YEARS } from "./chinaHolidays.data";
 import type { DateLists } from "./dateText";
-import type { Bilingual } from "./errors";
+import type { Bilingual } from "../contract/locale";
 
 /**
  * China's official holidays and make-up working days (调休), built in from the State Council's yearly

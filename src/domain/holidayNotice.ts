@@ -1,6 +1,7 @@
 import { formatSerial, isoWeekday, serialFromYmd } from "./calendar";
 import type { DateLists } from "./dateText";
-import { type Bilingual, DomainError } from "./errors";
+import type { Bilingual } from "../contract/locale";
+import { DomainError } from "./errors";
 import { halfWidth } from "./typedText";
 
 /**
