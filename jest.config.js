@@ -1,6 +1,6 @@
 /**
  * Two tiers (scripts/testTiers.js decides which, from what each suite needs):
- * - unit: in-process logic; `npm run test:unit` on every save. A test that hangs fails after 20 s.
+ * - unit: in-process logic; `npm run test:unit` (one worker per core) on every save. A test that hangs fails after 20 s.
  * - engine: LibreOffice, xmllint, Chromium, webpack, the built dist/; 120 s per test (test/support/engineTier.ts).
  * `npm test` and a bare `npx jest` run both; ts-jest compiles to CommonJS for Node.
  */
