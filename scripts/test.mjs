@@ -1,5 +1,5 @@
-// `npm test`: type-check, lint, production build, then every Jest suite (unit, property, build, browser,
-// LibreOffice). Every step runs even after a failure, and the last line is the plain total CI reads.
+// `npm test`: type-check, lint, production build, then every Jest suite of both tiers (jest.config.js: unit and
+// engine — build, browser, LibreOffice). Every step runs even after a failure; the last line is the plain total CI reads.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";

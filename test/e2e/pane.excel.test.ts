@@ -1,7 +1,5 @@
-import path from "node:path";
 import type { Page } from "playwright-core";
-import { onFakeExcel, outsideRequestsOfOurs, paneHarness } from "../support/browser";
-import { repoRoot } from "../support/paths";
+import { onFakeExcel, outsideRequestsOfOurs, paneHarness, screenshotPath } from "../support/browser";
 
 /*
  * The built pane "inside Excel": office.js is replaced by a stand-in whose Excel.run drives the
@@ -54,7 +52,7 @@ test("writes every template into the workbook in at most 3 syncs, never over an 
   expect(await page.getByTestId("write-success").textContent()).toContain("周计划-李四-2026W48");
   await page.getByTestId("go-to-sheet").click();
   await eventually(() => fake(page, (f) => f.state.active.name), (name) => name === "周计划-李四-2026W48");
-  await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-written-zh-CN.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("pane-written-zh-CN.png"), fullPage: true });
 
   await page.getByRole("button", { name: "返回模板列表" }).click();
   const again = await writeTemplate(page, "weekly", (p) => p.getByRole("textbox", { name: "周次" }).fill("2026-W48"));
@@ -179,7 +177,7 @@ test("follows Office's dark theme and forced colours, fits 320 px, and works fro
   const { page } = await openInExcel("?fakeTheme=dark", { width: 320 });
   expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe("dark");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-gallery-dark-320.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("pane-gallery-dark-320.png"), fullPage: true });
 
   await page.keyboard.press("Tab");
   let guard = 0;

@@ -1,7 +1,4 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { outsideRequestsOfOurs, paneHarness } from "../support/browser";
-import { repoRoot } from "../support/paths";
+import { outsideRequestsOfOurs, paneHarness, screenshotPath } from "../support/browser";
 
 const pane = paneHarness();
 
@@ -12,9 +9,7 @@ test("the built task pane renders as a preview outside Office, in zh-CN, without
   expect(await page.getByTestId("preview-banner").textContent()).toContain("预览模式");
   await page.getByTestId("gallery").waitFor();
   expect(await page.getByTestId("gallery").textContent()).toContain("客户资源登记表");
-  const shots = path.join(repoRoot, "docs/screens");
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, "taskpane-zh-CN.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("taskpane-zh-CN.png"), fullPage: true });
   expect(errors).toEqual([]);
   expect(outsideRequestsOfOurs(blocked)).toEqual([]);
   await page.context().close();
@@ -25,7 +20,7 @@ test("the language switch turns the pane to en-US, and the choice is remembered"
   await page.getByRole("radio", { name: "English" }).check();
   await page.getByRole("heading", { level: 1, name: "Sales Planner" }).waitFor();
   expect(await page.getByTestId("gallery").textContent()).toContain("Customer register");
-  await page.screenshot({ path: path.join(repoRoot, "docs/screens/taskpane-en-US.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("taskpane-en-US.png"), fullPage: true });
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Sales Planner" }).waitFor();
   expect(errors).toEqual([]);

@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
 import * as functions from "../../src/functions/functions";
 import { CONTRACT } from "./contract.fixture";
-
-const FUNCTIONS_FILE = path.join(__dirname, "../../src/functions/functions.ts");
 
 interface ZhEntry {
   name: string;
@@ -15,6 +12,8 @@ const zhNames = JSON.parse(
   readFileSync(path.join(__dirname, "../../src/contract/functionNames.zh-CN.json"), "utf8"),
 ) as Record<string, ZhEntry>;
 
+// The metadata the build generates from functions.ts's JSDoc (ids, parameters, optionality, ranges) is
+// checked once, as shipped, in test/build/functionsMetadata.test.ts.
 describe("functions.ts against the contract", () => {
   it("exports exactly the contract's functions, each taking the contract's arguments", () => {
     expect(Object.keys(functions).sort()).toEqual(CONTRACT.map((entry) => entry.exportName).sort());
@@ -22,33 +21,6 @@ describe("functions.ts against the contract", () => {
       const exported = (functions as Record<string, unknown>)[entry.exportName];
       expect(typeof exported).toBe("function");
       expect((exported as (...args: unknown[]) => unknown).length).toBe(entry.parameters.length);
-    });
-  });
-
-  it("yields metadata with the contract's ids, parameter names, optionality and ranges", async () => {
-    const generated = await generateCustomFunctionsMetadata(FUNCTIONS_FILE, false);
-    expect(generated.errors).toEqual([]);
-    const metadata = JSON.parse(generated.metadataJson) as {
-      functions: {
-        id: string;
-        parameters: { name: string; optional?: boolean; dimensionality?: string; description?: string }[];
-        result: { dimensionality?: string };
-        description: string;
-      }[];
-    };
-    expect(metadata.functions.map((entry) => entry.id)).toEqual(CONTRACT.map((entry) => entry.id));
-    CONTRACT.forEach((entry, index) => {
-      const generatedEntry = metadata.functions[index];
-      expect(generatedEntry.description).toBeTruthy();
-      expect(generatedEntry.result.dimensionality === "matrix").toBe(entry.returnsRange);
-      expect(
-        generatedEntry.parameters.map((parameter) => ({
-          name: parameter.name,
-          optional: parameter.optional === true,
-          range: parameter.dimensionality === "matrix",
-        })),
-      ).toEqual(entry.parameters);
-      generatedEntry.parameters.forEach((parameter) => expect(parameter.description).toBeTruthy());
     });
   });
 });

@@ -47,6 +47,15 @@ export async function serveDist(): Promise<StaticServer> {
   };
 }
 
+/**
+ * Where a test saves a screenshot named `file`: docs/screens/ (tracked, linked from the README) only when
+ * `npm run screens` asks for it, else test-output/screens/ (ignored), so `npm test` leaves the tree clean.
+ */
+export function screenshotPath(file: string): string {
+  const folder = process.env.SALES_PLANNER_SCREENS === "docs" ? "docs/screens" : "test-output/screens";
+  return path.join(repoRoot, folder, file);
+}
+
 /** The flags this machine needs: its closed network refuses Chromium's background connections. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

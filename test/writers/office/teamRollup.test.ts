@@ -165,7 +165,7 @@ describe("rollUpTeam (Office)", () => {
     const rows = linkedRows(fake, SUMMARY);
     expect(rows).toHaveLength(110);
     for (const row of rows) expect(row["销售额目标"]).toBe(`SP_${String(row["标识"])}_SALES_TARGET`);
-  });
+  }, 60_000); // 110 plan sheets written and refreshed twice through the fake: longer than the unit tier's usual limit
 
   test("more plans than one summary's formulas can link: refused after reading, in both languages, nothing written", async () => {
     const fake = await teamOf(166);

@@ -1,4 +1,4 @@
-import { themeKind } from "../../src/taskpane/theme";
+import { themeKind } from "../../src/taskpane/themeKind";
 
 describe("themeKind", () => {
   test("follows Office's body background where the host gives one", () => {
