@@ -1,7 +1,7 @@
 import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { isoWeekMonday, makeWorkCalendar, ymdFromSerial, type WorkCalendar } from "../domain/calendar";
-import { CHINA_CALENDAR, chinaWorkCalendar, chinaYearDays, uncoveredYears } from "../domain/chinaCalendar";
+import { CHINA_CALENDAR, chinaDates, chinaWorkCalendar, isChinaYearCovered, uncoveredYears } from "../domain/chinaCalendar";
 import { parseHolidayNotice } from "../domain/holidayNotice";
 import { DomainError } from "../domain/errors";
 import { CodedError } from "../contract/codedError";
@@ -264,9 +264,8 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
 
 /** `calendar show`: the built-in dates of a year, in the lines `--holidays` reads. */
 function calendarShow(year: number): string {
-  const days = chinaYearDays(year);
-  if (!days) throw new CliError(EXIT_USAGE, (m) => m.yearNotCovered(year, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
-  return formatDateList({ holidays: days.filter((day) => !day.workday).map((day) => day.date), makeUpDays: days.filter((day) => day.workday).map((day) => day.date) });
+  if (!isChinaYearCovered(year)) throw new CliError(EXIT_USAGE, (m) => m.yearNotCovered(year, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
+  return formatDateList(chinaDates(year, year));
 }
 
 /**

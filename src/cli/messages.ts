@@ -136,11 +136,12 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   sheet, formulas linked to the plans' named cells, team totals; a summary already in TEAM is rebuilt.
 
   breakdown:把团队目标按权重拆分给销售代表(最大余数法,合计恰好等于目标),再按工作日拆到每周
-  (节假日和调休见 --holidays),写入"目标分解"工作表;--products 另按产品比例拆分;--plans 为每位
-  代表生成已填好目标的月计划或周计划。
+  (默认计入中国法定节假日和调休,见 --calendar、--holidays),写入"目标分解"工作表;--products 另按产品
+  比例拆分;--plans 为每位代表生成已填好目标的月计划或周计划。
   breakdown splits the team target over the reps by weight (largest remainder, parts sum exactly),
-  each rep's part over the weeks by working days (see --holidays), into a "Target breakdown" sheet;
-  --products adds the product split; --plans adds each rep's monthly or weekly plan, target filled in.
+  each rep's part over the weeks by working days (China's holidays and 调休 by default; see --calendar,
+  --holidays), into a "Target breakdown" sheet; --products adds the product split; --plans adds each
+  rep's monthly or weekly plan, target filled in.
 
   calendar show:按 --holidays 的格式列出内置的某年法定放假日(yyyy-mm-dd)和调休上班日(+yyyy-mm-dd)。
   calendar parse-notice:读取国务院办公厅节假日安排通知的文本(UTF-8 文件,- 为标准输入),输出同样格式的

@@ -7,7 +7,7 @@ import { chinaYearDays } from "../../src/domain/chinaCalendar";
 import { formatDateList, parseDateList } from "../../src/domain/dateText";
 import { loadablePackage } from "../support/exceljsPackage";
 import { runCli as run, type CliRun } from "../support/cli";
-import { NOTICE_2026, OLDER_WORDINGS } from "../fixtures/holidayNotices";
+import { NOTICE_2024, NOTICE_2026, OLDER_WORDINGS } from "../fixtures/holidayNotices";
 
 /** The China calendar on the command line: `--calendar`, `--holidays` over it, the past-the-data warning, `calendar show|parse-notice`. */
 
@@ -184,6 +184,14 @@ describe("sales-planner calendar", () => {
     const io: CliIo = { ...nodeIo, stdout: (t) => out.push(t), stderr: () => undefined, readStdin: async () => new TextEncoder().encode(older.text) };
     expect(await main(["calendar", "parse-notice", "--year", String(older.year), "-"], io)).toBe(0);
     expect(out.join("\n")).toBe(older.lines.split(" ").join("\n"));
+  });
+
+  test("a day the notice only encourages employers to give is named on stderr, not counted, and is no problem (exit 0)", async () => {
+    const { code, out, err } = await run("calendar", "parse-notice", "--year", "2024", file("notice-2024.txt", NOTICE_2024));
+    expect(code).toBe(0);
+    expect(out.split("\n")).not.toContain("2024-02-09");
+    expect(out.split("\n")).toEqual(expect.arrayContaining(["2024-02-10", "+2024-02-04", "+2024-10-12"]));
+    expect(err).toBe("未计为放假日：通知只是鼓励单位安排 2024-02-09 休息\nNot counted as a day off: the notice only encourages employers to give 2024-02-09");
   });
 
   test("a sentence it cannot read is named on stderr in both languages and exits 2; the dates it read are still printed", async () => {
