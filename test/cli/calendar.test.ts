@@ -6,6 +6,7 @@ import { main, nodeIo, type CliIo } from "../../src/cli/main";
 import { chinaYearDays } from "../../src/domain/chinaCalendar";
 import { formatDateList, parseDateList } from "../../src/domain/dateText";
 import { loadablePackage } from "../support/exceljsPackage";
+import { errorCells, recalcXlsx, type Computed } from "../support/libreoffice";
 import { runCli as run, type CliRun } from "../support/cli";
 import { NOTICE_2024, NOTICE_2026, OLDER_WORDINGS } from "../fixtures/holidayNotices";
 
@@ -95,6 +96,27 @@ describe("write and breakdown count working days with China's calendar by defaul
     expect(await breakdownWeeks(plain, "目标分解-2026年10月")).toEqual([[2, 1636], [5, 4091], [5, 4091], [5, 4091], [5, 4091]]);
   });
 });
+
+/** The address of the cell in `sheet` holding `text`, and the value `right` columns to its right, down `down` rows. */
+function near(sheet: Map<string, Computed>, text: string, right: number, down = 0): Computed {
+  const found = [...sheet].find(([, value]) => value === text);
+  if (!found) throw new Error(`no cell holds ${text}`);
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(found[0])!;
+  const column = String.fromCharCode(letters.charCodeAt(0) + right);
+  return sheet.get(`${column}${Number(digits) + down}`) ?? null;
+}
+
+test("the Done when, recalculated in LibreOffice: an October 2026 plan from the command line has 18 working days and its weekly targets split by them", async () => {
+  const out = join(dir, "done-when.xlsx");
+  expect((await run("breakdown", "--out", out, "--target", "18000", "--month", "2026-10", "--reps", "张三=1", "--plans", "monthly")).code).toBe(0);
+  const [book] = await recalcXlsx([out]);
+  expect(errorCells(book)).toEqual([]);
+  const plan = book.get("月计划-张三-2026-10")!;
+  expect(near(plan, "工作日数", 1)).toBe(18);
+  // 周分解: header 周次 | 起 | 止 | 工作日 | 目标, one row per week, then the 合计 row.
+  const weeks = [1, 2, 3, 4, 5].map((row) => [near(plan, "周次", 3, row), near(plan, "周次", 4, row)]);
+  expect(weeks).toEqual([[3, 3000], [5, 5000], [5, 5000], [5, 5000], [18, 18000]]);
+}, 120_000);
 
 describe("a period past the built-in data is not passed off as plain weeks", () => {
   test("write names the year on stderr with how to add it, in the chosen language, and still writes (exit 0)", async () => {
