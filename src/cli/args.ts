@@ -10,7 +10,13 @@ import type { CliMessages } from "./messages";
 /** Which official calendar the working days start from: China's holidays and 调休 (default), or none (plain Monday–Friday). */
 export type CalendarChoice = "cn" | "none";
 
-const CALENDAR_CHOICES: Readonly<Record<string, CalendarChoice>> = { cn: "cn", 中国: "cn", none: "none", 无: "none" };
+/** A Map, not an object: `--calendar toString` must not find Object.prototype's. */
+const CALENDAR_CHOICES: ReadonlyMap<string, CalendarChoice> = new Map([
+  ["cn", "cn"],
+  ["中国", "cn"],
+  ["none", "none"],
+  ["无", "none"],
+]);
 
 export interface WriteCommand {
   readonly kind: "write";
@@ -82,7 +88,8 @@ const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
   calendar: ["--year"],
 };
 
-const isCommand = (name: string | undefined): name is Command => name !== undefined && name in OPTIONS_OF;
+/** Own keys only: `in` would take `toString` for a command, inherited from Object.prototype. */
+const isCommand = (name: string | undefined): name is Command => name !== undefined && Object.hasOwn(OPTIONS_OF, name);
 
 const fail = (message: (m: CliMessages) => string): Parsed => ({ kind: "error", message });
 
@@ -115,7 +122,7 @@ function scan(argv: readonly string[]): { options: Map<ValueOption, string>; pos
 function calendarChoice(options: Map<ValueOption, string>): CalendarChoice | Parsed {
   const text = options.get("--calendar");
   if (text === undefined) return "cn";
-  const choice = CALENDAR_CHOICES[halfWidth(text).trim().toLowerCase()];
+  const choice = CALENDAR_CHOICES.get(halfWidth(text).trim().toLowerCase());
   return choice ?? fail((m) => m.badCalendar(text));
 }
 

@@ -60,10 +60,12 @@ describe("write and breakdown count working days with China's calendar by defaul
     const out = join(dir, "zhongguo.xlsx");
     expect((await run("write", "monthly", "--month", "2026-10", "--calendar", "中国", "--out", out)).code).toBe(0);
     expect(await planWorkdays(out, "月计划-2026-10")).toEqual([3, 5, 5, 5]);
-    const bad = await run("write", "monthly", "--calendar", "hk", "--out", join(dir, "hk.xlsx"));
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain("hk");
-    expect(bad.err).toContain("none");
+    for (const name of ["hk", "toString"]) {
+      const bad = await run("write", "monthly", "--calendar", name, "--out", join(dir, "hk.xlsx"));
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain(`"${name}"`);
+      expect(bad.err).toContain("none");
+    }
   });
 
   test("a --holidays line wins over the built-in one for its date, both ways", async () => {
