@@ -1,11 +1,22 @@
 import { parseMonthText, parseWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
-import { readWholeNumber } from "../domain/typedText";
+import { halfWidth, readWholeNumber } from "../domain/typedText";
 import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
 import { templateOfCliName, type TemplateId } from "../templates/registry";
 import type { CliMessages } from "./messages";
 
 /** Command-line arguments → a typed command, or an error worded by the caller's messages. */
+
+/** Which official calendar the working days start from: China's holidays and 调休 (default), or none (plain Monday–Friday). */
+export type CalendarChoice = "cn" | "none";
+
+/** A Map, not an object: `--calendar toString` must not find Object.prototype's. */
+const CALENDAR_CHOICES: ReadonlyMap<string, CalendarChoice> = new Map([
+  ["cn", "cn"],
+  ["中国", "cn"],
+  ["none", "none"],
+  ["无", "none"],
+]);
 
 export interface WriteCommand {
   readonly kind: "write";
@@ -15,6 +26,7 @@ export interface WriteCommand {
   readonly rep: string;
   readonly week?: { readonly year: number; readonly week: number };
   readonly month?: { readonly year: number; readonly month: number };
+  readonly calendar: CalendarChoice;
   readonly holidaysFile?: string;
 }
 
@@ -37,7 +49,21 @@ export interface BreakdownCommand {
   readonly productRatios?: readonly [number, number, number];
   /** Which plans to pre-fill; a weekly choice without --week means the default week (registry: the coming one). */
   readonly plans?: { readonly template: "monthly" } | { readonly template: "weekly"; readonly week?: { readonly year: number; readonly week: number } };
+  readonly calendar: CalendarChoice;
   readonly holidaysFile?: string;
+}
+
+/** `calendar show --year 2026`: the built-in dates of a year, as holiday lines. */
+export interface CalendarShowCommand {
+  readonly kind: "calendar-show";
+  readonly year: number;
+}
+
+/** `calendar parse-notice --year 2027 FILE`: the State Council's notice (FILE, or `-` for stdin) as holiday lines. */
+export interface CalendarNoticeCommand {
+  readonly kind: "calendar-notice";
+  readonly year: number;
+  readonly file: string;
 }
 
 export type Parsed =
@@ -45,21 +71,25 @@ export type Parsed =
   | WriteCommand
   | RollupCommand
   | BreakdownCommand
+  | CalendarShowCommand
+  | CalendarNoticeCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
-const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans"] as const;
+const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-type Command = "write" | "rollup" | "breakdown";
+type Command = "write" | "rollup" | "breakdown" | "calendar";
 
 /** The options each command takes; any other is refused rather than silently ignored. */
 const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
-  write: ["--out", "--lang", "--rep", "--week", "--month", "--holidays"],
+  write: ["--out", "--lang", "--rep", "--week", "--month", "--calendar", "--holidays"],
   rollup: ["--out", "--lang"],
-  breakdown: ["--out", "--lang", "--target", "--month", "--year", "--reps", "--products", "--plans", "--week", "--holidays"],
+  breakdown: ["--out", "--lang", "--target", "--month", "--year", "--reps", "--products", "--plans", "--week", "--calendar", "--holidays"],
+  calendar: ["--year"],
 };
 
-const isCommand = (name: string | undefined): name is Command => name !== undefined && name in OPTIONS_OF;
+/** Own keys only: `in` would take `toString` for a command, inherited from Object.prototype. */
+const isCommand = (name: string | undefined): name is Command => name !== undefined && Object.hasOwn(OPTIONS_OF, name);
 
 const fail = (message: (m: CliMessages) => string): Parsed => ({ kind: "error", message });
 
@@ -74,7 +104,8 @@ function scan(argv: readonly string[]): { options: Map<ValueOption, string>; pos
       help = true;
       continue;
     }
-    if (!arg.startsWith("-")) {
+    // A lone "-" is stdin, a file name like any other.
+    if (!arg.startsWith("-") || arg === "-") {
       positionals.push(arg);
       continue;
     }
@@ -85,6 +116,27 @@ function scan(argv: readonly string[]): { options: Map<ValueOption, string>; pos
     options.set(flag as ValueOption, value);
   }
   return { options, positionals, help };
+}
+
+/** `--calendar cn|中国|none|无` (English words in any case), China by default. */
+function calendarChoice(options: Map<ValueOption, string>): CalendarChoice | Parsed {
+  const text = options.get("--calendar");
+  if (text === undefined) return "cn";
+  const choice = CALENDAR_CHOICES.get(halfWidth(text).trim().toLowerCase());
+  return choice ?? fail((m) => m.badCalendar(text));
+}
+
+function calendarCommand(options: Map<ValueOption, string>, names: readonly string[]): Parsed {
+  const [action, ...rest] = names;
+  if (action !== "show" && action !== "parse-notice") return fail((m) => m.unknownCalendarAction(action ?? ""));
+  const yearText = options.get("--year");
+  if (yearText === undefined) return fail((m) => m.missingOption("--year"));
+  const year = readWholeNumber(yearText, 1000, 9999);
+  if (year === undefined) return fail((m) => m.badYear(yearText));
+  if (action === "show") return rest.length > 0 ? fail((m) => m.unexpectedArgument(rest[0])) : { kind: "calendar-show", year };
+  if (rest.length === 0) return fail((m) => m.noNoticeFile);
+  if (rest.length > 1) return fail((m) => m.unexpectedArgument(rest[1]));
+  return { kind: "calendar-notice", year, file: rest[0] };
 }
 
 function rollupCommand(out: string, lang: Locale, files: readonly string[]): Parsed {
@@ -102,7 +154,7 @@ const repList = (text: string): RepInput[] =>
       return { rep: rep.trim(), weight: weight.trim() };
     });
 
-function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: Locale): Parsed {
+function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: Locale, calendar: CalendarChoice): Parsed {
   const target = options.get("--target");
   const reps = options.get("--reps");
   if (target === undefined) return fail((m) => m.missingOption("--target"));
@@ -134,6 +186,7 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
     ...(products ? { productRatios: [products[0], products[1], products[2]] as const } : {}),
     ...(plansText === "monthly" ? { plans: { template: "monthly" } as const } : {}),
     ...(plansText === "weekly" ? { plans: { template: "weekly", ...(week ? { week } : {}) } as const } : {}),
+    calendar,
     ...(holidaysFile !== undefined ? { holidaysFile } : {}),
   };
 }
@@ -147,6 +200,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!isCommand(command)) return fail((m) => m.unknownCommand(command ?? ""));
   const stray = [...options.keys()].find((option) => !OPTIONS_OF[command].includes(option));
   if (stray !== undefined) return fail((m) => m.unknownOption(stray));
+  if (command === "calendar") return calendarCommand(options, names);
   if (command === "write" && names.length === 0) return fail((m) => m.noTemplates);
   if (command === "rollup" && names.length === 0) return fail((m) => m.noRepFiles);
   const unknown = command === "write" ? names.find((n) => templateOfCliName(n) === undefined) : command === "breakdown" ? names[0] : undefined;
@@ -158,7 +212,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const lang = options.get("--lang") ?? DEFAULT_LOCALE;
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
   if (command === "rollup") return rollupCommand(out, lang, names);
-  if (command === "breakdown") return breakdownCommand(options, out, lang);
+  const calendar = calendarChoice(options);
+  if (typeof calendar !== "string") return calendar;
+  if (command === "breakdown") return breakdownCommand(options, out, lang, calendar);
 
   const weekText = options.get("--week");
   const week = weekText === undefined ? null : parseWeekText(weekText);
@@ -175,6 +231,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
     rep: options.get("--rep") ?? "",
     ...(week ? { week } : {}),
     ...(month ? { month } : {}),
+    calendar,
     ...(holidaysFile !== undefined ? { holidaysFile } : {}),
   };
 }

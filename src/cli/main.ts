@@ -1,15 +1,17 @@
 import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
-import { isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
+import { isoWeekMonday, makeWorkCalendar, ymdFromSerial, type WorkCalendar } from "../domain/calendar";
+import { CHINA_CALENDAR, chinaDates, chinaWorkCalendar, isChinaYearCovered, uncoveredYears } from "../domain/chinaCalendar";
+import { parseHolidayNotice } from "../domain/holidayNotice";
 import { DomainError } from "../domain/errors";
 import { CodedError } from "../contract/codedError";
-import { LOCALES, type Locale } from "../contract/locale";
+import { LOCALES, localize, type Locale } from "../contract/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
 import { defaultPeriods, TEMPLATES, type TemplateId } from "../templates/registry";
 import { NO_NAMES } from "../spec/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { parseArgs, type BreakdownCommand, type RollupCommand, type WriteCommand } from "./args";
-import { parseDateList } from "../domain/dateText";
+import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type RollupCommand, type WriteCommand } from "./args";
+import { formatDateList, monthAfter, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
@@ -22,6 +24,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  /** All of standard input (`-` in place of a file). */
+  readStdin(): Promise<Uint8Array>;
   /** Must replace the file atomically: a failed write never leaves a half-written workbook. */
   writeFile(path: string, data: Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
@@ -41,6 +45,11 @@ export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   readFile: async (path) => new Uint8Array(await readFile(path)),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
+  },
   writeFile: async (path, data) => {
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     await writeFile(temp, data);
@@ -89,9 +98,7 @@ class CliError extends CodedError<"usage" | "failure"> {
 const reason = (error: unknown, locale: Locale): string =>
   error instanceof CodedError ? error.localized(locale) : error instanceof Error ? error.message : String(error);
 
-async function loadCalendar(command: { readonly holidaysFile?: string }, io: CliIo): Promise<WorkCalendar> {
-  const file = command.holidaysFile;
-  if (file === undefined) return PLAIN_WEEKS;
+async function readHolidays(file: string, io: CliIo): Promise<DateLists> {
   const text = await io.readFile(file).then(
     (bytes) => new TextDecoder().decode(bytes),
     (error: unknown) => {
@@ -100,12 +107,52 @@ async function loadCalendar(command: { readonly holidaysFile?: string }, io: Cli
   );
   const parsed = parseDateList(text);
   if (!parsed.ok) throw new CliError(EXIT_USAGE, (m) => m.badHolidayLine(file, parsed.line, parsed.text));
+  return parsed;
+}
+
+const NO_DATES: DateLists = { holidays: [], makeUpDays: [] };
+
+/** The working-day calendar a command computes with, and the years it needs that neither the built-in data nor the user's file covers. */
+interface LoadedCalendar {
+  readonly calendar: WorkCalendar;
+  readonly uncovered: readonly number[];
+}
+
+/**
+ * `--calendar cn` (default): China's built-in days of `years` under the user's `--holidays` lines;
+ * `none`: the user's lines alone. A year the built-in data lacks is `uncovered` unless the user's file
+ * has a date in it — then the user has supplied that year, and the calendar is theirs.
+ */
+async function loadCalendar(command: { readonly calendar: CalendarChoice; readonly holidaysFile?: string }, io: CliIo, years: readonly number[]): Promise<LoadedCalendar> {
+  const file = command.holidaysFile;
+  const user = file === undefined ? NO_DATES : await readHolidays(file, io);
+  const china = command.calendar === "cn" && years.length > 0;
   try {
-    return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);
+    if (!china) return { calendar: makeWorkCalendar(user.holidays, user.makeUpDays), uncovered: [] };
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    const userYears = new Set([...user.holidays, ...user.makeUpDays].map((date) => ymdFromSerial(date).year));
+    return { calendar: chinaWorkCalendar(user, from, to), uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)) };
   } catch (error) {
+    // Only the user's lines can clash (a date both off and worked); the built-in data is checked when generated.
+    if (file === undefined) throw error;
     throw new CliError(EXIT_USAGE, (m, l) => m.badHolidays(file, reason(error, l)));
   }
 }
+
+/** Years a past-the-data period falls in are named on stderr, with the way to add them, rather than passed off as plain weeks. */
+function warnUncovered(io: CliIo, uncovered: readonly number[], locale: Locale): void {
+  if (uncovered.length > 0) io.stderr(CLI_MESSAGES[locale].uncoveredYears(uncovered, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
+}
+
+/** The years a weekly plan computes working days in: its Monday's and its Sunday's. */
+function weekYears(week: { readonly year: number; readonly week: number }): number[] {
+  const monday = isoWeekMonday(week.year, week.week);
+  return [ymdFromSerial(monday).year, ymdFromSerial(monday + 6).year];
+}
+
+/** A monthly plan's: its month's and the next month's, where its review falls due (3rd working day). */
+const monthYears = (month: YearMonth): number[] => [month.year, monthAfter(month).year];
 
 /** The given ISO week, or the default one (registry); a week that does not exist (2026-W54) is a usage error. */
 function weekOf(given: { readonly year: number; readonly week: number } | undefined, now: Date): { year: number; week: number } {
@@ -136,12 +183,25 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   contracts: ({ statsYear, blankRows }) => ({ template: "contracts", options: { statsYear, blankRows } }),
 };
 
-/** The requests `write` builds; the contract statistics start with the year of --month when it is given. */
+/** The periods `write` fills in; the contract statistics start with the year of --month when it is given. */
+function writePeriods(command: WriteCommand, now: Date): { week: { year: number; week: number }; month: YearMonth; statsYear: number } {
+  return {
+    week: weekOf(command.week, now),
+    month: command.month ?? defaultPeriods(now).month,
+    statsYear: command.month?.year ?? defaultPeriods(now).statsYear,
+  };
+}
+
+/** The requests `write` builds. */
 export function writeRequests(command: WriteCommand, calendar: WorkCalendar, now: Date): TemplateRequest[] {
-  const week = weekOf(command.week, now);
-  const month = command.month ?? defaultPeriods(now).month;
-  const statsYear = command.month?.year ?? defaultPeriods(now).statsYear;
-  return command.templates.map((template) => REQUEST[template]({ rep: command.rep, week, month, statsYear, calendar, blankRows: TEMPLATES[template].blankRows.initial }));
+  const periods = writePeriods(command, now);
+  return command.templates.map((template) => REQUEST[template]({ rep: command.rep, ...periods, calendar, blankRows: TEMPLATES[template].blankRows.initial }));
+}
+
+/** The years whose holidays the templates `write` writes count working days in (registers count none). */
+function writeYears(command: WriteCommand, now: Date): number[] {
+  const { week, month } = writePeriods(command, now);
+  return [...(command.templates.includes("weekly") ? weekYears(week) : []), ...(command.templates.includes("monthly") ? monthYears(month) : [])];
 }
 
 const readOrFail = (io: CliIo, file: string): Promise<Uint8Array> =>
@@ -162,21 +222,30 @@ async function existingOut(io: CliIo, out: string): Promise<Uint8Array | undefin
 }
 
 async function write(command: WriteCommand, io: CliIo, now: Date): Promise<string> {
-  const calendar = await loadCalendar(command, io);
+  const { calendar, uncovered } = await loadCalendar(command, io, writeYears(command, now));
   const wanted = writeRequests(command, calendar, now);
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
   const specs = buildTemplates(wanted, { locale: command.lang, existing: names });
   await io.writeFile(command.out, await writeXlsx(specs, existing));
+  warnUncovered(io, uncovered, command.lang);
   return CLI_MESSAGES[command.lang].wrote(command.out, specs.map((s) => s.name));
 }
 
+/** The breakdown's own year and its plans' (a weekly plan's week may lie outside the period). */
+function breakdownYears(period: BreakdownCommand["period"], plans: PlanChoice | undefined): number[] {
+  if (plans?.template === "weekly") return [period.year, ...weekYears(plans)];
+  // The command line always names the month of a yearly breakdown's plans; December, the widest reach, if not.
+  if (plans?.template === "monthly") return [period.year, ...monthYears({ year: period.year, month: plans.month ?? (period.kind === "month" ? period.month : 12) })];
+  return [period.year];
+}
+
 async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promise<string> {
-  const calendar = await loadCalendar(command, io);
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
       ? { template: "weekly", ...weekOf(command.plans.week, now) }
       : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: defaultPeriods(now).month.month } : {}) };
+  const { calendar, uncovered } = await loadCalendar(command, io, breakdownYears(command.period, plans));
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
   const input = { target: command.target, period: command.period, reps: command.reps, calendar, ...(command.productRatios ? { productRatios: command.productRatios } : {}) };
@@ -189,7 +258,40 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
     }
   })();
   await io.writeFile(command.out, await writeXlsx(specs, existing));
+  warnUncovered(io, uncovered, command.lang);
   return CLI_MESSAGES[command.lang].wrote(command.out, specs.map((s) => s.name));
+}
+
+/** `calendar show`: the built-in dates of a year, in the lines `--holidays` reads. */
+function calendarShow(year: number): string {
+  if (!isChinaYearCovered(year)) throw new CliError(EXIT_USAGE, (m) => m.yearNotCovered(year, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
+  return formatDateList(chinaDates(year, year));
+}
+
+/**
+ * `calendar parse-notice`: the dates read go to stdout as holiday lines even when a sentence was not
+ * read, so the user can redirect them to a file and add the rest by hand; every sentence not read is
+ * named on stderr and the exit code is 2, so a script (`… > holidays.txt && sales-planner write …`)
+ * stops rather than plan with half a schedule. Days the notice only encourages employers to give are
+ * named too, without changing the exit code.
+ */
+async function calendarNotice(command: CalendarNoticeCommand, io: CliIo): Promise<number> {
+  const bytes = await (command.file === "-" ? io.readStdin() : io.readFile(command.file)).catch((error: unknown) => {
+    throw new CliError(EXIT_FAILURE, (m, l) => m.cannotRead(command.file, reason(error, l)));
+  });
+  const text = (() => {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new CliError(EXIT_USAGE, (m) => m.notUtf8(command.file));
+    }
+  })();
+  const parsed = parseHolidayNotice(text, command.year);
+  const lines = formatDateList(parsed);
+  if (lines !== "") io.stdout(lines);
+  const notes = [...parsed.advisories, ...parsed.problems];
+  if (notes.length > 0) io.stderr(inBoth((l) => notes.map((note) => localize(note.message, l)).join("\n")));
+  return parsed.problems.length > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 /**
@@ -254,6 +356,11 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
     return EXIT_USAGE;
   }
   try {
+    if (parsed.kind === "calendar-show") {
+      io.stdout(calendarShow(parsed.year));
+      return EXIT_OK;
+    }
+    if (parsed.kind === "calendar-notice") return await calendarNotice(parsed, io);
     await checkOut(io, parsed.out);
     io.stdout(
       parsed.kind === "rollup" ? await rollup(parsed, io) : parsed.kind === "breakdown" ? await breakdown(parsed, io, now) : await write(parsed, io, now),

@@ -1,10 +1,11 @@
 import type { Locale, Words } from "../contract/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
 import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
+import { CHINA_CALENDAR } from "../domain/chinaCalendar";
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 const zh = {
-  unknownCommand: (c: string) => `未知命令"${c}",可用命令:write、rollup、breakdown。`,
+  unknownCommand: (c: string) => `未知命令"${c}",可用命令:write、rollup、breakdown、calendar。`,
   noTemplates: `请至少指定一个模板:${CLI_NAMES.join("、")}。`,
   unknownTemplate: (n: string) => `未知模板"${n}",可选:${CLI_NAMES.join("、")}。`,
   missingOut: "缺少 --out FILE.xlsx。",
@@ -36,12 +37,24 @@ const zh = {
   outReadOnly: (f: string) => `输出文件 ${f} 是只读的,未做任何修改:请去掉只读属性,或用 --out 指定另一个文件。`,
   outSymlink: (f: string, t: string) => `输出文件 ${f} 是指向 ${t} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
   outNotFile: (f: string) => `输出路径 ${f} 不是普通文件,未做任何修改。`,
+  badCalendar: (v: string) => `日历"${v}"无效,可选 cn(中国法定节假日和调休,默认)或 none(仅周一至周五)。`,
+  unknownCalendarAction: (a: string) => `calendar 后应为 show 或 parse-notice,而不是"${a}"。`,
+  noNoticeFile: "请指定通知文本文件(UTF-8),或用 - 从标准输入读取。",
+  notUtf8: (f: string) => `${f} 不是 UTF-8 文本:请另存为 UTF-8 后重试。`,
+  yearNotCovered: (y: number, first: number, last: number) =>
+    `内置节假日数据不含 ${y} 年(覆盖 ${first}–${last} 年)。若国务院已发布该年的安排,请保存通知文本后运行 sales-planner calendar parse-notice --year ${y} NOTICE.txt。`,
+  uncoveredYears: (years: readonly number[], first: number, last: number) =>
+    [
+      `注意:内置的中国节假日数据覆盖 ${first}–${last} 年,${years.join("、")} 年的日期未含法定节假日和调休,按普通周一至周五计算。`,
+      `请用 --holidays FILE 补充(每行 yyyy-mm-dd 为放假,+yyyy-mm-dd 为调休上班),或把国务院办公厅的节假日安排通知保存为 NOTICE.txt 后运行:`,
+      ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+    ].join("\n"),
 } as const;
 
 export type CliMessages = Words<typeof zh>;
 
 const en: CliMessages = {
-  unknownCommand: (c) => `Unknown command "${c}"; use write, rollup or breakdown.`,
+  unknownCommand: (c) => `Unknown command "${c}"; use write, rollup, breakdown or calendar.`,
   noTemplates: `Name at least one template: ${CLI_NAMES.join(", ")}.`,
   unknownTemplate: (n) => `Unknown template "${n}"; choose from ${CLI_NAMES.join(", ")}.`,
   missingOut: "Missing --out FILE.xlsx.",
@@ -73,6 +86,18 @@ const en: CliMessages = {
   outReadOnly: (f) => `The output file ${f} is read-only; nothing was changed. Make it writable, or give another file with --out.`,
   outSymlink: (f, t) => `The output file ${f} is a symbolic link to ${t}; nothing was changed, so the file it points to is not rewritten. Give the real file with --out.`,
   outNotFile: (f) => `The output path ${f} is not a regular file; nothing was changed.`,
+  badCalendar: (v) => `Unknown calendar "${v}"; use cn (China's official holidays and 调休, the default) or none (plain Monday–Friday).`,
+  unknownCalendarAction: (a) => `calendar takes show or parse-notice, not "${a}".`,
+  noNoticeFile: "Name the file holding the notice's text (UTF-8), or - to read standard input.",
+  notUtf8: (f) => `${f} is not UTF-8 text; save it as UTF-8 and try again.`,
+  yearNotCovered: (y, first, last) =>
+    `The built-in holiday data does not cover ${y} (it covers ${first}–${last}). If the State Council has published that year's schedule, save the notice's text and run sales-planner calendar parse-notice --year ${y} NOTICE.txt.`,
+  uncoveredYears: (years, first, last) =>
+    [
+      `Note: the built-in China holiday data covers ${first}–${last}; dates in ${years.join(", ")} have no official holidays or 调休 and count as plain Monday–Friday.`,
+      `Add them with --holidays FILE (one yyyy-mm-dd per line for a day off, +yyyy-mm-dd for a make-up working day), or save the State Council's notice (国务院办公厅关于…部分节假日安排的通知) as NOTICE.txt and run:`,
+      ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+    ].join("\n"),
 };
 
 export const CLI_MESSAGES: Readonly<Record<Locale, CliMessages>> = { "zh-CN": zh, "en-US": en };
@@ -94,7 +119,9 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--lang zh-CN|en-US]
   sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
                 --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly|weekly [--week 2026-W48]]
-                [--holidays FILE] [--lang zh-CN|en-US]
+                [--calendar cn|none] [--holidays FILE] [--lang zh-CN|en-US]
+  sales-planner calendar show --year 2026
+  sales-planner calendar parse-notice --year 2027 NOTICE.txt|-
 
   把所选模板写入一个新工作簿;若 FILE 已存在,则把模板作为新工作表加入,不改动其他工作表,
   重名的工作表自动改用空闲名称(如 "周计划-张三-2026W48 (2)")。
@@ -109,11 +136,21 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   sheet, formulas linked to the plans' named cells, team totals; a summary already in TEAM is rebuilt.
 
   breakdown:把团队目标按权重拆分给销售代表(最大余数法,合计恰好等于目标),再按工作日拆到每周
-  (节假日和调休见 --holidays),写入"目标分解"工作表;--products 另按产品比例拆分;--plans 为每位
-  代表生成已填好目标的月计划或周计划。
+  (默认计入中国法定节假日和调休,见 --calendar、--holidays),写入"目标分解"工作表;--products 另按产品
+  比例拆分;--plans 为每位代表生成已填好目标的月计划或周计划。
   breakdown splits the team target over the reps by weight (largest remainder, parts sum exactly),
-  each rep's part over the weeks by working days (see --holidays), into a "Target breakdown" sheet;
-  --products adds the product split; --plans adds each rep's monthly or weekly plan, target filled in.
+  each rep's part over the weeks by working days (China's holidays and 调休 by default; see --calendar,
+  --holidays), into a "Target breakdown" sheet; --products adds the product split; --plans adds each
+  rep's monthly or weekly plan, target filled in.
+
+  calendar show:按 --holidays 的格式列出内置的某年法定放假日(yyyy-mm-dd)和调休上班日(+yyyy-mm-dd)。
+  calendar parse-notice:读取国务院办公厅节假日安排通知的文本(UTF-8 文件,- 为标准输入),输出同样格式的
+  日期行,可重定向为 --holidays 文件;无法识别的句子在标准错误中逐句指出,此时退出码为 2,已识别的日期仍会输出。
+  calendar show lists the built-in official days off (yyyy-mm-dd) and make-up working days (+yyyy-mm-dd)
+  of a year, in the --holidays format. calendar parse-notice reads the text of the State Council's
+  holiday notice (a UTF-8 file, - for standard input) and prints the same lines, ready to redirect into
+  a --holidays file; each sentence it cannot read is named on stderr and the exit code is 2, the dates it
+  did read are printed all the same.
 
 模板 Templates:
 ${templateLines}
@@ -126,7 +163,13 @@ ${templateLines}
   --month 2026-11       月计划的月份,默认下月;其年份也是合同统计的起始年度,默认今年 /
                         month of the monthly plan, default next month; its year is also the
                         contract statistics' first year, default this year
-  --holidays FILE       节假日文件 / holidays file:
+  --calendar cn|none    cn(或"中国",默认):内置中国法定节假日和调休(${CHINA_CALENDAR.firstYear}–${CHINA_CALENDAR.lastYear} 年);
+                        none(或"无"):仅周一至周五。超出内置年份时会提示如何补充。
+                        cn (default): China's official holidays and 调休, built in for
+                        ${CHINA_CALENDAR.firstYear}–${CHINA_CALENDAR.lastYear}; none: plain Monday–Friday. A year past the data
+                        is named on stderr with how to add its dates.
+  --holidays FILE       节假日文件,叠加在所选日历之上,同一日期以文件为准 /
+                        holidays file, laid over the chosen calendar; for a date in both, the file wins:
                           每行一个日期 yyyy-mm-dd 为节假日;前加 "+" 为调休上班日;
                           空行和 # 开头的行忽略。
                           one date per line, yyyy-mm-dd = holiday, +yyyy-mm-dd = make-up
@@ -134,6 +177,7 @@ ${templateLines}
                           例 Example:
                             2026-10-01
                             +2026-10-10
+  --year 2026           breakdown 的年度;calendar 的年份 / breakdown: the year to split; calendar: the year
   -h, --help            显示本帮助 / show this help
 
 退出码 Exit codes: 0 成功 ok · 1 运行失败 runtime failure · 2 用法错误 bad usage

@@ -34,6 +34,7 @@ describe("sales-planner CLI", () => {
     [["write", "weekly", "--out", "x.xlsx", "--colour", "red"], "--colour"],
     [["write", "weekly", "--out"], "--out"],
     [["print", "weekly"], "print"],
+    [["toString", "weekly", "--out", "x.xlsx"], "toString"],
   ])("bad usage %j exits 2 with a message in both languages", async (argv, mention) => {
     const { code, err } = await run(...argv);
     expect(code).toBe(2);
