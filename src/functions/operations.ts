@@ -128,6 +128,18 @@ interface CalendarArgs {
   readonly workweek: unknown;
 }
 
+/** Sorted years as runs: [1999, 2000, 2001, 2027] → "1999–2001, 2027". */
+function yearRuns(years: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < years.length; ) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++;
+    runs.push(j > i ? `${years[i]}–${years[j]}` : String(years[i]));
+    i = j + 1;
+  }
+  return runs.join(", ");
+}
+
 /**
  * The calendar the arguments describe for a period in fromYear..toYear. With "CN" the built-in China
  * calendar of those years lies under the user's dates; a year it does not cover is #N/A, never a count
@@ -146,14 +158,14 @@ function workCalendar(
   const missing = uncoveredYears(fromYear, toYear);
   if (missing.length > 0) {
     const { firstYear, lastYear } = CHINA_CALENDAR;
-    const years = missing.length > 3 ? `${missing[0]}–${missing[missing.length - 1]}` : missing.join(", ");
+    const years = yearRuns(missing);
     throw naError({
       en:
         `${names.holidays.en} "CN": the built-in China calendar covers ${firstYear}–${lastYear}, not ${years}; ` +
-        `list that year's holidays in ${names.holidays.en} and its make-up days in ${names.workdays.en} instead`,
+        `list the holidays of ${years} in ${names.holidays.en} and the make-up days in ${names.workdays.en} instead`,
       zh:
-        `${names.holidays.zh}"中国"：内置的中国节假日安排只包含 ${firstYear}–${lastYear} 年，没有 ${years} 年；` +
-        `请改为在${names.holidays.zh}中填写该年的放假日期，在${names.workdays.zh}中填写调休上班日期`,
+        `${names.holidays.zh}为"CN"（"中国"）：内置的中国节假日安排只包含 ${firstYear}–${lastYear} 年，没有 ${years} 年；` +
+        `请改为在${names.holidays.zh}中填写 ${years} 年的放假日期，在${names.workdays.zh}中填写调休上班日期`,
     });
   }
   return chinaWorkCalendar({ holidays: holidays.dates, makeUpDays }, fromYear, toYear, week);
