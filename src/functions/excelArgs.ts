@@ -1,5 +1,6 @@
 import { checkSerial, FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
 import { parseWorkWeekText } from "../domain/dateText";
+import { halfWidth } from "../domain/typedText";
 import type { Bilingual } from "../contract/locale";
 import { type DomainError, numError, valueError } from "../domain/errors";
 
@@ -191,11 +192,11 @@ export function dateListArg(name: Bilingual, value: unknown): number[] {
     .filter((date): date is number => date !== null);
 }
 
-/** The words that stand for China's built-in calendar in a holidays argument, after trimming and lower-casing. */
+/** The words that stand for China's built-in calendar in a holidays argument, as typed on any keyboard (full-width ＣＮ too). */
 const CHINA_CALENDAR_WORDS: ReadonlySet<string> = new Set(["cn", "中国"]);
 
 const isChinaCalendarWord = (cell: unknown): boolean =>
-  typeof cell === "string" && CHINA_CALENDAR_WORDS.has(cell.trim().toLowerCase());
+  typeof cell === "string" && CHINA_CALENDAR_WORDS.has(halfWidth(cell).trim().toLowerCase());
 
 /**
  * A holidays argument: dates, and `"CN"` or `"中国"` (any case, in any cell) for China's built-in

@@ -176,7 +176,7 @@ describe('the built-in China calendar ("CN") and the work week', () => {
     expect(countWorkdays(...october)).toBe(22);
     expect(countWorkdays(...october, null, null, null)).toBe(22);
     // Excel hands a literal to a range parameter as a 1×1 range; "中国", any case and spaces read the same.
-    for (const china of [[["CN"]], "中国", [["中国"]], " cn ", "Cn"]) expect(countWorkdays(...october, china)).toBe(18);
+    for (const china of [[["CN"]], "中国", [["中国"]], " cn ", "Cn", "ＣＮ"]) expect(countWorkdays(...october, china)).toBe(18);
   });
 
   it('counts the same as typing the dates: WEEKSPLIT and DAYSPLIT with "CN"', () => {
