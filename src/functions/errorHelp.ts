@@ -12,8 +12,8 @@ import type { ErrorCode } from "../domain/errors";
 
 /** "CN" asked for a year the built-in China calendar does not cover (issue 11: never silently plain weeks). */
 const CHINA_YEAR_MISSING: Bilingual = {
-  zh: "节假日填了\"CN\"（或\"中国\"），但期间所在的年份没有内置的放假安排（信息中写明是哪一年）：请改为在节假日和调休上班日中填写该年的日期。",
-  en: "holidays is \"CN\" (or \"中国\") but the period falls in a year the built-in holiday schedule does not cover (the message names it): list that year's dates in holidays and workdays instead.",
+  zh: "节假日填了\"CN\"（或\"中国\"），但期间所在的年份没有内置的放假安排（信息中写明是哪一年）：请在节假日中\"CN\"之外填写该年的放假日期，在调休上班日中填写其调休上班日期。",
+  en: "holidays is \"CN\" (or \"中国\") but the period falls in a year the built-in holiday schedule does not cover (the message names it): add that year's holidays beside \"CN\" in holidays and its make-up days in workdays.",
 };
 
 const VALUE: Bilingual = {

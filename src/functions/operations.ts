@@ -142,8 +142,9 @@ function yearRuns(years: readonly number[]): string {
 
 /**
  * The calendar the arguments describe for a period in fromYear..toYear. With "CN" the built-in China
- * calendar of those years lies under the user's dates; a year it does not cover is #N/A, never a count
- * on plain weeks passed off as China's. `names` are the calling function's own arguments.
+ * calendar of those years lies under the user's dates. A year it does not cover must be given by the
+ * user — at least one date of it beside "CN" or in workdays — else #N/A: never a count on plain weeks
+ * passed off as China's. `names` are the calling function's own arguments.
  */
 function workCalendar(
   args: CalendarArgs,
@@ -155,17 +156,18 @@ function workCalendar(
   const makeUpDays = dateListArg(names.workdays, args.makeUpDays);
   const week = workWeekArg(names.workweek, args.workweek);
   if (!holidays.china) return makeWorkCalendar(holidays.dates, makeUpDays, week);
-  const missing = uncoveredYears(fromYear, toYear);
+  const userYears = new Set([...holidays.dates, ...makeUpDays].map((date) => ymdFromSerial(date).year));
+  const missing = uncoveredYears(fromYear, toYear).filter((year) => !userYears.has(year));
   if (missing.length > 0) {
     const { firstYear, lastYear } = CHINA_CALENDAR;
     const years = yearRuns(missing);
     throw naError({
       en:
         `${names.holidays.en} "CN": the built-in China calendar covers ${firstYear}–${lastYear}, not ${years}; ` +
-        `list the holidays of ${years} in ${names.holidays.en} and the make-up days in ${names.workdays.en} instead`,
+        `add the holidays of ${years} beside "CN" in ${names.holidays.en} and the make-up days in ${names.workdays.en}`,
       zh:
         `${names.holidays.zh}为"CN"（"中国"）：内置的中国节假日安排只包含 ${firstYear}–${lastYear} 年，没有 ${years} 年；` +
-        `请改为在${names.holidays.zh}中填写 ${years} 年的放假日期，在${names.workdays.zh}中填写调休上班日期`,
+        `请在${names.holidays.zh}中"CN"之外填写 ${years} 年的放假日期，在${names.workdays.zh}中填写调休上班日期`,
     });
   }
   return chinaWorkCalendar({ holidays: holidays.dates, makeUpDays }, fromYear, toYear, week);

@@ -217,13 +217,19 @@ describe('the built-in China calendar ("CN") and the work week', () => {
   });
 
   it('gives #N/A naming the year for "CN" in a year the built-in data does not cover, never a count on plain weeks', () => {
-    expectExcelError("workdays", [ymd(2027, 10, 1), ymd(2027, 10, 31), "CN"], "#N/A", /^holidays "CN": the built-in China calendar covers 2004–2026, not 2027; list the holidays of 2027 in holidays and the make-up days in workdays instead$/);
+    expectExcelError("workdays", [ymd(2027, 10, 1), ymd(2027, 10, 31), "CN"], "#N/A", /^holidays "CN": the built-in China calendar covers 2004–2026, not 2027; add the holidays of 2027 beside "CN" in holidays and the make-up days in workdays$/);
     expectExcelError("workdays", [ymd(2026, 12, 28), ymd(2027, 1, 5), "CN"], "#N/A", /not 2027;/);
     expectExcelError("workdays", [ymd(2003, 12, 1), ymd(2003, 12, 31), "中国"], "#N/A", /not 2003;/);
     expectExcelError("weekSplit", [100, 2027, 1, "CN"], "#N/A", /not 2027;/);
-    expectExcelError("workdays", [ymd(2026, 12, 1), ymd(2028, 1, 31), "CN"], "#N/A", /not 2027–2028; list the holidays of 2027–2028 in holidays/);
+    expectExcelError("workdays", [ymd(2026, 12, 1), ymd(2028, 1, 31), "CN"], "#N/A", /not 2027–2028; add the holidays of 2027–2028 beside "CN"/);
     expectExcelError("daySplit", [100, ymd(1999, 1, 1), ymd(2001, 12, 31), "CN"], "#N/A", /not 1999–2001;/);
     expectExcelError("daySplit", [100, ymd(1990, 1, 1), ymd(2030, 12, 31), "CN"], "#N/A", /not 1990–2003, 2027–2030;/);
+    // A year the user gives dates of, beside "CN" or as make-up days, is the user's to fill: 2026-12-28 (Mon)
+    // to 2027-01-05 (Tue) is 7 weekdays − 2027-01-01 (Fri) = 6; to Saturday 2027-01-09 with only that
+    // Saturday given, as a make-up day: 10 weekdays + 1 = 11.
+    expect(countWorkdays(ymd(2026, 12, 28), ymd(2027, 1, 5), [["CN"], [ymd(2027, 1, 1)]])).toBe(6);
+    expect(countWorkdays(ymd(2026, 12, 28), ymd(2027, 1, 9), "CN", [[ymd(2027, 1, 9)]])).toBe(11);
+    expectExcelError("workdays", [ymd(2026, 12, 28), ymd(2028, 1, 5), [["CN"], [ymd(2027, 1, 1)]]], "#N/A", /not 2028;/);
     // Without "CN" the same periods count on the dates given, as NETWORKDAYS does.
     expect(countWorkdays(ymd(2027, 10, 1), ymd(2027, 10, 31))).toBe(21);
     // A bad month is still #NUM!, not a missing year.
