@@ -190,6 +190,8 @@ describe('the built-in China calendar ("CN") and the work week', () => {
     // Friday 10-09 off as well: 17. Wednesday 10-07 (built-in holiday) worked: 19.
     expect(countWorkdays(...october, [["CN"], [ymd(2026, 10, 9)], [null]])).toBe(17);
     expect(countWorkdays(...october, "CN", [[ymd(2026, 10, 7)]])).toBe(19);
+    // The user's own lists still may not name a date both ways.
+    expectExcelError("workdays", [...october, [["CN", ymd(2026, 10, 10)]], [[ymd(2026, 10, 10)]]], "#VALUE!", /^2026-10-10 is both a holiday and a make-up working day/);
   });
 
   it("counts 单休 and 大小周 through the trailing workweek argument (October 2026 hand-worked in test/domain/calendar.test.ts)", () => {
