@@ -142,21 +142,52 @@ export function isoWeekMonday(year: number, week: number): number {
   return checkSerial(firstMonday + (week - 1) * 7, { en: `week ${week} of ${year}`, zh: `${year} 年第 ${week} 周` });
 }
 
+/**
+ * Which days a company works before holidays and 调休 are applied: 双休 (Monday–Friday), 单休
+ * (Monday–Saturday) or 大小周, where Saturdays alternate: a long week works Monday–Saturday, the next
+ * (short) one Monday–Friday. `longSaturday` is the Saturday of one long week; every 14 days from it
+ * another Saturday is worked.
+ */
+export type WorkWeek =
+  | { readonly kind: "fiveDay" }
+  | { readonly kind: "sixDay" }
+  | { readonly kind: "alternate"; readonly longSaturday: number };
+
+export const FIVE_DAY_WEEK: WorkWeek = { kind: "fiveDay" };
+export const SIX_DAY_WEEK: WorkWeek = { kind: "sixDay" };
+
+/** 大小周 whose long weeks include the Monday–Sunday week of `dateInLongWeek`. */
+export function alternateWeek(dateInLongWeek: number): WorkWeek {
+  return { kind: "alternate", longSaturday: dateInLongWeek - isoWeekday(dateInLongWeek) + 6 };
+}
+
+/** Equal for two work weeks that work the same days (a 大小周 by the parity of its long Saturdays). */
+export function workWeekKey(week: WorkWeek): string {
+  return week.kind === "alternate" ? `alternate:${((week.longSaturday % 14) + 14) % 14}` : week.kind;
+}
+
+/** Whether the work week itself (no holidays, no 调休) works on `serial`. */
+function worksOn(week: WorkWeek, serial: number): boolean {
+  const weekday = isoWeekday(serial);
+  if (weekday <= 5) return true;
+  if (weekday === 7) return false;
+  return week.kind === "sixDay" || (week.kind === "alternate" && (serial - week.longSaturday) % 14 === 0);
+}
+
 export interface WorkCalendar {
-  /** Holidays that fall on Monday–Friday, sorted: the only ones that remove a working day. */
+  readonly week: WorkWeek;
+  /** Holidays that fall on a day the work week works, sorted: the only ones that remove a working day. */
   readonly holidays: readonly number[];
-  /** Make-up working days (调休) that fall on Saturday or Sunday, sorted: the only ones that add one. */
+  /** Make-up working days (调休) that fall on a day the work week rests, sorted: the only ones that add one. */
   readonly makeUpDays: readonly number[];
   isWorkingDay(serial: number): boolean;
 }
-
-const isWeekday = (serial: number): boolean => isoWeekday(serial) <= 5;
 
 function sortedUnique(serials: readonly number[], keep: (serial: number) => boolean): number[] {
   return [...new Set(serials)].filter(keep).sort((a, b) => a - b);
 }
 
-export function makeWorkCalendar(holidays: readonly number[], makeUpDays: readonly number[]): WorkCalendar {
+export function makeWorkCalendar(holidays: readonly number[], makeUpDays: readonly number[], week: WorkWeek = FIVE_DAY_WEEK): WorkCalendar {
   holidays.forEach((serial) => checkSerial(serial, WORKDAYS.holidays));
   makeUpDays.forEach((serial) => checkSerial(serial, WORKDAYS.workdays));
   const holidaySet = new Set(holidays);
@@ -170,9 +201,10 @@ export function makeWorkCalendar(holidays: readonly number[], makeUpDays: readon
   }
   const makeUpSet = new Set(makeUpDays);
   return {
-    holidays: sortedUnique(holidays, isWeekday),
-    makeUpDays: sortedUnique(makeUpDays, (serial) => !isWeekday(serial)),
-    isWorkingDay: (serial) => makeUpSet.has(serial) || (!holidaySet.has(serial) && isWeekday(serial)),
+    week,
+    holidays: sortedUnique(holidays, (serial) => worksOn(week, serial)),
+    makeUpDays: sortedUnique(makeUpDays, (serial) => !worksOn(week, serial)),
+    isWorkingDay: (serial) => makeUpSet.has(serial) || (!holidaySet.has(serial) && worksOn(week, serial)),
   };
 }
 
@@ -193,12 +225,23 @@ function lowerBound(sorted: readonly number[], value: number): number {
 const countBetween = (sorted: readonly number[], from: number, to: number): number =>
   lowerBound(sorted, to + 1) - lowerBound(sorted, from);
 
-/** Monday–Friday days in from..to (from ≤ to): whole weeks arithmetically, then the last few days. */
-function weekdaysBetween(from: number, to: number): number {
+/** The serials ≡ anchor (mod period) in from..to. */
+function everyNthBetween(from: number, to: number, anchor: number, period: number): number {
+  const first = from + ((((anchor - from) % period) + period) % period);
+  return first > to ? 0 : Math.floor((to - first) / period) + 1;
+}
+
+/** Serial 63 (1900-03-03) was a Saturday. */
+const A_SATURDAY = 63;
+
+/** Days the work week works in from..to (from ≤ to): arithmetic on whole weeks and fortnights, no loop over the span. */
+function weekDaysBetween(from: number, to: number, week: WorkWeek): number {
   const days = to - from + 1;
   const wholeWeeks = Math.floor(days / 7);
   let count = wholeWeeks * 5;
-  for (let serial = from + wholeWeeks * 7; serial <= to; serial++) if (isWeekday(serial)) count++;
+  for (let serial = from + wholeWeeks * 7; serial <= to; serial++) if (isoWeekday(serial) <= 5) count++;
+  if (week.kind === "sixDay") count += everyNthBetween(from, to, A_SATURDAY, 7);
+  if (week.kind === "alternate") count += everyNthBetween(from, to, week.longSaturday, 14);
   return count;
 }
 
@@ -211,7 +254,7 @@ export function workdays(start: number, end: number, calendar: WorkCalendar): nu
   checkSerial(end, WORKDAYS.end);
   if (start > end) return -workdays(end, start, calendar);
   return (
-    weekdaysBetween(start, end) -
+    weekDaysBetween(start, end, calendar.week) -
     countBetween(calendar.holidays, start, end) +
     countBetween(calendar.makeUpDays, start, end)
   );

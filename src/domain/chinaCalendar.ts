@@ -1,4 +1,4 @@
-import { makeWorkCalendar, serialFromYmd, type WorkCalendar } from "./calendar";
+import { FIVE_DAY_WEEK, makeWorkCalendar, serialFromYmd, type WorkCalendar, type WorkWeek, workWeekKey } from "./calendar";
 import { FESTIVALS, FIRST_YEAR, LAST_YEAR, SOURCE, YEARS } from "./chinaHolidays.data";
 import type { DateLists } from "./dateText";
 import type { Bilingual } from "../contract/locale";
@@ -80,17 +80,25 @@ export function mergeDateLists(builtIn: DateLists, user: DateLists): DateLists {
 }
 
 const NO_DATES: DateLists = { holidays: [], makeUpDays: [] };
-/** Built-in calendars by year range: a custom function recalculating a thousand cells asks for the same one each time. */
+/** Built-in calendars by year range and work week: a custom function recalculating a thousand cells asks for the same one each time. */
 const builtInCache = new Map<string, WorkCalendar>();
 
-/** The working-day calendar: built-in dates of fromYear..toYear (all covered years by default) under the user's. */
-export function chinaWorkCalendar(user: DateLists = NO_DATES, fromYear: number = FIRST_YEAR, toYear: number = LAST_YEAR): WorkCalendar {
+/**
+ * The working-day calendar: built-in dates of fromYear..toYear (all covered years by default) under the
+ * user's, on top of the work week (双休 by default).
+ */
+export function chinaWorkCalendar(
+  user: DateLists = NO_DATES,
+  fromYear: number = FIRST_YEAR,
+  toYear: number = LAST_YEAR,
+  week: WorkWeek = FIVE_DAY_WEEK,
+): WorkCalendar {
   const builtInOnly = user.holidays.length === 0 && user.makeUpDays.length === 0;
-  const key = `${fromYear}..${toYear}`;
+  const key = `${fromYear}..${toYear} ${workWeekKey(week)}`;
   const cached = builtInOnly ? builtInCache.get(key) : undefined;
   if (cached) return cached;
   const merged = mergeDateLists(chinaDates(fromYear, toYear), user);
-  const calendar = makeWorkCalendar(merged.holidays, merged.makeUpDays);
+  const calendar = makeWorkCalendar(merged.holidays, merged.makeUpDays, week);
   if (builtInOnly) builtInCache.set(key, calendar);
   return calendar;
 }

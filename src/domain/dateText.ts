@@ -1,4 +1,4 @@
-import { formatSerial, isoWeek, isoWeekMonday, serialFromYmd } from "./calendar";
+import { alternateWeek, FIVE_DAY_WEEK, formatSerial, isoWeek, isoWeekMonday, serialFromYmd, SIX_DAY_WEEK, type WorkWeek } from "./calendar";
 import { DomainError } from "./errors";
 import { halfWidth } from "./typedText";
 
@@ -101,4 +101,28 @@ export function formatDateList({ holidays, makeUpDays }: DateLists): string {
     .sort((a, b) => a.serial - b.serial || a.line.length - b.line.length)
     .map(({ line }) => line)
     .join("\n");
+}
+
+const WORK_WEEKS: ReadonlyMap<string, WorkWeek> = new Map([
+  ["双休", FIVE_DAY_WEEK],
+  ["5day", FIVE_DAY_WEEK],
+  ["单休", SIX_DAY_WEEK],
+  ["6day", SIX_DAY_WEEK],
+]);
+const ALTERNATE = /^(?:大小周|alternate)\s*:?\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/**
+ * A work week as people name it: `双休` or `5day` (Monday–Friday), `单休` or `6day` (Monday–Saturday),
+ * `大小周:2026-11-07` or `alternate:2026-11-07` (Saturdays alternate; the date is any day of a long
+ * week, usually its worked Saturday). Case, spaces, full-width forms and `/` or `.` in the date are
+ * forgiven; 大小周 without a date is not, as nothing else says which weeks are long. Null when unreadable.
+ */
+export function parseWorkWeekText(text: string): WorkWeek | null {
+  const typed = halfWidth(text).trim().toLowerCase().replace(/\s+/g, " ");
+  const named = WORK_WEEKS.get(typed.replace(/[\s-]/g, ""));
+  if (named) return named;
+  const match = ALTERNATE.exec(typed);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isCalendarDate(year, month, day) ? alternateWeek(serialFromYmd(year, month, day)) : null;
 }

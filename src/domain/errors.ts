@@ -1,8 +1,8 @@
 import { CodedError } from "../contract/codedError";
 import { type Bilingual, localize, verbatim } from "../contract/locale";
 
-/** The three Excel errors a rule can end in; the functions layer maps them to CustomFunctions codes. */
-export type ErrorCode = "#VALUE!" | "#NUM!" | "#DIV/0!";
+/** The Excel errors a rule can end in; the functions layer maps them to CustomFunctions codes. */
+export type ErrorCode = "#VALUE!" | "#NUM!" | "#DIV/0!" | "#N/A";
 
 /**
  * A rule was broken by the input. The message says which argument and what to do about it; `message`
@@ -23,3 +23,5 @@ export class DomainError extends CodedError<ErrorCode> {
 export const valueError = (message: Bilingual): DomainError => new DomainError("#VALUE!", message);
 export const numError = (message: Bilingual): DomainError => new DomainError("#NUM!", message);
 export const divError = (message: Bilingual): DomainError => new DomainError("#DIV/0!", message);
+/** Data the rule needs is not there (a year the built-in holiday calendar does not cover). */
+export const naError = (message: Bilingual): DomainError => new DomainError("#N/A", message);

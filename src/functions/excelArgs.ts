@@ -1,4 +1,6 @@
-import { checkSerial } from "../domain/calendar";
+import { checkSerial, FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
+import { parseWorkWeekText } from "../domain/dateText";
+import { halfWidth } from "../domain/typedText";
 import type { Bilingual } from "../contract/locale";
 import { type DomainError, numError, valueError } from "../domain/errors";
 
@@ -188,4 +190,43 @@ export function dateListArg(name: Bilingual, value: unknown): number[] {
   return range.cells
     .map((cell, index) => dateOrBlank(cellLabel(name, range, index), cell))
     .filter((date): date is number => date !== null);
+}
+
+/** The words that stand for China's built-in calendar in a holidays argument, as typed on any keyboard (full-width ＣＮ too). */
+const CHINA_CALENDAR_WORDS: ReadonlySet<string> = new Set(["cn", "中国"]);
+
+const isChinaCalendarWord = (cell: unknown): boolean =>
+  typeof cell === "string" && CHINA_CALENDAR_WORDS.has(halfWidth(cell).trim().toLowerCase());
+
+/**
+ * A holidays argument: dates, and `"CN"` or `"中国"` (any case, in any cell) for China's built-in
+ * holidays and make-up days, which the dates are then added to. Blanks are skipped.
+ */
+export function holidayListArg(name: Bilingual, value: unknown): { readonly china: boolean; readonly dates: number[] } {
+  const range = rangeArg(name, value);
+  const china = range.cells.some(isChinaCalendarWord);
+  const dates = range.cells
+    .map((cell, index) => (isChinaCalendarWord(cell) ? null : dateOrBlank(cellLabel(name, range, index), cell)))
+    .filter((date): date is number => date !== null);
+  return { china, dates };
+}
+
+const WORK_WEEK_HELP: Bilingual = {
+  en: "enter 双休 (or 5day, Monday–Friday), 单休 (or 6day, Monday–Saturday) or 大小周:2026-11-07 (or alternate:2026-11-07: Saturdays alternate, the date is in a long week)",
+  zh: "请填写 双休（周一至周五）、单休（周一至周六）或 大小周:2026-11-07（隔周上周六，日期为某个大周中的一天，如其上班的周六）",
+};
+
+/** The optional work-week argument: 双休 when omitted or blank. */
+export function workWeekArg(name: Bilingual, value: unknown): WorkWeek {
+  const cell = scalarArg(name, value);
+  if (isBlank(cell)) return FIVE_DAY_WEEK;
+  const error = excelErrorCode(cell);
+  if (error !== undefined) throw errorValueError(name, error);
+  if (typeof cell === "string") {
+    const week = parseWorkWeekText(cell);
+    if (week) return week;
+    const text = describe(cell);
+    throw valueError({ en: `${name.en} (${text}) is not a work week; ${WORK_WEEK_HELP.en}`, zh: `${name.zh}（${text}）无法识别，${WORK_WEEK_HELP.zh}` });
+  }
+  throw valueError({ en: `${name.en} is not text; ${WORK_WEEK_HELP.en}`, zh: `${name.zh}不是文本，${WORK_WEEK_HELP.zh}` });
 }

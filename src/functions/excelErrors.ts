@@ -17,7 +17,7 @@ export interface ExcelErrorResult {
  * divisionByZero: "A custom error message can't be used"). #NUM! and #DIV/0! are returned bare; the
  * Functions page explains, per function, what each of them means (errorHelp.ts).
  */
-export const SHOWS_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["#VALUE!"]);
+export const SHOWS_MESSAGE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["#VALUE!", "#N/A"]);
 
 export type ExcelError = CustomFunctions.Error | ExcelErrorResult;
 
@@ -43,6 +43,7 @@ function toExcelError(code: ErrorCode, message: string): ExcelError {
     "#VALUE!": CustomFunctions.ErrorCode.invalidValue,
     "#NUM!": CustomFunctions.ErrorCode.invalidNumber,
     "#DIV/0!": CustomFunctions.ErrorCode.divisionByZero,
+    "#N/A": CustomFunctions.ErrorCode.notAvailable,
   }[code];
   return shown ? new CustomFunctions.Error(excelCode, message) : new CustomFunctions.Error(excelCode);
 }

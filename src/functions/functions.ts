@@ -58,16 +58,17 @@ export function split(total: unknown, weights: unknown[][], unit?: unknown) {
 }
 
 /**
- * Working days from start to end inclusive: Monday to Friday, minus holidays, plus make-up working days (调休).
+ * Working days from start to end inclusive: the days the work week works (Monday to Friday by default), minus holidays, plus make-up working days (调休).
  * @customfunction WORKDAYS
  * @param start First date.
  * @param end Last date; before start gives a negative count, like NETWORKDAYS.
- * @param [holidays] Dates of public holidays.
+ * @param [holidays] Dates of public holidays; or "CN" (or "中国") for China's official holidays and make-up days, built in, with any other dates in the range as extra days off.
  * @param [workdays] Weekend dates that are make-up working days (调休).
+ * @param [workweek] Days worked each week: 双休 or 5day (Monday–Friday, the default), 单休 or 6day (Monday–Saturday), or 大小周:2026-11-07 (Saturdays alternate; the date is a day of a long week, such as its worked Saturday).
  * @returns {number} Number of working days.
  */
-export function workdays(start: unknown, end: unknown, holidays?: unknown[][], workdays?: unknown[][]) {
-  return excelResult(() => work.workdays(start, end, holidays, workdays));
+export function workdays(start: unknown, end: unknown, holidays?: unknown[][], workdays?: unknown[][], workweek?: unknown) {
+  return excelResult(() => work.workdays(start, end, holidays, workdays, workweek));
 }
 
 /**
@@ -76,9 +77,10 @@ export function workdays(start: unknown, end: unknown, holidays?: unknown[][], w
  * @param target Monthly target (≥ 0, a whole multiple of unit).
  * @param year Year, e.g. 2026.
  * @param month Month, 1 to 12.
- * @param [holidays] Dates of public holidays.
+ * @param [holidays] Dates of public holidays; or "CN" (or "中国") for China's official holidays and make-up days, built in, with any other dates in the range as extra days off.
  * @param [workdays] Weekend dates that are make-up working days (调休).
  * @param [unit] Smallest step of a part (default 1).
+ * @param [workweek] Days worked each week: 双休 or 5day (Monday–Friday, the default), 单休 or 6day (Monday–Saturday), or 大小周:2026-11-07 (Saturdays alternate; the date is a day of a long week, such as its worked Saturday).
  * @returns {any[][]} One row per week: from, to, working days, amount.
  */
 export function weekSplit(
@@ -88,8 +90,9 @@ export function weekSplit(
   holidays?: unknown[][],
   workdays?: unknown[][],
   unit?: unknown,
+  workweek?: unknown,
 ) {
-  return excelResult(() => work.weekSplit(target, year, month, holidays, workdays, unit));
+  return excelResult(() => work.weekSplit(target, year, month, holidays, workdays, unit, workweek));
 }
 
 /**
@@ -98,9 +101,10 @@ export function weekSplit(
  * @param target Target to split (≥ 0, a whole multiple of unit).
  * @param start First date.
  * @param end Last date.
- * @param [holidays] Dates of public holidays.
+ * @param [holidays] Dates of public holidays; or "CN" (or "中国") for China's official holidays and make-up days, built in, with any other dates in the range as extra days off.
  * @param [workdays] Weekend dates that are make-up working days (调休).
  * @param [unit] Smallest step of a part (default 1).
+ * @param [workweek] Days worked each week: 双休 or 5day (Monday–Friday, the default), 单休 or 6day (Monday–Saturday), or 大小周:2026-11-07 (Saturdays alternate; the date is a day of a long week, such as its worked Saturday).
  * @returns {any[][]} One row per working day: date, amount.
  */
 export function daySplit(
@@ -110,8 +114,9 @@ export function daySplit(
   holidays?: unknown[][],
   workdays?: unknown[][],
   unit?: unknown,
+  workweek?: unknown,
 ) {
-  return excelResult(() => work.daySplit(target, start, end, holidays, workdays, unit));
+  return excelResult(() => work.daySplit(target, start, end, holidays, workdays, unit, workweek));
 }
 
 /**

@@ -1,9 +1,18 @@
 import { apportion } from "../domain/apportion";
-import { daySplit as splitByDay, makeWorkCalendar, type WorkCalendar, weekSplit as splitByWeek, workdays as countWorkdays } from "../domain/calendar";
+import {
+  checkYearMonth,
+  daySplit as splitByDay,
+  makeWorkCalendar,
+  type WorkCalendar,
+  weekSplit as splitByWeek,
+  workdays as countWorkdays,
+  ymdFromSerial,
+} from "../domain/calendar";
+import { CHINA_CALENDAR, chinaWorkCalendar, uncoveredYears } from "../domain/chinaCalendar";
 import { applyDiscounts, parseDiscount } from "../domain/discount";
 import { argNames } from "../contract/functionNames";
 import type { Bilingual } from "../contract/locale";
-import { numError, valueError } from "../domain/errors";
+import { naError, numError, valueError } from "../domain/errors";
 import {
   abcClasses,
   DEFAULT_A_SHARE,
@@ -23,6 +32,7 @@ import {
   errorValueError,
   excelErrorCode,
   filledRangeArg,
+  holidayListArg,
   isBlank,
   numberArg,
   numberCells,
@@ -31,6 +41,7 @@ import {
   rangeArg,
   reshape,
   wholeNumberArg,
+  workWeekArg,
 } from "./excelArgs";
 
 /**
@@ -110,15 +121,67 @@ export function split(total: unknown, weights: unknown, unit: unknown): number[]
   return reshape(range, parts);
 }
 
-/** `names` are the calling function's own holidays and workdays arguments. */
-const workCalendar = (
-  holidays: unknown,
-  makeUpDays: unknown,
-  names: { readonly holidays: Bilingual; readonly workdays: Bilingual },
-): WorkCalendar => makeWorkCalendar(dateListArg(names.holidays, holidays), dateListArg(names.workdays, makeUpDays));
+/** The calendar arguments every working-day function takes, as Excel hands them over. */
+interface CalendarArgs {
+  readonly holidays: unknown;
+  readonly makeUpDays: unknown;
+  readonly workweek: unknown;
+}
 
-export function workdays(start: unknown, end: unknown, holidays: unknown, makeUpDays: unknown): number {
-  return countWorkdays(dateArg(WORKDAYS.start, start), dateArg(WORKDAYS.end, end), workCalendar(holidays, makeUpDays, WORKDAYS));
+/** Sorted years as runs: [1999, 2000, 2001, 2027] → "1999–2001, 2027". */
+function yearRuns(years: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < years.length; ) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++;
+    runs.push(j > i ? `${years[i]}–${years[j]}` : String(years[i]));
+    i = j + 1;
+  }
+  return runs.join(", ");
+}
+
+/**
+ * The calendar the arguments describe for a period in fromYear..toYear. With "CN" the built-in China
+ * calendar of those years lies under the user's dates. A year it does not cover must be given by the
+ * user — at least one date of it beside "CN" or in workdays — else #N/A: never a count on plain weeks
+ * passed off as China's. `names` are the calling function's own arguments.
+ */
+function workCalendar(
+  args: CalendarArgs,
+  names: { readonly holidays: Bilingual; readonly workdays: Bilingual; readonly workweek: Bilingual },
+  fromYear: number,
+  toYear: number,
+): WorkCalendar {
+  const holidays = holidayListArg(names.holidays, args.holidays);
+  const makeUpDays = dateListArg(names.workdays, args.makeUpDays);
+  const week = workWeekArg(names.workweek, args.workweek);
+  if (!holidays.china) return makeWorkCalendar(holidays.dates, makeUpDays, week);
+  const userYears = new Set([...holidays.dates, ...makeUpDays].map((date) => ymdFromSerial(date).year));
+  const missing = uncoveredYears(fromYear, toYear).filter((year) => !userYears.has(year));
+  if (missing.length > 0) {
+    const { firstYear, lastYear } = CHINA_CALENDAR;
+    const years = yearRuns(missing);
+    throw naError({
+      en:
+        `${names.holidays.en} "CN": the built-in China calendar covers ${firstYear}–${lastYear}, not ${years}; ` +
+        `add the holidays of ${years} beside "CN" in ${names.holidays.en} and the make-up days in ${names.workdays.en}`,
+      zh:
+        `${names.holidays.zh}为"CN"（"中国"）：内置的中国节假日安排只包含 ${firstYear}–${lastYear} 年，没有 ${years} 年；` +
+        `请在${names.holidays.zh}中"CN"之外填写 ${years} 年的放假日期，在${names.workdays.zh}中填写调休上班日期`,
+    });
+  }
+  return chinaWorkCalendar({ holidays: holidays.dates, makeUpDays }, fromYear, toYear, week);
+}
+
+/** The years a period start..end (either order) touches. */
+function yearsOf(start: number, end: number): [number, number] {
+  return [ymdFromSerial(Math.min(start, end)).year, ymdFromSerial(Math.max(start, end)).year];
+}
+
+export function workdays(start: unknown, end: unknown, holidays: unknown, makeUpDays: unknown, workweek: unknown): number {
+  const first = dateArg(WORKDAYS.start, start);
+  const last = dateArg(WORKDAYS.end, end);
+  return countWorkdays(first, last, workCalendar({ holidays, makeUpDays, workweek }, WORKDAYS, ...yearsOf(first, last)));
 }
 
 export function weekSplit(
@@ -128,12 +191,17 @@ export function weekSplit(
   holidays: unknown,
   makeUpDays: unknown,
   unit: unknown,
+  workweek: unknown,
 ): number[][] {
+  const amount = numberArg(WEEKSPLIT.target, target);
+  const whichYear = wholeNumberArg(WEEKSPLIT.year, year);
+  const whichMonth = wholeNumberArg(WEEKSPLIT.month, month);
+  checkYearMonth(whichYear, whichMonth);
   const weeks = splitByWeek(
-    numberArg(WEEKSPLIT.target, target),
-    wholeNumberArg(WEEKSPLIT.year, year),
-    wholeNumberArg(WEEKSPLIT.month, month),
-    workCalendar(holidays, makeUpDays, WEEKSPLIT),
+    amount,
+    whichYear,
+    whichMonth,
+    workCalendar({ holidays, makeUpDays, workweek }, WEEKSPLIT, whichYear, whichYear),
     optionalNumberArg(WEEKSPLIT.unit, unit, 1),
   );
   return weeks.map((week) => [week.from, week.to, week.workingDays, week.amount]);
@@ -146,10 +214,11 @@ export function daySplit(
   holidays: unknown,
   makeUpDays: unknown,
   unit: unknown,
+  workweek: unknown,
 ): number[][] {
   const first = dateArg(DAYSPLIT.start, start);
   const last = dateArg(DAYSPLIT.end, end);
-  const calendar = workCalendar(holidays, makeUpDays, DAYSPLIT);
+  const calendar = workCalendar({ holidays, makeUpDays, workweek }, DAYSPLIT, ...yearsOf(first, last));
   if (first <= last && countWorkdays(first, last, calendar) > EXCEL_ROWS) {
     throw numError({
       en: `start to end holds more than ${EXCEL_ROWS} working days, more rows than a sheet has`,

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import {
+  alternateWeek,
   daySplit,
+  FIVE_DAY_WEEK,
   isoWeek,
   isoWeekday,
   isoWeekMonday,
@@ -8,8 +10,11 @@ import {
   monthWeeks,
   PLAIN_WEEKS,
   serialFromYmd,
+  SIX_DAY_WEEK,
+  type WorkWeek,
   weekSplit,
   workdays,
+  workWeekKey,
   ymdFromSerial,
 } from "../../src/domain/calendar";
 import { expectDomainError } from "./expectDomainError";
@@ -242,6 +247,128 @@ describe("work calendar — properties", () => {
         days.forEach((day) => expect(calendar.isWorkingDay(day.date)).toBe(true));
         const amounts = days.map((day) => day.amount);
         expect(Math.max(...amounts) - Math.min(...amounts)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe("work weeks: 双休, 单休, 大小周", () => {
+  const november = [ymd(2026, 11, 1), ymd(2026, 11, 30)] as const;
+  const october = [ymd(2026, 10, 1), ymd(2026, 10, 31)] as const;
+  const on = (week: WorkWeek, holidays: number[] = [], makeUps: number[] = []) => makeWorkCalendar(holidays, makeUps, week);
+  const autumn = (week: WorkWeek) =>
+    on(
+      week,
+      [...[25, 26, 27].map((day) => ymd(2026, 9, day)), ...[1, 2, 3, 4, 5, 6, 7].map((day) => ymd(2026, 10, day))],
+      [ymd(2026, 9, 20), ymd(2026, 10, 10)],
+    );
+
+  it("counts November 2026 by hand: 双休 21, 单休 25, 大小周 23 whichever Saturday is long", () => {
+    // 2026-11-01 is a Sunday. Mon–Fri: 11-02..06, 09..13, 16..20, 23..27 and Monday 30 = 4×5 + 1 = 21.
+    // Saturdays 7, 14, 21, 28: 单休 works all four (25); 大小周 long on the 7th works 7 and 21 (23),
+    // long on the 14th works 14 and 28 (23).
+    expect(workdays(...november, on(FIVE_DAY_WEEK))).toBe(21);
+    expect(workdays(...november, on(SIX_DAY_WEEK))).toBe(25);
+    expect(workdays(...november, on(alternateWeek(ymd(2026, 11, 7))))).toBe(23);
+    expect(workdays(...november, on(alternateWeek(ymd(2026, 11, 14))))).toBe(23);
+    const longOn7th = on(alternateWeek(ymd(2026, 11, 7)));
+    expect([7, 14, 21, 28].map((day) => longOn7th.isWorkingDay(ymd(2026, 11, day)))).toEqual([true, false, true, false]);
+  });
+
+  it("counts October 2026 (国庆, Saturday 10-10 worked) by hand under every work week", () => {
+    // 22 weekdays; Saturdays 3, 10, 17, 24, 31; holidays 10-01 (Thu) … 10-07 (Wed); make-up Saturday 10-10.
+    // 双休: 22 − 5 weekday holidays (1, 2, 5, 6, 7) + Saturday 10 = 18.
+    expect(workdays(...october, autumn(FIVE_DAY_WEEK))).toBe(18);
+    // 单休: 22 + 5 Saturdays = 27 − 6 holidays on worked days (Saturday 3 too); Saturday 10 is worked anyway = 21.
+    expect(workdays(...october, autumn(SIX_DAY_WEEK))).toBe(21);
+    // 大小周 long on 10-10: Saturdays 10 and 24 worked → 24 − 5 holidays (Saturday 3 was a rest day) = 19.
+    expect(workdays(...october, autumn(alternateWeek(ymd(2026, 10, 10))))).toBe(19);
+    // 大小周 long on 10-03: Saturdays 3, 17, 31 → 25 − 6 holidays + make-up Saturday 10 (a short week's rest day) = 20.
+    expect(workdays(...october, autumn(alternateWeek(ymd(2026, 10, 3))))).toBe(20);
+    // Sunday 09-20 is worked whatever the week: September (from Tuesday 1st) 单休 = 22 weekdays + Saturdays
+    // 5, 12, 19, 26 − 中秋 Friday 25 and Saturday 26 + Sunday 20 = 22 + 4 − 2 + 1 = 25.
+    expect(workdays(ymd(2026, 9, 1), ymd(2026, 9, 30), autumn(SIX_DAY_WEEK))).toBe(25);
+  });
+
+  it("keeps, per work week, only the holidays that remove a working day and the make-up days that add one", () => {
+    expect(autumn(FIVE_DAY_WEEK).holidays).not.toContain(ymd(2026, 10, 3));
+    expect(autumn(SIX_DAY_WEEK).holidays).toContain(ymd(2026, 10, 3));
+    expect(autumn(SIX_DAY_WEEK).makeUpDays).toEqual([ymd(2026, 9, 20)]);
+    expect(autumn(alternateWeek(ymd(2026, 10, 3))).makeUpDays).toEqual([ymd(2026, 9, 20), ymd(2026, 10, 10)]);
+  });
+
+  it("splits October 2026 单休 by weeks of 3, 6, 6, 6 working days", () => {
+    // Weeks inside October: 10-01..04 (Thu–Sun, all off), 05..11 (Mon–Wed off; Thu, Fri, Sat worked = 3),
+    // 12..18, 19..25 (Mon–Sat = 6 each), 26..31 (Mon–Sat = 6).
+    expect(monthWeeks(2026, 10, autumn(SIX_DAY_WEEK)).map((week) => week.workingDays)).toEqual([3, 6, 6, 6]);
+    expect(weekSplit(21000, 2026, 10, autumn(SIX_DAY_WEEK)).map((week) => week.amount)).toEqual([3000, 6000, 6000, 6000]);
+  });
+
+  it("names a 大小周 by any day of a long week; weeks a fortnight apart are the same", () => {
+    const saturday = ymd(2026, 11, 7);
+    for (const day of [ymd(2026, 11, 2), ymd(2026, 11, 5), saturday, ymd(2026, 11, 8), saturday + 14, saturday - 28]) {
+      expect(workWeekKey(alternateWeek(day))).toBe(workWeekKey(alternateWeek(saturday)));
+    }
+    expect(workWeekKey(alternateWeek(saturday + 7))).not.toBe(workWeekKey(alternateWeek(saturday)));
+    expect(alternateWeek(ymd(2026, 11, 2))).toEqual({ kind: "alternate", longSaturday: saturday });
+    expect(new Set([FIVE_DAY_WEEK, SIX_DAY_WEEK, alternateWeek(saturday)].map(workWeekKey)).size).toBe(3);
+  });
+});
+
+describe("work weeks — properties", () => {
+  const dateLists = fc.uniqueArray(recentSerials, { maxLength: 30 });
+  const calendars = fc
+    .tuple(dateLists, dateLists)
+    .map(([holidays, makeUps]) => [holidays, makeUps.filter((serial) => !holidays.includes(serial))] as const);
+  const weeks = fc.oneof(
+    fc.constant(FIVE_DAY_WEEK),
+    fc.constant(SIX_DAY_WEEK),
+    recentSerials.map((serial) => alternateWeek(serial)),
+  );
+  /** Reference: which days the week works, from JavaScript's weekday and whole weeks since the long week's Monday. */
+  const worksOn = (week: WorkWeek, serial: number): boolean => {
+    const weekday = referenceWeekday(serial);
+    if (weekday <= 5) return true;
+    if (weekday === 7 || week.kind === "fiveDay") return false;
+    return week.kind === "sixDay" || Math.floor((serial - (week.longSaturday - 5)) / 7) % 2 === 0;
+  };
+  const naive = (start: number, end: number, week: WorkWeek, holidays: readonly number[], makeUps: readonly number[]): number => {
+    let count = 0;
+    for (let serial = start; serial <= end; serial++) {
+      if (makeUps.includes(serial) || (worksOn(week, serial) && !holidays.includes(serial))) count++;
+    }
+    return count;
+  };
+
+  it("WORKDAYS equals the day-by-day count for every work week, holidays and 调休 on top", () => {
+    fc.assert(
+      fc.property(recentSerials, fc.integer({ min: 0, max: 800 }), weeks, calendars, (start, length, week, [holidays, makeUps]) => {
+        const calendar = makeWorkCalendar(holidays, makeUps, week);
+        expect(workdays(start, start + length, calendar)).toBe(naive(start, start + length, week, holidays, makeUps));
+        if (length > 0) expect(workdays(start + length, start, calendar)).toBe(-naive(start, start + length, week, holidays, makeUps));
+      }),
+    );
+  });
+
+  it("单休 ≥ 大小周 ≥ 双休 over any period, with the same holidays and make-up days", () => {
+    fc.assert(
+      fc.property(recentSerials, fc.integer({ min: 0, max: 800 }), recentSerials, calendars, (start, length, long, [holidays, makeUps]) => {
+        const count = (week: WorkWeek) => workdays(start, start + length, makeWorkCalendar(holidays, makeUps, week));
+        const alternate = count(alternateWeek(long));
+        expect(count(SIX_DAY_WEEK)).toBeGreaterThanOrEqual(alternate);
+        expect(alternate).toBeGreaterThanOrEqual(count(FIVE_DAY_WEEK));
+      }),
+    );
+  });
+
+  it("a 大小周 works every other Saturday: 13 or 14 of the 27 Saturdays in 26 weeks plus one, and two long weeks never touch", () => {
+    fc.assert(
+      fc.property(recentSerials, recentSerials, (long, start) => {
+        const calendar = makeWorkCalendar([], [], alternateWeek(long));
+        const saturdays = Array.from({ length: 27 }, (_, i) => start - referenceWeekday(start) + 6 + 7 * i);
+        const worked = saturdays.map((saturday) => calendar.isWorkingDay(saturday));
+        expect(worked.filter(Boolean).length).toBeGreaterThanOrEqual(13);
+        worked.slice(1).forEach((isWorked, i) => expect(isWorked).toBe(!worked[i]));
       }),
     );
   });

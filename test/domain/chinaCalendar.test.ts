@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import ts from "typescript";
-import { daysInMonth, formatSerial, serialFromYmd, workdays } from "../../src/domain/calendar";
+import { alternateWeek, daysInMonth, formatSerial, serialFromYmd, SIX_DAY_WEEK, workdays } from "../../src/domain/calendar";
 import { CHINA_CALENDAR, chinaDates, chinaWorkCalendar, chinaYearDays, isChinaYearCovered, mergeDateLists, uncoveredYears } from "../../src/domain/chinaCalendar";
 import { formatDateList, parseDateList } from "../../src/domain/dateText";
 import { expand, PUBLISHED, serial } from "../fixtures/chinaSchedules";
@@ -71,6 +71,23 @@ describe("the built-in China calendar", () => {
     expect(chinaWorkCalendar()).toBe(chinaWorkCalendar());
     expect(chinaWorkCalendar(undefined, 2026, 2026)).toBe(chinaWorkCalendar({ holidays: [], makeUpDays: [] }, 2026, 2026));
     expect(chinaWorkCalendar({ holidays: [serial("2026-10-09")], makeUpDays: [] }, 2026, 2026)).not.toBe(chinaWorkCalendar(undefined, 2026, 2026));
+  });
+
+  it("lays the built-in days over a 单休 or 大小周 week, and caches each work week apart", () => {
+    const october = [serial("2026-10-01"), serial("2026-10-31")] as const;
+    const fiveDay = chinaWorkCalendar(undefined, 2026, 2026);
+    const sixDay = chinaWorkCalendar(undefined, 2026, 2026, SIX_DAY_WEEK);
+    // Hand-worked in test/domain/calendar.test.ts: 18 双休, 21 单休, 19 and 20 大小周 long on 10-10 / 10-03.
+    expect(workdays(...october, fiveDay)).toBe(18);
+    expect(workdays(...october, sixDay)).toBe(21);
+    expect(workdays(...october, chinaWorkCalendar(undefined, 2026, 2026, alternateWeek(serial("2026-10-10"))))).toBe(19);
+    expect(workdays(...october, chinaWorkCalendar(undefined, 2026, 2026, alternateWeek(serial("2026-10-03"))))).toBe(20);
+    expect(sixDay).not.toBe(fiveDay);
+    expect(chinaWorkCalendar(undefined, 2026, 2026, SIX_DAY_WEEK)).toBe(sixDay);
+    // 10-05 (in the week of Saturday 10-10) and 10-24 name long weeks a fortnight apart: the same Saturdays.
+    expect(chinaWorkCalendar(undefined, 2026, 2026, alternateWeek(serial("2026-10-05")))).toBe(
+      chinaWorkCalendar(undefined, 2026, 2026, alternateWeek(serial("2026-10-24"))),
+    );
   });
 
   it("prints a year as the lines calendar show gives", () => {

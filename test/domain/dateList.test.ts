@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { formatSerial, serialFromYmd } from "../../src/domain/calendar";
-import { formatDateList, parseDateList } from "../../src/domain/dateText";
+import { alternateWeek, FIVE_DAY_WEEK, formatSerial, serialFromYmd, SIX_DAY_WEEK } from "../../src/domain/calendar";
+import { formatDateList, parseDateList, parseWorkWeekText } from "../../src/domain/dateText";
 
 const dates = fc.uniqueArray(fc.integer({ min: serialFromYmd(1900, 3, 1), max: serialFromYmd(9999, 12, 31) }), { maxLength: 40 });
 
@@ -25,4 +25,30 @@ describe("formatDateList", () => {
     const day = serialFromYmd(2026, 1, 1);
     expect(formatDateList({ holidays: [day, day], makeUpDays: [] })).toBe(formatSerial(day));
   });
+});
+
+describe("parseWorkWeekText", () => {
+  const longWeek = alternateWeek(serialFromYmd(2026, 11, 7));
+  it.each<[string, unknown]>([
+    ["双休", FIVE_DAY_WEEK],
+    [" 5day ", FIVE_DAY_WEEK],
+    ["5-Day", FIVE_DAY_WEEK],
+    ["单休", SIX_DAY_WEEK],
+    ["6DAY", SIX_DAY_WEEK],
+    ["6 day", SIX_DAY_WEEK],
+    ["大小周:2026-11-07", longWeek],
+    ["大小周：２０２６－１１－０７", longWeek],
+    ["大小周 2026/11/2", longWeek],
+    ["大小周2026.11.08", longWeek],
+    ["Alternate: 2026-11-07", longWeek],
+  ])("reads %p", (text, expected) => {
+    expect(parseWorkWeekText(text)).toEqual(expected);
+  });
+
+  it.each(["", "大小周", "alternate", "大小周:2026-02-30", "大小周:1900-02-28", "大小周:11-07", "双休日", "5", "7day", "constructor", "__proto__"])(
+    "refuses %p",
+    (text) => {
+      expect(parseWorkWeekText(text)).toBeNull();
+    },
+  );
 });

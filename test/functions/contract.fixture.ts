@@ -1,5 +1,6 @@
 /**
- * A checked-in copy of the custom-function contract (FUNCTIONS.md), for CI where the shared folder is
+ * A checked-in copy of the custom-function contract (FUNCTIONS.md, extended by issue 11 with the
+ * trailing optional `workweek` of WORKDAYS, WEEKSPLIT and DAYSPLIT), for CI where the shared folder is
  * absent. Tests compare functions.ts, its generated metadata and contract/functionNames.zh-CN.json against it.
  */
 export interface ContractParameter {
@@ -57,7 +58,7 @@ export const CONTRACT: readonly ContractFunction[] = [
     id: "WORKDAYS",
     exportName: "workdays",
     zhName: "工作日数",
-    parameters: [required("start"), required("end"), optional("holidays", true), optional("workdays", true)],
+    parameters: [required("start"), required("end"), optional("holidays", true), optional("workdays", true), optional("workweek")],
     returnsRange: false,
   },
   {
@@ -71,6 +72,7 @@ export const CONTRACT: readonly ContractFunction[] = [
       optional("holidays", true),
       optional("workdays", true),
       optional("unit"),
+      optional("workweek"),
     ],
     returnsRange: true,
   },
@@ -85,6 +87,7 @@ export const CONTRACT: readonly ContractFunction[] = [
       optional("holidays", true),
       optional("workdays", true),
       optional("unit"),
+      optional("workweek"),
     ],
     returnsRange: true,
   },

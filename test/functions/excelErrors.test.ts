@@ -31,7 +31,7 @@ describe("excelResult", () => {
         readonly message: string,
       ) {}
     }
-    const codes = { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" };
+    const codes = { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", notAvailable: "#N/A" };
     beforeAll(() => {
       (globalThis as Record<string, unknown>).CustomFunctions = { Error: FakeError, ErrorCode: codes };
     });
@@ -41,8 +41,9 @@ describe("excelResult", () => {
 
     // custom-functions-errors: "You can only return a custom error message with the #VALUE! and #N/A errors";
     // ErrorCode.invalidNumber / divisionByZero: "A custom error message can't be used".
-    it.each<["#VALUE!" | "#NUM!" | "#DIV/0!", string, string | undefined]>([
+    it.each<["#VALUE!" | "#NUM!" | "#DIV/0!" | "#N/A", string, string | undefined]>([
       ["#VALUE!", "invalidValue", "why"],
+      ["#N/A", "notAvailable", "why"],
       ["#NUM!", "invalidNumber", undefined],
       ["#DIV/0!", "divisionByZero", undefined],
     ])("returns a CustomFunctions.Error for %s (%s), with a message only where Excel shows one", (code, name, message) => {

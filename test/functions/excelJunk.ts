@@ -1,9 +1,10 @@
 import fc from "fast-check";
 
 /**
- * What Excel (or a careless Node caller) may hand a custom function: numbers at the edges, text, logical
- * values, blanks, error cells as the runtime passes them ({ code: "#N/A" }), Date objects, and ranges
- * of these — ragged, nested and one-row ones included. Shared by the fuzz and the bilingual-message tests.
+ * What Excel (or a careless Node caller) may hand a custom function: numbers at the edges, text (the
+ * words the calendar arguments take, CN, 双休 …, among it), logical values, blanks, error cells as the
+ * runtime passes them ({ code: "#N/A" }), Date objects, and ranges of these — ragged, nested and one-row
+ * ones included. Shared by the fuzz and the bilingual-message tests.
  */
 export const excelScalar = fc.oneof(
   fc.double(),
@@ -11,7 +12,7 @@ export const excelScalar = fc.oneof(
   fc.integer({ min: 40000, max: 50000 }),
   fc.integer({ min: -5, max: 100 }),
   fc.string({ maxLength: 6 }),
-  fc.constantFrom("", " ", "A", "b", "C", "VIP", "9.8折", "85折", "98%", "120%", "abc", "1", "-", "国庆"),
+  fc.constantFrom("", " ", "A", "b", "C", "VIP", "9.8折", "85折", "98%", "120%", "abc", "1", "-", "国庆", "CN", "中国", "双休", "单休", "大小周:2026-11-07"),
   fc.boolean(),
   fc.constant(null),
   fc.constant(undefined),

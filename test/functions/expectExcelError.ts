@@ -4,7 +4,7 @@ import * as functions from "../../src/functions/functions";
 import * as operations from "../../src/functions/operations";
 import { expectDomainError } from "../domain/expectDomainError";
 
-export const ERROR_CODES: readonly ErrorCode[] = ["#VALUE!", "#NUM!", "#DIV/0!"];
+export const ERROR_CODES: readonly ErrorCode[] = ["#VALUE!", "#NUM!", "#DIV/0!", "#N/A"];
 
 /** An error value as Excel shows it: a code, with a message only where Excel shows one (#VALUE!). */
 export function isExcelError(result: unknown): result is ExcelErrorResult {

@@ -163,3 +163,89 @@ describe("WEEKSPLIT and DAYSPLIT", () => {
     expectExcelError("daySplit", [10, 61, 2958465], "#NUM!", /more than 1048576 working days/);
   });
 });
+
+describe('the built-in China calendar ("CN") and the work week', () => {
+  // Typed as Excel declares them (holidays a range); Excel hands a literal "CN" over as [["CN"]], Node callers anything.
+  const countWorkdays = workdays as (...args: unknown[]) => unknown;
+  const splitByWeek = weekSplit as (...args: unknown[]) => unknown;
+  const splitByDay = daySplit as (...args: unknown[]) => unknown;
+  const october = [ymd(2026, 10, 1), ymd(2026, 10, 31)] as const;
+
+  it('counts 2026-10 as 18 working days with "CN" and 22 without, NETWORKDAYS-like', () => {
+    expect(countWorkdays(...october, "CN")).toBe(18);
+    expect(countWorkdays(...october)).toBe(22);
+    expect(countWorkdays(...october, null, null, null)).toBe(22);
+    // Excel hands a literal to a range parameter as a 1×1 range; "中国", any case and spaces read the same.
+    for (const china of [[["CN"]], "中国", [["中国"]], " cn ", "Cn", "ＣＮ"]) expect(countWorkdays(...october, china)).toBe(18);
+  });
+
+  it('counts the same as typing the dates: WEEKSPLIT and DAYSPLIT with "CN"', () => {
+    expect(splitByWeek(100000, 2026, 10, "CN")).toEqual(splitByWeek(100000, 2026, 10, HOLIDAYS, MAKE_UP));
+    expect(splitByDay(10, ymd(2026, 10, 7), ymd(2026, 10, 12), [["CN"]])).toEqual(splitByDay(10, ymd(2026, 10, 7), ymd(2026, 10, 12), HOLIDAYS, MAKE_UP));
+    // September: 22 weekdays − 中秋 Friday 09-25 + make-up Sunday 09-20 = 22.
+    expect(countWorkdays(ymd(2026, 9, 1), ymd(2026, 9, 30), "CN")).toBe(22);
+  });
+
+  it('adds the dates beside "CN" as extra days off, and the workdays list wins over a built-in holiday', () => {
+    // Friday 10-09 off as well: 17. Wednesday 10-07 (built-in holiday) worked: 19.
+    expect(countWorkdays(...october, [["CN"], [ymd(2026, 10, 9)], [null]])).toBe(17);
+    expect(countWorkdays(...october, "CN", [[ymd(2026, 10, 7)]])).toBe(19);
+    // The user's own lists still may not name a date both ways.
+    expectExcelError("workdays", [...october, [["CN", ymd(2026, 10, 10)]], [[ymd(2026, 10, 10)]]], "#VALUE!", /^2026-10-10 is both a holiday and a make-up working day/);
+  });
+
+  it("counts 单休 and 大小周 through the trailing workweek argument (October 2026 hand-worked in test/domain/calendar.test.ts)", () => {
+    expect(countWorkdays(...october, "CN", null, "单休")).toBe(21);
+    expect(countWorkdays(...october, "CN", null, "6day")).toBe(21);
+    expect(countWorkdays(...october, "CN", null, "大小周:2026-10-10")).toBe(19);
+    expect(countWorkdays(...october, "CN", null, [["alternate:2026-10-03"]])).toBe(20);
+    expect(countWorkdays(...october, "CN", null, "双休")).toBe(18);
+    // November 2026 without holidays: 21 双休, 25 单休, 23 大小周.
+    expect(countWorkdays(ymd(2026, 11, 1), ymd(2026, 11, 30), null, null, "单休")).toBe(25);
+    expect(countWorkdays(ymd(2026, 11, 1), ymd(2026, 11, 30), null, null, "大小周：2026-11-07")).toBe(23);
+  });
+
+  it("splits 单休 October by 3, 6, 6, 6 working days and 大小周 days by date", () => {
+    expect((splitByWeek(21000, 2026, 10, "CN", null, 1, "单休") as number[][]).map((week) => [week[2], week[3]])).toEqual([
+      [3, 3000],
+      [6, 6000],
+      [6, 6000],
+      [6, 6000],
+    ]);
+    // 大小周 long on 11-07: Saturday 11-07 worked, Saturday 11-14 not.
+    expect((splitByDay(60, ymd(2026, 11, 5), ymd(2026, 11, 14), null, null, null, "大小周:2026-11-07") as number[][]).map((day) => day[0])).toEqual(
+      [5, 6, 7, 9, 10, 11, 12, 13].map((day) => ymd(2026, 11, day)),
+    );
+  });
+
+  it('gives #N/A naming the year for "CN" in a year the built-in data does not cover, never a count on plain weeks', () => {
+    expectExcelError("workdays", [ymd(2027, 10, 1), ymd(2027, 10, 31), "CN"], "#N/A", /^holidays "CN": the built-in China calendar covers 2004–2026, not 2027; add the holidays of 2027 beside "CN" in holidays and the make-up days in workdays$/);
+    expectExcelError("workdays", [ymd(2026, 12, 28), ymd(2027, 1, 5), "CN"], "#N/A", /not 2027;/);
+    expectExcelError("workdays", [ymd(2003, 12, 1), ymd(2003, 12, 31), "中国"], "#N/A", /not 2003;/);
+    expectExcelError("weekSplit", [100, 2027, 1, "CN"], "#N/A", /not 2027;/);
+    expectExcelError("workdays", [ymd(2026, 12, 1), ymd(2028, 1, 31), "CN"], "#N/A", /not 2027–2028; add the holidays of 2027–2028 beside "CN"/);
+    expectExcelError("daySplit", [100, ymd(1999, 1, 1), ymd(2001, 12, 31), "CN"], "#N/A", /not 1999–2001;/);
+    expectExcelError("daySplit", [100, ymd(1990, 1, 1), ymd(2030, 12, 31), "CN"], "#N/A", /not 1990–2003, 2027–2030;/);
+    // A year the user gives dates of, beside "CN" or as make-up days, is the user's to fill: 2026-12-28 (Mon)
+    // to 2027-01-05 (Tue) is 7 weekdays − 2027-01-01 (Fri) = 6; to Saturday 2027-01-09 with only that
+    // Saturday given, as a make-up day: 10 weekdays + 1 = 11.
+    expect(countWorkdays(ymd(2026, 12, 28), ymd(2027, 1, 5), [["CN"], [ymd(2027, 1, 1)]])).toBe(6);
+    expect(countWorkdays(ymd(2026, 12, 28), ymd(2027, 1, 9), "CN", [[ymd(2027, 1, 9)]])).toBe(11);
+    expectExcelError("workdays", [ymd(2026, 12, 28), ymd(2028, 1, 5), [["CN"], [ymd(2027, 1, 1)]]], "#N/A", /not 2028;/);
+    // Without "CN" the same periods count on the dates given, as NETWORKDAYS does.
+    expect(countWorkdays(ymd(2027, 10, 1), ymd(2027, 10, 31))).toBe(21);
+    // A bad month is still #NUM!, not a missing year.
+    expectExcelError("weekSplit", [100, 99999, 1, "CN"], "#NUM!", /^year must be a whole number from 1900/);
+  });
+
+  it("reports a work week it cannot read, naming the forms it can", () => {
+    for (const bad of ["大小周", "三休", "大小周:2026-02-30"]) {
+      expectExcelError("workdays", [...october, null, null, bad], "#VALUE!", /^workweek \(".*"\) is not a work week; enter 双休 \(or 5day, Monday–Friday\), 单休/);
+    }
+    expectExcelError("weekSplit", [100, 2026, 10, null, null, 1, 6], "#VALUE!", /^workweek is not text; enter 双休/);
+    expectExcelError("daySplit", [100, ...october, null, null, 1, true], "#VALUE!", /^workweek is not text/);
+    expectExcelError("workdays", [...october, null, null, { code: "#REF!" }], "#VALUE!", /^workweek holds the error #REF!/);
+    expectExcelError("workdays", [...october, null, null, [["单休", "双休"]]], "#VALUE!", /^workweek must be a single value, not a range of 2 cells/);
+    expectExcelError("workdays", [...october, [["CN", "国庆"]]], "#VALUE!", /^holidays: cell 2 is text \("国庆"\)/);
+  });
+});

@@ -60,6 +60,8 @@ function expectZhTwin(en: string, zh: string): void {
 
 /** The rules behind the SALES functions, callable with fewer arguments as Excel calls them. */
 const rule = operations as unknown as Record<keyof typeof operations, (...args: unknown[]) => unknown>;
+/** The SALES functions with any arguments: Excel hands a literal "CN" to the range parameter holidays as [["CN"]], Node anything. */
+const sales = functions as unknown as Record<keyof typeof functions, (...args: unknown[]) => unknown>;
 
 /** China's 2026 National Day (10-01..10-07 off, Saturday 10-10 and Sunday 09-20 worked), as ranges. */
 const HOLIDAYS = [[1, 2, 3, 4, 5, 6, 7].map((day) => ymd(2026, 10, day))];
@@ -106,6 +108,11 @@ const FUNCTION_ERRORS: readonly [string, () => unknown, ErrorCode, RegExp, RegEx
   ["WORKDAYS an end after 9999", () => rule.workdays(ymd(2026, 10, 1), 3e6), "#NUM!", /^end: dates after 9999-12-31/, /^结束日期晚于 9999-12-31，超出支持范围（当前为 3000000）$/],
   ["WORKDAYS text in holidays", () => workdays(ymd(2026, 10, 1), ymd(2026, 10, 31), [["国庆"]]), "#VALUE!", /^holidays: cell 1 is text/, /^节假日：第 1 个单元格是文本（"国庆"）/],
   ["WORKDAYS start missing", () => workdays(null, ymd(2026, 10, 31)), "#VALUE!", /^start is required; enter a date/, /^开始日期为必填项，请输入日期$/],
+  ["WORKDAYS CN in 2027", () => sales.workdays(ymd(2027, 10, 1), ymd(2027, 10, 31), "CN"), "#N/A", /^holidays "CN": the built-in China calendar covers 2004–2026, not 2027; add the holidays of 2027 beside "CN" in holidays and the make-up days in workdays$/, /^节假日为"CN"（"中国"）：内置的中国节假日安排只包含 2004–2026 年，没有 2027 年；请在节假日中"CN"之外填写 2027 年的放假日期，在调休上班日中填写调休上班日期$/],
+  ["WORKDAYS 大小周 without a date", () => sales.workdays(oct8, oct8, null, null, "大小周"), "#VALUE!", /^workweek \("大小周"\) is not a work week; enter 双休 \(or 5day, Monday–Friday\), 单休 \(or 6day, Monday–Saturday\) or 大小周:2026-11-07/, /^工作周（"大小周"）无法识别，请填写 双休（周一至周五）、单休（周一至周六）或 大小周:2026-11-07（隔周上周六/],
+  ["WEEKSPLIT a number as workweek", () => sales.weekSplit(100, 2026, 10, null, null, 1, 6), "#VALUE!", /^workweek is not text; enter 双休/, /^工作周不是文本，请填写 双休/],
+  ["WEEKSPLIT CN in 2003", () => sales.weekSplit(100, 2003, 10, "中国"), "#N/A", /not 2003;/, /没有 2003 年；/],
+  ["DAYSPLIT CN in 2027", () => sales.daySplit(100, ymd(2026, 12, 28), ymd(2027, 1, 8), "CN"), "#N/A", /not 2027;/, /没有 2027 年；/],
   ["WEEKSPLIT month 13", () => rule.weekSplit(100, 2026, 13), "#NUM!", /^month must be a whole number from 1 to 12/, /^月必须是 1 到 12 之间的整数（当前为 13）$/],
   ["WEEKSPLIT month 1.5", () => rule.weekSplit(100, 2026, 1.5), "#NUM!", /^month must be a whole number \(got 1\.5\)/, /^月必须是整数（当前为 1\.5）$/],
   ["WEEKSPLIT year 1899", () => rule.weekSplit(100, 1899, 12), "#NUM!", /^year must be a whole number from 1900/, /^年必须是 1900 到 9999 之间的整数/],

@@ -6,6 +6,7 @@ const literal = (v: number | string, syntax: FormulaSyntax) =>
   typeof v === "number" ? String(v).replace(".", syntax.decimal) : `"${v.replace(/"/g, '""')}"`;
 
 function argText(arg: ExampleArg, syntax: FormulaSyntax): string {
+  if (arg === null) return "";
   if (typeof arg === "number" || typeof arg === "string") return literal(arg, syntax);
   if ("date" in arg) return `${syntax.dateFunction}(${arg.date.join(syntax.list)})`;
   if ("row" in arg) return `{${arg.row.map((v) => literal(v, syntax)).join(syntax.arrayColumn)}}`;
@@ -23,7 +24,7 @@ export function exampleFormula(example: FunctionExample, qualifiedName: string, 
 /** The same arguments as Excel hands them to the function: dates as serials, arrays as 2-D arrays. */
 export function exampleCallArgs(example: FunctionExample): unknown[] {
   return example.args.map((arg) => {
-    if (typeof arg === "number" || typeof arg === "string") return arg;
+    if (arg === null || typeof arg === "number" || typeof arg === "string") return arg;
     if ("date" in arg) return serialFromYmd(...arg.date);
     if ("row" in arg) return [[...arg.row]];
     return arg.column.map((v) => [v]);

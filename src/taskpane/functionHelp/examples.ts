@@ -3,8 +3,12 @@
 import * as operations from "../../functions/operations";
 import type { FunctionId } from "../../contract/functionNames";
 
-/** A literal argument of an example formula: a number, a text, a date, or a one-row / one-column array. */
+/**
+ * A literal argument of an example formula: a number, a text, a date, a one-row / one-column array, or
+ * null for an optional argument left out before a later one (`…,"CN",,1,"单休")`).
+ */
 export type ExampleArg =
+  | null
   | number
   | string
   | { readonly date: readonly [number, number, number] }
@@ -28,8 +32,13 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   { id: "TIER", exportName: "tier", args: [120000, 100000, 50000], dateColumns: [] },
   { id: "NEXTVISIT", exportName: "nextVisit", args: [{ date: [2026, 11, 20] }, "B"], dateColumns: [0] },
   { id: "SPLIT", exportName: "split", args: [100, { row: [1, 1, 1] }, 0.01], dateColumns: [] },
-  { id: "WORKDAYS", exportName: "workdays", args: [{ date: [2026, 11, 1] }, { date: [2026, 11, 30] }], dateColumns: [] },
-  { id: "WEEKSPLIT", exportName: "weekSplit", args: [100000, 2026, 11], dateColumns: [0, 1] },
-  { id: "DAYSPLIT", exportName: "daySplit", args: [10000, { date: [2026, 11, 23] }, { date: [2026, 11, 27] }], dateColumns: [0] },
+  { id: "WORKDAYS", exportName: "workdays", args: [{ date: [2026, 10, 1] }, { date: [2026, 10, 31] }, "CN"], dateColumns: [] },
+  { id: "WEEKSPLIT", exportName: "weekSplit", args: [100000, 2026, 10, "CN"], dateColumns: [0, 1] },
+  {
+    id: "DAYSPLIT",
+    exportName: "daySplit",
+    args: [12000, { date: [2026, 11, 23] }, { date: [2026, 11, 29] }, "CN", null, 1, "单休"],
+    dateColumns: [0],
+  },
   { id: "DISCOUNT", exportName: "discount", args: [442000, { row: ["9.8折", "9.8折"] }], dateColumns: [] },
 ];
