@@ -7,10 +7,11 @@ import globals from "globals";
 /**
  * The layers (README "Layout"): each folder may import only from the folders below it, so the pure
  * rules stay testable without Office, React or files, and nothing reaches into a layer above it.
- *   contract → domain → spec → team → templates → writers → functions / cli / host / taskpane
+ *   contract → domain → spec → team → templates → writers → cli / host → taskpane;  functions: contract, domain
  * (contract: locales, the error base and the custom functions' names; spec: the SheetSpec contract
- * builders and writers share).
- * Type-only imports count too: a type from a higher layer is still a dependency on it.
+ * builders and writers share). Static, dynamic (`import()`) and type-only imports (`import("…").T`) all
+ * count: a type from a higher layer is still a dependency on it. Below the writers no layer may use a
+ * host (Office, Excel), a UI, the file system or a zip/xlsx library either.
  */
 const LAYERS = ["contract", "domain", "spec", "team", "templates", "writers", "functions", "cli", "host", "taskpane"];
 const ABOVE = {
@@ -22,22 +23,51 @@ const ABOVE = {
   writers: ["functions", "cli", "host", "taskpane"],
   functions: ["spec", "team", "templates", "writers", "cli", "host", "taskpane"],
   cli: ["functions", "host", "taskpane"],
+  host: ["taskpane"],
 };
-const layerRules = Object.entries(ABOVE).map(([layer, forbidden]) => ({
+const PURE = ["contract", "domain", "spec", "team", "templates"];
+const PURE_PACKAGES = "^(react|react-dom|@fluentui/.+|@microsoft/.+|exceljs|jszip|node:.+|fs|path|os|child_process)(/|$)";
+
+/** The import specifiers `layer` may not use, as regular expressions. */
+function forbiddenSpecifiers(layer) {
+  const above = ABOVE[layer].map((l) =>
+    // The team rules may read the template registry (which template ids, key letters and versions exist).
+    l === "templates" && layer === "team" ? "(^|/)templates(?!/registry$)(/|$)" : `(^|/)${l}(/|$)`,
+  );
+  return PURE.includes(layer) ? [...above, PURE_PACKAGES] : above;
+}
+const why = (layer) => `src/${layer} is below ${ABOVE[layer].join(", ")}: move the shared piece down instead of importing upward (eslint.config.mjs, LAYERS).`;
+const importRule = (layer, extra = []) => [
+  "error",
+  { patterns: [...forbiddenSpecifiers(layer), ...extra].map((regex) => ({ regex, message: why(layer) })) },
+];
+/** `import("…")` and `import("…").Type` escape no-restricted-imports; these selectors catch them. */
+const dynamicImportSelectors = (layer) =>
+  forbiddenSpecifiers(layer).flatMap((regex) =>
+    ["ImportExpression", "TSImportType"].map((node) => ({ selector: `${node}[source.value=/${regex.replace(/\//g, "\\/")}/]`, message: why(layer) })),
+  );
+const HOST_GLOBALS = { contract: ["Office", "Excel", "CustomFunctions"], functions: ["Excel"] };
+const layerRules = Object.keys(ABOVE).map((layer) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
   rules: {
-    "no-restricted-imports": [
+    "no-restricted-imports": importRule(layer),
+    "no-restricted-syntax": ["error", ...dynamicImportSelectors(layer)],
+    "no-restricted-globals": [
       "error",
-      {
-        patterns: forbidden.map((above) => ({
-          // The team rules may read the template registry (which template ids, key letters and versions exist).
-          regex: above === "templates" && layer === "team" ? "(^|/)templates(?!/registry$)(/|$)" : `(^|/)${above}(/|$)`,
-          message: `src/${layer} is below ${forbidden.join(", ")}: move the shared piece down instead of importing upward (eslint.config.mjs, LAYERS).`,
-        })),
-      },
+      ...(PURE.includes(layer) ? HOST_GLOBALS.contract : (HOST_GLOBALS[layer] ?? [])).map((name) => ({
+        name,
+        message: `src/${layer} does not talk to the host: take what it needs as a parameter.`,
+      })),
     ],
   },
 }));
+
+/** Every number-format code comes from templates/formats.ts, so amounts, dates and percentages look the same everywhere. */
+const FORMAT_SELECTORS = [
+  "Literal[value=/#,##0|0\\.0*%|yyyy|hh:mm/]",
+  "TemplateElement[value.raw=/#,##0|0\\.0*%|yyyy|hh:mm/]",
+  "Property[key.name='numberFormat'] > Literal",
+].map((selector) => ({ selector, message: "Take number formats from templates/formats.ts (FORMATS, numberFormat)." }));
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**"] },
@@ -64,19 +94,14 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    // Every number-format code comes from templates/formats.ts, so amounts, dates and percentages look
-    // the same in every template and in both writers.
     files: ["src/templates/**/*.ts"],
     ignores: ["src/templates/formats.ts", "src/templates/**/strings.ts"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        ...["Literal[value=/#,##0|0\\.0*%|yyyy|hh:mm/]", "TemplateElement[value.raw=/#,##0|0\\.0*%|yyyy|hh:mm/]", "Property[key.name='numberFormat'] > Literal"].map((selector) => ({
-          selector,
-          message: "Take number formats from templates/formats.ts (FORMATS, numberFormat).",
-        })),
-      ],
-    },
+    rules: { "no-restricted-syntax": ["error", ...dynamicImportSelectors("templates"), ...FORMAT_SELECTORS] },
+  },
+  {
+    // The registry is what the team rules may read of the templates: it may not lean on a builder or its words.
+    files: ["src/templates/registry.ts"],
+    rules: { "no-restricted-imports": importRule("templates", ["^\\./"]) },
   },
   {
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.{js,mjs,ts}", "bench/**/*.ts", "*.{js,mjs}"],

@@ -15,8 +15,6 @@ export class CodedError<Code extends string = string> extends Error {
     readonly cause?: unknown,
   ) {
     super(words("en-US"));
-    // Down-levelled `extends Error` loses the prototype chain, which would break `instanceof`.
-    Object.setPrototypeOf(this, new.target.prototype);
   }
 
   localized(locale: Locale): string {

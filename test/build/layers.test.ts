@@ -43,6 +43,11 @@ const UPWARD: readonly (readonly [string, string])[] = [
   ["src/writers/xlsx/index.ts", "../../taskpane/components/App"],
   ["src/writers/office/officeWriter.ts", "../../host/hostInfo"],
   ["src/cli/main.ts", "../taskpane/strings"],
+  ["src/host/templateWriter.ts", "../taskpane/services"],
+  ["src/templates/weeklyPlan.ts", "react"],
+  ["src/domain/calendar.ts", "node:fs"],
+  ["src/team/plans.ts", "exceljs"],
+  ["src/templates/registry.ts", "./strings"],
 ];
 
 const DOWNWARD: readonly (readonly [string, string])[] = [
@@ -60,6 +65,23 @@ test("an upward import is a lint error, a downward one is not", () => {
   const found = reported([...UPWARD, ...DOWNWARD].map(([file, from]) => [file, importing(from)])).map((rules) => rules.includes("no-restricted-imports"));
   const wrong = [...UPWARD, ...DOWNWARD].filter((_, i) => found[i] !== i < UPWARD.length).map(([file, from]) => `${file} → ${from}`);
   expect(wrong).toEqual([]);
+});
+
+test("a dynamic import, an import type or a host global below its layer is a lint error", () => {
+  const cases: [string, string, string][] = [
+    ["src/domain/rule.ts", `export const f = () => import("../taskpane/strings");\n`, "no-restricted-syntax"],
+    ["src/templates/weeklyPlan.ts", `export const f = () => import("../writers/xlsx");\n`, "no-restricted-syntax"],
+    ["src/spec/naming.ts", `export type T = import("../templates/registry").TemplateId;\n`, "no-restricted-syntax"],
+    ["src/domain/rule.ts", `export const f = () => Excel.run(async () => undefined);\n`, "no-restricted-globals"],
+    ["src/functions/operations.ts", `export const f = () => Excel.run(async () => undefined);\n`, "no-restricted-globals"],
+  ];
+  expect(reported(cases.map(([file, code]) => [file, code])).map((rules, i) => rules.includes(cases[i][2]))).toEqual(cases.map(() => true));
+  // The same lines where they belong: the pane loads the writer lazily, the host talks to Excel.
+  const allowed: [string, string][] = [
+    ["src/host/teamActions.ts", `export const f = () => import("../writers/xlsx/team/rollupFiles");\n`],
+    ["src/host/teamActions.ts", `export const f = () => Excel.run(async () => undefined);\n`],
+  ];
+  expect(reported(allowed)).toEqual([[], []]);
 });
 
 test("a builder that spells a number format is a lint error; formats.ts and the string tables may", () => {
