@@ -73,6 +73,18 @@ export class PlacedTable {
 const formatFor = <F extends string | undefined>(numberFormat: F, formula: string | undefined): F | typeof FORMATS.general =>
   formula !== undefined && numberFormat === FORMATS.text ? FORMATS.general : numberFormat;
 
+/**
+ * A table column as the spec may hold it: a calculated column is never Text (`formatFor`). The totals
+ * row takes the column's format in both writers, so a calculated total under a Text column would be
+ * kept as text too; no template needs one, so it is refused as a builder mistake rather than reformatted.
+ */
+function calculable(column: ColumnSpec): ColumnSpec {
+  if (column.numberFormat === FORMATS.text && column.formula === undefined && column.totals !== undefined && column.totals.kind !== "label") {
+    throw new Error(`Column "${column.key}" is Text but has a calculated total: give it a number kind or a label total.`);
+  }
+  return column.formula === undefined ? column : { ...column, numberFormat: formatFor(column.numberFormat, column.formula) };
+}
+
 export interface TableInput {
   readonly name: string;
   readonly role: string;
@@ -171,7 +183,7 @@ export class SheetDraft {
       role: input.role,
       origin: input.origin,
       style: TABLE_STYLE,
-      columns: input.columns.map((c) => (c.formula === undefined ? c : { ...c, numberFormat: formatFor(c.numberFormat, c.formula) })),
+      columns: input.columns.map(calculable),
       rows: input.rows.length > 0 ? input.rows : [{}],
       showTotals: input.showTotals ?? false,
     };

@@ -39,4 +39,11 @@ describe("SheetDraft keeps formulas out of Text cells", () => {
     });
     expect(spec.cells.filter((cell) => cell.formula !== undefined || cell.value === "001").map((cell) => cell.numberFormat)).toEqual([FORMATS.general, FORMATS.text, FORMATS.general]);
   });
+
+  test("a Text column with a calculated total is refused: the total would be kept as text", () => {
+    const table = (totals: { kind: "function"; fn: "count" } | { kind: "label"; text: string }) =>
+      new SheetDraft().table({ name: "SP_X1_T", role: "t", origin: { row: 0, col: 0 }, columns: [{ ...c.text("name", "名称"), totals }], rows: [] });
+    expect(() => table({ kind: "function", fn: "count" })).toThrow(/Text but has a calculated total/);
+    expect(table({ kind: "label", text: "合计" }).spec.columns[0].numberFormat).toBe(FORMATS.text);
+  });
 });
