@@ -7,7 +7,7 @@ import { DomainError } from "../domain/errors";
 import { CodedError } from "../contract/codedError";
 import { LOCALES, localize, type Locale } from "../contract/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
-import { defaultPeriods, TEMPLATES, type TemplateId } from "../templates/registry";
+import { defaultPeriods, defaultPlanMonth, TEMPLATES, type TemplateId } from "../templates/registry";
 import { NO_NAMES } from "../spec/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type RollupCommand, type WriteCommand } from "./args";
@@ -244,7 +244,7 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
       ? { template: "weekly", ...weekOf(command.plans.week, now) }
-      : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: defaultPeriods(now).month.month } : {}) };
+      : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: defaultPlanMonth(command.period.year, now) } : {}) };
   const { calendar, uncovered } = await loadCalendar(command, io, breakdownYears(command.period, plans));
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;

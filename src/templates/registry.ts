@@ -87,3 +87,12 @@ export function defaultPeriods(today: Date): DefaultPeriods {
   const month = today.getMonth() + 1;
   return { week: weekAfter(serialFromYmd(year, month, today.getDate())), month: monthAfter({ year, month }), statsYear: year };
 }
+
+/**
+ * The month of a yearly breakdown's plans when none is named: next month if it falls in `year`, else
+ * the year's first month (a year still ahead) or its last (a year that has ended or is ending).
+ */
+export function defaultPlanMonth(year: number, today: Date): number {
+  const next = defaultPeriods(today).month;
+  return next.year === year ? next.month : next.year < year ? 1 : 12;
+}
