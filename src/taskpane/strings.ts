@@ -55,7 +55,7 @@ const zhCN = {
   fieldStatsYear: "统计年度",
   fieldChinaCalendar: "法定节假日与调休",
   chinaCalendarOn: "中国（内置）",
-  chinaCalendarOff: "不使用（周一至周五上班）",
+  chinaCalendarOff: "不使用（周一至周五）",
   fieldHolidays: "自定义节假日与调休",
   fieldHolidaysHint: "可不填。每行一个日期 yyyy-mm-dd，调休上班日前加 +，如 +2026-10-10；与内置日期同一天时以此处为准",
   calendarInPeriod: {

@@ -39,7 +39,9 @@ test("every template can be filled in and downloaded in the preview, and opens i
   await page.getByRole("textbox", { name: "姓名" }).fill("张三");
   await page.getByRole("textbox", { name: "部门/团队" }).fill("华东一组");
   await page.getByRole("textbox", { name: "周次" }).fill("2026-W41");
-  await page.getByRole("textbox", { name: "节假日与调休" }).fill("2026-10-05\n2026-10-06\n2026-10-07\n+2026-10-10");
+  // Nothing typed: the built-in calendar gives the week's end of the National Day break and its make-up Saturday.
+  expect(await page.getByRole("radio", { name: "中国（内置）" }).isChecked()).toBe(true);
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("本周：10-05—10-07 放假；10-10（周六）调休上班");
   files.push(await download(page, "weekly.xlsx"));
   expect(await page.getByTestId("download-link").textContent()).toContain("周计划-张三-2026W41");
   await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-form-zh-CN.png"), fullPage: true });
@@ -48,6 +50,7 @@ test("every template can be filled in and downloaded in the preview, and opens i
   await openTemplate(page, "monthly");
   expect(await page.getByRole("textbox", { name: "姓名或团队" }).inputValue()).toBe("张三");
   await page.getByRole("textbox", { name: "月份" }).fill("2026-10");
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("本月：10-01—10-07 放假；10-10（周六）调休上班");
   await page.getByRole("radio", { name: "English" }).nth(1).check();
   files.push(await download(page, "monthly.xlsx"));
   await page.getByRole("button", { name: "返回模板列表" }).click();
@@ -67,6 +70,10 @@ test("every template can be filled in and downloaded in the preview, and opens i
   expect(sheets[2]).toEqual(expect.arrayContaining(["客户资源登记表"]));
   expect(sheets[3]).toEqual(expect.arrayContaining(["合同履行一览表"]));
   for (const book of books) expect(errorCells(book)).toEqual([]);
+  // October 2026 with nothing typed: 18 working days (the National Day break off, Saturday 10-10 worked), as LibreOffice counts them.
+  const monthly = books[1].get(sheets[1].find((name) => /2026-10/.test(name))!)!;
+  const [, column, row] = /^([A-Z])(\d+)$/.exec([...monthly].find(([, value]) => value === "Working days")![0])!;
+  expect(monthly.get(`${String.fromCharCode(column.charCodeAt(0) + 1)}${row}`)).toBe(18);
   expect(errors).toEqual([]);
   expect(outsideRequestsOfOurs(blocked)).toEqual([]);
   await page.context().close();
@@ -84,11 +91,49 @@ test("bad input shows the validation message and writes nothing", async () => {
   await page.getByTestId("write-button").click();
   await page.getByTestId("form-invalid").waitFor();
   expect(await page.getByText("Required.").count()).toBe(1);
-  await page.getByRole("textbox", { name: "Holidays and make-up days" }).fill("2026-10-01\n10/02/2026");
+  await page.getByRole("textbox", { name: "Your own holidays and make-up days" }).fill("2026-10-01\n10/02/2026");
   expect(await page.getByText(/Line 2 \("10\/02\/2026"\) is not a date/).count()).toBe(1);
   await page.screenshot({ path: path.join(repoRoot, "docs/screens/pane-form-en-US.png"), fullPage: true });
   expect(await page.getByTestId("download-link").count()).toBe(0);
   expect(await page.getByTestId("write-success").count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("a year without built-in data is named, and a pasted State Council notice fills the holiday box", async () => {
+  const { page, errors } = await pane.open("", { locale: "en-US" });
+  await page.getByRole("radio", { name: "English" }).first().check();
+  await openTemplate(page, "weekly");
+  await page.getByRole("textbox", { name: "Name" }).fill("Zhang San");
+  await page.getByRole("textbox", { name: "Week" }).fill("2027-W40");
+  expect(await page.getByTestId("calendar-uncovered").textContent()).toContain("The public holidays of 2027 are not built in yet");
+  expect(await page.getByTestId("calendar-summary").count()).toBe(0);
+
+  await page.getByTestId("notice-paste").click();
+  expect(await page.getByRole("textbox", { name: "Year of the notice" }).inputValue()).toBe("2027");
+  // 2027-10-01 is a Friday; the last sentence's date is in words the parser does not read.
+  await page.getByTestId("notice-text").fill("十、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。\n另：十月八日放假。");
+  expect(await page.getByTestId("notice-read").textContent()).toBe("Read 7 days off and 2 make-up working days.");
+  expect(await page.getByTestId("notice-problems").textContent()).toContain("另：十月八日放假");
+  await page.getByTestId("notice-add").click();
+  await page.getByTestId("notice-add").waitFor({ state: "detached" });
+
+  const box = page.getByRole("textbox", { name: "Your own holidays and make-up days" });
+  expect((await box.inputValue()).split("\n")).toEqual(["+2027-09-26", ...[1, 2, 3, 4, 5, 6, 7].map((d) => `2027-10-0${d}`), "+2027-10-09"]);
+  expect(await page.getByTestId("calendar-uncovered").count()).toBe(0);
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week: 10-04–10-07 off; 10-09 (Sat) working day (make-up)");
+
+  await page.getByRole("radio", { name: "None (Monday–Friday)" }).check();
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week: 10-04–10-07 off; 10-09 (Sat) working day (make-up)");
+  await box.fill("");
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week has no holidays or make-up days: Monday–Friday");
+
+  // A written form remembers the choice, like the name and the box.
+  await page.getByTestId("write-button").click();
+  await page.getByTestId("download-link").waitFor();
+  await page.getByRole("button", { name: "Back to templates" }).click();
+  await openTemplate(page, "monthly");
+  expect(await page.getByRole("radio", { name: "None (Monday–Friday)" }).isChecked()).toBe(true);
   expect(errors).toEqual([]);
   await page.context().close();
 });
