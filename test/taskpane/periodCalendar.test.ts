@@ -25,6 +25,21 @@ const inUse = (text: string, chinaCalendar: boolean, periods: CalendarPeriod[]):
 const said = (period: CalendarPeriod, locale: Locale, text = "", chinaCalendar = true) => describePeriodCalendar(period, inUse(text, chinaCalendar, [period]), chinaCalendar, locale);
 
 const october2026 = monthPeriod({ year: 2026, month: 10 });
+const breakdownValues: BreakdownFormValues = {
+  periodKind: "month",
+  month: "2026-12",
+  year: "2026",
+  target: "1000000",
+  reps: "张三, 1",
+  holidays: "",
+  chinaCalendar: true,
+  productSplit: false,
+  ratios: "2:3:1",
+  plans: "none",
+  week: "2026-W49",
+  team: "",
+  sheetLocale: "zh-CN",
+};
 
 describe("what the pane says the period holds", () => {
   test("2026-10: the National Day break as one range, the make-up Saturday with its weekday", () => {
@@ -117,22 +132,20 @@ describe("the calendar a form plans with", () => {
     expect(templateCalendar("weekly", { ...values, week: "2026-W40" }).period).toEqual(weekPeriod({ year: 2026, week: 40 }));
   });
 
+  test("a monthly plan's calendar reaches into the next month, where its review date falls, without warning about that month's year", () => {
+    const values = { ...initialValues("monthly", new Date(2025, 10, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true }, "zh-CN"), month: "2025-12" };
+    const use = templateCalendar("monthly", values).use;
+    if ("code" in use) throw new Error("not a calendar");
+    // 2026: 元旦 01-01…01-03 off, Sunday 01-04 worked; the review is due on the 3rd working day of January.
+    expect([use.calendar.isWorkingDay(serialFromYmd(2026, 1, 1)), use.calendar.isWorkingDay(serialFromYmd(2026, 1, 4))]).toEqual([false, true]);
+    const december2026 = templateCalendar("monthly", { ...values, month: "2026-12" }).use;
+    expect("code" in december2026 ? december2026 : december2026.uncovered).toEqual([]);
+    const monthlyPlans = breakdownCalendar({ ...breakdownValues, periodKind: "month", month: "2025-12", plans: "monthly" }).use;
+    expect("code" in monthlyPlans ? monthlyPlans : monthlyPlans.calendar.isWorkingDay(serialFromYmd(2026, 1, 4))).toBe(true);
+  });
+
   test("the breakdown's calendar covers its period and the weekly plans' week", () => {
-    const values: BreakdownFormValues = {
-      periodKind: "year",
-      month: "2026-12",
-      year: "2026",
-      target: "1000000",
-      reps: "张三, 1",
-      holidays: "",
-      chinaCalendar: true,
-      productSplit: false,
-      ratios: "2:3:1",
-      plans: "weekly",
-      week: "2027-W01",
-      team: "",
-      sheetLocale: "zh-CN",
-    };
+    const values: BreakdownFormValues = { ...breakdownValues, periodKind: "year", year: "2026", plans: "weekly", week: "2027-W01" };
     const { period, use } = breakdownCalendar(values);
     expect(period).toEqual(yearPeriod(2026));
     expect("code" in use ? use : use.uncovered).toEqual([2027]);

@@ -64,7 +64,11 @@ export function CalendarFields(props: CalendarFieldsProps) {
       <Field label={strings.fieldHolidays} hint={strings.fieldHolidaysHint} validationState={validationMessage ? "error" : "none"} validationMessage={validationMessage}>
         <Textarea name="holidays" value={holidays} resize="vertical" rows={3} disabled={disabled} onChange={(_, d) => props.onHolidays(d.value)} />
       </Field>
-      {summary && <Caption1 data-testid="calendar-summary">{summary}</Caption1>}
+      {summary && (
+        <Caption1 aria-live="polite" data-testid="calendar-summary">
+          {summary}
+        </Caption1>
+      )}
       {uncovered.length > 0 && (
         <MessageBar intent="warning" data-testid="calendar-uncovered">
           <MessageBarBody>{strings.calendarUncovered(uncovered)}</MessageBarBody>

@@ -17,8 +17,8 @@ import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateFor
 import { initialValues } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import { templateCalendar, validateForm } from "../templateForms/validate";
-import { CalendarFields } from "./CalendarFields";
 import { describeWriteError } from "../writeErrors";
+import { CalendarFields } from "./CalendarFields";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";

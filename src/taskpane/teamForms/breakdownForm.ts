@@ -3,7 +3,7 @@ import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../contract/locale";
 import { BreakdownError, computeBreakdown, parseRatios, repsFromRange, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod, type WeightInput } from "../../team";
 import type { PlanChoice } from "../../templates/team";
-import { calendarInUse, monthPeriod, weekPeriod, yearPeriod, type CalendarPeriod } from "../templateForms/periodCalendar";
+import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod } from "../templateForms/periodCalendar";
 import { isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
 
 /** The target-breakdown form as typed. */
@@ -62,7 +62,9 @@ export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
   const planned = chosen && (chosen.kind === "month" ? monthPeriod(chosen) : yearPeriod(chosen.year));
   const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
   const periods: CalendarPeriod[] = [...(planned ? [planned] : []), ...(week ? [weekPeriod(week)] : [])];
-  return { ...(planned ? { period: planned } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods) };
+  // Monthly plans look into the next month for their review date.
+  const beyond = chosen?.kind === "month" && values.plans === "monthly" ? [nextMonthPeriod(chosen)] : [];
+  return { ...(planned ? { period: planned } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods, beyond) };
 }
 
 const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {

@@ -32,6 +32,9 @@ export const monthPeriod = ({ year, month }: YearMonth): CalendarPeriod => ({
   end: serialFromYmd(year, month, daysInMonth(year, month)),
 });
 
+/** The month after: a monthly plan's review date falls in it. */
+export const nextMonthPeriod = ({ year, month }: YearMonth): CalendarPeriod => monthPeriod(month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 });
+
 export const yearPeriod = (year: number): CalendarPeriod => ({ kind: "year", start: serialFromYmd(year, 1, 1), end: serialFromYmd(year, 12, 31) });
 
 const yearOf = (serial: number): number => ymdFromSerial(serial).year;
@@ -50,24 +53,28 @@ export interface CalendarInUse {
 
 /**
  * The user's lines laid over the built-in China calendar (when on) for the years the periods touch.
- * Without a period (it is still being typed) only the user's lines are checked.
+ * Without a period (it is still being typed) only the user's lines are checked. `beyond`: days a template
+ * looks at outside what is planned (a monthly plan's review date, a few working days into the next
+ * month), covered when the data has them but not warned about: the plan itself is not in that year.
  */
-export function calendarInUse(text: string, chinaCalendar: boolean, periods: readonly CalendarPeriod[]): CalendarInUse | FieldProblem {
+export function calendarInUse(text: string, chinaCalendar: boolean, periods: readonly CalendarPeriod[], beyond: readonly CalendarPeriod[] = []): CalendarInUse | FieldProblem {
   const parsed = parseDateList(text);
   if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
   const user: DateLists = { holidays: parsed.holidays, makeUpDays: parsed.makeUpDays };
-  const years = periods.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]);
+  const yearsOf = (spans: readonly CalendarPeriod[]) => spans.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]);
+  const years = yearsOf(periods);
   try {
     if (!chinaCalendar || years.length === 0) {
       const plain = user.holidays.length === 0 && user.makeUpDays.length === 0;
       return { calendar: plain ? PLAIN_WEEKS : makeWorkCalendar(user.holidays, user.makeUpDays), dates: user, uncovered: [] };
     }
-    const [from, to] = [Math.min(...years), Math.max(...years)];
+    const all = [...years, ...yearsOf(beyond)];
+    const [from, to] = [Math.min(...all), Math.max(...all)];
     const userYears = new Set([...user.holidays, ...user.makeUpDays].map(yearOf));
     return {
       calendar: chinaWorkCalendar(user, from, to),
       dates: mergeDateLists(chinaDates(from, to), user),
-      uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)),
+      uncovered: uncoveredYears(Math.min(...years), Math.max(...years)).filter((year) => !userYears.has(year)),
     };
   } catch (error) {
     // The rule's own message already says what is wrong, in both languages.

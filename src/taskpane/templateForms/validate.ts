@@ -6,7 +6,7 @@ import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";
 import { TEMPLATES, type TemplateId } from "../../templates/registry";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
-import { calendarInUse, monthPeriod, weekPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
+import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -43,7 +43,7 @@ export function templateCalendar(template: TemplateId, values: FormValues): Form
   const week = fields.has("week") ? parseWeekText(values.week) : null;
   const month = fields.has("month") ? parseMonthText(values.month) : null;
   const period = week ? weekPeriod(week) : month ? monthPeriod(month) : undefined;
-  return { ...(period ? { period } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, period ? [period] : []) };
+  return { ...(period ? { period } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, period ? [period] : [], month ? [nextMonthPeriod(month)] : []) };
 }
 
 export const isProblem = (v: unknown): v is FieldProblem => typeof v === "object" && v !== null && "code" in v;
