@@ -107,6 +107,8 @@ test("a year without built-in data is named, and a pasted State Council notice f
   await page.getByRole("textbox", { name: "Name" }).fill("Zhang San");
   await page.getByRole("textbox", { name: "Week" }).fill("2027-W40");
   expect(await page.getByTestId("calendar-uncovered").textContent()).toContain("The public holidays of 2027 are not built in yet");
+  // The warning wraps inside the 360 px pane instead of widening the form.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   expect(await page.getByTestId("calendar-summary").count()).toBe(0);
 
   await page.getByTestId("notice-paste").click();
@@ -115,6 +117,9 @@ test("a year without built-in data is named, and a pasted State Council notice f
   await page.getByTestId("notice-text").fill("十、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。\n另：十月八日放假。");
   expect(await page.getByTestId("notice-read").textContent()).toBe("Read 7 days off and 2 make-up working days.");
   expect(await page.getByTestId("notice-problems").textContent()).toContain("另：十月八日放假");
+  // The dialog fits the 360 px pane: long sentences wrap inside it rather than running out of it.
+  expect(await page.getByRole("dialog").evaluate((dialog) => [...dialog.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > dialog.getBoundingClientRect().right).length)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.getByTestId("notice-add").click();
   await page.getByTestId("notice-add").waitFor({ state: "detached" });
 

@@ -70,7 +70,7 @@ export function CalendarFields(props: CalendarFieldsProps) {
         </Caption1>
       )}
       {uncovered.length > 0 && (
-        <MessageBar intent="warning" data-testid="calendar-uncovered">
+        <MessageBar intent="warning" layout="multiline" data-testid="calendar-uncovered">
           <MessageBarBody>{strings.calendarUncovered(uncovered)}</MessageBarBody>
         </MessageBar>
       )}
@@ -129,7 +129,7 @@ function NoticeDialog({ locale, disabled, defaultYear, onAdd }: { locale: Locale
                 <Body1 data-testid="notice-read">{strings.noticeRead(notice.holidays.length, notice.makeUpDays.length)}</Body1>
               )}
               {notice && notice.problems.length > 0 && (
-                <MessageBar intent="warning" data-testid="notice-problems">
+                <MessageBar intent="warning" layout="multiline" data-testid="notice-problems">
                   <MessageBarBody>
                     {strings.noticeUnread}
                     <ul>
@@ -141,7 +141,7 @@ function NoticeDialog({ locale, disabled, defaultYear, onAdd }: { locale: Locale
                 </MessageBar>
               )}
               {notice && notice.advisories.length > 0 && (
-                <MessageBar intent="info" data-testid="notice-advice">
+                <MessageBar intent="info" layout="multiline" data-testid="notice-advice">
                   <MessageBarBody>
                     {strings.noticeAdvice}
                     <ul>
