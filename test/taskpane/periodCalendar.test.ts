@@ -132,14 +132,17 @@ describe("the calendar a form plans with", () => {
     expect(templateCalendar("weekly", { ...values, week: "2026-W40" }).period).toEqual(weekPeriod({ year: 2026, week: 40 }));
   });
 
-  test("a monthly plan's calendar reaches into the next month, where its review date falls, without warning about that month's year", () => {
+  test("a monthly plan's calendar reaches into the next month, where its review date falls, and names that month's year when it lacks data", () => {
     const values = { ...initialValues("monthly", new Date(2025, 10, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true }, "zh-CN"), month: "2025-12" };
     const use = templateCalendar("monthly", values).use;
     if ("code" in use) throw new Error("not a calendar");
     // 2026: 元旦 01-01…01-03 off, Sunday 01-04 worked; the review is due on the 3rd working day of January.
     expect([use.calendar.isWorkingDay(serialFromYmd(2026, 1, 1)), use.calendar.isWorkingDay(serialFromYmd(2026, 1, 4))]).toEqual([false, true]);
-    const december2026 = templateCalendar("monthly", { ...values, month: "2026-12" }).use;
-    expect("code" in december2026 ? december2026 : december2026.uncovered).toEqual([]);
+    // December 2026's review falls in January 2027, past the data: named, as the command line does; December itself is still described.
+    const december2026 = templateCalendar("monthly", { ...values, month: "2026-12" });
+    if ("code" in december2026.use) throw new Error("not a calendar");
+    expect(december2026.use.uncovered).toEqual([2027]);
+    expect(describePeriodCalendar(december2026.period!, december2026.use, true, "zh-CN")).toBe("本月没有法定节假日或调休");
     const monthlyPlans = breakdownCalendar({ ...breakdownValues, periodKind: "month", month: "2025-12", plans: "monthly" }).use;
     expect("code" in monthlyPlans ? monthlyPlans : monthlyPlans.calendar.isWorkingDay(serialFromYmd(2026, 1, 4))).toBe(true);
   });

@@ -61,10 +61,10 @@ export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
   const chosen = period(values);
   const planned = chosen && (chosen.kind === "month" ? monthPeriod(chosen) : yearPeriod(chosen.year));
   const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
-  const periods: CalendarPeriod[] = [...(planned ? [planned] : []), ...(week ? [weekPeriod(week)] : [])];
   // Monthly plans look into the next month for their review date.
-  const beyond = chosen?.kind === "month" && values.plans === "monthly" ? [nextMonthPeriod(chosen)] : [];
-  return { ...(planned ? { period: planned } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods, beyond) };
+  const reviews = chosen?.kind === "month" && values.plans === "monthly" ? [nextMonthPeriod(chosen)] : [];
+  const periods: CalendarPeriod[] = [...(planned ? [planned] : []), ...(week ? [weekPeriod(week)] : []), ...reviews];
+  return { ...(planned ? { period: planned } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods) };
 }
 
 const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {

@@ -52,29 +52,26 @@ export interface CalendarInUse {
 }
 
 /**
- * The user's lines laid over the built-in China calendar (when on) for the years the periods touch.
- * Without a period (it is still being typed) only the user's lines are checked. `beyond`: days a template
- * looks at outside what is planned (a monthly plan's review date, a few working days into the next
- * month), covered when the data has them but not warned about: the plan itself is not in that year.
+ * The user's lines laid over the built-in China calendar (when on) for the years the periods touch:
+ * those planned, and any a template looks into (a monthly plan's review date, a few working days into
+ * the next month). Without a period (it is still being typed) only the user's lines are checked.
  */
-export function calendarInUse(text: string, chinaCalendar: boolean, periods: readonly CalendarPeriod[], beyond: readonly CalendarPeriod[] = []): CalendarInUse | FieldProblem {
+export function calendarInUse(text: string, chinaCalendar: boolean, periods: readonly CalendarPeriod[]): CalendarInUse | FieldProblem {
   const parsed = parseDateList(text);
   if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
   const user: DateLists = { holidays: parsed.holidays, makeUpDays: parsed.makeUpDays };
-  const yearsOf = (spans: readonly CalendarPeriod[]) => spans.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]);
-  const years = yearsOf(periods);
+  const years = periods.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]);
   try {
     if (!chinaCalendar || years.length === 0) {
       const plain = user.holidays.length === 0 && user.makeUpDays.length === 0;
       return { calendar: plain ? PLAIN_WEEKS : makeWorkCalendar(user.holidays, user.makeUpDays), dates: user, uncovered: [] };
     }
-    const all = [...years, ...yearsOf(beyond)];
-    const [from, to] = [Math.min(...all), Math.max(...all)];
+    const [from, to] = [Math.min(...years), Math.max(...years)];
     const userYears = new Set([...user.holidays, ...user.makeUpDays].map(yearOf));
     return {
       calendar: chinaWorkCalendar(user, from, to),
       dates: mergeDateLists(chinaDates(from, to), user),
-      uncovered: uncoveredYears(Math.min(...years), Math.max(...years)).filter((year) => !userYears.has(year)),
+      uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)),
     };
   } catch (error) {
     // The rule's own message already says what is wrong, in both languages.
@@ -118,7 +115,8 @@ export function describePeriodCalendar(period: CalendarPeriod, { dates, uncovere
       : s.calendarDaysOff(text(days[0]), days.length > 1 ? text(days[days.length - 1]) : undefined),
   );
   if (items.length > 0) return s.calendarInPeriod[period.kind](items);
-  return uncovered.length > 0 ? undefined : s.calendarNothing[period.kind](chinaCalendar);
+  const guess = uncovered.some((year) => year >= yearOf(period.start) && year <= yearOf(period.end));
+  return guess ? undefined : s.calendarNothing[period.kind](chinaCalendar);
 }
 
 /** The year a pasted notice is read for: the first year lacking data, else the period's. */

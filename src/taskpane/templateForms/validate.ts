@@ -43,7 +43,9 @@ export function templateCalendar(template: TemplateId, values: FormValues): Form
   const week = fields.has("week") ? parseWeekText(values.week) : null;
   const month = fields.has("month") ? parseMonthText(values.month) : null;
   const period = week ? weekPeriod(week) : month ? monthPeriod(month) : undefined;
-  return { ...(period ? { period } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, period ? [period] : [], month ? [nextMonthPeriod(month)] : []) };
+  // A monthly plan's review date falls in the next month, so its calendar (and warning) reaches there, as on the command line.
+  const periods = period ? [period, ...(month ? [nextMonthPeriod(month)] : [])] : [];
+  return { ...(period ? { period } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods) };
 }
 
 export const isProblem = (v: unknown): v is FieldProblem => typeof v === "object" && v !== null && "code" in v;
