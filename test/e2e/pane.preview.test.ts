@@ -106,3 +106,62 @@ test("bad input shows the validation message and writes nothing", async () => {
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test("untouched, the weekly and monthly forms plan with the built-in China calendar and say what it gives the period", async () => {
+  const { page, errors } = await pane.open();
+  await openTemplate(page, "weekly");
+  expect(await page.getByRole("radio", { name: "中国（内置）" }).isChecked()).toBe(true);
+  await page.getByRole("textbox", { name: "周次" }).fill("2026-W41");
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("本周：10-05—10-07 放假；10-10（周六）调休上班");
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  await openTemplate(page, "monthly");
+  await page.getByRole("textbox", { name: "月份" }).fill("2026-10");
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("本月：10-01—10-07 放假；10-10（周六）调休上班");
+  await page.getByRole("textbox", { name: "月份" }).fill("2026-11");
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("本月没有法定节假日或调休");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("a year without built-in data is named, and a pasted State Council notice fills the holiday box", async () => {
+  const { page, errors } = await pane.open("", { locale: "en-US" });
+  await page.getByRole("radio", { name: "English" }).first().check();
+  await openTemplate(page, "weekly");
+  await page.getByRole("textbox", { name: "Name" }).fill("Zhang San");
+  await page.getByRole("textbox", { name: "Week" }).fill("2027-W40");
+  expect(await page.getByTestId("calendar-uncovered").textContent()).toContain("The public holidays of 2027 are not built in yet");
+  // The warning wraps inside the 360 px pane instead of widening the form.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await page.getByTestId("calendar-summary").count()).toBe(0);
+
+  await page.getByTestId("notice-paste").click();
+  expect(await page.getByRole("textbox", { name: "Year of the notice" }).inputValue()).toBe("2027");
+  // 2027-10-01 is a Friday; the last sentence's date is in words the parser does not read.
+  await page.getByTestId("notice-text").fill("十、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。\n另：十月八日放假。");
+  expect(await page.getByTestId("notice-read").textContent()).toBe("Read 7 days off and 2 make-up working days.");
+  expect(await page.getByTestId("notice-problems").textContent()).toContain("另：十月八日放假");
+  // The dialog fits the 360 px pane: long sentences wrap inside it rather than running out of it.
+  expect(await page.getByRole("dialog").evaluate((dialog) => [...dialog.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > dialog.getBoundingClientRect().right).length)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.getByTestId("notice-add").click();
+  await page.getByTestId("notice-add").waitFor({ state: "detached" });
+
+  const box = page.getByRole("textbox", { name: "Your own holidays and make-up days" });
+  expect((await box.inputValue()).split("\n")).toEqual(["+2027-09-26", ...[1, 2, 3, 4, 5, 6, 7].map((d) => `2027-10-0${d}`), "+2027-10-09"]);
+  expect(await page.getByTestId("calendar-uncovered").count()).toBe(0);
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week: 10-04–10-07 off; 10-09 (Sat) working day (make-up)");
+
+  await page.getByRole("radio", { name: "None (Monday–Friday)" }).check();
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week: 10-04–10-07 off; 10-09 (Sat) working day (make-up)");
+  await box.fill("");
+  expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week has no holidays or make-up days: Monday–Friday");
+
+  // A written form remembers the choice, like the name and the box.
+  await page.getByTestId("write-button").click();
+  await page.getByTestId("download-link").waitFor();
+  await page.getByRole("button", { name: "Back to templates" }).click();
+  await openTemplate(page, "monthly");
+  expect(await page.getByRole("radio", { name: "None (Monday–Friday)" }).isChecked()).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});

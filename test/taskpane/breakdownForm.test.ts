@@ -8,6 +8,7 @@ const base: BreakdownFormValues = {
   target: "1000000",
   reps: "张三, 3\n李四，2\n王五\t1",
   holidays: "",
+  chinaCalendar: true,
   productSplit: false,
   ratios: "2:3:1",
   plans: "none",

@@ -14,17 +14,19 @@ import {
 import type { Locale } from "../../contract/locale";
 import { uiStrings } from "../strings";
 import { breakdownMessages, type BreakdownIssue } from "../../team";
+import type { RememberedFields } from "../../host/preferences";
 import type { PaneServices } from "../services";
-import { validateBreakdown, type BreakdownField, type BreakdownFormValues } from "../teamForms/breakdownForm";
+import { breakdownCalendar, validateBreakdown, type BreakdownField, type BreakdownFormValues } from "../teamForms/breakdownForm";
 import { comingPeriods } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import type { FieldProblem } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
+import { CalendarFields } from "./CalendarFields";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
-function initial(today: Date, remembered: { team: string; holidays: string }, locale: Locale): BreakdownFormValues {
+function initial(today: Date, remembered: RememberedFields, locale: Locale): BreakdownFormValues {
   const { week, month } = comingPeriods(today);
   return {
     periodKind: "month",
@@ -33,6 +35,7 @@ function initial(today: Date, remembered: { team: string; holidays: string }, lo
     target: "",
     reps: "",
     holidays: remembered.holidays,
+    chinaCalendar: remembered.chinaCalendar,
     productSplit: false,
     ratios: "2:3:1",
     plans: "none",
@@ -50,6 +53,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
   const validation = useMemo(() => validateBreakdown(values), [values]);
+  const calendar = useMemo(() => breakdownCalendar(values), [values]);
   const writing = status.kind === "writing";
 
   const set = <K extends keyof BreakdownFormValues>(field: K, value: BreakdownFormValues[K]) => {
@@ -95,7 +99,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
     try {
       const outcome = await services.team.writeBreakdown(request, values.sheetLocale);
       const remembered = services.loadRemembered();
-      services.saveRemembered({ ...remembered, team: values.team.trim(), holidays: values.holidays });
+      services.saveRemembered({ ...remembered, team: values.team.trim(), holidays: values.holidays, chinaCalendar: values.chinaCalendar });
       setStatus({ kind: "done", outcome });
     } catch (error) {
       setStatus({ kind: "failed", message: describeWriteError(error, locale) });
@@ -139,9 +143,17 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
           </Button>
         </div>
       )}
-      <Field label={strings.fieldHolidays} hint={strings.fieldHolidaysHint} {...field("holidays", ["holidays"])}>
-        <Textarea value={values.holidays} rows={3} resize="vertical" disabled={writing} onChange={(_, d) => set("holidays", d.value)} />
-      </Field>
+      <CalendarFields
+        locale={locale}
+        chinaCalendar={values.chinaCalendar}
+        holidays={values.holidays}
+        calendar={calendar}
+        validationMessage={messages("holidays", ["holidays"])}
+        disabled={writing}
+        today={services.today()}
+        onChinaCalendar={(on) => set("chinaCalendar", on)}
+        onHolidays={(text) => set("holidays", text)}
+      />
       <Checkbox checked={values.productSplit} disabled={writing} label={strings.fieldProductSplit} onChange={(_, d) => set("productSplit", d.checked === true)} />
       {values.productSplit && (
         <Field label={strings.fieldRatios} {...field("ratios", ["ratios", "productSplit"])}>

@@ -8,7 +8,6 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  Textarea,
 } from "@fluentui/react-components";
 import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
@@ -17,8 +16,9 @@ import type { PaneServices } from "../services";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateForms/formModel";
 import { initialValues } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
-import { validateForm } from "../templateForms/validate";
+import { templateCalendar, validateForm } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
+import { CalendarFields } from "./CalendarFields";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";
@@ -61,6 +61,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
   const [intoActiveSheet, setIntoActiveSheet] = useState(false);
   const validation = useMemo(() => validateForm(template, values), [template, values]);
+  const calendar = useMemo(() => templateCalendar(template, values), [template, values]);
   const problems = validation.ok ? {} : validation.problems;
   const writing = status.kind === "writing";
 
@@ -76,7 +77,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
     setStatus({ kind: "writing" });
     try {
       const outcome = await services.writeTemplates([validation.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
-      services.saveRemembered({ rep: values.rep.trim(), team: values.team.trim(), holidays: values.holidays });
+      services.saveRemembered({ rep: values.rep.trim(), team: values.team.trim(), holidays: values.holidays, chinaCalendar: values.chinaCalendar });
       setStatus({ kind: "done", outcome });
     } catch (error) {
       setStatus({ kind: "failed", message: describeWriteError(error, locale) });
@@ -97,6 +98,22 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
         const { label, hint } = fieldLabel(field, template, strings);
         const problem = problems[field];
         const show = problem && (touched.has(field) || submitted);
+        if (field === "holidays") {
+          return (
+            <CalendarFields
+              key={field}
+              locale={locale}
+              chinaCalendar={values.chinaCalendar}
+              holidays={values.holidays}
+              calendar={calendar}
+              validationMessage={show ? problemText(problem, locale) : undefined}
+              disabled={writing}
+              today={services.today()}
+              onChinaCalendar={(chinaCalendar) => setValues((v) => ({ ...v, chinaCalendar }))}
+              onHolidays={(text) => change(field, text)}
+            />
+          );
+        }
         const common = {
           value: values[field],
           disabled: writing,
@@ -111,15 +128,11 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
             validationState={show ? "error" : "none"}
             validationMessage={show ? problemText(problem, locale) : undefined}
           >
-            {field === "holidays" ? (
-              <Textarea {...common} resize="vertical" rows={4} onChange={(_, d) => change(field, d.value)} />
-            ) : (
-              <Input
-                {...common}
-                inputMode={field === "blankRows" || field === "statsYear" ? "numeric" : undefined}
-                onChange={(_, d) => change(field, d.value)}
-              />
-            )}
+            <Input
+              {...common}
+              inputMode={field === "blankRows" || field === "statsYear" ? "numeric" : undefined}
+              onChange={(_, d) => change(field, d.value)}
+            />
           </Field>
         );
       })}

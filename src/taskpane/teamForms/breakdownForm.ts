@@ -3,7 +3,8 @@ import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../contract/locale";
 import { BreakdownError, computeBreakdown, parseRatios, repsFromRange, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod, type WeightInput } from "../../team";
 import type { PlanChoice } from "../../templates/team";
-import { calendarFrom, isProblem, type FieldProblem } from "../templateForms/validate";
+import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod } from "../templateForms/periodCalendar";
+import { isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
 
 /** The target-breakdown form as typed. */
 export interface BreakdownFormValues {
@@ -13,7 +14,10 @@ export interface BreakdownFormValues {
   readonly target: string;
   /** One rep per line: name and weight, separated by a tab (pasted from Excel), comma or space. */
   readonly reps: string;
+  /** The user's own holiday lines, laid over the built-in calendar when it is on. */
   readonly holidays: string;
+  /** Whether the built-in China calendar is used; off means plain Monday–Friday. */
+  readonly chinaCalendar: boolean;
   readonly productSplit: boolean;
   readonly ratios: string;
   readonly plans: "none" | "weekly" | "monthly";
@@ -49,6 +53,20 @@ function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
   return year === undefined ? undefined : { kind: "year", year };
 }
 
+/**
+ * The period the breakdown splits and the holidays it splits by, over the years of the period and of the
+ * weekly plans' week (written with the same calendar); the form describes the period.
+ */
+export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
+  const chosen = period(values);
+  const planned = chosen && (chosen.kind === "month" ? monthPeriod(chosen) : yearPeriod(chosen.year));
+  const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
+  // Monthly plans look into the next month for their review date.
+  const reviews = chosen?.kind === "month" && values.plans === "monthly" ? [nextMonthPeriod(chosen)] : [];
+  const periods: CalendarPeriod[] = [...(planned ? [planned] : []), ...(week ? [weekPeriod(week)] : []), ...reviews];
+  return { ...(planned ? { period: planned } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods) };
+}
+
 const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
   noReps: "reps",
   repBlank: "reps",
@@ -68,7 +86,8 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
   const issues: Partial<Record<BreakdownField, BreakdownIssue[]>> = {};
   const chosen = period(values);
   if (!chosen) fieldProblems.period = values.periodKind === "month" ? { code: "monthFormat" } : { code: "wholeNumber", min: 1900, max: 9999 };
-  const cal = calendarFrom(values.holidays);
+  const { use } = breakdownCalendar(values);
+  const cal = isProblem(use) ? use : use.calendar;
   if (isProblem(cal)) fieldProblems.holidays = cal;
   const ratios = values.productSplit ? parseRatios(values.ratios) : undefined;
   if (values.productSplit && !ratios) issues.ratios = [{ code: "ratioInvalid", params: { value: values.ratios } }];

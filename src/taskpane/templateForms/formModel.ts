@@ -12,12 +12,15 @@ export interface FormValues {
   readonly week: string;
   readonly month: string;
   readonly statsYear: string;
+  /** The user's own holiday lines, laid over the built-in calendar when it is on. */
   readonly holidays: string;
+  /** Whether the built-in China calendar (official holidays and 调休) is used; off means plain Monday–Friday. */
+  readonly chinaCalendar: boolean;
   readonly blankRows: string;
   readonly sheetLocale: Locale;
 }
 
-export type FieldName = Exclude<keyof FormValues, "sheetLocale">;
+export type FieldName = Exclude<keyof FormValues, "sheetLocale" | "chinaCalendar">;
 
 /** The options each template needs, in the order the form shows them; nothing else is shown. */
 export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly FieldName[]>> = {

@@ -19,6 +19,7 @@ export function initialValues(template: TemplateId, today: Date, remembered: Rem
     ...comingPeriods(today),
     statsYear: String(defaultPeriods(today).statsYear),
     holidays: remembered.holidays,
+    chinaCalendar: remembered.chinaCalendar,
     blankRows: String(TEMPLATES[template].blankRows.initial),
     sheetLocale,
   };

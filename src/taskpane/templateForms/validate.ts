@@ -1,12 +1,12 @@
-import { makeWorkCalendar, PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
-import { parseDateList, parseMonthText, parseWeekText } from "../../domain/dateText";
+import { PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
+import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import type { Bilingual } from "../../contract/locale";
-import { DomainError } from "../../domain/errors";
 import { readWholeNumber } from "../../domain/typedText";
 import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";
 import { TEMPLATES, type TemplateId } from "../../templates/registry";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
+import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -32,18 +32,20 @@ function wholeNumber(text: string, min: number, max: number): number | FieldProb
   return readWholeNumber(text, min, max) ?? { code: "wholeNumber", min, max };
 }
 
-/** A holiday list as typed (one date a line, `+` for 调休), shared by the template and breakdown forms. */
-export function calendarFrom(text: string): WorkCalendar | FieldProblem {
-  const parsed = parseDateList(text);
-  if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
-  if (parsed.holidays.length === 0 && parsed.makeUpDays.length === 0) return PLAIN_WEEKS;
-  try {
-    return makeWorkCalendar(parsed.holidays, parsed.makeUpDays);
-  } catch (error) {
-    // The rule's own message already says what is wrong, in both languages.
-    if (error instanceof DomainError) return { code: "calendar", detail: error.text };
-    throw error;
-  }
+/** The period a template plans for and the holidays it plans with; the form shows both. */
+export interface FormCalendar {
+  readonly period?: CalendarPeriod;
+  readonly use: CalendarInUse | FieldProblem;
+}
+
+export function templateCalendar(template: TemplateId, values: FormValues): FormCalendar {
+  const fields = new Set(TEMPLATE_FIELDS[template]);
+  const week = fields.has("week") ? parseWeekText(values.week) : null;
+  const month = fields.has("month") ? parseMonthText(values.month) : null;
+  const period = week ? weekPeriod(week) : month ? monthPeriod(month) : undefined;
+  // A monthly plan's review date falls in the next month, so its calendar (and warning) reaches there, as on the command line.
+  const periods = period ? [period, ...(month ? [nextMonthPeriod(month)] : [])] : [];
+  return { ...(period ? { period } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods) };
 }
 
 export const isProblem = (v: unknown): v is FieldProblem => typeof v === "object" && v !== null && "code" in v;
@@ -71,7 +73,8 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   if (isProblem(statsYear)) problems.statsYear = statsYear;
   const blankRows = wholeNumber(values.blankRows, 0, TEMPLATES[template].blankRows.max);
   if (isProblem(blankRows)) problems.blankRows = blankRows;
-  const calendar = fields.has("holidays") ? calendarFrom(values.holidays) : PLAIN_WEEKS;
+  const used = fields.has("holidays") ? templateCalendar(template, values).use : undefined;
+  const calendar = used === undefined ? PLAIN_WEEKS : isProblem(used) ? used : used.calendar;
   if (isProblem(calendar)) problems.holidays = calendar;
 
   // The isProblem checks repeat what `problems` already says, for the type checker's sake.

@@ -1,0 +1,144 @@
+import { daysInMonth, formatSerial, isoWeekday, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, ymdFromSerial, type WorkCalendar } from "../../domain/calendar";
+import { chinaDates, chinaWorkCalendar, mergeDateLists, uncoveredYears } from "../../domain/chinaCalendar";
+import { formatDateList, parseDateList, type DateLists, type IsoWeek, type YearMonth } from "../../domain/dateText";
+import { DomainError } from "../../domain/errors";
+import { parseHolidayNotice, type NoticeParse } from "../../domain/holidayNotice";
+import { readWholeNumber } from "../../domain/typedText";
+import type { Locale } from "../../contract/locale";
+import { uiStrings } from "../strings";
+import type { FieldProblem } from "./validate";
+
+/**
+ * Which holidays a form plans with, and what to tell the user about them. The pane's default is the
+ * built-in China calendar for the years of the chosen period; the holiday box holds only the user's own
+ * lines, laid over it. Shared by the template and breakdown forms.
+ */
+
+/** A planned period: a week, a month or a year, as the serials of its first and last day. */
+export interface CalendarPeriod {
+  readonly kind: "week" | "month" | "year";
+  readonly start: number;
+  readonly end: number;
+}
+
+export function weekPeriod({ year, week }: IsoWeek): CalendarPeriod {
+  const start = isoWeekMonday(year, week);
+  return { kind: "week", start, end: start + 6 };
+}
+
+export const monthPeriod = ({ year, month }: YearMonth): CalendarPeriod => ({
+  kind: "month",
+  start: serialFromYmd(year, month, 1),
+  end: serialFromYmd(year, month, daysInMonth(year, month)),
+});
+
+/** The month after: a monthly plan's review date falls in it. */
+export const nextMonthPeriod = ({ year, month }: YearMonth): CalendarPeriod => monthPeriod(month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 });
+
+export const yearPeriod = (year: number): CalendarPeriod => ({ kind: "year", start: serialFromYmd(year, 1, 1), end: serialFromYmd(year, 12, 31) });
+
+const yearOf = (serial: number): number => ymdFromSerial(serial).year;
+
+/** The calendar a valid holiday box gives, with what is needed to say what it holds. */
+export interface CalendarInUse {
+  readonly calendar: WorkCalendar;
+  /**
+   * Every listed date, built-in under the user's: unlike the calendar's lists, these keep a holiday's
+   * weekend days, so 10-01—10-07 reads as one break.
+   */
+  readonly dates: DateLists;
+  /** Years of the periods with no built-in data whose dates the user has not added either: a warning, never plain Monday–Friday in silence. */
+  readonly uncovered: readonly number[];
+}
+
+/**
+ * The user's lines laid over the built-in China calendar (when on) for the years the periods touch:
+ * those planned, and any a template looks into (a monthly plan's review date, a few working days into
+ * the next month). Without a period (it is still being typed) only the user's lines are checked.
+ */
+export function calendarInUse(text: string, chinaCalendar: boolean, periods: readonly CalendarPeriod[]): CalendarInUse | FieldProblem {
+  const parsed = parseDateList(text);
+  if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
+  const user: DateLists = { holidays: parsed.holidays, makeUpDays: parsed.makeUpDays };
+  const years = periods.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]);
+  try {
+    if (!chinaCalendar || years.length === 0) {
+      const plain = user.holidays.length === 0 && user.makeUpDays.length === 0;
+      return { calendar: plain ? PLAIN_WEEKS : makeWorkCalendar(user.holidays, user.makeUpDays), dates: user, uncovered: [] };
+    }
+    const [from, to] = [Math.min(...years), Math.max(...years)];
+    const userYears = new Set([...user.holidays, ...user.makeUpDays].map(yearOf));
+    return {
+      calendar: chinaWorkCalendar(user, from, to),
+      dates: mergeDateLists(chinaDates(from, to), user),
+      uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)),
+    };
+  } catch (error) {
+    // The rule's own message already says what is wrong, in both languages.
+    if (error instanceof DomainError) return { code: "calendar", detail: error.text };
+    throw error;
+  }
+}
+
+/** A run of consecutive days of one kind: a break, or make-up working days. */
+interface Run {
+  readonly workday: boolean;
+  readonly days: number[];
+}
+
+function runsIn({ start, end }: CalendarPeriod, dates: DateLists): Run[] {
+  const days = [...dates.holidays.map((date) => ({ date, workday: false })), ...dates.makeUpDays.map((date) => ({ date, workday: true }))]
+    .filter(({ date }) => date >= start && date <= end)
+    .sort((a, b) => a.date - b.date);
+  const runs: Run[] = [];
+  for (const { date, workday } of days) {
+    const last = runs[runs.length - 1];
+    if (last && last.workday === workday && last.days[last.days.length - 1] === date - 1) last.days.push(date);
+    else runs.push({ workday, days: [date] });
+  }
+  return runs;
+}
+
+/**
+ * What the calendar in use holds for the period, in words: "本月：10-01—10-07 放假；10-10（周六）调休上班".
+ * Dates are month-day unless the period runs over a year end (a week such as 2026-W53). Nothing, when
+ * nothing is known for a period in a year without data: "no holidays" would be a guess, and the
+ * uncovered-year warning says what is missing.
+ */
+export function describePeriodCalendar(period: CalendarPeriod, { dates, uncovered }: Pick<CalendarInUse, "dates" | "uncovered">, chinaCalendar: boolean, locale: Locale): string | undefined {
+  const s = uiStrings(locale);
+  const oneYear = yearOf(period.start) === yearOf(period.end);
+  const text = (serial: number): string => (oneYear ? formatSerial(serial).slice(5) : formatSerial(serial));
+  const items = runsIn(period, dates).map(({ workday, days }) =>
+    workday
+      ? s.calendarWorkDays(days.map((date) => text(date) + s.weekdayAfterDate[isoWeekday(date) - 1]))
+      : s.calendarDaysOff(text(days[0]), days.length > 1 ? text(days[days.length - 1]) : undefined),
+  );
+  if (items.length > 0) return s.calendarInPeriod[period.kind](items);
+  const guess = uncovered.some((year) => year >= yearOf(period.start) && year <= yearOf(period.end));
+  return guess ? undefined : s.calendarNothing[period.kind](chinaCalendar);
+}
+
+/** The year a pasted notice is read for: the first year lacking data, else the period's. */
+export const noticeYearFor = (period: CalendarPeriod | undefined, uncovered: readonly number[], today: Date): number =>
+  uncovered[0] ?? (period ? yearOf(period.start) : today.getFullYear());
+
+/** A pasted notice read for the year typed beside it. */
+export function readNotice(text: string, yearText: string): NoticeParse | FieldProblem {
+  const year = readWholeNumber(yearText, 1900, 9999);
+  return year === undefined ? { code: "wholeNumber", min: 1900, max: 9999 } : parseHolidayNotice(text, year);
+}
+
+/**
+ * The holiday box with a notice's dates added after the user's lines. A date the box already names keeps
+ * the user's line: theirs wins over any other source, and adding the other meaning would only make the
+ * box contradict itself.
+ */
+export function addNoticeLines(box: string, notice: DateLists): string {
+  const own = parseDateList(box);
+  const named = new Set(own.ok ? [...own.holidays, ...own.makeUpDays] : []);
+  const added = formatDateList({ holidays: notice.holidays.filter((date) => !named.has(date)), makeUpDays: notice.makeUpDays.filter((date) => !named.has(date)) });
+  if (added === "") return box;
+  const kept = box.replace(/\s+$/, "");
+  return kept === "" ? added : `${kept}\n${added}`;
+}
