@@ -1,17 +1,17 @@
 import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
-import { isoWeekMonday, makeWorkCalendar, ymdFromSerial, type WorkCalendar } from "../domain/calendar";
-import { CHINA_CALENDAR, chinaDates, chinaWorkCalendar, isChinaYearCovered, uncoveredYears } from "../domain/chinaCalendar";
+import { isoWeekMonday, type WorkCalendar } from "../domain/calendar";
+import { CHINA_CALENDAR, chinaDates, isChinaYearCovered, planningCalendar, type PlanningCalendar } from "../domain/chinaCalendar";
 import { parseHolidayNotice } from "../domain/holidayNotice";
 import { DomainError } from "../domain/errors";
 import { CodedError } from "../contract/codedError";
 import { LOCALES, localize, type Locale } from "../contract/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
-import { defaultPeriods, defaultPlanMonth, TEMPLATES, type TemplateId } from "../templates/registry";
+import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, type TemplateId } from "../templates/registry";
 import { NO_NAMES } from "../spec/naming";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type RollupCommand, type WriteCommand } from "./args";
-import { formatDateList, monthAfter, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
+import { formatDateList, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
@@ -112,27 +112,16 @@ async function readHolidays(file: string, io: CliIo): Promise<DateLists> {
 
 const NO_DATES: DateLists = { holidays: [], makeUpDays: [] };
 
-/** The working-day calendar a command computes with, and the years it needs that neither the built-in data nor the user's file covers. */
-interface LoadedCalendar {
-  readonly calendar: WorkCalendar;
-  readonly uncovered: readonly number[];
-}
-
 /**
  * `--calendar cn` (default): China's built-in days of `years` under the user's `--holidays` lines;
  * `none`: the user's lines alone. A year the built-in data lacks is `uncovered` unless the user's file
  * has a date in it — then the user has supplied that year, and the calendar is theirs.
  */
-async function loadCalendar(command: { readonly calendar: CalendarChoice; readonly holidaysFile?: string }, io: CliIo, years: readonly number[]): Promise<LoadedCalendar> {
+async function loadCalendar(command: { readonly calendar: CalendarChoice; readonly holidaysFile?: string }, io: CliIo, years: readonly number[]): Promise<PlanningCalendar> {
   const file = command.holidaysFile;
   const user = file === undefined ? NO_DATES : await readHolidays(file, io);
-  const china = command.calendar === "cn" && years.length > 0;
   try {
-    if (!china) return { calendar: makeWorkCalendar(user.holidays, user.makeUpDays), uncovered: [] };
-    const from = Math.min(...years);
-    const to = Math.max(...years);
-    const userYears = new Set([...user.holidays, ...user.makeUpDays].map((date) => ymdFromSerial(date).year));
-    return { calendar: chinaWorkCalendar(user, from, to), uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)) };
+    return planningCalendar(user, command.calendar === "cn", years);
   } catch (error) {
     // Only the user's lines can clash (a date both off and worked); the built-in data is checked when generated.
     if (file === undefined) throw error;
@@ -144,15 +133,6 @@ async function loadCalendar(command: { readonly calendar: CalendarChoice; readon
 function warnUncovered(io: CliIo, uncovered: readonly number[], locale: Locale): void {
   if (uncovered.length > 0) io.stderr(CLI_MESSAGES[locale].uncoveredYears(uncovered, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
 }
-
-/** The years a weekly plan computes working days in: its Monday's and its Sunday's. */
-function weekYears(week: { readonly year: number; readonly week: number }): number[] {
-  const monday = isoWeekMonday(week.year, week.week);
-  return [ymdFromSerial(monday).year, ymdFromSerial(monday + 6).year];
-}
-
-/** A monthly plan's: its month's and the next month's, where its review falls due (3rd working day). */
-const monthYears = (month: YearMonth): number[] => [month.year, monthAfter(month).year];
 
 /** The given ISO week, or the default one (registry); a week that does not exist (2026-W54) is a usage error. */
 function weekOf(given: { readonly year: number; readonly week: number } | undefined, now: Date): { year: number; week: number } {
@@ -199,9 +179,10 @@ export function writeRequests(command: WriteCommand, calendar: WorkCalendar, now
 }
 
 /** The years whose holidays the templates `write` writes count working days in (registers count none). */
-function writeYears(command: WriteCommand, now: Date): number[] {
+/** The years `write` loads the calendar for: those the chosen templates count working days in. */
+export function writeYears(command: WriteCommand, now: Date): number[] {
   const { week, month } = writePeriods(command, now);
-  return [...(command.templates.includes("weekly") ? weekYears(week) : []), ...(command.templates.includes("monthly") ? monthYears(month) : [])];
+  return command.templates.flatMap((id) => TEMPLATES[id].calendarYears({ week, month }));
 }
 
 const readOrFail = (io: CliIo, file: string): Promise<Uint8Array> =>

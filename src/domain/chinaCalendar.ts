@@ -1,4 +1,4 @@
-import { FIVE_DAY_WEEK, makeWorkCalendar, serialFromYmd, type WorkCalendar, type WorkWeek, workWeekKey } from "./calendar";
+import { FIVE_DAY_WEEK, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, type WorkCalendar, type WorkWeek, workWeekKey, ymdFromSerial } from "./calendar";
 import { FESTIVALS, FIRST_YEAR, LAST_YEAR, SOURCE, YEARS } from "./chinaHolidays.data";
 import type { DateLists } from "./dateText";
 import type { Bilingual } from "../contract/locale";
@@ -101,4 +101,33 @@ export function chinaWorkCalendar(
   const calendar = makeWorkCalendar(merged.holidays, merged.makeUpDays, week);
   if (builtInOnly) builtInCache.set(key, calendar);
   return calendar;
+}
+
+/** The calendar a plan counts working days with, the dates it lists, and the years it lacks. */
+export interface PlanningCalendar {
+  readonly calendar: WorkCalendar;
+  /** Every listed date, built-in under the user's (a holiday's weekend days kept, so 10-01—10-07 reads as one break). */
+  readonly dates: DateLists;
+  /** Years without built-in data whose dates the user has not given either: to be named, never counted as plain weeks in silence. */
+  readonly uncovered: readonly number[];
+}
+
+/**
+ * The one rule every front door plans with: the user's lines laid over China's built-in days of `years`
+ * (when `china`), or the user's lines alone. A year the data lacks counts as supplied once the user lists
+ * a date in it. Throws DomainError for a date the user lists both as a day off and as a working day.
+ */
+export function planningCalendar(user: DateLists, china: boolean, years: readonly number[]): PlanningCalendar {
+  if (!china || years.length === 0) {
+    const plain = user.holidays.length === 0 && user.makeUpDays.length === 0;
+    return { calendar: plain ? PLAIN_WEEKS : makeWorkCalendar(user.holidays, user.makeUpDays), dates: user, uncovered: [] };
+  }
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const userYears = new Set([...user.holidays, ...user.makeUpDays].map((date) => ymdFromSerial(date).year));
+  return {
+    calendar: chinaWorkCalendar(user, from, to),
+    dates: mergeDateLists(chinaDates(from, to), user),
+    uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)),
+  };
 }

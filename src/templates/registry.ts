@@ -1,4 +1,4 @@
-import { serialFromYmd } from "../domain/calendar";
+import { isoWeekMonday, serialFromYmd, ymdFromSerial } from "../domain/calendar";
 import { monthAfter, weekAfter, type IsoWeek, type YearMonth } from "../domain/dateText";
 import { parseRecord, type ParsedRecord } from "../spec/naming";
 import type { RecordTemplate } from "../spec/sheetSpec";
@@ -23,7 +23,18 @@ interface TemplateEntry extends Omit<RecordTemplate, "id"> {
   readonly cliName: string;
   /** Blank rows left for the user to fill in: the default every front door and the builder use, and the form's ceiling (keeps one write well under Excel's limits). */
   readonly blankRows: { readonly initial: number; readonly max: number };
+  /** The years whose holidays its working days depend on, for the periods it is written for (none for a register). */
+  readonly calendarYears: (periods: { readonly week: IsoWeek; readonly month: YearMonth }) => number[];
 }
+
+/** A weekly plan counts working days in its week: its Monday's and its Sunday's years. */
+export function weekYears({ year, week }: IsoWeek): number[] {
+  const monday = isoWeekMonday(year, week);
+  return [ymdFromSerial(monday).year, ymdFromSerial(monday + 6).year];
+}
+
+/** A monthly plan, in its month and the next, where its review falls due (the 3rd working day). */
+export const monthYears = (month: YearMonth): number[] => [month.year, monthAfter(month).year];
 
 /** `table` with each entry's key as its `id`, so the id is written once. */
 const withIds = <T extends Record<string, object>>(table: T): { readonly [K in keyof T]: T[K] & { readonly id: K } } =>
@@ -31,10 +42,10 @@ const withIds = <T extends Record<string, object>>(table: T): { readonly [K in k
 
 /** The templates a user chooses, in the order the gallery and the command line's help list them. */
 export const TEMPLATES = withIds({
-  weekly: { keyLetter: "W", version: 1, cliName: "weekly", blankRows: { initial: 5, max: 200 } },
-  monthly: { keyLetter: "M", version: 1, cliName: "monthly", blankRows: { initial: 10, max: 200 } },
-  customers: { keyLetter: "C", version: 1, cliName: "customers", blankRows: { initial: 50, max: 5000 } },
-  contracts: { keyLetter: "K", version: 1, cliName: "contracts", blankRows: { initial: 50, max: 5000 } },
+  weekly: { keyLetter: "W", version: 1, cliName: "weekly", blankRows: { initial: 5, max: 200 }, calendarYears: (p) => weekYears(p.week) },
+  monthly: { keyLetter: "M", version: 1, cliName: "monthly", blankRows: { initial: 10, max: 200 }, calendarYears: (p) => monthYears(p.month) },
+  customers: { keyLetter: "C", version: 1, cliName: "customers", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
+  contracts: { keyLetter: "K", version: 1, cliName: "contracts", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
 } as const satisfies Record<string, TemplateEntry>);
 
 /**

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
+import { serialFromYmd } from "../../src/domain/calendar";
+import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
 import type { Locale } from "../../src/contract/locale";
 import { NO_NAMES } from "../../src/spec/naming";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
@@ -38,7 +39,8 @@ test("every template can be filled in and downloaded in the preview: each downlo
   await page.getByTestId("preview-banner").waitFor();
   const downloads: { file: string; request: TemplateRequest; locale: Locale }[] = [];
   // Typed into the weekly form, and remembered for the monthly one.
-  const calendar = makeWorkCalendar([5, 6, 7].map((day) => serialFromYmd(2026, 10, day)), [serialFromYmd(2026, 10, 10)]);
+  // The typed lines laid over the built-in China calendar (the pane's default) for 2026 and the review month's year.
+  const calendar = chinaWorkCalendar({ holidays: [5, 6, 7].map((day) => serialFromYmd(2026, 10, day)), makeUpDays: [serialFromYmd(2026, 10, 10)] }, 2026, 2026);
 
   await openTemplate(page, "weekly");
   expect(await page.getByRole("textbox", { name: "周次" }).inputValue()).toMatch(/^\d{4}-W\d{2}$/);

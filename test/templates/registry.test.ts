@@ -1,6 +1,6 @@
 import { parseArgs, type WriteCommand } from "../../src/cli/args";
-import { writeRequests } from "../../src/cli/main";
-import { PLAIN_WEEKS } from "../../src/domain/calendar";
+import { writeRequests, writeYears } from "../../src/cli/main";
+import { planningCalendar } from "../../src/domain/chinaCalendar";
 import { parseRecord, templateRecord } from "../../src/spec/naming";
 import type { SheetRole } from "../../src/spec/sheetSpec";
 import { initialValues } from "../../src/taskpane/templateForms/initialValues";
@@ -48,8 +48,8 @@ describe("template records", () => {
 });
 
 describe("one default for every front door", () => {
-  // The built-in China calendar off: this compares the requests' other defaults with a bare `write` given plain weeks.
-  const remembered = { rep: "张三", team: "", holidays: "", chinaCalendar: false };
+  // Both with their default calendar: China's built-in days of the years the plan counts in.
+  const remembered = { rep: "张三", team: "", holidays: "", chinaCalendar: true };
   const paneRequest = (template: (typeof TEMPLATE_IDS)[number], today: Date): TemplateRequest => {
     const result = validateForm(template, initialValues(template, today, remembered, "zh-CN"));
     if (!result.ok) throw new Error(`the pane's defaults for ${template} are not valid: ${JSON.stringify(result.problems)}`);
@@ -58,11 +58,12 @@ describe("one default for every front door", () => {
   const cliRequest = (template: (typeof TEMPLATE_IDS)[number], today: Date): TemplateRequest => {
     const command = parseArgs(["write", TEMPLATES[template].cliName, "--out", "x.xlsx", "--rep", "张三"]) as WriteCommand;
     expect(command.kind).toBe("write");
-    return writeRequests(command, PLAIN_WEEKS, today)[0];
+    return writeRequests(command, planningCalendar({ holidays: [], makeUpDays: [] }, command.calendar === "cn", writeYears(command, today)).calendar, today)[0];
   };
 
   // A Sunday (next week is in the same month), and New Year's Eve (next week and month in the next year).
-  test.each([new Date(2026, 10, 22), new Date(2026, 11, 31)])("the pane's untouched form and a bare `write` ask for the same request (%s)", (today) => {
+  // …and a day whose next month, October 2026, holds 国庆: both must plan with it.
+  test.each([new Date(2026, 10, 22), new Date(2026, 11, 31), new Date(2026, 8, 20)])("the pane's untouched form and a bare `write` ask for the same request (%s)", (today) => {
     for (const template of TEMPLATE_IDS) expect(cliRequest(template, today)).toEqual(paneRequest(template, today));
   });
 

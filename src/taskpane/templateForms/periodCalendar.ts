@@ -1,5 +1,5 @@
-import { daysInMonth, formatSerial, isoWeekday, isoWeekMonday, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, ymdFromSerial, type WorkCalendar } from "../../domain/calendar";
-import { chinaDates, chinaWorkCalendar, mergeDateLists, uncoveredYears } from "../../domain/chinaCalendar";
+import { daysInMonth, formatSerial, isoWeekday, isoWeekMonday, serialFromYmd, ymdFromSerial } from "../../domain/calendar";
+import { planningCalendar, type PlanningCalendar } from "../../domain/chinaCalendar";
 import { formatDateList, parseDateList, type DateLists, type IsoWeek, type YearMonth } from "../../domain/dateText";
 import { DomainError } from "../../domain/errors";
 import { parseHolidayNotice, type NoticeParse } from "../../domain/holidayNotice";
@@ -40,16 +40,7 @@ export const yearPeriod = (year: number): CalendarPeriod => ({ kind: "year", sta
 const yearOf = (serial: number): number => ymdFromSerial(serial).year;
 
 /** The calendar a valid holiday box gives, with what is needed to say what it holds. */
-export interface CalendarInUse {
-  readonly calendar: WorkCalendar;
-  /**
-   * Every listed date, built-in under the user's: unlike the calendar's lists, these keep a holiday's
-   * weekend days, so 10-01—10-07 reads as one break.
-   */
-  readonly dates: DateLists;
-  /** Years of the periods with no built-in data whose dates the user has not added either: a warning, never plain Monday–Friday in silence. */
-  readonly uncovered: readonly number[];
-}
+export type CalendarInUse = PlanningCalendar;
 
 /**
  * The user's lines laid over the built-in China calendar (when on) for the years the periods touch:
@@ -60,19 +51,8 @@ export function calendarInUse(text: string, chinaCalendar: boolean, periods: rea
   const parsed = parseDateList(text);
   if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
   const user: DateLists = { holidays: parsed.holidays, makeUpDays: parsed.makeUpDays };
-  const years = periods.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]);
   try {
-    if (!chinaCalendar || years.length === 0) {
-      const plain = user.holidays.length === 0 && user.makeUpDays.length === 0;
-      return { calendar: plain ? PLAIN_WEEKS : makeWorkCalendar(user.holidays, user.makeUpDays), dates: user, uncovered: [] };
-    }
-    const [from, to] = [Math.min(...years), Math.max(...years)];
-    const userYears = new Set([...user.holidays, ...user.makeUpDays].map(yearOf));
-    return {
-      calendar: chinaWorkCalendar(user, from, to),
-      dates: mergeDateLists(chinaDates(from, to), user),
-      uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)),
-    };
+    return planningCalendar(user, chinaCalendar, periods.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]));
   } catch (error) {
     // The rule's own message already says what is wrong, in both languages.
     if (error instanceof DomainError) return { code: "calendar", detail: error.text };
