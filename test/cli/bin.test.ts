@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PLAIN_WEEKS } from "../../src/domain/calendar";
+import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
 import { NO_NAMES } from "../../src/spec/naming";
 import { buildTemplates } from "../../src/templates";
 import { writeXlsx } from "../../src/writers/xlsx";
@@ -23,11 +23,13 @@ test("npx sales-planner writes every template: the writer's workbook for the opt
   const english = join(dir, "en.xlsx");
   execFileSync("npx", ["--no-install", "sales-planner", "write", "weekly", "customers", "--out", english, "--lang", "en-US", "--rep", "Wang", "--week", "2026-W40"], { cwd: repoRoot });
 
-  const weekly = (rep: string) => ({ template: "weekly", options: { rep, year: 2026, week: 40, calendar: PLAIN_WEEKS } }) as const;
+  // The command line's default calendar: China's built-in days of the years the plans count in (2026 here).
+  const calendar = chinaWorkCalendar(undefined, 2026, 2026);
+  const weekly = (rep: string) => ({ template: "weekly", options: { rep, year: 2026, week: 40, calendar } }) as const;
   const zh = buildTemplates(
     [
       weekly("王五"),
-      { template: "monthly", options: { rep: "王五", year: 2026, month: 10, calendar: PLAIN_WEEKS } },
+      { template: "monthly", options: { rep: "王五", year: 2026, month: 10, calendar } },
       { template: "customers", options: {} },
       { template: "contracts", options: { statsYear: 2026 } },
     ],
