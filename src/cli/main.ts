@@ -16,7 +16,7 @@ import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
-import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/xlsx/fileCheck";
+import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
 

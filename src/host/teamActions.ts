@@ -4,7 +4,7 @@ import { buildBreakdownSpecs, type PlanChoice } from "../templates/team";
 import { NO_NAMES } from "../spec/naming";
 import { writeSheets } from "../writers/office/officeWriter";
 import { collectRepWorkbooks, rollUpTeam, type InsertedPlan, type RepWorkbookFile } from "../writers/office/team";
-import type { SkippedFile } from "../writers/xlsx/fileCheck";
+import type { SkippedFile } from "../writers/ooxml/fileCheck";
 import { blobUrl, downloadOf, type WriteOutcome } from "./templateWriter";
 
 /** What the pane asks the team layer to write. */
@@ -29,7 +29,7 @@ export type CollectOutcome =
       readonly plans: readonly PlanInstance[];
       readonly copied: number;
       readonly withoutPlans: readonly string[];
-      /** Files refused before reading (writers/xlsx/fileCheck.ts). */
+      /** Files refused before reading (writers/ooxml/fileCheck.ts). */
       readonly refused: readonly SkippedFile[];
     };
 

@@ -5,7 +5,7 @@ import type { Locale } from "../contract/locale";
  * Failures of the roll-up and of collecting reps' workbooks, as a code plus parameters: the pane
  * and the command line branch on the code and show `localized(locale)` — the two languages live
  * here, next to the codes. A file refused before it is opened is the file check's own error
- * (`FileRefusedError`, writers/xlsx/fileCheck.ts).
+ * (`FileRefusedError`, writers/ooxml/fileCheck.ts).
  */
 export type TeamErrorCode =
   /** The existing summary table no longer has the columns the roll-up writes. */

@@ -35,7 +35,7 @@ const UPWARD: readonly (readonly [string, string])[] = [
   ["src/spec/naming.ts", "../templates/registry"],
   ["src/team/plans.ts", "../templates/team"],
   ["src/team/plans.ts", "../templates"],
-  ["src/team/plans.ts", "../writers/xlsx/fileCheck"],
+  ["src/team/plans.ts", "../writers/ooxml/fileCheck"],
   ["src/functions/operations.ts", "../taskpane/strings"],
   ["src/functions/operations.ts", "../writers/office"],
   ["src/templates/weeklyPlan.ts", "../writers/layout"],

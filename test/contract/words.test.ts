@@ -7,7 +7,7 @@ import { teamStrings } from "../../src/templates/team/strings";
 import { TeamError, type TeamErrorCode, type TeamErrorParams } from "../../src/team/errors";
 import { BreakdownError, type BreakdownErrorCode, type BreakdownErrorParams } from "../../src/team/breakdown";
 import { OfficeWriteError, type OfficeWriteErrorCode, type OfficeWriteErrorParams } from "../../src/writers/office/errors";
-import { FileRefusedError, type FileRefusal } from "../../src/writers/xlsx/fileCheck";
+import { FileRefusedError, type FileRefusal } from "../../src/writers/ooxml/fileCheck";
 import type { CodedError } from "../../src/contract/codedError";
 import { localize } from "../../src/contract/locale";
 import { FUNCTION_ERROR_HELP } from "../../src/functions/errorHelp";

@@ -5,7 +5,7 @@ import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
 import { planStatus, type PlanInstance } from "../../team";
 import { planRemarks } from "../../templates/team";
-import { FileRefusedError, refusalBySize } from "../../writers/xlsx/fileCheck";
+import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
 import type { PaneServices } from "../services";
 import { describeWriteError } from "../writeErrors";
 import { useFormStyles } from "./formStyles";

@@ -1,5 +1,5 @@
 import { TeamError } from "../../../team/errors";
-import { refusedFile, type SkippedFile } from "../../xlsx/fileCheck";
+import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { keyOfName } from "../../../spec/naming";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
 import { readRepPackage, type RepPackage } from "./repPackage";

@@ -2,7 +2,7 @@ import type { Locale } from "../../../contract/locale";
 import { inspectXlsx, writeXlsx } from "..";
 import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../mergeWorkbooks";
 import { TeamError } from "../../../team/errors";
-import { refusedFile, type SkippedFile } from "../fileCheck";
+import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { discoverPlans, type PlanInstance } from "../../../team/plans";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/rollupSheet";
 

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { buildTemplates } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/spec/naming";
 import { writeXlsx } from "../../../src/writers/xlsx";
-import { checkWorkbookFile, MAX_RATIO, MAX_UNPACKED_BYTES, refusalBySize } from "../../../src/writers/xlsx/fileCheck";
+import { checkWorkbookFile, MAX_RATIO, MAX_UNPACKED_BYTES, refusalBySize } from "../../../src/writers/ooxml/fileCheck";
 import { compoundFile, declaresTenGigabytes, deflatedZeros, liesAboutItsSize, macroEnabled, manyEntries, randomBytes, rawZip, wordDocument } from "../../support/hostileFiles";
 
 /** Each part at a plausible 300:1, together over the limit: refused on the sum, as soon as it passes 100 MB. */

@@ -24,7 +24,7 @@ export const MAX_ENTRIES = 10_000;
 
 /**
  * Deflate cannot exceed about 1032:1; worksheet XML compresses far less (the add-in's own parts: 24:1 at
- * most, in the 10 000-customer register; test/writers/xlsx/fileCheck.test.ts keeps it under 50:1). An
+ * most, in the 10 000-customer register; test/writers/ooxml/fileCheck.test.ts keeps it under 50:1). An
  * entry over 1 MiB claiming more than 500:1 is a bomb (zeros) or a crafted header, not a sheet.
  */
 export const MAX_RATIO = 500;
