@@ -1,4 +1,5 @@
-import { parseMonthText, parseWeekText } from "../domain/dateText";
+import { FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
+import { parseMonthText, parseWeekText, parseWorkWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
 import { halfWidth, readWholeNumber } from "../domain/typedText";
 import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
@@ -27,6 +28,8 @@ export interface WriteCommand {
   readonly week?: { readonly year: number; readonly week: number };
   readonly month?: { readonly year: number; readonly month: number };
   readonly calendar: CalendarChoice;
+  /** `--workweek 双休|单休|大小周:DATE` (Monday–Friday by default): the days a week works, before holidays. */
+  readonly workweek: WorkWeek;
   readonly holidaysFile?: string;
 }
 
@@ -50,6 +53,8 @@ export interface BreakdownCommand {
   /** Which plans to pre-fill; a weekly choice without --week means the default week (registry: the coming one). */
   readonly plans?: { readonly template: "monthly" } | { readonly template: "weekly"; readonly week?: { readonly year: number; readonly week: number } };
   readonly calendar: CalendarChoice;
+  /** `--workweek 双休|单休|大小周:DATE` (Monday–Friday by default): the days a week works, before holidays. */
+  readonly workweek: WorkWeek;
   readonly holidaysFile?: string;
 }
 
@@ -75,16 +80,16 @@ export type Parsed =
   | CalendarNoticeCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
-const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar"] as const;
+const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar", "--workweek"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 type Command = "write" | "rollup" | "breakdown" | "calendar";
 
 /** The options each command takes; any other is refused rather than silently ignored. */
 const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
-  write: ["--out", "--lang", "--rep", "--week", "--month", "--calendar", "--holidays"],
+  write: ["--out", "--lang", "--rep", "--week", "--month", "--calendar", "--workweek", "--holidays"],
   rollup: ["--out", "--lang"],
-  breakdown: ["--out", "--lang", "--target", "--month", "--year", "--reps", "--products", "--plans", "--week", "--calendar", "--holidays"],
+  breakdown: ["--out", "--lang", "--target", "--month", "--year", "--reps", "--products", "--plans", "--week", "--calendar", "--workweek", "--holidays"],
   calendar: ["--year"],
 };
 
@@ -154,7 +159,7 @@ const repList = (text: string): RepInput[] =>
       return { rep: rep.trim(), weight: weight.trim() };
     });
 
-function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: Locale, calendar: CalendarChoice): Parsed {
+function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: Locale, calendar: CalendarChoice, workweek: WorkWeek): Parsed {
   const target = options.get("--target");
   const reps = options.get("--reps");
   if (target === undefined) return fail((m) => m.missingOption("--target"));
@@ -187,6 +192,7 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
     ...(plansText === "monthly" ? { plans: { template: "monthly" } as const } : {}),
     ...(plansText === "weekly" ? { plans: { template: "weekly", ...(week ? { week } : {}) } as const } : {}),
     calendar,
+    workweek,
     ...(holidaysFile !== undefined ? { holidaysFile } : {}),
   };
 }
@@ -214,7 +220,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === "rollup") return rollupCommand(out, lang, names);
   const calendar = calendarChoice(options);
   if (typeof calendar !== "string") return calendar;
-  if (command === "breakdown") return breakdownCommand(options, out, lang, calendar);
+  // `--workweek 双休|单休|大小周:2026-11-07` (or 5day, 6day, alternate:DATE): the domain's words; Monday–Friday by default.
+  const workweekText = options.get("--workweek");
+  const workweek = workweekText === undefined ? FIVE_DAY_WEEK : parseWorkWeekText(workweekText);
+  if (!workweek) return fail((m) => m.badWorkweek(workweekText ?? ""));
+  if (command === "breakdown") return breakdownCommand(options, out, lang, calendar, workweek);
 
   const weekText = options.get("--week");
   const week = weekText === undefined ? null : parseWeekText(weekText);
@@ -232,6 +242,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
     ...(week ? { week } : {}),
     ...(month ? { month } : {}),
     calendar,
+    workweek,
     ...(holidaysFile !== undefined ? { holidaysFile } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
-import { isoWeekMonday, type WorkCalendar } from "../domain/calendar";
+import { isoWeekMonday, type WorkCalendar, type WorkWeek } from "../domain/calendar";
 import { CHINA_CALENDAR, chinaDates, isChinaYearCovered, planningCalendar, type PlanningCalendar } from "../domain/chinaCalendar";
 import { parseHolidayNotice } from "../domain/holidayNotice";
 import { DomainError } from "../domain/errors";
@@ -117,11 +117,11 @@ const NO_DATES: DateLists = { holidays: [], makeUpDays: [] };
  * `none`: the user's lines alone. A year the built-in data lacks is `uncovered` unless the user's file
  * has a date in it — then the user has supplied that year, and the calendar is theirs.
  */
-async function loadCalendar(command: { readonly calendar: CalendarChoice; readonly holidaysFile?: string }, io: CliIo, years: readonly number[]): Promise<PlanningCalendar> {
+async function loadCalendar(command: { readonly calendar: CalendarChoice; readonly workweek: WorkWeek; readonly holidaysFile?: string }, io: CliIo, years: readonly number[]): Promise<PlanningCalendar> {
   const file = command.holidaysFile;
   const user = file === undefined ? NO_DATES : await readHolidays(file, io);
   try {
-    return planningCalendar(user, command.calendar === "cn", years);
+    return planningCalendar(user, command.calendar === "cn", years, command.workweek);
   } catch (error) {
     // Only the user's lines can clash (a date both off and worked); the built-in data is checked when generated.
     if (file === undefined) throw error;

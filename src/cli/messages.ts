@@ -38,6 +38,7 @@ const zh = {
   outSymlink: (f: string, t: string) => `输出文件 ${f} 是指向 ${t} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
   outNotFile: (f: string) => `输出路径 ${f} 不是普通文件,未做任何修改。`,
   badCalendar: (v: string) => `日历"${v}"无效,可选 cn(中国法定节假日和调休,默认)或 none(仅周一至周五)。`,
+  badWorkweek: (v: string) => `工作周"${v}"无效,可选 双休(默认)、单休,或 大小周:日期(该日期所在的一周为大周,例如 大小周:2026-11-07)。`,
   unknownCalendarAction: (a: string) => `calendar 后应为 show 或 parse-notice,而不是"${a}"。`,
   noNoticeFile: "请指定通知文本文件(UTF-8),或用 - 从标准输入读取。",
   notUtf8: (f: string) => `${f} 不是 UTF-8 文本:请另存为 UTF-8 后重试。`,
@@ -87,6 +88,7 @@ const en: CliMessages = {
   outSymlink: (f, t) => `The output file ${f} is a symbolic link to ${t}; nothing was changed, so the file it points to is not rewritten. Give the real file with --out.`,
   outNotFile: (f) => `The output path ${f} is not a regular file; nothing was changed.`,
   badCalendar: (v) => `Unknown calendar "${v}"; use cn (China's official holidays and 调休, the default) or none (plain Monday–Friday).`,
+  badWorkweek: (v) => `Unknown work week "${v}"; use 5day (Monday–Friday, the default), 6day (Monday–Saturday) or alternate:DATE (大小周: the week of DATE works its Saturday, e.g. alternate:2026-11-07).`,
   unknownCalendarAction: (a) => `calendar takes show or parse-notice, not "${a}".`,
   noNoticeFile: "Name the file holding the notice's text (UTF-8), or - to read standard input.",
   notUtf8: (f) => `${f} is not UTF-8 text; save it as UTF-8 and try again.`,
@@ -119,7 +121,7 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--lang zh-CN|en-US]
   sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
                 --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly|weekly [--week 2026-W48]]
-                [--calendar cn|none] [--holidays FILE] [--lang zh-CN|en-US]
+                [--calendar cn|none] [--workweek 双休|单休|大小周:DATE] [--holidays FILE] [--lang zh-CN|en-US]
   sales-planner calendar show --year 2026
   sales-planner calendar parse-notice --year 2027 NOTICE.txt|-
 
@@ -168,6 +170,12 @@ ${templateLines}
                         cn (default): China's official holidays and 调休, built in for
                         ${CHINA_CALENDAR.firstYear}–${CHINA_CALENDAR.lastYear}; none: plain Monday–Friday. A year past the data
                         is named on stderr with how to add its dates.
+  --workweek 双休|单休|大小周:2026-11-07
+                        工作周,默认双休(周一至周五);单休为周一至周六;大小周隔周上周六,
+                        日期所在的一周为大周。节假日和调休在此之上计算 /
+                        work week, default 5day (Monday–Friday); 6day: Monday–Saturday;
+                        alternate:DATE: Saturdays alternate, the week of DATE works its Saturday.
+                        Holidays and 调休 apply on top.
   --holidays FILE       节假日文件,叠加在所选日历之上,同一日期以文件为准 /
                         holidays file, laid over the chosen calendar; for a date in both, the file wins:
                           每行一个日期 yyyy-mm-dd 为节假日;前加 "+" 为调休上班日;

@@ -114,19 +114,19 @@ export interface PlanningCalendar {
 
 /**
  * The one rule every front door plans with: the user's lines laid over China's built-in days of `years`
- * (when `china`), or the user's lines alone. A year the data lacks counts as supplied once the user lists
+ * (when `china`), or the user's lines alone, on the work week `week` (Monday–Friday by default). A year the data lacks counts as supplied once the user lists
  * a date in it. Throws DomainError for a date the user lists both as a day off and as a working day.
  */
-export function planningCalendar(user: DateLists, china: boolean, years: readonly number[]): PlanningCalendar {
+export function planningCalendar(user: DateLists, china: boolean, years: readonly number[], week: WorkWeek = FIVE_DAY_WEEK): PlanningCalendar {
   if (!china || years.length === 0) {
     const plain = user.holidays.length === 0 && user.makeUpDays.length === 0;
-    return { calendar: plain ? PLAIN_WEEKS : makeWorkCalendar(user.holidays, user.makeUpDays), dates: user, uncovered: [] };
+    return { calendar: plain && week.kind === "fiveDay" ? PLAIN_WEEKS : makeWorkCalendar(user.holidays, user.makeUpDays, week), dates: user, uncovered: [] };
   }
   const from = Math.min(...years);
   const to = Math.max(...years);
   const userYears = new Set([...user.holidays, ...user.makeUpDays].map((date) => ymdFromSerial(date).year));
   return {
-    calendar: chinaWorkCalendar(user, from, to),
+    calendar: chinaWorkCalendar(user, from, to, week),
     dates: mergeDateLists(chinaDates(from, to), user),
     uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)),
   };

@@ -56,6 +56,29 @@ describe("write and breakdown count working days with China's calendar by defaul
     expect(await planWorkdays(out, "月计划-2026-10")).toEqual([2, 5, 5, 5, 5]);
   });
 
+  // Issue 11 item 4: the work week under the holidays. October 2026 with 国庆: 21 days 单休, 19 大小周 with the long week on 10-10 (SALES.WORKDAYS's worked examples).
+  test.each([
+    ["单休", 21],
+    ["6day", 21],
+    ["大小周:2026-10-10", 19],
+    ["双休", 18],
+  ])("--workweek %s: October 2026 has %i working days", async (week, days) => {
+    const out = join(dir, `week-${days}-${week.length}.xlsx`);
+    const { code, err } = await run("write", "monthly", "--month", "2026-10", "--workweek", week, "--out", out);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    expect(sum(await planWorkdays(out, "月计划-2026-10"))).toBe(days);
+  });
+
+  test("an unreadable --workweek is bad usage naming it, in both languages", async () => {
+    for (const week of ["七天", "大小周"]) {
+      const bad = await run("write", "monthly", "--workweek", week, "--out", join(dir, "bad-week.xlsx"));
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain(`"${week}"`);
+      expect(bad.err).toContain("单休");
+      expect(bad.err).toContain("6day");
+    }
+  });
+
   test("--calendar 中国 is the default spelt out; an unknown calendar is bad usage", async () => {
     const out = join(dir, "zhongguo.xlsx");
     expect((await run("write", "monthly", "--month", "2026-10", "--calendar", "中国", "--out", out)).code).toBe(0);
