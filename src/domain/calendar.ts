@@ -180,6 +180,8 @@ export interface WorkCalendar {
   readonly holidays: readonly number[];
   /** Make-up working days (调休) that fall on a day the work week rests, sorted: the only ones that add one. */
   readonly makeUpDays: readonly number[];
+  /** Every date as listed, sorted, whatever the work week: what a 节假日 table in the workbook shows. */
+  readonly listed: { readonly holidays: readonly number[]; readonly makeUpDays: readonly number[] };
   isWorkingDay(serial: number): boolean;
 }
 
@@ -204,6 +206,7 @@ export function makeWorkCalendar(holidays: readonly number[], makeUpDays: readon
     week,
     holidays: sortedUnique(holidays, (serial) => worksOn(week, serial)),
     makeUpDays: sortedUnique(makeUpDays, (serial) => !worksOn(week, serial)),
+    listed: { holidays: sortedUnique(holidays, () => true), makeUpDays: sortedUnique(makeUpDays, () => true) },
     isWorkingDay: (serial) => makeUpSet.has(serial) || (!holidaySet.has(serial) && worksOn(week, serial)),
   };
 }

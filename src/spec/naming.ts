@@ -150,6 +150,7 @@ export function parseRecord(value: unknown): ParsedRecord | undefined {
 /** The workbook's names after `specs` are added: lets several builders run one after another purely. */
 export function withSpecs(existing: ExistingNames, specs: readonly SheetSpec[]): ExistingNames {
   return {
+    ...existing,
     sheets: [...existing.sheets, ...specs.map((s) => s.name)],
     tables: [...existing.tables, ...specs.flatMap((s) => s.tables.map((t) => t.name))],
     names: [...existing.names, ...specs.flatMap((s) => s.names.map((n) => n.name))],

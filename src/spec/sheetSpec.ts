@@ -323,6 +323,22 @@ export interface ExistingNames {
   readonly tables: readonly string[];
   /** Workbook-scoped defined names. */
   readonly names: readonly string[];
+  /**
+   * The 节假日 tables among `tables` (`SP_H<year>_Days`, see `templates/holidays.ts`) as the front door
+   * read them: their dates are the workbook's calendar for that year, their headers what a formula
+   * must name. Absent when nothing was read (a new workbook, or a test that only lists names).
+   */
+  readonly holidayTables?: readonly WorkbookHolidayTable[];
+}
+
+/** A 节假日 table the workbook already holds, read back. */
+export interface WorkbookHolidayTable {
+  readonly table: string;
+  /** The headers of its day-off and make-up-day columns (the first two), as the workbook has them. */
+  readonly headers: readonly [string, string];
+  /** Dates typed in those columns (blank and non-date cells left out), sorted. */
+  readonly holidays: readonly number[];
+  readonly makeUpDays: readonly number[];
 }
 
 /** Metrics whose target/actual cells each plan template names for the roll-up. */

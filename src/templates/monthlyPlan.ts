@@ -3,7 +3,8 @@ import { SUM, label } from "./columns";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { FORMATS, numberFormat } from "./formats";
-import { col, largestRemainderShare } from "../spec/formula";
+import { col, largestRemainderShare, thisRow } from "../spec/formula";
+import { holidayTables, workbookCalendar, workdaysFormula } from "./holidays";
 import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import {
@@ -59,7 +60,8 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   const { s, columns: c, v } = kit;
   const m = s.monthly;
   const key = freeKey(TEMPLATES.monthly, ctx.existing);
-  const calendar = options.calendar ?? PLAIN_WEEKS;
+  const calendar = workbookCalendar(options.calendar ?? PLAIN_WEEKS, ctx.existing);
+  const holidays = holidayTables(calendar, [options.year], ctx);
   const monthText = `${options.year}-${String(options.month).padStart(2, "0")}`;
   const money = numberFormat("money", ctx.locale);
   const draft = new SheetDraft();
@@ -90,7 +92,13 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
       c.text("week", wc.week, { width: 16, totals: label(s.common.total) }),
       c.date("from", wc.from),
       c.date("to", wc.to),
-      c.count("workdays", wc.workdays, { totals: SUM }),
+      c.formula(
+        "workdays",
+        wc.workdays,
+        "integer",
+        workdaysFormula(thisRow(weeksName, wc.from), thisRow(weeksName, wc.to), calendar.week, holidays.columnsOf(options.year)),
+        { totals: SUM },
+      ),
       c.formula("target", wc.target, "money", largestRemainderShare(salesTarget, weeksName, wc.workdays), { totals: SUM }),
       c.money("actual", wc.actual, { totals: SUM }),
       c.formula("rate", wc.rate, "percent", rateFormula(weeksName, wc.actual, wc.target)),
@@ -99,7 +107,6 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
       week: m.weekLabel(i + 1),
       from: week.from,
       to: week.to,
-      workdays: week.workingDays,
       actual: options.weekActuals?.[i] ?? null,
     })),
   });
@@ -155,6 +162,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
     style: "computed",
     numberFormat: numberFormat("date", ctx.locale),
   });
+  draft.text({ row, col: 2 }, m.reviewDueNote, "note");
   draft.field({ row: row + 1, col: 0 }, m.summary, { value: options.summary ?? null }, { fullWidth: true });
   const forecastAt = draft.field({ row: row + 2, col: 0 }, m.forecast, { value: options.forecast ?? null }, {
     numberFormat: money,
@@ -165,7 +173,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
 
   return [
     draft.finish({
-      name: freeSheetName(sheetTitle(m.sheetPrefix, options.rep, monthText), ctx.existing.sheets),
+      name: freeSheetName(sheetTitle(m.sheetPrefix, options.rep, monthText), [...ctx.existing.sheets, ...holidays.sheets.map((h) => h.name)]),
       record: templateRecord(TEMPLATES.monthly, "main", key, { row: 1, col: 0 }),
       recordLabel: s.common.recordLabel,
       recordNote: s.common.recordNote,
@@ -173,5 +181,6 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
       print: printSetup({ first: 0, last: 2 }),
       tabColor: "70AD47",
     }),
+    ...holidays.sheets,
   ];
 }

@@ -57,14 +57,23 @@ export const TEAM_TEMPLATES = withIds({
   breakdown: { keyLetter: "B", version: 1 },
 } as const satisfies Record<string, Omit<RecordTemplate, "id">>);
 
+/**
+ * Sheets written once per workbook and shared by the templates: 节假日 (`holidays`), one sheet per year
+ * whose key is `H<year>` rather than the next free counter, so every template finds a year's table by name.
+ */
+export const SHARED_TEMPLATES = withIds({
+  holidays: { keyLetter: "H", version: 1 },
+} as const satisfies Record<string, Omit<RecordTemplate, "id">>);
+
 export type TemplateId = keyof typeof TEMPLATES;
 export type TeamTemplateId = keyof typeof TEAM_TEMPLATES;
+export type SharedTemplateId = keyof typeof SHARED_TEMPLATES;
 /** Every template id a template record can carry. */
-export type RecordTemplateId = TemplateId | TeamTemplateId;
+export type RecordTemplateId = TemplateId | TeamTemplateId | SharedTemplateId;
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];
 
-export const RECORD_TEMPLATES: Readonly<Record<RecordTemplateId, RecordTemplate>> = { ...TEMPLATES, ...TEAM_TEMPLATES };
+export const RECORD_TEMPLATES: Readonly<Record<RecordTemplateId, RecordTemplate>> = { ...TEMPLATES, ...TEAM_TEMPLATES, ...SHARED_TEMPLATES };
 
 const RECORD_IDS: ReadonlySet<string> = new Set(Object.keys(RECORD_TEMPLATES));
 const isRecordTemplateId = (id: string): id is RecordTemplateId => RECORD_IDS.has(id);

@@ -1,5 +1,6 @@
 import { formatSerial, isoWeekMonday, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
 import { SUM, label } from "./columns";
+import { workbookCalendar } from "./holidays";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
@@ -30,7 +31,7 @@ export interface WeeklyPlanOptions {
   readonly approver?: string;
   readonly year: number;
   readonly week: number;
-  /** Marks holidays and 调休 days in the daily plan; plain Mon–Fri weeks when absent. */
+  /** Marks holidays and 调休 days in the daily plan (a workbook's 节假日 table wins for its year); plain Mon–Fri weeks when absent. */
   readonly calendar?: WorkCalendar;
   readonly targets?: Partial<Record<WeeklyMetric, MetricFigures>>;
   /** One entry per day Monday..Sunday (missing days stay blank). */
@@ -72,7 +73,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
   rollupReadout(draft, kit, key, { row: 2, col: READOUT_COL }, targets, metrics);
 
   row = section(draft, targets.lastRow + 2, w.dailySection);
-  const calendar = options.calendar ?? PLAIN_WEEKS;
+  const calendar = workbookCalendar(options.calendar ?? PLAIN_WEEKS, ctx.existing);
   const dc = w.dailyColumns;
   const daily = draft.table({
     name: spTable(key, "Daily"),
@@ -90,8 +91,8 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
     ],
     rows: w.weekdays.map((day, i) => {
       const date = monday + i;
-      const working = calendar.isWorkingDay(date);
-      const mark = i < 5 && !working ? w.holidayMark : i >= 5 && working ? w.makeUpMark : "";
+      // The calendar keeps only the days that change the work week: a day off it works, a rest day worked.
+      const mark = calendar.holidays.includes(date) ? w.holidayMark : calendar.makeUpDays.includes(date) ? w.makeUpMark : "";
       return { date, weekday: day + mark, ...options.daily?.[i] };
     }),
   });

@@ -25,9 +25,9 @@ function formulas(spec: SheetSpec): string[] {
   ].filter((f): f is string => f !== undefined);
 }
 
-/** Functions Excel 2016 and WPS both calculate natively (no XLOOKUP/LET/FILTER/SALES.*). */
+/** Functions Excel 2016 and WPS both calculate natively (no XLOOKUP/LET/FILTER/SALES.*); NETWORKDAYS.INTL since Excel 2010. */
 const ALLOWED = new Set(
-  "IF OR AND NOT SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL".split(" "),
+  "IF OR AND NOT SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD".split(" "),
 );
 
 describe.each(LOCALES)("template specs (%s)", (locale) => {

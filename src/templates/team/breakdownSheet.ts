@@ -5,6 +5,8 @@ import { kitFor, type BuildContext } from "../context";
 import { printSetup, SheetDraft } from "../draft";
 import { FORMATS, numberFormat } from "../formats";
 import { col, thisRow } from "../../spec/formula";
+import { holidayTables, workdaysFormula } from "../holidays";
+import type { WorkCalendar } from "../../domain/calendar";
 import { TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../../spec/naming";
 import { section } from "../planBlocks";
@@ -23,7 +25,11 @@ export const periodText = (period: BreakdownPeriod, locale: Locale): string => {
   return period.kind === "month" ? b.monthText(period.year, period.month) : b.yearText(period.year);
 };
 
-export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): SheetSpec {
+/**
+ * The 目标分解 sheet, and the 节假日 sheet of its year when the workbook has none yet: its working-days
+ * column reads that table, while its targets stay as split with `calendar` when written.
+ */
+export function buildBreakdownSheet(breakdown: Breakdown, calendar: WorkCalendar, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { columns: c, s } = kit;
   const b = teamStrings(ctx.locale).breakdown;
@@ -58,9 +64,12 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
   });
 
   const wc = b.weekColumns;
+  const weeksName = spTable(key, "Weeks");
+  const year = breakdown.period.year;
+  const holidays = holidayTables(calendar, [year], ctx);
   row = section(draft, reps.lastRow + 2, b.weeksSection);
   const weeks = draft.table({
-    name: spTable(key, "Weeks"),
+    name: weeksName,
     role: "weeks",
     origin: { row, col: 0 },
     showTotals: true,
@@ -70,7 +79,9 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
       c.text("week", wc.week, { width: 10 }),
       c.date("from", wc.from),
       c.date("to", wc.to),
-      c.count("workdays", wc.workdays, { totals: SUM }),
+      c.formula("workdays", wc.workdays, "integer", workdaysFormula(thisRow(weeksName, wc.from), thisRow(weeksName, wc.to), calendar.week, holidays.columnsOf(year)), {
+        totals: SUM,
+      }),
       c.money("target", wc.target, { totals: SUM }),
     ],
     rows: breakdown.weeks.map((w) => ({
@@ -79,7 +90,6 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
       week: b.weekLabel(w.week),
       from: w.from,
       to: w.to,
-      workdays: w.workingDays,
       target: w.amount,
     })),
   });
@@ -102,8 +112,8 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
     });
   }
 
-  return draft.finish({
-    name: freeSheetName(sheetTitle(b.sheetName, "", period), ctx.existing.sheets),
+  const sheet = draft.finish({
+    name: freeSheetName(sheetTitle(b.sheetName, "", period), [...ctx.existing.sheets, ...holidays.sheets.map((h) => h.name)]),
     record: templateRecord(TEAM_TEMPLATES.breakdown, "main", key, { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
@@ -111,4 +121,5 @@ export function buildBreakdownSheet(breakdown: Breakdown, ctx: BuildContext): Sh
     print: printSetup({ first: 0, last: 3 }),
     tabColor: "7030A0",
   });
+  return [sheet, ...holidays.sheets];
 }

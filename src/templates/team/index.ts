@@ -1,3 +1,5 @@
+import { PLAIN_WEEKS } from "../../domain/calendar";
+import { workbookCalendar } from "../holidays";
 import { computeBreakdown, type BreakdownInput } from "../../team/breakdown";
 import { withSpecs } from "../../spec/naming";
 import type { SheetSpec } from "../../spec/sheetSpec";
@@ -17,10 +19,11 @@ export { buildSummarySheet, newSummaryPlacement, planRemarks, summaryTableName, 
  * `writeXlsx`. Throws `BreakdownError` (see `breakdownMessages`) for invalid input.
  */
 export function buildBreakdownSpecs(input: BreakdownInput, plans: PlanChoice | undefined, ctx: BuildContext, extras: PlanExtras = {}): SheetSpec[] {
-  const breakdown = computeBreakdown(input);
-  const sheet = buildBreakdownSheet(breakdown, ctx);
-  if (!plans) return [sheet];
-  const requests = planRequestsFromBreakdown(breakdown, plans, { ...(input.calendar ? { calendar: input.calendar } : {}), ...extras });
-  return [sheet, ...buildTemplates(requests, { ...ctx, existing: withSpecs(ctx.existing, [sheet]) })];
+  const calendar = workbookCalendar(input.calendar ?? PLAIN_WEEKS, ctx.existing);
+  const breakdown = computeBreakdown({ ...input, calendar });
+  const sheets = buildBreakdownSheet(breakdown, calendar, ctx);
+  if (!plans) return sheets;
+  const requests = planRequestsFromBreakdown(breakdown, plans, { calendar, ...extras });
+  return [...sheets, ...buildTemplates(requests, { ...ctx, existing: withSpecs(ctx.existing, sheets) })];
 }
 

@@ -1,0 +1,160 @@
+import { makeWorkCalendar, ymdFromSerial, type WorkCalendar, type WorkWeek } from "../domain/calendar";
+import { chinaYearDays } from "../domain/chinaCalendar";
+import { localize } from "../contract/locale";
+import { kitFor, type BuildContext } from "./context";
+import { printSetup, SheetDraft } from "./draft";
+import { col, str } from "../spec/formula";
+import { freeSheetName, spTable, templateRecord } from "../spec/naming";
+import { SHARED_TEMPLATES } from "./registry";
+import type { ExistingNames, SheetSpec, TableRow, WorkbookHolidayTable } from "../spec/sheetSpec";
+
+/**
+ * 节假日 (issue 11): the holidays and make-up working days a workbook plans with, one sheet and table
+ * per year, written the first time a template needs that year and reused by every later one. The
+ * templates' working-day formulas read it, so editing the table updates their counts.
+ *
+ * Why one table per year, keyed `H<year>`: a template finds the table it needs by its name alone
+ * (`SP_H2026_Days`), so a later write never has to read, extend or rewrite one the user may have
+ * edited; a new year simply gets its own sheet. Every count a template makes lies within one year.
+ */
+
+const key = (year: number): string => `${SHARED_TEMPLATES.holidays.keyLetter}${year}`;
+
+export const holidayTableName = (year: number): string => spTable(key(year), "Days");
+
+/** The year of a table named by `holidayTableName`; undefined for any other table. */
+export function holidayTableYear(table: string): number | undefined {
+  const match = /^SP_H(\d{4})_Days$/.exec(table);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Where a formula reads a year's dates: the table and the headers of its day-off and make-up columns. */
+export interface HolidayColumns {
+  readonly table: string;
+  readonly off: string;
+  readonly work: string;
+}
+
+const byYear = (existing: ExistingNames): Map<number, WorkbookHolidayTable> =>
+  new Map((existing.holidayTables ?? []).flatMap((t) => { const year = holidayTableYear(t.table); return year === undefined ? [] : [[year, t] as const]; }));
+
+/**
+ * The calendar a write plans with: `calendar` with the dates of every year the workbook has a 节假日
+ * table for replaced by that table's, so values fixed at write time agree with the workbook's own
+ * formulas, and writing again recomputes them from the table as the user edited it.
+ */
+export function workbookCalendar(calendar: WorkCalendar, existing: ExistingNames): WorkCalendar {
+  const tables = byYear(existing);
+  if (tables.size === 0) return calendar;
+  const outside = (dates: readonly number[]): number[] => dates.filter((date) => !tables.has(ymdFromSerial(date).year));
+  const inside = [...tables.values()];
+  return makeWorkCalendar(
+    [...outside(calendar.listed.holidays), ...inside.flatMap((t) => t.holidays)],
+    [...outside(calendar.listed.makeUpDays), ...inside.flatMap((t) => t.makeUpDays)],
+    calendar.week,
+  );
+}
+
+/** What a builder needs for the years it counts working days in. */
+export interface HolidayTables {
+  /** The columns formulas of `year` read; undefined when there is no table for it (a plain calendar). */
+  readonly columnsOf: (year: number) => HolidayColumns | undefined;
+  /** The sheets to write with the template: one per year the workbook lacks and the calendar lists dates in. */
+  readonly sheets: SheetSpec[];
+}
+
+/**
+ * The 节假日 tables for `years`: the workbook's own where it has one (whatever it holds), a new one for
+ * a year in which `calendar` lists dates, none for a year without dates (a plain Monday–Friday choice,
+ * or a year past the built-in data that the front door has already warned about).
+ */
+export function holidayTables(calendar: WorkCalendar, years: readonly number[], ctx: BuildContext): HolidayTables {
+  const read = byYear(ctx.existing);
+  const tables = new Set(ctx.existing.tables);
+  const h = kitFor(ctx.locale).s.holidays.columns;
+  const columns = new Map<number, HolidayColumns>();
+  const sheets: SheetSpec[] = [];
+  let sheetNames = ctx.existing.sheets;
+  for (const year of new Set(years)) {
+    const table = holidayTableName(year);
+    const found = read.get(year);
+    if (found) {
+      columns.set(year, { table, off: found.headers[0], work: found.headers[1] });
+    } else if (tables.has(table)) {
+      // Listed but not read back (no front door read it): it was written with these headers.
+      columns.set(year, { table, off: h.off, work: h.work });
+    } else if (listedIn(calendar, year)) {
+      const sheet = buildHolidaySheet(year, calendar, { ...ctx, existing: { ...ctx.existing, sheets: sheetNames } });
+      sheetNames = [...sheetNames, sheet.name];
+      sheets.push(sheet);
+      columns.set(year, { table, off: h.off, work: h.work });
+    }
+  }
+  return { columnsOf: (year) => columns.get(year), sheets };
+}
+
+const listedIn = (calendar: WorkCalendar, year: number): boolean =>
+  [...calendar.listed.holidays, ...calendar.listed.makeUpDays].some((date) => ymdFromSerial(date).year === year);
+
+function buildHolidaySheet(year: number, calendar: WorkCalendar, ctx: BuildContext): SheetSpec {
+  const kit = kitFor(ctx.locale);
+  const { s, columns: c } = kit;
+  const h = s.holidays;
+  const draft = new SheetDraft();
+  draft.text({ row: 0, col: 0 }, h.title(year), "title");
+  draft.text({ row: 2, col: 0 }, h.note, "note");
+  const festivals = new Map((chinaYearDays(year) ?? []).map((day) => [`${day.workday}:${day.date}`, localize(day.festival, ctx.locale)]));
+  const inYear = (dates: readonly number[]): number[] => dates.filter((date) => ymdFromSerial(date).year === year);
+  const rows: TableRow[] = [
+    ...inYear(calendar.listed.holidays).map((date) => ({ date, workday: false })),
+    ...inYear(calendar.listed.makeUpDays).map((date) => ({ date, workday: true })),
+  ]
+    .sort((a, b) => a.date - b.date)
+    .map(({ date, workday }) => ({ [workday ? "work" : "off"]: date, note: festivals.get(`${workday}:${date}`) ?? h.ownLine }));
+  draft.table({
+    name: holidayTableName(year),
+    role: "days",
+    origin: { row: 4, col: 0 },
+    columns: [c.date("off", h.columns.off, { width: 14 }), c.date("work", h.columns.work, { width: 16 }), c.text("note", h.columns.note, { width: 24 })],
+    rows: rows.length > 0 ? rows : [{}],
+  });
+  return draft.finish({
+    name: freeSheetName(`${h.sheetPrefix} ${year}`, ctx.existing.sheets),
+    record: templateRecord(SHARED_TEMPLATES.holidays, "main", key(year), { row: 1, col: 0 }),
+    recordLabel: s.common.recordLabel,
+    recordNote: s.common.recordNote,
+    freeze: { rows: 5, cols: 0 },
+    print: printSetup({ first: 4, last: 4 }),
+    tabColor: "C00000",
+  });
+}
+
+/**
+ * NETWORKDAYS.INTL's weekend for `week`, for a span within one Monday–Sunday week starting at `from`:
+ * 1 is Saturday–Sunday, 11 Sunday only; 大小周 picks one of them by the fortnight `from` falls in.
+ */
+function weekendOf(week: WorkWeek, from: string): string {
+  if (week.kind === "fiveDay") return "1";
+  if (week.kind === "sixDay") return "11";
+  return `IF(MOD(${from}-WEEKDAY(${from},2)+6-${week.longSaturday},14)=0,11,1)`;
+}
+
+/**
+ * Working days from `from` to `to` (formulas of two dates within one Monday–Sunday week, as every
+ * template row is): the work week's days, less the table's days off, plus its make-up days that fall
+ * on a rest day. The weekend is one NETWORKDAYS.INTL code, so the make-up days are counted by whole
+ * calls (COUNTIFS, and the difference of two NETWORKDAYS.INTL taking back those on a working day)
+ * rather than by a WEEKDAY per cell. Not INDEX(table,0,n) for the columns, which would spare naming
+ * the headers: LibreOffice gives #VALUE! for WEEKDAY or arithmetic over it.
+ */
+export function workdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
+  const weekend = weekendOf(week, from);
+  if (!days) return `NETWORKDAYS.INTL(${from},${to},${weekend})`;
+  const off = col(days.table, days.off);
+  const work = col(days.table, days.work);
+  return (
+    `NETWORKDAYS.INTL(${from},${to},${weekend},${off})` +
+    `+COUNTIFS(${work},${str(">=")}&${from},${work},${str("<=")}&${to})` +
+    `-NETWORKDAYS.INTL(${from},${to},${weekend})+NETWORKDAYS.INTL(${from},${to},${weekend},${work})`
+  );
+}
