@@ -1,6 +1,7 @@
 import { serialFromYmd as ymd } from "../../src/domain/calendar";
 import { abc, daySplit, nextVisit, split, tier, weekSplit, workdays } from "../../src/functions/functions";
 import { expectExcelError } from "./expectExcelError";
+import { publishedWorkdays } from "../fixtures/chinaSchedules";
 
 /** China's 2026 National Day (10-01..10-07 off, Saturday 10-10 and Sunday 09-20 worked), as ranges. */
 const HOLIDAYS = [[1, 2, 3, 4, 5, 6, 7].map((day) => ymd(2026, 10, day))];
@@ -177,6 +178,15 @@ describe('the built-in China calendar ("CN") and the work week', () => {
     expect(countWorkdays(...october, null, null, null)).toBe(22);
     // Excel hands a literal to a range parameter as a 1×1 range; "中国", any case and spaces read the same.
     for (const china of [[["CN"]], "中国", [["中国"]], " cn ", "Cn", "ＣＮ"]) expect(countWorkdays(...october, china)).toBe(18);
+  });
+
+  it('counts every month of 2024–2026 with "CN" as the published notices do, day by day', () => {
+    for (const year of [2024, 2025, 2026]) {
+      for (let month = 1; month <= 12; month++) {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        expect([year, month, countWorkdays(ymd(year, month, 1), ymd(year, month, last), "CN")]).toEqual([year, month, publishedWorkdays(year, month)]);
+      }
+    }
   });
 
   it('counts the same as typing the dates: WEEKSPLIT and DAYSPLIT with "CN"', () => {

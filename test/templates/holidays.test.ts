@@ -1,0 +1,140 @@
+import { alternateWeek, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, SIX_DAY_WEEK } from "../../src/domain/calendar";
+import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
+import { buildTemplates, type TemplateRequest } from "../../src/templates";
+import { holidayTableName, holidayTables, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
+import { NO_NAMES, withSpecs } from "../../src/spec/naming";
+import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
+
+const d = (month: number, day: number, year = 2026): number => serialFromYmd(year, month, day);
+const china2026 = chinaWorkCalendar(undefined, 2026, 2026);
+const monthly = (month: number, calendar = china2026, year = 2026): TemplateRequest => ({ template: "monthly", options: { rep: "李四", year, month, calendar } });
+const holidaySheets = (specs: readonly SheetSpec[]): SheetSpec[] => specs.filter((s) => s.record.template === "holidays");
+const workdaysColumn = (specs: readonly SheetSpec[]): string | undefined =>
+  specs.find((s) => s.record.template === "monthly")?.tables.find((t) => t.role === "weeks")?.columns.find((c) => c.key === "workdays")?.formula;
+
+describe("the 节假日 sheet", () => {
+  const specs = buildTemplates([monthly(10)], { locale: "zh-CN", existing: NO_NAMES });
+  const [sheet] = holidaySheets(specs);
+
+  test("is written after the plan, keyed by its year, with every date of the year the calendar lists", () => {
+    expect(specs.map((s) => s.name)).toEqual(["月计划-李四-2026-10", "节假日 2026"]);
+    expect(sheet.record.value).toBe("sales-planner:holidays:main:v1:H2026");
+    const table = sheet.tables[0];
+    expect(table.name).toBe("SP_H2026_Days");
+    expect(table.columns.map((c) => c.header)).toEqual(["放假日", "调休上班日", "说明"]);
+    expect(table.rows.filter((r) => r.off !== undefined).map((r) => r.off)).toEqual(china2026.listed.holidays);
+    expect(table.rows.filter((r) => r.work !== undefined).map((r) => r.work)).toEqual(china2026.listed.makeUpDays);
+    // Sorted by date across both columns; built-in days carry their festival.
+    expect(table.rows.find((r) => r.off === d(10, 1))?.note).toBe("国庆节");
+    expect(table.rows.find((r) => r.work === d(10, 10))?.note).toBe("国庆节");
+  });
+
+  test("says where a date came from: the festival, or the user's own line", () => {
+    const own = makeWorkCalendar([...china2026.listed.holidays, d(12, 31)], china2026.listed.makeUpDays);
+    const [mine] = holidaySheets(buildTemplates([monthly(12, own)], { locale: "en-US", existing: NO_NAMES }));
+    expect(mine.name).toBe("Holidays 2026");
+    expect(mine.tables[0].columns.map((c) => c.header)).toEqual(["Day off", "Make-up working day", "Note"]);
+    expect(mine.tables[0].rows.find((r) => r.off === d(12, 31))?.note).toBe("Added by you");
+    expect(mine.tables[0].rows.find((r) => r.off === d(1, 1))?.note).toBe("New Year's Day");
+  });
+
+  test("is written once: the second plan of the year reads the first one's table", () => {
+    const both = buildTemplates([monthly(10), monthly(11)], { locale: "zh-CN", existing: NO_NAMES });
+    expect(holidaySheets(both)).toHaveLength(1);
+    const plans = both.filter((s) => s.record.template === "monthly");
+    for (const plan of plans) expect(workdaysColumn([plan])).toContain("SP_H2026_Days[[放假日]]");
+  });
+
+  test("a workbook that has the table gets no second one, and a user's sheet of the same name is left alone", () => {
+    const existing: ExistingNames = { ...NO_NAMES, sheets: ["节假日 2026"], tables: [holidayTableName(2026)] };
+    expect(holidaySheets(buildTemplates([monthly(10)], { locale: "zh-CN", existing }))).toEqual([]);
+    const clash = buildTemplates([monthly(10)], { locale: "zh-CN", existing: { ...NO_NAMES, sheets: ["节假日 2026"] } });
+    expect(holidaySheets(clash).map((s) => s.name)).toEqual(["节假日 2026 (2)"]);
+  });
+
+  test("formulas name the headers the workbook's table has, whatever the language it was written in", () => {
+    const existing: ExistingNames = {
+      ...NO_NAMES,
+      tables: [holidayTableName(2026)],
+      holidayTables: [{ table: holidayTableName(2026), headers: ["公司放假", "补班"], holidays: [], makeUpDays: [] }],
+    };
+    const formula = workdaysColumn(buildTemplates([monthly(10)], { locale: "en-US", existing }));
+    expect(formula).toContain("SP_H2026_Days[[公司放假]]");
+    expect(formula).toContain("SP_H2026_Days[[补班]]");
+  });
+
+  test("none for a year the calendar lists no date in: plain weeks stay plain, with the work week still in the formula", () => {
+    const plain = buildTemplates([monthly(10, PLAIN_WEEKS)], { locale: "zh-CN", existing: NO_NAMES });
+    expect(holidaySheets(plain)).toEqual([]);
+    expect(workdaysColumn(plain)).toBe("NETWORKDAYS.INTL(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]],1)");
+    const sixDays = buildTemplates([monthly(10, makeWorkCalendar([], [], SIX_DAY_WEEK))], { locale: "zh-CN", existing: NO_NAMES });
+    expect(workdaysColumn(sixDays)).toBe("NETWORKDAYS.INTL(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]],11)");
+  });
+
+  test("one per year: a breakdown of 2027 after a plan of 2026 adds 2027's sheet only", () => {
+    const calendar = makeWorkCalendar([d(1, 1, 2027), ...china2026.listed.holidays], china2026.listed.makeUpDays);
+    const tables = holidayTables(calendar, [2026, 2027, 2026], { locale: "zh-CN", existing: { ...NO_NAMES, tables: [holidayTableName(2026)] } });
+    expect(tables.sheets.map((s) => s.tables[0].name)).toEqual(["SP_H2027_Days"]);
+    expect(tables.sheets[0].tables[0].rows).toEqual([{ off: d(1, 1, 2027), note: "自行添加" }]);
+    expect(tables.columnsOf(2026)?.table).toBe("SP_H2026_Days");
+    expect(tables.columnsOf(2028)).toBeUndefined();
+  });
+});
+
+describe("workbookCalendar: the workbook's table is the calendar of its year", () => {
+  const edited = {
+    table: holidayTableName(2026),
+    headers: ["放假日", "调休上班日"] as const,
+    // The user works 10-07 and takes 12-31 off; the make-up Saturday 10-10 is gone.
+    holidays: [d(10, 1), d(10, 2), d(10, 5), d(10, 6), d(12, 31)],
+    makeUpDays: [d(9, 20)],
+  };
+  const existing = (tables = [edited]): ExistingNames => ({ ...NO_NAMES, tables: tables.map((t) => t.table), holidayTables: tables });
+
+  test("replaces that year's dates, keeps other years' and the work week", () => {
+    const calendar = workbookCalendar(chinaWorkCalendar(undefined, 2025, 2026, SIX_DAY_WEEK), existing());
+    expect(calendar.week).toBe(SIX_DAY_WEEK);
+    expect(calendar.listed.holidays.filter((date) => date >= d(1, 1))).toEqual(edited.holidays);
+    expect(calendar.listed.makeUpDays.filter((date) => date >= d(1, 1))).toEqual(edited.makeUpDays);
+    expect(calendar.listed.holidays).toContain(d(10, 1, 2025));
+  });
+
+  test("is the same calendar when the workbook has no table", () => {
+    expect(workbookCalendar(china2026, NO_NAMES)).toBe(china2026);
+  });
+
+  test("values fixed at write time follow it: the review date and the weekly plan's marks", () => {
+    const fixed = buildTemplates(
+      [monthly(9), { template: "weekly", options: { rep: "李四", year: 2026, week: 41, calendar: china2026 } }],
+      { locale: "zh-CN", existing: existing() },
+    );
+    const weekly = fixed.find((s) => s.record.template === "weekly")!;
+    const marks = weekly.tables.find((t) => t.role === "daily")!.rows.map((r) => r.weekday);
+    // Week 41 is 10-05 … 10-11: 10-05, 10-06 still off, 10-07 worked, 10-10 no longer a make-up day.
+    expect(marks).toEqual(["周一(休)", "周二(休)", "周三", "周四", "周五", "周六", "周日"]);
+  });
+});
+
+describe("workdaysFormula", () => {
+  const days = { table: "SP_H2026_Days", off: "放假日", work: "调休上班日" };
+
+  test("takes the work week's weekend code, 大小周 by the fortnight of the row's Monday", () => {
+    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, undefined)).toBe("NETWORKDAYS.INTL(F,T,11)");
+    const longSaturday = d(10, 10);
+    expect(workdaysFormula("F", "T", alternateWeek(longSaturday), undefined)).toBe(
+      `NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6-${longSaturday},14)=0,11,1))`,
+    );
+  });
+
+  test("reads both columns of the table", () => {
+    expect(workdaysFormula("F", "T", PLAIN_WEEKS.week, days)).toBe(
+      'NETWORKDAYS.INTL(F,T,1,SP_H2026_Days[[放假日]])+COUNTIFS(SP_H2026_Days[[调休上班日]],">="&F,SP_H2026_Days[[调休上班日]],"<="&T)' +
+        "-NETWORKDAYS.INTL(F,T,1)+NETWORKDAYS.INTL(F,T,1,SP_H2026_Days[[调休上班日]])",
+    );
+  });
+});
+
+test("withSpecs keeps what the front door read of the workbook's tables", () => {
+  const existing: ExistingNames = { ...NO_NAMES, holidayTables: [{ table: holidayTableName(2026), headers: ["a", "b"], holidays: [], makeUpDays: [] }] };
+  expect(withSpecs(existing, []).holidayTables).toBe(existing.holidayTables);
+});
