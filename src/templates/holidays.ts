@@ -55,6 +55,12 @@ export function workbookCalendar(calendar: WorkCalendar, existing: ExistingNames
   );
 }
 
+/** `specs` with the 节假日 sheets moved after the others: the plans the user asked for come first. */
+export const holidaysLast = (specs: readonly SheetSpec[]): SheetSpec[] => [
+  ...specs.filter((s) => s.record.template !== SHARED_TEMPLATES.holidays.id),
+  ...specs.filter((s) => s.record.template === SHARED_TEMPLATES.holidays.id),
+];
+
 /** What a builder needs for the years it counts working days in. */
 export interface HolidayTables {
   /** The columns formulas of `year` read; undefined when there is no table for it (a plain calendar). */
@@ -127,6 +133,19 @@ function buildHolidaySheet(year: number, calendar: WorkCalendar, ctx: BuildConte
     print: printSetup({ first: 4, last: 4 }),
     tabColor: "C00000",
   });
+}
+
+/**
+ * The weekday of `date` as the daily plan shows it, marked when the workbook's tables change it: a day
+ * the work week works that a table lists as a day off, or a rest day it lists as a make-up day. A week
+ * may run into the next year, so every table of its years is asked (a date is in its own year's only).
+ */
+export function dayLabelFormula(date: string, week: WorkWeek, days: readonly HolidayColumns[], words: { readonly weekdays: readonly string[]; readonly holidayMark: string; readonly makeUpMark: string }): string {
+  const weekday = `CHOOSE(WEEKDAY(${date},2),${words.weekdays.map(str).join(",")})`;
+  if (days.length === 0) return weekday;
+  const listed = (column: (d: HolidayColumns) => string): string => days.map((d) => `COUNTIF(${col(d.table, column(d))},${date})`).join("+");
+  const mark = `IF(NETWORKDAYS.INTL(${date},${date},${weekendOf(week, date)})=1,IF(${listed((d) => d.off)}>0,${str(words.holidayMark)},""),IF(${listed((d) => d.work)}>0,${str(words.makeUpMark)},""))`;
+  return `${weekday}&${mark}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BuildContext } from "./context";
 import { buildContractRegister } from "./contractRegister";
 import { buildCustomerRegister } from "./customerRegister";
+import { holidaysLast } from "./holidays";
 import { buildMonthlyPlan } from "./monthlyPlan";
 import type { TemplateId } from "./registry";
 import { withSpecs } from "../spec/naming";
@@ -36,12 +37,13 @@ function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext
 
 /**
  * Builds several templates for one workbook: each builder sees the names the previous ones took,
- * so sheets, tables and keys never clash with each other or with the workbook.
+ * so sheets, tables and keys never clash with each other or with the workbook. The 节假日 sheets
+ * they add come last.
  */
 export function buildTemplates(requests: readonly TemplateRequest[], ctx: BuildContext): SheetSpec[] {
   const specs: SheetSpec[] = [];
   for (const request of requests) {
     specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs) }));
   }
-  return specs;
+  return holidaysLast(specs);
 }

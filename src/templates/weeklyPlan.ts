@@ -1,11 +1,12 @@
 import { formatSerial, isoWeekMonday, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
 import { SUM, label } from "./columns";
-import { workbookCalendar } from "./holidays";
+import { dayLabelFormula, holidayTables, workbookCalendar } from "./holidays";
+import { thisRow } from "../spec/formula";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
-import { TEMPLATES } from "./registry";
+import { TEMPLATES, weekYears } from "./registry";
 import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
 import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "../spec/sheetSpec";
 
@@ -31,7 +32,7 @@ export interface WeeklyPlanOptions {
   readonly approver?: string;
   readonly year: number;
   readonly week: number;
-  /** Marks holidays and 调休 days in the daily plan (a workbook's 节假日 table wins for its year); plain Mon–Fri weeks when absent. */
+  /** Marks holidays and 调休 days in the daily plan, through the workbook's 节假日 tables (written when missing); plain Mon–Fri weeks when absent. */
   readonly calendar?: WorkCalendar;
   readonly targets?: Partial<Record<WeeklyMetric, MetricFigures>>;
   /** One entry per day Monday..Sunday (missing days stay blank). */
@@ -75,26 +76,25 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
   row = section(draft, targets.lastRow + 2, w.dailySection);
   const calendar = workbookCalendar(options.calendar ?? PLAIN_WEEKS, ctx.existing);
   const dc = w.dailyColumns;
+  const dailyName = spTable(key, "Daily");
+  const years = weekYears({ year: options.year, week: options.week });
+  const holidays = holidayTables(calendar, years, ctx);
+  const days = [...new Set(years)].flatMap((year) => holidays.columnsOf(year) ?? []);
   const daily = draft.table({
-    name: spTable(key, "Daily"),
+    name: dailyName,
     role: "daily",
     origin: { row, col: 0 },
     showTotals: true,
     columns: [
       c.date("date", dc.date, { totals: label(s.common.total) }),
-      c.text("weekday", dc.weekday, { width: 12 }),
+      c.formula("weekday", dc.weekday, "text", dayLabelFormula(thisRow(dailyName, dc.date), calendar.week, days, w), { width: 12 }),
       c.text("customers", dc.customers, { width: 20 }),
       c.text("work", dc.work, { width: 28 }),
       c.money("expected", dc.expected, { totals: SUM }),
       c.text("result", dc.result, { width: 20 }),
       c.list("status", dc.status, w.dailyStates, { width: 10 }),
     ],
-    rows: w.weekdays.map((day, i) => {
-      const date = monday + i;
-      // The calendar keeps only the days that change the work week: a day off it works, a rest day worked.
-      const mark = calendar.holidays.includes(date) ? w.holidayMark : calendar.makeUpDays.includes(date) ? w.makeUpMark : "";
-      return { date, weekday: day + mark, ...options.daily?.[i] };
-    }),
+    rows: w.weekdays.map((_, i) => ({ date: monday + i, ...options.daily?.[i] })),
   });
 
   row = section(draft, daily.lastRow + 2, w.keySection);
@@ -133,7 +133,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
 
   return [
     draft.finish({
-      name: freeSheetName(sheetTitle(w.sheetPrefix, options.rep, `${options.year}W${options.week}`), ctx.existing.sheets),
+      name: freeSheetName(sheetTitle(w.sheetPrefix, options.rep, `${options.year}W${options.week}`), [...ctx.existing.sheets, ...holidays.sheets.map((h) => h.name)]),
       record: templateRecord(TEMPLATES.weekly, "main", key, { row: 1, col: 0 }),
       recordLabel: s.common.recordLabel,
       recordNote: s.common.recordNote,
@@ -141,6 +141,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
       print: printSetup({ first: 0, last: 4 }),
       tabColor: "4472C4",
     }),
+    ...holidays.sheets,
   ];
 }
 

@@ -66,7 +66,7 @@ describe("sales-planner breakdown", () => {
     expect(code).toBe(0);
     expect(printed).toContain("目标分解-2026年11月");
     const names = await inspectXlsx(new Uint8Array(readFileSync(out)));
-    expect(names.sheets).toEqual(["目标分解-2026年11月", "月计划-张三-2026-11", "月计划-李四-2026-11", "月计划-王五-2026-11"]);
+    expect(names.sheets).toEqual(["目标分解-2026年11月", "月计划-张三-2026-11", "月计划-李四-2026-11", "月计划-王五-2026-11", "节假日 2026"]);
     expect(names.tables).toEqual(expect.arrayContaining(["SP_B1_Reps", "SP_B1_Weeks", "SP_B1_Products", "SP_M1_Targets"]));
     expect(await repTargets(out, "目标分解-2026年11月")).toEqual({ 张三: 500_000, 李四: 333_333, 王五: 166_667 });
   });
@@ -75,16 +75,16 @@ describe("sales-planner breakdown", () => {
     const out = join(dir, "weekly.xlsx");
     const { code } = await run("breakdown", "--out", out, "--target", "90000", "--year", "2026", "--reps", "Zhang=1,Li=2", "--plans", "weekly", "--week", "2026-W48", "--lang", "en-US");
     expect(code).toBe(0);
-    expect((await inspectXlsx(new Uint8Array(readFileSync(out)))).sheets).toEqual(["Target breakdown-2026", "Weekly-Zhang-2026W48", "Weekly-Li-2026W48"]);
+    expect((await inspectXlsx(new Uint8Array(readFileSync(out)))).sheets).toEqual(["Target breakdown-2026", "Weekly-Zhang-2026W48", "Weekly-Li-2026W48", "Holidays 2026"]);
   });
 
   test("plans without --week are for the coming week, and a yearly breakdown's monthly plans for the coming month", async () => {
     // runCli's day is Wednesday 2026-11-25, in ISO week 48.
     const weekly = join(dir, "weekly-default.xlsx");
     expect((await run("breakdown", "--out", weekly, "--target", "90000", "--month", "2026-12", "--reps", "Zhang=1", "--plans", "weekly", "--lang", "en-US")).code).toBe(0);
-    expect((await inspectXlsx(new Uint8Array(readFileSync(weekly)))).sheets).toEqual(["Target breakdown-2026-12", "Weekly-Zhang-2026W49"]);
+    expect((await inspectXlsx(new Uint8Array(readFileSync(weekly)))).sheets).toEqual(["Target breakdown-2026-12", "Weekly-Zhang-2026W49", "Holidays 2026"]);
     const monthly = join(dir, "monthly-default.xlsx");
     expect((await run("breakdown", "--out", monthly, "--target", "90000", "--year", "2026", "--reps", "Zhang=1", "--plans", "monthly", "--lang", "en-US")).code).toBe(0);
-    expect((await inspectXlsx(new Uint8Array(readFileSync(monthly)))).sheets).toEqual(["Target breakdown-2026", "Monthly-Zhang-2026-12"]);
+    expect((await inspectXlsx(new Uint8Array(readFileSync(monthly)))).sheets).toEqual(["Target breakdown-2026", "Monthly-Zhang-2026-12", "Holidays 2026"]);
   });
 });

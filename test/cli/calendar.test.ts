@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { main, nodeIo, type CliIo } from "../../src/cli/main";
 import { chinaYearDays } from "../../src/domain/chinaCalendar";
 import { formatDateList, parseDateList } from "../../src/domain/dateText";
-import { loadablePackage } from "../support/exceljsPackage";
 import { errorCells, recalcXlsx, type Computed } from "../support/libreoffice";
 import { runCli as run, type CliRun } from "../support/cli";
 import { NOTICE_2024, NOTICE_2026, OLDER_WORDINGS } from "../fixtures/holidayNotices";
@@ -19,15 +17,21 @@ const file = (name: string, text: string | Uint8Array): string => {
   return path;
 };
 
-/** The rows of the table whose header row starts with `header` from column A, up to its 合计 row, as arrays of cell values from column A. */
+/**
+ * The rows of the table whose header row starts with `header` from column A, up to its 合计 row, as arrays
+ * of cell values from column A — recalculated by LibreOffice, since the working days are formulas reading
+ * the workbook's 节假日 table.
+ */
 async function tableRows(path: string, sheet: string, header: readonly string[]): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await loadablePackage(new Uint8Array(readFileSync(path)))) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(sheet)!;
+  const [book] = await recalcXlsx([path]);
+  expect(errorCells(book)).toEqual([]);
+  const cells = book.get(sheet)!;
+  const at = (row: number, col: number): Computed | undefined => cells.get(`${String.fromCharCode(65 + col)}${row}`);
+  const width = 7;
   let row = 1;
-  while (header.some((title, i) => ws.getCell(row, i + 1).value !== title)) if (++row > ws.rowCount) throw new Error(`no table headed ${header.join()} in ${sheet}`);
+  while (header.some((title, i) => at(row, i) !== title)) if (++row > 1000) throw new Error(`no table headed ${header.join()} in ${sheet}`);
   const rows: unknown[][] = [];
-  for (row++; ws.getCell(row, 1).value !== "合计"; row++) rows.push((ws.getRow(row).values as unknown[]).slice(1));
+  for (row++; at(row, 0) !== "合计"; row++) rows.push(Array.from({ length: width }, (_, col) => at(row, col) ?? null));
   return rows;
 }
 

@@ -103,15 +103,26 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
     expect(workbookCalendar(china2026, NO_NAMES)).toBe(china2026);
   });
 
-  test("values fixed at write time follow it: the review date and the weekly plan's marks", () => {
-    const fixed = buildTemplates(
-      [monthly(9), { template: "weekly", options: { rep: "李四", year: 2026, week: 41, calendar: china2026 } }],
-      { locale: "zh-CN", existing: existing() },
-    );
-    const weekly = fixed.find((s) => s.record.template === "weekly")!;
-    const marks = weekly.tables.find((t) => t.role === "daily")!.rows.map((r) => r.weekday);
-    // Week 41 is 10-05 … 10-11: 10-05, 10-06 still off, 10-07 worked, 10-10 no longer a make-up day.
-    expect(marks).toEqual(["周一(休)", "周二(休)", "周三", "周四", "周五", "周六", "周日"]);
+  test("values fixed at write time follow it: a September plan's review date, the 3rd working day of October", () => {
+    const reviewDue = (existing: ExistingNames): unknown => {
+      const plan = buildTemplates([monthly(9)], { locale: "zh-CN", existing })[0];
+      const label = plan.cells.find((c) => c.value === "回顾截止(次月第3个工作日)")!;
+      return plan.cells.find((c) => c.at.row === label.at.row && c.at.col === label.at.col + 1)?.value;
+    };
+    // Built in: 10-08, 10-09 and the make-up Saturday 10-10. The edited table: 10-07, 10-08, 10-09.
+    expect(reviewDue(NO_NAMES)).toBe(d(10, 10));
+    expect(reviewDue(existing())).toBe(d(10, 9));
+  });
+
+  test("the weekly plan's 休/班 marks are formulas over the tables of the week's years", () => {
+    const [weekly] = buildTemplates([{ template: "weekly", options: { rep: "李四", year: 2026, week: 53, calendar: chinaWorkCalendar(undefined, 2026, 2027) } }], {
+      locale: "zh-CN",
+      existing: existing(),
+    });
+    const label = weekly.tables.find((t) => t.role === "daily")!.columns.find((c) => c.key === "weekday")!.formula!;
+    // 2026-W53 runs 12-28 … 2027-01-03: 2026's table is the workbook's; 2027 has no built-in dates, so no table.
+    expect(label).toContain("COUNTIF(SP_H2026_Days[[放假日]],SP_W1_Daily[[#This Row],[日期]])");
+    expect(label).not.toContain("SP_H2027");
   });
 });
 

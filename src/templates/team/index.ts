@@ -1,5 +1,5 @@
 import { PLAIN_WEEKS } from "../../domain/calendar";
-import { workbookCalendar } from "../holidays";
+import { holidaysLast, workbookCalendar } from "../holidays";
 import { computeBreakdown, type BreakdownInput } from "../../team/breakdown";
 import { withSpecs } from "../../spec/naming";
 import type { SheetSpec } from "../../spec/sheetSpec";
@@ -24,6 +24,6 @@ export function buildBreakdownSpecs(input: BreakdownInput, plans: PlanChoice | u
   const sheets = buildBreakdownSheet(breakdown, calendar, ctx);
   if (!plans) return sheets;
   const requests = planRequestsFromBreakdown(breakdown, plans, { calendar, ...extras });
-  return [...sheets, ...buildTemplates(requests, { ...ctx, existing: withSpecs(ctx.existing, sheets) })];
+  return holidaysLast([...sheets, ...buildTemplates(requests, { ...ctx, existing: withSpecs(ctx.existing, sheets) })]);
 }
 

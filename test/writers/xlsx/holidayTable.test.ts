@@ -49,8 +49,10 @@ function weekColumn(book: ComputedWorkbook, spec: SheetSpec, key: string): unkno
 
 const byYear = YEARS.map((year) => {
   const calendar = chinaWorkCalendar(undefined, year, year + 1);
+  // 2026 also has the weekly plan of 国庆's week, whose 休/班 marks are formulas over the same table.
+  const weeklies: TemplateRequest[] = year === 2026 ? [{ template: "weekly", options: { rep: "张三", year, week: 41, calendar } }] : [];
   const specs = buildTemplates(
-    Array.from({ length: 12 }, (_, i) => monthly(year, i + 1, calendar)),
+    [...Array.from({ length: 12 }, (_, i) => monthly(year, i + 1, calendar)), ...weeklies],
     { locale: year === 2025 ? "en-US" : "zh-CN", existing: NO_NAMES },
   );
   return { year, calendar, specs };
@@ -152,9 +154,22 @@ test.each(weekCases.map((c, i) => [c.label, i] as const))("%s: the work week is 
   expect(weekly).toEqual(t.rows.map((r) => workdays(r.from as number, r.to as number, calendar)));
 });
 
+const weekly = editCase.specs.find((s) => s.record.template === "weekly")!;
+const dayLabels = (get: (row: number, col: number) => unknown): unknown[] => {
+  const t = weekly.tables.find((x) => x.role === "daily")!;
+  return t.rows.map((_, i) => get(t.origin.row + 1 + i, columnOf(t, "weekday")));
+};
+
+test("the weekly plan marks 国庆's days off and the make-up Saturday from the table", () => {
+  expect(dayLabels((row, col) => read(books[2], weekly, { row, col }))).toEqual(["周一(休)", "周二(休)", "周三(休)", "周四", "周五", "周六(班)", "周日"]);
+});
+
 describe("the user edits the table in LibreOffice", () => {
-  const cells = (): Record<string, { v: number | string | null; e?: string }> => edited.sheets[october.name];
-  const value = (row: number, col: number): unknown => cells()[a1({ row, col })]?.v;
+  const value = (row: number, col: number, sheet = october.name): unknown => edited.sheets[sheet][a1({ row, col })]?.v;
+
+  test("the weekly plan no longer marks 10-07 as a day off", () => {
+    expect(dayLabels((row, col) => value(row, col, weekly.name))).toEqual(["周一(休)", "周二(休)", "周三", "周四", "周五", "周六(班)", "周日"]);
+  });
 
   test("deleting 10-07 from 放假日 gives October 19 working days", () => {
     expect(editedRow).toBeGreaterThanOrEqual(0);
