@@ -33,6 +33,8 @@ const breakdownValues: BreakdownFormValues = {
   reps: "张三, 1",
   holidays: "",
   chinaCalendar: true,
+  workWeek: "fiveDay",
+  longWeek: "",
   productSplit: false,
   ratios: "2:3:1",
   plans: "none",
@@ -119,7 +121,7 @@ describe("the calendar a form plans with", () => {
   });
 
   test("the monthly form for 2026-10 untouched plans with the official schedule; switched off, plain weeks", () => {
-    const values = { ...initialValues("monthly", new Date(2026, 8, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true }, "zh-CN"), month: "2026-10" };
+    const values = { ...initialValues("monthly", new Date(2026, 8, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true, workWeek: "fiveDay" as const, longWeek: "" }, "zh-CN"), month: "2026-10" };
     const request = validateForm("monthly", values);
     if (!request.ok) throw new Error("not valid");
     const calendar = (request.request.options as { calendar: CalendarInUse["calendar"] }).calendar;
@@ -133,7 +135,7 @@ describe("the calendar a form plans with", () => {
   });
 
   test("a monthly plan's calendar reaches into the next month, where its review date falls, and names that month's year when it lacks data", () => {
-    const values = { ...initialValues("monthly", new Date(2025, 10, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true }, "zh-CN"), month: "2025-12" };
+    const values = { ...initialValues("monthly", new Date(2025, 10, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true, workWeek: "fiveDay" as const, longWeek: "" }, "zh-CN"), month: "2025-12" };
     const use = templateCalendar("monthly", values).use;
     if ("code" in use) throw new Error("not a calendar");
     // 2026: 元旦 01-01…01-03 off, Sunday 01-04 worked; the review is due on the 3rd working day of January.

@@ -1,5 +1,6 @@
 import type { Locale } from "../../contract/locale";
 import type { TemplateId } from "../../templates/registry";
+import type { WorkWeekKind } from "./periodCalendar";
 
 /**
  * What the user types into a template's options form. Everything is kept as the text the user typed,
@@ -16,13 +17,21 @@ export interface FormValues {
   readonly holidays: string;
   /** Whether the built-in China calendar (official holidays and 调休) is used; off means plain Monday–Friday. */
   readonly chinaCalendar: boolean;
+  /** 双休, 单休 or 大小周: the days a week works before holidays. */
+  readonly workWeek: WorkWeekKind;
+  /** For 大小周: any date in a long week (Saturday worked), as typed. */
+  readonly longWeek: string;
   readonly blankRows: string;
   readonly sheetLocale: Locale;
 }
 
-export type FieldName = Exclude<keyof FormValues, "sheetLocale" | "chinaCalendar">;
+export type FieldName = Exclude<keyof FormValues, "sheetLocale" | "chinaCalendar" | "workWeek">;
 
-/** The options each template needs, in the order the form shows them; nothing else is shown. */
+/**
+ * The options each template needs, in the order the form shows them; nothing else is shown. "holidays"
+ * stands for the whole calendar block: the China calendar and work-week choices, the 大小周 date
+ * ("longWeek") and the holiday box.
+ */
 export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly FieldName[]>> = {
   weekly: ["rep", "team", "approver", "week", "holidays", "blankRows"],
   monthly: ["rep", "month", "holidays", "blankRows"],
