@@ -61,7 +61,7 @@ const zhCN = {
   workWeekSixDay: "单休（周一至周六）",
   workWeekAlternate: "大小周（隔周周六上班）",
   fieldLongWeek: "大周（周六上班）的任一日期",
-  fieldLongWeekHint: "格式如 2026-10-10；此后每隔一周也是大周",
+  fieldLongWeekHint: "格式如 2026-10-10；它前后每隔一周也是大周",
   fieldHolidays: "自定义节假日与调休",
   fieldHolidaysHint: "可不填。每行一个日期 yyyy-mm-dd，调休上班日前加 +，如 +2026-10-10；与内置日期同一天时以此处为准",
   calendarInPeriod: {
@@ -211,7 +211,7 @@ const enUS: UiStrings = {
   workWeekSixDay: "6-day week (Monday–Saturday)",
   workWeekAlternate: "Alternating Saturdays (大小周)",
   fieldLongWeek: "Any date in a long week (Saturday worked)",
-  fieldLongWeekHint: "Such as 2026-10-10; every second week from it is long too",
+  fieldLongWeekHint: "Such as 2026-10-10; every second week before and after it is long too",
   fieldHolidays: "Your own holidays and make-up days",
   fieldHolidaysHint: "Optional. One date per line, yyyy-mm-dd; put + before a make-up working day (调休), e.g. +2026-10-10; your line wins over a built-in one for the same day",
   calendarInPeriod: {
