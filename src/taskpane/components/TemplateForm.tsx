@@ -13,7 +13,7 @@ import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
 import type { TemplateId } from "../../templates/registry";
 import type { PaneServices } from "../services";
-import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateForms/formModel";
+import { TEMPLATE_FIELDS, type FieldName, type FormValues, type ListedField } from "../templateForms/formModel";
 import { initialValues, rememberedCalendar } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import { templateCalendar, validateForm } from "../templateForms/validate";
@@ -24,7 +24,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";
 import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
-function fieldLabel(field: FieldName, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
+function fieldLabel(field: ListedField, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
     case "rep":
       return { label: template === "monthly" ? s.fieldRepMonthly : s.fieldRep };
@@ -40,8 +40,6 @@ function fieldLabel(field: FieldName, template: TemplateId, s: UiStrings): { lab
       return { label: s.fieldStatsYear };
     case "holidays":
       return { label: s.fieldHolidays, hint: s.fieldHolidaysHint };
-    case "longWeek":
-      return { label: s.fieldLongWeek, hint: s.fieldLongWeekHint };
     case "blankRows":
       return { label: s.fieldBlankRows };
   }

@@ -27,12 +27,15 @@ export interface FormValues {
 
 export type FieldName = Exclude<keyof FormValues, "sheetLocale" | "chinaCalendar" | "workWeek">;
 
+/** A field a template lists. The 大小周 date is not one: it belongs to the calendar block and shows with it. */
+export type ListedField = Exclude<FieldName, "longWeek">;
+
 /**
  * The options each template needs, in the order the form shows them; nothing else is shown. "holidays"
- * stands for the whole calendar block: the China calendar and work-week choices, the 大小周 date
- * ("longWeek") and the holiday box.
+ * stands for the whole calendar block: the work-week and China calendar choices, the 大小周 date and the
+ * holiday box.
  */
-export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly FieldName[]>> = {
+export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]>> = {
   weekly: ["rep", "team", "approver", "week", "holidays", "blankRows"],
   monthly: ["rep", "month", "holidays", "blankRows"],
   customers: ["blankRows"],
