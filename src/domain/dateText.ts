@@ -103,13 +103,28 @@ export function formatDateList({ holidays, makeUpDays }: DateLists): string {
     .join("\n");
 }
 
+/** The kinds of work week, in the order people are offered them: 双休, 单休, 大小周. */
+export const WORK_WEEK_KINDS: readonly WorkWeek["kind"][] = ["fiveDay", "sixDay", "alternate"];
+
+/** Whether a stored or chosen text names a kind of work week. */
+export const isWorkWeekKind = (text: string): text is WorkWeek["kind"] => (WORK_WEEK_KINDS as readonly string[]).includes(text);
+
 const WORK_WEEKS: ReadonlyMap<string, WorkWeek> = new Map([
   ["双休", FIVE_DAY_WEEK],
   ["5day", FIVE_DAY_WEEK],
   ["单休", SIX_DAY_WEEK],
   ["6day", SIX_DAY_WEEK],
 ]);
-const ALTERNATE = /^(?:大小周|alternate)\s*:?\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+const ALTERNATE = /^(?:大小周|alternate)\s*:?\s*(.*)$/;
+const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/** `2026-10-10` (or with `/` or `.`, full-width forms forgiven) → its serial, if it is a day from 1900-03-01 on; else null. */
+export function parseDateText(text: string): number | null {
+  const match = DATE.exec(halfWidth(text).trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isCalendarDate(year, month, day) ? serialFromYmd(year, month, day) : null;
+}
 
 /**
  * A work week as people name it: `双休` or `5day` (Monday–Friday), `单休` or `6day` (Monday–Saturday),
@@ -122,7 +137,6 @@ export function parseWorkWeekText(text: string): WorkWeek | null {
   const named = WORK_WEEKS.get(typed.replace(/[\s-]/g, ""));
   if (named) return named;
   const match = ALTERNATE.exec(typed);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return isCalendarDate(year, month, day) ? alternateWeek(serialFromYmd(year, month, day)) : null;
+  const dateInLongWeek = match ? parseDateText(match[1]) : null;
+  return dateInLongWeek === null ? null : alternateWeek(dateInLongWeek);
 }

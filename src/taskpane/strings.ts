@@ -55,7 +55,13 @@ const zhCN = {
   fieldStatsYear: "统计年度",
   fieldChinaCalendar: "法定节假日与调休",
   chinaCalendarOn: "中国（内置）",
-  chinaCalendarOff: "不使用（周一至周五）",
+  chinaCalendarOff: "不使用",
+  fieldWorkWeek: "工作周",
+  workWeekFiveDay: "双休（周一至周五）",
+  workWeekSixDay: "单休（周一至周六）",
+  workWeekAlternate: "大小周（隔周周六上班）",
+  fieldLongWeek: "大周（周六上班）的任一日期",
+  fieldLongWeekHint: "格式如 2026-10-10；它前后每隔一周也是大周",
   fieldHolidays: "自定义节假日与调休",
   fieldHolidaysHint: "可不填。每行一个日期 yyyy-mm-dd，调休上班日前加 +，如 +2026-10-10；与内置日期同一天时以此处为准",
   calendarInPeriod: {
@@ -63,11 +69,18 @@ const zhCN = {
     month: (items: readonly string[]) => `本月：${items.join("；")}`,
     year: (items: readonly string[]) => `全年：${items.join("；")}`,
   },
+  /** `workWeek`: how the work week is said when it is not 双休. */
   calendarNothing: {
-    week: (builtIn: boolean): string => (builtIn ? "本周没有法定节假日或调休" : "本周没有节假日或调休，按周一至周五计算"),
-    month: (builtIn: boolean): string => (builtIn ? "本月没有法定节假日或调休" : "本月没有节假日或调休，按周一至周五计算"),
-    year: (builtIn: boolean): string => (builtIn ? "全年没有法定节假日或调休" : "全年没有节假日或调休，按周一至周五计算"),
+    week: (builtIn: boolean, workWeek: string | undefined): string =>
+      builtIn ? `本周没有法定节假日或调休${workWeek ? `；${workWeek}` : ""}` : `本周没有节假日或调休，按${workWeek ?? "周一至周五"}计算`,
+    month: (builtIn: boolean, workWeek: string | undefined): string =>
+      builtIn ? `本月没有法定节假日或调休${workWeek ? `；${workWeek}` : ""}` : `本月没有节假日或调休，按${workWeek ?? "周一至周五"}计算`,
+    year: (builtIn: boolean, workWeek: string | undefined): string =>
+      builtIn ? `全年没有法定节假日或调休${workWeek ? `；${workWeek}` : ""}` : `全年没有节假日或调休，按${workWeek ?? "周一至周五"}计算`,
   },
+  /** 大小周 over a month or year, named by its first long week's Saturday. */
+  calendarAlternate: (saturday: string) => `大小周（${saturday} 所在周为大周）`,
+  calendarAlternateWeek: (long: boolean): string => (long ? "大小周（本周为大周，周六上班）" : "大小周（本周为小周，周六休息）"),
   calendarDaysOff: (first: string, last: string | undefined) => `${last === undefined ? first : `${first}—${last}`} 放假`,
   /** Written right after a date: "10-10（周六）". */
   weekdayAfterDate: ["（周一）", "（周二）", "（周三）", "（周四）", "（周五）", "（周六）", "（周日）"],
@@ -91,6 +104,7 @@ const zhCN = {
   problemMonthFormat: "请按 2026-11 的格式填写月份。",
   problemWholeNumber: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数。`,
   problemDateLine: (line: number, text: string) => `第 ${line} 行“${text}”不是日期：请写成 yyyy-mm-dd，调休上班日前加 +。`,
+  problemDateFormat: "请按 2026-10-10 的格式填写一个存在的日期。",
   intoActiveSheet: "写入当前工作表（仅当目标区域为空时）",
   writeButton: "写入工作簿",
   downloadButton: "生成 .xlsx 文件",
@@ -191,7 +205,13 @@ const enUS: UiStrings = {
   fieldStatsYear: "Statistics year",
   fieldChinaCalendar: "Public holidays and make-up days",
   chinaCalendarOn: "China (built in)",
-  chinaCalendarOff: "None (Monday–Friday)",
+  chinaCalendarOff: "None",
+  fieldWorkWeek: "Work week",
+  workWeekFiveDay: "5-day week (Monday–Friday)",
+  workWeekSixDay: "6-day week (Monday–Saturday)",
+  workWeekAlternate: "Alternating Saturdays (大小周)",
+  fieldLongWeek: "Any date in a long week (Saturday worked)",
+  fieldLongWeekHint: "Such as 2026-10-10; every second week before and after it is long too",
   fieldHolidays: "Your own holidays and make-up days",
   fieldHolidaysHint: "Optional. One date per line, yyyy-mm-dd; put + before a make-up working day (调休), e.g. +2026-10-10; your line wins over a built-in one for the same day",
   calendarInPeriod: {
@@ -200,10 +220,15 @@ const enUS: UiStrings = {
     year: (items) => `This year: ${items.join("; ")}`,
   },
   calendarNothing: {
-    week: (builtIn) => (builtIn ? "This week has no public holidays or make-up days" : "This week has no holidays or make-up days: Monday–Friday"),
-    month: (builtIn) => (builtIn ? "This month has no public holidays or make-up days" : "This month has no holidays or make-up days: Monday–Friday"),
-    year: (builtIn) => (builtIn ? "This year has no public holidays or make-up days" : "This year has no holidays or make-up days: Monday–Friday"),
+    week: (builtIn, workWeek) =>
+      builtIn ? `This week has no public holidays or make-up days${workWeek ? `; ${workWeek}` : ""}` : `This week has no holidays or make-up days: ${workWeek ?? "Monday–Friday"}`,
+    month: (builtIn, workWeek) =>
+      builtIn ? `This month has no public holidays or make-up days${workWeek ? `; ${workWeek}` : ""}` : `This month has no holidays or make-up days: ${workWeek ?? "Monday–Friday"}`,
+    year: (builtIn, workWeek) =>
+      builtIn ? `This year has no public holidays or make-up days${workWeek ? `; ${workWeek}` : ""}` : `This year has no holidays or make-up days: ${workWeek ?? "Monday–Friday"}`,
   },
+  calendarAlternate: (saturday) => `alternating Saturdays (the week of ${saturday} is a long week)`,
+  calendarAlternateWeek: (long) => (long ? "alternating Saturdays (a long week: Saturday worked)" : "alternating Saturdays (a short week: Saturday off)"),
   calendarDaysOff: (first, last) => `${last === undefined ? first : `${first}–${last}`} off`,
   weekdayAfterDate: [" (Mon)", " (Tue)", " (Wed)", " (Thu)", " (Fri)", " (Sat)", " (Sun)"],
   calendarWorkDays: (days) => `${days.join(", ")} working day${days.length > 1 ? "s" : ""} (make-up)`,
@@ -226,6 +251,7 @@ const enUS: UiStrings = {
   problemMonthFormat: "Enter the month as 2026-11.",
   problemWholeNumber: (min, max) => `Enter a whole number from ${min} to ${max}.`,
   problemDateLine: (line, text) => `Line ${line} ("${text}") is not a date: write yyyy-mm-dd, with + before a make-up working day.`,
+  problemDateFormat: "Enter an existing date as 2026-10-10.",
   intoActiveSheet: "Write into the current sheet (only where its area is empty)",
   writeButton: "Write to workbook",
   downloadButton: "Create .xlsx file",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { alternateWeek, FIVE_DAY_WEEK, formatSerial, serialFromYmd, SIX_DAY_WEEK } from "../../src/domain/calendar";
-import { formatDateList, parseDateList, parseWorkWeekText } from "../../src/domain/dateText";
+import { formatDateList, parseDateList, parseDateText, parseWorkWeekText } from "../../src/domain/dateText";
 
 const dates = fc.uniqueArray(fc.integer({ min: serialFromYmd(1900, 3, 1), max: serialFromYmd(9999, 12, 31) }), { maxLength: 40 });
 
@@ -51,4 +51,18 @@ describe("parseWorkWeekText", () => {
       expect(parseWorkWeekText(text)).toBeNull();
     },
   );
+});
+
+describe("parseDateText", () => {
+  it.each<[string, number]>([
+    ["2026-10-10", serialFromYmd(2026, 10, 10)],
+    [" 2026/10/1 ", serialFromYmd(2026, 10, 1)],
+    ["２０２６．１０．１０", serialFromYmd(2026, 10, 10)],
+  ])("reads %p", (text, expected) => {
+    expect(parseDateText(text)).toBe(expected);
+  });
+
+  it.each(["", "2026-10", "10-10", "2026-02-29", "1900-02-28", "2026-10-10 周六", "2026年10月10日"])("refuses %p", (text) => {
+    expect(parseDateText(text)).toBeNull();
+  });
 });

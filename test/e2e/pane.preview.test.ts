@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { serialFromYmd } from "../../src/domain/calendar";
+import { alternateWeek, isoWeekday, serialFromYmd, SIX_DAY_WEEK } from "../../src/domain/calendar";
 import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
+import { parseDateText } from "../../src/domain/dateText";
 import type { Locale } from "../../src/contract/locale";
 import { NO_NAMES } from "../../src/spec/naming";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
@@ -153,7 +154,7 @@ test("a year without built-in data is named, and a pasted State Council notice f
   expect(await page.getByTestId("calendar-uncovered").count()).toBe(0);
   expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week: 10-04–10-07 off; 10-09 (Sat) working day (make-up)");
 
-  await page.getByRole("radio", { name: "None (Monday–Friday)" }).check();
+  await page.getByRole("radio", { name: "None", exact: true }).check();
   expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week: 10-04–10-07 off; 10-09 (Sat) working day (make-up)");
   await box.fill("");
   expect(await page.getByTestId("calendar-summary").textContent()).toBe("This week has no holidays or make-up days: Monday–Friday");
@@ -163,7 +164,73 @@ test("a year without built-in data is named, and a pasted State Council notice f
   await page.getByTestId("download-link").waitFor();
   await page.getByRole("button", { name: "Back to templates" }).click();
   await openTemplate(page, "monthly");
-  expect(await page.getByRole("radio", { name: "None (Monday–Friday)" }).isChecked()).toBe(true);
+  expect(await page.getByRole("radio", { name: "None", exact: true }).isChecked()).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("the work week: 单休 and 大小周 are what the forms plan with and describe, the 大小周 date is checked, and the choice is remembered", async () => {
+  const { page, errors } = await pane.open();
+  await openTemplate(page, "monthly");
+  expect(await page.getByRole("radio", { name: "双休（周一至周五）" }).isChecked()).toBe(true);
+  await page.getByRole("textbox", { name: "姓名或团队" }).fill("张三");
+  await page.getByRole("textbox", { name: "月份" }).fill("2026-10");
+  const summary = page.getByTestId("calendar-summary");
+  expect(await summary.textContent()).toBe("本月：10-01—10-07 放假；10-10（周六）调休上班");
+
+  await page.getByRole("radio", { name: "大小周（隔周周六上班）" }).check();
+  const longWeek = page.getByRole("textbox", { name: "大周（周六上班）的任一日期" });
+  // Offered: the Saturday of next week, which the summary names.
+  const offered = parseDateText(await longWeek.inputValue());
+  expect(offered !== null && isoWeekday(offered)).toBe(6);
+  expect(await summary.textContent()).toMatch(/^本月：大小周（10-(03|10) 所在周为大周）；/);
+  await longWeek.fill("");
+  expect(await page.getByText("必填。").count()).toBe(1);
+  await longWeek.fill("10/10");
+  expect(await page.getByText("请按 2026-10-10 的格式填写一个存在的日期。").count()).toBe(1);
+  // A wrong date plans with nothing, so nothing is described and nothing is written.
+  expect(await summary.count()).toBe(0);
+  await page.getByTestId("write-button").click();
+  await page.getByTestId("form-invalid").waitFor();
+  expect(await page.getByTestId("download-link").count()).toBe(0);
+
+  // 单休 needs no date.
+  await page.getByRole("radio", { name: "单休（周一至周六）" }).check();
+  expect(await longWeek.count()).toBe(0);
+  expect(await summary.textContent()).toBe("本月：单休（周一至周六）；10-01—10-07 放假；10-10（周六）调休上班");
+  const sixDay = await download(page, "monthly-6day.xlsx");
+  const monthly = (week: Parameters<typeof chinaWorkCalendar>[3]): TemplateRequest => ({
+    template: "monthly",
+    options: { rep: "张三", year: 2026, month: 10, calendar: chinaWorkCalendar(undefined, 2026, 2026, week), blankRows: 10 },
+  });
+  await expectSameCells(readFileSync(sixDay), await writeXlsx(buildTemplates([monthly(SIX_DAY_WEEK)], { locale: "zh-CN", existing: NO_NAMES })));
+
+  await page.getByRole("radio", { name: "大小周（隔周周六上班）" }).check();
+  await longWeek.fill("2026-10-10");
+  expect(await summary.textContent()).toBe("本月：大小周（10-10 所在周为大周）；10-01—10-07 放假；10-10（周六）调休上班");
+  await page.screenshot({ path: screenshotPath("pane-workweek-zh-CN.png"), fullPage: true });
+  const alternate = await download(page, "monthly-alternate.xlsx");
+  await expectSameCells(readFileSync(alternate), await writeXlsx(buildTemplates([monthly(alternateWeek(serialFromYmd(2026, 10, 10)))], { locale: "zh-CN", existing: NO_NAMES })));
+  // The work week shows in the workbook: it is not the 双休 one, nor the 单休 one.
+  await expect(expectSameCells(readFileSync(alternate), await writeXlsx(buildTemplates([monthly(undefined)], { locale: "zh-CN", existing: NO_NAMES })))).rejects.toThrow();
+  await expect(expectSameCells(readFileSync(alternate), readFileSync(sixDay))).rejects.toThrow();
+
+  // Remembered by the weekly form and by the team page's breakdown, which say what a week and a month hold.
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  await openTemplate(page, "weekly");
+  expect(await page.getByRole("radio", { name: "大小周（隔周周六上班）" }).isChecked()).toBe(true);
+  expect(await page.getByRole("textbox", { name: "大周（周六上班）的任一日期" }).inputValue()).toBe("2026-10-10");
+  await page.getByRole("textbox", { name: "周次" }).fill("2026-W42");
+  expect(await summary.textContent()).toBe("本周没有法定节假日或调休；大小周（本周为小周，周六休息）");
+  await page.getByRole("tab", { name: "团队" }).click();
+  const breakdown = page.getByTestId("breakdown-form");
+  await breakdown.waitFor();
+  expect(await breakdown.getByRole("radio", { name: "大小周（隔周周六上班）" }).isChecked()).toBe(true);
+  await breakdown.getByRole("textbox", { name: "月份" }).fill("2026-10");
+  expect(await breakdown.getByTestId("calendar-summary").textContent()).toBe("本月：大小周（10-10 所在周为大周）；10-01—10-07 放假；10-10（周六）调休上班");
+  await breakdown.getByRole("radio", { name: "单休（周一至周六）" }).check();
+  expect(await breakdown.getByRole("textbox", { name: "大周（周六上班）的任一日期" }).count()).toBe(0);
+  expect(await breakdown.getByTestId("calendar-summary").textContent()).toBe("本月：单休（周一至周六）；10-01—10-07 放假；10-10（周六）调休上班");
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -9,6 +9,8 @@ const base: BreakdownFormValues = {
   reps: "张三, 3\n李四，2\n王五\t1",
   holidays: "",
   chinaCalendar: true,
+  workWeek: "fiveDay",
+  longWeek: "",
   productSplit: false,
   ratios: "2:3:1",
   plans: "none",

@@ -13,7 +13,8 @@ import {
   type CalendarInUse,
   type CalendarPeriod,
 } from "../../src/taskpane/templateForms/periodCalendar";
-import { initialValues } from "../../src/taskpane/templateForms/initialValues";
+import { initialLongWeek, initialValues, rememberedCalendar } from "../../src/taskpane/templateForms/initialValues";
+import { problemText } from "../../src/taskpane/templateForms/problemText";
 import { templateCalendar, validateForm } from "../../src/taskpane/templateForms/validate";
 
 const inUse = (text: string, chinaCalendar: boolean, periods: CalendarPeriod[]): CalendarInUse => {
@@ -33,6 +34,8 @@ const breakdownValues: BreakdownFormValues = {
   reps: "张三, 1",
   holidays: "",
   chinaCalendar: true,
+  workWeek: "fiveDay",
+  longWeek: "",
   productSplit: false,
   ratios: "2:3:1",
   plans: "none",
@@ -119,7 +122,7 @@ describe("the calendar a form plans with", () => {
   });
 
   test("the monthly form for 2026-10 untouched plans with the official schedule; switched off, plain weeks", () => {
-    const values = { ...initialValues("monthly", new Date(2026, 8, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true }, "zh-CN"), month: "2026-10" };
+    const values = { ...initialValues("monthly", new Date(2026, 8, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true, workWeek: "fiveDay" as const, longWeek: "" }, "zh-CN"), month: "2026-10" };
     const request = validateForm("monthly", values);
     if (!request.ok) throw new Error("not valid");
     const calendar = (request.request.options as { calendar: CalendarInUse["calendar"] }).calendar;
@@ -133,7 +136,7 @@ describe("the calendar a form plans with", () => {
   });
 
   test("a monthly plan's calendar reaches into the next month, where its review date falls, and names that month's year when it lacks data", () => {
-    const values = { ...initialValues("monthly", new Date(2025, 10, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true }, "zh-CN"), month: "2025-12" };
+    const values = { ...initialValues("monthly", new Date(2025, 10, 15), { rep: "张三", team: "", holidays: "", chinaCalendar: true, workWeek: "fiveDay" as const, longWeek: "" }, "zh-CN"), month: "2025-12" };
     const use = templateCalendar("monthly", values).use;
     if ("code" in use) throw new Error("not a calendar");
     // 2026: 元旦 01-01…01-03 off, Sunday 01-04 worked; the review is due on the 3rd working day of January.
@@ -195,5 +198,111 @@ describe("paste the notice", () => {
     expect(noticeYearFor(monthPeriod({ year: 2027, month: 1 }), [2027], new Date(2026, 11, 1))).toBe(2027);
     expect(noticeYearFor(october2026, [], new Date(2026, 11, 1))).toBe(2026);
     expect(noticeYearFor(undefined, [], new Date(2026, 11, 1))).toBe(2026);
+  });
+});
+
+describe("the work week chosen in the pane", () => {
+  const remembered = { rep: "张三", team: "", holidays: "", chinaCalendar: true, workWeek: "fiveDay" as const, longWeek: "" };
+  const monthly = { ...initialValues("monthly", new Date(2026, 8, 15), remembered, "zh-CN"), month: "2026-10" };
+  const octoberDays = (calendar: CalendarInUse["calendar"] | undefined) => calendar && workdays(october2026.start, october2026.end, calendar);
+  const requestCalendar = (result: ReturnType<typeof validateForm>) => {
+    if (!result.ok) throw new Error(`not valid: ${JSON.stringify(result.problems)}`);
+    return (result.request.options as { calendar: CalendarInUse["calendar"] }).calendar;
+  };
+
+  test("October 2026 on the built-in calendar: 双休 18 working days, 单休 21, 大小周 with 2026-10-10's week long 19 — in what the forms hand the builders", () => {
+    // 单休: 22 weekdays − 5 weekday holidays + the Saturdays 10-10, 10-17, 10-24, 10-31 (10-03 is in the break).
+    // 大小周: 17 + the long Saturdays 10-10 and 10-24; 10-10's 调休 adds nothing to a Saturday already worked.
+    expect(octoberDays(requestCalendar(validateForm("monthly", monthly)))).toBe(18);
+    expect(octoberDays(requestCalendar(validateForm("monthly", { ...monthly, workWeek: "sixDay" })))).toBe(21);
+    expect(octoberDays(requestCalendar(validateForm("monthly", { ...monthly, workWeek: "alternate", longWeek: "2026-10-10" })))).toBe(19);
+    // Any day of the long week names it; the date typed matters only when 大小周 is chosen.
+    expect(octoberDays(requestCalendar(validateForm("monthly", { ...monthly, workWeek: "alternate", longWeek: "２０２６/10/5" })))).toBe(19);
+    // The other parity: 17 + the long Saturdays 10-17 and 10-31 (10-03 is in the break) + 10-10, now a short week's Saturday made a working day.
+    expect(octoberDays(requestCalendar(validateForm("monthly", { ...monthly, workWeek: "alternate", longWeek: "2026-10-17" })))).toBe(20);
+    expect(octoberDays(requestCalendar(validateForm("monthly", { ...monthly, workWeek: "sixDay", longWeek: "" })))).toBe(21);
+    // The weekly plan's week: 2026-W41 is a long one, W42 a short one.
+    const weekly = { ...initialValues("weekly", new Date(2026, 8, 15), remembered, "zh-CN"), workWeek: "alternate" as const, longWeek: "2026-10-10" };
+    const w42 = requestCalendar(validateForm("weekly", { ...weekly, week: "2026-W42" }));
+    expect([w42.isWorkingDay(serialFromYmd(2026, 10, 10)), w42.isWorkingDay(serialFromYmd(2026, 10, 17)), w42.isWorkingDay(serialFromYmd(2026, 10, 24))]).toEqual([true, false, true]);
+    // Without the built-in calendar, the work week alone: 单休 has 27 working days, 大小周 24.
+    expect(octoberDays(requestCalendar(validateForm("monthly", { ...monthly, chinaCalendar: false, workWeek: "sixDay" })))).toBe(27);
+    expect(octoberDays(requestCalendar(validateForm("monthly", { ...monthly, chinaCalendar: false, workWeek: "alternate", longWeek: "2026-10-10" })))).toBe(24);
+  });
+
+  test("the breakdown splits October 2026 by the same working days", () => {
+    const october = { ...breakdownValues, month: "2026-10" };
+    expect(octoberDays(validateBreakdown(october).request?.input.calendar)).toBe(18);
+    expect(octoberDays(validateBreakdown({ ...october, workWeek: "sixDay" }).request?.input.calendar)).toBe(21);
+    expect(octoberDays(validateBreakdown({ ...october, workWeek: "alternate", longWeek: "2026-10-10" }).request?.input.calendar)).toBe(19);
+    // The weekly plans it writes use the same calendar, reaching their week's year.
+    const plans = validateBreakdown({ ...october, workWeek: "alternate", longWeek: "2026-10-10", plans: "weekly", week: "2026-W41" });
+    expect(plans.request?.plans).toEqual({ template: "weekly", year: 2026, week: 41 });
+    expect(plans.request?.input.calendar?.isWorkingDay(serialFromYmd(2026, 10, 10))).toBe(true);
+  });
+
+  test("大小周 without a readable date is the date field's problem, in both languages, and nothing is written", () => {
+    const alternate = { ...monthly, workWeek: "alternate" as const };
+    expect(validateForm("monthly", { ...alternate, longWeek: " " })).toEqual({ ok: false, problems: { longWeek: { code: "required" } } });
+    for (const typed of ["10-10", "2026-10-32", "2026年10月10日", "next week"]) {
+      expect(validateForm("monthly", { ...alternate, longWeek: typed })).toEqual({ ok: false, problems: { longWeek: { code: "dateFormat" } } });
+    }
+    expect(problemText({ code: "dateFormat" }, "zh-CN")).toBe("请按 2026-10-10 的格式填写一个存在的日期。");
+    expect(problemText({ code: "dateFormat" }, "en-US")).toBe("Enter an existing date as 2026-10-10.");
+    // The holiday box is still checked meanwhile; a template without the calendar block never asks for the date.
+    expect(validateForm("monthly", { ...alternate, longWeek: "", holidays: "2026/10/02" })).toEqual({
+      ok: false,
+      problems: { holidays: { code: "dateLine", line: 1, text: "2026/10/02" }, longWeek: { code: "required" } },
+    });
+    expect(validateForm("customers", { ...alternate, longWeek: "" }).ok).toBe(true);
+    const breakdown = validateBreakdown({ ...breakdownValues, workWeek: "alternate", longWeek: "2026/13/01" });
+    expect(breakdown.fieldProblems).toEqual({ longWeek: { code: "dateFormat" } });
+    expect(breakdown.request).toBeUndefined();
+  });
+
+  test("the period summary names the work week when it is not 双休", () => {
+    const on = (values: Partial<typeof monthly>, locale: Locale = "zh-CN") => {
+      const { period, use } = templateCalendar("monthly", { ...monthly, ...values });
+      if ("code" in use) throw new Error("not a calendar");
+      return describePeriodCalendar(period!, use, values.chinaCalendar ?? true, locale);
+    };
+    expect(on({ workWeek: "sixDay" })).toBe("本月：单休（周一至周六）；10-01—10-07 放假；10-10（周六）调休上班");
+    expect(on({ workWeek: "sixDay" }, "en-US")).toBe("This month: 6-day week (Monday–Saturday); 10-01–10-07 off; 10-10 (Sat) working day (make-up)");
+    expect(on({ workWeek: "alternate", longWeek: "2026-10-07" })).toBe("本月：大小周（10-10 所在周为大周）；10-01—10-07 放假；10-10（周六）调休上班");
+    expect(on({ workWeek: "alternate", longWeek: "2026-10-07" }, "en-US")).toBe(
+      "This month: alternating Saturdays (the week of 10-10 is a long week); 10-01–10-07 off; 10-10 (Sat) working day (make-up)",
+    );
+    // The month's first long week, whichever week was typed: 11-07 is a short week's Saturday when 10-17's week is long.
+    expect(on({ month: "2026-11", workWeek: "alternate", longWeek: "2026-10-17" })).toBe("本月没有法定节假日或调休；大小周（11-14 所在周为大周）");
+    expect(on({ month: "2026-11", workWeek: "sixDay", chinaCalendar: false })).toBe("本月没有节假日或调休，按单休（周一至周六）计算");
+    expect(on({ month: "2026-11", workWeek: "sixDay", chinaCalendar: false }, "en-US")).toBe("This month has no holidays or make-up days: 6-day week (Monday–Saturday)");
+    // 双休 goes without saying, as before.
+    expect(on({})).toBe("本月：10-01—10-07 放假；10-10（周六）调休上班");
+    // A week says whether it is a long one.
+    const week = (text: string, locale: Locale = "zh-CN") => {
+      const { period, use } = templateCalendar("weekly", { ...monthly, week: text, workWeek: "alternate", longWeek: "2026-10-10" });
+      if ("code" in use) throw new Error("not a calendar");
+      return describePeriodCalendar(period!, use, true, locale);
+    };
+    expect(week("2026-W41")).toBe("本周：大小周（本周为大周，周六上班）；10-05—10-07 放假；10-10（周六）调休上班");
+    expect(week("2026-W42")).toBe("本周没有法定节假日或调休；大小周（本周为小周，周六休息）");
+    expect(week("2026-W42", "en-US")).toBe("This week has no public holidays or make-up days; alternating Saturdays (a short week: Saturday off)");
+    expect(week("2026-W43", "en-US")).toBe("This week has no public holidays or make-up days; alternating Saturdays (a long week: Saturday worked)");
+  });
+
+  test("a fresh form offers next week's Saturday as the long week, or the user's last date; only a date planned with is remembered", () => {
+    // 2026-11-22 is a Sunday: next week is W48, 11-23…11-29.
+    const today = new Date(2026, 10, 22);
+    expect(initialValues("weekly", today, remembered, "zh-CN")).toMatchObject({ workWeek: "fiveDay", longWeek: "2026-11-28" });
+    expect(initialValues("weekly", today, { ...remembered, workWeek: "alternate", longWeek: "2026-10-10" }, "en-US")).toMatchObject({ workWeek: "alternate", longWeek: "2026-10-10" });
+    expect(initialLongWeek(today, { ...remembered, longWeek: "2026-10-10" })).toBe("2026-10-10");
+    const values = { holidays: "+2026-10-07", chinaCalendar: false, longWeek: " 2026-11-28 " };
+    expect(rememberedCalendar({ ...values, workWeek: "alternate" }, { ...remembered, longWeek: "2026-10-10" })).toEqual({
+      holidays: "+2026-10-07",
+      chinaCalendar: false,
+      workWeek: "alternate",
+      longWeek: "2026-11-28",
+    });
+    expect(rememberedCalendar({ ...values, workWeek: "sixDay" }, { ...remembered, longWeek: "2026-10-10" })).toMatchObject({ workWeek: "sixDay", longWeek: "2026-10-10" });
   });
 });

@@ -5,7 +5,7 @@ import { initialValues } from "../../src/taskpane/templateForms/initialValues";
 import { problemText } from "../../src/taskpane/templateForms/problemText";
 import { validateForm } from "../../src/taskpane/templateForms/validate";
 
-const remembered = { rep: "张三", team: "华东一组", holidays: "", chinaCalendar: true };
+const remembered = { rep: "张三", team: "华东一组", holidays: "", chinaCalendar: true, workWeek: "fiveDay" as const, longWeek: "" };
 // 2026-11-22 is a Sunday of ISO week 47: "next week" is W48, "next month" December.
 const today = new Date(2026, 10, 22);
 

@@ -49,7 +49,7 @@ describe("template records", () => {
 
 describe("one default for every front door", () => {
   // Both with their default calendar: China's built-in days of the years the plan counts in.
-  const remembered = { rep: "张三", team: "", holidays: "", chinaCalendar: true };
+  const remembered = { rep: "张三", team: "", holidays: "", chinaCalendar: true, workWeek: "fiveDay" as const, longWeek: "" };
   const paneRequest = (template: (typeof TEMPLATE_IDS)[number], today: Date): TemplateRequest => {
     const result = validateForm(template, initialValues(template, today, remembered, "zh-CN"));
     if (!result.ok) throw new Error(`the pane's defaults for ${template} are not valid: ${JSON.stringify(result.problems)}`);

@@ -17,7 +17,7 @@ import { breakdownMessages, type BreakdownIssue } from "../../team";
 import type { RememberedFields } from "../../host/preferences";
 import type { PaneServices } from "../services";
 import { breakdownCalendar, validateBreakdown, type BreakdownField, type BreakdownFormValues } from "../teamForms/breakdownForm";
-import { comingPeriods } from "../templateForms/initialValues";
+import { comingPeriods, initialLongWeek, rememberedCalendar } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import type { FieldProblem } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
@@ -36,6 +36,8 @@ function initial(today: Date, remembered: RememberedFields, locale: Locale): Bre
     reps: "",
     holidays: remembered.holidays,
     chinaCalendar: remembered.chinaCalendar,
+    workWeek: remembered.workWeek,
+    longWeek: initialLongWeek(today, remembered),
     productSplit: false,
     ratios: "2:3:1",
     plans: "none",
@@ -99,7 +101,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
     try {
       const outcome = await services.team.writeBreakdown(request, values.sheetLocale);
       const remembered = services.loadRemembered();
-      services.saveRemembered({ ...remembered, team: values.team.trim(), holidays: values.holidays, chinaCalendar: values.chinaCalendar });
+      services.saveRemembered({ ...remembered, team: values.team.trim(), ...rememberedCalendar(values, remembered) });
       setStatus({ kind: "done", outcome });
     } catch (error) {
       setStatus({ kind: "failed", message: describeWriteError(error, locale) });
@@ -146,12 +148,17 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
       <CalendarFields
         locale={locale}
         chinaCalendar={values.chinaCalendar}
+        workWeek={values.workWeek}
+        longWeek={values.longWeek}
         holidays={values.holidays}
         calendar={calendar}
         validationMessage={messages("holidays", ["holidays"])}
+        longWeekMessage={messages("longWeek", ["longWeek"])}
         disabled={writing}
         today={services.today()}
         onChinaCalendar={(on) => set("chinaCalendar", on)}
+        onWorkWeek={(kind) => set("workWeek", kind)}
+        onLongWeek={(text) => set("longWeek", text)}
         onHolidays={(text) => set("holidays", text)}
       />
       <Checkbox checked={values.productSplit} disabled={writing} label={strings.fieldProductSplit} onChange={(_, d) => set("productSplit", d.checked === true)} />

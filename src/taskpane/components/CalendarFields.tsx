@@ -19,9 +19,9 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { localize, type Locale } from "../../contract/locale";
-import type { DateLists } from "../../domain/dateText";
+import { isWorkWeekKind, WORK_WEEK_KINDS, type DateLists } from "../../domain/dateText";
 import { uiStrings } from "../strings";
-import { addNoticeLines, describePeriodCalendar, noticeYearFor, readNotice } from "../templateForms/periodCalendar";
+import { addNoticeLines, describePeriodCalendar, noticeYearFor, readNotice, type WorkWeekKind } from "../templateForms/periodCalendar";
 import { problemText } from "../templateForms/problemText";
 import { isProblem, type FormCalendar } from "../templateForms/validate";
 import { useFormStyles } from "./formStyles";
@@ -29,26 +29,56 @@ import { useFormStyles } from "./formStyles";
 export interface CalendarFieldsProps {
   locale: Locale;
   chinaCalendar: boolean;
+  workWeek: WorkWeekKind;
+  /** The 大小周 date as typed. */
+  longWeek: string;
   holidays: string;
   /** What the form plans with, from its pure module. */
   calendar: FormCalendar;
   /** The holiday box's problem, once the form shows problems. */
   validationMessage?: string;
+  /** The 大小周 date's problem, once the form shows problems. */
+  longWeekMessage?: string;
   disabled: boolean;
   today: Date;
   onChinaCalendar(on: boolean): void;
+  onWorkWeek(kind: WorkWeekKind): void;
+  onLongWeek(text: string): void;
   onHolidays(text: string): void;
 }
 
-/** The built-in calendar's switch, the user's own holiday lines, what the period holds, and the paste-the-notice dialog. */
+/**
+ * The work week and the built-in calendar's switch, the user's own holiday lines, what the period holds,
+ * and the paste-the-notice dialog.
+ */
 export function CalendarFields(props: CalendarFieldsProps) {
-  const { locale, chinaCalendar, holidays, calendar, validationMessage, disabled } = props;
+  const { locale, chinaCalendar, workWeek, longWeek, holidays, calendar, validationMessage, longWeekMessage, disabled } = props;
   const strings = uiStrings(locale);
   const use = isProblem(calendar.use) ? undefined : calendar.use;
   const uncovered = use?.uncovered ?? [];
-  const summary = use && calendar.period ? describePeriodCalendar(calendar.period, use, chinaCalendar, locale) : undefined;
+  // While the 大小周 date is wrong the calendar is not the one chosen, so it is not described.
+  const summary = use && calendar.period && !isProblem(calendar.week) ? describePeriodCalendar(calendar.period, use, chinaCalendar, locale) : undefined;
+  const workWeekLabel: Record<WorkWeekKind, string> = { fiveDay: strings.workWeekFiveDay, sixDay: strings.workWeekSixDay, alternate: strings.workWeekAlternate };
   return (
     <>
+      <Field label={strings.fieldWorkWeek}>
+        <RadioGroup value={workWeek} disabled={disabled} onChange={(_, d) => isWorkWeekKind(d.value) && props.onWorkWeek(d.value)} data-testid="work-week">
+          {WORK_WEEK_KINDS.map((kind) => (
+            <Radio key={kind} value={kind} label={workWeekLabel[kind]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {workWeek === "alternate" && (
+        <Field
+          label={strings.fieldLongWeek}
+          hint={strings.fieldLongWeekHint}
+          required
+          validationState={longWeekMessage ? "error" : "none"}
+          validationMessage={longWeekMessage}
+        >
+          <Input name="longWeek" value={longWeek} disabled={disabled} onChange={(_, d) => props.onLongWeek(d.value)} />
+        </Field>
+      )}
       <Field label={strings.fieldChinaCalendar}>
         <RadioGroup
           layout="horizontal"

@@ -13,8 +13,8 @@ import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
 import type { TemplateId } from "../../templates/registry";
 import type { PaneServices } from "../services";
-import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "../templateForms/formModel";
-import { initialValues } from "../templateForms/initialValues";
+import { TEMPLATE_FIELDS, type FieldName, type FormValues, type ListedField } from "../templateForms/formModel";
+import { initialValues, rememberedCalendar } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import { templateCalendar, validateForm } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
@@ -24,7 +24,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";
 import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
-function fieldLabel(field: FieldName, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
+function fieldLabel(field: ListedField, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
     case "rep":
       return { label: template === "monthly" ? s.fieldRepMonthly : s.fieldRep };
@@ -77,7 +77,7 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
     setStatus({ kind: "writing" });
     try {
       const outcome = await services.writeTemplates([validation.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
-      services.saveRemembered({ rep: values.rep.trim(), team: values.team.trim(), holidays: values.holidays, chinaCalendar: values.chinaCalendar });
+      services.saveRemembered({ rep: values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, services.loadRemembered()) });
       setStatus({ kind: "done", outcome });
     } catch (error) {
       setStatus({ kind: "failed", message: describeWriteError(error, locale) });
@@ -99,17 +99,23 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
         const problem = problems[field];
         const show = problem && (touched.has(field) || submitted);
         if (field === "holidays") {
+          const longWeekProblem = problems.longWeek;
           return (
             <CalendarFields
               key={field}
               locale={locale}
               chinaCalendar={values.chinaCalendar}
+              workWeek={values.workWeek}
+              longWeek={values.longWeek}
               holidays={values.holidays}
               calendar={calendar}
               validationMessage={show ? problemText(problem, locale) : undefined}
+              longWeekMessage={longWeekProblem && (touched.has("longWeek") || submitted) ? problemText(longWeekProblem, locale) : undefined}
               disabled={writing}
               today={services.today()}
               onChinaCalendar={(chinaCalendar) => setValues((v) => ({ ...v, chinaCalendar }))}
+              onWorkWeek={(workWeek) => setValues((v) => ({ ...v, workWeek }))}
+              onLongWeek={(text) => change("longWeek", text)}
               onHolidays={(text) => change(field, text)}
             />
           );

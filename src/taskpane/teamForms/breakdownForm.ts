@@ -3,8 +3,8 @@ import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../contract/locale";
 import { BreakdownError, computeBreakdown, parseRatios, repsFromRange, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod, type WeightInput } from "../../team";
 import type { PlanChoice } from "../../templates/team";
-import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod } from "../templateForms/periodCalendar";
-import { isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
+import { monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
+import { formCalendar, isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
 
 /** The target-breakdown form as typed. */
 export interface BreakdownFormValues {
@@ -16,8 +16,12 @@ export interface BreakdownFormValues {
   readonly reps: string;
   /** The user's own holiday lines, laid over the built-in calendar when it is on. */
   readonly holidays: string;
-  /** Whether the built-in China calendar is used; off means plain Monday–Friday. */
+  /** Whether the built-in China calendar is used; off means the work week alone. */
   readonly chinaCalendar: boolean;
+  /** 双休, 单休 or 大小周: the days a week works before holidays. */
+  readonly workWeek: WorkWeekKind;
+  /** For 大小周: any date in a long week (Saturday worked), as typed. */
+  readonly longWeek: string;
   readonly productSplit: boolean;
   readonly ratios: string;
   readonly plans: "none" | "weekly" | "monthly";
@@ -26,10 +30,10 @@ export interface BreakdownFormValues {
   readonly sheetLocale: Locale;
 }
 
-export type BreakdownField = "period" | "target" | "reps" | "holidays" | "ratios" | "week";
+export type BreakdownField = "period" | "target" | "reps" | "holidays" | "longWeek" | "ratios" | "week";
 
 export interface BreakdownValidation {
-  /** Problems of the form's own fields (period, week, holidays), worded by the pane. */
+  /** Problems of the form's own fields (period, week, holidays, the 大小周 date), worded by the pane. */
   readonly fieldProblems: Partial<Record<BreakdownField, FieldProblem>>;
   /** The team layer's findings (weights, target, ratio), worded by `breakdownMessages`, per field. */
   readonly issues: Partial<Record<BreakdownField, BreakdownIssue[]>>;
@@ -54,8 +58,8 @@ function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
 }
 
 /**
- * The period the breakdown splits and the holidays it splits by, over the years of the period and of the
- * weekly plans' week (written with the same calendar); the form describes the period.
+ * The period the breakdown splits and the holidays and work week it splits by, over the years of the
+ * period and of the weekly plans' week (written with the same calendar); the form describes the period.
  */
 export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
   const chosen = period(values);
@@ -64,7 +68,7 @@ export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
   // Monthly plans look into the next month for their review date.
   const reviews = chosen?.kind === "month" && values.plans === "monthly" ? [nextMonthPeriod(chosen)] : [];
   const periods: CalendarPeriod[] = [...(planned ? [planned] : []), ...(week ? [weekPeriod(week)] : []), ...reviews];
-  return { ...(planned ? { period: planned } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods) };
+  return formCalendar(planned, periods, values);
 }
 
 const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
@@ -86,9 +90,10 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
   const issues: Partial<Record<BreakdownField, BreakdownIssue[]>> = {};
   const chosen = period(values);
   if (!chosen) fieldProblems.period = values.periodKind === "month" ? { code: "monthFormat" } : { code: "wholeNumber", min: 1900, max: 9999 };
-  const { use } = breakdownCalendar(values);
+  const { use, week: workWeek } = breakdownCalendar(values);
   const cal = isProblem(use) ? use : use.calendar;
   if (isProblem(cal)) fieldProblems.holidays = cal;
+  if (isProblem(workWeek)) fieldProblems.longWeek = workWeek;
   const ratios = values.productSplit ? parseRatios(values.ratios) : undefined;
   if (values.productSplit && !ratios) issues.ratios = [{ code: "ratioInvalid", params: { value: values.ratios } }];
   const week = values.plans === "weekly" ? parseWeekText(values.week) : null;

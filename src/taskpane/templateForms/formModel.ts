@@ -1,5 +1,6 @@
 import type { Locale } from "../../contract/locale";
 import type { TemplateId } from "../../templates/registry";
+import type { WorkWeekKind } from "./periodCalendar";
 
 /**
  * What the user types into a template's options form. Everything is kept as the text the user typed,
@@ -16,14 +17,25 @@ export interface FormValues {
   readonly holidays: string;
   /** Whether the built-in China calendar (official holidays and 调休) is used; off means plain Monday–Friday. */
   readonly chinaCalendar: boolean;
+  /** 双休, 单休 or 大小周: the days a week works before holidays. */
+  readonly workWeek: WorkWeekKind;
+  /** For 大小周: any date in a long week (Saturday worked), as typed. */
+  readonly longWeek: string;
   readonly blankRows: string;
   readonly sheetLocale: Locale;
 }
 
-export type FieldName = Exclude<keyof FormValues, "sheetLocale" | "chinaCalendar">;
+export type FieldName = Exclude<keyof FormValues, "sheetLocale" | "chinaCalendar" | "workWeek">;
 
-/** The options each template needs, in the order the form shows them; nothing else is shown. */
-export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly FieldName[]>> = {
+/** A field a template lists. The 大小周 date is not one: it belongs to the calendar block and shows with it. */
+export type ListedField = Exclude<FieldName, "longWeek">;
+
+/**
+ * The options each template needs, in the order the form shows them; nothing else is shown. "holidays"
+ * stands for the whole calendar block: the work-week and China calendar choices, the 大小周 date and the
+ * holiday box.
+ */
+export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]>> = {
   weekly: ["rep", "team", "approver", "week", "holidays", "blankRows"],
   monthly: ["rep", "month", "holidays", "blankRows"],
   customers: ["blankRows"],

@@ -1,6 +1,18 @@
-import { daysInMonth, formatSerial, isoWeekday, isoWeekMonday, serialFromYmd, ymdFromSerial } from "../../domain/calendar";
+import {
+  alternateWeek,
+  daysInMonth,
+  FIVE_DAY_WEEK,
+  formatSerial,
+  isoWeekday,
+  isoWeekMonday,
+  makeWorkCalendar,
+  serialFromYmd,
+  SIX_DAY_WEEK,
+  ymdFromSerial,
+  type WorkWeek,
+} from "../../domain/calendar";
 import { planningCalendar, type PlanningCalendar } from "../../domain/chinaCalendar";
-import { formatDateList, parseDateList, type DateLists, type IsoWeek, type YearMonth } from "../../domain/dateText";
+import { formatDateList, parseDateList, parseDateText, type DateLists, type IsoWeek, type YearMonth } from "../../domain/dateText";
 import { DomainError } from "../../domain/errors";
 import { parseHolidayNotice, type NoticeParse } from "../../domain/holidayNotice";
 import { readWholeNumber } from "../../domain/typedText";
@@ -9,9 +21,9 @@ import { uiStrings } from "../strings";
 import type { FieldProblem } from "./validate";
 
 /**
- * Which holidays a form plans with, and what to tell the user about them. The pane's default is the
- * built-in China calendar for the years of the chosen period; the holiday box holds only the user's own
- * lines, laid over it. Shared by the template and breakdown forms.
+ * Which holidays and work week a form plans with, and what to tell the user about them. The pane's
+ * default is the built-in China calendar for the years of the chosen period on 双休; the holiday box
+ * holds only the user's own lines, laid over it. Shared by the template and breakdown forms.
  */
 
 /** A planned period: a week, a month or a year, as the serials of its first and last day. */
@@ -42,17 +54,30 @@ const yearOf = (serial: number): number => ymdFromSerial(serial).year;
 /** The calendar a valid holiday box gives, with what is needed to say what it holds. */
 export type CalendarInUse = PlanningCalendar;
 
+/** The work-week radio's value: 双休, 单休 or 大小周. */
+export type WorkWeekKind = WorkWeek["kind"];
+
+/** The work week chosen; 大小周 needs a readable date in one of its long weeks, as typed beside it. */
+export function workWeekInUse(kind: WorkWeekKind, longWeek: string): WorkWeek | FieldProblem {
+  if (kind === "fiveDay") return FIVE_DAY_WEEK;
+  if (kind === "sixDay") return SIX_DAY_WEEK;
+  if (longWeek.trim() === "") return { code: "required" };
+  const date = parseDateText(longWeek);
+  return date === null ? { code: "dateFormat" } : alternateWeek(date);
+}
+
 /**
  * The user's lines laid over the built-in China calendar (when on) for the years the periods touch:
  * those planned, and any a template looks into (a monthly plan's review date, a few working days into
- * the next month). Without a period (it is still being typed) only the user's lines are checked.
+ * the next month), on the work week chosen. Without a period (it is still being typed) only the user's
+ * lines are checked.
  */
-export function calendarInUse(text: string, chinaCalendar: boolean, periods: readonly CalendarPeriod[]): CalendarInUse | FieldProblem {
+export function calendarInUse(text: string, chinaCalendar: boolean, periods: readonly CalendarPeriod[], week: WorkWeek = FIVE_DAY_WEEK): CalendarInUse | FieldProblem {
   const parsed = parseDateList(text);
   if (!parsed.ok) return { code: "dateLine", line: parsed.line, text: parsed.text };
   const user: DateLists = { holidays: parsed.holidays, makeUpDays: parsed.makeUpDays };
   try {
-    return planningCalendar(user, chinaCalendar, periods.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]));
+    return planningCalendar(user, chinaCalendar, periods.flatMap(({ start, end }) => [yearOf(start), yearOf(end)]), week);
   } catch (error) {
     // The rule's own message already says what is wrong, in both languages.
     if (error instanceof DomainError) return { code: "calendar", detail: error.text };
@@ -80,23 +105,47 @@ function runsIn({ start, end }: CalendarPeriod, dates: DateLists): Run[] {
 }
 
 /**
- * What the calendar in use holds for the period, in words: "本月：10-01—10-07 放假；10-10（周六）调休上班".
+ * The work week in words, when it is not 双休 (which goes without saying): 单休, or 大小周 with which
+ * weeks are long — for a week, whether it is one; else the first long week's Saturday in the period
+ * (every period longer than a week has one), which fixes all the others.
+ */
+function describeWorkWeek(period: CalendarPeriod, week: WorkWeek, text: (serial: number) => string, locale: Locale): string | undefined {
+  const s = uiStrings(locale);
+  if (week.kind === "fiveDay") return undefined;
+  if (week.kind === "sixDay") return s.workWeekSixDay;
+  // The work week alone, without holidays: whether a Saturday is a long week's is the domain's rule.
+  const plainWeeks = makeWorkCalendar([], [], week);
+  const firstSaturday = period.start + ((6 - isoWeekday(period.start) + 7) % 7);
+  if (period.kind === "week") return s.calendarAlternateWeek(plainWeeks.isWorkingDay(firstSaturday));
+  const longSaturday = plainWeeks.isWorkingDay(firstSaturday) ? firstSaturday : firstSaturday + 7;
+  return s.calendarAlternate(text(longSaturday));
+}
+
+/**
+ * What the calendar in use holds for the period, in words: "本月：10-01—10-07 放假；10-10（周六）调休上班",
+ * led by the work week when it is not 双休 ("本月：单休（周一至周六）；10-01—10-07 放假；…").
  * Dates are month-day unless the period runs over a year end (a week such as 2026-W53). Nothing, when
  * nothing is known for a period in a year without data: "no holidays" would be a guess, and the
  * uncovered-year warning says what is missing.
  */
-export function describePeriodCalendar(period: CalendarPeriod, { dates, uncovered }: Pick<CalendarInUse, "dates" | "uncovered">, chinaCalendar: boolean, locale: Locale): string | undefined {
+export function describePeriodCalendar(
+  period: CalendarPeriod,
+  { calendar, dates, uncovered }: Pick<CalendarInUse, "calendar" | "dates" | "uncovered">,
+  chinaCalendar: boolean,
+  locale: Locale,
+): string | undefined {
   const s = uiStrings(locale);
   const oneYear = yearOf(period.start) === yearOf(period.end);
   const text = (serial: number): string => (oneYear ? formatSerial(serial).slice(5) : formatSerial(serial));
+  const workWeek = describeWorkWeek(period, calendar.week, text, locale);
   const items = runsIn(period, dates).map(({ workday, days }) =>
     workday
       ? s.calendarWorkDays(days.map((date) => text(date) + s.weekdayAfterDate[isoWeekday(date) - 1]))
       : s.calendarDaysOff(text(days[0]), days.length > 1 ? text(days[days.length - 1]) : undefined),
   );
-  if (items.length > 0) return s.calendarInPeriod[period.kind](items);
+  if (items.length > 0) return s.calendarInPeriod[period.kind](workWeek ? [workWeek, ...items] : items);
   const guess = uncovered.some((year) => year >= yearOf(period.start) && year <= yearOf(period.end));
-  return guess ? undefined : s.calendarNothing[period.kind](chinaCalendar);
+  return guess ? undefined : s.calendarNothing[period.kind](chinaCalendar, workWeek);
 }
 
 /** The year a pasted notice is read for: the first year lacking data, else the period's. */

@@ -15,6 +15,8 @@ export function problemText(problem: FieldProblem, locale: Locale): string {
       return strings.problemWeekFormat;
     case "monthFormat":
       return strings.problemMonthFormat;
+    case "dateFormat":
+      return strings.problemDateFormat;
     case "wholeNumber":
       return strings.problemWholeNumber(problem.min, problem.max);
     case "dateLine":

@@ -1,4 +1,4 @@
-import { PLAIN_WEEKS, type WorkCalendar } from "../../domain/calendar";
+import { FIVE_DAY_WEEK, PLAIN_WEEKS, type WorkCalendar, type WorkWeek } from "../../domain/calendar";
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import type { Bilingual } from "../../contract/locale";
 import { readWholeNumber } from "../../domain/typedText";
@@ -6,7 +6,7 @@ import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";
 import { TEMPLATES, type TemplateId } from "../../templates/registry";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
-import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
+import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, workWeekInUse, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -14,6 +14,7 @@ export type FieldProblem =
   | { readonly code: "tooLong"; readonly max: number }
   | { readonly code: "weekFormat" }
   | { readonly code: "monthFormat" }
+  | { readonly code: "dateFormat" }
   | { readonly code: "wholeNumber"; readonly min: number; readonly max: number }
   | { readonly code: "dateLine"; readonly line: number; readonly text: string }
   /** The dates parse but do not make a calendar (a date both holiday and make-up day, or before 1900-03-01). */
@@ -32,10 +33,27 @@ function wholeNumber(text: string, min: number, max: number): number | FieldProb
   return readWholeNumber(text, min, max) ?? { code: "wholeNumber", min, max };
 }
 
-/** The period a template plans for and the holidays it plans with; the form shows both. */
+/** The period a template plans for, the work week and the holidays it plans with; the form shows them. */
 export interface FormCalendar {
   readonly period?: CalendarPeriod;
+  /** The work-week choice, or what is wrong with its 大小周 date. */
+  readonly week: WorkWeek | FieldProblem;
+  /**
+   * The holidays on the work week, or what is wrong with the holiday box. While the 大小周 date is wrong
+   * this is on 双休, only to check the box and name missing years: nothing is written with it.
+   */
   readonly use: CalendarInUse | FieldProblem;
+}
+
+/** The calendar of the periods, on the work week the form's choice gives. */
+export function formCalendar(
+  period: CalendarPeriod | undefined,
+  periods: readonly CalendarPeriod[],
+  values: Pick<FormValues, "holidays" | "chinaCalendar" | "workWeek" | "longWeek">,
+): FormCalendar {
+  const week = workWeekInUse(values.workWeek, values.longWeek);
+  const use = calendarInUse(values.holidays, values.chinaCalendar, periods, isProblem(week) ? FIVE_DAY_WEEK : week);
+  return { ...(period ? { period } : {}), week, use };
 }
 
 export function templateCalendar(template: TemplateId, values: FormValues): FormCalendar {
@@ -45,7 +63,7 @@ export function templateCalendar(template: TemplateId, values: FormValues): Form
   const period = week ? weekPeriod(week) : month ? monthPeriod(month) : undefined;
   // A monthly plan's review date falls in the next month, so its calendar (and warning) reaches there, as on the command line.
   const periods = period ? [period, ...(month ? [nextMonthPeriod(month)] : [])] : [];
-  return { ...(period ? { period } : {}), use: calendarInUse(values.holidays, values.chinaCalendar, periods) };
+  return formCalendar(period, periods, values);
 }
 
 export const isProblem = (v: unknown): v is FieldProblem => typeof v === "object" && v !== null && "code" in v;
@@ -73,9 +91,11 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   if (isProblem(statsYear)) problems.statsYear = statsYear;
   const blankRows = wholeNumber(values.blankRows, 0, TEMPLATES[template].blankRows.max);
   if (isProblem(blankRows)) problems.blankRows = blankRows;
-  const used = fields.has("holidays") ? templateCalendar(template, values).use : undefined;
+  const chosen = fields.has("holidays") ? templateCalendar(template, values) : undefined;
+  const used = chosen?.use;
   const calendar = used === undefined ? PLAIN_WEEKS : isProblem(used) ? used : used.calendar;
   if (isProblem(calendar)) problems.holidays = calendar;
+  if (chosen && isProblem(chosen.week)) problems.longWeek = chosen.week;
 
   // The isProblem checks repeat what `problems` already says, for the type checker's sake.
   if (Object.keys(problems).length > 0 || isProblem(blankRows) || isProblem(statsYear) || isProblem(calendar)) {
