@@ -150,7 +150,9 @@ export function dayLabelFormula(date: string, week: WorkWeek, days: readonly Hol
 
 /**
  * NETWORKDAYS.INTL's weekend for `week`, for a span within one Monday–Sunday week starting at `from`:
- * 1 is Saturday–Sunday, 11 Sunday only; 大小周 picks one of them by the fortnight `from` falls in.
+ * 1 is Saturday–Sunday, 11 Sunday only; 大小周 picks one of them by the fortnight `from` falls in. Both
+ * codes and a holiday range are NETWORKDAYS.INTL's since Excel 2010, listed for Excel 2016
+ * (support.microsoft.com/zh-CN/Excel/networkdays-intl-function); WPS and LibreOffice take them too.
  */
 function weekendOf(week: WorkWeek, from: string): string {
   if (week.kind === "fiveDay") return "1";
