@@ -157,7 +157,9 @@ export function dayLabelFormula(date: string, week: WorkWeek, days: readonly Hol
 function weekendOf(week: WorkWeek, from: string): string {
   if (week.kind === "fiveDay") return "1";
   if (week.kind === "sixDay") return "11";
-  return `IF(MOD(${from}-WEEKDAY(${from},2)+6-${week.longSaturday},14)=0,11,1)`;
+  // Only the long Saturdays' place in the fortnight matters: one way to write each 大小周, whichever date named it.
+  const phase = ((week.longSaturday % 14) + 14) % 14;
+  return `IF(MOD(${from}-WEEKDAY(${from},2)+6${phase === 0 ? "" : `-${phase}`},14)=0,11,1)`;
 }
 
 /**

@@ -131,10 +131,10 @@ describe("workdaysFormula", () => {
 
   test("takes the work week's weekend code, 大小周 by the fortnight of the row's Monday", () => {
     expect(workdaysFormula("F", "T", SIX_DAY_WEEK, undefined)).toBe("NETWORKDAYS.INTL(F,T,11)");
-    const longSaturday = d(10, 10);
-    expect(workdaysFormula("F", "T", alternateWeek(longSaturday), undefined)).toBe(
-      `NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6-${longSaturday},14)=0,11,1))`,
-    );
+    // Saturdays are 0 mod 7; 10-10 is 7 mod 14, 10-17 is 0: any date of a long week gives the same formula.
+    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), undefined)).toBe("NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6-7,14)=0,11,1))");
+    expect(workdaysFormula("F", "T", alternateWeek(d(12, 2)), undefined)).toBe("NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6-7,14)=0,11,1))");
+    expect(workdaysFormula("F", "T", alternateWeek(d(10, 17)), undefined)).toBe("NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6,14)=0,11,1))");
   });
 
   test("reads both columns of the table", () => {
