@@ -44,7 +44,7 @@ export function holidayTableOf(cells: HolidayTableCells): WorkbookHolidayTable |
       if (typeof value === "number" && Number.isFinite(value)) dates[c].push(Math.floor(value));
       else if (!blank(value)) {
         const at = { row: cells.bodyAt.row + r, col: cells.bodyAt.col + c };
-        notDates.push({ address: qualifiedAddress(cells.sheet, { from: at, to: at }), text: String(value) });
+        notDates.push({ address: qualifiedAddress(cells.sheet, { from: at, to: at }), text: typeof value === "boolean" ? String(value).toUpperCase() : String(value) });
       }
     }),
   );
