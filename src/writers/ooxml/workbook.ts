@@ -182,7 +182,8 @@ export interface TablePart {
   readonly totalsRows: number;
   /** Its columns' names, which structured references use (Excel keeps the header cells equal to them). */
   readonly columns: readonly string[];
-  /** The package path of its sheet's part. */
+  /** The package paths of its own part and of its sheet's. */
+  readonly path: string;
   readonly sheetPath: string;
 }
 
@@ -204,6 +205,7 @@ export async function tableParts(pkg: XlsxPackage, wanted: (name: string) => boo
         headerRows: Number(attr(open, "headerRowCount") ?? 1),
         totalsRows: Number(attr(open, "totalsRowCount") ?? 0),
         columns: openTags(xml, "tableColumn").map((column) => attr(column, "name") ?? ""),
+        path: rel.path,
         sheetPath: sheet.path,
       });
     }
