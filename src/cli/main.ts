@@ -9,6 +9,7 @@ import { LOCALES, localize, type Locale } from "../contract/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
 import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, type TemplateId } from "../templates/registry";
 import { NO_NAMES } from "../spec/naming";
+import type { ExistingNames } from "../spec/sheetSpec";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type RollupCommand, type WriteCommand } from "./args";
 import { formatDateList, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
@@ -129,6 +130,11 @@ async function loadCalendar(command: { readonly calendar: CalendarChoice; readon
   }
 }
 
+/** Cells of the workbook's 节假日 tables that hold no date are named on stderr: a typo there is not taken for "no holiday" unseen. */
+function warnNotDates(io: CliIo, names: ExistingNames, locale: Locale): void {
+  for (const { table, notDates } of names.holidayTables ?? []) if (notDates) io.stderr(CLI_MESSAGES[locale].notDates(table, notDates));
+}
+
 /** Years a past-the-data period falls in are named on stderr, with the way to add them, rather than passed off as plain weeks. */
 function warnUncovered(io: CliIo, uncovered: readonly number[], locale: Locale): void {
   if (uncovered.length > 0) io.stderr(CLI_MESSAGES[locale].uncoveredYears(uncovered, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
@@ -210,6 +216,7 @@ async function write(command: WriteCommand, io: CliIo, now: Date): Promise<strin
   const specs = buildTemplates(wanted, { locale: command.lang, existing: names });
   await io.writeFile(command.out, await writeXlsx(specs, existing));
   warnUncovered(io, uncovered, command.lang);
+  warnNotDates(io, names, command.lang);
   return CLI_MESSAGES[command.lang].wrote(command.out, specs.map((s) => s.name));
 }
 
@@ -240,6 +247,7 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
   })();
   await io.writeFile(command.out, await writeXlsx(specs, existing));
   warnUncovered(io, uncovered, command.lang);
+  warnNotDates(io, names, command.lang);
   return CLI_MESSAGES[command.lang].wrote(command.out, specs.map((s) => s.name));
 }
 
