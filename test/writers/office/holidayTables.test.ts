@@ -1,4 +1,6 @@
-import { serialFromYmd, ymdFromSerial } from "../../../src/domain/calendar";
+import { makeWorkCalendar, serialFromYmd, ymdFromSerial } from "../../../src/domain/calendar";
+import { computeBreakdown } from "../../../src/team/breakdown";
+import { buildBreakdownSpecs } from "../../../src/templates/team";
 import { chinaWorkCalendar } from "../../../src/domain/chinaCalendar";
 import { a1 } from "../../../src/spec/a1";
 import { holidayTableName } from "../../../src/spec/naming";
@@ -6,7 +8,7 @@ import type { ExistingNames } from "../../../src/spec/sheetSpec";
 import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";
 import { insertIntoActiveSheet, writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
 import { FakeExcel } from "../../fakes/fakeExcel";
-import { table } from "./teamSupport";
+import { table, tableRows } from "./teamSupport";
 
 /**
  * The Office front door reads the workbook's 节假日 tables back (issue 11): a later template plans with
@@ -108,5 +110,22 @@ describe("the Office writer reads the workbook's 节假日 tables", () => {
     expect(fake.syncCount - before).toBe(4);
     expect(seen[0].holidayTables?.[0].holidays).not.toContain(oct(7));
     expect(fake.sheetNames()).toEqual(["Sheet1", "月计划-张三-2026-10", "节假日 2026"]);
+  });
+});
+
+describe("the team's breakdown (teamActions' writeBreakdownToWorkbook) goes through the same read", () => {
+  test("its week targets are split with the edited table and its formulas name the renamed column", async () => {
+    const fake = await workbookWithTable();
+    await userTypes(fake, { [a1(table(fake, TABLE).range.from)]: "假日", [cellOf(fake, 0, oct(7))]: "" });
+    const input = { target: 190000, period: { kind: "month", year: 2026, month: 10 } as const, reps: [{ rep: "张三", weight: 1 }], calendar };
+    await fake.run((context) => writeSheets(context, (existing) => buildBreakdownSpecs(input, undefined, { locale: "zh-CN", existing })));
+
+    const worked = makeWorkCalendar(calendar.listed.holidays.filter((d) => d !== oct(7)), calendar.listed.makeUpDays);
+    const expected = computeBreakdown({ ...input, calendar: worked }).weeks.map((w) => w.amount);
+    expect(expected).not.toEqual(computeBreakdown(input).weeks.map((w) => w.amount));
+    const rows = tableRows(fake, "SP_B1_Weeks");
+    expect(rows.map((r) => r["目标"])).toEqual(expected);
+    for (const row of rows) expect(row["工作日"]).toContain(`${TABLE}[[假日]]`);
+    expect(fake.sheetNames().filter((s) => s.startsWith("节假日"))).toEqual(["节假日 2026"]);
   });
 });
