@@ -8,7 +8,7 @@ import { qualifiedAddress } from "../spec/addresses";
  * off, make-up working days) are the workbook's calendar for that year.
  */
 
-/** What a front door read of one table: where its body starts, its header row and its body's values. */
+/** What a front door read of one table: where its body starts, its columns' names and its body's values. */
 export interface HolidayTableCells {
   readonly table: string;
   readonly sheet: string;

@@ -123,7 +123,7 @@ async function undoInsert(
 
 /**
  * The workbook's sheet, table and name lists in one sync, and — in one more, only when the workbook
- * has any — its 节假日 tables' headers and dates, which the templates plan with (holidayTables.ts).
+ * has any — its 节假日 tables' column names and dates, which the templates plan with (holidayTables.ts).
  */
 async function loadExisting(context: Excel.RequestContext): Promise<ExistingNames> {
   const sheets = context.workbook.worksheets.load("items/name");
@@ -137,15 +137,17 @@ async function loadExisting(context: Excel.RequestContext): Promise<ExistingName
   };
   const holidays = tables.items.filter((t) => isHolidayTable(t.name));
   if (holidays.length === 0) return listed;
+  // The columns' names rather than the header row's cells: the names are what a formula's structured
+  // reference must use, and they are there even when the user hides the header row.
   const read = holidays.map((table) => ({
     table: table.name,
-    headers: table.getHeaderRowRange().load("values"),
+    columns: table.columns.load("items/name"),
     body: table.getDataBodyRange().load("values,address"),
   }));
   await context.sync();
-  const holidayTables = read.flatMap(({ table, headers, body }) => {
+  const holidayTables = read.flatMap(({ table, columns, body }) => {
     const { sheet = "", range } = parseAddress(body.address);
-    const found = holidayTableOf({ table, sheet, bodyAt: range.from, headers: headers.values[0] ?? [], body: body.values });
+    const found = holidayTableOf({ table, sheet, bodyAt: range.from, headers: columns.items.map((c) => c.name), body: body.values });
     return found ? [found] : [];
   });
   return { ...listed, holidayTables };
