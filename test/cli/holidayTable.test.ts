@@ -77,3 +77,18 @@ test.each([
   const formulas = await column(result, "SP_B1_Weeks", (columns) => columns.length - 2, true);
   for (const formula of formulas) expect(formula).toContain(`${TABLE}[[假日]]`);
 });
+
+test("a year past the built-in data is not warned about when the workbook's own 节假日 table for it plans the write", async () => {
+  const out = join(dir, "2027.xlsx");
+  const holidays = join(dir, "2027.txt");
+  writeFileSync(holidays, "2027-05-03\n+2027-05-08\n");
+  expect(await run("write", "monthly", "--month", "2027-04", "--holidays", holidays, "--out", out)).toMatchObject({ code: 0, err: "" });
+  const again = await run("write", "monthly", "--month", "2027-05", "--out", out);
+  expect(again).toMatchObject({ code: 0, err: "" });
+  const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(out)));
+  expect((await tableNames(pkg)).filter((t) => t.startsWith("SP_H"))).toEqual([holidayTableName(2027)]);
+  const may = await column(new Uint8Array(readFileSync(out)), "SP_M2_Weeks", (columns) => columns.indexOf("工作日"), true);
+  for (const formula of may) expect(formula).toContain(`${holidayTableName(2027)}[[放假日]]`);
+  // A workbook without it is still told.
+  expect((await run("write", "monthly", "--month", "2027-05", "--out", join(dir, "2027-fresh.xlsx"))).err).toContain("2027 年");
+});
