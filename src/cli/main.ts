@@ -8,7 +8,8 @@ import { CodedError } from "../contract/codedError";
 import { LOCALES, localize, type Locale } from "../contract/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
 import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, type TemplateId } from "../templates/registry";
-import { NO_NAMES } from "../spec/naming";
+import { holidayTableYear, NO_NAMES } from "../spec/naming";
+import type { ExistingNames } from "../spec/sheetSpec";
 import { inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type RollupCommand, type WriteCommand } from "./args";
 import { formatDateList, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
@@ -129,9 +130,20 @@ async function loadCalendar(command: { readonly calendar: CalendarChoice; readon
   }
 }
 
-/** Years a past-the-data period falls in are named on stderr, with the way to add them, rather than passed off as plain weeks. */
-function warnUncovered(io: CliIo, uncovered: readonly number[], locale: Locale): void {
-  if (uncovered.length > 0) io.stderr(CLI_MESSAGES[locale].uncoveredYears(uncovered, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
+/** Cells of the workbook's 节假日 tables that hold no date are named on stderr: a typo there is not taken for "no holiday" unseen. */
+function warnNotDates(io: CliIo, names: ExistingNames, locale: Locale): void {
+  for (const { table, notDates } of names.holidayTables ?? []) if (notDates) io.stderr(CLI_MESSAGES[locale].notDates(table, notDates));
+}
+
+/**
+ * Years a past-the-data period falls in are named on stderr, with the way to add them, rather than
+ * passed off as plain weeks — except a year the workbook has a 节假日 table for: the write plans that
+ * year with the table (the dates a user typed or supplied when it was written), not with plain weeks.
+ */
+function warnUncovered(io: CliIo, uncovered: readonly number[], names: ExistingNames, locale: Locale): void {
+  const tabled = new Set((names.holidayTables ?? []).map((t) => holidayTableYear(t.table)));
+  const missing = uncovered.filter((year) => !tabled.has(year));
+  if (missing.length > 0) io.stderr(CLI_MESSAGES[locale].uncoveredYears(missing, CHINA_CALENDAR.firstYear, CHINA_CALENDAR.lastYear));
 }
 
 /** The given ISO week, or the default one (registry); a week that does not exist (2026-W54) is a usage error. */
@@ -209,7 +221,8 @@ async function write(command: WriteCommand, io: CliIo, now: Date): Promise<strin
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
   const specs = buildTemplates(wanted, { locale: command.lang, existing: names });
   await io.writeFile(command.out, await writeXlsx(specs, existing));
-  warnUncovered(io, uncovered, command.lang);
+  warnUncovered(io, uncovered, names, command.lang);
+  warnNotDates(io, names, command.lang);
   return CLI_MESSAGES[command.lang].wrote(command.out, specs.map((s) => s.name));
 }
 
@@ -239,7 +252,8 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
     }
   })();
   await io.writeFile(command.out, await writeXlsx(specs, existing));
-  warnUncovered(io, uncovered, command.lang);
+  warnUncovered(io, uncovered, names, command.lang);
+  warnNotDates(io, names, command.lang);
   return CLI_MESSAGES[command.lang].wrote(command.out, specs.map((s) => s.name));
 }
 

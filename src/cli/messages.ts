@@ -2,6 +2,9 @@ import type { Locale, Words } from "../contract/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
 import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
 import { CHINA_CALENDAR } from "../domain/chinaCalendar";
+import type { WorkbookHolidayTable } from "../spec/sheetSpec";
+
+type NotADate = NonNullable<WorkbookHolidayTable["notDates"]>[number];
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 const zh = {
@@ -49,6 +52,12 @@ const zh = {
       `注意:内置的中国节假日数据覆盖 ${first}–${last} 年,${years.join("、")} 年的日期未含法定节假日和调休,按普通周一至周五计算。`,
       `请用 --holidays FILE 补充(每行 yyyy-mm-dd 为放假,+yyyy-mm-dd 为调休上班),或把国务院办公厅的节假日安排通知保存为 NOTICE.txt 后运行:`,
       ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+    ].join("\n"),
+  notDates: (table: string, cells: readonly NotADate[]) =>
+    [
+      `注意:工作簿的节假日表 ${table} 中以下单元格不是日期,未当作放假日或调休上班日:`,
+      ...cells.map((c) => `  ${c.address}:"${c.text}"`),
+      "请改为日期(例如 2026-10-08)后重新写入,按本表算出的固定值才会计入这些日期。",
     ].join("\n"),
 } as const;
 
@@ -99,6 +108,12 @@ const en: CliMessages = {
       `Note: the built-in China holiday data covers ${first}–${last}; dates in ${years.join(", ")} have no official holidays or 调休 and count as plain Monday–Friday.`,
       `Add them with --holidays FILE (one yyyy-mm-dd per line for a day off, +yyyy-mm-dd for a make-up working day), or save the State Council's notice (国务院办公厅关于…部分节假日安排的通知) as NOTICE.txt and run:`,
       ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+    ].join("\n"),
+  notDates: (table, cells) =>
+    [
+      `Note: these cells of the workbook's holidays table ${table} hold no date, so they were not taken as a day off or a make-up working day:`,
+      ...cells.map((c) => `  ${c.address}: "${c.text}"`),
+      "Type dates there (e.g. 2026-10-08) and write again for the values fixed from this table to count them.",
     ].join("\n"),
 };
 

@@ -118,6 +118,25 @@ export const spName = (key: string, part: string): string => `SP_${key}_${part}`
 /** Table name `SP_<KEY>_<Role>`. */
 export const spTable = (key: string, role: string): string => `SP_${key}_${role}`;
 
+/**
+ * The key letter of the 节假日 tables (issue 11): one table per year, keyed `H<year>` rather than by
+ * the next free counter, so a template and a front door find a year's table by its name alone.
+ * Here rather than in the template registry because the writers, which read these tables back from
+ * a workbook, may not import the templates (eslint.config.mjs, LAYERS); the registry takes it from here.
+ */
+export const HOLIDAY_KEY_LETTER = "H";
+
+/** The 节假日 table of `year`: `SP_H2026_Days`. */
+export const holidayTableName = (year: number): string => spTable(`${HOLIDAY_KEY_LETTER}${year}`, "Days");
+
+const HOLIDAY_TABLE = new RegExp(`^SP_${HOLIDAY_KEY_LETTER}(\\d{4})_Days$`, "i");
+
+/** The year of a table named by `holidayTableName`, in any case (Excel's table names ignore it); undefined for any other table. */
+export function holidayTableYear(table: string): number | undefined {
+  const match = HOLIDAY_TABLE.exec(table);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Name of the cell holding a sheet's template record. */
 export const recordName = (key: string, role: SheetRole): string =>
   role === "main" ? spName(key, "TEMPLATE") : spName(key, `TEMPLATE_${role}`);

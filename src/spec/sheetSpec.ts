@@ -339,6 +339,12 @@ export interface WorkbookHolidayTable {
   /** Dates typed in those columns (blank and non-date cells left out), sorted. */
   readonly holidays: readonly number[];
   readonly makeUpDays: readonly number[];
+  /**
+   * Cells of those columns holding neither a date nor nothing (text typed by the user, an error
+   * value): left out of the dates, as the templates' formulas leave them out, and named here so the
+   * front door can tell the user rather than plan as if the day were not listed. Absent when none.
+   */
+  readonly notDates?: readonly { readonly address: string; readonly text: string }[];
 }
 
 /** Metrics whose target/actual cells each plan template names for the roll-up. */

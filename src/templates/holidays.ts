@@ -4,7 +4,7 @@ import { localize } from "../contract/locale";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { col, str } from "../spec/formula";
-import { freeSheetName, spTable, templateRecord } from "../spec/naming";
+import { freeSheetName, holidayTableName, holidayTableYear, templateRecord } from "../spec/naming";
 import { SHARED_TEMPLATES } from "./registry";
 import type { ExistingNames, SheetSpec, TableRow, WorkbookHolidayTable } from "../spec/sheetSpec";
 
@@ -19,14 +19,6 @@ import type { ExistingNames, SheetSpec, TableRow, WorkbookHolidayTable } from ".
  */
 
 const key = (year: number): string => `${SHARED_TEMPLATES.holidays.keyLetter}${year}`;
-
-export const holidayTableName = (year: number): string => spTable(key(year), "Days");
-
-/** The year of a table named by `holidayTableName`; undefined for any other table. */
-export function holidayTableYear(table: string): number | undefined {
-  const match = /^SP_H(\d{4})_Days$/.exec(table);
-  return match ? Number(match[1]) : undefined;
-}
 
 /** Where a formula reads a year's dates: the table and the headers of its day-off and make-up columns. */
 export interface HolidayColumns {

@@ -1,6 +1,6 @@
 import { isoWeekMonday, serialFromYmd, ymdFromSerial } from "../domain/calendar";
 import { monthAfter, weekAfter, type IsoWeek, type YearMonth } from "../domain/dateText";
-import { parseRecord, type ParsedRecord } from "../spec/naming";
+import { HOLIDAY_KEY_LETTER, parseRecord, type ParsedRecord } from "../spec/naming";
 import type { RecordTemplate } from "../spec/sheetSpec";
 
 /**
@@ -62,7 +62,7 @@ export const TEAM_TEMPLATES = withIds({
  * whose key is `H<year>` rather than the next free counter, so every template finds a year's table by name.
  */
 export const SHARED_TEMPLATES = withIds({
-  holidays: { keyLetter: "H", version: 1 },
+  holidays: { keyLetter: HOLIDAY_KEY_LETTER, version: 1 },
 } as const satisfies Record<string, Omit<RecordTemplate, "id">>);
 
 export type TemplateId = keyof typeof TEMPLATES;

@@ -1125,6 +1125,14 @@ class TableProxy extends ClientObject<FakeTable> {
     });
   }
 
+  /** Its columns, each with its `name`: the header cell's text, as Excel keeps them (the fake's tables always show their headers). */
+  get columns(): TableColumnCollectionProxy {
+    return new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => {
+      const table = this.find();
+      return table && this.ctx.fake.state.tableHeaders(table);
+    });
+  }
+
   getRange(): RangeProxy {
     return this.part("range", (t) => t.range);
   }
@@ -1148,6 +1156,34 @@ class TableProxy extends ClientObject<FakeTable> {
       for (const cell of cellsOf(table.range)) table.sheet.cells.delete(cellKey(cell.row, cell.col));
       state.tables.splice(state.tables.indexOf(table), 1);
     });
+  }
+}
+
+/**
+ * `Table.columns` and `TableColumn.name` ("Specifies the name of the table column", [Api set: ExcelApi
+ * 1.1 for getting the name]: learn.microsoft.com/javascript/api/excel/excel.tablecolumn, the same text
+ * in @types/office-js), read-only here: the name a structured reference uses, whether or not the
+ * header row is shown.
+ */
+class TableColumnCollectionProxy extends CollectionProxy<string, TableColumnProxy> {
+  protected readonly readable = [] as const;
+  protected readonly itemReadable = ["name"] as const;
+
+  protected item(name: string, index: number): TableColumnProxy {
+    return new TableColumnProxy(this.ctx, `${this.path}[${index}]`, () => name);
+  }
+}
+
+class TableColumnProxy extends ClientObject<string> {
+  protected readonly readable = ["name"] as const;
+
+  protected read(name: string, prop: string): unknown {
+    if (prop === "name") return name;
+    throw new FakeOfficeError("InvalidArgument", `TableColumn has no property ${prop}`);
+  }
+
+  get name(): string {
+    return this.loaded("name") as string;
   }
 }
 

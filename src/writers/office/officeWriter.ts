@@ -4,13 +4,15 @@ import { intersects, parseAddress, qualifiedAddress } from "../../spec/addresses
 import { runBatches, type Step } from "./chunking";
 import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
+import { holidayTableOf, isHolidayTable } from "../holidayTables";
 
 /**
  * Writes template SheetSpecs into the open workbook through the Excel JavaScript API.
  *
  * Round trips, whatever the row count: one sync reads the workbook's sheet, table and name lists
- * (the builder picks free names from them, so nothing is ever overwritten), one sync commits
- * everything; inserting into the active sheet always adds one sync to check the target area.
+ * (the builder picks free names from them, so nothing is ever overwritten), one more reads the
+ * workbook's 节假日 tables when it has any (their dates are the calendar a template plans with), one
+ * sync commits everything; inserting into the active sheet always adds one sync to check the target area.
  * Only data beyond ~4 MB costs extra commit syncs (Excel on the web rejects requests over 5 MB).
  * Calculation is suspended for every commit batch. If a commit fails, everything this write
  * created is removed again and an OfficeWriteError is thrown.
@@ -53,7 +55,8 @@ export async function addSheets(context: Excel.RequestContext, specs: readonly S
 
 /**
  * Writes the main spec into the active sheet at the spec's own positions (and any companion
- * specs, e.g. a settings sheet, to new sheets), in 3 syncs: names, the check, the commit. Refuses
+ * specs, e.g. a settings sheet, to new sheets), in 3 syncs: names, the check, the commit (4 when the
+ * workbook has 节假日 tables to read). Refuses
  * with `targetNotEmpty` unless the area is wholly empty — no value or formula, table, merged cell,
  * cell format, data validation or conditional format — so that undoing a failed write, which
  * clears the area, can only remove what this write put there. Sheet-wide settings of the user's
@@ -118,16 +121,36 @@ async function undoInsert(
   await context.sync();
 }
 
+/**
+ * The workbook's sheet, table and name lists in one sync, and — in one more, only when the workbook
+ * has any — its 节假日 tables' column names and dates, which the templates plan with (holidayTables.ts).
+ */
 async function loadExisting(context: Excel.RequestContext): Promise<ExistingNames> {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
   const names = context.workbook.names.load("items/name");
   await context.sync();
-  return {
+  const listed = {
     sheets: sheets.items.map((s) => s.name),
     tables: tables.items.map((t) => t.name),
     names: names.items.map((n) => n.name),
   };
+  const holidays = tables.items.filter((t) => isHolidayTable(t.name));
+  if (holidays.length === 0) return listed;
+  // The columns' names rather than the header row's cells: the names are what a formula's structured
+  // reference must use, and they are there even when the user hides the header row.
+  const read = holidays.map((table) => ({
+    table: table.name,
+    columns: table.columns.load("items/name"),
+    body: table.getDataBodyRange().load("values,address"),
+  }));
+  await context.sync();
+  const holidayTables = read.flatMap(({ table, columns, body }) => {
+    const { sheet = "", range } = parseAddress(body.address);
+    const found = holidayTableOf({ table, sheet, bodyAt: range.from, headers: columns.items.map((c) => c.name), body: body.values });
+    return found ? [found] : [];
+  });
+  return { ...listed, holidayTables };
 }
 
 /**

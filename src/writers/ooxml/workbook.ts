@@ -1,7 +1,7 @@
 import { parseAddress } from "../../spec/addresses";
 import type { XlsxPackage } from "./package";
 import { REL } from "./package";
-import type { CellValue } from "../../spec/sheetSpec";
+import type { CellValue, RangeRef } from "../../spec/sheetSpec";
 import { attr, elements, innerXml, openTags, runText, unescapeXml } from "./xml";
 
 /** Defined names, cells and shared strings as the package states them. */
@@ -170,4 +170,45 @@ export async function tableNames(pkg: XlsxPackage, sheetPath?: string): Promise<
     if (name) names.push(name);
   }
   return names;
+}
+
+/** A table as its part states it. */
+export interface TablePart {
+  readonly name: string;
+  readonly sheet: string;
+  /** The part's `ref`: the whole table, header and totals rows included. */
+  readonly range: RangeRef;
+  readonly headerRows: number;
+  readonly totalsRows: number;
+  /** Its columns' names, which structured references use (Excel keeps the header cells equal to them). */
+  readonly columns: readonly string[];
+  /** The package paths of its own part and of its sheet's. */
+  readonly path: string;
+  readonly sheetPath: string;
+}
+
+/** The tables `wanted` selects by name, with where they are and their columns. */
+export async function tableParts(pkg: XlsxPackage, wanted: (name: string) => boolean): Promise<TablePart[]> {
+  const found: TablePart[] = [];
+  for (const sheet of await pkg.sheets()) {
+    if (sheet.path === undefined) continue;
+    for (const rel of (await pkg.targets(sheet.path)).filter((r) => r.type === REL.table)) {
+      const xml = (await pkg.text(rel.path)) ?? "";
+      const open = openTags(xml, "table")[0];
+      const name = open && attr(open, "name");
+      const ref = open && attr(open, "ref");
+      if (!name || !ref || !wanted(name)) continue;
+      found.push({
+        name,
+        sheet: sheet.name,
+        range: parseAddress(ref).range,
+        headerRows: Number(attr(open, "headerRowCount") ?? 1),
+        totalsRows: Number(attr(open, "totalsRowCount") ?? 0),
+        columns: openTags(xml, "tableColumn").map((column) => attr(column, "name") ?? ""),
+        path: rel.path,
+        sheetPath: sheet.path,
+      });
+    }
+  }
+  return found;
 }

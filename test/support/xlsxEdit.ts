@@ -1,0 +1,47 @@
+import { escapeXml, replaceTags, setAttr, tableParts, XlsxPackage } from "../../src/writers/ooxml";
+import { a1 } from "../../src/spec/a1";
+
+/**
+ * A user's typing into an .xlsx, done on the package as a spreadsheet program would save it: cells
+ * replaced (a number, text as an inline string, null for an empty cell, each keeping its style), and
+ * a table's header renamed in both places Excel keeps it — the header cell and the part's tableColumn.
+ */
+
+export type TypedValue = string | number | null;
+
+const CELL = (address: string): RegExp => new RegExp(`<c r="${address}"((?:\\s[^>]*?)?)(?:/>|>[\\s\\S]*?</c>)`);
+
+function typed(address: string, attributes: string, value: TypedValue): string {
+  const style = /\ss="\d+"/.exec(attributes)?.[0] ?? "";
+  if (value === null) return `<c r="${address}"${style}/>`;
+  if (typeof value === "number") return `<c r="${address}"${style}><v>${value}</v></c>`;
+  return `<c r="${address}"${style} t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
+}
+
+/** `data` with `cells` (A1 → value) of `sheet` typed over; every cell must already exist in the part. */
+export async function typeCells(data: Uint8Array, sheet: string, cells: Readonly<Record<string, TypedValue>>): Promise<Uint8Array> {
+  const pkg = await XlsxPackage.load(data);
+  const path = (await pkg.sheets()).find((s) => s.name === sheet)?.path;
+  if (!path) throw new Error(`no sheet ${sheet}`);
+  let xml = (await pkg.text(path)) ?? "";
+  for (const [address, value] of Object.entries(cells)) {
+    const pattern = CELL(address);
+    if (!pattern.test(xml)) throw new Error(`no cell ${address} in ${sheet}`);
+    xml = xml.replace(pattern, (_, attributes: string) => typed(address, attributes, value));
+  }
+  pkg.write(path, xml);
+  return pkg.save();
+}
+
+/** `data` with column `from` of `table` renamed `to`, as Excel saves a header typed over. */
+export async function renameColumn(data: Uint8Array, table: string, from: string, to: string): Promise<Uint8Array> {
+  const pkg = await XlsxPackage.load(data);
+  const [part] = await tableParts(pkg, (name) => name === table);
+  const column = part.columns.indexOf(from);
+  if (column < 0) throw new Error(`${table} has no column ${from}`);
+  const xml = (await pkg.text(part.path)) ?? "";
+  let n = 0;
+  pkg.write(part.path, replaceTags(xml, "tableColumn", (open) => (n++ === column ? setAttr(open, "name", to) : open)));
+  const edited = await pkg.save();
+  return typeCells(edited, part.sheet, { [a1({ row: part.range.from.row, col: part.range.from.col + column })]: to });
+}
