@@ -1,8 +1,8 @@
 import { alternateWeek, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, SIX_DAY_WEEK } from "../../src/domain/calendar";
 import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
-import { holidayTableName, holidayTables, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
-import { NO_NAMES, withSpecs } from "../../src/spec/naming";
+import { holidayTables, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
+import { holidayTableName, NO_NAMES, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 const d = (month: number, day: number, year = 2026): number => serialFromYmd(year, month, day);

@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { alternateWeek, daysInMonth, serialFromYmd, SIX_DAY_WEEK, workdays, type WorkCalendar } from "../../../src/domain/calendar";
 import { chinaWorkCalendar } from "../../../src/domain/chinaCalendar";
 import { buildTemplates, type TemplateRequest } from "../../../src/templates";
-import { holidayTableName } from "../../../src/templates/holidays";
+
 import { a1 } from "../../../src/spec/a1";
-import { NO_NAMES } from "../../../src/spec/naming";
+import { holidayTableName, NO_NAMES } from "../../../src/spec/naming";
 import type { SheetSpec, TableSpec } from "../../../src/spec/sheetSpec";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { publishedWorkdays } from "../../fixtures/chinaSchedules";
