@@ -62,9 +62,9 @@ describe("xlsx writer", () => {
     const second = await writeXlsx(buildTemplates([weekly], { locale: "zh-CN", existing: await inspectXlsx(first) }), first);
     const count = async (bytes: Uint8Array) => (await partText(bytes, /^xl\/tables\/.+\.xml$/)).split("<calculatedColumnFormula>").length - 1;
     // customers: 3 register + 5 summary columns; the weekly plan adds the 达成率 columns of its
-    // two targets tables (¥ metrics and counts).
+    // two targets tables (¥ metrics and counts) and its daily plan's 星期.
     expect(await count(first)).toBe(8);
-    expect(await count(second)).toBe(10);
+    expect(await count(second)).toBe(11);
   });
 
   test("native duplicate rule, name comments, frozen panes and print setup", async () => {
