@@ -39,7 +39,7 @@ export async function writeBreakdownToWorkbook(request: BreakdownRequest, locale
   const result = await Excel.run((context) =>
     writeSheets(context, (existing) => buildBreakdownSpecs(request.input, request.plans, { locale, existing }, extras(request))),
   );
-  return { kind: "written", sheets: result.sheets, firstCell: result.firstCell };
+  return { kind: "written", ...result };
 }
 
 export async function writeBreakdownToDownload(request: BreakdownRequest, locale: Locale): Promise<WriteOutcome> {

@@ -3,11 +3,11 @@ import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { parseAddress } from "../spec/addresses";
-import { insertIntoActiveSheet, writeSheets } from "../writers/office/officeWriter";
+import { insertIntoActiveSheet, writeSheets, type NotADate } from "../writers/office/officeWriter";
 
 /** Where a written template can be found afterwards. */
 export type WriteOutcome =
-  | { readonly kind: "written"; readonly sheets: readonly string[]; readonly firstCell: string }
+  | { readonly kind: "written"; readonly sheets: readonly string[]; readonly firstCell: string; readonly notDates: readonly NotADate[] }
   | { readonly kind: "download"; readonly fileName: string; readonly url: string };
 
 /** Where a template goes inside Excel: new sheets, or the sheet the user is on (only if that area is empty). */
@@ -17,7 +17,7 @@ export type WriteTarget = "newSheet" | "activeSheet";
 export async function writeToWorkbook(requests: readonly TemplateRequest[], locale: Locale, target: WriteTarget = "newSheet"): Promise<WriteOutcome> {
   const write = target === "activeSheet" ? insertIntoActiveSheet : writeSheets;
   const result = await Excel.run((context) => write(context, (existing) => buildTemplates(requests, { locale, existing })));
-  return { kind: "written", sheets: result.sheets, firstCell: result.firstCell };
+  return { kind: "written", ...result };
 }
 
 /** Shows the user what was just written: activates its sheet and selects its first cell. */

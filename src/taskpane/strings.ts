@@ -111,6 +111,9 @@ const zhCN = {
   writing: "正在写入…",
   writtenTitle: "已写入",
   writtenBody: (sheets: readonly string[]) => `新工作表：${sheets.join(", ")}。`,
+  notDatesTitle: "节假日表中有不是日期的单元格",
+  notDatesBody: (cells: readonly { readonly address: string; readonly text: string }[]) =>
+    `以下单元格未当作放假日或调休上班日：${cells.map((c) => `${c.address}“${c.text}”`).join("、")}。请改为日期（例如 2026-10-08）后重新写入，按节假日表算出的固定值才会计入。`,
   goToSheet: "转到工作表",
   goToFailed: (detail: string) => `无法转到工作表：${detail}。该工作表可能已被删除或重命名。`,
   downloadReadyTitle: "文件已生成",
@@ -258,6 +261,9 @@ const enUS: UiStrings = {
   writing: "Writing…",
   writtenTitle: "Done",
   writtenBody: (sheets) => `New sheets: ${sheets.join(", ")}.`,
+  notDatesTitle: "Cells in a holidays table hold no date",
+  notDatesBody: (cells) =>
+    `Not taken as a day off or a make-up working day: ${cells.map((c) => `${c.address} "${c.text}"`).join(", ")}. Type dates there (e.g. 2026-10-08) and write again for the values fixed from the holidays table to count them.`,
   goToSheet: "Go to sheet",
   goToFailed: (detail) => `Could not go to the sheet: ${detail}. It may have been deleted or renamed.`,
   downloadReadyTitle: "File ready",

@@ -8,7 +8,13 @@ import { onFakeExcel, outsideRequestsOfOurs, paneHarness, screenshotPath } from 
 
 const pane = paneHarness({ fakeHost: true });
 
-type Fake = { sheetNames(): string[]; syncCount: number; failAtSync(n: number, after?: number): void; state: { active: { name: string } } };
+type Fake = {
+  sheetNames(): string[];
+  syncCount: number;
+  failAtSync(n: number, after?: number): void;
+  seed(sheet: string, address: string, values: unknown[][]): void;
+  state: { active: { name: string } };
+};
 /** Polls until `read` gives `expected` (or the test times out): UI effects land a moment after the click. */
 async function eventually<T>(read: () => Promise<T>, expected: (value: T) => boolean): Promise<T> {
   for (;;) {
@@ -71,6 +77,22 @@ test("writes every template into the workbook in at most 3 syncs, never over an 
   expect(sheets.some((s) => s.startsWith("月计划-李四-"))).toBe(true);
   expect(errors).toEqual([]);
   expect(outsideRequestsOfOurs(blocked)).toEqual([]);
+  await page.context().close();
+});
+
+test("a cell of the workbook's 节假日 table that holds no date is named after the next write", async () => {
+  const { page, errors } = await openInExcel();
+  expect(await writeTemplate(page, "monthly", (p) => p.getByRole("textbox", { name: "姓名或团队" }).fill("李四"))).toBeLessThanOrEqual(3);
+  expect(await fake(page, (f) => f.sheetNames())).toContain("节假日 2026");
+  expect(await page.getByTestId("holiday-not-dates").count()).toBe(0);
+  // The user types the first day off (A6, under the table's header in row 5) as text.
+  await fake(page, (f) => f.seed("节假日 2026", "A6", [["元旦"]]));
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  expect(await writeTemplate(page, "monthly")).toBeLessThanOrEqual(4);
+  const warning = await page.getByTestId("holiday-not-dates").textContent();
+  expect(warning).toContain("'节假日 2026'!A6“元旦”");
+  expect(await fake(page, (f) => f.sheetNames().filter((s) => s.startsWith("节假日")))).toEqual(["节假日 2026"]);
+  expect(errors).toEqual([]);
   await page.context().close();
 });
 

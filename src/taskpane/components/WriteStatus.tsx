@@ -33,7 +33,19 @@ export function WriteStatusBar({ status, strings, activate }: { status: WriteSta
       </MessageBar>
     );
   }
-  return <WrittenBar sheets={outcome.sheets} firstCell={outcome.firstCell} strings={strings} activate={activate} />;
+  return (
+    <>
+      <WrittenBar sheets={outcome.sheets} firstCell={outcome.firstCell} strings={strings} activate={activate} />
+      {outcome.notDates.length > 0 && (
+        <MessageBar intent="warning" data-testid="holiday-not-dates" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.notDatesTitle}</MessageBarTitle>
+            {strings.notDatesBody(outcome.notDates)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
 }
 
 /** What was written, with *Go to sheet*; the sheet may be gone by the time the user clicks, so that can fail too. */

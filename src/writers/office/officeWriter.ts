@@ -1,4 +1,4 @@
-import type { ExistingNames, RangeRef, SheetSpec } from "../../spec/sheetSpec";
+import type { ExistingNames, RangeRef, SheetSpec, WorkbookHolidayTable } from "../../spec/sheetSpec";
 import { sheetExtent } from "../layout";
 import { intersects, parseAddress, qualifiedAddress } from "../../spec/addresses";
 import { runBatches, type Step } from "./chunking";
@@ -27,7 +27,13 @@ export interface WriteResult {
   readonly sheets: readonly string[];
   /** Where the main sheet's content starts, e.g. `'周计划-张三-2026W48'!A1`, for the task pane to select. */
   readonly firstCell: string;
+  /** Cells of the workbook's 节假日 tables that hold no date and so were not counted, for the pane to name. */
+  readonly notDates: readonly NotADate[];
 }
+
+export type NotADate = NonNullable<WorkbookHolidayTable["notDates"]>[number];
+
+const notDatesOf = (existing: ExistingNames): NotADate[] => (existing.holidayTables ?? []).flatMap((t) => t.notDates ?? []);
 
 /** Writes every spec to a new sheet. */
 export async function writeSheets(context: Excel.RequestContext, build: BuildSheets): Promise<WriteResult> {
@@ -35,7 +41,7 @@ export async function writeSheets(context: Excel.RequestContext, build: BuildShe
   const specs = build(existing);
   assertFree(specs, specs, existing);
   await addSheets(context, specs);
-  return { sheets: specs.map((s) => s.name), firstCell: firstCell(specs[0].name, specs[0]) };
+  return { sheets: specs.map((s) => s.name), firstCell: firstCell(specs[0].name, specs[0]), notDates: notDatesOf(existing) };
 }
 
 /**
@@ -80,7 +86,7 @@ export async function insertIntoActiveSheet(context: Excel.RequestContext, build
   const sheets = companions.map((s) => s.name);
   const before = { tables: names(tablesBefore.items), charts: names(chartsBefore.items) };
   await commit(context, targets, () => undoInsert(context, { specs, sheets, active, area, before }));
-  return { sheets: [active.name, ...sheets], firstCell: firstCell(active.name, main) };
+  return { sheets: [active.name, ...sheets], firstCell: firstCell(active.name, main), notDates: notDatesOf(existing) };
 }
 
 const names = (items: readonly { readonly name: string }[]): Set<string> => new Set(items.map((i) => i.name));
