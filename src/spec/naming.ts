@@ -173,6 +173,7 @@ export function withSpecs(existing: ExistingNames, specs: readonly SheetSpec[]):
     sheets: [...existing.sheets, ...specs.map((s) => s.name)],
     tables: [...existing.tables, ...specs.flatMap((s) => s.tables.map((t) => t.name))],
     names: [...existing.names, ...specs.flatMap((s) => s.names.map((n) => n.name))],
+    tableColumns: [...(existing.tableColumns ?? []), ...specs.flatMap((s) => s.tables.map((t) => ({ table: t.name, columns: t.columns.map((c) => c.header) })))],
   };
 }
 

@@ -105,9 +105,14 @@ export interface CellSpec {
   readonly numberFormat?: string;
 }
 
-/** Data-validation rules. List values are literal, localised strings (Excel stores them inline, max 255 chars). */
+/**
+ * Data-validation rules. List values are literal, localised strings (Excel stores them inline, max 255 chars).
+ * `tableColumnList` offers the values of another table's column (the visit log's 客户编号 from the customer
+ * register) and follows the rows added to that table; see `validationCriteria` (writers/layout.ts) for how.
+ */
 export type ValidationRule =
   | { readonly kind: "list"; readonly values: readonly string[] }
+  | { readonly kind: "tableColumnList"; readonly table: string; readonly column: string }
   | { readonly kind: "decimal"; readonly min?: number; readonly max?: number }
   | { readonly kind: "whole"; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" };
@@ -329,6 +334,19 @@ export interface ExistingNames {
    * must name. Absent when nothing was read (a new workbook, or a test that only lists names).
    */
   readonly holidayTables?: readonly WorkbookHolidayTable[];
+  /**
+   * The column names of the tables among `tables`, as the workbook has them now (the language they
+   * were written in, or renamed by the user): what a formula over another template's table must name.
+   * Filled by the front doors' first read and by `withSpecs` for tables written in the same request;
+   * a table missing here was only listed by name.
+   */
+  readonly tableColumns?: readonly TableColumns[];
+}
+
+/** A table's name and its columns' names, in order. */
+export interface TableColumns {
+  readonly table: string;
+  readonly columns: readonly string[];
 }
 
 /** A 节假日 table the workbook already holds, read back. */

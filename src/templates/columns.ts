@@ -117,6 +117,9 @@ export function columnFactory(locale: Locale) {
     /** An amount ≥ 0 where cents occur (`¥#,##0.00`): registers, expenses. */
     moneyCents: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "moneyCents", options, v.nonNegative()),
+    /** Text chosen from a list given by a validation of its own (another table's column: `tableColumnList`). */
+    choice: (key: string, header: string, validation: ValidationSpec, options: ColumnOptions = {}) =>
+      make(key, header, "text", options, validation),
     /** A whole count ≥ 0. */
     count: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "integer", options, v.whole()),

@@ -3,6 +3,7 @@ import { buildContractRegister } from "./contractRegister";
 import { buildCustomerRegister } from "./customerRegister";
 import { holidaysLast } from "./holidays";
 import { buildMonthlyPlan } from "./monthlyPlan";
+import { buildVisitLog } from "./visitLog";
 import type { TemplateId } from "./registry";
 import { withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
@@ -18,6 +19,7 @@ const BUILDERS = {
   monthly: buildMonthlyPlan,
   customers: buildCustomerRegister,
   contracts: buildContractRegister,
+  visits: buildVisitLog,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */

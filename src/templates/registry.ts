@@ -46,6 +46,8 @@ export const TEMPLATES = withIds({
   monthly: { keyLetter: "M", version: 1, cliName: "monthly", blankRows: { initial: 10, max: 200 }, calendarYears: (p) => monthYears(p.month) },
   customers: { keyLetter: "C", version: 1, cliName: "customers", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
   contracts: { keyLetter: "K", version: 1, cliName: "contracts", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
+  // A daily log: 200 rows hold a month of one rep's contacts at seed 003's 2 new + 3 old visits + 4 calls a day.
+  visits: { keyLetter: "V", version: 1, cliName: "visits", blankRows: { initial: 200, max: 5000 }, calendarYears: () => [] },
 } as const satisfies Record<string, TemplateEntry>);
 
 /**

@@ -11,7 +11,7 @@ import type {
   ValidationRule,
 } from "../spec/sheetSpec";
 import { FIRST_SERIAL } from "../domain/calendar";
-import { col } from "../spec/formula";
+import { col, str } from "../spec/formula";
 
 /**
  * Pure layout rules that every writer must apply identically (where a table's parts land, what a
@@ -114,6 +114,12 @@ export function validationCriteria(rule: ValidationRule): ValidationCriteria {
   switch (rule.kind) {
     case "list":
       return { type: "list", operator: "between", formulae: [`"${rule.values.join(",")}"`] };
+    case "tableColumnList":
+      // A data-validation formula may not hold a structured reference ([MS-OI29500] §3.2.3.1.3), so the
+      // column is named in text through INDIRECT, which Excel (office-js#873: the list follows rows
+      // added to the table), LibreOffice and WPS resolve; the text is not rewritten when the column or
+      // table is renamed later, which a defined name would be, but INDIRECT needs no extra name.
+      return { type: "list", operator: "between", formulae: [`INDIRECT(${str(col(rule.table, rule.column))})`] };
     case "date":
       return { type: "date", operator: "greaterThanOrEqual", formulae: [String(FIRST_SERIAL)] };
     case "decimal":

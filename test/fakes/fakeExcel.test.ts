@@ -105,6 +105,20 @@ describe("fake Excel", () => {
     expect(fake.sheetNames()).toEqual(["Sheet1", "One", "Two"]);
   });
 
+  test("a load path through a table's columns loads every table's column names in the same sync", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("A1:B2").values = [["编号", "名称"], ["KH1", "甲"]];
+      sheet.tables.add("Data!A1:B2", true).name = "SP_C1_Customers";
+      await context.sync();
+      const tables = context.workbook.tables.load("items/name,items/columns/items/name");
+      await context.sync();
+      expect(tables.items.map((t) => [t.name, t.columns.items.map((c) => c.name)])).toEqual([["SP_C1_Customers", ["编号", "名称"]]]);
+    });
+    expect(fake.syncCount).toBe(2);
+  });
+
   test("refuses invalid sheet and defined names like Excel", async () => {
     const fake = new FakeExcel();
     expect(await code(fake.run(async (c) => (c.workbook.worksheets.add("a/b"), c.sync())))).toBe("InvalidArgument");

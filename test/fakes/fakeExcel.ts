@@ -527,14 +527,18 @@ abstract class CollectionProxy<T, P extends ClientObject<unknown>> extends Clien
 
   override load(props?: Props): this {
     const list = propList(props, this.itemReadable);
-    this.ctx.enqueue(this.path, "load", list, () => {
-      this.loadedItems = this.target().map((element, index) => {
-        const proxy = this.item(element, index);
-        proxy.fill(list);
-        return proxy;
-      });
-    });
+    this.ctx.enqueue(this.path, "load", list, () => this.fillItems(list));
     return this;
+  }
+
+  /** Loads `props` of every member; runs while a batch applies (also for a parent's load path through this collection). */
+  fillItems(props: readonly string[]): void {
+    const list = props.map((p) => p.replace(/^items\//, ""));
+    this.loadedItems = this.target().map((element, index) => {
+      const proxy = this.item(element, index);
+      proxy.fill(list);
+      return proxy;
+    });
   }
 
   get items(): P[] {
@@ -1125,12 +1129,26 @@ class TableProxy extends ClientObject<FakeTable> {
     });
   }
 
+  private columnsProxy?: TableColumnCollectionProxy;
+
   /** Its columns, each with its `name`: the header cell's text, as Excel keeps them (the fake's tables always show their headers). */
   get columns(): TableColumnCollectionProxy {
-    return new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => {
+    return (this.columnsProxy ??= new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => {
       const table = this.find();
       return table && this.ctx.fake.state.tableHeaders(table);
-    });
+    }));
+  }
+
+  /**
+   * A load path through `columns` (`tables.load("items/name,items/columns/items/name")`) loads the columns
+   * of every table in the same request, as Office's load paths do for navigation properties
+   * (learn.microsoft.com/javascript/api/office/officeextension.loadoption: "paragraphs.load('text,
+   * font/size')" loads each paragraph's font size).
+   */
+  override fill(props: readonly string[]): void {
+    const nested = props.filter((p) => p.startsWith("columns/")).map((p) => p.slice("columns/".length));
+    super.fill(props.filter((p) => !p.startsWith("columns/")));
+    if (nested.length > 0) this.columns.fillItems(nested);
   }
 
   getRange(): RangeProxy {

@@ -13,6 +13,7 @@ const requests: TemplateRequest[] = [
   { template: "monthly", options: { rep: "张三", year: 2026, month: 10, calendar } },
   { template: "customers", options: {} },
   { template: "contracts", options: { statsYear: 2026 } },
+  { template: "visits", options: {} },
 ];
 const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
 
@@ -80,6 +81,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
       "customers.payment": s.customers.payments,
       "customers.status": s.customers.statuses,
       "stats.type": s.contracts.periodTypes,
+      "visits.method": s.visits.methods,
     });
     const approval = specs[0].validations.find((v) => v.validation.rule.kind === "list");
     expect(approval?.validation.rule).toEqual({ kind: "list", values: s.weekly.approvalStates });
@@ -137,7 +139,7 @@ describe("free names", () => {
   test("building again into the same workbook picks new keys, tables and sheet names", () => {
     const first = build("zh-CN");
     const second = build("zh-CN", withSpecs(NO_NAMES, first));
-    expect(second.map((s) => s.record.key)).toEqual(["W2", "M2", "C2", "C2", "C2", "K2", "K2"]);
+    expect(second.map((s) => s.record.key)).toEqual(["W2", "M2", "C2", "C2", "C2", "K2", "K2", "V2"]);
     expect(second[0].name).toBe(`${first[0].name} (2)`);
     const before = new Set(first.flatMap((s) => [...s.names.map((n) => n.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]));
     for (const s of second) for (const n of [...s.names.map((x) => x.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]) expect(before.has(n)).toBe(false);

@@ -128,18 +128,21 @@ async function undoInsert(
 }
 
 /**
- * The workbook's sheet, table and name lists in one sync, and — in one more, only when the workbook
- * has any — its 节假日 tables' column names and dates, which the templates plan with (holidayTables.ts).
+ * The workbook's sheet, table and name lists and every table's column names in one sync, and — in one
+ * more, only when the workbook has any — its 节假日 tables' dates, which the templates plan with
+ * (holidayTables.ts). The column names come with the table list (a navigation path in the same load),
+ * because a template's formulas over another template's table name its columns as the workbook has them.
  */
 async function loadExisting(context: Excel.RequestContext): Promise<ExistingNames> {
   const sheets = context.workbook.worksheets.load("items/name");
-  const tables = context.workbook.tables.load("items/name");
+  const tables = context.workbook.tables.load("items/name,items/columns/items/name");
   const names = context.workbook.names.load("items/name");
   await context.sync();
   const listed = {
     sheets: sheets.items.map((s) => s.name),
     tables: tables.items.map((t) => t.name),
     names: names.items.map((n) => n.name),
+    tableColumns: tables.items.map((t) => ({ table: t.name, columns: t.columns.items.map((c) => c.name) })),
   };
   const holidays = tables.items.filter((t) => isHolidayTable(t.name));
   if (holidays.length === 0) return listed;
@@ -147,13 +150,13 @@ async function loadExisting(context: Excel.RequestContext): Promise<ExistingName
   // reference must use, and they are there even when the user hides the header row.
   const read = holidays.map((table) => ({
     table: table.name,
-    columns: table.columns.load("items/name"),
+    columns: table.columns.items.map((c) => c.name),
     body: table.getDataBodyRange().load("values,address"),
   }));
   await context.sync();
   const holidayTables = read.flatMap(({ table, columns, body }) => {
     const { sheet = "", range } = parseAddress(body.address);
-    const found = holidayTableOf({ table, sheet, bodyAt: range.from, headers: columns.items.map((c) => c.name), body: body.values });
+    const found = holidayTableOf({ table, sheet, bodyAt: range.from, headers: columns, body: body.values });
     return found ? [found] : [];
   });
   return { ...listed, holidayTables };

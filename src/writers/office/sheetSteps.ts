@@ -132,6 +132,9 @@ const VALIDATION_OPERATOR = {
 function officeRule(spec: ValidationSpec): Excel.DataValidationRule {
   if (spec.rule.kind === "list") return { list: { inCellDropDown: true, source: spec.rule.values.join(",") } };
   const criteria = validationCriteria(spec.rule);
+  // A list from another table's column: the source is a formula, as Excel's Data Validation dialog takes
+  // it ("=INDIRECT(…)", accepted by ListDataValidation.source: OfficeDev/office-js#873).
+  if (criteria.type === "list") return { list: { inCellDropDown: true, source: `=${criteria.formulae[0]}` } };
   const [formula1, formula2] = criteria.formulae.map((f) => `=${f}`);
   const basic = { formula1, operator: VALIDATION_OPERATOR[criteria.operator], ...(formula2 !== undefined ? { formula2 } : {}) };
   if (criteria.type === "date") return { date: basic };

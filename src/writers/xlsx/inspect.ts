@@ -6,7 +6,8 @@ import { holidayTableOf, isHolidayTable } from "../holidayTables";
 /**
  * The sheet, table and defined names of an existing .xlsx, read straight from the package so that
  * names no model can parse (formulas, constants) still count as taken — and its 节假日 tables'
- * headers and dates, which the templates plan with (holidayTables.ts).
+ * headers and dates, which the templates plan with (holidayTables.ts) — and every table's column names,
+ * which a template's formulas over another template's table must name (the visit log over the register).
  */
 export async function inspectXlsx(data: Uint8Array): Promise<ExistingNames> {
   const pkg = await XlsxPackage.load(data);
@@ -14,6 +15,7 @@ export async function inspectXlsx(data: Uint8Array): Promise<ExistingNames> {
   return {
     sheets: (await pkg.sheets()).map((s) => s.name),
     tables: await tableNames(pkg),
+    tableColumns: (await tableParts(pkg, () => true)).map((part) => ({ table: part.name, columns: part.columns })),
     names: definedNames(await pkg.workbookXml()).map((n) => n.name).filter((n) => !n.startsWith("_xlnm.")),
     ...(holidayTables.length > 0 ? { holidayTables } : {}),
   };

@@ -1,0 +1,75 @@
+import { buildTemplates } from "../../src/templates";
+import { linkedRegister, buildVisitLog } from "../../src/templates/visitLog";
+import { TEMPLATE_STRINGS } from "../../src/templates/strings";
+import { NO_NAMES } from "../../src/spec/naming";
+import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
+
+const zh = TEMPLATE_STRINGS["zh-CN"];
+const en = TEMPLATE_STRINGS["en-US"];
+const column = (spec: SheetSpec, key: string): ColumnSpec => {
+  const found = spec.tables[0].columns.find((c) => c.key === key);
+  if (!found) throw new Error(`no column ${key}`);
+  return found;
+};
+const log = (specs: readonly SheetSpec[]): SheetSpec => {
+  const found = specs.find((s) => s.record.template === "visits");
+  if (!found) throw new Error("no visit log");
+  return found;
+};
+
+describe("客户拜访记录 (visit log)", () => {
+  test("has the issue's columns in order, as table SP_V1_Visits with its record, and 200 blank rows by default", () => {
+    const [spec] = buildVisitLog({}, { locale: "zh-CN", existing: NO_NAMES });
+    const table = spec.tables[0];
+    expect(table.name).toBe("SP_V1_Visits");
+    expect(spec.record.value).toBe("sales-planner:visits:main:v1:V1");
+    expect(table.columns.map((c) => c.header)).toEqual(["日期", "销售代表", "客户编号", "客户名称", "新/老客户", "方式", "目的", "经营状况", "库存状况", "需求", "结果", "下一步", "下次联系日期"]);
+    expect(table.rows).toHaveLength(200);
+    expect(column(spec, "method").validation?.rule).toEqual({ kind: "list", values: ["上门", "电话", "微信", "会议", "其他"] });
+  });
+
+  test("without a register the ID and the name are typed, and 新/老 compares the row with the ID's first row", () => {
+    const spec = log(buildVisitLog({}, { locale: "zh-CN", existing: NO_NAMES }));
+    expect(column(spec, "customerId").validation).toBeUndefined();
+    expect(column(spec, "customerName").formula).toBeUndefined();
+    const id = "SP_V1_Visits[[#This Row],[客户编号]]";
+    const ids = "SP_V1_Visits[[客户编号]]";
+    expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${id},${ids},0)))=ROW(${id}),"新","老"))`);
+  });
+
+  test("a register written in the same request gives the ID drop-down and the name lookup", () => {
+    const specs = buildTemplates([{ template: "customers", options: {} }, { template: "visits", options: {} }], { locale: "zh-CN", existing: NO_NAMES });
+    const spec = log(specs);
+    expect(column(spec, "customerId").validation).toEqual({
+      rule: { kind: "tableColumnList", table: "SP_C1_Customers", column: "客户编号" },
+      errorTitle: zh.visits.idErrorTitle,
+      errorMessage: zh.visits.idErrorMessage,
+      allowBlank: true,
+    });
+    const id = "SP_V1_Visits[[#This Row],[客户编号]]";
+    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_C1_Customers[[客户名称]],MATCH(${id},SP_C1_Customers[[客户编号]],0)),""))`);
+    expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes("SP_C1_Customers"))).toBe(true);
+  });
+
+  test("an existing register's columns are named as the workbook has them: the other language, renamed, or only listed", () => {
+    const existing = (columns?: string[]): ExistingNames => ({
+      sheets: ["客户资源登记表"],
+      tables: ["SP_C1_Customers", "SP_C2_Customers"],
+      names: [],
+      ...(columns ? { tableColumns: [{ table: "sp_c2_customers", columns }] } : {}),
+    });
+    const zhHeaders = Object.values(zh.customers.columns);
+    expect(linkedRegister(existing(zhHeaders), "en-US")).toEqual({ table: "SP_C2_Customers", id: "客户编号", name: "客户名称" });
+    // Renamed by the user: the ID and name columns are the register's first and second.
+    expect(linkedRegister(existing(["编号", "名称", ...zhHeaders.slice(2)]), "en-US")).toEqual({ table: "SP_C2_Customers", id: "编号", name: "名称" });
+    // A column inserted before them: their names still find them.
+    expect(linkedRegister(existing(["序号", ...Object.values(en.customers.columns)]), "zh-CN")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
+    expect(linkedRegister(existing(), "en-US")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
+    expect(linkedRegister({ sheets: [], tables: ["SP_K1_Contracts", "SP_V1_Visits"], names: [] }, "zh-CN")).toBeUndefined();
+  });
+
+  test("a second log takes the next key and sheet name", () => {
+    const specs = buildTemplates([{ template: "visits", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "en-US", existing: NO_NAMES });
+    expect(specs.map((s) => [s.name, s.tables[0].name])).toEqual([["Visit Log", "SP_V1_Visits"], ["Visit Log (2)", "SP_V2_Visits"]]);
+  });
+});
