@@ -88,6 +88,30 @@ function requests(locale: Locale): Record<string, TemplateRequest> {
   };
 }
 
+const visits = (): TableRow[] =>
+  Array.from({ length: 10 }, (_, i) => ({
+    date: day(11, 2 + Math.floor(i / 3)),
+    rep: ["张三", "李四"][i % 2],
+    customerId: i === 7 ? null : `KH${String((i % 4) + 1).padStart(5, "0")}`,
+    method: ["上门", "电话", "微信"][i % 3],
+    purpose: "回访",
+    business: i % 2 === 0 ? "经营正常" : null,
+    stock: i % 3 === 0 ? "库存约 10 天" : null,
+    needs: "样品",
+    result: "有意向",
+    nextStep: "寄报价单",
+    nextContact: i % 2 === 0 ? day(11, 20 + i) : null,
+  }));
+
+/** The visit log (issue 12), added after the four templates' entries so theirs stay as they were. */
+function visitRequests(): Record<string, TemplateRequest[]> {
+  return {
+    "visits-filled": [{ template: "visits", options: { rows: visits(), blankRows: 2 } }],
+    "visits-empty": [{ template: "visits", options: { blankRows: 20 } }],
+    "visits-with-register": [{ template: "customers", options: { rows: customers(), blankRows: 1 } }, { template: "visits", options: { rows: visits(), blankRows: 1 } }],
+  };
+}
+
 async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
   const request: TemplateRequest =
     index % 2 === 0
@@ -103,6 +127,7 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
     const all = requests(locale);
     for (const [name, request] of Object.entries(all)) await add(`${locale}/${name}`, buildTemplates([request], { locale, existing: NO_NAMES }));
     await add(`${locale}/all-in-one`, buildTemplates(Object.values(all), { locale, existing: NO_NAMES }));
+    for (const [name, list] of Object.entries(visitRequests())) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     await add(
       `${locale}/breakdown-weekly`,
       buildBreakdownSpecs(
