@@ -1,0 +1,98 @@
+/**
+ * The visit log (issue 12, item 1) written by the xlsx writer beside a customer register and
+ * recalculated by LibreOffice: every 客户名称 and 新/老客户 equals what TypeScript computes from the rows.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Locale } from "../../../src/contract/locale";
+import { buildCustomerRegister } from "../../../src/templates/customerRegister";
+import { buildVisitLog } from "../../../src/templates/visitLog";
+import { templateStrings } from "../../../src/templates/strings";
+import { NO_NAMES, withSpecs } from "../../../src/spec/naming";
+import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
+import { writeXlsx } from "../../../src/writers/xlsx";
+import { XlsxPackage } from "../../../src/writers/ooxml";
+import { customerRows } from "../../fixtures/customers";
+import { visitRows } from "../../fixtures/visits";
+import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
+import { readColumn, tableByRole } from "../../support/specCells";
+
+jest.setTimeout(300_000);
+
+interface Case {
+  readonly label: string;
+  readonly logLocale: Locale;
+  readonly customers: readonly TableRow[];
+  readonly visits: readonly TableRow[];
+  readonly specs: readonly SheetSpec[];
+  readonly log: SheetSpec;
+  book?: ComputedWorkbook;
+}
+
+/** A register in `registerLocale`, then a log in `logLocale` that finds it through the names the register's table has. */
+function buildCase(label: string, registerLocale: Locale, logLocale: Locale, customers: number, visits: number): Case {
+  const customerData = customerRows(customers, registerLocale);
+  const visitData = visitRows(visits, customers + 5, logLocale);
+  const register = buildCustomerRegister({ rows: customerData, blankRows: 2 }, { locale: registerLocale, existing: NO_NAMES });
+  const [log] = buildVisitLog({ rows: visitData, blankRows: 3 }, { locale: logLocale, existing: withSpecs(NO_NAMES, register) });
+  return { label, logLocale, customers: customerData, visits: visitData, specs: [...register, log], log };
+}
+
+const cases: Case[] = [buildCase("zh-CN register and log", "zh-CN", "zh-CN", 300, 3000), buildCase("en-US log over a zh-CN register", "zh-CN", "en-US", 40, 400)];
+const files: string[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-visits-"));
+  for (const [i, c] of cases.entries()) {
+    const file = join(dir, `visits-${i}.xlsx`);
+    writeFileSync(file, await writeXlsx(c.specs));
+    files.push(file);
+  }
+  const books = await recalcXlsx(files);
+  cases.forEach((c, i) => (c.book = books[i]));
+});
+
+/** What the log's formulas must give, computed here: the register's name, and 新 on an ID's first row. */
+function expected(c: Case) {
+  const s = templateStrings(c.logLocale).visits;
+  const names = new Map(c.customers.map((r) => [r.id as string, r.name as string]));
+  const seen = new Set<string>();
+  const rows = [...c.visits, ...Array.from({ length: 3 }, (): TableRow => ({}))];
+  return {
+    name: rows.map((r) => (typeof r.customerId === "string" ? (names.get(r.customerId) ?? null) : null)),
+    newOld: rows.map((r) => {
+      if (typeof r.customerId !== "string") return null;
+      const first = !seen.has(r.customerId);
+      seen.add(r.customerId);
+      return first ? s.newOld[0] : s.newOld[1];
+    }),
+  };
+}
+
+describe.each(cases.map((c) => [c.label, c] as const))("visit log recalculated by LibreOffice (%s)", (_label, c) => {
+  test("no error value anywhere", () => {
+    expect(errorCells(c.book as ComputedWorkbook)).toEqual([]);
+  });
+
+  test("客户名称 is the register's name for the ID, blank for a blank or unlisted ID", () => {
+    const table = tableByRole(c.log, "visits");
+    const want = expected(c);
+    expect(readColumn(c.book as ComputedWorkbook, c.log, table, "customerName")).toEqual(want.name);
+    expect(want.name.filter((n) => n === null).length).toBeGreaterThan(0);
+  });
+
+  test("新/老客户 is new on the first row of each ID, blank without an ID", () => {
+    const table = tableByRole(c.log, "visits");
+    const want = expected(c);
+    expect(readColumn(c.book as ComputedWorkbook, c.log, table, "newOld")).toEqual(want.newOld);
+    expect(new Set(want.newOld)).toEqual(new Set([...templateStrings(c.logLocale).visits.newOld, null]));
+  });
+});
+
+test("the ID drop-down reads the register's ID column through INDIRECT, named as the register has it", async () => {
+  const pkg = await XlsxPackage.load(await writeXlsx(cases[1].specs));
+  const sheet = (await pkg.sheets()).find((s) => s.name === cases[1].log.name);
+  const xml = (await pkg.text(sheet?.path ?? "")) ?? "";
+  expect(xml).toContain("<formula1>INDIRECT(&quot;SP_C1_Customers[[客户编号]]&quot;)</formula1>");
+});
