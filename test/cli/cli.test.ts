@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { serialFromYmd } from "../../src/domain/calendar";
 import { parseDateList } from "../../src/domain/dateText";
 import { inspectXlsx } from "../../src/writers/xlsx";
+import { XlsxPackage } from "../../src/writers/ooxml";
 import { parseArgs, type WriteCommand } from "../../src/cli/args";
 import { writeRequests } from "../../src/cli/main";
 import { PLAIN_WEEKS } from "../../src/domain/calendar";
@@ -41,6 +42,19 @@ describe("sales-planner CLI", () => {
     expect(err).toContain(mention);
     expect(err).toMatch(/[\u4e00-\u9fff]/);
     expect(err).toMatch(/sales-planner --help/);
+  });
+
+  test("write visits into a workbook holding a register: the log picks its IDs from it and reads its columns from the file", async () => {
+    const file = join(dir, "visits.xlsx");
+    expect(await run("write", "customers", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });
+    expect(await run("write", "visits", "--out", file)).toMatchObject({ code: 0, err: "" });
+    const written = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(written.sheets).toEqual(["Customer Register", "Register Settings", "Tier Summary", "客户拜访记录"]);
+    expect(written.tableColumns?.find((t) => t.table === "SP_V1_Visits")?.columns.slice(0, 4)).toEqual(["日期", "销售代表", "客户编号", "客户名称"]);
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+    const log = (await pkg.sheets()).find((s) => s.name === "客户拜访记录");
+    const sheet = (await pkg.text(log?.path ?? "")) ?? "";
+    expect(sheet).toContain("INDIRECT(&quot;SP_C1_Customers[[Customer ID]]&quot;)");
   });
 
   test("writes all four templates into a new workbook, then adds to it without overwriting", async () => {
