@@ -16,7 +16,9 @@ import { XlsxPackage } from "../../../src/writers/ooxml";
 import { customerRows } from "../../fixtures/customers";
 import { visitRows } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
-import { readColumn, tableByRole } from "../../support/specCells";
+import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
+import { typeCells } from "../../support/xlsxEdit";
+import { a1 } from "../../../src/spec/a1";
 
 jest.setTimeout(300_000);
 
@@ -41,6 +43,10 @@ function buildCase(label: string, registerLocale: Locale, logLocale: Locale, cus
 
 const cases: Case[] = [buildCase("zh-CN register and log", "zh-CN", "zh-CN", 300, 3000), buildCase("en-US log over a zh-CN register", "zh-CN", "en-US", 40, 400)];
 const files: string[] = [];
+/** Case 0 after the user registered a customer in the register's first blank row and logged a contact with it. */
+let added: ComputedWorkbook;
+const NEW_ID = "KH99999";
+const NEW_NAME = "新登记客户有限公司";
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-visits-"));
@@ -49,8 +55,19 @@ beforeAll(async () => {
     writeFileSync(file, await writeXlsx(c.specs));
     files.push(file);
   }
-  const books = await recalcXlsx(files);
+  const [register] = cases[0].specs;
+  const registerTable = tableByRole(register, "customers");
+  const logTable = tableByRole(cases[0].log, "visits");
+  let edited = await typeCells(await writeXlsx(cases[0].specs), register.name, {
+    [a1(tableCell(registerTable, cases[0].customers.length, "id"))]: NEW_ID,
+    [a1(tableCell(registerTable, cases[0].customers.length, "name"))]: NEW_NAME,
+  });
+  edited = await typeCells(edited, cases[0].log.name, { [a1(tableCell(logTable, cases[0].visits.length, "customerId"))]: NEW_ID });
+  const addedFile = join(dir, "visits-added.xlsx");
+  writeFileSync(addedFile, edited);
+  const books = await recalcXlsx([...files, addedFile]);
   cases.forEach((c, i) => (c.book = books[i]));
+  added = books[cases.length];
 });
 
 /** What the log's formulas must give, computed here: the register's name, and 新 on an ID's first row. */
@@ -88,6 +105,14 @@ describe.each(cases.map((c) => [c.label, c] as const))("visit log recalculated b
     expect(readColumn(c.book as ComputedWorkbook, c.log, table, "newOld")).toEqual(want.newOld);
     expect(new Set(want.newOld)).toEqual(new Set([...templateStrings(c.logLocale).visits.newOld, null]));
   });
+});
+
+test("a customer registered in the register's table is looked up and new on its first logged contact", () => {
+  const c = cases[0];
+  const table = tableByRole(c.log, "visits");
+  expect(errorCells(added)).toEqual([]);
+  expect(read(added, c.log, tableCell(table, c.visits.length, "customerName"))).toBe(NEW_NAME);
+  expect(read(added, c.log, tableCell(table, c.visits.length, "newOld"))).toBe("新");
 });
 
 test("the ID drop-down reads the register's ID column through INDIRECT, named as the register has it", async () => {
