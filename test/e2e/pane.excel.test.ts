@@ -65,14 +65,15 @@ test("writes every template into the workbook in at most 3 syncs, never over an 
   expect(again).toBeLessThanOrEqual(3);
   expect(await page.getByTestId("write-success").textContent()).toContain("周计划-李四-2026W48 (2)");
 
-  for (const template of ["monthly", "customers", "contracts"]) {
+  // The visit log after the register: it finds the register the pane wrote and picks its IDs from it.
+  for (const template of ["monthly", "customers", "contracts", "visits"]) {
     await page.getByRole("button", { name: "返回模板列表" }).click();
     expect(await writeTemplate(page, template)).toBeLessThanOrEqual(3);
     await page.getByTestId("write-success").waitFor();
   }
   const sheets = await fake(page, (f) => f.sheetNames());
   expect(sheets).toEqual(
-    expect.arrayContaining(["Sheet1", "周计划-李四-2026W48", "周计划-李四-2026W48 (2)", "客户资源登记表", "合同履行一览表"]),
+    expect.arrayContaining(["Sheet1", "周计划-李四-2026W48", "周计划-李四-2026W48 (2)", "客户资源登记表", "合同履行一览表", "客户拜访记录"]),
   );
   expect(sheets.some((s) => s.startsWith("月计划-李四-"))).toBe(true);
   expect(errors).toEqual([]);

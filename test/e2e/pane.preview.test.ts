@@ -80,6 +80,11 @@ test("every template can be filled in and downloaded in the preview: each downlo
   await page.getByRole("textbox", { name: "统计年度" }).fill("2026");
   await page.getByRole("textbox", { name: "空白行数" }).fill("40");
   downloads.push({ file: await download(page, "contracts.xlsx"), request: { template: "contracts", options: { blankRows: 40, statsYear: 2026 } }, locale: "zh-CN" });
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+
+  await openTemplate(page, "visits");
+  await page.getByRole("textbox", { name: "空白行数" }).fill("30");
+  downloads.push({ file: await download(page, "visits.xlsx"), request: { template: "visits", options: { blankRows: 30 } }, locale: "zh-CN" });
 
   for (const { file, request, locale } of downloads) {
     await expectSameCells(readFileSync(file), await writeXlsx(buildTemplates([request], { locale, existing: NO_NAMES })));
