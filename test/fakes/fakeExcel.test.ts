@@ -119,6 +119,19 @@ describe("fake Excel", () => {
     expect(fake.syncCount).toBe(2);
   });
 
+  test("a list validation takes a formula source, but not a structured reference outside a text", async () => {
+    const fake = new FakeExcel(["Data"]);
+    const set = (source: string) =>
+      code(
+        fake.run(async (context) => {
+          context.workbook.worksheets.getItem("Data").getRange("C2:C9").dataValidation.rule = { list: { inCellDropDown: true, source } };
+          await context.sync();
+        }),
+      );
+    expect(await set('=INDIRECT("SP_C1_Customers[[客户编号]]")')).toBeUndefined();
+    expect(await set("=SP_C1_Customers[[客户编号]]")).toBe("InvalidArgument");
+  });
+
   test("refuses invalid sheet and defined names like Excel", async () => {
     const fake = new FakeExcel();
     expect(await code(fake.run(async (c) => (c.workbook.worksheets.add("a/b"), c.sync())))).toBe("InvalidArgument");

@@ -1381,7 +1381,10 @@ const VALIDATION_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", 
  *   refused;
  * - ListDataValidation.source: "a Range object, or a string that contains a comma-separated number,
  *   Boolean, or date" — not empty; Excel's list formula is limited to 255 characters (its Data
- *   Validation dialog refuses a longer source).
+ *   Validation dialog refuses a longer source). A source may also be a formula ("=INDIRECT(\"Table1[Column1]\")"
+ *   works from code, OfficeDev/office-js#873), but not one holding a structured reference: data-validation
+ *   formulas "shall not use array constants, structure references, or union or intersection binary
+ *   operators" ([MS-OI29500] §3.2.3.1.3, learn.microsoft.com/openspecs/office_standards/ms-oi29500/26e0ceb2-5b93-42dc-838c-9e15c1a8cd8b).
  */
 export function checkValidationRule(rule: unknown): void {
   if (typeof rule !== "object" || rule === null) throw invalid("validation rule must be an object");
@@ -1392,6 +1395,7 @@ export function checkValidationRule(rule: unknown): void {
     const source = criteria.source;
     if (typeof source !== "string") return;
     if (source.length === 0 || source.length > 255) throw invalid(`list source must hold 1–255 characters, got ${source.length}`);
+    if (source.startsWith("=") && source.replace(/"(?:[^"]|"")*"/g, '""').includes("[")) throw invalid(`a list source formula may not hold a structured reference: ${source}`);
     return;
   }
   if (kind === "custom") {
