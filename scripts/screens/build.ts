@@ -3,7 +3,7 @@
  * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
  * hand-written plan figures), as of a fixed day so every run gives the same pictures.
  *
- * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts.xlsx.
+ * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/visits.xlsx.
  *
  * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
  * pictures do not show formulas, only what a user would see on that day), and some columns are
@@ -19,6 +19,7 @@ import { buildTemplates, type SheetSpec, type TemplateRequest } from "../../src/
 import { writeXlsx } from "../../src/writers/xlsx";
 import { contractRows } from "../../test/fixtures/contracts";
 import { customerRows } from "../../test/fixtures/customers";
+import { visitRows } from "../../test/fixtures/visits";
 
 /** The day the pictures show: Friday of 2026-W48. */
 const AS_OF = { year: 2026, month: 11, day: 27 };
@@ -133,6 +134,13 @@ const HIDDEN: Record<string, readonly number[]> = {
   contracts: [5, 8, 9, 15, 16],
 };
 
+/** The visit log of the last three days beside the register it picks IDs from; the log's sheet printed first. */
+function visitLog(): SheetSpec[] {
+  const visits = visitRows(27, 25, locale).map((row, i) => ({ ...row, date: today - 2 + Math.floor(i / 9), nextContact: typeof row.nextContact === "number" ? today + (i % 7) + 1 : null }));
+  const specs = buildTemplates([{ template: "customers", options: { rows: customers, blankRows: 0 } }, { template: "visits", options: { rows: visits, blankRows: 0 } }], { locale, existing: { sheets: [], tables: [], names: [] } });
+  return [...specs.filter((s) => s.record.template === "visits"), ...specs.filter((s) => s.record.template !== "visits")];
+}
+
 /** Pins TODAY() in every formula; prints the first sheet on A3 portrait with the listed columns hidden. */
 async function adjust(bytes: Uint8Array, hidden: readonly number[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
@@ -167,6 +175,7 @@ async function main(): Promise<void> {
     const bytes = await adjust(await writeXlsx(specs), HIDDEN[request.template] ?? []);
     writeFileSync(join(outDir, `${request.template}.xlsx`), bytes);
   }
+  writeFileSync(join(outDir, "visits.xlsx"), await adjust(await writeXlsx(visitLog()), []));
 }
 
 main().catch((error: unknown) => {
