@@ -3,6 +3,7 @@ import { printSetup, SheetDraft } from "./draft";
 import { col, str, thisRow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
+import { linkedTable } from "./linkedTables";
 import { freeKey, freeSheetName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 
@@ -26,29 +27,15 @@ export interface LinkedRegister {
   readonly name: string;
 }
 
-const REGISTER_TABLE = new RegExp(`^SP_${TEMPLATES.customers.keyLetter}\\d+_Customers$`, "i");
-
 /**
- * The customer register the log links to, found by table name alone (`SP_C<n>_Customers`): the last one
- * listed, which is the one written in the same request when there is one (`withSpecs` appends it) and
- * otherwise the workbook's newest. Its ID and name columns are found by their names as the workbook has
- * them — the header either language writes, else the position the register writes them at (first and
- * second), so a register written in the other language or with renamed headers still links. A register
- * known by name only (no front door read its columns) was written with this locale's headers.
+ * The customer register the log links to (`linkedTable`): its ID and name columns by the headers the
+ * register writes in either language, else at the positions it writes them (first and second).
  */
 export function linkedRegister(existing: ExistingNames, locale: BuildContext["locale"]): LinkedRegister | undefined {
-  const table = existing.tables.filter((t) => REGISTER_TABLE.test(t)).at(-1);
-  if (table === undefined) return undefined;
+  const headers = (key: "id" | "name") => Object.values(TEMPLATE_STRINGS).map((s) => s.customers.columns[key]);
   const own = TEMPLATE_STRINGS[locale].customers.columns;
-  const columns = existing.tableColumns?.find((t) => t.table.toLowerCase() === table.toLowerCase())?.columns;
-  if (columns === undefined) return { table, id: own.id, name: own.name };
-  const find = (key: "id" | "name", position: number): string | undefined => {
-    const written = new Set(Object.values(TEMPLATE_STRINGS).map((s) => s.customers.columns[key].toLowerCase()));
-    return columns.find((c) => written.has(c.toLowerCase())) ?? columns[position];
-  };
-  const id = find("id", 0);
-  const name = find("name", 1);
-  return id !== undefined && name !== undefined && id !== name ? { table, id, name } : undefined;
+  const found = linkedTable(existing, TEMPLATES.customers, "Customers", { id: { headers: headers("id"), position: 0 }, name: { headers: headers("name"), position: 1 } }, { id: own.id, name: own.name });
+  return found && { table: found.table, ...found.columns };
 }
 
 function logColumns(kit: Kit, table: string, register: LinkedRegister | undefined): ColumnSpec[] {

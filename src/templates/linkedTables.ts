@@ -1,0 +1,48 @@
+import type { ExistingNames, RecordTemplate } from "../spec/sheetSpec";
+
+/**
+ * Another template's table that a builder's formulas read (the visit log reads the customer register;
+ * later the register reads the log), found by names only: the table by its name `SP_<letter><n>_<Role>`,
+ * its columns by the names they have in the workbook now.
+ */
+
+/** Where a wanted column is looked for: the headers the template writes in any language, else its position. */
+export interface WantedColumn {
+  readonly headers: readonly string[];
+  readonly position: number;
+}
+
+export interface LinkedTable<K extends string> {
+  readonly table: string;
+  /** Each wanted column's name as the workbook has it. */
+  readonly columns: Readonly<Record<K, string>>;
+}
+
+/**
+ * The last table listed whose name is `SP_<letter><n>_<role>` — the one written in the same request when
+ * there is one (`withSpecs` appends it), otherwise the workbook's newest — with the names of the `wanted`
+ * columns. A column is found by a header the template writes (either language, any case), else at the
+ * position the template writes it: a table written in the other language, or with renamed headers, still
+ * links. A table known by name only (no front door read its columns) has `fallback`'s headers (the
+ * builder's own language). Undefined when there is no such table, or two wanted columns fall on one.
+ */
+export function linkedTable<K extends string>(
+  existing: ExistingNames,
+  template: RecordTemplate,
+  role: string,
+  wanted: Readonly<Record<K, WantedColumn>>,
+  fallback: Readonly<Record<K, string>>,
+): LinkedTable<K> | undefined {
+  const pattern = new RegExp(`^SP_${template.keyLetter}\\d+_${role}$`, "i");
+  const table = existing.tables.filter((t) => pattern.test(t)).at(-1);
+  if (table === undefined) return undefined;
+  const columns = existing.tableColumns?.find((t) => t.table.toLowerCase() === table.toLowerCase())?.columns;
+  if (columns === undefined) return { table, columns: fallback };
+  const keys = Object.keys(wanted) as K[];
+  const found = keys.map((key) => {
+    const headers = new Set(wanted[key].headers.map((h) => h.toLowerCase()));
+    return columns.find((c) => headers.has(c.toLowerCase())) ?? columns[wanted[key].position];
+  });
+  if (found.some((c) => c === undefined) || new Set(found).size < found.length) return undefined;
+  return { table, columns: Object.fromEntries(keys.map((key, i) => [key, found[i]])) as Record<K, string> };
+}
