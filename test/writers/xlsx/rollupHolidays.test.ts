@@ -5,7 +5,8 @@
  * stays the team's, and the copies read it under its own column names. LibreOffice recalculates
  * the result: no error cell, and each copy counts the working days of the table it reads.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeWorkCalendar, serialFromYmd, workingDates, type WorkCalendar } from "../../../src/domain/calendar";
@@ -14,11 +15,13 @@ import { holidayTableName, NO_NAMES } from "../../../src/spec/naming";
 import type { SheetSpec } from "../../../src/spec/sheetSpec";
 import type { Locale } from "../../../src/contract/locale";
 import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";
-import { definedNames, tableNames, XlsxPackage } from "../../../src/writers/ooxml";
+import { col } from "../../../src/spec/formula";
+import { definedNames, tableNames, unescapeXml, XlsxPackage } from "../../../src/writers/ooxml";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { mergeRepWorkbooks, type MergeResult } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { errorCells, recalcXlsx } from "../../support/libreoffice";
 import { read, tableByRole, tableCell } from "../../support/specCells";
+import { repoRoot } from "../../support/paths";
 
 jest.setTimeout(300_000);
 
@@ -36,7 +39,7 @@ async function contents(data: Uint8Array) {
   const pkg = await XlsxPackage.load(data);
   const sheets = await pkg.sheets();
   const formulas = (await Promise.all(sheets.map(async (s) => (s.path ? ((await pkg.text(s.path)) ?? "") : "")))).join("\n");
-  return { sheets: sheets.map((s) => s.name), tables: await tableNames(pkg), names: definedNames(await pkg.workbookXml()).map((n) => n.name), formulas };
+  return { sheets: sheets.map((s) => s.name), tables: await tableNames(pkg), names: definedNames(await pkg.workbookXml()).map((n) => n.name), formulas: unescapeXml(formulas) };
 }
 
 /** Each copy's working days as LibreOffice computed them (the weeks table's totals row), with the errors of the whole workbook. */
@@ -92,4 +95,28 @@ test("a team workbook with the year's table keeps it: the reps' is not copied an
   expect(errors).toEqual([]);
   expect(workdaysIn(teamCalendar)).toBe(19);
   expect(totals).toEqual([19, 19]);
+});
+
+test("a team table whose column the user renamed with characters structured references and XML escape: the copies name it so", async () => {
+  const teamPlan = october("Wang", "en-US");
+  const header = teamPlan.flatMap((s) => s.tables).find((t) => t.name === TABLE)!.origin;
+  const renamed = "Off [A&B] #1 'x' <y>";
+  // Typed over the header cell in LibreOffice, which renames the table's column and saves the workbook.
+  const file = join(dir, "team-renamed.xlsx");
+  writeFileSync(file, await writeXlsx(teamPlan));
+  const saved = join(dir, "team-renamed-saved.xlsx");
+  const plan = { workbooks: [{ file, ops: [{ op: "set", sheet: "Holidays 2026", cells: [[header.row, header.col, renamed]] }, { op: "save", path: saved }] }] };
+  writeFileSync(join(dir, "rename.json"), JSON.stringify(plan));
+  execFileSync("/usr/bin/python3", [join(repoRoot, "test/support/libreofficeEdit.py"), join(dir, "rename.json"), join(dir, "rename-result.json")], { stdio: "pipe", timeout: 240_000 });
+
+  const zhang = october("张三", "zh-CN");
+  const result = await mergeRepWorkbooks(new Uint8Array(readFileSync(saved)), [{ file: "张三.xlsx", data: await writeXlsx(zhang) }]);
+  const team = await contents(result.data);
+  expect(team.sheets.filter((s) => /^(节假日|Holidays)/.test(s))).toEqual(["Holidays 2026"]);
+  expect(team.formulas).toContain(col(TABLE, renamed));
+  expect(team.formulas).toContain(col(TABLE, "Make-up working day"));
+
+  const { errors, totals } = await recalculated(result, zhang[0], "renamed");
+  expect(errors).toEqual([]);
+  expect(totals).toEqual([18]);
 });
