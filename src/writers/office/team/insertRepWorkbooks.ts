@@ -24,7 +24,9 @@ import { readRepPackage, type RepHolidayTable, type RepPackage } from "./repPack
  *    OfficeDev/office-js#3583, or not at all when the team already has one of the same name) — on
  *    the new sheet at the addresses the rep's package gives, rewrite the formula cells that mention
  *    a plan key so they link to the copy's own names (and to the team's 节假日 tables under their
- *    column names), and put the new key in the template record.
+ *    column names — writing the formula again also undoes Excel on the web turning a reference to
+ *    a table that was not inserted into a link to the rep's file, OfficeDev/office-js#5911), and
+ *    put the new key in the template record.
  *
  * The roll-up then finds the copies by their names like any other plan sheet. If Excel rejects the
  * insertion, whatever it had inserted is removed again and a `TeamError("insertFailed")` is thrown.
