@@ -2,9 +2,8 @@ import type { Locale, Words } from "../contract/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
 import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
 import { CHINA_CALENDAR } from "../domain/chinaCalendar";
-import type { WorkbookHolidayTable } from "../spec/sheetSpec";
+import type { NotADate } from "../spec/sheetSpec";
 
-type NotADate = NonNullable<WorkbookHolidayTable["notDates"]>[number];
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 const zh = {

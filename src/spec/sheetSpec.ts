@@ -331,6 +331,12 @@ export interface ExistingNames {
   readonly holidayTables?: readonly WorkbookHolidayTable[];
 }
 
+/** A cell of a 节假日 table that holds something other than a date: where, and what. */
+export interface NotADate {
+  readonly address: string;
+  readonly text: string;
+}
+
 /** A 节假日 table the workbook already holds, read back. */
 export interface WorkbookHolidayTable {
   readonly table: string;
@@ -344,7 +350,7 @@ export interface WorkbookHolidayTable {
    * value): left out of the dates, as the templates' formulas leave them out, and named here so the
    * front door can tell the user rather than plan as if the day were not listed. Absent when none.
    */
-  readonly notDates?: readonly { readonly address: string; readonly text: string }[];
+  readonly notDates?: readonly NotADate[];
 }
 
 /** Metrics whose target/actual cells each plan template names for the roll-up. */

@@ -91,9 +91,12 @@ export function renameColumns(formula: string, renames: ColumnRenames): string {
     const open = match.index + match[0].length - 1;
     const end = closing(formula, open);
     const inner = formula.slice(open + 1, end - 1);
+    // The short form `T[col]` allows little besides letters and spaces inside, so a renamed column is
+    // written in the long form `T[[col]]`, which takes any name escaped.
+    const short = renameItem(inner, byName);
     const renamed = inner.startsWith("[")
       ? inner.replace(/\[((?:[^'\]]|'.)*)\]/g, (_, item: string) => `[${renameItem(item, byName)}]`)
-      : renameItem(inner, byName);
+      : short === inner ? inner : `[${short}]`;
     out += `${formula.slice(i, open)}[${renamed}]`;
     i = end;
     reference.lastIndex = end;

@@ -198,6 +198,8 @@ export class SheetDraft {
     recordLabel: string;
     /** Visible explanation written to the right of the record, and the name's comment. */
     recordNote: string;
+    /** Whether the record's cell gets its `SP_<KEY>_TEMPLATE` name (default yes; see `holidays.ts` for when not). */
+    nameRecord?: boolean;
     freeze: { rows: number; cols: number };
     print: PrintSpec;
     tabColor?: string;
@@ -211,7 +213,7 @@ export class SheetDraft {
     for (let room = this.width(last); room < recordWidth(record.value); room += this.width(last)) last++;
     if (last > valueAt.col) this.merge({ from: valueAt, to: { row: valueAt.row, col: last } });
     this.text({ row: record.at.row, col: last + 1 }, sheet.recordNote, "note");
-    this.name(recordName(record.key, record.role), valueAt, sheet.recordNote);
+    if (sheet.nameRecord !== false) this.name(recordName(record.key, record.role), valueAt, sheet.recordNote);
     return {
       name: sheet.name,
       record,

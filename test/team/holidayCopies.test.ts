@@ -27,7 +27,11 @@ describe("renameColumns: the copies' references follow the team's column names",
 
   test("both of Excel's spellings, any case, and the escaped characters of a structured reference", () => {
     expect(renameColumns(`NETWORKDAYS.INTL(A1,B1,1,${col("SP_H2026_Days", "放假日")})`, renames)).toBe(`NETWORKDAYS.INTL(A1,B1,1,${col("SP_H2026_Days", "Day off")})`);
-    expect(renameColumns("COUNTIF(sp_h2026_days[放假日],A1)", renames)).toBe("COUNTIF(sp_h2026_days[Day off],A1)");
+    // Excel saves the short form; a renamed column goes in the long one, where "-" and the like are allowed.
+    expect(renameColumns("COUNTIF(sp_h2026_days[放假日],A1)", renames)).toBe("COUNTIF(sp_h2026_days[[Day off]],A1)");
+    const workRename = new Map([["SP_H2026_DAYS", new Map([["调休上班日", "Make-up working day"]])]]);
+    expect(renameColumns("COUNTIF(SP_H2026_Days[调休上班日],A1)", workRename)).toBe("COUNTIF(SP_H2026_Days[[Make-up working day]],A1)");
+    expect(renameColumns("COUNTIF(SP_H2026_Days[备注],A1)", workRename)).toBe("COUNTIF(SP_H2026_Days[备注],A1)");
     expect(renameColumns(`COUNTIF(${col("SP_H2026_Days", "a[1]#'x")},A1)`, renames)).toBe(`COUNTIF(${col("SP_H2026_Days", "B'[2]")},A1)`);
     expect(renameColumns(thisRow("SP_H2026_Days", "放假日"), renames)).toBe(thisRow("SP_H2026_Days", "Day off"));
   });

@@ -1,4 +1,4 @@
-import type { ExistingNames, RangeRef, SheetSpec, WorkbookHolidayTable } from "../../spec/sheetSpec";
+import type { ExistingNames, NotADate, RangeRef, SheetSpec } from "../../spec/sheetSpec";
 import { sheetExtent } from "../layout";
 import { intersects, parseAddress, qualifiedAddress } from "../../spec/addresses";
 import { runBatches, type Step } from "./chunking";
@@ -30,8 +30,6 @@ export interface WriteResult {
   /** Cells of the workbook's 节假日 tables that hold no date and so were not counted, for the pane to name. */
   readonly notDates: readonly NotADate[];
 }
-
-export type NotADate = NonNullable<WorkbookHolidayTable["notDates"]>[number];
 
 const notDatesOf = (existing: ExistingNames): NotADate[] => (existing.holidayTables ?? []).flatMap((t) => t.notDates ?? []);
 

@@ -194,7 +194,8 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
     // A table Excel renamed in a way not recognised keeps Excel's name, and the formulas Excel
     // already pointed at it are left alone rather than pointed at a table that does not exist.
     const mentionsUnmatched = (formula: string) => unmatched.some((table) => formula.toUpperCase().includes(`${table.toUpperCase()}[`));
-    for (const name of [...rep.names, ...holidays.flatMap((h) => h.names)]) {
+    // A 节假日 name the team workbook already has (left pointing at #REF! by a deleted sheet) stays as it is: adding it again would fail.
+    for (const name of [...rep.names, ...holidays.flatMap((h) => h.names).filter((n) => !before.names.has(n.name.toUpperCase()))]) {
       const sheet = context.workbook.worksheets.getItem(newName.get(name.sheet) ?? name.sheet);
       context.workbook.names.add(rekeyText(name.name, keys), sheet.getRange(name.address));
     }
