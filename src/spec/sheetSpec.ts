@@ -108,6 +108,11 @@ export interface CellSpec {
 /** Data-validation rules. List values are literal, localised strings (Excel stores them inline, max 255 chars). */
 export type ValidationRule =
   | { readonly kind: "list"; readonly values: readonly string[] }
+  /**
+   * A drop-down of the values of another table's column, following the rows the user adds there (the
+   * ledger's 合同编号 from the contract register). Writers give it as `listSourceFormula` (writers/layout.ts).
+   */
+  | { readonly kind: "tableColumn"; readonly table: string; readonly column: string }
   | { readonly kind: "decimal"; readonly min?: number; readonly max?: number }
   | { readonly kind: "whole"; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" };
@@ -329,6 +334,18 @@ export interface ExistingNames {
    * must name. Absent when nothing was read (a new workbook, or a test that only lists names).
    */
   readonly holidayTables?: readonly WorkbookHolidayTable[];
+  /**
+   * The column names of the workbook's `SP_` tables, as the front door read them (renamed, or written in
+   * the other language), so a template can name another's columns in formulas and drop-downs. Absent
+   * when nothing was read; a table listed in `tables` but not here was written with its builder's words.
+   */
+  readonly tableColumns?: readonly TableColumns[];
+}
+
+/** One table's column names, in order. */
+export interface TableColumns {
+  readonly table: string;
+  readonly columns: readonly string[];
 }
 
 /** A 节假日 table the workbook already holds, read back. */

@@ -5,6 +5,7 @@ import { runBatches, type Step } from "./chunking";
 import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
 import { holidayTableOf, isHolidayTable } from "../holidayTables";
+import { isTemplateTable } from "../../spec/naming";
 
 /**
  * Writes template SheetSpecs into the open workbook through the Excel JavaScript API.
@@ -133,13 +134,15 @@ async function undoInsert(
  */
 async function loadExisting(context: Excel.RequestContext): Promise<ExistingNames> {
   const sheets = context.workbook.worksheets.load("items/name");
-  const tables = context.workbook.tables.load("items/name");
+  // Every table's column names come in the same sync (a navigation path in `load`), so reading them costs no sync.
+  const tables = context.workbook.tables.load("items/name,items/columns/items/name");
   const names = context.workbook.names.load("items/name");
   await context.sync();
   const listed = {
     sheets: sheets.items.map((s) => s.name),
     tables: tables.items.map((t) => t.name),
     names: names.items.map((n) => n.name),
+    tableColumns: tables.items.filter((t) => isTemplateTable(t.name)).map((t) => ({ table: t.name, columns: t.columns.items.map((c) => c.name) })),
   };
   const holidays = tables.items.filter((t) => isHolidayTable(t.name));
   if (holidays.length === 0) return listed;

@@ -10,7 +10,7 @@ import type {
 } from "../../spec/sheetSpec";
 import { CELL_STYLES } from "../../spec/sheetSpec";
 import { a1 } from "../../spec/a1";
-import { columnBody, resolveTarget, tableLayout, validationCriteria } from "../layout";
+import { columnBody, listSourceFormula, resolveTarget, tableLayout, validationCriteria } from "../layout";
 import { looseCellBlocks, styleRuns, tableBlocks, type Block } from "./blocks";
 import { call, sliceBlock, type Step } from "./chunking";
 
@@ -131,6 +131,7 @@ const VALIDATION_OPERATOR = {
  */
 function officeRule(spec: ValidationSpec): Excel.DataValidationRule {
   if (spec.rule.kind === "list") return { list: { inCellDropDown: true, source: spec.rule.values.join(",") } };
+  if (spec.rule.kind === "tableColumn") return { list: { inCellDropDown: true, source: `=${listSourceFormula(spec.rule)}` } };
   const criteria = validationCriteria(spec.rule);
   const [formula1, formula2] = criteria.formulae.map((f) => `=${f}`);
   const basic = { formula1, operator: VALIDATION_OPERATOR[criteria.operator], ...(formula2 !== undefined ? { formula2 } : {}) };
