@@ -138,11 +138,12 @@ async function loadExisting(context: Excel.RequestContext): Promise<ExistingName
   const tables = context.workbook.tables.load("items/name,items/columns/items/name");
   const names = context.workbook.names.load("items/name");
   await context.sync();
+  const tableColumns = tables.items.filter((t) => isTemplateTable(t.name)).map((t) => ({ table: t.name, columns: t.columns.items.map((c) => c.name) }));
   const listed = {
     sheets: sheets.items.map((s) => s.name),
     tables: tables.items.map((t) => t.name),
     names: names.items.map((n) => n.name),
-    tableColumns: tables.items.filter((t) => isTemplateTable(t.name)).map((t) => ({ table: t.name, columns: t.columns.items.map((c) => c.name) })),
+    ...(tableColumns.length > 0 ? { tableColumns } : {}),
   };
   const holidays = tables.items.filter((t) => isHolidayTable(t.name));
   if (holidays.length === 0) return listed;

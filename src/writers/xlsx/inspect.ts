@@ -18,7 +18,7 @@ export async function inspectXlsx(data: Uint8Array): Promise<ExistingNames> {
     tables: await tableNames(pkg),
     names: definedNames(await pkg.workbookXml()).map((n) => n.name).filter((n) => !n.startsWith("_xlnm.")),
     ...(holidayTables.length > 0 ? { holidayTables } : {}),
-    tableColumns,
+    ...(tableColumns.length > 0 ? { tableColumns } : {}),
   };
 }
 
