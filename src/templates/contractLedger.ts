@@ -66,7 +66,7 @@ function ledgerColumns(kit: Kit, existing: ExistingNames): ColumnSpec[] {
   const h = l.columns;
   const source = contractIdSource(existing, s.contracts.columns.id);
   const byKey: Record<(typeof LEDGER_COLUMNS)[number], ColumnSpec> = {
-    date: c.date("date", h.date, { totals: label(s.common.total) }),
+    date: c.date("date", h.date, { totals: label(l.filteredTotal) }),
     contract: source
       ? c.fromColumn("contract", h.contract, v.fromColumn(source, { title: l.contractErrorTitle, message: l.contractErrorMessage }), { width: 16 })
       : c.text("contract", h.contract, { width: 16 }),

@@ -213,6 +213,8 @@ const zhCN = {
     title: "合同收发票款明细",
     note: "每笔发货、退货、开票、回款记一行,金额照单据填写(退货记正数,统计时扣减);数量×单价与金额不符时金额标黄,复核人空着或与经办人相同时标红(双人复核)。",
     typesLabel: "类型",
+    /** Under 金额, which adds every type: meaningful once filtered by 类型 or 合同编号 (SUBTOTAL follows the filter). */
+    filteredTotal: "筛选合计",
     columns: {
       date: "日期",
       contract: "合同编号",
@@ -446,6 +448,7 @@ const enUS: TemplateStrings = {
     title: "Contract ledger: shipments, returns, invoices and payments",
     note: "One row per shipment, return, invoice or payment, the amount as on its document (a return as a positive amount: it is subtracted). Amounts that differ from quantity × unit price are yellow; a reviewer left blank or the same as the handler is red (two-person review).",
     typesLabel: "Types",
+    filteredTotal: "Total as filtered",
     columns: {
       date: "Date",
       contract: "Contract no.",
