@@ -175,10 +175,13 @@ export function withSpecs(existing: ExistingNames, specs: readonly SheetSpec[]):
     ...existing,
     sheets: [...existing.sheets, ...specs.map((s) => s.name)],
     tables: [...existing.tables, ...specs.flatMap((s) => s.tables.map((t) => t.name))],
-    names: [...existing.names, ...specs.flatMap((s) => s.names.map((n) => n.name))],
+    names: [...existing.names, ...specs.flatMap(definedNamesOf)],
     ...(existing.tableColumns ? { tableColumns: [...existing.tableColumns, ...specs.flatMap(tableColumnsOf)] } : {}),
   };
 }
+
+/** The workbook names a spec defines: its cells' and its columns'. */
+export const definedNamesOf = (spec: SheetSpec): string[] => [...spec.names.map((n) => n.name), ...(spec.columnNames ?? []).map((n) => n.name)];
 
 /** The column names of a spec's tables, as a front door would read them back. */
 const tableColumnsOf = (spec: SheetSpec): TableColumns[] => spec.tables.map((t) => ({ table: t.name, columns: t.columns.map((c) => c.header) }));

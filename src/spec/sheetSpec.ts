@@ -245,6 +245,19 @@ export interface NameSpec {
   readonly comment: string;
 }
 
+/**
+ * A workbook-scoped name for a whole column of one of this sheet's tables (`SP_L1_COL_AMOUNT` →
+ * `SP_L1_Ledger[[金额]]`): Excel keeps such a name on the column when it is renamed or moved and as
+ * the table grows, so another template's formulas can read the column without knowing its header.
+ */
+export interface ColumnNameSpec {
+  readonly name: string;
+  readonly table: string;
+  /** The column's header, as the table has it. */
+  readonly column: string;
+  readonly comment: string;
+}
+
 export interface PrintSpec {
   readonly orientation: "landscape" | "portrait";
   /** Fit all columns on one page width; pages grow downwards. */
@@ -314,6 +327,8 @@ export interface SheetSpec {
   readonly validations: readonly CellValidationSpec[];
   readonly conditionalFormats: readonly ConditionalFormatSpec[];
   readonly names: readonly NameSpec[];
+  /** Names of table columns (absent on sheets that name none). */
+  readonly columnNames?: readonly ColumnNameSpec[];
   /** Rows/columns kept visible while scrolling (0 = none). */
   readonly freeze: { readonly rows: number; readonly cols: number };
   /** Width per column index, in Excel character units; unspecified columns keep the default. */

@@ -10,8 +10,10 @@ import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/she
 
 /**
  * 合同收发票款明细 (issue 12 item 5, seed 000 L141–146): one row per shipment, return, invoice or
- * payment of a contract, the daily record a sales office keeps and the contract register will sum
- * (`SP_<KEY>_Ledger`, the type words in the named cells `LEDGER_TYPE_NAMES`).
+ * payment of a contract, the daily record a sales office keeps and the contract register will sum:
+ * its table `SP_<KEY>_Ledger`, its key columns named `LEDGER_COLUMN_NAMES` (so a formula reads them
+ * whatever their headers become), and the type words in the cells named `LEDGER_TYPE_NAMES`, e.g.
+ * `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,id,SP_L1_COL_TYPE,SP_L1_TYPE_RETURN)`.
  *
  * 金额 is typed, not calculated: a payment (回款) has no quantity or unit price, an invoice may differ
  * from quantity × price by a discount, and a calculated column cannot hold typed exceptions (Excel
@@ -41,6 +43,9 @@ export const ledgerTableName = (key: string): string => spTable(key, "Ledger");
  * the ledger was written in.
  */
 export const LEDGER_TYPE_NAMES = ["TYPE_SHIPMENT", "TYPE_RETURN", "TYPE_INVOICE", "TYPE_PAYMENT"] as const;
+
+/** Workbook names of the columns a formula over the ledger reads, by column key: `SP_L1_COL_AMOUNT`. */
+export const LEDGER_COLUMN_NAMES = { date: "COL_DATE", contract: "COL_CONTRACT", type: "COL_TYPE", amount: "COL_AMOUNT" } as const;
 
 const REGISTER = new RegExp(`^SP_${TEMPLATES.contracts.keyLetter}(\\d+)_${CONTRACTS_ROLE}$`, "i");
 
@@ -123,6 +128,7 @@ export function buildContractLedger(options: ContractLedgerOptions, ctx: BuildCo
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.ledger.blankRows.initial }, () => ({}))],
   });
   ledgerFormats(draft, ledger);
+  for (const [column, part] of Object.entries(LEDGER_COLUMN_NAMES)) draft.columnName(spName(key, part), ledger, column, l.columnNameNote);
   return [
     draft.finish({
       name: freeSheetName(l.sheetName, ctx.existing.sheets),

@@ -215,6 +215,7 @@ const zhCN = {
     typesLabel: "类型",
     /** Under 金额, which adds every type: meaningful once filtered by 类型 or 合同编号 (SUBTOTAL follows the filter). */
     filteredTotal: "筛选合计",
+    columnNameNote: "明细表的一列,合同履行一览表等按此名称读取。",
     columns: {
       date: "日期",
       contract: "合同编号",
@@ -449,6 +450,7 @@ const enUS: TemplateStrings = {
     note: "One row per shipment, return, invoice or payment, the amount as on its document (a return as a positive amount: it is subtracted). Amounts that differ from quantity × unit price are yellow; a reviewer left blank or the same as the handler is red (two-person review).",
     typesLabel: "Types",
     filteredTotal: "Total as filtered",
+    columnNameNote: "A column of the ledger, which the contract register and other sheets read by this name.",
     columns: {
       date: "Date",
       contract: "Contract no.",

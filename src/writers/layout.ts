@@ -1,5 +1,6 @@
 import type {
   CellSpec,
+  ColumnNameSpec,
   CellValue,
   ColumnSpec,
   RangeRef,
@@ -137,6 +138,9 @@ export function validationCriteria(rule: ValidationRule): ValidationCriteria {
  * column afterwards breaks the text, which Excel does not rewrite; writing again names it as renamed.
  */
 export const listSourceFormula = (rule: { readonly table: string; readonly column: string }): string => `INDIRECT(${str(col(rule.table, rule.column))})`;
+
+/** What a column name refers to: the column's data body, as a structured reference (without "="). */
+export const columnNameFormula = (name: ColumnNameSpec): string => col(name.table, name.column);
 
 /** Everything a sheet's content covers: cells, tables, merges, validations, formats, chart anchors. */
 export function sheetExtent(sheet: SheetSpec): RangeRef {

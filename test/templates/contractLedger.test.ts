@@ -34,6 +34,17 @@ describe("合同收发票款明细 (contract ledger)", () => {
     }
   });
 
+  test("its key columns are named, so the register reads them whatever their headers become", () => {
+    expect(ledgerOf(NO_NAMES, "en-US").columnNames).toEqual(
+      [["SP_L1_COL_DATE", "Date"], ["SP_L1_COL_CONTRACT", "Contract no."], ["SP_L1_COL_TYPE", "Type"], ["SP_L1_COL_AMOUNT", "Amount"]].map(([name, column]) => ({
+        name,
+        table: "SP_L1_Ledger",
+        column,
+        comment: templateStrings("en-US").ledger.columnNameNote,
+      })),
+    );
+  });
+
   test("a blank reviewer, or the handler as reviewer, on a recorded row is red; an amount off quantity × price yellow", () => {
     const rules = ledgerOf(NO_NAMES).conditionalFormats.map((f) => [f.target, f.rule]);
     expect(rules).toEqual([

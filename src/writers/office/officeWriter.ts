@@ -5,7 +5,7 @@ import { runBatches, type Step } from "./chunking";
 import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
 import { holidayTableOf, isHolidayTable } from "../holidayTables";
-import { isTemplateTable } from "../../spec/naming";
+import { definedNamesOf, isTemplateTable } from "../../spec/naming";
 
 /**
  * Writes template SheetSpecs into the open workbook through the Excel JavaScript API.
@@ -185,7 +185,7 @@ function firstTaken(wanted: readonly string[], taken: readonly string[]): string
 }
 
 /** Table and defined names a spec creates (they share one namespace in Excel). */
-const ownNames = (spec: SheetSpec): string[] => [...spec.tables.map((t) => t.name), ...spec.names.map((n) => n.name)];
+const ownNames = (spec: SheetSpec): string[] => [...spec.tables.map((t) => t.name), ...definedNamesOf(spec)];
 
 const rangeOf = (sheet: Excel.Worksheet, area: RangeRef): Excel.Range =>
   sheet.getRangeByIndexes(area.from.row, area.from.col, area.to.row - area.from.row + 1, area.to.col - area.from.col + 1);
@@ -275,7 +275,7 @@ interface Deletable {
  * on a new sheet go with it.
  */
 const createdItems = (context: Excel.RequestContext, specs: readonly SheetSpec[], sheets: readonly string[]): Deletable[] => [
-  ...specs.flatMap((s) => s.names.map((n) => context.workbook.names.getItemOrNullObject(n.name))),
+  ...specs.flatMap((s) => definedNamesOf(s).map((n) => context.workbook.names.getItemOrNullObject(n))),
   ...sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s)),
 ];
 

@@ -10,7 +10,7 @@ import type {
 } from "../../spec/sheetSpec";
 import { CELL_STYLES } from "../../spec/sheetSpec";
 import { a1 } from "../../spec/a1";
-import { columnBody, listSourceFormula, resolveTarget, tableLayout, validationCriteria } from "../layout";
+import { columnBody, columnNameFormula, listSourceFormula, resolveTarget, tableLayout, validationCriteria } from "../layout";
 import { looseCellBlocks, styleRuns, tableBlocks, type Block } from "./blocks";
 import { call, sliceBlock, type Step } from "./chunking";
 
@@ -81,6 +81,10 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
   }
   for (const name of spec.names) {
     structure.push(call(() => target.context.workbook.names.add(name.name, rangeOf(name.target), name.comment)));
+  }
+  // After the tables they name, which the structure steps create first.
+  for (const name of spec.columnNames ?? []) {
+    structure.push(call(() => target.context.workbook.names.add(name.name, `=${columnNameFormula(name)}`, name.comment)));
   }
 
   const loose = looseCellBlocks(spec.cells);

@@ -15,6 +15,7 @@ import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { buildTemplates } from "../../../src/templates";
 import { SheetDraft } from "../../../src/templates/draft";
 import { TEMPLATES } from "../../../src/templates/registry";
+import { templateStrings } from "../../../src/templates/strings";
 import { listSourceFormula } from "../../../src/writers/layout";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { XlsxPackage } from "../../../src/writers/ooxml";
@@ -44,6 +45,10 @@ function probeSheet(ledger: SheetSpec, rows: number, source: string | undefined)
     draft.put({ row: i, col: 0 }, { formula: `IF(${atRow(reviewer, i)},1,0)` });
     draft.put({ row: i, col: 1 }, { formula: `IF(${atRow(amount, i)},1,0)` });
   }
+  // What the contract register will read (item 6): by the ledger's names only, in either language.
+  const [ship, ret] = ["SP_L1_TYPE_SHIPMENT", "SP_L1_TYPE_RETURN"];
+  draft.put({ row: 0, col: 4 }, { formula: `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,"HT20260007",SP_L1_COL_TYPE,${ship})-SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,"HT20260007",SP_L1_COL_TYPE,${ret})` });
+  draft.put({ row: 1, col: 4 }, { formula: `SUMPRODUCT(MAX((SP_L1_COL_CONTRACT="HT20260007")*(SP_L1_COL_TYPE=${ship})*SP_L1_COL_DATE))` });
   if (source) {
     draft.put({ row: 0, col: 3 }, { formula: `ROWS(${source})` });
     draft.put({ row: 1, col: 3 }, { formula: `COUNTIF(${source},"HT20260007")` });
@@ -126,6 +131,15 @@ describe.each(cases.map((c) => [c.locale, c] as const))("contract ledger recalcu
     expect(c.rows.map((_, i) => probe(i, 1))).toEqual(expected);
     expect(expected).toContain(1);
     expect(expected).toContain(0);
+  });
+
+  test("the named columns and type words give what the register will read: net shipped and the last shipment of a contract", () => {
+    const [ship, ret] = templateStrings(c.locale).ledger.types;
+    const of = c.rows.filter((r) => r.contract === "HT20260007");
+    const sum = (type: string) => of.filter((r) => r.type === type).reduce((s, r) => s + Number(r.amount ?? 0), 0);
+    expect(probe(0, 4)).toBeCloseTo(sum(ship) - sum(ret), 2);
+    expect(sum(ship)).toBeGreaterThan(0);
+    expect(probe(1, 4)).toBe(Math.max(...of.filter((r) => r.type === ship).map((r) => Number(r.date))));
   });
 
   test("the totals row sums every amount", () => {
