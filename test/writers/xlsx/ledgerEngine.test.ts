@@ -3,8 +3,11 @@
  * together. The ledger's own formulas — the totals row, the drop-down's list source and the two
  * conditional-format rules — are evaluated by the engine (the rules' expressions are copied, row by
  * row, into cells of a probe sheet, since an engine's saved file holds no format results) and compared
- * with the same rules computed here; the saved file keeps the drop-down LibreOffice parsed.
+ * with the same rules computed here; the saved file keeps the drop-down LibreOffice parsed. Then
+ * LibreOffice, driven through Python-UNO, inserts a row in the register, types a new contract there and
+ * its shipment in the ledger: the drop-down's list and the named columns follow.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,8 +26,12 @@ import { contractRows } from "../../fixtures/contracts";
 import { ledgerRows } from "../../fixtures/ledger";
 import { convertWithLibreOffice, errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { read, tableByRole, tableCell } from "../../support/specCells";
+import { repoRoot } from "../../support/paths";
 
 const CONTRACTS = 80;
+const NEW_CONTRACT = "HT2026NEW";
+const PYTHON = "/usr/bin/python3"; // the system Python, which has Debian's python3-uno
+const SCRIPT = join(repoRoot, "test/support/libreofficeEdit.py");
 
 interface Case {
   readonly locale: Locale;
@@ -52,6 +59,9 @@ function probeSheet(ledger: SheetSpec, rows: number, source: string | undefined)
   if (source) {
     draft.put({ row: 0, col: 3 }, { formula: `ROWS(${source})` });
     draft.put({ row: 1, col: 3 }, { formula: `COUNTIF(${source},"HT20260007")` });
+    // Zero until the user's edits below add a contract and its shipment.
+    draft.put({ row: 2, col: 3 }, { formula: `COUNTIF(${source},"${NEW_CONTRACT}")` });
+    draft.put({ row: 2, col: 4 }, { formula: `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,"${NEW_CONTRACT}",SP_L1_COL_TYPE,${ship})` });
   }
   return draft.finish({
     name: "probe",
@@ -82,6 +92,8 @@ function buildCase(locale: Locale, withRegister: boolean): Case {
 
 const cases: Case[] = [buildCase("zh-CN", true), buildCase("en-US", false)];
 let savedSheets: string[] = [];
+/** The probe sheet's values after LibreOffice inserted a register row, typed a contract there and its shipment in the ledger. */
+let afterEdits: Record<string, { v: unknown }> = {};
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-ledger-"));
@@ -98,6 +110,24 @@ beforeAll(async () => {
   const [saved] = convertWithLibreOffice([files[0]], "xlsx:Calc MS Excel 2007 XML", join(dir, "saved"));
   const pkg = await XlsxPackage.load(readFileSync(saved));
   savedSheets = await Promise.all((await pkg.sheets()).map(async (s) => (s.path ? ((await pkg.text(s.path)) ?? "") : "")));
+
+  const [withRegister] = cases;
+  const register = withRegister.specs.find((s) => s.record.template === "contracts" && s.record.role === "main")!;
+  const contracts = tableByRole(register, "contracts");
+  const ledger = tableByRole(withRegister.ledger, "ledger");
+  const blankRow = tableCell(ledger, withRegister.rows.length, "contract").row;
+  const inserted = contracts.origin.row + 2; // inside the register's body, as a user inserts a row
+  const ops = [
+    { op: "insertRows", sheet: register.name, at: inserted, count: 1 },
+    { op: "set", sheet: register.name, cells: [[inserted, 0, NEW_CONTRACT]] },
+    { op: "set", sheet: withRegister.ledger.name, cells: [[blankRow, 1, NEW_CONTRACT], [blankRow, 2, templateStrings("zh-CN").ledger.types[0]], [blankRow, 6, 1234.5]] },
+    { op: "recalc" },
+    { op: "export", label: "after" },
+  ];
+  writeFileSync(join(dir, "plan.json"), JSON.stringify({ workbooks: [{ file: files[0], ops }] }));
+  execFileSync(PYTHON, [SCRIPT, join(dir, "plan.json"), join(dir, "result.json")], { stdio: "pipe", timeout: 240_000 });
+  const result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, { sheets: Record<string, Record<string, { v: unknown }>> }> }[] };
+  afterEdits = result.workbooks[0].exports.after.sheets.probe;
 }, 300_000);
 
 const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -158,6 +188,12 @@ test("with a register, the drop-down lists its 合同编号 column and LibreOffi
   expect(probe(1)).toBe(1);
   const ledgerAt = withRegister.specs.indexOf(withRegister.ledger);
   expect(savedSheets[ledgerAt]).toMatch(/<dataValidation [^>]*type="list"[^>]*>\s*<formula1>INDIRECT\(&quot;SP_K1_Contracts\[\[合同编号\]\]&quot;\)<\/formula1>/);
+});
+
+test("the drop-down and the named columns follow a contract typed into a row inserted in the register, and its shipment", () => {
+  expect(afterEdits.D1?.v).toBe(CONTRACTS + TEMPLATES.contracts.blankRows.initial + 1);
+  expect(afterEdits.D3?.v).toBe(1);
+  expect(afterEdits.E3?.v).toBe(1234.5);
 });
 
 test("without a register, 合同编号 is plain text", () => {
