@@ -31,7 +31,7 @@ export interface ContractLedgerOptions {
   readonly blankRows?: number;
 }
 
-/** The table's columns, in order: the contract register (item 6) finds a column by its place here. */
+/** The table's columns, in order (formulas elsewhere read them by `LEDGER_COLUMN_NAMES`, never by place). */
 export const LEDGER_COLUMNS = ["date", "contract", "type", "product", "quantity", "price", "amount", "document", "tracking", "handler", "reviewer", "note"] as const;
 
 /** The ledger of key `key`: `SP_L1_Ledger`. */
