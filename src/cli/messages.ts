@@ -124,6 +124,7 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   monthly: (n) => `月度工作计划,重点客户留 ${n} 行空白 / monthly plan, ${n} blank key-customer rows`,
   customers: (n) => `客户资源登记表 + 设置 + 汇总,${n} 行空白 / customer register + settings + summary, ${n} blank rows`,
   contracts: (n) => `合同履行一览表 + 统计,${n} 行空白 / contract register + statistics, ${n} blank rows`,
+  ledger: (n) => `合同收发票款明细(发货/退货/开票/回款),${n} 行空白 / contract ledger (shipments, returns, invoices, payments), ${n} blank rows`,
 };
 
 const templateLines = TEMPLATE_IDS.map((id) => `  ${TEMPLATES[id].cliName.padEnd(12)}${TEMPLATE_HELP[id](TEMPLATES[id].blankRows.initial)}`).join("\n");

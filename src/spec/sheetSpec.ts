@@ -108,6 +108,11 @@ export interface CellSpec {
 /** Data-validation rules. List values are literal, localised strings (Excel stores them inline, max 255 chars). */
 export type ValidationRule =
   | { readonly kind: "list"; readonly values: readonly string[] }
+  /**
+   * A drop-down of the values of another table's column, following the rows the user adds there (the
+   * ledger's 合同编号 from the contract register). Writers give it as `listSourceFormula` (writers/layout.ts).
+   */
+  | { readonly kind: "tableColumn"; readonly table: string; readonly column: string }
   | { readonly kind: "decimal"; readonly min?: number; readonly max?: number }
   | { readonly kind: "whole"; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" };
@@ -240,6 +245,19 @@ export interface NameSpec {
   readonly comment: string;
 }
 
+/**
+ * A workbook-scoped name for a whole column of one of this sheet's tables (`SP_L1_COL_AMOUNT` →
+ * `SP_L1_Ledger[[金额]]`): Excel keeps such a name on the column when it is renamed or moved and as
+ * the table grows, so another template's formulas can read the column without knowing its header.
+ */
+export interface ColumnNameSpec {
+  readonly name: string;
+  readonly table: string;
+  /** The column's header, as the table has it. */
+  readonly column: string;
+  readonly comment: string;
+}
+
 export interface PrintSpec {
   readonly orientation: "landscape" | "portrait";
   /** Fit all columns on one page width; pages grow downwards. */
@@ -309,6 +327,8 @@ export interface SheetSpec {
   readonly validations: readonly CellValidationSpec[];
   readonly conditionalFormats: readonly ConditionalFormatSpec[];
   readonly names: readonly NameSpec[];
+  /** Names of table columns (absent on sheets that name none). */
+  readonly columnNames?: readonly ColumnNameSpec[];
   /** Rows/columns kept visible while scrolling (0 = none). */
   readonly freeze: { readonly rows: number; readonly cols: number };
   /** Width per column index, in Excel character units; unspecified columns keep the default. */
@@ -329,6 +349,18 @@ export interface ExistingNames {
    * must name. Absent when nothing was read (a new workbook, or a test that only lists names).
    */
   readonly holidayTables?: readonly WorkbookHolidayTable[];
+  /**
+   * The column names of the workbook's `SP_` tables, as the front door read them (renamed, or written in
+   * the other language), so a template can name another's columns in formulas and drop-downs. Absent
+   * when nothing was read; a table listed in `tables` but not here was written with its builder's words.
+   */
+  readonly tableColumns?: readonly TableColumns[];
+}
+
+/** One table's column names, in order. */
+export interface TableColumns {
+  readonly table: string;
+  readonly columns: readonly string[];
 }
 
 /** A cell of a 节假日 table that holds something other than a date: where, and what. */

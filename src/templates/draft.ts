@@ -5,6 +5,7 @@ import type {
   CellValidationSpec,
   CellValue,
   ChartSpec,
+  ColumnNameSpec,
   ColumnSpec,
   ConditionalFormatSpec,
   NameSpec,
@@ -101,6 +102,7 @@ export class SheetDraft {
   private readonly validations: CellValidationSpec[] = [];
   private readonly conditionalFormats: ConditionalFormatSpec[] = [];
   private readonly names: NameSpec[] = [];
+  private readonly columnNames: ColumnNameSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private readonly widths: (number | undefined)[] = [];
 
@@ -156,6 +158,11 @@ export class SheetDraft {
   name(name: string, target: RangeRef | CellRef, comment: string): void {
     const range = "from" in target ? target : cellRange(target);
     this.names.push({ name, target: range, comment });
+  }
+
+  /** A workbook name for column `key` of a table of this sheet (see `ColumnNameSpec`). */
+  columnName(name: string, table: PlacedTable, key: string, comment: string): void {
+    this.columnNames.push({ name, table: table.spec.name, column: table.header(key), comment });
   }
 
   chart(spec: ChartSpec): void {
@@ -224,6 +231,7 @@ export class SheetDraft {
       validations: this.validations,
       conditionalFormats: this.conditionalFormats,
       names: this.names,
+      ...(this.columnNames.length > 0 ? { columnNames: this.columnNames } : {}),
       freeze: sheet.freeze,
       columnWidths: this.widths,
       print: sheet.print,

@@ -527,14 +527,17 @@ abstract class CollectionProxy<T, P extends ClientObject<unknown>> extends Clien
 
   override load(props?: Props): this {
     const list = propList(props, this.itemReadable);
-    this.ctx.enqueue(this.path, "load", list, () => {
-      this.loadedItems = this.target().map((element, index) => {
-        const proxy = this.item(element, index);
-        proxy.fill(list);
-        return proxy;
-      });
-    });
+    this.ctx.enqueue(this.path, "load", list, () => this.fill(list));
     return this;
+  }
+
+  /** Takes the current members with `props` each; runs while a batch applies (or as a parent's navigation path is loaded). */
+  override fill(props: readonly string[]): void {
+    this.loadedItems = this.target().map((element, index) => {
+      const proxy = this.item(element, index);
+      proxy.fill(props);
+      return proxy;
+    });
   }
 
   get items(): P[] {
@@ -1074,9 +1077,23 @@ class TableCollectionProxy extends CollectionProxy<FakeTable, TableProxy> {
 class TableProxy extends ClientObject<FakeTable> {
   protected readonly readable = ["name", "showTotals", "style", "showBandedRows", "showFilterButton"] as const;
 
+  private columnsProxy?: TableColumnCollectionProxy;
+
   protected read(table: FakeTable, prop: string): unknown {
     if (prop in table && prop !== "sheet" && prop !== "range") return table[prop as keyof FakeTable];
     throw new FakeOfficeError("InvalidArgument", `Table has no property ${prop}`);
+  }
+
+  /**
+   * A navigation path loads the related object in the same sync: `tables.load("items/columns/items/name")`
+   * fills each table's `columns` with their names (OfficeExtension.LoadOption: "context.load(paragraphs,
+   * 'text, font/size')", learn.microsoft.com/javascript/api/office/officeextension.loadoption). The same
+   * `columns` object is returned each time, so what the path loaded is there to read.
+   */
+  override fill(props: readonly string[]): void {
+    const columns = props.filter((p) => p.startsWith("columns/")).map((p) => p.slice("columns/".length).replace(/^items\//, ""));
+    super.fill(props.filter((p) => !p.startsWith("columns/")));
+    if (columns.length > 0) this.columns.fill(columns);
   }
 
   get name(): string {
@@ -1127,10 +1144,11 @@ class TableProxy extends ClientObject<FakeTable> {
 
   /** Its columns, each with its `name`: the header cell's text, as Excel keeps them (the fake's tables always show their headers). */
   get columns(): TableColumnCollectionProxy {
-    return new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => {
+    this.columnsProxy ??= new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => {
       const table = this.find();
       return table && this.ctx.fake.state.tableHeaders(table);
     });
+    return this.columnsProxy;
   }
 
   getRange(): RangeProxy {
@@ -1363,7 +1381,10 @@ const VALIDATION_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", 
  *   refused;
  * - ListDataValidation.source: "a Range object, or a string that contains a comma-separated number,
  *   Boolean, or date" — not empty; Excel's list formula is limited to 255 characters (its Data
- *   Validation dialog refuses a longer source).
+ *   Validation dialog refuses a longer source). A formula source may not hold a structured reference
+ *   (`=T[Col]`): MS-XLSX 2.6.4 CT_DataValidationFormula, "MUST NOT use … structure-reference"
+ *   (learn.microsoft.com/openspecs/office_standards/ms-xlsx/20ed0abd-113f-4b8a-8de3-c68e733a300a); the
+ *   reference as text inside INDIRECT is taken and followed as the table grows (OfficeDev/office-js#873).
  */
 export function checkValidationRule(rule: unknown): void {
   if (typeof rule !== "object" || rule === null) throw invalid("validation rule must be an object");
@@ -1374,6 +1395,7 @@ export function checkValidationRule(rule: unknown): void {
     const source = criteria.source;
     if (typeof source !== "string") return;
     if (source.length === 0 || source.length > 255) throw invalid(`list source must hold 1–255 characters, got ${source.length}`);
+    if (source.startsWith("=") && source.replace(/"(?:[^"]|"")*"/g, "").includes("[")) throw invalid(`list source ${source} holds a structured reference`);
     return;
   }
   if (kind === "custom") {

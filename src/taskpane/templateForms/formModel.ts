@@ -40,4 +40,5 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   monthly: ["rep", "month", "holidays", "blankRows"],
   customers: ["blankRows"],
   contracts: ["statsYear", "blankRows"],
+  ledger: ["blankRows"],
 };

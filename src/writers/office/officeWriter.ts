@@ -5,6 +5,7 @@ import { runBatches, type Step } from "./chunking";
 import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
 import { holidayTableOf, isHolidayTable } from "../holidayTables";
+import { definedNamesOf, isTemplateTable } from "../../spec/naming";
 
 /**
  * Writes template SheetSpecs into the open workbook through the Excel JavaScript API.
@@ -131,13 +132,16 @@ async function undoInsert(
  */
 async function loadExisting(context: Excel.RequestContext): Promise<ExistingNames> {
   const sheets = context.workbook.worksheets.load("items/name");
-  const tables = context.workbook.tables.load("items/name");
+  // Every table's column names come in the same sync (a navigation path in `load`), so reading them costs no sync.
+  const tables = context.workbook.tables.load("items/name,items/columns/items/name");
   const names = context.workbook.names.load("items/name");
   await context.sync();
+  const tableColumns = tables.items.filter((t) => isTemplateTable(t.name)).map((t) => ({ table: t.name, columns: t.columns.items.map((c) => c.name) }));
   const listed = {
     sheets: sheets.items.map((s) => s.name),
     tables: tables.items.map((t) => t.name),
     names: names.items.map((n) => n.name),
+    ...(tableColumns.length > 0 ? { tableColumns } : {}),
   };
   const holidays = tables.items.filter((t) => isHolidayTable(t.name));
   if (holidays.length === 0) return listed;
@@ -179,7 +183,7 @@ function firstTaken(wanted: readonly string[], taken: readonly string[]): string
 }
 
 /** Table and defined names a spec creates (they share one namespace in Excel). */
-const ownNames = (spec: SheetSpec): string[] => [...spec.tables.map((t) => t.name), ...spec.names.map((n) => n.name)];
+const ownNames = (spec: SheetSpec): string[] => [...spec.tables.map((t) => t.name), ...definedNamesOf(spec)];
 
 const rangeOf = (sheet: Excel.Worksheet, area: RangeRef): Excel.Range =>
   sheet.getRangeByIndexes(area.from.row, area.from.col, area.to.row - area.from.row + 1, area.to.col - area.from.col + 1);
@@ -269,7 +273,7 @@ interface Deletable {
  * on a new sheet go with it.
  */
 const createdItems = (context: Excel.RequestContext, specs: readonly SheetSpec[], sheets: readonly string[]): Deletable[] => [
-  ...specs.flatMap((s) => s.names.map((n) => context.workbook.names.getItemOrNullObject(n.name))),
+  ...specs.flatMap((s) => definedNamesOf(s).map((n) => context.workbook.names.getItemOrNullObject(n))),
   ...sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s)),
 ];
 
