@@ -1,9 +1,9 @@
 /**
- * Writes the four sample workbooks that `scripts/render-screens.mjs` prints to docs/screens/*.png:
+ * Writes the five sample workbooks that `scripts/render-screens.mjs` prints to docs/screens/*.png:
  * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
  * hand-written plan figures), as of a fixed day so every run gives the same pictures.
  *
- * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/visits.xlsx.
+ * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits.xlsx.
  *
  * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
  * pictures do not show formulas, only what a user would see on that day), and some columns are
@@ -19,6 +19,7 @@ import { buildTemplates, type SheetSpec, type TemplateRequest } from "../../src/
 import { writeXlsx } from "../../src/writers/xlsx";
 import { contractRows } from "../../test/fixtures/contracts";
 import { customerRows } from "../../test/fixtures/customers";
+import { ledgerRows } from "../../test/fixtures/ledger";
 import { visitRows } from "../../test/fixtures/visits";
 
 /** The day the pictures show: Friday of 2026-W48. */
@@ -121,6 +122,8 @@ const monthly: TemplateRequest = {
 const registers: TemplateRequest[] = [
   { template: "customers", options: { rows: customers, blankRows: 0 } },
   { template: "contracts", options: { rows: contractRows(15, 2026), blankRows: 0, statsYear: 2026 } },
+  // A ledger is kept in date order.
+  { template: "ledger", options: { rows: ledgerRows(20, 15, 2026, locale).sort((a, b) => Number(a.date) - Number(b.date)), blankRows: 0 } },
 ];
 
 /** Columns (1-based, as in the sheet XML) each picture hides so the rest prints at a legible scale. */
@@ -132,6 +135,8 @@ const HIDDEN: Record<string, readonly number[]> = {
   customers: [3, 5, 6, 7, 8, 9, 17, 19, 22],
   // 产品/项目, 最近发货日期, 已开票金额, 负责人, 备注
   contracts: [5, 8, 9, 15, 16],
+  // 物流单号, 备注
+  ledger: [9, 12],
 };
 
 /** The visit log of the last three days beside the register it picks IDs from; the log's sheet printed first. */

@@ -173,6 +173,7 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   monthly: ({ rep, month, calendar, blankRows }) => ({ template: "monthly", options: { rep, year: month.year, month: month.month, calendar, blankRows } }),
   customers: ({ blankRows }) => ({ template: "customers", options: { blankRows } }),
   contracts: ({ statsYear, blankRows }) => ({ template: "contracts", options: { statsYear, blankRows } }),
+  ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
 };
 

@@ -2,9 +2,8 @@ import type { Locale, Words } from "../contract/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
 import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
 import { CHINA_CALENDAR } from "../domain/chinaCalendar";
-import type { WorkbookHolidayTable } from "../spec/sheetSpec";
+import type { NotADate } from "../spec/sheetSpec";
 
-type NotADate = NonNullable<WorkbookHolidayTable["notDates"]>[number];
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 const zh = {
@@ -125,6 +124,7 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   monthly: (n) => `月度工作计划,重点客户留 ${n} 行空白 / monthly plan, ${n} blank key-customer rows`,
   customers: (n) => `客户资源登记表 + 设置 + 汇总,${n} 行空白 / customer register + settings + summary, ${n} blank rows`,
   contracts: (n) => `合同履行一览表 + 统计,${n} 行空白 / contract register + statistics, ${n} blank rows`,
+  ledger: (n) => `合同收发票款明细(发货/退货/开票/回款),${n} 行空白 / contract ledger (shipments, returns, invoices, payments), ${n} blank rows`,
   visits: (n) => `客户拜访记录(一次联系一行;客户编号取自登记表),${n} 行空白 / visit log (one row per contact; IDs from the register), ${n} blank rows`,
 };
 

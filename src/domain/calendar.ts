@@ -161,9 +161,12 @@ export function alternateWeek(dateInLongWeek: number): WorkWeek {
   return { kind: "alternate", longSaturday: dateInLongWeek - isoWeekday(dateInLongWeek) + 6 };
 }
 
+/** A 大小周's long Saturday's place in the fortnight (0 or 7; serial 63 was a Saturday): all that tells two of them apart. */
+export const fortnightPhase = (longSaturday: number): number => ((longSaturday % 14) + 14) % 14;
+
 /** Equal for two work weeks that work the same days (a 大小周 by the parity of its long Saturdays). */
 export function workWeekKey(week: WorkWeek): string {
-  return week.kind === "alternate" ? `alternate:${((week.longSaturday % 14) + 14) % 14}` : week.kind;
+  return week.kind === "alternate" ? `alternate:${fortnightPhase(week.longSaturday)}` : week.kind;
 }
 
 /** Whether the work week itself (no holidays, no 调休) works on `serial`. */

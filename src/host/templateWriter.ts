@@ -3,7 +3,8 @@ import { buildTemplates, type TemplateRequest } from "../templates";
 import { NO_NAMES } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { parseAddress } from "../spec/addresses";
-import { insertIntoActiveSheet, writeSheets, type NotADate } from "../writers/office/officeWriter";
+import { insertIntoActiveSheet, writeSheets } from "../writers/office/officeWriter";
+import type { NotADate } from "../spec/sheetSpec";
 
 /** Where a written template can be found afterwards. */
 export type WriteOutcome =

@@ -1,4 +1,4 @@
-import type { ExistingNames, RecordTemplate, SheetRole, SheetSpec, TemplateRecord, CellRef } from "./sheetSpec";
+import type { ExistingNames, RecordTemplate, SheetRole, SheetSpec, TableColumns, TemplateRecord, CellRef } from "./sheetSpec";
 
 /**
  * Free-name resolution, done purely from the workbook's existing names so builders never
@@ -92,6 +92,9 @@ export function freeSheetName(wanted: string | SheetTitle, existingSheets: reado
 /** The key a defined name or table belongs to, in upper case: `W1` for `SP_W1_REP`. */
 export const keyOfName = (name: string): string | undefined => /^SP_([A-Z]\d+)_/.exec(name.toUpperCase())?.[1];
 
+/** Whether `table` is named like a template's (`SP_<KEY>_…`): the tables whose columns the front doors read (`ExistingNames.tableColumns`). */
+export const isTemplateTable = (table: string): boolean => keyOfName(table) !== undefined;
+
 /** The keys that `names` (defined names, tables) use. */
 export function usedKeys(names: readonly string[]): Set<string> {
   const keys = new Set<string>();
@@ -172,9 +175,15 @@ export function withSpecs(existing: ExistingNames, specs: readonly SheetSpec[]):
     ...existing,
     sheets: [...existing.sheets, ...specs.map((s) => s.name)],
     tables: [...existing.tables, ...specs.flatMap((s) => s.tables.map((t) => t.name))],
-    names: [...existing.names, ...specs.flatMap((s) => s.names.map((n) => n.name))],
-    tableColumns: [...(existing.tableColumns ?? []), ...specs.flatMap((s) => s.tables.map((t) => ({ table: t.name, columns: t.columns.map((c) => c.header) })))],
+    names: [...existing.names, ...specs.flatMap(definedNamesOf)],
+    tableColumns: [...(existing.tableColumns ?? []), ...specs.flatMap(tableColumnsOf)],
   };
 }
+
+/** The workbook names a spec defines: its cells' and its columns'. */
+export const definedNamesOf = (spec: SheetSpec): string[] => [...spec.names.map((n) => n.name), ...(spec.columnNames ?? []).map((n) => n.name)];
+
+/** The column names of a spec's tables, as a front door would read them back. */
+const tableColumnsOf = (spec: SheetSpec): TableColumns[] => spec.tables.map((t) => ({ table: t.name, columns: t.columns.map((c) => c.header) }));
 
 export const NO_NAMES: ExistingNames = { sheets: [], tables: [], names: [] };

@@ -105,14 +105,15 @@ export interface CellSpec {
   readonly numberFormat?: string;
 }
 
-/**
- * Data-validation rules. List values are literal, localised strings (Excel stores them inline, max 255 chars).
- * `tableColumnList` offers the values of another table's column (the visit log's 客户编号 from the customer
- * register) and follows the rows added to that table; see `validationCriteria` (writers/layout.ts) for how.
- */
+/** Data-validation rules. List values are literal, localised strings (Excel stores them inline, max 255 chars). */
 export type ValidationRule =
   | { readonly kind: "list"; readonly values: readonly string[] }
-  | { readonly kind: "tableColumnList"; readonly table: string; readonly column: string }
+  /**
+   * A drop-down of the values of another table's column, following the rows the user adds there (the
+   * ledger's 合同编号 from the contract register, the visit log's 客户编号 from the customer register).
+   * Writers give it as `listSourceFormula` (writers/layout.ts).
+   */
+  | { readonly kind: "tableColumn"; readonly table: string; readonly column: string }
   | { readonly kind: "decimal"; readonly min?: number; readonly max?: number }
   | { readonly kind: "whole"; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" };
@@ -245,6 +246,19 @@ export interface NameSpec {
   readonly comment: string;
 }
 
+/**
+ * A workbook-scoped name for a whole column of one of this sheet's tables (`SP_L1_COL_AMOUNT` →
+ * `SP_L1_Ledger[[金额]]`): Excel keeps such a name on the column when it is renamed or moved and as
+ * the table grows, so another template's formulas can read the column without knowing its header.
+ */
+export interface ColumnNameSpec {
+  readonly name: string;
+  readonly table: string;
+  /** The column's header, as the table has it. */
+  readonly column: string;
+  readonly comment: string;
+}
+
 export interface PrintSpec {
   readonly orientation: "landscape" | "portrait";
   /** Fit all columns on one page width; pages grow downwards. */
@@ -314,6 +328,8 @@ export interface SheetSpec {
   readonly validations: readonly CellValidationSpec[];
   readonly conditionalFormats: readonly ConditionalFormatSpec[];
   readonly names: readonly NameSpec[];
+  /** Names of table columns (absent on sheets that name none). */
+  readonly columnNames?: readonly ColumnNameSpec[];
   /** Rows/columns kept visible while scrolling (0 = none). */
   readonly freeze: { readonly rows: number; readonly cols: number };
   /** Width per column index, in Excel character units; unspecified columns keep the default. */
@@ -335,18 +351,24 @@ export interface ExistingNames {
    */
   readonly holidayTables?: readonly WorkbookHolidayTable[];
   /**
-   * The column names of the tables among `tables`, as the workbook has them now (the language they
-   * were written in, or renamed by the user): what a formula over another template's table must name.
-   * Filled by the front doors' first read and by `withSpecs` for tables written in the same request;
-   * a table missing here was only listed by name.
+   * The column names of the workbook's `SP_` tables, as the front door read them (renamed, or written in
+   * the other language), so a template can name another's columns in formulas and drop-downs; `withSpecs`
+   * adds those of the tables written earlier in the same request. Absent when nothing was read; a table
+   * listed in `tables` but not here was written with its builder's words.
    */
   readonly tableColumns?: readonly TableColumns[];
 }
 
-/** A table's name and its columns' names, in order. */
+/** One table's column names, in order. */
 export interface TableColumns {
   readonly table: string;
   readonly columns: readonly string[];
+}
+
+/** A cell of a 节假日 table that holds something other than a date: where, and what. */
+export interface NotADate {
+  readonly address: string;
+  readonly text: string;
 }
 
 /** A 节假日 table the workbook already holds, read back. */
@@ -362,7 +384,7 @@ export interface WorkbookHolidayTable {
    * value): left out of the dates, as the templates' formulas leave them out, and named here so the
    * front door can tell the user rather than plan as if the day were not listed. Absent when none.
    */
-  readonly notDates?: readonly { readonly address: string; readonly text: string }[];
+  readonly notDates?: readonly NotADate[];
 }
 
 /** Metrics whose target/actual cells each plan template names for the roll-up. */

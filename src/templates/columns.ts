@@ -55,6 +55,13 @@ export function validations(locale: Locale) {
       errorMessage: s.shareErrorMessage,
       allowBlank: true,
     }),
+    /** A drop-down of another table's column (`listSourceFormula` in writers/layout.ts), with its own message. */
+    fromColumn: (source: { readonly table: string; readonly column: string }, error: { readonly title: string; readonly message: string }): ValidationSpec => ({
+      rule: { kind: "tableColumn", table: source.table, column: source.column },
+      errorTitle: error.title,
+      errorMessage: error.message,
+      allowBlank: true,
+    }),
     date: (): ValidationSpec => ({
       rule: { kind: "date" },
       errorTitle: s.dateErrorTitle,
@@ -117,8 +124,11 @@ export function columnFactory(locale: Locale) {
     /** An amount ≥ 0 where cents occur (`¥#,##0.00`): registers, expenses. */
     moneyCents: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "moneyCents", options, v.nonNegative()),
-    /** Text chosen from a list given by a validation of its own (another table's column: `tableColumnList`). */
-    choice: (key: string, header: string, validation: ValidationSpec, options: ColumnOptions = {}) =>
+    /** A quantity ≥ 0 where fractions occur (tonnes, metres), shown with two decimals. */
+    decimal: (key: string, header: string, options: ColumnOptions = {}) =>
+      make(key, header, "number", options, v.nonNegative()),
+    /** Text picked from another table's column (see `validations().fromColumn`). */
+    fromColumn: (key: string, header: string, validation: ValidationSpec, options: ColumnOptions = {}) =>
       make(key, header, "text", options, validation),
     /** A whole count ≥ 0. */
     count: (key: string, header: string, options: ColumnOptions = {}) =>

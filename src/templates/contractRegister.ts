@@ -24,6 +24,9 @@ export interface ContractRegisterOptions {
   readonly statsYear: number;
 }
 
+/** The register's table is `SP_<KEY>_Contracts`: the ledger finds it by this name. */
+export const CONTRACTS_ROLE = "Contracts";
+
 /** Invoiced-but-unpaid amounts older than this many days are flagged (editable in the sheet). */
 const DEFAULT_AR_DAYS = 90;
 
@@ -155,7 +158,7 @@ export function buildContractRegister(options: ContractRegisterOptions, ctx: Bui
   const kit = kitFor(ctx.locale);
   const { s, v } = kit;
   const key = freeKey(TEMPLATES.contracts, ctx.existing);
-  const name = spTable(key, "Contracts");
+  const name = spTable(key, CONTRACTS_ROLE);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.contracts.title, "title");
   const arAt = draft.field({ row: 2, col: 0 }, s.contracts.arDays, { value: DEFAULT_AR_DAYS }, { numberFormat: FORMATS.plain, validation: v.whole(1) });

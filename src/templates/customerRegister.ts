@@ -178,11 +178,14 @@ function summarySheet(kit: Kit, key: string, register: PlacedTable, sheets: read
   });
 }
 
+/** The register's table is `SP_<KEY>_Customers`: the visit log finds it by this name. */
+export const CUSTOMERS_ROLE = "Customers";
+
 export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s } = kit;
   const key = freeKey(TEMPLATES.customers, ctx.existing);
-  const name = spTable(key, "Customers");
+  const name = spTable(key, CUSTOMERS_ROLE);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.customers.title, "title");
   const origin = { row: 3, col: 0 };

@@ -5,6 +5,7 @@ import type {
   CellValidationSpec,
   CellValue,
   ChartSpec,
+  ColumnNameSpec,
   ColumnSpec,
   ConditionalFormatSpec,
   NameSpec,
@@ -101,6 +102,7 @@ export class SheetDraft {
   private readonly validations: CellValidationSpec[] = [];
   private readonly conditionalFormats: ConditionalFormatSpec[] = [];
   private readonly names: NameSpec[] = [];
+  private readonly columnNames: ColumnNameSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private readonly widths: (number | undefined)[] = [];
 
@@ -158,6 +160,11 @@ export class SheetDraft {
     this.names.push({ name, target: range, comment });
   }
 
+  /** A workbook name for column `key` of a table of this sheet (see `ColumnNameSpec`). */
+  columnName(name: string, table: PlacedTable, key: string, comment: string): void {
+    this.columnNames.push({ name, table: table.spec.name, column: table.header(key), comment });
+  }
+
   chart(spec: ChartSpec): void {
     this.charts.push(spec);
   }
@@ -198,6 +205,8 @@ export class SheetDraft {
     recordLabel: string;
     /** Visible explanation written to the right of the record, and the name's comment. */
     recordNote: string;
+    /** Whether the record's cell gets its `SP_<KEY>_TEMPLATE` name (default yes; see `holidays.ts` for when not). */
+    nameRecord?: boolean;
     freeze: { rows: number; cols: number };
     print: PrintSpec;
     tabColor?: string;
@@ -211,7 +220,7 @@ export class SheetDraft {
     for (let room = this.width(last); room < recordWidth(record.value); room += this.width(last)) last++;
     if (last > valueAt.col) this.merge({ from: valueAt, to: { row: valueAt.row, col: last } });
     this.text({ row: record.at.row, col: last + 1 }, sheet.recordNote, "note");
-    this.name(recordName(record.key, record.role), valueAt, sheet.recordNote);
+    if (sheet.nameRecord !== false) this.name(recordName(record.key, record.role), valueAt, sheet.recordNote);
     return {
       name: sheet.name,
       record,
@@ -222,6 +231,7 @@ export class SheetDraft {
       validations: this.validations,
       conditionalFormats: this.conditionalFormats,
       names: this.names,
+      ...(this.columnNames.length > 0 ? { columnNames: this.columnNames } : {}),
       freeze: sheet.freeze,
       columnWidths: this.widths,
       print: sheet.print,

@@ -1,10 +1,10 @@
-import { makeWorkCalendar, ymdFromSerial, type WorkCalendar, type WorkWeek } from "../domain/calendar";
+import { fortnightPhase, makeWorkCalendar, ymdFromSerial, type WorkCalendar, type WorkWeek } from "../domain/calendar";
 import { chinaYearDays } from "../domain/chinaCalendar";
 import { localize } from "../contract/locale";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { col, str } from "../spec/formula";
-import { freeSheetName, holidayTableName, holidayTableYear, templateRecord } from "../spec/naming";
+import { freeSheetName, holidayTableName, holidayTableYear, recordName, templateRecord } from "../spec/naming";
 import { SHARED_TEMPLATES } from "./registry";
 import type { ExistingNames, SheetSpec, TableRow, WorkbookHolidayTable } from "../spec/sheetSpec";
 
@@ -14,8 +14,9 @@ import type { ExistingNames, SheetSpec, TableRow, WorkbookHolidayTable } from ".
  * templates' working-day formulas read it, so editing the table updates their counts.
  *
  * Why one table per year, keyed `H<year>`: a template finds the table it needs by its name alone
- * (`SP_H2026_Days`), so a later write never has to read, extend or rewrite one the user may have
- * edited; a new year simply gets its own sheet. Every count a template makes lies within one year.
+ * (`SP_H2026_Days`), so a later write never extends or rewrites one the user may have edited (the
+ * front doors only read it, see `workbookCalendar`); a new year simply gets its own sheet. Every
+ * count a template makes lies within one year.
  */
 
 const key = (year: number): string => `${SHARED_TEMPLATES.holidays.keyLetter}${year}`;
@@ -39,10 +40,12 @@ export function workbookCalendar(calendar: WorkCalendar, existing: ExistingNames
   const tables = byYear(existing);
   if (tables.size === 0) return calendar;
   const outside = (dates: readonly number[]): number[] => dates.filter((date) => !tables.has(ymdFromSerial(date).year));
-  const inside = [...tables.values()];
+  // A date typed into another year's table is not read by the formulas (they ask the table of the row's year), so not here either.
+  const inside = (pick: (t: WorkbookHolidayTable) => readonly number[]): number[] =>
+    [...tables].flatMap(([year, t]) => pick(t).filter((date) => ymdFromSerial(date).year === year));
   return makeWorkCalendar(
-    [...outside(calendar.listed.holidays), ...inside.flatMap((t) => t.holidays)],
-    [...outside(calendar.listed.makeUpDays), ...inside.flatMap((t) => t.makeUpDays)],
+    [...outside(calendar.listed.holidays), ...inside((t) => t.holidays)],
+    [...outside(calendar.listed.makeUpDays), ...inside((t) => t.makeUpDays)],
     calendar.week,
   );
 }
@@ -79,8 +82,9 @@ export function holidayTables(calendar: WorkCalendar, years: readonly number[], 
     if (found) {
       columns.set(year, { table, off: found.headers[0], work: found.headers[1] });
     } else if (tables.has(table)) {
-      // Listed but not read back (no front door read it): it was written with these headers.
-      columns.set(year, { table, off: h.off, work: h.work });
+      // Listed but not read back. Unread (a caller that only lists names): it was written with these
+      // headers. Read but unusable (a column deleted): no formula may name it, so the year counts plain.
+      if (ctx.existing.holidayTables === undefined) columns.set(year, { table, off: h.off, work: h.work });
     } else if (listedIn(calendar, year)) {
       const sheet = buildHolidaySheet(year, calendar, { ...ctx, existing: { ...ctx.existing, sheets: sheetNames } });
       sheetNames = [...sheetNames, sheet.name];
@@ -116,11 +120,16 @@ function buildHolidaySheet(year: number, calendar: WorkCalendar, ctx: BuildConte
     columns: [c.date("off", h.columns.off, { width: 14 }), c.date("work", h.columns.work, { width: 16 }), c.text("note", h.columns.note, { width: 24 })],
     rows: rows.length > 0 ? rows : [{}],
   });
+  // The key is the year's, not a free counter: a name of it left behind (Excel keeps a deleted sheet's
+  // names, pointing at #REF!) would clash, so the record then goes without its name; the table,
+  // which is how every template finds the year, went with the sheet and is free.
+  const recordFree = !ctx.existing.names.some((name) => name.toUpperCase() === recordName(key(year), "main"));
   return draft.finish({
     name: freeSheetName(`${h.sheetPrefix} ${year}`, ctx.existing.sheets),
     record: templateRecord(SHARED_TEMPLATES.holidays, "main", key(year), { row: 1, col: 0 }),
     recordLabel: s.common.recordLabel,
     recordNote: s.common.recordNote,
+    nameRecord: recordFree,
     freeze: { rows: 5, cols: 0 },
     print: printSetup({ first: 4, last: 4 }),
     tabColor: "C00000",
@@ -136,40 +145,39 @@ export function dayLabelFormula(date: string, week: WorkWeek, days: readonly Hol
   const weekday = `CHOOSE(WEEKDAY(${date},2),${words.weekdays.map(str).join(",")})`;
   if (days.length === 0) return weekday;
   const listed = (column: (d: HolidayColumns) => string): string => days.map((d) => `COUNTIF(${col(d.table, column(d))},${date})`).join("+");
-  const mark = `IF(NETWORKDAYS.INTL(${date},${date},${weekendOf(week, date)})=1,IF(${listed((d) => d.off)}>0,${str(words.holidayMark)},""),IF(${listed((d) => d.work)}>0,${str(words.makeUpMark)},""))`;
+  const mark = `IF(NETWORKDAYS.INTL(${date},${date},${weekends(week, date).rest})=1,IF(${listed((d) => d.off)}>0,${str(words.holidayMark)},""),IF(${listed((d) => d.work)}>0,${str(words.makeUpMark)},""))`;
   return `${weekday}&${mark}`;
 }
 
 /**
- * NETWORKDAYS.INTL's weekend for `week`, for a span within one Monday–Sunday week starting at `from`:
- * 1 is Saturday–Sunday, 11 Sunday only; 大小周 picks one of them by the fortnight `from` falls in. Both
- * codes and a holiday range are NETWORKDAYS.INTL's since Excel 2010, listed for Excel 2016
- * (support.microsoft.com/zh-CN/Excel/networkdays-intl-function); WPS and LibreOffice take them too.
+ * The weekends NETWORKDAYS.INTL needs for a span within one Monday–Sunday week starting at `from`:
+ * `rest`, the work week's rest days as a code (1 Saturday–Sunday, 11 Sunday only), and `restOnly`,
+ * a mask under which exactly those rest days are working days. 大小周 picks by the fortnight `from`
+ * falls in. Codes, masks and a holiday range are NETWORKDAYS.INTL's since Excel 2010, listed for
+ * Excel 2016 (support.microsoft.com/zh-CN/Excel/networkdays-intl-function); WPS and LibreOffice take them too.
  */
-function weekendOf(week: WorkWeek, from: string): string {
-  if (week.kind === "fiveDay") return "1";
-  if (week.kind === "sixDay") return "11";
+function weekends(week: WorkWeek, from: string): { readonly rest: string; readonly restOnly: string } {
+  if (week.kind === "fiveDay") return { rest: "1", restOnly: str("1111100") };
+  if (week.kind === "sixDay") return { rest: "11", restOnly: str("1111110") };
   // Only the long Saturdays' place in the fortnight matters: one way to write each 大小周, whichever date named it.
-  const phase = ((week.longSaturday % 14) + 14) % 14;
-  return `IF(MOD(${from}-WEEKDAY(${from},2)+6${phase === 0 ? "" : `-${phase}`},14)=0,11,1)`;
+  const phase = fortnightPhase(week.longSaturday);
+  const long = `MOD(${from}-WEEKDAY(${from},2)+6${phase === 0 ? "" : `-${phase}`},14)=0`;
+  return { rest: `IF(${long},11,1)`, restOnly: `IF(${long},${str("1111110")},${str("1111100")})` };
 }
 
 /**
  * Working days from `from` to `to` (formulas of two dates within one Monday–Sunday week, as every
- * template row is): the work week's days, less the table's days off, plus its make-up days that fall
- * on a rest day. The weekend is one NETWORKDAYS.INTL code, so the make-up days are counted by whole
- * calls (COUNTIFS, and the difference of two NETWORKDAYS.INTL taking back those on a working day)
- * rather than by a WEEKDAY per cell. Not INDEX(table,0,n) for the columns, which would spare naming
- * the headers: LibreOffice gives #VALUE! for WEEKDAY or arithmetic over it.
+ * template row is): the work week's days less the table's days off, plus the table's make-up days
+ * that fall on a rest day — the rest days in the span less those not listed. Whole NETWORKDAYS.INTL
+ * calls, no WEEKDAY per cell and no COUNTIFS: a date listed twice or typed with a time counts once, as
+ * the values fixed at write time count it. Not INDEX(table,0,n) for the columns, which would spare
+ * naming the headers: LibreOffice gives #VALUE! for WEEKDAY or arithmetic over it.
  */
 export function workdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
-  const weekend = weekendOf(week, from);
-  if (!days) return `NETWORKDAYS.INTL(${from},${to},${weekend})`;
-  const off = col(days.table, days.off);
-  const work = col(days.table, days.work);
+  const { rest, restOnly } = weekends(week, from);
+  if (!days) return `NETWORKDAYS.INTL(${from},${to},${rest})`;
   return (
-    `NETWORKDAYS.INTL(${from},${to},${weekend},${off})` +
-    `+COUNTIFS(${work},${str(">=")}&${from},${work},${str("<=")}&${to})` +
-    `-NETWORKDAYS.INTL(${from},${to},${weekend})+NETWORKDAYS.INTL(${from},${to},${weekend},${work})`
+    `NETWORKDAYS.INTL(${from},${to},${rest},${col(days.table, days.off)})` +
+    `+NETWORKDAYS.INTL(${from},${to},${restOnly})-NETWORKDAYS.INTL(${from},${to},${restOnly},${col(days.table, days.work)})`
   );
 }

@@ -1,10 +1,11 @@
 import type { BuildContext } from "./context";
 import { buildContractRegister } from "./contractRegister";
 import { buildCustomerRegister } from "./customerRegister";
+import { buildContractLedger } from "./contractLedger";
 import { holidaysLast } from "./holidays";
 import { buildMonthlyPlan } from "./monthlyPlan";
 import { buildVisitLog } from "./visitLog";
-import type { TemplateId } from "./registry";
+import { TEMPLATES, type TemplateId } from "./registry";
 import { withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan } from "./weeklyPlan";
@@ -19,6 +20,7 @@ const BUILDERS = {
   monthly: buildMonthlyPlan,
   customers: buildCustomerRegister,
   contracts: buildContractRegister,
+  ledger: buildContractLedger,
   visits: buildVisitLog,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
@@ -39,12 +41,14 @@ function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext
 
 /**
  * Builds several templates for one workbook: each builder sees the names the previous ones took,
- * so sheets, tables and keys never clash with each other or with the workbook. The 节假日 sheets
- * they add come last.
+ * so sheets, tables and keys never clash with each other or with the workbook. A template that reads
+ * others' tables is built after them, whatever order they were asked in. The 节假日 sheets they add
+ * come last.
  */
 export function buildTemplates(requests: readonly TemplateRequest[], ctx: BuildContext): SheetSpec[] {
   const specs: SheetSpec[] = [];
-  for (const request of requests) {
+  const reads = (request: TemplateRequest): boolean => "readsOthers" in TEMPLATES[request.template];
+  for (const request of [...requests.filter((r) => !reads(r)), ...requests.filter(reads)]) {
     specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs) }));
   }
   return holidaysLast(specs);

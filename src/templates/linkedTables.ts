@@ -1,9 +1,9 @@
 import type { ExistingNames, RecordTemplate } from "../spec/sheetSpec";
 
 /**
- * Another template's table that a builder's formulas read (the visit log reads the customer register;
- * later the register reads the log), found by names only: the table by its name `SP_<letter><n>_<Role>`,
- * its columns by the names they have in the workbook now.
+ * Another template's table that a builder's formulas read (the visit log reads the customer register, the
+ * ledger the contract register; later the registers read them), found by names only: the table by its name
+ * `SP_<letter><n>_<Role>`, its columns by the names they have in the workbook now.
  */
 
 /** Where a wanted column is looked for: the headers the template writes in any language, else its position. */

@@ -25,6 +25,8 @@ interface TemplateEntry extends Omit<RecordTemplate, "id"> {
   readonly blankRows: { readonly initial: number; readonly max: number };
   /** The years whose holidays its working days depend on, for the periods it is written for (none for a register). */
   readonly calendarYears: (periods: { readonly week: IsoWeek; readonly month: YearMonth }) => number[];
+  /** Reads tables of other templates (a drop-down from a register): built after the others of the same request, so it finds theirs. */
+  readonly readsOthers?: true;
 }
 
 /** A weekly plan counts working days in its week: its Monday's and its Sunday's years. */
@@ -46,8 +48,10 @@ export const TEMPLATES = withIds({
   monthly: { keyLetter: "M", version: 1, cliName: "monthly", blankRows: { initial: 10, max: 200 }, calendarYears: (p) => monthYears(p.month) },
   customers: { keyLetter: "C", version: 1, cliName: "customers", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
   contracts: { keyLetter: "K", version: 1, cliName: "contracts", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
+  // A daily ledger: about a month of a sales office's events (15 a day over 20 working days) before rows need adding.
+  ledger: { keyLetter: "L", version: 1, cliName: "ledger", blankRows: { initial: 300, max: 10000 }, calendarYears: () => [], readsOthers: true },
   // A daily log: 200 rows hold a month of one rep's contacts at seed 003's 2 new + 3 old visits + 4 calls a day.
-  visits: { keyLetter: "V", version: 1, cliName: "visits", blankRows: { initial: 200, max: 5000 }, calendarYears: () => [] },
+  visits: { keyLetter: "V", version: 1, cliName: "visits", blankRows: { initial: 200, max: 5000 }, calendarYears: () => [], readsOthers: true },
 } as const satisfies Record<string, TemplateEntry>);
 
 /**

@@ -233,6 +233,32 @@ const zhCN = {
     /** The year's label: the year and these words. */
     yearLabel: "年",
   },
+  ledger: {
+    sheetName: "合同收发票款明细",
+    title: "合同收发票款明细",
+    note: "每笔发货、退货、开票、回款记一行,金额照单据填写(退货记正数,统计时扣减);数量×单价与金额不符时金额标黄,复核人空着或与经办人相同时标红(双人复核)。",
+    typesLabel: "类型",
+    /** Under 金额, which adds every type: meaningful once filtered by 类型 or 合同编号 (SUBTOTAL follows the filter). */
+    filteredTotal: "筛选合计",
+    columnNameNote: "明细表的一列,合同履行一览表等按此名称读取。",
+    columns: {
+      date: "日期",
+      contract: "合同编号",
+      type: "类型",
+      product: "品名",
+      quantity: "数量",
+      price: "单价",
+      amount: "金额",
+      document: "单据号",
+      tracking: "物流单号",
+      handler: "经办人",
+      reviewer: "复核人",
+      note: "备注",
+    },
+    types: ["发货", "退货", "开票", "回款"],
+    contractErrorTitle: "合同编号不在登记表中",
+    contractErrorMessage: "请选择合同履行一览表中的合同编号;新合同请先登记。",
+  },
 } as const;
 
 export type TemplateStrings = Words<typeof zhCN>;
@@ -467,6 +493,31 @@ const enUS: TemplateStrings = {
     monthLabel: { afterYear: "-", afterNumber: "", twoDigits: true },
     quarterLabel: { afterYear: " Q", afterNumber: "", twoDigits: false },
     yearLabel: "",
+  },
+  ledger: {
+    sheetName: "Contract Ledger",
+    title: "Contract ledger: shipments, returns, invoices and payments",
+    note: "One row per shipment, return, invoice or payment, the amount as on its document (a return as a positive amount: it is subtracted). Amounts that differ from quantity × unit price are yellow; a reviewer left blank or the same as the handler is red (two-person review).",
+    typesLabel: "Types",
+    filteredTotal: "Total as filtered",
+    columnNameNote: "A column of the ledger, which the contract register and other sheets read by this name.",
+    columns: {
+      date: "Date",
+      contract: "Contract no.",
+      type: "Type",
+      product: "Product",
+      quantity: "Quantity",
+      price: "Unit price",
+      amount: "Amount",
+      document: "Document no.",
+      tracking: "Tracking no.",
+      handler: "Handled by",
+      reviewer: "Reviewed by",
+      note: "Note",
+    },
+    types: ["Shipment", "Return", "Invoice", "Payment"],
+    contractErrorTitle: "Contract not in the register",
+    contractErrorMessage: "Choose a contract no. from the contract register; register a new contract there first.",
   },
 };
 

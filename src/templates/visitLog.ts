@@ -4,6 +4,7 @@ import { col, str, thisRow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { linkedTable } from "./linkedTables";
+import { CUSTOMERS_ROLE } from "./customerRegister";
 import { freeKey, freeSheetName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 
@@ -34,7 +35,7 @@ export interface LinkedRegister {
 export function linkedRegister(existing: ExistingNames, locale: BuildContext["locale"]): LinkedRegister | undefined {
   const headers = (key: "id" | "name") => Object.values(TEMPLATE_STRINGS).map((s) => s.customers.columns[key]);
   const own = TEMPLATE_STRINGS[locale].customers.columns;
-  const found = linkedTable(existing, TEMPLATES.customers, "Customers", { id: { headers: headers("id"), position: 0 }, name: { headers: headers("name"), position: 1 } }, { id: own.id, name: own.name });
+  const found = linkedTable(existing, TEMPLATES.customers, CUSTOMERS_ROLE, { id: { headers: headers("id"), position: 0 }, name: { headers: headers("name"), position: 1 } }, { id: own.id, name: own.name });
   return found && { table: found.table, ...found.columns };
 }
 
@@ -55,7 +56,7 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
   const newOld = `IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${id},${ids},0)))=ROW(${id}),${str(isNew)},${str(isOld)}))`;
   // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows.
   const customer = register
-    ? [c.choice("customerId", h.customerId, registerIds(kit, register), { width: 12 }), c.formula("customerName", h.customerName, "text", nameLookup(table, h.customerId, register), { width: 22 })]
+    ? [c.fromColumn("customerId", h.customerId, registerIds(kit, register), { width: 12 }), c.formula("customerName", h.customerName, "text", nameLookup(table, h.customerId, register), { width: 22 })]
     : [c.text("customerId", h.customerId, { width: 12 }), c.text("customerName", h.customerName, { width: 22 })];
   return [
     c.date("date", h.date),
@@ -82,7 +83,7 @@ const nameLookup = (table: string, idHeader: string, register: LinkedRegister): 
 /** The drop-down of the register's IDs, with a message that says where a new customer goes. */
 function registerIds(kit: Kit, register: LinkedRegister): ValidationSpec {
   const v = kit.s.visits;
-  return { rule: { kind: "tableColumnList", table: register.table, column: register.id }, errorTitle: v.idErrorTitle, errorMessage: v.idErrorMessage, allowBlank: true };
+  return kit.v.fromColumn({ table: register.table, column: register.id }, { title: v.idErrorTitle, message: v.idErrorMessage });
 }
 
 export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): SheetSpec[] {

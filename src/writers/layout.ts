@@ -1,5 +1,6 @@
 import type {
   CellSpec,
+  ColumnNameSpec,
   CellValue,
   ColumnSpec,
   RangeRef,
@@ -114,12 +115,8 @@ export function validationCriteria(rule: ValidationRule): ValidationCriteria {
   switch (rule.kind) {
     case "list":
       return { type: "list", operator: "between", formulae: [`"${rule.values.join(",")}"`] };
-    case "tableColumnList":
-      // A data-validation formula may not hold a structured reference ([MS-OI29500] §3.2.3.1.3), so the
-      // column is named in text through INDIRECT, which Excel (office-js#873: the list follows rows
-      // added to the table), LibreOffice and WPS resolve; the text is not rewritten when the column or
-      // table is renamed later, which a defined name would be, but INDIRECT needs no extra name.
-      return { type: "list", operator: "between", formulae: [`INDIRECT(${str(col(rule.table, rule.column))})`] };
+    case "tableColumn":
+      return { type: "list", operator: "between", formulae: [listSourceFormula(rule)] };
     case "date":
       return { type: "date", operator: "greaterThanOrEqual", formulae: [String(FIRST_SERIAL)] };
     case "decimal":
@@ -130,6 +127,20 @@ export function validationCriteria(rule: ValidationRule): ValidationCriteria {
       return { type: rule.kind, operator: "greaterThanOrEqual", formulae: [rule.min !== undefined ? String(rule.min) : LOWEST[rule.kind]] };
   }
 }
+
+/**
+ * The list source of a drop-down over a table column. A validation formula may not hold a structured
+ * reference (MS-XLSX 2.6.4 CT_DataValidationFormula: "MUST NOT use … structure-reference"; Excel's Data
+ * Validation dialog refuses one too), but INDIRECT of the reference as text may: Excel resolves it when
+ * the list opens, so the drop-down follows the rows added to the table — set this way from office.js
+ * as well (OfficeDev/office-js#873, where Microsoft confirmed it works on Windows and the web).
+ * LibreOffice resolves it the same way (test/writers/xlsx/ledgerEngine.test.ts). The cost: renaming the
+ * column afterwards breaks the text, which Excel does not rewrite; writing again names it as renamed.
+ */
+export const listSourceFormula = (rule: { readonly table: string; readonly column: string }): string => `INDIRECT(${str(col(rule.table, rule.column))})`;
+
+/** What a column name refers to: the column's data body, as a structured reference (without "="). */
+export const columnNameFormula = (name: ColumnNameSpec): string => col(name.table, name.column);
 
 /** Everything a sheet's content covers: cells, tables, merges, validations, formats, chart anchors. */
 export function sheetExtent(sheet: SheetSpec): RangeRef {

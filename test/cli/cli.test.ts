@@ -44,6 +44,19 @@ describe("sales-planner CLI", () => {
     expect(err).toMatch(/sales-planner --help/);
   });
 
+  test("write ledger: into a workbook with an en-US contract register, its drop-down names the register's column as the file has it", async () => {
+    const file = join(dir, "ledger.xlsx");
+    expect((await run("write", "contracts", "--out", file, "--lang", "en-US")).code).toBe(0);
+    const existing = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(existing.tableColumns?.find((t) => t.table === "SP_K1_Contracts")?.columns[0]).toBe("Contract no.");
+    const written = await run("write", "ledger", "--out", file);
+    expect(written).toMatchObject({ code: 0, err: "" });
+    expect((await inspectXlsx(new Uint8Array(readFileSync(file)))).sheets).toEqual([...existing.sheets, "合同收发票款明细"]);
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+    const sheet = (await pkg.sheets()).find((s) => s.name === "合同收发票款明细")!;
+    expect(await pkg.text(sheet.path!)).toContain("<formula1>INDIRECT(&quot;SP_K1_Contracts[[Contract no.]]&quot;)</formula1>");
+  });
+
   test("write visits into a workbook holding a register: the log picks its IDs from it and reads its columns from the file", async () => {
     const file = join(dir, "visits.xlsx");
     expect(await run("write", "customers", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });

@@ -62,7 +62,8 @@ describe("sales-planner rollup", () => {
     expect(first.out).toContain("汇总了 3 张计划表");
     expect(first.out).toContain(`${customers} 中没有销售计划助手生成的周计划或月计划`);
     const once = await inspectXlsx(new Uint8Array(readFileSync(team)));
-    expect(once.sheets).toEqual(["周计划-张三-2026W48", "周计划-李四-2026W48", "月计划-李四-2026-11", "团队汇总"]);
+    // The 节假日 sheet the plans' working-day formulas read comes once, with the first rep's plans (issue 11).
+    expect(once.sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "周计划-李四-2026W48", "月计划-李四-2026-11", "团队汇总"]);
     expect(once.tables).toContain("SP_W2_Targets");
 
     const second = await run("rollup", "--out", team, await withoutName(zhang, "SP_W1_FORECAST"));
@@ -72,7 +73,9 @@ describe("sales-planner rollup", () => {
     expect(second.out).toContain('需处理:"周计划-张三-2026W48":与 W3 的销售代表和期间相同');
     const data = new Uint8Array(readFileSync(team));
     const twice = await inspectXlsx(data);
-    expect(twice.sheets).toEqual(["周计划-张三-2026W48", "周计划-李四-2026W48", "月计划-李四-2026-11", "周计划-张三-2026W48 (2)", "团队汇总"]);
+    // The team workbook has the year's 节假日 table now: the rep's is not copied again.
+    expect(twice.sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "周计划-李四-2026W48", "月计划-李四-2026-11", "周计划-张三-2026W48 (2)", "团队汇总"]);
+    expect(twice.tables.filter((t) => t.startsWith("SP_H"))).toEqual(["SP_H2026_Days"]);
     expect(twice.names.filter((n) => n.startsWith("SP_T"))).toEqual(["SP_T1_TEMPLATE"]);
     const plans = discoverPlans(await xlsxNameEntries(data));
     expect(plans.map((p) => [p.key, p.sheet])).toEqual([
@@ -123,7 +126,7 @@ describe("sales-planner rollup", () => {
     // Passes the file check, fails to read: named in both languages, the others still rolled up.
     expect(err).toContain(`无法读取文件“${paths[6]}”`);
     expect(err).toContain(paths[6]);
-    expect((await inspectXlsx(new Uint8Array(readFileSync(team)))).sheets).toEqual(["周计划-张三-2026W48", "团队汇总"]);
+    expect((await inspectXlsx(new Uint8Array(readFileSync(team)))).sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "团队汇总"]);
     expect(ms).toBeLessThan(5000);
   });
 

@@ -59,6 +59,18 @@ const contracts = (): TableRow[] =>
     };
   });
 
+/** Ledger events of `contracts()`: every type, a discounted invoice, a payment without quantity, reviewers missing or the handler. */
+const ledger = (locale: Locale): TableRow[] => {
+  const [ship, ret, invoice, payment] = locale === "zh-CN" ? ["发货", "退货", "开票", "回款"] : ["Shipment", "Return", "Invoice", "Payment"];
+  return [
+    { date: day(11, 2), contract: "HT20260001", type: ship, product: "设备A", quantity: 10, price: 3700, amount: 37000, document: "FH0001", tracking: "SF1000001", handler: "王内勤", reviewer: "钱主管" },
+    { date: day(11, 3), contract: "HT20260001", type: invoice, product: "设备A", quantity: 10, price: 3700, amount: 36260, document: "FP0001", handler: "王内勤", reviewer: "" },
+    { date: day(11, 5), contract: "HT20260002", type: ship, product: "耗材B", quantity: 2.5, price: 1000, amount: 2500, document: "FH0002", handler: "赵内勤", reviewer: "赵内勤" },
+    { date: day(11, 6), contract: "HT20260002", type: ret, product: "耗材B", quantity: 0.5, price: 1000, amount: 500, document: "TH0001", handler: "赵内勤", reviewer: "钱主管", note: "破损" },
+    { date: day(11, 20), contract: "HT20260001", type: payment, amount: 20000, document: "HD0001", handler: "王内勤", reviewer: "孙经理" },
+  ];
+};
+
 const keyCustomers: TableRow[] = [
   { customer: "客户1有限公司", tier: "A", target: 300000, plan: "季度回访", owner: "张三" },
   { customer: "客户2有限公司", tier: "B", target: 120000, plan: "新品推介", owner: "李四" },
@@ -127,6 +139,12 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
     const all = requests(locale);
     for (const [name, request] of Object.entries(all)) await add(`${locale}/${name}`, buildTemplates([request], { locale, existing: NO_NAMES }));
     await add(`${locale}/all-in-one`, buildTemplates(Object.values(all), { locale, existing: NO_NAMES }));
+    // Issue 12: the ledger alone (合同编号 plain text), and asked before a register it then lists.
+    await add(`${locale}/ledger-empty`, buildTemplates([{ template: "ledger", options: { blankRows: 3 } }], { locale, existing: NO_NAMES }));
+    await add(
+      `${locale}/ledger-with-register`,
+      buildTemplates([{ template: "ledger", options: { rows: ledger(locale), blankRows: 2 } }, all["contracts-filled"]], { locale, existing: NO_NAMES }),
+    );
     for (const [name, list] of Object.entries(visitRequests())) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     await add(
       `${locale}/breakdown-weekly`,

@@ -527,16 +527,15 @@ abstract class CollectionProxy<T, P extends ClientObject<unknown>> extends Clien
 
   override load(props?: Props): this {
     const list = propList(props, this.itemReadable);
-    this.ctx.enqueue(this.path, "load", list, () => this.fillItems(list));
+    this.ctx.enqueue(this.path, "load", list, () => this.fill(list));
     return this;
   }
 
-  /** Loads `props` of every member; runs while a batch applies (also for a parent's load path through this collection). */
-  fillItems(props: readonly string[]): void {
-    const list = props.map((p) => p.replace(/^items\//, ""));
+  /** Takes the current members with `props` each; runs while a batch applies (or as a parent's navigation path is loaded). */
+  override fill(props: readonly string[]): void {
     this.loadedItems = this.target().map((element, index) => {
       const proxy = this.item(element, index);
-      proxy.fill(list);
+      proxy.fill(props);
       return proxy;
     });
   }
@@ -1078,9 +1077,23 @@ class TableCollectionProxy extends CollectionProxy<FakeTable, TableProxy> {
 class TableProxy extends ClientObject<FakeTable> {
   protected readonly readable = ["name", "showTotals", "style", "showBandedRows", "showFilterButton"] as const;
 
+  private columnsProxy?: TableColumnCollectionProxy;
+
   protected read(table: FakeTable, prop: string): unknown {
     if (prop in table && prop !== "sheet" && prop !== "range") return table[prop as keyof FakeTable];
     throw new FakeOfficeError("InvalidArgument", `Table has no property ${prop}`);
+  }
+
+  /**
+   * A navigation path loads the related object in the same sync: `tables.load("items/columns/items/name")`
+   * fills each table's `columns` with their names (OfficeExtension.LoadOption: "context.load(paragraphs,
+   * 'text, font/size')", learn.microsoft.com/javascript/api/office/officeextension.loadoption). The same
+   * `columns` object is returned each time, so what the path loaded is there to read.
+   */
+  override fill(props: readonly string[]): void {
+    const columns = props.filter((p) => p.startsWith("columns/")).map((p) => p.slice("columns/".length).replace(/^items\//, ""));
+    super.fill(props.filter((p) => !p.startsWith("columns/")));
+    if (columns.length > 0) this.columns.fill(columns);
   }
 
   get name(): string {
@@ -1129,26 +1142,13 @@ class TableProxy extends ClientObject<FakeTable> {
     });
   }
 
-  private columnsProxy?: TableColumnCollectionProxy;
-
   /** Its columns, each with its `name`: the header cell's text, as Excel keeps them (the fake's tables always show their headers). */
   get columns(): TableColumnCollectionProxy {
-    return (this.columnsProxy ??= new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => {
+    this.columnsProxy ??= new TableColumnCollectionProxy(this.ctx, `${this.path}.columns`, () => {
       const table = this.find();
       return table && this.ctx.fake.state.tableHeaders(table);
-    }));
-  }
-
-  /**
-   * A load path through `columns` (`tables.load("items/name,items/columns/items/name")`) loads the columns
-   * of every table in the same request, as Office's load paths do for navigation properties
-   * (learn.microsoft.com/javascript/api/office/officeextension.loadoption: "paragraphs.load('text,
-   * font/size')" loads each paragraph's font size).
-   */
-  override fill(props: readonly string[]): void {
-    const nested = props.filter((p) => p.startsWith("columns/")).map((p) => p.slice("columns/".length));
-    super.fill(props.filter((p) => !p.startsWith("columns/")));
-    if (nested.length > 0) this.columns.fillItems(nested);
+    });
+    return this.columnsProxy;
   }
 
   getRange(): RangeProxy {
@@ -1381,10 +1381,10 @@ const VALIDATION_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", 
  *   refused;
  * - ListDataValidation.source: "a Range object, or a string that contains a comma-separated number,
  *   Boolean, or date" — not empty; Excel's list formula is limited to 255 characters (its Data
- *   Validation dialog refuses a longer source). A source may also be a formula ("=INDIRECT(\"Table1[Column1]\")"
- *   works from code, OfficeDev/office-js#873), but not one holding a structured reference: data-validation
- *   formulas "shall not use array constants, structure references, or union or intersection binary
- *   operators" ([MS-OI29500] §3.2.3.1.3, learn.microsoft.com/openspecs/office_standards/ms-oi29500/26e0ceb2-5b93-42dc-838c-9e15c1a8cd8b).
+ *   Validation dialog refuses a longer source). A formula source may not hold a structured reference
+ *   (`=T[Col]`): MS-XLSX 2.6.4 CT_DataValidationFormula, "MUST NOT use … structure-reference"
+ *   (learn.microsoft.com/openspecs/office_standards/ms-xlsx/20ed0abd-113f-4b8a-8de3-c68e733a300a); the
+ *   reference as text inside INDIRECT is taken and followed as the table grows (OfficeDev/office-js#873).
  */
 export function checkValidationRule(rule: unknown): void {
   if (typeof rule !== "object" || rule === null) throw invalid("validation rule must be an object");
@@ -1395,7 +1395,7 @@ export function checkValidationRule(rule: unknown): void {
     const source = criteria.source;
     if (typeof source !== "string") return;
     if (source.length === 0 || source.length > 255) throw invalid(`list source must hold 1–255 characters, got ${source.length}`);
-    if (source.startsWith("=") && source.replace(/"(?:[^"]|"")*"/g, '""').includes("[")) throw invalid(`a list source formula may not hold a structured reference: ${source}`);
+    if (source.startsWith("=") && source.replace(/"(?:[^"]|"")*"/g, "").includes("[")) throw invalid(`list source ${source} holds a structured reference`);
     return;
   }
   if (kind === "custom") {

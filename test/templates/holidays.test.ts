@@ -63,6 +63,21 @@ describe("the 节假日 sheet", () => {
     expect(formula).toContain("SP_H2026_Days[[补班]]");
   });
 
+  test("a table the front door read but could not use (a column deleted) is not named by any formula", () => {
+    const existing: ExistingNames = { ...NO_NAMES, tables: [holidayTableName(2026)], holidayTables: [] };
+    const specs = buildTemplates([monthly(10)], { locale: "zh-CN", existing });
+    expect(holidaySheets(specs)).toEqual([]);
+    expect(workdaysColumn(specs)).toBe("NETWORKDAYS.INTL(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]],1)");
+  });
+
+  test("a record name left behind by a deleted 节假日 sheet does not stop the year's new sheet", () => {
+    const existing: ExistingNames = { ...NO_NAMES, names: ["SP_H2026_TEMPLATE"] };
+    const [sheet] = holidaySheets(buildTemplates([monthly(10)], { locale: "zh-CN", existing }));
+    expect(sheet.tables[0].name).toBe("SP_H2026_Days");
+    expect(sheet.names.map((n) => n.name)).toEqual([]);
+    expect(sheet.record.value).toBe("sales-planner:holidays:main:v1:H2026");
+  });
+
   test("none for a year the calendar lists no date in: plain weeks stay plain, with the work week still in the formula", () => {
     const plain = buildTemplates([monthly(10, PLAIN_WEEKS)], { locale: "zh-CN", existing: NO_NAMES });
     expect(holidaySheets(plain)).toEqual([]);
@@ -97,6 +112,11 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
     expect(calendar.listed.holidays.filter((date) => date >= d(1, 1))).toEqual(edited.holidays);
     expect(calendar.listed.makeUpDays.filter((date) => date >= d(1, 1))).toEqual(edited.makeUpDays);
     expect(calendar.listed.holidays).toContain(d(10, 1, 2025));
+  });
+
+  test("takes from a year's table only the dates of that year, as the formulas do", () => {
+    const stray = { ...edited, holidays: [...edited.holidays, d(1, 4, 2027)] };
+    expect(workbookCalendar(china2026, existing([stray])).listed.holidays).not.toContain(d(1, 4, 2027));
   });
 
   test("is the same calendar when the workbook has no table", () => {
@@ -137,11 +157,12 @@ describe("workdaysFormula", () => {
     expect(workdaysFormula("F", "T", alternateWeek(d(10, 17)), undefined)).toBe("NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6,14)=0,11,1))");
   });
 
-  test("reads both columns of the table", () => {
+  test("reads both columns of the table: days off out, make-up days on rest days in", () => {
     expect(workdaysFormula("F", "T", PLAIN_WEEKS.week, days)).toBe(
-      'NETWORKDAYS.INTL(F,T,1,SP_H2026_Days[[放假日]])+COUNTIFS(SP_H2026_Days[[调休上班日]],">="&F,SP_H2026_Days[[调休上班日]],"<="&T)' +
-        "-NETWORKDAYS.INTL(F,T,1)+NETWORKDAYS.INTL(F,T,1,SP_H2026_Days[[调休上班日]])",
+      'NETWORKDAYS.INTL(F,T,1,SP_H2026_Days[[放假日]])+NETWORKDAYS.INTL(F,T,"1111100")-NETWORKDAYS.INTL(F,T,"1111100",SP_H2026_Days[[调休上班日]])',
     );
+    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, days)).toContain('NETWORKDAYS.INTL(F,T,"1111110")');
+    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), days)).toContain('IF(MOD(F-WEEKDAY(F,2)+6-7,14)=0,"1111110","1111100")');
   });
 });
 

@@ -41,7 +41,7 @@ describe("客户拜访记录 (visit log)", () => {
     const specs = buildTemplates([{ template: "customers", options: {} }, { template: "visits", options: {} }], { locale: "zh-CN", existing: NO_NAMES });
     const spec = log(specs);
     expect(column(spec, "customerId").validation).toEqual({
-      rule: { kind: "tableColumnList", table: "SP_C1_Customers", column: "客户编号" },
+      rule: { kind: "tableColumn", table: "SP_C1_Customers", column: "客户编号" },
       errorTitle: zh.visits.idErrorTitle,
       errorMessage: zh.visits.idErrorMessage,
       allowBlank: true,
@@ -66,6 +66,12 @@ describe("客户拜访记录 (visit log)", () => {
     expect(linkedRegister(existing(["序号", ...Object.values(en.customers.columns)]), "zh-CN")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
     expect(linkedRegister(existing(), "en-US")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
     expect(linkedRegister({ sheets: [], tables: ["SP_K1_Contracts", "SP_V1_Visits"], names: [] }, "zh-CN")).toBeUndefined();
+  });
+
+  test("asked before the register in one request, it is built after it and picks its IDs from it", () => {
+    const specs = buildTemplates([{ template: "visits", options: { blankRows: 1 } }, { template: "customers", options: { blankRows: 1 } }], { locale: "en-US", existing: NO_NAMES });
+    expect(specs.map((s) => s.record.template)).toEqual(["customers", "customers", "customers", "visits"]);
+    expect(column(log(specs), "customerId").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_C1_Customers", column: "Customer ID" });
   });
 
   test("a second log takes the next key and sheet name", () => {

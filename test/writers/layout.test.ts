@@ -28,10 +28,13 @@ const OFFICE_TYPE: Record<string, ValidationCriteria["type"]> = { date: "date", 
 
 type Basic = { formula1: string; formula2?: string; operator: string };
 
-/** An Office `DataValidationRule` as criteria (a list's source is quoted, as the file format has it). */
+/** An Office `DataValidationRule` as criteria (a list's values are quoted, as the file format has them; a formula source loses its "="). */
 function officeCriteria(rule: unknown): ValidationCriteria {
   const [[kind, body]] = Object.entries(rule as Record<string, unknown>);
-  if (kind === "list") return { type: "list", operator: "between", formulae: [`"${(body as { source: string }).source}"`] };
+  if (kind === "list") {
+    const { source } = body as { source: string };
+    return { type: "list", operator: "between", formulae: [source.startsWith("=") ? source.slice(1) : `"${source}"`] };
+  }
   const basic = body as Basic;
   return {
     type: OFFICE_TYPE[kind],
@@ -116,7 +119,7 @@ describe("validation rules without bounds", () => {
   });
 
   test("both writers write the same criteria for every validation, the open rules included", async () => {
-    const rules: ValidationRule[] = [{ kind: "date" }, { kind: "decimal" }, { kind: "whole" }, { kind: "decimal", max: 5 }];
+    const rules: ValidationRule[] = [{ kind: "date" }, { kind: "decimal" }, { kind: "whole" }, { kind: "decimal", max: 5 }, { kind: "tableColumn", table: "SP_K1_Contracts", column: "合同编号" }];
     const specs = specsWith(rules);
     const [office, xlsx] = await Promise.all([officeValidations(specs), writeXlsx(specs).then(xlsxValidations)]);
     rules.forEach((rule, i) => {
@@ -125,6 +128,7 @@ describe("validation rules without bounds", () => {
       expect(xlsx.get(at)).toEqual(validationCriteria(rule));
     });
     expect(office.get("AO1")?.formulae).toEqual(["61"]);
+    expect(office.get("AO5")?.formulae).toEqual(['INDIRECT("SP_K1_Contracts[[合同编号]]")']);
     expect(Object.fromEntries(xlsx)).toEqual(Object.fromEntries(office));
     // The contract register's own date columns carry the same open date rule.
     expect([...xlsx.values()].filter((c) => c.type === "date").length).toBeGreaterThan(1);

@@ -12,6 +12,7 @@ const CARD: { readonly [K in TemplateId]: (s: UiStrings) => { readonly title: st
   monthly: (s) => ({ title: s.tplMonthlyTitle, purpose: s.tplMonthlyPurpose }),
   customers: (s) => ({ title: s.tplCustomersTitle, purpose: s.tplCustomersPurpose }),
   contracts: (s) => ({ title: s.tplContractsTitle, purpose: s.tplContractsPurpose }),
+  ledger: (s) => ({ title: s.tplLedgerTitle, purpose: s.tplLedgerPurpose }),
   visits: (s) => ({ title: s.tplVisitsTitle, purpose: s.tplVisitsPurpose }),
 };
 

@@ -40,5 +40,6 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   monthly: ["rep", "month", "holidays", "blankRows"],
   customers: ["blankRows"],
   contracts: ["statsYear", "blankRows"],
+  ledger: ["blankRows"],
   visits: ["blankRows"],
 };

@@ -127,5 +127,6 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   monthly: ({ rep, month, calendar, blankRows }) => ({ template: "monthly", options: { rep, year: month!.year, month: month!.month, calendar, blankRows } }),
   customers: ({ blankRows }) => ({ template: "customers", options: { blankRows } }),
   contracts: ({ blankRows, statsYear }) => ({ template: "contracts", options: { blankRows, statsYear } }),
+  ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
 };

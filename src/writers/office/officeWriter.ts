@@ -1,10 +1,11 @@
-import type { ExistingNames, RangeRef, SheetSpec, WorkbookHolidayTable } from "../../spec/sheetSpec";
+import type { ExistingNames, NotADate, RangeRef, SheetSpec } from "../../spec/sheetSpec";
 import { sheetExtent } from "../layout";
 import { intersects, parseAddress, qualifiedAddress } from "../../spec/addresses";
 import { runBatches, type Step } from "./chunking";
 import { excelCode, OfficeWriteError, type OccupiedBy } from "./errors";
 import { sheetSteps, type SheetSteps } from "./sheetSteps";
 import { holidayTableOf, isHolidayTable } from "../holidayTables";
+import { definedNamesOf, isTemplateTable } from "../../spec/naming";
 
 /**
  * Writes template SheetSpecs into the open workbook through the Excel JavaScript API.
@@ -30,8 +31,6 @@ export interface WriteResult {
   /** Cells of the workbook's 节假日 tables that hold no date and so were not counted, for the pane to name. */
   readonly notDates: readonly NotADate[];
 }
-
-export type NotADate = NonNullable<WorkbookHolidayTable["notDates"]>[number];
 
 const notDatesOf = (existing: ExistingNames): NotADate[] => (existing.holidayTables ?? []).flatMap((t) => t.notDates ?? []);
 
@@ -128,8 +127,8 @@ async function undoInsert(
 }
 
 /**
- * The workbook's sheet, table and name lists and every table's column names in one sync, and — in one
- * more, only when the workbook has any — its 节假日 tables' dates, which the templates plan with
+ * The workbook's sheet, table and name lists and its template tables' column names in one sync, and —
+ * in one more, only when the workbook has any — its 节假日 tables' dates, which the templates plan with
  * (holidayTables.ts). The column names come with the table list (a navigation path in the same load),
  * because a template's formulas over another template's table name its columns as the workbook has them.
  */
@@ -138,11 +137,12 @@ async function loadExisting(context: Excel.RequestContext): Promise<ExistingName
   const tables = context.workbook.tables.load("items/name,items/columns/items/name");
   const names = context.workbook.names.load("items/name");
   await context.sync();
+  const tableColumns = tables.items.filter((t) => isTemplateTable(t.name)).map((t) => ({ table: t.name, columns: t.columns.items.map((c) => c.name) }));
   const listed = {
     sheets: sheets.items.map((s) => s.name),
     tables: tables.items.map((t) => t.name),
     names: names.items.map((n) => n.name),
-    tableColumns: tables.items.map((t) => ({ table: t.name, columns: t.columns.items.map((c) => c.name) })),
+    ...(tableColumns.length > 0 ? { tableColumns } : {}),
   };
   const holidays = tables.items.filter((t) => isHolidayTable(t.name));
   if (holidays.length === 0) return listed;
@@ -184,7 +184,7 @@ function firstTaken(wanted: readonly string[], taken: readonly string[]): string
 }
 
 /** Table and defined names a spec creates (they share one namespace in Excel). */
-const ownNames = (spec: SheetSpec): string[] => [...spec.tables.map((t) => t.name), ...spec.names.map((n) => n.name)];
+const ownNames = (spec: SheetSpec): string[] => [...spec.tables.map((t) => t.name), ...definedNamesOf(spec)];
 
 const rangeOf = (sheet: Excel.Worksheet, area: RangeRef): Excel.Range =>
   sheet.getRangeByIndexes(area.from.row, area.from.col, area.to.row - area.from.row + 1, area.to.col - area.from.col + 1);
@@ -274,7 +274,7 @@ interface Deletable {
  * on a new sheet go with it.
  */
 const createdItems = (context: Excel.RequestContext, specs: readonly SheetSpec[], sheets: readonly string[]): Deletable[] => [
-  ...specs.flatMap((s) => s.names.map((n) => context.workbook.names.getItemOrNullObject(n.name))),
+  ...specs.flatMap((s) => definedNamesOf(s).map((n) => context.workbook.names.getItemOrNullObject(n))),
   ...sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s)),
 ];
 

@@ -10,7 +10,7 @@ import type {
 } from "../../spec/sheetSpec";
 import { CELL_STYLES } from "../../spec/sheetSpec";
 import { a1 } from "../../spec/a1";
-import { columnBody, resolveTarget, tableLayout, validationCriteria } from "../layout";
+import { columnBody, columnNameFormula, listSourceFormula, resolveTarget, tableLayout, validationCriteria } from "../layout";
 import { looseCellBlocks, styleRuns, tableBlocks, type Block } from "./blocks";
 import { call, sliceBlock, type Step } from "./chunking";
 
@@ -82,6 +82,10 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
   for (const name of spec.names) {
     structure.push(call(() => target.context.workbook.names.add(name.name, rangeOf(name.target), name.comment)));
   }
+  // After the tables they name, which the structure steps create first.
+  for (const name of spec.columnNames ?? []) {
+    structure.push(call(() => target.context.workbook.names.add(name.name, `=${columnNameFormula(name)}`, name.comment)));
+  }
 
   const loose = looseCellBlocks(spec.cells);
   for (const block of loose.content) content.push(...write("formulas", block));
@@ -131,10 +135,8 @@ const VALIDATION_OPERATOR = {
  */
 function officeRule(spec: ValidationSpec): Excel.DataValidationRule {
   if (spec.rule.kind === "list") return { list: { inCellDropDown: true, source: spec.rule.values.join(",") } };
+  if (spec.rule.kind === "tableColumn") return { list: { inCellDropDown: true, source: `=${listSourceFormula(spec.rule)}` } };
   const criteria = validationCriteria(spec.rule);
-  // A list from another table's column: the source is a formula, as Excel's Data Validation dialog takes
-  // it ("=INDIRECT(…)", accepted by ListDataValidation.source: OfficeDev/office-js#873).
-  if (criteria.type === "list") return { list: { inCellDropDown: true, source: `=${criteria.formulae[0]}` } };
   const [formula1, formula2] = criteria.formulae.map((f) => `=${f}`);
   const basic = { formula1, operator: VALIDATION_OPERATOR[criteria.operator], ...(formula2 !== undefined ? { formula2 } : {}) };
   if (criteria.type === "date") return { date: basic };

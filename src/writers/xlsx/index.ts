@@ -27,8 +27,9 @@ async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
     }
     for (const name of spec.names) nameComments.set(name.name, name.comment);
   }
+  const columnNames = specs.flatMap((spec) => spec.columnNames ?? []);
   const saved = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patchPackage(saved, { calculated, totals, nameComments, finish: async (pkg) => {
+  return patchPackage(saved, { calculated, totals, nameComments, columnNames, finish: async (pkg) => {
       await attachCharts(pkg, specs);
       await requoteBuiltInNames(pkg);
     },

@@ -2,22 +2,24 @@ import type { ExistingNames, WorkbookHolidayTable } from "../../spec/sheetSpec";
 import { cellValue, definedNames, sharedStrings, sheetCells, tableNames, tableParts, XlsxPackage, type CellXml } from "../ooxml";
 import { a1 } from "../../spec/a1";
 import { holidayTableOf, isHolidayTable } from "../holidayTables";
+import { isTemplateTable } from "../../spec/naming";
 
 /**
  * The sheet, table and defined names of an existing .xlsx, read straight from the package so that
  * names no model can parse (formulas, constants) still count as taken — and its 节假日 tables'
- * headers and dates, which the templates plan with (holidayTables.ts) — and every table's column names,
- * which a template's formulas over another template's table must name (the visit log over the register).
+ * headers and dates, which the templates plan with (holidayTables.ts) — and its template tables' column
+ * names, which a template's formulas over another template's table must name (the visit log over the register).
  */
 export async function inspectXlsx(data: Uint8Array): Promise<ExistingNames> {
   const pkg = await XlsxPackage.load(data);
   const holidayTables = await readHolidayTables(pkg);
+  const tableColumns = (await tableParts(pkg, isTemplateTable)).map((part) => ({ table: part.name, columns: part.columns }));
   return {
     sheets: (await pkg.sheets()).map((s) => s.name),
     tables: await tableNames(pkg),
-    tableColumns: (await tableParts(pkg, () => true)).map((part) => ({ table: part.name, columns: part.columns })),
     names: definedNames(await pkg.workbookXml()).map((n) => n.name).filter((n) => !n.startsWith("_xlnm.")),
     ...(holidayTables.length > 0 ? { holidayTables } : {}),
+    ...(tableColumns.length > 0 ? { tableColumns } : {}),
   };
 }
 

@@ -4,7 +4,10 @@ import { readRecord } from "../../templates/registry";
 import { quoteSheet } from "../../spec/a1";
 import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../team/rekey";
-import { definedNames, escapeXml, graftSheets, removeSheet, tableNames, workbookNames, XlsxPackage } from "../ooxml";
+import { carryHolidays, renameColumns, type ColumnRenames } from "../../team/holidayCopies";
+import { holidayTableYear } from "../../spec/naming";
+import { isHolidayTable } from "../holidayTables";
+import { definedNames, escapeXml, graftSheets, removeSheet, tableNames, tableParts, unescapeXml, workbookNames, XlsxPackage } from "../ooxml";
 
 /**
  * Copies the plan sheets of reps' workbooks into a team workbook — the offline counterpart of
@@ -19,6 +22,10 @@ import { definedNames, escapeXml, graftSheets, removeSheet, tableNames, workbook
  * sheet name gets " (2)"… The copied names point at the copied sheet, so the team workbook's
  * roll-up finds each plan by its names exactly as in the rep's file. A rep's name that was already
  * broken (#REF!) is carried over broken, so the roll-up reports it the same way.
+ *
+ * The plans' working-day formulas read the rep's 节假日 tables (`SP_H<year>_Days`): each one of a
+ * year the team workbook does not have yet comes along with its sheet, unchanged, and the plans of a
+ * year it has read the team's (`team/holidayCopies.ts`).
  */
 
 export interface RepFile {
@@ -99,6 +106,20 @@ function renameTables(xml: string, renames: ReadonlyMap<string, string>): string
   return out;
 }
 
+/**
+ * `xml` with the column names of the structured references in its formulas renamed: cells' `<f>`,
+ * calculated columns, validations' and conditional formats' formulas. The text is unescaped for the
+ * rename and escaped again only where it changed, so the producer's spelling stays elsewhere.
+ */
+function renameFormulaColumns(xml: string, renames: ColumnRenames): string {
+  if (renames.size === 0) return xml;
+  return xml.replace(/(<((?:\w+:)?(?:f|formula|formula1|formula2|calculatedColumnFormula))(?:\s[^>]*)?>)([^<]*)(<\/\2>)/g, (whole, open: string, _tag, text: string, close: string) => {
+    const formula = unescapeXml(text);
+    const renamed = renameColumns(formula, renames);
+    return renamed === formula ? whole : `${open}${escapeXml(renamed)}${close}`;
+  });
+}
+
 /** A package with no sheet, to build a new team workbook in. */
 async function emptyWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -114,7 +135,12 @@ interface ReadRep {
   readonly source: XlsxPackage;
   readonly plans: ReturnType<typeof discoverPlans>;
   readonly sheets: Awaited<ReturnType<XlsxPackage["sheets"]>>;
+  /** Its 节假日 tables: name, sheet, columns. */
+  readonly holidays: readonly { readonly table: string; readonly sheet: string; readonly columns: readonly string[] }[];
 }
+
+/** A workbook's 节假日 tables, found by their names (never by their sheets' names, which the user may change). */
+const holidayParts = async (pkg: XlsxPackage) => (await tableParts(pkg, isHolidayTable)).map((t) => ({ table: t.name, sheet: t.sheet, columns: t.columns }));
 
 /**
  * Reads what `copyRep` needs. A file that fails here (no workbook part, malformed XML) is reported
@@ -122,11 +148,14 @@ interface ReadRep {
  */
 async function readRep(rep: RepFile): Promise<ReadRep> {
   const source = await XlsxPackage.load(rep.data);
-  return { file: rep.file, source, plans: discoverPlans(await nameEntries(source)), sheets: await source.sheets() };
+  return { file: rep.file, source, plans: discoverPlans(await nameEntries(source)), sheets: await source.sheets(), holidays: await holidayParts(source) };
 }
 
-/** Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken. */
-async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[]): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
+/**
+ * Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken, with the
+ * 节假日 sheets of the years `teamHolidays` (the team's tables' columns by year) lacks.
+ */
+async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHolidays: Map<number, readonly string[]>): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
   const { source, plans } = rep;
   const keys: Rekeying = assignKeys(plans, taken);
   const teamSheets = (await team.sheets()).map((s) => s.name);
@@ -149,10 +178,24 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[]): Promis
     }
   }
   if (sheets.length === 0) return { copied, hasPlans: plans.length > 0 };
+  const holidays = carryHolidays(rep.holidays, teamHolidays);
+  // After the plans, as a write puts them: a 节假日 sheet is the plans' reference, not a plan.
+  const holidaySheets = rep.holidays.filter((h) => holidays.copy.includes(h.table));
+  for (const { sheet } of holidaySheets) {
+    if (!sheets.some((s) => s.from === sheet)) sheets.push({ from: sheet, to: freeSheetName(sheet, [...teamSheets, ...sheets.map((s) => s.to)]) });
+  }
+  taken.push(...holidaySheets.map((h) => h.table));
   const copiedSheets = new Set(sheets.map((s) => s.from));
   const planOf = (name: string) => plans.find((p) => name.toUpperCase().startsWith(`SP_${p.key}_`));
+  // Its record and any other name of its key: SP_H2026_TEMPLATE. A name the team has already (a
+  // leftover without its table) is not brought twice.
+  const holidayOf = (name: string) => holidaySheets.find((h) => name.toUpperCase().startsWith(`SP_H${holidayTableYear(h.table)}_`));
+  const takenNames = new Set(taken.map((t) => t.toUpperCase()));
   const kept = definedNames(await source.workbookXml()).filter((n) => {
-    const sheet = n.localSheetId === undefined ? planOf(n.name)?.sheet : undefined;
+    if (n.localSheetId !== undefined) return false;
+    const holiday = holidayOf(n.name);
+    if (holiday) return !takenNames.has(n.name.toUpperCase());
+    const sheet = planOf(n.name)?.sheet;
     return sheet !== undefined && copiedSheets.has(sheet);
   });
   taken.push(...kept.map((n) => rekeyText(n.name, keys)));
@@ -160,13 +203,16 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[]): Promis
     sheets,
     keepName: (n) => kept.some((k) => k.element === n.element),
     rewrite: (xml) =>
-      renameTables(
-        sheets.reduce(
-          (text, s) => renameSheetRefs(text, s.from, s.to),
-          // The template record is text in a cell: `sales-planner:weekly:main:v1:W1`.
-          rekeyText(xml, keys).replace(/>(sales-planner:[^<]*)</g, (_, record: string) => `>${rekeyRecord(record, keys)}<`),
+      renameFormulaColumns(
+        renameTables(
+          sheets.reduce(
+            (text, s) => renameSheetRefs(text, s.from, s.to),
+            // The template record is text in a cell: `sales-planner:weekly:main:v1:W1`.
+            rekeyText(xml, keys).replace(/>(sales-planner:[^<]*)</g, (_, record: string) => `>${rekeyRecord(record, keys)}<`),
+          ),
+          tableRenames,
         ),
-        tableRenames,
+        holidays.renames,
       ),
   });
   return { copied, hasPlans: plans.length > 0 };
@@ -184,6 +230,7 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
     await removeSheet(team, removedSummary.sheet, (n) => n.name.toUpperCase().startsWith(prefix));
   }
   const taken = [...(await nameEntries(team)).map((n) => n.name), ...(await tableNames(team))];
+  const teamHolidays = new Map((await holidayParts(team)).flatMap((t) => { const year = holidayTableYear(t.table); return year === undefined ? [] : [[year, t.columns] as const]; }));
   const copied: CopiedPlan[] = [];
   const withoutPlans: string[] = [];
   const unreadable: { file: string; detail: string }[] = [];
@@ -195,7 +242,7 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
       unreadable.push({ file: rep.file, detail: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const result = await copyRep(team, read, taken);
+    const result = await copyRep(team, read, taken, teamHolidays);
     copied.push(...result.copied);
     if (!result.hasPlans) withoutPlans.push(rep.file);
   }

@@ -1,4 +1,6 @@
 import { attr, definedNames, escapeXml, openTags, XlsxPackage } from "../ooxml";
+import type { ColumnNameSpec } from "../../spec/sheetSpec";
+import { columnNameFormula } from "../layout";
 
 /**
  * Finishes the .xlsx package exceljs saved for new sheets, for what exceljs cannot write:
@@ -6,7 +8,8 @@ import { attr, definedNames, escapeXml, openTags, XlsxPackage } from "../ooxml";
  *   does not treat a formula column as a calculated column and new rows would not get the formula;
  * - Excel's native duplicate-values conditional format (exceljs knows only expression rules, so
  *   the renderer writes a marker expression that is swapped here);
- * - comments on defined names (shown in Name Manager);
+ * - comments on defined names (shown in Name Manager), and names that refer to a table column (exceljs
+ *   takes only ranges);
  * - charts (exceljs writes none), through `finish` and `charts.ts`.
  * Works on raw XML text with targeted replacements; every value inserted is XML-escaped.
  */
@@ -22,6 +25,8 @@ export interface PackageFixes {
   readonly totals: ColumnFormulas;
   /** defined name → comment (plain text). */
   readonly nameComments: ReadonlyMap<string, string>;
+  /** Names of table columns, added with their comments. */
+  readonly columnNames: readonly ColumnNameSpec[];
   /** Last edit of the open package before it is saved (the writer adds charts here, see `charts.ts`). */
   readonly finish?: (pkg: XlsxPackage) => Promise<void>;
 }
@@ -53,7 +58,11 @@ function patchWorkbook(xml: string, fixes: PackageFixes): string {
     if (comment === undefined || attr(element, "comment") !== undefined) continue;
     patched = patched.replace(element, () => element.replace(/^<definedName\b/, `<definedName comment="${escapeXml(comment)}"`));
   }
-  return patched;
+  if (fixes.columnNames.length === 0) return patched;
+  // Every sheet names its template record, so exceljs has written the list these join.
+  if (!patched.includes("</definedNames>")) throw new Error("workbook.xml has no definedNames to add column names to");
+  const added = fixes.columnNames.map((n) => `<definedName name="${escapeXml(n.name)}" comment="${escapeXml(n.comment)}">${escapeXml(columnNameFormula(n))}</definedName>`);
+  return patched.replace("</definedNames>", () => `${added.join("")}</definedNames>`);
 }
 
 const DUPLICATES_RULE = new RegExp(`<cfRule type="expression"([^>]*)><formula>${DUPLICATES_MARKER}</formula></cfRule>`, "g");

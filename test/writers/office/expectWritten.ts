@@ -37,6 +37,9 @@ export function expectWritten(fake: FakeExcel, spec: SheetSpec, options: { sheet
     const reference = single ? a1(name.target.from, true) : rangeA1(name.target, true);
     expect(fake.state.names.find((n) => n.name === name.name)?.formula).toBe(`=${quoteSheet(sheetName)}!${reference}`);
   }
+  for (const name of spec.columnNames ?? []) {
+    expect(fake.state.names.find((n) => n.name === name.name)).toEqual({ name: name.name, formula: `=${name.table}[[${name.column}]]`, comment: name.comment });
+  }
   const columnValidations = spec.tables.flatMap((t) => t.columns.filter((c) => c.validation));
   expect(sheet.validations).toHaveLength(spec.validations.length + columnValidations.length);
   for (const validation of sheet.validations) expect(validation).toEqual(expect.objectContaining({ rule: expect.anything(), errorAlert: expect.anything() }));

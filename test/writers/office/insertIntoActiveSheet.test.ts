@@ -40,7 +40,7 @@ describe("inserting into the active sheet", () => {
     const fake = fakeWithActive();
     const result = await fake.run((context) => insertIntoActiveSheet(context, build));
     expect(fake.syncCount).toBe(3);
-    expect(result).toEqual({ sheets: ["Mine", ...companions.map((s) => s.name)], firstCell: "'Mine'!A1" });
+    expect(result).toEqual({ sheets: ["Mine", ...companions.map((s) => s.name)], firstCell: "'Mine'!A1", notDates: [] });
     expectWritten(fake, main, { sheetName: "Mine", ownsSheet: false });
     for (const spec of companions) expectWritten(fake, spec);
   });

@@ -8,6 +8,8 @@ import { TEMPLATE_IDS, type TemplateId } from "../../../src/templates/registry";
 import type { BuildSheets } from "../../../src/writers/office/officeWriter";
 import { customerRows } from "../../fixtures/customers";
 import { contractRows } from "../../fixtures/contracts";
+import { buildContractLedger } from "../../../src/templates/contractLedger";
+import { ledgerRows } from "../../fixtures/ledger";
 import { buildVisitLog } from "../../../src/templates/visitLog";
 import { visitRows } from "../../fixtures/visits";
 
@@ -42,6 +44,8 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
         return buildCustomerRegister({ rows: customerRows(rows, locale), blankRows: 0 }, ctx);
       case "contracts":
         return buildContractRegister({ rows: contractRows(rows, 2026), blankRows: 0, statsYear: 2026 }, ctx);
+      case "ledger":
+        return buildContractLedger({ rows: ledgerRows(rows, 50, 2026, locale), blankRows: 0 }, ctx);
       case "visits":
         return buildVisitLog({ rows: visitRows(rows, 50, locale), blankRows: 0 }, ctx);
     }

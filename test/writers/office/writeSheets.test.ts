@@ -81,6 +81,26 @@ describe("never overwrites", () => {
     expect(seen?.names.every((n) => n.startsWith("SP_K1_"))).toBe(true);
   });
 
+  test("the first sync also brings every template table's column names: a ledger lists an en-US register's column, still in 2 syncs", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run((context) => writeSheets(context, templateBuild("contracts", 3, "en-US")));
+    let seen: ExistingNames | undefined;
+    const before = fake.syncCount;
+    await fake.run((context) =>
+      writeSheets(context, (existing) => {
+        seen = existing;
+        return templateBuild("ledger", 3)(existing);
+      }),
+    );
+    expect(fake.syncCount - before).toBe(2);
+    expect(seen?.tableColumns?.find((t) => t.table === "SP_K1_Contracts")?.columns.slice(0, 2)).toEqual(["Contract no.", "Customer"]);
+    const sources = fake.sheet("合同收发票款明细").validations.flatMap((v) => {
+      const list = (v.rule as Excel.DataValidationRule).list;
+      return list ? [list.source] : [];
+    });
+    expect(sources).toContain('=INDIRECT("SP_K1_Contracts[[Contract no.]]")');
+  });
+
   test("a spec whose names are taken is refused before anything is written", async () => {
     const fake = new FakeExcel();
     const build = templateBuild("monthly", 3);

@@ -15,6 +15,7 @@ import { writeXlsx } from "../../../src/writers/xlsx";
 import { contractRows } from "../../fixtures/contracts";
 import { NATIONAL_DAY_2026 as calendar, sampleExpenses, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
 import { customerRows } from "../../fixtures/customers";
+import { ledgerRows } from "../../fixtures/ledger";
 import { visitRows } from "../../fixtures/visits";
 import { runCli } from "../../support/cli";
 import { formatProblem, lastGateRun, validateXlsxAll, type LabelledXlsx, type Problem } from "../../support/ooxmlGate";
@@ -36,6 +37,7 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
       return { template, options: {} };
     case "contracts":
       return { template, options: { statsYear: 2026 } };
+    case "ledger":
     case "visits":
       return { template, options: {} };
   }
@@ -51,6 +53,8 @@ function filledRequest(template: TemplateRequest["template"], locale: Locale): T
       return { template, options: { rows: customerRows(300, locale) } };
     case "contracts":
       return { template, options: { rows: contractRows(80, 2026), statsYear: 2026 } };
+    case "ledger":
+      return { template, options: { rows: ledgerRows(300, 80, 2026, locale) } };
     case "visits":
       return { template, options: { rows: visitRows(300, 300, locale) } };
   }
@@ -90,6 +94,7 @@ const workbooks: [string, () => Promise<Uint8Array>][] = [
   ["rep file: weekly, en-US (command line)", () => cli("rep2.xlsx", "write", "weekly", "--rep", `${REP} II`, "--week", "2026-W48", "--lang", "en-US")],
   ["rep file: registers (command line)", () => cli("rep3.xlsx", "write", "customers", "contracts", "--month", "2026-11")],
   ["registers written into an existing workbook (command line)", () => cli("rep3.xlsx", "write", "weekly", "customers", "--rep", "张三", "--week", "2026-W48")],
+  ["a ledger whose drop-down lists the workbook's contract register (command line)", () => cli("rep3.xlsx", "write", "ledger")],
   ["visit log written into a workbook with a register, en-US (command line)", () => cli("rep3.xlsx", "write", "visits", "--lang", "en-US")],
   ["rollup of three reps' files (command line)", () => cli("team.xlsx", "rollup", join(dir, "rep1.xlsx"), join(dir, "rep2.xlsx"), join(dir, "rep3.xlsx"))],
   ["rollup into an existing team workbook (command line)", () => cli("team.xlsx", "rollup", join(dir, "rep1.xlsx"), join(dir, "rep2.xlsx"))],

@@ -34,7 +34,7 @@ describe("xlsx writer", () => {
   test("adds sheets to an existing workbook without touching its sheets or names", async () => {
     const existing = await userWorkbook();
     const names = await inspectXlsx(existing);
-    expect(names).toEqual({ sheets: ["周计划-张三-2026W48", "Other"], tables: [], names: ["Rate"], tableColumns: [] });
+    expect(names).toEqual({ sheets: ["周计划-张三-2026W48", "Other"], tables: [], names: ["Rate"] });
     const specs = buildTemplates([weekly], { locale: "zh-CN", existing: names });
     expect(specs[0].name).toBe("周计划-张三-2026W48 (2)");
     const out = await writeXlsx(specs, existing);

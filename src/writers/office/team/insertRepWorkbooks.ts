@@ -1,15 +1,19 @@
 import { TeamError } from "../../../team/errors";
 import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
-import { keyOfName } from "../../../spec/naming";
+import { holidayTableYear, keyOfName } from "../../../spec/naming";
 import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
-import { readRepPackage, type RepPackage } from "./repPackage";
+import { carryHolidays, renameColumns, type HolidayCarry } from "../../../team/holidayCopies";
+import { readRepPackage, type RepHolidayTable, type RepPackage } from "./repPackage";
 
 /**
  * Copies the plan sheets of reps' workbooks into the open (team) workbook with Excel's
  * `insertWorksheetsFromBase64` (ExcelApi 1.13), in THREE syncs whatever the number of files:
  *
  * 1. read the team workbook's names and tables, and give every incoming plan a free key;
- * 2. insert each file's plan sheets (Excel picks a free sheet name, e.g. "周计划-张三-2026W48 (2)",
+ * 2. insert each file's plan sheets, with the 节假日 sheets (issue 11) of the years the team workbook
+ *    has no table for and no earlier file of the run brings (`team/holidayCopies.ts`; never
+ *    re-keyed, H keys are per year), and load the columns of the team's own 节假日 tables, whose
+ *    names the copies' formulas must use (Excel picks a free sheet name, e.g. "周计划-张三-2026W48 (2)",
  *    and renames clashing tables), then read back the new sheets' and tables' names. Excel resolves
  *    `insertWorksheetsFromBase64` to the new sheets' IDS, not their names (@types/office-js: "An
  *    array of IDs corresponding to each newly inserted worksheet"), and those ids are only known
@@ -19,7 +23,10 @@ import { readRepPackage, type RepPackage } from "./repPackage";
  *    Excel does not carry workbook-scoped names over reliably (they arrive pointing at #REF!,
  *    OfficeDev/office-js#3583, or not at all when the team already has one of the same name) — on
  *    the new sheet at the addresses the rep's package gives, rewrite the formula cells that mention
- *    a plan key so they link to the copy's own names, and put the new key in the template record.
+ *    a plan key so they link to the copy's own names (and to the team's 节假日 tables under their
+ *    column names — writing the formula again also undoes Excel on the web turning a reference to
+ *    a table that was not inserted into a link to the rep's file, OfficeDev/office-js#5911), and
+ *    put the new key in the template record.
  *
  * The roll-up then finds the copies by their names like any other plan sheet. If Excel rejects the
  * insertion, whatever it had inserted is removed again and a `TeamError("insertFailed")` is thrown.
@@ -60,8 +67,16 @@ interface Incoming {
   readonly file: RepWorkbookFile;
   readonly rep: RepPackage;
   keys: Rekeying;
+  /** The 节假日 tables inserted with its plans, and how its formulas name the team's columns. */
+  holidays: HolidayCarry;
   inserted?: OfficeExtension.ClientResult<string[]>;
 }
+
+/** The team's 节假日 columns by year, for `carryHolidays`. */
+const byYear = (tables: readonly { readonly name: string; readonly columns: readonly string[] }[]): Map<number, readonly string[]> =>
+  new Map(tables.flatMap((t) => { const year = holidayTableYear(t.name); return year === undefined ? [] : [[year, t.columns] as const]; }));
+
+const copiedHolidays = (item: Incoming): RepHolidayTable[] => item.rep.holidays.filter((h) => item.holidays.copy.includes(h.table));
 
 async function parse(files: readonly RepWorkbookFile[]): Promise<{ incoming: Incoming[]; skipped: SkippedFile[] }> {
   const incoming: Incoming[] = [];
@@ -76,7 +91,7 @@ async function parse(files: readonly RepWorkbookFile[]): Promise<{ incoming: Inc
       }
       const rep = await readRepPackage(bytes);
       if (rep.planSheets.length === 0) skipped.push(new TeamError("noPlanSheets", { file: file.file }));
-      else incoming.push({ file, rep, keys: new Map() });
+      else incoming.push({ file, rep, keys: new Map(), holidays: { copy: [], renames: new Map() } });
     } catch (error) {
       skipped.push(new TeamError("unreadableFile", { file: file.file, detail: messageOf(error) }, error));
     }
@@ -124,15 +139,25 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   const taken = [...namesBefore.items.map((n) => n.name), ...tablesBefore.items.map((t) => t.name)];
   const before = { sheets: new Set(sheetsBefore.items.map((s) => s.name.toLowerCase())), names: new Set(taken.map((n) => n.toUpperCase())) };
   for (const item of incoming) item.keys = assignKeys(item.rep.plans, taken);
+  // Which years each file brings depends on the team's tables' names only; their columns, loaded
+  // with step 2, give the renames, by the same rule run again over the same files in order.
+  const teamHolidays = tablesBefore.items.filter((t) => holidayTableYear(t.name) !== undefined);
+  const arriving = byYear(teamHolidays.map((t) => ({ name: t.name, columns: [] })));
+  for (const item of incoming) item.holidays = carryHolidays(item.rep.holidays, arriving);
+  const teamColumns = teamHolidays.map((t) => ({ name: t.name, columns: context.workbook.tables.getItem(t.name).columns.load("items/name") }));
 
   for (const item of incoming) {
-    item.inserted = context.workbook.insertWorksheetsFromBase64(item.file.base64, { sheetNamesToInsert: [...item.rep.planSheets], positionType: "End" });
+    // In the file's order, which is the order Excel gives the new sheets' ids in.
+    const wanted = new Set([...item.rep.planSheets, ...copiedHolidays(item).map((h) => h.sheet)]);
+    item.inserted = context.workbook.insertWorksheetsFromBase64(item.file.base64, { sheetNamesToInsert: item.rep.sheets.filter((s) => wanted.has(s)), positionType: "End" });
   }
   const namesAfter = context.workbook.names.load("items/name");
   const tablesAfter = context.workbook.tables.load("items/name,items/worksheet/name");
   const sheetsAfter = context.workbook.worksheets.load("items/id,items/name");
   await syncOrRemoveInserted(context, incoming, before);
   const sheetNameOf = new Map(sheetsAfter.items.map((sheet) => [sheet.id, sheet.name]));
+  const columnsByYear = byYear(teamColumns.map(({ name, columns }) => ({ name, columns: columns.items.map((c) => c.name) })));
+  for (const item of incoming) item.holidays = carryHolidays(item.rep.holidays, columnsByYear);
 
   const newTablesBySheet = new Map<string, string[]>();
   for (const table of tablesAfter.items) {
@@ -143,7 +168,9 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   }
   // The broken names Excel brought over, deleted once: two files may share a key, and a second
   // delete of the same item would remove the name the first file's copy re-created under it.
-  const incomingKeys = new Set(incoming.flatMap((item) => item.rep.plans.map((p) => p.key.toUpperCase())));
+  const incomingKeys = new Set(
+    incoming.flatMap((item) => [...item.rep.plans.map((p) => p.key.toUpperCase()), ...item.rep.holidays.map((h) => `H${holidayTableYear(h.table)}`)]),
+  );
   for (const name of namesAfter.items) {
     const key = keyOfName(name.name);
     if (!before.names.has(name.name.toUpperCase()) && key !== undefined && incomingKeys.has(key)) name.delete();
@@ -151,11 +178,13 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   const inserted: InsertedPlan[] = [];
   for (const item of incoming) {
     const { rep, keys } = item;
+    const holidays = copiedHolidays(item);
     const sheetNames = (item.inserted?.value ?? []).map((id) => sheetNameOf.get(id));
-    const newName = new Map(rep.planSheets.map((sheet, i) => [sheet, sheetNames[i] ?? sheet]));
+    const insertedSheets = new Set([...rep.planSheets, ...holidays.map((h) => h.sheet)]);
+    const newName = new Map(rep.sheets.filter((s) => insertedSheets.has(s)).map((sheet, i) => [sheet, sheetNames[i] ?? sheet]));
     const namesByUpper = new Map(rep.names.map((n) => [n.name.toUpperCase(), n]));
     const unmatched: string[] = [];
-    for (const table of rep.tables) {
+    for (const table of [...rep.tables, ...holidays.map((h) => ({ name: h.table, sheet: h.sheet }))]) {
       const toSheet = newName.get(table.sheet);
       const copy = copyOf(table.name, (toSheet === undefined ? undefined : newTablesBySheet.get(toSheet)) ?? []);
       const wanted = rekeyText(table.name, keys);
@@ -165,12 +194,13 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
     // A table Excel renamed in a way not recognised keeps Excel's name, and the formulas Excel
     // already pointed at it are left alone rather than pointed at a table that does not exist.
     const mentionsUnmatched = (formula: string) => unmatched.some((table) => formula.toUpperCase().includes(`${table.toUpperCase()}[`));
-    for (const name of rep.names) {
+    // A 节假日 name the team workbook already has (left pointing at #REF! by a deleted sheet) stays as it is: adding it again would fail.
+    for (const name of [...rep.names, ...holidays.flatMap((h) => h.names).filter((n) => !before.names.has(n.name.toUpperCase()))]) {
       const sheet = context.workbook.worksheets.getItem(newName.get(name.sheet) ?? name.sheet);
       context.workbook.names.add(rekeyText(name.name, keys), sheet.getRange(name.address));
     }
     for (const cell of rep.formulas.filter((c) => !mentionsUnmatched(c.formula))) {
-      context.workbook.worksheets.getItem(newName.get(cell.sheet) ?? cell.sheet).getRange(cell.address).formulas = [[`=${rekeyText(cell.formula, keys)}`]];
+      context.workbook.worksheets.getItem(newName.get(cell.sheet) ?? cell.sheet).getRange(cell.address).formulas = [[`=${renameColumns(rekeyText(cell.formula, keys), item.holidays.renames)}`]];
     }
     for (const plan of rep.plans) {
       const record = namesByUpper.get(`SP_${plan.key}_TEMPLATE`);

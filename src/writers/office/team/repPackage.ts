@@ -1,11 +1,13 @@
 import { discoverPlans, needsValue, type NameEntry, type PlanInstance } from "../../../team";
-import { keyOfName } from "../../../spec/naming";
-import { tableNames, workbookCells, workbookNames, XlsxPackage } from "../../ooxml";
+import { holidayTableYear, keyOfName } from "../../../spec/naming";
+import { isHolidayTable } from "../../holidayTables";
+import { tableNames, tableParts, workbookCells, workbookNames, XlsxPackage } from "../../ooxml";
 
 /**
  * What the pane must know about a rep's .xlsx before inserting its sheets, read from the package
  * itself (JSZip; no exceljs in the pane): its plans, where each plan's names point, which tables
- * and which formula cells mention a plan key, and the template records' text. Excel's
+ * and which formula cells mention a plan key, the template records' text, and its 节假日 sheets
+ * (issue 11), which the plans' working-day formulas read. Excel's
  * `insertWorksheetsFromBase64` copies cells and tables but not workbook names reliably (they
  * arrive as `#REF!`, OfficeDev/office-js#3583), so the names are re-created from this.
  */
@@ -24,7 +26,17 @@ export interface RepFormulaCell {
   readonly formula: string;
 }
 
+/** A 节假日 table of the rep's file, found by its name (`SP_H2026_Days`), with its sheet's names (`SP_H2026_TEMPLATE`). */
+export interface RepHolidayTable {
+  readonly table: string;
+  readonly sheet: string;
+  readonly columns: readonly string[];
+  readonly names: readonly RepName[];
+}
+
 export interface RepPackage {
+  /** Every sheet of the file, in workbook order. */
+  readonly sheets: readonly string[];
   readonly plans: readonly PlanInstance[];
   /** The plan sheets to insert, in workbook order. */
   readonly planSheets: readonly string[];
@@ -36,6 +48,7 @@ export interface RepPackage {
   readonly formulas: readonly RepFormulaCell[];
   /** Record text by plan key. */
   readonly records: ReadonlyMap<string, string>;
+  readonly holidays: readonly RepHolidayTable[];
 }
 
 export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
@@ -72,5 +85,14 @@ export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
     const key = keyOfName(n.name);
     return n.sheet !== undefined && n.address !== undefined && isPlanSheet.has(n.sheet) && key !== undefined && planKeys.has(key) ? [{ name: n.name, sheet: n.sheet, address: n.address }] : [];
   });
-  return { plans, planSheets, names, tables, formulas, records };
+  const holidays = (await tableParts(pkg, isHolidayTable)).map((part) => {
+    const prefix = `SP_H${holidayTableYear(part.name)}_`;
+    return {
+      table: part.name,
+      sheet: part.sheet,
+      columns: part.columns,
+      names: located.flatMap((n) => (n.sheet === part.sheet && n.address !== undefined && n.name.toUpperCase().startsWith(prefix) ? [{ name: n.name, sheet: n.sheet, address: n.address }] : [])),
+    };
+  });
+  return { sheets: [...sheetParts.keys()], plans, planSheets, names, tables, formulas, records, holidays };
 }

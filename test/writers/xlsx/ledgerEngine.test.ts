@@ -1,0 +1,203 @@
+/**
+ * 合同收发票款明细 (issue 12 item 5) recalculated by LibreOffice: a contract register and a ledger written
+ * together. The ledger's own formulas — the totals row, the drop-down's list source and the two
+ * conditional-format rules — are evaluated by the engine (the rules' expressions are copied, row by
+ * row, into cells of a probe sheet, since an engine's saved file holds no format results) and compared
+ * with the same rules computed here; the saved file keeps the drop-down LibreOffice parsed. Then
+ * LibreOffice, driven through Python-UNO, inserts a row in the register, types a new contract there and
+ * its shipment in the ledger: the drop-down's list and the named columns follow.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Locale } from "../../../src/contract/locale";
+import { a1 } from "../../../src/spec/a1";
+import { NO_NAMES } from "../../../src/spec/naming";
+import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
+import { buildTemplates } from "../../../src/templates";
+import { SheetDraft } from "../../../src/templates/draft";
+import { TEMPLATES } from "../../../src/templates/registry";
+import { templateStrings } from "../../../src/templates/strings";
+import { listSourceFormula } from "../../../src/writers/layout";
+import { writeXlsx } from "../../../src/writers/xlsx";
+import { XlsxPackage } from "../../../src/writers/ooxml";
+import { contractRows } from "../../fixtures/contracts";
+import { ledgerRows } from "../../fixtures/ledger";
+import { convertWithLibreOffice, errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
+import { read, tableByRole, tableCell } from "../../support/specCells";
+import { repoRoot } from "../../support/paths";
+
+const CONTRACTS = 80;
+const NEW_CONTRACT = "HT2026NEW";
+const PYTHON = "/usr/bin/python3"; // the system Python, which has Debian's python3-uno
+const SCRIPT = join(repoRoot, "test/support/libreofficeEdit.py");
+
+interface Case {
+  readonly locale: Locale;
+  readonly rows: TableRow[];
+  readonly specs: SheetSpec[];
+  readonly ledger: SheetSpec;
+  readonly probe: SheetSpec;
+  book?: ComputedWorkbook;
+}
+
+/** The rules' expressions (written for the body's first row) for data row `i`, on the ledger's sheet: relative rows shifted as Excel shifts them over the target. */
+function probeSheet(ledger: SheetSpec, rows: number, source: string | undefined): SheetSpec {
+  const quoted = `'${ledger.name.replace(/'/g, "''")}'!`;
+  const atRow = (formula: string, i: number) => formula.replace(/\$([A-Z]+)(\d+)/g, (_, column: string, row: string) => `${quoted}$${column}${Number(row) + i}`);
+  const draft = new SheetDraft();
+  const [reviewer, amount] = ledger.conditionalFormats.map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
+  for (let i = 0; i < rows; i++) {
+    draft.put({ row: i, col: 0 }, { formula: `IF(${atRow(reviewer, i)},1,0)` });
+    draft.put({ row: i, col: 1 }, { formula: `IF(${atRow(amount, i)},1,0)` });
+  }
+  // What the contract register will read (item 6): by the ledger's names only, in either language.
+  const [ship, ret] = ["SP_L1_TYPE_SHIPMENT", "SP_L1_TYPE_RETURN"];
+  draft.put({ row: 0, col: 4 }, { formula: `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,"HT20260007",SP_L1_COL_TYPE,${ship})-SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,"HT20260007",SP_L1_COL_TYPE,${ret})` });
+  draft.put({ row: 1, col: 4 }, { formula: `SUMPRODUCT(MAX((SP_L1_COL_CONTRACT="HT20260007")*(SP_L1_COL_TYPE=${ship})*SP_L1_COL_DATE))` });
+  if (source) {
+    draft.put({ row: 0, col: 3 }, { formula: `ROWS(${source})` });
+    draft.put({ row: 1, col: 3 }, { formula: `COUNTIF(${source},"HT20260007")` });
+    // Zero until the user's edits below add a contract and its shipment.
+    draft.put({ row: 2, col: 3 }, { formula: `COUNTIF(${source},"${NEW_CONTRACT}")` });
+    draft.put({ row: 2, col: 4 }, { formula: `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,"${NEW_CONTRACT}",SP_L1_COL_TYPE,${ship})` });
+  }
+  return draft.finish({
+    name: "probe",
+    record: { template: "probe", role: "main", version: 1, key: "Z1", value: "probe", at: { row: rows + 2, col: 0 } },
+    recordLabel: "probe",
+    recordNote: "probe",
+    freeze: { rows: 0, cols: 0 },
+    print: { orientation: "portrait", fitToWidth: false, paperSize: "A4" },
+  });
+}
+
+function buildCase(locale: Locale, withRegister: boolean): Case {
+  const rows = ledgerRows(400, CONTRACTS, 2026, locale);
+  const specs = buildTemplates(
+    [
+      // Asked before the register: the ledger is built after it all the same.
+      { template: "ledger", options: { rows, blankRows: 5 } },
+      ...(withRegister ? [{ template: "contracts", options: { rows: contractRows(CONTRACTS, 2026), statsYear: 2026 } } as const] : []),
+    ],
+    { locale, existing: NO_NAMES },
+  );
+  const ledger = specs.find((s) => s.record.template === "ledger")!;
+  const column = tableByRole(ledger, "ledger").columns.find((c) => c.key === "contract")!;
+  const rule = column.validation?.rule;
+  const source = rule?.kind === "tableColumn" ? listSourceFormula(rule) : undefined;
+  return { locale, rows, specs, ledger, probe: probeSheet(ledger, rows.length, source) };
+}
+
+const cases: Case[] = [buildCase("zh-CN", true), buildCase("en-US", false)];
+let savedSheets: string[] = [];
+/** The probe sheet's values after LibreOffice inserted a register row, typed a contract there and its shipment in the ledger. */
+let afterEdits: Record<string, { v: unknown }> = {};
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-ledger-"));
+  const files = await Promise.all(
+    cases.map(async (c, i) => {
+      const file = join(dir, `ledger-${i}.xlsx`);
+      writeFileSync(file, await writeXlsx([...c.specs, c.probe]));
+      return file;
+    }),
+  );
+  const books = await recalcXlsx(files);
+  cases.forEach((c, i) => (c.book = books[i]));
+  // The same file saved by LibreOffice, to see the drop-down it read.
+  const [saved] = convertWithLibreOffice([files[0]], "xlsx:Calc MS Excel 2007 XML", join(dir, "saved"));
+  const pkg = await XlsxPackage.load(readFileSync(saved));
+  savedSheets = await Promise.all((await pkg.sheets()).map(async (s) => (s.path ? ((await pkg.text(s.path)) ?? "") : "")));
+
+  const [withRegister] = cases;
+  const register = withRegister.specs.find((s) => s.record.template === "contracts" && s.record.role === "main")!;
+  const contracts = tableByRole(register, "contracts");
+  const ledger = tableByRole(withRegister.ledger, "ledger");
+  const blankRow = tableCell(ledger, withRegister.rows.length, "contract").row;
+  const inserted = contracts.origin.row + 2; // inside the register's body, as a user inserts a row
+  const ops = [
+    { op: "insertRows", sheet: register.name, at: inserted, count: 1 },
+    { op: "set", sheet: register.name, cells: [[inserted, 0, NEW_CONTRACT]] },
+    { op: "set", sheet: withRegister.ledger.name, cells: [[blankRow, 1, NEW_CONTRACT], [blankRow, 2, templateStrings("zh-CN").ledger.types[0]], [blankRow, 6, 1234.5]] },
+    { op: "recalc" },
+    { op: "export", label: "after" },
+  ];
+  writeFileSync(join(dir, "plan.json"), JSON.stringify({ workbooks: [{ file: files[0], ops }] }));
+  execFileSync(PYTHON, [SCRIPT, join(dir, "plan.json"), join(dir, "result.json")], { stdio: "pipe", timeout: 240_000 });
+  const result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, { sheets: Record<string, Record<string, { v: unknown }>> }> }[] };
+  afterEdits = result.workbooks[0].exports.after.sheets.probe;
+}, 300_000);
+
+const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** The reviewer rule, here: a recorded event (date, contract, type or amount) without a second person. */
+const needsReview = (r: TableRow): boolean =>
+  [r.date, r.contract, r.type, r.amount].some((v) => !blank(v)) && (blank(r.reviewer) || String(r.reviewer).trim() === String(r.handler ?? "").trim());
+
+/** The amount rule, here: an event without an amount, or one that differs from quantity × unit price. */
+const amountOff = (r: TableRow): boolean =>
+  !blank(r.type) &&
+  (blank(r.amount) || (typeof r.quantity === "number" && typeof r.price === "number" && Math.round((r.quantity * r.price - Number(r.amount)) * 100) !== 0));
+
+describe.each(cases.map((c) => [c.locale, c] as const))("contract ledger recalculated by LibreOffice (%s)", (_locale, c) => {
+  const book = (): ComputedWorkbook => c.book as ComputedWorkbook;
+  const probe = (row: number, col: number) => read(book(), c.probe, { row, col });
+
+  test("no error value anywhere", () => {
+    expect(errorCells(book())).toEqual([]);
+  });
+
+  test("the reviewer rule flags exactly the events without a second person", () => {
+    const expected = c.rows.map((r) => (needsReview(r) ? 1 : 0));
+    expect(c.rows.map((_, i) => probe(i, 0))).toEqual(expected);
+    expect(expected).toContain(1);
+    expect(expected).toContain(0);
+  });
+
+  test("the amount rule flags exactly the amounts that differ from quantity × unit price", () => {
+    const expected = c.rows.map((r) => (amountOff(r) ? 1 : 0));
+    expect(c.rows.map((_, i) => probe(i, 1))).toEqual(expected);
+    expect(expected).toContain(1);
+    expect(expected).toContain(0);
+  });
+
+  test("the named columns and type words give what the register will read: net shipped and the last shipment of a contract", () => {
+    const [ship, ret] = templateStrings(c.locale).ledger.types;
+    const of = c.rows.filter((r) => r.contract === "HT20260007");
+    const sum = (type: string) => of.filter((r) => r.type === type).reduce((s, r) => s + Number(r.amount ?? 0), 0);
+    expect(probe(0, 4)).toBeCloseTo(sum(ship) - sum(ret), 2);
+    expect(sum(ship)).toBeGreaterThan(0);
+    expect(probe(1, 4)).toBe(Math.max(...of.filter((r) => r.type === ship).map((r) => Number(r.date))));
+  });
+
+  test("the totals row sums every amount", () => {
+    const table = tableByRole(c.ledger, "ledger");
+    const total = read(book(), c.ledger, tableCell(table, table.rows.length, "amount"));
+    const expected = c.rows.reduce((sum, r) => sum + Number(r.amount ?? 0), 0);
+    expect(total).toBeCloseTo(expected, 2);
+  });
+});
+
+test("with a register, the drop-down lists its 合同编号 column and LibreOffice resolves it", () => {
+  const [withRegister] = cases;
+  const probe = (row: number) => read(withRegister.book as ComputedWorkbook, withRegister.probe, { row, col: 3 });
+  // The register's whole body: its filled rows and the blank rows left for new contracts.
+  expect(probe(0)).toBe(CONTRACTS + TEMPLATES.contracts.blankRows.initial);
+  expect(probe(1)).toBe(1);
+  const ledgerAt = withRegister.specs.indexOf(withRegister.ledger);
+  expect(savedSheets[ledgerAt]).toMatch(/<dataValidation [^>]*type="list"[^>]*>\s*<formula1>INDIRECT\(&quot;SP_K1_Contracts\[\[合同编号\]\]&quot;\)<\/formula1>/);
+});
+
+test("the drop-down and the named columns follow a contract typed into a row inserted in the register, and its shipment", () => {
+  expect(afterEdits.D1?.v).toBe(CONTRACTS + TEMPLATES.contracts.blankRows.initial + 1);
+  expect(afterEdits.D3?.v).toBe(1);
+  expect(afterEdits.E3?.v).toBe(1234.5);
+});
+
+test("without a register, 合同编号 is plain text", () => {
+  const column = tableByRole(cases[1].ledger, "ledger").columns.find((c) => c.key === "contract")!;
+  expect(column.validation).toBeUndefined();
+  expect(a1(tableCell(tableByRole(cases[1].ledger, "ledger"), 0, "contract"))).toBe("B7");
+});
