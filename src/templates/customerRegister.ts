@@ -52,6 +52,9 @@ function registerColumns(kit: Kit, table: string, key: string) {
   const names = settingNames(key);
   const size = thisRow(table, h.demandSize);
   const urgency = thisRow(table, h.urgency);
+  const customerSize = thisRow(table, h.customerSize);
+  const manager = thisRow(table, h.managerTier);
+  const suggested = thisRow(table, h.suggestedTier);
   const tier = thisRow(table, h.abc);
   const last = thisRow(table, h.lastVisit);
   // Customers without 年交易额 have no ABC class yet; they are visited on the C cadence.
@@ -70,16 +73,21 @@ function registerColumns(kit: Kit, table: string, key: string) {
     c.moneyCents("annualSales", h.annualSales, { width: 16 }),
     c.list("demandSize", h.demandSize, r.sizes, { width: 10 }),
     c.list("urgency", h.urgency, r.urgencies, { width: 12 }),
+    c.list("customerSize", h.customerSize, r.sizes, { width: 10 }),
     c.formula("abc", h.abc, "text", abcFormula(table, h.annualSales, names.abcA, names.abcB), { width: 10 }),
     c.formula(
-      "demandTier",
-      h.demandTier,
+      "suggestedTier",
+      h.suggestedTier,
       "text",
-      // Seeds: A = 需求规模较大且迫切, C = 潜在需求, everything else is 一般需求 (B).
-      `IF(OR(${size}="",${urgency}=""),"",IF(AND(${size}=${str(r.sizes[0])},${urgency}=${str(r.urgencies[0])}),"A",` +
+      // Seed 000 grades by 客户的规模, 需求的及时性 and 需求大小: A = 迫切 and large (the demand or the
+      // customer), C = 潜在需求, everything else 一般需求 (B). Only a suggestion: the manager decides.
+      `IF(OR(${size}="",${urgency}=""),"",IF(AND(${urgency}=${str(r.urgencies[0])},OR(${size}=${str(r.sizes[0])},${customerSize}=${str(r.sizes[0])})),"A",` +
         `IF(${urgency}=${str(r.urgencies[2])},"C","B")))`,
       { width: 10 },
     ),
+    // Seed 000: 等级的认定由经理根据市场调查情报综合认定 — the manager's grade, where set, is the customer's.
+    c.list("managerTier", h.managerTier, s.common.tiers, { width: 10 }),
+    c.formula("demandTier", h.demandTier, "text", `IF(${manager}<>"",${manager},${suggested})`, { width: 10 }),
     c.list("credit", h.credit, r.credits, { width: 10 }),
     c.list("payment", h.payment, r.payments, { width: 12 }),
     c.list("status", h.status, r.statuses, { width: 10 }),

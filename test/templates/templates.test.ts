@@ -5,7 +5,7 @@ import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import fc from "fast-check";
 import { freeKey, freeSheetName, NO_NAMES, sheetTitle, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
-import { readRecord, TEMPLATES } from "../../src/templates/registry";
+import { readRecord, RECORD_TEMPLATES, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
 
 const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
 const requests: TemplateRequest[] = [
@@ -77,6 +77,8 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
       "customers.source": s.customers.sources,
       "customers.demandSize": s.customers.sizes,
       "customers.urgency": s.customers.urgencies,
+      "customers.customerSize": s.customers.sizes,
+      "customers.managerTier": s.common.tiers,
       "customers.credit": s.customers.credits,
       "customers.payment": s.customers.payments,
       "customers.status": s.customers.statuses,
@@ -93,14 +95,14 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
     expect(columnsOf("customers").map((c) => c.header)).toEqual(Object.values(s.customers.columns));
     expect(columnsOf("contracts").map((c) => c.header)).toEqual(Object.values(s.contracts.columns));
     const derived = (role: string) => columnsOf(role).filter((c) => c.formula).map((c) => c.key);
-    expect(derived("customers")).toEqual(["abc", "demandTier", "nextVisit"]);
+    expect(derived("customers")).toEqual(["abc", "suggestedTier", "demandTier", "nextVisit"]);
     expect(derived("contracts")).toEqual(["unpaid", "progress", "paidRate", "status"]);
   });
 
   test("every sheet carries a template record named after its key, and its names share that key", () => {
     for (const spec of specs) {
       const record = readRecord(spec.record.value);
-      expect(record).toEqual({ template: spec.record.template, role: spec.record.role, version: 1, key: spec.record.key });
+      expect(record).toEqual({ template: spec.record.template, role: spec.record.role, version: RECORD_TEMPLATES[spec.record.template as RecordTemplateId].version, key: spec.record.key });
       const recordName = spec.record.role === "main" ? `SP_${spec.record.key}_TEMPLATE` : `SP_${spec.record.key}_TEMPLATE_${spec.record.role.toUpperCase()}`;
       expect(spec.names.map((n) => n.name)).toContain(recordName);
       for (const n of spec.names) expect(n.name.startsWith(`SP_${spec.record.key}_`)).toBe(true);

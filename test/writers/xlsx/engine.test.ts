@@ -113,15 +113,25 @@ describe.each(cases.map((c) => [c.locale, c] as const))("templates recalculated 
     expect(new Set(expected)).toEqual(new Set(["A", "B", "C", null]));
   });
 
-  test("customer register: 需求等级 and 下次拜访日期 follow the settings", () => {
+  test("customer register: 建议等级 from the seed's three factors, 需求等级 the manager's where set, 下次拜访日期 from the settings", () => {
     const [main] = c.specs.customers;
     const s = templateStrings(c.locale).customers;
     const table = tableByRole(main, "customers");
     const abc = abcClasses(table.rows.map((r) => (typeof r.annualSales === "number" ? r.annualSales : null)));
     const interval = { A: 7, B: 14, C: 30, "": 30 } as const;
-    const demand = table.rows.map((r) =>
-      !r.demandSize || !r.urgency ? null : r.demandSize === s.sizes[0] && r.urgency === s.urgencies[0] ? "A" : r.urgency === s.urgencies[2] ? "C" : "B",
+    // The seed's three factors suggest a tier; the manager's, where set, is the customer's.
+    const suggested = table.rows.map((r) =>
+      !r.demandSize || !r.urgency
+        ? null
+        : r.urgency === s.urgencies[0] && (r.demandSize === s.sizes[0] || r.customerSize === s.sizes[0])
+          ? "A"
+          : r.urgency === s.urgencies[2]
+            ? "C"
+            : "B",
     );
+    const demand = table.rows.map((r, i) => (typeof r.managerTier === "string" ? r.managerTier : suggested[i]));
+    expect(readColumn(book(), main, table, "suggestedTier")).toEqual(suggested);
+    expect(demand.filter((t, i) => t !== suggested[i]).length).toBeGreaterThan(0);
     const next = table.rows.map((r, i) => (typeof r.lastVisit === "number" ? r.lastVisit + interval[abc[i]] : null));
     expect(readColumn(book(), main, table, "demandTier")).toEqual(demand);
     expect(readColumn(book(), main, table, "nextVisit")).toEqual(next);
