@@ -1,23 +1,8 @@
-import { repsFromText, validateBreakdown, type BreakdownFormValues } from "../../src/taskpane/teamForms/breakdownForm";
+import { repsFromText, validateBreakdown } from "../../src/taskpane/teamForms/breakdownForm";
+import { breakdownFormValues } from "../fixtures/breakdownForm";
 import { parseRatios } from "../../src/team";
 
-const base: BreakdownFormValues = {
-  periodKind: "month",
-  month: "2026-12",
-  year: "2026",
-  target: "1000000",
-  reps: "张三, 3\n李四，2\n王五\t1",
-  holidays: "",
-  chinaCalendar: true,
-  workWeek: "fiveDay",
-  longWeek: "",
-  productSplit: false,
-  ratios: "2:3:1",
-  plans: "none",
-  week: "2026-W49",
-  team: "华东一组",
-  sheetLocale: "zh-CN",
-};
+const base = breakdownFormValues({ reps: "张三, 3\n李四，2\n王五\t1", team: "华东一组" });
 
 test("reps are read from typed lines and from rows pasted out of Excel", () => {
   expect(repsFromText(base.reps)).toEqual([

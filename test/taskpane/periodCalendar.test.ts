@@ -1,4 +1,5 @@
 import { serialFromYmd, workdays } from "../../src/domain/calendar";
+import { breakdownFormValues } from "../fixtures/breakdownForm";
 import type { Locale } from "../../src/contract/locale";
 import { breakdownCalendar, validateBreakdown, type BreakdownFormValues } from "../../src/taskpane/teamForms/breakdownForm";
 import {
@@ -26,23 +27,7 @@ const inUse = (text: string, chinaCalendar: boolean, periods: CalendarPeriod[]):
 const said = (period: CalendarPeriod, locale: Locale, text = "", chinaCalendar = true) => describePeriodCalendar(period, inUse(text, chinaCalendar, [period]), chinaCalendar, locale);
 
 const october2026 = monthPeriod({ year: 2026, month: 10 });
-const breakdownValues: BreakdownFormValues = {
-  periodKind: "month",
-  month: "2026-12",
-  year: "2026",
-  target: "1000000",
-  reps: "张三, 1",
-  holidays: "",
-  chinaCalendar: true,
-  workWeek: "fiveDay",
-  longWeek: "",
-  productSplit: false,
-  ratios: "2:3:1",
-  plans: "none",
-  week: "2026-W49",
-  team: "",
-  sheetLocale: "zh-CN",
-};
+const breakdownValues = breakdownFormValues();
 
 describe("what the pane says the period holds", () => {
   test("2026-10: the National Day break as one range, the make-up Saturday with its weekday", () => {
