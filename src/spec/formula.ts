@@ -16,6 +16,25 @@ export const col = (table: string, header: string): string => `${table}[[${escap
 export const thisRow = (table: string, header: string): string =>
   `${table}[[#This Row],[${escapeColumn(header)}]]`;
 
+/**
+ * The rows of a date-ordered table whose dates fall on days `from` to `to` (serials, both included), by
+ * binary search: `MATCH(x, dates, 1)` is the last row dated on or before x, and skips the blank rows
+ * left at the table's end. So a count over a period reads that period's rows only, instead of the whole
+ * table once per count. `first`/`last` are row numbers within the column; `last < first` when none.
+ */
+export function dateWindow(dates: string, from: string, to: string): { first: string; last: string; rows: (column: string) => string; when: (some: string, none: string) => string } {
+  // A hair below midnight: the last row dated before `from`, and the last row of day `to` even with a time of day.
+  const first = `(IFERROR(MATCH(${from}-1E-9,${dates},1),0)+1)`;
+  const last = `IFERROR(MATCH(${to}+1-1E-9,${dates},1),0)`;
+  return {
+    first,
+    last,
+    rows: (column) => `INDEX(${column},${first}):INDEX(${column},${last})`,
+    // INDEX(c,5):INDEX(c,3) is rows 3 to 5, not an empty range: an empty period must not reach the count.
+    when: (some, none) => `IF(${last}<${first},${none},${some})`,
+  };
+}
+
 /** A string literal for a formula ("" doubled). */
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 

@@ -1,17 +1,26 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
-import { printSetup, SheetDraft } from "./draft";
+import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { col, str, thisRow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { linkedTable } from "./linkedTables";
 import { CUSTOMERS_ROLE } from "./customerRegister";
-import { freeKey, freeSheetName, spTable, templateRecord } from "../spec/naming";
+import { a1, a1FixedColumn } from "../spec/a1";
+import { COLORS, FORMATS } from "./formats";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 
 /**
  * 客户拜访记录 (issue 12, seed 000 L130 电话拜访 经营状况/库存状况/需求, seed 003 L95 2-3-4 工作日记): one row
- * per contact. Later features (the register following the log, the daily diary) find it by its table
- * name `SP_V<n>_Visits` and its record, never by sheet name.
+ * per contact. Other sheets (the customer register, the work diary, the weekly plan) read it through the
+ * workbook names of its columns (`VISIT_COLUMN_NAMES`) and of the cells holding its words
+ * (`VISIT_WORD_NAMES`), so a sheet written before the log starts reading it once the log exists, and
+ * reads it whatever language it was written in.
+ *
+ * The log is kept in date order, as a day-by-day record is: every reader finds a period's rows by binary
+ * search over 日期 (`dateWindow`) instead of scanning the whole log once per customer or per day, and
+ * 新/老客户 takes the first row of an ID as the first contact. A row dated before the row above is
+ * highlighted and counted in a cell above the table, which says to sort by 日期.
  */
 
 export interface VisitLogOptions {
@@ -38,6 +47,18 @@ export function linkedRegister(existing: ExistingNames, locale: BuildContext["lo
   const found = linkedTable(existing, TEMPLATES.customers, CUSTOMERS_ROLE, { id: { headers: headers("id"), position: 0 }, name: { headers: headers("name"), position: 1 } }, { id: own.id, name: own.name });
   return found && { table: found.table, ...found.columns };
 }
+
+/** Workbook names of the columns other sheets read, by column key: `SP_V1_COL_DATE`. */
+export const VISIT_COLUMN_NAMES = { date: "COL_DATE", rep: "COL_REP", customerId: "COL_CUSTOMER", newOld: "COL_NEWOLD", method: "COL_METHOD" } as const;
+
+/** Names of the cells holding the log's words, in the order of `strings.visits.methods` and `.newOld`. */
+export const VISIT_WORD_NAMES = {
+  methods: ["METHOD_VISIT", "METHOD_PHONE", "METHOD_WECHAT", "METHOD_MEETING", "METHOD_OTHER"],
+  newOld: ["NEW", "OLD"],
+} as const;
+
+/** The name of the cell counting rows dated before the row above (0 when the log is in date order). */
+export const VISIT_OUT_OF_ORDER = "OUT_OF_ORDER";
 
 function logColumns(kit: Kit, table: string, register: LinkedRegister | undefined): ColumnSpec[] {
   const { s, columns: c } = kit;
@@ -86,6 +107,30 @@ function registerIds(kit: Kit, register: LinkedRegister): ValidationSpec {
   return kit.v.fromColumn({ table: register.table, column: register.id }, { title: v.idErrorTitle, message: v.idErrorMessage });
 }
 
+/**
+ * Dates out of order: each such row is highlighted, and a cell above the table counts them. The count
+ * compares the column with itself shifted by a row (one pass over the log); a blank row is never out of order.
+ */
+function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable): void {
+  const v = kit.s.visits;
+  const dates = col(log.spec.name, log.header("date"));
+  const rows = `ROWS(${dates})`;
+  const later = `INDEX(${dates},2):INDEX(${dates},${rows})`;
+  const earlier = `INDEX(${dates},1):INDEX(${dates},${rows}-1)`;
+  const count = `IF(${rows}<2,0,SUMPRODUCT((${later}<>"")*(${earlier}<>"")*(N(+${later})<N(+${earlier}))))`;
+  const at = draft.field({ row: 4, col: 0 }, v.outOfOrder, { formula: count }, { numberFormat: FORMATS.plain });
+  draft.name(spName(key, VISIT_OUT_OF_ORDER), at, v.outOfOrderNote);
+  draft.text({ row: 4, col: 2 }, v.outOfOrderNote, "note");
+  draft.format({ target: { kind: "range", range: { from: at, to: at } }, rule: { kind: "expression", formula: `${a1(at)}>0` }, style: { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true } });
+  const date = a1FixedColumn(log.cell(0, "date"));
+  const above = a1FixedColumn(log.cell(-1, "date"));
+  draft.format({
+    target: { kind: "tableColumn", table: log.spec.name, column: log.header("date") },
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${date}),ISNUMBER(${above}),${date}<${above})` },
+    style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont },
+  });
+}
+
 export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s } = kit;
@@ -95,14 +140,21 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.visits.title, "title");
   draft.text({ row: 2, col: 0 }, register ? `${s.visits.hint} ${s.visits.registerHint(register.table)}` : s.visits.hint, "note");
-  const origin = { row: 4, col: 0 };
-  draft.table({
+  const v = s.visits;
+  draft.text({ row: 3, col: 0 }, v.methodsLabel, "label");
+  v.methods.forEach((word, i) => draft.name(spName(key, VISIT_WORD_NAMES.methods[i]), draft.text({ row: 3, col: 1 + i }, word, "computed"), v.methodsLabel));
+  draft.text({ row: 3, col: 7 }, v.newOldLabel, "label");
+  v.newOld.forEach((word, i) => draft.name(spName(key, VISIT_WORD_NAMES.newOld[i]), draft.text({ row: 3, col: 8 + i }, word, "computed"), v.newOldLabel));
+  const origin = { row: 6, col: 0 };
+  const log = draft.table({
     name,
     role: "visits",
     origin,
     columns: logColumns(kit, name, register),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.visits.blankRows.initial }, () => ({}))],
   });
+  for (const [column, part] of Object.entries(VISIT_COLUMN_NAMES)) draft.columnName(spName(key, part), log, column, v.columnNameNote);
+  outOfOrder(draft, kit, key, log);
   return [
     draft.finish({
       name: freeSheetName(s.visits.sheetName, ctx.existing.sheets),

@@ -16,7 +16,7 @@ import { XlsxPackage } from "../../../src/writers/ooxml";
 import { customerRows } from "../../fixtures/customers";
 import { visitRows } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
-import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
+import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
 import { a1 } from "../../../src/spec/a1";
 
@@ -62,7 +62,11 @@ beforeAll(async () => {
     [a1(tableCell(registerTable, cases[0].customers.length, "id"))]: NEW_ID,
     [a1(tableCell(registerTable, cases[0].customers.length, "name"))]: NEW_NAME,
   });
-  edited = await typeCells(edited, cases[0].log.name, { [a1(tableCell(logTable, cases[0].visits.length, "customerId"))]: NEW_ID });
+  // Logged late: dated on the log's first day, below rows of later days.
+  edited = await typeCells(edited, cases[0].log.name, {
+    [a1(tableCell(logTable, cases[0].visits.length, "customerId"))]: NEW_ID,
+    [a1(tableCell(logTable, cases[0].visits.length, "date"))]: cases[0].visits[0].date as number,
+  });
   const addedFile = join(dir, "visits-added.xlsx");
   writeFileSync(addedFile, edited);
   const books = await recalcXlsx([...files, addedFile]);
@@ -113,6 +117,13 @@ test("a customer registered in the register's table is looked up and new on its 
   expect(errorCells(added)).toEqual([]);
   expect(read(added, c.log, tableCell(table, c.visits.length, "customerName"))).toBe(NEW_NAME);
   expect(read(added, c.log, tableCell(table, c.visits.length, "newOld"))).toBe("新");
+});
+
+test("rows dated before the row above are counted in the cell named SP_V1_OUT_OF_ORDER: none in a day-by-day log, one after a late entry", () => {
+  const c = cases[0];
+  const at = namedCell(c.log, "SP_V1_OUT_OF_ORDER");
+  expect(read(c.book as ComputedWorkbook, c.log, at)).toBe(0);
+  expect(read(added, c.log, at)).toBe(1);
 });
 
 test("the ID drop-down reads the register's ID column through INDIRECT, named as the register has it", async () => {
