@@ -129,8 +129,30 @@ export interface VisitIntervals {
   readonly C: number;
 }
 
-/** DOMAIN §2.2 / §1.3: visit A customers weekly, B fortnightly, C monthly. */
-export const DEFAULT_VISIT_INTERVALS: VisitIntervals = { A: 7, B: 14, C: 30 };
+/** How often a tier is visited: `times` visits every `days` days. */
+export interface VisitFrequency {
+  readonly times: number;
+  readonly days: number;
+}
+
+/** Seed 001's 拜访标准: A-每周三次, B-每周两次, C-两周一次 (it replaced DOMAIN §2.2's 7/14/30 days, which no seed gives). */
+export const DEFAULT_VISIT_FREQUENCIES: Readonly<Record<Tier, VisitFrequency>> = {
+  A: { times: 3, days: 7 },
+  B: { times: 2, days: 7 },
+  C: { times: 1, days: 14 },
+};
+
+/**
+ * The whole days between visits that keep up a frequency: rounded down, so never fewer visits than it
+ * asks (three a week is every 2 days, twice a week every 3). The register's formula is `INT(days/times)`.
+ */
+export const intervalOf = (f: VisitFrequency): number => Math.floor(f.days / f.times);
+
+export const DEFAULT_VISIT_INTERVALS: VisitIntervals = {
+  A: intervalOf(DEFAULT_VISIT_FREQUENCIES.A),
+  B: intervalOf(DEFAULT_VISIT_FREQUENCIES.B),
+  C: intervalOf(DEFAULT_VISIT_FREQUENCIES.C),
+};
 
 export function checkVisitIntervals(intervals: VisitIntervals): VisitIntervals {
   for (const tier of ["A", "B", "C"] as const) {

@@ -38,7 +38,7 @@ export function tier(values: unknown[][], a_min: unknown, b_min: unknown) {
  * @customfunction NEXTVISIT
  * @param last_visit Date of the last visit, or a range of them. Blank gives blank.
  * @param tier Tier A, B or C for each date (same shape as last_visit). Blank gives blank.
- * @param [intervals] Three cells: days between visits for A, B and C (default 7, 14, 30).
+ * @param [intervals] Three cells: days between visits for A, B and C (default 2, 3, 14: three visits a week, two a week, one a fortnight).
  * @returns {any[][]} Date serial of the next visit per cell, in the shape of last_visit.
  */
 export function nextVisit(last_visit: unknown[][], tier: unknown[][], intervals?: unknown[][]) {

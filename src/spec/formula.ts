@@ -35,6 +35,15 @@ export function dateWindow(dates: string, from: string, to: string): { first: st
   };
 }
 
+/**
+ * The position of `value` in `keys`, fast when `keys` is in ascending order — as IDs given out in
+ * sequence are — and right when it is not: a binary search (`MATCH(…,1)`), taken only when the key it
+ * lands on is `value`, else the exact MATCH, which scans. #N/A when `keys` does not hold `value`.
+ * A lookup per row of a 20 000-row log into a 2 000-row register scans ~20 M cells otherwise.
+ */
+export const matchSorted = (value: string, keys: string): string =>
+  `IFERROR(IF(INDEX(${keys},MATCH(${value},${keys},1))=${value},MATCH(${value},${keys},1),NA()),MATCH(${value},${keys},0))`;
+
 /** A string literal for a formula ("" doubled). */
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 

@@ -1,17 +1,25 @@
-import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_INTERVALS } from "../domain/tiers";
-import { a1FixedColumn } from "../spec/a1";
+import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_FREQUENCIES } from "../domain/tiers";
+import { a1, a1FixedColumn } from "../spec/a1";
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, str, thisRow } from "../spec/formula";
+import { col, dateWindow, str, thisRow } from "../spec/formula";
+import { CUSTOMERS_ROLE } from "./linkedTables";
+import { visitLogKey, VISIT_COLUMN_NAMES } from "./visitLog";
 import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
-import type { SheetSpec, TableRow } from "../spec/sheetSpec";
+import type { ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
  * 客户资源登记表 (DOMAIN §1.3): the register, its settings sheet (tier thresholds and visit
- * intervals the formulas read through names) and a tier summary with a chart.
+ * frequencies the formulas read through names) and a tier summary with a chart.
+ *
+ * It follows the customer visit log (issue 12) through the workbook names of the log's columns
+ * (`VISIT_COLUMN_NAMES`): the log's when the workbook has one, else those the first log will get. Excel
+ * takes a formula naming a name not defined yet (#NAME?, caught here as blank) and calculates it once
+ * the name exists, so a register written before the log follows it as soon as the log is added, and a
+ * register used alone keeps its typed 手填拜访日期.
  */
 
 export interface CustomerRegisterOptions {
@@ -22,12 +30,26 @@ export interface CustomerRegisterOptions {
 }
 
 
+const TIERS = ["A", "B", "C"] as const;
+
 /** The names the register's formulas read from its settings sheet. */
 const settingNames = (key: string) => ({
   abcA: spName(key, "ABC_A"),
   abcB: spName(key, "ABC_B"),
-  visit: [spName(key, "VISIT_A"), spName(key, "VISIT_B"), spName(key, "VISIT_C")] as const,
+  /** Days between visits per tier, computed on the settings sheet from the frequency there. */
+  visit: TIERS.map((t) => spName(key, `VISIT_${t}`)),
+  visitDays: TIERS.map((t) => spName(key, `VISIT_${t}_DAYS`)),
+  visitTimes: TIERS.map((t) => spName(key, `VISIT_${t}_TIMES`)),
+  /** The visit log's rows of the last 14 days, found once for every customer (`dateWindow`). */
+  recentFirst: spName(key, "RECENT_FIRST"),
+  recentLast: spName(key, "RECENT_LAST"),
 });
+
+/** The visit log's columns the register reads, by the names the log gives them. */
+const logNames = (existing: ExistingNames) => {
+  const key = visitLogKey(existing);
+  return { date: spName(key, VISIT_COLUMN_NAMES.date), customer: spName(key, VISIT_COLUMN_NAMES.customerId) };
+};
 
 /**
  * ABC等级 per DOMAIN §2.1, natively: before(v) = SUMIF(values, ">"&v) is the sum of the values
@@ -45,7 +67,7 @@ export function abcFormula(table: string, header: string, aShare: string, bShare
   );
 }
 
-function registerColumns(kit: Kit, table: string, key: string) {
+function registerColumns(kit: Kit, table: string, key: string, existing: ExistingNames) {
   const { s, columns: c } = kit;
   const h = s.customers.columns;
   const r = s.customers;
@@ -56,9 +78,17 @@ function registerColumns(kit: Kit, table: string, key: string) {
   const manager = thisRow(table, h.managerTier);
   const suggested = thisRow(table, h.suggestedTier);
   const tier = thisRow(table, h.abc);
-  const last = thisRow(table, h.lastVisit);
-  // Customers without 年交易额 have no ABC class yet; they are visited on the C cadence.
-  const interval = `IF(${tier}="A",${names.visit[0]},IF(${tier}="B",${names.visit[1]},${names.visit[2]}))`;
+  const id = thisRow(table, h.id);
+  const typed = thisRow(table, h.lastVisit);
+  const latest = thisRow(table, h.latestVisit);
+  const log = logNames(existing);
+  // The log is kept in date order, so the customer's last row holds the last visit; rows without a date,
+  // and a blank ID, match nothing. #N/A (not in the log) and #NAME? (no log yet) leave the typed date.
+  const logged = `LOOKUP(2,1/((${log.customer}=${id})*(${id}<>"")*ISNUMBER(${log.date})),${log.date})`;
+  const recent = `IF(OR(${id}="",ISERROR(ROWS(${log.customer}))),"",IF(${names.recentLast}<${names.recentFirst},0,` +
+    `COUNTIF(INDEX(${log.customer},${names.recentFirst}):INDEX(${log.customer},${names.recentLast}),${id})))`;
+  const cadence = thisRow(table, h.visitTier);
+  const interval = `IF(${cadence}="A",${names.visit[0]},IF(${cadence}="B",${names.visit[1]},${names.visit[2]}))`;
   return [
     c.text("id", h.id, { width: 12 }),
     c.text("name", h.name, { width: 24 }),
@@ -88,12 +118,16 @@ function registerColumns(kit: Kit, table: string, key: string) {
     // Seed 000: 等级的认定由经理根据市场调查情报综合认定 — the manager's grade, where set, is the customer's.
     c.list("managerTier", h.managerTier, s.common.tiers, { width: 10 }),
     c.formula("demandTier", h.demandTier, "text", `IF(${manager}<>"",${manager},${suggested})`, { width: 10 }),
+    // Customers without 年交易额 have no ABC class: they are visited by their 需求等级, and by C's cadence without either.
+    c.formula("visitTier", h.visitTier, "text", `IF(${tier}<>"",${tier},IF(${thisRow(table, h.demandTier)}<>"",${thisRow(table, h.demandTier)},IF(${id}="","","C")))`, { width: 10 }),
     c.list("credit", h.credit, r.credits, { width: 10 }),
     c.list("payment", h.payment, r.payments, { width: 12 }),
     c.list("status", h.status, r.statuses, { width: 10 }),
     c.date("firstContact", h.firstContact, { width: 14 }),
     c.date("lastVisit", h.lastVisit, { width: 14 }),
-    c.formula("nextVisit", h.nextVisit, "date", `IF(${last}="","",${last}+${interval})`, { width: 14 }),
+    c.formula("latestVisit", h.latestVisit, "date", `IFERROR(MAX(N(${typed}),${logged}),IF(${typed}="","",${typed}))`, { width: 14 }),
+    c.formula("recentVisits", h.recentVisits, "integer", recent, { width: 10 }),
+    c.formula("nextVisit", h.nextVisit, "date", `IF(${latest}="","",${latest}+${interval})`, { width: 14 }),
     c.text("note", h.note, { width: 24 }),
   ];
 }
@@ -112,7 +146,7 @@ function registerFormats(draft: SheetDraft, kit: Kit, register: PlacedTable): vo
   }
 }
 
-function settingsSheet(kit: Kit, key: string, sheets: readonly string[]): SheetSpec {
+function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: readonly string[]): SheetSpec {
   const { s, v } = kit;
   const r = s.customers;
   const names = settingNames(key);
@@ -124,11 +158,22 @@ function settingsSheet(kit: Kit, key: string, sheets: readonly string[]): SheetS
   const b = draft.field({ row: 4, col: 0 }, r.abcB, { value: DEFAULT_B_SHARE }, { numberFormat: percent, validation: v.share() });
   draft.name(names.abcA, a, r.abcA);
   draft.name(names.abcB, b, r.abcB);
-  const intervals = [DEFAULT_VISIT_INTERVALS.A, DEFAULT_VISIT_INTERVALS.B, DEFAULT_VISIT_INTERVALS.C];
-  r.visit.forEach((text, i) => {
-    const at = draft.field({ row: 5 + i, col: 0 }, text, { value: intervals[i] }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
-    draft.name(names.visit[i], at, text);
+  TIERS.forEach((tier, i) => {
+    const row = 5 + i;
+    const { days, times } = DEFAULT_VISIT_FREQUENCIES[tier];
+    const daysAt = draft.field({ row, col: 0 }, r.visitDays[i], { value: days }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
+    const timesAt = draft.field({ row, col: 2 }, r.visitTimes, { value: times }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
+    // intervalOf (domain/tiers): whole days, rounded down so the cadence is never below the frequency.
+    const intervalAt = draft.field({ row, col: 4 }, r.visitInterval, { formula: `MAX(1,INT(${a1(daysAt)}/${a1(timesAt)}))` }, { numberFormat: FORMATS.plain });
+    draft.name(names.visitDays[i], daysAt, r.visitDays[i]);
+    draft.name(names.visitTimes[i], timesAt, r.visitTimes);
+    draft.name(names.visit[i], intervalAt, r.visitInterval);
   });
+  draft.text({ row: 9, col: 0 }, r.logHint, "note");
+  const log = logNames(existing);
+  const recent = dateWindow(log.date, "TODAY()-13", "TODAY()");
+  draft.name(names.recentFirst, draft.field({ row: 10, col: 0 }, r.recentFirst, { formula: recent.first }, { numberFormat: FORMATS.plain }), r.recentFirst);
+  draft.name(names.recentLast, draft.field({ row: 11, col: 0 }, r.recentLast, { formula: recent.last }, { numberFormat: FORMATS.plain }), r.recentLast);
   draft.widen(0, 30);
   draft.widen(1, 12);
   return draft.finish({
@@ -186,9 +231,6 @@ function summarySheet(kit: Kit, key: string, register: PlacedTable, sheets: read
   });
 }
 
-/** The register's table is `SP_<KEY>_Customers`: the visit log finds it by this name. */
-export const CUSTOMERS_ROLE = "Customers";
-
 export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s } = kit;
@@ -201,7 +243,7 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
     name,
     role: "customers",
     origin,
-    columns: registerColumns(kit, name, key),
+    columns: registerColumns(kit, name, key, ctx.existing),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.customers.blankRows.initial }, () => ({}))],
   });
   registerFormats(draft, kit, register);
@@ -209,7 +251,7 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
   // Excel keeps covering the whole table as rows are added — unlike a defined name on a fixed range.
 
   const mainName = freeSheetName(s.customers.sheetName, ctx.existing.sheets);
-  const settings = settingsSheet(kit, key, [...ctx.existing.sheets, mainName]);
+  const settings = settingsSheet(kit, key, ctx.existing, [...ctx.existing.sheets, mainName]);
   const summary = summarySheet(kit, key, register, [...ctx.existing.sheets, mainName, settings.name]);
   const main = draft.finish({
     name: mainName,

@@ -6,6 +6,9 @@ import type { ExistingNames, RecordTemplate } from "../spec/sheetSpec";
  * `SP_<letter><n>_<Role>`, its columns by the names they have in the workbook now.
  */
 
+/** The customer register's table is `SP_<KEY>_Customers`: the visit log finds it by this name. */
+export const CUSTOMERS_ROLE = "Customers";
+
 /** Where a wanted column is looked for: the headers the template writes in any language, else its position. */
 export interface WantedColumn {
   readonly headers: readonly string[];

@@ -1,10 +1,9 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { col, str, thisRow } from "../spec/formula";
+import { col, matchSorted, str, thisRow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
-import { linkedTable } from "./linkedTables";
-import { CUSTOMERS_ROLE } from "./customerRegister";
+import { CUSTOMERS_ROLE, linkedTable } from "./linkedTables";
 import { a1, a1FixedColumn } from "../spec/a1";
 import { COLORS, FORMATS } from "./formats";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
@@ -57,6 +56,16 @@ export const VISIT_WORD_NAMES = {
   newOld: ["NEW", "OLD"],
 } as const;
 
+/**
+ * The key of the log other sheets read: the workbook's (the newest, as `linkedTable` picks), else the key
+ * the first log will get, so a sheet written before the log reads it once it is added.
+ */
+export function visitLogKey(existing: ExistingNames): string {
+  const pattern = new RegExp(`^SP_(${TEMPLATES.visits.keyLetter}\\d+)_Visits$`, "i");
+  const found = existing.tables.map((t) => pattern.exec(t)?.[1]).filter((k) => k !== undefined).at(-1);
+  return found?.toUpperCase() ?? freeKey(TEMPLATES.visits, existing);
+}
+
 /** The name of the cell counting rows dated before the row above (0 when the log is in date order). */
 export const VISIT_OUT_OF_ORDER = "OUT_OF_ORDER";
 
@@ -98,7 +107,7 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
 /** The register's name for this row's ID; blank for a blank ID, an ID it does not list, or a register since deleted (#REF!). */
 const nameLookup = (table: string, idHeader: string, register: LinkedRegister): string => {
   const id = thisRow(table, idHeader);
-  return `IF(${id}="","",IFERROR(INDEX(${col(register.table, register.name)},MATCH(${id},${col(register.table, register.id)},0)),""))`;
+  return `IF(${id}="","",IFERROR(INDEX(${col(register.table, register.name)},${matchSorted(id, col(register.table, register.id))}),""))`;
 };
 
 /** The drop-down of the register's IDs, with a message that says where a new customer goes. */

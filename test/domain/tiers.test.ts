@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { serialFromYmd } from "../../src/domain/calendar";
-import { abcClasses, nextVisitDate, readTier, thresholdTier, thresholdTiers, visitIntervalDays } from "../../src/domain/tiers";
+import { abcClasses, DEFAULT_VISIT_FREQUENCIES, intervalOf, nextVisitDate, readTier, thresholdTier, thresholdTiers, visitIntervalDays } from "../../src/domain/tiers";
 import { verbatim } from "../../src/contract/locale";
 import { expectDomainError } from "./expectDomainError";
 
@@ -112,9 +112,13 @@ describe("thresholds and visits — DOMAIN §2.2", () => {
     expectDomainError(() => thresholdTiers([null], 10, 20), "#NUM!", /^a_min/);
   });
 
-  it("visits A weekly, B fortnightly, C monthly by default", () => {
-    expect(["A", "B", "C"].map((tier) => visitIntervalDays(tier as "A"))).toEqual([7, 14, 30]);
-    expect(nextVisitDate(serialFromYmd(2026, 10, 8), "B")).toBe(serialFromYmd(2026, 10, 22));
+  it("visits A three times a week, B twice a week, C once a fortnight by default (seed 001), never less often", () => {
+    expect(["A", "B", "C"].map((tier) => visitIntervalDays(tier as "A"))).toEqual([2, 3, 14]);
+    expect(nextVisitDate(serialFromYmd(2026, 10, 8), "B")).toBe(serialFromYmd(2026, 10, 11));
+    for (const tier of ["A", "B", "C"] as const) {
+      const f = DEFAULT_VISIT_FREQUENCIES[tier];
+      expect(Math.floor(f.days / intervalOf(f))).toBeGreaterThanOrEqual(f.times);
+    }
     expect(nextVisitDate(serialFromYmd(2026, 10, 8), "C", { A: 3, B: 10, C: 60 })).toBe(serialFromYmd(2026, 12, 7));
   });
 

@@ -71,22 +71,22 @@ describe("ABC and TIER", () => {
 describe("NEXTVISIT", () => {
   const oct8 = ymd(2026, 10, 8);
 
-  it("adds the tier's interval, default 7/14/30 days, blank dates or tiers giving blank", () => {
+  it("adds the tier's interval, default 2/3/14 days (seed 001: three visits a week, two, one a fortnight), blank dates or tiers giving blank", () => {
     expect(nextVisit([[oct8], [oct8], [oct8], [null], [oct8]], [["A"], ["b"], ["C"], ["A"], [""]])).toEqual([
-      [oct8 + 7],
+      [oct8 + 2],
+      [oct8 + 3],
       [oct8 + 14],
-      [oct8 + 30],
       [""],
       [""],
     ]);
   });
 
   it("takes three custom intervals, blank ones falling back to the default", () => {
-    expect(nextVisit([[oct8, oct8, oct8]], [["A", "B", "C"]], [[3, null, 60]])).toEqual([[oct8 + 3, oct8 + 14, oct8 + 60]]);
+    expect(nextVisit([[oct8, oct8, oct8]], [["A", "B", "C"]], [[3, null, 60]])).toEqual([[oct8 + 3, oct8 + 3, oct8 + 60]]);
   });
 
   it("works on a single date and tier", () => {
-    expect(nextVisit(oct8 as never, "A" as never)).toEqual([[oct8 + 7]]);
+    expect(nextVisit(oct8 as never, "A" as never)).toEqual([[oct8 + 2]]);
   });
 
   it("reports unknown tiers, shape mismatches, bad intervals and early dates", () => {

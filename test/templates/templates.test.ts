@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from "../../src/contract/locale";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import fc from "fast-check";
-import { freeKey, freeSheetName, NO_NAMES, sheetTitle, withSpecs } from "../../src/spec/naming";
+import { definedNamesOf, freeKey, freeSheetName, NO_NAMES, sheetTitle, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 import { readRecord, RECORD_TEMPLATES, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
 
@@ -28,7 +28,7 @@ function formulas(spec: SheetSpec): string[] {
 
 /** Functions Excel 2016 and WPS both calculate natively (no XLOOKUP/LET/FILTER/SALES.*); NETWORKDAYS.INTL since Excel 2010. */
 const ALLOWED = new Set(
-  "IF OR AND NOT SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS".split(" "),
+  "IF OR AND NOT SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS LOOKUP ISERROR MAX NA".split(" "),
 );
 
 describe.each(LOCALES)("template specs (%s)", (locale) => {
@@ -56,7 +56,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
   });
 
   test("every formula name refers to a name some spec defines", () => {
-    const defined = new Set(specs.flatMap((s) => s.names.map((n) => n.name)));
+    const defined = new Set(specs.flatMap(definedNamesOf));
     const mentioned = all.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/\bSP_[A-Z]\d+_[A-Z0-9_]+\b(?!\[)/g)].map((m) => m[0]));
     expect(mentioned.length).toBeGreaterThan(0);
     for (const name of mentioned) expect(defined).toContain(name);
@@ -95,7 +95,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
     expect(columnsOf("customers").map((c) => c.header)).toEqual(Object.values(s.customers.columns));
     expect(columnsOf("contracts").map((c) => c.header)).toEqual(Object.values(s.contracts.columns));
     const derived = (role: string) => columnsOf(role).filter((c) => c.formula).map((c) => c.key);
-    expect(derived("customers")).toEqual(["abc", "suggestedTier", "demandTier", "nextVisit"]);
+    expect(derived("customers")).toEqual(["abc", "suggestedTier", "demandTier", "latestVisit", "recentVisits", "nextVisit"]);
     expect(derived("contracts")).toEqual(["unpaid", "progress", "paidRate", "status"]);
   });
 

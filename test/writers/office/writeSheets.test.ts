@@ -19,13 +19,16 @@ async function measure(build: BuildSheets) {
 }
 
 describe.each(TEMPLATE_NAMES)("%s template", (name) => {
-  test("is written in the same 2 syncs at 10 and at 2 000 rows, calculation suspended for the commit", async () => {
+  test("is written in 2 syncs at 10 rows and at most 3 at 2 000, calculation suspended for the commit", async () => {
     const small = await measure(templateBuild(name, 10));
     const large = await measure(templateBuild(name, 2000));
     expect(small.syncs).toBe(2);
-    expect(large.syncs).toBe(small.syncs);
-    for (const { fake } of [small, large]) {
-      expect(fake.calculationSuspendedAt).toEqual([2]);
+    // Rows never add syncs of their own; a payload beyond one request (4 MB under Excel's 5 MB limit, see
+    // chunking.ts) takes one more: 2 000 rows of the customer register carry 5 MB of per-row formulas.
+    expect(large.syncs).toBeLessThanOrEqual(small.syncs + 1);
+    for (const { fake, syncs } of [small, large]) {
+      // Every sync that writes content suspends calculation: all but the first, which reads the workbook.
+      expect(fake.calculationSuspendedAt).toEqual(Array.from({ length: syncs - 1 }, (_, i) => i + 2));
       expect(Math.max(...fake.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
     }
   });

@@ -33,15 +33,21 @@ interface Case {
 }
 
 /** A register in `registerLocale`, then a log in `logLocale` that finds it through the names the register's table has. */
-function buildCase(label: string, registerLocale: Locale, logLocale: Locale, customers: number, visits: number): Case {
-  const customerData = customerRows(customers, registerLocale);
+function buildCase(label: string, registerLocale: Locale, logLocale: Locale, customers: number, visits: number, order: "sorted" | "reversed" = "sorted"): Case {
+  const rows = customerRows(customers, registerLocale);
+  // IDs out of order: the name lookup's binary search misses and its exact MATCH must find them.
+  const customerData = order === "sorted" ? rows : [...rows].reverse();
   const visitData = visitRows(visits, customers + 5, logLocale);
   const register = buildCustomerRegister({ rows: customerData, blankRows: 2 }, { locale: registerLocale, existing: NO_NAMES });
   const [log] = buildVisitLog({ rows: visitData, blankRows: 3 }, { locale: logLocale, existing: withSpecs(NO_NAMES, register) });
   return { label, logLocale, customers: customerData, visits: visitData, specs: [...register, log], log };
 }
 
-const cases: Case[] = [buildCase("zh-CN register and log", "zh-CN", "zh-CN", 300, 3000), buildCase("en-US log over a zh-CN register", "zh-CN", "en-US", 40, 400)];
+const cases: Case[] = [
+  buildCase("zh-CN register and log", "zh-CN", "zh-CN", 300, 3000),
+  buildCase("en-US log over a zh-CN register", "zh-CN", "en-US", 40, 400),
+  buildCase("a register whose IDs are not in order", "zh-CN", "zh-CN", 60, 500, "reversed"),
+];
 const files: string[] = [];
 /** Case 0 after the user registered a customer in the register's first blank row and logged a contact with it. */
 let added: ComputedWorkbook;

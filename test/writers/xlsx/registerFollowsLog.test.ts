@@ -1,0 +1,150 @@
+/**
+ * The customer register follows the visit log (issue 12, item 2), recalculated by LibreOffice: 最近拜访日期
+ * is the later of the typed date and the customer's last logged visit, 近14天拜访次数 counts the log's
+ * rows of the last 14 days, and 下次拜访日期 adds the interval of seed 001's frequency for the customer's
+ * tier (ABC, else 需求等级, else C) — in a workbook where the log came with the register, one where it
+ * was added later (the register written before any log existed), and a register used alone.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { a1 } from "../../../src/spec/a1";
+import type { Locale } from "../../../src/contract/locale";
+import { DEFAULT_VISIT_INTERVALS } from "../../../src/domain/tiers";
+import { buildCustomerRegister } from "../../../src/templates/customerRegister";
+import { buildVisitLog } from "../../../src/templates/visitLog";
+import { NO_NAMES, withSpecs } from "../../../src/spec/naming";
+import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
+import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
+import { customerRows } from "../../fixtures/customers";
+import { todaySerial } from "../../fixtures/random";
+import { visitRows } from "../../fixtures/visits";
+import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
+import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
+import { typeCells } from "../../support/xlsxEdit";
+
+jest.setTimeout(300_000);
+
+const CUSTOMERS = 300;
+const today = todaySerial();
+
+/** A log kept day by day whose last rows are today's, so the last 14 days hold about 126 contacts. */
+function recentVisits(count: number, locale: Locale): TableRow[] {
+  const rows = visitRows(count, CUSTOMERS + 5, locale);
+  const shift = today - (rows.at(-1)?.date as number);
+  return rows.map((r) => ({ ...r, date: (r.date as number) + shift }));
+}
+
+interface Case {
+  readonly label: string;
+  readonly customers: readonly TableRow[];
+  /** Undefined for a register used alone. */
+  readonly visits?: readonly TableRow[];
+  readonly register: SheetSpec;
+  readonly log?: SheetSpec;
+  book?: ComputedWorkbook;
+}
+
+const customers = customerRows(CUSTOMERS, "zh-CN");
+const register = buildCustomerRegister({ rows: customers, blankRows: 2 }, { locale: "zh-CN", existing: NO_NAMES });
+const visits = recentVisits(3000, "zh-CN");
+const enVisits = recentVisits(600, "en-US");
+
+const cases: Case[] = [
+  { label: "the log written with the register", customers, visits, register: register[0], log: buildVisitLog({ rows: visits, blankRows: 3 }, { locale: "zh-CN", existing: withSpecs(NO_NAMES, register) })[0] },
+  { label: "a register used alone", customers, register: register[0] },
+];
+/** The register written alone, then an en-US log added to that workbook (the register's names were not defined when it was written). */
+const later: Case = { label: "an en-US log added to a workbook whose register was written before it", customers, visits: enVisits, register: register[0] };
+let added: ComputedWorkbook;
+const NEW_VISIT_ID = customers[4].id as string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-follows-"));
+  const files = [join(dir, "with-log.xlsx"), join(dir, "alone.xlsx"), join(dir, "later.xlsx"), join(dir, "added.xlsx")];
+  const withLog = await writeXlsx([...register, cases[0].log as SheetSpec]);
+  const alone = await writeXlsx(register);
+  const [laterLog] = buildVisitLog({ rows: enVisits, blankRows: 3 }, { locale: "en-US", existing: await inspectXlsx(alone) });
+  (later as { log?: SheetSpec }).log = laterLog;
+  // The user logs a visit today to a customer, in the log's first blank row.
+  const logTable = tableByRole(cases[0].log as SheetSpec, "visits");
+  const edited = await typeCells(withLog, (cases[0].log as SheetSpec).name, {
+    [a1(tableCell(logTable, visits.length, "date"))]: today,
+    [a1(tableCell(logTable, visits.length, "customerId"))]: NEW_VISIT_ID,
+  });
+  writeFileSync(files[0], withLog);
+  writeFileSync(files[1], alone);
+  writeFileSync(files[2], await writeXlsx([laterLog], alone));
+  writeFileSync(files[3], edited);
+  const books = await recalcXlsx(files);
+  cases[0].book = books[0];
+  cases[1].book = books[1];
+  later.book = books[2];
+  added = books[3];
+});
+
+/** What the register's log-derived columns must show, computed here from the rows. */
+function expected(c: Case, book: ComputedWorkbook, extra: readonly TableRow[] = []) {
+  const table = tableByRole(c.register, "customers");
+  const log = c.visits && [...c.visits, ...extra];
+  const last = new Map<string, number>();
+  for (const v of log ?? []) if (typeof v.customerId === "string" && typeof v.date === "number") last.set(v.customerId, Math.max(last.get(v.customerId) ?? 0, v.date));
+  const rows = [...c.customers, {}, {}];
+  const abc = readColumn(book, c.register, table, "abc");
+  const demand = readColumn(book, c.register, table, "demandTier");
+  const latest = rows.map((r): Computed => {
+    const typed = typeof r.lastVisit === "number" ? r.lastVisit : undefined;
+    const logged = typeof r.id === "string" ? last.get(r.id) : undefined;
+    return typed === undefined && logged === undefined ? null : Math.max(typed ?? 0, logged ?? 0);
+  });
+  return {
+    latest,
+    recent: rows.map((r): Computed => (log === undefined || typeof r.id !== "string" ? null : log.filter((v) => v.customerId === r.id && typeof v.date === "number" && v.date >= today - 13 && v.date <= today).length)),
+    next: latest.map((d, i): Computed => {
+      const tier = (abc[i] || demand[i] || "C") as "A" | "B" | "C";
+      return d === null ? null : (d as number) + DEFAULT_VISIT_INTERVALS[tier];
+    }),
+  };
+}
+
+describe.each([...cases, later].map((c) => [c.label, c] as const))("customer register recalculated by LibreOffice: %s", (_label, c) => {
+  const book = () => (c.book ?? later.book) as ComputedWorkbook;
+  test("no error value anywhere", () => {
+    expect(errorCells(book())).toEqual([]);
+  });
+
+  test("最近拜访日期, 近14天拜访次数 and 下次拜访日期 equal what the rows say", () => {
+    const table = tableByRole(c.register, "customers");
+    const want = expected(c, book());
+    expect(readColumn(book(), c.register, table, "latestVisit")).toEqual(want.latest);
+    expect(readColumn(book(), c.register, table, "recentVisits")).toEqual(want.recent);
+    expect(readColumn(book(), c.register, table, "nextVisit")).toEqual(want.next);
+  });
+});
+
+test("the examples exercise every branch: logged dates later and earlier than typed ones, recent visits, every cadence tier", () => {
+  const c = cases[0];
+  const book = c.book as ComputedWorkbook;
+  const table = tableByRole(c.register, "customers");
+  const want = expected(c, book);
+  const typed = c.customers.map((r) => r.lastVisit);
+  expect(want.latest.some((d, i) => typeof typed[i] === "number" && d !== typed[i])).toBe(true);
+  expect(want.latest.some((d, i) => typeof typed[i] === "number" && d === typed[i])).toBe(true);
+  expect(want.recent.filter((n) => typeof n === "number" && n > 0).length).toBeGreaterThan(20);
+  const abc = readColumn(book, c.register, table, "abc");
+  const demand = readColumn(book, c.register, table, "demandTier");
+  // A customer without 年交易额 visited by its 需求等级, not C.
+  expect(abc.some((t, i) => t === null && (demand[i] === "A" || demand[i] === "B") && want.next[i] !== null)).toBe(true);
+});
+
+test("a visit logged today moves the customer's 最近拜访日期 to today and adds one to its 14-day count", () => {
+  const c = cases[0];
+  const table = tableByRole(c.register, "customers");
+  const row = c.customers.findIndex((r) => r.id === NEW_VISIT_ID);
+  const before = expected(c, c.book as ComputedWorkbook);
+  const after = expected(c, added, [{ date: today, customerId: NEW_VISIT_ID }]);
+  expect(errorCells(added)).toEqual([]);
+  expect(read(added, c.register, tableCell(table, row, "latestVisit"))).toBe(today);
+  expect(read(added, c.register, tableCell(table, row, "recentVisits"))).toBe((before.recent[row] as number) + 1);
+  expect(readColumn(added, c.register, table, "recentVisits")).toEqual(after.recent);
+});
