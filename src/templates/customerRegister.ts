@@ -82,9 +82,11 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   const typed = thisRow(table, h.lastVisit);
   const latest = thisRow(table, h.latestVisit);
   const log = logNames(existing);
-  // The log is kept in date order, so the customer's last row holds the last visit; rows without a date,
-  // and a blank ID, match nothing. #N/A (not in the log) and #NAME? (no log yet) leave the typed date.
-  const logged = `LOOKUP(2,1/((${log.customer}=${id})*(${id}<>"")*ISNUMBER(${log.date})),${log.date})`;
+  // The log is kept in date order, so the customer's last row holds the last visit; rows without a date
+  // match nothing. #N/A (not in the log) and #NAME? (no log yet) leave the typed date. One pass over the
+  // log per customer: the formula that dominates the workbook's recalculation (README, 性能).
+  const logged = `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
+  const typedOrBlank = `IF(${typed}="","",${typed})`;
   const recent = `IF(OR(${id}="",ISERROR(ROWS(${log.customer}))),"",IF(${names.recentLast}<${names.recentFirst},0,` +
     `COUNTIF(INDEX(${log.customer},${names.recentFirst}):INDEX(${log.customer},${names.recentLast}),${id})))`;
   const cadence = thisRow(table, h.visitTier);
@@ -125,7 +127,8 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
     c.list("status", h.status, r.statuses, { width: 10 }),
     c.date("firstContact", h.firstContact, { width: 14 }),
     c.date("lastVisit", h.lastVisit, { width: 14 }),
-    c.formula("latestVisit", h.latestVisit, "date", `IFERROR(MAX(N(${typed}),${logged}),IF(${typed}="","",${typed}))`, { width: 14 }),
+    // A blank ID would match the log's blank rows.
+    c.formula("latestVisit", h.latestVisit, "date", `IF(${id}="",${typedOrBlank},IFERROR(MAX(N(${typed}),${logged}),${typedOrBlank}))`, { width: 14 }),
     c.formula("recentVisits", h.recentVisits, "integer", recent, { width: 10 }),
     c.formula("nextVisit", h.nextVisit, "date", `IF(${latest}="","",${latest}+${interval})`, { width: 14 }),
     c.text("note", h.note, { width: 24 }),

@@ -18,7 +18,7 @@ import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
 import { customerRows } from "../../fixtures/customers";
 import { todaySerial } from "../../fixtures/random";
-import { visitRows } from "../../fixtures/visits";
+import { visitRowsUntilToday } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
 import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
@@ -28,12 +28,8 @@ jest.setTimeout(300_000);
 const CUSTOMERS = 300;
 const today = todaySerial();
 
-/** A log kept day by day whose last rows are today's, so the last 14 days hold about 126 contacts. */
-function recentVisits(count: number, locale: Locale): TableRow[] {
-  const rows = visitRows(count, CUSTOMERS + 5, locale);
-  const shift = today - (rows.at(-1)?.date as number);
-  return rows.map((r) => ({ ...r, date: (r.date as number) + shift }));
-}
+/** A log kept day by day whose last rows are today's, so the last 14 days hold 126 contacts. */
+const recentVisits = (count: number, locale: Locale): TableRow[] => visitRowsUntilToday(count, CUSTOMERS + 5, locale);
 
 interface Case {
   readonly label: string;
