@@ -24,7 +24,7 @@ import { a1 } from "../../../src/spec/a1";
 import { NO_NAMES } from "../../../src/spec/naming";
 import type { CellValue, SheetSpec, TableRow, TableSpec } from "../../../src/spec/sheetSpec";
 import { writeXlsx } from "../../../src/writers/xlsx";
-import { contractRows } from "../../fixtures/contracts";
+import { contractFigures, contractRows } from "../../fixtures/contracts";
 import { customerRows } from "../../fixtures/customers";
 import { todaySerial } from "../../fixtures/random";
 import { repoRoot } from "../../support/paths";
@@ -399,18 +399,12 @@ describe.each(cases.map((c) => [c.locale, c] as const))("user edits in LibreOffi
   });
 
   test.each(edited)("contract register: status per row and the statistics include the inserted contracts (%s)", (label) => {
-    const s = templateStrings(c.locale).contracts;
     const main = spec(c, "contracts", "main");
     const contracts = table(main, "contracts");
     const rows = tableRows(snap(label), contracts);
     const all = [...c.contracts, ...c.newContracts];
     const today = todaySerial();
-    const status = (r: TableRow | Record<string, unknown>): string => {
-      const amount = r.amount as number;
-      if (num(r.shipped) >= amount) return s.statuses[2];
-      if ((r.due as number) < today) return s.statuses[3];
-      return num(r.shipped) === 0 ? s.statuses[0] : s.statuses[1];
-    };
+    const status = (r: TableRow): string | null => contractFigures(r, [], c.locale, today).status;
     const byId = new Map(all.map((r) => [r.id as string, r]));
     const filled = rows.filter((r) => r.id !== null);
     expect(filled.map((r) => r.id).sort()).toEqual([...byId.keys()].sort());
