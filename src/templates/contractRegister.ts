@@ -263,9 +263,10 @@ const customersOf = (rows: readonly TableRow[]): string[] =>
  * Per customer without UNIQUE() (Excel 2016 has none): the customers are a typed list, pre-filled with
  * those of the rows written, and a last row 其他客户 holds everything the list misses — the register's
  * total less what the listed customers hold — so the totals row always equals the register's receivables.
- * Its SUMPRODUCT(SUMIFS(…, list)) reads the typed list, not its own column, so nothing is circular; a
- * blank list cell would match the contracts without a customer, so those are added back (COUNTIF of
- * blanks). A customer listed twice would be subtracted twice: the duplicates are highlighted.
+ * Its SUMPRODUCT(SUMIFS(…, list)) reads the typed list, not its own column, so nothing is circular; the
+ * blank cells of the list count nothing, whatever an engine makes of an empty criterion (LibreOffice
+ * matched the contracts without a customer with it), because each SUMIFS is multiplied by (cell<>"").
+ * A customer listed twice would be subtracted twice: the duplicates are highlighted.
  * Buckets by days between the as-of date and 回款到期日: not yet due (or no due date), 1–30, 31–60, 61–90, over 90.
  */
 function agingSheet(kit: Kit, locale: Locale, key: string, contracts: PlacedTable, customers: readonly string[], sheets: readonly string[]): SheetSpec {
@@ -297,7 +298,7 @@ function agingSheet(kit: Kit, locale: Locale, key: string, contracts: PlacedTabl
   const cust = col(reg, ch.customer);
   const bucket = (w: string) => {
     const allAmount = w.length > 0 ? `SUMIFS(${recv}${w})` : `SUM(${recv})`;
-    const listed = `SUMPRODUCT(SUMIFS(${recv},${cust},${list}${w}))-COUNTIF(${list},"")*SUMIFS(${recv},${cust},""${w})`;
+    const listed = `SUMPRODUCT((${list}<>"")*SUMIFS(${recv},${cust},${list}${w}))`;
     return `IF(${customer}="","",IF(${customer}=${str(k.agingOther)},${allAmount}-(${listed}),SUMIFS(${recv},${cust},${customer}${w})))`;
   };
   const overdueKeys = ["days30", "days60", "days90", "over90"] as const;
