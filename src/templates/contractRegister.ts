@@ -99,21 +99,20 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
   const sum = (type: string) => `SUMIFS(${ledger.amount},${ledger.contract},${id},${ledger.type},${type})`;
   /** Opening + the ledger's events of this contract; blank while neither has anything (a blank row). */
   const total = (opening: string, events: string) =>
-    `IF(${id}="",IF(${r(opening)}="","",N(${r(opening)})),N(${r(opening)})+IFERROR(${events},0))`;
+    `IF(AND(${id}="",${r(opening)}=""),"",N(${r(opening)})+IF(${id}="",0,IFERROR(${events},0)))`;
   /**
    * The later of the typed date and the ledger's latest event of `type`. Excel 2016 has no MAXIFS:
    * SUMPRODUCT(MAX(…)) scans the ledger, so it runs only for a contract the ledger has such an event
-   * for (COUNTIFS first; IF evaluates one branch in Excel and LibreOffice alike).
+   * for (COUNTIFS first, 0 without a ledger; IF evaluates one branch in Excel and LibreOffice alike).
    */
-  const latest = (opening: string, type: string) => {
-    const typed = `IF(${r(opening)}="","",${r(opening)})`;
-    const scan = `SUMPRODUCT(MAX((${ledger.contract}=${id})*(${ledger.type}=${type})*${ledger.date}))`;
-    return `IF(${id}="",${typed},IFERROR(IF(COUNTIFS(${ledger.contract},${id},${ledger.type},${type})=0,${typed},MAX(N(${r(opening)}),${scan})),${typed}))`;
-  };
+  const latest = (opening: string, type: string) =>
+    `IF(OR(${id}="",IFERROR(COUNTIFS(${ledger.contract},${id},${ledger.type},${type}),0)=0),IF(${r(opening)}="","",${r(opening)}),` +
+    `MAX(N(${r(opening)}),SUMPRODUCT(MAX((${ledger.contract}=${id})*(${ledger.type}=${type})*${ledger.date}))))`;
   const byInvoice = `${r(h.termBasis)}=${str(k.termBases[1])}`;
   const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;
   const from = `IF(${byInvoice},${r(h.lastInvoice)},${r(h.lastShipment)})`;
-  const payDue = `IF(OR(${amount}="",${from}=""),"",${from}+N(${r(h.termDays)}))`;
+  // No date to count from yet: ""+N(…) is #VALUE!, shown blank.
+  const payDue = `IF(${amount}="","",IFERROR(${from}+N(${r(h.termDays)}),""))`;
   const overdue = `IF(OR(${r(h.payDue)}="",N(${r(h.receivable)})<=0),"",IF(TODAY()>${r(h.payDue)},TODAY()-${r(h.payDue)},""))`;
   // Delivery decides first: late (逾期) while not fully delivered past the agreed date; once delivered,
   // the contract waits for its money (已交货待回款, 回款逾期 past the payment due date) until it is
@@ -332,8 +331,8 @@ function agingSheet(kit: Kit, locale: Locale, key: string, contracts: PlacedTabl
     origin: { row: origin.row, col: aging.lastCol + 2 },
     showTotals: true,
     columns: [
-      c.count("seq", b.seq, { width: 6 }),
-      c.text("bucket", b.bucket, { width: 16, totals: label(s.common.total) }),
+      c.count("seq", b.seq, { width: 6, totals: label(s.common.total) }),
+      c.text("bucket", b.bucket, { width: 16 }),
       c.formula("amount", b.amount, "moneyCents", `CHOOSE(${seq},${keys.map((key) => `SUM(${col(name, h[key])})`).join(",")})`, { width: 16, totals: SUM }),
       c.formula("share", b.share, "percent", `IF(SUM(${amountCol})=0,"",${thisRow(bucketsName, b.amount)}/SUM(${amountCol}))`, { totals: SUM }),
     ],

@@ -23,9 +23,15 @@ describe.each(TEMPLATE_NAMES)("%s template", (name) => {
     const small = await measure(templateBuild(name, 10));
     const large = await measure(templateBuild(name, 2000));
     expect(small.syncs).toBe(2);
-    expect(large.syncs).toBe(small.syncs);
+    // The contract register's 12 calculated columns (the ledger's sums and dates, terms, 状态) are written
+    // into every row, ~3.9 KB a row: 2 000 contracts are ~10 MB, three size-limited batches after the read.
+    // (Setting one formula per column would keep it at 2; office-js-docs-reference#578 and
+    // office-js-docs-pr#2013 disagree on whether a single value set on a range works: not relied on.)
+    const batches = name === "contracts" ? [2, 3, 4] : [2];
+    expect(large.syncs).toBe(batches.length + 1);
+    expect(small.fake.calculationSuspendedAt).toEqual([2]);
+    expect(large.fake.calculationSuspendedAt).toEqual(batches);
     for (const { fake } of [small, large]) {
-      expect(fake.calculationSuspendedAt).toEqual([2]);
       expect(Math.max(...fake.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
     }
   });
@@ -75,7 +81,7 @@ describe("never overwrites", () => {
         return templateBuild("weekly", 3)(existing);
       }),
     );
-    expect(seen?.sheets).toEqual(["Data", "合同履行一览表", "合同履行统计"]);
+    expect(seen?.sheets).toEqual(["Data", "合同履行一览表", "合同履行统计", "应收账龄"]);
     expect(seen?.tables).toEqual(fake.state.tables.filter((t) => t.name.startsWith("SP_K1_")).map((t) => t.name));
     expect(seen?.names.length).toBeGreaterThan(0);
     expect(seen?.names.every((n) => n.startsWith("SP_K1_"))).toBe(true);
