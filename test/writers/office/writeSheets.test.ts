@@ -107,6 +107,20 @@ describe("never overwrites", () => {
     expect(sources).toContain('=INDIRECT("SP_K1_Contracts[[Contract no.]]")');
   });
 
+  test("a register written before any ledger names the ledger's names ahead (accepted: no table is named), and the ledger written later defines exactly them", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run((context) => writeSheets(context, templateBuild("contracts", 3)));
+    const register = fake.sheet("合同履行一览表");
+    const table = fake.state.tables.find((t) => t.name === "SP_K1_Contracts")!;
+    const shippedAt = `${String.fromCharCode(65 + table.range.from.col + 13)}${table.range.from.row + 2}`;
+    const mentioned = [...new Set([...(register.formula(shippedAt) ?? "").matchAll(/SP_L\d+_[A-Z_]+/g)].map((m) => m[0]))].sort();
+    expect(mentioned).toEqual(["SP_L1_COL_AMOUNT", "SP_L1_COL_CONTRACT", "SP_L1_COL_TYPE", "SP_L1_TYPE_RETURN", "SP_L1_TYPE_SHIPMENT"]);
+    expect(fake.state.names.map((n) => n.name).filter((n) => n.startsWith("SP_L"))).toEqual([]);
+    await fake.run((context) => writeSheets(context, templateBuild("ledger", 3)));
+    const defined = fake.state.names.map((n) => n.name);
+    for (const name of mentioned) expect(defined).toContain(name);
+  });
+
   test("a spec whose names are taken is refused before anything is written", async () => {
     const fake = new FakeExcel();
     const build = templateBuild("monthly", 3);
