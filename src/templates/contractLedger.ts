@@ -11,7 +11,7 @@ import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/she
 
 /**
  * 合同收发票款明细 (issue 12 item 5, seed 000 L141–146): one row per shipment, return, invoice or
- * payment of a contract, the daily record a sales office keeps and the contract register will sum:
+ * payment of a contract, the daily record a sales office keeps and the contract register sums:
  * its table `SP_<KEY>_Ledger`, its key columns named `LEDGER_COLUMN_NAMES` (so a formula reads them
  * whatever their headers become), and the type words in the cells named `LEDGER_TYPE_NAMES`, e.g.
  * `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,id,SP_L1_COL_TYPE,SP_L1_TYPE_RETURN)`.
