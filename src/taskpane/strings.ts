@@ -39,7 +39,7 @@ const zhCN = {
   tplCustomersTitle: "客户资源登记表",
   tplCustomersPurpose: "客户台账：自动 ABC 分级、需求等级、下次拜访提醒和重复客户标记。",
   tplContractsTitle: "合同履行一览表",
-  tplContractsPurpose: "合同跟踪：已发货/已开票/已回款(有收发票款明细时按明细累计)、账期与回款到期日、逾期标记、月/季/年统计和应收账龄。",
+  tplContractsPurpose: "合同跟踪：已发货/已开票/已回款（有收发票款明细时按明细累计）、账期与回款到期日、逾期标记、月/季/年统计和应收账龄。",
   tplLedgerTitle: "合同收发票款明细",
   tplLedgerPurpose: "每天逐笔记录发货、退货、开票、回款：合同编号从合同履行一览表下拉选择，缺复核人标红（双人复核）。",
   tplVisitsTitle: "客户拜访记录",
