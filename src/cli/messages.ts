@@ -123,7 +123,7 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   weekly: (n) => `周工作计划,重点工作留 ${n} 行空白 / weekly plan, ${n} blank key-item rows`,
   monthly: (n) => `月度工作计划,重点客户留 ${n} 行空白 / monthly plan, ${n} blank key-customer rows`,
   customers: (n) => `客户资源登记表 + 设置 + 汇总,${n} 行空白 / customer register + settings + summary, ${n} blank rows`,
-  contracts: (n) => `合同履行一览表 + 统计,${n} 行空白 / contract register + statistics, ${n} blank rows`,
+  contracts: (n) => `合同履行一览表 + 统计 + 应收账龄(有明细时按明细累计),${n} 行空白 / contract register + statistics + receivables aging (summing the ledger where there is one), ${n} blank rows`,
   ledger: (n) => `合同收发票款明细(发货/退货/开票/回款),${n} 行空白 / contract ledger (shipments, returns, invoices, payments), ${n} blank rows`,
   visits: (n) => `客户拜访记录(一次联系一行;客户编号取自登记表),${n} 行空白 / visit log (one row per contact; IDs from the register), ${n} blank rows`,
 };

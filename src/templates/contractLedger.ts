@@ -1,18 +1,17 @@
 import { a1FixedColumn } from "../spec/a1";
 import { SUM, label } from "./columns";
-import { CONTRACTS_ROLE } from "./contractRegister";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS } from "./formats";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
-import { linkedTable } from "./linkedTables";
+import { CONTRACTS_ROLE, linkedTable } from "./linkedTables";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
  * 合同收发票款明细 (issue 12 item 5, seed 000 L141–146): one row per shipment, return, invoice or
- * payment of a contract, the daily record a sales office keeps and the contract register will sum:
+ * payment of a contract, the daily record a sales office keeps and the contract register sums:
  * its table `SP_<KEY>_Ledger`, its key columns named `LEDGER_COLUMN_NAMES` (so a formula reads them
  * whatever their headers become), and the type words in the cells named `LEDGER_TYPE_NAMES`, e.g.
  * `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,id,SP_L1_COL_TYPE,SP_L1_TYPE_RETURN)`.
@@ -36,8 +35,11 @@ export interface ContractLedgerOptions {
 /** The table's columns, in order (formulas elsewhere read them by `LEDGER_COLUMN_NAMES`, never by place). */
 export const LEDGER_COLUMNS = ["date", "contract", "type", "product", "quantity", "price", "amount", "document", "tracking", "handler", "reviewer", "note"] as const;
 
+/** The ledger's table is `SP_<KEY>_Ledger`: the contract register finds it by this name. */
+export const LEDGER_ROLE = "Ledger";
+
 /** The ledger of key `key`: `SP_L1_Ledger`. */
-export const ledgerTableName = (key: string): string => spTable(key, "Ledger");
+export const ledgerTableName = (key: string): string => spTable(key, LEDGER_ROLE);
 
 /**
  * The names of the cells holding the type words, in the order of `strings.ledger.types` (发货, 退货, 开票,

@@ -1,18 +1,38 @@
 import { a1FixedColumn } from "../spec/a1";
+import type { Locale } from "../contract/locale";
 import { SUM, label } from "./columns";
+import { LEDGER_COLUMN_NAMES, LEDGER_ROLE, LEDGER_TYPE_NAMES } from "./contractLedger";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { COLORS, FORMATS } from "./formats";
+import { COLORS, FORMATS, numberFormat } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
+import { CONTRACTS_ROLE, linkedTable } from "./linkedTables";
 import { TEMPLATES } from "./registry";
-import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
-import type { ColumnSpec, SheetSpec, TableRow } from "../spec/sheetSpec";
+import { freeKey, freeSheetName, keyOfName, spName, spTable, templateRecord } from "../spec/naming";
+import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 import type { TemplateStrings } from "./strings";
 
 /**
- * 合同履行一览表 (DOMAIN §1.4): the register with derived 未回款/履行进度/回款率/状态 columns and a
- * statistics sheet by month, quarter and year of 签订日期 (COUNTIFS/SUMIFS over the table, so
- * it follows every row the user adds).
+ * 合同履行一览表 (DOMAIN §1.4, issue 12 items 6 and 7): the register with derived 已发货/已开票/已回款,
+ * 未回款/应收余额/履行进度/回款率/回款到期日/逾期天数/状态 columns, a statistics sheet by month, quarter
+ * and year (COUNTIFS/SUMIFS over the table, so it follows every row the user adds) and a receivables
+ * aging sheet.
+ *
+ * Following the ledger (item 6). The register reads the contract ledger by the workbook names the ledger
+ * defines (`SP_L1_COL_AMOUNT`, `SP_L1_TYPE_RETURN`, see contractLedger.ts), never by address or by a
+ * structured reference: Excel refuses a formula naming a table that does not exist, but takes one naming
+ * an undefined name, shows #NAME? and calculates it once the name is defined (the behaviour other engines
+ * copy, e.g. PSU3D0/formualizer#147: undefined names keep #NAME? "across the name lifecycle
+ * (define/update/delete)"; LibreOffice checked in test/writers/xlsx/contractsEngine.test.ts, where the
+ * ledger is added to a file holding the register). So a register written before any ledger names the key
+ * the first ledger will take, one written after names the workbook's ledger, and both orders work.
+ * Every ledger read is inside IFERROR(…,0): without a ledger the register behaves as it always did.
+ *
+ * No double counting: the typed columns are 期初 (opening) figures — what was shipped, invoiced or paid
+ * outside the ledger or before it was kept — and 已发货/已开票/已回款 = opening + the ledger's events
+ * (returns subtracted); the latest dates are the later of the typed one and the ledger's. A register
+ * used alone is filled in the opening columns as before; a user who keeps only the ledger leaves them
+ * blank. The user's typed values are never overwritten: the ledger sums sit in their own calculated columns.
  */
 
 export interface ContractRegisterOptions {
@@ -24,27 +44,84 @@ export interface ContractRegisterOptions {
   readonly statsYear: number;
 }
 
-/** The register's table is `SP_<KEY>_Contracts`: the ledger finds it by this name. */
-export const CONTRACTS_ROLE = "Contracts";
-
 /** Invoiced-but-unpaid amounts older than this many days are flagged (editable in the sheet). */
 const DEFAULT_AR_DAYS = 90;
 
+/** Blank rows of the aging sheet's customer list, for customers the user adds. */
+const AGING_BLANK_ROWS = 10;
+
 const ratio = (part: string, whole: string): string => `IF(OR(${whole}="",${whole}=0),"",N(${part})/${whole})`;
 
-function contractColumns(kit: Kit, table: string): ColumnSpec[] {
+/** The ledger's names the register's formulas use: its columns and type words (`SP_L1_COL_AMOUNT`, `SP_L1_TYPE_RETURN`). */
+interface LedgerNames {
+  readonly date: string;
+  readonly contract: string;
+  readonly type: string;
+  readonly amount: string;
+  readonly shipment: string;
+  readonly return: string;
+  readonly invoice: string;
+  readonly payment: string;
+}
+
+/**
+ * The ledger the register reads: the workbook's (the last listed, as `linkedTable` finds tables), else the
+ * key the first ledger written will take — in the same request the ledger is built after the register
+ * (it `readsOthers`), so it takes exactly that key.
+ */
+function ledgerNames(existing: ExistingNames): LedgerNames {
+  const found = linkedTable(existing, TEMPLATES.ledger, LEDGER_ROLE, {}, {});
+  const key = (found && keyOfName(found.table)) ?? freeKey(TEMPLATES.ledger, existing);
+  const n = LEDGER_COLUMN_NAMES;
+  const [shipment, ret, invoice, payment] = LEDGER_TYPE_NAMES.map((part) => spName(key, part));
+  return {
+    date: spName(key, n.date),
+    contract: spName(key, n.contract),
+    type: spName(key, n.type),
+    amount: spName(key, n.amount),
+    shipment,
+    return: ret,
+    invoice,
+    payment,
+  };
+}
+
+function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSpec[] {
   const { s, columns: c } = kit;
-  const h = s.contracts.columns;
-  const [notStarted, inProgress, completed, overdue] = s.contracts.statuses;
+  const k = s.contracts;
+  const h = k.columns;
+  const st = k.status;
   const r = (header: string) => thisRow(table, header);
+  const id = r(h.id);
   const amount = r(h.amount);
-  const shipped = r(h.shipped);
-  // Overdue = past the agreed delivery date and not fully delivered; delivery decides completion,
-  // payment is tracked separately by 回款率 and its own highlight.
+  const shipped = r(h.shippedTotal);
+  const paid = r(h.paidTotal);
+  const sum = (type: string) => `SUMIFS(${ledger.amount},${ledger.contract},${id},${ledger.type},${type})`;
+  /** Opening + the ledger's events of this contract; blank while neither has anything (a blank row). */
+  const total = (opening: string, events: string) =>
+    `IF(AND(${id}="",${r(opening)}=""),"",N(${r(opening)})+IF(${id}="",0,IFERROR(${events},0)))`;
+  /**
+   * The later of the typed date and the ledger's latest event of `type`. Excel 2016 has no MAXIFS:
+   * SUMPRODUCT(MAX(…)) scans the ledger, so it runs only for a contract the ledger has such an event
+   * for (COUNTIFS first, 0 without a ledger; IF evaluates one branch in Excel and LibreOffice alike).
+   */
+  const latest = (opening: string, type: string) =>
+    `IF(OR(${id}="",IFERROR(COUNTIFS(${ledger.contract},${id},${ledger.type},${type}),0)=0),IF(${r(opening)}="","",${r(opening)}),` +
+    `MAX(N(${r(opening)}),SUMPRODUCT(MAX((${ledger.contract}=${id})*(${ledger.type}=${type})*${ledger.date}))))`;
+  const byInvoice = `${r(h.termBasis)}=${str(k.termBases[1])}`;
+  const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;
+  const from = `IF(${byInvoice},${r(h.lastInvoice)},${r(h.lastShipment)})`;
+  // No date to count from yet: ""+N(…) is #VALUE!, shown blank.
+  const payDue = `IF(${amount}="","",IFERROR(${from}+N(${r(h.termDays)}),""))`;
+  const overdue = `IF(OR(${r(h.payDue)}="",N(${r(h.receivable)})<=0),"",IF(TODAY()>${r(h.payDue)},TODAY()-${r(h.payDue)},""))`;
+  // Delivery decides first: late (逾期) while not fully delivered past the agreed date; once delivered,
+  // the contract waits for its money (已交货待回款, 回款逾期 past the payment due date) until it is
+  // fully paid (已结清) — seed 000: 注意在第一时间回收货款.
   const status =
-    `IF(${amount}="","",IF(N(${shipped})>=${amount},${str(completed)},` +
-    `IF(AND(${r(h.due)}<>"",${r(h.due)}<TODAY()),${str(overdue)},` +
-    `IF(N(${shipped})=0,${str(notStarted)},${str(inProgress)}))))`;
+    `IF(${amount}="","",IF(N(${shipped})>=${amount},` +
+    `IF(N(${paid})>=${amount},${str(st.settled)},IF(N(${r(h.overdueDays)})>0,${str(st.payOverdue)},${str(st.delivered)})),` +
+    `IF(AND(${r(h.due)}<>"",${r(h.due)}<TODAY()),${str(st.late)},` +
+    `IF(N(${shipped})=0,${str(st.notStarted)},${str(st.inProgress)}))))`;
   return [
     c.text("id", h.id, { width: 14, totals: label(s.common.total) }),
     c.text("customer", h.customer, { width: 22 }),
@@ -52,18 +129,29 @@ function contractColumns(kit: Kit, table: string): ColumnSpec[] {
     c.moneyCents("amount", h.amount, { width: 16, totals: SUM }),
     c.text("product", h.product, { width: 18 }),
     c.date("due", h.due, { width: 14 }),
+    c.count("termDays", h.termDays),
+    c.list("termBasis", h.termBasis, k.termBases),
     c.moneyCents("shipped", h.shipped, { width: 16, totals: SUM }),
     c.date("lastShipped", h.lastShipped, { width: 14 }),
     c.moneyCents("invoiced", h.invoiced, { width: 16, totals: SUM }),
+    c.date("lastInvoiced", h.lastInvoiced, { width: 14 }),
     c.moneyCents("paid", h.paid, { width: 16, totals: SUM }),
-    c.formula("unpaid", h.unpaid, "moneyCents", `IF(${amount}="","",${amount}-N(${r(h.paid)}))`, { width: 16, totals: SUM }),
+    c.formula("shippedTotal", h.shippedTotal, "moneyCents", total(h.shipped, `${sum(ledger.shipment)}-${sum(ledger.return)}`), { width: 16, totals: SUM }),
+    c.formula("lastShipment", h.lastShipment, "date", latest(h.lastShipped, ledger.shipment), { width: 14 }),
+    c.formula("invoicedTotal", h.invoicedTotal, "moneyCents", total(h.invoiced, sum(ledger.invoice)), { width: 16, totals: SUM }),
+    c.formula("lastInvoice", h.lastInvoice, "date", latest(h.lastInvoiced, ledger.invoice), { width: 14 }),
+    c.formula("paidTotal", h.paidTotal, "moneyCents", total(h.paid, sum(ledger.payment)), { width: 16, totals: SUM }),
+    c.formula("unpaid", h.unpaid, "moneyCents", `IF(${amount}="","",${amount}-N(${paid}))`, { width: 16, totals: SUM }),
+    c.formula("receivable", h.receivable, "moneyCents", receivable, { width: 16, totals: SUM }),
     c.formula("progress", h.progress, "percent", ratio(shipped, amount), {
-      totals: { kind: "formula", formula: totalRatio(table, h.shipped, h.amount) },
+      totals: { kind: "formula", formula: totalRatio(table, h.shippedTotal, h.amount) },
     }),
-    c.formula("paidRate", h.paidRate, "percent", ratio(r(h.paid), amount), {
-      totals: { kind: "formula", formula: totalRatio(table, h.paid, h.amount) },
+    c.formula("paidRate", h.paidRate, "percent", ratio(paid, amount), {
+      totals: { kind: "formula", formula: totalRatio(table, h.paidTotal, h.amount) },
     }),
-    c.formula("status", h.status, "text", status, { width: 10 }),
+    c.formula("payDue", h.payDue, "date", payDue, { width: 14 }),
+    c.formula("overdueDays", h.overdueDays, "integer", overdue),
+    c.formula("status", h.status, "text", status, { width: 14 }),
     c.text("owner", h.owner, { width: 10 }),
     c.text("note", h.note, { width: 24 }),
   ];
@@ -76,24 +164,27 @@ function totalRatio(table: string, part: string, whole: string): string {
 }
 
 function contractFormats(draft: SheetDraft, kit: Kit, contracts: PlacedTable, arDays: string): void {
-  const h = kit.s.contracts.columns;
+  const k = kit.s.contracts;
+  const h = k.columns;
   const at = (key: string) => a1FixedColumn(contracts.cell(0, key));
   const target = (column: string) => ({ kind: "tableColumn", table: contracts.spec.name, column }) as const;
+  const bad = { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true };
   draft.format({
     target: target(h.status),
-    rule: { kind: "expression", formula: `${at("status")}=${str(kit.s.contracts.statuses[3])}` },
-    style: { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true },
+    rule: { kind: "expression", formula: `OR(${at("status")}=${str(k.status.late)},${at("status")}=${str(k.status.payOverdue)})` },
+    style: bad,
   });
+  draft.format({ target: target(h.overdueDays), rule: { kind: "expression", formula: `N(${at("overdueDays")})>0` }, style: bad });
   // 开票 > 回款 for longer than the alert period, counted from the last shipment (or signing).
-  const since = `IF(${at("lastShipped")}="",${at("signed")},${at("lastShipped")})`;
+  const since = `IF(${at("lastShipment")}="",${at("signed")},${at("lastShipment")})`;
   draft.format({
     target: target(h.unpaid),
-    rule: { kind: "expression", formula: `AND(N(${at("invoiced")})>N(${at("paid")}),ISNUMBER(${since}),TODAY()-${since}>${arDays})` },
+    rule: { kind: "expression", formula: `AND(N(${at("invoicedTotal")})>N(${at("paidTotal")}),ISNUMBER(${since}),TODAY()-${since}>${arDays})` },
     style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont },
   });
 }
 
-function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number, sheets: readonly string[]): SheetSpec {
+function statsSheet(kit: Kit, key: string, contracts: PlacedTable, ledger: LedgerNames, year: number, sheets: readonly string[]): SheetSpec {
   const { s, columns: c, v } = kit;
   const k = s.contracts;
   const h = k.statsColumns;
@@ -119,6 +210,8 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
   const to = thisRow(name, h.to);
   const inPeriod = `${col(reg, ch.signed)},">="&${from},${col(reg, ch.signed)},"<="&${to}`;
   const sumOf = (header: string) => `SUMIFS(${col(reg, header)},${inPeriod})`;
+  // What moved in the period by the ledger's own dates, whatever month the contract was signed in.
+  const moved = (type: string) => `SUMIFS(${ledger.amount},${ledger.type},${type},${ledger.date},">="&${from},${ledger.date},"<="&${to})`;
   const rows: TableRow[] = [
     ...Array.from({ length: 12 }, (_, i) => ({ type: month, seq: i + 1 })),
     ...Array.from({ length: 4 }, (_, i) => ({ type: quarter, seq: i + 1 })),
@@ -136,10 +229,13 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
       c.formula("to", h.to, "date", byType(`DATE(${y},${n}+1,0)`, `DATE(${y},3*${n}+1,0)`, `DATE(${y},12,31)`)),
       c.formula("count", h.count, "integer", `COUNTIFS(${inPeriod})`),
       c.formula("amount", h.amount, "moneyCents", sumOf(ch.amount), { width: 16 }),
-      c.formula("shipped", h.shipped, "moneyCents", sumOf(ch.shipped), { width: 16 }),
-      c.formula("invoiced", h.invoiced, "moneyCents", sumOf(ch.invoiced), { width: 16 }),
-      c.formula("paid", h.paid, "moneyCents", sumOf(ch.paid), { width: 16 }),
+      c.formula("shipped", h.shipped, "moneyCents", sumOf(ch.shippedTotal), { width: 16 }),
+      c.formula("invoiced", h.invoiced, "moneyCents", sumOf(ch.invoicedTotal), { width: 16 }),
+      c.formula("paid", h.paid, "moneyCents", sumOf(ch.paidTotal), { width: 16 }),
       c.formula("paidRate", h.paidRate, "percent", `IF(${thisRow(name, h.amount)}=0,"",${thisRow(name, h.paid)}/${thisRow(name, h.amount)})`),
+      c.formula("shippedMoved", h.shippedMoved, "moneyCents", `IFERROR(${moved(ledger.shipment)}-${moved(ledger.return)},0)`, { width: 16 }),
+      c.formula("invoicedMoved", h.invoicedMoved, "moneyCents", `IFERROR(${moved(ledger.invoice)},0)`, { width: 16 }),
+      c.formula("paidMoved", h.paidMoved, "moneyCents", `IFERROR(${moved(ledger.payment)},0)`, { width: 16 }),
     ],
     rows,
   });
@@ -154,28 +250,138 @@ function statsSheet(kit: Kit, key: string, contracts: PlacedTable, year: number,
   });
 }
 
+/** Each contract's customer once, in the order the rows list them: the aging sheet's first rows. */
+const customersOf = (rows: readonly TableRow[]): string[] =>
+  [...new Set(rows.flatMap((row) => (typeof row.customer === "string" && row.customer.trim() !== "" ? [row.customer] : [])))];
+
+/**
+ * 应收账龄 (item 7), a sheet of the register rather than its own template: it reads nothing but the
+ * register's 客户名称/应收余额/回款到期日 columns, so it is written with them under the same key and can never
+ * point at a register that is not there.
+ *
+ * Per customer without UNIQUE() (Excel 2016 has none): the customers are a typed list, pre-filled with
+ * those of the rows written, and a last row 其他客户 holds everything the list misses — the register's
+ * total less what the listed customers hold — so the totals row always equals the register's receivables.
+ * Its SUMPRODUCT(SUMIFS(…, list)) reads the typed list, not its own column, so nothing is circular; the
+ * blank cells of the list count nothing, whatever an engine makes of an empty criterion (LibreOffice
+ * matched the contracts without a customer with it), because each SUMIFS is multiplied by (cell<>"").
+ * A customer listed twice would be subtracted twice: the duplicates are highlighted.
+ * Buckets by days between the as-of date and 回款到期日: not yet due (or no due date), 1–30, 31–60, 61–90, over 90.
+ */
+function agingSheet(kit: Kit, locale: Locale, key: string, contracts: PlacedTable, customers: readonly string[], sheets: readonly string[]): SheetSpec {
+  const { s, columns: c, v } = kit;
+  const k = s.contracts;
+  const h = k.agingColumns;
+  const ch = k.columns;
+  const reg = contracts.spec.name;
+  const name = spTable(key, "Aging");
+  const draft = new SheetDraft();
+  draft.text({ row: 0, col: 0 }, k.agingTitle, "title");
+  const dateAt = draft.field({ row: 2, col: 0 }, k.agingDate, { formula: "TODAY()" }, { style: "input", numberFormat: numberFormat("date", locale), validation: v.date() });
+  const asOf = spName(key, "AGING_DATE");
+  draft.name(asOf, dateAt, k.agingDate);
+  draft.text({ row: 3, col: 0 }, k.agingNote, "note");
+
+  const customer = thisRow(name, h.customer);
+  const list = col(name, h.customer);
+  const due = col(reg, ch.payDue);
+  // Overdue buckets as windows of the due date: 1–30 days overdue is due in [as-of − 30, as-of − 1].
+  const windows: Record<"days30" | "days60" | "days90" | "over90" | "total", string> = {
+    days30: `,${due},"<"&${asOf},${due},">="&(${asOf}-30)`,
+    days60: `,${due},"<"&(${asOf}-30),${due},">="&(${asOf}-60)`,
+    days90: `,${due},"<"&(${asOf}-60),${due},">="&(${asOf}-90)`,
+    over90: `,${due},"<"&(${asOf}-90)`,
+    total: "",
+  };
+  const recv = col(reg, ch.receivable);
+  const cust = col(reg, ch.customer);
+  const bucket = (w: string) => {
+    const allAmount = w.length > 0 ? `SUMIFS(${recv}${w})` : `SUM(${recv})`;
+    const listed = `SUMPRODUCT((${list}<>"")*SUMIFS(${recv},${cust},${list}${w}))`;
+    return `IF(${customer}="","",IF(${customer}=${str(k.agingOther)},${allAmount}-(${listed}),SUMIFS(${recv},${cust},${customer}${w})))`;
+  };
+  const overdueKeys = ["days30", "days60", "days90", "over90"] as const;
+  const notDue = `IF(${customer}="","",${thisRow(name, h.total)}-${overdueKeys.map((key) => thisRow(name, h[key])).join("-")})`;
+  const money = (key: keyof typeof h, formula: string) => c.formula(key, h[key], "moneyCents", formula, { width: 16, totals: SUM });
+  const origin = { row: 5, col: 0 };
+  const aging = draft.table({
+    name,
+    role: "aging",
+    origin,
+    showTotals: true,
+    columns: [
+      c.text("customer", h.customer, { width: 24, totals: label(s.common.total) }),
+      money("notDue", notDue),
+      ...overdueKeys.map((key) => money(key, bucket(windows[key]))),
+      money("total", bucket(windows.total)),
+    ],
+    rows: [...customers.map((name) => ({ customer: name })), ...Array.from({ length: AGING_BLANK_ROWS }, () => ({})), { customer: k.agingOther }],
+  });
+  draft.format({ target: { kind: "tableColumn", table: name, column: h.customer }, rule: { kind: "duplicates" }, style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont } });
+
+  // The buckets' totals as rows, for the chart: a chart's categories and values are table columns.
+  const b = k.agingBucketColumns;
+  const bucketsName = spTable(key, "AgingBuckets");
+  const keys = ["notDue", ...overdueKeys] as const;
+  const seq = thisRow(bucketsName, b.seq);
+  const amountCol = col(bucketsName, b.amount);
+  const buckets = draft.table({
+    name: bucketsName,
+    role: "agingBuckets",
+    origin: { row: origin.row, col: aging.lastCol + 2 },
+    showTotals: true,
+    columns: [
+      c.count("seq", b.seq, { width: 6, totals: label(s.common.total) }),
+      c.text("bucket", b.bucket, { width: 16 }),
+      c.formula("amount", b.amount, "moneyCents", `CHOOSE(${seq},${keys.map((key) => `SUM(${col(name, h[key])})`).join(",")})`, { width: 16, totals: SUM }),
+      c.formula("share", b.share, "percent", `IF(SUM(${amountCol})=0,"",${thisRow(bucketsName, b.amount)}/SUM(${amountCol}))`, { totals: SUM }),
+    ],
+    rows: keys.map((key, i) => ({ seq: i + 1, bucket: h[key] })),
+  });
+  draft.chart({
+    kind: "column",
+    title: k.agingChartTitle,
+    categories: { kind: "tableColumn", table: bucketsName, column: b.bucket },
+    series: [{ name: b.amount, values: { kind: "tableColumn", table: bucketsName, column: b.amount } }],
+    anchor: { from: { row: buckets.lastRow + 2, col: buckets.spec.origin.col }, to: { row: buckets.lastRow + 18, col: buckets.lastCol + 3 } },
+  });
+  return draft.finish({
+    name: freeSheetName(k.agingSheetName, sheets),
+    record: templateRecord(TEMPLATES.contracts, "summary", key, { row: 1, col: 0 }),
+    recordLabel: s.common.recordLabel,
+    recordNote: s.common.recordNote,
+    freeze: { rows: origin.row + 1, cols: 1 },
+    print: printSetup({ first: origin.row, last: origin.row }),
+    tabColor: "FFC000",
+  });
+}
+
 export function buildContractRegister(options: ContractRegisterOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s, v } = kit;
   const key = freeKey(TEMPLATES.contracts, ctx.existing);
   const name = spTable(key, CONTRACTS_ROLE);
+  const ledger = ledgerNames(ctx.existing);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.contracts.title, "title");
   const arAt = draft.field({ row: 2, col: 0 }, s.contracts.arDays, { value: DEFAULT_AR_DAYS }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
   const arDays = spName(key, "AR_DAYS");
   draft.name(arDays, arAt, s.contracts.arDays);
+  draft.text({ row: 3, col: 0 }, s.contracts.note, "note");
   const origin = { row: 4, col: 0 };
+  const rows = options.rows ?? [];
   const contracts = draft.table({
     name,
     role: "contracts",
     origin,
     showTotals: true,
-    columns: contractColumns(kit, name),
-    rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.contracts.blankRows.initial }, () => ({}))],
+    columns: contractColumns(kit, name, ledger),
+    rows: [...rows, ...Array.from({ length: options.blankRows ?? TEMPLATES.contracts.blankRows.initial }, () => ({}))],
   });
   contractFormats(draft, kit, contracts, arDays);
   const mainName = freeSheetName(s.contracts.sheetName, ctx.existing.sheets);
-  const stats = statsSheet(kit, key, contracts, options.statsYear, [...ctx.existing.sheets, mainName]);
+  const stats = statsSheet(kit, key, contracts, ledger, options.statsYear, [...ctx.existing.sheets, mainName]);
+  const aging = agingSheet(kit, ctx.locale, key, contracts, customersOf(rows), [...ctx.existing.sheets, mainName, stats.name]);
   const main = draft.finish({
     name: mainName,
     record: templateRecord(TEMPLATES.contracts, "main", key, { row: 1, col: 0 }),
@@ -185,5 +391,5 @@ export function buildContractRegister(options: ContractRegisterOptions, ctx: Bui
     print: printSetup({ first: origin.row, last: origin.row }),
     tabColor: "C00000",
   });
-  return [main, stats];
+  return [main, stats, aging];
 }

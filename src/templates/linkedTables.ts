@@ -9,6 +9,13 @@ import type { ExistingNames, RecordTemplate } from "../spec/sheetSpec";
 /** The customer register's table is `SP_<KEY>_Customers`: the visit log finds it by this name. */
 export const CUSTOMERS_ROLE = "Customers";
 
+/**
+ * The contract register's table is `SP_<KEY>_Contracts`: the ledger finds it by this name. Here rather than
+ * in contractRegister.ts because the register reads the ledger's names and the ledger the register's table:
+ * each imports the other's name from here, never the other builder.
+ */
+export const CONTRACTS_ROLE = "Contracts";
+
 /** Where a wanted column is looked for: the headers the template writes in any language, else its position. */
 export interface WantedColumn {
   readonly headers: readonly string[];

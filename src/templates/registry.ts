@@ -47,7 +47,8 @@ export const TEMPLATES = withIds({
   weekly: { keyLetter: "W", version: 1, cliName: "weekly", blankRows: { initial: 5, max: 200 }, calendarYears: (p) => weekYears(p.week) },
   monthly: { keyLetter: "M", version: 1, cliName: "monthly", blankRows: { initial: 10, max: 200 }, calendarYears: (p) => monthYears(p.month) },
   customers: { keyLetter: "C", version: 3, cliName: "customers", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
-  contracts: { keyLetter: "K", version: 1, cliName: "contracts", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
+  // Reads the ledger by workbook names only (no `readsOthers`): built before a ledger of the same request, it names the key that ledger takes.
+  contracts: { keyLetter: "K", version: 2, cliName: "contracts", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
   // A daily ledger: about a month of a sales office's events (15 a day over 20 working days) before rows need adding.
   ledger: { keyLetter: "L", version: 1, cliName: "ledger", blankRows: { initial: 300, max: 10000 }, calendarYears: () => [], readsOthers: true },
   // A daily log: 200 rows hold a month of one rep's contacts at seed 003's 2 new + 3 old visits + 4 calls a day.

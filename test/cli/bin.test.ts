@@ -35,7 +35,7 @@ test("npx sales-planner writes every template: the writer's workbook for the opt
     ],
     { locale: "zh-CN", existing: NO_NAMES },
   );
-  expect(zh.map((spec) => spec.name)).toEqual(["周计划-王五-2026W40", "月计划-王五-2026-10", "客户资源登记表", "客户分级设置", "客户分级汇总", "合同履行一览表", "合同履行统计", "节假日 2026"]);
+  expect(zh.map((spec) => spec.name)).toEqual(["周计划-王五-2026W40", "月计划-王五-2026-10", "客户资源登记表", "客户分级设置", "客户分级汇总", "合同履行一览表", "合同履行统计", "应收账龄", "节假日 2026"]);
   await expectSameCells(readFileSync(out), await writeXlsx(zh));
   const en = buildTemplates([weekly("Wang"), { template: "customers", options: {} }], { locale: "en-US", existing: NO_NAMES });
   await expectSameCells(readFileSync(english), await writeXlsx(en));

@@ -75,7 +75,7 @@ describe("sales-planner CLI", () => {
     const first = await run("write", "weekly", "monthly", "customers", "contracts", "--out", file, "--rep", "张三", "--week", "2026-W48", "--month", "2026-11");
     expect(first).toMatchObject({ code: 0, err: "" });
     const before = await inspectXlsx(new Uint8Array(readFileSync(file)));
-    expect(before.sheets).toEqual(["周计划-张三-2026W48", "月计划-张三-2026-11", "客户资源登记表", "客户分级设置", "客户分级汇总", "合同履行一览表", "合同履行统计", "节假日 2026"]);
+    expect(before.sheets).toEqual(["周计划-张三-2026W48", "月计划-张三-2026-11", "客户资源登记表", "客户分级设置", "客户分级汇总", "合同履行一览表", "合同履行统计", "应收账龄", "节假日 2026"]);
     const second = await run("write", "weekly", "--out", file, "--rep", "张三", "--week", "2026-W48", "--lang", "en-US");
     expect(second.code).toBe(0);
     expect(second.out).toContain("Weekly-张三-2026W48");

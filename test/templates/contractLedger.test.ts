@@ -94,8 +94,8 @@ describe("合同收发票款明细 (contract ledger)", () => {
       ],
       { locale: "en-US", existing: NO_NAMES },
     );
-    expect(specs.map((s) => s.record.template)).toEqual(["contracts", "contracts", "ledger"]);
-    const column = specs[2].tables[0].columns.find((c) => c.key === "contract")!;
+    expect(specs.map((s) => s.record.template)).toEqual(["contracts", "contracts", "contracts", "ledger"]);
+    const column = specs[3].tables[0].columns.find((c) => c.key === "contract")!;
     expect(column.validation!.rule).toEqual({ kind: "tableColumn", table: "SP_K1_Contracts", column: "Contract no." });
   });
 

@@ -13,6 +13,7 @@ const requests: TemplateRequest[] = [
   { template: "monthly", options: { rep: "张三", year: 2026, month: 10, calendar } },
   { template: "customers", options: {} },
   { template: "contracts", options: { statsYear: 2026 } },
+  { template: "ledger", options: {} },
   { template: "visits", options: {} },
 ];
 const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
@@ -28,7 +29,7 @@ function formulas(spec: SheetSpec): string[] {
 
 /** Functions Excel 2016 and WPS both calculate natively (no XLOOKUP/LET/FILTER/SALES.*); NETWORKDAYS.INTL since Excel 2010. */
 const ALLOWED = new Set(
-  "IF OR AND NOT SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS LOOKUP ISERROR MAX NA".split(" "),
+  "IF OR AND NOT MAX ROUND TRIM SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS LOOKUP ISERROR NA".split(" "),
 );
 
 describe.each(LOCALES)("template specs (%s)", (locale) => {
@@ -82,7 +83,9 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
       "customers.credit": s.customers.credits,
       "customers.payment": s.customers.payments,
       "customers.status": s.customers.statuses,
+      "contracts.termBasis": s.contracts.termBases,
       "stats.type": s.contracts.periodTypes,
+      "ledger.type": s.ledger.types,
       "visits.method": s.visits.methods,
     });
     const approval = specs[0].validations.find((v) => v.validation.rule.kind === "list");
@@ -95,8 +98,8 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
     expect(columnsOf("customers").map((c) => c.header)).toEqual(Object.values(s.customers.columns));
     expect(columnsOf("contracts").map((c) => c.header)).toEqual(Object.values(s.contracts.columns));
     const derived = (role: string) => columnsOf(role).filter((c) => c.formula).map((c) => c.key);
-    expect(derived("customers")).toEqual(["abc", "suggestedTier", "demandTier", "latestVisit", "recentVisits", "nextVisit"]);
-    expect(derived("contracts")).toEqual(["unpaid", "progress", "paidRate", "status"]);
+    expect(derived("customers")).toEqual(["abc", "suggestedTier", "demandTier", "visitTier", "latestVisit", "recentVisits", "nextVisit"]);
+    expect(derived("contracts")).toEqual(["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal", "unpaid", "receivable", "progress", "paidRate", "payDue", "overdueDays", "status"]);
   });
 
   test("every sheet carries a template record named after its key, and its names share that key", () => {
@@ -141,7 +144,7 @@ describe("free names", () => {
   test("building again into the same workbook picks new keys, tables and sheet names", () => {
     const first = build("zh-CN");
     const second = build("zh-CN", withSpecs(NO_NAMES, first));
-    expect(second.map((s) => s.record.key)).toEqual(["W2", "M2", "C2", "C2", "C2", "K2", "K2", "V2"]);
+    expect(second.map((s) => s.record.key)).toEqual(["W2", "M2", "C2", "C2", "C2", "K2", "K2", "K2", "L2", "V2"]);
     expect(second[0].name).toBe(`${first[0].name} (2)`);
     const before = new Set(first.flatMap((s) => [...s.names.map((n) => n.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]));
     for (const s of second) for (const n of [...s.names.map((x) => x.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]) expect(before.has(n)).toBe(false);

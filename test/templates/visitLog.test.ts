@@ -2,6 +2,7 @@ import { buildTemplates } from "../../src/templates";
 import { linkedRegister, buildVisitLog } from "../../src/templates/visitLog";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
+import { matchSorted } from "../../src/spec/formula";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 const zh = TEMPLATE_STRINGS["zh-CN"];
@@ -47,7 +48,7 @@ describe("客户拜访记录 (visit log)", () => {
       allowBlank: true,
     });
     const id = "SP_V1_Visits[[#This Row],[客户编号]]";
-    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_C1_Customers[[客户名称]],MATCH(${id},SP_C1_Customers[[客户编号]],0)),""))`);
+    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_C1_Customers[[客户名称]],${matchSorted(id, "SP_C1_Customers[[客户编号]]")}),""))`);
     expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes("SP_C1_Customers"))).toBe(true);
   });
 

@@ -23,12 +23,17 @@ describe.each(TEMPLATE_NAMES)("%s template", (name) => {
     const small = await measure(templateBuild(name, 10));
     const large = await measure(templateBuild(name, 2000));
     expect(small.syncs).toBe(2);
-    // Rows never add syncs of their own; a payload beyond one request (4 MB under Excel's 5 MB limit, see
-    // chunking.ts) takes one more: 2 000 rows of the customer register carry 5 MB of per-row formulas.
-    expect(large.syncs).toBeLessThanOrEqual(small.syncs + 1);
-    for (const { fake, syncs } of [small, large]) {
-      // Every sync that writes content suspends calculation: all but the first, which reads the workbook.
-      expect(fake.calculationSuspendedAt).toEqual(Array.from({ length: syncs - 1 }, (_, i) => i + 2));
+    // Rows never add syncs of their own, but a payload beyond one request (4 MB under Excel's 5 MB limit,
+    // chunking.ts) takes one more sync. Calculated columns are written into every row: the contract
+    // register's 12 (the ledger's sums and dates, terms, 状态) are ~3.9 KB a row, 2 000 contracts ~10 MB;
+    // the customer register's 7 (ABC, tiers, the visit log's dates and counts) ~2.6 KB a row. Setting one
+    // formula per column would keep it at 2, but office-js-docs-reference#578 and office-js-docs-pr#2013
+    // disagree on whether a single value set on a range works: not relied on.
+    const batches = Array.from({ length: ({ contracts: 3, customers: 2 } as Record<string, number>)[name] ?? 1 }, (_, i) => i + 2);
+    expect(large.syncs).toBe(batches.length + 1);
+    expect(small.fake.calculationSuspendedAt).toEqual([2]);
+    expect(large.fake.calculationSuspendedAt).toEqual(batches);
+    for (const { fake } of [small, large]) {
       expect(Math.max(...fake.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
     }
   });
@@ -78,7 +83,7 @@ describe("never overwrites", () => {
         return templateBuild("weekly", 3)(existing);
       }),
     );
-    expect(seen?.sheets).toEqual(["Data", "合同履行一览表", "合同履行统计"]);
+    expect(seen?.sheets).toEqual(["Data", "合同履行一览表", "合同履行统计", "应收账龄"]);
     expect(seen?.tables).toEqual(fake.state.tables.filter((t) => t.name.startsWith("SP_K1_")).map((t) => t.name));
     expect(seen?.names.length).toBeGreaterThan(0);
     expect(seen?.names.every((n) => n.startsWith("SP_K1_"))).toBe(true);
@@ -102,6 +107,20 @@ describe("never overwrites", () => {
       return list ? [list.source] : [];
     });
     expect(sources).toContain('=INDIRECT("SP_K1_Contracts[[Contract no.]]")');
+  });
+
+  test("a register written before any ledger names the ledger's names ahead (accepted: no table is named), and the ledger written later defines exactly them", async () => {
+    const fake = new FakeExcel(["Data"]);
+    await fake.run((context) => writeSheets(context, templateBuild("contracts", 3)));
+    const register = fake.sheet("合同履行一览表");
+    const table = fake.state.tables.find((t) => t.name === "SP_K1_Contracts")!;
+    const shippedAt = `${String.fromCharCode(65 + table.range.from.col + 13)}${table.range.from.row + 2}`;
+    const mentioned = [...new Set([...(register.formula(shippedAt) ?? "").matchAll(/SP_L\d+_[A-Z_]+/g)].map((m) => m[0]))].sort();
+    expect(mentioned).toEqual(["SP_L1_COL_AMOUNT", "SP_L1_COL_CONTRACT", "SP_L1_COL_TYPE", "SP_L1_TYPE_RETURN", "SP_L1_TYPE_SHIPMENT"]);
+    expect(fake.state.names.map((n) => n.name).filter((n) => n.startsWith("SP_L"))).toEqual([]);
+    await fake.run((context) => writeSheets(context, templateBuild("ledger", 3)));
+    const defined = fake.state.names.map((n) => n.name);
+    for (const name of mentioned) expect(defined).toContain(name);
   });
 
   test("a spec whose names are taken is refused before anything is written", async () => {

@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeWorkCalendar, serialFromYmd, weekSplit } from "../../../src/domain/calendar";
-import { abcClasses } from "../../../src/domain/tiers";
+import { abcClasses, DEFAULT_VISIT_INTERVALS } from "../../../src/domain/tiers";
 import type { Locale } from "../../../src/contract/locale";
 import { templateStrings } from "../../../src/templates/strings";
 import { buildTemplates } from "../../../src/templates";
@@ -24,7 +24,7 @@ import { a1 } from "../../../src/spec/a1";
 import { NO_NAMES } from "../../../src/spec/naming";
 import type { CellValue, SheetSpec, TableRow, TableSpec } from "../../../src/spec/sheetSpec";
 import { writeXlsx } from "../../../src/writers/xlsx";
-import { contractRows } from "../../fixtures/contracts";
+import { contractFigures, contractRows } from "../../fixtures/contracts";
 import { customerRows } from "../../fixtures/customers";
 import { todaySerial } from "../../fixtures/random";
 import { repoRoot } from "../../support/paths";
@@ -363,10 +363,10 @@ describe.each(cases.map((c) => [c.locale, c] as const))("user edits in LibreOffi
     // The rule really changed with the setting: 0.4 would class some rows differently.
     const old = abcClasses(values);
     expect(classes.some((t, i) => t !== old[i])).toBe(true);
-    // 下次拜访日期 of the inserted rows follows their class and the visit intervals.
-    const interval = { A: 7, B: 14, C: 30 } as Record<string, number>;
+    // 下次拜访日期 of the inserted rows follows their class (else 需求等级, else C) and seed 001's intervals.
     for (const r of rows.filter((x) => String(x.id).startsWith("NEW"))) {
-      expect(r.nextVisit).toBe((r.lastVisit as number) + interval[(r.abc as string | null) ?? "C"]);
+      const tier = ((r.abc as string | null) ?? (r.demandTier as string | null) ?? "C") as "A" | "B" | "C";
+      expect(r.nextVisit).toBe((r.lastVisit as number) + DEFAULT_VISIT_INTERVALS[tier]);
     }
   });
 
@@ -399,18 +399,12 @@ describe.each(cases.map((c) => [c.locale, c] as const))("user edits in LibreOffi
   });
 
   test.each(edited)("contract register: status per row and the statistics include the inserted contracts (%s)", (label) => {
-    const s = templateStrings(c.locale).contracts;
     const main = spec(c, "contracts", "main");
     const contracts = table(main, "contracts");
     const rows = tableRows(snap(label), contracts);
     const all = [...c.contracts, ...c.newContracts];
     const today = todaySerial();
-    const status = (r: TableRow | Record<string, unknown>): string => {
-      const amount = r.amount as number;
-      if (num(r.shipped) >= amount) return s.statuses[2];
-      if ((r.due as number) < today) return s.statuses[3];
-      return num(r.shipped) === 0 ? s.statuses[0] : s.statuses[1];
-    };
+    const status = (r: TableRow): string | null => contractFigures(r, [], c.locale, today).status;
     const byId = new Map(all.map((r) => [r.id as string, r]));
     const filled = rows.filter((r) => r.id !== null);
     expect(filled.map((r) => r.id).sort()).toEqual([...byId.keys()].sort());
