@@ -5,39 +5,16 @@
  * a one-cell workbook in the same way), and the growth per doubling. Goal: under 10 s at 1×, growth no
  * worse than ×2.5 per doubling.
  *
- * A team twice the size: twice the customers, contracts and events, and twice the contacts a day, so the
- * log spans the same months at every size (80 contacts a day at 1×: ten reps keeping seed 003's 2-3-4).
+ * The workbook is `recordsWorkbook` (test/fixtures/records.ts), the one the real-size engine test checks.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildContractLedger } from "../src/templates/contractLedger";
-import { buildContractRegister } from "../src/templates/contractRegister";
-import { buildCustomerRegister } from "../src/templates/customerRegister";
 import { buildVisitLog } from "../src/templates/visitLog";
-import { NO_NAMES, withSpecs } from "../src/spec/naming";
-import type { SheetSpec } from "../src/spec/sheetSpec";
+import { NO_NAMES } from "../src/spec/naming";
 import { writeXlsx } from "../src/writers/xlsx";
-import { contractRows } from "../test/fixtures/contracts";
-import { customerRows } from "../test/fixtures/customers";
-import { ledgerRows } from "../test/fixtures/ledger";
-import { visitRowsUntilToday } from "../test/fixtures/visits";
+import { recordsWorkbook } from "../test/fixtures/records";
 import { convertWithLibreOffice } from "../test/support/libreoffice";
-
-const YEAR = 2026;
-
-/** Every records sheet at `scale` × the issue's sizes, each reading the others through the workbook's names. */
-export function recordsWorkbook(scale: number): SheetSpec[] {
-  const locale = "zh-CN";
-  const customers = buildCustomerRegister({ rows: customerRows(2000 * scale, locale), blankRows: 50 }, { locale, existing: NO_NAMES });
-  const contracts = buildContractRegister({ rows: contractRows(500 * scale, YEAR), blankRows: 50, statsYear: YEAR }, { locale, existing: withSpecs(NO_NAMES, customers) });
-  const ledger = buildContractLedger({ rows: ledgerRows(3000 * scale, 500 * scale, YEAR, locale), blankRows: 300 }, { locale, existing: withSpecs(NO_NAMES, [...customers, ...contracts]) });
-  const visits = buildVisitLog(
-    { rows: visitRowsUntilToday(20000 * scale, 2000 * scale, locale, 80 * scale), blankRows: 200 },
-    { locale, existing: withSpecs(NO_NAMES, [...customers, ...contracts, ...ledger]) },
-  );
-  return [...customers, ...contracts, ...ledger, ...visits];
-}
 
 /** Wall seconds of one LibreOffice load, full recalculation and save of `file`. */
 function recalcSeconds(file: string, dir: string): number {
@@ -50,7 +27,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "sp-bench-records-"));
   try {
     const empty = join(dir, "empty.xlsx");
-    writeFileSync(empty, await writeXlsx([{ ...buildVisitLog({ blankRows: 1 }, { locale: "zh-CN", existing: NO_NAMES })[0] }]));
+    writeFileSync(empty, await writeXlsx(buildVisitLog({ blankRows: 1 }, { locale: "zh-CN", existing: NO_NAMES })));
     const startup = recalcSeconds(empty, dir);
     console.log(`LibreOffice start-up, load and save of a one-row log: ${startup.toFixed(1)} s (subtracted below)`);
     console.log("| size | customers | visits | contracts | ledger events | file MB | load + recalculate (s) | growth |");
@@ -58,7 +35,7 @@ async function main(): Promise<void> {
     let previous: number | undefined;
     for (const scale of [1, 2, 4]) {
       const file = join(dir, `records-${scale}x.xlsx`);
-      const data = await writeXlsx(recordsWorkbook(scale));
+      const data = await writeXlsx(recordsWorkbook(scale).specs);
       writeFileSync(file, data);
       const seconds = Math.max(0, recalcSeconds(file, dir) - startup);
       const growth = previous === undefined ? "" : `×${(seconds / previous).toFixed(2)}`;
@@ -70,4 +47,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+void main();
