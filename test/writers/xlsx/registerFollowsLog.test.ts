@@ -10,16 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { a1 } from "../../../src/spec/a1";
 import type { Locale } from "../../../src/contract/locale";
-import { DEFAULT_VISIT_INTERVALS } from "../../../src/domain/tiers";
 import { buildCustomerRegister } from "../../../src/templates/customerRegister";
 import { buildVisitLog } from "../../../src/templates/visitLog";
 import { NO_NAMES, withSpecs } from "../../../src/spec/naming";
 import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
-import { customerRows } from "../../fixtures/customers";
+import { customerRows, registerVisitModel } from "../../fixtures/customers";
 import { todaySerial } from "../../fixtures/random";
 import { visitRowsUntilToday } from "../../fixtures/visits";
-import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
+import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
 
@@ -79,28 +78,11 @@ beforeAll(async () => {
   added = books[3];
 });
 
-/** What the register's log-derived columns must show, computed here from the rows. */
+/** What the register's log-derived columns must show (`registerVisitModel`), its tiers as LibreOffice computed them. */
 function expected(c: Case, book: ComputedWorkbook, extra: readonly TableRow[] = []) {
   const table = tableByRole(c.register, "customers");
-  const log = c.visits && [...c.visits, ...extra];
-  const last = new Map<string, number>();
-  for (const v of log ?? []) if (typeof v.customerId === "string" && typeof v.date === "number") last.set(v.customerId, Math.max(last.get(v.customerId) ?? 0, v.date));
-  const rows = [...c.customers, {}, {}];
-  const abc = readColumn(book, c.register, table, "abc");
-  const demand = readColumn(book, c.register, table, "demandTier");
-  const latest = rows.map((r): Computed => {
-    const typed = typeof r.lastVisit === "number" ? r.lastVisit : undefined;
-    const logged = typeof r.id === "string" ? last.get(r.id) : undefined;
-    return typed === undefined && logged === undefined ? null : Math.max(typed ?? 0, logged ?? 0);
-  });
-  return {
-    latest,
-    recent: rows.map((r): Computed => (log === undefined || typeof r.id !== "string" ? null : log.filter((v) => v.customerId === r.id && typeof v.date === "number" && v.date >= today - 13 && v.date <= today).length)),
-    next: latest.map((d, i): Computed => {
-      const tier = (abc[i] || demand[i] || "C") as "A" | "B" | "C";
-      return d === null ? null : (d as number) + DEFAULT_VISIT_INTERVALS[tier];
-    }),
-  };
+  const tiers = { abc: readColumn(book, c.register, table, "abc"), demand: readColumn(book, c.register, table, "demandTier") };
+  return registerVisitModel([...c.customers, {}, {}], c.visits && [...c.visits, ...extra], tiers, today);
 }
 
 describe.each([...cases, later].map((c) => [c.label, c] as const))("customer register recalculated by LibreOffice: %s", (_label, c) => {

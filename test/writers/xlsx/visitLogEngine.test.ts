@@ -14,7 +14,7 @@ import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { XlsxPackage } from "../../../src/writers/ooxml";
 import { customerRows } from "../../fixtures/customers";
-import { visitRows } from "../../fixtures/visits";
+import { visitLogModel, visitRows } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
@@ -80,22 +80,8 @@ beforeAll(async () => {
   added = books[cases.length];
 });
 
-/** What the log's formulas must give, computed here: the register's name, and 新 on an ID's first row. */
-function expected(c: Case) {
-  const s = templateStrings(c.logLocale).visits;
-  const names = new Map(c.customers.map((r) => [r.id as string, r.name as string]));
-  const seen = new Set<string>();
-  const rows = [...c.visits, ...Array.from({ length: 3 }, (): TableRow => ({}))];
-  return {
-    name: rows.map((r) => (typeof r.customerId === "string" ? (names.get(r.customerId) ?? null) : null)),
-    newOld: rows.map((r) => {
-      if (typeof r.customerId !== "string") return null;
-      const first = !seen.has(r.customerId);
-      seen.add(r.customerId);
-      return first ? s.newOld[0] : s.newOld[1];
-    }),
-  };
-}
+/** What the log's formulas must give (`visitLogModel`), over its rows and the 3 blank rows after them. */
+const expected = (c: Case) => visitLogModel(c.customers, [...c.visits, {}, {}, {}], c.logLocale);
 
 describe.each(cases.map((c) => [c.label, c] as const))("visit log recalculated by LibreOffice (%s)", (_label, c) => {
   test("no error value anywhere", () => {
