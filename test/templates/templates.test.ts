@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from "../../src/contract/locale";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import fc from "fast-check";
-import { freeKey, freeSheetName, NO_NAMES, sheetTitle, withSpecs } from "../../src/spec/naming";
+import { definedNamesOf, freeKey, freeSheetName, NO_NAMES, sheetTitle, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 import { readRecord, RECORD_TEMPLATES, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
 
@@ -14,6 +14,7 @@ const requests: TemplateRequest[] = [
   { template: "customers", options: {} },
   { template: "contracts", options: { statsYear: 2026 } },
   { template: "visits", options: {} },
+  { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } },
 ];
 const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
 
@@ -56,7 +57,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
   });
 
   test("every formula name refers to a name some spec defines", () => {
-    const defined = new Set(specs.flatMap((s) => s.names.map((n) => n.name)));
+    const defined = new Set(specs.flatMap(definedNamesOf));
     const mentioned = all.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/\bSP_[A-Z]\d+_[A-Z0-9_]+\b(?!\[)/g)].map((m) => m[0]));
     expect(mentioned.length).toBeGreaterThan(0);
     for (const name of mentioned) expect(defined).toContain(name);
@@ -85,7 +86,8 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
       "stats.type": s.contracts.periodTypes,
       "visits.method": s.visits.methods,
     });
-    const approval = specs[0].validations.find((v) => v.validation.rule.kind === "list");
+    const weekly = specs.find((x) => x.record.template === "weekly");
+    const approval = weekly?.validations.find((v) => v.validation.rule.kind === "list");
     expect(approval?.validation.rule).toEqual({ kind: "list", values: s.weekly.approvalStates });
   });
 
@@ -141,7 +143,8 @@ describe("free names", () => {
   test("building again into the same workbook picks new keys, tables and sheet names", () => {
     const first = build("zh-CN");
     const second = build("zh-CN", withSpecs(NO_NAMES, first));
-    expect(second.map((s) => s.record.key)).toEqual(["W2", "M2", "C2", "C2", "C2", "K2", "K2", "V2"]);
+    // The log after the register it reads, the weekly plan and the diary after the log they count.
+    expect(second.map((s) => s.record.key)).toEqual(["M2", "C2", "C2", "C2", "K2", "K2", "V2", "W2", "D2"]);
     expect(second[0].name).toBe(`${first[0].name} (2)`);
     const before = new Set(first.flatMap((s) => [...s.names.map((n) => n.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]));
     for (const s of second) for (const n of [...s.names.map((x) => x.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]) expect(before.has(n)).toBe(false);

@@ -27,7 +27,7 @@ import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 function fieldLabel(field: ListedField, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
     case "rep":
-      return { label: template === "monthly" ? s.fieldRepMonthly : s.fieldRep };
+      return { label: template === "monthly" ? s.fieldRepMonthly : template === "diary" ? s.fieldRepDiary : s.fieldRep };
     case "team":
       return { label: s.fieldTeam };
     case "approver":
