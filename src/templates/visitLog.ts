@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { col, dateWindow, str, thisRow } from "../spec/formula";
+import { col, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { linkedTable } from "./linkedTables";
@@ -72,7 +72,7 @@ const VISITS_ROLE = "Visits";
 const VISIT_CHANNELS = [VISIT_WORD_NAMES.methods[0], VISIT_WORD_NAMES.methods[3]];
 const CALL_CHANNELS = [VISIT_WORD_NAMES.methods[1], VISIT_WORD_NAMES.methods[2]];
 
-/** What another sheet counts in the log, for a rep (a formula) over days `from` to `to` (formulas of serials). */
+/** What another sheet counts in the log: a rep's (a formula) rows within `window` (`dateWindow` over `dates`). */
 export interface VisitCounts {
   /** The log's key: the log in the workbook, else the one the first log written will take. */
   readonly key: string;
@@ -80,12 +80,14 @@ export interface VisitCounts {
   readonly table: string;
   /** Whether the workbook (or the request, built before) holds the log. */
   readonly present: boolean;
-  readonly newVisits: (rep: string, from: string, to: string) => string;
-  readonly oldVisits: (rep: string, from: string, to: string) => string;
-  readonly visits: (rep: string, from: string, to: string) => string;
-  readonly calls: (rep: string, from: string, to: string) => string;
+  /** The workbook name of its 日期 column, which windows search. */
+  readonly dates: string;
+  readonly newVisits: (rep: string, window: RowWindow) => string;
+  readonly oldVisits: (rep: string, window: RowWindow) => string;
+  readonly visits: (rep: string, window: RowWindow) => string;
+  readonly calls: (rep: string, window: RowWindow) => string;
   /** Customers contacted for the first time, by any channel: each new customer counts once, on its first row. */
-  readonly newCustomers: (rep: string, from: string, to: string) => string;
+  readonly newCustomers: (rep: string, window: RowWindow) => string;
 }
 
 /**
@@ -93,17 +95,16 @@ export interface VisitCounts {
  * they compare with the log's own words in whatever language it was written. The log the workbook
  * holds (the last listed, as `linkedTable` finds a register), else the key the first log will take: a
  * sheet written before the log starts counting once it is added (Excel keeps a formula naming an
- * undefined name and calculates it when the name appears). Each count is blank (IFERROR) while no log
- * exists, and reads only the period's rows (`dateWindow`: binary search over the date-ordered log),
- * because COUNTIFS scans every row it is given on every call — over the whole log once per day and rep,
- * a month's diary over 20 000 visits would be quadratic.
+ * undefined name and calculates it when the name appears). Each count reads only a period's rows
+ * (`dateWindow`: binary search over the date-ordered log), because COUNTIFS scans every row it is given
+ * on every call — over the whole log once per day and rep, a month's diary over 20 000 visits would be
+ * quadratic. 0 for a period without rows; the caller decides what a missing log shows.
  */
 export function visitCounts(existing: ExistingNames): VisitCounts {
   const found = linkedTable(existing, TEMPLATES.visits, VISITS_ROLE, {}, {});
   const key = (found && keyOfName(found.table)) ?? freeKey(TEMPLATES.visits, existing);
   const name = (part: string): string => spName(key, part);
-  const count = (channels: readonly string[] | undefined, newOld: string | undefined) => (rep: string, from: string, to: string): string => {
-    const w = dateWindow(name(VISIT_COLUMN_NAMES.date), from, to);
+  const count = (channels: readonly string[] | undefined, newOld: string | undefined) => (rep: string, w: RowWindow): string => {
     const criteria = (channel: string | undefined): string =>
       [
         [VISIT_COLUMN_NAMES.rep, rep],
@@ -112,14 +113,14 @@ export function visitCounts(existing: ExistingNames): VisitCounts {
       ]
         .map(([column, value]) => `${w.rows(name(column))},${value}`)
         .join(",");
-    const sum = (channels ?? [undefined]).map((channel) => `COUNTIFS(${criteria(channel)})`).join("+");
-    return `IFERROR(${w.when(sum, "0")},"")`;
+    return w.when((channels ?? [undefined]).map((channel) => `COUNTIFS(${criteria(channel)})`).join("+"), "0");
   };
   const [isNew, isOld] = VISIT_WORD_NAMES.newOld;
   return {
     key,
     table: spTable(key, VISITS_ROLE),
     present: found !== undefined,
+    dates: name(VISIT_COLUMN_NAMES.date),
     newVisits: count(VISIT_CHANNELS, isNew),
     oldVisits: count(VISIT_CHANNELS, isOld),
     visits: count(VISIT_CHANNELS, undefined),

@@ -1,7 +1,7 @@
 import { formatSerial, isoWeekMonday, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
 import { SUM, label } from "./columns";
 import { dayLabelFormula, holidayTables, workbookCalendar } from "./holidays";
-import { thisRow } from "../spec/formula";
+import { dateWindow, thisRow, type RowWindow } from "../spec/formula";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
@@ -55,13 +55,10 @@ const READOUT_COL = 9;
  * 0 and a red 达成率, as a typed actual left empty does not.
  */
 function loggedActuals(log: VisitCounts, rep: string, monday: number): Partial<Record<WeeklyMetric, string>> {
-  const [from, to] = [String(monday), String(monday + 6)];
-  const started = (count: string): string => `IF(TODAY()<${from},"",${count})`;
-  return {
-    NEW_CUSTOMERS: started(log.newCustomers(rep, from, to)),
-    VISITS: started(log.visits(rep, from, to)),
-    CALLS: started(log.calls(rep, from, to)),
-  };
+  const week = dateWindow(log.dates, String(monday), String(monday + 6));
+  // IFERROR: the log's names gone with its sheet (#REF!) leave the actual blank, not an error.
+  const started = (count: (rep: string, window: RowWindow) => string): string => `IF(TODAY()<${monday},"",IFERROR(${count(rep, week)},""))`;
+  return { NEW_CUSTOMERS: started(log.newCustomers), VISITS: started(log.visits), CALLS: started(log.calls) };
 }
 
 export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): SheetSpec[] {

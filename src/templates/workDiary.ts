@@ -1,6 +1,6 @@
 import { daysInMonth, PLAIN_WEEKS, serialFromYmd, workingDates, type WorkCalendar } from "../domain/calendar";
 import { a1FixedColumn } from "../spec/a1";
-import { col, str, thisRow } from "../spec/formula";
+import { col, dateWindow, rowWindow, str, thisRow, type RowWindow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { SheetSpec, TableRow } from "../spec/sheetSpec";
 import { label, SUM } from "./columns";
@@ -69,7 +69,17 @@ export function buildWorkDiary(options: WorkDiaryOptions, ctx: BuildContext): Sh
   const h = d.columns;
   const date = thisRow(daysName, h.date);
   const rep = thisRow(daysName, h.rep);
-  const counted = (count: (rep: string, from: string, to: string) => string): string => `IF(${rep}="","",${count(rep, date, date)})`;
+  // The day's rows of the log, found once per row into two cells the counts read: the search written into
+  // each of the six COUNTIFS made a row 4.4 KB of formulas, more than a 2 000-row diary may send Excel in one
+  // request (5 MB), and ran it twelve times. Blank while the row has no rep or the workbook no log (ISREF of
+  // a name not yet defined is FALSE), so the day is not judged on counts of nothing.
+  const first = thisRow(daysName, h.logFirst);
+  const last = thisRow(daysName, h.logLast);
+  const day = dateWindow(log.dates, date, date);
+  const logFirst = `IF(${rep}="","",IFERROR(IF(ISREF(${log.dates}),${day.first},""),""))`;
+  const logLast = `IF(${first}="","",${day.last})`;
+  const window = rowWindow(first, last);
+  const counted = (count: (rep: string, window: RowWindow) => string): string => `IF(${first}="","",${count(rep, window)})`;
   const [met, notMet] = d.verdicts;
   const figures = [thisRow(daysName, h.newVisits), thisRow(daysName, h.oldVisits), thisRow(daysName, h.calls)];
   // Judged once the day has come and the log has been counted (a blank count: no log yet, or no rep).
@@ -90,6 +100,8 @@ export function buildWorkDiary(options: WorkDiaryOptions, ctx: BuildContext): Sh
       c.formula("calls", h.calls, "integer", counted(log.calls), { totals: SUM }),
       c.formula("verdict", h.verdict, "text", verdict, { width: 10 }),
       c.text("work", h.work, { width: 30 }),
+      c.formula("logFirst", h.logFirst, "integer", logFirst, { width: 8 }),
+      c.formula("logLast", h.logLast, "integer", logLast, { width: 8 }),
     ],
     rows: reps.flatMap((name): TableRow[] => dates.map((day) => ({ date: day, rep: name === "" ? null : name }))),
   });

@@ -65,8 +65,8 @@ interface Expected {
 function counted(rows: readonly TableRow[], locale: Locale, rep: string, from: number, to: number): Expected {
   const [visit, phone, wechat, meeting] = templateStrings(locale).visits.methods;
   const seen = new Set<string>();
-  const tagged = rows.map((r) => {
-    if (typeof r.customerId !== "string") return { ...r, isNew: undefined };
+  const tagged = rows.map((r): TableRow & { readonly isNew?: boolean } => {
+    if (typeof r.customerId !== "string") return r;
     const isNew = !seen.has(r.customerId);
     seen.add(r.customerId);
     return { ...r, isNew };
@@ -116,6 +116,11 @@ function beforeCase(): Case {
   return { label: "diary written before the log", logLocale: "zh-CN", rows, diary: diary[0], file };
 }
 
+/** The diary alone: the file as the first write leaves it, before any log. */
+const aloneSpecs = buildWorkDiary(diaryOptions, { locale: "zh-CN", existing: NO_NAMES });
+const alone = aloneSpecs[0];
+let aloneBook: ComputedWorkbook;
+
 const cases: Case[] = [afterCase("zh-CN log, then diary and weekly plan", "zh-CN"), afterCase("en-US log, zh-CN diary and weekly plan", "en-US"), beforeCase()];
 
 beforeAll(async () => {
@@ -127,8 +132,20 @@ beforeAll(async () => {
       return file;
     }),
   );
-  const books = await recalcXlsx(files);
+  const aloneFile = join(dir, "diary-alone.xlsx");
+  writeFileSync(aloneFile, await writeXlsx(aloneSpecs));
+  const books = await recalcXlsx([...files, aloneFile]);
   cases.forEach((c, i) => (c.book = books[i]));
+  aloneBook = books[cases.length];
+});
+
+test("without a log the diary shows no count, verdict or rate, and no error: it names the log not written yet", () => {
+  expect(errorCells(aloneBook)).toEqual([]);
+  const days = tableByRole(alone, "days");
+  for (const key of ["logFirst", "logLast", "newVisits", "oldVisits", "calls", "verdict"]) expect(new Set(readColumn(aloneBook, alone, days, key))).toEqual(new Set([null]));
+  const month = tableByRole(alone, "month");
+  expect(readColumn(aloneBook, alone, month, "passed")).toEqual([0, 0, 0]);
+  expect(readColumn(aloneBook, alone, month, "rate")).toEqual([null, null, null]);
 });
 
 const DATES = workingDates(serialFromYmd(2026, 10, 1), serialFromYmd(2026, 10, 31), calendar);
