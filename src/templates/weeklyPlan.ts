@@ -56,8 +56,10 @@ const READOUT_COL = 9;
  */
 function loggedActuals(log: VisitCounts, rep: string, monday: number): Partial<Record<WeeklyMetric, string>> {
   const week = dateWindow(log.dates, String(monday), String(monday + 6));
-  // IFERROR: the log's names gone with its sheet (#REF!) leave the actual blank, not an error.
-  const started = (count: (rep: string, window: RowWindow) => string): string => `IF(TODAY()<${monday},"",IFERROR(${count(rep, week)},""))`;
+  // Blank, not 0, where the log's names are missing: a plan copied without its log (the team roll-up
+  // copies plan sheets only), or a log since deleted (#REF!) — ISREF of either is FALSE.
+  const started = (count: (rep: string, window: RowWindow) => string): string =>
+    `IF(TODAY()<${monday},"",IFERROR(IF(ISREF(${log.dates}),${count(rep, week)},""),""))`;
   return { NEW_CUSTOMERS: started(log.newCustomers), VISITS: started(log.visits), CALLS: started(log.calls) };
 }
 

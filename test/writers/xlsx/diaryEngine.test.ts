@@ -17,6 +17,7 @@ import { templateStrings } from "../../../src/templates/strings";
 import { NO_NAMES, withSpecs } from "../../../src/spec/naming";
 import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
+import { rollupWorkbooks } from "../../../src/writers/xlsx/team/rollupFiles";
 import { visitRows } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { namedCell, read, readColumn, tableByRole } from "../../support/specCells";
@@ -120,6 +121,8 @@ function beforeCase(): Case {
 const aloneSpecs = buildWorkDiary(diaryOptions, { locale: "zh-CN", existing: NO_NAMES });
 const alone = aloneSpecs[0];
 let aloneBook: ComputedWorkbook;
+/** A team workbook that rolled up case 0's file (its log and its weekly plan). */
+let teamBook: ComputedWorkbook;
 
 const cases: Case[] = [afterCase("zh-CN log, then diary and weekly plan", "zh-CN"), afterCase("en-US log, zh-CN diary and weekly plan", "en-US"), beforeCase()];
 
@@ -134,9 +137,20 @@ beforeAll(async () => {
   );
   const aloneFile = join(dir, "diary-alone.xlsx");
   writeFileSync(aloneFile, await writeXlsx(aloneSpecs));
-  const books = await recalcXlsx([...files, aloneFile]);
+  const teamFile = join(dir, "team.xlsx");
+  writeFileSync(teamFile, (await rollupWorkbooks(undefined, [{ file: "张三.xlsx", data: await cases[0].file }], "zh-CN")).data);
+  const books = await recalcXlsx([...files, aloneFile, teamFile]);
   cases.forEach((c, i) => (c.book = books[i]));
   aloneBook = books[cases.length];
+  teamBook = books[cases.length + 1];
+});
+
+test("a weekly plan rolled up without its log shows its counted actuals blank (not reported), not 0: the roll-up copies plan sheets only", () => {
+  const weekly = cases[0].weekly as SheetSpec;
+  expect(errorCells(teamBook)).toEqual([]);
+  const actual = (book: ComputedWorkbook) => read(book, weekly, namedCell(weekly, "SP_W1_VISITS_ACTUAL"));
+  expect(actual(cases[0].book as ComputedWorkbook)).toBe(counted(cases[0].rows, "zh-CN", "张三", WEEK.monday, WEEK.monday + 6).visits);
+  expect(actual(teamBook)).toBeNull();
 });
 
 test("without a log the diary shows no count, verdict or rate, and no error: it names the log not written yet", () => {
