@@ -77,7 +77,9 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
     setStatus({ kind: "writing" });
     try {
       const outcome = await services.writeTemplates([validation.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
-      services.saveRemembered({ rep: values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, services.loadRemembered()) });
+      const before = services.loadRemembered();
+      // A diary's box lists a team's reps: the name the plans start with stays the user's own.
+      services.saveRemembered({ rep: template === "diary" ? before.rep : values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, before) });
       setStatus({ kind: "done", outcome });
     } catch (error) {
       setStatus({ kind: "failed", message: describeWriteError(error, locale) });
