@@ -20,7 +20,9 @@ import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
 import { rollupWorkbooks } from "../../../src/writers/xlsx/team/rollupFiles";
 import { visitRows } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
-import { namedCell, read, readColumn, tableByRole } from "../../support/specCells";
+import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
+import { typeCells } from "../../support/xlsxEdit";
+import { a1 } from "../../../src/spec/a1";
 
 jest.setTimeout(300_000);
 
@@ -35,7 +37,8 @@ const WEEK = { year: 2026, week: 41, monday: serialFromYmd(2026, 10, 5) };
  * besides: 2 first contacts visited, 3 customers of 10-08 visited again (one at a meeting), 4 calls (two by WeChat).
  */
 function logRows(locale: Locale): TableRow[] {
-  const base = visitRows(300, 60, locale, 7);
+  // 200 rows: 10-08 to 10-30, the log ends in the diary's month.
+  const base = visitRows(200, 60, locale, 7);
   const [visit, phone, wechat, meeting] = templateStrings(locale).visits.methods;
   const known = base.filter((r) => r.date === PASS_DAY - 1 && typeof r.customerId === "string").map((r) => r.customerId as string);
   const day = (customerId: string, method: string): TableRow => ({ date: PASS_DAY, rep: "张三", customerId, method });
@@ -89,6 +92,7 @@ interface Case {
   readonly rows: readonly TableRow[];
   readonly diary: SheetSpec;
   readonly weekly?: SheetSpec;
+  readonly log?: SheetSpec;
   readonly file: Promise<Uint8Array>;
   book?: ComputedWorkbook;
 }
@@ -102,7 +106,7 @@ function afterCase(label: string, logLocale: Locale): Case {
   const plans = buildTemplates([{ template: "diary", options: diaryOptions }, { template: "weekly", options: weeklyOptions }], { locale: "zh-CN", existing: withSpecs(NO_NAMES, log) });
   const specs = [...log, ...plans];
   const find = (template: string) => specs.find((s) => s.record.template === template) as SheetSpec;
-  return { label, logLocale, rows, diary: find("diary"), weekly: find("weekly"), file: writeXlsx(specs) };
+  return { label, logLocale, rows, diary: find("diary"), weekly: find("weekly"), log: log[0], file: writeXlsx(specs) };
 }
 
 /** The diary written into a workbook first; the log added to that workbook later, as a second write does. */
@@ -123,6 +127,9 @@ const alone = aloneSpecs[0];
 let aloneBook: ComputedWorkbook;
 /** A team workbook that rolled up case 0's file (its log and its weekly plan). */
 let teamBook: ComputedWorkbook;
+/** Case 0's file after a call of 李四's on the log's last day was typed into the log's first blank row. */
+let addedBook: ComputedWorkbook;
+const ADDED = { date: serialFromYmd(2026, 10, 30), rep: "李四", customerId: "KH00001", method: "电话" };
 
 const cases: Case[] = [afterCase("zh-CN log, then diary and weekly plan", "zh-CN"), afterCase("en-US log, zh-CN diary and weekly plan", "en-US"), beforeCase()];
 
@@ -139,10 +146,26 @@ beforeAll(async () => {
   writeFileSync(aloneFile, await writeXlsx(aloneSpecs));
   const teamFile = join(dir, "team.xlsx");
   writeFileSync(teamFile, (await rollupWorkbooks(undefined, [{ file: "张三.xlsx", data: await cases[0].file }], "zh-CN")).data);
-  const books = await recalcXlsx([...files, aloneFile, teamFile]);
+  const addedFile = join(dir, "diary-added.xlsx");
+  const log = cases[0].log as SheetSpec;
+  const logTable = tableByRole(log, "visits");
+  const typed = Object.fromEntries(Object.entries(ADDED).map(([key, value]) => [a1(tableCell(logTable, cases[0].rows.length, key)), value]));
+  writeFileSync(addedFile, await typeCells(await cases[0].file, log.name, typed));
+  const books = await recalcXlsx([...files, aloneFile, teamFile, addedFile]);
   cases.forEach((c, i) => (c.book = books[i]));
   aloneBook = books[cases.length];
   teamBook = books[cases.length + 1];
+  addedBook = books[cases.length + 2];
+});
+
+test("a call typed into the log's first blank row is counted on its day after recalculation", () => {
+  const c = cases[0];
+  const table = tableByRole(c.diary, "days");
+  const at = REPS.indexOf(ADDED.rep) * DATES.length + DATES.indexOf(ADDED.date);
+  const calls = (book: ComputedWorkbook) => read(book, c.diary, tableCell(table, at, "calls"));
+  expect(errorCells(addedBook)).toEqual([]);
+  expect(calls(addedBook)).toBe(counted([...c.rows, ADDED], "zh-CN", ADDED.rep, ADDED.date, ADDED.date).calls);
+  expect(calls(addedBook)).toBe((calls(c.book as ComputedWorkbook) as number) + 1);
 });
 
 test("a weekly plan rolled up without its log shows its counted actuals blank (not reported), not 0: the roll-up copies plan sheets only", () => {
