@@ -89,6 +89,7 @@ function counted(rows: readonly TableRow[], locale: Locale, rep: string, from: n
 interface Case {
   readonly label: string;
   readonly logLocale: Locale;
+  readonly diaryLocale: Locale;
   readonly rows: readonly TableRow[];
   readonly diary: SheetSpec;
   readonly weekly?: SheetSpec;
@@ -100,13 +101,13 @@ interface Case {
 const diaryOptions = { reps: REPS, year: 2026, month: 10, calendar };
 const weeklyOptions = { rep: "张三", year: WEEK.year, week: WEEK.week, calendar };
 
-function afterCase(label: string, logLocale: Locale): Case {
+function afterCase(label: string, logLocale: Locale, diaryLocale: Locale = "zh-CN"): Case {
   const rows = logRows(logLocale);
   const log = buildVisitLog({ rows, blankRows: 5 }, { locale: logLocale, existing: NO_NAMES });
-  const plans = buildTemplates([{ template: "diary", options: diaryOptions }, { template: "weekly", options: weeklyOptions }], { locale: "zh-CN", existing: withSpecs(NO_NAMES, log) });
+  const plans = buildTemplates([{ template: "diary", options: diaryOptions }, { template: "weekly", options: weeklyOptions }], { locale: diaryLocale, existing: withSpecs(NO_NAMES, log) });
   const specs = [...log, ...plans];
   const find = (template: string) => specs.find((s) => s.record.template === template) as SheetSpec;
-  return { label, logLocale, rows, diary: find("diary"), weekly: find("weekly"), log: log[0], file: writeXlsx(specs) };
+  return { label, logLocale, diaryLocale, rows, diary: find("diary"), weekly: find("weekly"), log: log[0], file: writeXlsx(specs) };
 }
 
 /** The diary written into a workbook first; the log added to that workbook later, as a second write does. */
@@ -118,7 +119,7 @@ function beforeCase(): Case {
     const log = buildVisitLog({ rows, blankRows: 5 }, { locale: "zh-CN", existing: await inspectXlsx(first) });
     return writeXlsx(log, first);
   })();
-  return { label: "diary written before the log", logLocale: "zh-CN", rows, diary: diary[0], file };
+  return { label: "diary written before the log", logLocale: "zh-CN", diaryLocale: "zh-CN", rows, diary: diary[0], file };
 }
 
 /** The diary alone: the file as the first write leaves it, before any log. */
@@ -131,7 +132,12 @@ let teamBook: ComputedWorkbook;
 let addedBook: ComputedWorkbook;
 const ADDED = { date: serialFromYmd(2026, 10, 30), rep: "李四", customerId: "KH00001", method: "电话" };
 
-const cases: Case[] = [afterCase("zh-CN log, then diary and weekly plan", "zh-CN"), afterCase("en-US log, zh-CN diary and weekly plan", "en-US"), beforeCase()];
+const cases: Case[] = [
+  afterCase("zh-CN log, then diary and weekly plan", "zh-CN"),
+  afterCase("en-US log, zh-CN diary and weekly plan", "en-US"),
+  afterCase("zh-CN log, en-US diary and weekly plan", "zh-CN", "en-US"),
+  beforeCase(),
+];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-diary-"));
@@ -197,7 +203,7 @@ test("the diary's days are October 2026's working days as China's calendar has t
 
 describe.each(cases.map((c) => [c.label, c] as const))("work diary recalculated by LibreOffice (%s)", (_label, c) => {
   const book = () => c.book as ComputedWorkbook;
-  const s = templateStrings("zh-CN").diary;
+  const s = templateStrings(c.diaryLocale).diary;
   const want = REPS.flatMap((rep) => DATES.map((date) => ({ rep, date, ...counted(c.rows, c.logLocale, rep, date, date) })));
   const verdict = (e: Expected) => (e.newVisits >= 2 && e.oldVisits >= 3 && e.calls >= 4 ? s.verdicts[0] : s.verdicts[1]);
 
