@@ -3,7 +3,7 @@
  * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
  * hand-written plan figures), as of a fixed day so every run gives the same pictures.
  *
- * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits.xlsx.
+ * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary.xlsx.
  *
  * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
  * pictures do not show formulas, only what a user would see on that day), and some columns are
@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { monthWeeks, PLAIN_WEEKS, serialFromYmd } from "../../src/domain/calendar";
+import { monthWeeks, PLAIN_WEEKS, serialFromYmd, workingDates } from "../../src/domain/calendar";
 import { templateStrings } from "../../src/templates/strings";
 import { buildTemplates, type SheetSpec, type TemplateRequest } from "../../src/templates";
 import { writeXlsx } from "../../src/writers/xlsx";
@@ -137,6 +137,8 @@ const HIDDEN: Record<string, readonly number[]> = {
   contracts: [5, 9, 10, 11, 12, 13, 16, 17, 26, 27],
   // 物流单号, 备注
   ledger: [9, 12],
+  // 记录首行, 记录末行: the day's rows in the log, which only the counts read
+  diary: [9, 10],
 };
 
 /** The visit log of the last three days beside the register it picks IDs from; the log's sheet printed first. */
@@ -144,6 +146,37 @@ function visitLog(): SheetSpec[] {
   const visits = visitRows(27, 25, locale).map((row, i) => ({ ...row, date: today - 2 + Math.floor(i / 9), nextContact: typeof row.nextContact === "number" ? today + (i % 7) + 1 : null }));
   const specs = buildTemplates([{ template: "customers", options: { rows: customers, blankRows: 0 } }, { template: "visits", options: { rows: visits, blankRows: 0 } }], { locale, existing: { sheets: [], tables: [], names: [] } });
   return [...specs.filter((s) => s.record.template === "visits"), ...specs.filter((s) => s.record.template !== "visits")];
+}
+
+/**
+ * November's diary of two reps over their visit log up to AS_OF: each working day a few contacts, every
+ * third day of 张三's the full 2-3-4 (2 first contacts, 3 return visits, one at a meeting, 4 calls).
+ */
+function diaryBook(): SheetSpec[] {
+  const [visit, phone, wechat, meeting] = s.visits.methods;
+  const reps = ["张三", "李四"];
+  let next = 1;
+  const fresh = (): string => `KH${String(next++).padStart(5, "0")}`;
+  const seen: string[] = [];
+  const row = (date: number, rep: string, method: string, customerId = seen.length > 3 ? seen[(date + next) % seen.length] : fresh()) => {
+    if (!seen.includes(customerId)) seen.push(customerId);
+    return { date, rep, customerId, method, purpose: "回访", result: "有意向" };
+  };
+  const visits = workingDates(serialFromYmd(2026, 11, 1), today, PLAIN_WEEKS).flatMap((date, day) =>
+    reps.flatMap((rep, r) => {
+      const full = r === 0 && day % 3 === 0;
+      return [
+        ...Array.from({ length: full ? 2 : 1 }, () => row(date, rep, visit, fresh())),
+        ...Array.from({ length: full ? 3 : 1 + ((day + r) % 3) }, (_, i) => row(date, rep, i === 1 ? meeting : visit)),
+        ...Array.from({ length: full ? 4 : 2 + ((day + r) % 3) }, (_, i) => row(date, rep, i % 2 === 0 ? phone : wechat)),
+      ];
+    }),
+  );
+  const specs = buildTemplates(
+    [{ template: "visits", options: { rows: visits, blankRows: 0 } }, { template: "diary", options: { reps, year: 2026, month: 11, calendar: PLAIN_WEEKS } }],
+    { locale, existing: { sheets: [], tables: [], names: [] } },
+  );
+  return [...specs.filter((x) => x.record.template === "diary"), ...specs.filter((x) => x.record.template !== "diary")];
 }
 
 /** Pins TODAY() in every formula; prints the first sheet on A3 portrait with the listed columns hidden. */
@@ -181,6 +214,7 @@ async function main(): Promise<void> {
     writeFileSync(join(outDir, `${request.template}.xlsx`), bytes);
   }
   writeFileSync(join(outDir, "visits.xlsx"), await adjust(await writeXlsx(visitLog()), []));
+  writeFileSync(join(outDir, "diary.xlsx"), await adjust(await writeXlsx(diaryBook()), HIDDEN.diary));
 }
 
 main().catch((error: unknown) => {

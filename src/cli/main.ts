@@ -16,6 +16,7 @@ import { formatDateList, parseDateList, type DateLists, type YearMonth } from ".
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
+import { diaryReps } from "../templates/workDiary";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 
@@ -175,6 +176,7 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   contracts: ({ statsYear, blankRows }) => ({ template: "contracts", options: { statsYear, blankRows } }),
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
+  diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month.year, month: month.month, calendar } }),
 };
 
 /** The periods `write` fills in; the contract statistics start with the year of --month when it is given. */

@@ -22,10 +22,20 @@ export const thisRow = (table: string, header: string): string =>
  * left at the table's end. So a count over a period reads that period's rows only, instead of the whole
  * table once per count. `first`/`last` are row numbers within the column; `last < first` when none.
  */
-export function dateWindow(dates: string, from: string, to: string): { first: string; last: string; rows: (column: string) => string; when: (some: string, none: string) => string } {
+export function dateWindow(dates: string, from: string, to: string): RowWindow {
   // A hair below midnight: the last row dated before `from`, and the last row of day `to` even with a time of day.
-  const first = `(IFERROR(MATCH(${from}-1E-9,${dates},1),0)+1)`;
-  const last = `IFERROR(MATCH(${to}+1-1E-9,${dates},1),0)`;
+  return rowWindow(`(IFERROR(MATCH(${from}-1E-9,${dates},1),0)+1)`, `IFERROR(MATCH(${to}+1-1E-9,${dates},1),0)`);
+}
+
+/** Rows `first` to `last` of a table's columns (formulas of row numbers within a column): `dateWindow`'s, or cells holding them. */
+export interface RowWindow {
+  readonly first: string;
+  readonly last: string;
+  readonly rows: (column: string) => string;
+  readonly when: (some: string, none: string) => string;
+}
+
+export function rowWindow(first: string, last: string): RowWindow {
   return {
     first,
     last,

@@ -67,7 +67,7 @@ interface LedgerNames {
 /**
  * The ledger the register reads: the workbook's (the last listed, as `linkedTable` finds tables), else the
  * key the first ledger written will take — in the same request the ledger is built after the register
- * (it `readsOthers`), so it takes exactly that key.
+ * (it `reads` the register), so it takes exactly that key.
  */
 function ledgerNames(existing: ExistingNames): LedgerNames {
   const found = linkedTable(existing, TEMPLATES.ledger, LEDGER_ROLE, {}, {});

@@ -9,6 +9,7 @@ import { TEMPLATES, type TemplateId } from "./registry";
 import { withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan } from "./weeklyPlan";
+import { buildWorkDiary } from "./workDiary";
 
 export type { BuildContext } from "./context";
 export type * from "../spec/sheetSpec";
@@ -22,6 +23,7 @@ const BUILDERS = {
   contracts: buildContractRegister,
   ledger: buildContractLedger,
   visits: buildVisitLog,
+  diary: buildWorkDiary,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */
@@ -47,9 +49,26 @@ function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext
  */
 export function buildTemplates(requests: readonly TemplateRequest[], ctx: BuildContext): SheetSpec[] {
   const specs: SheetSpec[] = [];
-  const reads = (request: TemplateRequest): boolean => "readsOthers" in TEMPLATES[request.template];
-  for (const request of [...requests.filter((r) => !reads(r)), ...requests.filter(reads)]) {
-    specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs) }));
-  }
+  for (const request of buildOrder(requests)) specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs) }));
   return holidaysLast(specs);
+}
+
+/**
+ * `requests` with each moved after the requests of the templates it reads (a register before its log, the
+ * log before the plans counting it), the rest in the order asked. Reads have no cycle (registry), so every
+ * round places at least one request.
+ */
+function buildOrder(requests: readonly TemplateRequest[]): TemplateRequest[] {
+  const reads = (r: TemplateRequest): readonly string[] => {
+    const entry = TEMPLATES[r.template];
+    return "reads" in entry ? entry.reads : [];
+  };
+  const order: TemplateRequest[] = [];
+  let waiting = [...requests];
+  while (waiting.length > 0) {
+    const ready = waiting.filter((r) => !reads(r).some((id) => waiting.some((other) => other !== r && other.template === id)));
+    order.push(...ready);
+    waiting = waiting.filter((r) => !ready.includes(r));
+  }
+  return order;
 }

@@ -6,7 +6,7 @@ import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
 import { spName, spTable } from "../spec/naming";
 import type { TemplateStrings } from "./strings";
-import type { CellRef, MonthlyMetric, TableRow, WeeklyMetric } from "../spec/sheetSpec";
+import type { CellRef, ColumnSpec, MonthlyMetric, TableRow, WeeklyMetric } from "../spec/sheetSpec";
 
 /**
  * Blocks the weekly and monthly plans share: the targets table with 达成率, the roll-up readout,
@@ -98,6 +98,7 @@ export function targetsTable(
   origin: CellRef,
   metrics: readonly MetricRow[],
   withLastWeek: boolean,
+  counted: Readonly<Record<string, string>> = {},
 ): PlacedTargets {
   const h = kit.s.plan.targetColumns;
   const c: Columns = kit.columns;
@@ -116,7 +117,7 @@ export function targetsTable(
       c.text("metric", h.metric, { width: 16 }),
       c.text("unit", h.unit, { width: 8 }),
       value("target", h.target, { width: 14 }),
-      value("actual", h.actual, { width: 14 }),
+      countedActual(kit, group.name, members, counted) ?? value("actual", h.actual, { width: 14 }),
       c.formula("rate", h.rate, "percent", rateFormula(group.name, h.actual, h.target)),
       ...(withLastWeek ? [value("lastWeek", h.lastWeek, { width: 14 })] : []),
     ];
@@ -139,6 +140,19 @@ export function targetsTable(
     return table;
   };
   return { tables, tableOf, lastRow: tables[tables.length - 1].lastRow };
+}
+
+/**
+ * The actual column of a table whose metrics are all `counted` (formulas by metric id): one calculated
+ * column picking its row's formula by the row's 指标, as a table column holds one formula (see TableRow);
+ * a row whose 指标 the user renamed shows blank. Undefined when some metric is typed: the column stays an input.
+ */
+function countedActual(kit: Kit, table: string, members: readonly MetricRow[], counted: Readonly<Record<string, string>>): ColumnSpec | undefined {
+  if (members.length === 0 || members.some((m) => counted[m.id] === undefined)) return undefined;
+  const h = kit.s.plan.targetColumns;
+  const metric = thisRow(table, h.metric);
+  const formula = members.reduceRight((otherwise, m) => `IF(${metric}=${str(m.label)},${counted[m.id]},${otherwise})`, `""`);
+  return kit.columns.formula("actual", h.actual, "integer", formula, { width: 14 });
 }
 
 /**

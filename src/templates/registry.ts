@@ -25,8 +25,11 @@ interface TemplateEntry extends Omit<RecordTemplate, "id"> {
   readonly blankRows: { readonly initial: number; readonly max: number };
   /** The years whose holidays its working days depend on, for the periods it is written for (none for a register). */
   readonly calendarYears: (periods: { readonly week: IsoWeek; readonly month: YearMonth }) => number[];
-  /** Reads tables of other templates (a drop-down from a register): built after the others of the same request, so it finds theirs. */
-  readonly readsOthers?: true;
+  /**
+   * The templates whose tables it reads (a drop-down from a register, counts over the visit log): built
+   * after those of the same request, so it finds theirs. Ids as text: the ids are this table's own keys.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** A weekly plan counts working days in its week: its Monday's and its Sunday's years. */
@@ -44,15 +47,19 @@ const withIds = <T extends Record<string, object>>(table: T): { readonly [K in k
 
 /** The templates a user chooses, in the order the gallery and the command line's help list them. */
 export const TEMPLATES = withIds({
-  weekly: { keyLetter: "W", version: 1, cliName: "weekly", blankRows: { initial: 5, max: 200 }, calendarYears: (p) => weekYears(p.week) },
+  // Its 客户拜访数 / 电话联系数 / 新客户开发数 actuals count the visit log when the workbook has one.
+  weekly: { keyLetter: "W", version: 1, cliName: "weekly", blankRows: { initial: 5, max: 200 }, calendarYears: (p) => weekYears(p.week), reads: ["visits"] },
   monthly: { keyLetter: "M", version: 1, cliName: "monthly", blankRows: { initial: 10, max: 200 }, calendarYears: (p) => monthYears(p.month) },
   customers: { keyLetter: "C", version: 3, cliName: "customers", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
-  // Reads the ledger by workbook names only (no `readsOthers`): built before a ledger of the same request, it names the key that ledger takes.
+  // Reads the ledger by workbook names only (not in `reads`): built before a ledger of the same request, it names the key that ledger takes; the customer register likewise reads the visit log.
   contracts: { keyLetter: "K", version: 2, cliName: "contracts", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
   // A daily ledger: about a month of a sales office's events (15 a day over 20 working days) before rows need adding.
-  ledger: { keyLetter: "L", version: 1, cliName: "ledger", blankRows: { initial: 300, max: 10000 }, calendarYears: () => [], readsOthers: true },
+  ledger: { keyLetter: "L", version: 1, cliName: "ledger", blankRows: { initial: 300, max: 10000 }, calendarYears: () => [], reads: ["contracts"] },
   // A daily log: 200 rows hold a month of one rep's contacts at seed 003's 2 new + 3 old visits + 4 calls a day.
-  visits: { keyLetter: "V", version: 1, cliName: "visits", blankRows: { initial: 200, max: 5000 }, calendarYears: () => [], readsOthers: true },
+  visits: { keyLetter: "V", version: 1, cliName: "visits", blankRows: { initial: 200, max: 5000 }, calendarYears: () => [], reads: ["customers"] },
+  // 工作日记: a row per rep and working day of a month, counted from the visit log; no blank rows (its rows are the
+  // month's days). Its days are in its month, but the years are a monthly plan's: the form loads (and warns about) those for any month.
+  diary: { keyLetter: "D", version: 1, cliName: "diary", blankRows: { initial: 0, max: 0 }, calendarYears: (p) => monthYears(p.month), reads: ["visits"] },
 } as const satisfies Record<string, TemplateEntry>);
 
 /**

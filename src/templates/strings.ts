@@ -79,6 +79,7 @@ const zhCN = {
     summarySection: "本周总结与下周预估",
     achieved: "本周销售成绩",
     forecast: "下周销售预估",
+    logActuals: (table: string) => `新客户开发数、客户拜访数、电话联系数的实际由客户拜访记录(${table})按本人本周统计:上门、会议算拜访,电话、微信算电话联系。`,
   },
   monthly: {
     sheetPrefix: "月计划",
@@ -316,6 +317,24 @@ const zhCN = {
     contractErrorTitle: "合同编号不在登记表中",
     contractErrorMessage: "请选择合同履行一览表中的合同编号;新合同请先登记。",
   },
+  diary: {
+    sheetPrefix: "工作日记",
+    title: "工作日记(二、三、四工作步骤)",
+    hint: "每个工作日至少拜访 2 户新客户、3 户老客户,打 4 个联络电话(标准可改)。次数由客户拜访记录按日期和销售代表自动统计:上门、会议算拜访,电话、微信算联络电话;今天以后的日期不判定。最后两列是当日记录在拜访记录中的行范围,供统计用。",
+    logHint: (table: string) => `统计来源:客户拜访记录(${table})。`,
+    noLogHint: "本工作簿还没有客户拜访记录:添加“客户拜访记录”后次数自动统计。",
+    yearMonth: "年月",
+    workdays: "工作日数",
+    workdaysNote: "工作日按写入时的节假日表列出;修改节假日表后重新生成本表即按新表列出。",
+    standardsLabel: "每日标准",
+    standards: { newVisits: "新客户拜访", oldVisits: "老客户拜访", calls: "联络电话" },
+    standardNote: "工作日记的每日标准(二、三、四工作步骤),可修改。",
+    daysSection: "每日统计",
+    columns: { date: "日期", weekday: "星期", rep: "销售代表", newVisits: "新客户拜访", oldVisits: "老客户拜访", calls: "联络电话", verdict: "当日达标", work: "工作内容", logFirst: "记录首行", logLast: "记录末行" },
+    verdicts: ["达标", "未达标"],
+    monthSection: "月度达标率",
+    monthColumns: { rep: "销售代表", newVisits: "新客户拜访", oldVisits: "老客户拜访", calls: "联络电话", passed: "达标天数", failed: "未达标天数", rate: "达标率" },
+  },
 } as const;
 
 export type TemplateStrings = Words<typeof zhCN>;
@@ -399,6 +418,7 @@ const enUS: TemplateStrings = {
     summarySection: "Review and next week's forecast",
     achieved: "Sales this week",
     forecast: "Forecast next week",
+    logActuals: (table: string) => `Actual new customers, visits and calls are counted from the visit log (${table}) for this rep and week: visits and meetings count as visits, phone and WeChat as calls.`,
   },
   monthly: {
     sheetPrefix: "Monthly",
@@ -630,6 +650,24 @@ const enUS: TemplateStrings = {
     types: ["Shipment", "Return", "Invoice", "Payment"],
     contractErrorTitle: "Contract not in the register",
     contractErrorMessage: "Choose a contract no. from the contract register; register a new contract there first.",
+  },
+  diary: {
+    sheetPrefix: "Work diary",
+    title: "Work diary (the 2-3-4 daily standard)",
+    hint: "Every working day at least 2 new and 3 existing customers visited and 4 contact calls (standards editable). Counted from the visit log by date and rep: visits and meetings count as visits, phone and WeChat as calls; days after today are not judged. The last two columns are the day's rows in the visit log, which the counts read.",
+    logHint: (table: string) => `Counted from the visit log (${table}).`,
+    noLogHint: "This workbook has no visit log yet: add the visit log and the counts follow.",
+    yearMonth: "Month",
+    workdays: "Working days",
+    workdaysNote: "Working days as the holiday table listed them when written; write the diary again after editing the table.",
+    standardsLabel: "Daily standard",
+    standards: { newVisits: "New visits", oldVisits: "Existing visits", calls: "Contact calls" },
+    standardNote: "The work diary's daily standard (2-3-4), editable.",
+    daysSection: "Day by day",
+    columns: { date: "Date", weekday: "Weekday", rep: "Rep", newVisits: "New visits", oldVisits: "Existing visits", calls: "Contact calls", verdict: "Standard met", work: "Work done", logFirst: "Log from row", logLast: "Log to row" },
+    verdicts: ["Met", "Not met"],
+    monthSection: "Monthly pass rate",
+    monthColumns: { rep: "Rep", newVisits: "New visits", oldVisits: "Existing visits", calls: "Contact calls", passed: "Days met", failed: "Days not met", rate: "Pass rate" },
   },
 };
 

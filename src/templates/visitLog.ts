@@ -1,12 +1,12 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { col, matchSorted, str, thisRow } from "../spec/formula";
+import { col, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedTable } from "./linkedTables";
 import { a1, a1FixedColumn } from "../spec/a1";
 import { COLORS, FORMATS } from "./formats";
-import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import { freeKey, freeSheetName, keyOfName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 
 /**
@@ -56,18 +56,85 @@ export const VISIT_WORD_NAMES = {
   newOld: ["NEW", "OLD"],
 } as const;
 
+const VISITS_ROLE = "Visits";
+
 /**
  * The key of the log other sheets read: the workbook's (the newest, as `linkedTable` picks), else the key
  * the first log will get, so a sheet written before the log reads it once it is added.
  */
 export function visitLogKey(existing: ExistingNames): string {
-  const pattern = new RegExp(`^SP_(${TEMPLATES.visits.keyLetter}\\d+)_Visits$`, "i");
-  const found = existing.tables.map((t) => pattern.exec(t)?.[1]).filter((k) => k !== undefined).at(-1);
-  return found?.toUpperCase() ?? freeKey(TEMPLATES.visits, existing);
+  const found = linkedTable(existing, TEMPLATES.visits, VISITS_ROLE, {}, {});
+  return (found && keyOfName(found.table)) ?? freeKey(TEMPLATES.visits, existing);
 }
 
 /** The name of the cell counting rows dated before the row above (0 when the log is in date order). */
 export const VISIT_OUT_OF_ORDER = "OUT_OF_ORDER";
+
+/**
+ * Which channels count as what (seed 003 L95: 每工作日必须完成拜访两户新客户,三户老客户,四个联络电话).
+ * A visit (拜访) meets the customer in person: 上门, and 会议 — a meeting with the customer (seed 003 L94 files
+ * 会议接待客户 as a kind of customer met, and holds 答谢联络会). A contact call (联络电话) reaches the customer
+ * remotely: 电话, and 微信 — a WeChat call or message is how reps phone customers today, and seed 003 L94
+ * already puts 电话 and 发送信息 side by side as the ways to keep in touch. 其他 counts as neither.
+ */
+const VISIT_CHANNELS = [VISIT_WORD_NAMES.methods[0], VISIT_WORD_NAMES.methods[3]];
+const CALL_CHANNELS = [VISIT_WORD_NAMES.methods[1], VISIT_WORD_NAMES.methods[2]];
+
+/** What another sheet counts in the log: a rep's (a formula) rows within `window` (`dateWindow` over `dates`). */
+export interface VisitCounts {
+  /** The log's key: the log in the workbook, else the one the first log written will take. */
+  readonly key: string;
+  /** Its table's name (`SP_V1_Visits`). */
+  readonly table: string;
+  /** Whether the workbook (or the request, built before) holds the log. */
+  readonly present: boolean;
+  /** The workbook name of its 日期 column, which windows search. */
+  readonly dates: string;
+  readonly newVisits: (rep: string, window: RowWindow) => string;
+  readonly oldVisits: (rep: string, window: RowWindow) => string;
+  readonly visits: (rep: string, window: RowWindow) => string;
+  readonly calls: (rep: string, window: RowWindow) => string;
+  /** Customers contacted for the first time, by any channel: each new customer counts once, on its first row. */
+  readonly newCustomers: (rep: string, window: RowWindow) => string;
+}
+
+/**
+ * Counts over the visit log through its workbook names (`VISIT_COLUMN_NAMES`, `VISIT_WORD_NAMES`), so
+ * they compare with the log's own words in whatever language it was written. The log the workbook
+ * holds (the last listed, as `linkedTable` finds a register), else the key the first log will take: a
+ * sheet written before the log starts counting once it is added (Excel keeps a formula naming an
+ * undefined name and calculates it when the name appears). Each count reads only a period's rows
+ * (`dateWindow`: binary search over the date-ordered log), because COUNTIFS scans every row it is given
+ * on every call — over the whole log once per day and rep, a month's diary over 20 000 visits would be
+ * quadratic. 0 for a period without rows; the caller decides what a missing log shows.
+ */
+export function visitCounts(existing: ExistingNames): VisitCounts {
+  const key = visitLogKey(existing);
+  const name = (part: string): string => spName(key, part);
+  const count = (channels: readonly string[] | undefined, newOld: string | undefined) => (rep: string, w: RowWindow): string => {
+    const criteria = (channel: string | undefined): string =>
+      [
+        [VISIT_COLUMN_NAMES.rep, rep],
+        ...(newOld ? [[VISIT_COLUMN_NAMES.newOld, name(newOld)]] : []),
+        ...(channel ? [[VISIT_COLUMN_NAMES.method, name(channel)]] : []),
+      ]
+        .map(([column, value]) => `${w.rows(name(column))},${value}`)
+        .join(",");
+    return w.when((channels ?? [undefined]).map((channel) => `COUNTIFS(${criteria(channel)})`).join("+"), "0");
+  };
+  const [isNew, isOld] = VISIT_WORD_NAMES.newOld;
+  return {
+    key,
+    table: spTable(key, VISITS_ROLE),
+    present: linkedTable(existing, TEMPLATES.visits, VISITS_ROLE, {}, {}) !== undefined,
+    dates: name(VISIT_COLUMN_NAMES.date),
+    newVisits: count(VISIT_CHANNELS, isNew),
+    oldVisits: count(VISIT_CHANNELS, isOld),
+    visits: count(VISIT_CHANNELS, undefined),
+    calls: count(CALL_CHANNELS, undefined),
+    newCustomers: count(undefined, isNew),
+  };
+}
 
 function logColumns(kit: Kit, table: string, register: LinkedRegister | undefined): ColumnSpec[] {
   const { s, columns: c } = kit;
@@ -144,7 +211,7 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
   const kit = kitFor(ctx.locale);
   const { s } = kit;
   const key = freeKey(TEMPLATES.visits, ctx.existing);
-  const name = spTable(key, "Visits");
+  const name = spTable(key, VISITS_ROLE);
   const register = linkedRegister(ctx.existing, ctx.locale);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.visits.title, "title");

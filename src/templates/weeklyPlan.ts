@@ -1,7 +1,7 @@
 import { formatSerial, isoWeekMonday, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
 import { SUM, label } from "./columns";
 import { dayLabelFormula, holidayTables, workbookCalendar } from "./holidays";
-import { thisRow } from "../spec/formula";
+import { dateWindow, thisRow, type RowWindow } from "../spec/formula";
 import { kitFor, type BuildContext } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
@@ -9,6 +9,7 @@ import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } f
 import { TEMPLATES, weekYears } from "./registry";
 import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
 import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "../spec/sheetSpec";
+import { visitCounts, type VisitCounts } from "./visitLog";
 
 /** 周工作计划 (DOMAIN §1.1): one sheet per rep per ISO week. */
 
@@ -48,6 +49,20 @@ export interface WeeklyPlanOptions {
 
 const READOUT_COL = 9;
 
+/**
+ * The actuals the visit log gives (issue 12 item 4): the plan's rep's rows in the plan's week, by binary
+ * search over the date-ordered log. Blank before the week starts, so a plan written ahead does not show
+ * 0 and a red 达成率, as a typed actual left empty does not.
+ */
+function loggedActuals(log: VisitCounts, rep: string, monday: number): Partial<Record<WeeklyMetric, string>> {
+  const week = dateWindow(log.dates, String(monday), String(monday + 6));
+  // Blank, not 0, where the log's names are missing: a plan copied without its log (the team roll-up
+  // copies plan sheets only), or a log since deleted (#REF!) — ISREF of either is FALSE.
+  const started = (count: (rep: string, window: RowWindow) => string): string =>
+    `IF(TODAY()<${monday},"",IFERROR(IF(ISREF(${log.dates}),${count(rep, week)},""),""))`;
+  return { NEW_CUSTOMERS: started(log.newCustomers), VISITS: started(log.visits), CALLS: started(log.calls) };
+}
+
 export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s, columns: c, v } = kit;
@@ -70,8 +85,10 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
 
   const metrics = metricRows(ROLLUP_METRICS.weekly, w.metrics, s.common.units, options.targets);
   let row = section(draft, 6, w.targetsSection);
-  const targets = targetsTable(draft, kit, key, { row, col: 0 }, metrics, true);
+  const log = visitCounts(ctx.existing);
+  const targets = targetsTable(draft, kit, key, { row, col: 0 }, metrics, true, log.present ? loggedActuals(log, spName(key, "REP"), monday) : {});
   rollupReadout(draft, kit, key, { row: 2, col: READOUT_COL }, targets, metrics);
+  if (log.present) draft.text({ row: targets.lastRow + 1, col: 0 }, w.logActuals(log.table), "note");
 
   row = section(draft, targets.lastRow + 2, w.dailySection);
   const calendar = workbookCalendar(options.calendar ?? PLAIN_WEEKS, ctx.existing);

@@ -20,7 +20,8 @@ describe("sales-planner CLI", () => {
     expect(out).toContain("用法 Usage");
     expect(out).toContain("+yyyy-mm-dd");
     expect(out).toContain("默认下周 / ISO week of the weekly plans, default next week");
-    for (const id of TEMPLATE_IDS) expect(out).toMatch(new RegExp(`^  ${TEMPLATES[id].cliName} .*, ${TEMPLATES[id].blankRows.initial} blank`, "m"));
+    // Each template with its blank rows, where it leaves any (the diary's rows are its month's days).
+    for (const id of TEMPLATE_IDS) expect(out).toMatch(new RegExp(`^  ${TEMPLATES[id].cliName} .*${TEMPLATES[id].blankRows.max > 0 ? `, ${TEMPLATES[id].blankRows.initial} blank` : ""}`, "m"));
   });
 
   test.each([
@@ -68,6 +69,20 @@ describe("sales-planner CLI", () => {
     const log = (await pkg.sheets()).find((s) => s.name === "客户拜访记录");
     const sheet = (await pkg.text(log?.path ?? "")) ?? "";
     expect(sheet).toContain("INDIRECT(&quot;SP_C1_Customers[[Customer ID]]&quot;)");
+  });
+
+  test("write diary --rep 张三,李四 into a workbook holding two visit logs: the diary counts the newer one", async () => {
+    const file = join(dir, "diary.xlsx");
+    for (let i = 0; i < 2; i++) expect(await run("write", "visits", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });
+    expect(await run("write", "diary", "--out", file, "--rep", "张三,李四", "--month", "2026-10")).toMatchObject({ code: 0, err: "" });
+    const written = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(written.sheets).toEqual(["Visit Log", "Visit Log (2)", "工作日记 2026-10", "节假日 2026"]);
+    expect(written.names).toEqual(expect.arrayContaining(["SP_D1_STD_NEW", "SP_D1_STD_OLD", "SP_D1_STD_CALLS"]));
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+    const diary = (await pkg.sheets()).find((s) => s.name === "工作日记 2026-10");
+    const sheet = (await pkg.text(diary?.path ?? "")) ?? "";
+    expect(sheet).toContain("SP_V2_COL_DATE");
+    expect(sheet).not.toContain("SP_V1_");
   });
 
   test("writes all four templates into a new workbook, then adds to it without overwriting", async () => {

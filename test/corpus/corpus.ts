@@ -124,6 +124,15 @@ function visitRequests(): Record<string, TemplateRequest[]> {
   };
 }
 
+/** The work diary (issue 12 item 4): alone, before any log; and after a log, with a weekly plan whose counted actuals read it. */
+function diaryRequests(locale: Locale): Record<string, TemplateRequest[]> {
+  const diary: TemplateRequest = { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 11, calendar: NATIONAL_DAY_2026 } };
+  return {
+    "diary-alone": [diary],
+    "diary-with-log": [diary, requests(locale)["weekly-filled"], { template: "visits", options: { rows: visits(), blankRows: 1 } }],
+  };
+}
+
 async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
   const request: TemplateRequest =
     index % 2 === 0
@@ -146,6 +155,7 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
       buildTemplates([{ template: "ledger", options: { rows: ledger(locale), blankRows: 2 } }, all["contracts-filled"]], { locale, existing: NO_NAMES }),
     );
     for (const [name, list] of Object.entries(visitRequests())) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
+    for (const [name, list] of Object.entries(diaryRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     await add(
       `${locale}/breakdown-weekly`,
       buildBreakdownSpecs(

@@ -66,8 +66,9 @@ test("writes every template into the workbook in at most 3 syncs, never over an 
   expect(again).toBeLessThanOrEqual(3);
   expect(await page.getByTestId("write-success").textContent()).toContain("周计划-李四-2026W48 (2)");
 
-  // The ledger and the visit log after the registers: each finds the register the pane wrote and picks its IDs from it.
-  for (const template of ["monthly", "customers", "contracts", "ledger", "visits"]) {
+  // The ledger and the visit log after the registers: each finds the register the pane wrote and picks its IDs
+  // from it; the diary after the log counts it.
+  for (const template of ["monthly", "customers", "contracts", "ledger", "visits", "diary"]) {
     await page.getByRole("button", { name: "返回模板列表" }).click();
     expect(await writeTemplate(page, template)).toBeLessThanOrEqual(3);
     await page.getByTestId("write-success").waitFor();
@@ -77,6 +78,7 @@ test("writes every template into the workbook in at most 3 syncs, never over an 
     expect.arrayContaining(["Sheet1", "周计划-李四-2026W48", "周计划-李四-2026W48 (2)", "客户资源登记表", "合同履行一览表", "客户拜访记录"]),
   );
   expect(sheets.some((s) => s.startsWith("月计划-李四-"))).toBe(true);
+  expect(sheets.some((s) => s.startsWith("工作日记 "))).toBe(true);
   // The ledger written after the register lists its 合同编号 column (read in the write's first sync).
   const sources = await fake(page, (f) => f.sheet("合同收发票款明细").validations.map((v) => JSON.stringify(v.rule)));
   expect(sources.some((s) => s.includes('=INDIRECT(\\"SP_K1_Contracts[[合同编号]]\\")'))).toBe(true);

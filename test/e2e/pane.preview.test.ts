@@ -85,6 +85,17 @@ test("every template can be filled in and downloaded in the preview: each downlo
   await openTemplate(page, "visits");
   await page.getByRole("textbox", { name: "空白行数" }).fill("30");
   downloads.push({ file: await download(page, "visits.xlsx"), request: { template: "visits", options: { blankRows: 30 } }, locale: "zh-CN" });
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+
+  // The diary takes several reps in the name box; its month counts with the calendar typed above.
+  await openTemplate(page, "diary");
+  await page.getByRole("textbox", { name: "销售代表（多人用逗号或顿号分隔）" }).fill("张三、李四");
+  await page.getByRole("textbox", { name: "月份" }).fill("2026-10");
+  downloads.push({ file: await download(page, "diary.xlsx"), request: { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } }, locale: "zh-CN" });
+  // …and leaves the name the plans start with as it was.
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  await openTemplate(page, "weekly");
+  expect(await page.getByRole("textbox", { name: "姓名" }).inputValue()).toBe("张三");
 
   for (const { file, request, locale } of downloads) {
     await expectSameCells(readFileSync(file), await writeXlsx(buildTemplates([request], { locale, existing: NO_NAMES })));

@@ -15,6 +15,7 @@ const requests: TemplateRequest[] = [
   { template: "contracts", options: { statsYear: 2026 } },
   { template: "ledger", options: {} },
   { template: "visits", options: {} },
+  { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } },
 ];
 const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
 
@@ -29,7 +30,7 @@ function formulas(spec: SheetSpec): string[] {
 
 /** Functions Excel 2016 and WPS both calculate natively (no XLOOKUP/LET/FILTER/SALES.*); NETWORKDAYS.INTL since Excel 2010. */
 const ALLOWED = new Set(
-  "IF OR AND NOT MAX ROUND TRIM SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS LOOKUP ISERROR NA".split(" "),
+  "IF OR AND NOT MAX ROUND TRIM SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS LOOKUP ISERROR NA ISREF".split(" "),
 );
 
 describe.each(LOCALES)("template specs (%s)", (locale) => {
@@ -88,7 +89,8 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
       "ledger.type": s.ledger.types,
       "visits.method": s.visits.methods,
     });
-    const approval = specs[0].validations.find((v) => v.validation.rule.kind === "list");
+    const weekly = specs.find((x) => x.record.template === "weekly");
+    const approval = weekly?.validations.find((v) => v.validation.rule.kind === "list");
     expect(approval?.validation.rule).toEqual({ kind: "list", values: s.weekly.approvalStates });
   });
 
@@ -144,7 +146,8 @@ describe("free names", () => {
   test("building again into the same workbook picks new keys, tables and sheet names", () => {
     const first = build("zh-CN");
     const second = build("zh-CN", withSpecs(NO_NAMES, first));
-    expect(second.map((s) => s.record.key)).toEqual(["W2", "M2", "C2", "C2", "C2", "K2", "K2", "K2", "L2", "V2"]);
+    // The log after the register it reads, the ledger after the contracts, the weekly plan and the diary after the log they count.
+    expect(second.map((s) => s.record.key)).toEqual(["M2", "C2", "C2", "C2", "K2", "K2", "K2", "L2", "V2", "W2", "D2"]);
     expect(second[0].name).toBe(`${first[0].name} (2)`);
     const before = new Set(first.flatMap((s) => [...s.names.map((n) => n.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]));
     for (const s of second) for (const n of [...s.names.map((x) => x.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]) expect(before.has(n)).toBe(false);

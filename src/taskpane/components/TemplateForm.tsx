@@ -27,7 +27,7 @@ import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
 function fieldLabel(field: ListedField, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
     case "rep":
-      return { label: template === "monthly" ? s.fieldRepMonthly : s.fieldRep };
+      return { label: template === "monthly" ? s.fieldRepMonthly : template === "diary" ? s.fieldRepDiary : s.fieldRep };
     case "team":
       return { label: s.fieldTeam };
     case "approver":
@@ -77,7 +77,9 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
     setStatus({ kind: "writing" });
     try {
       const outcome = await services.writeTemplates([validation.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
-      services.saveRemembered({ rep: values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, services.loadRemembered()) });
+      const before = services.loadRemembered();
+      // A diary's box lists a team's reps: the name the plans start with stays the user's own.
+      services.saveRemembered({ rep: template === "diary" ? before.rep : values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, before) });
       setStatus({ kind: "done", outcome });
     } catch (error) {
       setStatus({ kind: "failed", message: describeWriteError(error, locale) });

@@ -14,6 +14,7 @@ const CARD: { readonly [K in TemplateId]: (s: UiStrings) => { readonly title: st
   contracts: (s) => ({ title: s.tplContractsTitle, purpose: s.tplContractsPurpose }),
   ledger: (s) => ({ title: s.tplLedgerTitle, purpose: s.tplLedgerPurpose }),
   visits: (s) => ({ title: s.tplVisitsTitle, purpose: s.tplVisitsPurpose }),
+  diary: (s) => ({ title: s.tplDiaryTitle, purpose: s.tplDiaryPurpose }),
 };
 
 export const templateTitle = (template: TemplateId, strings: UiStrings): string => CARD[template](strings).title;

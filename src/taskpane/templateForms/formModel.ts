@@ -42,4 +42,5 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   contracts: ["statsYear", "blankRows"],
   ledger: ["blankRows"],
   visits: ["blankRows"],
+  diary: ["rep", "month", "holidays"],
 };

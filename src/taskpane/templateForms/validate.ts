@@ -5,6 +5,7 @@ import { readWholeNumber } from "../../domain/typedText";
 import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";
 import { TEMPLATES, type TemplateId } from "../../templates/registry";
+import { diaryReps } from "../../templates/workDiary";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
 import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, workWeekInUse, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
 
@@ -77,8 +78,10 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   const problems: FieldProblems = {};
   const rep = values.rep.trim();
   if (fields.has("rep")) {
-    if (rep === "") problems.rep = { code: "required" };
-    else if (rep.length > MAX_NAME) problems.rep = { code: "tooLong", max: MAX_NAME };
+    // The diary takes several reps in the box, each a name of its own.
+    const names = template === "diary" ? diaryReps(rep) : rep === "" ? [] : [rep];
+    if (names.length === 0) problems.rep = { code: "required" };
+    else if (names.some((name) => name.length > MAX_NAME)) problems.rep = { code: "tooLong", max: MAX_NAME };
   }
   for (const field of ["team", "approver"] as const) {
     if (fields.has(field) && values[field].trim().length > MAX_NAME) problems[field] = { code: "tooLong", max: MAX_NAME };
@@ -129,4 +132,5 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   contracts: ({ blankRows, statsYear }) => ({ template: "contracts", options: { blankRows, statsYear } }),
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
+  diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month!.year, month: month!.month, calendar } }),
 };

@@ -11,6 +11,7 @@ import { contractRows } from "../../fixtures/contracts";
 import { buildContractLedger } from "../../../src/templates/contractLedger";
 import { ledgerRows } from "../../fixtures/ledger";
 import { buildVisitLog } from "../../../src/templates/visitLog";
+import { buildWorkDiary } from "../../../src/templates/workDiary";
 import { visitRows } from "../../fixtures/visits";
 
 /** Every template, each with `rows` filled rows in its growing table, as a writer's build callback. */
@@ -48,6 +49,8 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
         return buildContractLedger({ rows: ledgerRows(rows, 50, 2026, locale), blankRows: 0 }, ctx);
       case "visits":
         return buildVisitLog({ rows: visitRows(rows, 50, locale), blankRows: 0 }, ctx);
+      case "diary":
+        return buildWorkDiary({ reps: Array.from({ length: Math.max(1, Math.ceil(rows / 21)) }, (_, i) => `代表${i + 1}`), year: 2026, month: 11 }, ctx);
     }
   };
 }

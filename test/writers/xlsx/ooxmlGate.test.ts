@@ -40,6 +40,8 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
     case "ledger":
     case "visits":
       return { template, options: {} };
+    case "diary":
+      return { template, options: { reps: [], year: 2026, month: 11 } };
   }
 }
 
@@ -57,6 +59,8 @@ function filledRequest(template: TemplateRequest["template"], locale: Locale): T
       return { template, options: { rows: ledgerRows(300, 80, 2026, locale) } };
     case "visits":
       return { template, options: { rows: visitRows(300, 300, locale) } };
+    case "diary":
+      return { template, options: { reps: [REP, "张三"], year: 2026, month: 10, calendar } };
   }
 }
 
