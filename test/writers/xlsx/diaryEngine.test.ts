@@ -18,7 +18,7 @@ import { NO_NAMES, withSpecs } from "../../../src/spec/naming";
 import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
 import { rollupWorkbooks } from "../../../src/writers/xlsx/team/rollupFiles";
-import { visitRows } from "../../fixtures/visits";
+import { countedVisits, visitRows, type CountedVisits } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
@@ -55,35 +55,6 @@ function logRows(locale: Locale): TableRow[] {
   ];
   const at = base.findIndex((r) => (r.date as number) > PASS_DAY);
   return [...base.slice(0, at), ...block, ...base.slice(at)];
-}
-
-interface Expected {
-  readonly newVisits: number;
-  readonly oldVisits: number;
-  readonly visits: number;
-  readonly calls: number;
-  readonly newCustomers: number;
-}
-
-/** The log's counts for `rep` from `from` to `to`, by the log's own rules: new on an ID's first row; 上门/会议 visits, 电话/微信 calls. */
-function counted(rows: readonly TableRow[], locale: Locale, rep: string, from: number, to: number): Expected {
-  const [visit, phone, wechat, meeting] = templateStrings(locale).visits.methods;
-  const seen = new Set<string>();
-  const tagged = rows.map((r): TableRow & { readonly isNew?: boolean } => {
-    if (typeof r.customerId !== "string") return r;
-    const isNew = !seen.has(r.customerId);
-    seen.add(r.customerId);
-    return { ...r, isNew };
-  });
-  const mine = tagged.filter((r) => r.rep === rep && (r.date as number) >= from && (r.date as number) <= to);
-  const isVisit = (r: TableRow) => r.method === visit || r.method === meeting;
-  return {
-    newVisits: mine.filter((r) => isVisit(r) && r.isNew === true).length,
-    oldVisits: mine.filter((r) => isVisit(r) && r.isNew === false).length,
-    visits: mine.filter(isVisit).length,
-    calls: mine.filter((r) => r.method === phone || r.method === wechat).length,
-    newCustomers: mine.filter((r) => r.isNew === true).length,
-  };
 }
 
 interface Case {
@@ -170,7 +141,7 @@ test("a call typed into the log's first blank row is counted on its day after re
   const at = REPS.indexOf(ADDED.rep) * DATES.length + DATES.indexOf(ADDED.date);
   const calls = (book: ComputedWorkbook) => read(book, c.diary, tableCell(table, at, "calls"));
   expect(errorCells(addedBook)).toEqual([]);
-  expect(calls(addedBook)).toBe(counted([...c.rows, ADDED], "zh-CN", ADDED.rep, ADDED.date, ADDED.date).calls);
+  expect(calls(addedBook)).toBe(countedVisits([...c.rows, ADDED], "zh-CN", ADDED.rep, ADDED.date, ADDED.date).calls);
   expect(calls(addedBook)).toBe((calls(c.book as ComputedWorkbook) as number) + 1);
 });
 
@@ -178,7 +149,7 @@ test("a weekly plan rolled up without its log shows its counted actuals blank (n
   const weekly = cases[0].weekly as SheetSpec;
   expect(errorCells(teamBook)).toEqual([]);
   const actual = (book: ComputedWorkbook) => read(book, weekly, namedCell(weekly, "SP_W1_VISITS_ACTUAL"));
-  expect(actual(cases[0].book as ComputedWorkbook)).toBe(counted(cases[0].rows, "zh-CN", "张三", WEEK.monday, WEEK.monday + 6).visits);
+  expect(actual(cases[0].book as ComputedWorkbook)).toBe(countedVisits(cases[0].rows, "zh-CN", "张三", WEEK.monday, WEEK.monday + 6).visits);
   expect(actual(teamBook)).toBeNull();
 });
 
@@ -204,8 +175,8 @@ test("the diary's days are October 2026's working days as China's calendar has t
 describe.each(cases.map((c) => [c.label, c] as const))("work diary recalculated by LibreOffice (%s)", (_label, c) => {
   const book = () => c.book as ComputedWorkbook;
   const s = templateStrings(c.diaryLocale).diary;
-  const want = REPS.flatMap((rep) => DATES.map((date) => ({ rep, date, ...counted(c.rows, c.logLocale, rep, date, date) })));
-  const verdict = (e: Expected) => (e.newVisits >= 2 && e.oldVisits >= 3 && e.calls >= 4 ? s.verdicts[0] : s.verdicts[1]);
+  const want = REPS.flatMap((rep) => DATES.map((date) => ({ rep, date, ...countedVisits(c.rows, c.logLocale, rep, date, date) })));
+  const verdict = (e: CountedVisits) => (e.newVisits >= 2 && e.oldVisits >= 3 && e.calls >= 4 ? s.verdicts[0] : s.verdicts[1]);
 
   test("no error value anywhere", () => {
     expect(errorCells(book())).toEqual([]);
@@ -246,7 +217,7 @@ describe.each(cases.map((c) => [c.label, c] as const))("work diary recalculated 
   if (c.weekly) {
     const weekly = c.weekly;
     test("the weekly plan's 新客户开发数, 客户拜访数 and 电话联系数 actuals count its rep's rows in its week", () => {
-      const e = counted(c.rows, c.logLocale, "张三", WEEK.monday, WEEK.monday + 6);
+      const e = countedVisits(c.rows, c.logLocale, "张三", WEEK.monday, WEEK.monday + 6);
       const actual = (metric: string) => read(book(), weekly, namedCell(weekly, `SP_W1_${metric}_ACTUAL`));
       expect([actual("NEW_CUSTOMERS"), actual("VISITS"), actual("CALLS")]).toEqual([e.newCustomers, e.visits, e.calls]);
       expect(e.newCustomers).toBeGreaterThan(0);

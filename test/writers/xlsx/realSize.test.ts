@@ -1,15 +1,17 @@
 /**
  * Issue 12 item 9: the daily-records workbook at its real size — 2 000 customers, 20 000 visits, 500
- * contracts, 3 000 ledger events (`recordsWorkbook(1)`) — recalculated by LibreOffice. Every derived cell of
- * the visit log, the customer register, the contract register and its aging equals what the TypeScript
- * models compute from the rows; then a visit and a payment typed into the first blank rows, recalculated,
- * move the customer's 最近拜访日期 and 14-day count, the contract's 状态 and the customer's aging.
+ * contracts, 3 000 ledger events and this month's work diary (`recordsWorkbook(1)`) — recalculated by
+ * LibreOffice. Every derived cell of the visit log, the customer register, the diary, the contract register
+ * and its aging equals what the TypeScript models compute from the rows; then a visit and a payment typed
+ * into the first blank rows, recalculated, move the customer's 最近拜访日期 and 14-day count, the rep's day in
+ * the diary, the contract's 状态 and the customer's aging.
  * `npm run bench` times the same workbook at 1×, 2× and 4×.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { a1 } from "../../../src/spec/a1";
+import { ymdFromSerial } from "../../../src/domain/calendar";
 import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { templateStrings } from "../../../src/templates/strings";
 import { writeXlsx } from "../../../src/writers/xlsx";
@@ -17,7 +19,7 @@ import { contractFigures, type ContractFigures } from "../../fixtures/contracts"
 import { registerVisitModel } from "../../fixtures/customers";
 import { todaySerial } from "../../fixtures/random";
 import { recordsWorkbook } from "../../fixtures/records";
-import { visitLogModel } from "../../fixtures/visits";
+import { countedVisits, DIARY_REPS, visitLogModel } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
 import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
@@ -38,6 +40,7 @@ const log = sheet("visits");
 const contracts = sheet("contracts");
 const ledger = sheet("ledger");
 const aging = sheet("aging");
+const diary = sheet("days");
 const blank = (n: number): TableRow[] => Array.from({ length: n }, () => ({}));
 const rowsOf = (spec: SheetSpec, role: string, data: readonly TableRow[]) => [...data, ...blank(tableByRole(spec, role).rows.length - data.length)];
 
@@ -78,8 +81,10 @@ const cents = (values: readonly Computed[]) => values.map((v) => (typeof v === "
 
 let book: ComputedWorkbook;
 let after: ComputedWorkbook;
-/** The visit and the payment typed in. */
+/** The visit and the payment typed in: the visit on the log's last day, the last working day up to today. */
 const VISITED = w.customers[7].id as string;
+const VISIT_DAY = w.visits.at(-1)?.date as number;
+const visit: TableRow = { date: VISIT_DAY, rep: DIARY_REPS[0], customerId: VISITED, method: s.visits.methods[0] };
 const figures = figuresOf(w.ledger);
 const PAID = figures.findIndex((f) => f.status === s.contracts.status.delivered || f.status === s.contracts.status.payOverdue);
 const payment: TableRow = { date: today, contract: w.contracts[PAID]?.id, type: s.ledger.types[3], amount: (w.contracts[PAID]?.amount as number) - (figures[PAID]?.paidTotal as number) };
@@ -89,11 +94,7 @@ beforeAll(async () => {
   const data = await writeXlsx(w.specs);
   const logTable = tableByRole(log, "visits");
   const ledgerTable = tableByRole(ledger, "ledger");
-  let edited = await typeCells(data, log.name, {
-    [a1(tableCell(logTable, w.visits.length, "date"))]: today,
-    [a1(tableCell(logTable, w.visits.length, "customerId"))]: VISITED,
-    [a1(tableCell(logTable, w.visits.length, "method"))]: s.visits.methods[0],
-  });
+  let edited = await typeCells(data, log.name, Object.fromEntries(Object.entries(visit).map(([key, value]) => [a1(tableCell(logTable, w.visits.length, key)), value as string | number])));
   edited = await typeCells(edited, ledger.name, Object.fromEntries(Object.entries(payment).map(([key, value]) => [a1(tableCell(ledgerTable, w.ledger.length, key)), value as string | number])));
   writeFileSync(join(dir, "records.xlsx"), data);
   writeFileSync(join(dir, "records-after.xlsx"), edited);
@@ -131,6 +132,21 @@ test("customer register: every 最近拜访日期, 近14天拜访次数 and 下�
   expect(readColumn(book, register, table, "nextVisit")).toEqual(want.next);
 });
 
+/** The diary's days as the model counts them from `visits`. */
+function diaryModel(visits: readonly TableRow[]) {
+  const table = tableByRole(diary, "days");
+  const counts = table.rows.map((r) => countedVisits(visits, LOCALE, r.rep as string, r.date as number, r.date as number));
+  return { newVisits: counts.map((c) => c.newVisits), oldVisits: counts.map((c) => c.oldVisits), calls: counts.map((c) => c.calls) };
+}
+
+test("work diary: every rep's new visits, existing-customer visits and calls per day equal the log counted in TypeScript", () => {
+  const table = tableByRole(diary, "days");
+  expect(new Set(table.rows.map((r) => r.rep))).toEqual(new Set(DIARY_REPS));
+  const want = diaryModel(w.visits);
+  for (const key of ["newVisits", "oldVisits", "calls"] as const) expect([key, readColumn(book, diary, table, key)]).toEqual([key, want[key]]);
+  expect(want.calls.filter((n) => n > 0).length).toBeGreaterThan(10);
+});
+
 test("contract register: every figure the ledger moves, 回款到期日, 逾期天数 and 状态 equal the model", () => {
   const table = tableByRole(contracts, "contracts");
   for (const key of FIGURES) expect([key, cents(readColumn(book, contracts, table, key))]).toEqual([key, cents(figures.map((f) => f[key]))]);
@@ -146,13 +162,21 @@ test("应收账龄: every listed customer's buckets equal the model, and the tot
   expect(read(book, aging, tableCell(table, table.rows.length, "total"))).toBeCloseTo(receivable, 2);
 });
 
-test("a visit logged today and a payment recorded today move the register, the contract's 状态 and the aging", () => {
+test("a visit logged and a payment recorded today move the register, the diary, the contract's 状态 and the aging", () => {
   const customers = tableByRole(register, "customers");
   const row = w.customers.findIndex((r) => r.id === VISITED);
-  const before = read(book, register, tableCell(customers, row, "recentVisits")) as number;
-  expect(read(after, register, tableCell(customers, row, "latestVisit"))).toBe(today);
-  expect(read(after, register, tableCell(customers, row, "recentVisits"))).toBe(before + 1);
+  const tiers = { abc: readColumn(after, register, customers, "abc"), demand: readColumn(after, register, customers, "demandTier") };
+  const want = registerVisitModel(rowsOf(register, "customers", w.customers), [...w.visits, visit], tiers, today);
+  expect(read(after, register, tableCell(customers, row, "recentVisits"))).toBe((read(book, register, tableCell(customers, row, "recentVisits")) as number) + 1);
+  expect(readColumn(after, register, customers, "latestVisit")).toEqual(want.latest);
+  expect(readColumn(after, register, customers, "recentVisits")).toEqual(want.recent);
   expect(read(after, log, tableCell(tableByRole(log, "visits"), w.visits.length, "newOld"))).toBe(s.visits.newOld[1]);
+  const days = tableByRole(diary, "days");
+  // The log's last day is a working day of this month, or of the month before on a month's first days off.
+  const day = days.rows.findIndex((r) => r.rep === DIARY_REPS[0] && r.date === VISIT_DAY);
+  if (day < 0) expect(ymdFromSerial(VISIT_DAY).month).not.toBe(ymdFromSerial(today).month);
+  if (day >= 0) expect(read(after, diary, tableCell(days, day, "oldVisits"))).toBe((read(book, diary, tableCell(days, day, "oldVisits")) as number) + 1);
+  expect(readColumn(after, diary, days, "oldVisits")).toEqual(diaryModel([...w.visits, visit]).oldVisits);
 
   const table = tableByRole(contracts, "contracts");
   const paidOff = figuresOf([...w.ledger, payment]);
