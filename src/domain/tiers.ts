@@ -144,9 +144,10 @@ export const DEFAULT_VISIT_FREQUENCIES: Readonly<Record<Tier, VisitFrequency>> =
 
 /**
  * The whole days between visits that keep up a frequency: rounded down, so never fewer visits than it
- * asks (three a week is every 2 days, twice a week every 3). The register's formula is `INT(days/times)`.
+ * asks (three a week is every 2 days, twice a week every 3), and at least a day. The register's formula
+ * is `MAX(1,INT(days/times))`.
  */
-export const intervalOf = (f: VisitFrequency): number => Math.floor(f.days / f.times);
+export const intervalOf = (f: VisitFrequency): number => Math.max(1, Math.floor(f.days / f.times));
 
 export const DEFAULT_VISIT_INTERVALS: VisitIntervals = {
   A: intervalOf(DEFAULT_VISIT_FREQUENCIES.A),

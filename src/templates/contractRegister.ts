@@ -6,9 +6,9 @@ import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS, numberFormat } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
-import { CONTRACTS_ROLE, linkedTable } from "./linkedTables";
+import { CONTRACTS_ROLE, linkedKey } from "./linkedTables";
 import { TEMPLATES } from "./registry";
-import { freeKey, freeSheetName, keyOfName, spName, spTable, templateRecord } from "../spec/naming";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 import type { TemplateStrings } from "./strings";
 
@@ -70,8 +70,7 @@ interface LedgerNames {
  * (it `reads` the register), so it takes exactly that key.
  */
 function ledgerNames(existing: ExistingNames): LedgerNames {
-  const found = linkedTable(existing, TEMPLATES.ledger, LEDGER_ROLE, {}, {});
-  const key = (found && keyOfName(found.table)) ?? freeKey(TEMPLATES.ledger, existing);
+  const key = linkedKey(existing, TEMPLATES.ledger, LEDGER_ROLE);
   const n = LEDGER_COLUMN_NAMES;
   const [shipment, ret, invoice, payment] = LEDGER_TYPE_NAMES.map((part) => spName(key, part));
   return {
@@ -103,11 +102,13 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
   /**
    * The later of the typed date and the ledger's latest event of `type`. Excel 2016 has no MAXIFS:
    * SUMPRODUCT(MAX(…)) scans the ledger, so it runs only for a contract the ledger has such an event
-   * for (COUNTIFS first, 0 without a ledger; IF evaluates one branch in Excel and LibreOffice alike).
+   * for, dated (COUNTIFS first, 0 without a ledger; IF evaluates one branch in Excel and LibreOffice
+   * alike): an undated event alone would make the date 0 and the contract some 46 000 days overdue. A
+   * date typed as text makes the product #VALUE!: the typed date stands then.
    */
   const latest = (opening: string, type: string) =>
-    `IF(OR(${id}="",IFERROR(COUNTIFS(${ledger.contract},${id},${ledger.type},${type}),0)=0),IF(${r(opening)}="","",${r(opening)}),` +
-    `MAX(N(${r(opening)}),SUMPRODUCT(MAX((${ledger.contract}=${id})*(${ledger.type}=${type})*${ledger.date}))))`;
+    `IF(OR(${id}="",IFERROR(COUNTIFS(${ledger.contract},${id},${ledger.type},${type},${ledger.date},">0"),0)=0),IF(${r(opening)}="","",${r(opening)}),` +
+    `MAX(N(${r(opening)}),IFERROR(SUMPRODUCT(MAX((${ledger.contract}=${id})*(${ledger.type}=${type})*${ledger.date})),0)))`;
   const byInvoice = `${r(h.termBasis)}=${str(k.termBases[1])}`;
   const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;
   const from = `IF(${byInvoice},${r(h.lastInvoice)},${r(h.lastShipment)})`;

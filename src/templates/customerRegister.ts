@@ -43,6 +43,8 @@ const settingNames = (key: string) => ({
   /** The visit log's rows of the last 14 days, found once for every customer (`dateWindow`). */
   recentFirst: spName(key, "RECENT_FIRST"),
   recentLast: spName(key, "RECENT_LAST"),
+  /** The log's first row of the last 90 days, where the search for a customer's last visit starts. */
+  latestFirst: spName(key, "LATEST_FIRST"),
 });
 
 /** The visit log's columns the register reads, by the names the log gives them. */
@@ -83,9 +85,14 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   const latest = thisRow(table, h.latestVisit);
   const log = logNames(existing);
   // The log is kept in date order, so the customer's last row holds the last visit; rows without a date
-  // match nothing. #N/A (not in the log) and #NAME? (no log yet) leave the typed date. One pass over the
-  // log per customer: the formula that dominates the workbook's recalculation (README, 性能).
-  const logged = `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
+  // match nothing. #N/A (not in the log) and #NAME? (no log yet) leave the typed date. LOOKUP reads every
+  // row it is given, once per customer — the formula that dominates the workbook's recalculation (README,
+  // 性能) — so it reads the rows from the last 90 days' first to the log's end first, where an active
+  // customer's last row is, and the whole log only for a customer it does not find there. Both give the
+  // ID's last row: the first range ends where the log does. INDEX past the end (no row in 90 days) is #REF!.
+  const lastRow = (from: string, column: string) => (from === "" ? column : `INDEX(${column},${from}):INDEX(${column},ROWS(${column}))`);
+  const lastOf = (from: string) => `LOOKUP(2,1/((${lastRow(from, log.customer)}=${id})*ISNUMBER(${lastRow(from, log.date)})),${lastRow(from, log.date)})`;
+  const logged = `IFERROR(${lastOf(names.latestFirst)},${lastOf("")})`;
   const typedOrBlank = `IF(${typed}="","",${typed})`;
   const recent = `IF(OR(${id}="",ISERROR(ROWS(${log.customer}))),"",IF(${names.recentLast}<${names.recentFirst},0,` +
     `COUNTIF(INDEX(${log.customer},${names.recentFirst}):INDEX(${log.customer},${names.recentLast}),${id})))`;
@@ -167,7 +174,7 @@ function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: r
     const daysAt = draft.field({ row, col: 0 }, r.visitDays[i], { value: days }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
     const timesAt = draft.field({ row, col: 2 }, r.visitTimes, { value: times }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
     // intervalOf (domain/tiers): whole days, rounded down so the cadence is never below the frequency.
-    const intervalAt = draft.field({ row, col: 4 }, r.visitInterval, { formula: `MAX(1,INT(${a1(daysAt)}/${a1(timesAt)}))` }, { numberFormat: FORMATS.plain });
+    const intervalAt = draft.field({ row, col: 4 }, r.visitInterval, { formula: `MAX(1,INT(N(${a1(daysAt)})/MAX(1,N(${a1(timesAt)}))))` }, { numberFormat: FORMATS.plain });
     draft.name(names.visitDays[i], daysAt, r.visitDays[i]);
     draft.name(names.visitTimes[i], timesAt, r.visitTimes);
     draft.name(names.visit[i], intervalAt, r.visitInterval);
@@ -177,6 +184,8 @@ function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: r
   const recent = dateWindow(log.date, "TODAY()-13", "TODAY()");
   draft.name(names.recentFirst, draft.field({ row: 10, col: 0 }, r.recentFirst, { formula: recent.first }, { numberFormat: FORMATS.plain }), r.recentFirst);
   draft.name(names.recentLast, draft.field({ row: 11, col: 0 }, r.recentLast, { formula: recent.last }, { numberFormat: FORMATS.plain }), r.recentLast);
+  const latest = dateWindow(log.date, "TODAY()-89", "TODAY()");
+  draft.name(names.latestFirst, draft.field({ row: 12, col: 0 }, r.latestFirst, { formula: latest.first }, { numberFormat: FORMATS.plain }), r.latestFirst);
   draft.widen(0, 30);
   draft.widen(1, 12);
   return draft.finish({

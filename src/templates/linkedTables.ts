@@ -1,3 +1,4 @@
+import { freeKey, keyOfName } from "../spec/naming";
 import type { ExistingNames, RecordTemplate } from "../spec/sheetSpec";
 
 /**
@@ -15,6 +16,16 @@ export const CUSTOMERS_ROLE = "Customers";
  * each imports the other's name from here, never the other builder.
  */
 export const CONTRACTS_ROLE = "Contracts";
+
+/**
+ * The key of the table `linkedTable` finds (the request's, else the workbook's newest), else the key the
+ * first such table will take: a sheet written before that table names what it will be called, and its
+ * formulas over the table's workbook names start to calculate once the table is added.
+ */
+export function linkedKey(existing: ExistingNames, template: RecordTemplate, role: string): string {
+  const found = linkedTable(existing, template, role, {}, {});
+  return (found && keyOfName(found.table)) ?? freeKey(template, existing);
+}
 
 /** Where a wanted column is looked for: the headers the template writes in any language, else its position. */
 export interface WantedColumn {

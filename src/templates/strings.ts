@@ -163,6 +163,7 @@ const zhCN = {
     logHint: "最近拜访日期取手填拜访日期与客户拜访记录中该客户最后一次拜访的较晚者;近14天拜访次数数的是拜访记录(没有拜访记录表时为空)。没有年交易额的客户按需求等级安排拜访。",
     recentFirst: "近14天拜访在拜访记录中的首行(自动)",
     recentLast: "近14天拜访在拜访记录中的末行(自动)",
+    latestFirst: "近90天拜访在拜访记录中的首行(自动,最近拜访日期先查此行以后)",
     summaryTitle: "客户分级汇总",
     summaryColumns: {
       tier: "等级",
@@ -502,6 +503,7 @@ const enUS: TemplateStrings = {
     logHint: "Last visit is the later of the typed date and the customer's last row in the visit log; Visits in 14 days counts the log's rows (blank without a visit log). Customers without annual sales are visited by their demand tier.",
     recentFirst: "First visit-log row of the last 14 days (automatic)",
     recentLast: "Last visit-log row of the last 14 days (automatic)",
+    latestFirst: "First visit-log row of the last 90 days (automatic; the last visit is looked for from here first)",
     summaryTitle: "Customer tier summary",
     summaryColumns: {
       tier: "Tier",

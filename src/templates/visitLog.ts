@@ -3,10 +3,10 @@ import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { col, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
-import { CUSTOMERS_ROLE, linkedTable } from "./linkedTables";
+import { CUSTOMERS_ROLE, linkedKey, linkedTable } from "./linkedTables";
 import { a1, a1FixedColumn } from "../spec/a1";
 import { COLORS, FORMATS } from "./formats";
-import { freeKey, freeSheetName, keyOfName, spName, spTable, templateRecord } from "../spec/naming";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 
 /**
@@ -62,10 +62,7 @@ const VISITS_ROLE = "Visits";
  * The key of the log other sheets read: the workbook's (the newest, as `linkedTable` picks), else the key
  * the first log will get, so a sheet written before the log reads it once it is added.
  */
-export function visitLogKey(existing: ExistingNames): string {
-  const found = linkedTable(existing, TEMPLATES.visits, VISITS_ROLE, {}, {});
-  return (found && keyOfName(found.table)) ?? freeKey(TEMPLATES.visits, existing);
-}
+export const visitLogKey = (existing: ExistingNames): string => linkedKey(existing, TEMPLATES.visits, VISITS_ROLE);
 
 /** The name of the cell counting rows dated before the row above (0 when the log is in date order). */
 export const VISIT_OUT_OF_ORDER = "OUT_OF_ORDER";
@@ -82,8 +79,6 @@ const CALL_CHANNELS = [VISIT_WORD_NAMES.methods[1], VISIT_WORD_NAMES.methods[2]]
 
 /** What another sheet counts in the log: a rep's (a formula) rows within `window` (`dateWindow` over `dates`). */
 export interface VisitCounts {
-  /** The log's key: the log in the workbook, else the one the first log written will take. */
-  readonly key: string;
   /** Its table's name (`SP_V1_Visits`). */
   readonly table: string;
   /** Whether the workbook (or the request, built before) holds the log. */
@@ -124,7 +119,6 @@ export function visitCounts(existing: ExistingNames): VisitCounts {
   };
   const [isNew, isOld] = VISIT_WORD_NAMES.newOld;
   return {
-    key,
     table: spTable(key, VISITS_ROLE),
     present: linkedTable(existing, TEMPLATES.visits, VISITS_ROLE, {}, {}) !== undefined,
     dates: name(VISIT_COLUMN_NAMES.date),
@@ -193,7 +187,8 @@ function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable):
   const rows = `ROWS(${dates})`;
   const later = `INDEX(${dates},2):INDEX(${dates},${rows})`;
   const earlier = `INDEX(${dates},1):INDEX(${dates},${rows}-1)`;
-  const count = `IF(${rows}<2,0,SUMPRODUCT((${later}<>"")*(${earlier}<>"")*(N(+${later})<N(+${earlier}))))`;
+  // ISNUMBER, not N(): a date pasted as text would make N(+range) #VALUE!; such a row is not a date to order.
+  const count = `IF(${rows}<2,0,SUMPRODUCT(ISNUMBER(${later})*ISNUMBER(${earlier})*(${later}<${earlier})))`;
   const at = draft.field({ row: 4, col: 0 }, v.outOfOrder, { formula: count }, { numberFormat: FORMATS.plain });
   draft.name(spName(key, VISIT_OUT_OF_ORDER), at, v.outOfOrderNote);
   draft.text({ row: 4, col: 2 }, v.outOfOrderNote, "note");

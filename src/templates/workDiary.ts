@@ -82,9 +82,10 @@ export function buildWorkDiary(options: WorkDiaryOptions, ctx: BuildContext): Sh
   const counted = (count: (rep: string, window: RowWindow) => string): string => `IF(${first}="","",${count(rep, window)})`;
   const [met, notMet] = d.verdicts;
   const figures = [thisRow(daysName, h.newVisits), thisRow(daysName, h.oldVisits), thisRow(daysName, h.calls)];
-  // Judged once the day has come and the log has been counted (a blank count: no log yet, or no rep).
+  // Judged once the day is over — today's contacts are still being logged — and the log has been counted
+  // (a blank count: no log yet, or no rep); a row whose date was cleared is not judged.
   const verdict =
-    `IF(OR(${rep}="",${date}>TODAY(),${figures.map((f) => `${f}=""`).join(",")}),"",` +
+    `IF(OR(${rep}="",${date}="",${date}>=TODAY(),${figures.map((f) => `${f}=""`).join(",")}),"",` +
     `IF(AND(${figures[0]}>=${standard.newVisits},${figures[1]}>=${standard.oldVisits},${figures[2]}>=${standard.calls}),${str(met)},${str(notMet)}))`;
   const days = draft.table({
     name: daysName,

@@ -40,6 +40,21 @@ describe("template records", () => {
     expect(new Set(letters).size).toBe(letters.length);
   });
 
+  test("what templates read (`reads`) forms no cycle and names only templates: every request has a build order", () => {
+    const readsOf = (id: string): readonly string[] => {
+      const entry = TEMPLATES[id as keyof typeof TEMPLATES];
+      return "reads" in entry ? entry.reads : [];
+    };
+    const reachable = (from: string, seen: Set<string> = new Set()): Set<string> => {
+      for (const next of readsOf(from)) if (!seen.has(next)) reachable(next, seen.add(next));
+      return seen;
+    };
+    for (const id of TEMPLATE_IDS) {
+      expect(readsOf(id).every((read) => TEMPLATE_IDS.includes(read as never))).toBe(true);
+      expect(reachable(id).has(id)).toBe(false);
+    }
+  });
+
   test("command-line words are distinct and safe to type", () => {
     const words = TEMPLATE_IDS.map((id) => TEMPLATES[id].cliName);
     for (const word of words) expect(word).toMatch(/^[a-z][a-z-]*$/);

@@ -21,7 +21,7 @@ import { todaySerial } from "../../fixtures/random";
 import { recordsWorkbook } from "../../fixtures/records";
 import { countedVisits, DIARY_REPS, visitLogModel } from "../../fixtures/visits";
 import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
-import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
+import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
 
 jest.setTimeout(900_000);
@@ -121,6 +121,7 @@ test("visit log: every 客户名称 and 新/老客户 equals the model, and the 
   const want = visitLogModel(w.customers, rowsOf(log, "visits", w.visits), LOCALE);
   expect(readColumn(book, log, table, "customerName")).toEqual(want.name);
   expect(readColumn(book, log, table, "newOld")).toEqual(want.newOld);
+  expect(read(book, log, namedCell(log, "SP_V1_OUT_OF_ORDER"))).toBe(0);
 });
 
 test("customer register: every 最近拜访日期, 近14天拜访次数 and 下次拜访日期 equals the model", () => {

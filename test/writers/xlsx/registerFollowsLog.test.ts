@@ -109,6 +109,10 @@ test("the examples exercise every branch: logged dates later and earlier than ty
   expect(want.latest.some((d, i) => typeof typed[i] === "number" && d !== typed[i])).toBe(true);
   expect(want.latest.some((d, i) => typeof typed[i] === "number" && d === typed[i])).toBe(true);
   expect(want.recent.filter((n) => typeof n === "number" && n > 0).length).toBeGreaterThan(20);
+  // The last visit is looked for in the last 90 days first, then in the whole log: both happen.
+  const lastLogged = (id: unknown) => Math.max(0, ...(c.visits ?? []).filter((v) => v.customerId === id).map((v) => v.date as number));
+  const ages = c.customers.map((r) => today - lastLogged(r.id)).filter((age) => age < today);
+  expect(ages.some((age) => age < 90) && ages.some((age) => age >= 90)).toBe(true);
   const abc = readColumn(book, c.register, table, "abc");
   const demand = readColumn(book, c.register, table, "demandTier");
   // A customer without 年交易额 visited by its 需求等级, not C.
