@@ -84,7 +84,10 @@ describe("checkWorkbookFile", () => {
     const worst = Math.max(...sizes.map((s) => s.unpacked / Math.max(s.packed, 1)));
     const total = sizes.reduce((sum, s) => sum + s.unpacked, 0);
     expect(worst).toBeLessThan(MAX_RATIO / 10);
-    expect(total).toBeLessThan(MAX_UNPACKED_BYTES / 4);
+    // Every register row repeats its 7 calculated formulas in the sheet XML (~3.7 KB a row since the register
+    // follows the visit log): 10 000 customers unpack to ~37 MB, under half the limit; registers at real
+    // size (issue 17) would need shared formulas to grow much further.
+    expect(total).toBeLessThan(MAX_UNPACKED_BYTES / 2);
   });
 
   test("refuses macro-enabled workbooks: a VBA project, or the macro-enabled content type alone", async () => {
