@@ -32,8 +32,8 @@ function sofficePath(): string {
   throw new Error("LibreOffice (soffice) is not installed: these tests need it (apt-get install libreoffice-calc-nogui)");
 }
 
-/** Runs one soffice conversion of `files` to `format` into `outDir` with a fresh always-recalc profile. */
-export function convertWithLibreOffice(files: readonly string[], format: string, outDir: string): string[] {
+/** Runs one soffice conversion of `files` to `format` into `outDir` with a fresh always-recalc profile, killed after `timeoutMs`. */
+export function convertWithLibreOffice(files: readonly string[], format: string, outDir: string, timeoutMs = 300_000): string[] {
   const profile = mkdtempSync(join(tmpdir(), "sp-lo-profile-"));
   mkdirSync(join(profile, "user"), { recursive: true });
   writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_PROFILE);
@@ -42,7 +42,7 @@ export function convertWithLibreOffice(files: readonly string[], format: string,
     execFileSync(
       sofficePath(),
       [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, ...files],
-      { stdio: "pipe", timeout: 300_000 },
+      { stdio: "pipe", timeout: timeoutMs },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
