@@ -132,7 +132,7 @@ const HIDDEN: Record<string, readonly number[]> = {
   weekly: [9, 10, 11, 12],
   monthly: [9, 10, 11, 12],
   // 行业, 客户来源, 联系人, 职务, 电话, 地址, 付款情况, 首次接触日期, 备注
-  customers: [3, 5, 6, 7, 8, 9, 20, 22, 25],
+  customers: [3, 5, 6, 7, 8, 9, 21, 23, 28],
   // 产品/项目, the five 期初 columns, 已开票金额, 最近开票日期, 负责人, 备注
   contracts: [5, 9, 10, 11, 12, 13, 16, 17, 26, 27],
   // 物流单号, 备注
