@@ -16,6 +16,14 @@ import {
   writeBreakdownToDownload,
   writeBreakdownToWorkbook,
 } from "../host/teamActions";
+import {
+  importIntoWorkbook,
+  importToDownload,
+  listWorkbookSources,
+  readRegisterInWorkbook,
+  readSourceFile,
+  readWorkbookSource,
+} from "../host/importActions";
 import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
 import { functionNamesLocale, isLocale, resolveLocale } from "../contract/locale";
 import { App, type Page } from "./components/App";
@@ -27,7 +35,8 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
   const requested = params.get("lang");
   const initialLocale =
     loadLanguagePreference() ?? (isLocale(requested) ? requested : resolveLocale(host.displayLanguage ?? navigator.language));
-  const initialPage: Page = params.get("page") === "help" ? "functions" : "templates";
+  const requestedPage = params.get("page");
+  const initialPage: Page = requestedPage === "help" ? "functions" : requestedPage === "import" ? "import" : "templates";
   const services: PaneServices = {
     loadFunctionMetadata,
     loadRemembered: loadRememberedFields,
@@ -40,8 +49,19 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
           writeTemplates: writeToWorkbook,
           activate: activateCell,
           team: { writeBreakdown: writeBreakdownToWorkbook, readSelection, rollUp: rollUpInWorkbook, collect: collectIntoWorkbook },
+          importer: {
+            listSources: listWorkbookSources,
+            readSource: readWorkbookSource,
+            readRegister: readRegisterInWorkbook,
+            readFile: readSourceFile,
+            write: importIntoWorkbook,
+          },
         }
-      : { writeTemplates: writeToDownload, team: { writeBreakdown: writeBreakdownToDownload, collect: collectIntoDownload } }),
+      : {
+          writeTemplates: writeToDownload,
+          team: { writeBreakdown: writeBreakdownToDownload, collect: collectIntoDownload },
+          importer: { readFile: readSourceFile, write: (kind, write, _register, locale, year) => importToDownload(kind, write, locale, year) },
+        }),
   };
   createRoot(element).render(
     <App

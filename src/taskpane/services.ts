@@ -2,6 +2,8 @@ import type { FunctionMetadata } from "../host/functionMetadata";
 import type { InsertOutcome } from "../host/formulaInsert";
 import type { FormulaSyntax } from "../host/formulaSyntax";
 import type { RememberedFields } from "../host/preferences";
+import type { FileGrid, ImportOutcome, RegisterRead, WorkbookSource, WorkbookSources } from "../host/importActions";
+import type { ImportKind, ImportWrite, SourceGrid } from "../import";
 import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
 import type { RepWorkbookFile } from "../writers/office/team";
@@ -29,6 +31,7 @@ export interface PaneServices {
   /** Absent in the preview. */
   readonly activate?: (address: string) => Promise<void>;
   readonly team: TeamServices;
+  readonly importer: ImportServices;
   loadRemembered(): RememberedFields;
   saveRemembered(fields: RememberedFields): void;
   today(): Date;
@@ -40,4 +43,20 @@ export interface TeamServices {
   readonly readSelection?: () => Promise<unknown[][]>;
   readonly rollUp?: (locale: Locale) => Promise<RollupOutcome>;
   collect(files: readonly RepWorkbookFile[], locale: Locale): Promise<CollectOutcome>;
+}
+
+/**
+ * Bringing a list in (issue 13). Inside Excel the source may be a part of the workbook and the rows go into
+ * its register; in the preview (those functions absent) the source is a file and the register a download.
+ */
+export interface ImportServices {
+  /** The workbook's sheets and tables, to pick a source from. */
+  readonly listSources?: () => Promise<WorkbookSources>;
+  readonly readSource?: (source: WorkbookSource) => Promise<SourceGrid>;
+  /** The workbook's register of `kind`, or undefined when it has none (a new one is then written). */
+  readonly readRegister?: (kind: ImportKind) => Promise<RegisterRead | undefined>;
+  /** A .csv or .xlsx the user picked; `sheet` picks a sheet of an .xlsx (the first by default). */
+  readFile(name: string, bytes: Uint8Array, sheet?: string): Promise<FileGrid>;
+  /** `register`: what `readRegister` gave (always undefined in the preview); `year`: a new contract register's statistics year. */
+  write(kind: ImportKind, write: ImportWrite, register: RegisterRead | undefined, locale: Locale, year: number): Promise<ImportOutcome>;
 }

@@ -18,6 +18,7 @@ import { uiStrings } from "../strings";
 import type { PaneServices } from "../services";
 import { fluentThemes, themeKind } from "../theme";
 import { FunctionsHelp } from "./FunctionsHelp";
+import { ImportPage } from "./ImportPage";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { TeamPage } from "./TeamPage";
 import { TemplateForm } from "./TemplateForm";
@@ -36,7 +37,7 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
-export type Page = "templates" | "team" | "functions";
+export type Page = "templates" | "team" | "import" | "functions";
 
 export interface AppProps {
   host: HostInfo;
@@ -92,6 +93,7 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
         <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)}>
           <Tab value="templates">{strings.navTemplates}</Tab>
           <Tab value="team">{strings.navTeam}</Tab>
+          <Tab value="import">{strings.navImport}</Tab>
           <Tab value="functions">{strings.navFunctions}</Tab>
         </TabList>
         {page === "templates" &&
@@ -101,6 +103,7 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
             <TemplateForm key={template} template={template} locale={locale} services={services} onBack={() => setTemplate(null)} />
           ))}
         {page === "team" && <TeamPage locale={locale} services={services} />}
+        {page === "import" && <ImportPage locale={locale} services={services} />}
         {page === "functions" && (
           <FunctionsHelp
             locale={locale}

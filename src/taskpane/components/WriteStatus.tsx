@@ -21,21 +21,10 @@ export function WriteStatusBar({ status, strings, activate }: { status: WriteSta
   }
   if (status.kind !== "done") return null;
   const { outcome } = status;
-  if (outcome.kind === "download") {
-    return (
-      <MessageBar intent="success" data-testid="write-success">
-        <MessageBarBody>
-          <MessageBarTitle>{strings.downloadReadyTitle}</MessageBarTitle>
-          <Link href={outcome.url} download={outcome.fileName} data-testid="download-link">
-            {strings.downloadLink(outcome.fileName)}
-          </Link>
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (outcome.kind === "download") return <DownloadBar fileName={outcome.fileName} url={outcome.url} strings={strings} />;
   return (
     <>
-      <WrittenBar sheets={outcome.sheets} firstCell={outcome.firstCell} strings={strings} activate={activate} />
+      <WrittenBar body={strings.writtenBody(outcome.sheets)} firstCell={outcome.firstCell} strings={strings} activate={activate} />
       {outcome.notDates.length > 0 && (
         <MessageBar intent="warning" data-testid="holiday-not-dates" layout="multiline">
           <MessageBarBody>
@@ -48,14 +37,31 @@ export function WriteStatusBar({ status, strings, activate }: { status: WriteSta
   );
 }
 
-/** What was written, with *Go to sheet*; the sheet may be gone by the time the user clicks, so that can fail too. */
-function WrittenBar({
-  sheets,
+/** A file to download, with what it holds (`detail`) when there is more to say than its name. */
+export function DownloadBar({ fileName, url, detail, strings }: { fileName: string; url: string; detail?: string; strings: UiStrings }) {
+  return (
+    <MessageBar intent="success" layout={detail ? "multiline" : "auto"} data-testid="write-success">
+      <MessageBarBody>
+        <MessageBarTitle>{strings.downloadReadyTitle}</MessageBarTitle>
+        {detail && `${detail} `}
+        <Link href={url} download={fileName} data-testid="download-link">
+          {strings.downloadLink(fileName)}
+        </Link>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** What was written (`body`), with *Go to sheet*; the sheet may be gone by the time the user clicks, so that can fail too. */
+export function WrittenBar({
+  title,
+  body,
   firstCell,
   strings,
   activate,
 }: {
-  sheets: readonly string[];
+  title?: string;
+  body: string;
   firstCell: string;
   strings: UiStrings;
   activate?: (address: string) => Promise<void>;
@@ -73,8 +79,8 @@ function WrittenBar({
     <>
       <MessageBar intent="success" data-testid="write-success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{strings.writtenTitle}</MessageBarTitle>
-          {strings.writtenBody(sheets)}
+          <MessageBarTitle>{title ?? strings.writtenTitle}</MessageBarTitle>
+          {body}
         </MessageBarBody>
         {activate && (
           <MessageBarActions>

@@ -1,0 +1,180 @@
+import type { Locale } from "../contract/locale";
+import { decodeText, headersByKey, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid } from "../import";
+import { parseAddress } from "../spec/addresses";
+import { NO_NAMES } from "../spec/naming";
+import type { CellValue, TableRow } from "../spec/sheetSpec";
+import { buildTemplates, type TemplateRequest } from "../templates";
+import { appendTableRows, readSourceGrid, readTableContents } from "../writers/office/appendRows";
+import { writeSheets } from "../writers/office/officeWriter";
+import { refusedFile } from "../writers/ooxml/fileCheck";
+import { blobUrl } from "./templateWriter";
+
+/**
+ * The pane's import (issue 13) at the host's edge: reading a source — a part of the open workbook, or a
+ * file the user picked — and the register it goes into, and writing what the user decided. Inside Excel
+ * rows are appended under the workbook's register (or a new register is written with them); in the
+ * preview the register is a new workbook offered as a download. exceljs and the package patch are
+ * fetched only when a file is read or a download made, so the pane's first load does not grow.
+ */
+
+/** A part of the open workbook to import from. */
+export type WorkbookSource = { readonly kind: "selection" } | { readonly kind: "sheet"; readonly name: string } | { readonly kind: "table"; readonly name: string };
+
+/** What the user can point at in the open workbook. */
+export interface WorkbookSources {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+}
+
+/** A file read as a grid: an .xlsx's chosen sheet (and the sheets it has), or a CSV in the encoding found. */
+export interface FileGrid {
+  readonly grid: SourceGrid;
+  readonly sheet?: string;
+  readonly sheets: readonly string[];
+  readonly encoding?: "utf-8" | "gb18030";
+}
+
+/** The register an import appends to, with where its data rows start so the pane can name them as Excel does. */
+export interface RegisterRead {
+  readonly register: ExistingRegister;
+  readonly sheet: string;
+  /** The worksheet row (1-based) of the register's first data row. */
+  readonly firstRow: number;
+}
+
+export type ImportOutcome =
+  | {
+      readonly kind: "written";
+      /** A new register was written (the workbook had none of this kind). */
+      readonly created: boolean;
+      readonly sheet: string;
+      readonly table: string;
+      readonly appended: number;
+      readonly filled: number;
+      /** The first row written, e.g. `'客户资源登记表'!A305` (the register's first cell when it was created). */
+      readonly firstCell: string;
+    }
+  | { readonly kind: "download"; readonly fileName: string; readonly url: string; readonly sheet: string; readonly table: string; readonly appended: number };
+
+/** A new register of `kind` holding `rows` (by field key); the contract register's statistics are for this year. */
+function registerRequest(kind: ImportKind, rows: readonly TableRow[], year: number): TemplateRequest {
+  switch (kind) {
+    case "contracts":
+      return { template: "contracts", options: { rows, statsYear: year } };
+    case "customers":
+    case "visits":
+    case "ledger":
+      return { template: kind, options: { rows } };
+  }
+}
+
+/** Rows by field key → rows by the table's header text, leaving out the fields the table has no column for. */
+function byHeader(headers: ReadonlyMap<string, string>, row: TableRow): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const header = headers.get(key);
+    if (header !== undefined && value !== undefined) out[header] = value;
+  }
+  return out;
+}
+
+/** The sheets and tables of the open workbook, in one sync. */
+export async function listWorkbookSources(): Promise<WorkbookSources> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    const tables = context.workbook.tables.load("items/name");
+    await context.sync();
+    return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
+  });
+}
+
+export async function readWorkbookSource(source: WorkbookSource): Promise<SourceGrid> {
+  return Excel.run((context) => readSourceGrid(context, source));
+}
+
+/**
+ * The workbook's register of `kind` as it stands (the newest, as the templates find theirs), or undefined
+ * when it has none: one sync lists the tables, one reads the register.
+ */
+export async function readRegisterInWorkbook(kind: ImportKind): Promise<RegisterRead | undefined> {
+  return Excel.run(async (context) => {
+    const tables = context.workbook.tables.load("items/name");
+    await context.sync();
+    const table = registerTable(kind, { ...NO_NAMES, tables: tables.items.map((t) => t.name) });
+    if (table === undefined) return undefined;
+    // Loaded with the contents, in the same sync.
+    const body = context.workbook.tables.getItem(table).getDataBodyRange().load("address");
+    const contents = await readTableContents(context, table);
+    const { sheet = "", range } = parseAddress(body.address);
+    return { register: { table, headers: contents.headers, rows: contents.rows }, sheet, firstRow: range.from.row + 1 };
+  });
+}
+
+/**
+ * Writes what the user decided into the open workbook and shows it: appended under `target`'s rows (and
+ * the blank cells of merged rows filled), or — when the workbook has no register of this kind — a new
+ * register holding the rows. Either way a failure leaves the workbook as it was (the writers undo).
+ */
+export async function importIntoWorkbook(kind: ImportKind, write: ImportWrite, target: RegisterRead | undefined, locale: Locale, year: number): Promise<ImportOutcome> {
+  if (target === undefined) {
+    let table = "";
+    const result = await Excel.run((context) =>
+      writeSheets(context, (existing) => {
+        const specs = buildTemplates([registerRequest(kind, write.append, year)], { locale, existing });
+        table = registerTable(kind, { ...NO_NAMES, tables: specs.flatMap((s) => s.tables.map((t) => t.name)) }) ?? "";
+        return specs;
+      }),
+    );
+    return { kind: "written", created: true, sheet: result.sheets[0], table, appended: write.append.length, filled: 0, firstCell: result.firstCell };
+  }
+  const { register, sheet } = target;
+  const headers = headersByKey(kind, register.headers);
+  return Excel.run(async (context) => {
+    const result = await appendTableRows(context, {
+      table: register.table,
+      rows: write.append.map((row) => byHeader(headers, row)),
+      fill: write.fill.map(({ index, values }) => ({ index, values: byHeader(headers, values) })),
+    });
+    // The first appended row (or the first filled one), activated and selected, with its address for the message.
+    const shown = result.appended > 0 ? result.firstRow : (write.fill[0]?.index ?? 0);
+    const cell = context.workbook.tables.getItem(register.table).getDataBodyRange().getCell(shown, 0).load("address");
+    context.workbook.worksheets.getItem(sheet).activate();
+    cell.select();
+    await context.sync();
+    return { kind: "written", created: false, sheet, table: register.table, appended: result.appended, filled: result.filled, firstCell: cell.address };
+  });
+}
+
+/**
+ * The preview's import: a new workbook holding the register with the rows, as a download. The register is
+ * written empty by the xlsx writer and the rows appended by the package patch (ooxml/appendRows.ts):
+ * exceljs takes about a minute for 50 000 rows, the patch seconds.
+ */
+export async function importToDownload(kind: ImportKind, write: ImportWrite, locale: Locale, year: number): Promise<ImportOutcome> {
+  const [{ writeXlsx }, { XlsxPackage }, append] = await Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "../writers/xlsx"),
+    import(/* webpackChunkName: "xlsx" */ "../writers/ooxml/package"),
+    import(/* webpackChunkName: "xlsx" */ "../writers/ooxml/appendRows"),
+  ]);
+  const specs = buildTemplates([registerRequest(kind, [], year)], { locale, existing: NO_NAMES });
+  const table = registerTable(kind, { ...NO_NAMES, tables: specs.flatMap((s) => s.tables.map((t) => t.name)) });
+  if (table === undefined) throw new Error(`the ${kind} template wrote no register table`);
+  const pkg = await XlsxPackage.load(await writeXlsx(specs));
+  const headers = headersByKey(kind, (await append.readTableContents(pkg, table)).headers);
+  const result = await append.appendTableRows(pkg, { table, rows: write.append.map((row) => byHeader(headers, row)) });
+  const sheet = specs[0].name;
+  return { kind: "download", fileName: `${sheet}.xlsx`, url: blobUrl(await pkg.save()), sheet, table, appended: result.appended };
+}
+
+/** A file the user picked: a CSV (UTF-8 or GB18030, found from its bytes) or a sheet of an .xlsx (the first unless named). */
+export async function readSourceFile(name: string, bytes: Uint8Array, sheet?: string): Promise<FileGrid> {
+  if (name.toLowerCase().endsWith(".csv")) {
+    const { text, encoding } = decodeText(bytes);
+    return { grid: parseCsv(text), sheets: [], encoding };
+  }
+  const refused = await refusedFile(name, bytes);
+  if (refused) throw refused;
+  const { readSourceGrid: readXlsx } = await import(/* webpackChunkName: "xlsx" */ "../writers/xlsx/sourceGrid");
+  return readXlsx(bytes, sheet);
+}
+

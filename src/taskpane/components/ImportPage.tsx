@@ -1,0 +1,374 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Divider,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+} from "@fluentui/react-components";
+import type { Locale } from "../../contract/locale";
+import type { FileGrid, ImportOutcome, RegisterRead, WorkbookSources } from "../../host/importActions";
+import { IMPORT_KINDS, importFields, planImport, proposeMapping, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
+import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
+import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, retarget, writesSomething, type Decisions } from "../importForm/importModel";
+import type { PaneServices } from "../services";
+import { uiStrings, type UiStrings } from "../strings";
+import { describeWriteError } from "../writeErrors";
+import { useFormStyles } from "./formStyles";
+import { ImportCheck } from "./ImportCheck";
+import { ImportMapping } from "./ImportMapping";
+import { templateTitle } from "./TemplateGallery";
+import { DownloadBar, WrittenBar } from "./WriteStatus";
+
+type SourceKind = "selection" | "sheet" | "table" | "file";
+
+/** A source as read: its grid, and for a file what is needed to read another of its sheets. */
+interface Loaded {
+  readonly grid: SourceGrid;
+  readonly label: string;
+  readonly file?: { readonly name: string; readonly bytes: Uint8Array; readonly read: FileGrid };
+}
+
+/** The register read for a kind: `read` undefined when the workbook has none (or in the preview). */
+type RegisterState = { readonly kind: ImportKind; readonly read: RegisterRead | undefined } | { readonly kind: ImportKind; readonly failed: string };
+
+type Status =
+  | { readonly kind: "idle" | "reading" | "importing" }
+  | { readonly kind: "done"; readonly outcome: ImportOutcome }
+  | { readonly kind: "failed"; readonly message: string; readonly reading: boolean };
+
+const isBlankGrid = (grid: SourceGrid): boolean => grid.every((row) => row.every((cell) => cell === null || cell === ""));
+
+/**
+ * 导入: a list brought into a register — what it is (客户 / 合同 / 拜访 / 收发票款), where it comes from, how its
+ * columns map, and what the check found — decided by the user before anything is written.
+ */
+export function ImportPage({ locale, services }: { locale: Locale; services: PaneServices }) {
+  const styles = useFormStyles();
+  const strings = uiStrings(locale);
+  const { importer } = services;
+  const inExcel = importer.readSource !== undefined;
+  const [kind, setKind] = useState<ImportKind>("customers");
+  const [sourceKind, setSourceKind] = useState<SourceKind>(inExcel ? "selection" : "file");
+  const [sources, setSources] = useState<WorkbookSources>({ sheets: [], tables: [] });
+  const [sheet, setSheet] = useState<string>();
+  const [table, setTable] = useState<string>();
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [chosenMapping, setChosenMapping] = useState<{ readonly kind: ImportKind; readonly grid: SourceGrid; readonly mapping: ColumnMapping }>();
+  const [register, setRegister] = useState<RegisterState>();
+  const [registerVersion, setRegisterVersion] = useState(0);
+  const [decisions, setDecisions] = useState<Decisions>(NO_DECISIONS);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const picker = useRef<HTMLInputElement>(null);
+  const busy = status.kind === "reading" || status.kind === "importing";
+
+  const { listSources, readRegister } = importer;
+  useEffect(() => {
+    if (!listSources) return;
+    listSources().then(setSources, () => undefined);
+  }, [listSources]);
+  useEffect(() => {
+    if (!readRegister) return;
+    let current = true;
+    readRegister(kind).then(
+      (read) => current && setRegister({ kind, read }),
+      (error: unknown) => current && setRegister({ kind, failed: describeWriteError(error, locale) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [readRegister, kind, registerVersion, locale]);
+
+  const fields = useMemo(() => importFields(kind, locale), [kind, locale]);
+  const mapping = useMemo(() => {
+    if (!loaded) return undefined;
+    if (chosenMapping && chosenMapping.kind === kind && chosenMapping.grid === loaded.grid) return chosenMapping.mapping;
+    return proposeMapping(kind, loaded.grid);
+  }, [loaded, chosenMapping, kind]);
+  const registerHere = register?.kind === kind ? register : undefined;
+  const registerRead = registerHere && "read" in registerHere ? registerHere.read : undefined;
+  const plan = useMemo(
+    () => (loaded && mapping ? planImport(kind, loaded.grid, mapping, registerRead?.register) : undefined),
+    [kind, loaded, mapping, registerRead],
+  );
+  const chosen = decisionsFor(decisions, plan);
+  const write = plan ? decidedWrite(plan, chosen) : undefined;
+  const registerReady = !readRegister || (registerHere !== undefined && "read" in registerHere);
+
+  const read = async (work: () => Promise<Loaded>) => {
+    setStatus({ kind: "reading" });
+    try {
+      const { grid, label, file } = await work();
+      if (isBlankGrid(grid)) {
+        setStatus({ kind: "failed", message: strings.sourceEmpty, reading: true });
+        return;
+      }
+      setLoaded({ grid, label, ...(file ? { file } : {}) });
+      setStatus({ kind: "idle" });
+    } catch (error) {
+      setStatus({ kind: "failed", message: strings.readSourceFailed(describeWriteError(error, locale)), reading: true });
+    }
+  };
+
+  const readWorkbook = () => {
+    const { readSource } = importer;
+    if (!readSource) return;
+    if (sourceKind === "selection") void read(async () => ({ grid: await readSource({ kind: "selection" }), label: strings.sourceSelectionName }));
+    else if (sourceKind === "sheet" && sheet) void read(async () => ({ grid: await readSource({ kind: "sheet", name: sheet }), label: strings.sourceSheetName(sheet) }));
+    else if (sourceKind === "table" && table) void read(async () => ({ grid: await readSource({ kind: "table", name: table }), label: strings.sourceTableName(table) }));
+  };
+
+  const readFile = (name: string, bytes: Uint8Array, fileSheet?: string) =>
+    read(async () => {
+      const got = await importer.readFile(name, bytes, fileSheet);
+      return { grid: got.grid, label: strings.sourceFileName(name, got.sheet), file: { name, bytes, read: got } };
+    });
+
+  const chooseFile = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (!file) return;
+    // A file too large to accept is not even read into the pane's memory: its size decides.
+    const refusal = refusalBySize(file.size);
+    if (refusal) {
+      setStatus({ kind: "failed", message: new FileRefusedError(file.name, refusal).localized(locale), reading: true });
+      return;
+    }
+    // An .xlsx's first sheet is read; the sheet picker offers the others.
+    await readFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  };
+
+  const runImport = async () => {
+    if (!plan || !write) return;
+    setStatus({ kind: "importing" });
+    try {
+      const outcome = await importer.write(kind, write, registerRead, locale, services.today().getFullYear());
+      setStatus({ kind: "done", outcome });
+      // The rows just written are the register's now: a second import checks against them.
+      setRegisterVersion((v) => v + 1);
+    } catch (error) {
+      setStatus({ kind: "failed", message: describeWriteError(error, locale), reading: false });
+    }
+  };
+
+  const fileRead = loaded?.file?.read;
+  return (
+    <div className={styles.form} data-testid="import-page">
+      <Subtitle2 as="h2" block>
+        {strings.importHeading}
+      </Subtitle2>
+      <Body1>{strings.importIntro}</Body1>
+      <Field label={strings.importKindLabel}>
+        <RadioGroup value={kind} disabled={busy} onChange={(_, data) => setKind(data.value as ImportKind)} data-testid="import-kind">
+          {IMPORT_KINDS.map((k) => (
+            <Radio key={k} value={k} label={templateTitle(k, strings)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <RegisterNote register={registerHere} inExcel={inExcel} strings={strings} />
+
+      <Field label={strings.importSourceLabel}>
+        {inExcel && (
+          <RadioGroup value={sourceKind} disabled={busy} onChange={(_, data) => setSourceKind(data.value as SourceKind)} data-testid="import-source">
+            <Radio value="selection" label={strings.sourceSelection} />
+            <Radio value="sheet" label={strings.sourceSheet} />
+            <Radio value="table" label={strings.sourceTable} />
+            <Radio value="file" label={strings.sourceFile} />
+          </RadioGroup>
+        )}
+      </Field>
+      {sourceKind === "sheet" && (
+        <NamePicker label={strings.sourceSheet} names={sources.sheets} value={sheet} strings={strings} disabled={busy} onChange={setSheet} testId="source-sheet" />
+      )}
+      {sourceKind === "table" &&
+        (sources.tables.length > 0 ? (
+          <NamePicker label={strings.sourceTable} names={sources.tables} value={table} strings={strings} disabled={busy} onChange={setTable} testId="source-table" />
+        ) : (
+          <Caption1>{strings.sourceNoTables}</Caption1>
+        ))}
+      <input
+        ref={picker}
+        type="file"
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        hidden
+        aria-label={strings.chooseFileButton}
+        data-testid="import-file-input"
+        onChange={(e) => {
+          void chooseFile(e.currentTarget.files);
+          e.currentTarget.value = "";
+        }}
+      />
+      <div className={styles.row}>
+        {sourceKind === "file" ? (
+          <Button disabled={busy} onClick={() => picker.current?.click()} data-testid="import-choose-file">
+            {strings.chooseFileButton}
+          </Button>
+        ) : (
+          <Button
+            disabled={busy || (sourceKind === "sheet" && !sheet) || (sourceKind === "table" && !table)}
+            onClick={readWorkbook}
+            data-testid="import-read"
+          >
+            {strings.readSourceButton}
+          </Button>
+        )}
+        {status.kind === "reading" && <Spinner size="tiny" label={strings.loading} />}
+      </div>
+      {status.kind === "failed" && status.reading && (
+        <MessageBar intent="error" data-testid="import-read-error">
+          <MessageBarBody>{status.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {loaded && (
+        <Caption1 data-testid="import-source-read">
+          {strings.sourceRead(loaded.label, loaded.grid.length)}
+          {fileRead?.encoding && ` ${strings.sourceEncoding(fileRead.encoding)}`}
+        </Caption1>
+      )}
+      {loaded?.file && fileRead && fileRead.sheets.length > 1 && (
+        <NamePicker
+          label={strings.fileSheetLabel}
+          names={fileRead.sheets}
+          value={fileRead.sheet}
+          strings={strings}
+          disabled={busy}
+          testId="file-sheet"
+          onChange={(name) => {
+            const { file } = loaded;
+            if (file) void readFile(file.name, file.bytes, name);
+          }}
+        />
+      )}
+
+      {loaded && mapping && plan && (
+        <>
+          <Divider />
+          <ImportMapping
+            grid={loaded.grid}
+            mapping={mapping}
+            headers={plan.headers}
+            unmapped={plan.unmapped}
+            fields={fields}
+            strings={strings}
+            disabled={busy}
+            onChange={(column, key) => setChosenMapping({ kind, grid: loaded.grid, mapping: retarget(mapping, column, key) })}
+          />
+          <Divider />
+          <ImportCheck
+            plan={plan}
+            registerFirstRow={registerRead?.firstRow}
+            chosen={chosen}
+            locale={locale}
+            strings={strings}
+            disabled={busy}
+            onDecide={(index, decision) => setDecisions((d) => decide(d, plan, index, decision))}
+            onDecideAll={(decision) => setDecisions(decideAll(plan, decision))}
+          />
+          <ImportReadiness plan={plan} chosen={chosen} write={write} strings={strings} />
+          <div className={styles.row}>
+            <Button
+              appearance="primary"
+              disabled={busy || !registerReady || write === undefined || !writesSomething(write)}
+              onClick={() => void runImport()}
+              data-testid="import-button"
+            >
+              {inExcel ? strings.importButton : strings.importDownloadButton}
+            </Button>
+            {status.kind === "importing" && <Spinner size="tiny" label={strings.importing} data-testid="importing" />}
+          </div>
+        </>
+      )}
+      {status.kind === "failed" && !status.reading && (
+        <MessageBar intent="error" data-testid="import-error">
+          <MessageBarBody>{status.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {status.kind === "done" && <ImportResult outcome={status.outcome} strings={strings} activate={services.activate} />}
+    </div>
+  );
+}
+
+function NamePicker(props: {
+  label: string;
+  names: readonly string[];
+  value: string | undefined;
+  strings: UiStrings;
+  disabled: boolean;
+  testId: string;
+  onChange(name: string): void;
+}) {
+  return (
+    <Field label={props.label}>
+      <Dropdown
+        value={props.value ?? ""}
+        placeholder={props.strings.sourcePick}
+        selectedOptions={props.value === undefined ? [] : [props.value]}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        onOptionSelect={(_, data) => data.optionValue !== undefined && props.onChange(data.optionValue)}
+      >
+        {props.names.map((name) => (
+          <Option key={name} value={name}>
+            {name}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+function RegisterNote({ register, inExcel, strings }: { register: RegisterState | undefined; inExcel: boolean; strings: UiStrings }) {
+  if (!inExcel) return <Caption1 data-testid="import-register">{strings.registerPreview}</Caption1>;
+  if (register === undefined) return null;
+  if ("failed" in register) {
+    return (
+      <MessageBar intent="error" data-testid="import-register-error">
+        <MessageBarBody>{register.failed}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { read } = register;
+  return (
+    <Caption1 data-testid="import-register">{read ? strings.registerFound(read.sheet, read.register.table) : strings.registerMissing}</Caption1>
+  );
+}
+
+/** Why the import button waits, if it does. */
+function ImportReadiness({
+  plan,
+  chosen,
+  write,
+  strings,
+}: {
+  plan: NonNullable<ReturnType<typeof planImport>>;
+  chosen: ReadonlyMap<number, unknown>;
+  write: ReturnType<typeof decidedWrite>;
+  strings: UiStrings;
+}) {
+  const open = plan.groups.length - plan.groups.filter((_, i) => chosen.has(i)).length;
+  const text = open > 0 ? strings.undecidedGroups(open) : write && !writesSomething(write) ? strings.nothingToImport : undefined;
+  if (!text) return null;
+  return (
+    <MessageBar intent="warning" data-testid="import-waiting">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Where the rows went: in Excel with *Go to sheet*, in the preview the download. */
+function ImportResult({ outcome, strings, activate }: { outcome: ImportOutcome; strings: UiStrings; activate?: (address: string) => Promise<void> }) {
+  if (outcome.kind === "download") {
+    return <DownloadBar fileName={outcome.fileName} url={outcome.url} detail={strings.importDownloadReady(outcome.appended, outcome.sheet)} strings={strings} />;
+  }
+  const body = outcome.created
+    ? strings.importCreated(outcome.appended, outcome.sheet)
+    : strings.importAppended(outcome.appended, outcome.filled, outcome.sheet, outcome.firstCell);
+  return <WrittenBar title={strings.importDoneTitle} body={body} firstCell={outcome.firstCell} strings={strings} activate={activate} />;
+}
