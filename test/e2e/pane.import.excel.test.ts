@@ -1,0 +1,182 @@
+import type { Page } from "playwright-core";
+import { serialFromYmd } from "../../src/domain/calendar";
+import { messyCustomersXlsx } from "../fixtures/messy";
+import { onFakeExcel, paneHarness } from "../support/browser";
+
+/*
+ * The import page "inside Excel" (the fake host, test/e2e/fakeHost): the selection as the source, a new
+ * register written when the workbook has none, a second import appended under it with a duplicate merged
+ * into the register's row — only its blank cells filled — and an .xlsx with a title row and merged
+ * header cells picked as a file. Syncs are counted per import.
+ */
+
+const pane = paneHarness({ fakeHost: true });
+
+interface Fake {
+  syncCount: number;
+  sheetNames(): string[];
+  seed(sheet: string, address: string, values: (string | number)[][]): void;
+  sheet(name: string): { value(address: string): unknown; formula(address: string): string | undefined };
+  state: {
+    selection: { from: { row: number; col: number }; to: { row: number; col: number } };
+    tables: { name: string; sheet: { name: string }; range: { from: { row: number; col: number }; to: { row: number; col: number } } }[];
+    active: { name: string };
+    sheet(name: string): { name: string };
+  };
+}
+const onFake = <T, A = null>(page: Page, action: (fake: Fake, arg: A) => T, arg?: A): Promise<T> => onFakeExcel(page, action, arg as A);
+
+/** Puts `rows` on Sheet1 from A1 and selects them, as a user pasting a list and selecting it. */
+async function selectList(page: Page, rows: (string | number)[][]) {
+  await onFake(
+    page,
+    (f, grid) => {
+      const width = Math.max(...grid.map((r) => r.length));
+      f.seed("Sheet1", "A1", grid.map((r) => [...r, ...Array<string>(width - r.length).fill("")]));
+      f.state.selection = { from: { row: 0, col: 0 }, to: { row: grid.length - 1, col: width - 1 } };
+    },
+    rows,
+  );
+}
+
+/** The customer register's data rows as the fake holds them (values, formulas as written), by header. */
+const registerRows = (page: Page, count: number) =>
+  onFake(
+    page,
+    (f, n) => {
+      const table = f.state.tables.find((t) => /^SP_C\d+_Customers$/.test(t.name));
+      if (!table) return null;
+      const letters = (col: number) => {
+        let out = "";
+        for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+        return out;
+      };
+      const sheet = f.sheet(table.sheet.name);
+      const { from, to } = table.range;
+      const headers: string[] = [];
+      for (let col = from.col; col <= to.col; col++) headers.push(String(sheet.value(`${letters(col)}${from.row + 1}`)));
+      const rows: Record<string, unknown>[] = [];
+      for (let r = 1; r <= n; r++) {
+        const row: Record<string, unknown> = {};
+        headers.forEach((header, i) => {
+          const address = `${letters(from.col + i)}${from.row + 1 + r}`;
+          const value = sheet.value(address);
+          row[header] = sheet.formula(address) !== undefined ? "(formula)" : value === undefined || value === "" ? null : value;
+        });
+        rows.push(row);
+      }
+      return { table: table.name, sheet: table.sheet.name, rows };
+    },
+    count,
+  );
+
+async function readSelection(page: Page) {
+  await page.getByTestId("import-read").click();
+  await page.getByTestId("import-mapping").waitFor();
+}
+
+async function runImport(page: Page): Promise<{ text: string; syncs: number }> {
+  const before = await onFake(page, (f) => f.syncCount);
+  await page.getByTestId("import-button").click();
+  await page.getByTestId("write-success").or(page.getByTestId("import-error")).waitFor();
+  const syncs = (await onFake(page, (f) => f.syncCount)) - before;
+  return { text: (await page.getByTestId("write-success").or(page.getByTestId("import-error")).textContent()) ?? "", syncs };
+}
+
+const pick = (row: Record<string, unknown>) => ({ name: row["客户名称"], contact: row["联系人"], phone: row["电话"], sales: row["年交易额"], address: row["地址"] });
+
+test("the selection is imported into a new register, then a second list appended with a duplicate merged into its row", async () => {
+  const { page, errors } = await pane.open("?page=import", { inExcel: true });
+  await page.getByTestId("import-page").waitFor();
+  await page.getByTestId("import-register").waitFor();
+  expect(await page.getByTestId("import-register").textContent()).toContain("还没有这个登记表");
+
+  await selectList(page, [
+    ["单位名称", "手机", "年销售额（万元）", "地址"],
+    ["北京华信科技有限公司", "", "120", ""],
+    ["上海申达物流有限责任公司", "136-0013-6000", "8.25", "上海市浦东新区"],
+  ]);
+  await readSelection(page);
+  expect(await page.getByTestId("import-source-read").textContent()).toBe("已读取 Sheet1!A1:D3：共 3 行（含表头）。");
+  expect(await page.getByTestId("import-counts").textContent()).toBe("可导入 2 行；0 个单元格无法识别；0 组疑似重复。");
+  const first = await runImport(page);
+  expect(first.text).toContain("已新建登记表“客户资源登记表”，写入 2 行。");
+  // Listing the tables, then the template write (names, commit): the workbook had no register.
+  expect(first.syncs).toBeLessThanOrEqual(4);
+  const created = await registerRows(page, 2);
+  expect(created?.rows.map(pick)).toEqual([
+    { name: "北京华信科技有限公司", contact: null, phone: null, sales: 1_200_000, address: null },
+    { name: "上海申达物流有限责任公司", contact: null, phone: "13600136000", sales: 82_500, address: "上海市浦东新区" },
+  ]);
+  await page.getByTestId("import-register").filter({ hasText: "客户资源登记表" }).waitFor();
+
+  // A second list: the same company spelled another way, with the phone and contact the register lacks and
+  // another 年交易额; and a new company.
+  await selectList(page, [
+    ["公司名称", "联系电话", "联系人", "年销售额（万元）"],
+    ["华信科技（北京）有限公司", "138 0013 8000", "王敏", "99"],
+    ["杭州新禾贸易有限公司", "13500135000", "钱七", "0.5"],
+  ]);
+  await readSelection(page);
+  const group = page.getByTestId(/^group-\d+$/);
+  expect(await group.count()).toBe(1);
+  expect(await group.locator("li").allTextContents()).toEqual([
+    expect.stringMatching(/^已有 · 登记表第 \d+ 行：北京华信科技有限公司/),
+    expect.stringMatching(/^导入 · 来源第 2 行：华信科技（北京）有限公司/),
+  ]);
+  expect(await page.getByTestId("import-button").isDisabled()).toBe(true);
+  await group.getByRole("radio", { name: /^合并到已有行/ }).check();
+  const second = await runImport(page);
+  expect(second.text).toMatch(/1 行已追加到“客户资源登记表”，补全了 1 个已有行，从 '?客户资源登记表'?!A\d+ 开始。/);
+  expect(second.syncs).toBeLessThanOrEqual(3);
+  const after = await registerRows(page, 3);
+  expect(after?.rows.map(pick)).toEqual([
+    // Only the blank cells were filled: the name and 年交易额 the register had are kept.
+    { name: "北京华信科技有限公司", contact: "王敏", phone: "13800138000", sales: 1_200_000, address: null },
+    { name: "上海申达物流有限责任公司", contact: null, phone: "13600136000", sales: 82_500, address: "上海市浦东新区" },
+    { name: "杭州新禾贸易有限公司", contact: "钱七", phone: "13500135000", sales: 5_000, address: null },
+  ]);
+  // The register's calculated columns reached the appended row.
+  expect(Object.values(after?.rows[2] ?? {})).toContain("(formula)");
+  // The source list is left as it was.
+  expect(await onFake(page, (f) => f.sheet("Sheet1").value("A2"))).toBe("华信科技（北京）有限公司");
+  // The import showed the rows it wrote; Go to sheet shows them again after the user moved on.
+  expect(await onFake(page, (f) => f.state.active.name)).toBe("客户资源登记表");
+  await onFake(page, (f) => {
+    f.state.active = f.state.sheet("Sheet1");
+  });
+  await page.getByTestId("go-to-sheet").click();
+  for (let tries = 0; (await onFake(page, (f) => f.state.active.name)) !== "客户资源登记表"; tries++) {
+    if (tries > 100) throw new Error("Go to sheet did not activate the register");
+    await page.waitForTimeout(50);
+  }
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("an .xlsx with a title row and merged header cells is read as a file inside Excel", async () => {
+  const { page, errors } = await pane.open("?page=import", { inExcel: true });
+  await page.getByTestId("import-register").waitFor();
+  await page.getByRole("radio", { name: "文件（.xlsx 或 .csv）" }).check();
+  await page.getByTestId("import-file-input").setInputFiles({
+    name: "客户名单.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await messyCustomersXlsx()),
+  });
+  await page.getByTestId("import-mapping").waitFor();
+  expect(await page.getByTestId("import-source-read").textContent()).toBe("已读取 客户名单.xlsx 的工作表“客户名单”：共 11 行（含表头）。");
+  // The title and the merged group headers above the real header are passed over.
+  expect(await page.getByTestId("header-row").textContent()).toContain("表头在第 3 行");
+  expect(await page.getByRole("combobox", { name: "单位名称" }).textContent()).toBe("客户名称");
+  expect(await page.getByRole("combobox", { name: "年销售额（万元）" }).textContent()).toBe("年交易额");
+  await page.getByTestId("decide-all-skip").click();
+  const before = await onFake(page, (f) => f.syncCount);
+  await page.getByTestId("import-button").click();
+  await page.getByTestId("write-success").waitFor();
+  expect((await onFake(page, (f) => f.syncCount)) - before).toBeLessThanOrEqual(4);
+  const rows = (await registerRows(page, 2))?.rows.map((row) => ({ name: row["客户名称"], sales: row["年交易额"], first: row["首次接触日期"] }));
+  // The first rows not in a duplicate group: the typed date and number cells read as they are.
+  expect(rows?.[0]).toEqual({ name: '=HYPERLINK("http://evil.example","点我")', sales: 30_000, first: serialFromYmd(2026, 10, 1) });
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
