@@ -1,12 +1,11 @@
 import type { Locale } from "../contract/locale";
-import { decodeText, headersByKey, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid } from "../import";
+import { decodeText, headersByKey, type TextEncoding, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid } from "../import";
 import { parseAddress } from "../spec/addresses";
 import { NO_NAMES } from "../spec/naming";
 import type { CellValue, TableRow } from "../spec/sheetSpec";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import { appendTableRows, readSourceGrid, readTableContents } from "../writers/office/appendRows";
 import { writeSheets } from "../writers/office/officeWriter";
-import { refusedFile } from "../writers/ooxml/fileCheck";
 import { blobUrl } from "./templateWriter";
 
 /**
@@ -31,7 +30,7 @@ export interface FileGrid {
   readonly grid: SourceGrid;
   readonly sheet?: string;
   readonly sheets: readonly string[];
-  readonly encoding?: "utf-8" | "gb18030";
+  readonly encoding?: TextEncoding;
 }
 
 /** The register an import appends to, with where its data rows start so the pane can name them as Excel does. */
@@ -88,7 +87,8 @@ export async function listWorkbookSources(): Promise<WorkbookSources> {
   });
 }
 
-export async function readWorkbookSource(source: WorkbookSource): Promise<SourceGrid> {
+/** The grid of a part of the open workbook, and where it was read (`'Sheet1'!A1:J9`: the used cells). */
+export async function readWorkbookSource(source: WorkbookSource): Promise<{ readonly grid: SourceGrid; readonly address: string }> {
   return Excel.run((context) => readSourceGrid(context, source));
 }
 
@@ -172,9 +172,7 @@ export async function readSourceFile(name: string, bytes: Uint8Array, sheet?: st
     const { text, encoding } = decodeText(bytes);
     return { grid: parseCsv(text), sheets: [], encoding };
   }
-  const refused = await refusedFile(name, bytes);
-  if (refused) throw refused;
   const { readSourceGrid: readXlsx } = await import(/* webpackChunkName: "xlsx" */ "../writers/xlsx/sourceGrid");
-  return readXlsx(bytes, sheet);
+  return readXlsx(bytes, sheet, name);
 }
 

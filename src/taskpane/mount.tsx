@@ -16,18 +16,25 @@ import {
   writeBreakdownToDownload,
   writeBreakdownToWorkbook,
 } from "../host/teamActions";
-import {
-  importIntoWorkbook,
-  importToDownload,
-  listWorkbookSources,
-  readRegisterInWorkbook,
-  readSourceFile,
-  readWorkbookSource,
-} from "../host/importActions";
 import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
 import { functionNamesLocale, isLocale, resolveLocale } from "../contract/locale";
 import { App, type Page } from "./components/App";
-import type { PaneServices } from "./services";
+import type { ImportServices, PaneServices } from "./services";
+
+/** The import's host side is fetched with the import page (the same chunk), so the pane's first load does not carry it. */
+const importHost = () => import(/* webpackChunkName: "import" */ "../host/importActions");
+const readFile: ImportServices["readFile"] = async (name, bytes, sheet) => (await importHost()).readSourceFile(name, bytes, sheet);
+const workbookImporter: ImportServices = {
+  listSources: async () => (await importHost()).listWorkbookSources(),
+  readSource: async (source) => (await importHost()).readWorkbookSource(source),
+  readRegister: async (kind) => (await importHost()).readRegisterInWorkbook(kind),
+  readFile,
+  write: async (kind, write, register, locale, year) => (await importHost()).importIntoWorkbook(kind, write, register, locale, year),
+};
+const downloadImporter: ImportServices = {
+  readFile,
+  write: async (kind, write, _register, locale, year) => (await importHost()).importToDownload(kind, write, locale, year),
+};
 
 export function mount(element: HTMLElement, ready: ReadyInfo): void {
   const host = readHostInfo(ready);
@@ -49,18 +56,12 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
           writeTemplates: writeToWorkbook,
           activate: activateCell,
           team: { writeBreakdown: writeBreakdownToWorkbook, readSelection, rollUp: rollUpInWorkbook, collect: collectIntoWorkbook },
-          importer: {
-            listSources: listWorkbookSources,
-            readSource: readWorkbookSource,
-            readRegister: readRegisterInWorkbook,
-            readFile: readSourceFile,
-            write: importIntoWorkbook,
-          },
+          importer: workbookImporter,
         }
       : {
           writeTemplates: writeToDownload,
           team: { writeBreakdown: writeBreakdownToDownload, collect: collectIntoDownload },
-          importer: { readFile: readSourceFile, write: (kind, write, _register, locale, year) => importToDownload(kind, write, locale, year) },
+          importer: downloadImporter,
         }),
   };
   createRoot(element).render(

@@ -52,7 +52,7 @@ export interface TeamServices {
 export interface ImportServices {
   /** The workbook's sheets and tables, to pick a source from. */
   readonly listSources?: () => Promise<WorkbookSources>;
-  readonly readSource?: (source: WorkbookSource) => Promise<SourceGrid>;
+  readonly readSource?: (source: WorkbookSource) => Promise<{ readonly grid: SourceGrid; readonly address: string }>;
   /** The workbook's register of `kind`, or undefined when it has none (a new one is then written). */
   readonly readRegister?: (kind: ImportKind) => Promise<RegisterRead | undefined>;
   /** A .csv or .xlsx the user picked; `sheet` picks a sheet of an .xlsx (the first by default). */

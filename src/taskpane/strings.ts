@@ -1,5 +1,8 @@
 import type { Locale, Words } from "../contract/locale";
 
+/** How an encoding is named to the user (the same in both languages). */
+const ENCODING_NAMES = { "utf-8": "UTF-8", gb18030: "GB18030 (GBK)", "utf-16le": "UTF-16" } as const;
+
 /**
  * Task-pane strings. Typed by the zh-CN table so a key missing in en-US fails type-check; a text with
  * values in it is a function of them, so a misspelt or missing value is a type error too.
@@ -173,12 +176,9 @@ const zhCN = {
   readSourceButton: "读取",
   chooseFileButton: "选择文件",
   fileSheetLabel: "文件中的工作表",
-  sourceRead: (source: string, rows: number) => `已读取${source}：共 ${rows} 行（含表头）。`,
-  sourceSelectionName: "所选区域",
-  sourceSheetName: (sheet: string) => `工作表“${sheet}”`,
-  sourceTableName: (table: string) => `表格 ${table}`,
-  sourceFileName: (file: string, sheet: string | undefined) => `文件 ${file}${sheet === undefined ? "" : ` 的工作表“${sheet}”`}`,
-  sourceEncoding: (encoding: "utf-8" | "gb18030") => `文件编码：${encoding === "gb18030" ? "GB18030（GBK）" : "UTF-8"}。`,
+  sourceRead: (source: string, rows: number) => `已读取 ${source}：共 ${rows} 行（含表头）。`,
+  sourceFileName: (file: string, sheet: string | undefined) => `${file}${sheet === undefined ? "" : ` 的工作表“${sheet}”`}`,
+  sourceEncoding: (encoding: "utf-8" | "gb18030" | "utf-16le") => `文件编码：${ENCODING_NAMES[encoding]}。`,
   sourceEmpty: "没有读到任何数据。请选择包含表头和数据行的区域、工作表或文件。",
   readSourceFailed: (detail: string) => `无法读取数据来源：${detail}。请检查后重试。`,
   registerFound: (sheet: string, table: string) => `导入的行将追加到工作表“${sheet}”的登记表（${table}）末尾，公式列自动延伸；重复检查也对照其中已有的行。`,
@@ -195,7 +195,6 @@ const zhCN = {
   checkHeading: "导入前检查",
   checkCounts: (rows: number, problems: number, groups: number) => `可导入 ${rows} 行；${problems} 个单元格无法识别；${groups} 组疑似重复。`,
   problemsHeading: "无法识别的单元格（所在行照常导入，这些单元格留空）",
-  problemLine: (row: number, column: string, value: string, reason: string) => `第 ${row} 行，${column}：“${value}” — ${reason}`,
   moreHidden: (count: number) => `还有 ${count} 条未显示。`,
   showMore: "显示更多",
   groupsHeading: "疑似重复",
@@ -393,11 +392,8 @@ const enUS: UiStrings = {
   chooseFileButton: "Choose file",
   fileSheetLabel: "Sheet in the file",
   sourceRead: (source, rows) => `Read ${source}: ${rows} rows (header included).`,
-  sourceSelectionName: "the selected cells",
-  sourceSheetName: (sheet) => `sheet "${sheet}"`,
-  sourceTableName: (table) => `table ${table}`,
   sourceFileName: (file, sheet) => `${file}${sheet === undefined ? "" : `, sheet "${sheet}"`}`,
-  sourceEncoding: (encoding) => `File encoding: ${encoding === "gb18030" ? "GB18030 (GBK)" : "UTF-8"}.`,
+  sourceEncoding: (encoding) => `File encoding: ${ENCODING_NAMES[encoding]}.`,
   sourceEmpty: "Nothing was read. Choose cells, a sheet or a file holding a header and data rows.",
   readSourceFailed: (detail) => `Could not read the source: ${detail}. Check it and try again.`,
   registerFound: (sheet, table) => `The rows will be added under the register (${table}) on sheet "${sheet}", whose formula columns extend to them; duplicates are also looked for among its rows.`,
@@ -414,7 +410,6 @@ const enUS: UiStrings = {
   checkHeading: "Check before importing",
   checkCounts: (rows, problems, groups) => `${rows} rows to import; ${problems} cells could not be read; ${groups} groups of possible duplicates.`,
   problemsHeading: "Cells that could not be read (their rows are imported with these cells blank)",
-  problemLine: (row, column, value, reason) => `Row ${row}, ${column}: "${value}" — ${reason}`,
   moreHidden: (count) => `${count} more not shown.`,
   showMore: "Show more",
   groupsHeading: "Possible duplicates",

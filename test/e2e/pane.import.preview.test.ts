@@ -17,7 +17,8 @@ import { messyCustomersCsv } from "../fixtures/messy";
 const pane = paneHarness();
 const downloads = mkdtempSync(path.join(tmpdir(), "pane-import-"));
 
-const mappedTo = (page: Page, header: string) => page.getByRole("combobox", { name: header }).textContent();
+/** The register column a source column is mapped onto, as its drop-down shows it. */
+const mappedTo = (page: Page, header: string) => page.getByRole("combobox", { name: header }).locator("option:checked").textContent();
 
 /** The register's data rows from the downloaded workbook, each by its header, values as exceljs reads them (dates as serials). */
 async function registerRows(file: string, sheetName: string): Promise<Record<string, unknown>[]> {
@@ -25,26 +26,16 @@ async function registerRows(file: string, sheetName: string): Promise<Record<str
   await wb.xlsx.load((await loadablePackage(readFileSync(file))) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new Error(`no sheet ${sheetName}`);
-  let headerRow = 0;
-  ws.eachRow((row, n) => {
-    if (headerRow === 0 && (row.values as unknown[]).includes("客户名称")) headerRow = n;
-  });
+  // A date is compared as its serial, a formula as its formula.
+  const plain = (value: ExcelJS.CellValue): unknown =>
+    value instanceof Date ? Math.round(value.getTime() / 86_400_000) + 25_569 : value !== null && typeof value === "object" && "formula" in value ? { formula: value.formula } : value;
+  let headerRow = 1;
+  while (!(ws.getRow(headerRow).values as unknown[]).includes("客户名称")) headerRow++;
   const headers = (ws.getRow(headerRow).values as unknown[]).map((v) => (typeof v === "string" ? v : ""));
+  const nameColumn = headers.indexOf("客户名称");
   const rows: Record<string, unknown>[] = [];
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const name = row.getCell(headers.indexOf("客户名称")).value;
-    if (name === null || name === undefined || name === "") break;
-    const out: Record<string, unknown> = {};
-    headers.forEach((header, col) => {
-      if (header === "") return;
-      const cell = row.getCell(col);
-      // A formula cell is reported as its formula, a date as its serial, so both compare plainly.
-      const value = cell.value;
-      out[header] =
-        value instanceof Date ? Math.round(value.getTime() / 86_400_000) + 25_569 : value !== null && typeof value === "object" && "formula" in value ? { formula: value.formula } : value;
-    });
-    rows.push(out);
+  for (let r = headerRow + 1; ![null, undefined, ""].includes(ws.getCell(r, nameColumn).value as null); r++) {
+    rows.push(Object.fromEntries(headers.flatMap((header, col) => (header === "" ? [] : [[header, plain(ws.getCell(r, col).value)]]))));
   }
   return rows;
 }
@@ -56,7 +47,7 @@ test("a GB18030 CSV export is mapped, checked, its duplicates decided, and downl
   expect(await page.getByTestId("import-register").textContent()).toContain("预览模式");
   await page.getByTestId("import-file-input").setInputFiles({ name: "客户导出.csv", mimeType: "text/csv", buffer: Buffer.from(messyCustomersCsv()) });
   await page.getByTestId("import-mapping").waitFor();
-  expect(await page.getByTestId("import-source-read").textContent()).toBe("已读取 客户导出.csv：共 9 行（含表头）。 文件编码：GB18030（GBK）。");
+  expect(await page.getByTestId("import-source-read").textContent()).toBe("已读取 客户导出.csv：共 9 行（含表头）。 文件编码：GB18030 (GBK)。");
   expect(await page.getByTestId("header-row").textContent()).toContain("表头在第 1 行");
 
   // The export's own headers, matched by synonym.
@@ -67,16 +58,16 @@ test("a GB18030 CSV export is mapped, checked, its duplicates decided, and downl
   expect(await mappedTo(page, "业务员")).toBe("负责人");
   // The user leaves the address out: it is listed, and the register's 地址 stays blank.
   expect(await page.getByTestId("unmapped-columns").textContent()).toBe("所有列都会导入。");
-  await page.getByRole("combobox", { name: "地址" }).click();
-  await page.getByRole("option", { name: "不导入" }).click();
+  await page.getByRole("combobox", { name: "地址" }).selectOption({ label: "不导入" });
   expect(await mappedTo(page, "地址")).toBe("不导入");
   expect(await page.getByTestId("unmapped-columns").textContent()).toBe("不导入的列：地址");
 
   // The last row's unreadable cells, each with its row, column, value and reason.
   const problems = await page.getByTestId("import-problems").locator("li").allTextContents();
   const lastRow = problems.filter((line) => line.startsWith("第 9 行"));
-  expect(lastRow.map((line) => line.replace(/ — .*/, ""))).toEqual(["第 9 行，手机：“电话待补”", "第 9 行，年销售额（万元）：“一百万”", "第 9 行，紧急程度：“马上”", "第 9 行，首次接触：“下周”"]);
-  expect(lastRow.every((line) => / — \S/.test(line))).toBe(true);
+  expect(lastRow.map((line) => line.replace(/：.*/, ""))).toEqual(["第 9 行「手机」的“电话待补”", "第 9 行「年销售额（万元）」的“一百万”", "第 9 行「紧急程度」的“马上”", "第 9 行「首次接触」的“下周”"]);
+  // Each with its reason.
+  expect(lastRow.every((line) => /：\S/.test(line))).toBe(true);
 
   // The duplicates: nothing goes in until each group is decided.
   const groups = page.getByTestId(/^group-\d+$/);

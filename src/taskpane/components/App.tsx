@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import {
   Body1,
   Caption1,
@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   Title3,
@@ -18,7 +19,6 @@ import { uiStrings } from "../strings";
 import type { PaneServices } from "../services";
 import { fluentThemes, themeKind } from "../theme";
 import { FunctionsHelp } from "./FunctionsHelp";
-import { ImportPage } from "./ImportPage";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { TeamPage } from "./TeamPage";
 import { TemplateForm } from "./TemplateForm";
@@ -36,6 +36,9 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
+
+/** The import page and the parsing, clean-up and duplicate rules behind it come in their own chunk, when first opened. */
+const ImportPage = lazy(() => import(/* webpackChunkName: "import" */ "./ImportPage").then(({ ImportPage }) => ({ default: ImportPage })));
 
 export type Page = "templates" | "team" | "import" | "functions";
 
@@ -103,7 +106,11 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
             <TemplateForm key={template} template={template} locale={locale} services={services} onBack={() => setTemplate(null)} />
           ))}
         {page === "team" && <TeamPage locale={locale} services={services} />}
-        {page === "import" && <ImportPage locale={locale} services={services} />}
+        {page === "import" && (
+          <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+            <ImportPage locale={locale} services={services} />
+          </Suspense>
+        )}
         {page === "functions" && (
           <FunctionsHelp
             locale={locale}

@@ -47,7 +47,7 @@ export function ImportCheck({ plan, registerFirstRow, chosen, locale, strings, d
           <ul className={own.list} data-testid="import-problems">
             {problems.items.map((problem, i) => (
               <li key={i}>
-                <Caption1>{strings.problemLine(problem.row, problem.column, problem.value, problemText(problem, locale))}</Caption1>
+                <Caption1>{problemText(problem, locale)}</Caption1>
               </li>
             ))}
           </ul>

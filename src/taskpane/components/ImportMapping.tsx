@@ -1,10 +1,10 @@
-import { Caption1, Dropdown, Field, Option, Subtitle2 } from "@fluentui/react-components";
+import { Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
 import type { ColumnMapping, ImportField, SourceGrid } from "../../import";
 import { samplesOf } from "../importForm/importModel";
 import type { UiStrings } from "../strings";
 import { useFormStyles } from "./formStyles";
 
-/** The option that leaves a column out (no field key can be this). */
+/** The option that leaves a column out (no field key can be this). A native select: light, and fit for a 320 px pane. */
 const NOT_IMPORTED = "-";
 
 export interface ImportMappingProps {
@@ -22,7 +22,6 @@ export interface ImportMappingProps {
 /** A row per source column: its header and first values, and the register's column it goes into. */
 export function ImportMapping({ grid, mapping, headers, unmapped, fields, strings, disabled, onChange }: ImportMappingProps) {
   const styles = useFormStyles();
-  const headerOf = new Map(fields.map((f) => [f.key, f.header]));
   return (
     <section className={styles.form} aria-labelledby="mapping-title" data-testid="import-mapping">
       <Subtitle2 as="h3" block id="mapping-title">
@@ -36,20 +35,19 @@ export function ImportMapping({ grid, mapping, headers, unmapped, fields, string
         const samples = samplesOf(grid, mapping, column);
         return (
           <Field key={column} label={header} hint={samples.length > 0 ? strings.samples(samples) : strings.noSamples}>
-            <Dropdown
-              value={key === undefined ? strings.notImported : (headerOf.get(key) ?? key)}
-              selectedOptions={[key ?? NOT_IMPORTED]}
+            <Select
+              value={key ?? NOT_IMPORTED}
               disabled={disabled}
               data-testid={`map-${column}`}
-              onOptionSelect={(_, data) => onChange(column, data.optionValue === NOT_IMPORTED ? undefined : data.optionValue)}
+              onChange={(_, data) => onChange(column, data.value === NOT_IMPORTED ? undefined : data.value)}
             >
-              <Option value={NOT_IMPORTED}>{strings.notImported}</Option>
+              <option value={NOT_IMPORTED}>{strings.notImported}</option>
               {fields.map((field) => (
-                <Option key={field.key} value={field.key}>
+                <option key={field.key} value={field.key}>
                   {field.header}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
           </Field>
         );
       })}

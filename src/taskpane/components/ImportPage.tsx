@@ -4,13 +4,12 @@ import {
   Button,
   Caption1,
   Divider,
-  Dropdown,
   Field,
   MessageBar,
   MessageBarBody,
-  Option,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
   Subtitle2,
 } from "@fluentui/react-components";
@@ -18,7 +17,7 @@ import type { Locale } from "../../contract/locale";
 import type { FileGrid, ImportOutcome, RegisterRead, WorkbookSources } from "../../host/importActions";
 import { IMPORT_KINDS, importFields, planImport, proposeMapping, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
 import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
-import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, retarget, writesSomething, type Decisions } from "../importForm/importModel";
+import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, registerLocale, retarget, writesSomething, type Decisions } from "../importForm/importModel";
 import type { PaneServices } from "../services";
 import { uiStrings, type UiStrings } from "../strings";
 import { describeWriteError } from "../writeErrors";
@@ -71,10 +70,19 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   const busy = status.kind === "reading" || status.kind === "importing";
 
   const { listSources, readRegister } = importer;
+  // Listed afresh each time the user turns to the sheets or tables: the workbook may have changed meanwhile.
+  const listing = sourceKind === "sheet" || sourceKind === "table";
   useEffect(() => {
-    if (!listSources) return;
-    listSources().then(setSources, () => undefined);
-  }, [listSources]);
+    if (!listSources || !listing) return;
+    let current = true;
+    listSources().then(
+      (found) => current && setSources(found),
+      (error: unknown) => current && setStatus({ kind: "failed", message: strings.readSourceFailed(describeWriteError(error, locale)), reading: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [listSources, listing, strings, locale]);
   useEffect(() => {
     if (!readRegister) return;
     let current = true;
@@ -87,7 +95,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     };
   }, [readRegister, kind, registerVersion, locale]);
 
-  const fields = useMemo(() => importFields(kind, locale), [kind, locale]);
+
   const mapping = useMemo(() => {
     if (!loaded) return undefined;
     if (chosenMapping && chosenMapping.kind === kind && chosenMapping.grid === loaded.grid) return chosenMapping.mapping;
@@ -95,9 +103,12 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   }, [loaded, chosenMapping, kind]);
   const registerHere = register?.kind === kind ? register : undefined;
   const registerRead = registerHere && "read" in registerHere ? registerHere.read : undefined;
+  // Values are cleaned into the register's own language (its drop-down words), whatever the pane's.
+  const sheetLocale = registerLocale(kind, registerRead?.register.headers, locale);
+  const fields = useMemo(() => importFields(kind, sheetLocale), [kind, sheetLocale]);
   const plan = useMemo(
-    () => (loaded && mapping ? planImport(kind, loaded.grid, mapping, registerRead?.register) : undefined),
-    [kind, loaded, mapping, registerRead],
+    () => (loaded && mapping ? planImport(kind, loaded.grid, mapping, registerRead?.register, sheetLocale) : undefined),
+    [kind, loaded, mapping, registerRead, sheetLocale],
   );
   const chosen = decisionsFor(decisions, plan);
   const write = plan ? decidedWrite(plan, chosen) : undefined;
@@ -121,9 +132,11 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   const readWorkbook = () => {
     const { readSource } = importer;
     if (!readSource) return;
-    if (sourceKind === "selection") void read(async () => ({ grid: await readSource({ kind: "selection" }), label: strings.sourceSelectionName }));
-    else if (sourceKind === "sheet" && sheet) void read(async () => ({ grid: await readSource({ kind: "sheet", name: sheet }), label: strings.sourceSheetName(sheet) }));
-    else if (sourceKind === "table" && table) void read(async () => ({ grid: await readSource({ kind: "table", name: table }), label: strings.sourceTableName(table) }));
+    const source = sourceKind === "sheet" && sheet ? { kind: sourceKind, name: sheet } : sourceKind === "table" && table ? { kind: sourceKind, name: table } : { kind: "selection" as const };
+    void read(async () => {
+      const { grid, address } = await readSource(source);
+      return { grid, label: address };
+    });
   };
 
   const readFile = (name: string, bytes: Uint8Array, fileSheet?: string) =>
@@ -149,7 +162,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     if (!plan || !write) return;
     setStatus({ kind: "importing" });
     try {
-      const outcome = await importer.write(kind, write, registerRead, locale, services.today().getFullYear());
+      const outcome = await importer.write(kind, write, registerRead, sheetLocale, services.today().getFullYear());
       setStatus({ kind: "done", outcome });
       // The rows just written are the register's now: a second import checks against them.
       setRegisterVersion((v) => v + 1);
@@ -306,20 +319,14 @@ function NamePicker(props: {
 }) {
   return (
     <Field label={props.label}>
-      <Dropdown
-        value={props.value ?? ""}
-        placeholder={props.strings.sourcePick}
-        selectedOptions={props.value === undefined ? [] : [props.value]}
-        disabled={props.disabled}
-        data-testid={props.testId}
-        onOptionSelect={(_, data) => data.optionValue !== undefined && props.onChange(data.optionValue)}
-      >
+      <Select value={props.value ?? ""} disabled={props.disabled} data-testid={props.testId} onChange={(_, data) => data.value !== "" && props.onChange(data.value)}>
+        {props.value === undefined && <option value="">{props.strings.sourcePick}</option>}
         {props.names.map((name) => (
-          <Option key={name} value={name}>
+          <option key={name} value={name}>
             {name}
-          </Option>
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </Field>
   );
 }
