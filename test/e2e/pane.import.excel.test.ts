@@ -191,3 +191,30 @@ test("an .xlsx with a title row and merged header cells is read as a file inside
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test("an append Excel rejects leaves the register as it was and says so in plain language", async () => {
+  const { page, errors } = await pane.open("?page=import", { inExcel: true });
+  await page.getByTestId("import-register").waitFor();
+  await selectList(page, [
+    ["单位名称", "手机"],
+    ["北京华信科技有限公司", ""],
+  ]);
+  await readSelection(page);
+  expect((await runImport(page)).text).toContain("已新建登记表");
+  const before = await registerRows(page, 3);
+  await selectList(page, [
+    ["单位名称", "手机", "联系人"],
+    ["华信科技（北京）有限公司", "13800138000", "王敏"],
+    ["杭州新禾贸易有限公司", "13500135000", "钱七"],
+  ]);
+  await readSelection(page);
+  await page.getByTestId(/^group-\d+$/).getByRole("radio", { name: /^合并到已有行/ }).check();
+  // The table read passes; the write batch fails after some of its operations applied.
+  await onFake(page, (f) => (f as unknown as { failAtSync(n: number, after: number): void }).failAtSync(2, 3));
+  const failed = await runImport(page);
+  expect(failed.text).toBe("Excel 拒绝了写入（GeneralException）。本次创建的内容已全部撤销，工作簿保持原样。");
+  expect(await page.getByTestId("import-error").count()).toBe(1);
+  expect(await registerRows(page, 3)).toEqual(before);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});

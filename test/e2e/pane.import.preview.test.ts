@@ -21,7 +21,7 @@ const downloads = mkdtempSync(path.join(tmpdir(), "pane-import-"));
 const mappedTo = (page: Page, header: string) => page.getByRole("combobox", { name: header }).locator("option:checked").textContent();
 
 /** The register's data rows from the downloaded workbook, each by its header, values as exceljs reads them (dates as serials). */
-async function registerRows(file: string, sheetName: string): Promise<Record<string, unknown>[]> {
+async function registerRows(file: string, sheetName: string, nameHeader = "客户名称"): Promise<Record<string, unknown>[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await loadablePackage(readFileSync(file))) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheetName);
@@ -30,9 +30,9 @@ async function registerRows(file: string, sheetName: string): Promise<Record<str
   const plain = (value: ExcelJS.CellValue): unknown =>
     value instanceof Date ? Math.round(value.getTime() / 86_400_000) + 25_569 : value !== null && typeof value === "object" && "formula" in value ? { formula: value.formula } : value;
   let headerRow = 1;
-  while (!(ws.getRow(headerRow).values as unknown[]).includes("客户名称")) headerRow++;
+  while (!(ws.getRow(headerRow).values as unknown[]).includes(nameHeader)) headerRow++;
   const headers = (ws.getRow(headerRow).values as unknown[]).map((v) => (typeof v === "string" ? v : ""));
-  const nameColumn = headers.indexOf("客户名称");
+  const nameColumn = headers.indexOf(nameHeader);
   const rows: Record<string, unknown>[] = [];
   for (let r = headerRow + 1; ![null, undefined, ""].includes(ws.getCell(r, nameColumn).value as null); r++) {
     rows.push(Object.fromEntries(headers.flatMap((header, col) => (header === "" ? [] : [[header, plain(ws.getCell(r, col).value)]]))));
@@ -125,5 +125,37 @@ test("a GB18030 CSV export is mapped, checked, its duplicates decided, and downl
   expect(String(rows[0]["备注"])).toContain("91110108MA01ABCD2X");
   expect(errors).toEqual([]);
   expect(outsideRequestsOfOurs(blocked)).toEqual([]);
+  await page.context().close();
+});
+
+test("in English the page, the register's columns and the drop-down words are English, and the source's words are mapped onto its own", async () => {
+  const { page, errors } = await pane.open("?lang=en-US&page=import", { locale: "en-US" });
+  await page.getByTestId("import-page").waitFor();
+  expect(await page.getByRole("radio", { name: "Customer register" }).isChecked()).toBe(true);
+  await page.getByTestId("import-file-input").setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(messyCustomersCsv()) });
+  await page.getByTestId("import-mapping").waitFor();
+  expect(await mappedTo(page, "单位名称")).toBe("Customer");
+  expect(await mappedTo(page, "紧急程度")).toBe("Urgency");
+  expect(await page.getByTestId("import-counts").textContent()).toBe("8 rows to import; 4 cells could not be read; 2 groups of possible duplicates.");
+  const group = page.getByTestId("group-0");
+  expect(await group.locator("label").allTextContents()).toEqual([
+    "Keep both (import them all)",
+    "Merge into one row (the first, its blanks filled from the others)",
+    "Skip (import none of this group's rows)",
+  ]);
+  await page.getByTestId("decide-all-skip").click();
+  await page.getByTestId("import-button").click();
+  const link = page.getByTestId("download-link");
+  await link.waitFor();
+  const [event] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const file = path.join(downloads, "customers-en.xlsx");
+  await event.saveAs(file);
+  // Rows 8 and 9, in no group; 一般 in the source is the English register's word.
+  const rows = await registerRows(file, "Customer Register", "Customer");
+  expect(rows.map((row) => [row["Customer"], row["Urgency"], row["Annual sales"]])).toEqual([
+    ['=HYPERLINK("http://evil.example","点我")', "Normal", 30_000],
+    ["深圳宏图电子有限公司", null, null],
+  ]);
+  expect(errors).toEqual([]);
   await page.context().close();
 });
