@@ -10,3 +10,9 @@ export function describeWriteError(error: unknown, locale: Locale): string {
   if (error instanceof CodedError) return error.localized(locale);
   return uiStrings(locale).writeFailed(error instanceof Error ? error.message : String(error));
 }
+
+/** A failure to read a source, in plain language: the error's own words where it has them, else what happened. */
+export function describeReadError(error: unknown, locale: Locale): string {
+  if (error instanceof CodedError) return error.localized(locale);
+  return uiStrings(locale).readSourceFailed(error instanceof Error ? error.message : String(error));
+}

@@ -192,9 +192,12 @@ test("an .xlsx with a title row and merged header cells is read as a file inside
   await page.context().close();
 });
 
-test("an append Excel rejects leaves the register as it was and says so in plain language", async () => {
+test("an empty selection, and an append Excel rejects, are said in plain language; the register stays as it was", async () => {
   const { page, errors } = await pane.open("?page=import", { inExcel: true });
   await page.getByTestId("import-register").waitFor();
+  await page.getByTestId("import-read").click();
+  await page.getByTestId("import-read-error").waitFor();
+  expect(await page.getByTestId("import-read-error").textContent()).toBe("'Sheet1'!A1 没有任何数据，无法导入。请选择有数据的区域、工作表或表格。");
   await selectList(page, [
     ["单位名称", "手机"],
     ["北京华信科技有限公司", ""],

@@ -45,6 +45,10 @@ test("a GB18030 CSV export is mapped, checked, its duplicates decided, and downl
   await page.getByRole("tab", { name: "导入" }).click();
   await page.getByTestId("import-page").waitFor();
   expect(await page.getByTestId("import-register").textContent()).toContain("预览模式");
+  // Not a workbook: refused by name before anything reads it.
+  await page.getByTestId("import-file-input").setInputFiles({ name: "客户.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") });
+  await page.getByTestId("import-read-error").waitFor();
+  expect(await page.getByTestId("import-read-error").textContent()).toBe("“客户.xlsx”不是 Excel 工作簿（.xlsx），或文件已损坏。");
   await page.getByTestId("import-file-input").setInputFiles({ name: "客户导出.csv", mimeType: "text/csv", buffer: Buffer.from(messyCustomersCsv()) });
   await page.getByTestId("import-mapping").waitFor();
   expect(await page.getByTestId("import-source-read").textContent()).toBe("已读取 客户导出.csv：共 9 行（含表头）。 文件编码：GB18030 (GBK)。");

@@ -20,7 +20,7 @@ import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
 import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, registerLocale, retarget, writesSomething, type Decisions } from "../importForm/importModel";
 import type { PaneServices } from "../services";
 import { uiStrings, type UiStrings } from "../strings";
-import { describeWriteError } from "../writeErrors";
+import { describeReadError, describeWriteError } from "../writeErrors";
 import { useFormStyles } from "./formStyles";
 import { ImportCheck } from "./ImportCheck";
 import { ImportMapping } from "./ImportMapping";
@@ -77,24 +77,23 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     let current = true;
     listSources().then(
       (found) => current && setSources(found),
-      (error: unknown) => current && setStatus({ kind: "failed", message: strings.readSourceFailed(describeWriteError(error, locale)), reading: true }),
+      (error: unknown) => current && setStatus({ kind: "failed", message: describeReadError(error, locale), reading: true }),
     );
     return () => {
       current = false;
     };
-  }, [listSources, listing, strings, locale]);
+  }, [listSources, listing, locale]);
   useEffect(() => {
     if (!readRegister) return;
     let current = true;
     readRegister(kind).then(
       (read) => current && setRegister({ kind, read }),
-      (error: unknown) => current && setRegister({ kind, failed: describeWriteError(error, locale) }),
+      (error: unknown) => current && setRegister({ kind, failed: describeReadError(error, locale) }),
     );
     return () => {
       current = false;
     };
   }, [readRegister, kind, registerVersion, locale]);
-
 
   const mapping = useMemo(() => {
     if (!loaded) return undefined;
@@ -125,7 +124,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
       setLoaded({ grid, label, ...(file ? { file } : {}) });
       setStatus({ kind: "idle" });
     } catch (error) {
-      setStatus({ kind: "failed", message: strings.readSourceFailed(describeWriteError(error, locale)), reading: true });
+      setStatus({ kind: "failed", message: describeReadError(error, locale), reading: true });
     }
   };
 
