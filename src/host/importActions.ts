@@ -1,8 +1,8 @@
 import type { Locale } from "../contract/locale";
-import { decodeText, headersByKey, type TextEncoding, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid } from "../import";
+import { byHeaders, decodeText, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid, type TextEncoding } from "../import";
 import { parseAddress } from "../spec/addresses";
 import { NO_NAMES } from "../spec/naming";
-import type { CellValue, TableRow } from "../spec/sheetSpec";
+import type { TableRow } from "../spec/sheetSpec";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import { appendTableRows, readSourceGrid, readTableContents } from "../writers/office/appendRows";
 import { writeSheets } from "../writers/office/officeWriter";
@@ -33,12 +33,19 @@ export interface FileGrid {
   readonly encoding?: TextEncoding;
 }
 
-/** The register an import appends to, with where its data rows start so the pane can name them as Excel does. */
+/** The register an import appends to, with the worksheet row (1-based) of its first data row, to name its rows as Excel does. */
 export interface RegisterRead {
   readonly register: ExistingRegister;
-  readonly sheet: string;
-  /** The worksheet row (1-based) of the register's first data row. */
   readonly firstRow: number;
+}
+
+/**
+ * What an import into the open workbook goes into: the register of its kind (none: a new one is written)
+ * and, for visits, the customer register whose IDs the log takes for the customers' names.
+ */
+export interface WorkbookRegisters {
+  readonly target?: RegisterRead;
+  readonly customers?: ExistingRegister;
 }
 
 export type ImportOutcome =
@@ -67,16 +74,6 @@ function registerRequest(kind: ImportKind, rows: readonly TableRow[], year: numb
   }
 }
 
-/** Rows by field key → rows by the table's header text, leaving out the fields the table has no column for. */
-function byHeader(headers: ReadonlyMap<string, string>, row: TableRow): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const header = headers.get(key);
-    if (header !== undefined && value !== undefined) out[header] = value;
-  }
-  return out;
-}
-
 /** The sheets and tables of the open workbook, in one sync. */
 export async function listWorkbookSources(): Promise<WorkbookSources> {
   return Excel.run(async (context) => {
@@ -93,20 +90,27 @@ export async function readWorkbookSource(source: WorkbookSource): Promise<{ read
 }
 
 /**
- * The workbook's register of `kind` as it stands (the newest, as the templates find theirs), or undefined
- * when it has none: one sync lists the tables, one reads the register.
+ * The workbook's register of `kind` as it stands (the newest, as the templates find theirs), and for visits
+ * its customer register: one sync lists the tables, one reads each register.
  */
-export async function readRegisterInWorkbook(kind: ImportKind): Promise<RegisterRead | undefined> {
+export async function readRegistersInWorkbook(kind: ImportKind): Promise<WorkbookRegisters> {
   return Excel.run(async (context) => {
     const tables = context.workbook.tables.load("items/name");
     await context.sync();
-    const table = registerTable(kind, { ...NO_NAMES, tables: tables.items.map((t) => t.name) });
-    if (table === undefined) return undefined;
-    // Loaded with the contents, in the same sync.
-    const body = context.workbook.tables.getItem(table).getDataBodyRange().load("address");
-    const contents = await readTableContents(context, table);
-    const { sheet = "", range } = parseAddress(body.address);
-    return { register: { table, headers: contents.headers, rows: contents.rows }, sheet, firstRow: range.from.row + 1 };
+    const names = { ...NO_NAMES, tables: tables.items.map((t) => t.name) };
+    const read = async (table: string): Promise<RegisterRead> => {
+      // Loaded with the contents, in their sync.
+      const body = context.workbook.tables.getItem(table).getDataBodyRange().load("address");
+      const { headers, rows } = await readTableContents(context, table);
+      const { sheet = "", range } = parseAddress(body.address);
+      return { register: { table, sheet, headers, rows }, firstRow: range.from.row + 1 };
+    };
+    const table = registerTable(kind, names);
+    const customers = kind === "visits" ? registerTable("customers", names) : undefined;
+    return {
+      ...(table === undefined ? {} : { target: await read(table) }),
+      ...(customers === undefined ? {} : { customers: (await read(customers)).register }),
+    };
   });
 }
 
@@ -115,7 +119,8 @@ export async function readRegisterInWorkbook(kind: ImportKind): Promise<Register
  * the blank cells of merged rows filled), or — when the workbook has no register of this kind — a new
  * register holding the rows. Either way a failure leaves the workbook as it was (the writers undo).
  */
-export async function importIntoWorkbook(kind: ImportKind, write: ImportWrite, target: RegisterRead | undefined, locale: Locale, year: number): Promise<ImportOutcome> {
+export async function importIntoWorkbook(kind: ImportKind, write: ImportWrite, registers: WorkbookRegisters, locale: Locale, year: number): Promise<ImportOutcome> {
+  const { target } = registers;
   if (target === undefined) {
     let table = "";
     const result = await Excel.run((context) =>
@@ -127,21 +132,16 @@ export async function importIntoWorkbook(kind: ImportKind, write: ImportWrite, t
     );
     return { kind: "written", created: true, sheet: result.sheets[0], table, appended: write.append.length, filled: 0, firstCell: result.firstCell };
   }
-  const { register, sheet } = target;
-  const headers = headersByKey(kind, register.headers);
+  const { table, sheet, headers } = target.register;
   return Excel.run(async (context) => {
-    const result = await appendTableRows(context, {
-      table: register.table,
-      rows: write.append.map((row) => byHeader(headers, row)),
-      fill: write.fill.map(({ index, values }) => ({ index, values: byHeader(headers, values) })),
-    });
+    const result = await appendTableRows(context, { table, ...byHeaders(kind, headers, write) });
     // The first appended row (or the first filled one), activated and selected, with its address for the message.
     const shown = result.appended > 0 ? result.firstRow : (write.fill[0]?.index ?? 0);
-    const cell = context.workbook.tables.getItem(register.table).getDataBodyRange().getCell(shown, 0).load("address");
+    const cell = context.workbook.tables.getItem(table).getDataBodyRange().getCell(shown, 0).load("address");
     context.workbook.worksheets.getItem(sheet).activate();
     cell.select();
     await context.sync();
-    return { kind: "written", created: false, sheet, table: register.table, appended: result.appended, filled: result.filled, firstCell: cell.address };
+    return { kind: "written", created: false, sheet, table, appended: result.appended, filled: result.filled, firstCell: cell.address };
   });
 }
 
@@ -160,8 +160,8 @@ export async function importToDownload(kind: ImportKind, write: ImportWrite, loc
   const table = registerTable(kind, { ...NO_NAMES, tables: specs.flatMap((s) => s.tables.map((t) => t.name)) });
   if (table === undefined) throw new Error(`the ${kind} template wrote no register table`);
   const pkg = await XlsxPackage.load(await writeXlsx(specs));
-  const headers = headersByKey(kind, (await append.readTableContents(pkg, table)).headers);
-  const result = await append.appendTableRows(pkg, { table, rows: write.append.map((row) => byHeader(headers, row)) });
+  const { rows } = byHeaders(kind, (await append.readTableContents(pkg, table)).headers, write);
+  const result = await append.appendTableRows(pkg, { table, rows });
   const sheet = specs[0].name;
   return { kind: "download", fileName: `${sheet}.xlsx`, url: blobUrl(await pkg.save()), sheet, table, appended: result.appended };
 }

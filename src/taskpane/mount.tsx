@@ -27,13 +27,13 @@ const readFile: ImportServices["readFile"] = async (name, bytes, sheet) => (awai
 const workbookImporter: ImportServices = {
   listSources: async () => (await importHost()).listWorkbookSources(),
   readSource: async (source) => (await importHost()).readWorkbookSource(source),
-  readRegister: async (kind) => (await importHost()).readRegisterInWorkbook(kind),
+  readRegisters: async (kind) => (await importHost()).readRegistersInWorkbook(kind),
   readFile,
-  write: async (kind, write, register, locale, year) => (await importHost()).importIntoWorkbook(kind, write, register, locale, year),
+  write: async (kind, write, registers, locale, year) => (await importHost()).importIntoWorkbook(kind, write, registers, locale, year),
 };
 const downloadImporter: ImportServices = {
   readFile,
-  write: async (kind, write, _register, locale, year) => (await importHost()).importToDownload(kind, write, locale, year),
+  write: async (kind, write, _registers, locale, year) => (await importHost()).importToDownload(kind, write, locale, year),
 };
 
 export function mount(element: HTMLElement, ready: ReadyInfo): void {

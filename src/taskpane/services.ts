@@ -2,7 +2,7 @@ import type { FunctionMetadata } from "../host/functionMetadata";
 import type { InsertOutcome } from "../host/formulaInsert";
 import type { FormulaSyntax } from "../host/formulaSyntax";
 import type { RememberedFields } from "../host/preferences";
-import type { FileGrid, ImportOutcome, RegisterRead, WorkbookSource, WorkbookSources } from "../host/importActions";
+import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSource, WorkbookSources } from "../host/importActions";
 import type { ImportKind, ImportWrite, SourceGrid } from "../import";
 import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
@@ -53,10 +53,10 @@ export interface ImportServices {
   /** The workbook's sheets and tables, to pick a source from. */
   readonly listSources?: () => Promise<WorkbookSources>;
   readonly readSource?: (source: WorkbookSource) => Promise<{ readonly grid: SourceGrid; readonly address: string }>;
-  /** The workbook's register of `kind`, or undefined when it has none (a new one is then written). */
-  readonly readRegister?: (kind: ImportKind) => Promise<RegisterRead | undefined>;
+  /** The workbook's register of `kind` (none: a new one is written) and, for visits, its customer register. */
+  readonly readRegisters?: (kind: ImportKind) => Promise<WorkbookRegisters>;
   /** A .csv or .xlsx the user picked; `sheet` picks a sheet of an .xlsx (the first by default). */
   readFile(name: string, bytes: Uint8Array, sheet?: string): Promise<FileGrid>;
-  /** `register`: what `readRegister` gave (always undefined in the preview); `year`: a new contract register's statistics year. */
-  write(kind: ImportKind, write: ImportWrite, register: RegisterRead | undefined, locale: Locale, year: number): Promise<ImportOutcome>;
+  /** `registers`: what `readRegisters` gave (none in the preview); `locale`: the register's; `year`: a new contract register's statistics year. */
+  write(kind: ImportKind, write: ImportWrite, registers: WorkbookRegisters, locale: Locale, year: number): Promise<ImportOutcome>;
 }

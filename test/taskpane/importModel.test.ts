@@ -7,7 +7,6 @@ import {
   decidedWrite,
   decisionsFor,
   NO_DECISIONS,
-  registerLocale,
   retarget,
   rowSummary,
   samplesOf,
@@ -107,12 +106,4 @@ test("long lists are shown a page at a time", () => {
   const items = Array.from({ length: 250 }, (_, i) => i);
   expect(shownOf(items, 100)).toEqual({ items: items.slice(0, 100), more: 150 });
   expect(shownOf(items, 300)).toEqual({ items, more: 0 });
-});
-
-test("values are cleaned into the register's language: the one its headers are in, else the pane's", () => {
-  expect(registerLocale("customers", undefined, "en-US")).toBe("en-US");
-  expect(registerLocale("customers", ["客户编号", "客户名称", "电话"], "en-US")).toBe("zh-CN");
-  expect(registerLocale("customers", ["客户名称", "Phone", "Owner", "Address"], "zh-CN")).toBe("en-US");
-  // A tie keeps the pane's language.
-  expect(registerLocale("customers", ["Notes only"], "zh-CN")).toBe("zh-CN");
 });

@@ -14,10 +14,10 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import type { Locale } from "../../contract/locale";
-import type { FileGrid, ImportOutcome, RegisterRead, WorkbookSources } from "../../host/importActions";
-import { IMPORT_KINDS, importFields, planImport, proposeMapping, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
+import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSources } from "../../host/importActions";
+import { IMPORT_KINDS, importFields, planImport, proposeMapping, registerLocale, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
 import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
-import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, registerLocale, retarget, writesSomething, type Decisions } from "../importForm/importModel";
+import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, retarget, writesSomething, type Decisions } from "../importForm/importModel";
 import type { PaneServices } from "../services";
 import { uiStrings, type UiStrings } from "../strings";
 import { describeReadError, describeWriteError } from "../writeErrors";
@@ -36,8 +36,8 @@ interface Loaded {
   readonly file?: { readonly name: string; readonly bytes: Uint8Array; readonly read: FileGrid };
 }
 
-/** The register read for a kind: `read` undefined when the workbook has none (or in the preview). */
-type RegisterState = { readonly kind: ImportKind; readonly read: RegisterRead | undefined } | { readonly kind: ImportKind; readonly failed: string };
+/** The registers read for a kind (in the preview: none, the import makes a new workbook). */
+type RegisterState = { readonly kind: ImportKind; readonly read: WorkbookRegisters } | { readonly kind: ImportKind; readonly failed: string };
 
 type Status =
   | { readonly kind: "idle" | "reading" | "importing" }
@@ -69,7 +69,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   const picker = useRef<HTMLInputElement>(null);
   const busy = status.kind === "reading" || status.kind === "importing";
 
-  const { listSources, readRegister } = importer;
+  const { listSources, readRegisters } = importer;
   // Listed afresh each time the user turns to the sheets or tables: the workbook may have changed meanwhile.
   const listing = sourceKind === "sheet" || sourceKind === "table";
   useEffect(() => {
@@ -84,16 +84,16 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     };
   }, [listSources, listing, locale]);
   useEffect(() => {
-    if (!readRegister) return;
+    if (!readRegisters) return;
     let current = true;
-    readRegister(kind).then(
+    readRegisters(kind).then(
       (read) => current && setRegister({ kind, read }),
       (error: unknown) => current && setRegister({ kind, failed: describeReadError(error, locale) }),
     );
     return () => {
       current = false;
     };
-  }, [readRegister, kind, registerVersion, locale]);
+  }, [readRegisters, kind, registerVersion, locale]);
 
   const mapping = useMemo(() => {
     if (!loaded) return undefined;
@@ -101,17 +101,21 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     return proposeMapping(kind, loaded.grid);
   }, [loaded, chosenMapping, kind]);
   const registerHere = register?.kind === kind ? register : undefined;
-  const registerRead = registerHere && "read" in registerHere ? registerHere.read : undefined;
-  // Values are cleaned into the register's own language (its drop-down words), whatever the pane's.
-  const sheetLocale = registerLocale(kind, registerRead?.register.headers, locale);
+  const registers: WorkbookRegisters = registerHere && "read" in registerHere ? registerHere.read : {};
+  const { target } = registers;
+  // Values are cleaned into the register's own language (its drop-down words), whatever the pane's; a new register is written in the pane's.
+  const sheetLocale = target ? registerLocale(kind, target.register.headers) : locale;
   const fields = useMemo(() => importFields(kind, sheetLocale), [kind, sheetLocale]);
   const plan = useMemo(
-    () => (loaded && mapping ? planImport(kind, loaded.grid, mapping, registerRead?.register, sheetLocale) : undefined),
-    [kind, loaded, mapping, registerRead, sheetLocale],
+    () =>
+      loaded && mapping
+        ? planImport(kind, loaded.grid, mapping, { locale: sheetLocale, ...(target ? { register: target.register } : {}), ...(registers.customers ? { customers: registers.customers } : {}) })
+        : undefined,
+    [kind, loaded, mapping, target, registers.customers, sheetLocale],
   );
   const chosen = decisionsFor(decisions, plan);
   const write = plan ? decidedWrite(plan, chosen) : undefined;
-  const registerReady = !readRegister || (registerHere !== undefined && "read" in registerHere);
+  const registerReady = !readRegisters || (registerHere !== undefined && "read" in registerHere);
 
   const read = async (work: () => Promise<Loaded>) => {
     setStatus({ kind: "reading" });
@@ -161,7 +165,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     if (!plan || !write) return;
     setStatus({ kind: "importing" });
     try {
-      const outcome = await importer.write(kind, write, registerRead, sheetLocale, services.today().getFullYear());
+      const outcome = await importer.write(kind, write, registers, sheetLocale, services.today().getFullYear());
       setStatus({ kind: "done", outcome });
       // The rows just written are the register's now: a second import checks against them.
       setRegisterVersion((v) => v + 1);
@@ -275,7 +279,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
           <Divider />
           <ImportCheck
             plan={plan}
-            registerFirstRow={registerRead?.firstRow}
+            registerFirstRow={target?.firstRow}
             chosen={chosen}
             locale={locale}
             strings={strings}
@@ -340,9 +344,9 @@ function RegisterNote({ register, inExcel, strings }: { register: RegisterState 
       </MessageBar>
     );
   }
-  const { read } = register;
+  const { target } = register.read;
   return (
-    <Caption1 data-testid="import-register">{read ? strings.registerFound(read.sheet, read.register.table) : strings.registerMissing}</Caption1>
+    <Caption1 data-testid="import-register">{target ? strings.registerFound(target.register.sheet, target.register.table) : strings.registerMissing}</Caption1>
   );
 }
 

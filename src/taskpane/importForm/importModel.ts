@@ -90,17 +90,6 @@ export function rowSummary(kind: ImportKind, row: TableRow, locale: Locale): str
   return parts.join(" · ");
 }
 
-/**
- * The language of a register's columns and drop-down words, which the imported values must be in: the one
- * more of its headers are written in; a register still to be written takes the pane's.
- */
-export function registerLocale(kind: ImportKind, headers: readonly string[] | undefined, pane: Locale): Locale {
-  if (headers === undefined) return pane;
-  const matched = (locale: Locale) => importFields(kind, locale).filter((field) => headers.includes(field.header)).length;
-  const other: Locale = pane === "zh-CN" ? "en-US" : "zh-CN";
-  return matched(other) > matched(pane) ? other : pane;
-}
-
 /** A page of a long list: big lists are shown `step` at a time so the pane stays responsive. */
 export const shownOf = <T>(items: readonly T[], shown: number): { readonly items: readonly T[]; readonly more: number } => ({
   items: items.slice(0, shown),
