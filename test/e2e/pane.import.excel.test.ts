@@ -39,12 +39,12 @@ async function selectList(page: Page, rows: (string | number)[][]) {
   );
 }
 
-/** The customer register's data rows as the fake holds them (values, formulas as written), by header. */
-const registerRows = (page: Page, count: number) =>
+/** A register's first data rows as the fake holds them (values; "(formula)" for a formula), by header. */
+const tableRows = (page: Page, count: number, pattern: string) =>
   onFake(
     page,
-    (f, n) => {
-      const table = f.state.tables.find((t) => /^SP_C\d+_Customers$/.test(t.name));
+    (f, { n, pattern }) => {
+      const table = f.state.tables.find((t) => new RegExp(pattern).test(t.name));
       if (!table) return null;
       const letters = (col: number) => {
         let out = "";
@@ -67,8 +67,9 @@ const registerRows = (page: Page, count: number) =>
       }
       return { table: table.name, sheet: table.sheet.name, rows };
     },
-    count,
+    { n: count, pattern },
   );
+const registerRows = (page: Page, count: number) => tableRows(page, count, "^SP_C\\d+_Customers$");
 
 async function readSelection(page: Page) {
   await page.getByTestId("import-read").click();
@@ -218,6 +219,43 @@ test("an empty selection, and an append Excel rejects, are said in plain languag
   expect(failed.text).toBe("Excel 拒绝了写入（GeneralException）。本次创建的内容已全部撤销，工作簿保持原样。");
   expect(await page.getByTestId("import-error").count()).toBe(1);
   expect(await registerRows(page, 3)).toEqual(before);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("visits are imported by customer name into a new log that takes the customer register's IDs", async () => {
+  const { page, errors } = await pane.open("?page=import", { inExcel: true });
+  await page.getByTestId("import-register").waitFor();
+  await selectList(page, [
+    ["客户编码", "单位名称"],
+    ["C001", "北京华信科技有限公司"],
+    ["C002", "上海申达物流有限责任公司"],
+  ]);
+  await readSelection(page);
+  expect((await runImport(page)).text).toContain("写入 2 行");
+
+  await page.getByRole("radio", { name: "客户拜访记录" }).check();
+  await page.getByTestId("import-register").filter({ hasText: "还没有这个登记表" }).waitFor();
+  await selectList(page, [
+    ["拜访日期", "业务员", "客户", "拜访方式", "拜访结果"],
+    ["2026-11-02", "张三", "华信科技（北京）有限公司", "上门", "报价"],
+    ["2026/11/05", "李四", "上海申达物流", "电话", "约下周面谈"],
+    ["2026-11-06", "张三", "杭州新禾贸易有限公司", "微信", ""],
+  ]);
+  await readSelection(page);
+  // A name the register does not hold is listed, never guessed.
+  const problems = await page.getByTestId("import-problems").locator("li").allTextContents();
+  expect(problems).toEqual([expect.stringContaining("杭州新禾贸易有限公司")]);
+  await page.getByTestId("import-button").click();
+  await page.getByTestId("write-success").waitFor();
+  const log = await tableRows(page, 3, "^SP_V\\d+_Visits$");
+  expect(log?.sheet).toBe("客户拜访记录");
+  expect(log?.rows.map((row) => [row["日期"], row["销售代表"], row["客户编号"], row["客户名称"], row["方式"]])).toEqual([
+    // The log is linked to the register: 客户名称 follows the ID by formula.
+    [serialFromYmd(2026, 11, 2), "张三", "C001", "(formula)", "上门"],
+    [serialFromYmd(2026, 11, 5), "李四", "C002", "(formula)", "电话"],
+    [serialFromYmd(2026, 11, 6), "张三", null, "(formula)", "微信"],
+  ]);
   expect(errors).toEqual([]);
   await page.context().close();
 });
