@@ -51,7 +51,10 @@ export function readAmount(cell: CellValue, text: string, scale: bigint): number
     if (!GROUPED.test(t)) return undefined;
     t = t.replace(/,/g, "");
   }
-  const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? parseDecimal(t) : undefined;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
+  // Unscaled, the double nearest the text is what the exact path would round to: parse it directly.
+  if (unit === 1n) return negative ? 0 - Number(t) : Number(t);
+  const value = parseDecimal(t);
   if (!value) return undefined;
   return scaled(negative ? { ...value, coefficient: -value.coefficient } : value, unit);
 }

@@ -7,6 +7,7 @@ import { sourceHeaders, type ColumnMapping, type SourceGrid } from "./mapping";
 import { normalizePhone, phoneParts } from "./phones";
 import type { CellProblem, ProblemCode } from "./problems";
 import { VOCABULARY } from "./vocabulary";
+import { fold } from "./fold";
 
 /** One imported row: its 1-based row number in the source and its values by ImportField key. */
 export interface CleanRow {
@@ -19,10 +20,12 @@ export interface CleanRow {
 type Reading = { readonly value: CellValue } | { readonly problem: ProblemCode };
 
 /** Spaces around a value are dropped; a leading TAB or line break is kept (the writers write such text as text). */
-const trimSpaces = (text: string): string => text.replace(/^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/g, "");
+const EDGE_SPACES = /^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/g;
+const EDGE = /[ \u00a0\u3000]/;
+const trimSpaces = (text: string): string => (EDGE.test(text[0] ?? "") || EDGE.test(text[text.length - 1] ?? "") ? text.replace(EDGE_SPACES, "") : text);
 
 /** How a drop-down's value is compared: NFKC-folded, lower case, without spaces. */
-const choiceKey = (text: string): string => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+const choiceKey = (text: string): string => fold(text).toLowerCase().replace(/\s+/g, "");
 
 /** Per field with a drop-down: every word that means a value → the value's position. */
 function choices(kind: ImportKind, field: ImportField): ReadonlyMap<string, number> {
@@ -48,7 +51,7 @@ function reader(kind: ImportKind, field: ImportField, header: string): (cell: Ce
     case "date":
     case "datetime":
       return (cell) => {
-        const serial = readDate(cell, typeof cell === "string" ? cell.normalize("NFKC").trim() : "");
+        const serial = readDate(cell, typeof cell === "string" ? fold(cell).trim() : "");
         return serial === undefined ? { problem: "notDate" } : { value: serial };
       };
     case "money":
@@ -57,7 +60,7 @@ function reader(kind: ImportKind, field: ImportField, header: string): (cell: Ce
     case "integer":
     case "percent":
       return (cell) => {
-        const amount = readAmount(cell, typeof cell === "string" ? cell.normalize("NFKC").toLowerCase().trim() : "", field.kind === "money" || field.kind === "moneyCents" ? scale : 1n);
+        const amount = readAmount(cell, typeof cell === "string" ? fold(cell).toLowerCase().trim() : "", field.kind === "money" || field.kind === "moneyCents" ? scale : 1n);
         if (amount === undefined) return { problem: "notNumber" };
         if (field.min !== undefined && amount < field.min) return { problem: "negative" };
         if (field.whole && !Number.isInteger(amount)) return { problem: "notWhole" };
@@ -74,7 +77,26 @@ function reader(kind: ImportKind, field: ImportField, header: string): (cell: Ce
   }
 }
 
-const isBlank = (cell: CellValue | undefined): boolean => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+/**
+ * A column's reader that reads each distinct text once: lists repeat their words, dates and amounts
+ * recur, and folding and matching them is most of the cost of reading a cell (50 000 rows, issue 13 item 6).
+ */
+function remembered(read: (cell: CellValue) => Reading): (cell: CellValue) => Reading {
+  const seen = new Map<string, Reading>();
+  return (cell) => {
+    if (typeof cell !== "string") return read(cell);
+    let reading = seen.get(cell);
+    if (reading === undefined) {
+      reading = read(cell);
+      seen.set(cell, reading);
+    }
+    return reading;
+  };
+}
+
+/** Blank: nothing, or only spaces (checked only when the text starts with one: most cells do not). */
+const isBlank = (cell: CellValue): boolean => cell === null || (typeof cell === "string" && (cell === "" || (SPACE.test(cell[0]) && cell.trim() === "")));
+const SPACE = /\s/;
 
 /** A value of a field the register has no column for, as it is added to another column: 统一社会信用代码：91110000…. */
 export const intoText = (field: ImportField, value: string, locale: Locale): string => (locale === "zh-CN" ? `${field.header}：${value}` : `${field.header}: ${value}`);
@@ -96,22 +118,28 @@ export function cleanRows(
   const fields = importFields(kind, locale);
   const columns = mapping.targets.flatMap((key, column) => {
     const field = fields.find((f) => f.key === key);
-    return field ? [{ column, field, read: reader(kind, field, headers[column]) }] : [];
+    if (!field) return [];
+    const read = reader(kind, field, headers[column]);
+    // Names, phones and notes hardly repeat: remembering them would only hold 50 000 texts.
+    return [{ column, field, read: field.kind === "text" && !field.values ? read : remembered(read) }];
   });
+  const extras = columns.filter(({ field }) => field.into !== undefined).map(({ field }) => field);
   const rows: CleanRow[] = [];
   const problems: CellProblem[] = [];
   for (let r = mapping.headerRow + 1; r < grid.length; r++) {
     const source = grid[r];
-    if (columns.every(({ column }) => isBlank(source[column]))) continue;
     const values: Record<string, CellValue> = {};
+    let blank = true;
     for (const { column, field, read } of columns) {
       const cell = source[column];
-      if (isBlank(cell) || cell === undefined) continue;
+      if (cell === undefined || isBlank(cell)) continue;
+      blank = false;
       const reading = read(cell);
       if ("problem" in reading) problems.push({ row: r + 1, column: headers[column], value: String(cell), code: reading.problem });
       else values[field.key] = reading.value;
     }
-    for (const field of fields) {
+    if (blank) continue;
+    for (const field of extras) {
       const value = values[field.key];
       if (field.into === undefined || typeof value !== "string" || value === "") continue;
       const note = intoText(field, value, locale);

@@ -1,4 +1,4 @@
-import { FIRST_SERIAL, LAST_SERIAL, daysInMonth, serialFromYmd } from "../domain/calendar";
+import { FIRST_SERIAL, LAST_SERIAL, daysInMonth } from "../domain/calendar";
 import type { CellValue } from "../spec/sheetSpec";
 
 /**
@@ -21,9 +21,14 @@ const SERIAL = /^\d+(\.\d+)?$/;
 /** A time after the date: " 10:30", " 10:30:00", "T10:30:00.000Z", " 上午10:30". */
 const TIME = /(?:[T\s]+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:am|pm))?(?:z|[+-]\d{2}:?\d{2})?)$/i;
 
+/** Serial 25569 is 1970-01-01; from 1900-03-01 on, Excel's serials count days as the calendar does. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+// Date.UTC, not the calendar's checked serialFromYmd: the range is checked here, and a list of 50 000
+// dates should not build an error message for each (serialFromYmd words its check eagerly).
 const ymd = (year: number, month: number, day: number): number | undefined =>
   year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && (year > 1900 || month >= 3)
-    ? serialFromYmd(year, month, day)
+    ? Date.UTC(year, month - 1, day) / 86_400_000 + UNIX_EPOCH_SERIAL
     : undefined;
 
 const fromSerial = (serial: number): number | undefined => (serial >= FIRST_SERIAL && serial <= LAST_SERIAL + 0.99999 ? Math.floor(serial) : undefined);

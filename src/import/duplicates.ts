@@ -3,7 +3,8 @@ import type { CleanRow } from "./clean";
 import { LOCALES } from "../contract/locale";
 import { fieldOf, type ImportKind } from "./fields";
 import { normalizePhone, phoneParts } from "./phones";
-import { REGION_NAMES } from "./regions";
+import { BRACKETED_PLACES, REGION_NAMES } from "./regions";
+import { fold } from "./fold";
 
 /**
  * The duplicate review (issue 13 item 4): rows of the import that are the same customer, contract or
@@ -24,20 +25,29 @@ const LEGAL_FORMS = ["股份有限公司", "有限责任公司", "集团有限�
  */
 const ENGLISH_FORMS = /(?:[\s,.&]+(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|group|gmbh))+[\s.,]*$/;
 /** Bracketed words dropped wherever they stand: (集团), (中国), (China), and a place: 华为技术(深圳)有限公司. */
-const BRACKETED = new Set(["集团", "中国", "china", "group", ...REGION_NAMES]);
+const BRACKETED = new Set(["集团", "中国", "china", "group", ...REGION_NAMES, ...BRACKETED_PLACES]);
 const OPENING = /[[{【〔〖｛［]/g;
 const CLOSING = /[\]}】〕〗｝］]/g;
 const BRACKET_GROUP = /\(([^()]*)\)/g;
 const PUNCTUATION = /[\p{P}\p{S}]/gu;
 
+/** Words by length, longest first, so a name is looked up once per length instead of once per word. */
+const byLength = (words: readonly string[]) =>
+  [...new Set(words.map((w) => w.length))].sort((a, b) => b - a).map((length) => ({ length, words: new Set(words.filter((w) => w.length === length)) }));
+const FORMS_BY_LENGTH = byLength(LEGAL_FORMS);
+const REGIONS_BY_LENGTH = byLength(REGION_NAMES);
+
 function stripLegalForm(name: string): string {
-  const form = LEGAL_FORMS.find((f) => name.endsWith(f) && name.length > f.length && !(f.endsWith("公司") && name.endsWith(`分${f}`)));
-  return form ? name.slice(0, -form.length) : name;
+  for (const { length, words } of FORMS_BY_LENGTH) {
+    const end = name.slice(-length);
+    if (name.length > length && words.has(end) && !(end.endsWith("公司") && name[name.length - length - 1] === "分")) return name.slice(0, -length);
+  }
+  return name;
 }
 
 function stripRegion(name: string): string {
-  const region = REGION_NAMES.find((r) => name.startsWith(r) && name.length > r.length);
-  return region ? name.slice(region.length) : name;
+  for (const { length, words } of REGIONS_BY_LENGTH) if (name.length > length && words.has(name.slice(0, length))) return name.slice(length);
+  return name;
 }
 
 /**
@@ -48,7 +58,7 @@ function stripRegion(name: string): string {
  * kept: it is part of many names (中国银行, 中国石化). Idempotent.
  */
 export function normalizeCompanyName(name: string): string {
-  let text = name.normalize("NFKC").toLowerCase().trim().replace(ENGLISH_FORMS, "").replace(/\s+/g, "").replace(OPENING, "(").replace(CLOSING, ")");
+  let text = fold(name).toLowerCase().trim().replace(ENGLISH_FORMS, "").replace(/\s+/g, "").replace(OPENING, "(").replace(CLOSING, ")");
   text = text.replace(BRACKET_GROUP, (group, inside: string) => (BRACKETED.has(inside) ? "" : group)).replace(PUNCTUATION, "");
   for (;;) {
     const next = stripRegion(stripLegalForm(text));
@@ -72,7 +82,8 @@ export type DuplicateReason = "name" | "phone" | "creditCode" | "contractNo" | "
 /** Which reason names a group that several reasons joined, the first first (ties in size). */
 const REASONS: readonly DuplicateReason[] = ["creditCode", "contractNo", "name", "phone", "sameRecord"];
 
-const text = (value: CellValue | undefined): string => (value === null || value === undefined ? "" : String(value).normalize("NFKC").trim());
+const raw = (value: CellValue | undefined): string => (value === null || value === undefined ? "" : String(value));
+const text = (value: CellValue | undefined): string => (value === null || value === undefined ? "" : fold(String(value)).trim());
 const code = (value: CellValue | undefined): string => text(value).replace(/\s+/g, "").toUpperCase();
 
 /**
@@ -97,12 +108,10 @@ function keysOf(kind: ImportKind, row: TableRow): [DuplicateReason, string][] {
   switch (kind) {
     case "customers": {
       const keys: [DuplicateReason, string][] = [];
-      const name = normalizeCompanyName(text(row.name));
+      const name = normalizeCompanyName(raw(row.name));
       if (name !== "") keys.push(["name", name]);
-      for (const part of phoneParts(text(row.phone))) {
-        const phone = normalizePhone(part);
-        if (phone !== undefined) keys.push(["phone", phone]);
-      }
+      const phones = new Set(phoneParts(raw(row.phone)).map(normalizePhone));
+      for (const phone of phones) if (phone !== undefined) keys.push(["phone", phone]);
       const credit = creditCodeOf(row);
       if (credit !== undefined) keys.push(["creditCode", credit]);
       return keys;
@@ -112,7 +121,7 @@ function keysOf(kind: ImportKind, row: TableRow): [DuplicateReason, string][] {
       return id === "" ? [] : [["contractNo", id]];
     }
     case "visits": {
-      const customer = code(row.customerId) || normalizeCompanyName(text(row.customerName));
+      const customer = code(row.customerId) || normalizeCompanyName(raw(row.customerName));
       const date = text(row.date);
       if (date === "" || customer === "") return [];
       return [["sameRecord", [date, customer, text(row.rep).toLowerCase(), text(row.method).toLowerCase()].join("|")]];
@@ -144,27 +153,27 @@ export function findDuplicates(kind: ImportKind, rows: readonly CleanRow[], exis
     }
     return i;
   };
-  const buckets = new Map<string, { reason: DuplicateReason; key: string; members: number[] }>();
+  // Per reason, each key's first row; a key met again joins its rows and is counted (few keys repeat,
+  // so no list per key is kept for the 50 000 that do not).
+  const first = new Map<DuplicateReason, Map<string, number>>(REASONS.map((reason) => [reason, new Map()]));
+  const repeated = new Map<DuplicateReason, Map<string, number>>(REASONS.map((reason) => [reason, new Map()]));
   all.forEach((row, i) => {
     for (const [reason, key] of keysOf(kind, row)) {
-      const id = `${reason}\u0000${key}`;
-      const bucket = buckets.get(id);
-      if (!bucket) buckets.set(id, { reason, key, members: [i] });
-      else if (bucket.members[bucket.members.length - 1] !== i) bucket.members.push(i);
+      const at = first.get(reason)!.get(key);
+      if (at === undefined) first.get(reason)!.set(key, i);
+      else if (at !== i && find(at) !== find(i)) parent[find(i)] = find(at);
+      if (at !== undefined && at !== i) repeated.get(reason)!.set(key, (repeated.get(reason)!.get(key) ?? 1) + 1);
     }
   });
-  const linking = [...buckets.values()].filter((bucket) => bucket.members.length > 1);
-  for (const { members } of linking) for (const member of members) parent[find(member)] = find(members[0]);
   // Each group's name: the reason and key shared by most of its rows; ties by REASONS, then key.
   const names = new Map<number, { reason: DuplicateReason; key: string; size: number }>();
-  for (const { reason, key, members } of linking) {
-    const root = find(members[0]);
-    const held = names.get(root);
-    const better =
-      !held ||
-      members.length > held.size ||
-      (members.length === held.size && (REASONS.indexOf(reason) < REASONS.indexOf(held.reason) || (reason === held.reason && key < held.key)));
-    if (better) names.set(root, { reason, key, size: members.length });
+  for (const reason of REASONS) {
+    for (const [key, size] of repeated.get(reason)!) {
+      const root = find(first.get(reason)!.get(key)!);
+      const held = names.get(root);
+      const better = !held || size > held.size || (size === held.size && (REASONS.indexOf(reason) < REASONS.indexOf(held.reason) || (reason === held.reason && key < held.key)));
+      if (better) names.set(root, { reason, key, size });
+    }
   }
   const groups = new Map<number, { imported: number[]; existing: number[] }>();
   all.forEach((_, i) => {

@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from "../contract/locale";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import type { ColumnKind, ColumnSpec } from "../spec/sheetSpec";
+import { fold } from "./fold";
 
 /** The registers a list can be imported into (a subset of the template ids). */
 export type ImportKind = "customers" | "contracts" | "visits" | "ledger";
@@ -82,7 +83,7 @@ export function fieldOf(kind: ImportKind, key: string, locale: Locale): ImportFi
 }
 
 /** Header text as compared: trimmed, full-width folded (NFKC), case and inner spaces ignored. */
-export const headerKey = (text: string): string => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+export const headerKey = (text: string): string => fold(text).toLowerCase().replace(/\s+/g, "");
 
 /**
  * The existing table's header for each field key: the column whose header is the field's in either

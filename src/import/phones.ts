@@ -1,3 +1,4 @@
+import { fold } from "./fold";
 /**
  * Chinese phone numbers in one canonical form, so the same number written three ways is one number
  * (and a duplicate): spaces, dashes, dots and parentheses dropped, the +86 / 0086 / 86- country prefix
@@ -23,12 +24,12 @@ function number(digits: string): string | undefined {
   if (!digits.startsWith("0")) return undefined;
   const area = /^0[12]/.test(digits) ? 3 : 4;
   const local = digits.slice(area);
-  return /^[2-9]\d{6,7}$/.test(local) ? `${digits.slice(0, area)}-${local}` : undefined;
+  return /^[1-9]\d{6,7}$/.test(local) ? `${digits.slice(0, area)}-${local}` : undefined;
 }
 
 /** One phone number in the canonical form above, or undefined. */
 export function normalizePhone(text: string): string | undefined {
-  let t = text.normalize("NFKC").trim();
+  let t = fold(text).trim();
   let extension = "";
   const ext = EXTENSION.exec(t);
   if (ext) {
@@ -57,8 +58,7 @@ export function normalizePhone(text: string): string | undefined {
 
 /** A cell that may hold several numbers (13812345678/010-12345678, or separated by ; , 、 or a line break). */
 export const phoneParts = (text: string): string[] =>
-  text
-    .normalize("NFKC")
+  fold(text)
     .split(/[/;,、\n\r]+|\s{2,}/)
     .map((part) => part.trim())
     .filter((part) => part !== "");

@@ -2,7 +2,7 @@
  * The places a Chinese company name may start with (北京华为… / 广东省深圳市…) or carry in brackets
  * (华为技术(深圳)有限公司), kept in one list for `normalizeCompanyName`: the four municipalities, the
  * provinces, the autonomous regions and the SARs (each with and without its suffix), and the big cities
- * (with 市 only: bare, a city name is too often the company's own word — 南京银行, 青岛啤酒 — to strip).
+ * (at the start with 市 only: bare, a city name is too often the company's own word — 南京银行, 青岛啤酒 — to strip).
  */
 
 const MUNICIPALITIES = ["北京", "上海", "天津", "重庆"];
@@ -26,6 +26,9 @@ const CITIES = [
   "呼和浩特", "银川", "西宁", "拉萨", "海口", "三亚", "徐州", "泉州", "嘉兴", "绍兴", "金华", "台州",
   "惠州", "中山", "唐山", "保定", "洛阳", "潍坊", "淄博", "扬州", "镇江", "芜湖",
 ];
+
+/** In brackets a place is written bare: 华为技术(深圳)有限公司. */
+export const BRACKETED_PLACES: readonly string[] = [...MUNICIPALITIES, ...PROVINCES, ...AUTONOMOUS.map(([name]) => name), ...CITIES];
 
 /** Every spelling, longest first so 黑龙江省 is taken whole and 内蒙古自治区 before 内蒙古. */
 export const REGION_NAMES: readonly string[] = [
