@@ -36,7 +36,7 @@ function choices(kind: ImportKind, field: ImportField): ReadonlyMap<string, numb
   return map;
 }
 
-/** Reads one cell for `field`: a value for the row (null when blank), or a problem. */
+/** Reads one non-blank cell for `field`: its value for the row, or why it cannot be read. */
 function reader(kind: ImportKind, field: ImportField, header: string): (cell: CellValue) => Reading {
   const scale = headerScale(header);
   if (field.values) {

@@ -28,8 +28,11 @@ const ENGLISH_FORMS = /(?:[\s,.&]+(?:co|company|corp|corporation|inc|incorporate
 const BRACKETED = new Set(["集团", "中国", "china", "group", ...REGION_NAMES, ...BRACKETED_PLACES]);
 const OPENING = /[[{【〔〖｛［]/g;
 const CLOSING = /[\]}】〕〗｝］]/g;
+const OPENING_ANY = /[[{【〔〖｛［]/;
+const CLOSING_ANY = /[\]}】〕〗｝］]/;
 const BRACKET_GROUP = /\(([^()]*)\)/g;
 const PUNCTUATION = /[\p{P}\p{S}]/gu;
+const PUNCTUATION_ANY = /[\p{P}\p{S}]/u;
 
 /** Words by length, longest first, so a name is looked up once per length instead of once per word. */
 const byLength = (words: readonly string[]) =>
@@ -58,8 +61,13 @@ function stripRegion(name: string): string {
  * kept: it is part of many names (中国银行, 中国石化). Idempotent.
  */
 export function normalizeCompanyName(name: string): string {
-  let text = fold(name).toLowerCase().trim().replace(ENGLISH_FORMS, "").replace(/\s+/g, "").replace(OPENING, "(").replace(CLOSING, ")");
-  text = text.replace(BRACKET_GROUP, (group, inside: string) => (BRACKETED.has(inside) ? "" : group)).replace(PUNCTUATION, "");
+  // Each step runs only where it has something to do: most names have no Latin, brackets or punctuation.
+  let text = fold(name).toLowerCase().trim();
+  if (/[a-z]/.test(text)) text = text.replace(ENGLISH_FORMS, "");
+  if (/\s/.test(text)) text = text.replace(/\s+/g, "");
+  if (OPENING_ANY.test(text) || CLOSING_ANY.test(text)) text = text.replace(OPENING, "(").replace(CLOSING, ")");
+  if (text.includes("(")) text = text.replace(BRACKET_GROUP, (group, inside: string) => (BRACKETED.has(inside) ? "" : group));
+  if (PUNCTUATION_ANY.test(text)) text = text.replace(PUNCTUATION, "");
   for (;;) {
     const next = stripRegion(stripLegalForm(text));
     if (next === text) return text;
@@ -103,34 +111,34 @@ function creditCodeOf(row: TableRow): string | undefined {
   return inNote && CREDIT_CODE.test(inNote) ? inNote : undefined;
 }
 
-/** What makes two rows of `kind` the same: each (reason, key) a row has. */
-function keysOf(kind: ImportKind, row: TableRow): [DuplicateReason, string][] {
+/** What makes two rows of `kind` the same: each (reason, key) a row has, given to `emit`. */
+function keysOf(kind: ImportKind, row: TableRow, emit: (reason: DuplicateReason, key: string) => void): void {
   switch (kind) {
     case "customers": {
-      const keys: [DuplicateReason, string][] = [];
       const name = normalizeCompanyName(raw(row.name));
-      if (name !== "") keys.push(["name", name]);
+      if (name !== "") emit("name", name);
       const phones = new Set(phoneParts(raw(row.phone)).map(normalizePhone));
-      for (const phone of phones) if (phone !== undefined) keys.push(["phone", phone]);
+      for (const phone of phones) if (phone !== undefined) emit("phone", phone);
       const credit = creditCodeOf(row);
-      if (credit !== undefined) keys.push(["creditCode", credit]);
-      return keys;
+      if (credit !== undefined) emit("creditCode", credit);
+      return;
     }
     case "contracts": {
       const id = code(row.id);
-      return id === "" ? [] : [["contractNo", id]];
+      if (id !== "") emit("contractNo", id);
+      return;
     }
     case "visits": {
       const customer = code(row.customerId) || normalizeCompanyName(raw(row.customerName));
       const date = text(row.date);
-      if (date === "" || customer === "") return [];
-      return [["sameRecord", [date, customer, text(row.rep).toLowerCase(), text(row.method).toLowerCase()].join("|")]];
+      if (date !== "" && customer !== "") emit("sameRecord", [date, customer, text(row.rep).toLowerCase(), text(row.method).toLowerCase()].join("|"));
+      return;
     }
     case "ledger": {
       const contract = code(row.contract);
       const date = text(row.date);
-      if (date === "" || contract === "") return [];
-      return [["sameRecord", [date, contract, text(row.type).toLowerCase(), text(row.amount), code(row.document)].join("|")]];
+      if (date !== "" && contract !== "") emit("sameRecord", [date, contract, text(row.type).toLowerCase(), text(row.amount), code(row.document)].join("|"));
+      return;
     }
   }
 }
@@ -157,14 +165,20 @@ export function findDuplicates(kind: ImportKind, rows: readonly CleanRow[], exis
   // so no list per key is kept for the 50 000 that do not).
   const first = new Map<DuplicateReason, Map<string, number>>(REASONS.map((reason) => [reason, new Map()]));
   const repeated = new Map<DuplicateReason, Map<string, number>>(REASONS.map((reason) => [reason, new Map()]));
-  all.forEach((row, i) => {
-    for (const [reason, key] of keysOf(kind, row)) {
-      const at = first.get(reason)!.get(key);
-      if (at === undefined) first.get(reason)!.set(key, i);
-      else if (at !== i && find(at) !== find(i)) parent[find(i)] = find(at);
-      if (at !== undefined && at !== i) repeated.get(reason)!.set(key, (repeated.get(reason)!.get(key) ?? 1) + 1);
-    }
-  });
+  all.forEach((row, i) =>
+    keysOf(kind, row, (reason, key) => {
+      const firsts = first.get(reason)!;
+      const at = firsts.get(key);
+      if (at === undefined) {
+        firsts.set(key, i);
+        return;
+      }
+      if (at === i) return;
+      if (find(at) !== find(i)) parent[find(i)] = find(at);
+      const counts = repeated.get(reason)!;
+      counts.set(key, (counts.get(key) ?? 1) + 1);
+    }),
+  );
   // Each group's name: the reason and key shared by most of its rows; ties by REASONS, then key.
   const names = new Map<number, { reason: DuplicateReason; key: string; size: number }>();
   for (const reason of REASONS) {
