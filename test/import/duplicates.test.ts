@@ -28,7 +28,8 @@ describe("normalizeCompanyName", () => {
   });
 
   test("a branch is another entity; names ending in a legal form's letters or starting with 中国 keep them; never down to nothing", () => {
-    expect(normalizeCompanyName("华为技术有限公司北京分公司")).not.toBe(normalizeCompanyName("华为技术有限公司"));
+    expect(normalizeCompanyName("华为技术有限公司北京分公司")).toBe("华为技术有限公司北京分公司");
+    expect(normalizeCompanyName("华为技术有限公司 北京分公司")).not.toBe(normalizeCompanyName("华为技术有限公司"));
     expect(normalizeCompanyName("Cisco")).toBe("cisco");
     expect(normalizeCompanyName("Zinc")).toBe("zinc");
     expect(normalizeCompanyName("中国银行股份有限公司")).toBe("中国银行");
