@@ -233,10 +233,13 @@ const styleOf = (cell: string | undefined): string | undefined => (cell === unde
  * Text as an OOXML string: characters XML 1.0 cannot carry (and CR, which XML parsers turn into LF)
  * as `_xHHHH_` escapes, and a literal `_xHHHH_` protected by escaping its underscore, as Excel does.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: XML 1.0 cannot carry them.
+/* eslint-disable no-control-regex -- matching control characters is the point: XML 1.0 cannot carry them. */
 const NOT_IN_XML = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g;
+const NEEDS_ESCAPE = /[&<>"_\u0000-\u001F\uFFFE\uFFFF]/;
+/* eslint-enable no-control-regex */
 const xstring = (text: string): string =>
-  escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(NOT_IN_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
+  // Most text (names, phones, places) needs no escaping at all: 50 000 rows × 20 cells skip six replacements each.
+  !NEEDS_ESCAPE.test(text) ? text : escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(NOT_IN_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
 
 /**
  * One new cell. Text is always an inline string: a value starting with =, +, -, @ stays text — a
