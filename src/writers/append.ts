@@ -19,7 +19,7 @@ export interface AppendResult {
   /** 0-based data row index of the first appended row. */
   readonly firstRow: number;
   readonly appended: number;
-  /** Cells `fill` wrote (blank cells of existing rows). */
+  /** Existing rows that got at least one cell from `fill`. */
   readonly filled: number;
 }
 

@@ -436,12 +436,14 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
   let filled = 0;
   for (const f of request.fill ?? []) {
     const r = table.bodyFirst + f.index;
+    let wrote = false;
     for (const [col, value] of inputOf(f.values)) {
       if (value === null || !isBlank(cellsOf(r).get(col))) continue;
       const row = editable(r);
       row.cells.set(col, valueCell(`${columnLetters(col)}${r}`, styleOf(row.cells.get(col)) ?? lastBodyStyles.get(col), value));
-      filled++;
+      wrote = true;
     }
+    if (wrote) filled++;
   }
 
   // The last row holding any input value; the blank rows after it are filled first.

@@ -293,6 +293,8 @@ test("fill writes only the blank cells of existing rows and never changes a non-
     fill: [
       { index: 0, values: { [h("name")]: "改名有限公司", [h("note")]: "合并导入", [h("phone")]: "13900000000", [h("annualSales")]: 1 } },
       { index: 2, values: { [h("id")]: "KH-X", [h("note")]: null } },
+      // A blank row filled becomes a used row: appends go after it.
+      { index: 10, values: { [h("id")]: "KH-Y", [h("name")]: "空行补入有限公司" } },
     ],
   });
   const contents = await readTableContents(pkg, customers.name);
@@ -302,13 +304,15 @@ test("fill writes only the blank cells of existing rows and never changes a non-
   expect(at(0, "annualSales")).toBe(allCustomers[0].annualSales);
   expect(at(0, "note")).toBe("合并导入");
   expect(at(2, "id")).toBe(allCustomers[2].id);
-  expect(result).toEqual({ firstRow: 8, appended: 0, filled: 1 });
-  // Every cell but the one filled keeps its bytes.
+  expect([at(10, "id"), at(10, "name")]).toEqual(["KH-Y", "空行补入有限公司"]);
+  // Rows that got a cell (0 and 10), not cells; the next append goes after row 10.
+  expect(result).toEqual({ firstRow: 11, appended: 0, filled: 2 });
+  // Every cell but the ones filled keeps its bytes.
   const sheetAfter = (await pkg.text("xl/worksheets/sheet1.xml"))!;
   const noteCell = `${columnLetters(customers.columns.findIndex((c) => c.key === "note"))}5`;
   const cells = (xml: string) => new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)].map((m) => [m[1], m[0]]));
   const [a, b] = [cells(sheetBefore), cells(sheetAfter)];
-  expect([...b.keys()].filter((k) => a.get(k) !== b.get(k))).toEqual([noteCell]);
+  expect([...b.keys()].filter((k) => a.get(k) !== b.get(k))).toEqual([noteCell, "A15", "B15"]);
 });
 
 test("content below the table that growing would cover is refused, in both languages, and the package is unchanged", async () => {
