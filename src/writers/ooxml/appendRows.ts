@@ -384,6 +384,31 @@ async function occupied(pkg: XlsxPackage, table: FoundTable, rows: readonly RowS
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The table with a calculated column for every column whose data rows all hold one and the same
+ * formula text although the table part names none: LibreOffice drops `calculatedColumnFormula` when
+ * it saves, and a register kept in it must still give appended rows their formulas (and its formula
+ * cells must not make every row look used). Only identical text is taken — structured references and
+ * names, which mean the same in every row; formulas that differ from row to row (A1 references) are not.
+ */
+function withColumnFormulas(table: FoundTable, byRow: ReadonlyMap<number, RowSlice>): FoundTable {
+  let candidates = new Map(table.columns.filter((c) => c.formula === undefined).map((c) => [c.col, undefined as string | undefined]));
+  if (table.bodyLast <= table.bodyFirst) return table;
+  for (let r = table.bodyFirst; r <= table.bodyLast && candidates.size > 0; r++) {
+    const row = byRow.get(r);
+    const cells = row === undefined ? new Map<number, string>() : rowCells(row, table);
+    const next = new Map<number, string | undefined>();
+    for (const [col, formula] of candidates) {
+      const f = /<f(\s[^>]*)?>([^<]+)<\/f>/.exec(cells.get(col) ?? "");
+      if (f === null || /\st="/.test(f[1] ?? "") || (formula !== undefined && formula !== f[2])) continue;
+      next.set(col, f[2]);
+    }
+    candidates = next;
+  }
+  if (candidates.size === 0) return table;
+  return { ...table, columns: table.columns.map((c) => (candidates.has(c.col) ? { ...c, formula: candidates.get(c.col) } : c)) };
+}
+
 interface EditedRow {
   readonly open: string;
   readonly cells: Map<number, string>;
@@ -398,7 +423,11 @@ const emitRow = (r: number, row: EditedRow): string => {
 
 /** Appends `request.rows` to the table and fills `request.fill`'s blank cells (see the module comment). */
 export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest): Promise<AppendResult> {
-  const table = await findTable(pkg, request.table);
+  const found = await findTable(pkg, request.table);
+  const sheetXml = (await pkg.text(found.sheetPath)) ?? "";
+  const { head, rows, tail } = sheetRows(sheetXml, found);
+  const byRow = new Map(rows.map((row) => [row.r, row]));
+  const table = withColumnFormulas(found, byRow);
   const column = columnOf(table);
   /** A request row's values by sheet column, calculated columns left out. */
   const inputOf = (values: Readonly<Record<string, CellValue>>): Map<number, CellValue> => {
@@ -415,9 +444,6 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
   for (const f of request.fill ?? []) {
     if (!Number.isInteger(f.index) || f.index < 0 || f.index >= bodyRows) throw new RangeError(`fill row ${f.index} is outside ${table.name}'s ${bodyRows} data rows`);
   }
-  const sheetXml = (await pkg.text(table.sheetPath)) ?? "";
-  const { head, rows, tail } = sheetRows(sheetXml, table);
-  const byRow = new Map(rows.map((row) => [row.r, row]));
   const edited = new Map<number, EditedRow>();
   const editable = (r: number): EditedRow => {
     let row = edited.get(r);

@@ -25,7 +25,7 @@ import { customerRows, registerVisitModel } from "../../fixtures/customers";
 import { ledgerRows } from "../../fixtures/ledger";
 import { todaySerial } from "../../fixtures/random";
 import { visitLogModel, visitRowsUntilToday } from "../../fixtures/visits";
-import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
+import { convertWithLibreOffice, errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
 import { expectValidXlsxAll } from "../../support/ooxmlGate";
 import { tableByRole } from "../../support/specCells";
 import { repoRoot } from "../../support/paths";
@@ -269,19 +269,39 @@ test("readTableContents: headers, stored values and formulas' cached values, tra
   expect(contents.rows[54].every((v) => v === null)).toBe(true);
   // LibreOffice's copy holds shared strings and cached results.
   const abc = customers.columns.findIndex((c) => c.key === "abc");
-  const file = join(dir, "recalculated.xlsx");
-  writeFileSync(file, stages.three.bytes);
-  const lo = await readTableContents(await XlsxPackage.load(await roundTrip(file)), customers.name);
+  const lo = await readTableContents(await XlsxPackage.load(await libreOfficeCopy()), customers.name);
   expect(lo.rows.slice(0, 8).map((r) => r[id])).toEqual(allCustomers.slice(0, 8).map((r) => r.id));
   expect(lo.rows.slice(0, 8).map((r) => r[abc])).toEqual(abcClasses(allCustomers.slice(0, 8).map((r) => (r.annualSales as number | null) ?? null)).map((t) => (t === "" ? null : t)));
 });
 
-/** The file as LibreOffice saves it (shared strings, cached values). */
-async function roundTrip(file: string): Promise<Uint8Array> {
-  const { convertWithLibreOffice } = await import("../../support/libreoffice");
-  const [out] = convertWithLibreOffice([file], "xlsx:Calc MS Excel 2007 XML", join(dir, "lo"));
-  return new Uint8Array(readFileSync(out));
+/** The register with 8 customers as LibreOffice saves it: shared strings, cached values — and no calculatedColumnFormula in the table part. */
+let loCopy: Uint8Array | undefined;
+function libreOfficeCopy(): Uint8Array {
+  if (loCopy === undefined) {
+    const file = join(dir, "saved-by-libreoffice.xlsx");
+    writeFileSync(file, stages.three.bytes);
+    const [out] = convertWithLibreOffice([file], "xlsx:Calc MS Excel 2007 XML", join(dir, "lo"));
+    loCopy = new Uint8Array(readFileSync(out));
+  }
+  return loCopy;
 }
+
+test("a register LibreOffice saved (its table part names no calculated column) still gets its formulas in every appended row", async () => {
+  const saved = libreOfficeCopy();
+  expect(await (await XlsxPackage.load(saved)).text("xl/tables/table1.xml")).not.toContain("calculatedColumnFormula");
+  const { bytes, result } = await append(saved, customers, allCustomers.slice(8));
+  // The formula cells of the blank rows do not make them look used: they are filled first.
+  expect(result).toEqual({ firstRow: 8, appended: 120, filled: 0 });
+  expect(await tableRef(bytes, customers.name)).toBe("A4:AB132");
+  const file = join(dir, "libreoffice-appended.xlsx");
+  writeFileSync(file, bytes);
+  const [book] = await recalcXlsx([file]);
+  expect(errorCells(book)).toEqual([]);
+  const abc = abcClasses(allCustomers.map((r) => (typeof r.annualSales === "number" ? r.annualSales : null))).map((t) => (t === "" ? null : t));
+  expect(column(book, registerSheet, customers, "abc", allCustomers.length)).toEqual(abc);
+  const demand = column(book, registerSheet, customers, "demandTier", allCustomers.length);
+  expect(column(book, registerSheet, customers, "nextVisit", allCustomers.length)).toEqual(registerVisitModel(allCustomers, allVisits.slice(0, 30), { abc, demand }, today).next);
+});
 
 test("fill writes only the blank cells of existing rows and never changes a non-blank one", async () => {
   const pkg = await XlsxPackage.load(stages.three.bytes);
