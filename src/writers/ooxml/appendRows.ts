@@ -18,7 +18,9 @@ import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, se
  * filled before the table grows. New cells: text as inline strings (never a formula, whatever it
  * starts with; sharedStrings.xml untouched), numbers, booleans; each new cell takes the style of the
  * table's last data row's cell in its column, so date and ¥ formats apply; a calculated column gets
- * the table part's `calculatedColumnFormula`, the text the xlsx writer puts in every cell. Growing
+ * the table part's `calculatedColumnFormula`, the text the xlsx writer puts in every cell (rows past
+ * the table's old end share it, as Excel saves a calculated column; a table LibreOffice saved, which
+ * names no calculated column, has it read from its rows — `withColumnFormulas`). Growing
  * the table moves its totals row down and extends the table's `ref`, its autoFilter, and the
  * conditional formats and validations over its columns; it is refused when the sheet holds
  * something below the table that the new rows would cover. Strings are built, never a DOM, so
