@@ -100,3 +100,14 @@ export function headersByKey(kind: ImportKind, tableHeaders: readonly string[]):
   }
   return found;
 }
+
+/**
+ * The language a register was written in, from its headers: the locale whose words head most of its
+ * columns (ties go to the first, zh-CN). Imported drop-down values are written in it, whatever the
+ * command line's or the pane's language: a zh register's 需求迫切度 takes 迫切, never "Urgent".
+ */
+export function registerLocale(kind: ImportKind, tableHeaders: readonly string[]): Locale {
+  const present = new Set(tableHeaders.map(headerKey));
+  const score = (locale: Locale) => importFields(kind, locale).filter((field) => present.has(headerKey(field.header))).length;
+  return LOCALES.reduce((best, locale) => (score(locale) > score(best) ? locale : best));
+}

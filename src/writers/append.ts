@@ -25,6 +25,8 @@ export interface AppendResult {
 
 /** The existing table's headers and data rows (values as stored; formulas' cached values), for duplicate checks. */
 export interface TableContents {
+  /** The sheet the table is on, as the workbook names it now. */
+  readonly sheet: string;
   readonly headers: readonly string[];
   readonly rows: readonly (readonly CellValue[])[];
 }

@@ -635,5 +635,5 @@ export async function readTableContents(pkg: XlsxPackage, table: string): Promis
     const cells = row === undefined ? new Map<number, string>() : rowCells(row, found);
     values.push(found.columns.map((c) => storedValue(cells.get(c.col), shared)));
   }
-  return { headers: found.columns.map((c) => c.header), rows: values };
+  return { sheet: found.sheet, headers: found.columns.map((c) => c.header), rows: values };
 }

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { CodedError } from "../../contract/codedError";
 import type { Locale } from "../../contract/locale";
 import type { CellValue } from "../../spec/sheetSpec";
+import type { SourceGrid } from "../../import";
 import { checkWorkbookFile, FileRefusedError, type FileRefusal } from "../ooxml/fileCheck";
 
 /**
@@ -16,7 +17,6 @@ import { checkWorkbookFile, FileRefusedError, type FileRefusal } from "../ooxml/
  * sees; trailing empty rows and columns are dropped.
  */
 
-export type SourceGrid = readonly (readonly CellValue[])[];
 
 export type SourceGridErrorCode = FileRefusal["kind"] | "unknownSheet" | "noWorksheet";
 
