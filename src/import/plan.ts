@@ -28,6 +28,8 @@ export interface ExistingRegister {
 
 export interface ImportPlan {
   readonly kind: ImportKind;
+  /** The register's language: its drop-down values and headers are in it. */
+  readonly locale: Locale;
   readonly mapping: ColumnMapping;
   /** The source's header, one per column (blank headers named by their column letter). */
   readonly headers: readonly string[];
@@ -74,6 +76,7 @@ export function planImport(kind: ImportKind, grid: SourceGrid, mapping: ColumnMa
   const existing = target.register ? registerRows(kind, target.register) : [];
   return {
     kind,
+    locale: target.locale,
     mapping,
     headers,
     unmapped: headers.filter((_, i) => mapping.targets[i] === undefined),

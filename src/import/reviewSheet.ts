@@ -79,7 +79,8 @@ export function buildReviewSheet(plan: ImportPlan, held: readonly DuplicateGroup
   const w = WORDS[locale];
   const kit = kitFor(locale);
   const key = freeKey(IMPORT_TEMPLATES.importReview, existing);
-  const fields = importFields(plan.kind, locale);
+  // The register's own headers, so the held rows can be copied under it as they are.
+  const fields = importFields(plan.kind, plan.locale);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, w.title(registerName), "title");
   draft.text({ row: 2, col: 0 }, w.hint, "note");
