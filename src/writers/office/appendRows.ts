@@ -228,7 +228,7 @@ export async function appendTableRows(context: Excel.RequestContext, request: Ap
     ...growSteps(target, request.rows.slice(intoBlanks).map((row) => rowEntries(table, row, column, ""))),
   ];
   try {
-    await runBatches(context, steps);
+    if (steps.length > 0) await runBatches(context, steps);
   } catch (error) {
     try {
       await undo(context, table, written);

@@ -155,6 +155,8 @@ describe("appendTableRows", () => {
       ],
     });
     expect(result).toEqual({ firstRow: 3, appended: 0, filled: 1 });
+    // Nothing to write costs no write sync.
+    expect((await append(fake, { table: TABLE, rows: [], fill: [{ index: 1, values: { 客户名称: "改名" } }] })).syncs).toBe(1);
     expect(cell(fake, "客户名称", 0).value).toBe(name);
     expect(cell(fake, "ABC等级", 0).formula).toBe(tier);
     expect(cell(fake, "备注", 0).value).toBe("补充说明");
