@@ -533,6 +533,20 @@ describe("fake Excel", () => {
       expect(fake.state.tables[0].range.to.row).toBe(3);
     });
 
+    test("with AutoCorrect's calculated-column fill off, rows.add copies no formula and a formula written stays in its cell", async () => {
+      const fake = await withTable();
+      fake.state.fillsCalculatedColumns = false;
+      await fake.run(async (context) => {
+        const table = context.workbook.tables.getItem("T");
+        table.rows.add(undefined, [["乙", "", ""], ["丙", "", ""]]);
+        await context.sync();
+        context.workbook.worksheets.getItem("Sheet1").getRange("C3").formulas = [["=1"]];
+        await context.sync();
+      });
+      const sheet = fake.sheet("Sheet1");
+      expect([sheet.formula("C2"), sheet.formula("C3"), sheet.formula("C4")]).toEqual(["=ROW()*2", "=1", undefined]);
+    });
+
     test("Range.delete('Up') over whole table rows deletes them and moves the cells below back up; part of the width is refused", async () => {
       const fake = await withTable();
       await fake.run(async (context) => {

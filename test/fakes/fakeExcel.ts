@@ -195,6 +195,12 @@ export class FakeWorkbookState {
   readonly names: FakeName[] = [];
   private sheetsCreated = 0;
   active!: FakeSheet;
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (File › Options ›
+   * Proofing › AutoCorrect Options › AutoFormat As You Type), on by default: false models a user who
+   * turned it off — no calculated column is made or extended (`fillCalculatedColumns`, `rows.add`).
+   */
+  fillsCalculatedColumns = true;
   /** The selected cell(s) of the active sheet, as Excel's Name Box would show them. */
   selection: RangeRef = { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } };
 
@@ -256,6 +262,7 @@ export class FakeWorkbookState {
  * (Excel compares them in R1C1 form; the add-in writes only names and structured references).
  */
 export function fillCalculatedColumns(state: FakeWorkbookState, sheet: FakeSheet, written: readonly CellRef[]): void {
+  if (!state.fillsCalculatedColumns) return;
   for (const table of state.tables) {
     if (table.sheet !== sheet) continue;
     const first = table.range.from.row + 1;
@@ -1016,6 +1023,14 @@ class RangeProxy extends ClientObject<Area> {
     });
   }
 
+  /** ExcelApi 1.2, excel.range#getlastrow: the last row of the range, its whole width. */
+  getLastRow(): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.lastRow`, () => {
+      const { sheet, range } = this.target();
+      return { sheet, range: { from: { row: range.to.row, col: range.from.col }, to: range.to } };
+    });
+  }
+
   /** ExcelApi 1.2, excel.range#getrowsbelow: `count` whole rows of the range's width right under it. */
   getRowsBelow(count = 1): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.rowsBelow(${count})`, () => {
@@ -1359,7 +1374,7 @@ class TableProxy extends ClientObject<FakeTable> {
             throw new FakeOfficeError("InvalidArgument", "row width does not match the table");
           const at = last + 1;
           if (at + values.length - 1 > MAX_ROW) throw new FakeOfficeError("InvalidOperation", "the table would run off the sheet");
-          const columnFormulas = calculatedColumns(t);
+          const columnFormulas = state.fillsCalculatedColumns ? calculatedColumns(t) : [];
           const formats = Array.from({ length: to.col - from.col + 1 }, (_, c) => t.sheet.cells.get(cellKey(last, from.col + c))?.numberFormat);
           shiftRows(state, t.sheet, { from: from.col, to: to.col }, at, values.length, t);
           const written: CellRef[] = [];

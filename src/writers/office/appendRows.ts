@@ -20,7 +20,8 @@ import { excelCode, OfficeWriteError } from "./errors";
  * and only then does the table grow, by `rows.add` — ExcelApi 1.1, so every Excel that loads the
  * add-in has it, whereas `Table.resize` needs ExcelApi 1.13, which the Excel 2002–2101 builds with the
  * shared runtime lack. Excel copies each calculated column's formula into the rows it adds (see
- * `growSteps`), so the formulas do not travel with every row. If a batch fails, the rows added are
+ * `growSteps`; where Excel does not, they are written after all, `formulaSteps`), so the formulas do
+ * not travel with every row. If a batch fails, the rows added are
  * deleted and the cells written are blanked again, so the table is as it was (`undo`).
  */
 
@@ -186,6 +187,8 @@ interface TableState {
   readonly rowCount: number;
   /** Per column: a calculated column (its first data row holds a formula)? */
   readonly calculated: readonly boolean[];
+  /** The first data row's formulas, which rows added must show in the calculated columns. */
+  readonly firstFormulas: readonly unknown[];
   /** Per column: formatted as Text ("@") in the first data row, where Excel keeps any string verbatim? */
   readonly text: readonly boolean[];
   /** The body's `formulas` in the input columns ("" = blank; calculated columns read as ""). */
@@ -223,12 +226,18 @@ export async function appendTableRows(context: Excel.RequestContext, request: Ap
   const written: Block[] = [...fills, ...(placed.length > 0 ? [{ row: table.body.row + used, rows: placed }] : [])];
   const sheet = context.workbook.worksheets.getItem(table.sheet);
   const target = context.workbook.tables.getItem(table.name);
+  const lastRow = grown > 0 ? target.getDataBodyRange().getLastRow() : undefined;
   const steps: Step[] = [
     ...written.flatMap((block) => writeSteps(sheet, table, block)),
     ...growSteps(target, request.rows.slice(intoBlanks).map((row) => rowEntries(table, row, column, ""))),
+    // Read back with the last batch, at no extra sync: did Excel fill the calculated columns?
+    ...(lastRow ? [call(() => lastRow.load("formulas"))] : []),
   ];
   try {
     if (steps.length > 0) await runBatches(context, steps);
+    if (lastRow && table.calculated.some((calc, c) => calc && lastRow.formulas[0][c] !== table.firstFormulas[c])) {
+      await runBatches(context, formulaSteps(sheet, table, grown));
+    }
   } catch (error) {
     try {
       await undo(context, table, written);
@@ -269,6 +278,7 @@ async function readTable(context: Excel.RequestContext, name: string, grow: numb
     body: range.from,
     rowCount: shape.rows,
     calculated,
+    firstFormulas: first.formulas[0],
     text: first.numberFormat[0].map((format) => format === "@"),
     formulas,
     lastRow: parseAddress(whole.address).range.to.row,
@@ -339,6 +349,19 @@ function growSteps(target: Excel.Table, rows: Entry[][]): Step[] {
     bytes,
     queue: () => target.rows.add(undefined, block.rows.map((row) => row.map((e) => e ?? ""))),
   }));
+}
+
+/**
+ * The calculated columns' formulas written into the `count` rows added last, for an Excel that did
+ * not fill them: with AutoCorrect's "Fill formulas in tables to create calculated columns" turned off
+ * (File › Options › Proofing), Excel neither makes nor extends calculated columns. This costs what
+ * the formulas weigh (2.7 KB a row for the customer register: about one more sync per 1 500 rows), so
+ * it is done only when the read-back shows it is needed. The first data row's formula text is
+ * copied: the templates' formulas use structured references (`[@列]`), the same text in every row.
+ */
+function formulaSteps(sheet: Excel.Worksheet, table: TableState, count: number): Step[] {
+  const formulas = table.firstFormulas.map((f, c) => (table.calculated[c] ? (f as string) : null));
+  return writeSteps(sheet, table, { row: table.body.row + table.rowCount, rows: Array.from({ length: count }, () => formulas) });
 }
 
 /**

@@ -133,6 +133,19 @@ describe("appendTableRows", () => {
     expect(cell(fake, "客户名称", 3 + count).value).toBeUndefined();
   }, 60_000);
 
+  test("where Excel does not fill calculated columns (AutoCorrect off), the formulas are written into the added rows, in one more sync", async () => {
+    const fake = await register();
+    fake.state.fillsCalculatedColumns = false;
+    const { syncs, bytes } = await append(fake, { table: TABLE, rows: imported(1_000) });
+    expect(syncs).toBe(3);
+    expect(Math.max(...bytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    for (const index of [52, 53, 1_002]) {
+      for (const header of CALCULATED) expect(cell(fake, header, index).formula).toBe(cell(fake, header, 0).formula);
+      expect(cell(fake, "客户名称", index).value).toBe(`导入客户${index - 2}有限公司`);
+    }
+    expect(cell(fake, "ABC等级", 1_003).formula).toBeUndefined();
+  });
+
   test("a second import starts after the rows the first one wrote", async () => {
     const fake = await register();
     await append(fake, { table: TABLE, rows: imported(60) });
