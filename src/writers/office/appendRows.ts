@@ -8,11 +8,12 @@ import { excelCode, OfficeWriteError } from "./errors";
  * What an import needs from the open workbook through the Excel JavaScript API: reading a source
  * (the selection, a sheet, a table), reading a register's table, and appending rows to it.
  *
- * Reads: a response is bounded like a request (Excel on the web refuses payloads over 5 MB either
- * way), so a range is read in one sync when it fits the first window (WINDOW_ROWS × WINDOW_COLUMNS,
- * loaded together with the range's geometry), else in row slices of at most READ_CELLS cells, one
- * sync each: 100 000 cells stay under 4 MB while a cell averages under 40 bytes (a 13-character
- * Chinese name is 41 bytes in JSON).
+ * Reads: a response is kept as bounded as a request (Excel on the web refuses requests over 5 MB,
+ * chunking.ts; whether the same holds for responses we could not confirm, and a 50 000-row register
+ * read whole would be tens of MB), so a range is read in one sync when it fits the first window
+ * (WINDOW_ROWS × WINDOW_COLUMNS, loaded together with the range's geometry), else in row slices of
+ * at most READ_CELLS cells, one sync each: 100 000 cells stay under 4 MB while a cell averages under
+ * 40 bytes (a 13-character Chinese name is 41 bytes in JSON).
  *
  * Appending: one read (more only past the window, see above), then the writes in size-limited
  * batches (`runBatches`, calculation suspended in each). Rows are appended after the last data row
@@ -21,8 +22,8 @@ import { excelCode, OfficeWriteError } from "./errors";
  * add-in has it, whereas `Table.resize` needs ExcelApi 1.13, which the Excel 2002–2101 builds with the
  * shared runtime lack. Excel copies each calculated column's formula into the rows it adds (see
  * `growSteps`; where Excel does not, they are written after all, `formulaSteps`), so the formulas do
- * not travel with every row. If a batch fails, the rows added are
- * deleted and the cells written are blanked again, so the table is as it was (`undo`).
+ * not travel with every row. If a batch fails, the rows added are deleted and the cells written are
+ * blanked again, so the table is as it was (`undo`).
  */
 
 /** A source as read: rows of cells (numbers, text, booleans; "" for an empty cell). */
