@@ -230,7 +230,7 @@ export async function appendTableRows(context: Excel.RequestContext, request: Ap
   const lastRow = grown > 0 ? target.getDataBodyRange().getLastRow() : undefined;
   const steps: Step[] = [
     ...written.flatMap((block) => writeSteps(sheet, table, block)),
-    ...growSteps(target, request.rows.slice(intoBlanks).map((row) => rowEntries(table, row, column, ""))),
+    ...growSteps(sheet, target, table, request.rows.slice(intoBlanks).map((row) => rowEntries(table, row, column, ""))),
     // Read back with the last batch, at no extra sync: did Excel fill the calculated columns?
     ...(lastRow ? [call(() => lastRow.load("formulas"))] : []),
   ];
@@ -300,8 +300,8 @@ const given = (value: CellValue | undefined): value is Exclude<CellValue, null> 
  * A row as table entries: the given values, `blank` elsewhere — null (leave the cell alone) over
  * existing rows, "" in rows added, where Excel puts each calculated column's formula. Text Excel
  * would parse ("=…", "+…", "0012", "TRUE") gets `entry`'s apostrophe, except in a Text ("@") column:
- * there Excel keeps the string as given and an apostrophe would become part of it. Rows added take
- * the formats of the row above them, so a Text column stays Text there.
+ * there Excel keeps the string as given and an apostrophe would become part of it (in rows added,
+ * `growSteps` makes sure the cell is Text).
  */
 function rowEntries(table: TableState, row: Readonly<Record<string, CellValue>>, column: ReadonlyMap<string, number>, blank: "" | null): Entry[] {
   const entries = new Array<Entry>(table.headers.length).fill(blank);
@@ -343,13 +343,41 @@ function writeSteps(sheet: Excel.Worksheet, table: TableState, block: Block): St
  * inserting a row automatically replicates the formula" — Microsoft's "Use calculated columns in an
  * Excel table"; through the API, OfficeDev/office-js#1916), which spares sending a register's
  * formulas (2.7 KB a row for the customer register) with every row.
+ *
+ * Text Excel would parse, bound for a Text column, is not trusted to `rows.add`: the added row is
+ * Text only if Excel extends the column's format to it, which the docs say of tables but not of this
+ * call. Such cells are added blank, then their column's added rows are set to Text (the column's own
+ * format) and the cells written — a no-op format where Excel did extend it, and never a formula
+ * where it did not. One range per such column (null leaves the other cells alone).
  */
-function growSteps(target: Excel.Table, rows: Entry[][]): Step[] {
+function growSteps(sheet: Excel.Worksheet, target: Excel.Table, table: TableState, rows: Entry[][]): Step[] {
   if (rows.length === 0) return [];
-  return sliceBlock({ at: { row: 0, col: 0 }, rows }).map(({ block, bytes }) => ({
-    bytes,
-    queue: () => target.rows.add(undefined, block.rows.map((row) => row.map((e) => e ?? ""))),
-  }));
+  const pinned = new Map<number, Entry[][]>();
+  const added = rows.map((row, r) =>
+    row.map((e, c) => {
+      if (!table.text[c] || typeof e !== "string" || entry({ value: e }) === e) return e ?? "";
+      if (!pinned.has(c)) pinned.set(c, rows.map(() => [null]));
+      pinned.get(c)![r] = [e];
+      return "";
+    }),
+  );
+  const first = table.body.row + table.rowCount;
+  return [
+    ...sliceBlock({ at: { row: 0, col: 0 }, rows: added }).map(({ block, bytes }) => ({
+      bytes,
+      queue: () => target.rows.add(undefined, block.rows.map((row) => row.map((e) => e ?? ""))),
+    })),
+    ...[...pinned].flatMap(([c, cells]) =>
+      sliceBlock({ at: { row: first, col: table.body.col + c }, rows: cells }).map(({ block, bytes }) => ({
+        bytes: bytes * 2,
+        queue: () => {
+          const range = sheet.getRangeByIndexes(block.at.row, block.at.col, block.rows.length, 1);
+          range.numberFormat = block.rows.map(() => ["@"]);
+          range.values = block.rows;
+        },
+      })),
+    ),
+  ];
 }
 
 /**
