@@ -1,4 +1,6 @@
 import type { CellValue } from "../../spec/sheetSpec";
+import type { SourceGrid } from "../../import";
+import type { AppendRequest, AppendResult, TableContents } from "../append";
 import { parseAddress, qualifiedAddress } from "../../spec/addresses";
 import { entry, type Entry } from "./blocks";
 import { call, runBatches, sliceBlock, type Step } from "./chunking";
@@ -26,38 +28,12 @@ import { excelCode, OfficeWriteError } from "./errors";
  * blanked again, so the table is as it was (`undo`).
  */
 
-/** A source as read: rows of cells (numbers, text, booleans; "" for an empty cell). */
-export type SourceGrid = readonly (readonly CellValue[])[];
-
 export type GridSource = { readonly kind: "selection" } | { readonly kind: "sheet"; readonly name: string } | { readonly kind: "table"; readonly name: string };
 
 export interface SourceRead {
   readonly grid: SourceGrid;
   /** Where the grid was read, e.g. `'Sheet1'!B2:F40`: the source's used cells (values only). */
   readonly address: string;
-}
-
-export interface AppendRequest {
-  /** The table's name, e.g. "SP_C1_Customers". */
-  readonly table: string;
-  /** New rows keyed by the table's header text. */
-  readonly rows: readonly Readonly<Record<string, CellValue>>[];
-  /** Merges into existing rows: only cells that are blank now are written; a non-blank cell is never changed. */
-  readonly fill?: readonly { readonly index: number; readonly values: Readonly<Record<string, CellValue>> }[];
-}
-
-export interface AppendResult {
-  /** 0-based data row index of the first appended row. */
-  readonly firstRow: number;
-  readonly appended: number;
-  /** Existing rows that got at least one cell from `fill`. */
-  readonly filled: number;
-}
-
-export interface TableContents {
-  readonly headers: readonly string[];
-  /** Every data row, blank ones included, so that a row's index is its data row index. */
-  readonly rows: readonly (readonly CellValue[])[];
 }
 
 /** Cells per read sync past the first window (see the module comment). */
@@ -168,12 +144,13 @@ function baseRange(context: Excel.RequestContext, source: GridSource): Excel.Ran
 /** The table's headers and every data row's values (formulas' cached values), for the duplicate review. */
 export async function readTableContents(context: Excel.RequestContext, table: string): Promise<TableContents> {
   const found = context.workbook.tables.getItem(table);
-  const header = found.getHeaderRowRange().load("values");
+  // The address names the sheet as the workbook has it now (a user may have renamed it).
+  const header = found.getHeaderRowRange().load("values,address");
   const body = found.getDataBodyRange().load("rowCount,columnCount");
   const window = windowOf(body, "values");
   await syncRead(context, table);
   const rows = await readRows(context, body, { rows: body.rowCount, columns: body.columnCount }, window.values, "values");
-  return { headers: header.values[0].map(String), rows: grid(rows) };
+  return { sheet: parseAddress(header.address).sheet ?? "", headers: header.values[0].map(String), rows: grid(rows) };
 }
 
 // ───────────────────────────── appending ─────────────────────────────

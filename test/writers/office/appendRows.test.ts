@@ -3,7 +3,8 @@ import { columnLetters } from "../../../src/spec/a1";
 import { buildTemplates } from "../../../src/templates";
 import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { writeSheets } from "../../../src/writers/office/officeWriter";
-import { appendTableRows, readSourceGrid, readTableContents, READ_CELLS, type AppendRequest } from "../../../src/writers/office/appendRows";
+import { appendTableRows, readSourceGrid, readTableContents, READ_CELLS } from "../../../src/writers/office/appendRows";
+import type { AppendRequest } from "../../../src/writers/append";
 import { FakeExcel, REQUEST_LIMIT_BYTES } from "../../fakes/fakeExcel";
 import { customerRows } from "../../fixtures/customers";
 
@@ -272,6 +273,7 @@ describe("readTableContents", () => {
     const contents = await fake.run((context) => readTableContents(context, TABLE));
     expect(fake.syncCount - before).toBe(1);
     expect(contents.headers).toEqual(headers(fake));
+    expect(contents.sheet).toBe("客户资源登记表");
     expect(contents.rows).toHaveLength(53);
     expect(contents.rows[0][1]).toBe(cell(fake, "客户名称", 0).value);
     expect(contents.rows[3].every((v) => v === "")).toBe(true);
