@@ -101,6 +101,16 @@ const SPACE = /\s/;
 /** A value of a field the register has no column for, as it is added to another column: 统一社会信用代码：91110000…. */
 export const intoText = (field: ImportField, value: string, locale: Locale): string => (locale === "zh-CN" ? `${field.header}：${value}` : `${field.header}: ${value}`);
 
+/** The words a totals row of an export starts with (合计, 总计, 小计, Total, Subtotal, Grand total), colons and spaces aside. */
+const TOTALS = /^(合计|总计|小计|总合计|共计|(grand\s*|sub\s*)?totals?)[:：]?$/i;
+
+/** The column of a row's first filled cell when it says 合计 or Total: an export's totals row, not a record. */
+function totalsCell(row: readonly CellValue[]): number | undefined {
+  const first = row.findIndex((cell) => !isBlank(cell));
+  const cell = row[first];
+  return typeof cell === "string" && TOTALS.test(fold(cell).replace(/\s+/g, "")) ? first : undefined;
+}
+
 /**
  * The rows under the header, read for the mapped fields in the register's language `locale`. A cell
  * that cannot be read is left blank and listed (its row, column, text and why); nothing is guessed.
@@ -128,6 +138,11 @@ export function cleanRows(
   const problems: CellProblem[] = [];
   for (let r = mapping.headerRow + 1; r < grid.length; r++) {
     const source = grid[r];
+    const total = totalsCell(source);
+    if (total !== undefined) {
+      problems.push({ row: r + 1, column: headers[total], value: String(source[total]), code: "totalsRow" });
+      continue;
+    }
     const values: Record<string, CellValue> = {};
     let blank = true;
     for (const { column, field, read } of columns) {

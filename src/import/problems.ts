@@ -10,7 +10,8 @@ export type ProblemCode =
   | "notPhone"
   | "notInList"
   | "unknownCustomer"
-  | "ambiguousCustomer";
+  | "ambiguousCustomer"
+  | "totalsRow";
 
 export interface CellProblem {
   /** 1-based row number in the source, as the user sees it. */
@@ -35,6 +36,10 @@ const PROBLEMS: Readonly<Record<ProblemCode, Bilingual>> = {
   },
   notInList: { zh: "不在此列的下拉选项中,请改为其中之一或导入后在表中选择", en: "not one of the column's drop-down values; change it to one of them, or pick one in the register after the import" },
   unknownCustomer: { zh: "客户资源登记表中没有这个客户名称,请先登记该客户或填写客户编号", en: "no customer of this name in the customer register; register the customer first or give its customer ID" },
+  totalsRow: {
+    zh: "这一行看起来是合计行,整行未导入;若它确是一条记录,请改掉这个单元格后重新导入这一行",
+    en: "this row looks like a totals row and was not imported; if it is a record, change this cell and import the row again",
+  },
   ambiguousCustomer: { zh: "客户资源登记表中有多个客户与此名称相同,请填写客户编号", en: "several customers in the register have this name; give the customer ID" },
 };
 

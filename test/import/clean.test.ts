@@ -147,6 +147,17 @@ describe("cleanRows", () => {
     expect(problemText(result.problems[0], "en-US")).toBe('Row 5, "联系电话", "王经理": not a phone number it can read; write it as 13812345678 or 010-12345678 (several separated by /).');
   });
 
+  test("an export's totals row (合计, 总 计：, Total) is listed, not imported as a customer named 合计", () => {
+    const totals: SourceGrid = [["公司名称", "年交易额"], ["华为", 100], ["合计", 100], [" 总 计：", 100], [null, "Grand Total"], ["合计科技有限公司", 5]];
+    const read = cleanRows("customers", totals, proposeMapping("customers", totals), "zh-CN");
+    expect(read.rows.map((r) => r.values.name)).toEqual(["华为", "合计科技有限公司"]);
+    expect(read.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [3, "公司名称", "totalsRow"],
+      [4, "公司名称", "totalsRow"],
+      [5, "年交易额", "totalsRow"],
+    ]);
+  });
+
   test("rows with data only in columns not imported are skipped; a mapping without columns imports nothing", () => {
     const only: SourceGrid = [["公司名称", "其他"], [null, "x"], ["华为", null]];
     expect(cleanRows("customers", only, proposeMapping("customers", only), "zh-CN").rows).toEqual([{ sourceRow: 3, values: { name: "华为" } }]);
