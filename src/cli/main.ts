@@ -10,7 +10,7 @@ import { buildTemplates, type RequestOf, type TemplateRequest } from "../templat
 import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, type TemplateId } from "../templates/registry";
 import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
-import { inspectXlsx, writeXlsx } from "../writers/xlsx";
+import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type RollupCommand, type WriteCommand } from "./args";
 import { buildReviewSheet, byHeaders, headersByKey, registerLocale, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
@@ -418,14 +418,13 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   if (plan.rows.length === 0) throw new CliError(EXIT_FAILURE, (msg) => msg.nothingToImport(command.from));
   const decided = resolveImport(plan, () => "hold");
   const result = await appendTableRows(pkg, { table: register.table, rows: byHeaders(kind, register.headers, decided).rows });
-  let data = await pkg.save();
   const lines = [...(created.length > 0 ? [m.createdRegister(created[0].name)] : []), m.imported(result.appended, register.table, register.sheet, command.out)];
   if (decided.held.length > 0 || plan.problems.length > 0) {
-    const review = buildReviewSheet(plan, decided.held, register.sheet, lang, await inspectXlsx(data));
-    data = await writeXlsx([review], data);
+    const review = buildReviewSheet(plan, decided.held, register.sheet, lang, await inspectPackage(pkg));
+    await addSheets(pkg, [review]);
     lines.push(decided.held.length > 0 ? m.heldForReview(decided.held.length, decided.held.reduce((n, g) => n + g.imported.length, 0), review.name) : m.problemsListed(review.name));
   }
-  await io.writeFile(command.out, data);
+  await io.writeFile(command.out, await pkg.save());
   return lines.join("\n");
 }
 
