@@ -7,25 +7,26 @@ import globals from "globals";
 /**
  * The layers (README "Layout"): each folder may import only from the folders below it, so the pure
  * rules stay testable without Office, React or files, and nothing reaches into a layer above it.
- *   contract → domain → spec → team → templates → writers → cli / host → taskpane;  functions: contract, domain
+ *   contract → domain → spec → team → templates → import → writers → cli / host → taskpane;  functions: contract, domain
  * (contract: locales, the error base and the custom functions' names; spec: the SheetSpec contract
- * builders and writers share). Static, dynamic (`import()`) and type-only imports (`import("…").T`) all
+ * builders and writers share; import: reading users' own lists onto the templates' columns). Static, dynamic (`import()`) and type-only imports (`import("…").T`) all
  * count: a type from a higher layer is still a dependency on it. Below the writers no layer may use a
  * host (Office, Excel), a UI, the file system or a zip/xlsx library either.
  */
-const LAYERS = ["contract", "domain", "spec", "team", "templates", "writers", "functions", "cli", "host", "taskpane"];
+const LAYERS = ["contract", "domain", "spec", "team", "templates", "import", "writers", "functions", "cli", "host", "taskpane"];
 const ABOVE = {
   contract: LAYERS.filter((l) => l !== "contract"),
-  domain: ["spec", "team", "templates", "writers", "functions", "cli", "host", "taskpane"],
-  spec: ["team", "templates", "writers", "functions", "cli", "host", "taskpane"],
-  team: ["templates", "writers", "functions", "cli", "host", "taskpane"],
-  templates: ["writers", "functions", "cli", "host", "taskpane"],
+  domain: ["spec", "team", "templates", "import", "writers", "functions", "cli", "host", "taskpane"],
+  spec: ["team", "templates", "import", "writers", "functions", "cli", "host", "taskpane"],
+  team: ["templates", "import", "writers", "functions", "cli", "host", "taskpane"],
+  templates: ["import", "writers", "functions", "cli", "host", "taskpane"],
+  import: ["writers", "functions", "cli", "host", "taskpane"],
   writers: ["functions", "cli", "host", "taskpane"],
-  functions: ["spec", "team", "templates", "writers", "cli", "host", "taskpane"],
+  functions: ["spec", "team", "templates", "import", "writers", "cli", "host", "taskpane"],
   cli: ["functions", "host", "taskpane"],
   host: ["taskpane"],
 };
-const PURE = ["contract", "domain", "spec", "team", "templates"];
+const PURE = ["contract", "domain", "spec", "team", "templates", "import"];
 const PURE_PACKAGES = "^(react|react-dom|@fluentui/.+|@microsoft/.+|exceljs|jszip|node:.+|fs|path|os|child_process)(/|$)";
 
 /** The import specifiers `layer` may not use, as regular expressions. */

@@ -13,7 +13,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(path.join(root, "node_modules/.bin/tsc"), [
-  "--outDir", out, "--rootDir", root, "--module", "commonjs", "--moduleResolution", "node10", "--target", "ES2020", "--lib", "ES2022,DOM,DOM.Iterable",
+  "--outDir", out, "--rootDir", root, "--strict", "--module", "commonjs", "--moduleResolution", "node10", "--target", "ES2020", "--lib", "ES2022,DOM,DOM.Iterable",
   "--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--types", "node,office-js,custom-functions-runtime",
   ...benches.map((b) => path.join("bench", b)),
 ]);

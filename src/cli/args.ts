@@ -3,7 +3,8 @@ import { parseMonthText, parseWeekText, parseWorkWeekText } from "../domain/date
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
 import { halfWidth, readWholeNumber } from "../domain/typedText";
 import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
-import { templateOfCliName, type TemplateId } from "../templates/registry";
+import { templateOfCliName, TEMPLATES, type TemplateId } from "../templates/registry";
+import { IMPORT_KINDS, type ImportKind } from "../import";
 import type { CliMessages } from "./messages";
 
 /** Command-line arguments → a typed command, or an error worded by the caller's messages. */
@@ -58,6 +59,18 @@ export interface BreakdownCommand {
   readonly holidaysFile?: string;
 }
 
+/** `import customers --from FILE [--sheet NAME] [--map 源列=目标列]… --out WORKBOOK.xlsx`: a list appended to the register. */
+export interface ImportCommand {
+  readonly kind: "import";
+  readonly target: ImportKind;
+  readonly from: string;
+  readonly sheet?: string;
+  /** The user's corrections to the proposed mapping, in the order given. */
+  readonly map: readonly { readonly source: string; readonly target: string }[];
+  readonly out: string;
+  readonly lang: Locale;
+}
+
 /** `calendar show --year 2026`: the built-in dates of a year, as holiday lines. */
 export interface CalendarShowCommand {
   readonly kind: "calendar-show";
@@ -78,12 +91,13 @@ export type Parsed =
   | BreakdownCommand
   | CalendarShowCommand
   | CalendarNoticeCommand
+  | ImportCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
-const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar", "--workweek"] as const;
+const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar", "--workweek", "--from", "--sheet", "--map"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-type Command = "write" | "rollup" | "breakdown" | "calendar";
+type Command = "write" | "rollup" | "breakdown" | "calendar" | "import";
 
 /** The options each command takes; any other is refused rather than silently ignored. */
 const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
@@ -91,6 +105,7 @@ const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
   rollup: ["--out", "--lang"],
   breakdown: ["--out", "--lang", "--target", "--month", "--year", "--reps", "--products", "--plans", "--week", "--calendar", "--workweek", "--holidays"],
   calendar: ["--year"],
+  import: ["--out", "--lang", "--from", "--sheet", "--map"],
 };
 
 /** Own keys only: `in` would take `toString` for a command, inherited from Object.prototype. */
@@ -99,8 +114,10 @@ const isCommand = (name: string | undefined): name is Command => name !== undefi
 const fail = (message: (m: CliMessages) => string): Parsed => ({ kind: "error", message });
 
 /** Splits `--opt=value` and `--opt value`; returns the options and positionals or an error. */
-function scan(argv: readonly string[]): { options: Map<ValueOption, string>; positionals: string[]; help: boolean } | Parsed {
+function scan(argv: readonly string[]): { options: Map<ValueOption, string>; maps: string[]; positionals: string[]; help: boolean } | Parsed {
   const options = new Map<ValueOption, string>();
+  // `--map` is the one option given more than once: one correction each.
+  const maps: string[] = [];
   const positionals: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -118,9 +135,10 @@ function scan(argv: readonly string[]): { options: Map<ValueOption, string>; pos
     if (!(VALUE_OPTIONS as readonly string[]).includes(flag)) return fail((m) => m.unknownOption(flag));
     const value = inline ?? argv[++i];
     if (value === undefined || value === "") return fail((m) => m.missingValue(flag));
+    if (flag === "--map") maps.push(value);
     options.set(flag as ValueOption, value);
   }
-  return { options, positionals, help };
+  return { options, maps, positionals, help };
 }
 
 /** `--calendar cn|中国|none|无` (English words in any case), China by default. */
@@ -197,10 +215,35 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
   };
 }
 
+/** `源列=目标列` (also `＝`); the target may be empty: that column is not imported. */
+function mapping(text: string): { source: string; target: string } | undefined {
+  const at = text.search(/[=＝]/);
+  if (at <= 0) return undefined;
+  return { source: text.slice(0, at).trim(), target: text.slice(at + 1).trim() };
+}
+
+function importCommand(options: Map<ValueOption, string>, maps: readonly string[], names: readonly string[], out: string, lang: Locale): Parsed {
+  const [word, ...rest] = names;
+  const target = IMPORT_KINDS.find((kind) => TEMPLATES[kind].cliName === word);
+  if (target === undefined) return fail((m) => m.unknownImportKind(word ?? ""));
+  if (rest.length > 0) return fail((m) => m.unexpectedArgument(rest[0]));
+  const from = options.get("--from");
+  if (from === undefined) return fail((m) => m.missingOption("--from"));
+  if (!/\.(xlsx|csv)$/i.test(from)) return fail((m) => m.notImportSource(from));
+  const map = [];
+  for (const text of maps) {
+    const pair = mapping(text);
+    if (!pair) return fail((m) => m.badMap(text));
+    map.push(pair);
+  }
+  const sheet = options.get("--sheet");
+  return { kind: "import", target, from, ...(sheet !== undefined ? { sheet } : {}), map, out, lang };
+}
+
 export function parseArgs(argv: readonly string[]): Parsed {
   const scanned = scan(argv);
   if ("kind" in scanned) return scanned;
-  const { options, positionals, help } = scanned;
+  const { options, maps, positionals, help } = scanned;
   if (help || argv.length === 0) return { kind: "help" };
   const [command, ...names] = positionals;
   if (!isCommand(command)) return fail((m) => m.unknownCommand(command ?? ""));
@@ -218,6 +261,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const lang = options.get("--lang") ?? DEFAULT_LOCALE;
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
   if (command === "rollup") return rollupCommand(out, lang, names);
+  if (command === "import") return importCommand(options, maps, names, out, lang);
   const calendar = calendarChoice(options);
   if (typeof calendar !== "string") return calendar;
   // `--workweek 双休|单休|大小周:2026-11-07` (or 5day, 6day, alternate:DATE): the domain's words; Monday–Friday by default.

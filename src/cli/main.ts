@@ -10,8 +10,12 @@ import { buildTemplates, type RequestOf, type TemplateRequest } from "../templat
 import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, type TemplateId } from "../templates/registry";
 import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
-import { inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type RollupCommand, type WriteCommand } from "./args";
+import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
+import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type RollupCommand, type WriteCommand } from "./args";
+import { buildReviewSheet, byHeaders, headersByKey, registerLocale, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
+import { XlsxPackage } from "../writers/ooxml";
+import { appendTableRows, readTableContents } from "../writers/ooxml/appendRows";
+import { readSourceGrid } from "../writers/xlsx/sourceGrid";
 import { formatDateList, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
@@ -344,6 +348,94 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
   ].join("\n");
 }
 
+/** The source list as a grid: a CSV in UTF-8 or GB18030 (detected), or a sheet of an .xlsx. */
+async function importSource(command: ImportCommand, io: CliIo): Promise<SourceGrid> {
+  const bytes = await readOrFail(io, command.from);
+  if (!command.from.toLowerCase().endsWith(".csv")) return (await readSourceGrid(bytes, command.sheet)).grid;
+  if (command.sheet !== undefined) throw new CliError(EXIT_USAGE, (m) => m.sheetWithCsv(command.from));
+  return parseCsv(decodeText(bytes).text);
+}
+
+/** Problems printed on the terminal; all of them are on the review sheet. */
+const PRINTED_PROBLEMS = 50;
+
+/** What `import` prints: the mapping used (onto the register's headers as it has them), the columns left out, the cells not read. */
+function importReport(plan: ImportPlan, locale: Locale, tableHeaders: readonly string[]): string[] {
+  const m = CLI_MESSAGES[locale];
+  const columns = headersByKey(plan.kind, tableHeaders);
+  const fields = new Map(importFields(plan.kind, registerLocale(plan.kind, tableHeaders)).map((f) => [f.key, f]));
+  const target = (key: string): string => {
+    const field = fields.get(key);
+    // 统一社会信用代码 has no column of its own: it is checked for duplicates and kept in 备注.
+    return columns.get(key) ?? (field?.into !== undefined ? m.intoColumn(field.header, columns.get(field.into) ?? field.into) : (field?.header ?? key));
+  };
+  const lines = [m.importMapping(plan.headers.flatMap((header, i) => { const key = plan.mapping.targets[i]; return key === undefined ? [] : [m.mappingLine(header, target(key))]; }))];
+  if (plan.unmapped.length > 0) lines.push(m.unmapped(plan.unmapped));
+  if (plan.problems.length > 0) {
+    lines.push(m.problemsHeader(plan.problems.length));
+    lines.push(...plan.problems.slice(0, PRINTED_PROBLEMS).map((p) => `  ${problemText(p, locale)}`));
+    if (plan.problems.length > PRINTED_PROBLEMS) lines.push(m.moreProblems(plan.problems.length - PRINTED_PROBLEMS));
+  }
+  return lines;
+}
+
+/** The register of `kind` in `pkg`, read for the duplicate check, if the workbook has one. */
+async function readRegister(pkg: XlsxPackage, kind: ImportKind, names: ExistingNames): Promise<ExistingRegister | undefined> {
+  const table = registerTable(kind, names);
+  return table === undefined ? undefined : { table, ...(await readTableContents(pkg, table)) };
+}
+
+/**
+ * `import`: the list appended under the workbook's register of that kind — or under a new one, written
+ * empty first, so that both cases append the same way (the package patch, ooxml/appendRows.ts: exceljs
+ * renders 50 000 rows in about a minute, the patch in seconds). Rows that look like duplicates are held
+ * back and listed, with every unreadable cell, on a 导入复核 sheet: the command line does not decide. The
+ * workbook is replaced in one rename at the end, so a failure leaves it as it was.
+ */
+async function importList(command: ImportCommand, io: CliIo, now: Date): Promise<string> {
+  const { target: kind, lang } = command;
+  const m = CLI_MESSAGES[lang];
+  const grid = await importSource(command, io);
+  const mapping = (() => {
+    try {
+      return overrideMapping(kind, grid, proposeMapping(kind, grid), command.map);
+    } catch (error) {
+      if (error instanceof ImportError) throw new CliError(EXIT_USAGE, (_m, l) => error.localized(l));
+      throw error;
+    }
+  })();
+  const before = await existingOut(io, command.out);
+  const names = before ? await inspectXlsx(before) : NO_NAMES;
+  const created = registerTable(kind, names) === undefined ? buildTemplates([IMPORT_REQUEST[kind](now)], { locale: lang, existing: names }) : [];
+  const pkg = await XlsxPackage.load(created.length > 0 ? await writeXlsx(created, before) : (before ?? new Uint8Array()));
+  const withCreated: ExistingNames = { ...names, tables: [...names.tables, ...created.flatMap((spec) => spec.tables.map((t) => t.name))] };
+  const register = await readRegister(pkg, kind, withCreated);
+  if (register === undefined) throw new Error(`no ${kind} register in the workbook after writing one`);
+  const customers = kind === "visits" ? await readRegister(pkg, "customers", withCreated) : undefined;
+  const locale = registerLocale(kind, register.headers);
+  const plan = planImport(kind, grid, mapping, { locale, register, ...(customers ? { customers } : {}) });
+  io.stderr(importReport(plan, lang, register.headers).join("\n"));
+  if (plan.rows.length === 0) throw new CliError(EXIT_FAILURE, (msg) => msg.nothingToImport(command.from));
+  const decided = resolveImport(plan, () => "hold");
+  const result = await appendTableRows(pkg, { table: register.table, rows: byHeaders(kind, register.headers, decided).rows });
+  const lines = [...(created.length > 0 ? [m.createdRegister(created[0].name)] : []), m.imported(result.appended, register.table, register.sheet, command.out)];
+  if (decided.held.length > 0 || plan.problems.length > 0) {
+    const review = buildReviewSheet(plan, decided.held, register.sheet, lang, await inspectPackage(pkg));
+    await addSheets(pkg, [review]);
+    lines.push(decided.held.length > 0 ? m.heldForReview(decided.held.length, decided.held.reduce((n, g) => n + g.imported.length, 0), review.name) : m.problemsListed(review.name));
+  }
+  await io.writeFile(command.out, await pkg.save());
+  return lines.join("\n");
+}
+
+/** An empty register of each kind, for a workbook without one: the rows are appended to it. Statistics start this year. */
+const IMPORT_REQUEST: { readonly [K in ImportKind]: (now: Date) => RequestOf<K> } = {
+  customers: () => ({ template: "customers", options: {} }),
+  contracts: (now) => ({ template: "contracts", options: { statsYear: defaultPeriods(now).statsYear } }),
+  visits: () => ({ template: "visits", options: {} }),
+  ledger: () => ({ template: "ledger", options: {} }),
+};
+
 export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Date = new Date()): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === "help") {
@@ -361,6 +453,10 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
     }
     if (parsed.kind === "calendar-notice") return await calendarNotice(parsed, io);
     await checkOut(io, parsed.out);
+    if (parsed.kind === "import") {
+      io.stdout(await importList(parsed, io, now));
+      return EXIT_OK;
+    }
     io.stdout(
       parsed.kind === "rollup" ? await rollup(parsed, io) : parsed.kind === "breakdown" ? await breakdown(parsed, io, now) : await write(parsed, io, now),
     );

@@ -3,11 +3,14 @@ import { breakdownMessages, type BreakdownIssue } from "../team";
 import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
 import { CHINA_CALENDAR } from "../domain/chinaCalendar";
 import type { NotADate } from "../spec/sheetSpec";
+import { IMPORT_KINDS } from "../import";
+
+const IMPORT_WORDS = IMPORT_KINDS.map((kind) => TEMPLATES[kind].cliName).join("|");
 
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
 const zh = {
-  unknownCommand: (c: string) => `未知命令"${c}",可用命令:write、rollup、breakdown、calendar。`,
+  unknownCommand: (c: string) => `未知命令"${c}",可用命令:write、rollup、breakdown、calendar、import。`,
   noTemplates: `请至少指定一个模板:${CLI_NAMES.join("、")}。`,
   unknownTemplate: (n: string) => `未知模板"${n}",可选:${CLI_NAMES.join("、")}。`,
   missingOut: "缺少 --out FILE.xlsx。",
@@ -44,6 +47,21 @@ const zh = {
   unknownCalendarAction: (a: string) => `calendar 后应为 show 或 parse-notice,而不是"${a}"。`,
   noNoticeFile: "请指定通知文本文件(UTF-8),或用 - 从标准输入读取。",
   notUtf8: (f: string) => `${f} 不是 UTF-8 文本:请另存为 UTF-8 后重试。`,
+  unknownImportKind: (k: string) => `import 后应为 ${IMPORT_WORDS} 之一,而不是"${k}"。`,
+  notImportSource: (f: string) => `--from 只能是 .xlsx 或 .csv 文件:${f}`,
+  badMap: (v: string) => `--map "${v}" 无效,格式为 源列=目标列(目标列留空表示不导入该列)。`,
+  sheetWithCsv: (f: string) => `--sheet 只用于 .xlsx 文件,${f} 是 CSV。`,
+  importMapping: (lines: readonly string[]) => ["列对应(可用 --map 源列=目标列 修改):", ...lines.map((l) => `  ${l}`)].join("\n"),
+  mappingLine: (source: string, target: string) => `${source} → ${target}`,
+  intoColumn: (field: string, column: string) => `${column}(作为"${field}:…",并用于查重)`,
+  unmapped: (columns: readonly string[]) => `未导入的列:${columns.join("、")}(如需导入,用 --map 源列=目标列 指定)`,
+  problemsHeader: (n: number) => `${n} 个单元格无法识别,该单元格留空,其余内容已导入:`,
+  imported: (n: number, table: string, sheet: string, file: string) => `已导入 ${n} 行到 ${file} 的"${sheet}"(表 ${table})。`,
+  createdRegister: (sheet: string) => `工作簿中没有该登记表,已新建"${sheet}"。`,
+  heldForReview: (groups: number, rows: number, sheet: string) => `${groups} 组疑似重复(共 ${rows} 个导入行)未导入,已列在工作表"${sheet}"中,请核对后处理。`,
+  problemsListed: (sheet: string) => `无法识别的单元格另列在工作表"${sheet}"中。`,
+  nothingToImport: (f: string) => `${f} 中表头下没有可导入的行。`,
+  moreProblems: (n: number) => `  ……另有 ${n} 个,全部列在"导入复核"工作表中。`,
   yearNotCovered: (y: number, first: number, last: number) =>
     `内置节假日数据不含 ${y} 年(覆盖 ${first}–${last} 年)。若国务院已发布该年的安排,请保存通知文本后运行 sales-planner calendar parse-notice --year ${y} NOTICE.txt。`,
   uncoveredYears: (years: readonly number[], first: number, last: number) =>
@@ -63,7 +81,7 @@ const zh = {
 export type CliMessages = Words<typeof zh>;
 
 const en: CliMessages = {
-  unknownCommand: (c) => `Unknown command "${c}"; use write, rollup, breakdown or calendar.`,
+  unknownCommand: (c) => `Unknown command "${c}"; use write, rollup, breakdown, calendar or import.`,
   noTemplates: `Name at least one template: ${CLI_NAMES.join(", ")}.`,
   unknownTemplate: (n) => `Unknown template "${n}"; choose from ${CLI_NAMES.join(", ")}.`,
   missingOut: "Missing --out FILE.xlsx.",
@@ -100,6 +118,21 @@ const en: CliMessages = {
   unknownCalendarAction: (a) => `calendar takes show or parse-notice, not "${a}".`,
   noNoticeFile: "Name the file holding the notice's text (UTF-8), or - to read standard input.",
   notUtf8: (f) => `${f} is not UTF-8 text; save it as UTF-8 and try again.`,
+  unknownImportKind: (k) => `import takes one of ${IMPORT_WORDS}, not "${k}".`,
+  notImportSource: (f) => `--from must be an .xlsx or .csv file: ${f}`,
+  badMap: (v) => `Invalid --map "${v}"; write SOURCE=TARGET (an empty TARGET leaves that column out).`,
+  sheetWithCsv: (f) => `--sheet is for .xlsx files; ${f} is a CSV file.`,
+  importMapping: (lines) => ["Columns (change with --map SOURCE=TARGET):", ...lines.map((l) => `  ${l}`)].join("\n"),
+  mappingLine: (source, target) => `${source} → ${target}`,
+  intoColumn: (field, column) => `${column} (as "${field}: …", and checked for duplicates)`,
+  unmapped: (columns) => `Columns not imported: ${columns.join(", ")} (to import one, name its target with --map SOURCE=TARGET)`,
+  problemsHeader: (n) => `${n} cells could not be read; each was left blank and the rest of its row imported:`,
+  imported: (n, table, sheet, file) => `Imported ${n} rows into "${sheet}" (table ${table}) of ${file}.`,
+  createdRegister: (sheet) => `The workbook had no such register; created "${sheet}".`,
+  heldForReview: (groups, rows, sheet) => `${groups} groups of likely duplicates (${rows} imported rows) were not imported; they are listed on sheet "${sheet}" for you to check.`,
+  problemsListed: (sheet) => `The cells that could not be read are also listed on sheet "${sheet}".`,
+  nothingToImport: (f) => `${f} has no rows to import below its header.`,
+  moreProblems: (n) => `  … and ${n} more, all listed on the "Import review" sheet.`,
   yearNotCovered: (y, first, last) =>
     `The built-in holiday data does not cover ${y} (it covers ${first}–${last}). If the State Council has published that year's schedule, save the notice's text and run sales-planner calendar parse-notice --year ${y} NOTICE.txt.`,
   uncoveredYears: (years, first, last) =>
@@ -141,6 +174,8 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
                 [--calendar cn|none] [--workweek 双休|单休|大小周:DATE] [--holidays FILE] [--lang zh-CN|en-US]
   sales-planner calendar show --year 2026
   sales-planner calendar parse-notice --year 2027 NOTICE.txt|-
+  sales-planner import <${IMPORT_WORDS}> --from LIST.xlsx|LIST.csv [--sheet NAME] [--map 源列=目标列]...
+                --out FILE.xlsx [--lang zh-CN|en-US]
 
   把所选模板写入一个新工作簿;若 FILE 已存在,则把模板作为新工作表加入,不改动其他工作表,
   重名的工作表自动改用空闲名称(如 "周计划-张三-2026W48 (2)")。
@@ -170,6 +205,19 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   holiday notice (a UTF-8 file, - for standard input) and prints the same lines, ready to redirect into
   a --holidays file; each sentence it cannot read is named on stderr and the exit code is 2, the dates it
   did read are printed all the same.
+
+  import:把已有的客户、合同、拜访或收发票款清单(.xlsx,或 UTF-8 / GBK 编码的 .csv)追加到 FILE 中
+  对应登记表的末尾(没有则新建,公式列随之延伸)。表头按常见叫法自动对应(如 单位名称 → 客户名称),
+  用 --map 修改;日期、金额(万元、¥、千分位)、电话、下拉选项统一整理,无法识别的单元格逐个列出;
+  与登记表或本次导入中其他行疑似重复的行(名称去掉公司类型和省市后相同、电话相同、信用代码相同)
+  不导入,列在"导入复核"工作表中。源文件从不修改;失败时 FILE 保持原样。
+  import appends an existing customer, contract, visit or ledger list (.xlsx, or a UTF-8 or GBK .csv)
+  under the matching register in FILE (created if missing; its formula columns extend). Headers are
+  matched by their usual names (单位名称 → 客户名称, Mobile → 电话), changed with --map; dates, amounts
+  (万元, ¥, thousands separators), phones and drop-down values are cleaned up, and every cell that cannot
+  be read is listed; rows that look like duplicates of the register or of each other (same name once
+  legal forms and places are stripped, same phone, same credit code) are not imported but listed on an
+  "Import review" sheet. The source is never changed; on failure FILE stays as it was.
 
 模板 Templates:
 ${templateLines}
@@ -203,6 +251,10 @@ ${templateLines}
                             2026-10-01
                             +2026-10-10
   --year 2026           breakdown 的年度;calendar 的年份 / breakdown: the year to split; calendar: the year
+  --from FILE           import 的来源(.xlsx 或 .csv)/ import: the list to bring in
+  --sheet NAME          import 读取 .xlsx 中的哪张工作表,默认第一张 / import: which sheet of an .xlsx, default the first
+  --map 源列=目标列     import 的列对应,可重复;目标列留空表示不导入 / import: map a source column
+                        onto a register column (repeatable); an empty target leaves it out
   -h, --help            显示本帮助 / show this help
 
 退出码 Exit codes: 0 成功 ok · 1 运行失败 runtime failure · 2 用法错误 bad usage

@@ -79,15 +79,24 @@ export const SHARED_TEMPLATES = withIds({
   holidays: { keyLetter: HOLIDAY_KEY_LETTER, version: 1 },
 } as const satisfies Record<string, Omit<RecordTemplate, "id">>);
 
+/**
+ * Sheets an import writes beside the register it fills — 导入复核 (`importReview`): the duplicate groups and
+ * unreadable cells the command line leaves to the user. Records and keys like any template; not in the gallery.
+ */
+export const IMPORT_TEMPLATES = withIds({
+  importReview: { keyLetter: "R", version: 1 },
+} as const satisfies Record<string, Omit<RecordTemplate, "id">>);
+
 export type TemplateId = keyof typeof TEMPLATES;
 export type TeamTemplateId = keyof typeof TEAM_TEMPLATES;
 export type SharedTemplateId = keyof typeof SHARED_TEMPLATES;
+export type ImportTemplateId = keyof typeof IMPORT_TEMPLATES;
 /** Every template id a template record can carry. */
-export type RecordTemplateId = TemplateId | TeamTemplateId | SharedTemplateId;
+export type RecordTemplateId = TemplateId | TeamTemplateId | SharedTemplateId | ImportTemplateId;
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];
 
-export const RECORD_TEMPLATES: Readonly<Record<RecordTemplateId, RecordTemplate>> = { ...TEMPLATES, ...TEAM_TEMPLATES, ...SHARED_TEMPLATES };
+export const RECORD_TEMPLATES: Readonly<Record<RecordTemplateId, RecordTemplate>> = { ...TEMPLATES, ...TEAM_TEMPLATES, ...SHARED_TEMPLATES, ...IMPORT_TEMPLATES };
 
 const RECORD_IDS: ReadonlySet<string> = new Set(Object.keys(RECORD_TEMPLATES));
 const isRecordTemplateId = (id: string): id is RecordTemplateId => RECORD_IDS.has(id);

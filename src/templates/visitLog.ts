@@ -56,7 +56,7 @@ export const VISIT_WORD_NAMES = {
   newOld: ["NEW", "OLD"],
 } as const;
 
-const VISITS_ROLE = "Visits";
+export const VISITS_ROLE = "Visits";
 
 /**
  * The key of the log other sheets read: the workbook's (the newest, as `linkedTable` picks), else the key

@@ -48,6 +48,12 @@ const UPWARD: readonly (readonly [string, string])[] = [
   ["src/domain/calendar.ts", "node:fs"],
   ["src/team/plans.ts", "exceljs"],
   ["src/templates/registry.ts", "./strings"],
+  ["src/import/clean.ts", "../writers/ooxml/appendRows"],
+  ["src/import/clean.ts", "../cli/messages"],
+  ["src/templates/customerRegister.ts", "../import/mapping"],
+  ["src/domain/tiers.ts", "../import"],
+  ["src/import/text.ts", "node:fs"],
+  ["src/import/text.ts", "exceljs"],
 ];
 
 const DOWNWARD: readonly (readonly [string, string])[] = [
@@ -59,6 +65,10 @@ const DOWNWARD: readonly (readonly [string, string])[] = [
   ["src/writers/office/team/writeRollup.ts", "../../../templates/team"],
   ["src/taskpane/components/App.tsx", "../../writers/office"],
   ["src/cli/main.ts", "../writers/xlsx"],
+  ["src/import/fields.ts", "../templates"],
+  ["src/import/clean.ts", "../domain/decimal"],
+  ["src/writers/ooxml/appendRows.ts", "../../import"],
+  ["src/cli/main.ts", "../import/mapping"],
 ];
 
 test("an upward import is a lint error, a downward one is not", () => {

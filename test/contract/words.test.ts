@@ -89,6 +89,11 @@ const OFFICE: Record<OfficeWriteErrorCode, OfficeWriteErrorParams> = {
   writeFailed: { excelCode: "InvalidArgument" },
   cleanupFailed: { excelCode: "InvalidArgument", leftovers: ["周计划"] },
   restoreFailed: { excelCode: "InvalidArgument", leftovers: ["团队汇总"] },
+  sourceEmpty: { target: "'Sheet1'!A1:D9" },
+  sourceNotFound: { name: "客户名单" },
+  unknownColumn: { table: "SP_C1_Customers", name: "电话" },
+  belowNotEmpty: { table: "SP_C1_Customers", target: "'客户资源登记表'!A58:AB60", occupied: "'客户资源登记表'!B59" },
+  rowNotFound: { table: "SP_C1_Customers", row: 80 },
 };
 const REFUSALS: Record<FileRefusal["kind"], FileRefusal> = {
   encrypted: { kind: "encrypted" },

@@ -439,4 +439,125 @@ describe("fake Excel", () => {
       expect([none.merged.isNullObject, none.validation.type, none.cfs.value, none.used.isNullObject]).toEqual([true, "None", 0, true]);
     });
   });
+
+  describe("typed input, range navigation and table rows (issue 13: appending imported rows)", () => {
+    const write = (fake: FakeExcel, act: (sheet: Excel.Worksheet) => void) =>
+      code(
+        fake.run(async (context) => {
+          act(context.workbook.worksheets.getItem("Sheet1"));
+          await context.sync();
+        }),
+      );
+
+    test("values starting with = + - @ become formulas; an apostrophe keeps text, and formulas read it without the apostrophe (#6687)", async () => {
+      const fake = new FakeExcel();
+      await write(fake, (sheet) => (sheet.getRange("A1:A7").values = [["=1+1"], ["+1-2"], ["-B1"], ["@SUM(B1)"], ["'=1+1"], ["-5"], ["'0012"]]));
+      const a = (row: number) => [fake.sheet("Sheet1").formula(`A${row}`), fake.sheet("Sheet1").value(`A${row}`)];
+      expect([1, 2, 3, 4].map(a)).toEqual([["=1+1", undefined], ["=+1-2", undefined], ["=-B1", undefined], ["=SUM(B1)", undefined]]);
+      expect([5, 6, 7].map(a)).toEqual([[undefined, "=1+1"], [undefined, -5], [undefined, "0012"]]);
+      const read = await fake.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRange("A5").load("formulas,values");
+        await context.sync();
+        return [range.formulas[0][0], range.values[0][0]];
+      });
+      expect(read).toEqual(["=1+1", "=1+1"]);
+    });
+
+    test("a Text cell keeps any string as given, apostrophe included; \"\" clears it", async () => {
+      const fake = new FakeExcel();
+      await write(fake, (sheet) => (sheet.getRange("A1:A3").numberFormat = [["@"], ["@"], ["@"]]));
+      await write(fake, (sheet) => (sheet.getRange("A1:A3").values = [["=1+1"], ["'x"], [""]]));
+      expect(["A1", "A2", "A3"].map((a) => fake.sheet("Sheet1").value(a))).toEqual(["=1+1", "'x", undefined]);
+      expect(fake.sheet("Sheet1").formula("A1")).toBeUndefined();
+    });
+
+    test("getRow, getResizedRange, getIntersection and getRowsBelow give Excel's rectangles; no intersection is ItemNotFound", async () => {
+      const fake = new FakeExcel();
+      const addresses = await fake.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRange("B2:D5");
+        const parts = [
+          range.getRow(1),
+          range.getResizedRange(2, -1),
+          range.getIntersection(range.getCell(0, 0).getResizedRange(9, 0)),
+          range.getRowsBelow(3),
+        ].map((r) => r.load("address"));
+        await context.sync();
+        return parts.map((r) => r.address);
+      });
+      expect(addresses).toEqual(["'Sheet1'!B3:D3", "'Sheet1'!B2:C7", "'Sheet1'!B2:B5", "'Sheet1'!B6:D8"]);
+      expect(await write(fake, (sheet) => sheet.getRange("A1").getIntersection(sheet.getRange("C3")).load("address"))).toBe("ItemNotFound");
+      expect(await write(fake, (sheet) => sheet.getRange("A1").getResizedRange(-1, 0).load("address"))).toBe("InvalidArgument");
+    });
+
+    const withTable = async () => {
+      const fake = new FakeExcel();
+      await write(fake, (sheet) => {
+        sheet.getRange("A1:C1").values = [["Name", "Note", "Double"]];
+        const table = sheet.tables.add("A1:C2", true);
+        table.name = "T";
+        sheet.getRange("B2").numberFormat = [["@"]];
+        table.getDataBodyRange().values = [["甲", "x", null]];
+        sheet.getRange("C2").formulas = [["=ROW()*2"]];
+        sheet.getRange("A3:D3").values = [["under A", "under B", "under C", "beside"]];
+      });
+      return fake;
+    };
+
+    test("tables.getItem finds a table by name; a missing one fails the sync with ItemNotFound", async () => {
+      const fake = await withTable();
+      expect(await write(fake, () => undefined)).toBeUndefined();
+      const found = await fake.run(async (context) => {
+        const range = context.workbook.tables.getItem("t").getRange().load("address");
+        await context.sync();
+        return range.address;
+      });
+      expect(found).toBe("'Sheet1'!A1:C2");
+      expect(await code(fake.run(async (context) => {
+        context.workbook.tables.getItem("nope").getRange().load("address");
+        await context.sync();
+      }))).toBe("ItemNotFound");
+    });
+
+    test("rows.add parses values as typed, takes the last row's number formats and calculated formulas, and inserts: cells below the table's columns move down", async () => {
+      const fake = await withTable();
+      await fake.run(async (context) => {
+        context.workbook.tables.getItem("T").rows.add(undefined, [["'=HYPERLINK(1)", "=not a formula", ""], ["=1", "'y", ""]]);
+        await context.sync();
+      });
+      const sheet = fake.sheet("Sheet1");
+      expect([sheet.value("A3"), sheet.formula("A3"), sheet.formula("A4")]).toEqual(["=HYPERLINK(1)", undefined, "=1"]);
+      // B is a Text column: the added rows are Text too, so their strings stay as given.
+      expect([sheet.value("B3"), sheet.formula("B3"), sheet.value("B4"), sheet.numberFormat("B4")]).toEqual(["=not a formula", undefined, "'y", "@"]);
+      expect([sheet.formula("C3"), sheet.formula("C4")]).toEqual(["=ROW()*2", "=ROW()*2"]);
+      expect([sheet.value("A5"), sheet.value("B5"), sheet.value("C5"), sheet.value("D3")]).toEqual(["under A", "under B", "under C", "beside"]);
+      expect(fake.state.tables[0].range.to.row).toBe(3);
+    });
+
+    test("with AutoCorrect's calculated-column fill off, rows.add copies no formula and a formula written stays in its cell", async () => {
+      const fake = await withTable();
+      fake.state.fillsCalculatedColumns = false;
+      await fake.run(async (context) => {
+        const table = context.workbook.tables.getItem("T");
+        table.rows.add(undefined, [["乙", "", ""], ["丙", "", ""]]);
+        await context.sync();
+        context.workbook.worksheets.getItem("Sheet1").getRange("C3").formulas = [["=1"]];
+        await context.sync();
+      });
+      const sheet = fake.sheet("Sheet1");
+      expect([sheet.formula("C2"), sheet.formula("C3"), sheet.formula("C4")]).toEqual(["=ROW()*2", "=1", undefined]);
+    });
+
+    test("Range.delete('Up') over whole table rows deletes them and moves the cells below back up; part of the width is refused", async () => {
+      const fake = await withTable();
+      await fake.run(async (context) => {
+        context.workbook.tables.getItem("T").rows.add(undefined, [["乙", "", ""], ["丙", "", ""]]);
+        await context.sync();
+      });
+      expect(await write(fake, (sheet) => sheet.getRange("A3:B4").delete("Up"))).toBe("InvalidOperation");
+      expect(await write(fake, (sheet) => sheet.getRange("A3:C4").delete("Up"))).toBeUndefined();
+      const sheet = fake.sheet("Sheet1");
+      expect(fake.state.tables[0].range.to.row).toBe(1);
+      expect([sheet.value("A2"), sheet.value("A3"), sheet.value("D3"), sheet.value("A5")]).toEqual(["甲", "under A", "beside", undefined]);
+    });
+  });
 });

@@ -167,7 +167,8 @@ export class FakeSheet {
     // Column widths and row heights are not cell formats: they do not make a cell "used".
     if (!valuesOnly) boxes.push(...this.formats.filter((f) => f.path !== "columnWidth" && f.path !== "rowHeight").map((f) => f.range));
     const inside = within ? boxes.flatMap((b) => clip(b, within)) : boxes;
-    return inside.length === 0 ? undefined : boundingBox(inside);
+    // Folded pairwise: spreading a big sheet's cells into Math.min would overflow the stack.
+    return inside.length === 0 ? undefined : inside.reduce((box, b) => boundingBox([box, b]));
   }
 }
 
@@ -194,6 +195,12 @@ export class FakeWorkbookState {
   readonly names: FakeName[] = [];
   private sheetsCreated = 0;
   active!: FakeSheet;
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (File › Options ›
+   * Proofing › AutoCorrect Options › AutoFormat As You Type), on by default: false models a user who
+   * turned it off — no calculated column is made or extended (`fillCalculatedColumns`, `rows.add`).
+   */
+  fillsCalculatedColumns = true;
   /** The selected cell(s) of the active sheet, as Excel's Name Box would show them. */
   selection: RangeRef = { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } };
 
@@ -255,6 +262,7 @@ export class FakeWorkbookState {
  * (Excel compares them in R1C1 form; the add-in writes only names and structured references).
  */
 export function fillCalculatedColumns(state: FakeWorkbookState, sheet: FakeSheet, written: readonly CellRef[]): void {
+  if (!state.fillsCalculatedColumns) return;
   for (const table of state.tables) {
     if (table.sheet !== sheet) continue;
     const first = table.range.from.row + 1;
@@ -276,6 +284,62 @@ export function fillCalculatedColumns(state: FakeWorkbookState, sheet: FakeSheet
       }
     }
   }
+}
+
+/** The area a name's formula refers to, or undefined for #REF!, constants and missing sheets. */
+export function nameArea(state: FakeWorkbookState, name: FakeName): { sheet: FakeSheet; range: RangeRef } | undefined {
+  if (name.formula.includes("#REF!")) return undefined;
+  try {
+    const parsed = parseAddress(name.formula.replace(/^=/, "").replace(/\$/g, ""));
+    const sheet = parsed.sheet !== undefined ? state.sheet(parsed.sheet) : undefined;
+    return sheet && { sheet, range: parsed.range };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Moves every cell at or below `fromRow` within columns `cols` by `delta` rows (negative: up), with
+ * the tables and names there — what inserting or deleting table rows does to the cells under a table.
+ * Formats and conditional formats are not moved (a simplification).
+ */
+function shiftRows(state: FakeWorkbookState, sheet: FakeSheet, cols: { from: number; to: number }, fromRow: number, delta: number, except?: FakeTable): void {
+  const moved: [number, number, FakeCell][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const comma = key.indexOf(",");
+    const row = Number(key.slice(0, comma));
+    if (row < fromRow) continue;
+    const col = Number(key.slice(comma + 1));
+    if (col >= cols.from && col <= cols.to) moved.push([row, col, cell]);
+  }
+  for (const [row, col] of moved) sheet.cells.delete(cellKey(row, col));
+  for (const [row, col, cell] of moved) sheet.cells.set(cellKey(row + delta, col), cell);
+  for (const table of state.tables) {
+    if (table === except || table.sheet !== sheet || table.range.from.row < fromRow) continue;
+    if (table.range.to.col < cols.from || table.range.from.col > cols.to) continue;
+    table.range = { from: { ...table.range.from, row: table.range.from.row + delta }, to: { ...table.range.to, row: table.range.to.row + delta } };
+  }
+  for (const name of state.names) {
+    const area = nameArea(state, name);
+    if (!area || area.sheet !== sheet || area.range.from.row < fromRow || area.range.from.col < cols.from || area.range.from.col > cols.to) continue;
+    const to = { from: { ...area.range.from, row: area.range.from.row + delta }, to: { ...area.range.to, row: area.range.to.row + delta } };
+    name.formula = `=${absolute({ sheet, range: to })}`;
+  }
+}
+
+/**
+ * Each column's calculated-column formula: the formula every data row holds, if they all hold the
+ * same one (stricter than Excel, which keeps a calculated column with exceptions typed into it).
+ */
+function calculatedColumns(table: FakeTable): (string | undefined)[] {
+  const { from, to } = table.range;
+  const last = to.row - (table.showTotals ? 1 : 0);
+  return Array.from({ length: to.col - from.col + 1 }, (_, c) => {
+    const only = table.sheet.cells.get(cellKey(from.row + 1, from.col + c))?.formula;
+    if (only === undefined) return undefined;
+    for (let row = from.row + 2; row <= last; row++) if (table.sheet.cells.get(cellKey(row, from.col + c))?.formula !== only) return undefined;
+    return only;
+  });
 }
 
 // ───────────────────────────── the request context ─────────────────────────────
@@ -736,6 +800,41 @@ function checkFormula(state: FakeWorkbookState, formula: string): void {
 
 type Grid = readonly (readonly unknown[])[];
 
+/** The last row and column index of a sheet (1 048 576 rows, 16 384 columns). */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+/**
+ * `values`, `formulas` and `rows.add` parse strings as if typed: "" clears, a number or TRUE/FALSE
+ * becomes one, and a string that starts with "=", "+" or "-" (and is not a number) is a formula —
+ * "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets
+ * this value as a formula" (Range.values and TableRowData.values, office-js-docs-reference
+ * excel.interfaces.tablerowdata.yml; the same rule as typing, learn.microsoft.com/office/client-developer/
+ * excel/excel-worksheet-and-expression-evaluation: "If the input begins with =, +, or -, Excel tries
+ * to interpret the input as a formula"). "@" starts one too: Excel takes it for "=" as Lotus 1-2-3 did,
+ * the reason OWASP's CSV-injection page lists it beside = + - (owasp.org/www-community/attacks/
+ * CSV_Injection). A leading apostrophe is the string prefix: "Excel places all input characters into
+ * the cell without change" and the apostrophe is not part of the value (same page; `formulas` reads
+ * such a cell without it, OfficeDev/office-js#6687). A Text ("@") cell keeps whatever string it is given,
+ * a leading apostrophe or "=" included (a number format of "@" "treats the content as text, even when a
+ * number or formula is entered", Microsoft's "Format numbers as text").
+ */
+function writeTyped(state: FakeWorkbookState, cell: FakeCell, value: unknown): void {
+  delete cell.formula;
+  delete cell.value;
+  if (typeof value !== "string") cell.value = value as FakeScalar;
+  else if (value === "") return;
+  else if (cell.numberFormat === "@") cell.value = value;
+  else if (value.startsWith("'")) cell.value = value.slice(1);
+  else if (/^[-+]?(\d+\.?\d*|\.\d+)(E[-+]?\d+)?$/i.test(value.trim())) cell.value = Number(value);
+  else if (/^(true|false)$/i.test(value)) cell.value = value.toLowerCase() === "true";
+  else if (/^[=+@-]/.test(value)) {
+    const formula = value.startsWith("=") ? value : value.startsWith("@") ? `=${value.slice(1)}` : `=${value}`;
+    checkFormula(state, formula);
+    cell.formula = formula;
+  } else if (value !== "") cell.value = value;
+}
+
 class RangeProxy extends ClientObject<Area> {
   protected readonly readable = ["address", "values", "formulas", "formulasLocal", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex"] as const;
   readonly format: object;
@@ -843,23 +942,8 @@ class RangeProxy extends ClientObject<Area> {
     });
   }
 
-  /**
-   * Both `values` and `formulas` parse strings as if typed: "=…" is a formula, "" clears, a
-   * number or TRUE/FALSE becomes one, and a leading apostrophe keeps the rest as text — except in
-   * a Text ("@") cell, which keeps whatever string it is given, formulas included.
-   */
   private writeContent(cell: FakeCell, value: unknown): void {
-    delete cell.formula;
-    delete cell.value;
-    if (typeof value !== "string") cell.value = value as FakeScalar;
-    else if (cell.numberFormat === "@") cell.value = value;
-    else if (value.startsWith("=")) {
-      checkFormula(this.ctx.fake.state, value);
-      cell.formula = value;
-    } else if (value.startsWith("'")) cell.value = value.slice(1);
-    else if (/^[-+]?(\d+\.?\d*|\.\d+)(E[-+]?\d+)?$/i.test(value.trim())) cell.value = Number(value);
-    else if (/^(true|false)$/i.test(value)) cell.value = value.toLowerCase() === "true";
-    else if (value !== "") cell.value = value;
+    writeTyped(this.ctx.fake.state, cell, value);
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
@@ -903,6 +987,66 @@ class RangeProxy extends ClientObject<Area> {
     });
   }
 
+  /**
+   * ExcelApi 1.7, excel.range#getresizedrange: "the range object similar to the current range object,
+   * but with its bottom-right corner expanded (or contracted) by some number of rows and columns"; a
+   * range past the sheet's edge or emptied by the contraction is an error.
+   */
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.resized(${deltaRows},${deltaColumns})`, () => {
+      const { sheet, range } = this.target();
+      const to = { row: range.to.row + deltaRows, col: range.to.col + deltaColumns };
+      if (to.row < range.from.row || to.col < range.from.col || to.row > MAX_ROW || to.col > MAX_COL)
+        throw new FakeOfficeError("InvalidArgument", "resized range is empty or off the sheet");
+      return { sheet, range: { from: range.from, to } };
+    });
+  }
+
+  /** ExcelApi 1.2, excel.range#getintersection: the rectangular intersection; none is an error (ItemNotFound). */
+  getIntersection(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.intersection(${other.path})`, () => {
+      const a = this.target();
+      const b = other.resolveNow();
+      const [inside] = a.sheet === b.sheet ? clip(a.range, b.range) : [];
+      if (!inside) throw new FakeOfficeError("ItemNotFound", "the ranges do not intersect");
+      return { sheet: a.sheet, range: inside };
+    });
+  }
+
+  /** ExcelApi 1.1, excel.range#getrow: row `index` of the range, its whole width. */
+  getRow(index: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.row(${index})`, () => {
+      const { sheet, range } = this.target();
+      const row = range.from.row + index;
+      if (index < 0 || row > range.to.row) throw new FakeOfficeError("InvalidArgument", `row ${index} is outside the range`);
+      return { sheet, range: { from: { row, col: range.from.col }, to: { row, col: range.to.col } } };
+    });
+  }
+
+  /** ExcelApi 1.2, excel.range#getlastrow: the last row of the range, its whole width. */
+  getLastRow(): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.lastRow`, () => {
+      const { sheet, range } = this.target();
+      return { sheet, range: { from: { row: range.to.row, col: range.from.col }, to: range.to } };
+    });
+  }
+
+  /** ExcelApi 1.2, excel.range#getrowsbelow: `count` whole rows of the range's width right under it. */
+  getRowsBelow(count = 1): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.rowsBelow(${count})`, () => {
+      const { sheet, range } = this.target();
+      if (count < 1 || range.to.row + count > MAX_ROW) throw new FakeOfficeError("InvalidArgument", "rows below are empty or off the sheet");
+      return { sheet, range: { from: { row: range.to.row + 1, col: range.from.col }, to: { row: range.to.row + count, col: range.to.col } } };
+    });
+  }
+
+  get rowCount(): number {
+    return this.loaded("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.loaded("columnCount") as number;
+  }
+
   select(): void {
     this.act("select", null, ({ sheet, range }) => {
       this.ctx.fake.state.active = sheet;
@@ -914,6 +1058,32 @@ class RangeProxy extends ClientObject<Area> {
     this.act("merge", across, ({ sheet, range }) => {
       if (sheet.merges.some((m) => intersects(m, range))) throw new FakeOfficeError("InvalidOperation", "overlapping merge");
       sheet.merges.push(range);
+    });
+  }
+
+  /**
+   * `Range.delete("Up")` (ExcelApi 1.1, excel.range#delete: "Deletes the cells associated with the
+   * range"; excel.deleteshiftdirection). Rows of a table's data body that span its whole width are
+   * deleted as table rows — the table shrinks and the cells below it, under its columns, move up, as
+   * Excel's Delete Table Rows does; deleting part of a table's width or its header shifts cells inside
+   * the table and is refused ("This operation is not allowed. The operation is attempting to shift
+   * cells in a table on your worksheet."). Only "Up" is modelled.
+   */
+  delete(shift: string): void {
+    this.act("delete", shift, ({ sheet, range }) => {
+      if (shift !== "Up") throw new FakeOfficeError("InvalidArgument", "the fake deletes with shift Up only");
+      const state = this.ctx.fake.state;
+      const count = range.to.row - range.from.row + 1;
+      const table = state.tables.find((t) => t.sheet === sheet && intersects(t.range, range));
+      if (table) {
+        const last = table.range.to.row - (table.showTotals ? 1 : 0);
+        const wholeRows = range.from.col === table.range.from.col && range.to.col === table.range.to.col;
+        if (!wholeRows || range.from.row <= table.range.from.row || range.to.row > last)
+          throw new FakeOfficeError("InvalidOperation", "the operation is attempting to shift cells in a table");
+        table.range = { from: table.range.from, to: { ...table.range.to, row: table.range.to.row - count } };
+      }
+      for (const cell of cellsOf(range)) sheet.cells.delete(cellKey(cell.row, cell.col));
+      shiftRows(state, sheet, { from: range.from.col, to: range.to.col }, range.to.row + 1, -count, table);
     });
   }
 
@@ -1064,6 +1234,15 @@ class TableCollectionProxy extends CollectionProxy<FakeTable, TableProxy> {
     return new TableProxy(this.ctx, `${this.path}.add(${String(address)})`, () => created);
   }
 
+  /** By name, case-insensitive as Excel's names are; `getItem` of a missing table fails the sync (ItemNotFound). */
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, `${this.path}[${name}]`, () => this.target().find((t) => same(t.name, name)));
+  }
+
+  getItemOrNullObject(name: string): TableProxy {
+    return new TableProxy(this.ctx, `${this.path}[${name}]?`, () => this.target().find((t) => same(t.name, name)), true);
+  }
+
   private area(address: string | RangeProxy): Area {
     if (address instanceof RangeProxy) return address.resolveNow();
     const parsed = parseAddress(address);
@@ -1165,6 +1344,67 @@ class TableProxy extends ClientObject<FakeTable> {
   }
   getTotalRowRange(): RangeProxy {
     return this.part("totalRow", (t) => (t.showTotals ? { from: { row: t.range.to.row, col: t.range.from.col }, to: t.range.to } : undefined));
+  }
+
+  /**
+   * `Table.rows` (ExcelApi 1.1, excel.tablerowcollection): `add(index, values)` appends rows above the
+   * totals row when `index` is null or undefined — and, like ListRows.Add's default (learn.microsoft.com/
+   * office/vba/api/excel.listrows.add: "If AlwaysInsert is not specified, the cells below the table will
+   * be shifted down one row"), INSERTS them: cells under the table's own columns move down, cells beside
+   * it stay. A new row takes the number formats of the last data row (Excel extends a table's formats to
+   * the rows added to it — Microsoft's "Resize a table by adding or removing rows and columns"), so a
+   * Text column stays Text. `values` are parsed as typed (`writeTyped`); a new row gets each calculated column's formula
+   * where it is given "" or null (OfficeDev/office-js#1916, "Resizing the table or inserting a row
+   * automatically replicates" — Microsoft's "Use calculated columns in an Excel table"), and formulas
+   * it is given make calculated columns as `fillCalculatedColumns` describes (#6745).
+   * `getItemAt(i).delete()` removes a data row, moving the cells below up the same way.
+   */
+  get rows(): {
+    add(index: number | null | undefined, values: unknown[][]): void;
+    getItemAt(index: number): { delete(): void };
+  } {
+    const state = this.ctx.fake.state;
+    return {
+      add: (index, values) =>
+        this.act("rows.add", [index ?? null, values], (t) => {
+          const { from, to } = t.range;
+          const last = to.row - (t.showTotals ? 1 : 0);
+          if (index !== null && index !== undefined) throw new FakeOfficeError("InvalidArgument", "the fake appends rows only (index null)");
+          if (values.length === 0 || values.some((row) => row.length !== to.col - from.col + 1))
+            throw new FakeOfficeError("InvalidArgument", "row width does not match the table");
+          const at = last + 1;
+          if (at + values.length - 1 > MAX_ROW) throw new FakeOfficeError("InvalidOperation", "the table would run off the sheet");
+          const columnFormulas = state.fillsCalculatedColumns ? calculatedColumns(t) : [];
+          const formats = Array.from({ length: to.col - from.col + 1 }, (_, c) => t.sheet.cells.get(cellKey(last, from.col + c))?.numberFormat);
+          shiftRows(state, t.sheet, { from: from.col, to: to.col }, at, values.length, t);
+          const written: CellRef[] = [];
+          values.forEach((row, r) =>
+            row.forEach((value, c) => {
+              const key = cellKey(at + r, from.col + c);
+              const cell: FakeCell = formats[c] === undefined ? {} : { numberFormat: formats[c] };
+              const inherited = columnFormulas[c];
+              const blank = value === "" || value === null || value === undefined;
+              if (blank && inherited !== undefined) cell.formula = inherited;
+              else writeTyped(state, cell, value ?? "");
+              if (cell.value !== undefined || cell.formula !== undefined || cell.numberFormat !== undefined) t.sheet.cells.set(key, cell);
+              if (!blank) written.push({ row: at + r, col: from.col + c });
+            }),
+          );
+          t.range = { from, to: { ...to, row: to.row + values.length } };
+          fillCalculatedColumns(state, t.sheet, written);
+        }),
+      getItemAt: (index) => ({
+        delete: () =>
+          this.act(`rows[${index}].delete`, null, (t) => {
+            const { from, to } = t.range;
+            const row = from.row + 1 + index;
+            if (index < 0 || row > to.row - (t.showTotals ? 1 : 0)) throw new FakeOfficeError("ItemNotFound", `table row ${index}`);
+            for (let col = from.col; col <= to.col; col++) t.sheet.cells.delete(cellKey(row, col));
+            shiftRows(state, t.sheet, { from: from.col, to: to.col }, row + 1, -1, t);
+            t.range = { from, to: { ...to, row: to.row - 1 } };
+          }),
+      }),
+    };
   }
 
   /** Deletes the table together with its cells, as Excel's `Table.delete()` does. */

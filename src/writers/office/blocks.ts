@@ -15,10 +15,13 @@ export interface Block {
 }
 
 /**
- * Excel parses what it is given in `formulas` as if typed: "=…" becomes a formula, "123" or
- * "2026-01-05" a number or date, "TRUE" a boolean. A leading apostrophe keeps such a text literal.
+ * Excel parses what it is given in `formulas` and `values` as if typed: "=…", "+…", "-…" and "@…"
+ * become formulas, "123" or "2026-01-05" a number or date, "TRUE" a boolean. A leading apostrophe
+ * keeps such a text literal (and is not part of the value). A leading TAB or CR is protected too:
+ * OWASP's CSV-injection list has them beside = + - @ (owasp.org/www-community/attacks/CSV_Injection),
+ * and the apostrophe costs nothing where Excel would not have parsed the text.
  */
-const PARSED_BY_EXCEL = /^[=+'@-]|^\s*\.?\d|^(true|false)$/i;
+const PARSED_BY_EXCEL = /^[=+'@\t\r-]|^\s*\.?\d|^(true|false)$/i;
 
 export function entry(content: CellContent): Entry {
   if ("formula" in content) return `=${content.formula}`;

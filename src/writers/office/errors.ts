@@ -18,7 +18,17 @@ export type OfficeWriteErrorCode =
   /** Excel rejected the write and removing the half-written parts failed too. */
   | "cleanupFailed"
   /** Excel rejected refreshing a sheet the add-in made earlier, and putting it back failed too. */
-  | "restoreFailed";
+  | "restoreFailed"
+  /** An import source (the selection, a sheet, a table) holds no value. */
+  | "sourceEmpty"
+  /** The sheet or table named as an import source, or the register to append to, is not in the workbook. */
+  | "sourceNotFound"
+  /** Rows to append name a column the register's table does not have. */
+  | "unknownColumn"
+  /** The register's table would have to grow over cells below it that hold something. */
+  | "belowNotEmpty"
+  /** A row to merge into is not one of the table's data rows. */
+  | "rowNotFound";
 
 /** What is in the way of writing into the active sheet, in the order it is reported. */
 export type OccupiedBy = "values" | "table" | "mergedCells" | "formats" | "validation" | "conditionalFormats";
@@ -36,6 +46,10 @@ export interface OfficeWriteErrorParams {
   readonly excelCode?: string;
   /** cleanupFailed: sheets and names that may have been left behind. */
   readonly leftovers?: readonly string[];
+  /** unknownColumn / belowNotEmpty / rowNotFound: the register's table. */
+  readonly table?: string;
+  /** rowNotFound: the 1-based data row of the table. */
+  readonly row?: number;
 }
 
 export class OfficeWriteError extends CodedError<OfficeWriteErrorCode> {
@@ -80,6 +94,12 @@ const MESSAGES: Record<Locale, Messages> = {
     writeFailed: (p) => `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}）。本次创建的内容已全部撤销，工作簿保持原样。`,
     cleanupFailed: (p) =>
       `Excel 拒绝了写入（${p.excelCode ?? "未知错误"}），且未能撤销已写入的部分：${(p.leftovers ?? []).join("、")}。请手动删除。`,
+    sourceEmpty: (p) => `${p.target} 没有任何数据，无法导入。请选择有数据的区域、工作表或表格。`,
+    sourceNotFound: (p) => `工作簿中没有名为“${p.name}”的工作表或表格。`,
+    unknownColumn: (p) => `表格 ${p.table} 没有“${p.name}”列（列名可能被改过）。请重新选择对应的列。`,
+    belowNotEmpty: (p) =>
+      `表格 ${p.table} 需要向下扩展到 ${p.target}，但 ${p.occupied} 已有内容。为免覆盖或挪动这些内容，未导入任何行。请先移走表格下方的内容。`,
+    rowNotFound: (p) => `表格 ${p.table} 没有第 ${p.row} 行数据，无法合并到该行。`,
     restoreFailed: (p) =>
       `Excel 拒绝了刷新（${p.excelCode ?? "未知错误"}），且未能恢复原样：${(p.leftovers ?? []).join("、")} 的表格可能只更新了一部分。请再次运行同一操作，它会重新生成该表格；表格旁边和下方你添加的内容不会被删除。`,
   },
@@ -93,6 +113,12 @@ const MESSAGES: Record<Locale, Messages> = {
       `Excel rejected the write (${p.excelCode ?? "unknown error"}). Everything it had created was removed; the workbook is unchanged.`,
     cleanupFailed: (p) =>
       `Excel rejected the write (${p.excelCode ?? "unknown error"}) and the partly written parts could not be removed: ${(p.leftovers ?? []).join(", ")}. Please delete them by hand.`,
+    sourceEmpty: (p) => `${p.target} holds no data to import. Choose a range, sheet or table with data.`,
+    sourceNotFound: (p) => `The workbook has no sheet or table named "${p.name}".`,
+    unknownColumn: (p) => `The table ${p.table} has no column "${p.name}" (it may have been renamed). Map that column again.`,
+    belowNotEmpty: (p) =>
+      `The table ${p.table} would have to grow into ${p.target}, but ${p.occupied} is not empty. Nothing was imported, so that content is neither overwritten nor moved; move it away from below the table first.`,
+    rowNotFound: (p) => `The table ${p.table} has no data row ${p.row} to merge into.`,
     restoreFailed: (p) =>
       `Excel rejected the refresh (${p.excelCode ?? "unknown error"}) and it could not be undone: the table on ${(p.leftovers ?? []).join(", ")} may be partly updated. Run the same action again to rebuild it; what you added beside or below the table is kept.`,
   },

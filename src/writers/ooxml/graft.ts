@@ -132,7 +132,7 @@ function withNames(xml: string, added: readonly string[]): string {
  * calculate the whole workbook when it opens the file, so our sheets never show blanks or stale
  * zeros; the user's other calculation settings (mode, iterate, calcId …) are kept as they are.
  */
-function withFullCalc(xml: string): string {
+export function withFullCalc(xml: string): string {
   const calc = openTags(xml, "calcPr")[0];
   if (calc !== undefined) return xml.replace(calc, () => setAttr(calc, "fullCalcOnLoad", "1"));
   return insertBefore(xml, after("calcPr"), "</workbook>", `<calcPr fullCalcOnLoad="1"/>`);

@@ -58,7 +58,7 @@ export async function sharedStrings(pkg: XlsxPackage): Promise<string[]> {
 }
 
 /** Whether a formula holds an A1 cell reference (outside strings and structured references). */
-function hasCellReference(formula: string): boolean {
+export function hasCellReference(formula: string): boolean {
   let code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   for (let before = ""; before !== code; ) [before, code] = [code, code.replace(/\[[^[\]]*\]/g, "")];
   return /(?<![\w.])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(code);

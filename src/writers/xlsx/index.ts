@@ -7,7 +7,7 @@ import { renderSheet } from "./renderSheet";
 import { attachCharts } from "./charts";
 import { requoteBuiltInNames } from "./printTitles";
 
-export { inspectXlsx } from "./inspect";
+export { inspectPackage, inspectXlsx } from "./inspect";
 
 /** A new workbook holding `specs`, rendered by exceljs and finished by `packagePatch.ts` and `charts.ts`. */
 async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
@@ -44,11 +44,19 @@ async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
  * stays byte for byte. No file-system access here, so the same module runs in the browser.
  */
 export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Array): Promise<Uint8Array> {
-  const target = existing ? await XlsxPackage.load(existing) : undefined;
+  if (!existing) return renderPackage(specs);
+  const target = await XlsxPackage.load(existing);
+  await addSheets(target, specs);
+  return target.save();
+}
+
+/**
+ * `specs` grafted into a package already open, for a caller that changes it further and saves it once
+ * (an import's 导入复核 sheet beside the rows it appended: saving twice would compress the register twice).
+ */
+export async function addSheets(target: XlsxPackage, specs: readonly SheetSpec[]): Promise<void> {
   // Checked before rendering, so a clash costs no exceljs run.
-  assertNewSheets(target ? (await target.sheets()).map((s) => s.name) : [], specs.map((s) => s.name));
-  if (!target) return renderPackage(specs);
+  assertNewSheets((await target.sheets()).map((s) => s.name), specs.map((s) => s.name));
   const source = await XlsxPackage.load(await renderPackage(specs));
   await graftSheets(target, source, { sheets: specs.map((s) => ({ from: s.name, to: s.name })) });
-  return target.save();
 }

@@ -11,7 +11,11 @@ import { isTemplateTable } from "../../spec/naming";
  * names, which a template's formulas over another template's table must name (the visit log over the register).
  */
 export async function inspectXlsx(data: Uint8Array): Promise<ExistingNames> {
-  const pkg = await XlsxPackage.load(data);
+  return inspectPackage(await XlsxPackage.load(data));
+}
+
+/** `inspectXlsx` of a package already open. */
+export async function inspectPackage(pkg: XlsxPackage): Promise<ExistingNames> {
   const holidayTables = await readHolidayTables(pkg);
   const tableColumns = (await tableParts(pkg, isTemplateTable)).map((part) => ({ table: part.name, columns: part.columns }));
   return {

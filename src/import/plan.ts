@@ -1,0 +1,154 @@
+import type { Locale } from "../contract/locale";
+import type { CellValue, ExistingNames, TableRow } from "../spec/sheetSpec";
+import { TEMPLATES } from "../templates/registry";
+import { CONTRACTS_ROLE, CUSTOMERS_ROLE } from "../templates/linkedTables";
+import { LEDGER_ROLE } from "../templates/contractLedger";
+import { VISITS_ROLE } from "../templates/visitLog";
+import { cleanRows, type CleanRow } from "./clean";
+import { findDuplicates, type DuplicateGroup } from "./duplicates";
+import { headersByKey, type ImportKind } from "./fields";
+import { sourceHeaders, type ColumnMapping, type SourceGrid } from "./mapping";
+import type { CellProblem } from "./problems";
+import { resolveCustomerIds } from "./resolve";
+
+/**
+ * One import from source to the rows a writer appends, the same in the pane and on the command line:
+ * the mapping the user confirmed, the cleaned rows with every cell that could not be read, and the
+ * duplicate groups — within the import and against the register already in the workbook — that someone
+ * must resolve before those rows go in.
+ */
+
+/** The register the import appends to, as a writer read it: its table's headers and data rows. */
+export interface ExistingRegister {
+  readonly table: string;
+  readonly sheet: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+export interface ImportPlan {
+  readonly kind: ImportKind;
+  /** The register's language: its drop-down values and headers are in it. */
+  readonly locale: Locale;
+  readonly mapping: ColumnMapping;
+  /** The source's header, one per column (blank headers named by their column letter). */
+  readonly headers: readonly string[];
+  /** Source columns not imported: listed to the user, never dropped unseen. */
+  readonly unmapped: readonly string[];
+  readonly rows: readonly CleanRow[];
+  readonly problems: readonly CellProblem[];
+  /** The register's rows by field key (empty without a register). */
+  readonly existing: readonly TableRow[];
+  readonly groups: readonly DuplicateGroup[];
+}
+
+/** The table an import of `kind` appends to: the workbook's newest, as the linked templates find theirs. */
+export function registerTable(kind: ImportKind, existing: ExistingNames): string | undefined {
+  const pattern = new RegExp(`^SP_${TEMPLATES[kind].keyLetter}\\d+_${TABLE_ROLE[kind]}$`, "i");
+  return existing.tables.filter((table) => pattern.test(table)).at(-1);
+}
+
+/** The role part of each register's table name (`SP_C1_Customers`), as its builder names it. */
+const TABLE_ROLE: Readonly<Record<ImportKind, string>> = { customers: CUSTOMERS_ROLE, contracts: CONTRACTS_ROLE, visits: VISITS_ROLE, ledger: LEDGER_ROLE };
+
+/** The register's rows by field key: columns found by their header in either language. */
+export function registerRows(kind: ImportKind, register: ExistingRegister): TableRow[] {
+  const byKey = [...headersByKey(kind, register.headers)].map(([key, header]) => [key, register.headers.indexOf(header)] as const);
+  return register.rows.map((row) => Object.fromEntries(byKey.map(([key, index]) => [key, row[index] ?? null])));
+}
+
+/** Where an import goes: the register of its kind, and for visits the customer register whose IDs the log takes. */
+export interface ImportTarget {
+  /** The register's language (`registerLocale`): drop-down values are written in it. */
+  readonly locale: Locale;
+  readonly register?: ExistingRegister;
+  /** Visits name their customers; a log linked to a customer register keeps its IDs (`resolveCustomerIds`). */
+  readonly customers?: ExistingRegister;
+}
+
+export function planImport(kind: ImportKind, grid: SourceGrid, mapping: ColumnMapping, target: ImportTarget): ImportPlan {
+  const headers = sourceHeaders(grid, mapping);
+  const cleaned = cleanRows(kind, grid, mapping, target.locale);
+  const nameColumn = headers[mapping.targets.indexOf("customerName")] ?? "";
+  const resolved = kind === "visits" && target.customers ? resolveCustomerIds(cleaned.rows, registerRows("customers", target.customers), nameColumn) : { rows: cleaned.rows, problems: [] };
+  const rows = resolved.rows;
+  const problems = [...cleaned.problems, ...resolved.problems].sort((a, b) => a.row - b.row);
+  const existing = target.register ? registerRows(kind, target.register) : [];
+  return {
+    kind,
+    locale: target.locale,
+    mapping,
+    headers,
+    unmapped: headers.filter((_, i) => mapping.targets[i] === undefined),
+    rows,
+    problems,
+    existing,
+    groups: findDuplicates(kind, rows, existing),
+  };
+}
+
+/**
+ * What becomes of a duplicate group: every row imported (`keepBoth`), the imported rows folded into the
+ * register's row — or, with none there, into the group's first imported row — filling only its blank
+ * cells (`merge`), none of them imported (`skip`), or, on the command line, held back for the 导入复核
+ * sheet (`hold`).
+ */
+export type Decision = "keepBoth" | "merge" | "skip" | "hold";
+
+export interface ImportWrite {
+  /** New rows by field key, in source order. */
+  readonly append: readonly TableRow[];
+  /** Blank cells of the register's rows to fill (merge into an existing row). */
+  readonly fill: readonly { readonly index: number; readonly values: TableRow }[];
+  /** The groups held back, with the rows they keep out of the register. */
+  readonly held: readonly DuplicateGroup[];
+}
+
+const isBlank = (value: CellValue | undefined): boolean => value === null || value === undefined || value === "";
+
+/** `into` with its blank cells taken from `from` in order; a cell that holds something is never changed. */
+function fillBlanks(into: TableRow, from: readonly TableRow[]): TableRow {
+  const merged: Record<string, CellValue | undefined> = { ...into };
+  for (const row of from) for (const [key, value] of Object.entries(row)) if (isBlank(merged[key]) && !isBlank(value)) merged[key] = value;
+  return merged;
+}
+
+/** A row by the table's headers, as the writers take it: fields the table has no column for (统一社会信用代码, already in 备注) are left out. */
+export type HeaderRow = Readonly<Record<string, CellValue>>;
+
+/** `write` in the table's own headers (either language, as `headersByKey` finds them). */
+export function byHeaders(kind: ImportKind, tableHeaders: readonly string[], write: ImportWrite): { readonly rows: readonly HeaderRow[]; readonly fill: readonly { readonly index: number; readonly values: HeaderRow }[] } {
+  const header = headersByKey(kind, tableHeaders);
+  const convert = (row: TableRow): HeaderRow =>
+    Object.fromEntries(Object.entries(row).flatMap(([key, value]) => { const h = header.get(key); return h === undefined || value === undefined ? [] : [[h, value]]; }));
+  return { rows: write.append.map(convert), fill: write.fill.map((f) => ({ index: f.index, values: convert(f.values) })) };
+}
+
+/** The rows to write once every group is decided; `decide` is asked once per group, in order. */
+export function resolveImport(plan: ImportPlan, decide: (group: DuplicateGroup, index: number) => Decision): ImportWrite {
+  const leftOut = new Set<number>();
+  const replaced = new Map<number, TableRow>();
+  const fill: { index: number; values: TableRow }[] = [];
+  const held: DuplicateGroup[] = [];
+  plan.groups.forEach((group, index) => {
+    const decision = decide(group, index);
+    if (decision === "keepBoth") return;
+    group.imported.forEach((i) => leftOut.add(i));
+    if (decision === "hold") held.push(group);
+    if (decision !== "merge") return;
+    const incoming = group.imported.map((i) => plan.rows[i].values);
+    const target = group.existing[0];
+    if (target === undefined) {
+      const [first] = group.imported;
+      leftOut.delete(first);
+      replaced.set(first, fillBlanks(incoming[0], incoming.slice(1)));
+      return;
+    }
+    const before = plan.existing[target];
+    const after = fillBlanks(before, incoming);
+    const values = Object.fromEntries(Object.entries(after).filter(([key, value]) => isBlank(before[key]) && !isBlank(value)));
+    if (Object.keys(values).length > 0) fill.push({ index: target, values });
+  });
+  const append = plan.rows.flatMap((row, i) => (leftOut.has(i) ? [] : [replaced.get(i) ?? row.values]));
+  return { append, fill, held };
+}

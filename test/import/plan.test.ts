@@ -1,0 +1,86 @@
+import { planImport, proposeMapping, registerTable, resolveImport, type Decision, type ExistingRegister, type SourceGrid } from "../../src/import";
+import { NO_NAMES } from "../../src/spec/naming";
+import { MESSY_CUSTOMER_HEADER, MESSY_CUSTOMER_ROWS } from "../fixtures/messy";
+import { seeded } from "../fixtures/random";
+
+/** Issue 13 items 2–4 end to end in the pure layer: a messy list planned against a register, then resolved. */
+
+const grid: SourceGrid = [["2026年客户名单"], [...MESSY_CUSTOMER_HEADER], ...MESSY_CUSTOMER_ROWS];
+
+/** A register holding 华信科技 (under another spelling) with a blank phone, and one other customer. */
+const register: ExistingRegister = {
+  table: "SP_C1_Customers",
+  sheet: "客户资源登记表",
+  headers: ["客户编号", "客户名称", "联系人", "电话", "备注"],
+  rows: [
+    ["KH00001", "华信科技有限公司", "王敏", "", "老客户"],
+    ["KH00002", "南京某某贸易有限公司", "刘一", "025-84561234", ""],
+  ],
+};
+
+const plan = planImport("customers", grid, proposeMapping("customers", grid), { locale: "zh-CN", register });
+
+test("the plan names the header row's columns, lists the unmapped ones, reads the register's rows by key", () => {
+  expect(plan.mapping.headerRow).toBe(1);
+  expect(plan.headers).toEqual([...MESSY_CUSTOMER_HEADER]);
+  expect(plan.unmapped).not.toContain("单位名称");
+  expect(plan.existing[0]).toMatchObject({ id: "KH00001", name: "华信科技有限公司", phone: "" });
+  expect(plan.rows).toHaveLength(MESSY_CUSTOMER_ROWS.length);
+  // Rows 3–5 of the source (after the title and the header) are one company; the register's first row is it too.
+  const huaxin = plan.groups.find((g) => g.existing.includes(0));
+  expect(huaxin?.imported.map((i) => plan.rows[i].sourceRow)).toEqual([3, 4, 5]);
+});
+
+test("keepBoth imports every row, skip none of a group, hold none but lists the group", () => {
+  const decide = (d: Decision) => resolveImport(plan, () => d);
+  const inGroups = plan.groups.reduce((n, g) => n + g.imported.length, 0);
+  expect(decide("keepBoth").append).toHaveLength(plan.rows.length);
+  expect(decide("skip").append).toHaveLength(plan.rows.length - inGroups);
+  expect(decide("skip").held).toEqual([]);
+  expect(decide("hold").append).toHaveLength(plan.rows.length - inGroups);
+  expect(decide("hold").held).toEqual(plan.groups);
+});
+
+test("merge fills only the register row's blank cells, from the group's rows in source order; nothing already there changes", () => {
+  const merged = resolveImport(plan, (g) => (g.existing.length > 0 ? "merge" : "keepBoth"));
+  const fill = merged.fill.find((f) => f.index === 0);
+  expect(fill?.values.phone).toBe(plan.rows.find((r) => r.sourceRow === 3)?.values.phone);
+  expect(fill?.values).not.toHaveProperty("name");
+  expect(fill?.values).not.toHaveProperty("contact");
+  expect(fill?.values).not.toHaveProperty("note");
+});
+
+test("merge within the import (no register row) keeps one row: the first, its blanks filled from the others", () => {
+  const alone = planImport("customers", grid, proposeMapping("customers", grid), { locale: "zh-CN" });
+  const group = alone.groups.find((g) => g.imported.length === 3)!;
+  const merged = resolveImport(alone, () => "merge");
+  const first = alone.rows[group.imported[0]].values;
+  const kept = merged.append.filter((row) => row.contact === first.contact && row.name === first.name);
+  expect(kept).toHaveLength(1);
+  // The first row had no credit-code-free 年交易额 gap to fill; the second's 年交易额 never replaces the first's.
+  expect(kept[0].annualSales).toBe(first.annualSales);
+  expect(merged.append).toHaveLength(alone.rows.length - alone.groups.reduce((n, g) => n + g.imported.length - 1, 0));
+});
+
+test("property: whatever is decided, every row goes exactly once into append, a fill or a held group — or is skipped", () => {
+  const random = seeded(13);
+  const choices: Decision[] = ["keepBoth", "merge", "skip", "hold"];
+  for (let round = 0; round < 50; round++) {
+    const picks = plan.groups.map(() => random.pick(choices));
+    const out = resolveImport(plan, (_g, i) => picks[i]);
+    const expected = plan.groups.reduce((n, g, i) => n - (picks[i] === "keepBoth" ? 0 : g.imported.length) + (picks[i] === "merge" && g.existing.length === 0 ? 1 : 0), plan.rows.length);
+    expect(out.append).toHaveLength(expected);
+    expect(out.held).toEqual(plan.groups.filter((_g, i) => picks[i] === "hold"));
+    for (const f of out.fill) for (const [key, value] of Object.entries(f.values)) {
+      expect(plan.existing[f.index][key] ?? "").toBe("");
+      expect(value).not.toBe("");
+    }
+  }
+});
+
+test("the register an import goes to is the workbook's newest of its kind", () => {
+  const names = { ...NO_NAMES, tables: ["SP_C1_Customers", "SP_V1_Visits", "SP_C2_Customers", "SP_K1_Contracts"] };
+  expect(registerTable("customers", names)).toBe("SP_C2_Customers");
+  expect(registerTable("visits", names)).toBe("SP_V1_Visits");
+  expect(registerTable("ledger", names)).toBeUndefined();
+});
