@@ -101,9 +101,8 @@ export async function readRegistersInWorkbook(kind: ImportKind): Promise<Workboo
     const read = async (table: string): Promise<RegisterRead> => {
       // Loaded with the contents, in their sync.
       const body = context.workbook.tables.getItem(table).getDataBodyRange().load("address");
-      const { headers, rows } = await readTableContents(context, table);
-      const { sheet = "", range } = parseAddress(body.address);
-      return { register: { table, sheet, headers, rows }, firstRow: range.from.row + 1 };
+      const contents = await readTableContents(context, table);
+      return { register: { table, ...contents }, firstRow: parseAddress(body.address).range.from.row + 1 };
     };
     const table = registerTable(kind, names);
     const customers = kind === "visits" ? registerTable("customers", names) : undefined;

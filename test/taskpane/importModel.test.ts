@@ -27,6 +27,7 @@ const mapping = { headerRow: 1, targets: ["name", "phone", undefined] };
 /** A plan as planImport makes it: three rows, one group against the register and one within the import. */
 const plan: ImportPlan = {
   kind: "customers",
+  locale: "zh-CN",
   mapping,
   headers: ["单位名称", "手机", "备注"],
   unmapped: ["备注"],
