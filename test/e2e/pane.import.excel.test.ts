@@ -259,3 +259,26 @@ test("visits are imported by customer name into a new log that takes the custome
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test("a sheet picked from the workbook's list is read from its used cells", async () => {
+  const { page, errors } = await pane.open("?page=import", { inExcel: true });
+  await page.getByTestId("import-register").waitFor();
+  await onFake(page, (f) => {
+    (f.state as unknown as { addSheet(name: string): unknown }).addSheet("CRM导出");
+    f.seed("CRM导出", "B3", [
+      ["公司名称", "手机"],
+      ["北京华信科技有限公司", "13800138000"],
+    ]);
+  });
+  await page.getByRole("radio", { name: "工作表" }).check();
+  const picker = page.getByTestId("source-sheet");
+  await picker.locator("option", { hasText: "CRM导出" }).waitFor({ state: "attached" });
+  expect(await picker.locator("option").allTextContents()).toEqual(["请选择", "Sheet1", "CRM导出"]);
+  expect(await page.getByTestId("import-read").isDisabled()).toBe(true);
+  await picker.selectOption("CRM导出");
+  await readSelection(page);
+  expect(await page.getByTestId("import-source-read").textContent()).toBe("已读取 'CRM导出'!B3:C4：共 2 行（含表头）。");
+  expect(await page.getByTestId("import-counts").textContent()).toBe("可导入 1 行；0 个单元格无法识别；0 组疑似重复。");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
