@@ -7,7 +7,6 @@ import {
   decidedWrite,
   decisionsFor,
   NO_DECISIONS,
-  retarget,
   rowSummary,
   samplesOf,
   shownOf,
@@ -43,12 +42,6 @@ const plan: ImportPlan = {
     { reason: "phone", key: "13800138000", imported: [1, 2], existing: [] },
   ],
 };
-
-test("a field takes one column: mapping a second column onto it leaves the first out", () => {
-  expect(retarget(mapping, 2, "phone")).toEqual({ headerRow: 1, targets: ["name", undefined, "phone"] });
-  expect(retarget(mapping, 0, undefined)).toEqual({ headerRow: 1, targets: [undefined, "phone", undefined] });
-  expect(retarget(mapping, 2, "note")).toEqual({ headerRow: 1, targets: ["name", "phone", "note"] });
-});
 
 test("a column's samples are its first filled cells under the header", () => {
   expect(samplesOf(grid, mapping, 0)).toEqual(["甲公司", "乙公司"]);

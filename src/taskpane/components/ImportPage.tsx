@@ -15,9 +15,9 @@ import {
 } from "@fluentui/react-components";
 import type { Locale } from "../../contract/locale";
 import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSources } from "../../host/importActions";
-import { IMPORT_KINDS, importFields, planImport, proposeMapping, registerLocale, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
+import { IMPORT_KINDS, importFields, overrideMapping, planImport, proposeMapping, registerLocale, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
 import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
-import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, retarget, writesSomething, type Decisions } from "../importForm/importModel";
+import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, writesSomething, type Decisions } from "../importForm/importModel";
 import type { PaneServices } from "../services";
 import { uiStrings, type UiStrings } from "../strings";
 import { describeReadError, describeWriteError } from "../writeErrors";
@@ -274,7 +274,10 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
             fields={fields}
             strings={strings}
             disabled={busy}
-            onChange={(column, key) => setChosenMapping({ kind, grid: loaded.grid, mapping: retarget(mapping, column, key) })}
+            onChange={(column, key) =>
+              // A field takes one column: the column that had it is no longer imported, and is listed so.
+              setChosenMapping({ kind, grid: loaded.grid, mapping: overrideMapping(kind, loaded.grid, mapping, [{ source: plan.headers[column], target: key ?? "" }]) })
+            }
           />
           <Divider />
           <ImportCheck

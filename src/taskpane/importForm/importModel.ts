@@ -4,7 +4,7 @@ import { importFields, resolveImport, type ColumnMapping, type Decision, type Du
 import type { CellValue, TableRow } from "../../spec/sheetSpec";
 
 /**
- * The import page's rules, apart from React: what a mapping change does, what a row of a duplicate group
+ * The import page's rules, apart from React: a source column's samples, what a row of a duplicate group
  * shows, and when the import may run. Nothing goes in unseen: a duplicate group has no default decision,
  * and the import waits until each is decided (`undecided`).
  */
@@ -51,14 +51,6 @@ export function choicesOf(group: DuplicateGroup): { readonly decision: PaneDecis
     { decision: "merge", into: group.existing.length > 0 ? "existing" : "imported" },
     { decision: "skip", into: undefined },
   ];
-}
-
-/**
- * Source column `column` mapped onto field `key` (undefined: not imported). A field takes one column: the
- * column that had it before is no longer imported, and the page lists it as such.
- */
-export function retarget(mapping: ColumnMapping, column: number, key: string | undefined): ColumnMapping {
-  return { ...mapping, targets: mapping.targets.map((target, i) => (i === column ? key : key !== undefined && target === key ? undefined : target)) };
 }
 
 /** A cell as the user typed it: blank → "", numbers and booleans as text. */
