@@ -140,6 +140,13 @@ test("in English the page, the register's columns and the drop-down words are En
   await page.getByTestId("import-mapping").waitFor();
   expect(await mappedTo(page, "单位名称")).toBe("Customer");
   expect(await mappedTo(page, "紧急程度")).toBe("Urgency");
+  // A register column takes one source column: mapping another onto it leaves the first out, listed.
+  await page.getByRole("combobox", { name: "联系人" }).selectOption({ label: "Customer" });
+  expect(await mappedTo(page, "单位名称")).toBe("Do not import");
+  expect(await page.getByTestId("unmapped-columns").textContent()).toBe("Not imported: 单位名称");
+  await page.getByRole("combobox", { name: "单位名称" }).selectOption({ label: "Customer" });
+  await page.getByRole("combobox", { name: "联系人" }).selectOption({ label: "Contact" });
+  expect(await page.getByTestId("unmapped-columns").textContent()).toBe("Every column is imported.");
   expect(await page.getByTestId("import-counts").textContent()).toBe("8 rows to import; 4 cells could not be read; 2 groups of possible duplicates.");
   const group = page.getByTestId("group-0");
   expect(await group.locator("label").allTextContents()).toEqual([
