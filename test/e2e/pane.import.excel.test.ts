@@ -141,8 +141,9 @@ test("the selection is imported into a new register, then a second list appended
   await group.getByRole("radio", { name: /^合并到已有行/ }).check();
   const second = await runImport(page);
   expect(second.text).toMatch(/1 行已追加到“客户资源登记表”，补全了 1 个已有行，从 '?客户资源登记表'?!A\d+ 开始。/);
-  // The append (the table read, the writes), one to show the rows, the register read back.
-  expect(second.syncs).toBe(5);
+  // The register checked again (tables, contents: a merge writes into its rows by position), the append (the
+  // table read, the writes), one to show the rows, the register read back.
+  expect(second.syncs).toBe(7);
   const after = await registerRows(page, 3);
   expect(after?.rows.map(pick)).toEqual([
     // Only the blank cells were filled: the name and 年交易额 the register had are kept.
@@ -213,8 +214,9 @@ test("an empty selection, and an append Excel rejects, are said in plain languag
   ]);
   await readSelection(page);
   await page.getByTestId(/^group-\d+$/).getByRole("radio", { name: /^合并到已有行/ }).check();
-  // The table read passes; the write batch fails after some of its operations applied.
-  await onFake(page, (f) => (f as unknown as { failAtSync(n: number, after: number): void }).failAtSync(2, 3));
+  // The register checked again (2 syncs) and the append's table read pass; its write batch fails after some of
+  // its operations applied.
+  await onFake(page, (f) => (f as unknown as { failAtSync(n: number, after: number): void }).failAtSync(4, 3));
   const failed = await runImport(page);
   expect(failed.text).toBe("Excel 拒绝了写入（GeneralException）。本次创建的内容已全部撤销，工作簿保持原样。");
   expect(await page.getByTestId("import-error").count()).toBe(1);
@@ -279,6 +281,56 @@ test("a sheet picked from the workbook's list is read from its used cells", asyn
   await readSelection(page);
   expect(await page.getByTestId("import-source-read").textContent()).toBe("已读取 'CRM导出'!B3:C4：共 2 行（含表头）。");
   expect(await page.getByTestId("import-counts").textContent()).toBe("可导入 1 行；0 个单元格无法识别；0 组疑似重复。");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("a register sorted after the check is not merged into by the old positions: the check is made again", async () => {
+  const { page, errors } = await pane.open("?page=import", { inExcel: true });
+  await page.getByTestId("import-register").waitFor();
+  await selectList(page, [
+    ["单位名称", "手机"],
+    ["北京华信科技有限公司", ""],
+    ["上海申达物流有限责任公司", "13600136000"],
+  ]);
+  await readSelection(page);
+  expect((await runImport(page)).text).toContain("已新建登记表");
+  await selectList(page, [
+    ["公司名称", "联系电话", "联系人"],
+    ["华信科技（北京）有限公司", "13800138000", "王敏"],
+  ]);
+  await readSelection(page);
+  await page.getByTestId("group-0").getByRole("radio", { name: /^合并到已有行/ }).check();
+  // Meanwhile the user sorts the register: 华信 is no longer its first row.
+  await onFake(page, (f) => {
+    const table = f.state.tables.find((t) => /^SP_C\d+_Customers$/.test(t.name));
+    if (!table) throw new Error("no register");
+    const sheet = f.sheet(table.sheet.name);
+    const { from, to } = table.range;
+    const letter = (col: number) => {
+      let out = "";
+      for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+      return out;
+    };
+    for (let col = from.col; col <= to.col; col++) {
+      const header = sheet.value(`${letter(col)}${from.row + 1}`);
+      const sorted = header === "客户名称" ? ["上海申达物流有限责任公司", "北京华信科技有限公司"] : header === "电话" ? ["13600136000", ""] : undefined;
+      if (sorted) f.seed(table.sheet.name, `${letter(col)}${from.row + 2}`, sorted.map((v) => [v]));
+    }
+  });
+  const refused = await runImport(page);
+  expect(refused.text).toBe("检查之后登记表中要合并的行有了改动（排序、编辑或删除），未写入任何内容。已按登记表现在的内容重新检查，请重新确认各组的处理方式。");
+  const sortedRows = [
+    { name: "上海申达物流有限责任公司", contact: null, phone: "13600136000", sales: null, address: null },
+    { name: "北京华信科技有限公司", contact: null, phone: null, sales: null, address: null },
+  ];
+  expect((await registerRows(page, 2))?.rows.map(pick)).toEqual(sortedRows);
+  // Checked again on the register as it is: the group waits for a decision, and now names 华信's new row.
+  expect(await page.getByTestId("import-button").isDisabled()).toBe(true);
+  expect(await page.getByTestId("group-0").locator("li").first().textContent()).toMatch(/^已有 · 登记表第 \d+ 行：北京华信科技有限公司/);
+  await page.getByTestId("group-0").getByRole("radio", { name: /^合并到已有行/ }).check();
+  expect((await runImport(page)).text).toMatch(/0 行已追加到“客户资源登记表”，补全了 1 个已有行/);
+  expect((await registerRows(page, 2))?.rows.map(pick)).toEqual([sortedRows[0], { ...sortedRows[1], contact: "王敏", phone: "13800138000" }]);
   expect(errors).toEqual([]);
   await page.context().close();
 });

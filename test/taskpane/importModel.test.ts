@@ -8,6 +8,7 @@ import {
   decisionsFor,
   NO_DECISIONS,
   rowSummary,
+  sameRows,
   samplesOf,
   shownOf,
   undecided,
@@ -100,4 +101,16 @@ test("long lists are shown a page at a time", () => {
   const items = Array.from({ length: 250 }, (_, i) => i);
   expect(shownOf(items, 100)).toEqual({ items: items.slice(0, 100), more: 150 });
   expect(shownOf(items, 300)).toEqual({ items, more: 0 });
+});
+
+test("a merge goes ahead only while the register rows it fills are as the check saw them", () => {
+  const register = { table: "SP_C1_Customers", sheet: "客户资源登记表", headers: ["客户名称", "电话"], rows: [["甲公司", null], ["乙公司", "13800138000"]] };
+  expect(sameRows(register, { ...register, rows: [["甲公司", null], ["乙公司", "13800138000"], ["丙公司", null]] }, [0, 1])).toBe(true);
+  // The user typed into the row, sorted the register, or renamed a column meanwhile.
+  expect(sameRows(register, { ...register, rows: [["甲公司", "13900139000"], ["乙公司", "13800138000"]] }, [0])).toBe(false);
+  expect(sameRows(register, { ...register, rows: [["乙公司", "13800138000"], ["甲公司", null]] }, [0])).toBe(false);
+  expect(sameRows(register, { ...register, headers: ["客户名称", "手机"] }, [0])).toBe(false);
+  // A row the merge does not touch may change.
+  expect(sameRows(register, { ...register, rows: [["甲公司", null], ["乙公司", "x"]] }, [0])).toBe(true);
+  expect(sameRows(register, undefined, [0])).toBe(false);
 });

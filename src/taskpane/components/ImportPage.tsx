@@ -17,7 +17,7 @@ import type { Locale } from "../../contract/locale";
 import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSources } from "../../host/importActions";
 import { IMPORT_KINDS, importFields, overrideMapping, planImport, proposeMapping, registerLocale, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
 import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
-import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, writesSomething, type Decisions } from "../importForm/importModel";
+import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, sameRows, writesSomething, type Decisions } from "../importForm/importModel";
 import type { PaneServices } from "../services";
 import { uiStrings, type UiStrings } from "../strings";
 import { describeReadError, describeWriteError } from "../writeErrors";
@@ -165,6 +165,15 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     if (!plan || !write) return;
     setStatus({ kind: "importing" });
     try {
+      if (write.fill.length > 0 && readRegisters) {
+        // Merges write into register rows by position: they must still be the rows the user saw.
+        const now = await readRegisters(kind);
+        if (!sameRows(target?.register, now.target?.register, write.fill.map((f) => f.index))) {
+          setRegister({ kind, read: now });
+          setStatus({ kind: "failed", message: strings.registerChanged, reading: false });
+          return;
+        }
+      }
       const outcome = await importer.write(kind, write, registers, sheetLocale, services.today().getFullYear());
       setStatus({ kind: "done", outcome });
       // The rows just written are the register's now: a second import checks against them.

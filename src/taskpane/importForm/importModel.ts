@@ -1,6 +1,6 @@
 import type { Locale } from "../../contract/locale";
 import { FIRST_SERIAL, formatSerial, LAST_SERIAL } from "../../domain/calendar";
-import { importFields, resolveImport, type ColumnMapping, type Decision, type DuplicateGroup, type ImportKind, type ImportPlan, type ImportWrite, type SourceGrid } from "../../import";
+import { importFields, resolveImport, type ColumnMapping, type Decision, type DuplicateGroup, type ExistingRegister, type ImportKind, type ImportPlan, type ImportWrite, type SourceGrid } from "../../import";
 import type { CellValue, TableRow } from "../../spec/sheetSpec";
 
 /**
@@ -51,6 +51,16 @@ export function choicesOf(group: DuplicateGroup): { readonly decision: PaneDecis
     { decision: "merge", into: group.existing.length > 0 ? "existing" : "imported" },
     { decision: "skip", into: undefined },
   ];
+}
+
+/**
+ * Whether the register rows a merge fills (`indices`) are still as the check saw them: a row that moved,
+ * changed or went (the user sorted or edited the register meanwhile) would take another row's values.
+ */
+export function sameRows(before: ExistingRegister | undefined, now: ExistingRegister | undefined, indices: readonly number[]): boolean {
+  if (before === undefined || now === undefined) return before === now;
+  if (before.table !== now.table || before.headers.join("\t") !== now.headers.join("\t")) return false;
+  return indices.every((i) => JSON.stringify(before.rows[i]) === JSON.stringify(now.rows[i]));
 }
 
 /** A cell as the user typed it: blank → "", numbers and booleans as text. */
