@@ -35,12 +35,18 @@ const PROBLEMS: Readonly<Record<ProblemCode, Bilingual>> = {
     en: "not a phone number it can read; write it as 13812345678 or 010-12345678 (several separated by /)",
   },
   notInList: { zh: "不在此列的下拉选项中,请改为其中之一或导入后在表中选择", en: "not one of the column's drop-down values; change it to one of them, or pick one in the register after the import" },
-  unknownCustomer: { zh: "客户资源登记表中没有这个客户名称,请先登记该客户或填写客户编号", en: "no customer of this name in the customer register; register the customer first or give its customer ID" },
+  unknownCustomer: {
+    zh: "客户资源登记表中没有这个客户名称,这一行未导入;请先登记该客户或填写客户编号,再导入这一行",
+    en: "no customer of this name in the customer register, so the row was not imported; register the customer or give its customer ID, then import the row again",
+  },
   totalsRow: {
     zh: "这一行看起来是合计行,整行未导入;若它确是一条记录,请改掉这个单元格后重新导入这一行",
     en: "this row looks like a totals row and was not imported; if it is a record, change this cell and import the row again",
   },
-  ambiguousCustomer: { zh: "客户资源登记表中有多个客户与此名称相同,请填写客户编号", en: "several customers in the register have this name; give the customer ID" },
+  ambiguousCustomer: {
+    zh: "客户资源登记表中有多个客户与此名称相同,这一行未导入;请填写客户编号后再导入这一行",
+    en: "several customers in the register have this name, so the row was not imported; give the customer ID and import the row again",
+  },
 };
 
 /** The reason a cell was left blank, in the user's language: what is wrong and what to do. */

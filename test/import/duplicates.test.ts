@@ -141,24 +141,32 @@ describe("findDuplicates", () => {
 });
 
 describe("resolveCustomerIds", () => {
-  test("visits by name get the register's ID; an unknown or ambiguous name is listed and keeps no ID", () => {
+  test("a linked log: visits by name get the register's ID; an unknown or ambiguous name is listed and its row held back", () => {
     const register: TableRow[] = [
       { id: "C001", name: "华为技术有限公司" },
       { id: "C002", name: "中兴通讯" },
       { id: "C003", name: "中兴通讯股份有限公司" },
     ];
     const rows = rowsOf([{ date: 1, customerName: "北京华为技术有限公司" }, { date: 2, customerName: "中兴通讯" }, { date: 3, customerName: "小米" }, { date: 4, customerId: "C009", customerName: "小米" }]);
-    expect(resolveCustomerIds(rows, register, "客户")).toEqual({
+    expect(resolveCustomerIds(rows, register, "客户", true)).toEqual({
       rows: [
         { sourceRow: 2, values: { date: 1, customerId: "C001" } },
-        { sourceRow: 3, values: { date: 2 } },
-        { sourceRow: 4, values: { date: 3 } },
         { sourceRow: 5, values: { date: 4, customerId: "C009" } },
       ],
       problems: [
         { row: 3, column: "客户", value: "中兴通讯", code: "ambiguousCustomer" },
         { row: 4, column: "客户", value: "小米", code: "unknownCustomer" },
       ],
+    });
+    // A log with a typed 客户名称 keeps every name, and gets the IDs the register has for them.
+    expect(resolveCustomerIds(rows, register, "客户", false)).toEqual({
+      rows: [
+        { sourceRow: 2, values: { date: 1, customerName: "北京华为技术有限公司", customerId: "C001" } },
+        { sourceRow: 3, values: { date: 2, customerName: "中兴通讯" } },
+        { sourceRow: 4, values: { date: 3, customerName: "小米" } },
+        { sourceRow: 5, values: { date: 4, customerId: "C009", customerName: "小米" } },
+      ],
+      problems: [],
     });
   });
 });
