@@ -147,6 +147,34 @@ describe("sourceHeaders and overrideMapping", () => {
       expect((error as ImportError).localized("en-US")).toContain("calculated columns take no imports");
     }
   });
+
+  test("two changes giving one target to two columns are refused, naming both columns and the target, in both languages", () => {
+    const named = [["名称", "手机", "电话"]];
+    const twice = () => overrideMapping("customers", named, proposeMapping("customers", named), [
+      { source: "名称", target: "电话" },
+      { source: "手机", target: "电话" },
+    ]);
+    expect(twice).toThrow(ImportError);
+    try {
+      twice();
+    } catch (error) {
+      expect((error as ImportError).code).toBe("duplicateTarget");
+      expect((error as ImportError).localized("zh-CN")).toContain("“名称”和“手机”都映射到了“电话”");
+      expect((error as ImportError).localized("en-US")).toContain('Both "名称" and "手机" are mapped onto "电话"');
+    }
+    // The same change twice, or a column given another target before a second column takes its first one, is no conflict.
+    expect(overrideMapping("customers", named, proposeMapping("customers", named), [
+      { source: "名称", target: "电话" },
+      { source: "名称", target: "phone" },
+      { source: "名称", target: "客户名称" },
+      { source: "手机", target: "电话" },
+    ]).targets).toEqual(["name", "phone", undefined]);
+  });
+
+  test("a change onto a target another column holds by the proposal moves the target", () => {
+    expect(proposed.targets).toEqual(["name", "phone", undefined, undefined, undefined]);
+    expect(overrideMapping("customers", grid, proposed, [{ source: "备忘", target: "电话" }]).targets).toEqual(["name", undefined, undefined, undefined, "phone"]);
+  });
 });
 
 describe("headersByKey", () => {
