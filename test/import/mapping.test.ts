@@ -1,5 +1,5 @@
 import { LOCALES } from "../../src/contract/locale";
-import { IMPORT_KINDS, ImportError, headersByKey, importFields, overrideMapping, proposeMapping, sourceHeaders, type SourceGrid } from "../../src/import";
+import { IMPORT_KINDS, ImportError, KEY_FIELDS, headersByKey, importFields, overrideMapping, proposeMapping, sourceHeaders, type SourceGrid } from "../../src/import";
 import { HEADER_SYNONYMS, headerLookup, normalizeHeader } from "../../src/import/mapping";
 import { VOCABULARY } from "../../src/import/vocabulary";
 import { buildTemplates } from "../../src/templates";
@@ -21,6 +21,13 @@ describe("importFields", () => {
     // A visit's customer may come by name: the log's 客户名称 is typed beside no register.
     expect(importFields("visits", "zh-CN").map((f) => f.key)).toEqual(expect.arrayContaining(["customerId", "customerName"]));
     for (const kind of IMPORT_KINDS) expect(importFields(kind, "zh-CN").map((f) => f.key)).toEqual(importFields(kind, "en-US").map((f) => f.key));
+  });
+
+  test("KEY_FIELDS name register columns of each kind: the customer's name, the contract number, the date (and a ledger row's contract)", () => {
+    const headers = (kind: (typeof IMPORT_KINDS)[number], locale: "zh-CN" | "en-US") =>
+      KEY_FIELDS[kind].map((key) => importFields(kind, locale).find((f) => f.key === key && f.into === undefined)?.header);
+    expect(IMPORT_KINDS.map((kind) => headers(kind, "zh-CN"))).toEqual([["客户名称"], ["合同编号"], ["日期"], ["日期", "合同编号"]]);
+    for (const kind of IMPORT_KINDS) expect(headers(kind, "en-US")).not.toContain(undefined);
   });
 
   test("every drop-down's synonym list has one entry per value, and no word means two values of a field", () => {
