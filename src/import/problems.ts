@@ -57,9 +57,12 @@ export function problemText(problem: CellProblem, locale: Locale): string {
     : `Row ${problem.row}, "${problem.column}", "${problem.value}": ${what}.`;
 }
 
-export type ImportErrorCode = "unknownSource" | "unknownTarget";
+export type ImportErrorCode = "unknownSource" | "unknownTarget" | "duplicateTarget";
 
-/** A mapping the user asked for names a column that does not exist; the words list the ones that do. */
+/**
+ * A mapping the user asked for names a column that does not exist (the words list the ones that do), or
+ * gives one target to two source columns (`choices` are those two).
+ */
 export class ImportError extends CodedError<ImportErrorCode> {
   constructor(code: ImportErrorCode, name: string, choices: readonly string[]) {
     const list = choices.join(", ");
@@ -71,6 +74,10 @@ export class ImportError extends CodedError<ImportErrorCode> {
       unknownTarget: {
         zh: `登记表中没有“${name}”这一列(公式列不能导入)。可导入的列:${list};留空表示不导入。`,
         en: `The register has no column "${name}" to import into (calculated columns take no imports). Columns: ${list}; leave it empty not to import.`,
+      },
+      duplicateTarget: {
+        zh: `“${choices[0]}”和“${choices[1]}”都映射到了“${name}”,一列只能从一个源列导入。请只保留其中一个映射。`,
+        en: `Both "${choices[0]}" and "${choices[1]}" are mapped onto "${name}"; a column is imported from one source column only. Keep one of the two mappings.`,
       },
     };
     super(code, (locale) => localize(words[code], locale));

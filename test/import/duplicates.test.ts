@@ -38,7 +38,13 @@ describe("normalizeCompanyName", () => {
     expect(normalizeCompanyName("")).toBe("");
   });
 
-  const pieces = ["华为", "技术", "北京", "深圳市", "广东省", "有限公司", "集团", "(集团)", "(中国)", "（深圳）", "分公司", "ABC", "K8", "7", "股份", "中国"];
+  test("a place never cuts a name down to fewer than 2 characters: 北京市政公司 and 上海市政公司 stay apart", () => {
+    expect(["北京市政公司", "上海市政公司", "【北京】政公司", "(上海)政", "广东省深圳市政"].map(normalizeCompanyName)).toEqual(["北京市政", "上海市政", "北京政", "上海政", "深圳市政"]);
+    const rows = rowsOf([{ name: "北京市政公司" }, { name: "上海市政公司" }, { name: "（北京）政有限公司" }, { name: "【上海】政公司" }]);
+    expect(findDuplicates("customers", rows, [])).toEqual([]);
+  });
+
+  const pieces = ["华为", "技术", "北京", "深圳市", "广东省", "有限公司", "集团", "(集团)", "(中国)", "（深圳）", "分公司", "ABC", "K8", "7", "股份", "中国", "政", "市政", "北京市", "上海", "(北京)", "【上海市】"];
   const name = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
   const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
