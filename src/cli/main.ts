@@ -426,6 +426,7 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   const plan = planImport(kind, grid, mapping, { locale, register, ...(customers ? { customers } : {}) });
   io.stderr(importReport(plan, lang, register.headers).join("\n"));
   if (plan.unplaced.length > 0) throw new CliError(EXIT_USAGE, (msg) => msg.unplacedColumns(register.sheet, plan.unplaced));
+  if (plan.missingKeys.length > 0) throw new CliError(EXIT_USAGE, (msg) => msg.missingKeys(plan.missingKeys));
   if (plan.rows.length === 0) throw new CliError(EXIT_FAILURE, (msg) => msg.nothingToImport(command.from));
   const decided = resolveImport(plan, () => "hold");
   const result = await appendTableRows(pkg, { table: register.table, rows: byHeaders(kind, register.headers, decided).rows });

@@ -68,6 +68,7 @@ const zh = {
       ...pairs.map((p) => `  ${p.source} → ${p.target}`),
       `请把登记表的列名改回上面的目标列名,或用 --map 源列= 不导入该列。`,
     ].join("\n"),
+  missingKeys: (fields: readonly string[]) => `没有源列对应到"${fields.join("、")}",登记表靠它识别每一行;未做任何修改。请用 --map 源列=${fields[0]} 指定。`,
   nothingToImport: (f: string) => `${f} 中表头下没有可导入的行。`,
   moreProblems: (n: number) => `  ……另有 ${n} 个,全部列在"导入复核"工作表中。`,
   yearNotCovered: (y: number, first: number, last: number) =>
@@ -147,6 +148,7 @@ const en: CliMessages = {
       ...pairs.map((p) => `  ${p.source} → ${p.target}`),
       `Name the register's column back to the target above, or leave the source column out with --map SOURCE=.`,
     ].join("\n"),
+  missingKeys: (fields) => `No source column is mapped onto "${fields.join('", "')}", by which the register finds each row; nothing was changed. Name it with --map SOURCE=${fields[0]}.`,
   nothingToImport: (f) => `${f} has no rows to import below its header.`,
   moreProblems: (n) => `  … and ${n} more, all listed on the "Import review" sheet.`,
   yearNotCovered: (y, first, last) =>

@@ -6,7 +6,7 @@ import { LEDGER_ROLE } from "../templates/contractLedger";
 import { VISITS_ROLE } from "../templates/visitLog";
 import { cleanRows, type CleanRow } from "./clean";
 import { findDuplicates, type DuplicateGroup } from "./duplicates";
-import { headersByKey, importFields, type ImportKind } from "./fields";
+import { headersByKey, importFields, KEY_FIELDS, type ImportKind } from "./fields";
 import { sourceHeaders, type ColumnMapping, type SourceGrid } from "./mapping";
 import type { CellProblem } from "./problems";
 import { resolveCustomerIds } from "./resolve";
@@ -43,6 +43,8 @@ export interface ImportPlan {
    * mapping leaves them out or the column is named back.
    */
   readonly unplaced: readonly { readonly source: string; readonly target: string }[];
+  /** The key fields (`KEY_FIELDS`) no source column is mapped onto, by header: without them nothing can be imported. */
+  readonly missingKeys: readonly string[];
   /** The register the rows go to, as read (absent for a new register). */
   readonly register?: ExistingRegister;
   readonly rows: readonly CleanRow[];
@@ -95,8 +97,16 @@ export function planImport(kind: ImportKind, grid: SourceGrid, mapping: ColumnMa
     if (key === undefined || field === undefined || field.into !== undefined || (linked && key === "customerName")) return [];
     return columns.has(key) && !isCalculated(key) ? [] : [{ source: headers[i], target: field.header }];
   });
-  const rows = resolved.rows;
-  const problems = [...cleaned.problems, ...resolved.problems].sort((a, b) => a.row - b.row);
+  // A row without its key (a customer's name, a visit's date) is nothing the register can find or count: listed, not imported.
+  const keys = KEY_FIELDS[kind].filter((key) => mapping.targets.includes(key));
+  const keyless: CellProblem[] = [];
+  const rows = resolved.rows.filter((row) => {
+    const missing = keys.find((key) => isBlank(row.values[key]));
+    if (missing === undefined) return true;
+    keyless.push({ row: row.sourceRow, column: headers[mapping.targets.indexOf(missing)], value: "", code: "missingKey" });
+    return false;
+  });
+  const problems = [...cleaned.problems, ...resolved.problems, ...keyless].sort((a, b) => a.row - b.row);
   const existing = register ? registerRows(kind, register) : [];
   return {
     kind,
@@ -105,6 +115,7 @@ export function planImport(kind: ImportKind, grid: SourceGrid, mapping: ColumnMa
     headers,
     unmapped: headers.filter((_, i) => mapping.targets[i] === undefined),
     unplaced,
+    missingKeys: KEY_FIELDS[kind].filter((key) => !mapping.targets.includes(key)).map((key) => fields.find((f) => f.key === key)?.header ?? key),
     ...(register ? { register } : {}),
     rows,
     problems,

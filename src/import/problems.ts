@@ -11,7 +11,8 @@ export type ProblemCode =
   | "notInList"
   | "unknownCustomer"
   | "ambiguousCustomer"
-  | "totalsRow";
+  | "totalsRow"
+  | "missingKey";
 
 export interface CellProblem {
   /** 1-based row number in the source, as the user sees it. */
@@ -38,6 +39,10 @@ const PROBLEMS: Readonly<Record<ProblemCode, Bilingual>> = {
   unknownCustomer: {
     zh: "客户资源登记表中没有这个客户名称,这一行未导入;请先登记该客户或填写客户编号,再导入这一行",
     en: "no customer of this name in the customer register, so the row was not imported; register the customer or give its customer ID, then import the row again",
+  },
+  missingKey: {
+    zh: "这一行没有填写这一列,登记表要靠它识别每一行,所以这一行未导入;补上后再导入这一行",
+    en: "this row leaves this column empty and the register finds each row by it, so the row was not imported; fill it in and import the row again",
   },
   totalsRow: {
     zh: "这一行看起来是合计行,整行未导入;若它确是一条记录,请改掉这个单元格后重新导入这一行",

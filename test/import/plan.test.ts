@@ -112,6 +112,17 @@ test("visits by name: a linked log (客户名称 calculated) takes IDs and holds
   expect(typed.problems).toEqual([]);
 });
 
+test("a row without its key field is listed and not imported; a mapping without the key field is named", () => {
+  const list: SourceGrid = [["单位名称", "手机"], ["甲公司", "13800138000"], [null, "13900139000"]];
+  const planned = planImport("customers", list, proposeMapping("customers", list), { locale: "zh-CN" });
+  expect(planned.rows.map((r) => r.values.name)).toEqual(["甲公司"]);
+  expect(planned.problems).toEqual([{ row: 3, column: "单位名称", value: "", code: "missingKey" }]);
+  expect(planned.missingKeys).toEqual([]);
+  const phones: SourceGrid = [["手机"], ["13800138000"]];
+  expect(planImport("customers", phones, proposeMapping("customers", phones), { locale: "zh-CN" }).missingKeys).toEqual(["客户名称"]);
+  expect(planImport("ledger", phones, { headerRow: 0, targets: [undefined] }, { locale: "en-US" }).missingKeys).toEqual(["Date", "Contract no."]);
+});
+
 test("the register an import goes to is the workbook's newest of its kind", () => {
   const names = { ...NO_NAMES, tables: ["SP_C1_Customers", "SP_V1_Visits", "SP_C2_Customers", "SP_K1_Contracts"] };
   expect(registerTable("customers", names)).toBe("SP_C2_Customers");
