@@ -425,7 +425,7 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   const locale = registerLocale(kind, register.headers);
   const plan = planImport(kind, grid, mapping, { locale, register, ...(customers ? { customers } : {}) });
   io.stderr(importReport(plan, lang, register.headers).join("\n"));
-  if (plan.unplaced.length > 0) throw new CliError(EXIT_USAGE, (msg) => msg.unplacedColumns(register.sheet, plan.unplaced));
+  if (plan.unplaced.length > 0) throw new CliError(EXIT_USAGE, (msg) => msg.unplacedColumns(register.sheet, plan.unplaced.map((p) => msg.mappingLine(p.source, p.target))));
   if (plan.missingKeys.length > 0) throw new CliError(EXIT_USAGE, (msg) => msg.missingKeys(plan.missingKeys));
   if (plan.rows.length === 0) throw new CliError(EXIT_FAILURE, (msg) => msg.nothingToImport(command.from));
   const decided = resolveImport(plan, () => "hold");

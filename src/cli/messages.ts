@@ -62,10 +62,10 @@ const zh = {
   problemsListed: (sheet: string) => `无法识别的单元格另列在工作表"${sheet}"中。`,
   noColumnMatched: (headers: readonly string[]) =>
     `源文件中没有一列能对应到登记表的列(源列:${headers.filter((h) => h !== "").join("、") || "无"}):请用 --map 源列=目标列 指定,或检查表头是否在前 20 行内。`,
-  unplacedColumns: (sheet: string, pairs: readonly { readonly source: string; readonly target: string }[]) =>
+  unplacedColumns: (sheet: string, pairs: readonly string[]) =>
     [
       `工作表"${sheet}"的登记表中没有可写入以下内容的列(可能已改名,或是公式列),未做任何修改:`,
-      ...pairs.map((p) => `  ${p.source} → ${p.target}`),
+      ...pairs.map((pair) => `  ${pair}`),
       `请把登记表的列名改回上面的目标列名,或用 --map 源列= 不导入该列。`,
     ].join("\n"),
   missingKeys: (fields: readonly string[]) => `没有源列对应到"${fields.join("、")}",登记表靠它识别每一行;未做任何修改。请用 --map 源列=${fields[0]} 指定。`,
@@ -145,7 +145,7 @@ const en: CliMessages = {
   unplacedColumns: (sheet, pairs) =>
     [
       `The register on sheet "${sheet}" has no column these could go into (renamed, or a formula column); nothing was changed:`,
-      ...pairs.map((p) => `  ${p.source} → ${p.target}`),
+      ...pairs.map((pair) => `  ${pair}`),
       `Name the register's column back to the target above, or leave the source column out with --map SOURCE=.`,
     ].join("\n"),
   missingKeys: (fields) => `No source column is mapped onto "${fields.join('", "')}", by which the register finds each row; nothing was changed. Name it with --map SOURCE=${fields[0]}.`,
