@@ -12,7 +12,7 @@ import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
 import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type RollupCommand, type WriteCommand } from "./args";
-import { buildReviewSheet, byHeaders, headersByKey, registerLocale, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
+import { buildReviewSheet, byHeaders, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
 import { appendTableRows, readTableContents } from "../writers/ooxml/appendRows";
 import { readSourceGrid } from "../writers/xlsx/sourceGrid";
@@ -351,7 +351,14 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
 /** The source list as a grid: a CSV in UTF-8 or GB18030 (detected), or a sheet of an .xlsx. */
 async function importSource(command: ImportCommand, io: CliIo): Promise<SourceGrid> {
   const bytes = await readOrFail(io, command.from);
-  if (!command.from.toLowerCase().endsWith(".csv")) return (await readSourceGrid(bytes, command.sheet)).grid;
+  if (!command.from.toLowerCase().endsWith(".csv")) {
+    return readSourceGrid(bytes, command.sheet, command.from).then(
+      (read) => read.grid,
+      (error: unknown) => {
+        throw new CliError(EXIT_FAILURE, (m, l) => m.cannotRead(command.from, reason(error, l)));
+      },
+    );
+  }
   if (command.sheet !== undefined) throw new CliError(EXIT_USAGE, (m) => m.sheetWithCsv(command.from));
   return parseCsv(decodeText(bytes).text);
 }
@@ -404,6 +411,9 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
       throw error;
     }
   })();
+  // Importing a workbook into itself would change the source, which an import never does.
+  await checkOutNotInput(io, command.out, [command.from]);
+  if (mapping.targets.every((target) => target === undefined)) throw new CliError(EXIT_USAGE, (msg) => msg.noColumnMatched(sourceHeaders(grid, mapping)));
   const before = await existingOut(io, command.out);
   const names = before ? await inspectXlsx(before) : NO_NAMES;
   const created = registerTable(kind, names) === undefined ? buildTemplates([IMPORT_REQUEST[kind](now)], { locale: lang, existing: names }) : [];
@@ -415,6 +425,8 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   const locale = registerLocale(kind, register.headers);
   const plan = planImport(kind, grid, mapping, { locale, register, ...(customers ? { customers } : {}) });
   io.stderr(importReport(plan, lang, register.headers).join("\n"));
+  if (plan.unplaced.length > 0) throw new CliError(EXIT_USAGE, (msg) => msg.unplacedColumns(register.sheet, plan.unplaced.map((p) => msg.mappingLine(p.source, p.target))));
+  if (plan.missingKeys.length > 0) throw new CliError(EXIT_USAGE, (msg) => msg.missingKeys(plan.missingKeys));
   if (plan.rows.length === 0) throw new CliError(EXIT_FAILURE, (msg) => msg.nothingToImport(command.from));
   const decided = resolveImport(plan, () => "hold");
   const result = await appendTableRows(pkg, { table: register.table, rows: byHeaders(kind, register.headers, decided).rows });

@@ -55,11 +55,20 @@ const zh = {
   mappingLine: (source: string, target: string) => `${source} → ${target}`,
   intoColumn: (field: string, column: string) => `${column}(作为"${field}:…",并用于查重)`,
   unmapped: (columns: readonly string[]) => `未导入的列:${columns.join("、")}(如需导入,用 --map 源列=目标列 指定)`,
-  problemsHeader: (n: number) => `${n} 个单元格无法识别,该单元格留空,其余内容已导入:`,
+  problemsHeader: (n: number) => `${n} 处内容无法识别(未注明整行未导入的,该单元格留空,行的其余内容已导入):`,
   imported: (n: number, table: string, sheet: string, file: string) => `已导入 ${n} 行到 ${file} 的"${sheet}"(表 ${table})。`,
   createdRegister: (sheet: string) => `工作簿中没有该登记表,已新建"${sheet}"。`,
   heldForReview: (groups: number, rows: number, sheet: string) => `${groups} 组疑似重复(共 ${rows} 个导入行)未导入,已列在工作表"${sheet}"中,请核对后处理。`,
   problemsListed: (sheet: string) => `无法识别的单元格另列在工作表"${sheet}"中。`,
+  noColumnMatched: (headers: readonly string[]) =>
+    `源文件中没有一列能对应到登记表的列(源列:${headers.filter((h) => h !== "").join("、") || "无"}):请用 --map 源列=目标列 指定,或检查表头是否在前 20 行内。`,
+  unplacedColumns: (sheet: string, pairs: readonly string[]) =>
+    [
+      `工作表"${sheet}"的登记表中没有可写入以下内容的列(可能已改名,或是公式列),未做任何修改:`,
+      ...pairs.map((pair) => `  ${pair}`),
+      `请把登记表的列名改回上面的目标列名,或用 --map 源列= 不导入该列。`,
+    ].join("\n"),
+  missingKeys: (fields: readonly string[]) => `没有源列对应到"${fields.join("、")}",登记表靠它识别每一行;未做任何修改。请用 --map 源列=${fields[0]} 指定。`,
   nothingToImport: (f: string) => `${f} 中表头下没有可导入的行。`,
   moreProblems: (n: number) => `  ……另有 ${n} 个,全部列在"导入复核"工作表中。`,
   yearNotCovered: (y: number, first: number, last: number) =>
@@ -126,11 +135,20 @@ const en: CliMessages = {
   mappingLine: (source, target) => `${source} → ${target}`,
   intoColumn: (field, column) => `${column} (as "${field}: …", and checked for duplicates)`,
   unmapped: (columns) => `Columns not imported: ${columns.join(", ")} (to import one, name its target with --map SOURCE=TARGET)`,
-  problemsHeader: (n) => `${n} cells could not be read; each was left blank and the rest of its row imported:`,
+  problemsHeader: (n) => `${n} things could not be read (unless it says the row was not imported, the cell was left blank and the rest of its row imported):`,
   imported: (n, table, sheet, file) => `Imported ${n} rows into "${sheet}" (table ${table}) of ${file}.`,
   createdRegister: (sheet) => `The workbook had no such register; created "${sheet}".`,
   heldForReview: (groups, rows, sheet) => `${groups} groups of likely duplicates (${rows} imported rows) were not imported; they are listed on sheet "${sheet}" for you to check.`,
   problemsListed: (sheet) => `The cells that could not be read are also listed on sheet "${sheet}".`,
+  noColumnMatched: (headers) =>
+    `No column of the source matches a register column (source columns: ${headers.filter((h) => h !== "").join(", ") || "none"}): name them with --map SOURCE=TARGET, or check that the header is within the first 20 rows.`,
+  unplacedColumns: (sheet, pairs) =>
+    [
+      `The register on sheet "${sheet}" has no column these could go into (renamed, or a formula column); nothing was changed:`,
+      ...pairs.map((pair) => `  ${pair}`),
+      `Name the register's column back to the target above, or leave the source column out with --map SOURCE=.`,
+    ].join("\n"),
+  missingKeys: (fields) => `No source column is mapped onto "${fields.join('", "')}", by which the register finds each row; nothing was changed. Name it with --map SOURCE=${fields[0]}.`,
   nothingToImport: (f) => `${f} has no rows to import below its header.`,
   moreProblems: (n) => `  … and ${n} more, all listed on the "Import review" sheet.`,
   yearNotCovered: (y, first, last) =>

@@ -1,4 +1,4 @@
-import { FIRST_SERIAL, LAST_SERIAL, daysInMonth } from "../domain/calendar";
+import { daysInMonth } from "../domain/calendar";
 import type { CellValue } from "../spec/sheetSpec";
 
 /**
@@ -10,8 +10,9 @@ import type { CellValue } from "../spec/sheetSpec";
  * a/b/yyyy is read month first, as en-US writes it (and as Excel's own CSV export writes dates on an
  * en-US machine); only where that cannot be a date because a > 12 (28/11/2026) is it read day first,
  * which is then the only reading. Two-digit years are refused: 26/11/28 has three readings.
- * Serials run from 61 (1900-03-01) to 2 958 465 (9999-12-31): Excel's serials before 61 are off by a
- * day (its 1900 leap-year bug), and the calendar refuses them as well.
+ * A bare number is a serial only from 29 221 (1980-01-01) to 73 415 (2100-12-31), the dates a sales
+ * record can hold: a year (2026) or a count (100) in a date column is a mistake to list, not 1905-07-18
+ * or 1900-04-09. Eight digits are yyyymmdd (20261128), as a number cell too: no serial is that long.
  */
 
 const YEAR_FIRST = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -31,11 +32,17 @@ const ymd = (year: number, month: number, day: number): number | undefined =>
     ? Date.UTC(year, month - 1, day) / 86_400_000 + UNIX_EPOCH_SERIAL
     : undefined;
 
-const fromSerial = (serial: number): number | undefined => (serial >= FIRST_SERIAL && serial <= LAST_SERIAL + 0.99999 ? Math.floor(serial) : undefined);
+/** 1980-01-01 and 2100-12-31 as serials: the plausible dates of a sales record (see above). */
+const FIRST_PLAUSIBLE_SERIAL = 29_221;
+const LAST_PLAUSIBLE_SERIAL = 73_415;
+
+const fromSerial = (serial: number): number | undefined =>
+  serial >= FIRST_PLAUSIBLE_SERIAL && serial < LAST_PLAUSIBLE_SERIAL + 1 ? Math.floor(serial) : undefined;
 
 /** The date serial `cell` holds, or undefined when it is no date this reads. `text` is NFKC-folded and trimmed. */
 export function readDate(cell: CellValue, text: string): number | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? fromSerial(cell) : undefined;
+  // A number cell is read as its digits: a serial, or 20261128 typed into a cell Excel kept as a number.
+  if (typeof cell === "number") return Number.isFinite(cell) ? readDate(String(cell), String(cell)) : undefined;
   if (typeof cell !== "string") return undefined;
   const date = text.replace(TIME, "").trim();
   let m = YEAR_FIRST.exec(date) ?? COMPACT.exec(date);

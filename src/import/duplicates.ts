@@ -24,8 +24,15 @@ const LEGAL_FORMS = ["股份有限公司", "有限责任公司", "集团有限�
  * a name ending in the same letters (Cisco, Zinc) keeps them.
  */
 const ENGLISH_FORMS = /(?:[\s,.&]+(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|group|gmbh))+[\s.,]*$/;
-/** Bracketed words dropped wherever they stand: (集团), (中国), (China), and a place: 华为技术(深圳)有限公司. */
-const BRACKETED = new Set(["集团", "中国", "china", "group", ...REGION_NAMES, ...BRACKETED_PLACES]);
+/** Bracketed words dropped wherever they stand: (集团), (中国), (China). */
+const BRACKETED_WORDS = new Set(["集团", "中国", "china", "group"]);
+/** A bracketed place, dropped as well where enough of the name is left: 华为技术(深圳)有限公司. */
+const BRACKETED_PLACE_SET = new Set([...REGION_NAMES, ...BRACKETED_PLACES]);
+/**
+ * The least a name is cut down to by taking a place off it: 北京市政公司 and 上海市政公司 are two
+ * companies, not both 政; a single character names nothing, and names would meet on it.
+ */
+const SHORTEST_AFTER_PLACE = 2;
 const OPENING = /[[{【〔〖｛［]/g;
 const CLOSING = /[\]}】〕〗｝］]/g;
 const OPENING_ANY = /[[{【〔〖｛［]/;
@@ -48,17 +55,31 @@ function stripLegalForm(name: string): string {
   return name;
 }
 
+/** The name without its leading place, the longest one spelt there (北京市 before 北京), unless too little would be left. */
 function stripRegion(name: string): string {
-  for (const { length, words } of REGIONS_BY_LENGTH) if (name.length > length && words.has(name.slice(0, length))) return name.slice(length);
+  for (const { length, words } of REGIONS_BY_LENGTH) {
+    if (words.has(name.slice(0, length))) return name.length - length >= SHORTEST_AFTER_PLACE ? name.slice(length) : name;
+  }
   return name;
+}
+
+/** Punctuation dropped, then legal forms and leading places stripped until nothing more comes off. */
+function stripEnds(name: string): string {
+  let text = PUNCTUATION_ANY.test(name) ? name.replace(PUNCTUATION, "") : name;
+  for (;;) {
+    const next = stripRegion(stripLegalForm(text));
+    if (next === text) return text;
+    text = next;
+  }
 }
 
 /**
  * A company name as compared for duplicates: full-width folded (NFKC: （ → (, Ａ → a), case and spaces
  * ignored, brackets unified, (集团) (中国) and bracketed places dropped, punctuation dropped, then legal
  * forms stripped from the end and a leading province, municipality or big city (with 市) from the start
- * until nothing more comes off — never down to nothing (北京公司 stays 北京). A bare 中国 at the start is
- * kept: it is part of many names (中国银行, 中国石化). Idempotent.
+ * until nothing more comes off — never down to nothing (北京公司 stays 北京), and a place never down to
+ * fewer than 2 characters (北京市政公司 stays 北京市政, (北京)政公司 becomes 北京政). A bare 中国 at the
+ * start is kept: it is part of many names (中国银行, 中国石化). Idempotent.
  */
 export function normalizeCompanyName(name: string): string {
   // Each step runs only where it has something to do: most names have no Latin, brackets or punctuation.
@@ -66,13 +87,15 @@ export function normalizeCompanyName(name: string): string {
   if (/[a-z]/.test(text)) text = text.replace(ENGLISH_FORMS, "");
   if (/\s/.test(text)) text = text.replace(/\s+/g, "");
   if (OPENING_ANY.test(text) || CLOSING_ANY.test(text)) text = text.replace(OPENING, "(").replace(CLOSING, ")");
-  if (text.includes("(")) text = text.replace(BRACKET_GROUP, (group, inside: string) => (BRACKETED.has(inside) ? "" : group));
-  if (PUNCTUATION_ANY.test(text)) text = text.replace(PUNCTUATION, "");
-  for (;;) {
-    const next = stripRegion(stripLegalForm(text));
-    if (next === text) return text;
-    text = next;
+  if (text.includes("(")) {
+    text = text.replace(BRACKET_GROUP, (group, inside: string) => (BRACKETED_WORDS.has(inside) ? "" : group));
+    const placeless = text.replace(BRACKET_GROUP, (group, inside: string) => (BRACKETED_PLACE_SET.has(inside) ? "" : group));
+    if (placeless !== text) {
+      const stripped = stripEnds(placeless);
+      if (stripped.length >= SHORTEST_AFTER_PLACE) return stripped;
+    }
   }
+  return stripEnds(text);
 }
 
 export interface DuplicateGroup {

@@ -26,6 +26,14 @@ export interface ImportField {
   readonly into?: string;
 }
 
+/** The fields a row of each kind is nothing without: the registers' formulas find and count rows by them. */
+export const KEY_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
+  customers: ["name"],
+  contracts: ["id"],
+  visits: ["date"],
+  ledger: ["date", "contract"],
+};
+
 /** What a source row holds besides the template's columns, per kind (see `ImportField.into`). */
 const EXTRA_FIELDS: Readonly<Record<ImportKind, readonly ((locale: Locale) => ImportField)[]>> = {
   customers: [(locale) => ({ key: "creditCode", header: locale === "zh-CN" ? "统一社会信用代码" : "Unified social credit code", kind: "text", into: "note" })],

@@ -4,7 +4,7 @@
  * The writers append the rows; the pane and the command line show the mapping, problems and groups.
  */
 export { decodeText, parseCsv, type TextEncoding } from "./text";
-export { IMPORT_KINDS, headersByKey, importFields, registerLocale, type ImportField, type ImportKind } from "./fields";
+export { IMPORT_KINDS, KEY_FIELDS, headersByKey, importFields, registerLocale, type ImportField, type ImportKind } from "./fields";
 export { normalizeHeader, overrideMapping, proposeMapping, sourceHeaders, type ColumnMapping, type SourceGrid } from "./mapping";
 export { cleanRows, type CleanRow } from "./clean";
 export { ImportError, problemText, type CellProblem, type ImportErrorCode, type ProblemCode } from "./problems";

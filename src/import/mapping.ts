@@ -172,7 +172,10 @@ export function sourceHeaders(grid: SourceGrid, mapping: ColumnMapping): readonl
 /**
  * The mapping with the user's changes (`--map 源列=目标列`, the pane's choices): each source column (its
  * header as shown, or its letter) goes to the target named by key or by header in either language, or
- * to nothing for an empty target; a column that held that target before lets it go.
+ * to nothing for an empty target. A column that holds that target by the proposal lets it go: the user
+ * chose, the header matching only guessed. Two changes giving one target to two columns are refused
+ * (ImportError "duplicateTarget"): which one the user meant is theirs to say, and the later one winning
+ * would drop the other column's values silently.
  */
 export function overrideMapping(
   kind: ImportKind,
@@ -183,6 +186,8 @@ export function overrideMapping(
   const headers = sourceHeaders(grid, mapping);
   const targets = Array.from({ length: headers.length }, (_, column) => mapping.targets[column]);
   const fields = LOCALES.flatMap((locale) => importFields(kind, locale));
+  /** The column each target was last given to by a change. */
+  const chosen = new Map<string, number>();
   for (const { source, target } of overrides) {
     const wanted = source.trim();
     let column = headers.indexOf(wanted);
@@ -195,6 +200,9 @@ export function overrideMapping(
     }
     const key = fields.find((field) => field.key === target.trim() || headerKey(field.header) === headerKey(target))?.key;
     if (key === undefined) throw new ImportError("unknownTarget", target, importFields(kind, "zh-CN").map((field, i) => `${field.header}/${importFields(kind, "en-US")[i].header}`));
+    const rival = chosen.get(key);
+    if (rival !== undefined && rival !== column && targets[rival] === key) throw new ImportError("duplicateTarget", target.trim(), [headers[rival], headers[column]]);
+    chosen.set(key, column);
     targets.forEach((held, i) => {
       if (held === key) targets[i] = undefined;
     });

@@ -6,7 +6,7 @@ import { LEDGER_ROLE } from "../templates/contractLedger";
 import { VISITS_ROLE } from "../templates/visitLog";
 import { cleanRows, type CleanRow } from "./clean";
 import { findDuplicates, type DuplicateGroup } from "./duplicates";
-import { headersByKey, type ImportKind } from "./fields";
+import { headersByKey, importFields, KEY_FIELDS, type ImportKind } from "./fields";
 import { sourceHeaders, type ColumnMapping, type SourceGrid } from "./mapping";
 import type { CellProblem } from "./problems";
 import { resolveCustomerIds } from "./resolve";
@@ -23,6 +23,8 @@ export interface ExistingRegister {
   readonly table: string;
   readonly sheet: string;
   readonly headers: readonly string[];
+  /** Per column: calculated (a formula in every row), never written by an import. */
+  readonly calculated: readonly boolean[];
   readonly rows: readonly (readonly CellValue[])[];
 }
 
@@ -35,6 +37,16 @@ export interface ImportPlan {
   readonly headers: readonly string[];
   /** Source columns not imported: listed to the user, never dropped unseen. */
   readonly unmapped: readonly string[];
+  /**
+   * Source columns mapped onto a field the register has no column for (renamed in the workbook) or only a
+   * calculated one: their values would have nowhere to go, so the front doors refuse the import until the
+   * mapping leaves them out or the column is named back.
+   */
+  readonly unplaced: readonly { readonly source: string; readonly target: string }[];
+  /** The key fields (`KEY_FIELDS`) no source column is mapped onto, by header: without them nothing can be imported. */
+  readonly missingKeys: readonly string[];
+  /** The register the rows go to, as read (absent for a new register). */
+  readonly register?: ExistingRegister;
   readonly rows: readonly CleanRow[];
   readonly problems: readonly CellProblem[];
   /** The register's rows by field key (empty without a register). */
@@ -70,16 +82,41 @@ export function planImport(kind: ImportKind, grid: SourceGrid, mapping: ColumnMa
   const headers = sourceHeaders(grid, mapping);
   const cleaned = cleanRows(kind, grid, mapping, target.locale);
   const nameColumn = headers[mapping.targets.indexOf("customerName")] ?? "";
-  const resolved = kind === "visits" && target.customers ? resolveCustomerIds(cleaned.rows, registerRows("customers", target.customers), nameColumn) : { rows: cleaned.rows, problems: [] };
-  const rows = resolved.rows;
-  const problems = [...cleaned.problems, ...resolved.problems].sort((a, b) => a.row - b.row);
-  const existing = target.register ? registerRows(kind, target.register) : [];
+  const register = target.register;
+  const columns = register ? headersByKey(kind, register.headers) : undefined;
+  const isCalculated = (key: string): boolean => {
+    const header = columns?.get(key);
+    return register !== undefined && header !== undefined && register.calculated[register.headers.indexOf(header)] === true;
+  };
+  // A log linked to a customer register calculates 客户名称 from 客户编号 (visitLog.ts): names become IDs there.
+  const linked = kind === "visits" && isCalculated("customerName");
+  const resolved = kind === "visits" && target.customers ? resolveCustomerIds(cleaned.rows, registerRows("customers", target.customers), nameColumn, linked) : { rows: cleaned.rows, problems: [] };
+  const fields = importFields(kind, target.locale);
+  const unplaced = columns === undefined ? [] : mapping.targets.flatMap((key, i) => {
+    const field = fields.find((f) => f.key === key);
+    if (key === undefined || field === undefined || field.into !== undefined || (linked && key === "customerName")) return [];
+    return columns.has(key) && !isCalculated(key) ? [] : [{ source: headers[i], target: field.header }];
+  });
+  // A row without its key (a customer's name, a visit's date) is nothing the register can find or count: listed, not imported.
+  const keys = KEY_FIELDS[kind].filter((key) => mapping.targets.includes(key));
+  const keyless: CellProblem[] = [];
+  const rows = resolved.rows.filter((row) => {
+    const missing = keys.find((key) => isBlank(row.values[key]));
+    if (missing === undefined) return true;
+    keyless.push({ row: row.sourceRow, column: headers[mapping.targets.indexOf(missing)], value: "", code: "missingKey" });
+    return false;
+  });
+  const problems = [...cleaned.problems, ...resolved.problems, ...keyless].sort((a, b) => a.row - b.row);
+  const existing = register ? registerRows(kind, register) : [];
   return {
     kind,
     locale: target.locale,
     mapping,
     headers,
     unmapped: headers.filter((_, i) => mapping.targets[i] === undefined),
+    unplaced,
+    missingKeys: KEY_FIELDS[kind].filter((key) => !mapping.targets.includes(key)).map((key) => fields.find((f) => f.key === key)?.header ?? key),
+    ...(register ? { register } : {}),
     rows,
     problems,
     existing,

@@ -20,7 +20,7 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-function parseCell(text: string): { row: number; col: number } {
+export function parseCell(text: string): { row: number; col: number } {
   const match = CELL.exec(text);
   if (!match) throw new Error(`Not an A1 cell address: "${text}"`);
   return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };

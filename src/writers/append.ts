@@ -28,5 +28,7 @@ export interface TableContents {
   /** The sheet the table is on, as the workbook names it now. */
   readonly sheet: string;
   readonly headers: readonly string[];
+  /** Per column: a calculated column (the same formula in every row), which an import never writes into. */
+  readonly calculated: readonly boolean[];
   readonly rows: readonly (readonly CellValue[])[];
 }

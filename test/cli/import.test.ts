@@ -5,7 +5,7 @@
  * unreadable cells on the 导入复核 sheet, the register's formulas recalculated by LibreOffice, the source
  * untouched, and a failed import leaving the workbook byte for byte as it was.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -58,7 +58,7 @@ test("a GB18030 CSV into a new workbook: mapping printed, rows cleaned, duplicat
   expect(run.err).toContain("手机 → 电话");
   expect(run.err).toContain("年销售额（万元） → 年交易额");
   expect(run.err).toContain("紧急程度 → 需求迫切度");
-  expect(run.err).toContain("4 个单元格无法识别");
+  expect(run.err).toContain("4 处内容无法识别");
   expect(run.err).toMatch(/第 9 行「年销售额（万元）」的“一百万”/);
   expect(run.out).toContain('已新建"客户资源登记表"');
   expect(run.out).toContain("已导入 2 行");
@@ -143,7 +143,7 @@ test("an .xlsx with a title row and merged headers, into a workbook with a regis
   const review = await readTableContents(await XlsxPackage.load(bytes(out)), "SP_R1_Review");
   const origins = review.rows.map((r) => [r[0], r[3]]);
   expect(origins.filter(([group]) => group === 1)).toEqual([
-    [1, "register, row 5"],
+    [1, "register, record 5"],
     [1, "import, row 4"],
     [1, "import, row 5"],
     [1, "import, row 6"],
@@ -162,7 +162,25 @@ test("an .xlsx with a title row and merged headers, into a workbook with a regis
   expect(errorCells(book)).toEqual([]);
 });
 
-test("visits by customer name get the register's IDs; an unknown name is listed and keeps no ID", async () => {
+test("a register whose 电话 column was renamed: the phones would have nowhere to go, so nothing is written and the message says what to do", async () => {
+  const written = await writeXlsx(buildTemplates([{ template: "customers", options: { rows: customerRows(3, "zh-CN") } }], { locale: "zh-CN", existing: NO_NAMES }));
+  const pkg = await XlsxPackage.load(written);
+  const [part] = await tableParts(pkg, (name) => name === "SP_C1_Customers");
+  pkg.write(part.path, (await pkg.text(part.path))!.replace('name="电话"', 'name="手机号"'));
+  pkg.write(part.sheetPath, (await pkg.text(part.sheetPath))!.replace("<t>电话</t>", "<t>手机号</t>"));
+  const out = file("renamed.xlsx", await pkg.save());
+  const before = bytes(out);
+  const run = await runCli("import", "customers", "--from", file("crm3.csv", messyCustomersCsv()), "--out", out);
+  expect(run.code).toBe(2);
+  expect(run.err).toContain("手机 → 电话");
+  expect(run.err).toContain("--map 源列=");
+  expect(bytes(out)).toEqual(before);
+  // Left out as the message says, the rest goes in.
+  const without = await runCli("import", "customers", "--from", file("crm3.csv"), "--out", out, "--map", "手机=");
+  expect(without.code).toBe(0);
+});
+
+test("visits by customer name get the register's IDs; an unknown name is listed and its row held back", async () => {
   const out = file("visits.xlsx", await writeXlsx(buildTemplates([{ template: "customers", options: { rows: customerRows(10, "zh-CN") } }, { template: "visits", options: { blankRows: 5 } }], { locale: "zh-CN", existing: NO_NAMES })));
   const source = file("visits.csv", gb18030Bytes(csvText([["拜访日期", "业务员", "客户", "拜访方式", "拜访目的"], ["2026/11/20", "张三", "客户3有限公司", "面访", "送样"], ["2026-11-21", "李四", "（上海）客户5股份有限公司", "电话", "回访"], ["2026-11-22", "李四", "不存在的公司", "微信", ""]])));
   const run = await runCli("import", "visits", "--from", source, "--out", out);
@@ -172,8 +190,8 @@ test("visits by customer name get the register's IDs; an unknown name is listed 
   expect(rows.map((r) => [r["日期"], r["销售代表"], r["客户编号"], r["方式"]])).toEqual([
     [d(2026, 11, 20), "张三", "KH00003", "上门"],
     [d(2026, 11, 21), "李四", "KH00005", "电话"],
-    [d(2026, 11, 22), "李四", null, "微信"],
   ]);
+  expect(run.err).toContain("这一行未导入");
 });
 
 test("bad usage exits 2 in both languages; a failed import leaves the workbook byte for byte as it was", async () => {
@@ -193,6 +211,18 @@ test("bad usage exits 2 in both languages; a failed import leaves the workbook b
     expect(run.err).toMatch(/[\u4e00-\u9fff]/);
     expect(run.err).toMatch(/[A-Za-z]{4,} /);
   }
+  // The mapping leaves the key out, or matches nothing: refused before anything is written.
+  const phonesOnly = file("phones.csv", "手机,备注\r\n13800138000,老客户\r\n");
+  const keyless = await runCli("import", "customers", "--from", phonesOnly, "--out", file("never.xlsx"));
+  expect([keyless.code, keyless.err.includes("客户名称"), existsSync(file("never.xlsx"))]).toEqual([2, true, false]);
+  const strange = await runCli("import", "customers", "--from", file("strange.csv", "foo,bar\r\n1,2\r\n"), "--out", file("never.xlsx"));
+  expect([strange.code, strange.err.includes("foo、bar"), existsSync(file("never.xlsx"))]).toEqual([2, true, false]);
+  // A workbook is never its own source: the source is not changed.
+  const self = file("self.xlsx", await messyCustomersXlsx());
+  const selfBytes = bytes(self);
+  expect((await runCli("import", "customers", "--from", self, "--out", self)).code).toBe(2);
+  expect(bytes(self)).toEqual(selfBytes);
+
   const sheetRun = await runCli("import", "customers", "--from", file("list2.xlsx", await messyCustomersXlsx()), "--sheet", "没有这张表", "--out", file("x.xlsx"));
   expect(sheetRun.code).not.toBe(0);
   expect(sheetRun.err).toContain("客户名单");

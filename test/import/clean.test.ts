@@ -28,6 +28,13 @@ describe("dates", () => {
   test("what is not a date is listed: impossible days, two-digit years, words, serials before 1900-03-01, booleans", () => {
     expect(read("visits", "日期", ["2026-02-30", "26/11/28", "下周一", "60", 60, true, "2026-13-01"])).toEqual(Array(7).fill("notDate"));
   });
+
+  test("a bare number is a serial only from 1980-01-01 to 2100-12-31: a year or a count is no date; yyyymmdd is, as a number too", () => {
+    const [first, last] = [serialFromYmd(1980, 1, 1), serialFromYmd(2100, 12, 31)];
+    expect([first, last]).toEqual([29221, 73415]);
+    expect(read("visits", "日期", ["2026", 2026, "100", 100, first - 1, String(last + 1), last + 1])).toEqual(Array(7).fill("notDate"));
+    expect(read("visits", "日期", [first, String(first), last, last + 0.99, "20261128", 20261128, "１９７９-12-31"])).toEqual([first, first, last, last, NOV_28, NOV_28, first - 1]);
+  });
 });
 
 describe("amounts", () => {

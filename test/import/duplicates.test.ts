@@ -38,7 +38,13 @@ describe("normalizeCompanyName", () => {
     expect(normalizeCompanyName("")).toBe("");
   });
 
-  const pieces = ["华为", "技术", "北京", "深圳市", "广东省", "有限公司", "集团", "(集团)", "(中国)", "（深圳）", "分公司", "ABC", "K8", "7", "股份", "中国"];
+  test("a place never cuts a name down to fewer than 2 characters: 北京市政公司 and 上海市政公司 stay apart", () => {
+    expect(["北京市政公司", "上海市政公司", "【北京】政公司", "(上海)政", "广东省深圳市政"].map(normalizeCompanyName)).toEqual(["北京市政", "上海市政", "北京政", "上海政", "深圳市政"]);
+    const rows = rowsOf([{ name: "北京市政公司" }, { name: "上海市政公司" }, { name: "（北京）政有限公司" }, { name: "【上海】政公司" }]);
+    expect(findDuplicates("customers", rows, [])).toEqual([]);
+  });
+
+  const pieces = ["华为", "技术", "北京", "深圳市", "广东省", "有限公司", "集团", "(集团)", "(中国)", "（深圳）", "分公司", "ABC", "K8", "7", "股份", "中国", "政", "市政", "北京市", "上海", "(北京)", "【上海市】"];
   const name = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
   const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
@@ -141,24 +147,32 @@ describe("findDuplicates", () => {
 });
 
 describe("resolveCustomerIds", () => {
-  test("visits by name get the register's ID; an unknown or ambiguous name is listed and keeps no ID", () => {
+  test("a linked log: visits by name get the register's ID; an unknown or ambiguous name is listed and its row held back", () => {
     const register: TableRow[] = [
       { id: "C001", name: "华为技术有限公司" },
       { id: "C002", name: "中兴通讯" },
       { id: "C003", name: "中兴通讯股份有限公司" },
     ];
     const rows = rowsOf([{ date: 1, customerName: "北京华为技术有限公司" }, { date: 2, customerName: "中兴通讯" }, { date: 3, customerName: "小米" }, { date: 4, customerId: "C009", customerName: "小米" }]);
-    expect(resolveCustomerIds(rows, register, "客户")).toEqual({
+    expect(resolveCustomerIds(rows, register, "客户", true)).toEqual({
       rows: [
         { sourceRow: 2, values: { date: 1, customerId: "C001" } },
-        { sourceRow: 3, values: { date: 2 } },
-        { sourceRow: 4, values: { date: 3 } },
         { sourceRow: 5, values: { date: 4, customerId: "C009" } },
       ],
       problems: [
         { row: 3, column: "客户", value: "中兴通讯", code: "ambiguousCustomer" },
         { row: 4, column: "客户", value: "小米", code: "unknownCustomer" },
       ],
+    });
+    // A log with a typed 客户名称 keeps every name, and gets the IDs the register has for them.
+    expect(resolveCustomerIds(rows, register, "客户", false)).toEqual({
+      rows: [
+        { sourceRow: 2, values: { date: 1, customerName: "北京华为技术有限公司", customerId: "C001" } },
+        { sourceRow: 3, values: { date: 2, customerName: "中兴通讯" } },
+        { sourceRow: 4, values: { date: 3, customerName: "小米" } },
+        { sourceRow: 5, values: { date: 4, customerId: "C009", customerName: "小米" } },
+      ],
+      problems: [],
     });
   });
 });

@@ -1,5 +1,5 @@
 import { LOCALES } from "../../src/contract/locale";
-import { IMPORT_KINDS, ImportError, headersByKey, importFields, overrideMapping, proposeMapping, sourceHeaders, type SourceGrid } from "../../src/import";
+import { IMPORT_KINDS, ImportError, KEY_FIELDS, headersByKey, importFields, overrideMapping, proposeMapping, sourceHeaders, type SourceGrid } from "../../src/import";
 import { HEADER_SYNONYMS, headerLookup, normalizeHeader } from "../../src/import/mapping";
 import { VOCABULARY } from "../../src/import/vocabulary";
 import { buildTemplates } from "../../src/templates";
@@ -21,6 +21,13 @@ describe("importFields", () => {
     // A visit's customer may come by name: the log's 客户名称 is typed beside no register.
     expect(importFields("visits", "zh-CN").map((f) => f.key)).toEqual(expect.arrayContaining(["customerId", "customerName"]));
     for (const kind of IMPORT_KINDS) expect(importFields(kind, "zh-CN").map((f) => f.key)).toEqual(importFields(kind, "en-US").map((f) => f.key));
+  });
+
+  test("KEY_FIELDS name register columns of each kind: the customer's name, the contract number, the date (and a ledger row's contract)", () => {
+    const headers = (kind: (typeof IMPORT_KINDS)[number], locale: "zh-CN" | "en-US") =>
+      KEY_FIELDS[kind].map((key) => importFields(kind, locale).find((f) => f.key === key && f.into === undefined)?.header);
+    expect(IMPORT_KINDS.map((kind) => headers(kind, "zh-CN"))).toEqual([["客户名称"], ["合同编号"], ["日期"], ["日期", "合同编号"]]);
+    for (const kind of IMPORT_KINDS) expect(headers(kind, "en-US")).not.toContain(undefined);
   });
 
   test("every drop-down's synonym list has one entry per value, and no word means two values of a field", () => {
@@ -146,6 +153,34 @@ describe("sourceHeaders and overrideMapping", () => {
       expect((error as ImportError).localized("zh-CN")).toContain("客户名称/Customer");
       expect((error as ImportError).localized("en-US")).toContain("calculated columns take no imports");
     }
+  });
+
+  test("two changes giving one target to two columns are refused, naming both columns and the target, in both languages", () => {
+    const named = [["名称", "手机", "电话"]];
+    const twice = () => overrideMapping("customers", named, proposeMapping("customers", named), [
+      { source: "名称", target: "电话" },
+      { source: "手机", target: "电话" },
+    ]);
+    expect(twice).toThrow(ImportError);
+    try {
+      twice();
+    } catch (error) {
+      expect((error as ImportError).code).toBe("duplicateTarget");
+      expect((error as ImportError).localized("zh-CN")).toContain("“名称”和“手机”都映射到了“电话”");
+      expect((error as ImportError).localized("en-US")).toContain('Both "名称" and "手机" are mapped onto "电话"');
+    }
+    // The same change twice, or a column given another target before a second column takes its first one, is no conflict.
+    expect(overrideMapping("customers", named, proposeMapping("customers", named), [
+      { source: "名称", target: "电话" },
+      { source: "名称", target: "phone" },
+      { source: "名称", target: "客户名称" },
+      { source: "手机", target: "电话" },
+    ]).targets).toEqual(["name", "phone", undefined]);
+  });
+
+  test("a change onto a target another column holds by the proposal moves the target", () => {
+    expect(proposed.targets).toEqual(["name", "phone", undefined, undefined, undefined]);
+    expect(overrideMapping("customers", grid, proposed, [{ source: "备忘", target: "电话" }]).targets).toEqual(["name", undefined, undefined, undefined, "phone"]);
   });
 });
 

@@ -12,6 +12,7 @@ const register: ExistingRegister = {
   table: "SP_C1_Customers",
   sheet: "客户资源登记表",
   headers: ["客户编号", "客户名称", "联系人", "电话", "备注"],
+  calculated: [false, false, false, false, false],
   rows: [
     ["KH00001", "华信科技有限公司", "王敏", "", "老客户"],
     ["KH00002", "南京某某贸易有限公司", "刘一", "025-84561234", ""],
@@ -76,6 +77,50 @@ test("property: whatever is decided, every row goes exactly once into append, a 
       expect(value).not.toBe("");
     }
   }
+});
+
+test("a field whose register column was renamed, or is calculated, is named as having nowhere to go — never dropped unseen", () => {
+  const renamed = { ...register, headers: ["客户编号", "客户名称", "联系人", "手机号", "备注"] };
+  const planned = planImport("customers", grid, proposeMapping("customers", grid), { locale: "zh-CN", register: renamed });
+  // This small register has no 年交易额 … 负责人 columns at all; with 电话 renamed, the phones have nowhere to go either.
+  const absent = [
+    { source: "年销售额（万元）", target: "年交易额" },
+    { source: "紧急程度", target: "需求迫切度" },
+    { source: "首次接触", target: "首次接触日期" },
+    { source: "地址", target: "地址" },
+    { source: "业务员", target: "负责人" },
+  ];
+  expect(plan.unplaced).toEqual(absent);
+  expect(planned.unplaced).toEqual([{ source: "手机", target: "电话" }, ...absent]);
+  const calculatedPhone = { ...register, calculated: [false, false, false, true, false] };
+  expect(planImport("customers", grid, proposeMapping("customers", grid), { locale: "zh-CN", register: calculatedPhone }).unplaced).toEqual([{ source: "手机", target: "电话" }, ...absent]);
+});
+
+test("visits by name: a linked log (客户名称 calculated) takes IDs and holds unknown names back; a typed one keeps the names", () => {
+  const visits: SourceGrid = [["日期", "客户"], ["2026-11-20", "华信科技股份有限公司"], ["2026-11-21", "不存在的公司"]];
+  const log = (calculated: boolean): ExistingRegister => ({ table: "SP_V1_Visits", sheet: "客户拜访记录", headers: ["日期", "客户编号", "客户名称"], calculated: [false, false, calculated], rows: [] });
+  const target = (calculated: boolean) => ({ locale: "zh-CN" as const, register: log(calculated), customers: register });
+  const linked = planImport("visits", visits, proposeMapping("visits", visits), target(true));
+  expect(linked.rows.map((r) => r.values)).toEqual([{ date: 46346, customerId: "KH00001" }]);
+  expect(linked.problems.map((p) => [p.row, p.code])).toEqual([[3, "unknownCustomer"]]);
+  expect(linked.unplaced).toEqual([]);
+  const typed = planImport("visits", visits, proposeMapping("visits", visits), target(false));
+  expect(typed.rows.map((r) => r.values)).toEqual([
+    { date: 46346, customerName: "华信科技股份有限公司", customerId: "KH00001" },
+    { date: 46347, customerName: "不存在的公司" },
+  ]);
+  expect(typed.problems).toEqual([]);
+});
+
+test("a row without its key field is listed and not imported; a mapping without the key field is named", () => {
+  const list: SourceGrid = [["单位名称", "手机"], ["甲公司", "13800138000"], [null, "13900139000"]];
+  const planned = planImport("customers", list, proposeMapping("customers", list), { locale: "zh-CN" });
+  expect(planned.rows.map((r) => r.values.name)).toEqual(["甲公司"]);
+  expect(planned.problems).toEqual([{ row: 3, column: "单位名称", value: "", code: "missingKey" }]);
+  expect(planned.missingKeys).toEqual([]);
+  const phones: SourceGrid = [["手机"], ["13800138000"]];
+  expect(planImport("customers", phones, proposeMapping("customers", phones), { locale: "zh-CN" }).missingKeys).toEqual(["客户名称"]);
+  expect(planImport("ledger", phones, { headerRow: 0, targets: [undefined] }, { locale: "en-US" }).missingKeys).toEqual(["Date", "Contract no."]);
 });
 
 test("the register an import goes to is the workbook's newest of its kind", () => {

@@ -147,10 +147,13 @@ export async function readTableContents(context: Excel.RequestContext, table: st
   // The address names the sheet as the workbook has it now (a user may have renamed it).
   const header = found.getHeaderRowRange().load("values,address");
   const body = found.getDataBodyRange().load("rowCount,columnCount");
+  // A table always has a data row; its formulas say which columns are calculated.
+  const first = body.getRow(0).load("formulas");
   const window = windowOf(body, "values");
   await syncRead(context, table);
   const rows = await readRows(context, body, { rows: body.rowCount, columns: body.columnCount }, window.values, "values");
-  return { sheet: parseAddress(header.address).sheet ?? "", headers: header.values[0].map(String), rows: grid(rows) };
+  const calculated = (first.formulas[0] as unknown[]).map((f) => typeof f === "string" && f.startsWith("="));
+  return { sheet: parseAddress(header.address).sheet ?? "", headers: header.values[0].map(String), calculated, rows: grid(rows) };
 }
 
 // ───────────────────────────── appending ─────────────────────────────

@@ -474,13 +474,16 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
     if (wrote) filled++;
   }
 
-  // The last row holding any input value; the blank rows after it are filled first.
+  // The last row holding any input value — or a value a user typed over a calculated cell (its formula
+  // gone), which the formula must not overwrite; the blank rows after it are filled first.
   const inputs = table.columns.filter((c) => c.formula === undefined);
+  const calculated = table.columns.filter((c) => c.formula !== undefined);
+  const typedOver = (cell: string | undefined): boolean => cell !== undefined && !/<f[\s/>]/.test(cell) && !isBlank(cell);
   let lastUsed = table.bodyFirst - 1;
   for (let r = table.bodyLast; r >= table.bodyFirst; r--) {
     if (!byRow.has(r) && !edited.has(r)) continue;
     const cells = cellsOf(r);
-    if (inputs.some((c) => !isBlank(cells.get(c.col)))) {
+    if (inputs.some((c) => !isBlank(cells.get(c.col))) || calculated.some((c) => typedOver(cells.get(c.col)))) {
       lastUsed = r;
       break;
     }
@@ -625,9 +628,10 @@ function storedValue(cell: string | undefined, shared: readonly string[]): CellV
 
 /** The table's headers and every data row's values, trailing blank rows included (indices match `fill`'s). */
 export async function readTableContents(pkg: XlsxPackage, table: string): Promise<TableContents> {
-  const found = await findTable(pkg, table);
-  const { rows } = sheetRows((await pkg.text(found.sheetPath)) ?? "", found);
-  const byRow = new Map(rows.filter((row) => row.r >= found.bodyFirst && row.r <= found.bodyLast).map((row) => [row.r, row]));
+  const named = await findTable(pkg, table);
+  const { rows } = sheetRows((await pkg.text(named.sheetPath)) ?? "", named);
+  const byRow = new Map(rows.filter((row) => row.r >= named.bodyFirst && row.r <= named.bodyLast).map((row) => [row.r, row]));
+  const found = withColumnFormulas(named, byRow);
   const shared = byRow.size > 0 ? await sharedStrings(pkg) : [];
   const values: CellValue[][] = [];
   for (let r = found.bodyFirst; r <= found.bodyLast; r++) {
@@ -635,5 +639,5 @@ export async function readTableContents(pkg: XlsxPackage, table: string): Promis
     const cells = row === undefined ? new Map<number, string>() : rowCells(row, found);
     values.push(found.columns.map((c) => storedValue(cells.get(c.col), shared)));
   }
-  return { sheet: found.sheet, headers: found.columns.map((c) => c.header), rows: values };
+  return { sheet: found.sheet, headers: found.columns.map((c) => c.header), calculated: found.columns.map((c) => c.formula !== undefined), rows: values };
 }

@@ -48,6 +48,8 @@ export interface CellXml {
   readonly formula?: string;
   /** The cell's value as text: a shared string resolved, an inline string, or the raw `<v>`. */
   readonly text?: string;
+  /** `s` attribute: the cellXfs index of its style (0 when absent). */
+  readonly style?: number;
 }
 
 /** The texts of the shared-string table, in index order. */
@@ -91,7 +93,8 @@ export function sheetCells(xml: string, shared: readonly string[]): Map<string, 
     const value = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
     const text =
       type === "inlineStr" ? runText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "") : value === undefined ? undefined : type === "s" ? (shared[Number(value)] ?? "") : unescapeXml(value);
-    cells.set(address, { type, ...(formula !== undefined ? { formula } : {}), ...(text !== undefined ? { text } : {}) });
+    const style = attr(cell, "s");
+    cells.set(address, { type, ...(formula !== undefined ? { formula } : {}), ...(text !== undefined ? { text } : {}), ...(style !== undefined ? { style: Number(style) } : {}) });
   }
   for (const { address, si } of pointers) {
     const formula = masters.get(si);

@@ -1,13 +1,17 @@
-import ExcelJS from "exceljs";
 import { CodedError } from "../../contract/codedError";
 import type { Locale } from "../../contract/locale";
 import type { CellValue } from "../../spec/sheetSpec";
 import type { SourceGrid } from "../../import";
 import { checkWorkbookFile, FileRefusedError, type FileRefusal } from "../ooxml/fileCheck";
+import { REL, XlsxPackage } from "../ooxml/package";
+import { sharedStrings, sheetCells, type CellXml } from "../ooxml/workbook";
+import { attr, elements, unescapeXml } from "../ooxml/xml";
+import { parseCell } from "../../spec/addresses";
 
 /**
  * An .xlsx the user gives as the SOURCE of an import (a CRM export, last year's list), read into a
- * grid of plain values: read only, so exceljs's model is fine here (nothing is written back). What a
+ * grid of plain values straight from the package (exceljs's reader throws on a table with calculated
+ * columns or custom filters — exceljs#1240, #1669 — which every register and many exports have). What a
  * person sees in each cell is what the grid holds: a date as its Excel serial (the number the
  * register's date columns hold), rich text as its plain text, a formula as its cached result, a
  * hyperlink as its text, an error as its text (`#N/A`, for the clean-up to name rather than a silent
@@ -18,7 +22,7 @@ import { checkWorkbookFile, FileRefusedError, type FileRefusal } from "../ooxml/
  */
 
 
-export type SourceGridErrorCode = FileRefusal["kind"] | "unknownSheet" | "noWorksheet";
+export type SourceGridErrorCode = FileRefusal["kind"] | "unknownSheet" | "noWorksheet" | "noCachedValue";
 
 export interface SourceGridErrorParams {
   /** The file's name as the user knows it, when the caller passed one. */
@@ -27,6 +31,8 @@ export interface SourceGridErrorParams {
   /** unknownSheet: the sheet asked for, and the worksheets there are. */
   readonly sheet?: string;
   readonly sheets?: readonly string[];
+  /** noCachedValue: the formula cells without a result. */
+  readonly cells?: readonly string[];
 }
 
 const THE_SOURCE: Record<Locale, string> = { "zh-CN": "源文件", "en-US": "the source file" };
@@ -34,12 +40,24 @@ const THE_SOURCE: Record<Locale, string> = { "zh-CN": "源文件", "en-US": "the
 const list = (sheets: readonly string[] | undefined, locale: Locale): string =>
   (sheets ?? []).map((s) => (locale === "zh-CN" ? `“${s}”` : `"${s}"`)).join(locale === "zh-CN" ? "、" : ", ");
 
-const MESSAGES: Record<Locale, { readonly unknownSheet: (p: SourceGridErrorParams) => string; readonly noWorksheet: (p: SourceGridErrorParams) => string }> = {
+type Worded = "unknownSheet" | "noWorksheet" | "noCachedValue";
+
+const cellsNamed = (p: SourceGridErrorParams, locale: Locale): string => {
+  const cells = p.cells ?? [];
+  const shown = cells.slice(0, 3).join(locale === "zh-CN" ? "、" : ", ");
+  return cells.length > 3 ? (locale === "zh-CN" ? `${shown} 等 ${cells.length} 个单元格` : `${shown} and ${cells.length - 3} more cells`) : shown;
+};
+
+const MESSAGES: Record<Locale, Readonly<Record<Worded, (p: SourceGridErrorParams) => string>>> = {
   "zh-CN": {
+    noCachedValue: (p) =>
+      `${p.file ? `“${p.file}”` : "源文件"}的工作表“${p.sheet}”中,${cellsNamed(p, "zh-CN")}是公式,但文件里没有保存计算结果(由程序生成、从未在 Excel 中计算过)。请在 Excel 或 WPS 中打开该文件并保存后再导入。`,
     unknownSheet: (p) => `${p.file ? `“${p.file}”` : "源文件"}中没有名为“${p.sheet}”的工作表。现有的工作表：${list(p.sheets, "zh-CN")}。`,
     noWorksheet: (p) => `${p.file ? `“${p.file}”` : "源文件"}中没有可读取的工作表。`,
   },
   "en-US": {
+    noCachedValue: (p) =>
+      `In sheet "${p.sheet}" of ${p.file ? `"${p.file}"` : "the source file"}, ${cellsNamed(p, "en-US")} hold formulas whose results the file does not store (it was made by a program and never calculated). Open it in Excel or WPS, save it, and import again.`,
     unknownSheet: (p) => `${p.file ? `"${p.file}"` : "The source file"} has no sheet named "${p.sheet}". Its sheets: ${list(p.sheets, "en-US")}.`,
     noWorksheet: (p) => `${p.file ? `"${p.file}"` : "The source file"} has no worksheet to read.`,
   },
@@ -51,7 +69,7 @@ export class SourceGridError extends CodedError<SourceGridErrorCode> {
     readonly params: SourceGridErrorParams,
   ) {
     super(code, (locale) =>
-      code === "unknownSheet" || code === "noWorksheet"
+      code === "unknownSheet" || code === "noWorksheet" || code === "noCachedValue"
         ? MESSAGES[locale][code](params)
         : // A refused file reads as every refused workbook does (fileCheck.ts), named as the user knows it.
           new FileRefusedError(params.file ?? THE_SOURCE[locale], params.refusal ?? { kind: "notWorkbook" }).localized(locale),
@@ -60,63 +78,87 @@ export class SourceGridError extends CodedError<SourceGridErrorCode> {
   }
 }
 
-/** Days from Excel's 1900 epoch (as its serials count them, past 1900-02-28) to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25_569;
-const MS_PER_DAY = 86_400_000;
+/**
+ * Excel's built-in date formats (ECMA-376 §18.8.30) and a custom format with date or time parts outside
+ * quotes, brackets and escapes: which numbers a 1904-based workbook (old Mac files) must shift by 1 462 days.
+ */
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+const isDateFormat = (code: string): boolean => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+const DAYS_1904 = 1462;
 
-/** exceljs hands dates back as UTC instants of the serial (1904 workbooks already converted), so this is exact. */
-const serialOf = (date: Date): number => date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-
-const plainText = (rich: ExcelJS.CellRichTextValue): string => rich.richText.map((run) => run.text).join("");
-
-/** A cell value as a person sees it (see the module comment). */
-function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return serialOf(value);
-  if ("richText" in value) return plainText(value);
-  if ("error" in value) return value.error;
-  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : plainValue(value.text as ExcelJS.CellValue);
-  if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  return null;
+/** The styles (cellXfs indices) whose number format shows a date. */
+async function dateStyles(pkg: XlsxPackage): Promise<Set<number>> {
+  const path = await pkg.workbookPart(REL.styles);
+  const xml = path ? ((await pkg.text(path)) ?? "") : "";
+  const custom = new Map(elements(xml, "numFmt").map(([e]) => [Number(attr(e, "numFmtId")), unescapeXml(attr(e, "formatCode") ?? "")] as const));
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
+  const dates = new Set<number>();
+  elements(xfs, "xf").forEach(([xf], index) => {
+    const id = Number(attr(xf, "numFmtId") ?? 0);
+    if (BUILTIN_DATES.has(id) || isDateFormat(custom.get(id) ?? "")) dates.add(index);
+  });
+  return dates;
 }
+
+/** A stored cell as a person sees it (see the module comment). */
+function plainValue(cell: CellXml): CellValue {
+  const text = cell.text;
+  if (text === undefined) return null;
+  switch (cell.type) {
+    case "n":
+      return text === "" ? null : Number(text);
+    case "b":
+      return text === "1";
+    case "d": {
+      // An ISO date (Excel never writes these; other producers may): as the serial Excel would show.
+      const time = Date.parse(text);
+      return Number.isNaN(time) ? text : time / 86_400_000 + 25_569;
+    }
+    default:
+      // Shared, inline and formula strings, and errors as their text (`#N/A`), for the clean-up to name.
+      return text;
+  }
+}
+
+/** A formula whose result the file does not hold (written by a program, never calculated): its cells, by address. */
+const uncalculated = (cells: Map<string, CellXml>): string[] => [...cells].filter(([, cell]) => cell.formula !== undefined && cell.text === undefined).map(([address]) => address);
 
 /**
  * The grid of `sheet` (the first visible worksheet when not given) of the .xlsx `bytes`, with the
  * workbook's worksheet names. `file` names the file in the messages of a refusal or an unknown sheet.
  */
 export async function readSourceGrid(bytes: Uint8Array, sheet?: string, file?: string): Promise<{ grid: SourceGrid; sheet: string; sheets: string[] }> {
+  const named = file !== undefined ? { file } : {};
   const refusal = await checkWorkbookFile(bytes);
-  if (refusal !== undefined) throw new SourceGridError(refusal.kind, { ...(file !== undefined ? { file } : {}), refusal });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new SourceGridError("notWorkbook", { ...(file !== undefined ? { file } : {}), refusal: { kind: "notWorkbook" } });
-  }
-  const sheets = wb.worksheets.map((ws) => ws.name);
-  const ws =
+  if (refusal !== undefined) throw new SourceGridError(refusal.kind, { ...named, refusal });
+  const pkg = await XlsxPackage.load(bytes).catch(() => {
+    throw new SourceGridError("notWorkbook", { ...named, refusal: { kind: "notWorkbook" } });
+  });
+  const entries = (await pkg.sheets()).filter((entry) => entry.path !== undefined && /worksheet/.test(pkg.types.typeOf(entry.path) ?? "worksheet"));
+  const sheets = entries.map((entry) => entry.name);
+  const found =
     sheet === undefined
-      ? (wb.worksheets.find((w) => w.state === "visible") ?? wb.worksheets[0])
-      : (wb.worksheets.find((w) => w.name === sheet) ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase()));
-  if (ws === undefined) {
-    if (sheet === undefined) throw new SourceGridError("noWorksheet", { ...(file !== undefined ? { file } : {}) });
-    throw new SourceGridError("unknownSheet", { ...(file !== undefined ? { file } : {}), sheet, sheets });
+      ? (entries.find((entry) => (attr(entry.element, "state") ?? "visible") === "visible") ?? entries[0])
+      : (entries.find((entry) => entry.name === sheet) ?? entries.find((entry) => entry.name.toLowerCase() === sheet.toLowerCase()));
+  if (found?.path === undefined) {
+    if (sheet === undefined) throw new SourceGridError("noWorksheet", named);
+    throw new SourceGridError("unknownSheet", { ...named, sheet, sheets });
   }
+  const cells = sheetCells((await pkg.text(found.path)) ?? "", await sharedStrings(pkg));
+  const missing = uncalculated(cells);
+  if (missing.length > 0) throw new SourceGridError("noCachedValue", { ...named, sheet: found.name, cells: missing });
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(await pkg.workbookXml());
+  const dates = date1904 ? await dateStyles(pkg) : new Set<number>();
   const rows: CellValue[][] = [];
   let width = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      // A merged range's other cells repeat its value in exceljs's model; Excel stores it once.
-      const value = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value);
-      if (value === null || value === "") return;
-      cells[col - 1] = value;
-    });
-    if (cells.length === 0) return;
-    rows[rowNumber - 1] = cells;
-    width = Math.max(width, cells.length);
-  });
-  const grid = Array.from(rows, (cells) => Array.from({ length: width }, (_, j) => cells?.[j] ?? null));
-  return { grid, sheet: ws.name, sheets };
+  for (const [address, cell] of cells) {
+    let value = plainValue(cell);
+    if (value === null || value === "") continue;
+    if (typeof value === "number" && dates.has(cell.style ?? 0)) value += DAYS_1904;
+    const { row, col } = parseCell(address);
+    (rows[row] ??= [])[col] = value;
+    width = Math.max(width, col + 1);
+  }
+  const grid = Array.from(rows, (cellsOf) => Array.from({ length: width }, (_, j) => cellsOf?.[j] ?? null));
+  return { grid, sheet: found.name, sheets };
 }

@@ -335,6 +335,21 @@ test("fill writes only the blank cells of existing rows and never changes a non-
   expect([...b.keys()].filter((k) => a.get(k) !== b.get(k))).toEqual([noteCell, "A15", "B15"]);
 });
 
+test("a value typed over a calculated cell of a blank row makes the row used: the formula never overwrites it, new rows go after it", async () => {
+  const pkg = await XlsxPackage.load(stages.three.bytes);
+  const path = "xl/worksheets/sheet1.xml";
+  const abc = customers.columns.findIndex((c) => c.key === "abc");
+  const ref = `${columnLetters(customers.origin.col + abc)}${customers.origin.row + 2 + 20}`;
+  const xml = (await pkg.text(path))!;
+  const cell = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`).exec(xml)![0];
+  pkg.write(path, xml.replace(cell, `<c r="${ref}" t="inlineStr"><is><t>手填</t></is></c>`));
+  const result = await appendTableRows(pkg, { table: customers.name, rows: [byHeader(customers, allCustomers[8])] });
+  expect(result.firstRow).toBe(21);
+  const contents = await readTableContents(pkg, customers.name);
+  expect(contents.rows[20][abc]).toBe("手填");
+  expect(contents.rows[21][customers.columns.findIndex((c) => c.key === "name")]).toBe(allCustomers[8].name);
+});
+
 test("content below the table that growing would cover is refused, in both languages, and the package is unchanged", async () => {
   const pkg = await XlsxPackage.load(stages.three.bytes);
   const path = "xl/worksheets/sheet1.xml";

@@ -86,3 +86,51 @@ test("bytes that are not an .xlsx (a CSV renamed, a truncated file) are refused 
     expect((error as SourceGridError).localized("en-US")).toBe(`"${file ?? "the source file"}" is not an Excel workbook (.xlsx), or the file is damaged.`);
   }
 });
+
+test("a sheet holding a table with a calculated column (what exceljs's reader throws on, exceljs#1240) reads as its cells", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("登记表");
+  ws.addTable({
+    name: "Customers",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "客户名称", filterButton: true }, { name: "年交易额", filterButton: true }, { name: "万元", filterButton: true }],
+    rows: [
+      ["甲公司", 120000, { formula: "B2/10000", result: 12 }],
+      ["乙公司", 50000, { formula: "B3/10000", result: 5 }],
+    ],
+  });
+  const { grid } = await readSourceGrid(new Uint8Array(await wb.xlsx.writeBuffer()));
+  expect(grid).toEqual([
+    ["客户名称", "年交易额", "万元"],
+    ["甲公司", 120000, 12],
+    ["乙公司", 50000, 5],
+  ]);
+});
+
+test("formulas without a stored result are refused, naming the cells, in both languages — never read as blanks", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("名单");
+  ws.addRow(["客户名称", "年交易额"]);
+  ws.addRow(["甲公司", { formula: "1+1" }]);
+  try {
+    await readSourceGrid(new Uint8Array(await wb.xlsx.writeBuffer()), undefined, "名单.xlsx");
+    throw new Error("read");
+  } catch (error) {
+    expect(error).toBeInstanceOf(SourceGridError);
+    expect((error as SourceGridError).localized("zh-CN")).toContain("B2");
+    expect((error as SourceGridError).localized("zh-CN")).toContain("保存后再导入");
+    expect((error as SourceGridError).localized("en-US")).toContain("“名单.xlsx”".replace(/[“”]/g, '"'));
+  }
+});
+
+test("a 1904-based workbook's dates read as the 1900-based serials the register holds; plain numbers are not shifted", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.properties.date1904 = true;
+  const ws = wb.addWorksheet("旧表");
+  ws.addRow(["首次接触", "年交易额"]);
+  ws.addRow([utc(2026, 11, 28), 30000]);
+  ws.getCell("A2").numFmt = "yyyy/m/d";
+  const { grid } = await readSourceGrid(new Uint8Array(await wb.xlsx.writeBuffer()));
+  expect(grid[1]).toEqual([serialFromYmd(2026, 11, 28), 30000]);
+});
