@@ -212,6 +212,9 @@ const zhCN = {
   decideAllKeep: "全部保留两者",
   undecidedGroups: (count: number) => `还有 ${count} 组未选择处理方式。`,
   nothingToImport: "没有要导入的行。",
+  unplacedColumns: (sheet: string, pairs: readonly string[]) =>
+    `“${sheet}”的登记表中没有能写入这些列的列（已改名，或是公式列）：${pairs.join("、")}。请把它们改为“不导入”，或把登记表的列名改回原样。`,
+  missingKeys: (fields: readonly string[]) => `没有列对应到“${fields.join("、")}”，登记表靠它识别每一行。请在上面为它选择一列。`,
   registerChanged: "检查之后登记表中要合并的行有了改动（排序、编辑或删除），未写入任何内容。已按登记表现在的内容重新检查，请重新确认各组的处理方式。",
   importButton: "导入到工作簿",
   importDownloadButton: "生成 .xlsx 文件",
@@ -428,6 +431,9 @@ const enUS: UiStrings = {
   decideAllKeep: "Keep all",
   undecidedGroups: (count) => `${count} groups still need a decision.`,
   nothingToImport: "There are no rows to import.",
+  unplacedColumns: (sheet, pairs) =>
+    `The register on "${sheet}" has no column these can go into (renamed, or calculated): ${pairs.join(", ")}. Set them to "Do not import", or give the register's column its name back.`,
+  missingKeys: (fields) => `No column is mapped onto "${fields.join('", "')}", by which the register finds each row. Choose a column for it above.`,
   registerChanged: "The register rows to merge into changed after the check (sorted, edited or deleted), so nothing was written. The check was made again on the register as it is now: decide the groups again.",
   importButton: "Import into the workbook",
   importDownloadButton: "Create .xlsx file",

@@ -65,6 +65,11 @@ test("a GB18030 CSV export is mapped, checked, its duplicates decided, and downl
   await page.getByRole("combobox", { name: "地址" }).selectOption({ label: "不导入" });
   expect(await mappedTo(page, "地址")).toBe("不导入");
   expect(await page.getByTestId("unmapped-columns").textContent()).toBe("不导入的列：地址");
+  // Without the column the register finds its rows by, nothing can go in.
+  await page.getByRole("combobox", { name: "单位名称" }).selectOption({ label: "不导入" });
+  expect(await page.getByTestId("import-waiting").textContent()).toBe("没有列对应到“客户名称”，登记表靠它识别每一行。请在上面为它选择一列。");
+  expect(await page.getByTestId("import-button").isDisabled()).toBe(true);
+  await page.getByRole("combobox", { name: "单位名称" }).selectOption({ label: "客户名称" });
 
   // The last row's unreadable cells, each with its row, column, value and reason.
   const problems = await page.getByTestId("import-problems").locator("li").allTextContents();

@@ -6,6 +6,7 @@ import {
   decideAll,
   decidedWrite,
   decisionsFor,
+  importBlock,
   NO_DECISIONS,
   rowSummary,
   sameRows,
@@ -31,6 +32,8 @@ const plan: ImportPlan = {
   mapping,
   headers: ["单位名称", "手机", "备注"],
   unmapped: ["备注"],
+  unplaced: [],
+  missingKeys: [],
   rows: [
     { sourceRow: 3, values: { name: "甲公司" } },
     { sourceRow: 4, values: { name: "乙公司", phone: "13800138000" } },
@@ -104,7 +107,7 @@ test("long lists are shown a page at a time", () => {
 });
 
 test("a merge goes ahead only while the register rows it fills are as the check saw them", () => {
-  const register = { table: "SP_C1_Customers", sheet: "客户资源登记表", headers: ["客户名称", "电话"], rows: [["甲公司", null], ["乙公司", "13800138000"]] };
+  const register = { table: "SP_C1_Customers", sheet: "客户资源登记表", headers: ["客户名称", "电话"], calculated: [false, false], rows: [["甲公司", null], ["乙公司", "13800138000"]] };
   expect(sameRows(register, { ...register, rows: [["甲公司", null], ["乙公司", "13800138000"], ["丙公司", null]] }, [0, 1])).toBe(true);
   // The user typed into the row, sorted the register, or renamed a column meanwhile.
   expect(sameRows(register, { ...register, rows: [["甲公司", "13900139000"], ["乙公司", "13800138000"]] }, [0])).toBe(false);
@@ -113,4 +116,13 @@ test("a merge goes ahead only while the register rows it fills are as the check 
   // A row the merge does not touch may change.
   expect(sameRows(register, { ...register, rows: [["甲公司", null], ["乙公司", "x"]] }, [0])).toBe(true);
   expect(sameRows(register, undefined, [0])).toBe(false);
+});
+
+test("the import waits for the mapping to place every column and hold the key, then for every group, and for something to write", () => {
+  expect(importBlock(plan, decisionsFor(NO_DECISIONS, plan))).toEqual({ kind: "undecided", groups: 2 });
+  expect(importBlock({ ...plan, missingKeys: ["客户名称"] }, decisionsFor(NO_DECISIONS, plan))).toEqual({ kind: "missingKeys", fields: ["客户名称"] });
+  const unplaced = [{ source: "手机", target: "电话" }];
+  expect(importBlock({ ...plan, unplaced, missingKeys: ["客户名称"] }, decisionsFor(NO_DECISIONS, plan))).toEqual({ kind: "unplaced", pairs: unplaced });
+  expect(importBlock(plan, decisionsFor(decideAll(plan, "keepBoth"), plan))).toBeUndefined();
+  expect(importBlock(plan, decisionsFor(decideAll(plan, "skip"), plan))).toEqual({ kind: "nothing" });
 });

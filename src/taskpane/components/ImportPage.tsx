@@ -17,7 +17,7 @@ import type { Locale } from "../../contract/locale";
 import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSources } from "../../host/importActions";
 import { IMPORT_KINDS, importFields, overrideMapping, planImport, proposeMapping, registerLocale, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
 import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
-import { decide, decideAll, decidedWrite, decisionsFor, NO_DECISIONS, sameRows, writesSomething, type Decisions } from "../importForm/importModel";
+import { decide, decideAll, decidedWrite, decisionsFor, importBlock, NO_DECISIONS, sameRows, type Decisions, type ImportBlock } from "../importForm/importModel";
 import type { PaneServices } from "../services";
 import { uiStrings, type UiStrings } from "../strings";
 import { describeReadError, describeWriteError } from "../writeErrors";
@@ -115,6 +115,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   );
   const chosen = decisionsFor(decisions, plan);
   const write = plan ? decidedWrite(plan, chosen) : undefined;
+  const block = plan ? importBlock(plan, chosen) : undefined;
   const registerReady = !readRegisters || (registerHere !== undefined && "read" in registerHere);
 
   const read = async (work: () => Promise<Loaded>) => {
@@ -162,7 +163,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   };
 
   const runImport = async () => {
-    if (!plan || !write) return;
+    if (!plan || !write || block) return;
     setStatus({ kind: "importing" });
     try {
       if (write.fill.length > 0 && readRegisters) {
@@ -299,11 +300,11 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
             onDecide={(index, decision) => setDecisions((d) => decide(d, plan, index, decision))}
             onDecideAll={(decision) => setDecisions(decideAll(plan, decision))}
           />
-          <ImportReadiness plan={plan} chosen={chosen} write={write} strings={strings} />
+          <ImportReadiness block={block} sheet={target?.register.sheet} strings={strings} />
           <div className={styles.row}>
             <Button
               appearance="primary"
-              disabled={busy || !registerReady || write === undefined || !writesSomething(write)}
+              disabled={busy || !registerReady || block !== undefined}
               onClick={() => void runImport()}
               data-testid="import-button"
             >
@@ -363,20 +364,16 @@ function RegisterNote({ register, inExcel, strings }: { register: RegisterState 
 }
 
 /** Why the import button waits, if it does. */
-function ImportReadiness({
-  plan,
-  chosen,
-  write,
-  strings,
-}: {
-  plan: NonNullable<ReturnType<typeof planImport>>;
-  chosen: ReadonlyMap<number, unknown>;
-  write: ReturnType<typeof decidedWrite>;
-  strings: UiStrings;
-}) {
-  const open = plan.groups.length - plan.groups.filter((_, i) => chosen.has(i)).length;
-  const text = open > 0 ? strings.undecidedGroups(open) : write && !writesSomething(write) ? strings.nothingToImport : undefined;
-  if (!text) return null;
+function ImportReadiness({ block, sheet, strings }: { block: ImportBlock | undefined; sheet: string | undefined; strings: UiStrings }) {
+  if (!block) return null;
+  const text =
+    block.kind === "unplaced"
+      ? strings.unplacedColumns(sheet ?? "", block.pairs.map((p) => `${p.source} → ${p.target}`))
+      : block.kind === "missingKeys"
+        ? strings.missingKeys(block.fields)
+        : block.kind === "undecided"
+          ? strings.undecidedGroups(block.groups)
+          : strings.nothingToImport;
   return (
     <MessageBar intent="warning" data-testid="import-waiting">
       <MessageBarBody>{text}</MessageBarBody>

@@ -44,6 +44,24 @@ export function decidedWrite(plan: ImportPlan, chosen: ReadonlyMap<number, PaneD
 /** Whether a write changes anything. */
 export const writesSomething = (write: ImportWrite): boolean => write.append.length > 0 || write.fill.length > 0;
 
+/** Why the import may not run yet, the first reason the user must deal with; undefined when it may. */
+export type ImportBlock =
+  /** Mapped onto a register column that was renamed or is calculated: the values would have nowhere to go. */
+  | { readonly kind: "unplaced"; readonly pairs: ImportPlan["unplaced"] }
+  /** No column holds what the register finds each row by (a customer's name, a visit's date …). */
+  | { readonly kind: "missingKeys"; readonly fields: readonly string[] }
+  | { readonly kind: "undecided"; readonly groups: number }
+  | { readonly kind: "nothing" };
+
+export function importBlock(plan: ImportPlan, chosen: ReadonlyMap<number, PaneDecision>): ImportBlock | undefined {
+  if (plan.unplaced.length > 0) return { kind: "unplaced", pairs: plan.unplaced };
+  if (plan.missingKeys.length > 0) return { kind: "missingKeys", fields: plan.missingKeys };
+  const open = undecided(plan, chosen);
+  if (open > 0) return { kind: "undecided", groups: open };
+  const write = decidedWrite(plan, chosen);
+  return write && writesSomething(write) ? undefined : { kind: "nothing" };
+}
+
 /** The choices for a group: merging means into the register's row when it has one, else the imported rows into one. */
 export function choicesOf(group: DuplicateGroup): { readonly decision: PaneDecision; readonly into: "existing" | "imported" | undefined }[] {
   return [
