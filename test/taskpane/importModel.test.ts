@@ -8,6 +8,7 @@ import {
   decisionsFor,
   importBlock,
   NO_DECISIONS,
+  plannedVisitLog,
   rowSummary,
   sameRows,
   samplesOf,
@@ -125,4 +126,13 @@ test("the import waits for the mapping to place every column and hold the key, t
   expect(importBlock({ ...plan, unplaced, missingKeys: ["客户名称"] }, decisionsFor(NO_DECISIONS, plan))).toEqual({ kind: "unplaced", pairs: unplaced });
   expect(importBlock(plan, decisionsFor(decideAll(plan, "keepBoth"), plan))).toBeUndefined();
   expect(importBlock(plan, decisionsFor(decideAll(plan, "skip"), plan))).toEqual({ kind: "nothing" });
+});
+
+test("the visit log an import writes beside a customer register is planned as linked to it", () => {
+  const customers = { table: "SP_C1_Customers", sheet: "客户资源登记表", headers: ["客户编号", "客户名称"], calculated: [false, false], rows: [] };
+  const log = plannedVisitLog("zh-CN", customers);
+  expect(log.table).toMatch(/^SP_V\d+_Visits$/);
+  expect(log.calculated[log.headers.indexOf("客户名称")]).toBe(true);
+  expect(log.calculated[log.headers.indexOf("客户编号")]).toBe(false);
+  expect(log.rows).toEqual([]);
 });

@@ -17,7 +17,7 @@ import type { Locale } from "../../contract/locale";
 import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSources } from "../../host/importActions";
 import { IMPORT_KINDS, importFields, overrideMapping, planImport, proposeMapping, registerLocale, type ColumnMapping, type ImportKind, type SourceGrid } from "../../import";
 import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
-import { decide, decideAll, decidedWrite, decisionsFor, importBlock, NO_DECISIONS, sameRows, type Decisions, type ImportBlock } from "../importForm/importModel";
+import { decide, decideAll, decidedWrite, decisionsFor, importBlock, NO_DECISIONS, plannedVisitLog, sameRows, type Decisions, type ImportBlock } from "../importForm/importModel";
 import type { PaneServices } from "../services";
 import { uiStrings, type UiStrings } from "../strings";
 import { describeReadError, describeWriteError } from "../writeErrors";
@@ -106,12 +106,17 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   // Values are cleaned into the register's own language (its drop-down words), whatever the pane's; a new register is written in the pane's.
   const sheetLocale = target ? registerLocale(kind, target.register.headers) : locale;
   const fields = useMemo(() => importFields(kind, sheetLocale), [kind, sheetLocale]);
+  // The register the rows go to: the workbook's, or for visits beside a customer register the log the import will write (linked to it).
+  const planned = useMemo(
+    () => target?.register ?? (kind === "visits" && registers.customers ? plannedVisitLog(sheetLocale, registers.customers) : undefined),
+    [target, kind, registers.customers, sheetLocale],
+  );
   const plan = useMemo(
     () =>
       loaded && mapping
-        ? planImport(kind, loaded.grid, mapping, { locale: sheetLocale, ...(target ? { register: target.register } : {}), ...(registers.customers ? { customers: registers.customers } : {}) })
+        ? planImport(kind, loaded.grid, mapping, { locale: sheetLocale, ...(planned ? { register: planned } : {}), ...(registers.customers ? { customers: registers.customers } : {}) })
         : undefined,
-    [kind, loaded, mapping, target, registers.customers, sheetLocale],
+    [kind, loaded, mapping, planned, registers.customers, sheetLocale],
   );
   const chosen = decisionsFor(decisions, plan);
   const write = plan ? decidedWrite(plan, chosen) : undefined;

@@ -1,7 +1,9 @@
 import type { Locale } from "../../contract/locale";
 import { FIRST_SERIAL, formatSerial, LAST_SERIAL } from "../../domain/calendar";
 import { importFields, resolveImport, type ColumnMapping, type Decision, type DuplicateGroup, type ExistingRegister, type ImportKind, type ImportPlan, type ImportWrite, type SourceGrid } from "../../import";
+import { NO_NAMES } from "../../spec/naming";
 import type { CellValue, TableRow } from "../../spec/sheetSpec";
+import { buildTemplates } from "../../templates";
 
 /**
  * The import page's rules, apart from React: a source column's samples, what a row of a duplicate group
@@ -79,6 +81,17 @@ export function sameRows(before: ExistingRegister | undefined, now: ExistingRegi
   if (before === undefined || now === undefined) return before === now;
   if (before.table !== now.table || before.headers.join("\t") !== now.headers.join("\t")) return false;
   return indices.every((i) => JSON.stringify(before.rows[i]) === JSON.stringify(now.rows[i]));
+}
+
+/**
+ * The visit log an import will write into a workbook that has a customer register but no log: written
+ * there, it is linked to the register (客户名称 calculated from 客户编号), so the plan must see it as such —
+ * visits by name take the register's IDs, and a name it lacks is listed rather than written with no ID.
+ */
+export function plannedVisitLog(locale: Locale, customers: ExistingRegister): ExistingRegister {
+  const [log] = buildTemplates([{ template: "visits", options: { blankRows: 0 } }], { locale, existing: { ...NO_NAMES, tables: [customers.table] } });
+  const [table] = log.tables;
+  return { table: table.name, sheet: log.name, headers: table.columns.map((c) => c.header), calculated: table.columns.map((c) => c.formula !== undefined), rows: [] };
 }
 
 /** A cell as the user typed it: blank → "", numbers and booleans as text. */
