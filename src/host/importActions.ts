@@ -2,10 +2,10 @@ import type { Locale } from "../contract/locale";
 import { byHeaders, decodeText, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid, type TextEncoding } from "../import";
 import { parseAddress } from "../spec/addresses";
 import { NO_NAMES } from "../spec/naming";
-import type { TableRow } from "../spec/sheetSpec";
+import type { SheetSpec } from "../spec/sheetSpec";
 import { buildTemplates, type TemplateRequest } from "../templates";
 import { appendTableRows, readSourceGrid, readTableContents } from "../writers/office/appendRows";
-import { writeSheets } from "../writers/office/officeWriter";
+import { removeSheets, writeSheets } from "../writers/office/officeWriter";
 import { blobUrl } from "./templateWriter";
 
 /**
@@ -63,14 +63,14 @@ export type ImportOutcome =
   | { readonly kind: "download"; readonly fileName: string; readonly url: string; readonly sheet: string; readonly table: string; readonly appended: number };
 
 /** A new register of `kind` holding `rows` (by field key); the contract register's statistics are for this year. */
-function registerRequest(kind: ImportKind, rows: readonly TableRow[], year: number): TemplateRequest {
+function registerRequest(kind: ImportKind, year: number): TemplateRequest {
   switch (kind) {
     case "contracts":
-      return { template: "contracts", options: { rows, statsYear: year } };
+      return { template: "contracts", options: { statsYear: year } };
     case "customers":
     case "visits":
     case "ledger":
-      return { template: kind, options: { rows } };
+      return { template: kind, options: {} };
   }
 }
 
@@ -121,15 +121,23 @@ export async function readRegistersInWorkbook(kind: ImportKind): Promise<Workboo
 export async function importIntoWorkbook(kind: ImportKind, write: ImportWrite, registers: WorkbookRegisters, locale: Locale, year: number): Promise<ImportOutcome> {
   const { target } = registers;
   if (target === undefined) {
-    let table = "";
-    const result = await Excel.run((context) =>
-      writeSheets(context, (existing) => {
-        const specs = buildTemplates([registerRequest(kind, write.append, year)], { locale, existing });
-        table = registerTable(kind, { ...NO_NAMES, tables: specs.flatMap((s) => s.tables.map((t) => t.name)) }) ?? "";
-        return specs;
-      }),
-    );
-    return { kind: "written", created: true, sheet: result.sheets[0], table, appended: write.append.length, filled: 0, firstCell: result.firstCell };
+    // The register written empty, then the rows appended as into any register: Excel fills the calculated
+    // columns of the rows it adds, so 50 000 rows take a handful of requests instead of one per 4 MB of
+    // formulas. If the rows fail to go in, the new register goes again: nothing is left half-written.
+    return Excel.run(async (context) => {
+      let specs: readonly SheetSpec[] = [];
+      const result = await writeSheets(context, (existing) => (specs = buildTemplates([registerRequest(kind, year)], { locale, existing })));
+      const tables = specs.flatMap((s) => s.tables);
+      const table = registerTable(kind, { ...NO_NAMES, tables: tables.map((t) => t.name) }) ?? "";
+      const headers = tables.find((t) => t.name === table)?.columns.map((c) => c.header) ?? [];
+      try {
+        const appended = await appendTableRows(context, { table, ...byHeaders(kind, headers, write) });
+        return { kind: "written", created: true, sheet: result.sheets[0], table, appended: appended.appended, filled: 0, firstCell: result.firstCell };
+      } catch (error) {
+        await removeSheets(context, specs);
+        throw error;
+      }
+    });
   }
   const { table, sheet, headers } = target.register;
   return Excel.run(async (context) => {
@@ -155,7 +163,7 @@ export async function importToDownload(kind: ImportKind, write: ImportWrite, loc
     import(/* webpackChunkName: "xlsx" */ "../writers/ooxml/package"),
     import(/* webpackChunkName: "xlsx" */ "../writers/ooxml/appendRows"),
   ]);
-  const specs = buildTemplates([registerRequest(kind, [], year)], { locale, existing: NO_NAMES });
+  const specs = buildTemplates([registerRequest(kind, year)], { locale, existing: NO_NAMES });
   const table = registerTable(kind, { ...NO_NAMES, tables: specs.flatMap((s) => s.tables.map((t) => t.name)) });
   if (table === undefined) throw new Error(`the ${kind} template wrote no register table`);
   const pkg = await XlsxPackage.load(await writeXlsx(specs));

@@ -114,8 +114,9 @@ test("the selection is imported into a new register, then a second list appended
   expect(await page.getByTestId("import-counts").textContent()).toBe("可导入 2 行；0 个单元格无法识别；0 组疑似重复。");
   const first = await runImport(page);
   expect(first.text).toContain("已新建登记表“客户资源登记表”，写入 2 行。");
-  // The template write (names, commit), as the workbook had no register, then the register read back (tables, contents).
-  expect(first.syncs).toBe(4);
+  // The empty register written (names, commit), as the workbook had none, the rows appended (its read, one
+  // write batch), then the register read back (tables, contents).
+  expect(first.syncs).toBe(6);
   const created = await registerRows(page, 2);
   expect(created?.rows.map(pick)).toEqual([
     { name: "北京华信科技有限公司", contact: null, phone: null, sales: 1_200_000, address: null },
@@ -186,7 +187,7 @@ test("an .xlsx with a title row and merged header cells is read as a file inside
   expect(await page.getByRole("combobox", { name: "年销售额（万元）" }).locator("option:checked").textContent()).toBe("年交易额");
   await page.getByTestId("decide-all-skip").click();
   const { syncs } = await runImport(page);
-  expect(syncs).toBe(4);
+  expect(syncs).toBe(6);
   const rows = (await registerRows(page, 2))?.rows.map((row) => ({ name: row["客户名称"], sales: row["年交易额"], first: row["首次接触日期"] }));
   // The first rows not in a duplicate group: the typed date and number cells read as they are.
   expect(rows?.[0]).toEqual({ name: '=HYPERLINK("http://evil.example","点我")', sales: 30_000, first: serialFromYmd(2026, 10, 1) });
@@ -205,6 +206,12 @@ test("an empty selection, and an append Excel rejects, are said in plain languag
     ["北京华信科技有限公司", ""],
   ]);
   await readSelection(page);
+  // Into a new register: written empty (names, commit), then the rows' write batch (sync 4) fails — the new
+  // register, its sheets and names go again.
+  const untouched = await onFake(page, (f) => ({ sheets: f.state.sheets.map((sheet) => sheet.name), names: f.state.names.length, tables: f.state.tables.length }));
+  await onFake(page, (f) => (f as unknown as { failAtSync(n: number, after: number): void }).failAtSync(4, 1));
+  expect((await runImport(page)).text).toContain("工作簿保持原样");
+  expect(await onFake(page, (f) => ({ sheets: f.state.sheets.map((sheet) => sheet.name), names: f.state.names.length, tables: f.state.tables.length }))).toEqual(untouched);
   expect((await runImport(page)).text).toContain("已新建登记表");
   const before = await registerRows(page, 3);
   await selectList(page, [

@@ -50,12 +50,18 @@ export async function writeSheets(context: Excel.RequestContext, build: BuildShe
 export async function addSheets(context: Excel.RequestContext, specs: readonly SheetSpec[]): Promise<void> {
   const targets = specs.map((spec) => ({ spec, sheet: context.workbook.worksheets.add(spec.name), ownsSheet: true }));
   const sheets = specs.map((s) => s.name);
-  await commit(context, targets, () =>
-    undo(context, () => {
-      const items = createdItems(context, specs, sheets);
-      return () => items;
-    }),
-  );
+  await commit(context, targets, () => removeSheets(context, specs, sheets));
+}
+
+/**
+ * Removes the sheets and names `specs` created — when a commit fails, or a later step of the same
+ * operation does (an import whose rows could not go into the register it has just written).
+ */
+export async function removeSheets(context: Excel.RequestContext, specs: readonly SheetSpec[], sheets: readonly string[] = specs.map((s) => s.name)): Promise<void> {
+  await undo(context, () => {
+    const items = createdItems(context, specs, sheets);
+    return () => items;
+  });
 }
 
 /**
