@@ -1,7 +1,8 @@
 import type { Locale, Words } from "../contract/locale";
 
 /** How an encoding is named to the user (the same in both languages). */
-const ENCODING_NAMES = { "utf-8": "UTF-8", gb18030: "GB18030 (GBK)", "utf-16le": "UTF-16" } as const;
+/** How the pane names a CSV's detected encoding (the same in both languages). */
+export const ENCODING_NAMES = { "utf-8": "UTF-8", gb18030: "GB18030 (GBK)", "utf-16le": "UTF-16" } as const;
 
 /**
  * Task-pane strings. Typed by the zh-CN table so a key missing in en-US fails type-check; a text with
@@ -178,7 +179,7 @@ const zhCN = {
   fileSheetLabel: "文件中的工作表",
   sourceRead: (source: string, rows: number) => `已读取 ${source}：共 ${rows} 行（含表头）。`,
   sourceFileName: (file: string, sheet: string | undefined) => `${file}${sheet === undefined ? "" : ` 的工作表“${sheet}”`}`,
-  sourceEncoding: (encoding: "utf-8" | "gb18030" | "utf-16le") => `文件编码：${ENCODING_NAMES[encoding]}。`,
+  sourceEncoding: (encoding: string) => `文件编码：${encoding}。`,
   sourceEmpty: "没有读到任何数据。请选择包含表头和数据行的区域、工作表或文件。",
   readSourceFailed: (detail: string) => `无法读取数据来源：${detail}。请检查后重试。`,
   registerFound: (sheet: string, table: string) => `导入的行将追加到工作表“${sheet}”的登记表（${table}）末尾，公式列自动延伸；重复检查也对照其中已有的行。`,
@@ -397,7 +398,7 @@ const enUS: UiStrings = {
   fileSheetLabel: "Sheet in the file",
   sourceRead: (source, rows) => `Read ${source}: ${rows} rows (header included).`,
   sourceFileName: (file, sheet) => `${file}${sheet === undefined ? "" : `, sheet "${sheet}"`}`,
-  sourceEncoding: (encoding) => `File encoding: ${ENCODING_NAMES[encoding]}.`,
+  sourceEncoding: (encoding) => `File encoding: ${encoding}.`,
   sourceEmpty: "Nothing was read. Choose cells, a sheet or a file holding a header and data rows.",
   readSourceFailed: (detail) => `Could not read the source: ${detail}. Check it and try again.`,
   registerFound: (sheet, table) => `The rows will be added under the register (${table}) on sheet "${sheet}", whose formula columns extend to them; duplicates are also looked for among its rows.`,

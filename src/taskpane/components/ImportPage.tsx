@@ -19,7 +19,7 @@ import { IMPORT_KINDS, importFields, overrideMapping, planImport, proposeMapping
 import { FileRefusedError, refusalBySize } from "../../writers/ooxml/fileCheck";
 import { decide, decideAll, decidedWrite, decisionsFor, importBlock, NO_DECISIONS, plannedVisitLog, sameRows, type Decisions, type ImportBlock } from "../importForm/importModel";
 import type { PaneServices } from "../services";
-import { uiStrings, type UiStrings } from "../strings";
+import { ENCODING_NAMES, uiStrings, type UiStrings } from "../strings";
 import { describeReadError, describeWriteError } from "../writeErrors";
 import { useFormStyles } from "./formStyles";
 import { ImportCheck } from "./ImportCheck";
@@ -260,7 +260,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
       {loaded && (
         <Caption1 data-testid="import-source-read">
           {strings.sourceRead(loaded.label, loaded.grid.length)}
-          {fileRead?.encoding && ` ${strings.sourceEncoding(fileRead.encoding)}`}
+          {fileRead?.encoding && ` ${strings.sourceEncoding(ENCODING_NAMES[fileRead.encoding])}`}
         </Caption1>
       )}
       {loaded?.file && fileRead && fileRead.sheets.length > 1 && (
