@@ -12,7 +12,7 @@ import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
 import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
 import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type RollupCommand, type WriteCommand } from "./args";
-import { buildReviewSheet, byHeaders, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
+import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
 import { appendTableRows, readTableContents } from "../writers/ooxml/appendRows";
 import { readSourceGrid } from "../writers/xlsx/sourceGrid";
@@ -416,7 +416,7 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   if (mapping.targets.every((target) => target === undefined)) throw new CliError(EXIT_USAGE, (msg) => msg.noColumnMatched(sourceHeaders(grid, mapping)));
   const before = await existingOut(io, command.out);
   const names = before ? await inspectXlsx(before) : NO_NAMES;
-  const created = registerTable(kind, names) === undefined ? buildTemplates([IMPORT_REQUEST[kind](now)], { locale: lang, existing: names }) : [];
+  const created = registerTable(kind, names) === undefined ? buildTemplates([emptyRegisterRequest(kind, defaultPeriods(now).statsYear)], { locale: lang, existing: names }) : [];
   const pkg = await XlsxPackage.load(created.length > 0 ? await writeXlsx(created, before) : (before ?? new Uint8Array()));
   const withCreated: ExistingNames = { ...names, tables: [...names.tables, ...created.flatMap((spec) => spec.tables.map((t) => t.name))] };
   const register = await readRegister(pkg, kind, withCreated);
@@ -440,13 +440,6 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   return lines.join("\n");
 }
 
-/** An empty register of each kind, for a workbook without one: the rows are appended to it. Statistics start this year. */
-const IMPORT_REQUEST: { readonly [K in ImportKind]: (now: Date) => RequestOf<K> } = {
-  customers: () => ({ template: "customers", options: {} }),
-  contracts: (now) => ({ template: "contracts", options: { statsYear: defaultPeriods(now).statsYear } }),
-  visits: () => ({ template: "visits", options: {} }),
-  ledger: () => ({ template: "ledger", options: {} }),
-};
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Date = new Date()): Promise<number> {
   const parsed = parseArgs(argv);

@@ -1,9 +1,9 @@
 import type { Locale } from "../contract/locale";
-import { byHeaders, decodeText, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid, type TextEncoding } from "../import";
+import { byHeaders, decodeText, emptyRegisterRequest, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid, type TextEncoding } from "../import";
 import { parseAddress } from "../spec/addresses";
 import { NO_NAMES } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
-import { buildTemplates, type TemplateRequest } from "../templates";
+import { buildTemplates } from "../templates";
 import { appendTableRows, readSourceGrid, readTableContents } from "../writers/office/appendRows";
 import { removeSheets, writeSheets } from "../writers/office/officeWriter";
 import { blobUrl } from "./templateWriter";
@@ -62,18 +62,6 @@ export type ImportOutcome =
     }
   | { readonly kind: "download"; readonly fileName: string; readonly url: string; readonly sheet: string; readonly table: string; readonly appended: number };
 
-/** A new register of `kind` holding `rows` (by field key); the contract register's statistics are for this year. */
-function registerRequest(kind: ImportKind, year: number): TemplateRequest {
-  switch (kind) {
-    case "contracts":
-      return { template: "contracts", options: { statsYear: year } };
-    case "customers":
-    case "visits":
-    case "ledger":
-      return { template: kind, options: {} };
-  }
-}
-
 /** The sheets and tables of the open workbook, in one sync. */
 export async function listWorkbookSources(): Promise<WorkbookSources> {
   return Excel.run(async (context) => {
@@ -126,7 +114,7 @@ export async function importIntoWorkbook(kind: ImportKind, write: ImportWrite, r
     // formulas. If the rows fail to go in, the new register goes again: nothing is left half-written.
     return Excel.run(async (context) => {
       let specs: readonly SheetSpec[] = [];
-      const result = await writeSheets(context, (existing) => (specs = buildTemplates([registerRequest(kind, year)], { locale, existing })));
+      const result = await writeSheets(context, (existing) => (specs = buildTemplates([emptyRegisterRequest(kind, year)], { locale, existing })));
       const tables = specs.flatMap((s) => s.tables);
       const table = registerTable(kind, { ...NO_NAMES, tables: tables.map((t) => t.name) }) ?? "";
       const headers = tables.find((t) => t.name === table)?.columns.map((c) => c.header) ?? [];
@@ -163,7 +151,7 @@ export async function importToDownload(kind: ImportKind, write: ImportWrite, loc
     import(/* webpackChunkName: "xlsx" */ "../writers/ooxml/package"),
     import(/* webpackChunkName: "xlsx" */ "../writers/ooxml/appendRows"),
   ]);
-  const specs = buildTemplates([registerRequest(kind, year)], { locale, existing: NO_NAMES });
+  const specs = buildTemplates([emptyRegisterRequest(kind, year)], { locale, existing: NO_NAMES });
   const table = registerTable(kind, { ...NO_NAMES, tables: specs.flatMap((s) => s.tables.map((t) => t.name)) });
   if (table === undefined) throw new Error(`the ${kind} template wrote no register table`);
   const pkg = await XlsxPackage.load(await writeXlsx(specs));
