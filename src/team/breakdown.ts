@@ -82,7 +82,16 @@ export type WeightInput = string | number | boolean | null | undefined;
 export interface RepInput {
   readonly rep: string;
   readonly weight: WeightInput;
+  /** The rep's target fixed by hand; the rest of the team target is spread over the others. */
+  readonly hold?: WeightInput;
+  /** Year only: the month (1..12) a new rep starts; earlier months get 0. */
+  readonly start?: number | string | null;
+  /** Year only: the rep's own last-year sales by month (12), the shape of the rep's months. */
+  readonly lastYear?: readonly WeightInput[];
 }
+
+/** How a year is split into months: by working days (the calendar), or by last year's monthly sales. */
+export type MonthSplit = { readonly kind: "workdays" } | { readonly kind: "lastYear"; readonly months: readonly WeightInput[] };
 
 export interface RepWeight {
   readonly rep: string;
@@ -101,6 +110,12 @@ export interface BreakdownInput {
   readonly calendar?: WorkCalendar;
   /** A:B:C product ratio (the seeds' default is 2:3:1); no product split when absent. */
   readonly productRatios?: readonly [number, number, number];
+  /** Year only; working days when absent. */
+  readonly split?: MonthSplit;
+  /** Year only: the team's month targets fixed by hand (12 entries, blank = spread). */
+  readonly monthHolds?: readonly WeightInput[];
+  /** The whole units parts are made of (1, 10, 100, 1000, 10000); 1 when absent. */
+  readonly unit?: number;
 }
 
 export interface RepShare {
@@ -109,6 +124,12 @@ export interface RepShare {
   /** weight / Σ weights. */
   readonly share: number;
   readonly target: number;
+  /** Whether the target was fixed by hand. */
+  readonly held: boolean;
+  /** The month (1..12) the rep starts; 1 when none was given. */
+  readonly start: number;
+  /** The rep's months: 12 for a year, 1 for a month. */
+  readonly months: readonly number[];
 }
 
 /** One rep's part of one calendar week (clipped to its month). */
@@ -130,7 +151,15 @@ export interface Breakdown {
   readonly reps: readonly RepShare[];
   /** Every rep's weeks, rep by rep in list order, weeks in date order. */
   readonly weeks: readonly WeekPart[];
-  readonly products?: { readonly ratios: readonly [number, number, number]; readonly targets: readonly [number, number, number] };
+  readonly products?: {
+    readonly ratios: readonly [number, number, number];
+    readonly targets: readonly [number, number, number];
+    /** Each class's months (as `months`), exact both ways. */
+    readonly months: readonly (readonly number[])[];
+  };
+  /** The team's month targets (12 for a year, 1 for a month); each equals the Σ of the reps' months. */
+  readonly months: readonly number[];
+  readonly unit: number;
 }
 
 export const DEFAULT_PRODUCT_RATIOS: readonly [number, number, number] = [2, 3, 1];
@@ -238,15 +267,22 @@ export function computeBreakdown(input: BreakdownInput): Breakdown {
 
   const sum = weights.reps.reduce((total, r) => total + r.weight, 0);
   const targets = apportion(target, weights.reps.map((r) => r.weight));
-  const reps = weights.reps.map((r, i) => ({ rep: r.rep, weight: r.weight, share: r.weight / sum, target: targets[i] }));
+  // INTERIM (issue 14 contract): holds, starts, splits and the products' months land with the domain helper's change.
+  const weeks = weights.reps.flatMap((r, i) => weekParts(r.rep, targets[i], input.period, calendar));
+  const months = monthsOf(input.period);
+  const repMonths = (rep: string): number[] => months.map(({ year, month }) => weeks.filter((w) => w.rep === rep && w.year === year && w.month === month).reduce((s, w) => s + w.amount, 0));
+  const reps = weights.reps.map((r, i) => ({ rep: r.rep, weight: r.weight, share: r.weight / sum, target: targets[i], held: false, start: 1, months: repMonths(r.rep) }));
+  const teamMonths = months.map((_, m) => reps.reduce((s, r) => s + r.months[m], 0));
   const ratios = input.productRatios;
   const products = ratios && apportion(target, ratios);
   return {
     period: input.period,
     target,
     reps,
-    weeks: reps.flatMap((r) => weekParts(r.rep, r.target, input.period, calendar)),
-    ...(ratios && products ? { products: { ratios, targets: [products[0], products[1], products[2]] } } : {}),
+    weeks,
+    months: teamMonths,
+    unit: 1,
+    ...(ratios && products ? { products: { ratios, targets: [products[0], products[1], products[2]], months: products.map((p) => [p]) } } : {}),
   };
 }
 

@@ -18,10 +18,20 @@ export {
   type BreakdownInput,
   type BreakdownIssue,
   type BreakdownPeriod,
+  type MonthSplit,
   type RepInput,
   type RepShare,
   type WeekPart,
   type WeightInput,
 } from "./breakdown";
+export {
+  annualTarget,
+  computeAnnualPlan,
+  DEFAULT_EXPENSE_CAP,
+  DEFAULT_GROWTH,
+  parseRate,
+  type AnnualPlan,
+  type AnnualPlanInput,
+} from "./annualPlan";
 export { discoverPlans, needsValue, planStatus, type NameEntry, type PlanInstance, type PlanIssue, type PlanStatus } from "./plans";
 export { TeamError, type TeamErrorCode, type TeamErrorParams } from "./errors";
