@@ -21,6 +21,7 @@ import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
 import { diaryReps } from "../templates/workDiary";
+import { BLANK_YEAR } from "../templates/annualPlan";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 
@@ -168,7 +169,7 @@ interface WriteInput {
   readonly week: { readonly year: number; readonly week: number };
   readonly month: { readonly year: number; readonly month: number };
   readonly statsYear: number;
-  /** The annual plan's year. */
+  /** The annual plan's year: the statistics' year until the command line takes a year of its own. */
   readonly year: number;
   readonly calendar: WorkCalendar;
   readonly blankRows: number;
@@ -183,7 +184,7 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month.year, month: month.month, calendar } }),
-  annual: ({ year, calendar }) => ({ template: "annual", options: { year, lastYear: [], reps: [], calendar } }),
+  annual: ({ year, calendar }) => ({ template: "annual", options: { year, lastYear: BLANK_YEAR, reps: [], calendar } }),
 };
 
 /** The periods `write` fills in; the contract statistics start with the year of --month when it is given. */
@@ -192,7 +193,7 @@ function writePeriods(command: WriteCommand, now: Date): { week: { year: number;
     week: weekOf(command.week, now),
     month: command.month ?? defaultPeriods(now).month,
     statsYear: command.month?.year ?? defaultPeriods(now).statsYear,
-    year: defaultPeriods(now).year,
+    year: command.month?.year ?? defaultPeriods(now).statsYear,
   };
 }
 

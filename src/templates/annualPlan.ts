@@ -32,6 +32,9 @@ export interface AnnualPlanOptions extends AnnualPlanInput {
   readonly expenseCap?: number;
 }
 
+/** Last year left blank, month by month: a plan whose figures the manager types into the sheet. */
+export const BLANK_YEAR: readonly null[] = Array.from({ length: 12 }, () => null);
+
 /** Columns the free-text blocks (SWOT, 营销思路) span. */
 const BLOCK_COLS = 10;
 /** Rows each SWOT cell and the 营销思路 block span. */
@@ -117,7 +120,7 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
       c.text("quarter", mc.quarter, { width: 10 }),
       c.money("lastYear", mc.lastYear, { totals: SUM }),
       c.formula("workdays", mc.workdays, "integer", workdays, { totals: SUM }),
-      { ...c.formula("weight", mc.weight, "number", weight, { totals: SUM }), numberFormat: FORMATS.general },
+      c.formula("weight", mc.weight, "integer", weight, { totals: SUM }),
       c.money("hold", mc.hold, { totals: SUM }),
       c.formula("target", mc.target, "money", monthTarget, { totals: SUM }),
       c.formula("yoy", mc.yoy, "percent", yoy(M, mc.lastYear, mc.target), { totals: totalYoy(M, mc.lastYear, mc.target) }),

@@ -24,6 +24,7 @@ interface TemplateEntry extends Omit<RecordTemplate, "id"> {
   /** Blank rows left for the user to fill in: the default every front door and the builder use, and the form's ceiling (keeps one write well under Excel's limits). */
   readonly blankRows: { readonly initial: number; readonly max: number };
   /** The years whose holidays its working days depend on, for the periods it is written for (none for a register). */
+  /** `year`: the year a yearly template (the annual plan) is for. */
   readonly calendarYears: (periods: { readonly week: IsoWeek; readonly month: YearMonth; readonly year: number }) => number[];
   /**
    * The templates whose tables it reads (a drop-down from a register, counts over the visit log): built
@@ -126,20 +127,12 @@ export interface DefaultPeriods {
   readonly month: YearMonth;
   /** Statistics start with this year. */
   readonly statsYear: number;
-  /**
-   * The year an annual plan is for: drawn up in the last quarter from the year's sales (seed 003: 根据上一年度的销售数额),
-   * so from October on the next year, before that this one.
-   */
-  readonly year: number;
 }
-
-/** The month from which the default annual plan is next year's (the last quarter). */
-const PLANNING_MONTH = 10;
 
 export function defaultPeriods(today: Date): DefaultPeriods {
   const year = today.getFullYear();
   const month = today.getMonth() + 1;
-  return { week: weekAfter(serialFromYmd(year, month, today.getDate())), month: monthAfter({ year, month }), statsYear: year, year: month >= PLANNING_MONTH ? year + 1 : year };
+  return { week: weekAfter(serialFromYmd(year, month, today.getDate())), month: monthAfter({ year, month }), statsYear: year };
 }
 
 /**
