@@ -5,6 +5,7 @@ import { col, largestRemainderShare, str, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import type { CellRef, ColumnSpec, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 import { computeAnnualPlan, DEFAULT_EXPENSE_CAP, type AnnualPlan, type AnnualPlanInput } from "../team/annualPlan";
+import type { WeightInput } from "../team/breakdown";
 import { label, SUM } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
@@ -106,10 +107,10 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
   const yoy = (t: string, lastYear: string, target: string): string => `IF(OR(${thisRow(t, lastYear)}=0,${thisRow(t, target)}=""),"",${thisRow(t, target)}/${thisRow(t, lastYear)}-1)`;
   const totalYoy = (t: string, lastYear: string, target: string): TotalRow => ({ kind: "formula", formula: `IF(SUM(${col(t, lastYear)})=0,"",SUM(${col(t, target)})/SUM(${col(t, lastYear)})-1)` });
   const totalRate = (t: string, actual: string, target: string): TotalRow => ({ kind: "formula", formula: `IF(OR(SUM(${col(t, target)})=0,COUNT(${col(t, actual)})=0),"",SUM(${col(t, actual)})/SUM(${col(t, target)}))` });
-  const holds = Array.from({ length: 12 }, (_, i) => {
-    const typed = options.monthHolds?.[i];
-    return typed === undefined || typed === null || String(typed).trim() === "" ? null : readTypedNumber(typed) ?? null;
-  });
+  // As typed: a month left blank stays a blank cell to fill in (the domain reads it as 0, as the sheet's SUM does).
+  const typedOrBlank = (typed: WeightInput, value: number | undefined): number | null => (typed === undefined || typed === null || String(typed).trim() === "" ? null : value ?? null);
+  const holds = Array.from({ length: 12 }, (_, i) => typedOrBlank(options.monthHolds?.[i], readTypedNumber(options.monthHolds?.[i])));
+  const lastYear = plan.lastYear.map((value, i) => typedOrBlank(options.lastYear[i], value));
   const months = draft.table({
     name: M,
     role: "months",
@@ -127,7 +128,7 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
       c.money("actual", mc.actual, { totals: SUM }),
       c.formula("rate", mc.rate, "percent", rateFormula(M, mc.actual, mc.target), { totals: totalRate(M, mc.actual, mc.target) }),
     ],
-    rows: plan.lastYear.map((lastYear, i) => ({ month: i + 1, quarter: a.quarters[Math.floor(i / 3)], lastYear, hold: holds[i] })),
+    rows: lastYear.map((value, i) => ({ month: i + 1, quarter: a.quarters[Math.floor(i / 3)], lastYear: value, hold: holds[i] })),
   });
   achievementFormats(draft, months, "rate");
   checkRow(draft, months.lastRow + 1, a.targetCheck, [{ col: months.cell(0, "target").col, formula: `SUM(${col(M, mc.target)})-${TARGET}` }]);

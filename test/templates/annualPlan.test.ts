@@ -85,6 +85,9 @@ test("months: last year and the fixed months typed, the month targets a native f
   const months = table(spec, "months");
   expect(valuesOf(months, "month")).toEqual(months12((i) => i + 1));
   expect(valuesOf(months, "lastYear")).toEqual(months12(() => 800));
+  // A month left blank stays a blank cell to type in, not a 0 the plan read it as.
+  const [blank] = build(plan(), options({ lastYear: months12((i) => (i === 0 ? "" : 800)) }));
+  expect(valuesOf(table(blank, "months"), "lastYear")).toEqual(months12((i) => (i === 0 ? null : 800)));
   expect(valuesOf(months, "hold")).toEqual(months12((i) => (i === 2 ? 1100 : null)));
   expect(valuesOf(months, "target")).toEqual(months12(() => null));
   const target = column(months, "target").formula!;
