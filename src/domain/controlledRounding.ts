@@ -261,24 +261,23 @@ function settle(x: number[][], support: readonly (readonly boolean[])[], rowTota
  */
 export function roundTable(exact: Table, rowTotals: readonly number[], colTotals: readonly number[]): number[][] {
   checkShape(exact, rowTotals, colTotals, "roundTable");
-  const n = rowTotals.length;
   const m = colTotals.length;
   // A value within WHOLE of a whole number is that number and has no fraction to round.
   const floors = exact.map((row) => row.map((v) => (Math.abs(v - Math.round(v)) <= WHOLE ? Math.round(v) : Math.floor(v))));
   const fractions = exact.map((row, i) => row.map((v, j) => Math.max(0, v - floors[i][j])));
-  const fraction = (i: number, j: number): number => fractions[i][j];
   const rowNeed = rowTotals.map((t, i) => t - floors[i].reduce((a, b) => a + b, 0));
   const colNeed = colTotals.map((t, j) => t - floors.reduce((a, row) => a + row[j], 0));
   if ([...rowNeed, ...colNeed].some((d) => d < 0)) throw new RangeError("roundTable: the exact table exceeds its totals");
 
-  const { net, source, sink, cells, rowEdges, colEdges } = transport(rowNeed, colNeed, (i, j) => (fraction(i, j) > 0 ? 1 : 0));
+  // Cells are keyed i·m + j, so comparing keys is comparing row, then column.
+  const { net, source, sink, cells, rowEdges, colEdges } = transport(rowNeed, colNeed, (i, j) => (fractions[i][j] > 0 ? 1 : 0));
+  const at = (key: number): [number, number] => [Math.floor(key / m), key % m];
   const order = [...cells.keys()].sort((a, b) => {
-    const [ia, ja, ib, jb] = [Math.floor(a / m), a % m, Math.floor(b / m), b % m];
-    return fraction(ib, jb) - fraction(ia, ja) || exact[ib][jb] - exact[ia][ja] || ia - ib || ja - jb;
+    const [[ia, ja], [ib, jb]] = [at(a), at(b)];
+    return fractions[ib][jb] - fractions[ia][ja] || exact[ib][jb] - exact[ia][ja] || a - b;
   });
   for (const key of order) {
-    const i = Math.floor(key / m);
-    const j = key % m;
+    const [i, j] = at(key);
     if (net.residual(rowEdges[i]) > 0 && net.residual(colEdges[j]) > 0) {
       net.push(rowEdges[i], 1);
       net.push(cells.get(key)!, 1);
@@ -289,7 +288,7 @@ export function roundTable(exact: Table, rowTotals: readonly number[], colTotals
   const parts = floors.map((row, i) => row.map((f, j) => f + (cells.has(i * m + j) ? net.flow[cells.get(i * m + j)!] : 0)));
   const short = rowEdges.some((edge) => net.residual(edge) > 0);
   // Only a fit whose margins miss their totals by a unit or more can get here (see the comment at the top).
-  if (short) throw new RangeError(`roundTable: the exact table's margins are too far from the totals to round (${n} × ${m})`);
+  if (short) throw new RangeError(`roundTable: the exact table's margins are too far from the totals to round`);
   return parts;
 }
 

@@ -27,6 +27,23 @@ describe("controlled rounding — worked examples", () => {
     expect(parts).toEqual([[2, 1], [0, 1]]);
   });
 
+  test("where the greedy pass gets stuck, an augmenting path moves a unit", () => {
+    // Rows 4, 1, 6; columns 4, 3, 4; cell (1,0) has no seed. Floors [[0,0,2],[0,0,0],[3,1,0]] leave row needs
+    // 2, 1, 2 and column needs 1, 2, 2. Greedy by fraction: (2,2) .829, (2,1) .789, (0,2) .728, (0,1) .654 each
+    // get +1; then rows 0 and 2 and columns 1 and 2 are full, and row 1 and column 0 still need 1 — but (1,0)
+    // has no fraction. The path row 1 → (1,1) +1 → column 1 → (0,1) −1 → row 0 → (0,0) +1 → column 0 fixes it.
+    const exact = [
+      [0.618, 0.654, 2.728],
+      [0, 0.557, 0.443],
+      [3.382, 1.789, 0.829],
+    ];
+    expect(roundTable(exact, [4, 1, 6], [4, 3, 4])).toEqual([
+      [1, 0, 3],
+      [0, 1, 0],
+      [3, 2, 1],
+    ]);
+  });
+
   test("a rank-one seed (rows × a month shape) gives R_i·C_j/T", () => {
     const shape = [3, 1, 2, 2];
     const seed = [2, 5, 1].map((a) => shape.map((s) => a * s));
@@ -125,6 +142,8 @@ describe("controlled rounding — properties", () => {
           row.filter((p, j) => !Number.isInteger(p) || p < 0 || Math.abs(p - exact[i][j]) >= 1 || (seed[i][j] === 0 && p !== 0)).map((p) => [i, p]),
         );
         expect(bad).toEqual([]);
+        // Deterministic: the same input gives the same table. Not promised: that permuting the rows permutes the
+        // result — ties are broken by row index, so a different order can round a tie the other way.
         expect(splitTable(seed, rows, cols)).toEqual({ exact, parts });
       }),
       { numRuns: 300 },
