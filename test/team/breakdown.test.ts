@@ -317,6 +317,10 @@ describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () =>
           built++;
           expect(sum(b.reps.map((r) => r.target))).toBe(target);
           expect(sum(b.months)).toBe(target);
+          b.reps.forEach((r, i) => {
+            expect([r.held, r.start]).toEqual([reps[i].hold !== undefined, reps[i].start]);
+            if (reps[i].hold !== undefined) expect(r.target).toBe(reps[i].hold);
+          });
           for (const r of b.reps) {
             expect(sum(r.months)).toBe(r.target);
             expect(r.months.slice(0, r.start - 1).every((v) => v === 0)).toBe(true);
