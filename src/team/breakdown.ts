@@ -6,11 +6,15 @@ import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, wee
 import { halfWidth, readTypedNumber } from "../domain/typedText";
 
 /**
- * 目标分解 (DOMAIN §1.5, rule §2.3): the team's target for a month or a year split over the reps
- * by weight, each rep's part over the weeks by working days (holidays and 调休 honoured), and
- * optionally over the A/B/C product classes. Every split is the domain's exact `apportion`, in
- * whole yuan, so parts always sum to their whole. Input errors are collected, all of them at once,
- * as codes the pane and the command line word in both languages (`breakdownMessages`, below).
+ * 目标分解 (DOMAIN §1.5, rule §2.3, issue 14): the team's target for a month or a year split over the
+ * reps by weight — reps whose target is fixed by hand keep it, the rest is spread (`apportionHeld`) —
+ * a year's months split by working days or last year's monthly sales (months fixed by hand kept), the
+ * reps × months table rounded so that both its rows and its columns add up (`splitTable`: each rep's
+ * own last-year shape where given, nothing before a new rep's start), each rep-month over its weeks by
+ * working days (holidays and 调休 honoured), and optionally the A/B/C product classes × months. Every
+ * amount is a whole number of `unit` yuan and every part sums exactly to its whole. Input errors are
+ * collected, all of them at once, as codes the pane and the command line word in both languages
+ * (`breakdownMessages`, below).
  */
 
 export type BreakdownErrorCode =
@@ -259,7 +263,7 @@ export interface Breakdown {
 
 export const DEFAULT_PRODUCT_RATIOS: readonly [number, number, number] = [2, 3, 1];
 
-const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
+export const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
 
 /**
  * Checks the rep list: names present and unique, weights present, numeric, ≥ 0 and not all 0 (unless
