@@ -114,7 +114,9 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     monthsNothingToSpread: (p) =>
       `固定月目标之外还剩 ${yuan(p.amount)} 元要分配，但没有月份可以分到（没有固定的月份按拆分方式都是 0，或所有月份都已固定）：请留出一个有上年销售额（或工作日）的月份不固定，或让固定月目标合计等于年度目标。`,
     rampInfeasible: (p) =>
-      `${p.reps}只能分到 ${monthRuns(p.months ?? [], "zh-CN")}（到岗之前、或本人上年销售额为 0 的月份分不到目标），这些月份的月目标合计 ${yuan(p.limit)} 元，少于他们的目标合计 ${yuan(p.amount)} 元：请降低他们的目标，或提高（固定）这些月份的月目标，或把到岗月份提前。`,
+      p.months && p.months.length > 0
+        ? `${p.reps}只能分到 ${monthRuns(p.months, "zh-CN")}（到岗之前、或本人上年销售额为 0 的月份分不到目标），这些月份的月目标合计 ${yuan(p.limit)} 元，少于他们的目标合计 ${yuan(p.amount)} 元：请降低他们的目标，或提高（固定）这些月份的月目标，或把到岗月份提前。`
+        : `${p.reps}的目标合计 ${yuan(p.amount)} 元，但可以分给他们的月份（到岗之后、本人上年有销售额的月份）月目标都是 0：请把他们的目标改为 0，或给这些月份留出月目标，或把到岗月份提前。`,
     unitInvalid: (p) => `金额单位“${p.value}”无效：请填写 1、10、100、1000 或 10000 这样的正整数（元）。`,
     targetNotMultiple: (p) => {
       const what = p.rep !== undefined ? `“${p.rep}”的固定目标` : p.month !== undefined ? `${p.month} 月的固定月目标` : "团队目标";
@@ -153,7 +155,9 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     monthsNothingToSpread: (p) =>
       `${yuan(p.amount)} yuan is left after the fixed month targets, but no month can take it (every month not fixed is 0 by the split, or every month is fixed): leave a month with last year's sales (or working days) unfixed, or make the fixed months add up to the annual target.`,
     rampInfeasible: (p) =>
-      `${p.reps} can only take ${monthRuns(p.months ?? [], "en-US")} (no target before a rep starts, or in months where the rep's own last-year sales are 0); those months' targets add up to ${yuan(p.limit)} yuan, less than their targets of ${yuan(p.amount)} yuan: lower their targets, raise (fix) those months' targets, or start them earlier.`,
+      p.months && p.months.length > 0
+        ? `${p.reps} can only take ${monthRuns(p.months, "en-US")} (no target before a rep starts, or in months where the rep's own last-year sales are 0); those months' targets add up to ${yuan(p.limit)} yuan, less than their targets of ${yuan(p.amount)} yuan: lower their targets, raise (fix) those months' targets, or start them earlier.`
+        : `The targets of ${p.reps} add up to ${yuan(p.amount)} yuan, but every month they can take (from their start, where their own last-year sales are above 0) has a target of 0: set their targets to 0, leave those months a target, or start them earlier.`,
     unitInvalid: (p) => `The unit “${p.value}” is not valid: enter a whole number of yuan such as 1, 10, 100, 1000 or 10000.`,
     targetNotMultiple: (p) => {
       const what = p.rep !== undefined ? `The fixed target of “${p.rep}”` : p.month !== undefined ? `The fixed target for ${EN_MONTHS[p.month - 1]}` : "The team target";

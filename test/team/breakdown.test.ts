@@ -288,6 +288,13 @@ describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () =>
     expect(messages(input, "en-US")[0]).toMatch(/^王五、赵六 can only take July–December .* less than their targets of 1,000,000 yuan/);
   });
 
+  test("a rep whose every possible month is held at 0 is told so", () => {
+    const input = { target: 1_000, period: YEAR, monthHolds: [null, null, null, null, null, null, 0, 0, 0, 0, 0, 0], reps: [{ rep: "张三", weight: 1 }, { rep: "王五", weight: 1, start: 7 }] } as const;
+    expect(messages(input, "zh-CN")).toEqual([
+      "王五的目标合计 500 元，但可以分给他们的月份（到岗之后、本人上年有销售额的月份）月目标都是 0：请把他们的目标改为 0，或给这些月份留出月目标，或把到岗月份提前。",
+    ]);
+  });
+
   const weights = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0));
 
   test("property: with holds and starts, rep targets, months and weeks all add up exactly", () => {
