@@ -40,7 +40,8 @@ export type BreakdownErrorCode =
   | "rampInfeasible"
   | "unitInvalid"
   | "targetNotMultiple"
-  | "growthInvalid";
+  | "growthInvalid"
+  | "targetTooLarge";
 
 export interface BreakdownErrorParams {
   /** One-based row of the rep list. */
@@ -123,6 +124,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
       return `${what}“${p.value}”不是金额单位 ${yuan(p.unit)} 元的整数倍：请改为 ${yuan(p.unit)} 的整数倍，或把金额单位改小。`;
     },
     growthInvalid: (p) => `增长率“${p.value}”无效：请填写 20%、0.2 这样的比例（大于 −100%，不超过 1000%）。`,
+    targetTooLarge: (p) => `年度目标“${p.value}”按金额单位 ${yuan(p.unit)} 元计超过了 ${yuan(p.limit)} 份，无法按月精确分解：请使用更大的金额单位。`,
   },
   "en-US": {
     noReps: () => "List at least one rep.",
@@ -164,6 +166,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
       return `${what} (“${p.value}”) is not a whole multiple of the unit, ${yuan(p.unit)} yuan: make it a multiple of ${yuan(p.unit)}, or choose a smaller unit.`;
     },
     growthInvalid: (p) => `The growth rate “${p.value}” is not valid: enter a rate such as 20% or 0.2 (above −100%, at most 1000%).`,
+    targetTooLarge: (p) => `The annual target “${p.value}” is more than ${yuan(p.limit)} units of ${yuan(p.unit)} yuan, too many to split into months exactly: choose a larger unit.`,
   },
 };
 
@@ -340,6 +343,13 @@ const monthsOf = (period: BreakdownPeriod): { year: number; month: number }[] =>
 const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const text = (input: WeightInput): string => String(input ?? "");
 
+/**
+ * The most units a year's target may have: the reps × months grid is fitted in doubles, whose margins must
+ * stay within a unit of the totals (see controlledRounding.ts); property runs pass to 10^13 units and fail
+ * from 10^14, so 10^12 (at unit 1: a trillion yuan) keeps a margin of ten.
+ */
+export const MAX_YEAR_UNITS = 1e12;
+
 /** The whole unit parts are made of; undefined when it is not a whole number of yuan ≥ 1. */
 export function validUnit(unit: number | undefined): number | undefined {
   const value = unit ?? 1;
@@ -482,12 +492,13 @@ export function readBreakdown(input: BreakdownInput, target: number | undefined,
   const calendar = input.calendar ?? PLAIN_WEEKS;
   const unit = validUnit(input.unit);
   if (unit === undefined) issues.push({ code: "unitInvalid", params: { value: String(input.unit) } });
+  const year = input.period.kind === "year";
   let units: number | undefined;
   if (target !== undefined && unit !== undefined) {
-    if (target % unit === 0) units = target / unit;
-    else issues.push({ code: "targetNotMultiple", params: { value: String(target), unit } });
+    if (target % unit !== 0) issues.push({ code: "targetNotMultiple", params: { value: String(target), unit } });
+    else if (year && target / unit > MAX_YEAR_UNITS) issues.push({ code: "targetTooLarge", params: { value: String(target), unit, limit: MAX_YEAR_UNITS } });
+    else units = target / unit;
   }
-  const year = input.period.kind === "year";
   // The annual plan may have no reps: then its months and products are the whole plan.
   const reps = options.repsOptional && input.reps.length === 0 ? [] : readReps(input.reps, year, units, unit, issues);
   if (input.productRatios && !validRatios(input.productRatios)) issues.push({ code: "ratioInvalid", params: { value: input.productRatios.join(":") } });

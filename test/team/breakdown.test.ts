@@ -271,6 +271,10 @@ describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () =>
     ).toEqual(["holdInvalid", "targetNotMultiple", "startInvalid", "lastYearInvalid", "lastYearBlank", "monthHoldInvalid"]);
     expect(issuesOf({ target: 100_500, period: NOV_2026, unit: 1000, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["targetNotMultiple"]);
     expect(issuesOf({ target: 100_000, period: NOV_2026, unit: 0.5, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["unitInvalid"]);
+    // A year's grid is fitted in doubles: more than 10^12 units is refused (a larger unit helps); a month has no grid.
+    expect(issuesOf({ target: 2e12, period: YEAR, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["targetTooLarge"]);
+    expect(computeBreakdown({ target: 2e12, period: YEAR, unit: 10, reps: [{ rep: "张三", weight: 1 }] }).target).toBe(2e12);
+    expect(computeBreakdown({ target: 2e15, period: NOV_2026, reps: [{ rep: "张三", weight: 1 }, { rep: "李四", weight: 2 }] }).reps[1].target).toBe(1_333_333_333_333_333);
     expect(issuesOf({ target: 100_000, period: YEAR, monthHolds: [60_000, 50_000], reps: [{ rep: "张三", weight: 1 }] })).toEqual(["monthHoldsExceedTarget"]);
     expect(issuesOf({ target: 100_000, period: YEAR, monthHolds: Array(12).fill(1000), reps: [{ rep: "张三", weight: 1 }] })).toEqual(["monthsNothingToSpread"]);
   });
