@@ -96,6 +96,7 @@ const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
   unitInvalid: "target",
   targetNotMultiple: "target",
   growthInvalid: "target",
+  targetTooLarge: "target",
 };
 
 /** Everything wrong with the form, or the request to write; pure and cheap enough for every keystroke. */
