@@ -336,7 +336,7 @@ function checkRow(draft: SheetDraft, row: number, text: string, cells: readonly 
  * search over the whole table (`roundTable` in domain/controlledRounding) that no Excel 2016 formula
  * can express. The check row shows when a later edit above has moved the months away from the grid.
  */
-function grid(
+export function grid(
   draft: SheetDraft,
   kit: Kit,
   spec: {
