@@ -11,14 +11,15 @@ import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, typ
 import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
 import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type RollupCommand, type WriteCommand } from "./args";
+import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type PlanArgs, type RollupCommand, type WriteCommand } from "./args";
+import { mergePlanInputs } from "./planInput";
 import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
 import { appendTableRows, readTableContents } from "../writers/ooxml/appendRows";
 import { readSourceGrid } from "../writers/xlsx/sourceGrid";
 import { formatDateList, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
-import { BreakdownError, planStatus } from "../team";
+import { annualInputMessages, annualItemName, BreakdownError, planStatus, readAnnualInput, type AnnualInputFile, type BreakdownInput } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
 import { diaryReps } from "../templates/workDiary";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
@@ -242,23 +243,64 @@ function breakdownYears(period: BreakdownCommand["period"], plans: PlanChoice | 
   return [period.year];
 }
 
+/** The items of `--input FILE` (a CSV in UTF-8 or GB18030, as Excel saves it); none without `--input`. Unreadable rows are refused, all at once. */
+async function planInputFile(file: string | undefined, io: CliIo): Promise<AnnualInputFile> {
+  if (file === undefined) return { reps: [] };
+  const { input, problems } = readAnnualInput(parseCsv(decodeText(await readOrFail(io, file)).text));
+  if (problems.length > 0) throw new CliError(EXIT_USAGE, (m, l) => m.annualInputInvalid(file, annualInputMessages(problems, l)));
+  return input;
+}
+
+/** The file's items under the command line's options (planInput.ts); a --hold or --start naming no rep is refused. */
+function mergedInputs(file: AnnualInputFile, args: PlanArgs): AnnualInputFile {
+  const merged = mergePlanInputs(file, args);
+  if ("unknownRep" in merged) throw new CliError(EXIT_USAGE, (m) => m.notInReps(merged.unknownRep.option, merged.unknownRep.rep));
+  return merged.input;
+}
+
+/** A BreakdownError from the plan's own checks, refused with its issues in both languages. */
+function refusedIfInvalid<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof BreakdownError) throw new CliError(EXIT_USAGE, (m) => m.breakdownInvalid(error.issues));
+    throw error;
+  }
+}
+
+/**
+ * The breakdown's input: a month takes the target, the reps, holds and the unit; a year also how its
+ * months are split (last year's when its months are given, else working days), month holds and starts.
+ */
+function breakdownInput(command: BreakdownCommand, file: AnnualInputFile, calendar: WorkCalendar): BreakdownInput {
+  const input = command.input ?? "";
+  const annualOnly = (["growth", "expenseCap"] as const).filter((item) => file[item] !== undefined);
+  if (annualOnly.length > 0) throw new CliError(EXIT_USAGE, (m, l) => m.notForBreakdown(input, annualOnly.map((item) => annualItemName(item, l))));
+  const merged = mergedInputs(file, command);
+  const target = command.target ?? merged.target;
+  if (target === undefined || target === null) throw new CliError(EXIT_USAGE, (m, l) => m.missingFromInput("--target", annualItemName("target", l), input));
+  if (command.reps === undefined && merged.reps.length === 0) throw new CliError(EXIT_USAGE, (m, l) => m.missingFromInput("--reps", annualItemName("rep", l), input));
+  const common = { target, period: command.period, reps: merged.reps, calendar, ...(merged.productRatios ? { productRatios: merged.productRatios } : {}), ...(merged.unit !== undefined ? { unit: merged.unit } : {}) };
+  if (command.period.kind === "month") return common;
+  const split = merged.split ?? (merged.lastYear ? "lastYear" : "workdays");
+  if (split === "lastYear" && !merged.lastYear) throw new CliError(EXIT_USAGE, (m) => m.splitNeedsLastYear);
+  return {
+    ...common,
+    split: split === "lastYear" && merged.lastYear ? { kind: "lastYear", months: merged.lastYear } : { kind: "workdays" },
+    ...(merged.monthHolds ? { monthHolds: merged.monthHolds } : {}),
+  };
+}
+
 async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promise<string> {
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
       ? { template: "weekly", ...weekOf(command.plans.week, now) }
       : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: defaultPlanMonth(command.period.year, now) } : {}) };
   const { calendar, uncovered } = await loadCalendar(command, io, breakdownYears(command.period, plans));
+  const input = breakdownInput(command, await planInputFile(command.input, io), calendar);
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
-  const input = { target: command.target, period: command.period, reps: command.reps, calendar, ...(command.productRatios ? { productRatios: command.productRatios } : {}) };
-  const specs = (() => {
-    try {
-      return buildBreakdownSpecs(input, plans, { locale: command.lang, existing: names });
-    } catch (error) {
-      if (error instanceof BreakdownError) throw new CliError(EXIT_USAGE, (m) => m.breakdownInvalid(error.issues));
-      throw error;
-    }
-  })();
+  const specs = refusedIfInvalid(() => buildBreakdownSpecs(input, plans, { locale: command.lang, existing: names }));
   await io.writeFile(command.out, await writeXlsx(specs, existing));
   warnUncovered(io, uncovered, names, command.lang);
   warnNotDates(io, names, command.lang);
