@@ -71,7 +71,8 @@ describe("breakdown --year with holds and starts", () => {
   test("the same plan from a GB18030 --input file, with a rep's own last year; --unit rounds every part", async () => {
     const file = join(dir, "plan-gbk.csv");
     // The file's 增长率 and 费用上限 are the annual plan's: a breakdown file holds the target instead.
-    writeFileSync(file, gbkCsv([...ANNUAL_INPUT_ZH.filter((row) => row[0] !== "增长率" && row[0] !== "费用上限"), ["年度目标", "1560000"], ["取整单位", "100"]]));
+    const rows = ANNUAL_INPUT_ZH.filter((row) => row[0] !== "增长率" && row[0] !== "费用上限").map((row) => (row[0] === "年度目标" ? ["年度目标", "1560000"] : row));
+    writeFileSync(file, gbkCsv([...rows, ["取整单位", "100"]]));
     const out = join(dir, "from-file.xlsx");
     const { code, err } = await run("breakdown", "--out", out, "--year", "2027", "--input", file, "--calendar", "none");
     expect(err).toBe("");
