@@ -142,7 +142,7 @@ type Command = "write" | "rollup" | "breakdown" | "calendar" | "import";
 const PLAN_OPTIONS = ["--input", "--last-year", "--split", "--reps", "--hold", "--start", "--month-hold", "--products", "--unit"] as const satisfies readonly ValueOption[];
 /** `write`'s options that only `annual` reads. */
 const ANNUAL_OPTIONS = [...PLAN_OPTIONS, "--year", "--growth", "--target", "--cap"] as const satisfies readonly ValueOption[];
-/** `breakdown`'s options that only a year reads: a month has no months to split, start in or hold. */
+/** `breakdown`'s options that only a year reads: a month has no months to split, to start in or to fix. */
 const YEAR_ONLY_OPTIONS = ["--input", "--last-year", "--split", "--start", "--month-hold"] as const satisfies readonly ValueOption[];
 
 /** The options each command takes; any other is refused rather than silently ignored. */
