@@ -43,4 +43,5 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   ledger: ["blankRows"],
   visits: ["blankRows"],
   diary: ["rep", "month", "holidays"],
+  annual: ["statsYear", "holidays"],
 };

@@ -7,7 +7,8 @@ import type { RequestOf, TemplateRequest } from "../../templates";
 import { TEMPLATES, type TemplateId } from "../../templates/registry";
 import { diaryReps } from "../../templates/workDiary";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
-import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, workWeekInUse, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
+import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, workWeekInUse, yearPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
+import { BLANK_YEAR } from "../../templates/annualPlan";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -61,7 +62,9 @@ export function templateCalendar(template: TemplateId, values: FormValues): Form
   const fields = new Set(TEMPLATE_FIELDS[template]);
   const week = fields.has("week") ? parseWeekText(values.week) : null;
   const month = fields.has("month") ? parseMonthText(values.month) : null;
-  const period = week ? weekPeriod(week) : month ? monthPeriod(month) : undefined;
+  // A yearly template (the annual plan) plans the year its year field names.
+  const year = fields.has("statsYear") ? readWholeNumber(values.statsYear, 1900, 9999) : undefined;
+  const period = week ? weekPeriod(week) : month ? monthPeriod(month) : year !== undefined ? yearPeriod(year) : undefined;
   // A monthly plan's review date falls in the next month, so its calendar (and warning) reaches there, as on the command line.
   const periods = period ? [period, ...(month ? [nextMonthPeriod(month)] : [])] : [];
   return formCalendar(period, periods, values);
@@ -133,4 +136,5 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month!.year, month: month!.month, calendar } }),
+  annual: ({ statsYear, calendar }) => ({ template: "annual", options: { year: statsYear, lastYear: BLANK_YEAR, reps: [], calendar } }),
 };
