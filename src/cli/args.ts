@@ -393,7 +393,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === "breakdown") return breakdownCommand(options, out, lang, calendar, workweek);
 
   const templates = [...new Set(names.flatMap((name) => templateOfCliName(name) ?? []))];
-  const wantsAnnual = names.includes("annual");
+  const wantsAnnual = templates.includes("annual");
   const annualOnly = wantsAnnual ? undefined : ANNUAL_OPTIONS.find((option) => options.has(option));
   if (annualOnly !== undefined) return fail((m) => m.annualOnly(annualOnly));
   const annual = wantsAnnual ? annualArgs(options) : undefined;
