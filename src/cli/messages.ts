@@ -42,7 +42,7 @@ const zh = {
   badPair: (o: string, v: string) => `${o} "${v}" 无效,格式为 姓名=值,多人用逗号分隔,如 ${o} 张三=300000,李四=200000。`,
   badSplit: (v: string) => `--split 只能是 lastyear(按上年各月销售,也可写"上年")或 workdays(按工作日,也可写"工作日"),而不是"${v}"。`,
   badMonthHold: (v: string) => `--month-hold "${v}" 无效,格式为 月份=金额,多个月用逗号分隔,如 --month-hold 3=150000,12=200000(月份 1–12)。`,
-  badUnit: (v: string) => `取整单位"${v}"不是数字,可选 1、10、100、1000 或 10000(元)。`,
+  badUnit: (v: string) => `取整单位"${v}"不是数字:请填写以元计的正整数,如 100。`,
   badCap: (v: string) => `费用上限"${v}"不是比率,请填写如 2% 或 0.02。`,
   yearOnly: (o: string) => `${o} 只用于按年分解(--year);按月分解(--month)只能另用 --hold 和 --unit。`,
   annualOnly: (o: string) => `${o} 只用于年度销售计划(write annual)。`,
@@ -135,7 +135,7 @@ const en: CliMessages = {
   badPair: (o, v) => `Invalid ${o} "${v}"; write NAME=VALUE, several separated by commas, e.g. ${o} Zhang=300000,Li=200000.`,
   badSplit: (v) => `--split takes lastyear (by last year's monthly sales, also "上年") or workdays (by working days, also "工作日"), not "${v}".`,
   badMonthHold: (v) => `Invalid --month-hold "${v}"; write MONTH=AMOUNT, several separated by commas, e.g. --month-hold 3=150000,12=200000 (months 1–12).`,
-  badUnit: (v) => `The rounding unit "${v}" is not a number; use 1, 10, 100, 1000 or 10000 (yuan).`,
+  badUnit: (v) => `The rounding unit "${v}" is not a number; give a whole number of yuan, e.g. 100.`,
   badCap: (v) => `The expense cap "${v}" is not a rate; write e.g. 2% or 0.02.`,
   yearOnly: (o) => `${o} is for a year's breakdown (--year); a month's (--month) takes only --hold and --unit besides.`,
   annualOnly: (o) => `${o} is for the annual sales plan (write annual) only.`,
@@ -203,7 +203,7 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   contracts: (n) => `合同履行一览表 + 统计 + 应收账龄(有明细时按明细累计),${n} 行空白 / contract register + statistics + receivables aging (summing the ledger where there is one), ${n} blank rows`,
   ledger: (n) => `合同收发票款明细(发货/退货/开票/回款),${n} 行空白 / contract ledger (shipments, returns, invoices, payments), ${n} blank rows`,
   visits: (n) => `客户拜访记录(一次联系一行;客户编号取自登记表),${n} 行空白 / visit log (one row per contact; IDs from the register), ${n} blank rows`,
-  annual: () => `年度销售计划:上年各月、增长率 → 年度目标,按上年占比或工作日分到月、季度、销售代表和 A/B/C 产品(合计精确),费用占比 / annual sales plan: last year's months and a growth rate → the year's target by month, quarter, rep and A/B/C product (totals exact), expense ratio`,
+  annual: () => `年度销售计划:上年各月(--last-year 或 --input)、增长率 → 年度目标,按上年占比或工作日分到月、季度、销售代表和 A/B/C 产品(行列合计精确),费用占比;选项见上 / annual sales plan: last year's months (--last-year or --input) and a growth rate → the year's target by month, quarter, rep and A/B/C product (rows and columns exact), expense ratio; options above`,
   diary: () => `工作日记:--rep 的每人每个工作日的新/老客户拜访和联络电话(来自客户拜访记录),二、三、四标准和月度达标率 / work diary: per rep (--rep 张三,李四) and working day, new and existing visits and calls from the visit log against the 2-3-4 standard, monthly pass rate`,
 };
 
@@ -249,12 +249,12 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   rep's monthly or weekly plan, target filled in.
   按年分解时:--hold 固定某人的目标,其余按权重分给其他人;--start 新人从某月到岗(之前各月为 0);
   --split lastyear 按上年各月销售拆到各月(--last-year 或输入文件;输入文件的"代表上年"行给出个人的
-  上年各月),默认按工作日;--month-hold 固定某月的团队目标;--unit 按 10/100/1000/10000 元取整。
+  上年各月),默认按工作日;--month-hold 固定某月的团队目标;--unit 按 100 元(或其他整数元)取整。
   人员 × 月份表的每行、每列都恰好等于各自的合计。按月分解只用 --hold 和 --unit。
   For a year: --hold fixes a rep's target and spreads the rest over the others by weight; --start has
   a new rep start in a month (earlier months 0); --split lastyear splits the months by last year's
   sales (--last-year or the input file, whose "Rep last year" rows give a rep's own months), working
-  days by default; --month-hold fixes a month's team target; --unit rounds to 10/100/1000/10000 yuan.
+  days by default; --month-hold fixes a month's team target; --unit rounds to whole hundreds (or any whole number) of yuan.
   Every row and every column of the reps × months grid sums exactly to its total. A month's breakdown
   takes only --hold and --unit.
 
@@ -328,8 +328,9 @@ ${templateLines}
                           例 Example:
                             2026-10-01
                             +2026-10-10
-  --year 2026           breakdown、write annual 的年度;calendar 的年份 /
-                        breakdown, write annual: the year to plan; calendar: the year
+  --year 2026           breakdown、write annual 的年度(write annual 默认今年,或 --month 的年份);calendar 的年份 /
+                        breakdown, write annual: the year to plan (write annual: this year, or the
+                        year of --month, by default); calendar: the year
   --last-year 80000,…   上年 12 个月的实际销售额,逗号分隔 / last year's sales, 12 months, comma-separated
   --growth 20%          年度增长率,默认 20%(20、0.2 亦可)/ growth over last year, default 20% (20, 0.2 too)
   --target 1560000      团队目标(元);write annual 不填则按上年 × (1 + 增长率)/ the team target (yuan);
@@ -341,7 +342,7 @@ ${templateLines}
   --start 李四=7        新人的到岗月份,之前各月为 0 / a new rep's first month; earlier months get 0
   --month-hold 3=150000 固定某月的团队目标 / fix a month's team target
   --products 2:3:1      A:B:C 产品比例 / the A:B:C product ratio
-  --unit 100            取整单位(1、10、100、1000、10000 元)/ whole units of 1, 10, 100, 1000 or 10000 yuan
+  --unit 100            取整单位(元,如 10、100、1000、10000)/ whole units of that many yuan (10, 100, 1000 …)
   --cap 2%              费用占比上限,默认 2% / the expense budget's cap as a share of the target, default 2%
   --input PLAN.csv      从 CSV 文件读取以上各项(见上)/ read the items above from a CSV file (see above)
   --from FILE           import 的来源(.xlsx 或 .csv)/ import: the list to bring in
