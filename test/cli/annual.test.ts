@@ -9,6 +9,10 @@ import { BreakdownError, breakdownMessages, computeAnnualPlan, type AnnualPlanIn
 import { PLAIN_WEEKS } from "../../src/domain/calendar";
 import { LOCALES } from "../../src/contract/locale";
 import { runCli as run } from "../support/cli";
+import { expectSameCells } from "../support/sameCells";
+import { buildTemplates } from "../../src/templates";
+import { writeXlsx } from "../../src/writers/xlsx";
+import { NO_NAMES } from "../../src/spec/naming";
 import { ANNUAL_INPUT_EN, ANNUAL_INPUT_ZH, gbkCsv, LAST_YEAR_2026, utf8Csv } from "../fixtures/annualInput";
 
 /** `sales-planner write annual`: the 年度销售计划 from options and from an input file (issue 14). */
@@ -74,6 +78,17 @@ describe("write annual", () => {
     expect(months.rows.map((row) => row[at("固定目标")])).toEqual(PLAN_INPUT.monthHolds);
     const names = await inspectXlsx(new Uint8Array(readFileSync(out)));
     expect(names.names).toEqual(expect.arrayContaining(["SP_Y1_TARGET", "SP_Y1_GROWTH", "SP_Y1_EXPENSE_RATIO"]));
+  });
+
+  test("every option reaches the sheet: the workbook is the writer's for the same options, cell by cell", async () => {
+    const out = join(dir, "same.xlsx");
+    const { code } = await run("write", "annual", "--out", out, ...PLAN_OPTIONS, "--cap", "3%", "--unit", "100", "--target", "1600000", "--lang", "en-US");
+    expect(code).toBe(0);
+    const options = { ...PLAN_INPUT, expenseCap: 0.03, unit: 100, target: "1600000" };
+    await expectSameCells(readFileSync(out), await writeXlsx(buildTemplates([{ template: "annual", options }], { locale: "en-US", existing: NO_NAMES })));
+    // …and the options are not the defaults: without them the workbook differs.
+    const plain = await writeXlsx(buildTemplates([{ template: "annual", options: PLAN_INPUT }], { locale: "en-US", existing: NO_NAMES }));
+    await expect(expectSameCells(readFileSync(out), plain)).rejects.toThrow();
   });
 
   test.each([
