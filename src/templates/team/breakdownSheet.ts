@@ -62,11 +62,17 @@ export function buildBreakdownSheet(breakdown: Breakdown, calendar: WorkCalendar
       // Weights may be fractions (0.5, 1.25): shown as typed, not rounded.
       { ...c.quantity("weight", rc.weight, { totals: SUM }), numberFormat: FORMATS.general },
       c.formula("share", rc.share, "percent", share, { totals: SUM }),
+      c.money("target", rc.target, { totals: SUM }),
       ...(anyHeld ? [c.text("held", b.heldColumn, { width: 10 })] : []),
       ...(anyStart ? [c.count("start", s.annual.repColumns.start)] : []),
-      c.money("target", rc.target, { totals: SUM }),
     ],
-    rows: breakdown.reps.map((r) => ({ rep: r.rep, weight: r.weight, target: r.target, held: r.held ? b.held : null, start: r.start > 1 ? r.start : null })),
+    rows: breakdown.reps.map((r) => ({
+      rep: r.rep,
+      weight: r.weight,
+      target: r.target,
+      ...(anyHeld ? { held: r.held ? b.held : null } : {}),
+      ...(anyStart ? { start: r.start > 1 ? r.start : null } : {}),
+    })),
   });
   let above = reps.lastRow;
 
