@@ -21,7 +21,7 @@ import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
 import { diaryReps } from "../templates/workDiary";
-import { BLANK_YEAR } from "../templates/annualPlan";
+import { blankAnnualOptions } from "../templates/annualPlan";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 
@@ -184,7 +184,7 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month.year, month: month.month, calendar } }),
-  annual: ({ year, calendar }) => ({ template: "annual", options: { year, lastYear: BLANK_YEAR, reps: [], calendar } }),
+  annual: ({ year, calendar }) => ({ template: "annual", options: blankAnnualOptions(year, calendar) }),
 };
 
 /** The periods `write` fills in; the contract statistics start with the year of --month when it is given. */

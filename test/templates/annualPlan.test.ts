@@ -1,6 +1,7 @@
 import { alternateWeek, makeWorkCalendar, serialFromYmd, PLAIN_WEEKS, type WorkCalendar } from "../../src/domain/calendar";
 import { LOCALES } from "../../src/contract/locale";
-import { annualPlanSheets, type AnnualPlanOptions } from "../../src/templates/annualPlan";
+import { annualPlanSheets, blankAnnualOptions, type AnnualPlanOptions } from "../../src/templates/annualPlan";
+import { buildTemplates } from "../../src/templates";
 import { templateStrings } from "../../src/templates/strings";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec, TableSpec } from "../../src/spec/sheetSpec";
@@ -97,6 +98,15 @@ test("months: last year and the fixed months typed, the month targets a native f
     'IF(SP_Y1_Months[[#This Row],[固定目标]]<>"",0,IF(SP_Y1_SPLIT="按工作日",SP_Y1_Months[[#This Row],[工作日]],SP_Y1_Months[[#This Row],[上年实际]]))',
   );
   expect(column(months, "yoy").formula).toBe('IF(OR(SP_Y1_Months[[#This Row],[上年实际]]=0,SP_Y1_Months[[#This Row],[月目标]]=""),"",SP_Y1_Months[[#This Row],[月目标]]/SP_Y1_Months[[#This Row],[上年实际]]-1)');
+});
+
+test("the front doors' blank plan: last year's cells empty to type in, split by working days, no rep grid", () => {
+  const [spec] = buildTemplates([{ template: "annual", options: blankAnnualOptions(2027) }], { locale: "zh-CN", existing: NO_NAMES });
+  expect(valuesOf(table(spec, "months"), "lastYear")).toEqual(months12(() => null));
+  const at = spec.names.find((n) => n.name === "SP_Y1_SPLIT")!.target.from;
+  expect(spec.cells.find((c) => c.at.row === at.row && c.at.col === at.col)?.value).toBe("按工作日");
+  expect(spec.tables.map((t) => t.role)).not.toContain("reps");
+  expect(spec.name).toBe("年度计划-2027");
 });
 
 test("the split is a drop-down of both ways, in the sheet's language", () => {
