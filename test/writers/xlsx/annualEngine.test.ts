@@ -20,7 +20,7 @@ import type { SheetSpec, TableSpec } from "../../../src/spec/sheetSpec";
 import { buildTemplates } from "../../../src/templates";
 import { blankAnnualOptions, type AnnualPlanOptions } from "../../../src/templates/annualPlan";
 import { templateStrings } from "../../../src/templates/strings";
-import { computeAnnualPlan, type AnnualPlan } from "../../../src/team/annualPlan";
+import { annualTarget, computeAnnualPlan, type AnnualPlan } from "../../../src/team/annualPlan";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { sampleAnnualOptions } from "../../fixtures/plans";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
@@ -77,22 +77,34 @@ const built = cases.map((c) => {
   return { specs, sheet: specs[0], plan: computeAnnualPlan(c.options) };
 });
 
+/**
+ * Targets exactly half a unit over a whole one, which binary floating point may put a hair below (10 × 1.15 =
+ * 11.499999999999998): the sheet's ROUND must still round them up, as the domain's exact annualTarget does.
+ */
+const HALVES: readonly [number, number, number][] = [[10, 0.15, 1], [30, 0.05, 1], [105, 0.1, 1], [45, 0.1, 1], [1_234_565, 0.2, 10], [2_250_000, 0.07, 1000], [15, 0.7, 1]];
+const halfSpecs = HALVES.map(([total, growth, unit]) =>
+  buildTemplates([{ template: "annual", options: { year: 2026, lastYear: [total, ...Array<number>(11).fill(0)], growth, unit, reps: [] } }], { locale: "zh-CN", existing: NO_NAMES }),
+);
+
 /** The manager's edit in LibreOffice: case 0's May last year becomes 1 500 000 and the growth 25 %. */
 const EDIT = { month: 5, lastYear: 1_500_000, growth: 0.25 };
 
 let books: ComputedWorkbook[];
+let halfBooks: ComputedWorkbook[];
 let edited: { sheets: Record<string, Record<string, { v: number | string | null }>> };
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-annual-"));
   const files = await Promise.all(
-    built.map(async ({ specs }, i) => {
+    [...built.map((b) => b.specs), ...halfSpecs].map(async (specs, i) => {
       const file = join(dir, `annual-${i}.xlsx`);
       writeFileSync(file, await writeXlsx(specs));
       return file;
     }),
   );
-  books = await recalcXlsx(files);
+  const all = await recalcXlsx(files);
+  books = all.slice(0, built.length);
+  halfBooks = all.slice(built.length);
 
   const { sheet } = built[0];
   const months = tableByRole(sheet, "months");
@@ -192,6 +204,12 @@ test("seed 003, worked by hand: 416 666 667 × 1.2 = 5 亿; 1000 万 of expenses
   expect(read(books[2], sheet, namedCell(sheet, "SP_Y1_EXPENSE_RATIO"))).toBe(0.02);
   const status = sheet.cells.find((c) => c.formula?.includes(">SP_Y1_EXPENSE_CAP"))!;
   expect(read(books[2], sheet, status.at)).toBe(templateStrings("zh-CN").annual.expenseStates[0]);
+});
+
+test("the annual target rounds an exact half up, as the domain's annualTarget does, where floating point falls a hair short", () => {
+  const targets = halfSpecs.map((specs, i) => read(halfBooks[i], specs[0], namedCell(specs[0], "SP_Y1_TARGET")));
+  expect(targets).toEqual(HALVES.map(([total, growth, unit]) => annualTarget(total, growth, unit)));
+  expect(targets.slice(0, 2)).toEqual([12, 32]);
 });
 
 describe("the manager types another 上年实际 and growth in LibreOffice", () => {
