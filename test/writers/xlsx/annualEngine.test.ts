@@ -5,7 +5,8 @@
  * check rows 0), 同比 and 费用占比 equal TypeScript's; seed 003's figures (上年 × 1.2 = 5 亿, 费用 1000 万 = 2 %)
  * as a hand-worked example; and when the manager types another 上年实际 in LibreOffice (Python-UNO), the
  * months follow, still exact and equal to the domain's for the new figures, while the grid's check row
- * shows the grid is now out of date.
+ * shows the grid is now out of date; switching the split to 按工作日 and fixing a month in the sheet gives the
+ * domain's months for those inputs too.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -91,7 +92,11 @@ const EDIT = { month: 5, lastYear: 1_500_000, growth: 0.25 };
 
 let books: ComputedWorkbook[];
 let halfBooks: ComputedWorkbook[];
-let edited: { sheets: Record<string, Record<string, { v: number | string | null }>> };
+type Snapshot = { sheets: Record<string, Record<string, { v: number | string | null }>> };
+let edited: Snapshot;
+/** Case 3 after the manager picks 按工作日 in the drop-down and fixes June at 200 000 in the sheet. */
+let resplit: Snapshot;
+const RESPLIT = { month: 6, hold: 200_000 };
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-annual-"));
@@ -120,11 +125,28 @@ beforeAll(async () => {
           { op: "export", label: "edited" },
         ],
       },
+      {
+        file: files[3],
+        ops: [
+          {
+            op: "set",
+            sheet: built[3].sheet.name,
+            cells: [
+              [namedCell(built[3].sheet, "SP_Y1_SPLIT").row, namedCell(built[3].sheet, "SP_Y1_SPLIT").col, templateStrings("zh-CN").annual.splits[1]],
+              [tableCell(tableByRole(built[3].sheet, "months"), RESPLIT.month - 1, "hold").row, tableCell(tableByRole(built[3].sheet, "months"), RESPLIT.month - 1, "hold").col, RESPLIT.hold],
+            ],
+          },
+          { op: "recalc" },
+          { op: "export", label: "resplit" },
+        ],
+      },
     ],
   };
   writeFileSync(join(dir, "plan.json"), JSON.stringify(plan));
   execFileSync("/usr/bin/python3", [join(repoRoot, "test/support/libreofficeEdit.py"), join(dir, "plan.json"), join(dir, "result.json")], { stdio: "pipe", timeout: 240_000 });
-  edited = (JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, typeof edited> }[] }).workbooks[0].exports.edited;
+  const result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, Snapshot> }[] };
+  edited = result.workbooks[0].exports.edited;
+  resplit = result.workbooks[1].exports.resplit;
 }, 300_000);
 
 const sum = (xs: readonly unknown[]): number => xs.reduce<number>((total, x) => total + (x as number), 0);
@@ -232,4 +254,14 @@ describe("the manager types another 上年实际 and growth in LibreOffice", () 
     const check = ["target", "m1", "m5"].map((key) => value({ row: t.origin.row + t.rows.length + 2, col: tableCell(t, 0, key).col }));
     expect(check.every((x) => x !== 0)).toBe(true);
   });
+});
+
+test("the manager switches 拆分方式 to 按工作日 and fixes June in the sheet: the months are the domain's for those inputs, still exact", () => {
+  const { sheet } = built[3];
+  const months = tableByRole(sheet, "months");
+  const replanned = computeAnnualPlan({ ...cases[3].options, split: "workdays", monthHolds: Array.from({ length: 12 }, (_, m) => (m === RESPLIT.month - 1 ? RESPLIT.hold : null)) });
+  const targets = months.rows.map((_, m) => resplit.sheets[sheet.name][a1(tableCell(months, m, "target"))]?.v ?? null);
+  expect(targets).toEqual(replanned.months);
+  expect(targets[RESPLIT.month - 1]).toBe(RESPLIT.hold);
+  expect(sum(targets)).toBe(1_500_000);
 });
