@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Locale } from "../../../src/contract/locale";
-import { alternateWeek, daysInMonth, serialFromYmd, SIX_DAY_WEEK, workdays } from "../../../src/domain/calendar";
+import { alternateWeek, daysInMonth, makeWorkCalendar, serialFromYmd, SIX_DAY_WEEK, workdays } from "../../../src/domain/calendar";
 import { chinaWorkCalendar } from "../../../src/domain/chinaCalendar";
 import { a1 } from "../../../src/spec/a1";
 import { NO_NAMES } from "../../../src/spec/naming";
@@ -23,7 +23,7 @@ import { blankAnnualOptions, type AnnualPlanOptions } from "../../../src/templat
 import { templateStrings } from "../../../src/templates/strings";
 import { annualTarget, computeAnnualPlan, type AnnualPlan } from "../../../src/team/annualPlan";
 import { writeXlsx } from "../../../src/writers/xlsx";
-import { sampleAnnualOptions } from "../../fixtures/plans";
+import { LAST_YEAR_MONTHS, sampleAnnualOptions } from "../../fixtures/plans";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { repoRoot } from "../../support/paths";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
@@ -70,6 +70,11 @@ const cases: Case[] = [
     options: { ...sampleAnnualOptions("张三"), split: "workdays", unit: 10, calendar: chinaWorkCalendar(undefined, 2026, 2026, SIX_DAY_WEEK), monthHolds: [...Array(11).fill(null), 2_000_000], expenseCap: 0.01 },
   },
   { label: "blank, for the manager to fill in (the front doors' default)", locale: "zh-CN", options: blankAnnualOptions(2026, china2026) },
+  {
+    label: "by working days, 大小周 without a 节假日 table",
+    locale: "en-US",
+    options: { year: 2026, lastYear: [...LAST_YEAR_MONTHS], split: "workdays", reps: [], calendar: makeWorkCalendar([], [], alternateWeek(serialFromYmd(2026, 1, 3))) },
+  },
 ];
 
 const built = cases.map((c) => {
@@ -181,7 +186,7 @@ describe.each(cases.map((c, i) => [c.label, i] as const))("%s", (_, i) => {
   test("working days equal the domain's count on the plan's calendar", () => {
     const calendar = cases[i].options.calendar!;
     expect(readColumn(book(), sheet, months, "workdays")).toEqual(Array.from({ length: 12 }, (_, m) => workdays(serialFromYmd(2026, m + 1, 1), serialFromYmd(2026, m + 1, daysInMonth(2026, m + 1)), calendar)));
-    expect(specs.some((s) => s.record.template === "holidays")).toBe(true);
+    expect(specs.some((s) => s.record.template === "holidays")).toBe(calendar.listed.holidays.length > 0);
   });
 
   test("quarters sum the months; 同比 equals TypeScript's", () => {
