@@ -1,4 +1,4 @@
-import { makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
+import { alternateWeek, makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
 import { LOCALES, type Locale } from "../../src/contract/locale";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
@@ -8,6 +8,8 @@ import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 import { readRecord, RECORD_TEMPLATES, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
 
 const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
+/** The same days on 大小周: the annual plan's longest working-day formula. */
+const alternating = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)], alternateWeek(serialFromYmd(2026, 10, 10)));
 const requests: TemplateRequest[] = [
   { template: "weekly", options: { rep: "张三", year: 2026, week: 48, calendar } },
   { template: "monthly", options: { rep: "张三", year: 2026, month: 10, calendar } },
@@ -16,7 +18,7 @@ const requests: TemplateRequest[] = [
   { template: "ledger", options: {} },
   { template: "visits", options: {} },
   { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } },
-  { template: "annual", options: { year: 2026, lastYear: [5, 4, 6, 6, 7, 7, 6, 6, 7, 8, 9, 11].map((x) => x * 100_000), monthHolds: [null, 450_000], reps: [{ rep: "张三", weight: 2 }, { rep: "李四", weight: 1, start: 4 }], calendar } },
+  { template: "annual", options: { year: 2026, lastYear: [5, 4, 6, 6, 7, 7, 6, 6, 7, 8, 9, 11].map((x) => x * 100_000), monthHolds: [null, 450_000], reps: [{ rep: "张三", weight: 2 }, { rep: "李四", weight: 1, start: 4 }], calendar: alternating } },
 ];
 const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
 
@@ -42,6 +44,10 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
   test("formulas use only native Excel 2016/WPS functions", () => {
     const used = new Set(all.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
     expect([...used].filter((fn) => !ALLOWED.has(fn))).toEqual([]);
+  });
+
+  test("formulas fit Excel's 8 192 characters (LibreOffice takes longer ones)", () => {
+    expect(all.filter((f) => f.length > 8192).map((f) => f.slice(0, 80))).toEqual([]);
   });
 
   test("formulas never use fixed cross-sheet addresses or the [@Col] shorthand", () => {
