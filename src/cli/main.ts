@@ -22,7 +22,7 @@ import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { annualInputMessages, annualItemName, BreakdownError, planStatus, readAnnualInput, type AnnualInputFile, type BreakdownInput } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
 import { diaryReps } from "../templates/workDiary";
-import { BLANK_YEAR, type AnnualPlanOptions } from "../templates/annualPlan";
+import { blankAnnualOptions, type AnnualPlanOptions } from "../templates/annualPlan";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 
@@ -214,10 +214,10 @@ function annualOptions(args: AnnualArgs | undefined, file: AnnualInputFile, year
   const target = args?.target ?? merged.target;
   const expenseCap = args?.expenseCap ?? merged.expenseCap;
   return {
-    year,
-    lastYear: merged.lastYear ?? BLANK_YEAR,
+    // Without last year's months, the blank plan the pane writes too: split by working days.
+    ...blankAnnualOptions(year, calendar),
+    ...(merged.lastYear ? { lastYear: merged.lastYear, split: "lastYear" } : {}),
     reps: merged.reps,
-    calendar,
     ...(growth !== undefined ? { growth } : {}),
     ...(target !== undefined && target !== null ? { target } : {}),
     ...(merged.split ? { split: merged.split } : {}),

@@ -8,7 +8,7 @@ import { TEMPLATES, type TemplateId } from "../../templates/registry";
 import { diaryReps } from "../../templates/workDiary";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
 import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, workWeekInUse, yearPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
-import { BLANK_YEAR } from "../../templates/annualPlan";
+import { blankAnnualOptions } from "../../templates/annualPlan";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -136,5 +136,5 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month!.year, month: month!.month, calendar } }),
-  annual: ({ statsYear, calendar }) => ({ template: "annual", options: { year: statsYear, lastYear: BLANK_YEAR, reps: [], calendar } }),
+  annual: ({ statsYear, calendar }) => ({ template: "annual", options: blankAnnualOptions(statsYear, calendar) }),
 };
