@@ -58,18 +58,26 @@ export const matchSorted = (value: string, keys: string): string =>
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /**
+ * Decimal places a remainder keeps: weights typed with up to 4 decimals (yuan and fen, 万元 with one) have
+ * remainders that are exact multiples of 10⁻⁴, so rounding there keeps their order and their ties.
+ */
+const REMAINDER_PLACES = 4;
+
+/**
  * Largest-remainder (Hamilton) share of `total` for this row's `weight`, as a native formula
  * (DOMAIN §2.3, unit 1): floor of the quota, plus one unit when this row is among the
  * `total − Σ floors` rows with the largest remainders; ties go to the larger weight, then to the
- * earlier row. Remainders are computed as exact integers (t·w − S·INT(t·w/S)) rather than with MOD,
- * whose argument range is limited in older Excel. Blank when the total is blank or the weights sum
+ * earlier row. Remainders are computed as t·w − S·INT(t·w/S) rather than with MOD, whose argument range is
+ * limited in older Excel. Blank when the total is blank or the weights sum
  * to 0; #NUM! when the total is not a whole number (the split works in whole yuan).
  */
 export function largestRemainderShare(total: string, table: string, weightHeader: string): string {
   const w = thisRow(table, weightHeader);
   const all = col(table, weightHeader);
   const sum = `SUM(${all})`;
-  const remainderOf = (x: string): string => `(${total}*${x}-${sum}*INT(${total}*${x}/${sum}))`;
+  // Rounded to 4 places: remainders that tie exactly in decimals (weights typed with a decimal, 11.6 and 19.6) can
+  // differ in the last bits of a double, and the domain, exact, would then break the tie otherwise.
+  const remainderOf = (x: string): string => `ROUND(${total}*${x}-${sum}*INT(${total}*${x}/${sum}),${REMAINDER_PLACES})`;
   const rAll = remainderOf(all);
   const rThis = remainderOf(w);
   const rank =

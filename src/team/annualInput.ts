@@ -1,6 +1,6 @@
 import type { Locale } from "../contract/locale";
 import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
-import { parseRate, type AnnualPlanInput } from "./annualPlan";
+import { CAP_RANGE, parseRate, type AnnualPlanInput } from "./annualPlan";
 import { parseRatios, type RepInput } from "./breakdown";
 
 /**
@@ -227,7 +227,7 @@ export function readAnnualInput(grid: readonly (readonly string[])[]): AnnualInp
       case "expenseCap": {
         if (!once(item, row, item)) return;
         if (isBlank(first)) return missing("value");
-        const cap = parseRate(first);
+        const cap = parseRate(first, CAP_RANGE);
         if (cap === undefined) problems.push({ code: "notRate", row, params: { item, value: first } });
         else input = { ...input, expenseCap: cap };
         return;
@@ -265,14 +265,15 @@ export function readAnnualInput(grid: readonly (readonly string[])[]): AnnualInp
       case "rep": {
         if (isBlank(first)) return missing("name");
         if (!once(`rep:${first}`, row, item, { rep: first })) return;
-        if (isBlank(second)) return missing("weight", { rep: first });
+        // A rep with a fixed target needs no weight (the breakdown spreads only the rest by weight).
+        if (isBlank(second) && isBlank(fourth)) return missing("weight", { rep: first });
         const readable = [number(second, row, item, "weight", { rep: first }), number(fourth, row, item, "hold", { rep: first })];
         if (!isBlank(third) && readMonth(third) === undefined) {
           problems.push({ code: "notMonth", row, params: { item, field: "start", value: third, rep: first } });
           readable.push(false);
         }
         if (readable.every(Boolean)) {
-          reps.push({ rep: { rep: first, weight: second, ...(isBlank(third) ? {} : { start: readMonth(third) }), ...(isBlank(fourth) ? {} : { hold: fourth }) }, row });
+          reps.push({ rep: { rep: first, weight: isBlank(second) ? null : second, ...(isBlank(third) ? {} : { start: readMonth(third) }), ...(isBlank(fourth) ? {} : { hold: fourth }) }, row });
         }
         return;
       }

@@ -102,20 +102,25 @@ export function annualTarget(lastYearTotal: number, growth: number, unit = 1): n
   return decimalToNumber({ coefficient: units * step.coefficient, exponent: step.exponent });
 }
 
-/** The lowest and highest growth a plan takes: −100 % (exclusive: nothing left) to 1000 %. */
-const RATE_RANGE = { above: -1, atMost: 10 } as const;
+/** The growth a plan takes, −99 % to 1000 % (−100 % leaves nothing): the domain's, the sheet's validation's and the messages' range. */
+export const GROWTH_RANGE = { min: -0.99, max: 10 } as const;
+/** The expense cap: a share of the target, 0 to 100 %. */
+export const CAP_RANGE = { min: 0, max: 1 } as const;
 
-/** "20%" / 0.2 / "20" → 0.2; undefined when not a rate (−100 % < rate ≤ 1000 %). A bare number above 1 is a percent. */
-export function parseRate(input: WeightInput): number | undefined {
+/**
+ * "20%" / 0.2 / "20" → 0.2; undefined when not a rate within `range`. A bare number of 1 or more is a percent
+ * ("1" is 1 %, not 100 %: nobody types 1 for doubling), below 1 a fraction.
+ */
+export function parseRate(input: WeightInput, range: { readonly min: number; readonly max: number } = GROWTH_RANGE): number | undefined {
   if (typeof input !== "number" && typeof input !== "string") return undefined;
   const typed = typeof input === "number" ? (Number.isFinite(input) ? String(input) : "") : halfWidth(input).trim().replace(/,/g, "");
   const percent = /\s*%$/.test(typed);
   const decimal = parseDecimal(typed.replace(/\s*%$/, ""));
   if (!decimal) return undefined;
   const magnitude = decimal.coefficient < 0n ? -decimal.coefficient : decimal.coefficient;
-  const aboveOne = decimalToNumber({ coefficient: magnitude, exponent: decimal.exponent }) > 1;
-  const rate = decimalToNumber(percent || aboveOne ? { coefficient: decimal.coefficient, exponent: decimal.exponent - 2 } : decimal);
-  return rate > RATE_RANGE.above && rate <= RATE_RANGE.atMost ? rate : undefined;
+  const atLeastOne = decimalToNumber({ coefficient: magnitude, exponent: decimal.exponent }) >= 1;
+  const rate = decimalToNumber(percent || atLeastOne ? { coefficient: decimal.coefficient, exponent: decimal.exponent - 2 } : decimal);
+  return rate >= range.min && rate <= range.max ? rate : undefined;
 }
 
 const sums = (values: readonly number[], size: number): number[] =>
@@ -136,6 +141,8 @@ export function computeAnnualPlan(input: AnnualPlanInput): AnnualPlan {
     if (target === undefined) issues.push({ code: "targetInvalid", params: { value: String(input.target) } });
   } else if (lastYearTotal !== undefined && growth !== undefined && unit !== undefined) {
     target = annualTarget(lastYearTotal, growth, unit);
+    // Reps with nothing to share: their grid would be zeros, stale as soon as last year is typed into the sheet.
+    if (lastYearTotal === 0 && input.reps.length > 0) issues.push({ code: "noFigures", params: {} });
   }
   const split = input.split ?? "lastYear";
   const ratios = input.productRatios ?? DEFAULT_PRODUCT_RATIOS;

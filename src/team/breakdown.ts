@@ -34,6 +34,7 @@ export type BreakdownErrorCode =
   | "startInvalid"
   | "lastYearInvalid"
   | "lastYearBlank"
+  | "noFigures"
   | "monthHoldInvalid"
   | "monthHoldsExceedTarget"
   | "monthsNothingToSpread"
@@ -107,6 +108,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
         : `${who}上年 ${p.month} 月销售额“${p.value}”无效：请填写不小于 0 的数字，或留空（按 0 计）。`;
     },
     lastYearBlank: () => "上年各月销售额全部为空或 0，无法按上年的月度比例拆分：请填写上年各月的销售额，或改为按工作日拆分。",
+    noFigures: () => "没有上年销售额，也没有填写年度目标，销售代表的目标都会是 0：请填写上年各月的销售额或年度目标。",
     monthHoldInvalid: (p) =>
       p.month === undefined
         ? `固定月目标最多 12 个月（现在是 ${p.value} 个）。`
@@ -123,7 +125,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
       const what = p.rep !== undefined ? `“${p.rep}”的固定目标` : p.month !== undefined ? `${p.month} 月的固定月目标` : "团队目标";
       return `${what}“${p.value}”不是金额单位 ${yuan(p.unit)} 元的整数倍：请改为 ${yuan(p.unit)} 的整数倍，或把金额单位改小。`;
     },
-    growthInvalid: (p) => `增长率“${p.value}”无效：请填写 20%、0.2 这样的比例（大于 −100%，不超过 1000%）。`,
+    growthInvalid: (p) => `增长率“${p.value}”无效：请填写 20%、0.2 这样的比例（−99% 到 1000%；不带 % 的数字 1 及以上按百分数计）。`,
     targetTooLarge: (p) => `年度目标“${p.value}”按金额单位 ${yuan(p.unit)} 元计超过了 ${yuan(p.limit)} 份，无法按月精确分解：请使用更大的金额单位。`,
   },
   "en-US": {
@@ -149,6 +151,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
         : `${whose} for ${EN_MONTHS[p.month - 1]} (“${p.value}”) are not valid: enter a number, 0 or more, or leave it blank (counted as 0).`;
     },
     lastYearBlank: () => "Last year's monthly sales are all blank or 0, so there is no shape to split the year by: enter last year's months, or split by working days.",
+    noFigures: () => "There are no sales for last year and no annual target, so every rep's target would be 0: enter last year's months or the annual target.",
     monthHoldInvalid: (p) =>
       p.month === undefined
         ? `Fixed month targets cover at most 12 months (there are ${p.value}).`
@@ -165,7 +168,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
       const what = p.rep !== undefined ? `The fixed target of “${p.rep}”` : p.month !== undefined ? `The fixed target for ${EN_MONTHS[p.month - 1]}` : "The team target";
       return `${what} (“${p.value}”) is not a whole multiple of the unit, ${yuan(p.unit)} yuan: make it a multiple of ${yuan(p.unit)}, or choose a smaller unit.`;
     },
-    growthInvalid: (p) => `The growth rate “${p.value}” is not valid: enter a rate such as 20% or 0.2 (above −100%, at most 1000%).`,
+    growthInvalid: (p) => `The growth rate “${p.value}” is not valid: enter a rate such as 20% or 0.2 (−99% to 1000%; a number of 1 or more without % is a percent).`,
     targetTooLarge: (p) => `The annual target “${p.value}” is more than ${yuan(p.limit)} units of ${yuan(p.unit)} yuan, too many to split into months exactly: choose a larger unit.`,
   },
 };
@@ -227,7 +230,7 @@ export interface BreakdownInput {
 export interface RepShare {
   readonly rep: string;
   readonly weight: number;
-  /** weight / Σ weights. */
+  /** The rep's part of the team target: target / team target (holds and starts included). */
   readonly share: number;
   readonly target: number;
   /** Whether the target was fixed by hand. */
@@ -532,15 +535,19 @@ function repMonths(plan: BreakdownPlan, targets: readonly number[], teamMonths: 
 /** The breakdown of a checked plan (`readBreakdown`). Throws BreakdownError `rampInfeasible` when starts or shapes leave reps too few months. */
 export function breakdownOf(plan: BreakdownPlan): Breakdown {
   const { unit, calendar } = plan;
-  const targets = apportionHeld(plan.target, plan.reps.map((r) => r.weight), plan.reps.map((r) => r.hold));
   const teamMonths = plan.months ? monthTargets(plan.target, plan.months) : [plan.target];
+  // A weight is a full year's share: a rep starting in July weighs what the team's July–December hold of
+  // its year, so the late starter is not handed a whole year's target to fit into half of it (a ramp).
+  const yearTotal = sumOf(teamMonths);
+  const fromStart = (start: number): number => (yearTotal === 0 ? 1 : sumOf(teamMonths.slice(start - 1)));
+  const weights = plan.reps.map((r) => r.weight * (plan.months ? fromStart(r.start) : 1));
+  const targets = apportionHeld(plan.target, weights, plan.reps.map((r) => r.hold));
   const grid = repMonths(plan, targets, teamMonths);
   const periodMonths = monthsOf(plan.period);
-  const sum = sumOf(plan.reps.map((r) => r.weight));
   const reps: RepShare[] = plan.reps.map((r, i) => ({
     rep: r.rep,
     weight: r.weight,
-    share: sum > 0 ? r.weight / sum : 0,
+    share: plan.target > 0 ? targets[i] / plan.target : 0,
     target: targets[i] * unit,
     held: r.hold !== undefined,
     start: r.start,

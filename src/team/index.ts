@@ -29,6 +29,8 @@ export {
   computeAnnualPlan,
   DEFAULT_EXPENSE_CAP,
   DEFAULT_GROWTH,
+  CAP_RANGE,
+  GROWTH_RANGE,
   parseRate,
   type AnnualPlan,
   type AnnualPlanInput,

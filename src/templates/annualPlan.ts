@@ -4,7 +4,7 @@ import { a1 } from "../spec/a1";
 import { col, largestRemainderShare, str, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import type { CellRef, ColumnSpec, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
-import { computeAnnualPlan, DEFAULT_EXPENSE_CAP, type AnnualPlan, type AnnualPlanInput } from "../team/annualPlan";
+import { CAP_RANGE, computeAnnualPlan, DEFAULT_EXPENSE_CAP, GROWTH_RANGE, type AnnualPlan, type AnnualPlanInput } from "../team/annualPlan";
 import type { WeightInput } from "../team/breakdown";
 import { label, SUM } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
@@ -54,7 +54,6 @@ const STRATEGY_ROWS = 5;
 /** Seed 000 L350: 全体业务员每年集训两次,每次两天. */
 const TRAINING_SESSIONS = 2;
 const TRAINING_DAYS = 2;
-const GROWTH_RANGE = { min: -0.99, max: 10 } as const;
 
 export function buildAnnualPlan(options: AnnualPlanOptions, ctx: BuildContext): SheetSpec[] {
   // The workbook's 节假日 table of the year is its calendar: the plan computed here then agrees with the sheet's formulas.
@@ -168,7 +167,8 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
   let last = quarters.lastRow;
 
   // ---- the grids: values computed when written ----
-  const monthTargetOf = (i: number): string => `INDEX(${col(M, mc.target)},${i + 1})`;
+  // N(): a month target left blank (no shape to split by yet) counts 0 in the check row instead of #VALUE!.
+  const monthTargetOf = (i: number): string => `N(INDEX(${col(M, mc.target)},${i + 1}))`;
   const breakdown = plan.breakdown;
   if (breakdown && breakdown.reps.length > 0) {
     row = section(draft, last + 2, a.repsSection);
@@ -238,7 +238,7 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
   const RATIO = name("EXPENSE_RATIO");
   const CAP = name("EXPENSE_CAP");
   const ratioAt = draft.field({ row, col: 0 }, a.expenseRatio, { formula: `IF(OR(${TARGET}="",${TARGET}=0),"",SUM(${col(E, ec.budget)})/${TARGET})` }, { numberFormat: FORMATS.percent });
-  const capAt = draft.field({ row, col: 2 }, a.expenseCap, { value: options.expenseCap ?? DEFAULT_EXPENSE_CAP }, { numberFormat: FORMATS.percent, validation: percentInput({ min: 0, max: 1 }, a.capError) });
+  const capAt = draft.field({ row, col: 2 }, a.expenseCap, { value: options.expenseCap ?? DEFAULT_EXPENSE_CAP }, { numberFormat: FORMATS.percent, validation: percentInput(CAP_RANGE, a.capError) });
   const [within, over] = a.expenseStates;
   const statusAt = draft.field({ row, col: 4 }, a.expenseStatus, { formula: `IF(${RATIO}="","",IF(${RATIO}>${CAP},${str(over)},${str(within)}))` });
   draft.name(RATIO, ratioAt, a.expenseRatio);

@@ -179,7 +179,8 @@ describe("write annual refuses, exit 2, both languages, nothing written", () => 
   });
 
   test.each([
-    [["--cap", "很多"], '费用上限"很多"不是比率'],
+    [["--cap", "很多"], '费用上限"很多"不是 0 到 100% 之间的比率'],
+    [["--cap", "-5%"], '费用上限"-5%"不是 0 到 100% 之间的比率'],
     [["--hold", "赵六=1"], '"赵六" in --hold is not among the reps'],
   ])("%j", async (extra, message) => {
     await refused([...PLAN_OPTIONS, ...extra], [message]);

@@ -88,6 +88,7 @@ const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   startInvalid: { rep: "李四", row: 3, value: "13" },
   lastYearInvalid: { rep: "李四", month: 3, value: "-5" },
   lastYearBlank: {},
+  noFigures: {},
   monthHoldInvalid: { month: 3, value: "x" },
   monthHoldsExceedTarget: { amount: 1_300_000, limit: 1_200_000 },
   monthsNothingToSpread: { amount: 100 },

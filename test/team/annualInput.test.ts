@@ -44,6 +44,11 @@ describe("readAnnualInput", () => {
     expect(readAnnualInput(grid)).toEqual(readAnnualInput(ANNUAL_INPUT_ZH));
   });
 
+  test("a rep with a fixed target may leave the weight blank; without either the weight is asked for", () => {
+    expect(readAnnualInput([["销售代表", "张三", "", "", "300000"]])).toEqual({ input: { reps: [{ rep: "张三", weight: null, hold: "300000" }] }, problems: [] });
+    expect(readAnnualInput([["销售代表", "张三"]]).problems.map((p) => p.code)).toEqual(["valueMissing"]);
+  });
+
   test("names in any case, full-width or with a colon; typed numbers with separators and full-width digits", () => {
     const { input, problems } = readAnnualInput([
       ["LAST YEAR：", ...LAST_YEAR_2026.map((n) => n.toLocaleString("en-US"))],

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { annualTarget, BreakdownError, computeAnnualPlan, DEFAULT_EXPENSE_CAP, DEFAULT_GROWTH, parseRate, type AnnualPlanInput } from "../../src/team";
+import { annualTarget, BreakdownError, CAP_RANGE, computeAnnualPlan, DEFAULT_EXPENSE_CAP, DEFAULT_GROWTH, parseRate, type AnnualPlanInput } from "../../src/team";
 
 /** 年度销售计划 (issue 14): last year's months and a growth rate → the year by quarter, month, rep and product. */
 
@@ -61,13 +61,16 @@ describe("seed 003, worked by hand", () => {
     expect(plan.target).toBe(6_500_000);
     expect(plan.months).toEqual(LAST_YEAR.map((v) => v * 1.3));
     expect(plan.quarters).toEqual([1_495_000, 1_430_000, 1_885_000, 1_690_000]);
-    // 张三 is held at 3 000 000; the rest 3 500 000 goes 2:1 to 李四 and 王五: quotas 2 333 333.33 and
-    // 1 166 666.67, floors 2 333 333 and 1 166 666, the leftover unit to the larger remainder (.67): 王五.
+    // 张三 is held at 3 000 000; the rest 3 500 000 goes to 李四 (weight 2, the whole year) and 王五 (weight 1, from
+    // July). A weight is a full year's: 王五's counts for July–December's share of the year, 1.3 × (250 + 500 + 700 +
+    // 500 + 400 + 400) thousand = 3 575 000 of 6 500 000 = 0.55, so the split is 2 : 0.55. Quotas 3 500 000 × 2/2.55 =
+    // 2 745 098.04 and × 0.55/2.55 = 754 901.96; floors 2 745 098 and 754 901, the leftover unit to the larger
+    // remainder (.96): 王五.
     const b = plan.breakdown!;
     expect(b.reps.map((r) => [r.rep, r.target, r.held, r.start])).toEqual([
       ["张三", 3_000_000, true, 1],
-      ["李四", 2_333_333, false, 1],
-      ["王五", 1_166_667, false, 7],
+      ["李四", 2_745_098, false, 1],
+      ["王五", 754_902, false, 7],
     ]);
     // Products: 6 500 000 × 2/6 = 2 166 666.67, × 3/6 = 3 250 000, × 1/6 = 1 083 333.33: floors leave one
     // unit, which goes to the largest remainder (.67): A.
@@ -104,12 +107,26 @@ describe("annualTarget and parseRate", () => {
     expect(parseRate("7%")).toBe(0.07);
     expect(parseRate("-5%")).toBe(-0.05);
     expect(parseRate("1000%")).toBe(10);
-    expect(parseRate(1)).toBe(1);
-    for (const input of ["abc", "", null, undefined, true, "-100%", "1001%", Number.NaN]) expect(parseRate(input)).toBeUndefined();
+    // A bare 1 or more is a percent: 1 is 1 %, 1.5 is 1.5 % (review: "1" read as 100 % doubled a target unseen).
+    expect(parseRate(1)).toBe(0.01);
+    expect(parseRate("1.5")).toBe(0.015);
+    expect(parseRate("100%")).toBe(1);
+    expect(parseRate("-99%")).toBe(-0.99);
+    for (const input of ["abc", "", null, undefined, true, "-100%", "-99.5%", "1001%", Number.NaN]) expect(parseRate(input)).toBeUndefined();
+    // The expense cap: a share of the target, 0 to 100 %.
+    expect(parseRate("2%", CAP_RANGE)).toBe(0.02);
+    for (const input of ["-5%", "150%"]) expect(parseRate(input, CAP_RANGE)).toBeUndefined();
   });
 });
 
 describe("computeAnnualPlan", () => {
+  test("reps with neither last year nor a target are refused: their grid would be all 0", () => {
+    expect(() => computeAnnualPlan({ year: 2027, lastYear: Array(12).fill(null), split: "workdays", reps: [{ rep: "张三", weight: 1 }] })).toThrow(
+      "There are no sales for last year and no annual target",
+    );
+    expect(computeAnnualPlan({ year: 2027, lastYear: Array(12).fill(null), split: "workdays", reps: [] }).target).toBe(0);
+  });
+
   test("a typed target wins over last year × growth; working days split on request", () => {
     const plan = computeAnnualPlan({ year: 2027, lastYear: LAST_YEAR, target: "1,200,000", split: "workdays", reps: [] });
     expect([plan.target, plan.targetTyped, plan.split]).toEqual([1_200_000, true, "workdays"]);
@@ -158,8 +175,8 @@ describe("computeAnnualPlan", () => {
         return e as BreakdownError;
       }
     })()!;
-    expect(error.localized("zh-CN")).toBe("增长率“lots”无效：请填写 20%、0.2 这样的比例（大于 −100%，不超过 1000%）。");
-    expect(error.localized("en-US")).toBe("The growth rate “lots” is not valid: enter a rate such as 20% or 0.2 (above −100%, at most 1000%).");
+    expect(error.localized("zh-CN")).toBe("增长率“lots”无效：请填写 20%、0.2 这样的比例（−99% 到 1000%；不带 % 的数字 1 及以上按百分数计）。");
+    expect(error.localized("en-US")).toBe("The growth rate “lots” is not valid: enter a rate such as 20% or 0.2 (−99% to 1000%; a number of 1 or more without % is a percent).");
   });
 
   test("property: months sum to the target, quarters to months, both grids exact", () => {

@@ -206,7 +206,12 @@ describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () =>
     const wang = b.reps[1];
     expect(wang.start).toBe(7);
     expect(wang.months.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(sum(wang.months)).toBe(600_000);
+    // A weight is a full year's: 王五's counts for the team's July–December share of the year (H of 1 200 000),
+    // so 张三 : 王五 = 1 : H / 1 200 000 and 王五's target is 1 200 000 × H / (1 200 000 + H), rounded.
+    const h = sum(b.months.slice(6));
+    expect(h).toBeGreaterThan(500_000);
+    expect(Math.abs(sum(wang.months) - (1_200_000 * h) / (1_200_000 + h))).toBeLessThan(1);
+    expect(sum(wang.months)).toBe(wang.target);
     b.months.forEach((m, j) => expect(sum(b.reps.map((r) => r.months[j]))).toBe(m));
     expect(b.weeks.filter((w) => w.rep === "王五" && w.month < 7).every((w) => w.amount === 0)).toBe(true);
   });
@@ -292,8 +297,10 @@ describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () =>
     expect(messages(input, "en-US")[0]).toMatch(/^王五、赵六 can only take July–December .* less than their targets of 1,000,000 yuan/);
   });
 
-  test("a rep whose every possible month is held at 0 is told so", () => {
-    const input = { target: 1_000, period: YEAR, monthHolds: [null, null, null, null, null, null, 0, 0, 0, 0, 0, 0], reps: [{ rep: "张三", weight: 1 }, { rep: "王五", weight: 1, start: 7 }] } as const;
+  test("a late starter whose months are all held at 0 weighs nothing; with a fixed target it is told so", () => {
+    const free = computeBreakdown({ target: 1_000, period: YEAR, monthHolds: [null, null, null, null, null, null, 0, 0, 0, 0, 0, 0], reps: [{ rep: "张三", weight: 1 }, { rep: "王五", weight: 1, start: 7 }] });
+    expect(free.reps.map((r) => r.target)).toEqual([1_000, 0]);
+    const input = { target: 1_000, period: YEAR, monthHolds: [null, null, null, null, null, null, 0, 0, 0, 0, 0, 0], reps: [{ rep: "张三", weight: 1 }, { rep: "王五", weight: 1, hold: 500, start: 7 }] } as const;
     expect(messages(input, "zh-CN")).toEqual([
       "王五的目标合计 500 元，但可以分给他们的月份（到岗之后、本人上年有销售额的月份）月目标都是 0：请把他们的目标改为 0，或给这些月份留出月目标，或把到岗月份提前。",
     ]);

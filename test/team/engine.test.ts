@@ -128,9 +128,9 @@ function expectBreakdown(book: ComputedWorkbook, specs: readonly SheetSpec[]): v
   const [sheet, ...plans] = specs;
   expect(errorCells(book)).toEqual([]);
   const reps = tableByRole(sheet, "reps");
-  const shares = readColumn(book, sheet, reps, "share") as number[];
   const targets = readColumn(book, sheet, reps, "target") as number[];
-  shares.forEach((share, i) => expect(share).toBeCloseTo((i + 1) / 78, 12));
+  const shares = readColumn(book, sheet, reps, "share") as number[];
+  shares.forEach((share, i) => expect(share).toBeCloseTo(targets[i] / 1_000_003, 12));
   expect(read(book, sheet, tableCell(reps, reps.rows.length, "target"))).toBe(1_000_003);
   expect(read(book, sheet, tableCell(reps, reps.rows.length, "share"))).toBeCloseTo(1, 12);
   const weeks = tableByRole(sheet, "weeks");

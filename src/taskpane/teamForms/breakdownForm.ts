@@ -89,6 +89,7 @@ const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
   startInvalid: "reps",
   lastYearInvalid: "reps",
   lastYearBlank: "period",
+  noFigures: "target",
   monthHoldInvalid: "period",
   monthHoldsExceedTarget: "period",
   monthsNothingToSpread: "period",

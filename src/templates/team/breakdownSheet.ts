@@ -48,7 +48,8 @@ export function buildBreakdownSheet(breakdown: Breakdown, calendar: WorkCalendar
   const rc = b.repColumns;
   const repsName = spTable(key, "Reps");
   let row = section(draft, 5, b.repsSection);
-  const share = `IF(SUM(${col(repsName, rc.weight)})=0,"",${thisRow(repsName, rc.weight)}/SUM(${col(repsName, rc.weight)}))`;
+  // The part of the team target each rep has: with fixed targets and late starters it is not the weight's share.
+  const share = `IF(SUM(${col(repsName, rc.target)})=0,"",${thisRow(repsName, rc.target)}/SUM(${col(repsName, rc.target)}))`;
   // Shown only when used, so a plain breakdown keeps its four columns.
   const anyHeld = breakdown.reps.some((r) => r.held);
   const anyStart = breakdown.reps.some((r) => r.start > 1);
