@@ -1,4 +1,5 @@
-import { repsFromText, validateBreakdown } from "../../src/taskpane/teamForms/breakdownForm";
+import { validateBreakdown } from "../../src/taskpane/teamForms/breakdownForm";
+import { repsFromText } from "../../src/taskpane/teamForms/boxes";
 import { breakdownFormValues } from "../fixtures/breakdownForm";
 import { parseRatios } from "../../src/team";
 
@@ -72,4 +73,39 @@ test("full-width digits, points, commas and colons from a Chinese input method a
   expect(typed.request?.input.productRatios).toEqual([2, 3, 1]);
   expect(typed.request?.plans).toEqual({ template: "weekly", year: 2026, week: 49 });
   expect(validateBreakdown({ ...base, periodKind: "year", year: "２０２６" }).request?.input.period).toEqual({ kind: "year", year: 2026 });
+});
+
+describe("a year's split, month holds and unit", () => {
+  const LAST_YEAR = "80000\t90000\t120000\t110000\t100000\t95000\t85000\t88000\t105000\t130000\t125000\t150000";
+  const year = breakdownFormValues({ periodKind: "year", year: "2026", target: "1200000", reps: "张三, 3, 300000\n李四, 1, , 7\n王五, 2" });
+
+  test("go into the request: last year's months, the months fixed by hand, holds and starts, the unit", () => {
+    const result = validateBreakdown({ ...year, split: "lastYear", lastYear: LAST_YEAR, monthHolds: "3, 150000", unit: "100" });
+    expect(result.request?.input).toMatchObject({
+      period: { kind: "year", year: 2026 },
+      reps: [{ rep: "张三", weight: "3", hold: "300000" }, { rep: "李四", weight: "1", start: "7" }, { rep: "王五", weight: "2" }],
+      split: { kind: "lastYear", months: LAST_YEAR.split("\t") },
+      monthHolds: [undefined, undefined, "150000", ...Array.from({ length: 9 }, () => undefined)],
+      unit: 100,
+    });
+    // By working days, no split is sent (the team layer's default), nor a unit of 1.
+    const plain = validateBreakdown(year).request?.input;
+    expect(plain && ("split" in plain || "unit" in plain || "monthHolds" in plain)).toBe(false);
+  });
+
+  test("apply to a year only: a month's form ignores the split and the month holds it does not show", () => {
+    const month = validateBreakdown({ ...year, periodKind: "month", split: "lastYear", lastYear: "1 2", monthHolds: "nonsense" });
+    expect(month.fieldProblems).toEqual({});
+    expect(month.request?.input.split).toBeUndefined();
+    expect(month.request?.input.monthHolds).toBeUndefined();
+  });
+
+  test("a box of the wrong shape is named on its own field, and nothing is written", () => {
+    const count = validateBreakdown({ ...year, split: "lastYear", lastYear: "80000 90000" });
+    expect(count.fieldProblems.lastYear).toEqual({ code: "monthCount", count: 2 });
+    expect(count.request).toBeUndefined();
+    const holds = validateBreakdown({ ...year, monthHolds: "3, 1\n13, 5" });
+    expect(holds.fieldProblems.monthHolds).toEqual({ code: "monthHoldLine", line: 2, text: "13, 5" });
+    expect(holds.request).toBeUndefined();
+  });
 });

@@ -1,10 +1,11 @@
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../contract/locale";
-import { BreakdownError, computeBreakdown, parseRatios, repsFromRange, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod, type WeightInput } from "../../team";
+import { BreakdownError, computeBreakdown, parseRatios, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod } from "../../team";
 import type { PlanChoice } from "../../templates/team";
 import { monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
 import { formCalendar, isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
+import { isBoxProblem, monthHoldsFromText, repsFromText, twelveMonths } from "./boxes";
 
 /** The target-breakdown form as typed. */
 export interface BreakdownFormValues {
@@ -12,8 +13,16 @@ export interface BreakdownFormValues {
   readonly month: string;
   readonly year: string;
   readonly target: string;
-  /** One rep per line: name and weight, separated by a tab (pasted from Excel), comma or space. */
+  /** One rep per line: name, weight[, fixed target][, start month], separated by tabs (pasted from Excel), commas or spaces. */
   readonly reps: string;
+  /** Year only: months by working days, or by last year's sales (the 12 months of `lastYear`). */
+  readonly split: "workdays" | "lastYear";
+  /** Year only: last year's 12 months as pasted or typed. */
+  readonly lastYear: string;
+  /** Year only: the team's months fixed by hand, one `month, amount` per line. */
+  readonly monthHolds: string;
+  /** The whole units of every part: "1", "10", "100", "1000" or "10000" (yuan). */
+  readonly unit: string;
   /** The user's own holiday lines, laid over the built-in calendar when it is on. */
   readonly holidays: string;
   /** Whether the built-in China calendar is used; off means the work week alone. */
@@ -30,7 +39,10 @@ export interface BreakdownFormValues {
   readonly sheetLocale: Locale;
 }
 
-export type BreakdownField = "period" | "target" | "reps" | "holidays" | "longWeek" | "ratios" | "week";
+export type BreakdownField = "period" | "target" | "reps" | "lastYear" | "monthHolds" | "unit" | "holidays" | "longWeek" | "ratios" | "week";
+
+/** The 取整单位 offered: whole yuan up to 万元. */
+export const UNITS = [1, 10, 100, 1000, 10000] as const;
 
 export interface BreakdownValidation {
   /** Problems of the form's own fields (period, week, holidays, the 大小周 date), worded by the pane. */
@@ -38,14 +50,6 @@ export interface BreakdownValidation {
   /** The team layer's findings (weights, target, ratio), worded by `breakdownMessages`, per field. */
   readonly issues: Partial<Record<BreakdownField, BreakdownIssue[]>>;
   readonly request?: { readonly input: BreakdownInput; readonly plans?: PlanChoice; readonly team?: string };
-}
-
-const CELL_SEPARATOR = /\t|[,，、;；]\s*|\s+(?=\S+$)/;
-
-/** Rows of the reps box as a range: pasted Excel rows keep their tabs, typed ones use a comma or a space. */
-export function repsFromText(text: string) {
-  const rows: WeightInput[][] = text.split(/\r?\n/).map((line) => line.trim().split(CELL_SEPARATOR).map((cell) => cell.trim()));
-  return repsFromRange(rows);
 }
 
 function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
@@ -98,13 +102,23 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
   if (values.productSplit && !ratios) issues.ratios = [{ code: "ratioInvalid", params: { value: values.ratios } }];
   const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
   if (values.plans === "weekly" && !week) fieldProblems.week = { code: "weekFormat" };
+  const yearly = chosen?.kind === "year";
+  const lastYear = yearly && values.split === "lastYear" ? twelveMonths(values.lastYear) : undefined;
+  if (isBoxProblem(lastYear)) fieldProblems.lastYear = lastYear;
+  const monthHolds = yearly ? monthHoldsFromText(values.monthHolds) : undefined;
+  if (isBoxProblem(monthHolds)) fieldProblems.monthHolds = monthHolds;
+  const unit = Number(values.unit);
 
+  // A box whose shape is wrong is left out, so the other fields are still checked as the user types.
   const input: BreakdownInput | undefined = chosen && {
     target: values.target,
     period: chosen,
     reps: repsFromText(values.reps),
     ...(isProblem(cal) ? {} : { calendar: cal }),
     ...(ratios ? { productRatios: ratios } : {}),
+    ...(Array.isArray(lastYear) ? { split: { kind: "lastYear", months: lastYear } } : {}),
+    ...(Array.isArray(monthHolds) ? { monthHolds } : {}),
+    ...(unit !== 1 ? { unit } : {}),
   };
   if (input) {
     try {

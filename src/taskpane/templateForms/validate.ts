@@ -1,6 +1,8 @@
 import { FIVE_DAY_WEEK, PLAIN_WEEKS, type WorkCalendar, type WorkWeek } from "../../domain/calendar";
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import type { Bilingual } from "../../contract/locale";
+import type { BreakdownIssue } from "../../team";
+import type { BoxProblem } from "../teamForms/boxes";
 import { readWholeNumber } from "../../domain/typedText";
 import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";
@@ -19,7 +21,11 @@ export type FieldProblem =
   | { readonly code: "wholeNumber"; readonly min: number; readonly max: number }
   | { readonly code: "dateLine"; readonly line: number; readonly text: string }
   /** The dates parse but do not make a calendar (a date both holiday and make-up day, or before 1900-03-01). */
-  | { readonly code: "calendar"; readonly detail: Bilingual };
+  | { readonly code: "calendar"; readonly detail: Bilingual }
+  /** A box of months or reps whose shape is wrong (teamForms/boxes.ts). */
+  | BoxProblem
+  /** The team layer's findings on this field's values, worded by `breakdownMessages`. */
+  | { readonly code: "breakdown"; readonly issues: readonly BreakdownIssue[] };
 
 export type FieldProblems = Partial<Record<FieldName, FieldProblem>>;
 
