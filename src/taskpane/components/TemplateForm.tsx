@@ -6,8 +6,12 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
   Spinner,
   Subtitle2,
+  Textarea,
 } from "@fluentui/react-components";
 import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
@@ -18,6 +22,9 @@ import { initialValues, rememberedCalendar } from "../templateForms/initialValue
 import { problemText } from "../templateForms/problemText";
 import { templateCalendar, validateForm } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
+import { UNITS } from "../teamForms/boxes";
+import { computedAnnualTarget } from "../templateForms/annualForm";
+import { AnnualPreview, formatAmount } from "./AnnualPreview";
 import { CalendarFields } from "./CalendarFields";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -42,8 +49,33 @@ function fieldLabel(field: ListedField, template: TemplateId, s: UiStrings): { l
       return { label: s.fieldHolidays, hint: s.fieldHolidaysHint };
     case "blankRows":
       return { label: s.fieldBlankRows };
+    case "year":
+      return { label: s.fieldAnnualYear };
+    case "lastYear":
+      return { label: s.fieldLastYear, hint: s.fieldLastYearHint };
+    case "growth":
+      return { label: s.fieldGrowth, hint: s.fieldGrowthHint };
+    case "annualTarget":
+      return { label: s.fieldAnnualTarget, hint: s.fieldAnnualTargetHint };
+    case "split":
+      return { label: s.fieldSplit };
+    case "reps":
+      return { label: s.fieldReps, hint: s.fieldRepsHintYear };
+    case "monthHolds":
+      return { label: s.fieldMonthHolds, hint: s.fieldMonthHoldsHint };
+    case "ratios":
+      return { label: s.fieldRatios };
+    case "expenseCap":
+      return { label: s.fieldExpenseCap, hint: s.fieldExpenseCapHint };
+    case "unit":
+      return { label: s.fieldUnit };
   }
 }
+
+/** The fields typed as several lines: pasted rows and columns keep their shape. */
+const BOXES: ReadonlySet<ListedField> = new Set(["lastYear", "reps", "monthHolds"]);
+const REQUIRED: ReadonlySet<ListedField> = new Set(["rep", "week", "month", "year", "lastYear"]);
+const NUMERIC: ReadonlySet<ListedField> = new Set(["blankRows", "statsYear", "year", "annualTarget"]);
 
 export interface TemplateFormProps {
   template: TemplateId;
@@ -63,6 +95,8 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const validation = useMemo(() => validateForm(template, values), [template, values]);
   const calendar = useMemo(() => templateCalendar(template, values), [template, values]);
   const problems = validation.ok ? {} : validation.problems;
+  const showsTarget = TEMPLATE_FIELDS[template].includes("annualTarget");
+  const computedTarget = useMemo(() => (showsTarget ? computedAnnualTarget(values) : undefined), [showsTarget, values]);
   const writing = status.kind === "writing";
 
   const change = (field: FieldName, value: string) => {
@@ -132,18 +166,37 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
             key={field}
             label={label}
             hint={hint}
-            required={field === "rep" || field === "week" || field === "month"}
+            required={REQUIRED.has(field)}
             validationState={show ? "error" : "none"}
             validationMessage={show ? problemText(problem, locale) : undefined}
           >
-            <Input
-              {...common}
-              inputMode={field === "blankRows" || field === "statsYear" ? "numeric" : undefined}
-              onChange={(_, d) => change(field, d.value)}
-            />
+            {field === "split" ? (
+              <RadioGroup layout="horizontal" value={values.split} disabled={writing} onChange={(_, d) => change(field, d.value === "workdays" ? "workdays" : "lastYear")}>
+                <Radio value="lastYear" label={strings.splitLastYear} />
+                <Radio value="workdays" label={strings.splitWorkdays} />
+              </RadioGroup>
+            ) : field === "unit" ? (
+              <Select {...common} onChange={(_, d) => change(field, d.value)}>
+                {UNITS.map((unit) => (
+                  <option key={unit} value={String(unit)}>
+                    {strings.unitOption(unit)}
+                  </option>
+                ))}
+              </Select>
+            ) : BOXES.has(field) ? (
+              <Textarea {...common} rows={field === "reps" ? 5 : field === "lastYear" ? 3 : 2} resize="vertical" onChange={(_, d) => change(field, d.value)} />
+            ) : (
+              <Input
+                {...common}
+                inputMode={NUMERIC.has(field) ? "numeric" : undefined}
+                placeholder={field === "annualTarget" && computedTarget !== undefined ? formatAmount(computedTarget) : undefined}
+                onChange={(_, d) => change(field, d.value)}
+              />
+            )}
           </Field>
         );
       })}
+      {validation.ok && validation.plan && <AnnualPreview plan={validation.plan} strings={strings} />}
       <LanguageSwitch
         locale={values.sheetLocale}
         label={strings.fieldSheetLocale}

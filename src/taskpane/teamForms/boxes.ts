@@ -7,6 +7,9 @@ import { isHeaderRow, type RepInput, type WeightInput } from "../../team";
  * cheap: both forms read them on every keystroke.
  */
 
+/** The 取整单位 both forms offer: whole yuan up to 万元. */
+export const UNITS = [1, 10, 100, 1000, 10000] as const;
+
 /** A problem with a box's shape, before the team layer sees its values; the pane words it. */
 export type BoxProblem =
   | { readonly code: "monthCount"; readonly count: number }

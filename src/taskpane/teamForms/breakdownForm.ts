@@ -41,9 +41,6 @@ export interface BreakdownFormValues {
 
 export type BreakdownField = "period" | "target" | "reps" | "lastYear" | "monthHolds" | "unit" | "holidays" | "longWeek" | "ratios" | "week";
 
-/** The 取整单位 offered: whole yuan up to 万元. */
-export const UNITS = [1, 10, 100, 1000, 10000] as const;
-
 export interface BreakdownValidation {
   /** Problems of the form's own fields (period, week, holidays, the 大小周 date), worded by the pane. */
   readonly fieldProblems: Partial<Record<BreakdownField, FieldProblem>>;

@@ -20,6 +20,8 @@ export function problemText(problem: FieldProblem, locale: Locale): string {
       return strings.problemDateFormat;
     case "wholeNumber":
       return strings.problemWholeNumber(problem.min, problem.max);
+    case "percent":
+      return strings.problemPercent;
     case "dateLine":
       return strings.problemDateLine(problem.line, problem.text);
     case "calendar":
