@@ -101,3 +101,28 @@ export function apportion(total: number, weights: readonly number[], unit = 1): 
     decimalToNumber({ coefficient: share.units * unitDecimal.coefficient, exponent: unitDecimal.exponent }),
   );
 }
+
+/**
+ * `apportion` with some parts fixed: held parts keep their value, total − Σ holds is split over the
+ * rest by weight (a hold's weight is ignored). Throws when the holds exceed the total, or when a rest
+ * above 0 has no part with weight to go to; a rest of 0 gives the others 0 whatever their weights.
+ */
+export function apportionHeld(total: number, weights: readonly number[], holds: readonly (number | undefined)[], unit = 1): number[] {
+  checkFinite(total, SPLIT.total);
+  const given = holds.filter((hold): hold is number => hold !== undefined);
+  for (const hold of given) checkFinite(hold, SPLIT.total);
+  // Decimal so that 1 − 0.3 held in fen leaves exactly 0.7, not 0.7000000000000001.
+  const decimals = [total, ...given].map(decimalFromNumber);
+  const exponent = commonExponent(decimals);
+  const [scaledTotal, ...scaledHolds] = decimals.map((d) => scaledInteger(d, exponent));
+  const negative = given.find((hold) => hold < 0);
+  if (negative !== undefined) throw numError({ en: `a fixed part is negative (${negative})`, zh: `固定部分不能为负数（当前为 ${negative}）` });
+  const rest = scaledTotal - scaledHolds.reduce((sum, hold) => sum + hold, 0n);
+  if (rest < 0n) {
+    const held = decimalToNumber({ coefficient: scaledTotal - rest, exponent });
+    throw numError({ en: `the fixed parts (${held}) exceed total (${total})`, zh: `固定部分合计（${held}）超过了${SPLIT.total.zh}（${total}）` });
+  }
+  const free = weights.map((weight, i) => (holds[i] === undefined ? weight : 0));
+  const spread = rest === 0n ? free.map(() => 0) : apportion(decimalToNumber({ coefficient: rest, exponent }), free, unit);
+  return weights.map((_, i) => holds[i] ?? spread[i]);
+}

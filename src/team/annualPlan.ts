@@ -1,5 +1,22 @@
 import type { WorkCalendar } from "../domain/calendar";
-import type { Breakdown, RepInput, WeightInput } from "./breakdown";
+import { decimalFromNumber, decimalToNumber, multiply, parseDecimal, scaledInteger } from "../domain/decimal";
+import { halfWidth } from "../domain/typedText";
+import {
+  BreakdownError,
+  breakdownOf,
+  DEFAULT_PRODUCT_RATIOS,
+  monthTargets,
+  productsOf,
+  readBreakdown,
+  readLastYear,
+  validTarget,
+  validUnit,
+  type Breakdown,
+  type BreakdownInput,
+  type BreakdownIssue,
+  type RepInput,
+  type WeightInput,
+} from "./breakdown";
 
 /**
  * 年度销售计划 (seed 003 L216–241): last year's months and a growth rate → the year's target, split over
@@ -56,13 +73,104 @@ export interface AnnualPlan {
 export const DEFAULT_GROWTH = 0.2;
 export const DEFAULT_EXPENSE_CAP = 0.02;
 
-// INTERIM (issue 14 contract): the domain helper's change replaces these three.
+/** The sum of decimal amounts without binary noise (80000.1 + 0.2 is 80000.3). */
+function exactSum(values: readonly number[]): number {
+  const decimals = values.map(decimalFromNumber);
+  const exponent = Math.min(0, ...decimals.map((d) => d.exponent));
+  return decimalToNumber({ coefficient: decimals.reduce((sum, d) => sum + scaledInteger(d, exponent), 0n), exponent });
+}
+
+/**
+ * Σ last year × (1 + growth), rounded half up to whole units — the same as the sheet's
+ * ROUND(上年合计*(1+增长率)/unit,0)*unit, computed on the decimals as typed (20 % of 80 000.5 is 16 000.1
+ * exactly), so no binary noise can tip a half.
+ */
 export function annualTarget(lastYearTotal: number, growth: number, unit = 1): number {
-  return Math.round((lastYearTotal * (1 + growth)) / unit) * unit;
+  const total = decimalFromNumber(lastYearTotal);
+  const rate = decimalFromNumber(growth);
+  const step = decimalFromNumber(unit);
+  const onePlus = { coefficient: 10n ** BigInt(-Math.min(0, rate.exponent)) + scaledInteger(rate, Math.min(0, rate.exponent)), exponent: Math.min(0, rate.exponent) };
+  const product = multiply(total, onePlus);
+  const exponent = Math.min(product.exponent, step.exponent);
+  const numerator = scaledInteger(product, exponent);
+  const denominator = scaledInteger(step, exponent);
+  const sign = numerator < 0n ? -1n : 1n;
+  const magnitude = numerator * sign;
+  // Half away from zero, as Excel's ROUND.
+  const units = (magnitude / denominator + (2n * (magnitude % denominator) >= denominator ? 1n : 0n)) * sign;
+  return decimalToNumber({ coefficient: units * step.coefficient, exponent: step.exponent });
 }
+
+/** The lowest and highest growth a plan takes: −100 % (exclusive: nothing left) to 1000 %. */
+const RATE_RANGE = { above: -1, atMost: 10 } as const;
+
+/** "20%" / 0.2 / "20" → 0.2; undefined when not a rate (−100 % < rate ≤ 1000 %). A bare number above 1 is a percent. */
 export function parseRate(input: WeightInput): number | undefined {
-  return typeof input === "number" ? input : undefined;
+  if (typeof input !== "number" && typeof input !== "string") return undefined;
+  const typed = typeof input === "number" ? (Number.isFinite(input) ? String(input) : "") : halfWidth(input).trim().replace(/,/g, "");
+  const percent = /\s*%$/.test(typed);
+  const decimal = parseDecimal(typed.replace(/\s*%$/, ""));
+  if (!decimal) return undefined;
+  const magnitude = decimal.coefficient < 0n ? -decimal.coefficient : decimal.coefficient;
+  const aboveOne = decimalToNumber({ coefficient: magnitude, exponent: decimal.exponent }) > 1;
+  const rate = decimalToNumber(percent || aboveOne ? { coefficient: decimal.coefficient, exponent: decimal.exponent - 2 } : decimal);
+  return rate > RATE_RANGE.above && rate <= RATE_RANGE.atMost ? rate : undefined;
 }
+
+const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
+
+const sums = (values: readonly number[], size: number): number[] =>
+  Array.from({ length: values.length / size }, (_, q) => exactSum(values.slice(q * size, q * size + size)));
+
+/** The whole plan; throws BreakdownError with every input problem. */
 export function computeAnnualPlan(input: AnnualPlanInput): AnnualPlan {
-  throw new Error(`computeAnnualPlan is not written yet (${input.year})`);
+  const issues: BreakdownIssue[] = [];
+  const lastYear = readLastYear(input.lastYear, issues, {});
+  const growth = isBlank(input.growth) ? DEFAULT_GROWTH : parseRate(input.growth);
+  if (growth === undefined) issues.push({ code: "growthInvalid", params: { value: String(input.growth) } });
+  const unit = validUnit(input.unit);
+  const targetTyped = !isBlank(input.target);
+  const lastYearTotal = lastYear ? exactSum(lastYear) : undefined;
+  let target: number | undefined;
+  if (targetTyped) {
+    target = validTarget(input.target as number | string);
+    if (target === undefined) issues.push({ code: "targetInvalid", params: { value: String(input.target) } });
+  } else if (lastYearTotal !== undefined && growth !== undefined && unit !== undefined) {
+    target = annualTarget(lastYearTotal, growth, unit);
+  }
+  const split = input.split ?? "lastYear";
+  const ratios = input.productRatios ?? DEFAULT_PRODUCT_RATIOS;
+  const breakdownInput: BreakdownInput = {
+    target: target ?? 0,
+    period: { kind: "year", year: input.year },
+    reps: input.reps,
+    productRatios: ratios,
+    // Last year's problems are reported once, above; the split only needs its numbers.
+    split: split === "lastYear" && lastYear ? { kind: "lastYear", months: lastYear } : { kind: "workdays" },
+    ...(input.monthHolds ? { monthHolds: input.monthHolds } : {}),
+    ...(input.calendar ? { calendar: input.calendar } : {}),
+    ...(input.unit !== undefined ? { unit: input.unit } : {}),
+  };
+  const plan = readBreakdown(breakdownInput, target, issues, { repsOptional: true });
+  if (!plan || !lastYear || lastYearTotal === undefined || growth === undefined || !plan.months) throw new BreakdownError(issues);
+
+  const breakdown = plan.reps.length > 0 ? breakdownOf(plan) : undefined;
+  const months = breakdown ? breakdown.months : monthTargets(plan.target, plan.months).map((v) => v * plan.unit);
+  const products = breakdown?.products ?? productsOf(plan.target, ratios, months.map((v) => v / plan.unit), plan.unit);
+  return {
+    year: input.year,
+    lastYear,
+    lastYearTotal,
+    growth,
+    target: plan.target * plan.unit,
+    targetTyped,
+    split,
+    months,
+    quarters: sums(months, 3),
+    lastYearQuarters: sums(lastYear, 3),
+    yoy: months.map((m, i) => (lastYear[i] === 0 ? null : m / lastYear[i] - 1)),
+    ...(breakdown ? { breakdown } : {}),
+    products,
+    unit: plan.unit,
+  };
 }

@@ -1,6 +1,7 @@
 import { CodedError } from "../contract/codedError";
 import type { Locale } from "../contract/locale";
-import { apportion } from "../domain/apportion";
+import { apportion, apportionHeld } from "../domain/apportion";
+import { splitTable, TableInfeasible } from "../domain/controlledRounding";
 import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, weekSplit, workdays, type WorkCalendar } from "../domain/calendar";
 import { halfWidth, readTypedNumber } from "../domain/typedText";
 
@@ -22,7 +23,20 @@ export type BreakdownErrorCode =
   | "weightsAllZero"
   | "targetInvalid"
   | "ratioInvalid"
-  | "noWorkingDays";
+  | "noWorkingDays"
+  | "holdInvalid"
+  | "holdsExceedTarget"
+  | "nothingToSpread"
+  | "startInvalid"
+  | "lastYearInvalid"
+  | "lastYearBlank"
+  | "monthHoldInvalid"
+  | "monthHoldsExceedTarget"
+  | "monthsNothingToSpread"
+  | "rampInfeasible"
+  | "unitInvalid"
+  | "targetNotMultiple"
+  | "growthInvalid";
 
 export interface BreakdownErrorParams {
   /** One-based row of the rep list. */
@@ -30,12 +44,39 @@ export interface BreakdownErrorParams {
   readonly rep?: string;
   /** The offending input as the user typed it. */
   readonly value?: string;
+  /** The month (1..12) the problem is in. */
+  readonly month?: number;
+  /** Reps' names joined by 、. */
+  readonly reps?: string;
+  /** An amount in yuan (what is needed), and the limit it exceeds. */
+  readonly amount?: number;
+  readonly limit?: number;
+  /** The whole unit amounts are made of, in yuan. */
+  readonly unit?: number;
+  /** The months (1..12) a group of reps may use (`rampInfeasible`). */
+  readonly months?: readonly number[];
 }
 
 export interface BreakdownIssue {
   readonly code: BreakdownErrorCode;
   readonly params: BreakdownErrorParams;
 }
+
+const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** Months as runs: [7, 8, 9, 10, 11, 12] → 7–12月 · July–December; [1, 3, 4] → 1月、3–4月 · January, March–April. */
+function monthRuns(months: readonly number[], locale: Locale): string {
+  const runs: [number, number][] = [];
+  for (const m of months) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === m - 1) last[1] = m;
+    else runs.push([m, m]);
+  }
+  if (locale === "zh-CN") return runs.map(([a, b]) => (a === b ? `${a}月` : `${a}–${b}月`)).join("、");
+  return runs.map(([a, b]) => (a === b ? EN_MONTHS[a - 1] : `${EN_MONTHS[a - 1]}–${EN_MONTHS[b - 1]}`)).join(", ");
+}
+
+const yuan = (amount: number | undefined): string => (amount ?? 0).toLocaleString("en-US");
 
 const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: BreakdownErrorParams) => string>>> = {
   "zh-CN": {
@@ -49,6 +90,33 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     targetInvalid: (p) => `团队目标“${p.value}”无效：请填写不小于 0 的整数金额（元）。`,
     ratioInvalid: (p) => `产品比例“${p.value}”无效：请填写三个不小于 0 的数字，且不能全为 0（如 2:3:1）。`,
     noWorkingDays: (p) => `${p.value} 没有工作日，无法按周分解。`,
+    holdInvalid: (p) => `“${p.rep}”（第 ${p.row} 行）的固定目标“${p.value}”无效：请填写不小于 0 的整数金额（元），或留空按权重分配。`,
+    holdsExceedTarget: (p) => `固定目标合计 ${yuan(p.amount)} 元，超过了团队目标 ${yuan(p.limit)} 元：请降低固定目标，或提高团队目标。`,
+    nothingToSpread: (p) =>
+      `固定目标之外还剩 ${yuan(p.amount)} 元要分配，但没有销售代表可以分到（没有固定目标的代表权重都是 0，或所有代表都已固定）：请给一名没有固定目标的代表填写大于 0 的权重，或让固定目标合计等于团队目标。`,
+    startInvalid: (p) => `“${p.rep}”（第 ${p.row} 行）的到岗月份“${p.value}”无效：请填写 1 到 12 的月份，或留空表示全年在岗。`,
+    lastYearInvalid: (p) => {
+      const who = p.rep === undefined ? "" : `“${p.rep}”的`;
+      return p.month === undefined
+        ? `${who}上年销售额需要 12 个月的数字（现在是 ${p.value} 个）。`
+        : `${who}上年 ${p.month} 月销售额“${p.value}”无效：请填写不小于 0 的数字，或留空（按 0 计）。`;
+    },
+    lastYearBlank: () => "上年各月销售额全部为空或 0，无法按上年的月度比例拆分：请填写上年各月的销售额，或改为按工作日拆分。",
+    monthHoldInvalid: (p) =>
+      p.month === undefined
+        ? `固定月目标最多 12 个月（现在是 ${p.value} 个）。`
+        : `${p.month} 月的固定月目标“${p.value}”无效：请填写不小于 0 的整数金额（元），或留空按比例分配。`,
+    monthHoldsExceedTarget: (p) => `固定月目标合计 ${yuan(p.amount)} 元，超过了年度目标 ${yuan(p.limit)} 元：请降低固定月目标，或提高年度目标。`,
+    monthsNothingToSpread: (p) =>
+      `固定月目标之外还剩 ${yuan(p.amount)} 元要分配，但没有月份可以分到（没有固定的月份按拆分方式都是 0，或所有月份都已固定）：请留出一个有上年销售额（或工作日）的月份不固定，或让固定月目标合计等于年度目标。`,
+    rampInfeasible: (p) =>
+      `${p.reps}只能分到 ${monthRuns(p.months ?? [], "zh-CN")}（到岗之前、或本人上年销售额为 0 的月份分不到目标），这些月份的月目标合计 ${yuan(p.limit)} 元，少于他们的目标合计 ${yuan(p.amount)} 元：请降低他们的目标，或提高（固定）这些月份的月目标，或把到岗月份提前。`,
+    unitInvalid: (p) => `金额单位“${p.value}”无效：请填写 1、10、100、1000 或 10000 这样的正整数（元）。`,
+    targetNotMultiple: (p) => {
+      const what = p.rep !== undefined ? `“${p.rep}”的固定目标` : p.month !== undefined ? `${p.month} 月的固定月目标` : "团队目标";
+      return `${what}“${p.value}”不是金额单位 ${yuan(p.unit)} 元的整数倍：请改为 ${yuan(p.unit)} 的整数倍，或把金额单位改小。`;
+    },
+    growthInvalid: (p) => `增长率“${p.value}”无效：请填写 20%、0.2 这样的比例（大于 −100%，不超过 1000%）。`,
   },
   "en-US": {
     noReps: () => "List at least one rep.",
@@ -61,6 +129,33 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     targetInvalid: (p) => `The team target “${p.value}” is not valid: enter a whole amount of yuan, 0 or more.`,
     ratioInvalid: (p) => `The product ratio “${p.value}” is not valid: enter three numbers, 0 or more, not all 0 (e.g. 2:3:1).`,
     noWorkingDays: (p) => `${p.value} has no working day to split by week.`,
+    holdInvalid: (p) => `The fixed target “${p.value}” of “${p.rep}” (row ${p.row}) is not valid: enter a whole amount of yuan, 0 or more, or leave it blank to share by weight.`,
+    holdsExceedTarget: (p) => `The fixed targets add up to ${yuan(p.amount)} yuan, more than the team target of ${yuan(p.limit)} yuan: lower the fixed targets or raise the team target.`,
+    nothingToSpread: (p) =>
+      `${yuan(p.amount)} yuan is left after the fixed targets, but no rep can take it (every rep without a fixed target has weight 0, or every rep is fixed): give a rep without a fixed target a weight above 0, or make the fixed targets add up to the team target.`,
+    startInvalid: (p) => `The start month “${p.value}” of “${p.rep}” (row ${p.row}) is not valid: enter a month from 1 to 12, or leave it blank for the whole year.`,
+    lastYearInvalid: (p) => {
+      const whose = p.rep === undefined ? "Last year's sales" : `Last year's sales of “${p.rep}”`;
+      return p.month === undefined
+        ? `${whose} need 12 months (there are ${p.value}).`
+        : `${whose} for ${EN_MONTHS[p.month - 1]} (“${p.value}”) are not valid: enter a number, 0 or more, or leave it blank (counted as 0).`;
+    },
+    lastYearBlank: () => "Last year's monthly sales are all blank or 0, so there is no shape to split the year by: enter last year's months, or split by working days.",
+    monthHoldInvalid: (p) =>
+      p.month === undefined
+        ? `Fixed month targets cover at most 12 months (there are ${p.value}).`
+        : `The fixed target for ${EN_MONTHS[p.month - 1]} (“${p.value}”) is not valid: enter a whole amount of yuan, 0 or more, or leave it blank to spread.`,
+    monthHoldsExceedTarget: (p) => `The fixed month targets add up to ${yuan(p.amount)} yuan, more than the annual target of ${yuan(p.limit)} yuan: lower them or raise the annual target.`,
+    monthsNothingToSpread: (p) =>
+      `${yuan(p.amount)} yuan is left after the fixed month targets, but no month can take it (every month not fixed is 0 by the split, or every month is fixed): leave a month with last year's sales (or working days) unfixed, or make the fixed months add up to the annual target.`,
+    rampInfeasible: (p) =>
+      `${p.reps} can only take ${monthRuns(p.months ?? [], "en-US")} (no target before a rep starts, or in months where the rep's own last-year sales are 0); those months' targets add up to ${yuan(p.limit)} yuan, less than their targets of ${yuan(p.amount)} yuan: lower their targets, raise (fix) those months' targets, or start them earlier.`,
+    unitInvalid: (p) => `The unit “${p.value}” is not valid: enter a whole number of yuan such as 1, 10, 100, 1000 or 10000.`,
+    targetNotMultiple: (p) => {
+      const what = p.rep !== undefined ? `The fixed target of “${p.rep}”` : p.month !== undefined ? `The fixed target for ${EN_MONTHS[p.month - 1]}` : "The team target";
+      return `${what} (“${p.value}”) is not a whole multiple of the unit, ${yuan(p.unit)} yuan: make it a multiple of ${yuan(p.unit)}, or choose a smaller unit.`;
+    },
+    growthInvalid: (p) => `The growth rate “${p.value}” is not valid: enter a rate such as 20% or 0.2 (above −100%, at most 1000%).`,
   },
 };
 
@@ -167,10 +262,11 @@ export const DEFAULT_PRODUCT_RATIOS: readonly [number, number, number] = [2, 3, 
 const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
 
 /**
- * Checks the rep list: names present and unique, weights present, numeric, ≥ 0 and not all 0.
+ * Checks the rep list: names present and unique, weights present, numeric, ≥ 0 and not all 0 (unless
+ * `allowAllZero`: holds may leave nothing to spread by weight).
  * Returns the cleaned list or every problem found.
  */
-export function validateWeights(reps: readonly RepInput[]): { ok: true; reps: RepWeight[] } | { ok: false; issues: BreakdownIssue[] } {
+export function validateWeights(reps: readonly RepInput[], allowAllZero = false): { ok: true; reps: RepWeight[] } | { ok: false; issues: BreakdownIssue[] } {
   const issues: BreakdownIssue[] = [];
   if (reps.length === 0) return { ok: false, issues: [{ code: "noReps", params: {} }] };
   const seen = new Set<string>();
@@ -188,7 +284,7 @@ export function validateWeights(reps: readonly RepInput[]): { ok: true; reps: Re
     else if (weight < 0) issues.push({ code: "weightNegative", params });
     else cleaned.push({ rep, weight });
   });
-  if (issues.length === 0 && cleaned.every((r) => r.weight === 0)) issues.push({ code: "weightsAllZero", params: {} });
+  if (issues.length === 0 && !allowAllZero && cleaned.every((r) => r.weight === 0)) issues.push({ code: "weightsAllZero", params: {} });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, reps: cleaned };
 }
 
@@ -221,7 +317,8 @@ export function parseRatios(text: string): [number, number, number] | undefined 
   return parts.length === 3 && parts.every((n) => n !== undefined) ? [parts[0]!, parts[1]!, parts[2]!] : undefined;
 }
 
-function validTarget(target: number | string): number | undefined {
+/** A team target as typed: whole yuan ≥ 0 ("120,000" too), or undefined. */
+export function validTarget(target: number | string): number | undefined {
   const value = readTypedNumber(target);
   return value !== undefined && value >= 0 && Number.isSafeInteger(value) ? value : undefined;
 }
@@ -232,58 +329,246 @@ const validRatios = (ratios: readonly number[]): boolean =>
 const monthsOf = (period: BreakdownPeriod): { year: number; month: number }[] =>
   period.kind === "month" ? [{ year: period.year, month: period.month }] : Array.from({ length: 12 }, (_, i) => ({ year: period.year, month: i + 1 }));
 
-/** A rep's target over the period's weeks: months by working days first when the period is a year. */
-function weekParts(rep: string, target: number, period: BreakdownPeriod, calendar: WorkCalendar): WeekPart[] {
-  const months = monthsOf(period);
-  const monthDays = months.map(({ year, month }) => workdays(serialFromYmd(year, month, 1), serialFromYmd(year, month, daysInMonth(year, month)), calendar));
-  const monthAmounts = months.length === 1 ? [target] : apportion(target, monthDays);
-  return months.flatMap(({ year, month }, i) =>
-    weekSplit(monthAmounts[i], year, month, calendar).map((part, index) => ({
-      rep,
-      year,
-      month,
-      week: index + 1,
-      from: part.from,
-      to: part.to,
-      workingDays: part.workingDays,
-      amount: part.amount,
-    })),
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+const text = (input: WeightInput): string => String(input ?? "");
+
+/** The whole unit parts are made of; undefined when it is not a whole number of yuan ≥ 1. */
+export function validUnit(unit: number | undefined): number | undefined {
+  const value = unit ?? 1;
+  return Number.isSafeInteger(value) && value >= 1 ? value : undefined;
+}
+
+/** A typed amount of whole yuan, ≥ 0 (blank → undefined), counted in units; pushes its problem and gives NaN when bad. */
+function readAmount(input: WeightInput, unit: number | undefined, issues: BreakdownIssue[], bad: BreakdownIssue, notMultiple: BreakdownErrorParams): number | undefined {
+  if (isBlank(input)) return undefined;
+  const value = readTypedNumber(input);
+  if (value === undefined || value < 0 || !Number.isSafeInteger(value)) {
+    issues.push(bad);
+    return NaN;
+  }
+  if (unit !== undefined && value % unit !== 0) {
+    issues.push({ code: "targetNotMultiple", params: { ...notMultiple, value: text(input), unit } });
+    return NaN;
+  }
+  return unit === undefined ? NaN : value / unit;
+}
+
+/** Last year's months as typed (blank = 0): 12 numbers ≥ 0, or the problems. */
+export function readLastYear(months: readonly WeightInput[], issues: BreakdownIssue[], who: { rep?: string; row?: number }): number[] | undefined {
+  if (months.length !== 12) {
+    issues.push({ code: "lastYearInvalid", params: { ...who, value: String(months.length) } });
+    return undefined;
+  }
+  const before = issues.length;
+  const values = months.map((input, i) => {
+    if (isBlank(input)) return 0;
+    const value = readTypedNumber(input);
+    if (value === undefined || value < 0) issues.push({ code: "lastYearInvalid", params: { ...who, month: i + 1, value: text(input) } });
+    return value ?? 0;
+  });
+  return issues.length === before ? values : undefined;
+}
+
+/** A start month: 1..12 ("7", 7, "7月"); blank → 1. */
+function readStart(input: number | string | null | undefined): number | undefined {
+  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return 1;
+  const value = readTypedNumber(typeof input === "string" ? halfWidth(input).trim().replace(/月$/, "") : input);
+  return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 12 ? value : undefined;
+}
+
+/** How the year's months are weighed and which are fixed; read and checked, amounts in units. */
+interface MonthPlan {
+  readonly shape: readonly number[];
+  readonly holds: readonly (number | undefined)[];
+}
+
+/** The split and month holds of a year, checked against the target (when known); problems pushed to `issues`. */
+export function readMonthPlan(
+  input: { readonly year: number; readonly split?: MonthSplit; readonly monthHolds?: readonly WeightInput[]; readonly calendar?: WorkCalendar },
+  target: number | undefined,
+  unit: number | undefined,
+  issues: BreakdownIssue[],
+): MonthPlan | undefined {
+  const calendar = input.calendar ?? PLAIN_WEEKS;
+  const before = issues.length;
+  const split = input.split ?? { kind: "workdays" };
+  let shape: number[] | undefined;
+  if (split.kind === "workdays") {
+    shape = monthsOf({ kind: "year", year: input.year }).map(({ year, month }) =>
+      workdays(serialFromYmd(year, month, 1), serialFromYmd(year, month, daysInMonth(year, month)), calendar),
+    );
+  } else {
+    shape = readLastYear(split.months, issues, {});
+    if (shape && shape.every((v) => v === 0)) issues.push({ code: "lastYearBlank", params: {} });
+  }
+  const typed = input.monthHolds ?? [];
+  if (typed.length > 12) issues.push({ code: "monthHoldInvalid", params: { value: String(typed.length) } });
+  const holds = Array.from({ length: 12 }, (_, i) =>
+    readAmount(typed[i], unit, issues, { code: "monthHoldInvalid", params: { month: i + 1, value: text(typed[i]) } }, { month: i + 1 }),
   );
+  if (issues.length > before || !shape || target === undefined || unit === undefined) return undefined;
+  const held = sumOf(holds.map((h) => h ?? 0));
+  const rest = target - held;
+  if (rest < 0) issues.push({ code: "monthHoldsExceedTarget", params: { amount: held * unit, limit: target * unit } });
+  else if (rest > 0 && shape.every((w, i) => holds[i] !== undefined || w === 0)) issues.push({ code: "monthsNothingToSpread", params: { amount: rest * unit } });
+  return issues.length > before ? undefined : { shape, holds };
+}
+
+/** The team's month targets (in units): the target split by the month shape, held months kept. */
+export const monthTargets = (target: number, plan: MonthPlan): number[] => apportionHeld(target, plan.shape, plan.holds);
+
+interface RepPlan {
+  readonly rep: string;
+  readonly weight: number;
+  readonly hold: number | undefined;
+  readonly start: number;
+  readonly lastYear: readonly number[] | undefined;
+}
+
+/** The reps, their holds, starts and own last-year months, checked against the target (when known). */
+export function readReps(reps: readonly RepInput[], year: boolean, target: number | undefined, unit: number | undefined, issues: BreakdownIssue[]): RepPlan[] | undefined {
+  const before = issues.length;
+  const holds = reps.map((r, index) =>
+    readAmount(r.hold, unit, issues, { code: "holdInvalid", params: { row: index + 1, rep: r.rep.trim(), value: text(r.hold) } }, { rep: r.rep.trim() }),
+  );
+  const anyHold = reps.some((r) => !isBlank(r.hold));
+  // A held rep's weight is not used: it may be left blank. With holds, all-zero weights are fine when nothing is left to spread (below).
+  const weights = validateWeights(
+    reps.map((r, i) => (holds[i] !== undefined && isBlank(r.weight) ? { ...r, weight: 0 } : r)),
+    anyHold,
+  );
+  if (!weights.ok) issues.push(...weights.issues);
+  // Starts and own months shape a year's months; a month has one month and ignores them.
+  const starts = reps.map((r, index) => {
+    const start = year ? readStart(r.start) : 1;
+    if (start === undefined) issues.push({ code: "startInvalid", params: { row: index + 1, rep: r.rep.trim(), value: String(r.start) } });
+    return start ?? 1;
+  });
+  const lastYears = reps.map((r, index) => (year && r.lastYear ? readLastYear(r.lastYear, issues, { rep: r.rep.trim(), row: index + 1 }) : undefined));
+  if (issues.length > before || !weights.ok || target === undefined || unit === undefined) return undefined;
+  const held = sumOf(holds.map((h) => h ?? 0));
+  const rest = target - held;
+  if (rest < 0) issues.push({ code: "holdsExceedTarget", params: { amount: held * unit, limit: target * unit } });
+  else if (rest > 0 && weights.reps.every((r, i) => holds[i] !== undefined || r.weight === 0)) issues.push({ code: "nothingToSpread", params: { amount: rest * unit } });
+  if (issues.length > before) return undefined;
+  return weights.reps.map((r, i) => ({ rep: r.rep, weight: r.weight, hold: holds[i], start: starts[i], lastYear: lastYears[i] }));
+}
+
+/** Everything checked: amounts in units. */
+export interface BreakdownPlan {
+  readonly period: BreakdownPeriod;
+  readonly calendar: WorkCalendar;
+  readonly unit: number;
+  readonly target: number;
+  readonly reps: readonly RepPlan[];
+  /** A year's month shape and holds (absent for a month). */
+  readonly months?: MonthPlan;
+  readonly ratios?: readonly [number, number, number];
+}
+
+/**
+ * Reads and checks a breakdown's input, every problem at once, with the team target (in yuan) given
+ * or undefined when it is itself invalid (the target-dependent checks are then skipped).
+ */
+export function readBreakdown(input: BreakdownInput, target: number | undefined, issues: BreakdownIssue[], options: { readonly repsOptional?: boolean } = {}): BreakdownPlan | undefined {
+  const calendar = input.calendar ?? PLAIN_WEEKS;
+  const unit = validUnit(input.unit);
+  if (unit === undefined) issues.push({ code: "unitInvalid", params: { value: String(input.unit) } });
+  let units: number | undefined;
+  if (target !== undefined && unit !== undefined) {
+    if (target % unit === 0) units = target / unit;
+    else issues.push({ code: "targetNotMultiple", params: { value: String(target), unit } });
+  }
+  const year = input.period.kind === "year";
+  // The annual plan may have no reps: then its months and products are the whole plan.
+  const reps = options.repsOptional && input.reps.length === 0 ? [] : readReps(input.reps, year, units, unit, issues);
+  if (input.productRatios && !validRatios(input.productRatios)) issues.push({ code: "ratioInvalid", params: { value: input.productRatios.join(":") } });
+  for (const { year: y, month } of monthsOf(input.period)) {
+    if (monthWeeks(y, month, calendar).length === 0) issues.push({ code: "noWorkingDays", params: { value: `${y}-${String(month).padStart(2, "0")}` } });
+  }
+  // split and monthHolds describe the months of a year; a month period ignores them.
+  const months = year ? readMonthPlan({ ...input, year: input.period.year, calendar }, units, unit, issues) : undefined;
+  if (issues.length > 0 || !reps || units === undefined || unit === undefined || (year && !months)) return undefined;
+  return { period: input.period, calendar, unit, target: units, reps, ...(months ? { months } : {}), ...(input.productRatios ? { ratios: input.productRatios } : {}) };
+}
+
+/** Each rep's months (in units): one column for a month; for a year, the rep × month table both of whose margins are exact. */
+function repMonths(plan: BreakdownPlan, targets: readonly number[], teamMonths: readonly number[]): number[][] {
+  if (!plan.months) return targets.map((t) => [t]);
+  // A rep's own last year where it has sales in the rep's months, else the team's month targets; nothing before the start.
+  const seed = plan.reps.map((r) => {
+    const active = (values: readonly number[]): number[] => values.map((v, i) => (i + 1 >= r.start ? v : 0));
+    const own = r.lastYear && active(r.lastYear);
+    return own && sumOf(own) > 0 ? own : active(teamMonths);
+  });
+  try {
+    return splitTable(seed, targets, teamMonths).parts;
+  } catch (error) {
+    if (!(error instanceof TableInfeasible)) throw error;
+    const params = { reps: error.rows.map((i) => plan.reps[i].rep).join("、"), months: error.cols.map((j) => j + 1), amount: error.need * plan.unit, limit: error.room * plan.unit };
+    throw new BreakdownError([{ code: "rampInfeasible", params }]);
+  }
+}
+
+/** The breakdown of a checked plan (`readBreakdown`). Throws BreakdownError `rampInfeasible` when starts or shapes leave reps too few months. */
+export function breakdownOf(plan: BreakdownPlan): Breakdown {
+  const { unit, calendar } = plan;
+  const targets = apportionHeld(plan.target, plan.reps.map((r) => r.weight), plan.reps.map((r) => r.hold));
+  const teamMonths = plan.months ? monthTargets(plan.target, plan.months) : [plan.target];
+  const grid = repMonths(plan, targets, teamMonths);
+  const periodMonths = monthsOf(plan.period);
+  const sum = sumOf(plan.reps.map((r) => r.weight));
+  const reps: RepShare[] = plan.reps.map((r, i) => ({
+    rep: r.rep,
+    weight: r.weight,
+    share: sum > 0 ? r.weight / sum : 0,
+    target: targets[i] * unit,
+    held: r.hold !== undefined,
+    start: r.start,
+    months: grid[i].map((v) => v * unit),
+  }));
+  // Each rep-month over its weeks by working days, so the weeks still sum to the cells.
+  const weeks = reps.flatMap((r) =>
+    periodMonths.flatMap(({ year, month }, m) =>
+      weekSplit(r.months[m], year, month, calendar, unit).map((part, index) => ({
+        rep: r.rep,
+        year,
+        month,
+        week: index + 1,
+        from: part.from,
+        to: part.to,
+        workingDays: part.workingDays,
+        amount: part.amount,
+      })),
+    ),
+  );
+  const ratios = plan.ratios;
+  return {
+    period: plan.period,
+    target: plan.target * unit,
+    reps,
+    weeks,
+    months: teamMonths.map((v) => v * unit),
+    unit,
+    ...(ratios ? { products: productsOf(plan.target, ratios, teamMonths, unit) } : {}),
+  };
+}
+
+/** The A/B/C targets by ratio and their months (rank one: ratio × month), exact both ways; amounts in units in, yuan out. */
+export function productsOf(target: number, ratios: readonly [number, number, number], teamMonths: readonly number[], unit: number): NonNullable<Breakdown["products"]> {
+  const targets = apportion(target, ratios);
+  const { parts } = splitTable(ratios.map((r) => teamMonths.map((m) => r * m)), targets, teamMonths);
+  return { ratios, targets: [targets[0] * unit, targets[1] * unit, targets[2] * unit], months: parts.map((row) => row.map((v) => v * unit)) };
 }
 
 /** The whole breakdown; throws `BreakdownError` with every input problem found. */
 export function computeBreakdown(input: BreakdownInput): Breakdown {
-  const calendar = input.calendar ?? PLAIN_WEEKS;
   const issues: BreakdownIssue[] = [];
   const target = validTarget(input.target);
   if (target === undefined) issues.push({ code: "targetInvalid", params: { value: String(input.target) } });
-  const weights = validateWeights(input.reps);
-  if (!weights.ok) issues.push(...weights.issues);
-  if (input.productRatios && !validRatios(input.productRatios)) issues.push({ code: "ratioInvalid", params: { value: input.productRatios.join(":") } });
-  for (const { year, month } of monthsOf(input.period)) {
-    if (monthWeeks(year, month, calendar).length === 0) issues.push({ code: "noWorkingDays", params: { value: `${year}-${String(month).padStart(2, "0")}` } });
-  }
-  if (issues.length > 0 || target === undefined || !weights.ok) throw new BreakdownError(issues);
-
-  const sum = weights.reps.reduce((total, r) => total + r.weight, 0);
-  const targets = apportion(target, weights.reps.map((r) => r.weight));
-  // INTERIM (issue 14 contract): holds, starts, splits and the products' months land with the domain helper's change.
-  const weeks = weights.reps.flatMap((r, i) => weekParts(r.rep, targets[i], input.period, calendar));
-  const months = monthsOf(input.period);
-  const repMonths = (rep: string): number[] => months.map(({ year, month }) => weeks.filter((w) => w.rep === rep && w.year === year && w.month === month).reduce((s, w) => s + w.amount, 0));
-  const reps = weights.reps.map((r, i) => ({ rep: r.rep, weight: r.weight, share: r.weight / sum, target: targets[i], held: false, start: 1, months: repMonths(r.rep) }));
-  const teamMonths = months.map((_, m) => reps.reduce((s, r) => s + r.months[m], 0));
-  const ratios = input.productRatios;
-  const products = ratios && apportion(target, ratios);
-  return {
-    period: input.period,
-    target,
-    reps,
-    weeks,
-    months: teamMonths,
-    unit: 1,
-    ...(ratios && products ? { products: { ratios, targets: [products[0], products[1], products[2]], months: products.map((p) => [p]) } } : {}),
-  };
+  const plan = readBreakdown(input, target, issues);
+  if (!plan) throw new BreakdownError(issues);
+  return breakdownOf(plan);
 }
 
 /** The rep's amount for the weeks (or week parts) that start within Monday..Sunday of ISO week `week`. */

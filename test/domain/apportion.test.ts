@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { apportion } from "../../src/domain/apportion";
+import { apportion, apportionHeld } from "../../src/domain/apportion";
 import { expectDomainError } from "./expectDomainError";
 
 describe("apportion — worked examples", () => {
@@ -135,6 +135,57 @@ describe("apportion — properties", () => {
           }),
         );
       }),
+    );
+  });
+});
+
+describe("apportionHeld — some parts fixed by hand", () => {
+  it("keeps the held parts and splits the rest by weight", () => {
+    // 100 − 40 = 60 over 1:2 (the held part's weight 5 is ignored) → 20, 40.
+    expect(apportionHeld(100, [5, 1, 2], [40, undefined, undefined])).toEqual([40, 20, 40]);
+    // 10 − 1 = 9 over 1:1 → 4.5 each: floors 4, 4, the leftover unit to the earlier.
+    expect(apportionHeld(10, [1, 1, 1], [undefined, 1, undefined])).toEqual([5, 1, 4]);
+  });
+
+  it("is exact in decimals: 1 − 0.3 held in fen leaves 0.7", () => {
+    expect(apportionHeld(1, [1, 1], [0.3, undefined], 0.01)).toEqual([0.3, 0.7]);
+  });
+
+  it("gives the others 0 when the holds use up the total, whatever their weights", () => {
+    expect(apportionHeld(100, [0, 0, 0], [60, 40, undefined])).toEqual([60, 40, 0]);
+    expect(apportionHeld(100, [1, 1], [60, 40])).toEqual([60, 40]);
+  });
+
+  it("without holds it is apportion", () => {
+    expect(apportionHeld(100, [2, 3, 1], [undefined, undefined, undefined])).toEqual(apportion(100, [2, 3, 1]));
+  });
+
+  it.each<[string, () => unknown, "#NUM!" | "#DIV/0!", RegExp]>([
+    ["holds above the total", () => apportionHeld(100, [1, 1], [60, 50]), "#NUM!", /^the fixed parts \(110\) exceed total \(100\)/],
+    ["a negative hold", () => apportionHeld(100, [1, 1], [-1, undefined]), "#NUM!", /^a fixed part is negative/],
+    ["a rest with no weight to go to", () => apportionHeld(100, [1, 0], [60, undefined]), "#DIV/0!", /weights are all 0/],
+  ])("refuses %s", (_name, run, code, fragment) => {
+    expectDomainError(run, code, fragment);
+  });
+
+  it("property: held parts kept, the whole exact, the rest within one unit of its quota", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), hold: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }) }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (parts, extra) => {
+          const held = parts.reduce((s, p) => s + (p.hold ?? 0), 0);
+          const free = parts.filter((p) => p.hold === undefined);
+          const total = held + (free.length > 0 ? extra : 0);
+          const result = apportionHeld(total, parts.map((p) => p.weight), parts.map((p) => p.hold));
+          expect(result.reduce((a, b) => a + b, 0)).toBe(total);
+          const freeWeight = free.reduce((s, p) => s + p.weight, 0);
+          parts.forEach((p, i) => {
+            if (p.hold !== undefined) expect(result[i]).toBe(p.hold);
+            else expect(Math.abs(result[i] - ((total - held) * p.weight) / freeWeight)).toBeLessThan(1);
+          });
+        },
+      ),
     );
   });
 });

@@ -18,6 +18,16 @@ function issuesOf(input: BreakdownInput): string[] {
   throw new Error("expected a BreakdownError");
 }
 
+function messages(input: BreakdownInput, locale: "zh-CN" | "en-US"): string[] {
+  try {
+    computeBreakdown(input);
+  } catch (error) {
+    if (error instanceof BreakdownError) return breakdownMessages(error.issues, locale);
+    throw error;
+  }
+  throw new Error("expected a BreakdownError");
+}
+
 describe("validateWeights", () => {
   test("blank, negative, non-numeric weights, blank and repeated reps are each reported with their row", () => {
     const result = validateWeights([
@@ -164,6 +174,164 @@ describe("computeBreakdown", () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () => {
+  const YEAR = { kind: "year", year: 2027 } as const;
+  const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+  test("a held rep keeps the hold; the rest goes by weight to the others", () => {
+    // 100 000 − 40 000 = 60 000 over 1:2 → 20 000 and 40 000.
+    const b = computeBreakdown({ target: 100_000, period: NOV_2026, reps: [{ rep: "张三", weight: "", hold: "40,000" }, { rep: "李四", weight: 1 }, { rep: "王五", weight: 2 }] });
+    expect(b.reps.map((r) => [r.target, r.held])).toEqual([[40_000, true], [20_000, false], [40_000, false]]);
+    expect(b.months).toEqual([100_000]);
+    expect(sum(b.weeks.map((w) => w.amount))).toBe(100_000);
+  });
+
+  test("without the new inputs a month is split as before, and a year's team months are the working-days split of the target", () => {
+    const b = computeBreakdown({ target: "1,200,000", period: YEAR, reps: [{ rep: "王五", weight: 1 }, { rep: "赵六", weight: 3 }] });
+    // 2027 Monday–Friday: 21 20 23 22 21 22 22 22 22 21 22 23 = 261; February 1 200 000 × 20/261 = 91 954.02 → 91 954,
+    // June 101 149.43 → 101 150 (one of the leftover units). Adding each rep's own working-days split would give
+    // 91 955 and 101 149: the reps' months now add up to the team's months, not the other way round.
+    expect(b.months[1]).toBe(91_954);
+    expect(b.months[5]).toBe(101_150);
+    // Rank one: 王五's February quota 300 000 × 91 954 / 1 200 000 = 22 988.5, 赵六's 68 965.5 — one rounds up, one down.
+    expect(b.reps.map((r) => r.months[1])).toEqual([22_989, 68_965]);
+    b.months.forEach((m, j) => expect(sum(b.reps.map((r) => r.months[j]))).toBe(m));
+  });
+
+  test("a new rep starting in July gets nothing before it, and the months still add up", () => {
+    const b = computeBreakdown({ target: 1_200_000, period: YEAR, reps: [{ rep: "张三", weight: 1 }, { rep: "王五", weight: 1, start: "7月" }] });
+    const wang = b.reps[1];
+    expect(wang.start).toBe(7);
+    expect(wang.months.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(sum(wang.months)).toBe(600_000);
+    b.months.forEach((m, j) => expect(sum(b.reps.map((r) => r.months[j]))).toBe(m));
+    expect(b.weeks.filter((w) => w.rep === "王五" && w.month < 7).every((w) => w.amount === 0)).toBe(true);
+  });
+
+  test("a year split by last year's months, per rep where given, with month holds", () => {
+    const lastYear = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2];
+    const own = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1];
+    const b = computeBreakdown({
+      target: 130_000,
+      period: YEAR,
+      split: { kind: "lastYear", months: lastYear },
+      monthHolds: ["", "", "", "", "", "", "", "", "", "", "", 30_000],
+      reps: [{ rep: "张三", weight: 3 }, { rep: "李四", weight: 1, lastYear: own }],
+    });
+    // December held at 30 000; the other 100 000 over eleven equal months: 9 091 × 1 + 9 090 × 10 (quota 9 090.9).
+    expect(b.months[11]).toBe(30_000);
+    expect(b.months.slice(0, 11).every((m) => m === 9_090 || m === 9_091)).toBe(true);
+    // 李四 sold only in November and December: all of 李四's 32 500 (a quarter) lands there.
+    expect(b.reps[1].months.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(b.reps[1].months[10] + b.reps[1].months[11]).toBe(32_500);
+    b.months.forEach((m, j) => expect(sum(b.reps.map((r) => r.months[j]))).toBe(m));
+  });
+
+  test("unit 1000: targets, months and weeks in whole thousands", () => {
+    const b = computeBreakdown({ target: 1_000_000, period: YEAR, unit: 1000, reps: [{ rep: "张三", weight: 1 }, { rep: "李四", weight: 2 }], productRatios: DEFAULT_PRODUCT_RATIOS });
+    expect(b.unit).toBe(1000);
+    expect(b.reps.map((r) => r.target)).toEqual([333_000, 667_000]);
+    for (const v of [...b.months, ...b.reps.flatMap((r) => r.months), ...b.weeks.map((w) => w.amount), ...b.products!.months.flat()]) expect(v % 1000).toBe(0);
+    expect(sum(b.weeks.map((w) => w.amount))).toBe(1_000_000);
+    b.products!.months.forEach((row, k) => expect(sum(row)).toBe(b.products!.targets[k]));
+  });
+
+  test("products × months are exact both ways", () => {
+    const b = computeBreakdown({ target: 1_000_003, period: YEAR, reps: [{ rep: "张三", weight: 1 }], productRatios: [2, 3, 1] });
+    const p = b.products!;
+    expect(p.targets).toEqual([333_334, 500_002, 166_667]);
+    p.months.forEach((row, k) => expect(sum(row)).toBe(p.targets[k]));
+    b.months.forEach((m, j) => expect(sum(p.months.map((row) => row[j]))).toBe(m));
+  });
+
+  test("holds that exceed the target, or leave nothing to spread on, are told with the amounts", () => {
+    const over = { target: 100_000, period: NOV_2026, reps: [{ rep: "张三", weight: 1, hold: 70_000 }, { rep: "李四", weight: 1, hold: 40_000 }] } as const;
+    expect(issuesOf(over)).toEqual(["holdsExceedTarget"]);
+    expect(messages(over, "zh-CN")).toEqual(["固定目标合计 110,000 元，超过了团队目标 100,000 元：请降低固定目标，或提高团队目标。"]);
+    const nothing = { target: 100_000, period: NOV_2026, reps: [{ rep: "张三", weight: 1, hold: 70_000 }, { rep: "李四", weight: 0 }] } as const;
+    expect(issuesOf(nothing)).toEqual(["nothingToSpread"]);
+    expect(messages(nothing, "en-US")[0]).toMatch(/^30,000 yuan is left after the fixed targets, but no rep can take it/);
+    // Every rep held and the holds add up: nothing to spread, nothing wrong.
+    expect(computeBreakdown({ target: 100_000, period: NOV_2026, reps: [{ rep: "张三", weight: 0, hold: 70_000 }, { rep: "李四", weight: 0, hold: 30_000 }] }).reps.map((r) => r.target)).toEqual([70_000, 30_000]);
+  });
+
+  test("bad holds, starts, last years, month holds and units are each reported", () => {
+    expect(
+      issuesOf({
+        target: 100_000,
+        period: YEAR,
+        unit: 1000,
+        reps: [{ rep: "张三", weight: 1, hold: "x" }, { rep: "李四", weight: 1, hold: 1500 }, { rep: "王五", weight: 1, start: 13, lastYear: [1, 2] }],
+        split: { kind: "lastYear", months: Array(12).fill(0) },
+        monthHolds: [-1],
+      }),
+    ).toEqual(["holdInvalid", "targetNotMultiple", "startInvalid", "lastYearInvalid", "lastYearBlank", "monthHoldInvalid"]);
+    expect(issuesOf({ target: 100_500, period: NOV_2026, unit: 1000, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["targetNotMultiple"]);
+    expect(issuesOf({ target: 100_000, period: NOV_2026, unit: 0.5, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["unitInvalid"]);
+    expect(issuesOf({ target: 100_000, period: YEAR, monthHolds: [60_000, 50_000], reps: [{ rep: "张三", weight: 1 }] })).toEqual(["monthHoldsExceedTarget"]);
+    expect(issuesOf({ target: 100_000, period: YEAR, monthHolds: Array(12).fill(1000), reps: [{ rep: "张三", weight: 1 }] })).toEqual(["monthsNothingToSpread"]);
+  });
+
+  test("reps starting too late for their targets: the reps, the months and the amounts", () => {
+    // The team's July–December hold about half of 1 200 000; 王五 and 赵六 (from July) need 1 000 000 of it.
+    const input = {
+      target: 1_200_000,
+      period: YEAR,
+      reps: [{ rep: "张三", weight: 1, hold: 200_000 }, { rep: "王五", weight: 1, start: 7 }, { rep: "赵六", weight: 1, start: 7 }],
+    } as const;
+    expect(issuesOf(input)).toEqual(["rampInfeasible"]);
+    const [zh] = messages(input, "zh-CN");
+    expect(zh).toMatch(/^王五、赵六只能分到 7–12月（到岗之前、或本人上年销售额为 0 的月份分不到目标），这些月份的月目标合计 [\d,]+ 元，少于他们的目标合计 1,000,000 元/);
+    expect(messages(input, "en-US")[0]).toMatch(/^王五、赵六 can only take July–December .* less than their targets of 1,000,000 yuan/);
+  });
+
+  const weights = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0));
+
+  test("property: with holds and starts, rep targets, months and weeks all add up exactly", () => {
+    let built = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 50_000_000 }),
+        weights,
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 12, maxLength: 12 }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }), { minLength: 12, maxLength: 12 }),
+        (target, ws, starts, holdPercents) => {
+          const reps = ws.map((weight, i) => ({
+            rep: `r${i}`,
+            // The first rep is there all year, so January always has someone to take it.
+            weight: i === 0 ? weight + 1 : weight,
+            start: i === 0 ? 1 : starts[i],
+            ...(holdPercents[i] !== undefined && i > 0 ? { hold: Math.floor((target * holdPercents[i]!) / 100 / ws.length) } : {}),
+          }));
+          let b;
+          try {
+            b = computeBreakdown({ target, period: YEAR, reps });
+          } catch (error) {
+            if (!(error instanceof BreakdownError)) throw error;
+            for (const issue of error.issues) expect(["nothingToSpread", "rampInfeasible"]).toContain(issue.code);
+            return;
+          }
+          built++;
+          expect(sum(b.reps.map((r) => r.target))).toBe(target);
+          expect(sum(b.months)).toBe(target);
+          b.reps.forEach((r, i) => {
+            expect([r.held, r.start]).toEqual([reps[i].hold !== undefined, reps[i].start]);
+            if (reps[i].hold !== undefined) expect(r.target).toBe(reps[i].hold);
+          });
+          for (const r of b.reps) {
+            expect(sum(r.months)).toBe(r.target);
+            expect(r.months.slice(0, r.start - 1).every((v) => v === 0)).toBe(true);
+            expect(sum(b.weeks.filter((w) => w.rep === r.rep).map((w) => w.amount))).toBe(r.target);
+          }
+          b.months.forEach((m, j) => expect(sum(b.reps.map((r) => r.months[j]))).toBe(m));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(built).toBeGreaterThan(30);
   });
 });
 

@@ -83,6 +83,20 @@ const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
   targetInvalid: "target",
   ratioInvalid: "ratios",
   noWorkingDays: "period",
+  // Issue 14's codes (holds, starts, splits, unit): the form's fields for them land with the pane's change.
+  holdInvalid: "reps",
+  holdsExceedTarget: "reps",
+  nothingToSpread: "reps",
+  startInvalid: "reps",
+  lastYearInvalid: "reps",
+  lastYearBlank: "period",
+  monthHoldInvalid: "period",
+  monthHoldsExceedTarget: "period",
+  monthsNothingToSpread: "period",
+  rampInfeasible: "reps",
+  unitInvalid: "target",
+  targetNotMultiple: "target",
+  growthInvalid: "target",
 };
 
 /** Everything wrong with the form, or the request to write; pure and cheap enough for every keystroke. */
