@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import {
   Body1,
   Button,
@@ -60,7 +60,9 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
-  const validation = useMemo(() => validateBreakdown(values), [values]);
+  // A year of 50 reps takes tens of milliseconds to check: typing stays immediate, the messages follow.
+  const checked = useDeferredValue(values);
+  const validation = useMemo(() => validateBreakdown(checked), [checked]);
   const calendar = useMemo(() => breakdownCalendar(values), [values]);
   const writing = status.kind === "writing";
   const yearly = values.periodKind === "year";
@@ -98,7 +100,8 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    const request = validation.request;
+    // What is on screen now, not the deferred check of a keystroke ago.
+    const request = validateBreakdown(values).request;
     if (!request || writing) return;
     setStatus({ kind: "writing" });
     try {

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import {
   Button,
   Checkbox,
@@ -92,7 +92,9 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
   const [intoActiveSheet, setIntoActiveSheet] = useState(false);
-  const validation = useMemo(() => validateForm(template, values), [template, values]);
+  // The annual plan is computed on each check (50 reps: tens of milliseconds): typing stays immediate, the messages and preview follow.
+  const checked = useDeferredValue(values);
+  const validation = useMemo(() => validateForm(template, checked), [template, checked]);
   const calendar = useMemo(() => templateCalendar(template, values), [template, values]);
   const problems = validation.ok ? {} : validation.problems;
   const showsTarget = TEMPLATE_FIELDS[template].includes("annualTarget");
@@ -107,10 +109,12 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!validation.ok || writing) return;
+    // What is on screen now, not the deferred check of a keystroke ago.
+    const current = validateForm(template, values);
+    if (!current.ok || writing) return;
     setStatus({ kind: "writing" });
     try {
-      const outcome = await services.writeTemplates([validation.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
+      const outcome = await services.writeTemplates([current.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
       const before = services.loadRemembered();
       // A diary's box lists a team's reps: the name the plans start with stays the user's own.
       services.saveRemembered({ rep: template === "diary" ? before.rep : values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, before) });

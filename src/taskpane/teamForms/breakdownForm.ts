@@ -6,6 +6,7 @@ import type { PlanChoice } from "../../templates/team";
 import { monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
 import { formCalendar, isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
 import { isBoxProblem, monthHoldsFromText, repsFromText, twelveMonths } from "./boxes";
+import { issueSubject, type IssueSubject } from "./issueSubject";
 
 /** The target-breakdown form as typed. */
 export interface BreakdownFormValues {
@@ -72,31 +73,17 @@ export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
   return formCalendar(planned, periods, values);
 }
 
-const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
-  noReps: "reps",
-  repBlank: "reps",
-  repDuplicate: "reps",
-  weightBlank: "reps",
-  weightNotNumber: "reps",
-  weightNegative: "reps",
-  weightsAllZero: "reps",
-  targetInvalid: "target",
-  ratioInvalid: "ratios",
-  noWorkingDays: "period",
-  // Issue 14's codes (holds, starts, splits, unit): the form's fields for them land with the pane's change.
-  holdInvalid: "reps",
-  holdsExceedTarget: "reps",
-  nothingToSpread: "reps",
-  startInvalid: "reps",
-  lastYearInvalid: "reps",
-  lastYearBlank: "period",
-  monthHoldInvalid: "period",
-  monthHoldsExceedTarget: "period",
-  monthsNothingToSpread: "period",
-  rampInfeasible: "reps",
-  unitInvalid: "target",
-  targetNotMultiple: "target",
-  growthInvalid: "target",
+/** Where each subject of the team layer's findings shows on this form. */
+const FIELD_OF: Readonly<Record<IssueSubject, BreakdownField>> = {
+  target: "target",
+  // The form has no growth rate: only the annual plan reports one.
+  growth: "target",
+  reps: "reps",
+  lastYear: "lastYear",
+  monthHolds: "monthHolds",
+  unit: "unit",
+  ratios: "ratios",
+  calendar: "period",
 };
 
 /** Everything wrong with the form, or the request to write; pure and cheap enough for every keystroke. */
@@ -137,7 +124,7 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
     } catch (error) {
       if (!(error instanceof BreakdownError)) throw error;
       for (const issue of error.issues) {
-        const field = FIELD_OF[issue.code];
+        const field = FIELD_OF[issueSubject(issue)];
         issues[field] = [...(issues[field] ?? []), issue];
       }
     }

@@ -9,10 +9,10 @@ import {
   parseRatios,
   type AnnualPlan,
   type AnnualPlanInput,
-  type BreakdownErrorCode,
   type BreakdownIssue,
 } from "../../team";
 import { isBoxProblem, monthHoldsFromText, repsFromText, twelveMonths } from "../teamForms/boxes";
+import { issueSubject, type IssueSubject } from "../teamForms/issueSubject";
 import type { FieldName, FormValues } from "./formModel";
 import type { FieldProblems } from "./validate";
 
@@ -22,18 +22,16 @@ import type { FieldProblems } from "./validate";
  * the field it comes from. Runs on every keystroke.
  */
 
-/** Where each of the team layer's findings shows on this form. */
-const FIELD_OF: Readonly<Record<BreakdownErrorCode, FieldName>> = {
-  noReps: "reps",
-  repBlank: "reps",
-  repDuplicate: "reps",
-  weightBlank: "reps",
-  weightNotNumber: "reps",
-  weightNegative: "reps",
-  weightsAllZero: "reps",
-  targetInvalid: "annualTarget",
-  ratioInvalid: "ratios",
-  noWorkingDays: "holidays",
+/** Where each subject of the team layer's findings shows on this form. */
+const FIELD_OF: Readonly<Record<IssueSubject, FieldName>> = {
+  target: "annualTarget",
+  growth: "growth",
+  reps: "reps",
+  lastYear: "lastYear",
+  monthHolds: "monthHolds",
+  unit: "unit",
+  ratios: "ratios",
+  calendar: "holidays",
 };
 
 /** What a valid form asks the template to write: the plan's input and the expense budget's cap. */
@@ -80,7 +78,10 @@ export function annualForm(values: FormValues, calendar: WorkCalendar | undefine
   } catch (error) {
     if (!(error instanceof BreakdownError)) throw error;
     const byField = new Map<FieldName, BreakdownIssue[]>();
-    for (const issue of error.issues) byField.set(FIELD_OF[issue.code], [...(byField.get(FIELD_OF[issue.code]) ?? []), issue]);
+    for (const issue of error.issues) {
+      const field = FIELD_OF[issueSubject(issue)];
+      byField.set(field, [...(byField.get(field) ?? []), issue]);
+    }
     // A field the form already faults keeps that one problem.
     for (const [field, issues] of byField) problems[field] ??= { code: "breakdown", issues };
   }
