@@ -21,6 +21,7 @@ import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
 import { BreakdownError, planStatus } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
 import { diaryReps } from "../templates/workDiary";
+import { BLANK_YEAR } from "../templates/annualPlan";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 
@@ -168,6 +169,8 @@ interface WriteInput {
   readonly week: { readonly year: number; readonly week: number };
   readonly month: { readonly year: number; readonly month: number };
   readonly statsYear: number;
+  /** The annual plan's year: the statistics' year until the command line takes a year of its own. */
+  readonly year: number;
   readonly calendar: WorkCalendar;
   readonly blankRows: number;
 }
@@ -181,14 +184,16 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month.year, month: month.month, calendar } }),
+  annual: ({ year, calendar }) => ({ template: "annual", options: { year, lastYear: BLANK_YEAR, reps: [], calendar } }),
 };
 
 /** The periods `write` fills in; the contract statistics start with the year of --month when it is given. */
-function writePeriods(command: WriteCommand, now: Date): { week: { year: number; week: number }; month: YearMonth; statsYear: number } {
+function writePeriods(command: WriteCommand, now: Date): { week: { year: number; week: number }; month: YearMonth; statsYear: number; year: number } {
   return {
     week: weekOf(command.week, now),
     month: command.month ?? defaultPeriods(now).month,
     statsYear: command.month?.year ?? defaultPeriods(now).statsYear,
+    year: command.month?.year ?? defaultPeriods(now).statsYear,
   };
 }
 
@@ -201,8 +206,7 @@ export function writeRequests(command: WriteCommand, calendar: WorkCalendar, now
 /** The years whose holidays the templates `write` writes count working days in (registers count none). */
 /** The years `write` loads the calendar for: those the chosen templates count working days in. */
 export function writeYears(command: WriteCommand, now: Date): number[] {
-  const { week, month } = writePeriods(command, now);
-  return command.templates.flatMap((id) => TEMPLATES[id].calendarYears({ week, month }));
+  return command.templates.flatMap((id) => TEMPLATES[id].calendarYears(writePeriods(command, now)));
 }
 
 const readOrFail = (io: CliIo, file: string): Promise<Uint8Array> =>

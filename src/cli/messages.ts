@@ -177,6 +177,7 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   contracts: (n) => `合同履行一览表 + 统计 + 应收账龄(有明细时按明细累计),${n} 行空白 / contract register + statistics + receivables aging (summing the ledger where there is one), ${n} blank rows`,
   ledger: (n) => `合同收发票款明细(发货/退货/开票/回款),${n} 行空白 / contract ledger (shipments, returns, invoices, payments), ${n} blank rows`,
   visits: (n) => `客户拜访记录(一次联系一行;客户编号取自登记表),${n} 行空白 / visit log (one row per contact; IDs from the register), ${n} blank rows`,
+  annual: () => `年度销售计划:上年各月、增长率 → 年度目标,按上年占比或工作日分到月、季度、销售代表和 A/B/C 产品(合计精确),费用占比 / annual sales plan: last year's months and a growth rate → the year's target by month, quarter, rep and A/B/C product (totals exact), expense ratio`,
   diary: () => `工作日记:--rep 的每人每个工作日的新/老客户拜访和联络电话(来自客户拜访记录),二、三、四标准和月度达标率 / work diary: per rep (--rep 张三,李四) and working day, new and existing visits and calls from the visit log against the 2-3-4 standard, monthly pass rate`,
 };
 

@@ -66,6 +66,7 @@ export type CellStyleName =
   | "section" // section heading above a table
   | "label" // a field label in a header block
   | "input" // a cell the user is expected to fill in
+  | "block" // a merged block of several rows the user writes prose in (wrapped)
   | "computed" // a formula result outside a table
   | "note" // small grey explanatory text (template record, hints)
   | "record"; // the machine-readable template record value
@@ -88,6 +89,7 @@ export const CELL_STYLES: Readonly<Record<CellStyleName, CellStyle>> = {
   section: { bold: true, fontSize: 12, fontColor: "1F3864", border: "bottom" },
   label: { bold: true, fontColor: "404040", horizontal: "right" },
   input: { fill: "FFF9E5", border: "thin" },
+  block: { fill: "FFF9E5", border: "thin", wrap: true },
   computed: { fill: "EEF3FA", border: "thin" },
   note: { italic: true, fontSize: 9, fontColor: "7F7F7F" },
   record: { fontSize: 9, fontColor: "7F7F7F" },

@@ -5,6 +5,7 @@ import {
   BreakdownError,
   breakdownOf,
   DEFAULT_PRODUCT_RATIOS,
+  isBlank,
   monthTargets,
   productsOf,
   readBreakdown,
@@ -116,8 +117,6 @@ export function parseRate(input: WeightInput): number | undefined {
   const rate = decimalToNumber(percent || aboveOne ? { coefficient: decimal.coefficient, exponent: decimal.exponent - 2 } : decimal);
   return rate > RATE_RANGE.above && rate <= RATE_RANGE.atMost ? rate : undefined;
 }
-
-const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
 
 const sums = (values: readonly number[], size: number): number[] =>
   Array.from({ length: values.length / size }, (_, q) => exactSum(values.slice(q * size, q * size + size)));

@@ -6,11 +6,15 @@ import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, wee
 import { halfWidth, readTypedNumber } from "../domain/typedText";
 
 /**
- * 目标分解 (DOMAIN §1.5, rule §2.3): the team's target for a month or a year split over the reps
- * by weight, each rep's part over the weeks by working days (holidays and 调休 honoured), and
- * optionally over the A/B/C product classes. Every split is the domain's exact `apportion`, in
- * whole yuan, so parts always sum to their whole. Input errors are collected, all of them at once,
- * as codes the pane and the command line word in both languages (`breakdownMessages`, below).
+ * 目标分解 (DOMAIN §1.5, rule §2.3, issue 14): the team's target for a month or a year split over the
+ * reps by weight — reps whose target is fixed by hand keep it, the rest is spread (`apportionHeld`) —
+ * a year's months split by working days or last year's monthly sales (months fixed by hand kept), the
+ * reps × months table rounded so that both its rows and its columns add up (`splitTable`: each rep's
+ * own last-year shape where given, nothing before a new rep's start), each rep-month over its weeks by
+ * working days (holidays and 调休 honoured), and optionally the A/B/C product classes × months. Every
+ * amount is a whole number of `unit` yuan and every part sums exactly to its whole. Input errors are
+ * collected, all of them at once, as codes the pane and the command line word in both languages
+ * (`breakdownMessages`, below).
  */
 
 export type BreakdownErrorCode =
@@ -36,7 +40,8 @@ export type BreakdownErrorCode =
   | "rampInfeasible"
   | "unitInvalid"
   | "targetNotMultiple"
-  | "growthInvalid";
+  | "growthInvalid"
+  | "targetTooLarge";
 
 export interface BreakdownErrorParams {
   /** One-based row of the rep list. */
@@ -110,13 +115,16 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     monthsNothingToSpread: (p) =>
       `固定月目标之外还剩 ${yuan(p.amount)} 元要分配，但没有月份可以分到（没有固定的月份按拆分方式都是 0，或所有月份都已固定）：请留出一个有上年销售额（或工作日）的月份不固定，或让固定月目标合计等于年度目标。`,
     rampInfeasible: (p) =>
-      `${p.reps}只能分到 ${monthRuns(p.months ?? [], "zh-CN")}（到岗之前、或本人上年销售额为 0 的月份分不到目标），这些月份的月目标合计 ${yuan(p.limit)} 元，少于他们的目标合计 ${yuan(p.amount)} 元：请降低他们的目标，或提高（固定）这些月份的月目标，或把到岗月份提前。`,
+      p.months && p.months.length > 0
+        ? `${p.reps}只能分到 ${monthRuns(p.months, "zh-CN")}（到岗之前、或本人上年销售额为 0 的月份分不到目标），这些月份的月目标合计 ${yuan(p.limit)} 元，少于他们的目标合计 ${yuan(p.amount)} 元：请降低他们的目标，或提高（固定）这些月份的月目标，或把到岗月份提前。`
+        : `${p.reps}的目标合计 ${yuan(p.amount)} 元，但可以分给他们的月份（到岗之后、本人上年有销售额的月份）月目标都是 0：请把他们的目标改为 0，或给这些月份留出月目标，或把到岗月份提前。`,
     unitInvalid: (p) => `金额单位“${p.value}”无效：请填写 1、10、100、1000 或 10000 这样的正整数（元）。`,
     targetNotMultiple: (p) => {
       const what = p.rep !== undefined ? `“${p.rep}”的固定目标` : p.month !== undefined ? `${p.month} 月的固定月目标` : "团队目标";
       return `${what}“${p.value}”不是金额单位 ${yuan(p.unit)} 元的整数倍：请改为 ${yuan(p.unit)} 的整数倍，或把金额单位改小。`;
     },
     growthInvalid: (p) => `增长率“${p.value}”无效：请填写 20%、0.2 这样的比例（大于 −100%，不超过 1000%）。`,
+    targetTooLarge: (p) => `年度目标“${p.value}”按金额单位 ${yuan(p.unit)} 元计超过了 ${yuan(p.limit)} 份，无法按月精确分解：请使用更大的金额单位。`,
   },
   "en-US": {
     noReps: () => "List at least one rep.",
@@ -149,13 +157,16 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     monthsNothingToSpread: (p) =>
       `${yuan(p.amount)} yuan is left after the fixed month targets, but no month can take it (every month not fixed is 0 by the split, or every month is fixed): leave a month with last year's sales (or working days) unfixed, or make the fixed months add up to the annual target.`,
     rampInfeasible: (p) =>
-      `${p.reps} can only take ${monthRuns(p.months ?? [], "en-US")} (no target before a rep starts, or in months where the rep's own last-year sales are 0); those months' targets add up to ${yuan(p.limit)} yuan, less than their targets of ${yuan(p.amount)} yuan: lower their targets, raise (fix) those months' targets, or start them earlier.`,
+      p.months && p.months.length > 0
+        ? `${p.reps} can only take ${monthRuns(p.months, "en-US")} (no target before a rep starts, or in months where the rep's own last-year sales are 0); those months' targets add up to ${yuan(p.limit)} yuan, less than their targets of ${yuan(p.amount)} yuan: lower their targets, raise (fix) those months' targets, or start them earlier.`
+        : `The targets of ${p.reps} add up to ${yuan(p.amount)} yuan, but every month they can take (from their start, where their own last-year sales are above 0) has a target of 0: set their targets to 0, leave those months a target, or start them earlier.`,
     unitInvalid: (p) => `The unit “${p.value}” is not valid: enter a whole number of yuan such as 1, 10, 100, 1000 or 10000.`,
     targetNotMultiple: (p) => {
       const what = p.rep !== undefined ? `The fixed target of “${p.rep}”` : p.month !== undefined ? `The fixed target for ${EN_MONTHS[p.month - 1]}` : "The team target";
       return `${what} (“${p.value}”) is not a whole multiple of the unit, ${yuan(p.unit)} yuan: make it a multiple of ${yuan(p.unit)}, or choose a smaller unit.`;
     },
     growthInvalid: (p) => `The growth rate “${p.value}” is not valid: enter a rate such as 20% or 0.2 (above −100%, at most 1000%).`,
+    targetTooLarge: (p) => `The annual target “${p.value}” is more than ${yuan(p.limit)} units of ${yuan(p.unit)} yuan, too many to split into months exactly: choose a larger unit.`,
   },
 };
 
@@ -259,7 +270,7 @@ export interface Breakdown {
 
 export const DEFAULT_PRODUCT_RATIOS: readonly [number, number, number] = [2, 3, 1];
 
-const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
+export const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
 
 /**
  * Checks the rep list: names present and unique, weights present, numeric, ≥ 0 and not all 0 (unless
@@ -331,6 +342,13 @@ const monthsOf = (period: BreakdownPeriod): { year: number; month: number }[] =>
 
 const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const text = (input: WeightInput): string => String(input ?? "");
+
+/**
+ * The most units a year's target may have: the reps × months grid is fitted in doubles, whose margins must
+ * stay within a unit of the totals (see controlledRounding.ts); property runs pass to 10^13 units and fail
+ * from 10^14, so 10^12 (at unit 1: a trillion yuan) keeps a margin of ten.
+ */
+export const MAX_YEAR_UNITS = 1e12;
 
 /** The whole unit parts are made of; undefined when it is not a whole number of yuan ≥ 1. */
 export function validUnit(unit: number | undefined): number | undefined {
@@ -474,12 +492,13 @@ export function readBreakdown(input: BreakdownInput, target: number | undefined,
   const calendar = input.calendar ?? PLAIN_WEEKS;
   const unit = validUnit(input.unit);
   if (unit === undefined) issues.push({ code: "unitInvalid", params: { value: String(input.unit) } });
+  const year = input.period.kind === "year";
   let units: number | undefined;
   if (target !== undefined && unit !== undefined) {
-    if (target % unit === 0) units = target / unit;
-    else issues.push({ code: "targetNotMultiple", params: { value: String(target), unit } });
+    if (target % unit !== 0) issues.push({ code: "targetNotMultiple", params: { value: String(target), unit } });
+    else if (year && target / unit > MAX_YEAR_UNITS) issues.push({ code: "targetTooLarge", params: { value: String(target), unit, limit: MAX_YEAR_UNITS } });
+    else units = target / unit;
   }
-  const year = input.period.kind === "year";
   // The annual plan may have no reps: then its months and products are the whole plan.
   const reps = options.repsOptional && input.reps.length === 0 ? [] : readReps(input.reps, year, units, unit, issues);
   if (input.productRatios && !validRatios(input.productRatios)) issues.push({ code: "ratioInvalid", params: { value: input.productRatios.join(":") } });

@@ -181,3 +181,20 @@ export function workdaysFormula(from: string, to: string, week: WorkWeek, days: 
     `+NETWORKDAYS.INTL(${from},${to},${restOnly})-NETWORKDAYS.INTL(${from},${to},${restOnly},${col(days.table, days.work)})`
   );
 }
+
+/** Monday–Sunday weeks a month can touch: 31 days starting on a Sunday reach into a sixth. */
+const MAX_WEEKS_IN_MONTH = 6;
+
+/**
+ * Working days from `from` to `to` within one month (the annual plan's months): `workdaysFormula` over
+ * the span where the work week is the same every week, and over each Monday–Sunday week of the span
+ * for 大小周, whose long Saturdays `workdaysFormula` can only place within one week.
+ */
+export function monthWorkdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
+  if (week.kind !== "alternate") return workdaysFormula(from, to, week, days);
+  const monday = `(${from}-WEEKDAY(${from},2)+1)`;
+  return Array.from({ length: MAX_WEEKS_IN_MONTH }, (_, k) => {
+    const start = `(${monday}+${7 * k})`;
+    return `IF(${start}>${to},0,${workdaysFormula(`MAX(${from},${start})`, `MIN(${to},${start}+6)`, week, days)})`;
+  }).join("+");
+}

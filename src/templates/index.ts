@@ -1,3 +1,4 @@
+import { buildAnnualPlan } from "./annualPlan";
 import type { BuildContext } from "./context";
 import { buildContractRegister } from "./contractRegister";
 import { buildCustomerRegister } from "./customerRegister";
@@ -24,6 +25,7 @@ const BUILDERS = {
   ledger: buildContractLedger,
   visits: buildVisitLog,
   diary: buildWorkDiary,
+  annual: buildAnnualPlan,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */

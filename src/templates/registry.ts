@@ -24,7 +24,8 @@ interface TemplateEntry extends Omit<RecordTemplate, "id"> {
   /** Blank rows left for the user to fill in: the default every front door and the builder use, and the form's ceiling (keeps one write well under Excel's limits). */
   readonly blankRows: { readonly initial: number; readonly max: number };
   /** The years whose holidays its working days depend on, for the periods it is written for (none for a register). */
-  readonly calendarYears: (periods: { readonly week: IsoWeek; readonly month: YearMonth }) => number[];
+  /** `year`: the year a yearly template (the annual plan) is for. */
+  readonly calendarYears: (periods: { readonly week: IsoWeek; readonly month: YearMonth; readonly year: number }) => number[];
   /**
    * The templates whose tables it reads (a drop-down from a register, counts over the visit log): built
    * after those of the same request, so it finds theirs. Ids as text: the ids are this table's own keys.
@@ -60,6 +61,9 @@ export const TEMPLATES = withIds({
   // 工作日记: a row per rep and working day of a month, counted from the visit log; no blank rows (its rows are the
   // month's days). Its days are in its month, but the years are a monthly plan's: the form loads (and warns about) those for any month.
   diary: { keyLetter: "D", version: 1, cliName: "diary", blankRows: { initial: 0, max: 0 }, calendarYears: (p) => monthYears(p.month), reads: ["visits"] },
+  // 年度销售计划: its months count working days in its own year only. No blank rows: its tables are the year's
+  // twelve months, the team's reps, the three product classes and fixed lists (expenses, SWOT, staffing, training).
+  annual: { keyLetter: "Y", version: 1, cliName: "annual", blankRows: { initial: 0, max: 0 }, calendarYears: (p) => [p.year] },
 } as const satisfies Record<string, TemplateEntry>);
 
 /**

@@ -94,6 +94,7 @@ const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   unitInvalid: { value: "0" },
   targetNotMultiple: { value: "1,234", unit: 100 },
   growthInvalid: { value: "abc" },
+  targetTooLarge: { value: "2000000000000", unit: 1, limit: 1e12 },
 };
 const OFFICE: Record<OfficeWriteErrorCode, OfficeWriteErrorParams> = {
   targetNotEmpty: { target: "'Sheet1'!A1:J40", occupied: "'Sheet1'!C3", occupiedBy: "table" },

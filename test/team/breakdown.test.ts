@@ -271,6 +271,10 @@ describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () =>
     ).toEqual(["holdInvalid", "targetNotMultiple", "startInvalid", "lastYearInvalid", "lastYearBlank", "monthHoldInvalid"]);
     expect(issuesOf({ target: 100_500, period: NOV_2026, unit: 1000, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["targetNotMultiple"]);
     expect(issuesOf({ target: 100_000, period: NOV_2026, unit: 0.5, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["unitInvalid"]);
+    // A year's grid is fitted in doubles: more than 10^12 units is refused (a larger unit helps); a month has no grid.
+    expect(issuesOf({ target: 2e12, period: YEAR, reps: [{ rep: "张三", weight: 1 }] })).toEqual(["targetTooLarge"]);
+    expect(computeBreakdown({ target: 2e12, period: YEAR, unit: 10, reps: [{ rep: "张三", weight: 1 }] }).target).toBe(2e12);
+    expect(computeBreakdown({ target: 2e15, period: NOV_2026, reps: [{ rep: "张三", weight: 1 }, { rep: "李四", weight: 2 }] }).reps[1].target).toBe(1_333_333_333_333_333);
     expect(issuesOf({ target: 100_000, period: YEAR, monthHolds: [60_000, 50_000], reps: [{ rep: "张三", weight: 1 }] })).toEqual(["monthHoldsExceedTarget"]);
     expect(issuesOf({ target: 100_000, period: YEAR, monthHolds: Array(12).fill(1000), reps: [{ rep: "张三", weight: 1 }] })).toEqual(["monthsNothingToSpread"]);
   });
@@ -286,6 +290,13 @@ describe("computeBreakdown — holds, starts, splits and unit (issue 14)", () =>
     const [zh] = messages(input, "zh-CN");
     expect(zh).toMatch(/^王五、赵六只能分到 7–12月（到岗之前、或本人上年销售额为 0 的月份分不到目标），这些月份的月目标合计 [\d,]+ 元，少于他们的目标合计 1,000,000 元/);
     expect(messages(input, "en-US")[0]).toMatch(/^王五、赵六 can only take July–December .* less than their targets of 1,000,000 yuan/);
+  });
+
+  test("a rep whose every possible month is held at 0 is told so", () => {
+    const input = { target: 1_000, period: YEAR, monthHolds: [null, null, null, null, null, null, 0, 0, 0, 0, 0, 0], reps: [{ rep: "张三", weight: 1 }, { rep: "王五", weight: 1, start: 7 }] } as const;
+    expect(messages(input, "zh-CN")).toEqual([
+      "王五的目标合计 500 元，但可以分给他们的月份（到岗之后、本人上年有销售额的月份）月目标都是 0：请把他们的目标改为 0，或给这些月份留出月目标，或把到岗月份提前。",
+    ]);
   });
 
   const weights = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0));

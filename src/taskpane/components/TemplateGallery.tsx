@@ -15,6 +15,7 @@ const CARD: { readonly [K in TemplateId]: (s: UiStrings) => { readonly title: st
   ledger: (s) => ({ title: s.tplLedgerTitle, purpose: s.tplLedgerPurpose }),
   visits: (s) => ({ title: s.tplVisitsTitle, purpose: s.tplVisitsPurpose }),
   diary: (s) => ({ title: s.tplDiaryTitle, purpose: s.tplDiaryPurpose }),
+  annual: (s) => ({ title: s.tplAnnualTitle, purpose: s.tplAnnualPurpose }),
 };
 
 export const templateTitle = (template: TemplateId, strings: UiStrings): string => CARD[template](strings).title;

@@ -22,6 +22,7 @@ const SUBJECT: Readonly<Record<BreakdownErrorCode, IssueSubject>> = {
   rampInfeasible: "reps",
   targetInvalid: "target",
   targetNotMultiple: "target",
+  targetTooLarge: "target",
   growthInvalid: "growth",
   lastYearInvalid: "lastYear",
   lastYearBlank: "lastYear",

@@ -71,6 +71,7 @@ export function templateCalendar(template: TemplateId, values: FormValues): Form
   const fields = new Set(TEMPLATE_FIELDS[template]);
   const week = fields.has("week") ? parseWeekText(values.week) : null;
   const month = fields.has("month") ? parseMonthText(values.month) : null;
+  // A yearly template (the annual plan) plans the year its year field names.
   const year = fields.has("year") ? readWholeNumber(values.year, 1900, 9999) : undefined;
   const period = week ? weekPeriod(week) : month ? monthPeriod(month) : year !== undefined ? yearPeriod(year) : undefined;
   // A monthly plan's review date falls in the next month, so its calendar (and warning) reaches there, as on the command line.
@@ -150,4 +151,5 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month!.year, month: month!.month, calendar } }),
+  annual: ({ annual }) => ({ template: "annual", options: annual! }),
 };

@@ -13,6 +13,8 @@ import { ledgerRows } from "../../fixtures/ledger";
 import { buildVisitLog } from "../../../src/templates/visitLog";
 import { buildWorkDiary } from "../../../src/templates/workDiary";
 import { visitRows } from "../../fixtures/visits";
+import { buildAnnualPlan } from "../../../src/templates/annualPlan";
+import { sampleAnnualOptions } from "../../fixtures/plans";
 
 /** Every template, each with `rows` filled rows in its growing table, as a writer's build callback. */
 
@@ -51,6 +53,11 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
         return buildVisitLog({ rows: visitRows(rows, 50, locale), blankRows: 0 }, ctx);
       case "diary":
         return buildWorkDiary({ reps: Array.from({ length: Math.max(1, Math.ceil(rows / 21)) }, (_, i) => `代表${i + 1}`), year: 2026, month: 11 }, ctx);
+      case "annual": {
+        // Its growing table is the rep grid: `rows` reps after the sample's three.
+        const sample = sampleAnnualOptions("张三");
+        return buildAnnualPlan({ ...sample, reps: [...sample.reps, ...Array.from({ length: rows }, (_, i) => ({ rep: `代表${i + 1}`, weight: 1 + (i % 3) }))] }, ctx);
+      }
     }
   };
 }

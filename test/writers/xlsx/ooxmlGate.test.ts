@@ -13,7 +13,7 @@ import { NO_NAMES } from "../../../src/spec/naming";
 import { TEMPLATE_IDS } from "../../../src/templates/registry";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { contractRows } from "../../fixtures/contracts";
-import { NATIONAL_DAY_2026 as calendar, sampleExpenses, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
+import { LAST_YEAR_MONTHS, NATIONAL_DAY_2026 as calendar, sampleAnnualOptions, sampleExpenses, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
 import { customerRows } from "../../fixtures/customers";
 import { ledgerRows } from "../../fixtures/ledger";
 import { visitRows } from "../../fixtures/visits";
@@ -42,6 +42,8 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
       return { template, options: {} };
     case "diary":
       return { template, options: { reps: [], year: 2026, month: 11 } };
+    case "annual":
+      return { template, options: { year: 2027, lastYear: [...LAST_YEAR_MONTHS], reps: [] } };
   }
 }
 
@@ -61,6 +63,8 @@ function filledRequest(template: TemplateRequest["template"], locale: Locale): T
       return { template, options: { rows: visitRows(300, 300, locale) } };
     case "diary":
       return { template, options: { reps: [REP, "张三"], year: 2026, month: 10, calendar } };
+    case "annual":
+      return { template, options: { ...sampleAnnualOptions(REP), expenses: [{ item: `<广告> & "O'Brien" [A]`, budget: 1000 }] } };
   }
 }
 
