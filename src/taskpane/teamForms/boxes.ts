@@ -119,9 +119,13 @@ export function monthsFromText(text: string): string[] {
   return trimmed.split(",").map((c) => c.trim());
 }
 
-/** The twelve months of a box, or what is wrong with its count. */
+/**
+ * The twelve months of a box, or what is wrong with its count. An empty box is twelve blank months: the team
+ * layer then says what blank months cannot do (there is no shape to split by).
+ */
 export function twelveMonths(text: string): string[] | BoxProblem {
   const months = monthsFromText(text);
+  if (months.length === 0) return Array.from({ length: 12 }, () => "");
   return months.length === 12 ? months : { code: "monthCount", count: months.length };
 }
 

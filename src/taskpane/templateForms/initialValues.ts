@@ -45,8 +45,8 @@ export function initialValues(template: TemplateId, today: Date, remembered: Rem
     workWeek: remembered.workWeek,
     longWeek: initialLongWeek(today, remembered),
     blankRows: String(TEMPLATES[template].blankRows.initial),
-    // The year of the month people plan for, as the breakdown's year: in December, next year's plan.
-    year: comingPeriods(today).month.slice(0, 4),
+    // This year, as `sales-planner write annual` without --year.
+    year: String(defaultPeriods(today).statsYear),
     lastYear: "",
     growth: `${Math.round(DEFAULT_GROWTH * 100)}%`,
     annualTarget: "",
