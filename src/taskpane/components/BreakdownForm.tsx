@@ -60,8 +60,9 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
-  // A year of 50 reps takes tens of milliseconds to check: typing stays immediate, the messages follow.
-  const checked = useDeferredValue(values);
+  // A year of 50 reps takes tens of milliseconds to check: typing stays immediate, the messages follow. A month is checked at once.
+  const deferred = useDeferredValue(values);
+  const checked = values.periodKind === "year" ? deferred : values;
   const validation = useMemo(() => validateBreakdown(checked), [checked]);
   const calendar = useMemo(() => breakdownCalendar(values), [values]);
   const writing = status.kind === "writing";

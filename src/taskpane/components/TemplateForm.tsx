@@ -92,8 +92,10 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
   const [intoActiveSheet, setIntoActiveSheet] = useState(false);
-  // The annual plan is computed on each check (50 reps: tens of milliseconds): typing stays immediate, the messages and preview follow.
-  const checked = useDeferredValue(values);
+  // The annual plan is computed on each check (50 reps: tens of milliseconds): typing stays immediate, the messages and
+  // preview follow. The other forms are checked at once.
+  const deferred = useDeferredValue(values);
+  const checked = TEMPLATE_FIELDS[template].includes("lastYear") ? deferred : values;
   const validation = useMemo(() => validateForm(template, checked), [template, checked]);
   const calendar = useMemo(() => templateCalendar(template, values), [template, values]);
   const problems = validation.ok ? {} : validation.problems;
