@@ -7,9 +7,10 @@ import { breakdownFormValues } from "../fixtures/breakdownForm";
 /*
  * The forms check on every keystroke, computing the whole breakdown (or plan) each time. At a team's real
  * size (50 reps × 12 months, with fixed targets, late starters, a month fixed by hand and last year's shape)
- * the median was 65–135 ms on this 2-core machine while other work ran (2026-11-28), more than half of it the
- * weeks of each rep-month, which the form does not show: the forms therefore check a deferred copy of the
- * values (React's useDeferredValue), so typing never waits. The bound catches a change that makes it several
+ * the median was 31–52 ms for the breakdown and 52–55 ms for the annual plan on this 2-core machine (load 3–5,
+ * 2026-11-28; 65–135 ms for the breakdown under heavier load), more than half of it the weeks of each rep-month,
+ * which the form does not show: these two forms therefore check a deferred copy of the values (React's
+ * useDeferredValue), so typing never waits. The bound catches a change that makes it several
  * times slower, with room for a busy machine.
  */
 
@@ -47,5 +48,5 @@ test("the 年度销售计划 form of 50 reps is checked, its preview computed, i
   const values = { ...initialValues("annual", new Date(2026, 10, 22), { rep: "", team: "", holidays: "", chinaCalendar: true, workWeek: "fiveDay", longWeek: "" }, "zh-CN"), lastYear: LAST_YEAR.join("\t"), reps: FIFTY_REPS, monthHolds: "3, 1000000" };
   const result = validateForm("annual", values);
   expect(result.ok && result.plan?.breakdown?.reps).toHaveLength(50);
-  expect(medianMs(() => validateForm("annual", values))).toBeLessThan(100);
+  expect(medianMs(() => validateForm("annual", values))).toBeLessThan(300);
 });

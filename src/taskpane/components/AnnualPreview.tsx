@@ -10,6 +10,9 @@ const useStyles = makeStyles({
   head: { textAlign: "start", fontWeight: tokens.fontWeightSemibold },
 });
 
+/** 同比 of a month last year had nothing in: a dash, as the sheet leaves it blank (the same sign in both languages). */
+const NO_YOY = "—";
+
 /** An amount as both languages write it: 1,234,000. */
 export const formatAmount = (amount: number): string => amount.toLocaleString("en-US");
 
@@ -58,7 +61,7 @@ export function AnnualPreview({ plan, strings }: { plan: AnnualPlan; strings: Ui
               </th>
               <td className={styles.number}>{formatAmount(plan.lastYear[m])}</td>
               <td className={styles.number}>{formatAmount(amount)}</td>
-              <td className={styles.number}>{plan.yoy[m] === null ? strings.previewNoYoy : formatRate(plan.yoy[m]!)}</td>
+              <td className={styles.number}>{plan.yoy[m] === null ? NO_YOY : formatRate(plan.yoy[m]!)}</td>
             </tr>
           ))}
         </tbody>
