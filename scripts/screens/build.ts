@@ -3,7 +3,7 @@
  * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
  * hand-written plan figures), as of a fixed day so every run gives the same pictures.
  *
- * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary.xlsx.
+ * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary/annual.xlsx.
  *
  * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
  * pictures do not show formulas, only what a user would see on that day), and some columns are
@@ -126,6 +126,32 @@ const registers: TemplateRequest[] = [
   { template: "ledger", options: { rows: ledgerRows(20, 15, 2026, locale).sort((a, b) => Number(a.date) - Number(b.date)), blankRows: 0 } },
 ];
 
+/** Next year's plan as drawn up in November: this year's months, 20 % growth, four reps (one starting in July), a budget at seed 003's 2 %. */
+const annual: TemplateRequest = {
+  template: "annual",
+  options: {
+    year: 2027,
+    lastYear: [820_000, 610_000, 905_000, 930_000, 980_000, 1_010_000, 870_000, 860_000, 1_050_000, 1_120_000, 1_240_000, 1_480_000],
+    growth: "20%",
+    reps: [
+      { rep: "张三", weight: 4 },
+      { rep: "李四", weight: 3 },
+      { rep: "王五", weight: 2 },
+      { rep: "赵六", weight: 2, start: 7 },
+    ],
+    calendar: PLAIN_WEEKS,
+    expenses: [
+      { item: "工资", budget: 150_000 },
+      { item: "差旅", budget: 60_000 },
+      { item: "管理", budget: 20_000 },
+      { item: "培训", budget: 15_000 },
+      { item: "招待", budget: 25_000 },
+      { item: "广告物料", budget: 10_000 },
+      { item: "其他", budget: 5_000 },
+    ],
+  },
+};
+
 /** Columns (1-based, as in the sheet XML) each picture hides so the rest prints at a legible scale. */
 const HIDDEN: Record<string, readonly number[]> = {
   // The plans' roll-up readout (汇总接口, I:L) beside the form: it only feeds the team roll-up.
@@ -208,7 +234,7 @@ async function main(): Promise<void> {
   const outDir = process.argv[2];
   if (!outDir) throw new Error("usage: node build.js <outDir>");
   mkdirSync(outDir, { recursive: true });
-  for (const request of [weekly, monthly, ...registers]) {
+  for (const request of [weekly, monthly, ...registers, annual]) {
     const specs: SheetSpec[] = buildTemplates([request], { locale, existing: { sheets: [], tables: [], names: [] } });
     const bytes = await adjust(await writeXlsx(specs), HIDDEN[request.template] ?? []);
     writeFileSync(join(outDir, `${request.template}.xlsx`), bytes);

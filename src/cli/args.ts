@@ -1,8 +1,8 @@
 import { FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
 import { parseMonthText, parseWeekText, parseWorkWeekText } from "../domain/dateText";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
-import { halfWidth, readWholeNumber } from "../domain/typedText";
-import { parseRatios, type BreakdownPeriod, type RepInput } from "../team";
+import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
+import { parseRate, parseRatios, readMonth, readSplit, type BreakdownPeriod, type RepInput } from "../team";
 import { templateOfCliName, TEMPLATES, type TemplateId } from "../templates/registry";
 import { IMPORT_KINDS, type ImportKind } from "../import";
 import type { CliMessages } from "./messages";
@@ -20,6 +20,39 @@ const CALENDAR_CHOICES: ReadonlyMap<string, CalendarChoice> = new Map([
   ["无", "none"],
 ]);
 
+/** `--hold 张三=300000` and `--start 李四=7`: a rep's name and the value given for the rep, as typed. */
+export interface RepValue {
+  readonly rep: string;
+  readonly value: string;
+}
+
+/**
+ * The inputs of a year's split that the annual plan and the breakdown share, as given on the command
+ * line; `--input FILE` holds the same items, and an option given wins over the file's row.
+ */
+export interface PlanArgs {
+  readonly input?: string;
+  /** `--last-year`: the 12 months as typed (a count other than 12 is the plan's to refuse). */
+  readonly lastYear?: readonly string[];
+  readonly split?: "lastYear" | "workdays";
+  readonly reps?: readonly RepInput[];
+  readonly holds: readonly RepValue[];
+  readonly starts: readonly RepValue[];
+  /** `--month-hold 3=150000,12=200000`. */
+  readonly monthHolds: readonly { readonly month: number; readonly amount: string }[];
+  readonly productRatios?: readonly [number, number, number];
+  readonly unit?: number;
+}
+
+/** `write annual`'s own inputs: the year, the growth, a typed target, the expense cap. */
+export interface AnnualArgs extends PlanArgs {
+  readonly year?: number;
+  readonly growth?: string;
+  readonly target?: string;
+  /** A fraction: 0.02 for 2 %. */
+  readonly expenseCap?: number;
+}
+
 export interface WriteCommand {
   readonly kind: "write";
   readonly templates: readonly TemplateId[];
@@ -32,6 +65,8 @@ export interface WriteCommand {
   /** `--workweek 双休|单休|大小周:DATE` (Monday–Friday by default): the days a week works, before holidays. */
   readonly workweek: WorkWeek;
   readonly holidaysFile?: string;
+  /** Present when `annual` is among the templates. */
+  readonly annual?: AnnualArgs;
 }
 
 /** `rollup --out TEAM.xlsx REP1.xlsx …`: copy the reps' plan sheets into TEAM and (re)build its 团队汇总. */
@@ -42,15 +77,16 @@ export interface RollupCommand {
   readonly files: readonly string[];
 }
 
-/** `breakdown --out FILE.xlsx --target N --month 2026-11 --reps 张三=2,李四=1 …`: the 目标分解 sheet (and plans). */
-export interface BreakdownCommand {
+/**
+ * `breakdown --out FILE.xlsx --target N --month 2026-11 --reps 张三=2,李四=1 …`: the 目标分解 sheet (and
+ * plans). The target and the reps may come from `--input` instead (a year only).
+ */
+export interface BreakdownCommand extends PlanArgs {
   readonly kind: "breakdown";
   readonly out: string;
   readonly lang: Locale;
-  readonly target: string;
+  readonly target?: string;
   readonly period: BreakdownPeriod;
-  readonly reps: readonly RepInput[];
-  readonly productRatios?: readonly [number, number, number];
   /** Which plans to pre-fill; a weekly choice without --week means the default week (registry: the coming one). */
   readonly plans?: { readonly template: "monthly" } | { readonly template: "weekly"; readonly week?: { readonly year: number; readonly week: number } };
   readonly calendar: CalendarChoice;
@@ -94,16 +130,26 @@ export type Parsed =
   | ImportCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
-const VALUE_OPTIONS = ["--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar", "--workweek", "--from", "--sheet", "--map"] as const;
+const VALUE_OPTIONS = [
+  "--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar", "--workweek", "--from", "--sheet", "--map",
+  "--last-year", "--growth", "--split", "--hold", "--start", "--month-hold", "--unit", "--cap", "--input",
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 type Command = "write" | "rollup" | "breakdown" | "calendar" | "import";
 
+/** The options of a year's split, shared by `write annual` and `breakdown --year`. */
+const PLAN_OPTIONS = ["--input", "--last-year", "--split", "--reps", "--hold", "--start", "--month-hold", "--products", "--unit"] as const satisfies readonly ValueOption[];
+/** `write`'s options that only `annual` reads. */
+const ANNUAL_OPTIONS = [...PLAN_OPTIONS, "--year", "--growth", "--target", "--cap"] as const satisfies readonly ValueOption[];
+/** `breakdown`'s options that only a year reads: a month has no months to split, to start in or to fix. */
+const YEAR_ONLY_OPTIONS = ["--input", "--last-year", "--split", "--start", "--month-hold"] as const satisfies readonly ValueOption[];
+
 /** The options each command takes; any other is refused rather than silently ignored. */
 const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
-  write: ["--out", "--lang", "--rep", "--week", "--month", "--calendar", "--workweek", "--holidays"],
+  write: ["--out", "--lang", "--rep", "--week", "--month", "--calendar", "--workweek", "--holidays", ...ANNUAL_OPTIONS],
   rollup: ["--out", "--lang"],
-  breakdown: ["--out", "--lang", "--target", "--month", "--year", "--reps", "--products", "--plans", "--week", "--calendar", "--workweek", "--holidays"],
+  breakdown: ["--out", "--lang", "--target", "--month", "--year", "--plans", "--week", "--calendar", "--workweek", "--holidays", ...PLAN_OPTIONS],
   calendar: ["--year"],
   import: ["--out", "--lang", "--from", "--sheet", "--map"],
 };
@@ -167,21 +213,97 @@ function rollupCommand(out: string, lang: Locale, files: readonly string[]): Par
   return { kind: "rollup", out, lang, files };
 }
 
-/** "张三=2,李四=1" (also ":", "：", "＝" and the Chinese comma "，"); a rep without "=" gets a blank weight, reported later. */
-const repList = (text: string): RepInput[] =>
+/** "张三=2,李四=1" (also ":", "：", "＝" and the Chinese comma "，") → name and value; a part without "=" has none. */
+const pairs = (text: string): { key: string; value: string | undefined }[] =>
   text
     .split(/[,，]/)
     .filter((part) => part.trim() !== "")
     .map((part) => {
-      const [rep, weight = ""] = part.split(/[=:：＝]/);
-      return { rep: rep.trim(), weight: weight.trim() };
+      const [key, value] = part.split(/[=:：＝]/);
+      return { key: key.trim(), value: value?.trim() };
     });
+
+/** `--reps`: a rep without "=" gets a blank weight, reported with the plan's other problems. */
+const repList = (text: string): RepInput[] => pairs(text).map(({ key, value }) => ({ rep: key, weight: value ?? "" }));
+
+/** `--last-year 80000,90000,…`: the values in order (also "，", "、", ";" or spaces between them); `a,,b` leaves a month blank. */
+const monthList = (text: string): string[] => halfWidth(text).trim().split(/\s*[,，、;；]\s*|\s+/);
+
+/** `--hold 张三=300000` / `--start 李四=7`: every part needs its name and value. */
+function repValues(option: ValueOption, text: string | undefined): RepValue[] | Parsed {
+  if (text === undefined) return [];
+  const found = pairs(text);
+  const bad = found.find(({ key, value }) => key === "" || value === undefined || value === "");
+  if (bad) return fail((m) => m.badPair(option, text));
+  return found.map(({ key, value }) => ({ rep: key, value: value ?? "" }));
+}
+
+/** The options of a year's split (`PLAN_OPTIONS`), read; their values' sense is the plan's to check. */
+function planArgs(options: Map<ValueOption, string>): PlanArgs | Parsed {
+  const splitText = options.get("--split");
+  const split = splitText === undefined ? undefined : readSplit(splitText);
+  if (splitText !== undefined && split === undefined) return fail((m) => m.badSplit(splitText));
+  const holds = repValues("--hold", options.get("--hold"));
+  if (!Array.isArray(holds)) return holds;
+  const starts = repValues("--start", options.get("--start"));
+  if (!Array.isArray(starts)) return starts;
+  const monthHoldText = options.get("--month-hold");
+  const monthHolds = [];
+  for (const { key, value } of monthHoldText === undefined ? [] : pairs(monthHoldText)) {
+    const month = readMonth(key);
+    if (month === undefined || value === undefined || value === "") return fail((m) => m.badMonthHold(monthHoldText ?? ""));
+    monthHolds.push({ month, amount: value });
+  }
+  const productsText = options.get("--products");
+  const products = productsText === undefined ? undefined : parseRatios(productsText);
+  if (productsText !== undefined && !products) return fail((m) => m.badProducts(productsText));
+  const unitText = options.get("--unit");
+  const unit = unitText === undefined ? undefined : readTypedNumber(unitText);
+  if (unitText !== undefined && unit === undefined) return fail((m) => m.badUnit(unitText));
+  const input = options.get("--input");
+  if (input !== undefined && !input.toLowerCase().endsWith(".csv")) return fail((m) => m.inputNotCsv(input));
+  const lastYear = options.get("--last-year");
+  const reps = options.get("--reps");
+  return {
+    ...(input !== undefined ? { input } : {}),
+    ...(lastYear !== undefined ? { lastYear: monthList(lastYear) } : {}),
+    ...(split ? { split } : {}),
+    ...(reps !== undefined ? { reps: repList(reps) } : {}),
+    holds,
+    starts,
+    monthHolds,
+    ...(products ? { productRatios: [products[0], products[1], products[2]] as const } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+  };
+}
+
+/** `write annual`'s options, read. */
+function annualArgs(options: Map<ValueOption, string>): AnnualArgs | Parsed {
+  const plan = planArgs(options);
+  if ("kind" in plan) return plan;
+  const yearText = options.get("--year");
+  const year = yearText === undefined ? undefined : readWholeNumber(yearText, 1000, 9999);
+  if (yearText !== undefined && year === undefined) return fail((m) => m.badYear(yearText));
+  const capText = options.get("--cap");
+  const expenseCap = capText === undefined ? undefined : parseRate(capText);
+  if (capText !== undefined && expenseCap === undefined) return fail((m) => m.badCap(capText));
+  const growth = options.get("--growth");
+  const target = options.get("--target");
+  return {
+    ...plan,
+    ...(year !== undefined ? { year } : {}),
+    ...(growth !== undefined ? { growth } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(expenseCap !== undefined ? { expenseCap } : {}),
+  };
+}
 
 function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: Locale, calendar: CalendarChoice, workweek: WorkWeek): Parsed {
   const target = options.get("--target");
-  const reps = options.get("--reps");
-  if (target === undefined) return fail((m) => m.missingOption("--target"));
-  if (reps === undefined) return fail((m) => m.missingOption("--reps"));
+  const input = options.get("--input");
+  // With --input, the file may hold the target and the reps: checked once it is read.
+  if (target === undefined && input === undefined) return fail((m) => m.missingOption("--target"));
+  if (!options.has("--reps") && input === undefined) return fail((m) => m.missingOption("--reps"));
   const monthText = options.get("--month");
   const yearText = options.get("--year");
   if ((monthText === undefined) === (yearText === undefined)) return fail((m) => m.monthOrYear);
@@ -189,10 +311,11 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
   if (monthText !== undefined && !month) return fail((m) => m.badMonth(monthText));
   const year = yearText === undefined ? undefined : readWholeNumber(yearText, 1000, 9999);
   if (yearText !== undefined && year === undefined) return fail((m) => m.badYear(yearText));
+  const yearOnly = month ? YEAR_ONLY_OPTIONS.find((option) => options.has(option)) : undefined;
+  if (yearOnly !== undefined) return fail((m) => m.yearOnly(yearOnly));
   const period: BreakdownPeriod = month ? { kind: "month", ...month } : { kind: "year", year: year ?? 0 };
-  const productsText = options.get("--products");
-  const products = productsText === undefined ? undefined : parseRatios(productsText);
-  if (productsText !== undefined && !products) return fail((m) => m.badProducts(productsText));
+  const plan = planArgs(options);
+  if ("kind" in plan) return plan;
   const plansText = options.get("--plans");
   if (plansText !== undefined && plansText !== "monthly" && plansText !== "weekly") return fail((m) => m.badPlans(plansText));
   const weekText = options.get("--week");
@@ -203,10 +326,9 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
     kind: "breakdown",
     out,
     lang,
-    target,
+    ...(target !== undefined ? { target } : {}),
     period,
-    reps: repList(reps),
-    ...(products ? { productRatios: [products[0], products[1], products[2]] as const } : {}),
+    ...plan,
     ...(plansText === "monthly" ? { plans: { template: "monthly" } as const } : {}),
     ...(plansText === "weekly" ? { plans: { template: "weekly", ...(week ? { week } : {}) } as const } : {}),
     calendar,
@@ -270,6 +392,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!workweek) return fail((m) => m.badWorkweek(workweekText ?? ""));
   if (command === "breakdown") return breakdownCommand(options, out, lang, calendar, workweek);
 
+  const templates = [...new Set(names.flatMap((name) => templateOfCliName(name) ?? []))];
+  const wantsAnnual = templates.includes("annual");
+  const annualOnly = wantsAnnual ? undefined : ANNUAL_OPTIONS.find((option) => options.has(option));
+  if (annualOnly !== undefined) return fail((m) => m.annualOnly(annualOnly));
+  const annual = wantsAnnual ? annualArgs(options) : undefined;
+  if (annual && "kind" in annual) return annual;
   const weekText = options.get("--week");
   const week = weekText === undefined ? null : parseWeekText(weekText);
   if (weekText !== undefined && !week) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
@@ -279,7 +407,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const holidaysFile = options.get("--holidays");
   return {
     kind: "write",
-    templates: [...new Set(names.flatMap((name) => templateOfCliName(name) ?? []))],
+    templates,
     out,
     lang,
     rep: options.get("--rep") ?? "",
@@ -288,5 +416,6 @@ export function parseArgs(argv: readonly string[]): Parsed {
     calendar,
     workweek,
     ...(holidaysFile !== undefined ? { holidaysFile } : {}),
+    ...(annual ? { annual } : {}),
   };
 }

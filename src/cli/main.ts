@@ -11,17 +11,18 @@ import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, typ
 import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
 import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { parseArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type RollupCommand, type WriteCommand } from "./args";
+import { parseArgs, type AnnualArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type PlanArgs, type RollupCommand, type WriteCommand } from "./args";
+import { mergePlanInputs } from "./planInput";
 import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
 import { appendTableRows, readTableContents } from "../writers/ooxml/appendRows";
 import { readSourceGrid } from "../writers/xlsx/sourceGrid";
 import { formatDateList, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
 import { CLI_MESSAGES, HELP, type CliMessages } from "./messages";
-import { BreakdownError, planStatus } from "../team";
+import { annualInputMessages, annualItemName, BreakdownError, planStatus, readAnnualInput, type AnnualInputFile, type BreakdownInput } from "../team";
 import { buildBreakdownSpecs, planRemarks, type PlanChoice } from "../templates/team";
 import { diaryReps } from "../templates/workDiary";
-import { BLANK_YEAR } from "../templates/annualPlan";
+import { blankAnnualOptions, type AnnualPlanOptions } from "../templates/annualPlan";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 
@@ -169,8 +170,7 @@ interface WriteInput {
   readonly week: { readonly year: number; readonly week: number };
   readonly month: { readonly year: number; readonly month: number };
   readonly statsYear: number;
-  /** The annual plan's year: the statistics' year until the command line takes a year of its own. */
-  readonly year: number;
+  readonly annual: AnnualPlanOptions;
   readonly calendar: WorkCalendar;
   readonly blankRows: number;
 }
@@ -184,23 +184,55 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month.year, month: month.month, calendar } }),
-  annual: ({ year, calendar }) => ({ template: "annual", options: { year, lastYear: BLANK_YEAR, reps: [], calendar } }),
+  annual: ({ annual }) => ({ template: "annual", options: annual }),
 };
 
-/** The periods `write` fills in; the contract statistics start with the year of --month when it is given. */
+/**
+ * The periods `write` fills in; the contract statistics start with the year of --month when it is given,
+ * and the annual plan is for --year, else that same year (the pane's year field starts there too).
+ */
 function writePeriods(command: WriteCommand, now: Date): { week: { year: number; week: number }; month: YearMonth; statsYear: number; year: number } {
+  const statsYear = command.month?.year ?? defaultPeriods(now).statsYear;
   return {
     week: weekOf(command.week, now),
     month: command.month ?? defaultPeriods(now).month,
-    statsYear: command.month?.year ?? defaultPeriods(now).statsYear,
-    year: command.month?.year ?? defaultPeriods(now).statsYear,
+    statsYear,
+    year: command.annual?.year ?? statsYear,
   };
 }
 
-/** The requests `write` builds. */
-export function writeRequests(command: WriteCommand, calendar: WorkCalendar, now: Date): TemplateRequest[] {
+/** No year-split option given: what a `write` without `annual` (or a bare `write annual`) has. */
+const NO_PLAN_ARGS: PlanArgs = { holds: [], starts: [], monthHolds: [] };
+
+/**
+ * The annual plan's options: `--input`'s items under the options given. Without either, last year is
+ * left blank for the manager to type into the sheet, as the pane's untouched form leaves it.
+ */
+function annualOptions(args: AnnualArgs | undefined, file: AnnualInputFile, year: number, calendar: WorkCalendar): AnnualPlanOptions {
+  const merged = mergedInputs(file, args ?? NO_PLAN_ARGS);
+  const growth = args?.growth ?? merged.growth;
+  const target = args?.target ?? merged.target;
+  const expenseCap = args?.expenseCap ?? merged.expenseCap;
+  return {
+    // Without last year's months, the blank plan the pane writes too: split by working days.
+    ...blankAnnualOptions(year, calendar),
+    ...(merged.lastYear ? { lastYear: merged.lastYear, split: "lastYear" } : {}),
+    reps: merged.reps,
+    ...(growth !== undefined ? { growth } : {}),
+    ...(target !== undefined && target !== null ? { target } : {}),
+    ...(merged.split ? { split: merged.split } : {}),
+    ...(merged.monthHolds ? { monthHolds: merged.monthHolds } : {}),
+    ...(merged.productRatios ? { productRatios: merged.productRatios } : {}),
+    ...(merged.unit !== undefined ? { unit: merged.unit } : {}),
+    ...(expenseCap !== undefined ? { expenseCap } : {}),
+  };
+}
+
+/** The requests `write` builds; `annualFile` holds the items of `write annual --input FILE`. */
+export function writeRequests(command: WriteCommand, calendar: WorkCalendar, now: Date, annualFile: AnnualInputFile = { reps: [] }): TemplateRequest[] {
   const periods = writePeriods(command, now);
-  return command.templates.map((template) => REQUEST[template]({ rep: command.rep, ...periods, calendar, blankRows: TEMPLATES[template].blankRows.initial }));
+  const annual = annualOptions(command.annual, annualFile, periods.year, calendar);
+  return command.templates.map((template) => REQUEST[template]({ rep: command.rep, ...periods, annual, calendar, blankRows: TEMPLATES[template].blankRows.initial }));
 }
 
 /** The years whose holidays the templates `write` writes count working days in (registers count none). */
@@ -228,10 +260,11 @@ async function existingOut(io: CliIo, out: string): Promise<Uint8Array | undefin
 
 async function write(command: WriteCommand, io: CliIo, now: Date): Promise<string> {
   const { calendar, uncovered } = await loadCalendar(command, io, writeYears(command, now));
-  const wanted = writeRequests(command, calendar, now);
+  const wanted = writeRequests(command, calendar, now, await planInputFile(command.annual?.input, io));
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
-  const specs = buildTemplates(wanted, { locale: command.lang, existing: names });
+  // The annual plan's builder computes the plan: a plan that cannot be made is refused with its issues, nothing written.
+  const specs = refusedIfInvalid(() => buildTemplates(wanted, { locale: command.lang, existing: names }));
   await io.writeFile(command.out, await writeXlsx(specs, existing));
   warnUncovered(io, uncovered, names, command.lang);
   warnNotDates(io, names, command.lang);
@@ -246,23 +279,64 @@ function breakdownYears(period: BreakdownCommand["period"], plans: PlanChoice | 
   return [period.year];
 }
 
+/** The items of `--input FILE` (a CSV in UTF-8 or GB18030, as Excel saves it); none without `--input`. Unreadable rows are refused, all at once. */
+async function planInputFile(file: string | undefined, io: CliIo): Promise<AnnualInputFile> {
+  if (file === undefined) return { reps: [] };
+  const { input, problems } = readAnnualInput(parseCsv(decodeText(await readOrFail(io, file)).text));
+  if (problems.length > 0) throw new CliError(EXIT_USAGE, (m, l) => m.annualInputInvalid(file, annualInputMessages(problems, l)));
+  return input;
+}
+
+/** The file's items under the command line's options (planInput.ts); a --hold or --start naming no rep is refused. */
+function mergedInputs(file: AnnualInputFile, args: PlanArgs): AnnualInputFile {
+  const merged = mergePlanInputs(file, args);
+  if ("unknownRep" in merged) throw new CliError(EXIT_USAGE, (m) => m.notInReps(merged.unknownRep.option, merged.unknownRep.rep));
+  return merged.input;
+}
+
+/** A BreakdownError from the plan's own checks, refused with its issues in both languages. */
+function refusedIfInvalid<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof BreakdownError) throw new CliError(EXIT_USAGE, (m) => m.breakdownInvalid(error.issues));
+    throw error;
+  }
+}
+
+/**
+ * The breakdown's input: a month takes the target, the reps, holds and the unit; a year also how its
+ * months are split (last year's when its months are given, else working days), month holds and starts.
+ */
+function breakdownInput(command: BreakdownCommand, file: AnnualInputFile, calendar: WorkCalendar): BreakdownInput {
+  const input = command.input ?? "";
+  const annualOnly = (["growth", "expenseCap"] as const).filter((item) => file[item] !== undefined);
+  if (annualOnly.length > 0) throw new CliError(EXIT_USAGE, (m, l) => m.notForBreakdown(input, annualOnly.map((item) => annualItemName(item, l))));
+  const merged = mergedInputs(file, command);
+  const target = command.target ?? merged.target;
+  if (target === undefined || target === null) throw new CliError(EXIT_USAGE, (m, l) => m.missingFromInput("--target", annualItemName("target", l), input));
+  if (command.reps === undefined && merged.reps.length === 0) throw new CliError(EXIT_USAGE, (m, l) => m.missingFromInput("--reps", annualItemName("rep", l), input));
+  const common = { target, period: command.period, reps: merged.reps, calendar, ...(merged.productRatios ? { productRatios: merged.productRatios } : {}), ...(merged.unit !== undefined ? { unit: merged.unit } : {}) };
+  if (command.period.kind === "month") return common;
+  const split = merged.split ?? (merged.lastYear ? "lastYear" : "workdays");
+  if (split === "lastYear" && !merged.lastYear) throw new CliError(EXIT_USAGE, (m) => m.splitNeedsLastYear);
+  return {
+    ...common,
+    split: split === "lastYear" && merged.lastYear ? { kind: "lastYear", months: merged.lastYear } : { kind: "workdays" },
+    ...(merged.monthHolds ? { monthHolds: merged.monthHolds } : {}),
+  };
+}
+
 async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promise<string> {
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
       ? { template: "weekly", ...weekOf(command.plans.week, now) }
       : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: defaultPlanMonth(command.period.year, now) } : {}) };
   const { calendar, uncovered } = await loadCalendar(command, io, breakdownYears(command.period, plans));
+  const input = breakdownInput(command, await planInputFile(command.input, io), calendar);
   const existing = await existingOut(io, command.out);
   const names = existing ? await inspectXlsx(existing) : NO_NAMES;
-  const input = { target: command.target, period: command.period, reps: command.reps, calendar, ...(command.productRatios ? { productRatios: command.productRatios } : {}) };
-  const specs = (() => {
-    try {
-      return buildBreakdownSpecs(input, plans, { locale: command.lang, existing: names });
-    } catch (error) {
-      if (error instanceof BreakdownError) throw new CliError(EXIT_USAGE, (m) => m.breakdownInvalid(error.issues));
-      throw error;
-    }
-  })();
+  const specs = refusedIfInvalid(() => buildBreakdownSpecs(input, plans, { locale: command.lang, existing: names }));
   await io.writeFile(command.out, await writeXlsx(specs, existing));
   warnUncovered(io, uncovered, names, command.lang);
   warnNotDates(io, names, command.lang);

@@ -39,6 +39,19 @@ const zh = {
   badPlans: (v: string) => `--plans 只能是 monthly 或 weekly,而不是"${v}"。`,
   unexpectedArgument: (v: string) => `多余的参数"${v}"。`,
   breakdownInvalid: (issues: readonly BreakdownIssue[]) => breakdownMessages(issues, "zh-CN").join("\n"),
+  badPair: (o: string, v: string) => `${o} "${v}" 无效,格式为 姓名=值,多人用逗号分隔,如 ${o} 张三=300000,李四=200000。`,
+  badSplit: (v: string) => `--split 只能是 lastyear(按上年各月销售,也可写"上年")或 workdays(按工作日,也可写"工作日"),而不是"${v}"。`,
+  badMonthHold: (v: string) => `--month-hold "${v}" 无效,格式为 月份=金额,多个月用逗号分隔,如 --month-hold 3=150000,12=200000(月份 1–12)。`,
+  badUnit: (v: string) => `取整单位"${v}"不是数字:请填写以元计的正整数,如 100。`,
+  badCap: (v: string) => `费用上限"${v}"不是比率,请填写如 2% 或 0.02。`,
+  yearOnly: (o: string) => `${o} 只用于按年分解(--year);按月分解(--month)只能另用 --hold 和 --unit。`,
+  annualOnly: (o: string) => `${o} 只用于年度销售计划(write annual)。`,
+  notInReps: (o: string, rep: string) => `${o} 中的"${rep}"不在销售代表名单中(--reps,或输入文件的"销售代表"行)。`,
+  annualInputInvalid: (file: string, lines: readonly string[]) => [`${file} 中有无法识别的内容,未做任何修改:`, ...lines.map((line) => `  ${line}`)].join("\n"),
+  missingFromInput: (o: string, item: string, file: string) => `缺少 ${o},${file} 中也没有"${item}"行。`,
+  notForBreakdown: (file: string, items: readonly string[]) => `${file} 中的"${items.join("、")}"只用于年度销售计划(write annual),目标分解不用:请删去这些行,或用 --target 直接给出目标。`,
+  inputNotCsv: (f: string) => `--input 只能是 .csv 文件(在 Excel 中"另存为"CSV,UTF-8 或默认编码均可):${f}`,
+  splitNeedsLastYear: `按上年拆分需要上年各月的销售额:请用 --last-year 给出 12 个月(逗号分隔),或在 --input 文件中填"上年实际"行。`,
   outReadOnly: (f: string) => `输出文件 ${f} 是只读的,未做任何修改:请去掉只读属性,或用 --out 指定另一个文件。`,
   outSymlink: (f: string, t: string) => `输出文件 ${f} 是指向 ${t} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
   outNotFile: (f: string) => `输出路径 ${f} 不是普通文件,未做任何修改。`,
@@ -119,6 +132,19 @@ const en: CliMessages = {
   badPlans: (v) => `--plans must be monthly or weekly, not "${v}".`,
   unexpectedArgument: (v) => `Unexpected argument "${v}".`,
   breakdownInvalid: (issues) => breakdownMessages(issues, "en-US").join("\n"),
+  badPair: (o, v) => `Invalid ${o} "${v}"; write NAME=VALUE, several separated by commas, e.g. ${o} Zhang=300000,Li=200000.`,
+  badSplit: (v) => `--split takes lastyear (by last year's monthly sales, also "上年") or workdays (by working days, also "工作日"), not "${v}".`,
+  badMonthHold: (v) => `Invalid --month-hold "${v}"; write MONTH=AMOUNT, several separated by commas, e.g. --month-hold 3=150000,12=200000 (months 1–12).`,
+  badUnit: (v) => `The rounding unit "${v}" is not a number; give a whole number of yuan, e.g. 100.`,
+  badCap: (v) => `The expense cap "${v}" is not a rate; write e.g. 2% or 0.02.`,
+  yearOnly: (o) => `${o} is for a year's breakdown (--year); a month's (--month) takes only --hold and --unit besides.`,
+  annualOnly: (o) => `${o} is for the annual sales plan (write annual) only.`,
+  notInReps: (o, rep) => `"${rep}" in ${o} is not among the reps (--reps, or the input file's Rep rows).`,
+  annualInputInvalid: (file, lines) => [`${file} holds rows that cannot be read; nothing was changed:`, ...lines.map((line) => `  ${line}`)].join("\n"),
+  missingFromInput: (o, item, file) => `Missing ${o}; ${file} has no "${item}" row either.`,
+  notForBreakdown: (file, items) => `"${items.join('", "')}" in ${file} are for the annual sales plan (write annual), not the breakdown: delete those rows, or give the target with --target.`,
+  inputNotCsv: (f) => `--input must be a .csv file (in Excel, Save As CSV, UTF-8 or the default encoding): ${f}`,
+  splitNeedsLastYear: `Splitting by last year needs last year's monthly sales: give the 12 months with --last-year (comma-separated), or a "Last year" row in the --input file.`,
   outReadOnly: (f) => `The output file ${f} is read-only; nothing was changed. Make it writable, or give another file with --out.`,
   outSymlink: (f, t) => `The output file ${f} is a symbolic link to ${t}; nothing was changed, so the file it points to is not rewritten. Give the real file with --out.`,
   outNotFile: (f) => `The output path ${f} is not a regular file; nothing was changed.`,
@@ -177,7 +203,7 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   contracts: (n) => `合同履行一览表 + 统计 + 应收账龄(有明细时按明细累计),${n} 行空白 / contract register + statistics + receivables aging (summing the ledger where there is one), ${n} blank rows`,
   ledger: (n) => `合同收发票款明细(发货/退货/开票/回款),${n} 行空白 / contract ledger (shipments, returns, invoices, payments), ${n} blank rows`,
   visits: (n) => `客户拜访记录(一次联系一行;客户编号取自登记表),${n} 行空白 / visit log (one row per contact; IDs from the register), ${n} blank rows`,
-  annual: () => `年度销售计划:上年各月、增长率 → 年度目标,按上年占比或工作日分到月、季度、销售代表和 A/B/C 产品(合计精确),费用占比 / annual sales plan: last year's months and a growth rate → the year's target by month, quarter, rep and A/B/C product (totals exact), expense ratio`,
+  annual: () => `年度销售计划:上年各月(--last-year 或 --input)、增长率 → 年度目标,按上年占比或工作日分到月、季度、销售代表和 A/B/C 产品(行列合计精确),费用占比;选项见上 / annual sales plan: last year's months (--last-year or --input) and a growth rate → the year's target by month, quarter, rep and A/B/C product (rows and columns exact), expense ratio; options above`,
   diary: () => `工作日记:--rep 的每人每个工作日的新/老客户拜访和联络电话(来自客户拜访记录),二、三、四标准和月度达标率 / work diary: per rep (--rep 张三,李四) and working day, new and existing visits and calls from the visit log against the 2-3-4 standard, monthly pass rate`,
 };
 
@@ -191,6 +217,12 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
                 --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly|weekly [--week 2026-W48]]
                 [--calendar cn|none] [--workweek 双休|单休|大小周:DATE] [--holidays FILE] [--lang zh-CN|en-US]
+                按年 year only: [--split lastyear|workdays] [--last-year 80000,60000,…] [--start 李四=7]
+                [--month-hold 3=150000] [--input PLAN.csv];  按年按月 both: [--hold 张三=300000] [--unit 100]
+  sales-planner write annual --year 2027 --last-year 80000,60000,…(12) --out FILE.xlsx [--growth 20%]
+                [--target 1560000] [--split lastyear|workdays] [--reps 张三=2,李四=1] [--hold 张三=300000]
+                [--start 李四=7] [--month-hold 3=150000] [--products 2:3:1] [--unit 100] [--cap 2%]
+                [--input PLAN.csv] [--calendar …] [--workweek …] [--holidays FILE] [--lang zh-CN|en-US]
   sales-planner calendar show --year 2026
   sales-planner calendar parse-notice --year 2027 NOTICE.txt|-
   sales-planner import <${IMPORT_WORDS}> --from LIST.xlsx|LIST.csv [--sheet NAME] [--map 源列=目标列]...
@@ -215,6 +247,33 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   each rep's part over the weeks by working days (China's holidays and 调休 by default; see --calendar,
   --holidays), into a "Target breakdown" sheet; --products adds the product split; --plans adds each
   rep's monthly or weekly plan, target filled in.
+  按年分解时:--hold 固定某人的目标,其余按权重分给其他人;--start 新人从某月到岗(之前各月为 0);
+  --split lastyear 按上年各月销售拆到各月(--last-year 或输入文件;输入文件的"代表上年"行给出个人的
+  上年各月),默认按工作日;--month-hold 固定某月的团队目标;--unit 按 100 元(或其他整数元)取整。
+  人员 × 月份表的每行、每列都恰好等于各自的合计。按月分解只用 --hold 和 --unit。
+  For a year: --hold fixes a rep's target and spreads the rest over the others by weight; --start has
+  a new rep start in a month (earlier months 0); --split lastyear splits the months by last year's
+  sales (--last-year or the input file, whose "Rep last year" rows give a rep's own months), working
+  days by default; --month-hold fixes a month's team target; --unit rounds to whole hundreds (or any whole number) of yuan.
+  Every row and every column of the reps × months grid sums exactly to its total. A month's breakdown
+  takes only --hold and --unit.
+
+  write annual:年度销售计划。年度目标 = 上年合计 × (1 + 增长率,默认 20%),或 --target 直接给出;
+  按上年各月销售(默认)或工作日拆到各月,季度、同比、人员 × 月份和产品 × 月份(默认 2:3:1)各表的
+  行列合计都精确相等;费用预算按 --cap(默认 2%)检查费用占比。
+  write annual: the annual sales plan. The target is last year's total × (1 + growth, default 20%),
+  or --target; split over the months by last year's sales (default) or working days, with quarters,
+  year-on-year, and reps × months and products × months (default 2:3:1) grids whose rows and columns
+  all sum exactly; the expense budget's share of the target is checked against --cap (default 2%).
+
+  --input PLAN.csv:一行一项,第一格为项目名(中英文皆可),命令行选项优先于文件。在 Excel 中另存为
+  CSV(UTF-8 或默认的 GBK 编码)即可。 One item per row, the item's name (Chinese or English) first;
+  options given on the command line win over the file. Save it from Excel as CSV (UTF-8 or GBK):
+    上年实际 Last year,80000,60000,…(12)      增长率 Growth,20%        年度目标 Target,1560000
+    拆分方式 Split,上年|工作日                产品比例 Products,2:3:1  费用上限 Expense cap,2%
+    取整单位 Unit,100                         固定月目标 Month hold,3,150000
+    销售代表 Rep,张三,2[,到岗月份 start month][,固定目标 fixed target]
+    代表上年 Rep last year,张三,40000,…(12)
 
   calendar show:按 --holidays 的格式列出内置的某年法定放假日(yyyy-mm-dd)和调休上班日(+yyyy-mm-dd)。
   calendar parse-notice:读取国务院办公厅节假日安排通知的文本(UTF-8 文件,- 为标准输入),输出同样格式的
@@ -269,7 +328,23 @@ ${templateLines}
                           例 Example:
                             2026-10-01
                             +2026-10-10
-  --year 2026           breakdown 的年度;calendar 的年份 / breakdown: the year to split; calendar: the year
+  --year 2026           breakdown、write annual 的年度(write annual 默认今年,或 --month 的年份);calendar 的年份 /
+                        breakdown, write annual: the year to plan (write annual: this year, or the
+                        year of --month, by default); calendar: the year
+  --last-year 80000,…   上年 12 个月的实际销售额,逗号分隔 / last year's sales, 12 months, comma-separated
+  --growth 20%          年度增长率,默认 20%(20、0.2 亦可)/ growth over last year, default 20% (20, 0.2 too)
+  --target 1560000      团队目标(元);write annual 不填则按上年 × (1 + 增长率)/ the team target (yuan);
+                        write annual computes it from last year × (1 + growth) when not given
+  --split lastyear|workdays
+                        各月按上年销售(上年)或工作日(工作日)拆分 / months by last year's sales or working days
+  --reps 张三=2,李四=1  销售代表及权重 / the reps and their weights
+  --hold 张三=300000    固定某人的目标(年度或当月),其余分给其他人 / fix a rep's target, spread the rest
+  --start 李四=7        新人的到岗月份,之前各月为 0 / a new rep's first month; earlier months get 0
+  --month-hold 3=150000 固定某月的团队目标 / fix a month's team target
+  --products 2:3:1      A:B:C 产品比例 / the A:B:C product ratio
+  --unit 100            取整单位(元,如 10、100、1000、10000)/ whole units of that many yuan (10, 100, 1000 …)
+  --cap 2%              费用占比上限,默认 2% / the expense budget's cap as a share of the target, default 2%
+  --input PLAN.csv      从 CSV 文件读取以上各项(见上)/ read the items above from a CSV file (see above)
   --from FILE           import 的来源(.xlsx 或 .csv)/ import: the list to bring in
   --sheet NAME          import 读取 .xlsx 中的哪张工作表,默认第一张 / import: which sheet of an .xlsx, default the first
   --map 源列=目标列     import 的列对应,可重复;目标列留空表示不导入 / import: map a source column

@@ -33,5 +33,18 @@ export {
   type AnnualPlan,
   type AnnualPlanInput,
 } from "./annualPlan";
+export {
+  annualInputMessages,
+  itemName as annualItemName,
+  readAnnualInput,
+  readMonth,
+  readSplit,
+  type AnnualInputField,
+  type AnnualInputFile,
+  type AnnualInputProblem,
+  type AnnualInputProblemCode,
+  type AnnualInputRead,
+  type AnnualItem,
+} from "./annualInput";
 export { discoverPlans, needsValue, planStatus, type NameEntry, type PlanInstance, type PlanIssue, type PlanStatus } from "./plans";
 export { TeamError, type TeamErrorCode, type TeamErrorParams } from "./errors";

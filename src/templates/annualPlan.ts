@@ -1,4 +1,4 @@
-import { PLAIN_WEEKS } from "../domain/calendar";
+import { PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
 import { readTypedNumber } from "../domain/typedText";
 import { a1 } from "../spec/a1";
 import { col, largestRemainderShare, str, thisRow } from "../spec/formula";
@@ -33,8 +33,18 @@ export interface AnnualPlanOptions extends AnnualPlanInput {
   readonly expenseCap?: number;
 }
 
-/** Last year left blank, month by month: a plan whose figures the manager types into the sheet. */
-export const BLANK_YEAR: readonly null[] = Array.from({ length: 12 }, () => null);
+/**
+ * A plan whose figures the manager types into the sheet: last year blank, split by working days (a blank
+ * last year has no shape to split by). Its months follow what is typed; its grids, written empty, show in
+ * their check rows that the plan needs writing again with the figures.
+ */
+export const blankAnnualOptions = (year: number, calendar?: WorkCalendar): AnnualPlanOptions => ({
+  year,
+  lastYear: Array.from({ length: 12 }, () => null),
+  split: "workdays",
+  reps: [],
+  ...(calendar ? { calendar } : {}),
+});
 
 /** Columns the free-text blocks (SWOT, 营销思路) span. */
 const BLOCK_COLS = 10;
@@ -336,7 +346,7 @@ function checkRow(draft: SheetDraft, row: number, text: string, cells: readonly 
  * search over the whole table (`roundTable` in domain/controlledRounding) that no Excel 2016 formula
  * can express. The check row shows when a later edit above has moved the months away from the grid.
  */
-function grid(
+export function grid(
   draft: SheetDraft,
   kit: Kit,
   spec: {

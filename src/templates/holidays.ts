@@ -182,19 +182,32 @@ export function workdaysFormula(from: string, to: string, week: WorkWeek, days: 
   );
 }
 
-/** Monday–Sunday weeks a month can touch: 31 days starting on a Sunday reach into a sixth. */
-const MAX_WEEKS_IN_MONTH = 6;
+/** Long Saturdays a month can hold under 大小周: every other Saturday, and a month has at most five. */
+const MAX_LONG_SATURDAYS = 3;
 
 /**
- * Working days from `from` to `to` within one month (the annual plan's months): `workdaysFormula` over
- * the span where the work week is the same every week, and over each Monday–Sunday week of the span
- * for 大小周, whose long Saturdays `workdaysFormula` can only place within one week.
+ * Working days from `from` to `to` within one month (the annual plan's months): `workdaysFormula` where
+ * the work week is the same every week. Under 大小周, whose long Saturdays `workdaysFormula` can only place
+ * within one week (summing it week by week made a 13 700-character formula, over Excel's 8 192), the month
+ * is counted as: its Monday–Friday days not off, plus each long Saturday (one of `week.longSaturday` ± 14n)
+ * not off, plus the make-up days on a Sunday or a short Saturday — the days it lists on Saturdays and
+ * Sundays, less those on a long Saturday, already counted. Whole NETWORKDAYS.INTL calls, as above.
  */
 export function monthWorkdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
   if (week.kind !== "alternate") return workdaysFormula(from, to, week, days);
-  const monday = `(${from}-WEEKDAY(${from},2)+1)`;
-  return Array.from({ length: MAX_WEEKS_IN_MONTH }, (_, k) => {
-    const start = `(${monday}+${7 * k})`;
-    return `IF(${start}>${to},0,${workdaysFormula(`MAX(${from},${start})`, `MIN(${to},${start}+6)`, week, days)})`;
-  }).join("+");
+  const onlySaturday = str("1111101");
+  const onlySunday = str("1111110");
+  const first = `(${from}+MOD(${week.longSaturday}-${from},14))`;
+  const saturdays = Array.from({ length: MAX_LONG_SATURDAYS }, (_, k) => (k === 0 ? first : `(${first}+${14 * k})`));
+  if (!days) return [`NETWORKDAYS.INTL(${from},${to},1)`, ...saturdays.map((day) => `IF(${day}>${to},0,1)`)].join("+");
+  const off = col(days.table, days.off);
+  const work = col(days.table, days.work);
+  const listed = (mask: string): string => `NETWORKDAYS.INTL(${from},${to},${mask})-NETWORKDAYS.INTL(${from},${to},${mask},${work})`;
+  return [
+    `NETWORKDAYS.INTL(${from},${to},1,${off})`,
+    listed(onlySunday),
+    listed(onlySaturday),
+    // Not off adds one; listed as a make-up day takes back the one `listed(onlySaturday)` gave it.
+    ...saturdays.map((day) => `IF(${day}>${to},0,NETWORKDAYS.INTL(${day},${day},${onlySaturday},${off})+NETWORKDAYS.INTL(${day},${day},${onlySaturday},${work})-1)`),
+  ].join("+");
 }

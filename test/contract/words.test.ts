@@ -6,6 +6,7 @@ import { templateStrings } from "../../src/templates/strings";
 import { teamStrings } from "../../src/templates/team/strings";
 import { TeamError, type TeamErrorCode, type TeamErrorParams } from "../../src/team/errors";
 import { BreakdownError, type BreakdownErrorCode, type BreakdownErrorParams } from "../../src/team/breakdown";
+import { annualInputMessages, type AnnualInputProblem, type AnnualInputProblemCode } from "../../src/team/annualInput";
 import { OfficeWriteError, type OfficeWriteErrorCode, type OfficeWriteErrorParams } from "../../src/writers/office/errors";
 import { FileRefusedError, type FileRefusal } from "../../src/writers/ooxml/fileCheck";
 import type { CodedError } from "../../src/contract/codedError";
@@ -130,5 +131,29 @@ test.each(errors)("the %s error has its own words in both languages, with every 
   expect(zh).toMatch(/[\u4e00-\u9fff]/);
   expect(en).not.toBe(zh);
   expect(en).toBe(error.message);
+  for (const text of [zh, en]) expect(text).not.toMatch(/undefined|NaN|\{\w+\}|\[object/);
+});
+
+// The annual plan's input file (team/annualInput.ts): every problem a row can have, worded with its row.
+const ANNUAL_INPUT: Record<AnnualInputProblemCode, AnnualInputProblem["params"]> = {
+  unknownItem: { value: "市场" },
+  itemRepeated: { item: "growth", first: 2 },
+  valueMissing: { item: "rep", field: "weight", rep: "张三" },
+  tooManyValues: { item: "target", count: 1, value: "2000000" },
+  notNumber: { item: "monthHold", field: "amount", value: "十万", month: 3 },
+  notRate: { item: "growth", value: "二成" },
+  notRatio: { item: "products", value: "2:3" },
+  notSplit: { item: "split", value: "按季度" },
+  notMonth: { item: "rep", field: "start", value: "13", rep: "李四" },
+  notTwelveMonths: { item: "lastYear", count: 11 },
+  repUnknown: { item: "repLastYear", rep: "赵六" },
+};
+
+test.each(Object.entries(ANNUAL_INPUT))("the input file's %s problem has its own words in both languages, with every value filled in", (code, params) => {
+  const problem = { code: code as AnnualInputProblemCode, row: 4, params };
+  const [zh] = annualInputMessages([problem], "zh-CN");
+  const [en] = annualInputMessages([problem], "en-US");
+  expect(zh).toMatch(/^第 4 行：.*[\u4e00-\u9fff]/);
+  expect(en).toMatch(/^Row 4: /);
   for (const text of [zh, en]) expect(text).not.toMatch(/undefined|NaN|\{\w+\}|\[object/);
 });

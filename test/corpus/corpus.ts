@@ -5,7 +5,7 @@ import { rollupWorkbooks } from "../../src/writers/xlsx/team/rollupFiles";
 import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } from "../../src/templates";
 import { NO_NAMES } from "../../src/spec/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
-import { NATIONAL_DAY_2026, sampleMonthlyOptions, sampleWeeklyOptions } from "../fixtures/plans";
+import { LAST_YEAR_MONTHS, NATIONAL_DAY_2026, sampleAnnualOptions, sampleMonthlyOptions, sampleWeeklyOptions } from "../fixtures/plans";
 
 /**
  * Issue 10, item 6: a fixed corpus of workbooks — every template in both languages, filled and
@@ -133,6 +133,16 @@ function diaryRequests(locale: Locale): Record<string, TemplateRequest[]> {
   };
 }
 
+/** The annual plan (issue 14): filled (reps with a hold and a start, a fixed month, expenses), by working days in units of 1 000 without reps, and beside a monthly plan. */
+function annualRequests(locale: Locale): Record<string, TemplateRequest[]> {
+  const filled: TemplateRequest = { template: "annual", options: sampleAnnualOptions("张三") };
+  return {
+    "annual-filled": [filled],
+    "annual-workdays": [{ template: "annual", options: { year: 2027, lastYear: [...LAST_YEAR_MONTHS], growth: 0.3, split: "workdays", unit: 1000, reps: [] } }],
+    "annual-with-monthly": [requests(locale)["monthly-filled"], filled],
+  };
+}
+
 async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
   const request: TemplateRequest =
     index % 2 === 0
@@ -156,6 +166,7 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
     );
     for (const [name, list] of Object.entries(visitRequests())) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     for (const [name, list] of Object.entries(diaryRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
+    for (const [name, list] of Object.entries(annualRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     await add(
       `${locale}/breakdown-weekly`,
       buildBreakdownSpecs(

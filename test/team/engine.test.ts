@@ -4,6 +4,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { runCli } from "../support/cli";
 import { buildBreakdownSpecs, SUMMARY_METRICS } from "../../src/templates/team";
+import { computeBreakdown } from "../../src/team";
 import { columnLetters } from "../../src/spec/a1";
 import { buildTemplates } from "../../src/templates";
 import { NO_NAMES } from "../../src/spec/naming";
@@ -196,5 +197,38 @@ describe("team roll-up in a real engine (LibreOffice)", () => {
     const [after] = await recalcXlsx([edited]);
     const changed = REPS.map((f, i) => (i === 4 ? { ...f, targets: { ...f.targets, SALES: { ...f.targets.SALES, actual: 99_999 } } } : f));
     expectSummary(after, "团队汇总", changed);
+  });
+
+  test("a year with a fixed rep and a late starter: the team's months and the reps × months grid add up both ways in LibreOffice", async () => {
+    const input = {
+      target: 1_200_007,
+      period: { kind: "year", year: 2027 } as const,
+      split: { kind: "lastYear", months: [60, 55, 90, 100, 100, 110, 95, 90, 105, 120, 130, 150] } as const,
+      reps: [
+        { rep: "张三", weight: 3, hold: 500_000 },
+        { rep: "李四", weight: 2 },
+        { rep: "王五", weight: 1, start: 7 },
+      ],
+    };
+    const specs = buildBreakdownSpecs(input, undefined, { locale: "zh-CN", existing: NO_NAMES });
+    const file = join(dir, "breakdown-year.xlsx");
+    writeFileSync(file, await writeXlsx(specs));
+    const [book] = await recalcXlsx([file]);
+    expect(errorCells(book)).toEqual([]);
+    const [sheet] = specs;
+    const breakdown = computeBreakdown(input);
+    const grid = tableByRole(sheet, "grid");
+    const months = tableByRole(sheet, "months");
+    expect(readColumn(book, sheet, months, "target")).toEqual(breakdown.months);
+    expect(read(book, sheet, tableCell(months, 12, "target"))).toBe(1_200_007);
+    const keys = ["target", ...Array.from({ length: 12 }, (_, i) => `m${i + 1}`), "total"];
+    // The check row under the grid's totals: every month's reps less the month's target, and the targets less the team's: all 0.
+    for (const key of keys) expect(read(book, sheet, tableCell(grid, grid.rows.length + 1, key))).toBe(0);
+    expect(readColumn(book, sheet, grid, "total")).toEqual(breakdown.reps.map((r) => r.target));
+    // 王五 starts in July: nothing before it.
+    expect(Array.from({ length: 6 }, (_, i) => read(book, sheet, tableCell(grid, 2, `m${i + 1}`)))).toEqual([0, 0, 0, 0, 0, 0]);
+    const reps = tableByRole(sheet, "reps");
+    expect(readColumn(book, sheet, reps, "held")).toEqual(["是", null, null]);
+    expect(readColumn(book, sheet, reps, "target")[0]).toBe(500_000);
   });
 });

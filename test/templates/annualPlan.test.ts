@@ -1,6 +1,7 @@
 import { alternateWeek, makeWorkCalendar, serialFromYmd, PLAIN_WEEKS, type WorkCalendar } from "../../src/domain/calendar";
 import { LOCALES } from "../../src/contract/locale";
-import { annualPlanSheets, type AnnualPlanOptions } from "../../src/templates/annualPlan";
+import { annualPlanSheets, blankAnnualOptions, type AnnualPlanOptions } from "../../src/templates/annualPlan";
+import { buildTemplates } from "../../src/templates";
 import { templateStrings } from "../../src/templates/strings";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec, TableSpec } from "../../src/spec/sheetSpec";
@@ -99,6 +100,15 @@ test("months: last year and the fixed months typed, the month targets a native f
   expect(column(months, "yoy").formula).toBe('IF(OR(SP_Y1_Months[[#This Row],[上年实际]]=0,SP_Y1_Months[[#This Row],[月目标]]=""),"",SP_Y1_Months[[#This Row],[月目标]]/SP_Y1_Months[[#This Row],[上年实际]]-1)');
 });
 
+test("the front doors' blank plan: last year's cells empty to type in, split by working days, no rep grid", () => {
+  const [spec] = buildTemplates([{ template: "annual", options: blankAnnualOptions(2027) }], { locale: "zh-CN", existing: NO_NAMES });
+  expect(valuesOf(table(spec, "months"), "lastYear")).toEqual(months12(() => null));
+  const at = spec.names.find((n) => n.name === "SP_Y1_SPLIT")!.target.from;
+  expect(spec.cells.find((c) => c.at.row === at.row && c.at.col === at.col)?.value).toBe("按工作日");
+  expect(spec.tables.map((t) => t.role)).not.toContain("reps");
+  expect(spec.name).toBe("年度计划-2027");
+});
+
 test("the split is a drop-down of both ways, in the sheet's language", () => {
   for (const locale of LOCALES) {
     const [spec] = build(plan({ split: "workdays" }), options(), NO_NAMES, locale);
@@ -109,7 +119,7 @@ test("the split is a drop-down of both ways, in the sheet's language", () => {
   }
 });
 
-test("working days read the year's 节假日 table; under 大小周 week by week, since a long Saturday is placed within one week", () => {
+test("working days read the year's 节假日 table; under 大小周 with the long Saturdays counted apart", () => {
   const calendar: WorkCalendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
   const specs = build(plan(), options({ calendar }));
   expect(specs.map((s) => s.record.template)).toEqual(["annual", "holidays"]);
@@ -117,7 +127,11 @@ test("working days read the year's 节假日 table; under 大小周 week by week
   expect(plain).toContain("SP_H2026_Days[[放假日]]");
   expect(plain.match(/NETWORKDAYS\.INTL/g)).toHaveLength(3);
   const alternate = column(table(build(plan(), options({ calendar: { ...calendar, week: alternateWeek(serialFromYmd(2026, 10, 10)) } }))[0], "months"), "workdays").formula!;
-  expect(alternate.match(/NETWORKDAYS\.INTL/g)).toHaveLength(3 * 6);
+  // Its weekdays, the make-up Sundays and Saturdays, and up to three long Saturdays: within Excel's 8 192 characters.
+  expect(alternate.match(/NETWORKDAYS\.INTL/g)).toHaveLength(1 + 2 + 2 + 2 * 3);
+  expect(alternate.length).toBeLessThan(8192);
+  const plainAlternate = column(table(build(plan(), options({ calendar: { ...PLAIN_WEEKS, week: alternateWeek(serialFromYmd(2026, 10, 10)) } }))[0], "months"), "workdays").formula!;
+  expect(plainAlternate).not.toContain("SP_H2026_Days");
   expect(build(plan(), options({ calendar: PLAIN_WEEKS }))).toHaveLength(1);
 });
 

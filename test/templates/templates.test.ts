@@ -1,4 +1,4 @@
-import { makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
+import { alternateWeek, makeWorkCalendar, serialFromYmd } from "../../src/domain/calendar";
 import { LOCALES, type Locale } from "../../src/contract/locale";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
@@ -8,6 +8,8 @@ import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 import { readRecord, RECORD_TEMPLATES, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
 
 const calendar = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)]);
+/** The same days on 大小周: the annual plan's longest working-day formula. */
+const alternating = makeWorkCalendar([serialFromYmd(2026, 10, 1)], [serialFromYmd(2026, 10, 10)], alternateWeek(serialFromYmd(2026, 10, 10)));
 const requests: TemplateRequest[] = [
   { template: "weekly", options: { rep: "张三", year: 2026, week: 48, calendar } },
   { template: "monthly", options: { rep: "张三", year: 2026, month: 10, calendar } },
@@ -16,6 +18,7 @@ const requests: TemplateRequest[] = [
   { template: "ledger", options: {} },
   { template: "visits", options: {} },
   { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } },
+  { template: "annual", options: { year: 2026, lastYear: [5, 4, 6, 6, 7, 7, 6, 6, 7, 8, 9, 11].map((x) => x * 100_000), monthHolds: [null, 450_000], reps: [{ rep: "张三", weight: 2 }, { rep: "李四", weight: 1, start: 4 }], calendar: alternating } },
 ];
 const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
 
@@ -30,7 +33,7 @@ function formulas(spec: SheetSpec): string[] {
 
 /** Functions Excel 2016 and WPS both calculate natively (no XLOOKUP/LET/FILTER/SALES.*); NETWORKDAYS.INTL since Excel 2010. */
 const ALLOWED = new Set(
-  "IF OR AND NOT MAX ROUND TRIM SUM SUMIF SUMIFS COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS LOOKUP ISERROR NA ISREF".split(" "),
+  "IF OR AND NOT MAX MIN ROUND TRIM SUM SUMIF SUMIFS COUNT COUNTIF COUNTIFS SUMPRODUCT INDEX MATCH IFERROR ISNUMBER N INT ROW DATE TODAY TEXT SUBTOTAL NETWORKDAYS.INTL WEEKDAY MOD CHOOSE ROWS LOOKUP ISERROR NA ISREF".split(" "),
 );
 
 describe.each(LOCALES)("template specs (%s)", (locale) => {
@@ -41,6 +44,10 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
   test("formulas use only native Excel 2016/WPS functions", () => {
     const used = new Set(all.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
     expect([...used].filter((fn) => !ALLOWED.has(fn))).toEqual([]);
+  });
+
+  test("formulas fit Excel's 8 192 characters (LibreOffice takes longer ones)", () => {
+    expect(all.filter((f) => f.length > 8192).map((f) => f.slice(0, 80))).toEqual([]);
   });
 
   test("formulas never use fixed cross-sheet addresses or the [@Col] shorthand", () => {
@@ -88,6 +95,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
       "stats.type": s.contracts.periodTypes,
       "ledger.type": s.ledger.types,
       "visits.method": s.visits.methods,
+      "training.kind": s.annual.trainingKinds,
     });
     const weekly = specs.find((x) => x.record.template === "weekly");
     const approval = weekly?.validations.find((v) => v.validation.rule.kind === "list");
@@ -147,7 +155,7 @@ describe("free names", () => {
     const first = build("zh-CN");
     const second = build("zh-CN", withSpecs(NO_NAMES, first));
     // The log after the register it reads, the ledger after the contracts, the weekly plan and the diary after the log they count.
-    expect(second.map((s) => s.record.key)).toEqual(["M2", "C2", "C2", "C2", "K2", "K2", "K2", "L2", "V2", "W2", "D2"]);
+    expect(second.map((s) => s.record.key)).toEqual(["M2", "C2", "C2", "C2", "K2", "K2", "K2", "Y2", "L2", "V2", "W2", "D2"]);
     expect(second[0].name).toBe(`${first[0].name} (2)`);
     const before = new Set(first.flatMap((s) => [...s.names.map((n) => n.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]));
     for (const s of second) for (const n of [...s.names.map((x) => x.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]) expect(before.has(n)).toBe(false);

@@ -10,6 +10,7 @@ import type { WorkCalendar } from "../../domain/calendar";
 import { TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../../spec/naming";
 import { section } from "../planBlocks";
+import { grid } from "../annualPlan";
 import type { SheetSpec } from "../../spec/sheetSpec";
 import type { Breakdown, BreakdownPeriod } from "../../team/breakdown";
 
@@ -48,6 +49,9 @@ export function buildBreakdownSheet(breakdown: Breakdown, calendar: WorkCalendar
   const repsName = spTable(key, "Reps");
   let row = section(draft, 5, b.repsSection);
   const share = `IF(SUM(${col(repsName, rc.weight)})=0,"",${thisRow(repsName, rc.weight)}/SUM(${col(repsName, rc.weight)}))`;
+  // Shown only when used, so a plain breakdown keeps its four columns.
+  const anyHeld = breakdown.reps.some((r) => r.held);
+  const anyStart = breakdown.reps.some((r) => r.start > 1);
   const reps = draft.table({
     name: repsName,
     role: "reps",
@@ -59,15 +63,53 @@ export function buildBreakdownSheet(breakdown: Breakdown, calendar: WorkCalendar
       { ...c.quantity("weight", rc.weight, { totals: SUM }), numberFormat: FORMATS.general },
       c.formula("share", rc.share, "percent", share, { totals: SUM }),
       c.money("target", rc.target, { totals: SUM }),
+      ...(anyHeld ? [c.text("held", b.heldColumn, { width: 10 })] : []),
+      ...(anyStart ? [c.count("start", s.annual.repColumns.start)] : []),
     ],
-    rows: breakdown.reps.map((r) => ({ rep: r.rep, weight: r.weight, target: r.target })),
+    rows: breakdown.reps.map((r) => ({
+      rep: r.rep,
+      weight: r.weight,
+      target: r.target,
+      ...(anyHeld ? { held: r.held ? b.held : null } : {}),
+      ...(anyStart ? { start: r.start > 1 ? r.start : null } : {}),
+    })),
   });
+  let above = reps.lastRow;
+
+  if (breakdown.period.kind === "year") {
+    // The team's months and each rep's, exact both ways (controlled rounding, domain/controlledRounding).
+    const mc = b.monthColumns;
+    const monthsName = spTable(key, "Months");
+    row = section(draft, above + 2, b.monthsSection);
+    const months = draft.table({
+      name: monthsName,
+      role: "months",
+      origin: { row, col: 0 },
+      showTotals: true,
+      columns: [c.count("month", mc.month, { width: 8, totals: label(s.common.total) }), c.money("target", mc.target, { totals: SUM })],
+      rows: breakdown.months.map((target, i) => ({ month: i + 1, target })),
+    });
+    row = section(draft, months.lastRow + 2, b.gridSection);
+    draft.text({ row, col: 0 }, s.annual.gridHint, "note");
+    const table = grid(draft, kit, {
+      name: spTable(key, "Grid"),
+      role: "grid",
+      origin: { row: row + 1, col: 0 },
+      lead: [c.text("rep", rc.rep, { width: 14, totals: label(s.common.total) })],
+      targetHeader: rc.target,
+      totalHeader: s.annual.repColumns.total,
+      rows: breakdown.reps.map((r) => ({ lead: { rep: r.rep }, target: r.target, months: r.months })),
+      annualTarget: spName(key, "TEAM_TARGET"),
+      monthTargetOf: (i) => `INDEX(${col(monthsName, mc.target)},${i + 1})`,
+    });
+    above = table.lastRow + 1;
+  }
 
   const wc = b.weekColumns;
   const weeksName = spTable(key, "Weeks");
   const year = breakdown.period.year;
   const holidays = holidayTables(calendar, [year], ctx);
-  row = section(draft, reps.lastRow + 2, b.weeksSection);
+  row = section(draft, above + 2, b.weeksSection);
   const weeks = draft.table({
     name: weeksName,
     role: "weeks",

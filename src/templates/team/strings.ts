@@ -61,6 +61,11 @@ const zh = {
     weekLabel: (n: number) => `第${n}周`,
     productsSection: "产品结构",
     productColumns: { category: "产品类别", ratio: "比例", target: "目标" },
+    heldColumn: "固定目标",
+    held: "是",
+    monthsSection: "团队月目标",
+    monthColumns: { month: "月份", target: "月目标" },
+    gridSection: "销售代表 × 月份",
   },
 } as const;
 
@@ -119,6 +124,11 @@ const en: TeamStrings = {
     weekLabel: (n) => `Week ${n}`,
     productsSection: "Product mix",
     productColumns: { category: "Category", ratio: "Ratio", target: "Target" },
+    heldColumn: "Fixed",
+    held: "Yes",
+    monthsSection: "Team target by month",
+    monthColumns: { month: "Month", target: "Target" },
+    gridSection: "Reps by month",
   },
 };
 

@@ -13,7 +13,8 @@ import { NO_NAMES } from "../../../src/spec/naming";
 import { TEMPLATE_IDS } from "../../../src/templates/registry";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { contractRows } from "../../fixtures/contracts";
-import { LAST_YEAR_MONTHS, NATIONAL_DAY_2026 as calendar, sampleAnnualOptions, sampleExpenses, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
+import { blankAnnualOptions } from "../../../src/templates/annualPlan";
+import { NATIONAL_DAY_2026 as calendar, sampleAnnualOptions, sampleExpenses, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
 import { customerRows } from "../../fixtures/customers";
 import { ledgerRows } from "../../fixtures/ledger";
 import { visitRows } from "../../fixtures/visits";
@@ -43,7 +44,7 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
     case "diary":
       return { template, options: { reps: [], year: 2026, month: 11 } };
     case "annual":
-      return { template, options: { year: 2027, lastYear: [...LAST_YEAR_MONTHS], reps: [] } };
+      return { template, options: blankAnnualOptions(2027) };
   }
 }
 
