@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
+import { computeBreakdown, type BreakdownInput } from "../../src/team";
 import { buildTemplates } from "../../src/templates";
+import { buildBreakdownSpecs } from "../../src/templates/team";
 import { NO_NAMES } from "../../src/spec/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { rollupWorkbooks } from "../../src/writers/xlsx/team/rollupFiles";
@@ -12,7 +15,8 @@ import { expectSameCells } from "../support/sameCells";
 
 /*
  * The manager's page, clicked through in Chromium: against the fake Excel (breakdown, roll-up,
- * re-run, a deleted plan sheet, a broken one) and in the preview (reps' files → a team workbook).
+ * re-run, a deleted plan sheet, a broken one) and in the preview (reps' files → a team workbook; a yearly
+ * breakdown with a fixed target, a late starter, a month fixed by hand and last year's shape).
  */
 
 const pane = paneHarness({ fakeHost: true });
@@ -145,6 +149,55 @@ test("in the preview, reps' files become the team workbook the roll-up of files 
   expect(expected.summarySheet).toBe("团队汇总");
   expect(expected.plans.map((p) => p.sheet).sort()).toEqual(["周计划-赵一-2026W49", "周计划-钱二-2026W49"].sort());
   await expectSameCells(readFileSync(team), expected.data);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+const LAST_YEAR = [80000, 90000, 120000, 110000, 100000, 95000, 85000, 88000, 105000, 130000, 125000, 150000];
+// As Excel pastes a row: tabs, thousands separators and a line break at the end.
+const PASTED_ROW = `${LAST_YEAR.map((n) => n.toLocaleString("en-US")).join("\t")}\r\n`;
+// As Excel pastes four columns with their header: a fixed target for 张三, 李四 starting in July.
+const REPS = "姓名\t权重\t固定目标\t到岗月份\n张三\t3\t300000\n李四\t1\t\t7\n王五\t2";
+
+test("the team page's yearly breakdown: a fixed target, a rep starting in July, a month fixed by hand, last year's shape", async () => {
+  const { page, errors } = await pane.open();
+  await page.getByRole("tab", { name: "团队" }).click();
+  const form = page.getByTestId("breakdown-form");
+  await form.getByRole("radio", { name: "按年" }).check();
+  await form.getByRole("textbox", { name: "年份" }).fill("2026");
+  await form.getByRole("textbox", { name: "团队目标（元）" }).fill("1200000");
+  await form.getByRole("textbox", { name: "销售代表和权重" }).fill(REPS);
+  await form.getByRole("radio", { name: "按上年销售" }).check();
+  await form.getByRole("textbox", { name: "上年实际（1—12 月）" }).fill(PASTED_ROW);
+  await form.getByRole("textbox", { name: "固定月目标" }).fill("3, 150000");
+  await form.getByRole("combobox", { name: "取整单位" }).selectOption("100");
+  // Holds beyond the target are named on the reps box as the user types.
+  await form.getByRole("textbox", { name: "团队目标（元）" }).fill("200000");
+  await form.getByText(/^固定目标合计 300,000 元，超过了团队目标 200,000 元/).waitFor();
+  await form.getByRole("textbox", { name: "团队目标（元）" }).fill("1200000");
+
+  const input: BreakdownInput = {
+    target: 1200000,
+    period: { kind: "year", year: 2026 },
+    reps: [{ rep: "张三", weight: 3, hold: 300000 }, { rep: "李四", weight: 1, start: 7 }, { rep: "王五", weight: 2 }],
+    calendar: chinaWorkCalendar(undefined, 2026, 2026),
+    split: { kind: "lastYear", months: LAST_YEAR },
+    monthHolds: [undefined, undefined, 150000, ...Array.from({ length: 9 }, () => undefined)],
+    unit: 100,
+  };
+  const breakdown = computeBreakdown(input);
+  expect(breakdown.reps.map((r) => [r.rep, r.held, r.start])).toEqual([["张三", true, 1], ["李四", false, 7], ["王五", false, 1]]);
+  expect(breakdown.reps[0].target).toBe(300000);
+  expect(breakdown.reps[1].months.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
+  expect(breakdown.months[2]).toBe(150000);
+  await page.getByTestId("breakdown-button").click();
+  const link = page.getByTestId("download-link");
+  await link.waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "pane-breakdown-")), "breakdown-year.xlsx");
+  await download.saveAs(file);
+  await page.screenshot({ path: screenshotPath("pane-breakdown-year-zh-CN.png"), fullPage: true });
+  await expectSameCells(readFileSync(file), await writeXlsx(buildBreakdownSpecs(input, undefined, { locale: "zh-CN", existing: NO_NAMES }, {})));
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -1,6 +1,7 @@
-import { repsFromText, validateBreakdown } from "../../src/taskpane/teamForms/breakdownForm";
+import { validateBreakdown, type BreakdownField } from "../../src/taskpane/teamForms/breakdownForm";
+import { repsFromText } from "../../src/taskpane/teamForms/boxes";
 import { breakdownFormValues } from "../fixtures/breakdownForm";
-import { parseRatios } from "../../src/team";
+import { breakdownMessages, parseRatios, type BreakdownErrorCode } from "../../src/team";
 
 const base = breakdownFormValues({ reps: "张三, 3\n李四，2\n王五\t1", team: "华东一组" });
 
@@ -72,4 +73,75 @@ test("full-width digits, points, commas and colons from a Chinese input method a
   expect(typed.request?.input.productRatios).toEqual([2, 3, 1]);
   expect(typed.request?.plans).toEqual({ template: "weekly", year: 2026, week: 49 });
   expect(validateBreakdown({ ...base, periodKind: "year", year: "２０２６" }).request?.input.period).toEqual({ kind: "year", year: 2026 });
+});
+
+describe("a year's split, month holds and unit", () => {
+  const LAST_YEAR = "80000\t90000\t120000\t110000\t100000\t95000\t85000\t88000\t105000\t130000\t125000\t150000";
+  const year = breakdownFormValues({ periodKind: "year", year: "2026", target: "1200000", reps: "张三, 3, 300000\n李四, 1, , 7\n王五, 2" });
+
+  test("go into the request: last year's months, the months fixed by hand, holds and starts, the unit", () => {
+    const result = validateBreakdown({ ...year, split: "lastYear", lastYear: LAST_YEAR, monthHolds: "3, 150000", unit: "100" });
+    expect(result.request?.input).toMatchObject({
+      period: { kind: "year", year: 2026 },
+      reps: [{ rep: "张三", weight: "3", hold: "300000" }, { rep: "李四", weight: "1", start: "7" }, { rep: "王五", weight: "2" }],
+      split: { kind: "lastYear", months: LAST_YEAR.split("\t") },
+      monthHolds: [undefined, undefined, "150000", ...Array.from({ length: 9 }, () => undefined)],
+      unit: 100,
+    });
+    // By working days, no split is sent (the team layer's default), nor a unit of 1.
+    const plain = validateBreakdown(year).request?.input;
+    expect(plain && ("split" in plain || "unit" in plain || "monthHolds" in plain)).toBe(false);
+  });
+
+  test("apply to a year only: a month's form ignores the split and the month holds it does not show", () => {
+    const month = validateBreakdown({ ...year, periodKind: "month", split: "lastYear", lastYear: "1 2", monthHolds: "nonsense" });
+    expect(month.fieldProblems).toEqual({});
+    expect(month.request?.input.split).toBeUndefined();
+    expect(month.request?.input.monthHolds).toBeUndefined();
+  });
+
+  test("a box of the wrong shape is named on its own field, and nothing is written", () => {
+    const count = validateBreakdown({ ...year, split: "lastYear", lastYear: "80000 90000" });
+    expect(count.fieldProblems.lastYear).toEqual({ code: "monthCount", count: 2 });
+    expect(count.request).toBeUndefined();
+    const holds = validateBreakdown({ ...year, monthHolds: "3, 1\n13, 5" });
+    expect(holds.fieldProblems.monthHolds).toEqual({ code: "monthHoldLine", line: 2, text: "13, 5" });
+    expect(holds.request).toBeUndefined();
+  });
+});
+
+describe("every finding of the team layer reaches the field it is about", () => {
+  const LAST_YEAR = "80000\t90000\t120000\t110000\t100000\t95000\t85000\t88000\t105000\t130000\t125000\t150000";
+  const year = breakdownFormValues({ periodKind: "year", year: "2026", target: "1200000", reps: "张三, 3\n李四, 1" });
+  const onlyMarch = "0\t0\t100\t0\t0\t0\t0\t0\t0\t0\t0\t0";
+  const cases: [string, Partial<typeof year>, BreakdownField, BreakdownErrorCode][] = [
+    ["a hold that is no amount", { reps: "张三, 1, 三十万\n李四, 1" }, "reps", "holdInvalid"],
+    ["holds beyond the target", { target: "100000", reps: "张三, 1, 200000\n李四, 1" }, "reps", "holdsExceedTarget"],
+    ["a rest nobody may take", { target: "100000", reps: "张三, 1, 50000\n李四, 0" }, "reps", "nothingToSpread"],
+    ["a start month that is no month", { reps: "张三, 1\n李四, 1, , 13" }, "reps", "startInvalid"],
+    ["a late starter whose months cannot hold the hold", { split: "lastYear", lastYear: LAST_YEAR, reps: "张三, 1\n李四, 1, 1000000, 12" }, "reps", "rampInfeasible"],
+    ["a hold off the unit", { unit: "100", reps: "张三, 1, 30050\n李四, 1" }, "reps", "targetNotMultiple"],
+    ["a month of last year that is no amount", { split: "lastYear", lastYear: LAST_YEAR.replace("90000", "九万") }, "lastYear", "lastYearInvalid"],
+    ["last year all blank", { split: "lastYear", lastYear: Array.from({ length: 12 }, () => "0").join("\t") }, "lastYear", "lastYearBlank"],
+    ["a month hold that is no amount", { monthHolds: "3, 很多" }, "monthHolds", "monthHoldInvalid"],
+    ["month holds beyond the target", { monthHolds: "3, 2000000" }, "monthHolds", "monthHoldsExceedTarget"],
+    ["a rest no month may take", { split: "lastYear", lastYear: onlyMarch, monthHolds: "3, 600000" }, "monthHolds", "monthsNothingToSpread"],
+    ["a month hold off the unit", { unit: "100", monthHolds: "3, 150050" }, "monthHolds", "targetNotMultiple"],
+    ["a target off the unit", { unit: "100", target: "1200050" }, "target", "targetNotMultiple"],
+    ["a unit that is no whole amount (the list offers none, the mapping still holds)", { unit: "0" }, "unit", "unitInvalid"],
+  ];
+  test.each(cases)("%s", (_, change, field, code) => {
+    const result = validateBreakdown({ ...year, ...change });
+    expect(result.request).toBeUndefined();
+    expect(result.issues[field]?.map((i) => i.code)).toContain(code);
+    // Worded in both languages, and nowhere else on the form.
+    for (const locale of ["zh-CN", "en-US"] as const) expect(breakdownMessages(result.issues[field]!, locale).every((m) => m.length > 0)).toBe(true);
+    expect(Object.keys(result.issues).filter((f) => f !== field)).toEqual([]);
+  });
+
+  test("the year's boxes are read only for a year: a month's form names no problem in them", () => {
+    const month = validateBreakdown({ ...year, periodKind: "month", month: "2026-12", split: "lastYear", lastYear: "x", monthHolds: "3, 很多" });
+    expect(month.issues).toEqual({});
+    expect(month.request).toBeDefined();
+  });
 });

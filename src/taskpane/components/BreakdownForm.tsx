@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import {
   Body1,
   Button,
@@ -7,6 +7,7 @@ import {
   Input,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
   Subtitle2,
   Textarea,
@@ -17,6 +18,7 @@ import { breakdownMessages, type BreakdownIssue } from "../../team";
 import type { RememberedFields } from "../../host/preferences";
 import type { PaneServices } from "../services";
 import { breakdownCalendar, validateBreakdown, type BreakdownField, type BreakdownFormValues } from "../teamForms/breakdownForm";
+import { repsTextOf, UNITS } from "../teamForms/boxes";
 import { comingPeriods, initialLongWeek, rememberedCalendar } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import type { FieldProblem } from "../templateForms/validate";
@@ -34,6 +36,10 @@ function initial(today: Date, remembered: RememberedFields, locale: Locale): Bre
     year: month.slice(0, 4),
     target: "",
     reps: "",
+    split: "workdays",
+    lastYear: "",
+    monthHolds: "",
+    unit: "1",
     holidays: remembered.holidays,
     chinaCalendar: remembered.chinaCalendar,
     workWeek: remembered.workWeek,
@@ -54,9 +60,13 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
-  const validation = useMemo(() => validateBreakdown(values), [values]);
+  // A year of 50 reps takes tens of milliseconds to check: typing stays immediate, the messages follow. A month is checked at once.
+  const deferred = useDeferredValue(values);
+  const checked = values.periodKind === "year" ? deferred : values;
+  const validation = useMemo(() => validateBreakdown(checked), [checked]);
   const calendar = useMemo(() => breakdownCalendar(values), [values]);
   const writing = status.kind === "writing";
+  const yearly = values.periodKind === "year";
 
   const set = <K extends keyof BreakdownFormValues>(field: K, value: BreakdownFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -79,11 +89,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const paste = async () => {
     if (!services.team.readSelection) return;
     try {
-      const rows = await services.team.readSelection();
-      const text = rows
-        .filter((row) => row.some((cell) => cell !== "" && cell !== null))
-        .map((row) => row.slice(0, 2).join("\t"))
-        .join("\n");
+      const text = repsTextOf(await services.team.readSelection());
       if (text === "") setStatus({ kind: "failed", message: strings.pasteEmpty });
       else set("reps", text);
     } catch (error) {
@@ -95,7 +101,8 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    const request = validation.request;
+    // What is on screen now, not the deferred check of a keystroke ago.
+    const request = validateBreakdown(values).request;
     if (!request || writing) return;
     setStatus({ kind: "writing" });
     try {
@@ -135,7 +142,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
       <Field label={strings.fieldTeam}>
         <Input value={values.team} disabled={writing} onChange={(_, d) => set("team", d.value)} />
       </Field>
-      <Field label={strings.fieldReps} hint={strings.fieldRepsHint} required {...field("reps", ["reps"])}>
+      <Field label={strings.fieldReps} hint={yearly ? strings.fieldRepsHintYear : strings.fieldRepsHint} required {...field("reps", ["reps"])}>
         <Textarea value={values.reps} rows={6} resize="vertical" disabled={writing} onChange={(_, d) => set("reps", d.value)} />
       </Field>
       {services.team.readSelection && (
@@ -145,6 +152,33 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
           </Button>
         </div>
       )}
+      {yearly && (
+        <>
+          <Field label={strings.fieldSplit}>
+            <RadioGroup layout="horizontal" value={values.split} disabled={writing} onChange={(_, d) => set("split", d.value === "lastYear" ? "lastYear" : "workdays")}>
+              <Radio value="workdays" label={strings.splitWorkdays} />
+              <Radio value="lastYear" label={strings.splitLastYear} />
+            </RadioGroup>
+          </Field>
+          {values.split === "lastYear" && (
+            <Field label={strings.fieldLastYear} hint={strings.fieldLastYearHint} required {...field("lastYear", ["lastYear"])}>
+              <Textarea value={values.lastYear} rows={3} resize="vertical" disabled={writing} onChange={(_, d) => set("lastYear", d.value)} />
+            </Field>
+          )}
+          <Field label={strings.fieldMonthHolds} hint={strings.fieldMonthHoldsHint} {...field("monthHolds", ["monthHolds"])}>
+            <Textarea value={values.monthHolds} rows={2} resize="vertical" disabled={writing} onChange={(_, d) => set("monthHolds", d.value)} />
+          </Field>
+        </>
+      )}
+      <Field label={strings.fieldUnit} {...field("unit", ["unit"])}>
+        <Select value={values.unit} disabled={writing} onChange={(_, d) => set("unit", d.value)}>
+          {UNITS.map((unit) => (
+            <option key={unit} value={String(unit)}>
+              {strings.unitOption(unit)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <CalendarFields
         locale={locale}
         chinaCalendar={values.chinaCalendar}

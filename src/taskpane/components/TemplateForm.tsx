@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useDeferredValue, useMemo, useState, type FormEvent } from "react";
 import {
   Button,
   Checkbox,
@@ -6,8 +6,12 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
   Spinner,
   Subtitle2,
+  Textarea,
 } from "@fluentui/react-components";
 import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
@@ -18,6 +22,9 @@ import { initialValues, rememberedCalendar } from "../templateForms/initialValue
 import { problemText } from "../templateForms/problemText";
 import { templateCalendar, validateForm } from "../templateForms/validate";
 import { describeWriteError } from "../writeErrors";
+import { UNITS } from "../teamForms/boxes";
+import { computedAnnualTarget } from "../templateForms/annualForm";
+import { AnnualPreview, formatAmount } from "./AnnualPreview";
 import { CalendarFields } from "./CalendarFields";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -42,8 +49,33 @@ function fieldLabel(field: ListedField, template: TemplateId, s: UiStrings): { l
       return { label: s.fieldHolidays, hint: s.fieldHolidaysHint };
     case "blankRows":
       return { label: s.fieldBlankRows };
+    case "year":
+      return { label: s.fieldAnnualYear };
+    case "lastYear":
+      return { label: s.fieldLastYear, hint: s.fieldLastYearHint };
+    case "growth":
+      return { label: s.fieldGrowth, hint: s.fieldGrowthHint };
+    case "annualTarget":
+      return { label: s.fieldAnnualTarget, hint: s.fieldAnnualTargetHint };
+    case "split":
+      return { label: s.fieldSplit };
+    case "reps":
+      return { label: s.fieldReps, hint: s.fieldRepsHintYear };
+    case "monthHolds":
+      return { label: s.fieldMonthHolds, hint: s.fieldMonthHoldsHint };
+    case "ratios":
+      return { label: s.fieldRatios };
+    case "expenseCap":
+      return { label: s.fieldExpenseCap, hint: s.fieldExpenseCapHint };
+    case "unit":
+      return { label: s.fieldUnit };
   }
 }
+
+/** The fields typed as several lines: pasted rows and columns keep their shape. */
+const BOXES: ReadonlySet<ListedField> = new Set(["lastYear", "reps", "monthHolds"]);
+const REQUIRED: ReadonlySet<ListedField> = new Set(["rep", "week", "month", "year", "lastYear"]);
+const NUMERIC: ReadonlySet<ListedField> = new Set(["blankRows", "statsYear", "year", "annualTarget"]);
 
 export interface TemplateFormProps {
   template: TemplateId;
@@ -60,9 +92,15 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
   const [intoActiveSheet, setIntoActiveSheet] = useState(false);
-  const validation = useMemo(() => validateForm(template, values), [template, values]);
+  // The annual plan is computed on each check (50 reps: tens of milliseconds): typing stays immediate, the messages and
+  // preview follow. The other forms are checked at once.
+  const deferred = useDeferredValue(values);
+  const checked = TEMPLATE_FIELDS[template].includes("lastYear") ? deferred : values;
+  const validation = useMemo(() => validateForm(template, checked), [template, checked]);
   const calendar = useMemo(() => templateCalendar(template, values), [template, values]);
   const problems = validation.ok ? {} : validation.problems;
+  const showsTarget = TEMPLATE_FIELDS[template].includes("annualTarget");
+  const computedTarget = useMemo(() => (showsTarget ? computedAnnualTarget(values) : undefined), [showsTarget, values]);
   const writing = status.kind === "writing";
 
   const change = (field: FieldName, value: string) => {
@@ -73,10 +111,12 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!validation.ok || writing) return;
+    // What is on screen now, not the deferred check of a keystroke ago.
+    const current = validateForm(template, values);
+    if (!current.ok || writing) return;
     setStatus({ kind: "writing" });
     try {
-      const outcome = await services.writeTemplates([validation.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
+      const outcome = await services.writeTemplates([current.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
       const before = services.loadRemembered();
       // A diary's box lists a team's reps: the name the plans start with stays the user's own.
       services.saveRemembered({ rep: template === "diary" ? before.rep : values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, before) });
@@ -132,18 +172,37 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
             key={field}
             label={label}
             hint={hint}
-            required={field === "rep" || field === "week" || field === "month"}
+            required={REQUIRED.has(field)}
             validationState={show ? "error" : "none"}
             validationMessage={show ? problemText(problem, locale) : undefined}
           >
-            <Input
-              {...common}
-              inputMode={field === "blankRows" || field === "statsYear" ? "numeric" : undefined}
-              onChange={(_, d) => change(field, d.value)}
-            />
+            {field === "split" ? (
+              <RadioGroup layout="horizontal" value={values.split} disabled={writing} onChange={(_, d) => change(field, d.value === "workdays" ? "workdays" : "lastYear")}>
+                <Radio value="lastYear" label={strings.splitLastYear} />
+                <Radio value="workdays" label={strings.splitWorkdays} />
+              </RadioGroup>
+            ) : field === "unit" ? (
+              <Select {...common} onChange={(_, d) => change(field, d.value)}>
+                {UNITS.map((unit) => (
+                  <option key={unit} value={String(unit)}>
+                    {strings.unitOption(unit)}
+                  </option>
+                ))}
+              </Select>
+            ) : BOXES.has(field) ? (
+              <Textarea {...common} rows={field === "reps" ? 5 : field === "lastYear" ? 3 : 2} resize="vertical" onChange={(_, d) => change(field, d.value)} />
+            ) : (
+              <Input
+                {...common}
+                inputMode={NUMERIC.has(field) ? "numeric" : undefined}
+                placeholder={field === "annualTarget" && computedTarget !== undefined ? formatAmount(computedTarget) : undefined}
+                onChange={(_, d) => change(field, d.value)}
+              />
+            )}
           </Field>
         );
       })}
+      {validation.ok && validation.plan && <AnnualPreview plan={validation.plan} strings={strings} />}
       <LanguageSwitch
         locale={values.sheetLocale}
         label={strings.fieldSheetLocale}

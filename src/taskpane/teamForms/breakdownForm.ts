@@ -1,10 +1,12 @@
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../contract/locale";
-import { BreakdownError, computeBreakdown, parseRatios, repsFromRange, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod, type WeightInput } from "../../team";
+import { BreakdownError, computeBreakdown, parseRatios, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod } from "../../team";
 import type { PlanChoice } from "../../templates/team";
 import { monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
 import { formCalendar, isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
+import { isBoxProblem, monthHoldsFromText, repsFromText, twelveMonths } from "./boxes";
+import { issueSubject, type IssueSubject } from "./issueSubject";
 
 /** The target-breakdown form as typed. */
 export interface BreakdownFormValues {
@@ -12,8 +14,16 @@ export interface BreakdownFormValues {
   readonly month: string;
   readonly year: string;
   readonly target: string;
-  /** One rep per line: name and weight, separated by a tab (pasted from Excel), comma or space. */
+  /** One rep per line: name, weight[, fixed target][, start month], separated by tabs (pasted from Excel), commas or spaces. */
   readonly reps: string;
+  /** Year only: months by working days, or by last year's sales (the 12 months of `lastYear`). */
+  readonly split: "workdays" | "lastYear";
+  /** Year only: last year's 12 months as pasted or typed. */
+  readonly lastYear: string;
+  /** Year only: the team's months fixed by hand, one `month, amount` per line. */
+  readonly monthHolds: string;
+  /** The whole units of every part: "1", "10", "100", "1000" or "10000" (yuan). */
+  readonly unit: string;
   /** The user's own holiday lines, laid over the built-in calendar when it is on. */
   readonly holidays: string;
   /** Whether the built-in China calendar is used; off means the work week alone. */
@@ -30,7 +40,7 @@ export interface BreakdownFormValues {
   readonly sheetLocale: Locale;
 }
 
-export type BreakdownField = "period" | "target" | "reps" | "holidays" | "longWeek" | "ratios" | "week";
+export type BreakdownField = "period" | "target" | "reps" | "lastYear" | "monthHolds" | "unit" | "holidays" | "longWeek" | "ratios" | "week";
 
 export interface BreakdownValidation {
   /** Problems of the form's own fields (period, week, holidays, the 大小周 date), worded by the pane. */
@@ -38,14 +48,6 @@ export interface BreakdownValidation {
   /** The team layer's findings (weights, target, ratio), worded by `breakdownMessages`, per field. */
   readonly issues: Partial<Record<BreakdownField, BreakdownIssue[]>>;
   readonly request?: { readonly input: BreakdownInput; readonly plans?: PlanChoice; readonly team?: string };
-}
-
-const CELL_SEPARATOR = /\t|[,，、;；]\s*|\s+(?=\S+$)/;
-
-/** Rows of the reps box as a range: pasted Excel rows keep their tabs, typed ones use a comma or a space. */
-export function repsFromText(text: string) {
-  const rows: WeightInput[][] = text.split(/\r?\n/).map((line) => line.trim().split(CELL_SEPARATOR).map((cell) => cell.trim()));
-  return repsFromRange(rows);
 }
 
 function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
@@ -71,33 +73,17 @@ export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
   return formCalendar(planned, periods, values);
 }
 
-const FIELD_OF: Record<BreakdownIssue["code"], BreakdownField> = {
-  noReps: "reps",
-  repBlank: "reps",
-  repDuplicate: "reps",
-  weightBlank: "reps",
-  weightNotNumber: "reps",
-  weightNegative: "reps",
-  weightsAllZero: "reps",
-  targetInvalid: "target",
-  ratioInvalid: "ratios",
-  noWorkingDays: "period",
-  // Issue 14's codes (holds, starts, splits, unit): the form's fields for them land with the pane's change.
-  holdInvalid: "reps",
-  holdsExceedTarget: "reps",
-  nothingToSpread: "reps",
-  startInvalid: "reps",
-  lastYearInvalid: "reps",
-  lastYearBlank: "period",
-  noFigures: "target",
-  monthHoldInvalid: "period",
-  monthHoldsExceedTarget: "period",
-  monthsNothingToSpread: "period",
-  rampInfeasible: "reps",
-  unitInvalid: "target",
-  targetNotMultiple: "target",
-  growthInvalid: "target",
-  targetTooLarge: "target",
+/** Where each subject of the team layer's findings shows on this form. */
+const FIELD_OF: Readonly<Record<IssueSubject, BreakdownField>> = {
+  target: "target",
+  // The form has no growth rate: only the annual plan reports one.
+  growth: "target",
+  reps: "reps",
+  lastYear: "lastYear",
+  monthHolds: "monthHolds",
+  unit: "unit",
+  ratios: "ratios",
+  calendar: "period",
 };
 
 /** Everything wrong with the form, or the request to write; pure and cheap enough for every keystroke. */
@@ -114,13 +100,23 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
   if (values.productSplit && !ratios) issues.ratios = [{ code: "ratioInvalid", params: { value: values.ratios } }];
   const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
   if (values.plans === "weekly" && !week) fieldProblems.week = { code: "weekFormat" };
+  const yearly = chosen?.kind === "year";
+  const lastYear = yearly && values.split === "lastYear" ? twelveMonths(values.lastYear) : undefined;
+  if (isBoxProblem(lastYear)) fieldProblems.lastYear = lastYear;
+  const monthHolds = yearly ? monthHoldsFromText(values.monthHolds) : undefined;
+  if (isBoxProblem(monthHolds)) fieldProblems.monthHolds = monthHolds;
+  const unit = Number(values.unit);
 
+  // A box whose shape is wrong is left out, so the other fields are still checked as the user types.
   const input: BreakdownInput | undefined = chosen && {
     target: values.target,
     period: chosen,
     reps: repsFromText(values.reps),
     ...(isProblem(cal) ? {} : { calendar: cal }),
     ...(ratios ? { productRatios: ratios } : {}),
+    ...(Array.isArray(lastYear) ? { split: { kind: "lastYear", months: lastYear } } : {}),
+    ...(Array.isArray(monthHolds) ? { monthHolds } : {}),
+    ...(unit !== 1 ? { unit } : {}),
   };
   if (input) {
     try {
@@ -128,7 +124,7 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
     } catch (error) {
       if (!(error instanceof BreakdownError)) throw error;
       for (const issue of error.issues) {
-        const field = FIELD_OF[issue.code];
+        const field = FIELD_OF[issueSubject(issue)];
         issues[field] = [...(issues[field] ?? []), issue];
       }
     }

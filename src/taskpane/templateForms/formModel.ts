@@ -22,6 +22,26 @@ export interface FormValues {
   /** For 大小周: any date in a long week (Saturday worked), as typed. */
   readonly longWeek: string;
   readonly blankRows: string;
+  /** 年度销售计划: the plan's year. */
+  readonly year: string;
+  /** 年度销售计划: last year's 12 months as pasted or typed (teamForms/boxes.ts). */
+  readonly lastYear: string;
+  /** 年度销售计划: "20%", "0.2" or "20". */
+  readonly growth: string;
+  /** 年度销售计划: the target typed by hand; blank for last year grown by the rate. */
+  readonly annualTarget: string;
+  /** 年度销售计划: months by last year's shape or by working days. */
+  readonly split: "lastYear" | "workdays";
+  /** 年度销售计划: one rep per line, as the breakdown's box. */
+  readonly reps: string;
+  /** 年度销售计划: months fixed by hand, one `month, amount` per line. */
+  readonly monthHolds: string;
+  /** 年度销售计划: the A:B:C product ratio. */
+  readonly ratios: string;
+  /** 年度销售计划: the expense budget's cap as a share of the target ("2%"). */
+  readonly expenseCap: string;
+  /** 年度销售计划: the whole units of every amount, "1" to "10000". */
+  readonly unit: string;
   readonly sheetLocale: Locale;
 }
 
@@ -43,5 +63,5 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   ledger: ["blankRows"],
   visits: ["blankRows"],
   diary: ["rep", "month", "holidays"],
-  annual: ["statsYear", "holidays"],
+  annual: ["year", "lastYear", "growth", "annualTarget", "split", "reps", "monthHolds", "ratios", "expenseCap", "unit", "holidays"],
 };

@@ -3,6 +3,7 @@ import { formatMonthText, formatWeekText } from "../../domain/dateText";
 import type { RememberedFields } from "../../host/preferences";
 import type { Locale } from "../../contract/locale";
 import { defaultPeriods, TEMPLATES, type TemplateId } from "../../templates/registry";
+import { DEFAULT_EXPENSE_CAP, DEFAULT_GROWTH, DEFAULT_PRODUCT_RATIOS } from "../../team";
 import type { FormValues } from "./formModel";
 
 /** The periods people plan for (the registry's defaults), as typed in the forms. */
@@ -44,6 +45,17 @@ export function initialValues(template: TemplateId, today: Date, remembered: Rem
     workWeek: remembered.workWeek,
     longWeek: initialLongWeek(today, remembered),
     blankRows: String(TEMPLATES[template].blankRows.initial),
+    // This year, as `sales-planner write annual` without --year.
+    year: String(defaultPeriods(today).statsYear),
+    lastYear: "",
+    growth: `${Math.round(DEFAULT_GROWTH * 100)}%`,
+    annualTarget: "",
+    split: "lastYear",
+    reps: "",
+    monthHolds: "",
+    ratios: DEFAULT_PRODUCT_RATIOS.join(":"),
+    expenseCap: `${Math.round(DEFAULT_EXPENSE_CAP * 100)}%`,
+    unit: "1",
     sheetLocale,
   };
 }

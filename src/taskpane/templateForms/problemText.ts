@@ -1,5 +1,6 @@
 import { localize } from "../../contract/locale";
 import type { Locale } from "../../contract/locale";
+import { breakdownMessages } from "../../team";
 import { uiStrings } from "../strings";
 import type { FieldProblem } from "./validate";
 
@@ -19,9 +20,19 @@ export function problemText(problem: FieldProblem, locale: Locale): string {
       return strings.problemDateFormat;
     case "wholeNumber":
       return strings.problemWholeNumber(problem.min, problem.max);
+    case "percent":
+      return strings.problemPercent;
     case "dateLine":
       return strings.problemDateLine(problem.line, problem.text);
     case "calendar":
       return localize(problem.detail, locale);
+    case "monthCount":
+      return strings.problemMonthCount(problem.count);
+    case "monthHoldLine":
+      return strings.problemMonthHoldLine(problem.line, problem.text);
+    case "monthHoldDuplicate":
+      return strings.problemMonthHoldDuplicate(problem.month);
+    case "breakdown":
+      return breakdownMessages(problem.issues, locale).join(" ");
   }
 }

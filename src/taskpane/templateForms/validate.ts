@@ -1,6 +1,9 @@
 import { FIVE_DAY_WEEK, PLAIN_WEEKS, type WorkCalendar, type WorkWeek } from "../../domain/calendar";
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import type { Bilingual } from "../../contract/locale";
+import type { AnnualPlan, BreakdownIssue } from "../../team";
+import { annualForm, type AnnualFormRequest } from "./annualForm";
+import type { BoxProblem } from "../teamForms/boxes";
 import { readWholeNumber } from "../../domain/typedText";
 import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";
@@ -8,7 +11,6 @@ import { TEMPLATES, type TemplateId } from "../../templates/registry";
 import { diaryReps } from "../../templates/workDiary";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
 import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, workWeekInUse, yearPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
-import { blankAnnualOptions } from "../../templates/annualPlan";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -18,14 +20,21 @@ export type FieldProblem =
   | { readonly code: "monthFormat" }
   | { readonly code: "dateFormat" }
   | { readonly code: "wholeNumber"; readonly min: number; readonly max: number }
+  /** A share such as 2 %, from 0 to 100 %. */
+  | { readonly code: "percent" }
   | { readonly code: "dateLine"; readonly line: number; readonly text: string }
   /** The dates parse but do not make a calendar (a date both holiday and make-up day, or before 1900-03-01). */
-  | { readonly code: "calendar"; readonly detail: Bilingual };
+  | { readonly code: "calendar"; readonly detail: Bilingual }
+  /** A box of months or reps whose shape is wrong (teamForms/boxes.ts). */
+  | BoxProblem
+  /** The team layer's findings on this field's values, worded by `breakdownMessages`. */
+  | { readonly code: "breakdown"; readonly issues: readonly BreakdownIssue[] };
 
 export type FieldProblems = Partial<Record<FieldName, FieldProblem>>;
 
 export type Validation =
-  | { readonly ok: true; readonly request: TemplateRequest }
+  /** `plan`: what a 年度销售计划 form would write, for the preview under the form. */
+  | { readonly ok: true; readonly request: TemplateRequest; readonly plan?: AnnualPlan }
   | { readonly ok: false; readonly problems: FieldProblems };
 
 /** A name goes into the sheet name (31 characters at most, with the week or month appended). */
@@ -63,7 +72,7 @@ export function templateCalendar(template: TemplateId, values: FormValues): Form
   const week = fields.has("week") ? parseWeekText(values.week) : null;
   const month = fields.has("month") ? parseMonthText(values.month) : null;
   // A yearly template (the annual plan) plans the year its year field names.
-  const year = fields.has("statsYear") ? readWholeNumber(values.statsYear, 1900, 9999) : undefined;
+  const year = fields.has("year") ? readWholeNumber(values.year, 1900, 9999) : undefined;
   const period = week ? weekPeriod(week) : month ? monthPeriod(month) : year !== undefined ? yearPeriod(year) : undefined;
   // A monthly plan's review date falls in the next month, so its calendar (and warning) reaches there, as on the command line.
   const periods = period ? [period, ...(month ? [nextMonthPeriod(month)] : [])] : [];
@@ -102,6 +111,9 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   const calendar = used === undefined ? PLAIN_WEEKS : isProblem(used) ? used : used.calendar;
   if (isProblem(calendar)) problems.holidays = calendar;
   if (chosen && isProblem(chosen.week)) problems.longWeek = chosen.week;
+  // The annual plan's fields are checked by computing the plan, which the form then previews.
+  const annual = fields.has("lastYear") ? annualForm(values, isProblem(calendar) ? undefined : calendar) : undefined;
+  for (const [field, problem] of Object.entries(annual?.problems ?? {}) as [FieldName, FieldProblem][]) problems[field] ??= problem;
 
   // The isProblem checks repeat what `problems` already says, for the type checker's sake.
   if (Object.keys(problems).length > 0 || isProblem(blankRows) || isProblem(statsYear) || isProblem(calendar)) {
@@ -109,7 +121,8 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   }
   const team = values.team.trim();
   const approver = values.approver.trim();
-  return { ok: true, request: REQUEST[template]({ rep, team, approver, week, month, statsYear, calendar, blankRows }) };
+  const request = REQUEST[template]({ rep, team, approver, week, month, statsYear, calendar, blankRows, annual: annual?.valid?.options ?? null });
+  return { ok: true, request, ...(annual?.valid ? { plan: annual.valid.plan } : {}) };
 }
 
 /** A valid form's values, typed; `week` and `month` are null when the template does not show them. */
@@ -122,6 +135,8 @@ interface FormInput {
   readonly statsYear: number;
   readonly calendar: WorkCalendar;
   readonly blankRows: number;
+  /** The 年度销售计划's options, when the template shows its fields. */
+  readonly annual: AnnualFormRequest | null;
 }
 
 /** Each template's request from a valid form: the template's own fields (TEMPLATE_FIELDS) are there. */
@@ -136,5 +151,5 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   ledger: ({ blankRows }) => ({ template: "ledger", options: { blankRows } }),
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month!.year, month: month!.month, calendar } }),
-  annual: ({ statsYear, calendar }) => ({ template: "annual", options: blankAnnualOptions(statsYear, calendar) }),
+  annual: ({ annual }) => ({ template: "annual", options: annual! }),
 };
