@@ -320,6 +320,8 @@ function breakdownInput(command: BreakdownCommand, file: AnnualInputFile, calend
   if (command.period.kind === "month") return common;
   const split = merged.split ?? (merged.lastYear ? "lastYear" : "workdays");
   if (split === "lastYear" && !merged.lastYear) throw new CliError(EXIT_USAGE, (m) => m.splitNeedsLastYear);
+  // Given but not used: a breakdown has no 同比 to show them in, so say so rather than drop them.
+  if (split === "workdays" && merged.lastYear) throw new CliError(EXIT_USAGE, (m) => m.lastYearUnused);
   return {
     ...common,
     split: split === "lastYear" && merged.lastYear ? { kind: "lastYear", months: merged.lastYear } : { kind: "workdays" },

@@ -1,7 +1,7 @@
 import type { Locale } from "../contract/locale";
-import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
+import { halfWidth, readTypedNumber } from "../domain/typedText";
 import { CAP_RANGE, parseRate, type AnnualPlanInput } from "./annualPlan";
-import { parseRatios, type RepInput } from "./breakdown";
+import { isBlank, parseRatios, readMonth, type RepInput } from "./breakdown";
 
 /**
  * The annual plan's inputs from a small CSV the user keeps (issue 14): one item per row, its name in the
@@ -60,8 +60,6 @@ const SPLIT_WORDS: ReadonlyMap<string, "lastYear" | "workdays"> = new Map([
 export const readSplit = (text: string): "lastYear" | "workdays" | undefined => SPLIT_WORDS.get(itemKey(text));
 
 /** A month number 1..12, as `3`, `03`, `３` or `3月`; undefined otherwise. */
-export const readMonth = (text: string): number | undefined => readWholeNumber(halfWidth(text).trim().replace(/月$/, ""), 1, 12);
-
 export type AnnualInputProblemCode =
   | "unknownItem"
   | "itemRepeated"
@@ -153,8 +151,6 @@ export interface AnnualInputRead {
   readonly input: AnnualInputFile;
   readonly problems: readonly AnnualInputProblem[];
 }
-
-const isBlank = (cell: string): boolean => cell.trim() === "";
 
 /** Excel pads every row of a saved CSV to the widest one: the blank cells at a row's end are not values. */
 function valuesOf(row: readonly string[]): string[] {

@@ -138,7 +138,7 @@ export function computeAnnualPlan(input: AnnualPlanInput): AnnualPlan {
   let target: number | undefined;
   if (targetTyped) {
     target = validTarget(input.target as number | string);
-    if (target === undefined) issues.push({ code: "targetInvalid", params: { value: String(input.target) } });
+    if (target === undefined) issues.push({ code: "targetInvalid", params: { value: String(input.target), annual: true } });
   } else if (lastYearTotal !== undefined && growth !== undefined && unit !== undefined) {
     target = annualTarget(lastYearTotal, growth, unit);
     // Reps with nothing to share: their grid would be zeros, stale as soon as last year is typed into the sheet.
@@ -157,7 +157,7 @@ export function computeAnnualPlan(input: AnnualPlanInput): AnnualPlan {
     ...(input.calendar ? { calendar: input.calendar } : {}),
     ...(input.unit !== undefined ? { unit: input.unit } : {}),
   };
-  const plan = readBreakdown(breakdownInput, target, issues, { repsOptional: true });
+  const plan = readBreakdown(breakdownInput, target, issues, { annual: true });
   if (!plan || !lastYear || lastYearTotal === undefined || growth === undefined || !plan.months) throw new BreakdownError(issues);
 
   const breakdown = plan.reps.length > 0 ? breakdownOf(plan) : undefined;

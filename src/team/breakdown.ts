@@ -3,7 +3,7 @@ import type { Locale } from "../contract/locale";
 import { apportion, apportionHeld } from "../domain/apportion";
 import { splitTable, TableInfeasible } from "../domain/controlledRounding";
 import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, weekSplit, workdays, type WorkCalendar } from "../domain/calendar";
-import { halfWidth, readTypedNumber } from "../domain/typedText";
+import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
 
 /**
  * 目标分解 (DOMAIN §1.5, rule §2.3, issue 14): the team's target for a month or a year split over the
@@ -61,6 +61,8 @@ export interface BreakdownErrorParams {
   readonly unit?: number;
   /** The months (1..12) a group of reps may use (`rampInfeasible`). */
   readonly months?: readonly number[];
+  /** The target is the annual plan's 年度目标, not a breakdown's team target. */
+  readonly annual?: boolean;
 }
 
 export interface BreakdownIssue {
@@ -93,7 +95,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     weightNotNumber: (p) => `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”不是数字。`,
     weightNegative: (p) => `“${p.rep}”（第 ${p.row} 行）的权重不能为负数（${p.value}）。`,
     weightsAllZero: () => "所有权重都是 0，无法分解：请至少给一名销售代表填写大于 0 的权重。",
-    targetInvalid: (p) => `团队目标“${p.value}”无效：请填写不小于 0 的整数金额（元）。`,
+    targetInvalid: (p) => `${p.annual ? "年度目标" : "团队目标"}“${p.value}”无效：请填写不小于 0 的整数金额（元）。`,
     ratioInvalid: (p) => `产品比例“${p.value}”无效：请填写三个不小于 0 的数字，且不能全为 0（如 2:3:1）。`,
     noWorkingDays: (p) => `${p.value} 没有工作日，无法按周分解。`,
     holdInvalid: (p) => `“${p.rep}”（第 ${p.row} 行）的固定目标“${p.value}”无效：请填写不小于 0 的整数金额（元），或留空按权重分配。`,
@@ -122,7 +124,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
         : `${p.reps}的目标合计 ${yuan(p.amount)} 元，但可以分给他们的月份（到岗之后、本人上年有销售额的月份）月目标都是 0：请把他们的目标改为 0，或给这些月份留出月目标，或把到岗月份提前。`,
     unitInvalid: (p) => `金额单位“${p.value}”无效：请填写 1、10、100、1000 或 10000 这样的正整数（元）。`,
     targetNotMultiple: (p) => {
-      const what = p.rep !== undefined ? `“${p.rep}”的固定目标` : p.month !== undefined ? `${p.month} 月的固定月目标` : "团队目标";
+      const what = p.rep !== undefined ? `“${p.rep}”的固定目标` : p.month !== undefined ? `${p.month} 月的固定月目标` : p.annual ? "年度目标" : "团队目标";
       return `${what}“${p.value}”不是金额单位 ${yuan(p.unit)} 元的整数倍：请改为 ${yuan(p.unit)} 的整数倍，或把金额单位改小。`;
     },
     growthInvalid: (p) => `增长率“${p.value}”无效：请填写 20%、0.2 这样的比例（−99% 到 1000%；不带 % 的数字 1 及以上按百分数计）。`,
@@ -136,7 +138,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     weightNotNumber: (p) => `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is not a number.`,
     weightNegative: (p) => `The weight of “${p.rep}” (row ${p.row}) cannot be negative (${p.value}).`,
     weightsAllZero: () => "Every weight is 0, so there is nothing to split by: give at least one rep a weight above 0.",
-    targetInvalid: (p) => `The team target “${p.value}” is not valid: enter a whole amount of yuan, 0 or more.`,
+    targetInvalid: (p) => `The ${p.annual ? "annual" : "team"} target “${p.value}” is not valid: enter a whole amount of yuan, 0 or more.`,
     ratioInvalid: (p) => `The product ratio “${p.value}” is not valid: enter three numbers, 0 or more, not all 0 (e.g. 2:3:1).`,
     noWorkingDays: (p) => `${p.value} has no working day to split by week.`,
     holdInvalid: (p) => `The fixed target “${p.value}” of “${p.rep}” (row ${p.row}) is not valid: enter a whole amount of yuan, 0 or more, or leave it blank to share by weight.`,
@@ -165,7 +167,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
         : `The targets of ${p.reps} add up to ${yuan(p.amount)} yuan, but every month they can take (from their start, where their own last-year sales are above 0) has a target of 0: set their targets to 0, leave those months a target, or start them earlier.`,
     unitInvalid: (p) => `The unit “${p.value}” is not valid: enter a whole number of yuan such as 1, 10, 100, 1000 or 10000.`,
     targetNotMultiple: (p) => {
-      const what = p.rep !== undefined ? `The fixed target of “${p.rep}”` : p.month !== undefined ? `The fixed target for ${EN_MONTHS[p.month - 1]}` : "The team target";
+      const what = p.rep !== undefined ? `The fixed target of “${p.rep}”` : p.month !== undefined ? `The fixed target for ${EN_MONTHS[p.month - 1]}` : p.annual ? "The annual target" : "The team target";
       return `${what} (“${p.value}”) is not a whole multiple of the unit, ${yuan(p.unit)} yuan: make it a multiple of ${yuan(p.unit)}, or choose a smaller unit.`;
     },
     growthInvalid: (p) => `The growth rate “${p.value}” is not valid: enter a rate such as 20% or 0.2 (−99% to 1000%; a number of 1 or more without % is a percent).`,
@@ -390,11 +392,14 @@ export function readLastYear(months: readonly WeightInput[], issues: BreakdownIs
   return issues.length === before ? values : undefined;
 }
 
-/** A start month: 1..12 ("7", 7, "7月"); blank → 1. */
+/** A month as typed: 1..12 ("7", "７", "7月"), or undefined. */
+export const readMonth = (text: string): number | undefined => readWholeNumber(halfWidth(text).trim().replace(/月$/, ""), 1, 12);
+
+/** A start month: 1..12 (7, "7", "7月"); blank → 1. */
 function readStart(input: number | string | null | undefined): number | undefined {
-  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return 1;
-  const value = readTypedNumber(typeof input === "string" ? halfWidth(input).trim().replace(/月$/, "") : input);
-  return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 12 ? value : undefined;
+  if (isBlank(input)) return 1;
+  if (typeof input === "string") return readMonth(input);
+  return typeof input === "number" && Number.isInteger(input) && input >= 1 && input <= 12 ? input : undefined;
 }
 
 /** How the year's months are weighed and which are fixed; read and checked, amounts in units. */
@@ -491,21 +496,23 @@ export interface BreakdownPlan {
  * Reads and checks a breakdown's input, every problem at once, with the team target (in yuan) given
  * or undefined when it is itself invalid (the target-dependent checks are then skipped).
  */
-export function readBreakdown(input: BreakdownInput, target: number | undefined, issues: BreakdownIssue[], options: { readonly repsOptional?: boolean } = {}): BreakdownPlan | undefined {
+export function readBreakdown(input: BreakdownInput, target: number | undefined, issues: BreakdownIssue[], options: { readonly annual?: boolean } = {}): BreakdownPlan | undefined {
   const calendar = input.calendar ?? PLAIN_WEEKS;
   const unit = validUnit(input.unit);
   if (unit === undefined) issues.push({ code: "unitInvalid", params: { value: String(input.unit) } });
   const year = input.period.kind === "year";
   let units: number | undefined;
   if (target !== undefined && unit !== undefined) {
-    if (target % unit !== 0) issues.push({ code: "targetNotMultiple", params: { value: String(target), unit } });
+    if (target % unit !== 0) issues.push({ code: "targetNotMultiple", params: { value: String(target), unit, ...(options.annual ? { annual: true } : {}) } });
     else if (year && target / unit > MAX_YEAR_UNITS) issues.push({ code: "targetTooLarge", params: { value: String(target), unit, limit: MAX_YEAR_UNITS } });
     else units = target / unit;
   }
   // The annual plan may have no reps: then its months and products are the whole plan.
-  const reps = options.repsOptional && input.reps.length === 0 ? [] : readReps(input.reps, year, units, unit, issues);
+  const reps = options.annual && input.reps.length === 0 ? [] : readReps(input.reps, year, units, unit, issues);
   if (input.productRatios && !validRatios(input.productRatios)) issues.push({ code: "ratioInvalid", params: { value: input.productRatios.join(":") } });
-  for (const { year: y, month } of monthsOf(input.period)) {
+  // Weeks are split only for reps: an annual plan without them needs no week in every month.
+  const weeksNeeded = reps === undefined || reps.length > 0;
+  for (const { year: y, month } of weeksNeeded ? monthsOf(input.period) : []) {
     if (monthWeeks(y, month, calendar).length === 0) issues.push({ code: "noWorkingDays", params: { value: `${y}-${String(month).padStart(2, "0")}` } });
   }
   // split and monthHolds describe the months of a year; a month period ignores them.

@@ -144,6 +144,7 @@ describe("refusals: exit 2, both languages, nothing written", () => {
     [["--month", "2026-11", "--start", "李四=7"], ["--start 只用于按年分解"]],
     [["--year", "2027", "--split", "monthly"], ["--split 只能是 lastyear", 'not "monthly"']],
     [["--year", "2027", "--split", "lastyear"], ["按上年拆分需要上年各月的销售额", "Splitting by last year needs"]],
+    [["--year", "2027", "--split", "workdays", "--last-year", "1,2,3,4,5,6,7,8,9,10,11,12"], ["按工作日拆分时不用上年各月的销售额", "does not use last year's months"]],
     [["--year", "2027", "--hold", "赵六=100"], ["--hold 中的\"赵六\"不在销售代表名单中", '"赵六" in --hold is not among the reps']],
     [["--year", "2027", "--hold", "张三"], ["--hold \"张三\" 无效"]],
     [["--year", "2027", "--month-hold", "13=100"], ["--month-hold \"13=100\" 无效"]],

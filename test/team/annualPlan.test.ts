@@ -120,6 +120,19 @@ describe("annualTarget and parseRate", () => {
 });
 
 describe("computeAnnualPlan", () => {
+  test("a bad annual target is named as the annual target, not a team target", () => {
+    const refusal = (() => {
+      try {
+        computeAnnualPlan({ year: 2027, lastYear: LAST_YEAR, target: "很多", reps: [] });
+      } catch (error) {
+        if (error instanceof BreakdownError) return error;
+      }
+      throw new Error("expected a BreakdownError");
+    })();
+    expect(refusal.localized("zh-CN")).toBe("年度目标“很多”无效：请填写不小于 0 的整数金额（元）。");
+    expect(refusal.localized("en-US")).toBe("The annual target “很多” is not valid: enter a whole amount of yuan, 0 or more.");
+  });
+
   test("reps with neither last year nor a target are refused: their grid would be all 0", () => {
     expect(() => computeAnnualPlan({ year: 2027, lastYear: Array(12).fill(null), split: "workdays", reps: [{ rep: "张三", weight: 1 }] })).toThrow(
       "There are no sales for last year and no annual target",
