@@ -171,6 +171,7 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
   const monthTargetOf = (i: number): string => `N(INDEX(${col(M, mc.target)},${i + 1}))`;
   const breakdown = plan.breakdown;
   if (breakdown && breakdown.reps.length > 0) {
+    const anyHeld = breakdown.reps.some((r) => r.held);
     row = section(draft, last + 2, a.repsSection);
     draft.text({ row, col: 0 }, a.gridHint, "note");
     const rc = a.repColumns;
@@ -183,10 +184,16 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
         // Weights may be fractions (0.5, 1.25): shown as typed, not rounded.
         { ...c.quantity("weight", rc.weight, { totals: SUM }), numberFormat: FORMATS.general },
         { ...c.count("start", rc.start), validation: monthValidation(kit) },
+        // Shown only when used: a fixed rep's weight took no part in the split.
+        ...(anyHeld ? [c.text("held", rc.held, { width: 10 })] : []),
       ],
       targetHeader: rc.target,
       totalHeader: rc.total,
-      rows: breakdown.reps.map((r) => ({ lead: { rep: r.rep, weight: r.weight, start: r.start > 1 ? r.start : null }, target: r.target, months: r.months })),
+      rows: breakdown.reps.map((r) => ({
+        lead: { rep: r.rep, weight: r.weight, start: r.start > 1 ? r.start : null, ...(anyHeld ? { held: r.held ? a.heldMark : null } : {}) },
+        target: r.target,
+        months: r.months,
+      })),
       annualTarget: TARGET,
       monthTargetOf,
     });

@@ -6,6 +6,7 @@ import { templateStrings } from "../../src/templates/strings";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec, TableSpec } from "../../src/spec/sheetSpec";
 import type { AnnualPlan } from "../../src/team/annualPlan";
+import { sampleAnnualOptions } from "../fixtures/plans";
 
 /**
  * The 年度销售计划 sheet's layout, names and formulas, from plans written out by hand (the values are the
@@ -143,6 +144,15 @@ test("quarters sum the months table's quarter rows", () => {
 });
 
 describe("the grids", () => {
+  test("a fixed rep is marked in a 固定目标 column, shown only when some rep is fixed", () => {
+    const [spec] = buildTemplates([{ template: "annual", options: sampleAnnualOptions("张三") }], { locale: "zh-CN", existing: NO_NAMES });
+    const reps = table(spec, "reps");
+    expect(column(reps, "held").header).toBe("固定目标");
+    expect(valuesOf(reps, "held")).toEqual([null, "是", null]);
+    const [plain] = buildTemplates([{ template: "annual", options: { ...sampleAnnualOptions("张三"), reps: [{ rep: "张三", weight: 1 }] } }], { locale: "zh-CN", existing: NO_NAMES });
+    expect(table(plain, "reps").columns.some((c) => c.key === "held")).toBe(false);
+  });
+
   const [spec] = build();
   const reps = table(spec, "reps");
   const products = table(spec, "products");
@@ -163,8 +173,8 @@ describe("the grids", () => {
       expect(check[0].value).toBe("与月目标差");
       const formulas = check.slice(1).map((c) => c.formula);
       expect(formulas[0]).toBe(`SUM(${t.name}[[年度目标]])-SP_Y1_TARGET`);
-      expect(formulas[1]).toBe(`SUM(${t.name}[[1月]])-INDEX(SP_Y1_Months[[月目标]],1)`);
-      expect(formulas[12]).toBe(`SUM(${t.name}[[12月]])-INDEX(SP_Y1_Months[[月目标]],12)`);
+      expect(formulas[1]).toBe(`SUM(${t.name}[[1月]])-N(INDEX(SP_Y1_Months[[月目标]],1))`);
+      expect(formulas[12]).toBe(`SUM(${t.name}[[12月]])-N(INDEX(SP_Y1_Months[[月目标]],12))`);
       expect(formulas[13]).toBe(`SUM(${t.name}[[合计]])-SP_Y1_TARGET`);
       const red = spec.conditionalFormats.find((f) => f.target.kind === "range" && f.target.range.from.row === check[1].at.row);
       expect(red?.rule).toEqual({ kind: "cellIs", operator: "notEqual", formulas: ["0"] });

@@ -64,14 +64,14 @@ export function buildBreakdownSheet(breakdown: Breakdown, calendar: WorkCalendar
       { ...c.quantity("weight", rc.weight, { totals: SUM }), numberFormat: FORMATS.general },
       c.formula("share", rc.share, "percent", share, { totals: SUM }),
       c.money("target", rc.target, { totals: SUM }),
-      ...(anyHeld ? [c.text("held", b.heldColumn, { width: 10 })] : []),
+      ...(anyHeld ? [c.text("held", s.annual.repColumns.held, { width: 10 })] : []),
       ...(anyStart ? [c.count("start", s.annual.repColumns.start)] : []),
     ],
     rows: breakdown.reps.map((r) => ({
       rep: r.rep,
       weight: r.weight,
       target: r.target,
-      ...(anyHeld ? { held: r.held ? b.held : null } : {}),
+      ...(anyHeld ? { held: r.held ? s.annual.heldMark : null } : {}),
       ...(anyStart ? { start: r.start > 1 ? r.start : null } : {}),
     })),
   });
