@@ -26,17 +26,20 @@ const PLAN_OPTIONS = [
   "--start", "李四=7", "--hold", "王五=300000", "--month-hold", "3=150000", "--products", "2:3:1", "--cap", "2%", "--calendar", "none",
 ];
 
-/** A grid table (reps or products × months) as written: each row's lead name, 年度目标 and twelve months. */
-function gridRows(table: TableContents, lead: number): { name: string; target: number; months: number[] }[] {
-  return table.rows.map((row) => ({ name: String(row[0]), target: Number(row[lead]), months: row.slice(lead + 1, lead + 13).map(Number) }));
+/** A grid table (reps or products × months) as written, by its headers: each row's name, 年度目标 and twelve months. */
+function gridRows(table: TableContents): { name: string; target: number; months: number[] }[] {
+  const at = (header: string): number => table.headers.indexOf(header);
+  const target = at("年度目标");
+  const january = at("1月");
+  return table.rows.map((row) => ({ name: String(row[0]), target: Number(row[target]), months: row.slice(january, january + 12).map(Number) }));
 }
 
 async function written(file: string) {
   const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
   return {
     months: await readTableContents(pkg, "SP_Y1_Months"),
-    reps: gridRows(await readTableContents(pkg, "SP_Y1_Reps"), 3),
-    products: gridRows(await readTableContents(pkg, "SP_Y1_Products"), 3),
+    reps: gridRows(await readTableContents(pkg, "SP_Y1_Reps")),
+    products: gridRows(await readTableContents(pkg, "SP_Y1_Products")),
   };
 }
 
