@@ -67,3 +67,18 @@ export function linkedTable<K extends string>(
   if (found.some((c) => c === undefined) || new Set(found).size < found.length) return undefined;
   return { table, columns: Object.fromEntries(keys.map((key, i) => [key, found[i]])) as Record<K, string> };
 }
+
+/**
+ * The project tracker's table is `SP_<KEY>_Projects`; the team summary lists its projects by stage per rep
+ * through the workbook names below, so it reads the tracker in whichever language it was written.
+ */
+export const PROJECTS_ROLE = "Projects";
+
+/** Workbook names of the tracker's columns the team summary reads, by column key: `SP_P1_COL_REP`. */
+export const PROJECT_COLUMN_NAMES = { rep: "COL_REP", stage: "COL_STAGE", amount: "COL_AMOUNT", result: "COL_RESULT" } as const;
+
+/**
+ * Names of the cells holding the tracker's stage words, in the seed's order (seed 003 L55–62: 前期设计 → 投标 →
+ * 深化设计 → 备货执行 → 验收, then 已收款 and 丢单): the summary counts a stage by comparing with the cell, not the word.
+ */
+export const PROJECT_STAGE_NAMES = ["STAGE_DESIGN", "STAGE_BID", "STAGE_DEEPEN", "STAGE_STOCK", "STAGE_ACCEPT", "STAGE_PAID", "STAGE_LOST"] as const;
