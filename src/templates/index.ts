@@ -11,6 +11,7 @@ import { withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan } from "./weeklyPlan";
 import { buildWorkDiary } from "./workDiary";
+import { buildKeyAccounts } from "./keyAccounts";
 
 export type { BuildContext } from "./context";
 export type * from "../spec/sheetSpec";
@@ -26,6 +27,7 @@ const BUILDERS = {
   visits: buildVisitLog,
   diary: buildWorkDiary,
   annual: buildAnnualPlan,
+  accounts: buildKeyAccounts,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */

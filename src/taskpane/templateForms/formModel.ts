@@ -64,4 +64,5 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   visits: ["blankRows"],
   diary: ["rep", "month", "holidays"],
   annual: ["year", "lastYear", "growth", "annualTarget", "split", "reps", "monthHolds", "ratios", "expenseCap", "unit", "holidays"],
+  accounts: ["blankRows"],
 };
