@@ -3,7 +3,7 @@
  * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
  * hand-written plan figures), as of a fixed day so every run gives the same pictures.
  *
- * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary/annual.xlsx.
+ * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary/annual/accounts.xlsx.
  *
  * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
  * pictures do not show formulas, only what a user would see on that day), and some columns are
@@ -21,6 +21,7 @@ import { contractRows } from "../../test/fixtures/contracts";
 import { customerRows } from "../../test/fixtures/customers";
 import { ledgerRows } from "../../test/fixtures/ledger";
 import { visitRows } from "../../test/fixtures/visits";
+import { accountRows } from "../../test/fixtures/accounts";
 
 /** The day the pictures show: Friday of 2026-W48. */
 const AS_OF = { year: 2026, month: 11, day: 27 };
@@ -152,6 +153,22 @@ const annual: TemplateRequest = {
   },
 };
 
+/** A key-account campaign under way: started 2026-11-02, its units list with two rounds done, part of the budget spent. */
+const accounts: TemplateRequest = {
+  template: "accounts",
+  options: {
+    start: serialFromYmd(2026, 11, 2),
+    end: serialFromYmd(2027, 1, 15),
+    lead: "黄昭祥",
+    registered: 236,
+    sincere: 61,
+    actuals: [9_800, 2_350, 8_600, 1_900, 2_400, null],
+    scheduleStates: [2, 2, 2, 1, 1, 0, 0].map((i) => s.accounts.scheduleStates[i]),
+    rows: accountRows(18, locale),
+    blankRows: 0,
+  },
+};
+
 /** Columns (1-based, as in the sheet XML) each picture hides so the rest prints at a legible scale. */
 const HIDDEN: Record<string, readonly number[]> = {
   // The plans' roll-up readout (汇总接口, I:L) beside the form: it only feeds the team roll-up.
@@ -234,7 +251,7 @@ async function main(): Promise<void> {
   const outDir = process.argv[2];
   if (!outDir) throw new Error("usage: node build.js <outDir>");
   mkdirSync(outDir, { recursive: true });
-  for (const request of [weekly, monthly, ...registers, annual]) {
+  for (const request of [weekly, monthly, ...registers, annual, accounts]) {
     const specs: SheetSpec[] = buildTemplates([request], { locale, existing: { sheets: [], tables: [], names: [] } });
     const bytes = await adjust(await writeXlsx(specs), HIDDEN[request.template] ?? []);
     writeFileSync(join(outDir, `${request.template}.xlsx`), bytes);

@@ -254,7 +254,8 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
       // A unit counts as reached once it is in a round of development (its 阶段 filled), signed once 签约.
       c.formula("reached", tc.reached, "integer", count(uh.stage, `"<>"`), { totals: SUM }),
       c.formula("rate", tc.rate, "percent", rateFormula(T, tc.reached, tc.target), {
-        totals: { kind: "formula", formula: `IF(SUM(${col(T, tc.target)})=0,"",SUM(${col(T, tc.reached)})/SUM(${col(T, tc.target)}))` },
+        // Over the types that have a target: units of a type without one would inflate the rate.
+        totals: { kind: "formula", formula: `IF(SUM(${col(T, tc.target)})=0,"",SUMIFS(${col(T, tc.reached)},${col(T, tc.target)},">0")/SUM(${col(T, tc.target)}))` },
       }),
       c.formula("signed", tc.signed, "integer", count(uh.stage, str(a.stages[a.stages.length - 1])), { totals: SUM }),
       c.formula("focus", tc.focus, "integer", count(uh.focus, str(a.focusMark)), { totals: SUM }),
@@ -296,7 +297,7 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
     role: "phases",
     origin: { row, col: 0 },
     // The long texts last in every table: they run on into the empty cells to the right.
-    columns: [c.text("phase", pc.phase, { width: 16 }), c.date("from", pc.from), c.date("to", pc.to), c.text("owner", pc.owner, { width: 12 }), c.text("work", pc.work, { width: 24 })],
+    columns: [c.text("phase", pc.phase, { width: 16 }), c.date("from", pc.from), c.date("to", pc.to), c.text("owner", pc.owner, { width: 12 }), c.text("work", pc.work, { width: 16 })],
     rows: a.phases.map((phase, i) => {
       const [from, to] = SEED_DAYS.phases[i];
       return { phase, from: day(start, from), to: to === null ? options.end ?? null : day(start, to), work: a.phaseWork[i] };
@@ -311,7 +312,7 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
     name: spTable(key, "Schedule"),
     role: "schedule",
     origin: { row, col: 0 },
-    columns: [c.date("due", sc.due), c.text("department", sc.department, { width: 12 }), c.list("status", sc.status, a.scheduleStates, { width: 12 }), c.text("work", sc.work, { width: 24 })],
+    columns: [c.date("due", sc.due), c.text("department", sc.department, { width: 12 }), c.list("status", sc.status, a.scheduleStates, { width: 12 }), c.text("work", sc.work, { width: 16 })],
     rows: a.schedule.map((item, i) => {
       const offset = SEED_DAYS.schedule[i];
       return { due: offset === null ? options.end ?? null : day(start, offset), work: item.work, department: item.department, status: options.scheduleStates?.[i] ?? null };
@@ -342,7 +343,7 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
       c.text("unit", mc.unit, { width: 10 }),
       c.date("due", mc.due),
       c.text("department", mc.department, { width: 12 }),
-      c.text("note", mc.note, { width: 24 }),
+      c.text("note", mc.note, { width: 16 }),
     ],
     rows: a.materials.map((m, i) => ({ seq: i + 1, item: m.item, quantity: SEED_MATERIAL_QUANTITIES[i], unit: m.unit, due: day(start, SEED_DAYS.materials[i]), department: m.department, note: m.note })),
   });
@@ -365,7 +366,7 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
       c.formula("variance", bc.variance, "moneyCents", `IF(${actual}="","",${thisRow(B, bc.budget)}-${actual})`, {
         totals: { kind: "formula", formula: `IF(COUNT(${col(B, bc.actual)})=0,"",SUM(${col(B, bc.budget)})-SUM(${col(B, bc.actual)}))` },
       }),
-      c.text("note", bc.note, { width: 24 }),
+      c.text("note", bc.note, { width: 16 }),
     ],
     rows: a.budget.map((item, i) => ({ item: item.item, budget: SEED_BUDGET[i], actual: options.actuals?.[i] ?? null, note: item.note })),
   });

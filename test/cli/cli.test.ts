@@ -85,6 +85,22 @@ describe("sales-planner CLI", () => {
     expect(sheet).not.toContain("SP_V1_");
   });
 
+  test("write accounts: the plan and its units list, twice into one workbook in both languages, each list named for the templates that read it", async () => {
+    const file = join(dir, "accounts.xlsx");
+    expect(await run("write", "accounts", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });
+    expect(await run("write", "accounts", "--out", file)).toMatchObject({ code: 0, err: "" });
+    const written = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(written.sheets).toEqual(["Key accounts", "Key-account units", "大客户开发计划", "大客户名单"]);
+    expect(written.tableColumns?.find((t) => t.table === "SP_A1_Accounts")?.columns.slice(0, 2)).toEqual(["Region", "Unit"]);
+    expect(written.tableColumns?.find((t) => t.table === "SP_A2_Accounts")?.columns.slice(0, 2)).toEqual(["区域", "单位"]);
+    expect(written.names).toEqual(expect.arrayContaining(["SP_A1_COL_UNIT", "SP_A1_COL_KEYPERSON", "SP_A2_COL_UNIT", "SP_A2_COL_KEYPERSON", "SP_A2_REWARD_PER_UNIT", "SP_A2_TEMPLATE", "SP_A2_TEMPLATE_LIST"]));
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+    const parts = await Promise.all(pkg.paths().filter((p) => p.startsWith("xl/tables/")).map((p) => pkg.text(p)));
+    const table = parts.find((xml) => xml?.includes('displayName="SP_A2_Accounts"'));
+    // The header, 50 blank units (the registry's default) and the totals row.
+    expect(table).toMatch(/ ref="A6:[A-Z]+57"/);
+  });
+
   test("writes all four templates into a new workbook, then adds to it without overwriting", async () => {
     const file = join(dir, "plan.xlsx");
     const first = await run("write", "weekly", "monthly", "customers", "contracts", "--out", file, "--rep", "张三", "--week", "2026-W48", "--month", "2026-11");

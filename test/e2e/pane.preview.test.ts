@@ -84,6 +84,11 @@ test("every template can be filled in and downloaded in the preview: each downlo
   await page.getByRole("textbox", { name: "销售代表（多人用逗号或顿号分隔）" }).fill("张三、李四");
   await page.getByRole("textbox", { name: "月份" }).fill("2026-10");
   downloads.push({ file: await download(page, "diary.xlsx"), request: { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } }, locale: "zh-CN" });
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+
+  await openTemplate(page, "accounts");
+  await page.getByRole("textbox", { name: "空白行数" }).fill("20");
+  downloads.push({ file: await download(page, "accounts.xlsx"), request: { template: "accounts", options: { blankRows: 20 } }, locale: "zh-CN" });
   // …and leaves the name the plans start with as it was.
   await page.getByRole("button", { name: "返回模板列表" }).click();
   await openTemplate(page, "weekly");

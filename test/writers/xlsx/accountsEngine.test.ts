@@ -33,24 +33,58 @@ interface Case {
   readonly options: KeyAccountsOptions;
   readonly plan: SheetSpec;
   readonly list: SheetSpec;
-  readonly probe: SheetSpec;
+  readonly probe: Probe;
   book?: ComputedWorkbook;
 }
 
-/** Reads the units list as another template does: by the workbook names of its columns only. */
-function probeSheet(rows: readonly TableRow[]): SheetSpec {
+/**
+ * Reads the units list as another template does — by the workbook names of its columns only — and evaluates
+ * the conditional formats: each rule's expression (written for its target's first cell) copied into a probe
+ * cell per row of the target, its references moved down as Excel moves them and qualified with the rule's
+ * sheet, since an engine's saved file holds no format results.
+ */
+interface Probe {
+  readonly spec: SheetSpec;
+  /** The probe cells of the rule whose formula matches, one per row of its target. */
+  readonly rule: (sheet: SheetSpec, pattern: RegExp) => { row: number; col: number }[];
+}
+
+function probeSheet(rows: readonly TableRow[], sheets: readonly SheetSpec[]): Probe {
   const draft = new SheetDraft();
   draft.put({ row: 0, col: 0 }, { formula: `ROWS(SP_A1_COL_UNIT)` });
   draft.put({ row: 1, col: 0 }, { formula: `COUNTA(SP_A1_COL_UNIT)` });
   draft.put({ row: 2, col: 0 }, { formula: `INDEX(SP_A1_COL_KEYPERSON,MATCH("${String(rows[7].unit)}",SP_A1_COL_UNIT,0))` });
-  return draft.finish({
+  const placed = new Map<string, { row: number; col: number }[]>();
+  let col = 1;
+  for (const sheet of sheets) {
+    const quoted = `'${sheet.name.replace(/'/g, "''")}'!`;
+    for (const format of sheet.conditionalFormats) {
+      if (format.rule.kind !== "expression") continue;
+      const target = format.target;
+      const height = target.kind === "range" ? target.range.to.row - target.range.from.row + 1 : sheet.tables.find((t) => t.name === target.table)!.rows.length;
+      const at = (i: number) => format.rule.kind === "expression" && format.rule.formula.replace(/(\$?)([A-Z]{1,3})(\d+)(?![\d(])/g, (_, dollar: string, letters: string, digits: string) => `${quoted}${dollar}${letters}${Number(digits) + i}`);
+      const cells = Array.from({ length: height }, (_, i) => {
+        draft.put({ row: i, col }, { formula: `IF(${at(i)},1,0)` });
+        return { row: i, col };
+      });
+      placed.set(`${sheet.name}|${format.rule.formula}|${JSON.stringify(format.target)}`, cells);
+      col++;
+    }
+  }
+  const spec = draft.finish({
     name: "probe",
-    record: { template: "probe", role: "main", version: 1, key: "Z1", value: "probe", at: { row: 5, col: 0 } },
+    record: { template: "probe", role: "main", version: 1, key: "Z1", value: "probe", at: { row: 2100, col: 0 } },
     recordLabel: "probe",
     recordNote: "probe",
     freeze: { rows: 0, cols: 0 },
     print: { orientation: "portrait", fitToWidth: false, paperSize: "A4" },
   });
+  const rule = (sheet: SheetSpec, pattern: RegExp) => {
+    const found = [...placed].filter(([key]) => key.startsWith(`${sheet.name}|`) && pattern.test(key.split("|")[1]));
+    if (found.length === 0) throw new Error(`${sheet.name} has no rule ${pattern}`);
+    return found[0][1];
+  };
+  return { spec, rule };
 }
 
 function buildCase(locale: Locale, seed: number): Case {
@@ -71,7 +105,7 @@ function buildCase(locale: Locale, seed: number): Case {
   const specs = buildTemplates([{ template: "accounts", options }], { locale, existing: NO_NAMES });
   const plan = specs.find((s) => s.record.role === "main")!;
   const list = specs.find((s) => s.record.role === "list")!;
-  return { locale, rows, options, plan, list, probe: probeSheet(rows) };
+  return { locale, rows, options, plan, list, probe: probeSheet(rows, [plan, list]) };
 }
 
 const cases: Case[] = [buildCase("zh-CN", 20261129), buildCase("en-US", 4417)];
@@ -81,7 +115,7 @@ beforeAll(async () => {
   const files = await Promise.all(
     cases.map(async (c, i) => {
       const file = join(dir, `accounts-${i}.xlsx`);
-      writeFileSync(file, await writeXlsx([c.plan, c.list, c.probe]));
+      writeFileSync(file, await writeXlsx([c.plan, c.list, c.probe.spec]));
       return file;
     }),
   );
@@ -155,10 +189,13 @@ describe.each(cases.map((c) => [c.locale, c] as const))("key-account plan recalc
     });
     const typed = c.rows.filter((r) => a.types.includes(r.type as never));
     const reachedAll = typed.filter((r) => r.stage != null).length;
+    // The rate in all counts the types with a target only.
+    const reachedOfGoals = typed.filter((r) => r.stage != null && goals[a.types.indexOf(r.type as never)] !== null).length;
     const totals = (key: string) => read(book(), c.plan, tableCell(targets, targets.rows.length, key));
     expect(totals("target")).toBe(10);
     expect(totals("reached")).toBe(reachedAll);
-    expect(totals("rate")).toBeCloseTo(reachedAll / 10, 12);
+    expect(totals("rate")).toBeCloseTo(reachedOfGoals / 10, 12);
+    expect(reachedOfGoals).toBeLessThan(reachedAll);
     // Units without a type are in the list but in no row.
     expect(c.rows.some((r) => r.type == null && r.stage != null)).toBe(true);
   });
@@ -192,9 +229,30 @@ describe.each(cases.map((c) => [c.locale, c] as const))("key-account plan recalc
   });
 
   test("the names other templates read give the list's units and key people", () => {
-    const probe = (row: number) => read(book(), c.probe, { row, col: 0 });
+    const probe = (row: number) => read(book(), c.probe.spec, { row, col: 0 });
     expect(probe(0)).toBe(UNITS + BLANK_ROWS);
     expect(probe(1)).toBe(UNITS);
     expect(probe(2)).toBe(c.rows[7].keyPerson);
+  });
+  test("the conditional formats: overdue next contacts and schedule items, focus units, over budget, conversion below target", () => {
+    const today = todaySerial();
+    const flags = (sheet: SheetSpec, pattern: RegExp) => c.probe.rule(sheet, pattern).map((at) => read(book(), c.probe.spec, at));
+    const overdue = model().map((m) => (typeof m.nextContact === "number" && m.nextContact < today ? 1 : 0));
+    expect(flags(c.list, /TODAY/).slice(0, UNITS)).toEqual(overdue);
+    expect(overdue).toContain(1);
+    expect(overdue).toContain(0);
+    expect(flags(c.list, /=".+"$/).slice(0, UNITS)).toEqual(model().map((m) => (m.focus ? 1 : 0)));
+    const schedule = tableByRole(c.plan, "schedule");
+    const done = a.scheduleStates[2];
+    expect(flags(c.plan, /TODAY\(\),\$C/)).toEqual(schedule.rows.map((r, i) => (typeof r.due === "number" && r.due < today && c.options.scheduleStates![i] !== done ? 1 : 0)));
+    expect(flags(c.plan, /TODAY\(\),\$C/)).toEqual([0, 1, 1, 0, 0, 0, 0]);
+    const budget = tableByRole(c.plan, "budget");
+    const over = budget.rows.map((r, i) => (c.options.actuals![i] !== null && c.options.actuals![i]! > (r.budget as number) ? 1 : 0));
+    expect(flags(c.plan, /<0\)$/)).toEqual([...over, 0]);
+    expect(over).toEqual([0, 1, 0, 0, 0, 0]);
+    const conversion = namedCell(c.plan, names.conversion);
+    const onConversion = (pattern: RegExp) => flags(c.plan, new RegExp(`^AND\\(ISNUMBER\\(${String.fromCharCode(65 + conversion.col)}${conversion.row + 1}\\).*${pattern.source}`));
+    expect(onConversion(/<[A-Z]+\d+\)$/)).toEqual([1]);
+    expect(onConversion(/>=[A-Z]+\d+\)$/)).toEqual([0]);
   });
 });
