@@ -216,9 +216,13 @@ function addChart(sheet: Excel.Worksheet, spec: SheetSpec, chart: ChartSpec, ran
   const created = sheet.charts.add(CHART_TYPES[chart.kind], firstValues, "Columns");
   created.title.text = chart.title;
   // A bar chart draws its first category at the bottom; reversed, the categories read top to bottom in
-  // the table's order, as a funnel does (ChartAxis.reversePlotOrder, ExcelApi 1.7:
-  // https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-reverseplotorder-member).
-  if (chart.kind === "bar") created.axes.categoryAxis.reversePlotOrder = true;
+  // the table's order, as a funnel does, and the value axis, which would follow the first category to the
+  // top, crosses at the last one, below — as the xlsx writer's `crosses="max"` (ChartAxis.reversePlotOrder,
+  // ExcelApi 1.7, and .position, 1.8: https://learn.microsoft.com/javascript/api/excel/excel.chartaxis).
+  if (chart.kind === "bar") {
+    created.axes.categoryAxis.reversePlotOrder = true;
+    created.axes.categoryAxis.position = "Maximum";
+  }
   const firstSeries = created.series.getItemAt(0);
   firstSeries.name = first.name;
   firstSeries.setValues(firstValues);
