@@ -279,7 +279,11 @@ export interface ChartSeriesSpec {
 
 /** A simple chart; categories and values are table columns so the chart follows the table. */
 export interface ChartSpec {
-  readonly kind: "column" | "pie";
+  /**
+   * `bar`: horizontal bars, the categories from top to bottom in the table's order — a funnel by stage.
+   * Excel's own Funnel type is a chartex part that Excel 2016 and LibreOffice cannot show.
+   */
+  readonly kind: "column" | "pie" | "bar";
   readonly title: string;
   readonly categories: TargetRef;
   readonly series: readonly ChartSeriesSpec[];

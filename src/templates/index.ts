@@ -5,6 +5,7 @@ import { buildCustomerRegister } from "./customerRegister";
 import { buildContractLedger } from "./contractLedger";
 import { holidaysLast } from "./holidays";
 import { buildMonthlyPlan } from "./monthlyPlan";
+import { buildProjectTracker } from "./projectTracker";
 import { buildVisitLog } from "./visitLog";
 import { TEMPLATES, type TemplateId } from "./registry";
 import { withSpecs } from "../spec/naming";
@@ -28,6 +29,7 @@ const BUILDERS = {
   diary: buildWorkDiary,
   annual: buildAnnualPlan,
   accounts: buildKeyAccounts,
+  projects: buildProjectTracker,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */

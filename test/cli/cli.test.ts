@@ -71,6 +71,20 @@ describe("sales-planner CLI", () => {
     expect(sheet).toContain("INDIRECT(&quot;SP_C1_Customers[[Customer ID]]&quot;)");
   });
 
+  test("write projects into a workbook holding an en-US contract register: the tracker and its summary, 合同编号 from the register", async () => {
+    const file = join(dir, "projects.xlsx");
+    expect(await run("write", "contracts", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });
+    expect(await run("write", "projects", "--out", file)).toMatchObject({ code: 0, err: "" });
+    const written = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(written.sheets.slice(-2)).toEqual(["项目跟踪表", "项目汇总"]);
+    expect(written.names).toEqual(expect.arrayContaining(["SP_P1_COL_REP", "SP_P1_COL_STAGE", "SP_P1_COL_AMOUNT", "SP_P1_COL_RESULT", "SP_P1_STAGE_DESIGN", "SP_P1_CALLBACK_DESIGN", "SP_P1_WIN_RATE"]));
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+    const tracker = (await pkg.sheets()).find((s) => s.name === "项目跟踪表");
+    const sheet = (await pkg.text(tracker?.path ?? "")) ?? "";
+    expect(sheet).toContain("INDIRECT(&quot;SP_K1_Contracts[[Contract no.]]&quot;)");
+    expect(sheet).toMatch(/<tableParts count="1">/);
+  });
+
   test("write diary --rep 张三,李四 into a workbook holding two visit logs: the diary counts the newer one", async () => {
     const file = join(dir, "diary.xlsx");
     for (let i = 0; i < 2; i++) expect(await run("write", "visits", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });

@@ -6,6 +6,7 @@ import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } f
 import { NO_NAMES } from "../../src/spec/naming";
 import { templateStrings } from "../../src/templates/strings";
 import { writeXlsx } from "../../src/writers/xlsx";
+import { projectRows } from "../fixtures/projects";
 import { LAST_YEAR_MONTHS, NATIONAL_DAY_2026, sampleAnnualOptions, sampleMonthlyOptions, sampleWeeklyOptions } from "../fixtures/plans";
 
 /**
@@ -185,6 +186,16 @@ function accountsRequests(locale: Locale): Record<string, TemplateRequest[]> {
   };
 }
 
+/** The project tracker (issue 15): realistic projects in the locale's words on a fixed day, blank, and beside a contract register its 合同编号 lists. */
+function projectRequests(locale: Locale): Record<string, TemplateRequest[]> {
+  const filled: TemplateRequest = { template: "projects", options: { rows: projectRows(24, locale, day(11, 28)), blankRows: 2 } };
+  return {
+    "projects-filled": [filled],
+    "projects-empty": [{ template: "projects", options: { blankRows: 5 } }],
+    "projects-with-contracts": [filled, requests(locale)["contracts-filled"]],
+  };
+}
+
 async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
   const request: TemplateRequest =
     index % 2 === 0
@@ -210,6 +221,7 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
     for (const [name, list] of Object.entries(diaryRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     for (const [name, list] of Object.entries(annualRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     for (const [name, list] of Object.entries(accountsRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
+    for (const [name, list] of Object.entries(projectRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     await add(
       `${locale}/breakdown-weekly`,
       buildBreakdownSpecs(

@@ -79,6 +79,14 @@ test("every template can be filled in and downloaded in the preview: each downlo
   downloads.push({ file: await download(page, "visits.xlsx"), request: { template: "visits", options: { blankRows: 30 } }, locale: "zh-CN" });
   await page.getByRole("button", { name: "返回模板列表" }).click();
 
+  // The project tracker asks for its blank rows and sheet language only.
+  await openTemplate(page, "projects");
+  await page.getByRole("textbox", { name: "空白行数" }).fill("25");
+  await page.getByRole("radio", { name: "English" }).nth(1).check();
+  downloads.push({ file: await download(page, "projects.xlsx"), request: { template: "projects", options: { blankRows: 25 } }, locale: "en-US" });
+  expect(await page.getByTestId("download-link").textContent()).toContain("Projects");
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+
   // The diary takes several reps in the name box; its month counts with the calendar typed above.
   await openTemplate(page, "diary");
   await page.getByRole("textbox", { name: "销售代表（多人用逗号或顿号分隔）" }).fill("张三、李四");

@@ -153,4 +153,5 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month!.year, month: month!.month, calendar } }),
   annual: ({ annual }) => ({ template: "annual", options: annual! }),
   accounts: ({ blankRows }) => ({ template: "accounts", options: { blankRows } }),
+  projects: ({ blankRows }) => ({ template: "projects", options: { blankRows } }),
 };

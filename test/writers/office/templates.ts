@@ -17,6 +17,8 @@ import { buildAnnualPlan } from "../../../src/templates/annualPlan";
 import { sampleAnnualOptions } from "../../fixtures/plans";
 import { buildKeyAccounts } from "../../../src/templates/keyAccounts";
 import { accountRows } from "../../fixtures/accounts";
+import { buildProjectTracker } from "../../../src/templates/projectTracker";
+import { projectRows } from "../../fixtures/projects";
 
 /** Every template, each with `rows` filled rows in its growing table, as a writer's build callback. */
 
@@ -62,6 +64,8 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
       }
       case "accounts":
         return buildKeyAccounts({ rows: accountRows(rows, locale), blankRows: 0, start: 46143, end: 46218 }, ctx);
+      case "projects":
+        return buildProjectTracker({ rows: projectRows(rows, locale, 46350), blankRows: 0 }, ctx);
     }
   };
 }
