@@ -34,7 +34,7 @@
  *   `SP_<KEY>_<PascalRole>`.
  * - Every written sheet carries a visible TEMPLATE RECORD (label + machine-readable value) whose
  *   value cell is named `SP_<KEY>_TEMPLATE` for the instance's main sheet and
- *   `SP_<KEY>_TEMPLATE_<ROLE>` for its companion sheets (settings, summary, statistics).
+ *   `SP_<KEY>_TEMPLATE_<ROLE>` for its companion sheets (settings, summary, statistics, a list).
  *   Its value is `sales-planner:<templateId>:<role>:v<version>:<KEY>` (see `TemplateRecord`).
  *   To find every plan sheet, list the workbook names matching `^SP_([A-Z]\d+)_TEMPLATE$`, read the
  *   value of each, and use the name's range to know which sheet it is on — never rely on sheet
