@@ -143,10 +143,6 @@ function projectFormats(draft: SheetDraft, kit: Kit, projects: PlacedTable, name
   for (const key of ["finalAmount", "finalDate"]) draft.format({ target: target(key), rule: { kind: "expression", formula: finalLate }, style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont } });
 }
 
-/** Each project's rep once, in the order the rows list them: what the summary's rep formulas will show for these rows. */
-export const repsOf = (rows: readonly TableRow[]): string[] =>
-  [...new Set(rows.flatMap((row) => (typeof row.rep === "string" && row.rep !== "" ? [row.rep] : [])))];
-
 /**
  * The rep of grid row `slot`: the first rep of the tracker (in its row order) not listed in the cells above,
  * from the grid's header cell down. Excel 2016 has no UNIQUE; COUNTIF over the cells above with the whole rep
