@@ -173,8 +173,9 @@ const accounts: TemplateRequest = {
 
 /** Columns (1-based, as in the sheet XML) each picture hides so the rest prints at a legible scale. */
 const HIDDEN: Record<string, readonly number[]> = {
-  // 合作方, 区域, 阶段开始, 丢单原因, 合同编号, 预付款比例, 预付款到账日期, 计划验收日期, 需高层支持, 下一步, 备注
-  projects: [4, 6, 10, 15, 16, 17, 19, 20, 26, 27, 28],
+  // 阶段开始, 丢单原因, 合同编号, 预付款比例, 预付款到账日期, 计划验收日期, 需高层支持, 下一步, 备注 (columns B–H, above the
+  // table, hold the stage words: none of them is hidden)
+  projects: [10, 15, 16, 17, 19, 20, 26, 27, 28],
   // The plans' roll-up readout (汇总接口, I:L) beside the form: it only feeds the team roll-up.
   weekly: [9, 10, 11, 12],
   monthly: [9, 10, 11, 12],

@@ -2,7 +2,7 @@ import { a1, a1FixedColumn } from "../spec/a1";
 import { SUM, label } from "./columns";
 import { contractIdSource } from "./contractLedger";
 import { kitFor, type BuildContext, type Kit } from "./context";
-import { printSetup, SheetDraft, type PlacedTable } from "./draft";
+import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
 import { PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES, PROJECTS_ROLE } from "./linkedTables";
@@ -143,10 +143,6 @@ function projectFormats(draft: SheetDraft, kit: Kit, projects: PlacedTable, name
   for (const key of ["finalAmount", "finalDate"]) draft.format({ target: target(key), rule: { kind: "expression", formula: finalLate }, style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont } });
 }
 
-/** Each project's rep once, in the order the rows list them: what the summary's rep formulas will show for these rows. */
-export const repsOf = (rows: readonly TableRow[]): string[] =>
-  [...new Set(rows.flatMap((row) => (typeof row.rep === "string" && row.rep !== "" ? [row.rep] : [])))];
-
 /**
  * The rep of grid row `slot`: the first rep of the tracker (in its row order) not listed in the cells above,
  * from the grid's header cell down. Excel 2016 has no UNIQUE; COUNTIF over the cells above with the whole rep
@@ -212,28 +208,29 @@ function summarySheet(kit: Kit, key: string, projects: PlacedTable, names: Track
   draft.text({ row: top, col: 0 }, p.repSection, "section");
   draft.text({ row: top + 1, col: 0 }, p.repNote, "note");
   const header = { row: top + 2, col: 0 };
-  draft.text(header, p.rep, "label");
-  draft.widen(0, 14);
+  const heading = (column: number, text: string, width: number) => {
+    draft.text({ row: header.row, col: column }, text, "label");
+    draft.widen(column, Math.max(width, labelWidth(text)));
+  };
+  heading(0, p.rep, 14);
   const stageCols = p.stages.map((word, i) => ({ word, name: names.stage[PROJECT_STAGE_NAMES[i]], count: 1 + 2 * i, amount: 2 + 2 * i }));
   const totalCount = 1 + 2 * stageCols.length;
   const totalAmount = totalCount + 1;
   for (const x of stageCols) {
-    draft.text({ row: header.row, col: x.count }, `${x.word} ${p.countSuffix}`, "label");
-    draft.text({ row: header.row, col: x.amount }, `${x.word} ${p.amountSuffix}`, "label");
-    draft.widen(x.count, 10);
-    draft.widen(x.amount, 14);
+    heading(x.count, `${x.word} ${p.countSuffix}`, 10);
+    heading(x.amount, `${x.word} ${p.amountSuffix}`, 14);
   }
-  draft.text({ row: header.row, col: totalCount }, `${p.total} ${p.countSuffix}`, "label");
-  draft.text({ row: header.row, col: totalAmount }, `${p.total} ${p.amountSuffix}`, "label");
-  draft.widen(totalCount, 10);
-  draft.widen(totalAmount, 16);
+  heading(totalCount, `${p.total} ${p.countSuffix}`, 10);
+  heading(totalAmount, `${p.total} ${p.amountSuffix}`, 16);
   const first = header.row + 1;
   const otherRow = first + REP_SLOTS;
   const teamRow = otherRow + 1;
   const cell = (row: number, column: number) => a1({ row, col: column });
-  const rowTotals = (row: number) => {
-    draft.put({ row, col: totalCount }, { formula: `SUM(${stageCols.map((x) => cell(row, x.count)).join(",")})` }, "computed", FORMATS.integer);
-    draft.put({ row, col: totalAmount }, { formula: `SUM(${stageCols.map((x) => cell(row, x.amount)).join(",")})` }, "computed", FORMATS.money);
+  /** A row's totals; blank on a rep row without a rep, like its stage cells. */
+  const rowTotals = (row: number, when: (sum: string) => string = (sum) => sum) => {
+    const sum = (of: "count" | "amount") => `SUM(${stageCols.map((x) => cell(row, x[of])).join(",")})`;
+    draft.put({ row, col: totalCount }, { formula: when(sum("count")) }, "computed", FORMATS.integer);
+    draft.put({ row, col: totalAmount }, { formula: when(sum("amount")) }, "computed", FORMATS.money);
   };
   for (let slot = 0; slot < REP_SLOTS; slot++) {
     const row = first + slot;
@@ -243,7 +240,7 @@ function summarySheet(kit: Kit, key: string, projects: PlacedTable, names: Track
       draft.put({ row, col: x.count }, { formula: `IF(${who}="","",COUNTIFS(${rep},${who},${stage},${x.name}))` }, "computed", FORMATS.integer);
       draft.put({ row, col: x.amount }, { formula: `IF(${who}="","",SUMIFS(${amount},${rep},${who},${stage},${x.name}))` }, "computed", FORMATS.money);
     }
-    rowTotals(row);
+    rowTotals(row, (sum) => `IF(${who}="","",${sum})`);
   }
   // 其他: the team's less the listed reps', so the grid always adds up to the team, whoever is not listed.
   draft.text({ row: otherRow, col: 0 }, p.other, "label");

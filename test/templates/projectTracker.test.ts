@@ -2,7 +2,7 @@ import { NO_NAMES } from "../../src/spec/naming";
 import type { SheetSpec } from "../../src/spec/sheetSpec";
 import { buildTemplates } from "../../src/templates";
 import { PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES } from "../../src/templates/linkedTables";
-import { buildProjectTracker, PROJECT_DEFAULTS, PROJECT_RESULT_NAMES, PROJECT_SETTING_NAMES, REP_SLOTS, repsOf } from "../../src/templates/projectTracker";
+import { buildProjectTracker, PROJECT_DEFAULTS, PROJECT_RESULT_NAMES, PROJECT_SETTING_NAMES, REP_SLOTS } from "../../src/templates/projectTracker";
 import { TEMPLATES } from "../../src/templates/registry";
 import { templateStrings } from "../../src/templates/strings";
 import { projectRows } from "../fixtures/projects";
@@ -115,7 +115,6 @@ describe("项目跟踪表 (project tracker)", () => {
     expect(repCells[1].formula).toContain("COUNTIF($A$27:$A$28,");
     const after = repCells[REP_SLOTS - 1].at.row;
     expect(summary.cells.filter((c) => c.at.col === 0 && c.at.row > after).map((c) => c.value)).toEqual(["其他", "合计"]);
-    expect(repsOf([{ rep: "王芳" }, { rep: "" }, { rep: "张伟" }, { rep: "王芳" }, {}])).toEqual(["王芳", "张伟"]);
   });
 
   test("合同编号 is a drop-down of the contract register's when the workbook has one", () => {

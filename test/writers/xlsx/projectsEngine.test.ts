@@ -70,8 +70,9 @@ function buildCase(locale: Locale): Case {
 }
 
 const cases: Case[] = [buildCase("zh-CN"), buildCase("en-US")];
-/** The zh-CN workbook after LibreOffice typed a new rep's project and set the design call-back to 5 days. */
+/** The zh-CN workbook after LibreOffice typed a new rep's project and set the design call-back to 5 days; then sorted. */
 let edited: Record<string, Record<string, { v: unknown }>> = {};
+let sorted: Record<string, Record<string, { v: unknown }>> = {};
 
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -157,11 +158,16 @@ beforeAll(async () => {
     },
     { op: "recalc" },
     { op: "export", label: "after" },
+    // Then sorted by 预计金额, largest first, as a manager looks at the pipeline: the reps come in another order.
+    { op: "sort", sheet: zh.main.name, range: [table.origin.row, table.origin.col, table.origin.row + table.rows.length, table.origin.col + table.columns.length - 1], column: table.columns.findIndex((col) => col.key === "amount"), descending: true },
+    { op: "recalc" },
+    { op: "export", label: "sorted" },
   ];
   writeFileSync(join(dir, "plan.json"), JSON.stringify({ workbooks: [{ file: files[0], ops }] }));
   execFileSync(PYTHON, [SCRIPT, join(dir, "plan.json"), join(dir, "result.json")], { stdio: "pipe", timeout: 240_000 });
   const result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, { sheets: Record<string, Record<string, { v: unknown }>> }> }[] };
   edited = result.workbooks[0].exports.after.sheets;
+  sorted = result.workbooks[0].exports.sorted.sheets;
 }, 300_000);
 
 describe.each(cases.map((c) => [c.locale, c] as const))("project tracker recalculated by LibreOffice (%s)", (_locale, c) => {
@@ -222,7 +228,7 @@ describe.each(cases.map((c) => [c.locale, c] as const))("project tracker recalcu
     expect(byStage(c.rows.filter((r) => r.rep === null), p.stages[0]).count + byStage(c.rows.filter((r) => r.rep === null), p.stages[1]).count).toBeGreaterThan(0);
     expectRow(g.team, (stage) => byStage(c.rows, stage));
     // A slot without a rep shows nothing, not zeros.
-    expect(cell(reps.length, 1)).toBeNull();
+    expect([cell(reps.length, 1), cell(reps.length, 2), cell(reps.length, g.totalCount), cell(reps.length, g.totalAmount)]).toEqual([null, null, null, null]);
   });
 
   test("中标率 = 中标 / (中标 + 未中标), and the bids of the next 14 days", () => {
@@ -260,4 +266,29 @@ test("a project typed for a new rep adds the rep to the grid; a shorter design c
   const expected = [...zh.rows.map((r) => derived(r, "zh-CN", settings).nextCallback), today + 5];
   const actual = expected.map((_, i) => cellOf(zh.main.name, tableCell(table, i, "nextCallback")));
   expect(actual.map((v) => (v === "" ? null : v))).toEqual(expected);
+});
+
+test("sorted by amount, the rep grid lists the same reps in their new order of appearance, each with the same figures", () => {
+  const [zh] = cases;
+  const g = grid(zh.summary, "zh-CN");
+  const stages = templateStrings("zh-CN").projects.stages;
+  const rows: TableRow[] = [...zh.rows, { rep: NEW_REP, stage: stages[0], amount: 12345 }];
+  const cellOf = (row: number, col: number) => {
+    const v = sorted[zh.summary.name]?.[a1(g.at(row, col))]?.v ?? null;
+    return v === "" ? null : v;
+  };
+  const figures = (row: number) => Array.from({ length: 2 * stages.length + 2 }, (_, i) => cellOf(row, 1 + i));
+  const expectedOf = (of: readonly TableRow[]) => {
+    const each = stages.map((stage) => byStage(of, stage));
+    return [...each.flatMap((f) => [f.count, f.amount]), each.reduce((s, f) => s + f.count, 0), each.reduce((s, f) => s + f.amount, 0)];
+  };
+  const listed = Array.from({ length: REP_SLOTS }, (_, i) => cellOf(i, 0)).filter((v): v is string => typeof v === "string");
+  const order = (reps: readonly string[]) => [...reps].sort();
+  expect(order(listed)).toEqual(order(repsOf(rows)));
+  // The largest project's rep comes first now.
+  const largest = [...rows].sort((a, b) => (num(b.amount) ?? -1) - (num(a.amount) ?? -1)).find((r) => typeof r.rep === "string")!.rep;
+  expect(listed[0]).toBe(largest);
+  listed.forEach((rep, i) => expect([rep, ...figures(i)]).toEqual([rep, ...expectedOf(rows.filter((r) => r.rep === rep))]));
+  expect(figures(g.other)).toEqual(expectedOf(rows.filter((r) => r.rep === null)));
+  expect(figures(g.team)).toEqual(expectedOf(rows));
 });
