@@ -130,6 +130,9 @@ export function columnFactory(locale: Locale) {
     /** Text picked from another table's column (see `validations().fromColumn`). */
     fromColumn: (key: string, header: string, validation: ValidationSpec, options: ColumnOptions = {}) =>
       make(key, header, "text", options, validation),
+    /** A typed factor from 0 to 1 shown as a percentage (a discount: 0.98 is 98 %, 9.8折). */
+    share: (key: string, header: string, options: ColumnOptions = {}) =>
+      make(key, header, "percent", options, v.share()),
     /** A whole count ≥ 0. */
     count: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "integer", options, v.whole()),

@@ -1,8 +1,10 @@
+import { buildAccountVisits } from "./accountVisits";
 import { buildAnnualPlan } from "./annualPlan";
 import type { BuildContext } from "./context";
 import { buildContractRegister } from "./contractRegister";
 import { buildCustomerRegister } from "./customerRegister";
 import { buildContractLedger } from "./contractLedger";
+import { buildGroupDeals } from "./groupDeals";
 import { holidaysLast } from "./holidays";
 import { buildMonthlyPlan } from "./monthlyPlan";
 import { buildVisitLog } from "./visitLog";
@@ -26,6 +28,8 @@ const BUILDERS = {
   visits: buildVisitLog,
   diary: buildWorkDiary,
   annual: buildAnnualPlan,
+  accountVisits: buildAccountVisits,
+  groupDeals: buildGroupDeals,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */

@@ -64,4 +64,6 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   visits: ["blankRows"],
   diary: ["rep", "month", "holidays"],
   annual: ["year", "lastYear", "growth", "annualTarget", "split", "reps", "monthHolds", "ratios", "expenseCap", "unit", "holidays"],
+  accountVisits: ["blankRows"],
+  groupDeals: ["blankRows"],
 };

@@ -15,6 +15,9 @@ import { buildWorkDiary } from "../../../src/templates/workDiary";
 import { visitRows } from "../../fixtures/visits";
 import { buildAnnualPlan } from "../../../src/templates/annualPlan";
 import { sampleAnnualOptions } from "../../fixtures/plans";
+import { buildAccountVisits } from "../../../src/templates/accountVisits";
+import { buildGroupDeals } from "../../../src/templates/groupDeals";
+import { accountUnitNames, accountVisitData, dealRows } from "../../fixtures/deals";
 
 /** Every template, each with `rows` filled rows in its growing table, as a writer's build callback. */
 
@@ -58,6 +61,10 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
         const sample = sampleAnnualOptions("张三");
         return buildAnnualPlan({ ...sample, reps: [...sample.reps, ...Array.from({ length: rows }, (_, i) => ({ rep: `代表${i + 1}`, weight: 1 + (i % 3) }))] }, ctx);
       }
+      case "accountVisits":
+        return buildAccountVisits({ rows: accountVisitData(rows, accountUnitNames(50), locale).reports, blankRows: 0 }, ctx);
+      case "groupDeals":
+        return buildGroupDeals({ rows: dealRows(rows, accountUnitNames(50), locale), blankRows: 0 }, ctx);
     }
   };
 }

@@ -18,6 +18,7 @@ import { NATIONAL_DAY_2026 as calendar, sampleAnnualOptions, sampleExpenses, sam
 import { customerRows } from "../../fixtures/customers";
 import { ledgerRows } from "../../fixtures/ledger";
 import { visitRows } from "../../fixtures/visits";
+import { accountUnitNames, accountVisitData, dealRows } from "../../fixtures/deals";
 import { runCli } from "../../support/cli";
 import { formatProblem, lastGateRun, validateXlsxAll, type LabelledXlsx, type Problem } from "../../support/ooxmlGate";
 
@@ -40,6 +41,8 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
       return { template, options: { statsYear: 2026 } };
     case "ledger":
     case "visits":
+    case "accountVisits":
+    case "groupDeals":
       return { template, options: {} };
     case "diary":
       return { template, options: { reps: [], year: 2026, month: 11 } };
@@ -66,6 +69,10 @@ function filledRequest(template: TemplateRequest["template"], locale: Locale): T
       return { template, options: { reps: [REP, "张三"], year: 2026, month: 10, calendar } };
     case "annual":
       return { template, options: { ...sampleAnnualOptions(REP), expenses: [{ item: `<广告> & "O'Brien" [A]`, budget: 1000 }] } };
+    case "accountVisits":
+      return { template, options: { rows: accountVisitData(300, [REP, ...accountUnitNames(49)], locale).reports } };
+    case "groupDeals":
+      return { template, options: { rows: dealRows(300, [REP, ...accountUnitNames(49)], locale) } };
   }
 }
 
