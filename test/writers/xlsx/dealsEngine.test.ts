@@ -43,9 +43,13 @@ interface Case {
 /** The seed's example as the first deal: one home of 130 ㎡ at 3 400 元/㎡ in the unit with the most deals (over 9). */
 const seedFirst = (deals: readonly TableRow[]): TableRow[] => [{ unit: UNITS[0], customer: "种子示例", units: 1, area: SEED_DEAL.area, price: SEED_DEAL.price, discount: null, status: null }, ...deals];
 
+/** Two units on either side of the seed's threshold of 9: one of exactly 9 homes, one of 8, their deals spread among the others. */
+const aroundThreshold = (deals: readonly TableRow[]): TableRow[] =>
+  deals.flatMap((deal, i) => (i % 20 === 5 && i < 340 ? [deal, { ...deal, unit: i % 40 === 5 ? "恰好九套商会" : "差一套商会", units: 1 }] : [deal]));
+
 function buildCase(label: string, locale: Locale, withLog: boolean, settings: GroupDealSettings = GROUP_DEAL_DEFAULTS): Case {
   const { reports, log } = accountVisitData(100, UNITS.slice(0, 40), locale);
-  const deals = seedFirst(dealRows(400, UNITS, locale));
+  const deals = seedFirst(aroundThreshold(dealRows(400, UNITS, locale)));
   const logSpecs = withLog ? buildVisitLog({ rows: log, blankRows: 2 }, { locale, existing: NO_NAMES }) : [];
   const [visitSheet] = buildAccountVisits({ rows: reports, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, logSpecs) });
   const [dealSheet] = buildGroupDeals({ rows: deals, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, [...logSpecs, visitSheet]) });
@@ -106,6 +110,8 @@ describe.each(cases.map((c) => [c.label, c] as const))("key-account sheets recal
     // Both sides of the threshold, own discounts, deals priced per unit, signed deals: the data reach every rule.
     const factors = new Set(want.map((w) => w.groupFactor));
     expect(factors).toEqual(new Set([1, c.settings.groupDiscount, null]));
+    const totals = new Set(want.map((w) => w.unitTotal));
+    expect([totals.has(c.settings.threshold), totals.has(c.settings.threshold - 1)]).toEqual([true, true]);
     expect(want.filter((w) => w.reward !== null).length).toBeGreaterThan(50);
   });
 
