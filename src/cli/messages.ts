@@ -207,6 +207,7 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   visits: (n) => `客户拜访记录(一次联系一行;客户编号取自登记表),${n} 行空白 / visit log (one row per contact; IDs from the register), ${n} blank rows`,
   annual: () => `年度销售计划:上年各月(--last-year 或 --input)、增长率 → 年度目标,按上年占比或工作日分到月、季度、销售代表和 A/B/C 产品(行列合计精确),费用占比;选项见上 / annual sales plan: last year's months (--last-year or --input) and a growth rate → the year's target by month, quarter, rep and A/B/C product (rows and columns exact), expense ratio; options above`,
   diary: () => `工作日记:--rep 的每人每个工作日的新/老客户拜访和联络电话(来自客户拜访记录),二、三、四标准和月度达标率 / work diary: per rep (--rep 张三,李四) and working day, new and existing visits and calls from the visit log against the 2-3-4 standard, monthly pass rate`,
+  accounts: (n) => `大客户开发计划 + 大客户名单:拓展目标、阶段、工作安排、物料、费用预算(55 000)和投入产出,名单留 ${n} 行空白 / key-account development plan + units list: targets, phases, schedule, materials, budget (55,000) and return on spend, ${n} blank units`,
   accountVisits: (n) => `大客户拜访报告(一次拜访一行;拜访次序自动编号,有客户拜访记录时核对当天记录),${n} 行空白 / key-account visit reports (one row per visit; numbered per account, checked against the visit log where there is one), ${n} blank rows`,
   groupDeals: (n) => `团购优惠明细(原价 → 一次性折后价 → 单位满 9 套折上折,关键人物奖励),${n} 行空白 / group discounts (list price → one-off price → a further discount once an account reaches 9 units, key-person reward), ${n} blank rows`,
 };

@@ -316,7 +316,8 @@ export interface RecordTemplate {
   readonly version: number;
 }
 
-export type SheetRole = "main" | "settings" | "summary" | "stats";
+/** `list`: a companion sheet holding the instance's growing table (the key-account plan's units list). */
+export type SheetRole = "main" | "settings" | "summary" | "stats" | "list";
 
 /** Everything a writer needs to render one worksheet. */
 export interface SheetSpec {

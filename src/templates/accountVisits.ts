@@ -5,8 +5,10 @@ import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/she
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { COLORS, ordinalFormat } from "./formats";
-import { linkedTable } from "./linkedTables";
+import { keyAccountColumnKeys } from "./keyAccounts";
+import { ACCOUNTS_ROLE, linkedTable } from "./linkedTables";
 import { TEMPLATES } from "./registry";
+import { TEMPLATE_STRINGS } from "./strings";
 import { VISIT_COLUMN_NAMES, visitCounts, visitLogKey } from "./visitLog";
 
 /**
@@ -30,13 +32,10 @@ export const ACCOUNT_VISITS_ROLE = "Reports";
  * The key-accounts list's 单位 column, as the workbook names it (`linkedTable`: by the header the list writes in
  * either language, else its position), the source of both sheets' unit drop-downs; undefined without a list.
  */
-// TEMPORARY until helper A's accounts list is merged (contract: ACCOUNTS_ROLE, table SP_A<n>_Accounts, 单位 second).
-const ACCOUNTS_ROLE = "Accounts";
-const ACCOUNTS = { id: "accounts", keyLetter: "A", version: 1 };
-const UNIT_HEADER = { "zh-CN": "单位", "en-US": "Unit" } as const;
 export function accountUnits(existing: ExistingNames, locale: BuildContext["locale"]): { table: string; column: string } | undefined {
-  const headers = Object.values(UNIT_HEADER);
-  const found = linkedTable(existing, ACCOUNTS, ACCOUNTS_ROLE, { unit: { headers, position: 1 } }, { unit: UNIT_HEADER[locale] });
+  const headers = Object.values(TEMPLATE_STRINGS).map((s) => s.accounts.columns.unit);
+  const wanted = { unit: { headers, position: keyAccountColumnKeys.indexOf("unit") } };
+  const found = linkedTable(existing, TEMPLATES.accounts, ACCOUNTS_ROLE, wanted, { unit: TEMPLATE_STRINGS[locale].accounts.columns.unit });
   return found && { table: found.table, column: found.columns.unit };
 }
 

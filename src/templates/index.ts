@@ -13,6 +13,7 @@ import { withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan } from "./weeklyPlan";
 import { buildWorkDiary } from "./workDiary";
+import { buildKeyAccounts } from "./keyAccounts";
 
 export type { BuildContext } from "./context";
 export type * from "../spec/sheetSpec";
@@ -28,6 +29,7 @@ const BUILDERS = {
   visits: buildVisitLog,
   diary: buildWorkDiary,
   annual: buildAnnualPlan,
+  accounts: buildKeyAccounts,
   accountVisits: buildAccountVisits,
   groupDeals: buildGroupDeals,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;

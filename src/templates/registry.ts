@@ -64,6 +64,8 @@ export const TEMPLATES = withIds({
   // 年度销售计划: its months count working days in its own year only. No blank rows: its tables are the year's
   // twelve months, the team's reps, the three product classes and fixed lists (expenses, SWOT, staffing, training).
   annual: { keyLetter: "Y", version: 1, cliName: "annual", blankRows: { initial: 0, max: 0 }, calendarYears: (p) => [p.year] },
+  // 大客户开发计划 (seed 004): the plan and its units list; the blank rows are the list's (seed 004 names ten target units, 50 leave room to add).
+  accounts: { keyLetter: "A", version: 1, cliName: "accounts", blankRows: { initial: 50, max: 2000 }, calendarYears: () => [] },
   // 大客户拜访报告 (seed 004): a row per visit to a key-account unit; its 日志记录 counts the visit log's rows of that day
   // for the unit, and the unit is picked from the key-accounts list when the workbook holds one.
   accountVisits: { keyLetter: "E", version: 1, cliName: "account-visits", blankRows: { initial: 50, max: 2000 }, calendarYears: () => [], reads: ["visits", "accounts"] },

@@ -9,7 +9,7 @@ import type { Locale } from "../../src/contract/locale";
 import { NO_NAMES } from "../../src/spec/naming";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import { writeXlsx } from "../../src/writers/xlsx";
-import { outsideRequestsOfOurs, paneHarness, screenshotPath } from "../support/browser";
+import { outsideRequestsOfOurs, paneHarness, saveDownload, screenshotPath } from "../support/browser";
 import { expectSameCells } from "../support/sameCells";
 
 /*
@@ -25,15 +25,7 @@ async function openTemplate(page: Page, template: string) {
   await page.getByTestId(`form-${template}`).waitFor();
 }
 
-async function download(page: Page, file: string): Promise<string> {
-  await page.getByTestId("write-button").click();
-  const link = page.getByTestId("download-link");
-  await link.waitFor();
-  const [event] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const target = path.join(downloads, file);
-  await event.saveAs(target);
-  return target;
-}
+const download = (page: Page, file: string): Promise<string> => saveDownload(page, "write-button", path.join(downloads, file));
 
 test("every template can be filled in and downloaded in the preview: each download is the writer's workbook for what was typed", async () => {
   const { page, errors, blocked } = await pane.open();

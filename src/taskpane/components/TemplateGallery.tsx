@@ -16,6 +16,7 @@ const CARD: { readonly [K in TemplateId]: (s: UiStrings) => { readonly title: st
   visits: (s) => ({ title: s.tplVisitsTitle, purpose: s.tplVisitsPurpose }),
   diary: (s) => ({ title: s.tplDiaryTitle, purpose: s.tplDiaryPurpose }),
   annual: (s) => ({ title: s.tplAnnualTitle, purpose: s.tplAnnualPurpose }),
+  accounts: (s) => ({ title: s.tplAccountsTitle, purpose: s.tplAccountsPurpose }),
   accountVisits: (s) => ({ title: s.tplAccountVisitsTitle, purpose: s.tplAccountVisitsPurpose }),
   groupDeals: (s) => ({ title: s.tplGroupDealsTitle, purpose: s.tplGroupDealsPurpose }),
 };

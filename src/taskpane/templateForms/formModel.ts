@@ -64,6 +64,7 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   visits: ["blankRows"],
   diary: ["rep", "month", "holidays"],
   annual: ["year", "lastYear", "growth", "annualTarget", "split", "reps", "monthHolds", "ratios", "expenseCap", "unit", "holidays"],
+  accounts: ["blankRows"],
   accountVisits: ["blankRows"],
   groupDeals: ["blankRows"],
 };

@@ -15,6 +15,8 @@ import { buildWorkDiary } from "../../../src/templates/workDiary";
 import { visitRows } from "../../fixtures/visits";
 import { buildAnnualPlan } from "../../../src/templates/annualPlan";
 import { sampleAnnualOptions } from "../../fixtures/plans";
+import { buildKeyAccounts } from "../../../src/templates/keyAccounts";
+import { accountRows } from "../../fixtures/accounts";
 import { buildAccountVisits } from "../../../src/templates/accountVisits";
 import { buildGroupDeals } from "../../../src/templates/groupDeals";
 import { accountUnitNames, accountVisitData, dealRows } from "../../fixtures/deals";
@@ -61,6 +63,8 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
         const sample = sampleAnnualOptions("张三");
         return buildAnnualPlan({ ...sample, reps: [...sample.reps, ...Array.from({ length: rows }, (_, i) => ({ rep: `代表${i + 1}`, weight: 1 + (i % 3) }))] }, ctx);
       }
+      case "accounts":
+        return buildKeyAccounts({ rows: accountRows(rows, locale), blankRows: 0, start: 46143, end: 46218 }, ctx);
       case "accountVisits":
         return buildAccountVisits({ rows: accountVisitData(rows, accountUnitNames(50), locale).reports, blankRows: 0 }, ctx);
       case "groupDeals":
