@@ -1,6 +1,6 @@
 /**
  * Issue 15 items 3–5: the key-account visit report and the group discounts, written by the xlsx writer with
- * realistic data (50 units, ~100 visit reports over a visit log, 400 deals) and recalculated by LibreOffice:
+ * realistic data (a key-accounts list of 50 units, 100 visit reports over a visit log, 400 deals) and recalculated by LibreOffice:
  * every derived cell equals what TypeScript computes from the seed's rules (`test/fixtures/deals.ts`), the seed's
  * worked example included, and the settings are read by name (a threshold and a discount typed over).
  */
@@ -13,16 +13,21 @@ import { NO_NAMES, withSpecs } from "../../../src/spec/naming";
 import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { buildAccountVisits } from "../../../src/templates/accountVisits";
 import { buildGroupDeals, GROUP_DEAL_DEFAULTS } from "../../../src/templates/groupDeals";
+import { buildKeyAccounts } from "../../../src/templates/keyAccounts";
 import { buildVisitLog } from "../../../src/templates/visitLog";
+import { XlsxPackage } from "../../../src/writers/ooxml";
+import { templateStrings } from "../../../src/templates/strings";
 import { writeXlsx } from "../../../src/writers/xlsx";
-import { accountUnitNames, accountVisitData, accountVisitsModel, dealRows, groupDealsModel, SEED_DEAL, type GroupDealSettings } from "../../fixtures/deals";
+import { accountRows } from "../../fixtures/accounts";
+import { accountVisitData, accountVisitsModel, dealRows, groupDealsModel, SEED_DEAL, type GroupDealSettings } from "../../fixtures/deals";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { namedCell, read, readColumn, tableByRole } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
 
 jest.setTimeout(300_000);
 
-const UNITS = accountUnitNames(50);
+/** The units of the key-accounts list (helper A's fixture), in the list's language. */
+const unitsOf = (locale: Locale): string[] => accountRows(50, locale).map((row) => row.unit as string);
 /** Three blank rows after the data: blank in, blank out. */
 const BLANKS: TableRow[] = [{}, {}, {}];
 
@@ -41,19 +46,22 @@ interface Case {
 }
 
 /** The seed's example as the first deal: one home of 130 ㎡ at 3 400 元/㎡ in the unit with the most deals (over 9). */
-const seedFirst = (deals: readonly TableRow[]): TableRow[] => [{ unit: UNITS[0], customer: "种子示例", units: 1, area: SEED_DEAL.area, price: SEED_DEAL.price, discount: null, status: null }, ...deals];
+const seedFirst = (unit: string, deals: readonly TableRow[]): TableRow[] => [{ unit, customer: "种子示例", units: 1, area: SEED_DEAL.area, price: SEED_DEAL.price, discount: null, status: null }, ...deals];
 
 /** Two units on either side of the seed's threshold of 9: one of exactly 9 homes, one of 8, their deals spread among the others. */
 const aroundThreshold = (deals: readonly TableRow[]): TableRow[] =>
   deals.flatMap((deal, i) => (i % 20 === 5 && i < 340 ? [deal, { ...deal, unit: i % 40 === 5 ? "恰好九套商会" : "差一套商会", units: 1 }] : [deal]));
 
 function buildCase(label: string, locale: Locale, withLog: boolean, settings: GroupDealSettings = GROUP_DEAL_DEFAULTS): Case {
-  const { reports, log } = accountVisitData(100, UNITS.slice(0, 40), locale);
-  const deals = seedFirst(aroundThreshold(dealRows(400, UNITS, locale)));
-  const logSpecs = withLog ? buildVisitLog({ rows: log, blankRows: 2 }, { locale, existing: NO_NAMES }) : [];
-  const [visitSheet] = buildAccountVisits({ rows: reports, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, logSpecs) });
-  const [dealSheet] = buildGroupDeals({ rows: deals, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, [...logSpecs, visitSheet]) });
-  return { label, locale, reports, ...(withLog ? { log } : {}), deals, settings, specs: [...logSpecs, visitSheet, dealSheet], visitSheet, dealSheet };
+  const units = unitsOf(locale);
+  const { reports, log } = accountVisitData(100, units.slice(0, 40), locale);
+  const deals = seedFirst(units[0], aroundThreshold(dealRows(400, units, locale)));
+  const accounts = buildKeyAccounts({ rows: accountRows(50, locale), blankRows: 2 }, { locale, existing: NO_NAMES });
+  const logSpecs = withLog ? buildVisitLog({ rows: log, blankRows: 2 }, { locale, existing: withSpecs(NO_NAMES, accounts) }) : [];
+  const before = [...accounts, ...logSpecs];
+  const [visitSheet] = buildAccountVisits({ rows: reports, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, before) });
+  const [dealSheet] = buildGroupDeals({ rows: deals, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, [...before, visitSheet]) });
+  return { label, locale, reports, ...(withLog ? { log } : {}), deals, settings, specs: [...before, visitSheet, dealSheet], visitSheet, dealSheet };
 }
 
 /** Seed 004's settings typed over in the en-US case: a smaller group and a deeper group discount. */
@@ -139,4 +147,15 @@ test("the seed's worked example: 130 ㎡ × 3 400 = 442 000 → 433 160 (正常�
     SEED_DEAL.groupPrice,
     SEED_DEAL.groupSaving,
   ]);
+});
+
+test("both sheets' unit drop-downs read the key-accounts list's 单位 column through INDIRECT, named as the list has it", async () => {
+  for (const c of cases) {
+    const pkg = await XlsxPackage.load(await writeXlsx(c.specs));
+    const unit = templateStrings(c.locale).accounts.columns.unit;
+    for (const sheet of [c.visitSheet, c.dealSheet]) {
+      const path = (await pkg.sheets()).find((s) => s.name === sheet.name)?.path ?? "";
+      expect((await pkg.text(path)) ?? "").toContain(`<formula1>INDIRECT(&quot;SP_A1_Accounts[[${unit}]]&quot;)</formula1>`);
+    }
+  }
 });
