@@ -1,7 +1,7 @@
 import { a1FixedColumn } from "../spec/a1";
 import { col, dateWindow, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
-import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
+import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, TotalsSpec } from "../spec/sheetSpec";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { COLORS, ordinalFormat } from "./formats";
@@ -40,9 +40,17 @@ export function accountUnits(existing: ExistingNames, locale: BuildContext["loca
 }
 
 /** The unit column: a drop-down of the key-accounts list's units when the workbook has one, else typed. */
-export function unitColumn(kit: Kit, existing: ExistingNames, locale: BuildContext["locale"], header: string, error: { readonly title: string; readonly message: string }): ColumnSpec {
+export function unitColumn(
+  kit: Kit,
+  existing: ExistingNames,
+  locale: BuildContext["locale"],
+  header: string,
+  error: { readonly title: string; readonly message: string },
+  totals?: TotalsSpec,
+): ColumnSpec {
   const source = accountUnits(existing, locale);
-  return source ? kit.columns.fromColumn("unit", header, kit.v.fromColumn(source, error), { width: 20 }) : kit.columns.text("unit", header, { width: 20 });
+  const options = { width: 20, ...(totals ? { totals } : {}) };
+  return source ? kit.columns.fromColumn("unit", header, kit.v.fromColumn(source, error), options) : kit.columns.text("unit", header, options);
 }
 
 function reportColumns(kit: Kit, table: string, ctx: BuildContext): ColumnSpec[] {

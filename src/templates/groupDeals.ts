@@ -66,8 +66,8 @@ function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readon
   const priced = (formula: string) => `IF(${list}="","",${formula})`;
   const cents = (formula: string) => `ROUND(${formula},2)`;
   return [
-    unitColumn(kit, ctx.existing, ctx.locale, h.unit, { title: g.unitErrorTitle, message: g.unitErrorMessage }),
-    c.text("customer", h.customer, { width: 10, totals: label(s.common.total) }),
+    unitColumn(kit, ctx.existing, ctx.locale, h.unit, { title: g.unitErrorTitle, message: g.unitErrorMessage }, label(s.common.total)),
+    c.text("customer", h.customer, { width: 10 }),
     c.count("units", h.units, { width: 8, totals: SUM }),
     c.decimal("area", h.area, { width: 10 }),
     c.moneyCents("price", h.price),
