@@ -532,7 +532,7 @@ const zhCN = {
   groupDeals: {
     sheetName: "团购优惠明细",
     title: "大客户团购优惠明细",
-    hint: "每笔成交记一行。原价 = 面积 × 单价(不填面积时 = 套数 × 单价);一次性折后价按常规折扣(空白时取下方设置);同一单位在本表的套数合计达到团购门槛时,在常规折扣的基础上再打团购折扣(折上折),大客户折后价 = 原价 × 常规折扣 × 团购折扣,四舍五入到分。状态为“签约并交首期款”时关键人物奖励按套数计,签约一周后可领取。",
+    hint: "每笔成交记一行。原价 = 面积 × 单价(不填面积时 = 套数 × 单价);一次性折后价按常规折扣(空白时取下方设置);同一单位在本表的套数合计达到团购门槛时,在常规折扣的基础上再打团购折扣(折上折),大客户折后价 = 原价 × 常规折扣 × 团购折扣,四舍五入到分。状态为“签约并交首期款”时关键人物奖励按套数计,签约后按设置的天数(方案为一个星期)可领取。单位合计套数由最后两列算出(每个单位只在其第一行求和一次)。",
     accountsHint: (table: string) => `单位从大客户名单(${table})中选择。`,
     settingsLabel: "优惠与奖励设置",
     regularDiscount: "常规折扣",
@@ -1100,7 +1100,7 @@ const enUS: TemplateStrings = {
   groupDeals: {
     sheetName: "Group discounts",
     title: "Key-Account Group Discounts",
-    hint: "One row per deal. List price = area × unit price (units × unit price without an area); the one-off price takes the regular discount (the setting below when blank); once an account's deals in this sheet reach the group threshold, the group discount is applied on top, so the key-account price = list price × regular discount × group discount, rounded to cents. The key person's reward counts the units of a deal signed with the down payment paid, claimable a week after signing.",
+    hint: "One row per deal. List price = area × unit price (units × unit price without an area); the one-off price takes the regular discount (the setting below when blank); once an account's deals in this sheet reach the group threshold, the group discount is applied on top, so the key-account price = list price × regular discount × group discount, rounded to cents. The key person's reward counts the units of a deal signed with the down payment paid, claimable the set number of days after signing (a week in the plan). The account's total comes from the last two columns (each account summed once, on its first row).",
     accountsHint: (table) => `Choose the account from the key-accounts list (${table}).`,
     settingsLabel: "Discounts and reward",
     regularDiscount: "Regular discount",
