@@ -68,6 +68,9 @@ function buildCase(label: string, locale: Locale, withLog: boolean, settings: Gr
 const TYPED: GroupDealSettings = { ...GROUP_DEAL_DEFAULTS, threshold: 12, groupDiscount: 0.95, regularDiscount: 0.985, reward: 1500, claimDays: 10 };
 
 const cases: Case[] = [buildCase("zh-CN, with a visit log", "zh-CN", true), buildCase("en-US, no visit log, settings typed over", "en-US", false, TYPED)];
+/** The ninth home of the unit of 8, typed by the user into the first blank row of case 0: the whole unit gets the group discount. */
+const NINTH: TableRow = { unit: "差一套商会", customer: "新客户", units: 1, area: 100, price: 3000 };
+let typed: ComputedWorkbook;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-deals-"));
@@ -88,8 +91,14 @@ beforeAll(async () => {
     writeFileSync(file, data);
     files.push(file);
   }
-  const books = await recalcXlsx(files);
-  cases.forEach((c, i) => (c.book = books[i]));
+  const [c] = cases;
+  const table = tableByRole(c.dealSheet, "deals");
+  const cell = (key: string) => a1({ row: table.origin.row + 1 + c.deals.length, col: table.origin.col + table.columns.findIndex((col) => col.key === key) });
+  const typedFile = join(dir, "deals-typed.xlsx");
+  writeFileSync(typedFile, await typeCells(await writeXlsx(c.specs), c.dealSheet.name, Object.fromEntries(Object.entries(NINTH).map(([key, value]) => [cell(key), value as string | number]))));
+  const books = await recalcXlsx([...files, typedFile]);
+  cases.forEach((x, i) => (x.book = books[i]));
+  typed = books[cases.length];
 });
 
 describe.each(cases.map((c) => [c.label, c] as const))("key-account sheets recalculated by LibreOffice (%s)", (_label, c) => {
@@ -158,4 +167,17 @@ test("both sheets' unit drop-downs read the key-accounts list's 单位 column th
       expect((await pkg.text(path)) ?? "").toContain(`<formula1>INDIRECT(&quot;SP_A1_Accounts[[${unit}]]&quot;)</formula1>`);
     }
   }
+});
+
+test("a deal typed into a blank row counts for its unit: the unit of 8 reaches 9 and every one of its deals gets the group discount", () => {
+  const [c] = cases;
+  const table = tableByRole(c.dealSheet, "deals");
+  const rows = [...c.deals, NINTH, ...BLANKS.slice(1)];
+  const want = groupDealsModel(rows, c.locale);
+  expect(errorCells(typed)).toEqual([]);
+  for (const key of ["unitTotal", "groupFactor", "groupPrice", "groupSaving", "listPrice"] as const) {
+    expect([key, readColumn(typed, c.dealSheet, table, key)]).toEqual([key, want.map((w) => w[key])]);
+  }
+  const unit = rows.flatMap((row, i) => (row.unit === NINTH.unit ? [want[i]] : []));
+  expect(unit.map((w) => [w.unitTotal, w.groupFactor])).toEqual(Array.from({ length: 9 }, () => [9, 0.98]));
 });
