@@ -3,7 +3,7 @@
  * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
  * hand-written plan figures), as of a fixed day so every run gives the same pictures.
  *
- * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary/annual/projects/accounts.xlsx.
+ * Usage (after compiling): node build.js <outDir> — writes one .xlsx per picture: weekly, monthly, customers, contracts, ledger, visits, diary, annual, projects, accounts, accountVisits, groupDeals.
  *
  * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
  * pictures do not show formulas, only what a user would see on that day), and some columns are
@@ -187,7 +187,51 @@ const HIDDEN: Record<string, readonly number[]> = {
   ledger: [9, 12],
   // 记录首行, 记录末行: the day's rows in the log, which only the counts read
   diary: [9, 10],
+  // 主营业务, 办公环境, 居住环境, 是否建房, 私家车, 接受区域, 推广地点, 内部网站/刊物, 近期活动及时间, 备注
+  accountVisits: [7, 9, 10, 11, 12, 16, 19, 21, 22, 24],
+  // 备注, 单位首行, 首行合计: the unit's first row and its sum, which only 单位合计套数 reads
+  groupDeals: [19, 20, 21],
 };
+
+/**
+ * Seed 004's campaign as of its second round: three units visited in turn, most visits also in the visit log
+ * (the log's sheet comes second), and the deals of the first unit, which has reached the 9 homes of the group discount.
+ */
+function keyAccountBooks(): { visits: SheetSpec[]; deals: SheetSpec[] } {
+  const units = ["泉州商会", "温州商会", "株洲机械厂"];
+  const a = s.accountVisits;
+  const start = serialFromYmd(2026, 11, 2);
+  const reports = Array.from({ length: 9 }, (_, i) => ({
+    unit: units[i % 3],
+    date: start + 3 * i,
+    visitor: ["黄昭祥", "刘洋"][i % 2],
+    staff: [320, 180, 1500][i % 3],
+    income: [120000, 90000, 70000][i % 3],
+    industry: ["商会", "商会", "制造业"][i % 3],
+    needs: ["改善型三房", "首次置业", "为子女购房"][i % 3],
+    intent: a.levels[i % 3 === 2 ? 1 : 0],
+    power: a.levels[i % 3 === 1 ? 1 : 0],
+    price: "3400元/㎡以内",
+    focus: ["价格", "学区", "交通"][i % 3],
+    channel: ["产品说明会", "资料架", "内部通知"][i % 3],
+    nextStep: ["约产品说明会", "送资料", "约看样板房"][i % 3],
+  }));
+  const log = reports.filter((_, i) => i !== 4).map((r) => ({ date: r.date, rep: r.visitor, customerName: r.unit, method: s.visits.methods[0], purpose: "拜访关键人物", result: "有意向" }));
+  const visitSpecs = buildTemplates([{ template: "visits", options: { rows: log, blankRows: 0 } }, { template: "accountVisits", options: { rows: reports, blankRows: 0 } }], { locale, existing: { sheets: [], tables: [], names: [] } });
+  const [, pledge, signed] = s.groupDeals.statuses;
+  const deals = Array.from({ length: 12 }, (_, i) => ({
+    unit: i < 9 ? units[0] : units[1 + (i % 2)],
+    customer: ["王先生", "李女士", "张先生", "赵女士", "陈先生", "刘女士"][i % 6],
+    units: 1,
+    area: i === 0 ? 130 : [96.5, 118.2, 143.8][i % 3],
+    price: [3400, 3450, 3380][i % 3],
+    keyPerson: i < 9 ? "王主席" : "李主任",
+    status: i % 4 === 3 ? pledge : signed,
+    signed: i % 4 === 3 ? null : start + 2 * i,
+  }));
+  const dealSpecs = buildTemplates([{ template: "groupDeals", options: { rows: deals, blankRows: 0 } }], { locale, existing: { sheets: [], tables: [], names: [] } });
+  return { visits: [...visitSpecs.filter((x) => x.record.template === "accountVisits"), ...visitSpecs.filter((x) => x.record.template !== "accountVisits")], deals: dealSpecs };
+}
 
 /** The visit log of the last three days beside the register it picks IDs from; the log's sheet printed first. */
 function visitLog(): SheetSpec[] {
@@ -263,6 +307,9 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(outDir, "visits.xlsx"), await adjust(await writeXlsx(visitLog()), []));
   writeFileSync(join(outDir, "diary.xlsx"), await adjust(await writeXlsx(diaryBook()), HIDDEN.diary));
+  const keyAccounts = keyAccountBooks();
+  writeFileSync(join(outDir, "accountVisits.xlsx"), await adjust(await writeXlsx(keyAccounts.visits), HIDDEN.accountVisits));
+  writeFileSync(join(outDir, "groupDeals.xlsx"), await adjust(await writeXlsx(keyAccounts.deals), HIDDEN.groupDeals));
 }
 
 main().catch((error: unknown) => {

@@ -209,9 +209,13 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   projects: (n) => `项目跟踪表(前期设计→投标→深化设计→备货执行→验收→已收款/丢单,回访周期、商务文件截止)+ 按阶段和负责人汇总、中标率、漏斗图,${n} 行空白 / project tracker (design → bid → detailed design → stocking → acceptance → paid/lost, call-back cadence, bid-document deadline) + summary by stage and rep, win rate, funnel chart, ${n} blank rows`,
   diary: () => `工作日记:--rep 的每人每个工作日的新/老客户拜访和联络电话(来自客户拜访记录),二、三、四标准和月度达标率 / work diary: per rep (--rep 张三,李四) and working day, new and existing visits and calls from the visit log against the 2-3-4 standard, monthly pass rate`,
   accounts: (n) => `大客户开发计划 + 大客户名单:拓展目标、阶段、工作安排、物料、费用预算(55 000)和投入产出,名单留 ${n} 行空白 / key-account development plan + units list: targets, phases, schedule, materials, budget (55,000) and return on spend, ${n} blank units`,
+  accountVisits: (n) => `大客户拜访报告(一次拜访一行;拜访次序自动编号,有客户拜访记录时核对当天记录),${n} 行空白 / key-account visit reports (one row per visit; numbered per account, checked against the visit log where there is one), ${n} blank rows`,
+  groupDeals: (n) => `团购优惠明细(原价 → 一次性折后价 → 单位满 9 套折上折,关键人物奖励),${n} 行空白 / group discounts (list price → one-off price → a further discount once an account reaches 9 units, key-person reward), ${n} blank rows`,
 };
 
-const templateLines = TEMPLATE_IDS.map((id) => `  ${TEMPLATES[id].cliName.padEnd(12)}${TEMPLATE_HELP[id](TEMPLATES[id].blankRows.initial)}`).join("\n");
+/** The words' column, as wide as the longest word (account-visits) and two spaces. */
+const wordWidth = Math.max(...TEMPLATE_IDS.map((id) => TEMPLATES[id].cliName.length)) + 2;
+const templateLines = TEMPLATE_IDS.map((id) => `  ${TEMPLATES[id].cliName.padEnd(wordWidth)}${TEMPLATE_HELP[id](TEMPLATES[id].blankRows.initial)}`).join("\n");
 
 export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Excel
 

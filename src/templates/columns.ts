@@ -130,7 +130,7 @@ export function columnFactory(locale: Locale) {
     /** Text picked from another table's column (see `validations().fromColumn`). */
     fromColumn: (key: string, header: string, validation: ValidationSpec, options: ColumnOptions = {}) =>
       make(key, header, "text", options, validation),
-    /** A share from 0 to 100 %, typed (a prepayment ratio). */
+    /** A typed share or factor from 0 to 1 shown as a percentage (a prepayment ratio; a discount: 0.98 is 98 %, 9.8折). */
     share: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "percent", options, v.share()),
     /** A whole count ≥ 0. */

@@ -57,6 +57,12 @@ export function numberFormat(kind: ColumnKind, locale: Locale): string {
 }
 
 /**
+ * An ordinal shown as the count it is (第3次 / #3): the cell keeps the number, so it sorts, filters and
+ * compares as one (the key-account visit report's 拜访次序).
+ */
+export const ordinalFormat = (locale: Locale): string => (locale === "zh-CN" ? `"第"0"次"${PAD}` : `"#"0${PAD}`);
+
+/**
  * How a column's header cell is aligned: like its values, so a header sits over its numbers —
  * right for every numeric kind (money, numbers, percentages, dates), left for text.
  */

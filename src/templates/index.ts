@@ -1,8 +1,10 @@
+import { buildAccountVisits } from "./accountVisits";
 import { buildAnnualPlan } from "./annualPlan";
 import type { BuildContext } from "./context";
 import { buildContractRegister } from "./contractRegister";
 import { buildCustomerRegister } from "./customerRegister";
 import { buildContractLedger } from "./contractLedger";
+import { buildGroupDeals } from "./groupDeals";
 import { holidaysLast } from "./holidays";
 import { buildMonthlyPlan } from "./monthlyPlan";
 import { buildProjectTracker } from "./projectTracker";
@@ -30,6 +32,8 @@ const BUILDERS = {
   annual: buildAnnualPlan,
   accounts: buildKeyAccounts,
   projects: buildProjectTracker,
+  accountVisits: buildAccountVisits,
+  groupDeals: buildGroupDeals,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */

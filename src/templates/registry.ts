@@ -68,6 +68,11 @@ export const TEMPLATES = withIds({
   projects: { keyLetter: "P", version: 1, cliName: "projects", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [], reads: ["contracts"] },
   // 大客户开发计划 (seed 004): the plan and its units list; the blank rows are the list's (seed 004 names ten target units, 50 leave room to add).
   accounts: { keyLetter: "A", version: 1, cliName: "accounts", blankRows: { initial: 50, max: 2000 }, calendarYears: () => [] },
+  // 大客户拜访报告 (seed 004): a row per visit to a key-account unit; its 日志记录 counts the visit log's rows of that day
+  // for the unit, and the unit is picked from the key-accounts list when the workbook holds one.
+  accountVisits: { keyLetter: "E", version: 1, cliName: "account-visits", blankRows: { initial: 50, max: 2000 }, calendarYears: () => [], reads: ["visits", "accounts"] },
+  // 团购优惠明细 (seed 004): a row per deal; the unit is picked from the key-accounts list when the workbook holds one.
+  groupDeals: { keyLetter: "G", version: 1, cliName: "group-deals", blankRows: { initial: 30, max: 2000 }, calendarYears: () => [], reads: ["accounts"] },
 } as const satisfies Record<string, TemplateEntry>);
 
 /**

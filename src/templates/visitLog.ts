@@ -47,8 +47,11 @@ export function linkedRegister(existing: ExistingNames, locale: BuildContext["lo
   return found && { table: found.table, ...found.columns };
 }
 
-/** Workbook names of the columns other sheets read, by column key: `SP_V1_COL_DATE`. */
-export const VISIT_COLUMN_NAMES = { date: "COL_DATE", rep: "COL_REP", customerId: "COL_CUSTOMER", newOld: "COL_NEWOLD", method: "COL_METHOD" } as const;
+/**
+ * Workbook names of the columns other sheets read, by column key: `SP_V1_COL_DATE`. The key-account visit
+ * report finds a unit's visits of a day by the customer's name (`COL_CUSTOMER_NAME`): a unit has no customer ID.
+ */
+export const VISIT_COLUMN_NAMES = { date: "COL_DATE", rep: "COL_REP", customerId: "COL_CUSTOMER", customerName: "COL_CUSTOMER_NAME", newOld: "COL_NEWOLD", method: "COL_METHOD" } as const;
 
 /** Names of the cells holding the log's words, in the order of `strings.visits.methods` and `.newOld`. */
 export const VISIT_WORD_NAMES = {

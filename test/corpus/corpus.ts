@@ -196,6 +196,46 @@ function projectRequests(locale: Locale): Record<string, TemplateRequest[]> {
   };
 }
 
+/** Seed 004's key-account sheets (issue 15): blank, and filled — the reports over a visit log, the deals with the seed's 130 ㎡ example in a unit of 9 homes. */
+function keyAccountRequests(locale: Locale): Record<string, TemplateRequest[]> {
+  const units = ["泉州商会", "温州商会", "株洲机械厂"];
+  const { levels } = templateStrings(locale).accountVisits;
+  const { statuses } = templateStrings(locale).groupDeals;
+  const reports: TableRow[] = Array.from({ length: 8 }, (_, i) => ({
+    unit: i === 6 ? null : units[i % 3],
+    date: day(5, 15 + 2 * i),
+    visitor: ["黄昭祥", "刘洋"][i % 2],
+    staff: 120 * (i + 1),
+    income: 60000 + 5000 * i,
+    business: "机械制造",
+    industry: "制造业",
+    intent: levels[i % 3],
+    power: levels[i % 2],
+    price: "3400元/㎡以内",
+    nextStep: "约产品说明会",
+  }));
+  const log: TableRow[] = reports
+    .filter((_, i) => i % 2 === 0)
+    .map((r) => ({ date: r.date, rep: r.visitor, customerName: r.unit, method: "上门", result: "有意向" }));
+  const deals: TableRow[] = Array.from({ length: 12 }, (_, i) => ({
+    unit: i < 9 ? units[0] : units[1 + (i % 2)],
+    customer: `客户${i + 1}`,
+    units: 1,
+    area: i === 11 ? null : i === 0 ? 130 : 88 + i * 7.25,
+    price: i === 11 ? 80000 : 3400 + i * 10,
+    discount: i === 10 ? 0.97 : null,
+    keyPerson: i < 9 ? "王主席" : "李主任",
+    status: statuses[2 - (i % 3)],
+    signed: i % 3 === 0 ? day(6, 1 + i) : null,
+  }));
+  return {
+    "account-visits-empty": [{ template: "accountVisits", options: { blankRows: 5 } }],
+    "account-visits-with-log": [{ template: "visits", options: { rows: log, blankRows: 1 } }, { template: "accountVisits", options: { rows: reports, blankRows: 2 } }],
+    "group-deals-empty": [{ template: "groupDeals", options: { blankRows: 5 } }],
+    "group-deals-filled": [{ template: "groupDeals", options: { rows: deals, blankRows: 2 } }],
+  };
+}
+
 async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
   const request: TemplateRequest =
     index % 2 === 0
@@ -222,6 +262,7 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
     for (const [name, list] of Object.entries(annualRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     for (const [name, list] of Object.entries(accountsRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     for (const [name, list] of Object.entries(projectRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
+    for (const [name, list] of Object.entries(keyAccountRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     await add(
       `${locale}/breakdown-weekly`,
       buildBreakdownSpecs(

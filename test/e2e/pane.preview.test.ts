@@ -87,6 +87,17 @@ test("every template can be filled in and downloaded in the preview: each downlo
   expect(await page.getByTestId("download-link").textContent()).toContain("Projects");
   await page.getByRole("button", { name: "返回模板列表" }).click();
 
+  // The key-account sheets (issue 15): blank rows only; the visit report in English.
+  await openTemplate(page, "accountVisits");
+  await page.getByRole("textbox", { name: "空白行数" }).fill("20");
+  await page.getByRole("radio", { name: "English" }).nth(1).check();
+  downloads.push({ file: await download(page, "accountVisits.xlsx"), request: { template: "accountVisits", options: { blankRows: 20 } }, locale: "en-US" });
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  await openTemplate(page, "groupDeals");
+  await page.getByRole("textbox", { name: "空白行数" }).fill("12");
+  downloads.push({ file: await download(page, "groupDeals.xlsx"), request: { template: "groupDeals", options: { blankRows: 12 } }, locale: "zh-CN" });
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+
   // The diary takes several reps in the name box; its month counts with the calendar typed above.
   await openTemplate(page, "diary");
   await page.getByRole("textbox", { name: "销售代表（多人用逗号或顿号分隔）" }).fill("张三、李四");

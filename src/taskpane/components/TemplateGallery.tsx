@@ -18,6 +18,8 @@ const CARD: { readonly [K in TemplateId]: (s: UiStrings) => { readonly title: st
   diary: (s) => ({ title: s.tplDiaryTitle, purpose: s.tplDiaryPurpose }),
   annual: (s) => ({ title: s.tplAnnualTitle, purpose: s.tplAnnualPurpose }),
   accounts: (s) => ({ title: s.tplAccountsTitle, purpose: s.tplAccountsPurpose }),
+  accountVisits: (s) => ({ title: s.tplAccountVisitsTitle, purpose: s.tplAccountVisitsPurpose }),
+  groupDeals: (s) => ({ title: s.tplGroupDealsTitle, purpose: s.tplGroupDealsPurpose }),
 };
 
 export const templateTitle = (template: TemplateId, strings: UiStrings): string => CARD[template](strings).title;

@@ -66,4 +66,6 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   diary: ["rep", "month", "holidays"],
   annual: ["year", "lastYear", "growth", "annualTarget", "split", "reps", "monthHolds", "ratios", "expenseCap", "unit", "holidays"],
   accounts: ["blankRows"],
+  accountVisits: ["blankRows"],
+  groupDeals: ["blankRows"],
 };

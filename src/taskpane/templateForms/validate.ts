@@ -154,4 +154,6 @@ const REQUEST: { readonly [K in TemplateId]: (input: FormInput) => RequestOf<K> 
   annual: ({ annual }) => ({ template: "annual", options: annual! }),
   accounts: ({ blankRows }) => ({ template: "accounts", options: { blankRows } }),
   projects: ({ blankRows }) => ({ template: "projects", options: { blankRows } }),
+  accountVisits: ({ blankRows }) => ({ template: "accountVisits", options: { blankRows } }),
+  groupDeals: ({ blankRows }) => ({ template: "groupDeals", options: { blankRows } }),
 };

@@ -19,6 +19,9 @@ import { buildKeyAccounts } from "../../../src/templates/keyAccounts";
 import { accountRows } from "../../fixtures/accounts";
 import { buildProjectTracker } from "../../../src/templates/projectTracker";
 import { projectRows } from "../../fixtures/projects";
+import { buildAccountVisits } from "../../../src/templates/accountVisits";
+import { buildGroupDeals } from "../../../src/templates/groupDeals";
+import { accountUnitNames, accountVisitData, dealRows } from "../../fixtures/deals";
 
 /** Every template, each with `rows` filled rows in its growing table, as a writer's build callback. */
 
@@ -66,6 +69,10 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
         return buildKeyAccounts({ rows: accountRows(rows, locale), blankRows: 0, start: 46143, end: 46218 }, ctx);
       case "projects":
         return buildProjectTracker({ rows: projectRows(rows, locale, 46350), blankRows: 0 }, ctx);
+      case "accountVisits":
+        return buildAccountVisits({ rows: accountVisitData(rows, accountUnitNames(50), locale).reports, blankRows: 0 }, ctx);
+      case "groupDeals":
+        return buildGroupDeals({ rows: dealRows(rows, accountUnitNames(50), locale), blankRows: 0 }, ctx);
     }
   };
 }

@@ -20,6 +20,7 @@ import { ledgerRows } from "../../fixtures/ledger";
 import { visitRows } from "../../fixtures/visits";
 import { accountRows } from "../../fixtures/accounts";
 import { projectRows } from "../../fixtures/projects";
+import { accountUnitNames, accountVisitData, dealRows } from "../../fixtures/deals";
 import { runCli } from "../../support/cli";
 import { formatProblem, lastGateRun, validateXlsxAll, type LabelledXlsx, type Problem } from "../../support/ooxmlGate";
 
@@ -42,6 +43,8 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
       return { template, options: { statsYear: 2026 } };
     case "ledger":
     case "visits":
+    case "accountVisits":
+    case "groupDeals":
       return { template, options: {} };
     case "diary":
       return { template, options: { reps: [], year: 2026, month: 11 } };
@@ -76,6 +79,10 @@ function filledRequest(template: TemplateRequest["template"], locale: Locale): T
     case "projects":
       // A rep named with every character XML and Excel treat specially: the summary lists it by formula.
       return { template, options: { rows: projectRows(200, locale).map((row, i) => (i % 5 === 0 ? { ...row, rep: REP } : row)) } };
+    case "accountVisits":
+      return { template, options: { rows: accountVisitData(300, [REP, ...accountUnitNames(49)], locale).reports } };
+    case "groupDeals":
+      return { template, options: { rows: dealRows(300, [REP, ...accountUnitNames(49)], locale) } };
   }
 }
 

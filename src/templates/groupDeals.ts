@@ -1,0 +1,150 @@
+import { a1FixedColumn } from "../spec/a1";
+import { col, thisRow } from "../spec/formula";
+import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import type { ColumnSpec, SheetSpec, TableRow } from "../spec/sheetSpec";
+import { accountUnits, unitColumn } from "./accountVisits";
+import { label, SUM } from "./columns";
+import { kitFor, type BuildContext, type Kit } from "./context";
+import { printSetup, SheetDraft } from "./draft";
+import { COLORS, FORMATS } from "./formats";
+import { TEMPLATES } from "./registry";
+
+/**
+ * 团购优惠明细 (issue 15 item 4, seed 004 L10–23): one row per deal of a key-account unit. 原价 = 面积 × 单价 (套数 ×
+ * 单价 without an area); the regular one-off discount gives 一次性折后价; once the unit's 套数 over the whole sheet
+ * reach the threshold (seed: 9 套以上, "根据整个单位成交的合计套数"), the group discount is taken on top (折上折). The
+ * discounts stack as `SALES.DISCOUNT` defines — price × every factor, rounded once (here to cents) — but in native
+ * formulas, so the sheet works without the add-in: 130 ㎡ × 3 400 = 442 000 → 433 160 → 424 496.8. The key person's
+ * reward is 1 000 ¥ per unit of a deal signed with its down payment (推荐成功界定标准: 签约并交纳首期款), claimable a
+ * week after signing (签署合同后一个星期). Discounts, threshold, reward and days are named settings.
+ */
+
+export interface GroupDealsOptions {
+  /** Data rows by column key; dates as serials. */
+  readonly rows?: readonly TableRow[];
+  /** Blank rows appended for data entry (default: the registry's). */
+  readonly blankRows?: number;
+}
+
+/** The deals' table is `SP_<KEY>_Deals`. */
+export const GROUP_DEALS_ROLE = "Deals";
+
+/** Seed 004's figures: 9.8折 both, 9 套, 1 000 元/套, a week. */
+export const GROUP_DEAL_DEFAULTS = { regularDiscount: 0.98, groupDiscount: 0.98, threshold: 9, reward: 1000, claimDays: 7 } as const;
+
+/** Names of the settings cells, by the keys of `GROUP_DEAL_DEFAULTS`: `SP_G1_GROUP_THRESHOLD`. */
+export const GROUP_DEAL_SETTING_NAMES = {
+  regularDiscount: "REGULAR_DISCOUNT",
+  groupDiscount: "GROUP_DISCOUNT",
+  threshold: "GROUP_THRESHOLD",
+  reward: "REWARD_PER_UNIT",
+  claimDays: "CLAIM_DAYS",
+} as const;
+
+/** Names of the cells holding the status words, in the order of `strings.groupDeals.statuses`. */
+export const GROUP_DEAL_STATUS_NAMES = ["STATUS_INTENT", "STATUS_PLEDGE", "STATUS_SIGNED"] as const;
+
+type Setting = keyof typeof GROUP_DEAL_DEFAULTS;
+
+function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readonly<Record<Setting, string>>, signedWord: string): ColumnSpec[] {
+  const { s, columns: c } = kit;
+  const g = s.groupDeals;
+  const h = g.columns;
+  const at = (header: string) => thisRow(table, header);
+  const [unit, qty, area, price, list, discount, once] = [h.unit, h.units, h.area, h.price, h.listPrice, h.discount, h.oncePrice].map(at);
+  const [first, total, factor, groupPrice, status, signed] = [h.unitFirst, h.unitTotal, h.groupFactor, h.groupPrice, h.status, h.signed].map(at);
+  const units = col(table, h.unit);
+  // The unit's total 套数, summed once per unit rather than once per row: its first row (MATCH stops at the first
+  // hit) holds SUMIF over the sheet, every row of the unit reads that cell. U units cost U sums over the n rows
+  // instead of n — at 2 000 deals of 50 units, 50 SUMIFs instead of 2 000. Two columns, because a row reading
+  // the first row's cell in its own column would be a circular reference.
+  const position = `ROW(${unit})-ROW(INDEX(${units},1))+1`;
+  const unitFirst = `IF(${unit}="","",MATCH(${unit},${units},0))`;
+  const unitSum = `IF(${first}="","",IF(${first}=${position},SUMIF(${units},${unit},${col(table, h.units)}),""))`;
+  const unitTotal = `IF(${first}="","",INDEX(${col(table, h.unitSum)},${first}))`;
+  const regular = `IF(${discount}="",${setting.regularDiscount},${discount})`;
+  const priced = (formula: string) => `IF(${list}="","",${formula})`;
+  const cents = (formula: string) => `ROUND(${formula},2)`;
+  return [
+    unitColumn(kit, ctx.existing, ctx.locale, h.unit, { title: g.unitErrorTitle, message: g.unitErrorMessage }, label(s.common.total)),
+    c.text("customer", h.customer, { width: 10 }),
+    c.count("units", h.units, { width: 8, totals: SUM }),
+    c.decimal("area", h.area, { width: 10 }),
+    c.moneyCents("price", h.price),
+    c.formula("listPrice", h.listPrice, "moneyCents", `IF(OR(${price}="",AND(${area}="",${qty}="")),"",${cents(`IF(${area}<>"",${area},${qty})*${price}`)})`, { totals: SUM }),
+    c.share("discount", h.discount, { width: 10 }),
+    c.formula("oncePrice", h.oncePrice, "moneyCents", priced(cents(`${list}*${regular}`)), { totals: SUM }),
+    c.formula("normalSaving", h.normalSaving, "moneyCents", priced(cents(`${list}-${once}`)), { totals: SUM }),
+    c.formula("unitTotal", h.unitTotal, "integer", unitTotal, { width: 10 }),
+    // N(): a row without a unit has a blank total, which a comparison would take for text (above any number).
+    c.formula("groupFactor", h.groupFactor, "percent", priced(`IF(N(${total})>=${setting.threshold},${setting.groupDiscount},1)`), { width: 10 }),
+    // Price × every factor, rounded once: the regular discount's rounded price is not discounted again.
+    c.formula("groupPrice", h.groupPrice, "moneyCents", priced(cents(`${list}*${regular}*${factor}`)), { totals: SUM }),
+    c.formula("groupSaving", h.groupSaving, "moneyCents", priced(cents(`${list}-${groupPrice}`)), { totals: SUM }),
+    c.text("keyPerson", h.keyPerson, { width: 10 }),
+    c.list("status", h.status, g.statuses, { width: 16 }),
+    c.date("signed", h.signed),
+    c.formula("reward", h.reward, "money", `IF(${status}=${signedWord},N(${qty})*${setting.reward},"")`, { totals: SUM }),
+    c.formula("claimDate", h.claimDate, "date", `IF(AND(${status}=${signedWord},ISNUMBER(${signed})),${signed}+${setting.claimDays},"")`),
+    c.text("note", h.note, { width: 18 }),
+    c.formula("unitFirst", h.unitFirst, "integer", unitFirst, { width: 8 }),
+    c.formula("unitSum", h.unitSum, "integer", unitSum, { width: 8 }),
+  ];
+}
+
+export function buildGroupDeals(options: GroupDealsOptions, ctx: BuildContext): SheetSpec[] {
+  const kit = kitFor(ctx.locale);
+  const { s, v } = kit;
+  const g = s.groupDeals;
+  const key = freeKey(TEMPLATES.groupDeals, ctx.existing);
+  const name = spTable(key, GROUP_DEALS_ROLE);
+  const accounts = accountUnits(ctx.existing, ctx.locale);
+  const draft = new SheetDraft();
+  draft.text({ row: 0, col: 0 }, g.title, "title");
+  draft.text({ row: 2, col: 0 }, [g.hint, ...(accounts ? [g.accountsHint(accounts.table)] : [])].join(" "), "note");
+  draft.text({ row: 3, col: 0 }, g.settingsLabel, "section");
+  const fields: readonly { readonly key: Setting; readonly at: { row: number; col: number }; readonly format: string; readonly validation: ReturnType<typeof v.share> }[] = [
+    { key: "regularDiscount", at: { row: 4, col: 0 }, format: FORMATS.percent, validation: v.share() },
+    { key: "groupDiscount", at: { row: 4, col: 2 }, format: FORMATS.percent, validation: v.share() },
+    { key: "threshold", at: { row: 4, col: 4 }, format: FORMATS.plain, validation: v.whole(1) },
+    { key: "reward", at: { row: 5, col: 0 }, format: FORMATS.money, validation: v.nonNegative() },
+    { key: "claimDays", at: { row: 5, col: 2 }, format: FORMATS.plain, validation: v.whole() },
+  ];
+  const setting = Object.fromEntries(
+    fields.map((f) => {
+      const at = draft.field(f.at, g[f.key], { value: GROUP_DEAL_DEFAULTS[f.key] }, { numberFormat: f.format, validation: f.validation });
+      const settingName = spName(key, GROUP_DEAL_SETTING_NAMES[f.key]);
+      draft.name(settingName, at, g.settingNote);
+      return [f.key, settingName];
+    }),
+  ) as Record<Setting, string>;
+  draft.text({ row: 6, col: 0 }, g.statusLabel, "label");
+  g.statuses.forEach((word, i) => draft.name(spName(key, GROUP_DEAL_STATUS_NAMES[i]), draft.text({ row: 6, col: 1 + i }, word, "computed"), g.statusLabel));
+  const origin = { row: 8, col: 0 };
+  const deals = draft.table({
+    name,
+    role: "deals",
+    origin,
+    showTotals: true,
+    columns: dealColumns(kit, name, ctx, setting, spName(key, GROUP_DEAL_STATUS_NAMES[2])),
+    rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.groupDeals.blankRows.initial }, () => ({}))],
+  });
+  // The deals that get the group discount, green: the unit has reached the threshold.
+  const factor = a1FixedColumn(deals.cell(0, "groupFactor"));
+  draft.format({
+    target: { kind: "tableColumn", table: name, column: deals.header("groupFactor") },
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${factor}),${factor}<1)` },
+    style: { fill: COLORS.goodFill, fontColor: COLORS.goodFont },
+  });
+  return [
+    draft.finish({
+      name: freeSheetName(g.sheetName, ctx.existing.sheets),
+      record: templateRecord(TEMPLATES.groupDeals, "main", key, { row: 1, col: 0 }),
+      recordLabel: s.common.recordLabel,
+      recordNote: s.common.recordNote,
+      freeze: { rows: origin.row + 1, cols: 2 },
+      print: printSetup({ first: origin.row, last: origin.row }),
+      tabColor: "ED7D31",
+    }),
+  ];
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { NO_NAMES } from "../../src/spec/naming";
+import { buildTemplates } from "../../src/templates";
+import { writeXlsx } from "../../src/writers/xlsx";
+import { XlsxPackage } from "../../src/writers/ooxml";
+import { runCli as run } from "../support/cli";
+import { expectSameCells } from "../support/sameCells";
+
+/** `sales-planner write account-visits group-deals` (issue 15): the two key-account sheets from the command line. */
+
+const dir = mkdtempSync(join(tmpdir(), "sp-cli-deals-"));
+
+async function sheetXml(file: string, sheet: string): Promise<string> {
+  const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+  const path = (await pkg.sheets()).find((s) => s.name === sheet)?.path ?? "";
+  return (await pkg.text(path)) ?? "";
+}
+
+describe("write account-visits / group-deals", () => {
+  test("with the key-accounts list and a visit log, in any order asked: the writer's workbook, the sheets built after what they read", async () => {
+    const out = join(dir, "campaign.xlsx");
+    const { code, err } = await run("write", "group-deals", "account-visits", "visits", "accounts", "--out", out);
+    expect([code, err]).toEqual([0, ""]);
+    const expected = buildTemplates(
+      [{ template: "groupDeals", options: { blankRows: 30 } }, { template: "accountVisits", options: { blankRows: 50 } }, { template: "visits", options: { blankRows: 200 } }, { template: "accounts", options: { blankRows: 50 } }],
+      { locale: "zh-CN", existing: NO_NAMES },
+    );
+    await expectSameCells(new Uint8Array(readFileSync(out)), await writeXlsx(expected));
+    expect(await sheetXml(out, "团购优惠明细")).toContain("<formula1>INDIRECT(&quot;SP_A1_Accounts[[单位]]&quot;)</formula1>");
+    expect(await sheetXml(out, "大客户拜访报告")).toContain("SP_V1_COL_CUSTOMER_NAME");
+  });
+
+  test("added to that workbook later, in English: the list and the log the workbook holds are the ones read", async () => {
+    const out = join(dir, "campaign.xlsx");
+    const { code } = await run("write", "account-visits", "group-deals", "--out", out, "--lang", "en-US");
+    expect(code).toBe(0);
+    const visits = await sheetXml(out, "Key-account visits");
+    expect(visits).toContain("<formula1>INDIRECT(&quot;SP_A1_Accounts[[单位]]&quot;)</formula1>");
+    expect(visits).toContain("SP_V1_COL_CUSTOMER_NAME");
+    expect(await sheetXml(out, "Group discounts")).toContain("SP_G2_GROUP_THRESHOLD");
+  });
+});

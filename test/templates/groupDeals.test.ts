@@ -1,0 +1,89 @@
+import { discount } from "../../src/functions/operations";
+import { buildGroupDeals, GROUP_DEAL_DEFAULTS, GROUP_DEAL_STATUS_NAMES } from "../../src/templates/groupDeals";
+import { TEMPLATE_STRINGS } from "../../src/templates/strings";
+import { NO_NAMES } from "../../src/spec/naming";
+import type { ColumnSpec, SheetSpec, TableRow } from "../../src/spec/sheetSpec";
+import { groupDealsModel, SEED_DEAL } from "../fixtures/deals";
+
+const zh = TEMPLATE_STRINGS["zh-CN"];
+const dealsOf = (locale: "zh-CN" | "en-US" = "zh-CN"): SheetSpec => buildGroupDeals({}, { locale, existing: NO_NAMES })[0];
+const column = (spec: SheetSpec, key: string): ColumnSpec => {
+  const found = spec.tables[0].columns.find((c) => c.key === key);
+  if (!found) throw new Error(`no column ${key}`);
+  return found;
+};
+const at = (header: string) => `SP_G1_Deals[[#This Row],[${header}]]`;
+const valueOf = (spec: SheetSpec, name: string) => {
+  const target = spec.names.find((n) => n.name === name)!.target.from;
+  return spec.cells.find((c) => c.at.row === target.row && c.at.col === target.col)?.value;
+};
+
+/** The seed's 130 ㎡ home among `homes` one-home deals of one unit. */
+const seedUnit = (homes: number): TableRow[] =>
+  Array.from({ length: homes }, (_, i) => ({ unit: "泉州商会", units: 1, area: i === 0 ? SEED_DEAL.area : 100, price: SEED_DEAL.price }));
+
+describe("团购优惠明细 (group discounts)", () => {
+  test("seed 004's worked example in TypeScript: 442 000 → 433 160 → 424 496.8, as SALES.DISCOUNT stacks 9.8折 twice", () => {
+    const [row] = groupDealsModel(seedUnit(9), "zh-CN");
+    expect(row).toMatchObject({
+      listPrice: SEED_DEAL.listPrice,
+      oncePrice: SEED_DEAL.oncePrice,
+      normalSaving: SEED_DEAL.normalSaving,
+      unitTotal: 9,
+      groupFactor: 0.98,
+      groupPrice: SEED_DEAL.groupPrice,
+      groupSaving: SEED_DEAL.groupSaving,
+    });
+    expect(discount(SEED_DEAL.listPrice, [["9.8折", "9.8折"]])).toBe(SEED_DEAL.groupPrice);
+    // One home short of the seed's 9: the one-off price only.
+    expect(groupDealsModel(seedUnit(8), "zh-CN")[0]).toMatchObject({ unitTotal: 8, groupFactor: 1, groupPrice: SEED_DEAL.oncePrice, groupSaving: SEED_DEAL.normalSaving });
+  });
+
+  test("the deal columns of the issue, with a totals row, and 30 blank rows", () => {
+    const spec = dealsOf();
+    const [table] = spec.tables;
+    expect(table.name).toBe("SP_G1_Deals");
+    expect(table.columns.map((c) => c.header)).toEqual([
+      "单位", "客户", "套数", "面积(㎡)", "单价", "原价", "常规折扣", "一次性折后价", "正常优惠金额", "单位合计套数", "团购折扣", "大客户折后价", "大客户优惠金额",
+      "关键人物", "状态", "签约日期", "关键人物奖励", "可领取日期", "备注", "单位首行", "首行合计",
+    ]);
+    expect(table.rows).toHaveLength(30);
+    expect(table.showTotals).toBe(true);
+    expect(column(spec, "status").validation?.rule).toEqual({ kind: "list", values: ["意向", "认筹", "签约并交首期款"] });
+  });
+
+  test("the seed's discounts, threshold, reward and days are named settings; the status words sit in named cells", () => {
+    const spec = dealsOf("en-US");
+    expect(["REGULAR_DISCOUNT", "GROUP_DISCOUNT", "GROUP_THRESHOLD", "REWARD_PER_UNIT", "CLAIM_DAYS"].map((part) => valueOf(spec, `SP_G1_${part}`))).toEqual([0.98, 0.98, 9, 1000, 7]);
+    expect(GROUP_DEAL_STATUS_NAMES.map((part) => valueOf(spec, `SP_G1_${part}`))).toEqual(TEMPLATE_STRINGS["en-US"].groupDeals.statuses);
+    expect(GROUP_DEAL_DEFAULTS).toEqual({ regularDiscount: 0.98, groupDiscount: 0.98, threshold: 9, reward: 1000, claimDays: 7 });
+  });
+
+  test("the prices stack the factors and round once to cents, the group factor from the unit's total against the threshold", () => {
+    const spec = dealsOf();
+    const h = zh.groupDeals.columns;
+    const regular = `IF(${at(h.discount)}="",SP_G1_REGULAR_DISCOUNT,${at(h.discount)})`;
+    expect(column(spec, "oncePrice").formula).toBe(`IF(${at(h.listPrice)}="","",ROUND(${at(h.listPrice)}*${regular},2))`);
+    expect(column(spec, "groupPrice").formula).toBe(`IF(${at(h.listPrice)}="","",ROUND(${at(h.listPrice)}*${regular}*${at(h.groupFactor)},2))`);
+    expect(column(spec, "groupFactor").formula).toBe(`IF(${at(h.listPrice)}="","",IF(N(${at(h.unitTotal)})>=SP_G1_GROUP_THRESHOLD,SP_G1_GROUP_DISCOUNT,1))`);
+    expect(column(spec, "reward").formula).toBe(`IF(${at(h.status)}=SP_G1_STATUS_SIGNED,N(${at(h.units)})*SP_G1_REWARD_PER_UNIT,"")`);
+    expect(column(spec, "claimDate").formula).toBe(`IF(AND(${at(h.status)}=SP_G1_STATUS_SIGNED,ISNUMBER(${at(h.signed)})),${at(h.signed)}+SP_G1_CLAIM_DAYS,"")`);
+  });
+
+  test("a unit's total is summed once, on its first row, and read by every row of the unit: no column sums the sheet per row", () => {
+    const spec = dealsOf();
+    const h = zh.groupDeals.columns;
+    const sums = spec.tables[0].columns.filter((c) => /SUMIF|COUNTIF|SUMPRODUCT/.test(c.formula ?? ""));
+    expect(sums.map((c) => c.key)).toEqual(["unitSum"]);
+    expect(column(spec, "unitSum").formula).toBe(
+      `IF(${at(h.unitFirst)}="","",IF(${at(h.unitFirst)}=ROW(${at(h.unit)})-ROW(INDEX(SP_G1_Deals[[单位]],1))+1,SUMIF(SP_G1_Deals[[单位]],${at(h.unit)},SP_G1_Deals[[套数]]),""))`,
+    );
+    expect(column(spec, "unitTotal").formula).toBe(`IF(${at(h.unitFirst)}="","",INDEX(SP_G1_Deals[[首行合计]],${at(h.unitFirst)}))`);
+  });
+
+  test("the unit is a drop-down of the key-accounts list when the workbook has one", () => {
+    expect(column(dealsOf(), "unit").validation).toBeUndefined();
+    const spec = buildGroupDeals({}, { locale: "zh-CN", existing: { ...NO_NAMES, tables: ["SP_A1_Accounts"] } })[0];
+    expect(column(spec, "unit").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_A1_Accounts", column: "单位" });
+  });
+});

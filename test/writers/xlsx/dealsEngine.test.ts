@@ -1,0 +1,183 @@
+/**
+ * Issue 15 items 3–5: the key-account visit report and the group discounts, written by the xlsx writer with
+ * realistic data (a key-accounts list of 50 units, 100 visit reports over a visit log, 400 deals) and recalculated by LibreOffice:
+ * every derived cell equals what TypeScript computes from the seed's rules (`test/fixtures/deals.ts`), the seed's
+ * worked example included, and the settings are read by name (a threshold and a discount typed over).
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Locale } from "../../../src/contract/locale";
+import { a1 } from "../../../src/spec/a1";
+import { NO_NAMES, withSpecs } from "../../../src/spec/naming";
+import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
+import { buildAccountVisits } from "../../../src/templates/accountVisits";
+import { buildGroupDeals, GROUP_DEAL_DEFAULTS } from "../../../src/templates/groupDeals";
+import { buildKeyAccounts } from "../../../src/templates/keyAccounts";
+import { buildVisitLog } from "../../../src/templates/visitLog";
+import { XlsxPackage } from "../../../src/writers/ooxml";
+import { templateStrings } from "../../../src/templates/strings";
+import { writeXlsx } from "../../../src/writers/xlsx";
+import { accountRows } from "../../fixtures/accounts";
+import { accountVisitData, accountVisitsModel, dealRows, groupDealsModel, SEED_DEAL, type GroupDealSettings } from "../../fixtures/deals";
+import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
+import { namedCell, read, readColumn, tableByRole } from "../../support/specCells";
+import { typeCells } from "../../support/xlsxEdit";
+
+jest.setTimeout(300_000);
+
+/** The units of the key-accounts list (helper A's fixture), in the list's language. */
+const unitsOf = (locale: Locale): string[] => accountRows(50, locale).map((row) => row.unit as string);
+/** Three blank rows after the data: blank in, blank out. */
+const BLANKS: TableRow[] = [{}, {}, {}];
+
+interface Case {
+  readonly label: string;
+  readonly locale: Locale;
+  readonly reports: readonly TableRow[];
+  /** The visit log's rows, when the workbook holds a log. */
+  readonly log?: readonly TableRow[];
+  readonly deals: readonly TableRow[];
+  readonly settings: GroupDealSettings;
+  readonly specs: readonly SheetSpec[];
+  readonly visitSheet: SheetSpec;
+  readonly dealSheet: SheetSpec;
+  book?: ComputedWorkbook;
+}
+
+/** The seed's example as the first deal: one home of 130 ㎡ at 3 400 元/㎡ in the unit with the most deals (over 9). */
+const seedFirst = (unit: string, deals: readonly TableRow[]): TableRow[] => [{ unit, customer: "种子示例", units: 1, area: SEED_DEAL.area, price: SEED_DEAL.price, discount: null, status: null }, ...deals];
+
+/** Two units on either side of the seed's threshold of 9: one of exactly 9 homes, one of 8, their deals spread among the others. */
+const aroundThreshold = (deals: readonly TableRow[]): TableRow[] =>
+  deals.flatMap((deal, i) => (i % 20 === 5 && i < 340 ? [deal, { ...deal, unit: i % 40 === 5 ? "恰好九套商会" : "差一套商会", units: 1 }] : [deal]));
+
+function buildCase(label: string, locale: Locale, withLog: boolean, settings: GroupDealSettings = GROUP_DEAL_DEFAULTS): Case {
+  const units = unitsOf(locale);
+  const { reports, log } = accountVisitData(100, units.slice(0, 40), locale);
+  const deals = seedFirst(units[0], aroundThreshold(dealRows(400, units, locale)));
+  const accounts = buildKeyAccounts({ rows: accountRows(50, locale), blankRows: 2 }, { locale, existing: NO_NAMES });
+  const logSpecs = withLog ? buildVisitLog({ rows: log, blankRows: 2 }, { locale, existing: withSpecs(NO_NAMES, accounts) }) : [];
+  const before = [...accounts, ...logSpecs];
+  const [visitSheet] = buildAccountVisits({ rows: reports, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, before) });
+  const [dealSheet] = buildGroupDeals({ rows: deals, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, [...before, visitSheet]) });
+  return { label, locale, reports, ...(withLog ? { log } : {}), deals, settings, specs: [...before, visitSheet, dealSheet], visitSheet, dealSheet };
+}
+
+/** Seed 004's settings typed over in the en-US case: a smaller group and a deeper group discount. */
+const TYPED: GroupDealSettings = { ...GROUP_DEAL_DEFAULTS, threshold: 12, groupDiscount: 0.95, regularDiscount: 0.985, reward: 1500, claimDays: 10 };
+
+const cases: Case[] = [buildCase("zh-CN, with a visit log", "zh-CN", true), buildCase("en-US, no visit log, settings typed over", "en-US", false, TYPED)];
+/** The ninth home of the unit of 8, typed by the user into the first blank row of case 0: the whole unit gets the group discount. */
+const NINTH: TableRow = { unit: "差一套商会", customer: "新客户", units: 1, area: 100, price: 3000 };
+let typed: ComputedWorkbook;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-deals-"));
+  const files: string[] = [];
+  for (const [i, c] of cases.entries()) {
+    let data = await writeXlsx(c.specs);
+    if (c.settings !== GROUP_DEAL_DEFAULTS) {
+      const at = (part: string) => a1(namedCell(c.dealSheet, `SP_G1_${part}`));
+      data = await typeCells(data, c.dealSheet.name, {
+        [at("GROUP_THRESHOLD")]: c.settings.threshold,
+        [at("GROUP_DISCOUNT")]: c.settings.groupDiscount,
+        [at("REGULAR_DISCOUNT")]: c.settings.regularDiscount,
+        [at("REWARD_PER_UNIT")]: c.settings.reward,
+        [at("CLAIM_DAYS")]: c.settings.claimDays,
+      });
+    }
+    const file = join(dir, `deals-${i}.xlsx`);
+    writeFileSync(file, data);
+    files.push(file);
+  }
+  const [c] = cases;
+  const table = tableByRole(c.dealSheet, "deals");
+  const cell = (key: string) => a1({ row: table.origin.row + 1 + c.deals.length, col: table.origin.col + table.columns.findIndex((col) => col.key === key) });
+  const typedFile = join(dir, "deals-typed.xlsx");
+  writeFileSync(typedFile, await typeCells(await writeXlsx(c.specs), c.dealSheet.name, Object.fromEntries(Object.entries(NINTH).map(([key, value]) => [cell(key), value as string | number]))));
+  const books = await recalcXlsx([...files, typedFile]);
+  cases.forEach((x, i) => (x.book = books[i]));
+  typed = books[cases.length];
+});
+
+describe.each(cases.map((c) => [c.label, c] as const))("key-account sheets recalculated by LibreOffice (%s)", (_label, c) => {
+  const book = () => c.book as ComputedWorkbook;
+
+  test("no error value anywhere", () => {
+    expect(errorCells(book())).toEqual([]);
+  });
+
+  test("拜访次序 numbers each unit's reports in order; 日志记录 counts the log's rows of the day for the unit, blank without a log", () => {
+    const table = tableByRole(c.visitSheet, "reports");
+    const want = accountVisitsModel([...c.reports, ...BLANKS], c.log);
+    expect(readColumn(book(), c.visitSheet, table, "order")).toEqual(want.map((w) => w.order));
+    expect(readColumn(book(), c.visitSheet, table, "logged")).toEqual(want.map((w) => w.logged));
+    // The data are not trivial: units visited up to four times, visits logged, visits not logged.
+    expect(Math.max(...want.map((w) => w.order ?? 0))).toBeGreaterThanOrEqual(4);
+    if (c.log) expect(new Set(want.map((w) => w.logged))).toEqual(new Set([0, 1, 2, null]));
+  });
+
+  test("every derived deal cell equals the seed's rules computed in TypeScript", () => {
+    const table = tableByRole(c.dealSheet, "deals");
+    const want = groupDealsModel([...c.deals, ...BLANKS], c.locale, c.settings);
+    for (const key of ["listPrice", "oncePrice", "normalSaving", "unitTotal", "groupFactor", "groupPrice", "groupSaving", "reward", "claimDate", "unitFirst", "unitSum"] as const) {
+      expect([key, readColumn(book(), c.dealSheet, table, key)]).toEqual([key, want.map((w) => w[key])]);
+    }
+    // Both sides of the threshold, own discounts, deals priced per unit, signed deals: the data reach every rule.
+    const factors = new Set(want.map((w) => w.groupFactor));
+    expect(factors).toEqual(new Set([1, c.settings.groupDiscount, null]));
+    const totals = new Set(want.map((w) => w.unitTotal));
+    expect([totals.has(c.settings.threshold), totals.has(c.settings.threshold - 1)]).toEqual([true, true]);
+    expect(want.filter((w) => w.reward !== null).length).toBeGreaterThan(50);
+  });
+
+  test("the totals row sums the money columns and the units", () => {
+    const table = tableByRole(c.dealSheet, "deals");
+    const want = groupDealsModel(c.deals, c.locale, c.settings);
+    const sum = (values: readonly (number | null)[]) => Math.round(values.reduce<number>((a, v) => a + (v ?? 0), 0) * 100) / 100;
+    const total = (key: string) => read(book(), c.dealSheet, { row: table.origin.row + table.rows.length + 1, col: table.origin.col + table.columns.findIndex((col) => col.key === key) });
+    expect(total("groupSaving")).toBeCloseTo(sum(want.map((w) => w.groupSaving)), 2);
+    expect(total("reward")).toBe(sum(want.map((w) => w.reward)));
+    expect(total("units")).toBe(sum(c.deals.map((d) => (typeof d.units === "number" ? d.units : null))));
+  });
+});
+
+test("the seed's worked example: 130 ㎡ × 3 400 = 442 000 → 433 160 (正常优惠 8 840) → 424 496.8 (大客户优惠 17 503.2)", () => {
+  const [c] = cases;
+  const table = tableByRole(c.dealSheet, "deals");
+  const row = (key: string) => readColumn(c.book as ComputedWorkbook, c.dealSheet, table, key)[0];
+  expect(row("unitTotal")).toBeGreaterThanOrEqual(9);
+  expect([row("listPrice"), row("oncePrice"), row("normalSaving"), row("groupFactor"), row("groupPrice"), row("groupSaving")]).toEqual([
+    SEED_DEAL.listPrice,
+    SEED_DEAL.oncePrice,
+    SEED_DEAL.normalSaving,
+    0.98,
+    SEED_DEAL.groupPrice,
+    SEED_DEAL.groupSaving,
+  ]);
+});
+
+test("both sheets' unit drop-downs read the key-accounts list's 单位 column through INDIRECT, named as the list has it", async () => {
+  for (const c of cases) {
+    const pkg = await XlsxPackage.load(await writeXlsx(c.specs));
+    const unit = templateStrings(c.locale).accounts.columns.unit;
+    for (const sheet of [c.visitSheet, c.dealSheet]) {
+      const path = (await pkg.sheets()).find((s) => s.name === sheet.name)?.path ?? "";
+      expect((await pkg.text(path)) ?? "").toContain(`<formula1>INDIRECT(&quot;SP_A1_Accounts[[${unit}]]&quot;)</formula1>`);
+    }
+  }
+});
+
+test("a deal typed into a blank row counts for its unit: the unit of 8 reaches 9 and every one of its deals gets the group discount", () => {
+  const [c] = cases;
+  const table = tableByRole(c.dealSheet, "deals");
+  const rows = [...c.deals, NINTH, ...BLANKS.slice(1)];
+  const want = groupDealsModel(rows, c.locale);
+  expect(errorCells(typed)).toEqual([]);
+  for (const key of ["unitTotal", "groupFactor", "groupPrice", "groupSaving", "listPrice"] as const) {
+    expect([key, readColumn(typed, c.dealSheet, table, key)]).toEqual([key, want.map((w) => w[key])]);
+  }
+  const unit = rows.flatMap((row, i) => (row.unit === NINTH.unit ? [want[i]] : []));
+  expect(unit.map((w) => [w.unitTotal, w.groupFactor])).toEqual(Array.from({ length: 9 }, () => [9, 0.98]));
+});
