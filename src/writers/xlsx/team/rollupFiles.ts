@@ -5,6 +5,7 @@ import { TeamError } from "../../../team/errors";
 import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { discoverPlans, type PlanInstance } from "../../../team/plans";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/rollupSheet";
+import { findTracker } from "../../../templates/team/projectsBlock";
 
 /**
  * The team workbook as a file, without Excel: `base` (or a new workbook) with the reps' plan sheets
@@ -39,8 +40,10 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   const merged = await mergeRepWorkbooks(base, accepted);
   refused.push(...merged.unreadable.map((u) => new TeamError("unreadableFile", { file: u.file, detail: u.detail })));
   const plans = discoverPlans(await xlsxNameEntries(merged.data));
-  const placement = merged.removedSummary ?? newSummaryPlacement(await inspectXlsx(merged.data), locale);
-  const summary = buildSummarySheet(plans, placement, locale);
+  const existing = await inspectXlsx(merged.data);
+  const placement = merged.removedSummary ?? newSummaryPlacement(existing, locale);
+  const tracker = findTracker(existing);
+  const summary = buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker });
   return {
     data: await writeXlsx([summary], merged.data),
     summarySheet: summary.name,
