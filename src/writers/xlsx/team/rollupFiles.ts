@@ -5,7 +5,9 @@ import { TeamError } from "../../../team/errors";
 import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { discoverPlans, type PlanInstance } from "../../../team/plans";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/rollupSheet";
-import { findTracker } from "../../../templates/team/projectsBlock";
+import { blockReps, findTracker } from "../../../templates/team/projectsBlock";
+import { PROJECTS_ROLE } from "../../../templates/linkedTables";
+import { spTable } from "../../../spec/naming";
 
 /**
  * The team workbook as a file, without Excel: `base` (or a new workbook) with the reps' plan sheets
@@ -17,6 +19,8 @@ import { findTracker } from "../../../templates/team/projectsBlock";
 export interface RollupReport {
   readonly data: Uint8Array;
   readonly summarySheet: string;
+  /** The project tracker the summary lists by stage (its table), when the workbook holds one. */
+  readonly projects?: { readonly table: string; readonly reps: number };
   readonly plans: readonly PlanInstance[];
   readonly copied: readonly CopiedPlan[];
   /** Files without a plan sheet made by the add-in. */
@@ -47,6 +51,7 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   return {
     data: await writeXlsx([summary], merged.data),
     summarySheet: summary.name,
+    ...(tracker === undefined ? {} : { projects: { table: spTable(tracker, PROJECTS_ROLE), reps: blockReps(plans.map((p) => p.rep)).length } }),
     plans,
     copied: merged.copied,
     withoutPlans: merged.withoutPlans,
