@@ -1,4 +1,4 @@
-import type { Locale } from "../../contract/locale";
+import { LOCALES, type Locale } from "../../contract/locale";
 import { teamStrings } from "./strings";
 import { label } from "../columns";
 import { kitFor } from "../context";
@@ -139,3 +139,17 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
 
 /** Rows the block takes from its title to its totals row, for `reps` (as `blockReps` counts them). */
 export const blockHeight = (reps: readonly string[]): number => TITLE_TO_TABLE + 1 + blockReps(reps).length + 1 + 1;
+
+/**
+ * Whether `value` is still the block's title or note as the add-in wrote it, in either language — what
+ * a refresh may delete once the tracker is gone (anything else in those cells is the manager's).
+ */
+export function isBlockCaption(part: "title" | "note", value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  return LOCALES.some((locale) => {
+    const t = teamStrings(locale).summary.projects;
+    if (part === "title") return value === t.title;
+    const [before, after] = t.note("\u0000").split("\u0000");
+    return value.startsWith(before) && value.endsWith(after) && /^SP_P\d+_Projects$/i.test(value.slice(before.length, value.length - after.length));
+  });
+}
