@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../support/cli";
@@ -8,6 +8,7 @@ import { NO_NAMES } from "../../src/spec/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { teamStrings } from "../../src/templates/team/strings";
 import type { Locale } from "../../src/contract/locale";
+import { expectValidXlsxAll } from "../support/ooxmlGate";
 import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../support/libreoffice";
 import { figures, generateProjects, trackerSheet, type Project, type RepFigures } from "./trackerOfNames";
 
@@ -114,6 +115,9 @@ describe("the team summary's 项目进度 in a real engine (LibreOffice)", () =>
     const bare = join(dir, "team-bare.xlsx");
     const none = await runCli("rollup", "--out", bare, ...(await repFiles("zh-CN")));
     expect(none.out).not.toContain("项目进度");
+
+    // The summary with its second table passes the OOXML gate (schemas, names, references).
+    await expectValidXlsxAll([zhTeam, enTeam].map((file) => ({ label: file, bytes: new Uint8Array(readFileSync(file)) })));
 
     const [zhBook, enBook, bareBook] = await recalcXlsx([zhTeam, enTeam, bare]);
     expect(errorCells(zhBook)).toEqual([]);
