@@ -1,6 +1,6 @@
-// `node scripts/render-screens.mjs`: renders docs/screens/{weekly,monthly,customers,contracts,ledger,visits,diary,annual}.png,
+// `node scripts/render-screens.mjs`: renders docs/screens/{weekly,monthly,customers,contracts,ledger,visits,diary,annual,projects,accounts}.png,
 // one picture per template filled with sample data (zh-CN, as of 2026-11-27; see scripts/screens/build.ts).
-// Steps: compile build.ts with the repo's tsc to a temp dir and run it (eight .xlsx files); ONE soffice
+// Steps: compile build.ts with the repo's tsc to a temp dir and run it (ten .xlsx files); ONE soffice
 // run with a throw-away always-recalculate profile prints them to PDF (the files carry no cached
 // values); pdftoppm renders page 1 at 110 dpi, first as a grey map to find the used area, then as the
 // PNG cropped to it. Needs: node, soffice (libreoffice-calc-nogui), pdftoppm (poppler-utils),
@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const templates = ["weekly", "monthly", "customers", "contracts", "ledger", "visits", "diary", "annual"];
+const templates = ["weekly", "monthly", "customers", "contracts", "ledger", "visits", "diary", "annual", "projects", "accounts"];
 const DPI = 110;
 const PAD = 12; // px of white kept around the used area
 // Same profile as test/support/libreoffice.ts: recalculate every formula on load.

@@ -3,7 +3,7 @@
  * each template filled with realistic zh-CN data (the deterministic fixtures in test/fixtures plus
  * hand-written plan figures), as of a fixed day so every run gives the same pictures.
  *
- * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary/annual.xlsx.
+ * Usage (after compiling): node build.js <outDir> — writes weekly/monthly/customers/contracts/ledger/visits/diary/annual/projects/accounts.xlsx.
  *
  * Only the rendered copies are adjusted, never the templates: TODAY() is pinned to AS_OF (the
  * pictures do not show formulas, only what a user would see on that day), and some columns are
@@ -20,7 +20,9 @@ import { writeXlsx } from "../../src/writers/xlsx";
 import { contractRows } from "../../test/fixtures/contracts";
 import { customerRows } from "../../test/fixtures/customers";
 import { ledgerRows } from "../../test/fixtures/ledger";
+import { projectRows } from "../../test/fixtures/projects";
 import { visitRows } from "../../test/fixtures/visits";
+import { accountRows } from "../../test/fixtures/accounts";
 
 /** The day the pictures show: Friday of 2026-W48. */
 const AS_OF = { year: 2026, month: 11, day: 27 };
@@ -124,6 +126,7 @@ const registers: TemplateRequest[] = [
   { template: "contracts", options: { rows: contractRows(15, 2026), blankRows: 0, statsYear: 2026 } },
   // A ledger is kept in date order.
   { template: "ledger", options: { rows: ledgerRows(20, 15, 2026, locale).sort((a, b) => Number(a.date) - Number(b.date)), blankRows: 0 } },
+  { template: "projects", options: { rows: projectRows(24, locale, today), blankRows: 0 } },
 ];
 
 /** Next year's plan as drawn up in November: this year's months, 20 % growth, four reps (one starting in July), a budget at seed 003's 2 %. */
@@ -152,8 +155,26 @@ const annual: TemplateRequest = {
   },
 };
 
+/** A key-account campaign under way: started 2026-11-02, its units list with two rounds done, part of the budget spent. */
+const accounts: TemplateRequest = {
+  template: "accounts",
+  options: {
+    start: serialFromYmd(2026, 11, 2),
+    end: serialFromYmd(2027, 1, 15),
+    lead: "黄昭祥",
+    registered: 236,
+    sincere: 61,
+    actuals: [9_800, 2_350, 8_600, 1_900, 2_400, null],
+    scheduleStates: [2, 2, 2, 1, 1, 0, 0].map((i) => s.accounts.scheduleStates[i]),
+    rows: accountRows(18, locale),
+    blankRows: 0,
+  },
+};
+
 /** Columns (1-based, as in the sheet XML) each picture hides so the rest prints at a legible scale. */
 const HIDDEN: Record<string, readonly number[]> = {
+  // 合作方, 区域, 阶段开始, 丢单原因, 合同编号, 预付款比例, 预付款到账日期, 计划验收日期, 需高层支持, 下一步, 备注
+  projects: [4, 6, 10, 15, 16, 17, 19, 20, 26, 27, 28],
   // The plans' roll-up readout (汇总接口, I:L) beside the form: it only feeds the team roll-up.
   weekly: [9, 10, 11, 12],
   monthly: [9, 10, 11, 12],
@@ -234,7 +255,7 @@ async function main(): Promise<void> {
   const outDir = process.argv[2];
   if (!outDir) throw new Error("usage: node build.js <outDir>");
   mkdirSync(outDir, { recursive: true });
-  for (const request of [weekly, monthly, ...registers, annual]) {
+  for (const request of [weekly, monthly, ...registers, annual, accounts]) {
     const specs: SheetSpec[] = buildTemplates([request], { locale, existing: { sheets: [], tables: [], names: [] } });
     const bytes = await adjust(await writeXlsx(specs), HIDDEN[request.template] ?? []);
     writeFileSync(join(outDir, `${request.template}.xlsx`), bytes);

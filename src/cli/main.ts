@@ -185,6 +185,8 @@ const REQUEST: { readonly [K in TemplateId]: (input: WriteInput) => RequestOf<K>
   visits: ({ blankRows }) => ({ template: "visits", options: { blankRows } }),
   diary: ({ rep, month, calendar }) => ({ template: "diary", options: { reps: diaryReps(rep), year: month.year, month: month.month, calendar } }),
   annual: ({ annual }) => ({ template: "annual", options: annual }),
+  accounts: ({ blankRows }) => ({ template: "accounts", options: { blankRows } }),
+  projects: ({ blankRows }) => ({ template: "projects", options: { blankRows } }),
 };
 
 /**

@@ -208,7 +208,9 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   ledger: (n) => `合同收发票款明细(发货/退货/开票/回款),${n} 行空白 / contract ledger (shipments, returns, invoices, payments), ${n} blank rows`,
   visits: (n) => `客户拜访记录(一次联系一行;客户编号取自登记表),${n} 行空白 / visit log (one row per contact; IDs from the register), ${n} blank rows`,
   annual: () => `年度销售计划:上年各月(--last-year 或 --input)、增长率 → 年度目标,按上年占比或工作日分到月、季度、销售代表和 A/B/C 产品(行列合计精确),费用占比;选项见上 / annual sales plan: last year's months (--last-year or --input) and a growth rate → the year's target by month, quarter, rep and A/B/C product (rows and columns exact), expense ratio; options above`,
+  projects: (n) => `项目跟踪表(前期设计→投标→深化设计→备货执行→验收→已收款/丢单,回访周期、商务文件截止)+ 按阶段和负责人汇总、中标率、漏斗图,${n} 行空白 / project tracker (design → bid → detailed design → stocking → acceptance → paid/lost, call-back cadence, bid-document deadline) + summary by stage and rep, win rate, funnel chart, ${n} blank rows`,
   diary: () => `工作日记:--rep 的每人每个工作日的新/老客户拜访和联络电话(来自客户拜访记录),二、三、四标准和月度达标率 / work diary: per rep (--rep 张三,李四) and working day, new and existing visits and calls from the visit log against the 2-3-4 standard, monthly pass rate`,
+  accounts: (n) => `大客户开发计划 + 大客户名单:拓展目标、阶段、工作安排、物料、费用预算(55 000)和投入产出,名单留 ${n} 行空白 / key-account development plan + units list: targets, phases, schedule, materials, budget (55,000) and return on spend, ${n} blank units`,
 };
 
 const templateLines = TEMPLATE_IDS.map((id) => `  ${TEMPLATES[id].cliName.padEnd(12)}${TEMPLATE_HELP[id](TEMPLATES[id].blankRows.initial)}`).join("\n");

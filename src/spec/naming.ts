@@ -164,7 +164,7 @@ export interface ParsedRecord<Id extends string = string> {
  */
 export function parseRecord(value: unknown): ParsedRecord | undefined {
   if (typeof value !== "string") return undefined;
-  const match = /^sales-planner:([a-z][A-Za-z0-9]*):(main|settings|summary|stats):v(\d+):([A-Z]\d+)$/.exec(value);
+  const match = /^sales-planner:([a-z][A-Za-z0-9]*):(main|settings|summary|stats|list):v(\d+):([A-Z]\d+)$/.exec(value);
   if (!match) return undefined;
   return { template: match[1], role: match[2] as SheetRole, version: Number(match[3]), key: match[4] };
 }

@@ -279,7 +279,11 @@ export interface ChartSeriesSpec {
 
 /** A simple chart; categories and values are table columns so the chart follows the table. */
 export interface ChartSpec {
-  readonly kind: "column" | "pie";
+  /**
+   * `bar`: horizontal bars, the categories from top to bottom in the table's order — a funnel by stage.
+   * Excel's own Funnel type is a chartex part that Excel 2016 and LibreOffice cannot show.
+   */
+  readonly kind: "column" | "pie" | "bar";
   readonly title: string;
   readonly categories: TargetRef;
   readonly series: readonly ChartSeriesSpec[];
@@ -316,7 +320,8 @@ export interface RecordTemplate {
   readonly version: number;
 }
 
-export type SheetRole = "main" | "settings" | "summary" | "stats";
+/** `list`: a companion sheet holding the instance's growing table (the key-account plan's units list). */
+export type SheetRole = "main" | "settings" | "summary" | "stats" | "list";
 
 /** Everything a writer needs to render one worksheet. */
 export interface SheetSpec {

@@ -130,6 +130,9 @@ export function columnFactory(locale: Locale) {
     /** Text picked from another table's column (see `validations().fromColumn`). */
     fromColumn: (key: string, header: string, validation: ValidationSpec, options: ColumnOptions = {}) =>
       make(key, header, "text", options, validation),
+    /** A share from 0 to 100 %, typed (a prepayment ratio). */
+    share: (key: string, header: string, options: ColumnOptions = {}) =>
+      make(key, header, "percent", options, v.share()),
     /** A whole count ≥ 0. */
     count: (key: string, header: string, options: ColumnOptions = {}) =>
       make(key, header, "integer", options, v.whole()),

@@ -76,6 +76,9 @@ export const COLORS = {
   goodFont: "006100",
   warnFill: "FFEB9C",
   warnFont: "9C5700",
+  /** Orange, between the warning yellow and the red: something due soon (a bid within days). */
+  soonFill: "F8CBAD",
+  soonFont: "843C0C",
   bar: "5B9BD5",
 } as const;
 

@@ -5,12 +5,14 @@ import { buildCustomerRegister } from "./customerRegister";
 import { buildContractLedger } from "./contractLedger";
 import { holidaysLast } from "./holidays";
 import { buildMonthlyPlan } from "./monthlyPlan";
+import { buildProjectTracker } from "./projectTracker";
 import { buildVisitLog } from "./visitLog";
 import { TEMPLATES, type TemplateId } from "./registry";
 import { withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan } from "./weeklyPlan";
 import { buildWorkDiary } from "./workDiary";
+import { buildKeyAccounts } from "./keyAccounts";
 
 export type { BuildContext } from "./context";
 export type * from "../spec/sheetSpec";
@@ -26,6 +28,8 @@ const BUILDERS = {
   visits: buildVisitLog,
   diary: buildWorkDiary,
   annual: buildAnnualPlan,
+  accounts: buildKeyAccounts,
+  projects: buildProjectTracker,
 } satisfies Record<TemplateId, (options: never, ctx: BuildContext) => SheetSpec[]>;
 
 /** Each template's options, as its builder takes them. */

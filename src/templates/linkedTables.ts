@@ -82,3 +82,12 @@ export const PROJECT_COLUMN_NAMES = { rep: "COL_REP", stage: "COL_STAGE", amount
  * 深化设计 → 备货执行 → 验收, then 已收款 and 丢单): the summary counts a stage by comparing with the cell, not the word.
  */
 export const PROJECT_STAGE_NAMES = ["STAGE_DESIGN", "STAGE_BID", "STAGE_DEEPEN", "STAGE_STOCK", "STAGE_ACCEPT", "STAGE_PAID", "STAGE_LOST"] as const;
+
+/**
+ * The key-account plan's units list is `SP_<KEY>_Accounts`; the key-account visit reports and the group
+ * discounts offer its units (and key people) through the workbook names below, whatever language it was written in.
+ */
+export const ACCOUNTS_ROLE = "Accounts";
+
+/** Workbook names of the units list's columns other templates read, by column key: `SP_A1_COL_UNIT`. */
+export const ACCOUNT_COLUMN_NAMES = { unit: "COL_UNIT", keyPerson: "COL_KEYPERSON" } as const;

@@ -64,6 +64,10 @@ export const TEMPLATES = withIds({
   // 年度销售计划: its months count working days in its own year only. No blank rows: its tables are the year's
   // twelve months, the team's reps, the three product classes and fixed lists (expenses, SWOT, staffing, training).
   annual: { keyLetter: "Y", version: 1, cliName: "annual", blankRows: { initial: 0, max: 0 }, calendarYears: (p) => [p.year] },
+  // 项目跟踪表 (issue 15): one row per project; 合同编号 is a drop-down of the contract register's when there is one.
+  projects: { keyLetter: "P", version: 1, cliName: "projects", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [], reads: ["contracts"] },
+  // 大客户开发计划 (seed 004): the plan and its units list; the blank rows are the list's (seed 004 names ten target units, 50 leave room to add).
+  accounts: { keyLetter: "A", version: 1, cliName: "accounts", blankRows: { initial: 50, max: 2000 }, calendarYears: () => [] },
 } as const satisfies Record<string, TemplateEntry>);
 
 /**

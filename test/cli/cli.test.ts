@@ -71,6 +71,20 @@ describe("sales-planner CLI", () => {
     expect(sheet).toContain("INDIRECT(&quot;SP_C1_Customers[[Customer ID]]&quot;)");
   });
 
+  test("write projects into a workbook holding an en-US contract register: the tracker and its summary, 合同编号 from the register", async () => {
+    const file = join(dir, "projects.xlsx");
+    expect(await run("write", "contracts", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });
+    expect(await run("write", "projects", "--out", file)).toMatchObject({ code: 0, err: "" });
+    const written = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(written.sheets.slice(-2)).toEqual(["项目跟踪表", "项目汇总"]);
+    expect(written.names).toEqual(expect.arrayContaining(["SP_P1_COL_REP", "SP_P1_COL_STAGE", "SP_P1_COL_AMOUNT", "SP_P1_COL_RESULT", "SP_P1_STAGE_DESIGN", "SP_P1_CALLBACK_DESIGN", "SP_P1_WIN_RATE"]));
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+    const tracker = (await pkg.sheets()).find((s) => s.name === "项目跟踪表");
+    const sheet = (await pkg.text(tracker?.path ?? "")) ?? "";
+    expect(sheet).toContain("INDIRECT(&quot;SP_K1_Contracts[[Contract no.]]&quot;)");
+    expect(sheet).toMatch(/<tableParts count="1">/);
+  });
+
   test("write diary --rep 张三,李四 into a workbook holding two visit logs: the diary counts the newer one", async () => {
     const file = join(dir, "diary.xlsx");
     for (let i = 0; i < 2; i++) expect(await run("write", "visits", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });
@@ -83,6 +97,22 @@ describe("sales-planner CLI", () => {
     const sheet = (await pkg.text(diary?.path ?? "")) ?? "";
     expect(sheet).toContain("SP_V2_COL_DATE");
     expect(sheet).not.toContain("SP_V1_");
+  });
+
+  test("write accounts: the plan and its units list, twice into one workbook in both languages, each list named for the templates that read it", async () => {
+    const file = join(dir, "accounts.xlsx");
+    expect(await run("write", "accounts", "--out", file, "--lang", "en-US")).toMatchObject({ code: 0, err: "" });
+    expect(await run("write", "accounts", "--out", file)).toMatchObject({ code: 0, err: "" });
+    const written = await inspectXlsx(new Uint8Array(readFileSync(file)));
+    expect(written.sheets).toEqual(["Key accounts", "Key-account units", "大客户开发计划", "大客户名单"]);
+    expect(written.tableColumns?.find((t) => t.table === "SP_A1_Accounts")?.columns.slice(0, 2)).toEqual(["Region", "Unit"]);
+    expect(written.tableColumns?.find((t) => t.table === "SP_A2_Accounts")?.columns.slice(0, 2)).toEqual(["区域", "单位"]);
+    expect(written.names).toEqual(expect.arrayContaining(["SP_A1_COL_UNIT", "SP_A1_COL_KEYPERSON", "SP_A2_COL_UNIT", "SP_A2_COL_KEYPERSON", "SP_A2_REWARD_PER_UNIT", "SP_A2_TEMPLATE", "SP_A2_TEMPLATE_LIST"]));
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+    const parts = await Promise.all(pkg.paths().filter((p) => p.startsWith("xl/tables/")).map((p) => pkg.text(p)));
+    const table = parts.find((xml) => xml?.includes('displayName="SP_A2_Accounts"'));
+    // The header, 50 blank units (the registry's default) and the totals row.
+    expect(table).toMatch(/ ref="A6:[A-Z]+57"/);
   });
 
   test("writes all four templates into a new workbook, then adds to it without overwriting", async () => {

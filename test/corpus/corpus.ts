@@ -4,7 +4,9 @@ import { buildBreakdownSpecs } from "../../src/templates/team";
 import { rollupWorkbooks } from "../../src/writers/xlsx/team/rollupFiles";
 import { buildTemplates, type SheetSpec, type TableRow, type TemplateRequest } from "../../src/templates";
 import { NO_NAMES } from "../../src/spec/naming";
+import { templateStrings } from "../../src/templates/strings";
 import { writeXlsx } from "../../src/writers/xlsx";
+import { projectRows } from "../fixtures/projects";
 import { LAST_YEAR_MONTHS, NATIONAL_DAY_2026, sampleAnnualOptions, sampleMonthlyOptions, sampleWeeklyOptions } from "../fixtures/plans";
 
 /**
@@ -143,6 +145,57 @@ function annualRequests(locale: Locale): Record<string, TemplateRequest[]> {
   };
 }
 
+/**
+ * The key-account plan (issue 15 item 2): blank, and seed 004's campaign (2008-05-01 to 07-15, 黄昭祥 coordinating)
+ * with a few of its units — the two chambers of commerce of its first round, a factory, a tax bureau, a school.
+ */
+function accountsRequests(locale: Locale): Record<string, TemplateRequest[]> {
+  const a = templateStrings(locale).accounts;
+  const [chamber, enterprise, institution] = a.types;
+  const [high, medium, low] = a.levels;
+  const [initiator, , influencer, decider] = a.roles;
+  const [round1, round2, , , signed] = a.stages;
+  const unit = (name: string, type: string, staff: number, power: string, intent: string, role: string, stage: string, sold: number | null, amount: number | null, lastVisit: number | null) => ({
+    region: "芦淞区", unit: name, type, staff, power, intent, keyPerson: `${name}联系人`, title: "办公室主任", role, contact: "13912345678", stage, targetUnits: 10, soldUnits: sold, dealAmount: amount, lastVisit, note: null,
+  });
+  const rows: TableRow[] = [
+    unit("泉州商会", chamber, 120, high, high, decider, signed, 9, 3_820_468.2, serialFromYmd(2008, 7, 8)),
+    unit("温州商会", chamber, 90, high, medium, influencer, round2, 2, 884_000, serialFromYmd(2008, 6, 20)),
+    unit("株洲机械厂", enterprise, 2400, medium, medium, initiator, round1, null, null, serialFromYmd(2008, 5, 28)),
+    unit("芦淞区税务局", institution, 160, medium, low, influencer, round1, null, null, null),
+    unit("株洲二中", institution, 210, low, high, decider, round2, 1, 442_000, serialFromYmd(2008, 6, 30)),
+  ];
+  return {
+    "accounts-empty": [{ template: "accounts", options: { blankRows: 3 } }],
+    "accounts-filled": [
+      {
+        template: "accounts",
+        options: {
+          start: serialFromYmd(2008, 5, 1),
+          end: serialFromYmd(2008, 7, 15),
+          lead: "黄昭祥",
+          registered: 412,
+          sincere: 130,
+          actuals: [14_250.5, 5_600, 18_000, null, 3_200, 800],
+          scheduleStates: [a.scheduleStates[2], a.scheduleStates[2], a.scheduleStates[1], null, null, null, null],
+          rows,
+          blankRows: 2,
+        },
+      },
+    ],
+  };
+}
+
+/** The project tracker (issue 15): realistic projects in the locale's words on a fixed day, blank, and beside a contract register its 合同编号 lists. */
+function projectRequests(locale: Locale): Record<string, TemplateRequest[]> {
+  const filled: TemplateRequest = { template: "projects", options: { rows: projectRows(24, locale, day(11, 28)), blankRows: 2 } };
+  return {
+    "projects-filled": [filled],
+    "projects-empty": [{ template: "projects", options: { blankRows: 5 } }],
+    "projects-with-contracts": [filled, requests(locale)["contracts-filled"]],
+  };
+}
+
 async function repPlan(locale: Locale, rep: string, index: number): Promise<Uint8Array> {
   const request: TemplateRequest =
     index % 2 === 0
@@ -167,6 +220,8 @@ export async function buildCorpus(): Promise<CorpusEntry[]> {
     for (const [name, list] of Object.entries(visitRequests())) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     for (const [name, list] of Object.entries(diaryRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     for (const [name, list] of Object.entries(annualRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
+    for (const [name, list] of Object.entries(accountsRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
+    for (const [name, list] of Object.entries(projectRequests(locale))) await add(`${locale}/${name}`, buildTemplates(list, { locale, existing: NO_NAMES }));
     await add(
       `${locale}/breakdown-weekly`,
       buildBreakdownSpecs(

@@ -7,7 +7,7 @@ import { NO_NAMES } from "../../src/spec/naming";
 import { computeAnnualPlan, type AnnualPlanInput } from "../../src/team";
 import { buildTemplates } from "../../src/templates";
 import { writeXlsx } from "../../src/writers/xlsx";
-import { onFakeExcel, outsideRequestsOfOurs, paneHarness, screenshotPath } from "../support/browser";
+import { onFakeExcel, outsideRequestsOfOurs, paneHarness, saveDownload, screenshotPath } from "../support/browser";
 import { expectSameCells } from "../support/sameCells";
 
 /*
@@ -29,16 +29,6 @@ const REP_INPUTS = [
   { rep: "王五", weight: 2 },
 ];
 const calendar2026 = chinaWorkCalendar(undefined, 2026, 2026);
-
-async function save(page: Page, button: string, file: string): Promise<string> {
-  await page.getByTestId(button).click();
-  const link = page.getByTestId("download-link");
-  await link.waitFor();
-  const [event] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const target = path.join(downloads, file);
-  await event.saveAs(target);
-  return target;
-}
 
 async function fillAnnual(page: Page) {
   const form = page.getByTestId("form-annual");
@@ -87,7 +77,7 @@ test("the 年度销售计划 from the gallery: the preview shows the exact split
   expect(plan.months.reduce((a, b) => a + b, 0)).toBe(plan.target);
   await page.screenshot({ path: screenshotPath("pane-annual-zh-CN.png"), fullPage: true });
 
-  const file = await save(page, "write-button", "annual.xlsx");
+  const file = await saveDownload(page, "write-button", path.join(downloads, "annual.xlsx"));
   await expectSameCells(readFileSync(file), await writeXlsx(buildTemplates([{ template: "annual", options: annualOptions }], { locale: "zh-CN", existing: NO_NAMES })));
 
   // A typed target replaces the computed one, and the preview says so; a bad rate is named on its field.

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { serialFromYmd } from "../../src/domain/calendar";
 import { loadablePackage } from "../support/exceljsPackage";
-import { outsideRequestsOfOurs, paneHarness, screenshotPath } from "../support/browser";
+import { outsideRequestsOfOurs, paneHarness, saveDownload, screenshotPath } from "../support/browser";
 import { messyCustomersCsv } from "../fixtures/messy";
 
 /*
@@ -98,13 +98,8 @@ test("a GB18030 CSV export is mapped, checked, its duplicates decided, and downl
   expect(await page.getByTestId("import-button").isDisabled()).toBe(false);
   await page.screenshot({ path: screenshotPath("pane-import-zh-CN.png"), fullPage: true });
 
-  await page.getByTestId("import-button").click();
-  const link = page.getByTestId("download-link");
-  await link.waitFor();
+  const file = await saveDownload(page, "import-button", path.join(downloads, "customers.xlsx"));
   expect(await page.getByTestId("write-success").textContent()).toContain("新工作簿的“客户资源登记表”中有 6 行导入的数据。");
-  const [event] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const file = path.join(downloads, "customers.xlsx");
-  await event.saveAs(file);
 
   const rows = await registerRows(file, "客户资源登记表");
   const pick = (row: Record<string, unknown>) => ({
@@ -160,12 +155,7 @@ test("in English the page, the register's columns and the drop-down words are En
     "Skip (import none of this group's rows)",
   ]);
   await page.getByTestId("decide-all-skip").click();
-  await page.getByTestId("import-button").click();
-  const link = page.getByTestId("download-link");
-  await link.waitFor();
-  const [event] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const file = path.join(downloads, "customers-en.xlsx");
-  await event.saveAs(file);
+  const file = await saveDownload(page, "import-button", path.join(downloads, "customers-en.xlsx"));
   // Rows 8 and 9, in no group; 一般 in the source is the English register's word.
   const rows = await registerRows(file, "Customer Register", "Customer");
   expect(rows.map((row) => [row["Customer"], row["Urgency"], row["Annual sales"]])).toEqual([

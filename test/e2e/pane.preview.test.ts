@@ -9,7 +9,7 @@ import type { Locale } from "../../src/contract/locale";
 import { NO_NAMES } from "../../src/spec/naming";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import { writeXlsx } from "../../src/writers/xlsx";
-import { outsideRequestsOfOurs, paneHarness, screenshotPath } from "../support/browser";
+import { outsideRequestsOfOurs, paneHarness, saveDownload, screenshotPath } from "../support/browser";
 import { expectSameCells } from "../support/sameCells";
 
 /*
@@ -25,15 +25,7 @@ async function openTemplate(page: Page, template: string) {
   await page.getByTestId(`form-${template}`).waitFor();
 }
 
-async function download(page: Page, file: string): Promise<string> {
-  await page.getByTestId("write-button").click();
-  const link = page.getByTestId("download-link");
-  await link.waitFor();
-  const [event] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const target = path.join(downloads, file);
-  await event.saveAs(target);
-  return target;
-}
+const download = (page: Page, file: string): Promise<string> => saveDownload(page, "write-button", path.join(downloads, file));
 
 test("every template can be filled in and downloaded in the preview: each download is the writer's workbook for what was typed", async () => {
   const { page, errors, blocked } = await pane.open();
@@ -87,11 +79,24 @@ test("every template can be filled in and downloaded in the preview: each downlo
   downloads.push({ file: await download(page, "visits.xlsx"), request: { template: "visits", options: { blankRows: 30 } }, locale: "zh-CN" });
   await page.getByRole("button", { name: "返回模板列表" }).click();
 
+  // The project tracker asks for its blank rows and sheet language only.
+  await openTemplate(page, "projects");
+  await page.getByRole("textbox", { name: "空白行数" }).fill("25");
+  await page.getByRole("radio", { name: "English" }).nth(1).check();
+  downloads.push({ file: await download(page, "projects.xlsx"), request: { template: "projects", options: { blankRows: 25 } }, locale: "en-US" });
+  expect(await page.getByTestId("download-link").textContent()).toContain("Projects");
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+
   // The diary takes several reps in the name box; its month counts with the calendar typed above.
   await openTemplate(page, "diary");
   await page.getByRole("textbox", { name: "销售代表（多人用逗号或顿号分隔）" }).fill("张三、李四");
   await page.getByRole("textbox", { name: "月份" }).fill("2026-10");
   downloads.push({ file: await download(page, "diary.xlsx"), request: { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } }, locale: "zh-CN" });
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+
+  await openTemplate(page, "accounts");
+  await page.getByRole("textbox", { name: "空白行数" }).fill("20");
+  downloads.push({ file: await download(page, "accounts.xlsx"), request: { template: "accounts", options: { blankRows: 20 } }, locale: "zh-CN" });
   // …and leaves the name the plans start with as it was.
   await page.getByRole("button", { name: "返回模板列表" }).click();
   await openTemplate(page, "weekly");

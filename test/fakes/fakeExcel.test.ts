@@ -409,6 +409,17 @@ describe("fake Excel", () => {
     });
   });
 
+  test("a chart's category axis takes reversePlotOrder, as a bar chart read top to bottom needs (ExcelApi 1.7)", async () => {
+    const fake = new FakeExcel();
+    fake.seed("Sheet1", "A1", [[5], [1], [2]]);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.charts.add("BarClustered", sheet.getRange("A1:A3"), "Columns").axes.categoryAxis.reversePlotOrder = true;
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").charts.map((c) => [c.type, c.settings["axes.categoryAxis.reversePlotOrder"]])).toEqual([["BarClustered", true]]);
+  });
+
   test("reports what a range holds besides values: merged areas, validation type, conditional formats, formats", async () => {
     const fake = new FakeExcel();
     await fake.run(async (context) => {

@@ -1540,11 +1540,18 @@ class ChartCollectionProxy extends CollectionProxy<FakeChart, ChartProxy> {
 class ChartProxy extends ClientObject<FakeChart> {
   protected readonly readable = ["name"] as const;
   readonly title: object;
+  /**
+   * `chart.axes.categoryAxis` (ExcelApi 1.7); what is set on it, e.g. `reversePlotOrder`, is kept in
+   * `settings` as `axes.categoryAxis.reversePlotOrder`
+   * (https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-reverseplotorder-member).
+   */
+  readonly axes: { readonly categoryAxis: object };
   readonly series: { getItemAt(index: number): SeriesProxy; add(name?: string): SeriesProxy };
 
   constructor(ctx: FakeRequestContext, path: string, lookup: () => FakeChart | undefined, nullable = false) {
     super(ctx, path, lookup, nullable);
     this.title = recorder(ctx, path, "title.", (p, value) => (this.target().settings[p] = value));
+    this.axes = { categoryAxis: recorder(ctx, path, "axes.categoryAxis.", (p, value) => (this.target().settings[p] = value)) };
     this.series = {
       getItemAt: (index) => new SeriesProxy(ctx, `${path}.series[${index}]`, () => this.target().series[index]),
       add: (name) => {

@@ -200,3 +200,13 @@ export function onFakeExcel<F, T, A = null>(page: Page, action: (fake: F, arg: A
     [action.toString(), arg] as const,
   ) as Promise<T>;
 }
+
+/** Clicks `button`, waits for the pane's download link and saves what it offers at `target`; returns `target`. */
+export async function saveDownload(page: Page, button: string, target: string): Promise<string> {
+  await page.getByTestId(button).click();
+  const link = page.getByTestId("download-link");
+  await link.waitFor();
+  const [event] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  await event.saveAs(target);
+  return target;
+}

@@ -9,7 +9,7 @@ import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import { NO_NAMES } from "../../src/spec/naming";
 import { defaultPlanMonth, readRecord, RECORD_TEMPLATES, TEMPLATE_IDS, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
 
-const ROLES: readonly SheetRole[] = ["main", "settings", "summary", "stats"];
+const ROLES: readonly SheetRole[] = ["main", "settings", "summary", "stats", "list"];
 const RECORD_IDS = Object.keys(RECORD_TEMPLATES) as RecordTemplateId[];
 
 describe("template records", () => {

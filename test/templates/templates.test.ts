@@ -19,6 +19,7 @@ const requests: TemplateRequest[] = [
   { template: "visits", options: {} },
   { template: "diary", options: { reps: ["张三", "李四"], year: 2026, month: 10, calendar } },
   { template: "annual", options: { year: 2026, lastYear: [5, 4, 6, 6, 7, 7, 6, 6, 7, 8, 9, 11].map((x) => x * 100_000), monthHolds: [null, 450_000], reps: [{ rep: "张三", weight: 2 }, { rep: "李四", weight: 1, start: 4 }], calendar: alternating } },
+  { template: "accounts", options: { start: 46143, end: 46218, rows: [{ unit: "泉州商会", type: "商会", power: "高", intent: "中", soldUnits: 9, lastVisit: 46150 }] } },
 ];
 const build = (locale: Locale, existing: ExistingNames = NO_NAMES): SheetSpec[] => buildTemplates(requests, { locale, existing });
 
@@ -96,6 +97,12 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
       "ledger.type": s.ledger.types,
       "visits.method": s.visits.methods,
       "training.kind": s.annual.trainingKinds,
+      "accounts.type": s.accounts.types,
+      "accounts.power": s.accounts.levels,
+      "accounts.intent": s.accounts.levels,
+      "accounts.role": s.accounts.roles,
+      "accounts.stage": s.accounts.stages,
+      "schedule.status": s.accounts.scheduleStates,
     });
     const weekly = specs.find((x) => x.record.template === "weekly");
     const approval = weekly?.validations.find((v) => v.validation.rule.kind === "list");
@@ -155,7 +162,7 @@ describe("free names", () => {
     const first = build("zh-CN");
     const second = build("zh-CN", withSpecs(NO_NAMES, first));
     // The log after the register it reads, the ledger after the contracts, the weekly plan and the diary after the log they count.
-    expect(second.map((s) => s.record.key)).toEqual(["M2", "C2", "C2", "C2", "K2", "K2", "K2", "Y2", "L2", "V2", "W2", "D2"]);
+    expect(second.map((s) => s.record.key)).toEqual(["M2", "C2", "C2", "C2", "K2", "K2", "K2", "Y2", "A2", "A2", "L2", "V2", "W2", "D2"]);
     expect(second[0].name).toBe(`${first[0].name} (2)`);
     const before = new Set(first.flatMap((s) => [...s.names.map((n) => n.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]));
     for (const s of second) for (const n of [...s.names.map((x) => x.name), ...s.tables.map((t) => t.name), s.name.toLowerCase()]) expect(before.has(n)).toBe(false);

@@ -14,8 +14,10 @@ const CARD: { readonly [K in TemplateId]: (s: UiStrings) => { readonly title: st
   contracts: (s) => ({ title: s.tplContractsTitle, purpose: s.tplContractsPurpose }),
   ledger: (s) => ({ title: s.tplLedgerTitle, purpose: s.tplLedgerPurpose }),
   visits: (s) => ({ title: s.tplVisitsTitle, purpose: s.tplVisitsPurpose }),
+  projects: (s) => ({ title: s.tplProjectsTitle, purpose: s.tplProjectsPurpose }),
   diary: (s) => ({ title: s.tplDiaryTitle, purpose: s.tplDiaryPurpose }),
   annual: (s) => ({ title: s.tplAnnualTitle, purpose: s.tplAnnualPurpose }),
+  accounts: (s) => ({ title: s.tplAccountsTitle, purpose: s.tplAccountsPurpose }),
 };
 
 export const templateTitle = (template: TemplateId, strings: UiStrings): string => CARD[template](strings).title;

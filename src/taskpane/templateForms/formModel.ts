@@ -62,6 +62,8 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   contracts: ["statsYear", "blankRows"],
   ledger: ["blankRows"],
   visits: ["blankRows"],
+  projects: ["blankRows"],
   diary: ["rep", "month", "holidays"],
   annual: ["year", "lastYear", "growth", "annualTarget", "split", "reps", "monthHolds", "ratios", "expenseCap", "unit", "holidays"],
+  accounts: ["blankRows"],
 };

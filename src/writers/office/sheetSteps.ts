@@ -207,12 +207,22 @@ function addConditionalFormat(range: Excel.Range, spec: ConditionalFormatSpec): 
  * source, and a column whose top cell is text or an uncalculated formula (calculation is suspended)
  * would lose that cell to the series name, misaligning values and categories (audit D11).
  */
+const CHART_TYPES: Readonly<Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Pie">> = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" };
+
 function addChart(sheet: Excel.Worksheet, spec: SheetSpec, chart: ChartSpec, rangeOf: (r: RangeRef) => Excel.Range): void {
   const [first, ...more] = chart.series;
   const categories = rangeOf(resolveTarget(spec, chart.categories));
   const firstValues = rangeOf(resolveTarget(spec, first.values));
-  const created = sheet.charts.add(chart.kind === "pie" ? "Pie" : "ColumnClustered", firstValues, "Columns");
+  const created = sheet.charts.add(CHART_TYPES[chart.kind], firstValues, "Columns");
   created.title.text = chart.title;
+  // A bar chart draws its first category at the bottom; reversed, the categories read top to bottom in
+  // the table's order, as a funnel does, and the value axis, which would follow the first category to the
+  // top, crosses at the last one, below — as the xlsx writer's `crosses="max"` (ChartAxis.reversePlotOrder,
+  // ExcelApi 1.7, and .position, 1.8: https://learn.microsoft.com/javascript/api/excel/excel.chartaxis).
+  if (chart.kind === "bar") {
+    created.axes.categoryAxis.reversePlotOrder = true;
+    created.axes.categoryAxis.position = "Maximum";
+  }
   const firstSeries = created.series.getItemAt(0);
   firstSeries.name = first.name;
   firstSeries.setValues(firstValues);

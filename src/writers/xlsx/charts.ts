@@ -33,7 +33,7 @@ function withDrawing(sheetXml: string, relId: string): string {
 
 const richText = (value: string): string => `<c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(value)}</a:t></a:r></a:p></c:rich></c:tx>`;
 
-/** The chart part of a ChartSpec; kinds: clustered column, pie. */
+/** The chart part of a ChartSpec; kinds: clustered column, horizontal bar, pie. */
 export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
   const ref = (target: TargetRef): string => escapeXml(`${quoteSheet(sheet.name)}!${rangeA1(resolveTarget(sheet, target), true)}`);
   const series = chart.series
@@ -54,6 +54,14 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
         `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:axId val="1"/><c:axId val="2"/></c:barChart>` +
         `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
         `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:crossAx val="1"/></c:valAx>`;
+      break;
+    case "bar":
+      // A bar chart draws its first category at the bottom; maxMin puts it on top, and the value axis,
+      // which crosses at the category axis's start, then runs along the top (crosses="max" keeps it below).
+      plot =
+        `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:axId val="1"/><c:axId val="2"/></c:barChart>` +
+        `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="2"/></c:catAx>` +
+        `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:crossAx val="1"/><c:crosses val="max"/></c:valAx>`;
       break;
     default: {
       const unknown: never = chart.kind;

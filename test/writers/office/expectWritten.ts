@@ -52,6 +52,11 @@ export function expectWritten(fake: FakeExcel, spec: SheetSpec, options: { sheet
   spec.charts.forEach((chart, i) => {
     const at = (target: (typeof chart)["categories"]) => qualifiedAddress(sheetName, resolveTarget(spec, target));
     expect(sheet.charts[i]?.series).toEqual(chart.series.map((s) => ({ name: s.name, values: at(s.values), categories: at(chart.categories) })));
+    // A bar chart (the project funnel) reads top to bottom, its value axis below the last category.
+    const bar = { "axes.categoryAxis.reversePlotOrder": true, "axes.categoryAxis.position": "Maximum" };
+    expect([sheet.charts[i]?.type, Object.entries(bar).every(([k, v]) => sheet.charts[i]?.settings[k] === v)]).toEqual(
+      [({ column: "ColumnClustered", bar: "BarClustered", pie: "Pie" } as const)[chart.kind], chart.kind === "bar"],
+    );
   });
   expect(sheet.merges).toHaveLength(spec.merges.length);
   if (options.ownsSheet === false) return;

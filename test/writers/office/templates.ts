@@ -15,6 +15,10 @@ import { buildWorkDiary } from "../../../src/templates/workDiary";
 import { visitRows } from "../../fixtures/visits";
 import { buildAnnualPlan } from "../../../src/templates/annualPlan";
 import { sampleAnnualOptions } from "../../fixtures/plans";
+import { buildKeyAccounts } from "../../../src/templates/keyAccounts";
+import { accountRows } from "../../fixtures/accounts";
+import { buildProjectTracker } from "../../../src/templates/projectTracker";
+import { projectRows } from "../../fixtures/projects";
 
 /** Every template, each with `rows` filled rows in its growing table, as a writer's build callback. */
 
@@ -58,6 +62,10 @@ export function templateBuild(name: TemplateName, rows: number, locale: Locale =
         const sample = sampleAnnualOptions("张三");
         return buildAnnualPlan({ ...sample, reps: [...sample.reps, ...Array.from({ length: rows }, (_, i) => ({ rep: `代表${i + 1}`, weight: 1 + (i % 3) }))] }, ctx);
       }
+      case "accounts":
+        return buildKeyAccounts({ rows: accountRows(rows, locale), blankRows: 0, start: 46143, end: 46218 }, ctx);
+      case "projects":
+        return buildProjectTracker({ rows: projectRows(rows, locale, 46350), blankRows: 0 }, ctx);
     }
   };
 }

@@ -18,6 +18,7 @@ import { resolveTarget } from "../../../src/writers/layout";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
 import { mergeRepWorkbooks } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { customerRows } from "../../fixtures/customers";
+import { projectRows } from "../../fixtures/projects";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 
 jest.setTimeout(300_000);
@@ -167,6 +168,8 @@ const names: NameEntry[] = plans.flatMap((spec) =>
   })),
 );
 const summary = buildSummarySheet(discoverPlans(names), { key: "T1", sheet: "团队汇总" }, "zh-CN");
+const projects = buildTemplates([{ template: "projects", options: { rows: projectRows(40, "zh-CN", 46350) } }], ctx);
+const funnel = projects.find((s) => s.charts.length > 0)!;
 
 const files: Record<string, Uint8Array> = {};
 let secondRegister: SheetSpec[] = [];
@@ -175,6 +178,7 @@ beforeAll(async () => {
   files.register = await writeXlsx(register);
   files.summary = await writeXlsx([...plans, summary]);
   files.both = await writeXlsx([...register, ...plans, summary]);
+  files.projects = await writeXlsx(projects);
   secondRegister = buildTemplates([{ template: "customers", options: { rows: customerRows(25, "zh-CN", 7) } }], { locale: "zh-CN", existing: await inspectXlsx(files.both) });
   files.added = await writeXlsx(secondRegister, files.both);
   for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, `${name}.xlsx`), data);
@@ -218,6 +222,16 @@ describe("the xlsx writer renders every ChartSpec", () => {
     await expectCharts(await writeXlsx(third, files.added), expectedOf([...register, summary, ...secondRegister, ...third]));
   });
 
+  test("(d) project summary: the stage funnel is a horizontal bar chart read top to bottom, its value axis below", async () => {
+    const found = await expectCharts(files.projects, expectedOf(projects));
+    const chart = found.get(funnel.name)!.charts[0];
+    // The six stages a project passes through, 前期设计 on row 8 to 已收款 on row 13, and their counts.
+    expect(chart.refs).toEqual(["项目汇总!$A$8:$A$13", "项目汇总!$B$8:$B$13"]);
+    expect(chart.xml).toContain('<c:barDir val="bar"/>');
+    expect(chart.xml).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>.*<\/c:catAx>/);
+    expect(chart.xml).toMatch(/<c:valAx>.*<c:crosses val="max"\/><\/c:valAx>/);
+  });
+
   test("the roll-up's merge keeps the team workbook's charts except the summary's, which it rebuilds", async () => {
     const merged = await mergeRepWorkbooks(files.added, []);
     expect(merged.removedSummary?.sheet).toBe("团队汇总");
@@ -238,9 +252,16 @@ describe("LibreOffice reads every chart", () => {
       summary: expectedOf([summary]),
       both: expectedOf([...register, summary]),
       added: expectedOf([...register, summary, ...secondRegister]),
+      projects: expectedOf(projects),
     };
     for (const [i, name] of names.entries()) {
-      await expectCharts(new Uint8Array(readFileSync(outputs[i])), expected[name]);
+      const found = await expectCharts(new Uint8Array(readFileSync(outputs[i])), expected[name]);
+      // LibreOffice read the funnel as what it is: horizontal bars, categories top to bottom.
+      if (name === "projects") {
+        const xml = found.get(funnel.name)!.charts[0].xml;
+        expect(xml).toContain('<c:barDir val="bar"/>');
+        expect(xml).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>.*<\/c:catAx>/);
+      }
     }
   });
 });

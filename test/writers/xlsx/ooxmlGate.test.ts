@@ -18,6 +18,8 @@ import { NATIONAL_DAY_2026 as calendar, sampleAnnualOptions, sampleExpenses, sam
 import { customerRows } from "../../fixtures/customers";
 import { ledgerRows } from "../../fixtures/ledger";
 import { visitRows } from "../../fixtures/visits";
+import { accountRows } from "../../fixtures/accounts";
+import { projectRows } from "../../fixtures/projects";
 import { runCli } from "../../support/cli";
 import { formatProblem, lastGateRun, validateXlsxAll, type LabelledXlsx, type Problem } from "../../support/ooxmlGate";
 
@@ -45,6 +47,9 @@ function emptyRequest(template: TemplateRequest["template"]): TemplateRequest {
       return { template, options: { reps: [], year: 2026, month: 11 } };
     case "annual":
       return { template, options: blankAnnualOptions(2027) };
+    case "accounts":
+    case "projects":
+      return { template, options: {} };
   }
 }
 
@@ -66,6 +71,11 @@ function filledRequest(template: TemplateRequest["template"], locale: Locale): T
       return { template, options: { reps: [REP, "张三"], year: 2026, month: 10, calendar } };
     case "annual":
       return { template, options: { ...sampleAnnualOptions(REP), expenses: [{ item: `<广告> & "O'Brien" [A]`, budget: 1000 }] } };
+    case "accounts":
+      return { template, options: { rows: [{ unit: `<商会> & "O'Brien" [A]`, keyPerson: REP }, ...accountRows(300, locale)], lead: REP, purpose: TEAM, start: 46143, end: 46218, registered: 412, sincere: 130 } };
+    case "projects":
+      // A rep named with every character XML and Excel treat specially: the summary lists it by formula.
+      return { template, options: { rows: projectRows(200, locale).map((row, i) => (i % 5 === 0 ? { ...row, rep: REP } : row)) } };
   }
 }
 
