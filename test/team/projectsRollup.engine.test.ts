@@ -7,6 +7,7 @@ import { buildTemplates } from "../../src/templates";
 import { NO_NAMES } from "../../src/spec/naming";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { teamStrings } from "../../src/templates/team/strings";
+import { templateStrings } from "../../src/templates/strings";
 import type { Locale } from "../../src/contract/locale";
 import { expectValidXlsxAll } from "../support/ooxmlGate";
 import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../support/libreoffice";
@@ -74,7 +75,7 @@ function expectRow(locale: Locale, label: string, row: Map<string, Computed> | u
   const t = teamStrings(locale).summary.projects;
   expect(row).toBeDefined();
   const got = (header: string): Computed => row!.get(header) ?? null;
-  t.stages.forEach((stage, s) => {
+  templateStrings(locale).projects.stages.forEach((stage, s) => {
     expect([label, stage, got(t.count(stage))]).toEqual([label, stage, expected.counts[s]]);
     expect([label, stage, Math.round(Number(got(t.amount(stage))) * 100)]).toEqual([label, stage, Math.round(expected.amounts[s] * 100)]);
   });

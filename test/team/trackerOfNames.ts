@@ -2,6 +2,8 @@ import { printSetup, SheetDraft } from "../../src/templates/draft";
 import { columnFactory } from "../../src/templates/columns";
 import { PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES, PROJECTS_ROLE } from "../../src/templates/linkedTables";
 import { spName, spTable, templateRecord } from "../../src/spec/naming";
+import { PROJECT_RESULT_NAMES } from "../../src/templates/projectTracker";
+import { TEMPLATES } from "../../src/templates/registry";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 /**
@@ -12,7 +14,7 @@ import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
  * order, stage words in another language) must give the same figures.
  */
 
-export const RESULT_PARTS = ["RESULT_OPEN", "RESULT_WON", "RESULT_LOST"] as const;
+const RESULT_PARTS = PROJECT_RESULT_NAMES;
 
 export interface Project {
   readonly name: string;
@@ -20,7 +22,7 @@ export interface Project {
   /** Index into PROJECT_STAGE_NAMES. */
   readonly stage: number;
   readonly amount: number | null;
-  /** Index into RESULT_PARTS, or undefined for a blank result. */
+  /** Index into PROJECT_RESULT_NAMES, or undefined for a blank result. */
   readonly result?: number;
 }
 
@@ -99,7 +101,7 @@ export function trackerSheet(key: string, projects: readonly Project[], words: {
   for (const [column, part] of Object.entries(PROJECT_COLUMN_NAMES)) draft.columnName(spName(key, part), table, column, part);
   return draft.finish({
     name: "项目跟踪表",
-    record: templateRecord({ id: "projects", keyLetter: "P", version: 1 }, "main", key, { row: 1, col: 0 }),
+    record: templateRecord(TEMPLATES.projects, "main", key, { row: 1, col: 0 }),
     recordLabel: "模板标识",
     recordNote: "项目跟踪表（按名称）",
     freeze: { rows: 15, cols: 0 },

@@ -7,6 +7,9 @@ import { col, str, thisRow } from "../../spec/formula";
 import { keyOfName, spName, spTable } from "../../spec/naming";
 import type { CellRef, ColumnSpec, ExistingNames, TableRow, TotalsSpec } from "../../spec/sheetSpec";
 import { linkedTable, PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES, PROJECTS_ROLE } from "../linkedTables";
+import { PROJECT_RESULT_NAMES } from "../projectTracker";
+import { TEMPLATES } from "../registry";
+import { templateStrings } from "../strings";
 
 /**
  * 项目进度 — the team summary's block listing the workbook's project tracker by stage per rep: one
@@ -35,10 +38,8 @@ export const stagesTableName = (summaryKey: string): string => spTable(summaryKe
 export const BLOCK_GAP = 2;
 const TITLE_TO_TABLE = 2;
 
-/** The tracker's key letter (registry id `projects`). */
-const TRACKER_LETTER = "P";
-/** Names of the tracker's result cells the 中标率 reads (issue 15 contract: 投标结果 words in named cells). */
-const RESULT_NAMES = { won: "RESULT_WON", lost: "RESULT_LOST" } as const;
+/** Names of the tracker's result cells the 中标率 reads: 中标 and 未中标 (`PROJECT_RESULT_NAMES` is 未开标, 中标, 未中标). */
+const [, WON, LOST] = PROJECT_RESULT_NAMES;
 
 /**
  * The tracker the summary lists — the workbook's newest table `SP_P<n>_Projects` (the same finder as
@@ -46,7 +47,7 @@ const RESULT_NAMES = { won: "RESULT_WON", lost: "RESULT_LOST" } as const;
  * one whose names were deleted, gives no block rather than a block of #NAME? cells.
  */
 export function findTracker(existing: ExistingNames): string | undefined {
-  const found = linkedTable(existing, { id: "projects", keyLetter: TRACKER_LETTER, version: 1 }, PROJECTS_ROLE, {}, {});
+  const found = linkedTable(existing, TEMPLATES.projects, PROJECTS_ROLE, {}, {});
   const key = found && keyOfName(found.table);
   if (key === undefined) return undefined;
   const defined = new Set(existing.names.map((n) => n.toUpperCase()));
@@ -55,7 +56,7 @@ export function findTracker(existing: ExistingNames): string | undefined {
 
 /** Every workbook name of tracker `key` the block's formulas read. */
 export const trackerNames = (key: string): string[] =>
-  [...Object.values(PROJECT_COLUMN_NAMES), ...PROJECT_STAGE_NAMES, ...Object.values(RESULT_NAMES)].map((part) => spName(key, part));
+  [...Object.values(PROJECT_COLUMN_NAMES), ...PROJECT_STAGE_NAMES, WON, LOST].map((part) => spName(key, part));
 
 /** The reps a block lists: each rep of the summary's plans once, in summary order, blanks left out. */
 export function blockReps(reps: readonly string[]): string[] {
@@ -81,6 +82,8 @@ export interface ProjectsBlockInput {
 export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, locale: Locale): PlacedTable {
   const { columns: c } = kitFor(locale);
   const t = teamStrings(locale).summary.projects;
+  // The tracker's own stage words in the summary's language: one vocabulary for both sheets.
+  const stageWords = templateStrings(locale).projects.stages;
   const table = stagesTableName(input.summaryKey);
   const reps = blockReps(input.reps);
   const name = (part: string): string => spName(input.tracker, part);
@@ -103,7 +106,7 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
   const sum = (header: string): TotalsSpec => ({ kind: "formula", formula: `SUBTOTAL(109,${col(table, header)})` });
 
   const stageColumns = PROJECT_STAGE_NAMES.flatMap((part, i): ColumnSpec[] => {
-    const word = t.stages[i];
+    const word = stageWords[i];
     return [
       c.formula(`${part}_count`, t.count(word), "integer", count(stage(part)), { totals: sum(t.count(word)) }),
       c.formula(`${part}_amount`, t.amount(word), "money", amount(stage(part)), { totals: sum(t.amount(word)) }),
@@ -116,8 +119,8 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
   const columns: ColumnSpec[] = [
     c.text("rep", t.rep, { width: 12, totals: label(t.total) }),
     ...stageColumns,
-    c.formula("won", t.won, "integer", count(result(RESULT_NAMES.won)), { totals: sum(t.won) }),
-    c.formula("lost", t.lost, "integer", count(result(RESULT_NAMES.lost)), { totals: sum(t.lost) }),
+    c.formula("won", t.won, "integer", count(result(WON)), { totals: sum(t.won) }),
+    c.formula("lost", t.lost, "integer", count(result(LOST)), { totals: sum(t.lost) }),
     // Blank, not 0 % or #DIV/0!, for a rep with no decided bid.
     c.formula("winRate", t.winRate, "percent", `IF(${won}+${lost}=0,"",${won}/(${won}+${lost}))`, {
       totals: { kind: "formula", formula: `IF(${wonTotal}+${lostTotal}=0,"",${wonTotal}/(${wonTotal}+${lostTotal}))` },
