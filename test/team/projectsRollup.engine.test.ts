@@ -12,6 +12,10 @@ import type { Locale } from "../../src/contract/locale";
 import { expectValidXlsxAll } from "../support/ooxmlGate";
 import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../support/libreoffice";
 import { figures, generateProjects, trackerSheet, type Project, type RepFigures } from "./trackerOfNames";
+import { projectRows } from "../fixtures/projects";
+import { namedCell, read } from "../support/specCells";
+import { PROJECT_SUMMARY_NAMES } from "../../src/templates/projectTracker";
+import type { TableRow } from "../../src/spec/sheetSpec";
 
 /**
  * Issue 15 item 5, the roll-up's part: a team workbook holding a project tracker of 200 projects over
@@ -31,9 +35,9 @@ const PROJECTS = generateProjects(200, REPS, ["周九", "吴十"]);
 const ZH_WORDS = { stages: ["前期设计", "投标", "深化设计", "备货执行", "验收", "已收款", "丢单"], results: ["未开标", "中标", "未中标"] };
 const EN_WORDS = { stages: ["Design", "Bid", "Detailed design", "Stocking", "Acceptance", "Paid", "Lost"], results: ["Open", "Won", "Lost"] };
 
-async function repFiles(locale: Locale): Promise<string[]> {
+async function repFiles(locale: Locale, reps: readonly string[] = REPS): Promise<string[]> {
   return Promise.all(
-    REPS.map(async (rep, i) => {
+    reps.map(async (rep, i) => {
       const specs = buildTemplates([{ template: "weekly", options: { rep, year: 2026, week: 48 } }], { locale, existing: NO_NAMES });
       const file = join(dir, `${locale}-rep${i + 1}.xlsx`);
       writeFileSync(file, await writeXlsx(specs));
@@ -84,13 +88,28 @@ function expectRow(locale: Locale, label: string, row: Map<string, Computed> | u
   else expect(got(t.winRate)).toBeCloseTo(expected.winRate, 12);
 }
 
-function expectBlock(book: ComputedWorkbook, sheet: string, locale: Locale, projects: readonly Project[]): void {
+function expectBlock(book: ComputedWorkbook, sheet: string, locale: Locale, projects: readonly Project[], reps: readonly string[] = REPS): void {
   const t = teamStrings(locale).summary.projects;
   const { rows, total } = readBlock(book, sheet, locale);
-  expect([...rows.keys()]).toEqual([...[...REPS].sort((a, b) => a.localeCompare(b, "zh-CN")), t.others]);
-  for (const rep of REPS) expectRow(locale, rep, rows.get(rep), figures(projects, (p) => p.rep === rep));
-  expectRow(locale, t.others, rows.get(t.others), figures(projects, (p) => !REPS.includes(p.rep)));
+  expect([...rows.keys()]).toEqual([...[...reps].sort((a, b) => a.localeCompare(b, "zh-CN")), t.others]);
+  for (const rep of reps) expectRow(locale, rep, rows.get(rep), figures(projects, (p) => p.rep === rep));
+  expectRow(locale, t.others, rows.get(t.others), figures(projects, (p) => !reps.includes(p.rep)));
   expectRow(locale, t.total, total, figures(projects, () => true));
+}
+
+/** The fixture's rows as the block counts them: the tracker's words back to stage and result indexes. */
+function asProjects(rows: readonly TableRow[], locale: Locale): Project[] {
+  const p = templateStrings(locale).projects;
+  return rows.map((row) => {
+    const result = p.results.indexOf(String(row.result));
+    return {
+      name: String(row.name),
+      rep: row.rep === null || row.rep === undefined ? "" : String(row.rep),
+      stage: p.stages.indexOf(String(row.stage)),
+      amount: typeof row.amount === "number" ? row.amount : null,
+      ...(result >= 0 ? { result } : {}),
+    };
+  });
 }
 
 describe("the team summary's 项目进度 in a real engine (LibreOffice)", () => {
@@ -127,5 +146,38 @@ describe("the team summary's 项目进度 in a real engine (LibreOffice)", () =>
     expectBlock(enBook, "Team summary", "en-US", PROJECTS);
     expect([...bareBook.get("团队汇总")!.values()]).not.toContain("项目进度");
     expect(errorCells(bareBook)).toEqual([]);
+  });
+
+  test("the project tracker as its builder writes it (200 projects, 8 reps, 6 of them with a plan), in the other language: every figure equals TypeScript's and the team 中标率 the tracker's own", async () => {
+    const cases = (["zh-CN", "en-US"] as const).map((summary) => ({ summary, tracker: summary === "zh-CN" ? ("en-US" as const) : ("zh-CN" as const) }));
+    const files = await Promise.all(
+      cases.map(async ({ summary, tracker }) => {
+        const rows = projectRows(200, tracker);
+        const specs = buildTemplates([{ template: "projects", options: { rows } }], { locale: tracker, existing: NO_NAMES });
+        const reps = [...new Set(rows.flatMap((row) => (row.rep ? [String(row.rep)] : [])))].slice(0, 6);
+        const file = join(dir, `built-${summary}.xlsx`);
+        writeFileSync(file, await writeXlsx(specs));
+        const run = await runCli("rollup", "--lang", summary, "--out", file, ...(await repFiles(summary, reps)));
+        expect(run).toMatchObject({ code: 0, err: "" });
+        return { summary, tracker, rows, specs, reps, file };
+      }),
+    );
+    // Two of the fixture's reps have no plan here: their projects are 其他.
+    for (const { rows, reps } of files) expect(rows.filter((row) => row.rep && !reps.includes(String(row.rep))).length).toBeGreaterThan(10);
+    const books = await recalcXlsx(files.map((f) => f.file));
+    files.forEach(({ summary, rows, specs, reps, tracker }, i) => {
+      const book = books[i];
+      expect(errorCells(book)).toEqual([]);
+      const projects = asProjects(rows, tracker);
+      const sheet = teamStrings(summary).summary.sheetName;
+      expectBlock(book, sheet, summary, projects, reps);
+      // The tracker's own 中标率 (its summary) and the team summary's total agree.
+      const { total } = readBlock(book, sheet, summary);
+      const winRate = `SP_P1_${PROJECT_SUMMARY_NAMES.winRate}`;
+      const holder = specs.find((spec) => spec.names.some((n) => n.name === winRate))!;
+      const own = read(book, holder, namedCell(holder, winRate));
+      expect(typeof own).toBe("number");
+      expect(total.get(teamStrings(summary).summary.projects.winRate)).toBeCloseTo(Number(own), 12);
+    });
   });
 });
