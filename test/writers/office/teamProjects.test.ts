@@ -4,6 +4,8 @@ import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { FakeExcel } from "../../fakes/teamFake";
 import { generateProjects, trackerSheet } from "../../team/trackerOfNames";
 import { cellsOf, table, tableRows, totalsRow, weekly, writePlans } from "./teamSupport";
+import { buildTemplates } from "../../../src/templates";
+import { projectRows } from "../../fixtures/projects";
 
 /**
  * The pane's roll-up with a project tracker in the workbook (sync-counting fake): the 项目进度 block is
@@ -160,5 +162,24 @@ describe("rollUpTeam with a project tracker (Office)", () => {
     expect(failed).toBeInstanceOf(OfficeWriteError);
     expect(cellsOf(late.sheet("团队汇总"))).toEqual(sheetBefore);
     expect(late.state.tables.map((t) => t.name)).toEqual(tablesBefore);
+  });
+
+  test("the tracker as the pane writes it (its builder, in English, next to a Chinese summary) is found by its names and listed", async () => {
+    const fake = new FakeExcel();
+    const rows = projectRows(60, "en-US");
+    await fake.run((context) => writeSheets(context, (existing) => buildTemplates([{ template: "projects", options: { rows } }], { locale: "en-US", existing })));
+    const reps = [...new Set(rows.flatMap((row) => (row.rep ? [String(row.rep)] : [])))].slice(0, 3);
+    await writePlans(fake, reps.map((rep) => weekly(rep)));
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "listed", table: "SP_P1_Projects" });
+    const listed = tableRows(fake, BLOCK);
+    expect(listed.map((r) => r["销售代表"])).toEqual([...[...reps].sort((a, b) => a.localeCompare(b, "zh-CN")), "其他"]);
+    expect(String(listed[0]["丢单金额"])).toContain("SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,SP_T1_Stages[[#This Row],[销售代表]],SP_P1_COL_STAGE,SP_P1_STAGE_LOST)");
+    // Every name the block reads is one the tracker defined.
+    const defined = new Set(fake.state.names.map((n) => n.name.toUpperCase()));
+    const mentioned = Object.values(listed[0]).flatMap((f) => String(f).match(/SP_P1_[A-Z_]+/g) ?? []);
+    expect(mentioned.length).toBeGreaterThan(40);
+    for (const name of mentioned) expect(defined).toContain(name);
   });
 });
