@@ -18,7 +18,7 @@ async function repFile(name: string, rep: string): Promise<string> {
   return file;
 }
 
-const tablesOf = async (file: string): Promise<string[]> => (await inspectXlsx(new Uint8Array(readFileSync(file)))).tables;
+const tablesOf = async (file: string): Promise<readonly string[]> => (await inspectXlsx(new Uint8Array(readFileSync(file)))).tables;
 
 describe("sales-planner rollup with a project tracker", () => {
   test("the summary gets its block; rolling up again rebuilds it once; a team without a tracker gets none", async () => {
@@ -33,7 +33,7 @@ describe("sales-planner rollup with a project tracker", () => {
     const wang = await repFile("wang.xlsx", "王芳");
     const second = await run("rollup", "--out", team, wang);
     expect(second.out).toContain("列出 2 名销售代表");
-    expect((await tablesOf(team)).filter((t) => t.startsWith("SP_T")).sort()).toEqual(["SP_T1_Stages", "SP_T1_Summary"]);
+    expect([...(await tablesOf(team))].filter((t) => t.startsWith("SP_T")).sort()).toEqual(["SP_T1_Stages", "SP_T1_Summary"]);
 
     const bare = join(dir, "bare.xlsx");
     const none = await run("rollup", "--lang", "en-US", "--out", bare, zhang);
