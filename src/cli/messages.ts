@@ -29,6 +29,7 @@ const zh = {
   noRepFiles: "请至少指定一个销售代表的工作簿(.xlsx)。",
   outIsInput: (f: string) => `输出文件不能同时是输入文件:${f}`,
   rolledUp: (f: string, n: number, s: string) => `已写入 ${f}:汇总了 ${n} 张计划表,见工作表"${s}"。`,
+  projectsListed: (t: string, n: number) => `项目进度:按项目跟踪表 ${t} 列出 ${n} 名销售代表及其他负责人的各阶段项目数、金额和中标率。`,
   copiedPlan: (from: string, sheet: string, to: string) => `  ${from}:"${sheet}" → "${to}"`,
   withoutPlans: (f: string) => `注意:${f} 中没有销售计划助手生成的周计划或月计划,已跳过。`,
   needsAttention: (s: string, r: string) => `需处理:"${s}":${r}`,
@@ -123,6 +124,7 @@ const en: CliMessages = {
   noRepFiles: "Name at least one rep's workbook (.xlsx).",
   outIsInput: (f) => `The output file cannot also be an input file: ${f}`,
   rolledUp: (f, n, s) => `Wrote ${f}: rolled up ${n} plan sheets, see sheet "${s}".`,
+  projectsListed: (t, n) => `Projects by stage: projects, amounts and win rate of ${n} reps and of others, from the project tracker ${t}.`,
   copiedPlan: (from, sheet, to) => `  ${from}: "${sheet}" → "${to}"`,
   withoutPlans: (f) => `Note: ${f} has no weekly or monthly plan made by Sales Planner; skipped.`,
   needsAttention: (s, r) => `Needs attention: "${s}": ${r}`,
@@ -243,10 +245,12 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
 
   rollup:把各销售代表工作簿中的周计划和月计划复制到 TEAM(不存在则新建;重名的工作表和
   计划标识自动改名),并生成"团队汇总"工作表:每张计划表一行,公式直接引用计划表的命名单元格,
-  含团队合计;TEAM 中已有的团队汇总表会按新的计划表重建。
+  含团队合计;TEAM 中有项目跟踪表时,另列出各销售代表各阶段的项目数、金额和中标率;TEAM 中已有的
+  团队汇总表会按新的计划表重建。
   rollup copies the weekly and monthly plans of the reps' workbooks into TEAM (created if missing;
   taken sheet names and plan keys are renamed) and writes the "Team summary" sheet: one row per plan
-  sheet, formulas linked to the plans' named cells, team totals; a summary already in TEAM is rebuilt.
+  sheet, formulas linked to the plans' named cells, team totals; when TEAM holds a project tracker, each
+  rep's projects and amounts by stage and win rate too; a summary already in TEAM is rebuilt.
 
   breakdown:把团队目标按权重拆分给销售代表(最大余数法,合计恰好等于目标),再按工作日拆到每周
   (默认计入中国法定节假日和调休,见 --calendar、--holidays),写入"目标分解"工作表;--products 另按产品

@@ -3,7 +3,7 @@ import { type BreakdownInput, type PlanInstance } from "../team";
 import { buildBreakdownSpecs, type PlanChoice } from "../templates/team";
 import { NO_NAMES } from "../spec/naming";
 import { writeSheets } from "../writers/office/officeWriter";
-import { collectRepWorkbooks, rollUpTeam, type InsertedPlan, type RepWorkbookFile } from "../writers/office/team";
+import { collectRepWorkbooks, rollUpTeam, type InsertedPlan, type ProjectsOutcome, type RepWorkbookFile } from "../writers/office/team";
 import type { SkippedFile } from "../writers/ooxml/fileCheck";
 import { blobUrl, downloadOf, type WriteOutcome } from "./templateWriter";
 
@@ -18,6 +18,7 @@ export interface RollupOutcome {
   readonly sheet: string;
   readonly refreshed: boolean;
   readonly plans: readonly PlanInstance[];
+  readonly projects?: ProjectsOutcome;
 }
 
 export type CollectOutcome =

@@ -195,6 +195,10 @@ const zhCN = {
   rollupButton: "汇总团队计划",
   rollupDone: (sheet: string, refreshed: boolean, count: number) => `“${sheet}”已${refreshed ? "刷新" : "创建"}：共 ${count} 张计划表。`,
   rollupAttention: (marked: readonly string[]) => `需要处理：${marked.join(" · ")}`,
+  rollupProjects: (table: string) => `项目进度：按项目跟踪表 ${table} 列出各销售代表各阶段的项目数、金额和中标率。`,
+  rollupProjectsBlocked: (table: string, occupied: string) =>
+    `项目进度未写入：本工作簿有项目跟踪表 ${table}，但“团队汇总”中应放置项目进度的单元格（${occupied}）已有内容。移走这些内容后重新汇总即可。`,
+  rollupProjectsRemoved: "项目跟踪表已不在本工作簿中，项目进度已从“团队汇总”中删除。",
   collectHeading: "收集销售代表的文件",
   collectIntro: "选择销售代表发来的 .xlsx 工作簿，把其中的计划表复制到本工作簿（重名时自动改名），然后汇总。",
   collectPreviewIntro: "选择销售代表发来的 .xlsx 工作簿，生成一个包含全部计划表和团队汇总的新工作簿。",
@@ -453,6 +457,10 @@ const enUS: UiStrings = {
   rollupButton: "Roll up team plans",
   rollupDone: (sheet, refreshed, count) => `"${sheet}" ${refreshed ? "refreshed" : "created"}: ${count} plan sheets.`,
   rollupAttention: (marked) => `Needs attention: ${marked.join(" · ")}`,
+  rollupProjects: (table) => `Projects by stage: each rep's projects, amounts and win rate from the project tracker ${table}.`,
+  rollupProjectsBlocked: (table, occupied) =>
+    `Projects by stage not written: the workbook has the project tracker ${table}, but the summary's cells where it goes (${occupied}) hold something. Move them and roll up again.`,
+  rollupProjectsRemoved: "The project tracker is no longer in this workbook, so the projects by stage were removed from the team summary.",
   collectHeading: "Collect reps' files",
   collectIntro: "Pick the .xlsx workbooks reps sent; their plan sheets are copied into this workbook (renamed if a name is taken), then rolled up.",
   collectPreviewIntro: "Pick the .xlsx workbooks reps sent to get one new workbook with all their plan sheets and the team summary.",

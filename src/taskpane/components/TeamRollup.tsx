@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2 } from "@fluentui/react-components";
 import type { CollectOutcome, RollupOutcome } from "../../host/teamActions";
+import type { ProjectsOutcome } from "../../writers/office/team";
 import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
 import { planStatus, type PlanInstance } from "../../team";
@@ -22,13 +23,27 @@ function attention(plans: readonly PlanInstance[], locale: Locale): string[] {
   return plans.filter((plan) => planStatus(plan) !== "ok").map((plan) => `${plan.sheet}: ${planRemarks(plan, locale)}`);
 }
 
+/** What became of the summary's 项目进度 block, in the user's language. */
+function projectsText(projects: ProjectsOutcome, strings: UiStrings): string {
+  switch (projects.kind) {
+    case "listed":
+      return strings.rollupProjects(projects.table);
+    case "blocked":
+      return strings.rollupProjectsBlocked(projects.table, projects.occupied);
+    case "removed":
+      return strings.rollupProjectsRemoved;
+  }
+}
+
 function RollupSummary({ outcome, strings, locale }: { outcome: RollupOutcome; strings: UiStrings; locale: Locale }) {
   const marked = attention(outcome.plans, locale);
+  const warn = marked.length > 0 || outcome.projects?.kind === "blocked";
   return (
-    <MessageBar intent={marked.length > 0 ? "warning" : "success"} layout="multiline" data-testid="rollup-result">
+    <MessageBar intent={warn ? "warning" : "success"} layout="multiline" data-testid="rollup-result">
       <MessageBarBody>
         {strings.rollupDone(outcome.sheet, outcome.refreshed, outcome.plans.length)}
         {marked.length > 0 && <div>{strings.rollupAttention(marked)}</div>}
+        {outcome.projects && <div data-testid="rollup-projects">{projectsText(outcome.projects, strings)}</div>}
       </MessageBarBody>
     </MessageBar>
   );

@@ -20,6 +20,7 @@ import {
   type WeeklyMetric,
 } from "../../spec/sheetSpec";
 import { TeamError } from "../../team/errors";
+import { BLOCK_GAP, projectsBlock } from "./projectsBlock";
 import { planStatus, type PlanInstance } from "../../team/plans";
 
 /**
@@ -94,7 +95,16 @@ type MetricId = WeeklyMetric | MonthlyMetric;
 
 const metricKey = (metric: MetricId, part: "target" | "actual" | "rate"): string => `${metric}_${part}`;
 
-export function buildSummarySheet(plans: readonly PlanInstance[], placement: SummaryPlacement, locale: Locale): SheetSpec {
+/**
+ * The workbook's project tracker, when it has one (`findTracker`): the summary then lists its projects
+ * by stage per rep (projectsBlock.ts), below the table at `origin`, else `BLOCK_GAP` rows under it.
+ */
+export interface SummaryProjects {
+  readonly tracker: string;
+  readonly origin?: CellRef;
+}
+
+export function buildSummarySheet(plans: readonly PlanInstance[], placement: SummaryPlacement, locale: Locale, projects?: SummaryProjects): SheetSpec {
   const kit = kitFor(locale);
   const { columns: c, s } = kit;
   const t = teamStrings(locale).summary;
@@ -149,6 +159,12 @@ export function buildSummarySheet(plans: readonly PlanInstance[], placement: Sum
     rule: { kind: "expression", formula: `AND(${status}<>"",${status}<>${str(t.status.ok)})` },
     style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont, bold: true },
   });
+  if (projects) {
+    const origin = projects.origin ?? { row: placed.lastRow + BLOCK_GAP, col: SUMMARY_ORIGIN.col };
+    const block = projectsBlock(draft, { summaryKey: placement.key, tracker: projects.tracker, reps: plans.map((plan) => plan.rep), origin }, locale);
+    // The 其他 row's formulas list every rep: long names could pass Excel's limit too.
+    if (block.spec.columns.some((column) => (column.formula ?? "").length + 1 > MAX_FORMULA_LENGTH)) throw new TeamError("tooManyPlans", { count: plans.length });
+  }
   const chartCol = placed.lastCol + 2;
   draft.chart({
     kind: "column",

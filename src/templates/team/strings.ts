@@ -45,6 +45,19 @@ const zh = {
       }
     },
     duplicateOf: (keys: readonly string[]) => `与 ${list(keys, "、")} 的销售代表和期间相同`,
+    projects: {
+      title: "项目进度",
+      note: (table: string) =>
+        `按阶段统计项目跟踪表 ${table} 中各销售代表的项目数和预计金额（公式按项目跟踪表的命名单元格比较阶段，与其语言无关）；“其他”为负责人不在本汇总中的项目；中标率 = 中标 /（中标 + 未中标）。`,
+      rep: "销售代表",
+      others: "其他",
+      total: "合计",
+      count: (stage: string) => `${stage}数量`,
+      amount: (stage: string) => `${stage}金额`,
+      won: "中标",
+      lost: "未中标",
+      winRate: "中标率",
+    },
   },
   breakdown: {
     sheetName: "目标分解",
@@ -106,6 +119,19 @@ const en: TeamStrings = {
       }
     },
     duplicateOf: (keys) => `same rep and period as ${list(keys, ", ")}`,
+    projects: {
+      title: "Projects by stage",
+      note: (table) =>
+        `Projects and expected amounts per rep and stage in the project tracker ${table} (the formulas compare stages with the tracker's named cells, so any tracker language works); "Others" are projects of reps not in this summary; win rate = won / (won + lost).`,
+      rep: "Rep",
+      others: "Others",
+      total: "Total",
+      count: (stage) => `${stage} count`,
+      amount: (stage) => `${stage} amount`,
+      won: "Bids won",
+      lost: "Bids lost",
+      winRate: "Win rate",
+    },
   },
   breakdown: {
     sheetName: "Target breakdown",

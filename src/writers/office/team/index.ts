@@ -9,7 +9,7 @@ import { writeRollup, type RollupResult } from "./writeRollup";
  * through `localized(locale)`).
  */
 
-export type { RollupResult } from "./writeRollup";
+export type { ProjectsOutcome, RollupResult } from "./writeRollup";
 export type { InsertedPlan, InsertReport, RepWorkbookFile } from "./insertRepWorkbooks";
 export type { WorkbookSnapshot } from "./readPlans";
 export { readPlans } from "./readPlans";

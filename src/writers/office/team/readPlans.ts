@@ -1,6 +1,7 @@
 import { needsValue, type NameEntry } from "../../../team";
-import { summaryTableName, type SummaryPlacement } from "../../../templates/team";
-import type { SummaryTableState } from "./refresh";
+import { findTracker, stagesTableName, summaryTableName, type SummaryPlacement } from "../../../templates/team";
+import type { SummarySurroundings, SummaryTableState } from "./refresh";
+import { parseAddress } from "../../../spec/addresses";
 import { readRecord } from "../../../templates/registry";
 import type { CellValue, ExistingNames } from "../../../spec/sheetSpec";
 import { referenceTarget } from "../../ooxml";
@@ -18,8 +19,17 @@ export interface WorkbookSnapshot {
   /** Every defined name, as the team layer classifies them. */
   readonly names: readonly NameEntry[];
   readonly existing: ExistingNames;
+  /** The project tracker the summary lists by stage (`findTracker`), when the workbook holds one. */
+  readonly tracker?: string;
   /** The summary sheet already in the workbook (the lowest key if several). */
-  readonly summary?: { readonly placement: SummaryPlacement; readonly table: SummaryTableState; readonly content: SummaryTableContent };
+  readonly summary?: {
+    readonly placement: SummaryPlacement;
+    readonly table: SummaryTableState;
+    readonly content: SummaryTableContent;
+    /** Its 项目进度 block's table as read, to restore it from (projectsBlock.ts). */
+    readonly blockContent?: SummaryTableContent;
+    readonly around: SummarySurroundings;
+  };
 }
 
 /** The existing summary table as it was read, whole (header, data body, totals row), to restore it from. */
@@ -50,6 +60,9 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
   await context.sync();
 
   const tableNames = tables.items.map((t) => t.name);
+  const existing: ExistingNames = { sheets: sheets.items.map((s) => s.name), tables: tableNames, names: names.items.map((n) => n.name) };
+  const tracker = findTracker(existing);
+  const hasTable = (name: string): boolean => tableNames.some((t) => t.toLowerCase() === name.toLowerCase());
   const located = names.items.map((item) => ({ item, sheet: sheetOf(item) }));
   const withValues = located.map(({ item, sheet }) => {
     const wanted = sheet !== undefined && needsValue(item.name);
@@ -58,17 +71,11 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
   const summaryTables = located.flatMap(({ item, sheet }) => {
     const key = SUMMARY_RECORD.exec(item.name)?.[1]?.toUpperCase();
     const table = key && summaryTableName(key);
-    if (!key || !table || sheet === undefined || !tableNames.some((t) => t.toLowerCase() === table.toLowerCase())) return [];
-    const found = context.workbook.tables.getItem(table);
-    return [
-      {
-        key,
-        sheet,
-        table: found.load("name,showTotals"),
-        body: found.getDataBodyRange().load("rowCount,columnCount"),
-        whole: found.getRange().load("formulas,numberFormat,rowCount"),
-      },
-    ];
+    if (!key || !table || sheet === undefined || !hasTable(table)) return [];
+    const block = hasTable(stagesTableName(key)) ? tableReads(context.workbook.tables.getItem(stagesTableName(key))) : undefined;
+    // The sheet's values, to find the block's caption and room for a new block: only where a block is or may come.
+    const used = block || tracker ? context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(false).load("address,values") : undefined;
+    return [{ key, sheet, ...tableReads(context.workbook.tables.getItem(table)), block, used }];
   });
   await context.sync();
 
@@ -80,23 +87,48 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
   const summary = summaryTables
     .filter(({ key }) => readRecord(entries.find((e) => e.name.toUpperCase() === `SP_${key}_TEMPLATE`)?.value)?.template === "teamSummary")
     .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))[0];
+  const used = summary?.used && !summary.used.isNullObject ? summary.used : undefined;
   return {
     names: entries,
-    existing: { sheets: sheets.items.map((s) => s.name), tables: tableNames, names: names.items.map((n) => n.name) },
+    existing,
+    ...(tracker !== undefined ? { tracker } : {}),
     ...(summary
       ? {
           summary: {
             placement: { key: summary.key, sheet: summary.sheet },
-            table: { rows: summary.body.rowCount, columns: summary.body.columnCount },
-            content: {
-              name: summary.table.name,
-              headerRows: summary.whole.rowCount - summary.body.rowCount - (summary.table.showTotals ? 1 : 0),
-              showTotals: summary.table.showTotals,
-              formulas: summary.whole.formulas,
-              numberFormat: summary.whole.numberFormat,
+            table: stateOf(summary),
+            content: contentOf(summary),
+            ...(summary.block ? { blockContent: contentOf(summary.block) } : {}),
+            around: {
+              summaryAt: parseAddress(summary.whole.address).range,
+              ...(summary.block ? { block: { at: parseAddress(summary.block.whole.address).range, state: stateOf(summary.block) } } : {}),
+              ...(used ? { used: { at: parseAddress(used.address).range, values: used.values.map((row) => row.map(scalar)) } } : {}),
             },
           },
         }
       : {}),
   };
 }
+
+interface TableReads {
+  readonly table: Excel.Table;
+  readonly body: Excel.Range;
+  readonly whole: Excel.Range;
+}
+
+/** Queues the loads of a table's size and whole content (header, body, totals), to refresh and restore it. */
+const tableReads = (found: Excel.Table): TableReads => ({
+  table: found.load("name,showTotals"),
+  body: found.getDataBodyRange().load("rowCount,columnCount"),
+  whole: found.getRange().load("formulas,numberFormat,rowCount,address"),
+});
+
+const stateOf = (read: TableReads): SummaryTableState => ({ rows: read.body.rowCount, columns: read.body.columnCount });
+
+const contentOf = (read: TableReads): SummaryTableContent => ({
+  name: read.table.name,
+  headerRows: read.whole.rowCount - read.body.rowCount - (read.table.showTotals ? 1 : 0),
+  showTotals: read.table.showTotals,
+  formulas: read.whole.formulas,
+  numberFormat: read.whole.numberFormat,
+});

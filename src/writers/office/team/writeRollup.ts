@@ -1,11 +1,16 @@
 import type { Locale } from "../../../contract/locale";
 import { discoverPlans, type PlanInstance } from "../../../team";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team";
-import { planRefresh, type RefreshPlan } from "./refresh";
+import { PROJECTS_ROLE } from "../../../templates/linkedTables";
+import { spTable } from "../../../spec/naming";
+import { qualifiedAddress } from "../../../spec/addresses";
+import type { CellRef, RangeRef } from "../../../spec/sheetSpec";
+import { planBlock, planRefresh, type BlockPlan, type RefreshPlan } from "./refresh";
 import { tableBlocks, type Entry } from "../blocks";
 import { call, runBatches, sliceBlock, type Step } from "../chunking";
 import { excelCode, OfficeWriteError } from "../errors";
 import { addSheets } from "../officeWriter";
+import { sheetSteps } from "../sheetSteps";
 import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
 
 /**
@@ -25,15 +30,49 @@ export interface RollupResult {
   readonly refreshed: boolean;
   /** Every plan listed, in summary order, with its status and reasons. */
   readonly plans: readonly PlanInstance[];
+  /** What became of the 项目进度 block (templates/team/projectsBlock.ts); absent without tracker or block. */
+  readonly projects?: ProjectsOutcome;
 }
+
+/**
+ * `listed`: the summary lists tracker `table` by stage; `blocked`: it would, but the cells where the
+ * block goes (`occupied`) hold something, so it was not written; `removed`: the tracker is gone and so is the block.
+ */
+export type ProjectsOutcome =
+  | { readonly kind: "listed"; readonly table: string }
+  | { readonly kind: "blocked"; readonly table: string; readonly occupied: string }
+  | { readonly kind: "removed" };
 
 export async function writeRollup(context: Excel.RequestContext, snapshot: WorkbookSnapshot, locale: Locale): Promise<RollupResult> {
   const plans = discoverPlans(snapshot.names);
-  const placement = snapshot.summary?.placement ?? newSummaryPlacement(snapshot.existing, locale);
+  const { tracker, summary } = snapshot;
+  const placement = summary?.placement ?? newSummaryPlacement(snapshot.existing, locale);
+  const build = (origin?: CellRef) => buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker, ...(origin ? { origin } : {}) });
+  const listed = tracker === undefined ? undefined : ({ kind: "listed", table: spTable(tracker, PROJECTS_ROLE) } as const);
+  if (!summary) {
+    const spec = build();
+    await addSheets(context, [spec]);
+    return { sheet: spec.name, refreshed: false, plans, ...(listed ? { projects: listed } : {}) };
+  }
+  // The summary table as refreshed (its block, if any, plays no part in it).
   const spec = buildSummarySheet(plans, placement, locale);
-  if (snapshot.summary) await refresh(context, planRefresh(spec, snapshot.summary.table), snapshot.summary.content);
-  else await addSheets(context, [spec]);
-  return { sheet: spec.name, refreshed: snapshot.summary !== undefined, plans };
+  const table = planRefresh(spec, summary.table);
+  const block = planBlock(tracker, placement.key, plans.map((plan) => plan.rep), summary.around, table.rowDelta, build);
+  await refresh(context, { table, block, sheet: placement.sheet }, summary.content, summary.blockContent);
+  return { sheet: spec.name, refreshed: true, plans, ...projectsOutcome(block, listed, placement.sheet) };
+}
+
+function projectsOutcome(block: BlockPlan, listed: ProjectsOutcome | undefined, sheet: string): { projects?: ProjectsOutcome } {
+  switch (block.kind) {
+    case "none":
+      return {};
+    case "remove":
+      return { projects: { kind: "removed" } };
+    case "blocked":
+      return listed?.kind === "listed" ? { projects: { kind: "blocked", table: listed.table, occupied: qualifiedAddress(sheet, block.occupied) } } : {};
+    default:
+      return listed ? { projects: listed } : {};
+  }
 }
 
 /** Refreshing must also clear what a row no longer links to, so "leave alone" (null) becomes "". */
@@ -61,40 +100,91 @@ const rowsOf = (range: () => Excel.Range, columns: number) => (first: number, co
 };
 
 /**
- * Applies a refresh plan to the summary table in place (see `RefreshPlan`): one batch, one sync —
- * more only for a summary of about 90 plans or more (see `gridSteps`). Excel batches are not
- * transactions, so if a sync fails the table may be half refreshed: `restore` then puts back the
- * table as it was before, and the error is thrown typed.
+ * Applies a refresh plan to the summary table in place (see `RefreshPlan`) and to its 项目进度 block
+ * (see `BlockPlan`): one batch, one sync — more only for a summary of about 90 plans or more (see
+ * `gridSteps`). Excel batches are not transactions, so if a sync fails the tables may be half
+ * refreshed: `restore` then puts back each table as it was before (a block added by this refresh is
+ * removed again, from cells that were empty), and the error is thrown typed. A block is removed last,
+ * so a failure before it leaves it in place, and the removal is one call.
  */
-async function refresh(context: Excel.RequestContext, plan: RefreshPlan, previous: SummaryTableContent): Promise<void> {
+async function refresh(
+  context: Excel.RequestContext,
+  work: { readonly table: RefreshPlan; readonly block: BlockPlan; readonly sheet: string },
+  previous: SummaryTableContent,
+  previousBlock: SummaryTableContent | undefined,
+): Promise<void> {
+  const { block } = work;
+  const sheet = context.workbook.worksheets.getItem(work.sheet);
   try {
-    const table = context.workbook.tables.getItem(plan.table.name);
-    const blocks = tableBlocks(plan.table);
-    const columns = plan.table.columns.length;
-    const body = rowsOf(() => table.getDataBodyRange(), columns);
-    const totals = blocks.totals;
     await runBatches(context, [
-      call(() => {
-        if (plan.rowDelta > 0) {
-          table.rows.add(undefined, Array.from({ length: plan.rowDelta }, () => new Array<string>(columns).fill("")));
-        }
-        // From the last row up, so the indexes of the rows still to delete do not move.
-        for (let index = plan.rowsBefore - 1; index >= plan.rowsBefore + plan.rowDelta; index--) table.rows.getItemAt(index).delete();
-        table.getHeaderRowRange().values = blocks.header.rows;
-      }),
-      // Formats first: a formula written into a cell formatted as Text would be kept as text.
-      ...gridSteps(blocks.formats.rows.slice(0, plan.table.rows.length), body, (range, slice) => (range.numberFormat = slice)),
-      ...gridSteps(cleared(blocks.body.rows), body, (range, slice) => (range.formulas = slice)),
-      ...(totals ? [call(() => (table.getTotalRowRange().formulas = cleared(totals.rows)))] : []),
+      ...tableSteps(context, work.table),
+      ...(block.kind === "refresh" ? tableSteps(context, block.plan) : []),
+      ...(block.kind === "add" ? addBlockSteps(context, sheet, block) : []),
+      ...(block.kind === "remove"
+        ? [
+            call(() => {
+              context.workbook.tables.getItem(block.table).delete();
+              for (const at of block.caption) rangeAt(sheet, { from: at, to: at }).clear();
+            }),
+          ]
+        : []),
     ]);
   } catch (error) {
     try {
       await restore(context, previous);
+      if (previousBlock && block.kind === "refresh") await restore(context, previousBlock);
+      if (block.kind === "add") await removeAddedBlock(context, sheet, block);
     } catch {
-      throw new OfficeWriteError("restoreFailed", { excelCode: excelCode(error), leftovers: [plan.spec.name] }, error);
+      throw new OfficeWriteError("restoreFailed", { excelCode: excelCode(error), leftovers: [work.table.spec.name] }, error);
     }
     throw new OfficeWriteError("writeFailed", { excelCode: excelCode(error) }, error);
   }
+}
+
+/** The steps refreshing one table in place: rows added or deleted, then header, formats, body, totals. */
+function tableSteps(context: Excel.RequestContext, plan: RefreshPlan): Step[] {
+  const table = context.workbook.tables.getItem(plan.table.name);
+  const blocks = tableBlocks(plan.table);
+  const columns = plan.table.columns.length;
+  const body = rowsOf(() => table.getDataBodyRange(), columns);
+  const totals = blocks.totals;
+  return [
+    call(() => {
+      if (plan.rowDelta > 0) {
+        table.rows.add(undefined, Array.from({ length: plan.rowDelta }, () => new Array<string>(columns).fill("")));
+      }
+      // From the last row up, so the indexes of the rows still to delete do not move.
+      for (let index = plan.rowsBefore - 1; index >= plan.rowsBefore + plan.rowDelta; index--) table.rows.getItemAt(index).delete();
+      table.getHeaderRowRange().values = blocks.header.rows;
+    }),
+    // Formats first: a formula written into a cell formatted as Text would be kept as text.
+    ...gridSteps(blocks.formats.rows.slice(0, plan.table.rows.length), body, (range, slice) => (range.numberFormat = slice)),
+    ...gridSteps(cleared(blocks.body.rows), body, (range, slice) => (range.formulas = slice)),
+    ...(totals ? [call(() => (table.getTotalRowRange().formulas = cleared(totals.rows)))] : []),
+  ];
+}
+
+const rangeAt = (sheet: Excel.Worksheet, area: RangeRef): Excel.Range =>
+  sheet.getRangeByIndexes(area.from.row, area.from.col, area.to.row - area.from.row + 1, area.to.col - area.from.col + 1);
+
+/**
+ * A new block on the existing sheet, written by the Office writer's own steps for its table and caption
+ * only (no names, no sheet settings): after the summary's steps, which move the cells under the table
+ * to where `planBlock` placed the block.
+ */
+function addBlockSteps(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Extract<BlockPlan, { kind: "add" }>): Step[] {
+  const only = { ...block.spec, cells: block.cells, tables: [block.table], names: [], columnNames: [], merges: [], validations: [], conditionalFormats: [], charts: [] };
+  const steps = sheetSteps({ context, sheet, ownsSheet: false }, only);
+  return [...steps.structure, ...steps.content];
+}
+
+/** Undoes `addBlockSteps`: its table if it was created, and its cells, which held nothing before. */
+async function removeAddedBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Extract<BlockPlan, { kind: "add" }>): Promise<void> {
+  const table = context.workbook.tables.getItemOrNullObject(block.table.name);
+  await context.sync();
+  if (!table.isNullObject) table.delete();
+  rangeAt(sheet, block.area).clear();
+  await context.sync();
 }
 
 /**

@@ -5,6 +5,9 @@ import { TeamError } from "../../../team/errors";
 import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { discoverPlans, type PlanInstance } from "../../../team/plans";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/rollupSheet";
+import { blockReps, findTracker } from "../../../templates/team/projectsBlock";
+import { PROJECTS_ROLE } from "../../../templates/linkedTables";
+import { spTable } from "../../../spec/naming";
 
 /**
  * The team workbook as a file, without Excel: `base` (or a new workbook) with the reps' plan sheets
@@ -16,6 +19,8 @@ import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/
 export interface RollupReport {
   readonly data: Uint8Array;
   readonly summarySheet: string;
+  /** The project tracker the summary lists by stage (its table), when the workbook holds one. */
+  readonly projects?: { readonly table: string; readonly reps: number };
   readonly plans: readonly PlanInstance[];
   readonly copied: readonly CopiedPlan[];
   /** Files without a plan sheet made by the add-in. */
@@ -39,11 +44,14 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   const merged = await mergeRepWorkbooks(base, accepted);
   refused.push(...merged.unreadable.map((u) => new TeamError("unreadableFile", { file: u.file, detail: u.detail })));
   const plans = discoverPlans(await xlsxNameEntries(merged.data));
-  const placement = merged.removedSummary ?? newSummaryPlacement(await inspectXlsx(merged.data), locale);
-  const summary = buildSummarySheet(plans, placement, locale);
+  const existing = await inspectXlsx(merged.data);
+  const placement = merged.removedSummary ?? newSummaryPlacement(existing, locale);
+  const tracker = findTracker(existing);
+  const summary = buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker });
   return {
     data: await writeXlsx([summary], merged.data),
     summarySheet: summary.name,
+    ...(tracker === undefined ? {} : { projects: { table: spTable(tracker, PROJECTS_ROLE), reps: blockReps(plans.map((p) => p.rep)).length } }),
     plans,
     copied: merged.copied,
     withoutPlans: merged.withoutPlans,

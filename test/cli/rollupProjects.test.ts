@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildTemplates } from "../../src/templates";
+import { NO_NAMES } from "../../src/spec/naming";
+import { inspectXlsx, writeXlsx } from "../../src/writers/xlsx";
+import { projectRows } from "../fixtures/projects";
+import { runCli as run } from "../support/cli";
+
+/** `sales-planner rollup` with a project tracker in TEAM: the 项目进度 block is written, rebuilt once, and only with a tracker. */
+
+const dir = mkdtempSync(join(tmpdir(), "sp-cli-rollup-projects-"));
+
+async function repFile(name: string, rep: string): Promise<string> {
+  const file = join(dir, name);
+  const { code } = await run("write", "weekly", "--rep", rep, "--week", "2026-W48", "--out", file);
+  expect(code).toBe(0);
+  return file;
+}
+
+const tablesOf = async (file: string): Promise<readonly string[]> => (await inspectXlsx(new Uint8Array(readFileSync(file)))).tables;
+
+describe("sales-planner rollup with a project tracker", () => {
+  test("the summary gets its block; rolling up again rebuilds it once; a team without a tracker gets none", async () => {
+    const team = join(dir, "team.xlsx");
+    writeFileSync(team, await writeXlsx(buildTemplates([{ template: "projects", options: { rows: projectRows(30, "zh-CN") } }], { locale: "zh-CN", existing: NO_NAMES })));
+    const zhang = await repFile("zhang.xlsx", "张伟");
+    const first = await run("rollup", "--out", team, zhang);
+    expect(first).toMatchObject({ code: 0, err: "" });
+    expect(first.out).toContain("项目进度:按项目跟踪表 SP_P1_Projects 列出 1 名销售代表");
+    expect((await tablesOf(team)).filter((t) => t.startsWith("SP_T"))).toEqual(["SP_T1_Summary", "SP_T1_Stages"]);
+
+    const wang = await repFile("wang.xlsx", "王芳");
+    const second = await run("rollup", "--out", team, wang);
+    expect(second.out).toContain("列出 2 名销售代表");
+    expect([...(await tablesOf(team))].filter((t) => t.startsWith("SP_T")).sort()).toEqual(["SP_T1_Stages", "SP_T1_Summary"]);
+
+    const bare = join(dir, "bare.xlsx");
+    const none = await run("rollup", "--lang", "en-US", "--out", bare, zhang);
+    expect(none).toMatchObject({ code: 0, err: "" });
+    expect(none.out).not.toContain("Projects by stage");
+    expect((await tablesOf(bare)).filter((t) => t.startsWith("SP_T"))).toEqual(["SP_T1_Summary"]);
+  });
+});

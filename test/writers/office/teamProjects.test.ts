@@ -1,0 +1,185 @@
+import { rollUpTeam } from "../../../src/writers/office/team";
+import { writeSheets } from "../../../src/writers/office/officeWriter";
+import { OfficeWriteError } from "../../../src/writers/office/errors";
+import { FakeExcel } from "../../fakes/teamFake";
+import { generateProjects, trackerSheet } from "../../team/trackerOfNames";
+import { cellsOf, table, tableRows, totalsRow, weekly, writePlans } from "./teamSupport";
+import { buildTemplates } from "../../../src/templates";
+import { projectRows } from "../../fixtures/projects";
+
+/**
+ * The pane's roll-up with a project tracker in the workbook (sync-counting fake): the 项目进度 block is
+ * written with a new summary, refreshed in place, added to a summary written before the tracker (only
+ * where nothing is in the way), removed with the tracker, and put back when Excel rejects the refresh.
+ * The formulas' values are checked in LibreOffice (test/team/projectsRollup.engine.test.ts).
+ */
+
+const REPS = ["张三", "李四", "王五"];
+const WORDS = { stages: ["前期设计", "投标", "深化设计", "备货执行", "验收", "已收款", "丢单"], results: ["未开标", "中标", "未中标"] };
+const SUMMARY = "SP_T1_Summary";
+const BLOCK = "SP_T1_Stages";
+
+async function writeTracker(fake: FakeExcel): Promise<void> {
+  await fake.run((context) => writeSheets(context, () => [trackerSheet("P1", generateProjects(40, REPS, ["周九"]), WORDS)]));
+}
+
+async function team(withTracker: boolean, reps = REPS): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  if (withTracker) await writeTracker(fake);
+  await writePlans(fake, reps.map((rep) => weekly(rep)));
+  return fake;
+}
+
+async function rollUp(fake: FakeExcel) {
+  const before = fake.syncCount;
+  const result = await fake.run((context) => rollUpTeam(context, "zh-CN"));
+  return { result, syncs: fake.syncCount - before };
+}
+
+const hasTable = (fake: FakeExcel, name: string): boolean => fake.state.tables.some((t) => t.name === name);
+/** Row (0-based) of the cell holding `text` in column A of the summary sheet. */
+const rowOf = (fake: FakeExcel, text: string): number | undefined =>
+  [...fake.sheet("团队汇总").cells].find(([key, cell]) => key.endsWith(",0") && cell.value === text)?.[0].split(",").map(Number)[0];
+
+describe("rollUpTeam with a project tracker (Office)", () => {
+  test("a new summary lists the tracker by stage per rep under its table, in the same 3 syncs; without a tracker, no block", async () => {
+    const fake = await team(true);
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "listed", table: "SP_P1_Projects" });
+    const rows = tableRows(fake, BLOCK);
+    expect(rows.map((r) => r["销售代表"])).toEqual(["李四", "王五", "张三", "其他"]);
+    // One formula per column: Excel would make per-row formulas one calculated column.
+    for (const header of Object.keys(rows[0]).slice(1)) expect(new Set(rows.map((r) => r[header])).size).toBe(1);
+    expect(String(rows[0]["投标数量"])).toContain("SP_P1_COL_STAGE,SP_P1_STAGE_BID");
+    const summary = table(fake, SUMMARY);
+    const block = table(fake, BLOCK);
+    expect(rowOf(fake, "项目进度")).toBe(summary.range.to.row + 2);
+    expect(block.range.from).toEqual({ row: summary.range.to.row + 4, col: 0 });
+    expect(totalsRow(fake, BLOCK)[0]?.value).toBe("合计");
+
+    const bare = await team(false);
+    const plain = await rollUp(bare);
+    expect(plain.syncs).toBe(3);
+    expect(plain.result.projects).toBeUndefined();
+    expect(hasTable(bare, BLOCK)).toBe(false);
+    expect(rowOf(bare, "项目进度")).toBeUndefined();
+  });
+
+  test("re-running is idempotent, and a new rep's plan adds a block row: the notes below the block move down with it", async () => {
+    const fake = await team(true);
+    await rollUp(fake);
+    const before = cellsOf(fake.sheet("团队汇总"));
+    expect((await rollUp(fake)).syncs).toBe(3);
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(before);
+
+    const below = table(fake, BLOCK).range.to.row + 2;
+    fake.seed("团队汇总", `A${below + 1}`, [["经理备注：项目周会周一"]]);
+    await writePlans(fake, [weekly("赵六")]);
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "listed", table: "SP_P1_Projects" });
+    expect(tableRows(fake, BLOCK).map((r) => r["销售代表"])).toEqual(["李四", "王五", "张三", "赵六", "其他"]);
+    // The summary gained a row and so did the block: the note is two rows further down.
+    expect(fake.sheet("团队汇总").cells.get(`${below + 2},0`)?.value).toBe("经理备注：项目周会周一");
+    expect(String(tableRows(fake, BLOCK)[4]["投标数量"])).toContain('{"李四","王五","张三","赵六"}');
+
+    const fresh = await team(true, [...REPS, "赵六"]);
+    await rollUp(fresh);
+    expect(tableRows(fake, BLOCK)).toEqual(tableRows(fresh, BLOCK));
+    expect(totalsRow(fake, BLOCK)).toEqual(totalsRow(fresh, BLOCK));
+  });
+
+  test("a summary written before the tracker gets the block on the next roll-up, where a new summary has it", async () => {
+    const fake = await team(false);
+    await rollUp(fake);
+    await writeTracker(fake);
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "listed", table: "SP_P1_Projects" });
+
+    const fresh = await team(true);
+    await rollUp(fresh);
+    expect(table(fake, BLOCK).range).toEqual(table(fresh, BLOCK).range);
+    expect(tableRows(fake, BLOCK)).toEqual(tableRows(fresh, BLOCK));
+    expect(totalsRow(fake, BLOCK)).toEqual(totalsRow(fresh, BLOCK));
+    expect(rowOf(fake, "项目进度")).toBe(rowOf(fresh, "项目进度"));
+  });
+
+  test("…but never over the manager's cells: the block is left out and the roll-up says where", async () => {
+    const fake = await team(false);
+    await rollUp(fake);
+    const note = table(fake, SUMMARY).range.to.row + 3;
+    fake.seed("团队汇总", `C${note + 1}`, [["经理备注"]]);
+    await writeTracker(fake);
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "blocked", table: "SP_P1_Projects", occupied: `'团队汇总'!C${note + 1}` });
+    expect(hasTable(fake, BLOCK)).toBe(false);
+    expect(fake.sheet("团队汇总").cells.get(`${note},2`)?.value).toBe("经理备注");
+  });
+
+  test("the tracker deleted: the block goes with its caption; the manager's cells stay", async () => {
+    const fake = await team(true);
+    await rollUp(fake);
+    const block = table(fake, BLOCK);
+    const beside = { row: block.range.from.row, col: block.range.to.col + 2 };
+    fake.seed("团队汇总", `A${block.range.to.row + 3}`, [["经理备注"]]);
+    fake.sheet("团队汇总").cells.set(`${beside.row},${beside.col}`, { value: "旁注" });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("项目跟踪表").delete();
+      await context.sync();
+    });
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "removed" });
+    expect(hasTable(fake, BLOCK)).toBe(false);
+    expect(rowOf(fake, "项目进度")).toBeUndefined();
+    const cells = [...fake.sheet("团队汇总").cells.values()].map((c) => c.value);
+    expect(cells.filter((v) => typeof v === "string" && v.includes("SP_P1_Projects"))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining(["经理备注", "旁注"]));
+  });
+
+  test("a refresh Excel rejects is undone: summary and block as before; a block being added is removed again", async () => {
+    const fake = await team(true);
+    await rollUp(fake);
+    await writePlans(fake, [weekly("赵六")]);
+    const before = { cells: cellsOf(fake.sheet("团队汇总")), summary: table(fake, SUMMARY).range, block: table(fake, BLOCK).range };
+    // Sync 3 is the refresh's one batch: fail after the summary's steps, inside the block's.
+    fake.failAtSync(3, 8);
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeWriteError);
+    expect((error as OfficeWriteError).code).toBe("writeFailed");
+    expect({ cells: cellsOf(fake.sheet("团队汇总")), summary: table(fake, SUMMARY).range, block: table(fake, BLOCK).range }).toEqual(before);
+
+    const late = await team(false);
+    await rollUp(late);
+    await writeTracker(late);
+    const sheetBefore = cellsOf(late.sheet("团队汇总"));
+    const tablesBefore = late.state.tables.map((t) => t.name);
+    late.failAtSync(3, 12);
+    const failed = await late.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(OfficeWriteError);
+    expect(cellsOf(late.sheet("团队汇总"))).toEqual(sheetBefore);
+    expect(late.state.tables.map((t) => t.name)).toEqual(tablesBefore);
+  });
+
+  test("the tracker as the pane writes it (its builder, in English, next to a Chinese summary) is found by its names and listed", async () => {
+    const fake = new FakeExcel();
+    const rows = projectRows(60, "en-US");
+    await fake.run((context) => writeSheets(context, (existing) => buildTemplates([{ template: "projects", options: { rows } }], { locale: "en-US", existing })));
+    const reps = [...new Set(rows.flatMap((row) => (row.rep ? [String(row.rep)] : [])))].slice(0, 3);
+    await writePlans(fake, reps.map((rep) => weekly(rep)));
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "listed", table: "SP_P1_Projects" });
+    const listed = tableRows(fake, BLOCK);
+    expect(listed.map((r) => r["销售代表"])).toEqual([...[...reps].sort((a, b) => a.localeCompare(b, "zh-CN")), "其他"]);
+    expect(String(listed[0]["丢单金额"])).toContain("SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,SP_T1_Stages[[#This Row],[销售代表]],SP_P1_COL_STAGE,SP_P1_STAGE_LOST)");
+    // Every name the block reads is one the tracker defined.
+    const defined = new Set(fake.state.names.map((n) => n.name.toUpperCase()));
+    const mentioned = Object.values(listed[0]).flatMap((f) => String(f).match(/SP_P1_[A-Z_]+/g) ?? []);
+    expect(mentioned.length).toBeGreaterThan(40);
+    for (const name of mentioned) expect(defined).toContain(name);
+  });
+});
