@@ -89,3 +89,10 @@ export function largestRemainderShare(total: string, table: string, weightHeader
     `INT(${total}*${w}/${sum})+IF(${rank}<${leftover},1,0)))`
   );
 }
+
+/**
+ * `x` as a criterion that matches itself only: MATCH(…,0), COUNTIF(S), SUMIF(S) take * ? as wildcards and ~ as
+ * their escape in Excel, WPS and LibreOffice (which turns wildcards on for .xlsx files), so a name typed as
+ * 泉州* would also count 泉州商会. ~ is escaped first, or the ~ put before * and ? would be doubled.
+ */
+export const literalCriterion = (x: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;

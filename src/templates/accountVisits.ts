@@ -1,15 +1,14 @@
 import { a1FixedColumn } from "../spec/a1";
-import { col, dateWindow, thisRow } from "../spec/formula";
+import { col, dateWindow, literalCriterion, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
-import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, TotalsSpec } from "../spec/sheetSpec";
+import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { COLORS, ordinalFormat } from "./formats";
-import { keyAccountColumnKeys } from "./keyAccounts";
-import { ACCOUNTS_ROLE, linkedTable } from "./linkedTables";
+import { accountUnits, linkedTable, unitColumn } from "./linkedTables";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
-import { VISIT_COLUMN_NAMES, visitCounts, visitLogKey } from "./visitLog";
+import { VISIT_COLUMN_NAMES, visitCounts, visitLogKey, VISITS_ROLE } from "./visitLog";
 
 /**
  * 大客户拜访报告 (issue 15 item 3, seed 004 L88–91 大客户拜访报告: 单位名称, 第一次/第二次拜访, 拜访人, 时间, the unit's
@@ -28,29 +27,21 @@ export interface AccountVisitsOptions {
 /** The report's table is `SP_<KEY>_Reports`. */
 export const ACCOUNT_VISITS_ROLE = "Reports";
 
-/**
- * The key-accounts list's 单位 column, as the workbook names it (`linkedTable`: by the header the list writes in
- * either language, else its position), the source of both sheets' unit drop-downs; undefined without a list.
- */
-export function accountUnits(existing: ExistingNames, locale: BuildContext["locale"]): { table: string; column: string } | undefined {
-  const headers = Object.values(TEMPLATE_STRINGS).map((s) => s.accounts.columns.unit);
-  const wanted = { unit: { headers, position: keyAccountColumnKeys.indexOf("unit") } };
-  const found = linkedTable(existing, TEMPLATES.accounts, ACCOUNTS_ROLE, wanted, { unit: TEMPLATE_STRINGS[locale].accounts.columns.unit });
-  return found && { table: found.table, column: found.columns.unit };
-}
+/** Where the visit log writes its 客户名称 column (after 日期, 负责人, 客户编号), to find it under a renamed header. */
+export const VISIT_LOG_CUSTOMER_NAME_POSITION = 3;
 
-/** The unit column: a drop-down of the key-accounts list's units when the workbook has one, else typed. */
-export function unitColumn(
-  kit: Kit,
-  existing: ExistingNames,
-  locale: BuildContext["locale"],
-  header: string,
-  error: { readonly title: string; readonly message: string },
-  totals?: TotalsSpec,
-): ColumnSpec {
-  const source = accountUnits(existing, locale);
-  const options = { width: 20, ...(totals ? { totals } : {}) };
-  return source ? kit.columns.fromColumn("unit", header, kit.v.fromColumn(source, error), options) : kit.columns.text("unit", header, options);
+/**
+ * The visit log's 客户名称 column as the report reads it: the log's workbook name, else — a log written before it
+ * named that column — a structured reference to the column found by header (either language) or position, so
+ * such a log is counted rather than shown blank. The name is taken whenever the workbook does not list the log.
+ */
+function logCustomerNames(existing: ExistingNames, locale: BuildContext["locale"], logKey: string): string {
+  const name = spName(logKey, VISIT_COLUMN_NAMES.customerName);
+  if (existing.names.some((n) => n.toUpperCase() === name)) return name;
+  const headers = Object.values(TEMPLATE_STRINGS).map((s) => s.visits.columns.customerName);
+  const wanted = { customerName: { headers, position: VISIT_LOG_CUSTOMER_NAME_POSITION } };
+  const found = linkedTable(existing, TEMPLATES.visits, VISITS_ROLE, wanted, { customerName: TEMPLATE_STRINGS[locale].visits.columns.customerName });
+  return found ? col(found.table, found.columns.customerName) : name;
 }
 
 function reportColumns(kit: Kit, table: string, ctx: BuildContext): ColumnSpec[] {
@@ -60,14 +51,17 @@ function reportColumns(kit: Kit, table: string, ctx: BuildContext): ColumnSpec[]
   const unit = thisRow(table, h.unit);
   const date = thisRow(table, h.date);
   // The unit's rows from the table's top to this one: 第N次 follows the rows above, as the report is kept.
-  const order = `IF(${unit}="","",COUNTIF(INDEX(${col(table, h.unit)},1):${unit},${unit}))`;
+  // The criterion escaped (literalCriterion): a unit named 泉州* must not count 泉州商会's rows.
+  const order = `IF(${unit}="","",COUNTIF(INDEX(${col(table, h.unit)},1):${unit},${literalCriterion(unit)}))`;
   // The day's rows of the date-ordered log, by binary search (dateWindow), then the unit among those rows only:
   // a COUNTIFS over the whole log on every row would read the log once per report. Blank while the workbook has
   // no log (ISREF of a name not yet defined is FALSE), so a report written first starts counting once a log is added.
   const logKey = visitLogKey(ctx.existing);
   const dates = spName(logKey, VISIT_COLUMN_NAMES.date);
-  const day = dateWindow(dates, date, date);
-  const logged = `IF(OR(${unit}="",NOT(ISNUMBER(${date}))),"",IFERROR(IF(ISREF(${dates}),${day.when(`COUNTIFS(${day.rows(spName(logKey, VISIT_COLUMN_NAMES.customerName))},${unit})`, "0")},""),""))`;
+  // INT(): the whole day of a date typed with a time of day, not just its rows from that time on.
+  const day = dateWindow(dates, `INT(${date})`, `INT(${date})`);
+  const names = logCustomerNames(ctx.existing, ctx.locale, logKey);
+  const logged = `IF(OR(${unit}="",NOT(ISNUMBER(${date}))),"",IFERROR(IF(ISREF(${dates}),${day.when(`COUNTIFS(${day.rows(names)},${literalCriterion(unit)})`, "0")},""),""))`;
   const ordinal = c.formula("order", h.order, "integer", order, { width: 10 });
   return [
     unitColumn(kit, ctx.existing, ctx.locale, h.unit, { title: a.unitErrorTitle, message: a.unitErrorMessage }),
@@ -124,6 +118,14 @@ export function buildAccountVisits(options: AccountVisitsOptions, ctx: BuildCont
   draft.format({
     target: { kind: "tableColumn", table: name, column: reports.header("logged") },
     rule: { kind: "expression", formula: `AND(ISNUMBER(${logged}),${logged}=0)` },
+    style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont },
+  });
+  // 拜访次序 counts the rows above, so a visit entered below a later one is numbered after it.
+  const date = a1FixedColumn(reports.cell(0, "date"));
+  const above = a1FixedColumn(reports.cell(-1, "date"));
+  draft.format({
+    target: { kind: "tableColumn", table: name, column: reports.header("date") },
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${date}),ISNUMBER(${above}),${date}<${above})` },
     style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont },
   });
   return [

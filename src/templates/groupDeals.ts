@@ -1,18 +1,19 @@
 import { a1FixedColumn } from "../spec/a1";
-import { col, thisRow } from "../spec/formula";
+import { col, literalCriterion, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
-import type { ColumnSpec, SheetSpec, TableRow } from "../spec/sheetSpec";
-import { accountUnits, unitColumn } from "./accountVisits";
+import type { ColumnSpec, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 import { label, SUM } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { COLORS, FORMATS } from "./formats";
+import { accountUnits, unitColumn, type LinkedAccounts } from "./linkedTables";
 import { TEMPLATES } from "./registry";
 
 /**
- * 团购优惠明细 (issue 15 item 4, seed 004 L10–23): one row per deal of a key-account unit. 原价 = 面积 × 单价 (套数 ×
- * 单价 without an area); the regular one-off discount gives 一次性折后价; once the unit's 套数 over the whole sheet
- * reach the threshold (seed: 9 套以上, "根据整个单位成交的合计套数"), the group discount is taken on top (折上折). The
+ * 团购优惠明细 (issue 15 item 4, seed 004 L10–23): one row per deal of a key-account unit. 原价 = 套数 × 每套面积 ×
+ * 单价 (套数 × 单价 without an area; a blank 套数 is one home, for the price, the unit's total and the reward alike);
+ * the regular one-off discount gives 一次性折后价; once the unit's homes sold over the whole sheet — 认筹 or signed,
+ * not 意向 — reach the threshold (seed: 9 套以上, "根据整个单位成交的合计套数"), the group discount is taken on top (折上折). The
  * discounts stack as `SALES.DISCOUNT` defines — price × every factor, rounded once (here to cents) — but in native
  * formulas, so the sheet works without the add-in: 130 ㎡ × 3 400 = 442 000 → 433 160 → 424 496.8. The key person's
  * reward is 1 000 ¥ per unit of a deal signed with its down payment (推荐成功界定标准: 签约并交纳首期款), claimable a
@@ -46,21 +47,40 @@ export const GROUP_DEAL_STATUS_NAMES = ["STATUS_INTENT", "STATUS_PLEDGE", "STATU
 
 type Setting = keyof typeof GROUP_DEAL_DEFAULTS;
 
-function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readonly<Record<Setting, string>>, signedWord: string): ColumnSpec[] {
+/**
+ * A discount as the share of the list price paid (9.8折 = 98% = 0.98), with its own message: the share message
+ * ("0 到 1 之间的比例") does not tell someone typing 9.8 or 98 what is meant. 0 is refused, as SALES.DISCOUNT
+ * refuses it; the lowest is 1折 (0.01), well below any discount given.
+ */
+function discountValidation(kit: Kit): ValidationSpec {
+  const g = kit.s.groupDeals;
+  return { rule: { kind: "decimal", min: 0.01, max: 1 }, errorTitle: g.discountErrorTitle, errorMessage: g.discountErrorMessage, allowBlank: true };
+}
+
+/** The status words' cells, by `GROUP_DEAL_STATUS_NAMES`: pledge and signed count toward the threshold, signed earns the reward. */
+type StatusNames = readonly [intent: string, pledge: string, signed: string];
+
+function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readonly<Record<Setting, string>>, statusNames: StatusNames, accounts: LinkedAccounts | undefined): ColumnSpec[] {
   const { s, columns: c } = kit;
   const g = s.groupDeals;
   const h = g.columns;
   const at = (header: string) => thisRow(table, header);
   const [unit, qty, area, price, list, discount, once] = [h.unit, h.units, h.area, h.price, h.listPrice, h.discount, h.oncePrice].map(at);
   const [first, total, factor, groupPrice, status, signed] = [h.unitFirst, h.unitTotal, h.groupFactor, h.groupPrice, h.status, h.signed].map(at);
+  const [, pledgeWord, signedWord] = statusNames;
   const units = col(table, h.unit);
+  // A deal is at least one home: a blank 套数 counts as 1, so a priced row never gives 0 homes or a 0 reward.
+  const homes = `IF(${qty}="",1,${qty})`;
+  // The homes a deal adds to its unit toward the threshold: sold (认筹 or signed), not merely 意向 — "成交".
+  const counted = `IF(OR(${unit}="",AND(${status}<>${pledgeWord},${status}<>${signedWord})),0,${homes})`;
   // The unit's total 套数, summed once per unit rather than once per row: its first row (MATCH stops at the first
   // hit) holds SUMIF over the sheet, every row of the unit reads that cell. U units cost U sums over the n rows
   // instead of n — at 2 000 deals of 50 units, 50 SUMIFs instead of 2 000. Two columns, because a row reading
   // the first row's cell in its own column would be a circular reference.
   const position = `ROW(${unit})-ROW(INDEX(${units},1))+1`;
-  const unitFirst = `IF(${unit}="","",MATCH(${unit},${units},0))`;
-  const unitSum = `IF(${first}="","",IF(${first}=${position},SUMIF(${units},${unit},${col(table, h.units)}),""))`;
+  // literalCriterion: MATCH(…,0) and SUMIF take * ? ~ in a unit's name as wildcards.
+  const unitFirst = `IF(${unit}="","",MATCH(${literalCriterion(unit)},${units},0))`;
+  const unitSum = `IF(${first}="","",IF(${first}=${position},SUMIF(${units},${literalCriterion(unit)},${col(table, h.counted)}),""))`;
   const unitTotal = `IF(${first}="","",INDEX(${col(table, h.unitSum)},${first}))`;
   const regular = `IF(${discount}="",${setting.regularDiscount},${discount})`;
   const priced = (formula: string) => `IF(${list}="","",${formula})`;
@@ -71,8 +91,8 @@ function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readon
     c.count("units", h.units, { width: 8, totals: SUM }),
     c.decimal("area", h.area, { width: 10 }),
     c.moneyCents("price", h.price),
-    c.formula("listPrice", h.listPrice, "moneyCents", `IF(OR(${price}="",AND(${area}="",${qty}="")),"",${cents(`IF(${area}<>"",${area},${qty})*${price}`)})`, { totals: SUM }),
-    c.share("discount", h.discount, { width: 10 }),
+    c.formula("listPrice", h.listPrice, "moneyCents", `IF(${price}="","",${cents(`${homes}*IF(${area}="",1,${area})*${price}`)})`, { totals: SUM }),
+    { ...c.share("discount", h.discount, { width: 10 }), validation: discountValidation(kit) },
     c.formula("oncePrice", h.oncePrice, "moneyCents", priced(cents(`${list}*${regular}`)), { totals: SUM }),
     c.formula("normalSaving", h.normalSaving, "moneyCents", priced(cents(`${list}-${once}`)), { totals: SUM }),
     c.formula("unitTotal", h.unitTotal, "integer", unitTotal, { width: 10 }),
@@ -81,12 +101,16 @@ function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readon
     // Price × every factor, rounded once: the regular discount's rounded price is not discounted again.
     c.formula("groupPrice", h.groupPrice, "moneyCents", priced(cents(`${list}*${regular}*${factor}`)), { totals: SUM }),
     c.formula("groupSaving", h.groupSaving, "moneyCents", priced(cents(`${list}-${groupPrice}`)), { totals: SUM }),
-    c.text("keyPerson", h.keyPerson, { width: 10 }),
+    // Seed 004: one key person per unit, the same from the first visit to the signing — the list's, when there is one.
+    accounts
+      ? c.formula("keyPerson", h.keyPerson, "text", `IF(${unit}="","",IFERROR(INDEX(${accounts.names.keyPerson},MATCH(${literalCriterion(unit)},${accounts.names.unit},0))&"",""))`, { width: 10 })
+      : c.text("keyPerson", h.keyPerson, { width: 10 }),
     c.list("status", h.status, g.statuses, { width: 16 }),
     c.date("signed", h.signed),
-    c.formula("reward", h.reward, "money", `IF(${status}=${signedWord},N(${qty})*${setting.reward},"")`, { totals: SUM }),
+    c.formula("reward", h.reward, "money", `IF(${status}=${signedWord},${homes}*${setting.reward},"")`, { totals: SUM }),
     c.formula("claimDate", h.claimDate, "date", `IF(AND(${status}=${signedWord},ISNUMBER(${signed})),${signed}+${setting.claimDays},"")`),
     c.text("note", h.note, { width: 18 }),
+    c.formula("counted", h.counted, "integer", counted, { width: 8 }),
     c.formula("unitFirst", h.unitFirst, "integer", unitFirst, { width: 8 }),
     c.formula("unitSum", h.unitSum, "integer", unitSum, { width: 8 }),
   ];
@@ -103,9 +127,9 @@ export function buildGroupDeals(options: GroupDealsOptions, ctx: BuildContext): 
   draft.text({ row: 0, col: 0 }, g.title, "title");
   draft.text({ row: 2, col: 0 }, [g.hint, ...(accounts ? [g.accountsHint(accounts.table)] : [])].join(" "), "note");
   draft.text({ row: 3, col: 0 }, g.settingsLabel, "section");
-  const fields: readonly { readonly key: Setting; readonly at: { row: number; col: number }; readonly format: string; readonly validation: ReturnType<typeof v.share> }[] = [
-    { key: "regularDiscount", at: { row: 4, col: 0 }, format: FORMATS.percent, validation: v.share() },
-    { key: "groupDiscount", at: { row: 4, col: 2 }, format: FORMATS.percent, validation: v.share() },
+  const fields: readonly { readonly key: Setting; readonly at: { row: number; col: number }; readonly format: string; readonly validation: ValidationSpec }[] = [
+    { key: "regularDiscount", at: { row: 4, col: 0 }, format: FORMATS.percent, validation: discountValidation(kit) },
+    { key: "groupDiscount", at: { row: 4, col: 2 }, format: FORMATS.percent, validation: discountValidation(kit) },
     { key: "threshold", at: { row: 4, col: 4 }, format: FORMATS.plain, validation: v.whole(1) },
     { key: "reward", at: { row: 5, col: 0 }, format: FORMATS.money, validation: v.nonNegative() },
     { key: "claimDays", at: { row: 5, col: 2 }, format: FORMATS.plain, validation: v.whole() },
@@ -120,13 +144,14 @@ export function buildGroupDeals(options: GroupDealsOptions, ctx: BuildContext): 
   ) as Record<Setting, string>;
   draft.text({ row: 6, col: 0 }, g.statusLabel, "label");
   g.statuses.forEach((word, i) => draft.name(spName(key, GROUP_DEAL_STATUS_NAMES[i]), draft.text({ row: 6, col: 1 + i }, word, "computed"), g.statusLabel));
+  const status = (i: 0 | 1 | 2): string => spName(key, GROUP_DEAL_STATUS_NAMES[i]);
   const origin = { row: 8, col: 0 };
   const deals = draft.table({
     name,
     role: "deals",
     origin,
     showTotals: true,
-    columns: dealColumns(kit, name, ctx, setting, spName(key, GROUP_DEAL_STATUS_NAMES[2])),
+    columns: dealColumns(kit, name, ctx, setting, [status(0), status(1), status(2)], accounts),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.groupDeals.blankRows.initial }, () => ({}))],
   });
   // The deals that get the group discount, green: the unit has reached the threshold.

@@ -1,5 +1,8 @@
-import { freeKey, keyOfName } from "../spec/naming";
-import type { ExistingNames, RecordTemplate } from "../spec/sheetSpec";
+import { freeKey, keyOfName, spName } from "../spec/naming";
+import type { ColumnSpec, ExistingNames, RecordTemplate, TotalsSpec } from "../spec/sheetSpec";
+import type { BuildContext, Kit } from "./context";
+import { TEMPLATES } from "./registry";
+import { TEMPLATE_STRINGS } from "./strings";
 
 /**
  * Another template's table that a builder's formulas read (the visit log reads the customer register, the
@@ -91,3 +94,45 @@ export const ACCOUNTS_ROLE = "Accounts";
 
 /** Workbook names of the units list's columns other templates read, by column key: `SP_A1_COL_UNIT`. */
 export const ACCOUNT_COLUMN_NAMES = { unit: "COL_UNIT", keyPerson: "COL_KEYPERSON" } as const;
+
+/**
+ * Where the units list writes its 单位 column (`keyAccountColumnKeys` in keyAccounts.ts, held equal by a test):
+ * here, not imported, because the list's builder imports this file.
+ */
+export const ACCOUNT_UNIT_POSITION = 1;
+
+/** The key-accounts list other sheets read: its table, the name its 单位 column has, and its column names. */
+export interface LinkedAccounts {
+  readonly table: string;
+  readonly column: string;
+  /** `SP_A1_COL_UNIT`, `SP_A1_COL_KEYPERSON`: the names the list gives its columns (`ACCOUNT_COLUMN_NAMES`). */
+  readonly names: Readonly<Record<keyof typeof ACCOUNT_COLUMN_NAMES, string>>;
+}
+
+/**
+ * The key-accounts list's 单位 column, as the workbook names it (`linkedTable`: by the header the list writes in
+ * either language, else its position), the source of the visit reports' and group discounts' unit drop-downs;
+ * undefined without a list.
+ */
+export function accountUnits(existing: ExistingNames, locale: BuildContext["locale"]): LinkedAccounts | undefined {
+  const headers = Object.values(TEMPLATE_STRINGS).map((s) => s.accounts.columns.unit);
+  const wanted = { unit: { headers, position: ACCOUNT_UNIT_POSITION } };
+  const found = linkedTable(existing, TEMPLATES.accounts, ACCOUNTS_ROLE, wanted, { unit: TEMPLATE_STRINGS[locale].accounts.columns.unit });
+  if (found === undefined) return undefined;
+  const key = keyOfName(found.table) ?? "";
+  return { table: found.table, column: found.columns.unit, names: { unit: spName(key, ACCOUNT_COLUMN_NAMES.unit), keyPerson: spName(key, ACCOUNT_COLUMN_NAMES.keyPerson) } };
+}
+
+/** A unit column: a drop-down of the key-accounts list's units when the workbook has one, else typed. */
+export function unitColumn(
+  kit: Kit,
+  existing: ExistingNames,
+  locale: BuildContext["locale"],
+  header: string,
+  error: { readonly title: string; readonly message: string },
+  totals?: TotalsSpec,
+): ColumnSpec {
+  const source = accountUnits(existing, locale);
+  const options = { width: 20, ...(totals ? { totals } : {}) };
+  return source ? kit.columns.fromColumn("unit", header, kit.v.fromColumn(source, error), options) : kit.columns.text("unit", header, options);
+}

@@ -18,10 +18,13 @@ async function sheetXml(file: string, sheet: string): Promise<string> {
   return (await pkg.text(path)) ?? "";
 }
 
+/** Writes the campaign workbook (the two sheets, the visit log and the key-accounts list, asked out of order) to `out`. */
+const writeCampaign = (out: string) => run("write", "group-deals", "account-visits", "visits", "accounts", "--out", out);
+
 describe("write account-visits / group-deals", () => {
   test("with the key-accounts list and a visit log, in any order asked: the writer's workbook, the sheets built after what they read", async () => {
     const out = join(dir, "campaign.xlsx");
-    const { code, err } = await run("write", "group-deals", "account-visits", "visits", "accounts", "--out", out);
+    const { code, err } = await writeCampaign(out);
     expect([code, err]).toEqual([0, ""]);
     const expected = buildTemplates(
       [{ template: "groupDeals", options: { blankRows: 30 } }, { template: "accountVisits", options: { blankRows: 50 } }, { template: "visits", options: { blankRows: 200 } }, { template: "accounts", options: { blankRows: 50 } }],
@@ -32,8 +35,9 @@ describe("write account-visits / group-deals", () => {
     expect(await sheetXml(out, "大客户拜访报告")).toContain("SP_V1_COL_CUSTOMER_NAME");
   });
 
-  test("added to that workbook later, in English: the list and the log the workbook holds are the ones read", async () => {
-    const out = join(dir, "campaign.xlsx");
+  test("added to such a workbook later, in English: the list and the log the workbook holds are the ones read", async () => {
+    const out = join(dir, "campaign-later.xlsx");
+    expect((await writeCampaign(out)).code).toBe(0);
     const { code } = await run("write", "account-visits", "group-deals", "--out", out, "--lang", "en-US");
     expect(code).toBe(0);
     const visits = await sheetXml(out, "Key-account visits");

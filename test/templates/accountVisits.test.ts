@@ -1,8 +1,11 @@
 import { buildTemplates } from "../../src/templates";
-import { accountUnits, buildAccountVisits } from "../../src/templates/accountVisits";
+import { buildAccountVisits, VISIT_LOG_CUSTOMER_NAME_POSITION } from "../../src/templates/accountVisits";
+import { accountUnits } from "../../src/templates/linkedTables";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
-import { dateWindow } from "../../src/spec/formula";
+import { dateWindow, literalCriterion } from "../../src/spec/formula";
+import { ACCOUNT_UNIT_POSITION } from "../../src/templates/linkedTables";
+import { keyAccountColumnKeys } from "../../src/templates/keyAccounts";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 const zh = TEMPLATE_STRINGS["zh-CN"];
@@ -32,15 +35,16 @@ describe("大客户拜访报告 (key-account visit report)", () => {
 
   test("拜访次序 counts the unit's rows from the top to this one, shown as 第N次 / #N and kept a number", () => {
     const order = column(reportOf(NO_NAMES), "order");
-    expect(order.formula).toBe(`IF(${UNIT}="","",COUNTIF(INDEX(SP_E1_Reports[[单位名称]],1):${UNIT},${UNIT}))`);
+    expect(order.formula).toBe(`IF(${UNIT}="","",COUNTIF(INDEX(SP_E1_Reports[[单位名称]],1):${UNIT},${literalCriterion(UNIT)}))`);
     expect(order.numberFormat).toBe('"第"0"次"_ ');
     expect(column(reportOf(NO_NAMES, "en-US"), "order").numberFormat).toBe('"#"0_ ');
   });
 
   test("日志记录 finds the day's rows of the visit log by binary search over its dates, and counts the unit among them only", () => {
     const logged = column(reportOf(NO_NAMES), "logged").formula ?? "";
-    const day = dateWindow("SP_V1_COL_DATE", DATE, DATE);
-    expect(logged).toBe(`IF(OR(${UNIT}="",NOT(ISNUMBER(${DATE}))),"",IFERROR(IF(ISREF(SP_V1_COL_DATE),${day.when(`COUNTIFS(${day.rows("SP_V1_COL_CUSTOMER_NAME")},${UNIT})`, "0")},""),""))`);
+    // The whole day of a date with a time of day (INT), the unit's name matched literally (no wildcards).
+    const day = dateWindow("SP_V1_COL_DATE", `INT(${DATE})`, `INT(${DATE})`);
+    expect(logged).toBe(`IF(OR(${UNIT}="",NOT(ISNUMBER(${DATE}))),"",IFERROR(IF(ISREF(SP_V1_COL_DATE),${day.when(`COUNTIFS(${day.rows("SP_V1_COL_CUSTOMER_NAME")},${literalCriterion(UNIT)})`, "0")},""),""))`);
     // Never a count over the whole log column per report.
     expect(logged).not.toMatch(/COUNTIFS?\(SP_V1_COL/);
   });
@@ -70,6 +74,25 @@ describe("大客户拜访报告 (key-account visit report)", () => {
       tables: ["SP_A1_Accounts", "SP_A2_Accounts"],
       tableColumns: [{ table: "SP_A2_Accounts", columns: ["Region", "Unit (renamed)", "Type"] }],
     };
-    expect(accountUnits(existing, "zh-CN")).toEqual({ table: "SP_A2_Accounts", column: "Unit (renamed)" });
+    expect(accountUnits(existing, "zh-CN")).toMatchObject({ table: "SP_A2_Accounts", column: "Unit (renamed)", names: { unit: "SP_A2_COL_UNIT", keyPerson: "SP_A2_COL_KEYPERSON" } });
+    // The position a renamed header is found at is where the list writes its units.
+    expect(keyAccountColumnKeys.indexOf("unit")).toBe(ACCOUNT_UNIT_POSITION);
+  });
+
+  test("a log written before it named its 客户名称 column is read through that column, found by header in either language or by position", () => {
+    const old = (columns: string[]): ExistingNames => ({ ...NO_NAMES, tables: ["SP_V1_Visits"], names: ["SP_V1_COL_DATE"], tableColumns: [{ table: "SP_V1_Visits", columns }] });
+    const en = TEMPLATE_STRINGS["en-US"].visits.columns;
+    expect(column(reportOf(old([en.date, en.rep, en.customerId, en.customerName])), "logged").formula).toContain("COUNTIFS(INDEX(SP_V1_Visits[[Customer]],");
+    expect(column(reportOf(old(["a", "b", "c", "Kunde"])), "logged").formula).toContain("INDEX(SP_V1_Visits[[Kunde]],");
+    const [log] = buildTemplates([{ template: "visits", options: {} }], { locale: "en-US", existing: NO_NAMES });
+    expect(log.tables[0].columns[VISIT_LOG_CUSTOMER_NAME_POSITION].key).toBe("customerName");
+    // With the name, the name.
+    expect(column(reportOf({ ...NO_NAMES, tables: ["SP_V1_Visits"], names: ["SP_V1_COL_DATE", "SP_V1_COL_CUSTOMER_NAME"] }), "logged").formula).toContain("INDEX(SP_V1_COL_CUSTOMER_NAME,");
+  });
+
+  test("a visit dated before the row above is marked, as 拜访次序 follows the rows' order", () => {
+    const spec = reportOf(NO_NAMES);
+    const format = spec.conditionalFormats.find((f) => f.target.kind === "tableColumn" && f.target.column === "拜访日期");
+    expect(format?.rule).toEqual({ kind: "expression", formula: "AND(ISNUMBER($B7),ISNUMBER($B6),$B7<$B6)" });
   });
 });

@@ -2,8 +2,9 @@ import { discount } from "../../src/functions/operations";
 import { buildGroupDeals, GROUP_DEAL_DEFAULTS, GROUP_DEAL_STATUS_NAMES } from "../../src/templates/groupDeals";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
-import type { ColumnSpec, SheetSpec, TableRow } from "../../src/spec/sheetSpec";
-import { groupDealsModel, SEED_DEAL } from "../fixtures/deals";
+import { literalCriterion } from "../../src/spec/formula";
+import type { ColumnSpec, SheetSpec } from "../../src/spec/sheetSpec";
+import { SEED_DEAL } from "../fixtures/deals";
 
 const zh = TEMPLATE_STRINGS["zh-CN"];
 const dealsOf = (locale: "zh-CN" | "en-US" = "zh-CN"): SheetSpec => buildGroupDeals({}, { locale, existing: NO_NAMES })[0];
@@ -18,25 +19,14 @@ const valueOf = (spec: SheetSpec, name: string) => {
   return spec.cells.find((c) => c.at.row === target.row && c.at.col === target.col)?.value;
 };
 
-/** The seed's 130 ㎡ home among `homes` one-home deals of one unit. */
-const seedUnit = (homes: number): TableRow[] =>
-  Array.from({ length: homes }, (_, i) => ({ unit: "泉州商会", units: 1, area: i === 0 ? SEED_DEAL.area : 100, price: SEED_DEAL.price }));
 
 describe("团购优惠明细 (group discounts)", () => {
-  test("seed 004's worked example in TypeScript: 442 000 → 433 160 → 424 496.8, as SALES.DISCOUNT stacks 9.8折 twice", () => {
-    const [row] = groupDealsModel(seedUnit(9), "zh-CN");
-    expect(row).toMatchObject({
-      listPrice: SEED_DEAL.listPrice,
-      oncePrice: SEED_DEAL.oncePrice,
-      normalSaving: SEED_DEAL.normalSaving,
-      unitTotal: 9,
-      groupFactor: 0.98,
-      groupPrice: SEED_DEAL.groupPrice,
-      groupSaving: SEED_DEAL.groupSaving,
-    });
+  // The sheet's formulas are checked on the seed's row by LibreOffice (dealsEngine.test.ts); here, the rule they follow.
+  test("SALES.DISCOUNT, the rule the prices follow, gives seed 004's figures: 442 000 × 9.8折 = 433 160, × 9.8折 again = 424 496.8", () => {
+    expect(SEED_DEAL.area * SEED_DEAL.price).toBe(SEED_DEAL.listPrice);
+    expect(discount(SEED_DEAL.listPrice, [["9.8折"]])).toBe(SEED_DEAL.oncePrice);
     expect(discount(SEED_DEAL.listPrice, [["9.8折", "9.8折"]])).toBe(SEED_DEAL.groupPrice);
-    // One home short of the seed's 9: the one-off price only.
-    expect(groupDealsModel(seedUnit(8), "zh-CN")[0]).toMatchObject({ unitTotal: 8, groupFactor: 1, groupPrice: SEED_DEAL.oncePrice, groupSaving: SEED_DEAL.normalSaving });
+    expect([SEED_DEAL.listPrice - SEED_DEAL.oncePrice, Math.round((SEED_DEAL.listPrice - SEED_DEAL.groupPrice) * 100) / 100]).toEqual([SEED_DEAL.normalSaving, SEED_DEAL.groupSaving]);
   });
 
   test("the deal columns of the issue, with a totals row, and 30 blank rows", () => {
@@ -44,8 +34,8 @@ describe("团购优惠明细 (group discounts)", () => {
     const [table] = spec.tables;
     expect(table.name).toBe("SP_G1_Deals");
     expect(table.columns.map((c) => c.header)).toEqual([
-      "单位", "客户", "套数", "面积(㎡)", "单价", "原价", "常规折扣", "一次性折后价", "正常优惠金额", "单位合计套数", "团购折扣", "大客户折后价", "大客户优惠金额",
-      "关键人物", "状态", "签约日期", "关键人物奖励", "可领取日期", "备注", "单位首行", "首行合计",
+      "单位", "客户", "套数", "每套面积(㎡)", "单价", "原价", "常规折扣", "一次性折后价", "正常优惠金额", "单位合计套数", "团购折扣", "大客户折后价", "大客户优惠金额",
+      "关键人物", "状态", "签约日期", "关键人物奖励", "可领取日期", "备注", "计入门槛套数", "单位首行", "首行合计",
     ]);
     expect(table.rows).toHaveLength(30);
     expect(table.showTotals).toBe(true);
@@ -66,7 +56,9 @@ describe("团购优惠明细 (group discounts)", () => {
     expect(column(spec, "oncePrice").formula).toBe(`IF(${at(h.listPrice)}="","",ROUND(${at(h.listPrice)}*${regular},2))`);
     expect(column(spec, "groupPrice").formula).toBe(`IF(${at(h.listPrice)}="","",ROUND(${at(h.listPrice)}*${regular}*${at(h.groupFactor)},2))`);
     expect(column(spec, "groupFactor").formula).toBe(`IF(${at(h.listPrice)}="","",IF(N(${at(h.unitTotal)})>=SP_G1_GROUP_THRESHOLD,SP_G1_GROUP_DISCOUNT,1))`);
-    expect(column(spec, "reward").formula).toBe(`IF(${at(h.status)}=SP_G1_STATUS_SIGNED,N(${at(h.units)})*SP_G1_REWARD_PER_UNIT,"")`);
+    const homes = `IF(${at(h.units)}="",1,${at(h.units)})`;
+    expect(column(spec, "listPrice").formula).toBe(`IF(${at(h.price)}="","",ROUND(${homes}*IF(${at(h.area)}="",1,${at(h.area)})*${at(h.price)},2))`);
+    expect(column(spec, "reward").formula).toBe(`IF(${at(h.status)}=SP_G1_STATUS_SIGNED,${homes}*SP_G1_REWARD_PER_UNIT,"")`);
     expect(column(spec, "claimDate").formula).toBe(`IF(AND(${at(h.status)}=SP_G1_STATUS_SIGNED,ISNUMBER(${at(h.signed)})),${at(h.signed)}+SP_G1_CLAIM_DAYS,"")`);
   });
 
@@ -76,7 +68,12 @@ describe("团购优惠明细 (group discounts)", () => {
     const sums = spec.tables[0].columns.filter((c) => /SUMIF|COUNTIF|SUMPRODUCT/.test(c.formula ?? ""));
     expect(sums.map((c) => c.key)).toEqual(["unitSum"]);
     expect(column(spec, "unitSum").formula).toBe(
-      `IF(${at(h.unitFirst)}="","",IF(${at(h.unitFirst)}=ROW(${at(h.unit)})-ROW(INDEX(SP_G1_Deals[[单位]],1))+1,SUMIF(SP_G1_Deals[[单位]],${at(h.unit)},SP_G1_Deals[[套数]]),""))`,
+      `IF(${at(h.unitFirst)}="","",IF(${at(h.unitFirst)}=ROW(${at(h.unit)})-ROW(INDEX(SP_G1_Deals[[单位]],1))+1,SUMIF(SP_G1_Deals[[单位]],${literalCriterion(at(h.unit))},SP_G1_Deals[[计入门槛套数]]),""))`,
+    );
+    expect(column(spec, "unitFirst").formula).toBe(`IF(${at(h.unit)}="","",MATCH(${literalCriterion(at(h.unit))},SP_G1_Deals[[单位]],0))`);
+    // Seed 004 "根据整个单位成交的合计套数": homes with a deposit or signed count, 意向 not; a blank 套数 is one home.
+    expect(column(spec, "counted").formula).toBe(
+      `IF(OR(${at(h.unit)}="",AND(${at(h.status)}<>SP_G1_STATUS_PLEDGE,${at(h.status)}<>SP_G1_STATUS_SIGNED)),0,IF(${at(h.units)}="",1,${at(h.units)}))`,
     );
     expect(column(spec, "unitTotal").formula).toBe(`IF(${at(h.unitFirst)}="","",INDEX(SP_G1_Deals[[首行合计]],${at(h.unitFirst)}))`);
   });
@@ -85,5 +82,27 @@ describe("团购优惠明细 (group discounts)", () => {
     expect(column(dealsOf(), "unit").validation).toBeUndefined();
     const spec = buildGroupDeals({}, { locale: "zh-CN", existing: { ...NO_NAMES, tables: ["SP_A1_Accounts"] } })[0];
     expect(column(spec, "unit").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_A1_Accounts", column: "单位" });
+  });
+
+  test("关键人物 is the list's key person of the unit when the workbook has a list (seed 004: one per unit), typed without one", () => {
+    expect(column(dealsOf(), "keyPerson").formula).toBeUndefined();
+    const spec = buildGroupDeals({}, { locale: "zh-CN", existing: { ...NO_NAMES, tables: ["SP_A1_Accounts", "SP_A2_Accounts"] } })[0];
+    expect(column(spec, "keyPerson").formula).toBe(`IF(${at("单位")}="","",IFERROR(INDEX(SP_A2_COL_KEYPERSON,MATCH(${literalCriterion(at("单位"))},SP_A2_COL_UNIT,0))&"",""))`);
+  });
+
+  test("discounts (the column and both settings) have their own message, naming 98% / 0.98 / 9.8折, and refuse 0", () => {
+    for (const locale of ["zh-CN", "en-US"] as const) {
+      const spec = dealsOf(locale);
+      const g = TEMPLATE_STRINGS[locale].groupDeals;
+      const settings = ["REGULAR_DISCOUNT", "GROUP_DISCOUNT"].map((part) => {
+        const at = spec.names.find((n) => n.name === `SP_G1_${part}`)!.target.from;
+        return spec.validations.find((v) => v.range.from.row === at.row && v.range.from.col === at.col)?.validation;
+      });
+      for (const validation of [column(spec, "discount").validation, ...settings]) {
+        expect(validation).toMatchObject({ rule: { kind: "decimal", min: 0.01, max: 1 }, errorTitle: g.discountErrorTitle, errorMessage: g.discountErrorMessage });
+        expect(validation?.errorMessage).toMatch(/98%.*0\.98/);
+        expect(validation?.errorMessage).toContain("9.8折");
+      }
+    }
   });
 });

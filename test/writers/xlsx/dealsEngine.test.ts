@@ -19,15 +19,18 @@ import { XlsxPackage } from "../../../src/writers/ooxml";
 import { templateStrings } from "../../../src/templates/strings";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { accountRows } from "../../fixtures/accounts";
-import { accountVisitData, accountVisitsModel, dealRows, groupDealsModel, SEED_DEAL, type GroupDealSettings } from "../../fixtures/deals";
+import { accountVisitData, accountVisitsModel, dealRows, groupDealsModel, SEED_DEAL, WILDCARD_UNITS, wildcardAccountRows, type GroupDealSettings } from "../../fixtures/deals";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { namedCell, read, readColumn, tableByRole } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
 
 jest.setTimeout(300_000);
 
-/** The units of the key-accounts list (helper A's fixture), in the list's language. */
-const unitsOf = (locale: Locale): string[] => accountRows(50, locale).map((row) => row.unit as string);
+/** The key-accounts list: 50 units (the list's fixture, in its language), then units named with * ? ~ after the units they would match. */
+const listOf = (locale: Locale): TableRow[] => [...accountRows(50, locale), ...wildcardAccountRows()];
+const unitsOf = (locale: Locale): string[] => listOf(locale).map((row) => row.unit as string);
+/** The list's key person by unit: what a deal's 关键人物 reads. */
+const keyPersonsOf = (locale: Locale): Map<string, string> => new Map(listOf(locale).map((row) => [row.unit as string, row.keyPerson as string]));
 /** Three blank rows after the data: blank in, blank out. */
 const BLANKS: TableRow[] = [{}, {}, {}];
 
@@ -37,6 +40,8 @@ interface Case {
   readonly reports: readonly TableRow[];
   /** The visit log's rows, when the workbook holds a log. */
   readonly log?: readonly TableRow[];
+  /** Whether the log was written without the name of its 客户名称 column (as before the name existed). */
+  readonly oldLog: boolean;
   readonly deals: readonly TableRow[];
   readonly settings: GroupDealSettings;
   readonly specs: readonly SheetSpec[];
@@ -48,28 +53,47 @@ interface Case {
 /** The seed's example as the first deal: one home of 130 ㎡ at 3 400 元/㎡ in the unit with the most deals (over 9). */
 const seedFirst = (unit: string, deals: readonly TableRow[]): TableRow[] => [{ unit, customer: "种子示例", units: 1, area: SEED_DEAL.area, price: SEED_DEAL.price, discount: null, status: null }, ...deals];
 
-/** Two units on either side of the seed's threshold of 9: one of exactly 9 homes, one of 8, their deals spread among the others. */
-const aroundThreshold = (deals: readonly TableRow[]): TableRow[] =>
-  deals.flatMap((deal, i) => (i % 20 === 5 && i < 340 ? [deal, { ...deal, unit: i % 40 === 5 ? "恰好九套商会" : "差一套商会", units: 1 }] : [deal]));
+/**
+ * Two units on either side of the threshold: one of exactly `threshold` homes sold, one short by one (8 for the
+ * seed's 9), their one-home deals (a deposit or signed) spread among the others, with an 意向 deal of each that must not count.
+ */
+const aroundThreshold = (deals: readonly TableRow[], locale: Locale, threshold: number): TableRow[] => {
+  const statuses = templateStrings(locale).groupDeals.statuses;
+  return deals.flatMap((deal, i) => {
+    const slot = (i - 5) / 10;
+    if (!Number.isInteger(slot) || slot > 2 * threshold) return [deal];
+    const unit = slot % 2 === 0 ? "恰好够门槛商会" : "差一套商会";
+    return [deal, { ...deal, unit, units: 1, status: slot >= 2 * threshold - 1 ? statuses[0] : statuses[1 + (slot % 2)] }];
+  });
+};
 
-function buildCase(label: string, locale: Locale, withLog: boolean, settings: GroupDealSettings = GROUP_DEAL_DEFAULTS): Case {
+/** Leaves out the visit log's name of its 客户名称 column, as a log written before that name existed has it. */
+const withoutCustomerName = (specs: readonly SheetSpec[]): SheetSpec[] =>
+  specs.map((spec) => ({ ...spec, columnNames: spec.columnNames?.filter((n) => !n.name.endsWith("_COL_CUSTOMER_NAME")) }));
+
+function buildCase(label: string, locale: Locale, withLog: boolean, settings: GroupDealSettings = GROUP_DEAL_DEFAULTS, oldLog = false): Case {
   const units = unitsOf(locale);
-  const { reports, log } = accountVisitData(100, units.slice(0, 40), locale);
-  const deals = seedFirst(units[0], aroundThreshold(dealRows(400, units, locale)));
-  const accounts = buildKeyAccounts({ rows: accountRows(50, locale), blankRows: 2 }, { locale, existing: NO_NAMES });
-  const logSpecs = withLog ? buildVisitLog({ rows: log, blankRows: 2 }, { locale, existing: withSpecs(NO_NAMES, accounts) }) : [];
+  const { reports, log } = accountVisitData(100, [...units.slice(0, 34), ...WILDCARD_UNITS], locale);
+  const deals = seedFirst(units[0], aroundThreshold(dealRows(400, units, locale), locale, settings.threshold));
+  const accounts = buildKeyAccounts({ rows: listOf(locale), blankRows: 2 }, { locale, existing: NO_NAMES });
+  const written = withLog ? buildVisitLog({ rows: log, blankRows: 2 }, { locale, existing: withSpecs(NO_NAMES, accounts) }) : [];
+  const logSpecs = oldLog ? withoutCustomerName(written) : written;
   const before = [...accounts, ...logSpecs];
   const [visitSheet] = buildAccountVisits({ rows: reports, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, before) });
   const [dealSheet] = buildGroupDeals({ rows: deals, blankRows: BLANKS.length }, { locale, existing: withSpecs(NO_NAMES, [...before, visitSheet]) });
-  return { label, locale, reports, ...(withLog ? { log } : {}), deals, settings, specs: [...before, visitSheet, dealSheet], visitSheet, dealSheet };
+  return { label, locale, reports, ...(withLog ? { log } : {}), oldLog, deals, settings, specs: [...before, visitSheet, dealSheet], visitSheet, dealSheet };
 }
 
 /** Seed 004's settings typed over in the en-US case: a smaller group and a deeper group discount. */
 const TYPED: GroupDealSettings = { ...GROUP_DEAL_DEFAULTS, threshold: 12, groupDiscount: 0.95, regularDiscount: 0.985, reward: 1500, claimDays: 10 };
 
-const cases: Case[] = [buildCase("zh-CN, with a visit log", "zh-CN", true), buildCase("en-US, no visit log, settings typed over", "en-US", false, TYPED)];
-/** The ninth home of the unit of 8, typed by the user into the first blank row of case 0: the whole unit gets the group discount. */
-const NINTH: TableRow = { unit: "差一套商会", customer: "新客户", units: 1, area: 100, price: 3000 };
+const cases: Case[] = [
+  buildCase("zh-CN, with a visit log", "zh-CN", true),
+  buildCase("en-US, no visit log, settings typed over", "en-US", false, TYPED),
+  buildCase("en-US, a visit log written before it named its 客户名称 column", "en-US", true, GROUP_DEAL_DEFAULTS, true),
+];
+/** The ninth home of the unit of 8, typed by the user into the first blank row of case 0 with a deposit paid: the whole unit gets the group discount. */
+const NINTH: TableRow = { unit: "差一套商会", customer: "新客户", units: 1, area: 100, price: 3000, status: templateStrings("zh-CN").groupDeals.statuses[1] };
 let typed: ComputedWorkbook;
 
 beforeAll(async () => {
@@ -120,8 +144,8 @@ describe.each(cases.map((c) => [c.label, c] as const))("key-account sheets recal
 
   test("every derived deal cell equals the seed's rules computed in TypeScript", () => {
     const table = tableByRole(c.dealSheet, "deals");
-    const want = groupDealsModel([...c.deals, ...BLANKS], c.locale, c.settings);
-    for (const key of ["listPrice", "oncePrice", "normalSaving", "unitTotal", "groupFactor", "groupPrice", "groupSaving", "reward", "claimDate", "unitFirst", "unitSum"] as const) {
+    const want = groupDealsModel([...c.deals, ...BLANKS], c.locale, c.settings, keyPersonsOf(c.locale));
+    for (const key of ["listPrice", "oncePrice", "normalSaving", "unitTotal", "groupFactor", "groupPrice", "groupSaving", "keyPerson", "reward", "claimDate", "counted", "unitFirst", "unitSum"] as const) {
       expect([key, readColumn(book(), c.dealSheet, table, key)]).toEqual([key, want.map((w) => w[key])]);
     }
     // Both sides of the threshold, own discounts, deals priced per unit, signed deals: the data reach every rule.
@@ -130,11 +154,13 @@ describe.each(cases.map((c) => [c.label, c] as const))("key-account sheets recal
     const totals = new Set(want.map((w) => w.unitTotal));
     expect([totals.has(c.settings.threshold), totals.has(c.settings.threshold - 1)]).toEqual([true, true]);
     expect(want.filter((w) => w.reward !== null).length).toBeGreaterThan(50);
+    // Units named with * ? ~ have deals of their own, and so do the units their names would match.
+    for (const unit of WILDCARD_UNITS) expect([unit, c.deals.some((d) => d.unit === unit)]).toEqual([unit, true]);
   });
 
   test("the totals row sums the money columns and the units", () => {
     const table = tableByRole(c.dealSheet, "deals");
-    const want = groupDealsModel(c.deals, c.locale, c.settings);
+    const want = groupDealsModel(c.deals, c.locale, c.settings, keyPersonsOf(c.locale));
     const sum = (values: readonly (number | null)[]) => Math.round(values.reduce<number>((a, v) => a + (v ?? 0), 0) * 100) / 100;
     const total = (key: string) => read(book(), c.dealSheet, { row: table.origin.row + table.rows.length + 1, col: table.origin.col + table.columns.findIndex((col) => col.key === key) });
     expect(total("groupSaving")).toBeCloseTo(sum(want.map((w) => w.groupSaving)), 2);
@@ -179,5 +205,6 @@ test("a deal typed into a blank row counts for its unit: the unit of 8 reaches 9
     expect([key, readColumn(typed, c.dealSheet, table, key)]).toEqual([key, want.map((w) => w[key])]);
   }
   const unit = rows.flatMap((row, i) => (row.unit === NINTH.unit ? [want[i]] : []));
-  expect(unit.map((w) => [w.unitTotal, w.groupFactor])).toEqual(Array.from({ length: 9 }, () => [9, 0.98]));
+  // Its 8 homes sold, its 意向 deal (not counted, but discounted with the unit) and the ninth.
+  expect(unit.map((w) => [w.unitTotal, w.groupFactor])).toEqual(Array.from({ length: 10 }, () => [9, 0.98]));
 });
