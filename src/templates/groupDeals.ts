@@ -42,7 +42,10 @@ export const GROUP_DEAL_SETTING_NAMES = {
   claimDays: "CLAIM_DAYS",
 } as const;
 
-/** Names of the cells holding the status words, in the order of `strings.groupDeals.statuses`. */
+/** The status words' table is `SP_<KEY>_Statuses`. */
+export const GROUP_DEAL_STATUSES_ROLE = "Statuses";
+
+/** Names of the cells holding the status words (the rows of the statuses table), in the order of `strings.groupDeals.statuses`. */
 export const GROUP_DEAL_STATUS_NAMES = ["STATUS_INTENT", "STATUS_PLEDGE", "STATUS_SIGNED"] as const;
 
 type Setting = keyof typeof GROUP_DEAL_DEFAULTS;
@@ -57,17 +60,23 @@ function discountValidation(kit: Kit): ValidationSpec {
   return { rule: { kind: "decimal", min: 0.01, max: 1 }, errorTitle: g.discountErrorTitle, errorMessage: g.discountErrorMessage, allowBlank: true };
 }
 
-/** The status words' cells, by `GROUP_DEAL_STATUS_NAMES`: pledge and signed count toward the threshold, signed earns the reward. */
-type StatusNames = readonly [intent: string, pledge: string, signed: string];
+/**
+ * The status words: their cells' names, by `GROUP_DEAL_STATUS_NAMES` (pledge and signed count toward the threshold,
+ * signed earns the reward), and the drop-down of the table holding them.
+ */
+interface Statuses {
+  readonly names: readonly [intent: string, pledge: string, signed: string];
+  readonly list: ValidationSpec;
+}
 
-function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readonly<Record<Setting, string>>, statusNames: StatusNames, accounts: LinkedAccounts | undefined): ColumnSpec[] {
+function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readonly<Record<Setting, string>>, statuses: Statuses, accounts: LinkedAccounts | undefined): ColumnSpec[] {
   const { s, columns: c } = kit;
   const g = s.groupDeals;
   const h = g.columns;
   const at = (header: string) => thisRow(table, header);
   const [unit, qty, area, price, list, discount, once] = [h.unit, h.units, h.area, h.price, h.listPrice, h.discount, h.oncePrice].map(at);
   const [first, total, factor, groupPrice, status, signed] = [h.unitFirst, h.unitTotal, h.groupFactor, h.groupPrice, h.status, h.signed].map(at);
-  const [, pledgeWord, signedWord] = statusNames;
+  const [, pledgeWord, signedWord] = statuses.names;
   const units = col(table, h.unit);
   // A deal is at least one home: a blank 套数 counts as 1, so a priced row never gives 0 homes or a 0 reward.
   const homes = `IF(${qty}="",1,${qty})`;
@@ -105,7 +114,7 @@ function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readon
     accounts
       ? c.formula("keyPerson", h.keyPerson, "text", `IF(${unit}="","",IFERROR(INDEX(${accounts.names.keyPerson},MATCH(${literalCriterion(unit)},${accounts.names.unit},0))&"",""))`, { width: 10 })
       : c.text("keyPerson", h.keyPerson, { width: 10 }),
-    c.list("status", h.status, g.statuses, { width: 16 }),
+    c.fromColumn("status", h.status, statuses.list, { width: 16 }),
     c.date("signed", h.signed),
     c.formula("reward", h.reward, "money", `IF(${status}=${signedWord},${homes}*${setting.reward},"")`, { totals: SUM }),
     c.formula("claimDate", h.claimDate, "date", `IF(AND(${status}=${signedWord},ISNUMBER(${signed})),${signed}+${setting.claimDays},"")`),
@@ -142,18 +151,24 @@ export function buildGroupDeals(options: GroupDealsOptions, ctx: BuildContext): 
       return [f.key, settingName];
     }),
   ) as Record<Setting, string>;
-  draft.text({ row: 6, col: 0 }, g.statusLabel, "label");
-  g.statuses.forEach((word, i) => draft.name(spName(key, GROUP_DEAL_STATUS_NAMES[i]), draft.text({ row: 6, col: 1 + i }, word, "computed"), g.statusLabel));
+  // The status words in a small table beside the settings: the 状态 drop-down lists its column and the formulas
+  // compare with its named cells, so a word edited there changes both (a typed list would keep the old word).
+  const statusTable = spTable(key, GROUP_DEAL_STATUSES_ROLE);
   const status = (i: 0 | 1 | 2): string => spName(key, GROUP_DEAL_STATUS_NAMES[i]);
+  const statusList = v.fromColumn({ table: statusTable, column: g.statusLabel }, { title: s.common.listErrorTitle, message: s.common.listErrorMessage });
   const origin = { row: 8, col: 0 };
   const deals = draft.table({
     name,
     role: "deals",
     origin,
     showTotals: true,
-    columns: dealColumns(kit, name, ctx, setting, [status(0), status(1), status(2)], accounts),
+    columns: dealColumns(kit, name, ctx, setting, { names: [status(0), status(1), status(2)], list: statusList }, accounts),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.groupDeals.blankRows.initial }, () => ({}))],
   });
+  // After the deals: the deals' table stays the sheet's first.
+  const statuses = draft.table({ name: statusTable, role: "statuses", origin: { row: 3, col: 7 }, columns: [kit.columns.text("status", g.statusLabel, { width: 16 })], rows: g.statuses.map((word) => ({ status: word })) });
+  GROUP_DEAL_STATUS_NAMES.forEach((part, i) => draft.name(spName(key, part), statuses.cell(i, "status"), g.statusNote));
+  draft.text({ row: 6, col: 0 }, g.statusNote, "note");
   // The deals that get the group discount, green: the unit has reached the threshold.
   const factor = a1FixedColumn(deals.cell(0, "groupFactor"));
   draft.format({

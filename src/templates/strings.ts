@@ -605,6 +605,7 @@ const zhCN = {
     claimDays: "签约后可领取(天)",
     settingNote: "团购优惠明细的设置,可修改。",
     statusLabel: "状态",
+    statusNote: "右侧“状态”表中的说法可以修改:状态下拉列表、团购门槛和关键人物奖励都按表中的说法。",
     statuses: ["意向", "认筹", "签约并交首期款"],
     columns: {
       unit: "单位",
@@ -1238,6 +1239,7 @@ const enUS: TemplateStrings = {
     claimDays: "Claimable after signing (days)",
     settingNote: "A setting of the group discounts sheet; edit it here.",
     statusLabel: "Status",
+    statusNote: "The status words in the Status table on the right may be edited: the drop-down, the threshold and the reward follow them.",
     statuses: ["Interested", "Deposit paid", "Signed (down payment paid)"],
     columns: {
       unit: "Account",

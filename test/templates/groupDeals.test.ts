@@ -39,13 +39,20 @@ describe("团购优惠明细 (group discounts)", () => {
     ]);
     expect(table.rows).toHaveLength(30);
     expect(table.showTotals).toBe(true);
-    expect(column(spec, "status").validation?.rule).toEqual({ kind: "list", values: ["意向", "认筹", "签约并交首期款"] });
+    // The status drop-down lists the statuses table, whose cells the formulas compare with: editing a word keeps both in step.
+    expect(column(spec, "status").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_G1_Statuses", column: "状态" });
+    const statuses = spec.tables.find((t) => t.role === "statuses")!;
+    expect([statuses.name, statuses.rows]).toEqual(["SP_G1_Statuses", [{ status: "意向" }, { status: "认筹" }, { status: "签约并交首期款" }]]);
   });
 
   test("the seed's discounts, threshold, reward and days are named settings; the status words sit in named cells", () => {
     const spec = dealsOf("en-US");
     expect(["REGULAR_DISCOUNT", "GROUP_DISCOUNT", "GROUP_THRESHOLD", "REWARD_PER_UNIT", "CLAIM_DAYS"].map((part) => valueOf(spec, `SP_G1_${part}`))).toEqual([0.98, 0.98, 9, 1000, 7]);
-    expect(GROUP_DEAL_STATUS_NAMES.map((part) => valueOf(spec, `SP_G1_${part}`))).toEqual(TEMPLATE_STRINGS["en-US"].groupDeals.statuses);
+    // The status names are the statuses table's rows, in order.
+    const statuses = spec.tables.find((t) => t.role === "statuses")!;
+    const rowOf = (part: string) => spec.names.find((n) => n.name === `SP_G1_${part}`)!.target.from;
+    expect(GROUP_DEAL_STATUS_NAMES.map((part) => statuses.rows[rowOf(part).row - statuses.origin.row - 1].status)).toEqual(TEMPLATE_STRINGS["en-US"].groupDeals.statuses);
+    expect(GROUP_DEAL_STATUS_NAMES.map((part) => rowOf(part).col)).toEqual([statuses.origin.col, statuses.origin.col, statuses.origin.col]);
     expect(GROUP_DEAL_DEFAULTS).toEqual({ regularDiscount: 0.98, groupDiscount: 0.98, threshold: 9, reward: 1000, claimDays: 7 });
   });
 

@@ -184,7 +184,7 @@ test("the seed's worked example: 130 ㎡ × 3 400 = 442 000 → 433 160 (正常�
   ]);
 });
 
-test("both sheets' unit drop-downs read the key-accounts list's 单位 column through INDIRECT, named as the list has it", async () => {
+test("both sheets' unit drop-downs read the key-accounts list's 单位 column through INDIRECT, named as the list has it; 状态 the statuses table", async () => {
   for (const c of cases) {
     const pkg = await XlsxPackage.load(await writeXlsx(c.specs));
     const unit = templateStrings(c.locale).accounts.columns.unit;
@@ -192,6 +192,9 @@ test("both sheets' unit drop-downs read the key-accounts list's 单位 column th
       const path = (await pkg.sheets()).find((s) => s.name === sheet.name)?.path ?? "";
       expect((await pkg.text(path)) ?? "").toContain(`<formula1>INDIRECT(&quot;SP_A1_Accounts[[${unit}]]&quot;)</formula1>`);
     }
+    // And the deals' 状态 lists the statuses table, the cells the reward compares with.
+    const deals = (await pkg.sheets()).find((s) => s.name === c.dealSheet.name)?.path ?? "";
+    expect((await pkg.text(deals)) ?? "").toContain(`<formula1>INDIRECT(&quot;SP_G1_Statuses[[${templateStrings(c.locale).groupDeals.statusLabel}]]&quot;)</formula1>`);
   }
 });
 
