@@ -189,8 +189,8 @@ const HIDDEN: Record<string, readonly number[]> = {
   diary: [9, 10],
   // 主营业务, 办公环境, 居住环境, 是否建房, 私家车, 接受区域, 推广地点, 内部网站/刊物, 近期活动及时间, 备注
   accountVisits: [7, 9, 10, 11, 12, 16, 19, 21, 22, 24],
-  // 备注, 单位首行, 首行合计: the unit's first row and its sum, which only 单位合计套数 reads
-  groupDeals: [19, 20, 21],
+  // 备注, 计入门槛套数, 单位首行, 首行合计: the helper columns only 单位合计套数 reads
+  groupDeals: [19, 20, 21, 22],
 };
 
 /**
