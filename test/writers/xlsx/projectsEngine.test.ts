@@ -25,6 +25,7 @@ import { projectRows } from "../../fixtures/projects";
 import { todaySerial } from "../../fixtures/random";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { repoRoot } from "../../support/paths";
+import { finishProbe, ruleAt } from "../../support/probeSheet";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 
 jest.setTimeout(300_000);
@@ -45,21 +46,12 @@ interface Case {
   book?: ComputedWorkbook;
 }
 
-/** The highlight rules' expressions (written for the body's first row) for data row `i`, on the tracker's sheet. */
+/** The highlight rules' expressions for each data row, on a probe sheet (a column per rule). */
 function probeSheet(main: SheetSpec, rows: number): SheetSpec {
-  const quoted = `'${main.name.replace(/'/g, "''")}'!`;
-  const atRow = (formula: string, i: number) => formula.replace(/\$([A-Z]+)(\d+)/g, (_, column: string, row: string) => `${quoted}$${column}${Number(row) + i}`);
   const draft = new SheetDraft();
   const rules = main.conditionalFormats.map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
-  for (let i = 0; i < rows; i++) rules.forEach((rule, j) => draft.put({ row: i, col: j }, { formula: `IF(${atRow(rule, i)},1,0)` }));
-  return draft.finish({
-    name: "probe",
-    record: { template: "probe", role: "main", version: 1, key: "Z1", value: "probe", at: { row: rows + 2, col: 0 } },
-    recordLabel: "probe",
-    recordNote: "probe",
-    freeze: { rows: 0, cols: 0 },
-    print: { orientation: "portrait", fitToWidth: false, paperSize: "A4" },
-  });
+  for (let i = 0; i < rows; i++) rules.forEach((rule, j) => draft.put({ row: i, col: j }, { formula: ruleAt(rule, main.name, i) }));
+  return finishProbe(draft, rows + 2);
 }
 
 function buildCase(locale: Locale): Case {
