@@ -11,7 +11,7 @@ import { achievementFormats, rateFormula, section } from "./planBlocks";
 import { TEMPLATES } from "./registry";
 
 /**
- * 大客户开发计划 (issue 15 item 2, seed 004 L2–115): the plan — purpose, campaign dates and coordinator,
+ * 大客户开发计划 (issue 15 item 2, seed 004 L2–115): the plan — purpose, plan period (方案执行期) and coordinator,
  * targets by unit type counted from the units list, registrations → sincere customers → conversion against
  * its 30 % target, phases, schedule, materials and the budget with its actuals and return on spend — and,
  * on a sheet of its own, the units list (`SP_<KEY>_Accounts`) the reps keep day by day: buying power and
