@@ -150,3 +150,11 @@ export function columnFactory(locale: Locale) {
 /** Totals-row shorthands. */
 export const SUM: TotalsSpec = { kind: "function", fn: "sum" };
 export const label = (text: string): TotalsSpec => ({ kind: "label", text });
+
+/**
+ * Days between visits for `times` visits in `days` days — `intervalOf` (domain/tiers) as a sheet formula:
+ * whole days, rounded down so the cadence is never below the frequency, at least 1; a cell holding text or
+ * nothing counts as 0 (N), so a typo gives a cadence rather than #VALUE!.
+ */
+export const visitIntervalFormula = (days: string | number, times: string): string =>
+  `MAX(1,INT(${typeof days === "number" ? days : `N(${days})`}/MAX(1,N(${times}))))`;

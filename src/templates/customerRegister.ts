@@ -1,6 +1,6 @@
 import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_FREQUENCIES } from "../domain/tiers";
 import { a1, a1FixedColumn } from "../spec/a1";
-import { SUM, label } from "./columns";
+import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
@@ -173,8 +173,7 @@ function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: r
     const { days, times } = DEFAULT_VISIT_FREQUENCIES[tier];
     const daysAt = draft.field({ row, col: 0 }, r.visitDays[i], { value: days }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
     const timesAt = draft.field({ row, col: 2 }, r.visitTimes, { value: times }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
-    // intervalOf (domain/tiers): whole days, rounded down so the cadence is never below the frequency.
-    const intervalAt = draft.field({ row, col: 4 }, r.visitInterval, { formula: `MAX(1,INT(N(${a1(daysAt)})/MAX(1,N(${a1(timesAt)}))))` }, { numberFormat: FORMATS.plain });
+    const intervalAt = draft.field({ row, col: 4 }, r.visitInterval, { formula: visitIntervalFormula(a1(daysAt), a1(timesAt)) }, { numberFormat: FORMATS.plain });
     draft.name(names.visitDays[i], daysAt, r.visitDays[i]);
     draft.name(names.visitTimes[i], timesAt, r.visitTimes);
     draft.name(names.visit[i], intervalAt, r.visitInterval);

@@ -2,7 +2,7 @@ import { a1, a1FixedColumn } from "../spec/a1";
 import { col, str, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { CellRef, SheetSpec, TableRow } from "../spec/sheetSpec";
-import { label, SUM } from "./columns";
+import { label, SUM, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS, numberFormat } from "./formats";
@@ -11,7 +11,7 @@ import { achievementFormats, rateFormula, section } from "./planBlocks";
 import { TEMPLATES } from "./registry";
 
 /**
- * 大客户开发计划 (issue 15 item 2, seed 004 L2–115): the plan — purpose, campaign dates and coordinator,
+ * 大客户开发计划 (issue 15 item 2, seed 004 L2–115): the plan — purpose, plan period (方案执行期) and coordinator,
  * targets by unit type counted from the units list, registrations → sincere customers → conversion against
  * its 30 % target, phases, schedule, materials and the budget with its actuals and return on spend — and,
  * on a sheet of its own, the units list (`SP_<KEY>_Accounts`) the reps keep day by day: buying power and
@@ -25,7 +25,10 @@ import { TEMPLATES } from "./registry";
 export interface KeyAccountsOptions {
   /** 目的; the seed's five aims when absent. */
   readonly purpose?: string;
-  /** 活动时间 起/止 as serials; the phases', schedule's and materials' dates are counted from 起 (`SEED_DAYS`), blank without it. */
+  /**
+   * 方案执行期 起/止 as serials. The phases', schedule's and materials' dates are formulas counted from the 起 cell
+   * (`SEED_DAYS`; the last phase and the signing work end at the 止 cell), blank until it is filled.
+   */
   readonly start?: number | null;
   readonly end?: number | null;
   /** 统筹人. */
@@ -73,12 +76,13 @@ export const SEED_OTHER_DAYS = 14;
 
 /**
  * The plan's dates as the seed spaces them, in days after its first day (2008-05-01, seed 004 L33–39 and
- * L50–54): 信息搜集期 5/1–5/30, 巡展期 from the next day for 31 days, 签约期 from 7/1 to the campaign's end;
- * the schedule's and the materials' due dates likewise (方案 5/20, 名单 and 物料 5/30, 培训 and 拜访 6/15,
- * 现场参观 and 诚意金 by 8/31, 签约 at the end; 折页 6/1, 服装 5/15, 优惠确认 5/20, 小礼品 5/25 …).
+ * L50–54): 信息搜集期 5/1–5/30, 巡展期 6/1–7/1, 签约期 from 7/1 to the plan's end (null: the 止 cell); the
+ * schedule's and the materials' due dates likewise (方案 5/20, 名单 and 物料 5/30, 培训 and 拜访 6/15, 现场参观
+ * and 诚意金 by 8/31, 签约 at the end; 折页 6/1, 服装 5/15, 优惠确认 5/20, 小礼品 5/25 …). The seed's 活动时间
+ * (5/15–7/15) is not where these are counted from, hence the field's name 方案执行期.
  */
-const SEED_DAYS = {
-  phases: [[0, 29], [30, 60], [61, null]] as const,
+export const SEED_DAYS = {
+  phases: [[0, 29], [31, 61], [61, null]] as const,
   schedule: [19, 29, 29, 45, 45, 122, null] as const,
   materials: [31, 14, 19, 24, 14, 19, 31, 31] as const,
 };
@@ -114,7 +118,18 @@ export const keyAccountNames = (key: string) => ({
 const PURPOSE_ROW = 3;
 const PURPOSE_ROWS = 3;
 
-const day = (start: number | null | undefined, offset: number | null): number | null => (start == null || offset === null ? null : start + offset);
+/**
+ * A date column of a plan table: the seed's offset for the row (`key`, 1-based) after the named start, or the
+ * named end where the seed gives none; blank while that cell holds no date, or on a row the seed has no date
+ * for. A calculated column, so the dates follow the start the user types and any one of them can be typed over.
+ */
+function seedDates(start: string, end: string, offsets: readonly (number | null)[], key: string): string {
+  const offset = `INDEX({${offsets.map((o) => (o === null ? '""' : String(o))).join(",")}},${key})`;
+  return `IFERROR(IF(${offset}="",IF(ISNUMBER(${end}),${end},""),IF(ISNUMBER(${start}),${start}+${offset},"")),"")`;
+}
+
+/** Row `key` of a table whose header is at `header`, counted from 1 (a plan table's rows keep the seed's order). */
+const rowOf = (header: CellRef): string => `ROW()-ROW(${a1(header, true)})`;
 
 /**
  * 综合评估 (seed 004 L34: 对该大客户单位进行综合评估,了解购买实力及购买意向,评选出需要重点跟进的目标单位;
@@ -138,7 +153,7 @@ function unitColumns(kit: Kit, table: string, key: string) {
   const focus = `IF(${thisRow(table, h.rating)}=${str(high)},${str(a.focusMark)},"")`;
   const sold = thisRow(table, h.soldUnits);
   const last = thisRow(table, h.lastVisit);
-  const next = `IF(${last}="","",${last}+IF(${thisRow(table, h.focus)}=${str(a.focusMark)},${n.focusDays},${n.otherDays}))`;
+  const next = `IF(ISNUMBER(${last}),${last}+IF(${thisRow(table, h.focus)}=${str(a.focusMark)},${n.focusDays},${n.otherDays}),"")`;
   return [
     c.text("region", h.region, { width: 10, totals: label(s.common.total) }),
     c.text("unit", h.unit, { width: 22 }),
@@ -157,7 +172,7 @@ function unitColumns(kit: Kit, table: string, key: string) {
     c.count("soldUnits", h.soldUnits, { totals: SUM }),
     c.moneyCents("dealAmount", h.dealAmount, { width: 16, totals: SUM }),
     // Seed 004 L23: the reward is counted once the referred customer has signed and paid the first instalment.
-    c.formula("reward", h.reward, "money", `IF(${sold}="","",${sold}*${n.reward})`, { totals: SUM }),
+    c.formula("reward", h.reward, "money", `IF(ISNUMBER(${sold}),${sold}*N(${n.reward}),"")`, { totals: SUM }),
     c.date("lastVisit", h.lastVisit),
     c.formula("nextContact", h.nextContact, "date", next),
     c.text("note", h.note, { width: 24 }),
@@ -173,7 +188,7 @@ function listSheet(kit: Kit, key: string, options: KeyAccountsOptions, name: str
   draft.text({ row: 2, col: 0 }, a.listHint, "note");
   const rewardAt = draft.field({ row: 3, col: 0 }, a.reward, { value: SEED_REWARD_PER_UNIT }, { numberFormat: FORMATS.money, validation: v.nonNegative() });
   const timesAt = draft.field({ row: 3, col: 2 }, a.focusTimes, { value: SEED_FOCUS_TIMES_PER_WEEK }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
-  const focusAt = draft.field({ row: 3, col: 4 }, a.focusDays, { formula: `MAX(1,INT(7/MAX(1,N(${a1(timesAt)}))))` }, { numberFormat: FORMATS.plain });
+  const focusAt = draft.field({ row: 3, col: 4 }, a.focusDays, { formula: visitIntervalFormula(7, a1(timesAt)) }, { numberFormat: FORMATS.plain });
   const otherAt = draft.field({ row: 3, col: 6 }, a.otherDays, { value: SEED_OTHER_DAYS }, { numberFormat: FORMATS.plain, validation: v.whole(1) });
   draft.name(n.reward, rewardAt, a.reward);
   draft.name(n.focusTimes, timesAt, a.focusTimes);
@@ -228,12 +243,11 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
   const n = keyAccountNames(key);
   const U = units.spec.name;
   const uh = a.columns;
-  const start = options.start ?? null;
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, a.title, "title");
   draft.text({ row: 2, col: 0 }, a.hint, "note");
   const date = numberFormat("date", locale);
-  draft.name(n.start, draft.field({ row: PURPOSE_ROW + PURPOSE_ROWS, col: 0 }, a.start, { value: start }, { numberFormat: date, validation: v.date() }), a.start);
+  draft.name(n.start, draft.field({ row: PURPOSE_ROW + PURPOSE_ROWS, col: 0 }, a.start, { value: options.start ?? null }, { numberFormat: date, validation: v.date() }), a.start);
   draft.name(n.end, draft.field({ row: PURPOSE_ROW + PURPOSE_ROWS, col: 2 }, a.end, { value: options.end ?? null }, { numberFormat: date, validation: v.date() }), a.end);
   draft.name(n.lead, draft.field({ row: PURPOSE_ROW + PURPOSE_ROWS, col: 4 }, a.lead, { value: options.lead ?? null }, { numberFormat: FORMATS.text }), a.lead);
 
@@ -242,6 +256,7 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
   const T = spTable(key, "Targets");
   const tc = a.targetColumns;
   const type = thisRow(T, tc.type);
+  const developed = `COUNTIF(${col(U, uh.stage)},"<>")`;
   const count = (header: string, criterion: string): string => `COUNTIFS(${col(U, uh.type)},${type},${col(U, header)},${criterion})`;
   const targets = draft.table({
     name: T,
@@ -251,11 +266,12 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
     columns: [
       c.text("type", tc.type, { width: 16, totals: label(s.common.total) }),
       c.count("target", tc.target, { totals: SUM }),
-      // A unit counts as reached once it is in a round of development (its 阶段 filled), signed once 签约.
-      c.formula("reached", tc.reached, "integer", count(uh.stage, `"<>"`), { totals: SUM }),
+      // A unit counts as reached once it is in a round of development (its 阶段 filled), signed once 签约;
+      // blank while no unit of the list has a 阶段, so a fresh plan's 达成率 stays blank (`rateFormula`), not a red 0 %.
+      c.formula("reached", tc.reached, "integer", `IF(${developed}=0,"",${count(uh.stage, `"<>"`)})`, { totals: SUM }),
       c.formula("rate", tc.rate, "percent", rateFormula(T, tc.reached, tc.target), {
         // Over the types that have a target: units of a type without one would inflate the rate.
-        totals: { kind: "formula", formula: `IF(SUM(${col(T, tc.target)})=0,"",SUMIFS(${col(T, tc.reached)},${col(T, tc.target)},">0")/SUM(${col(T, tc.target)}))` },
+        totals: { kind: "formula", formula: `IF(OR(SUM(${col(T, tc.target)})=0,${developed}=0),"",SUMIFS(${col(T, tc.reached)},${col(T, tc.target)},">0")/SUM(${col(T, tc.target)}))` },
       }),
       c.formula("signed", tc.signed, "integer", count(uh.stage, str(a.stages[a.stages.length - 1])), { totals: SUM }),
       c.formula("focus", tc.focus, "integer", count(uh.focus, str(a.focusMark)), { totals: SUM }),
@@ -274,7 +290,7 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
   const conversionAt = draft.field(
     { row: row + 1, col: 2 },
     a.conversion,
-    { formula: `IF(OR(N(${n.registered})=0,${n.sincere}=""),"",${n.sincere}/${n.registered})` },
+    { formula: `IF(OR(N(${n.registered})=0,NOT(ISNUMBER(${n.sincere}))),"",${n.sincere}/${n.registered})` },
     { numberFormat: FORMATS.percent },
   );
   // At least the target share of the registrations: rounded up, after a rounding that drops the last bits of 400 × 30 %.
@@ -292,16 +308,20 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
   // ---- phases ----
   row = section(draft, row + 4, a.phasesSection);
   const pc = a.phaseColumns;
+  const phaseRow = rowOf({ row, col: 0 });
   const phases = draft.table({
     name: spTable(key, "Phases"),
     role: "phases",
     origin: { row, col: 0 },
     // The long texts last in every table: they run on into the empty cells to the right.
-    columns: [c.text("phase", pc.phase, { width: 16 }), c.date("from", pc.from), c.date("to", pc.to), c.text("owner", pc.owner, { width: 12 }), c.text("work", pc.work, { width: 16 })],
-    rows: a.phases.map((phase, i) => {
-      const [from, to] = SEED_DAYS.phases[i];
-      return { phase, from: day(start, from), to: to === null ? options.end ?? null : day(start, to), work: a.phaseWork[i] };
-    }),
+    columns: [
+      c.text("phase", pc.phase, { width: 16 }),
+      c.formula("from", pc.from, "date", seedDates(n.start, n.end, SEED_DAYS.phases.map(([from]) => from), phaseRow)),
+      c.formula("to", pc.to, "date", seedDates(n.start, n.end, SEED_DAYS.phases.map(([, to]) => to), phaseRow)),
+      c.text("owner", pc.owner, { width: 12 }),
+      c.text("work", pc.work, { width: 16 }),
+    ],
+    rows: a.phases.map((phase, i) => ({ phase, work: a.phaseWork[i] })),
   });
   draft.text({ row: phases.lastRow + 1, col: 0 }, a.datesNote, "note");
 
@@ -312,11 +332,13 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
     name: spTable(key, "Schedule"),
     role: "schedule",
     origin: { row, col: 0 },
-    columns: [c.date("due", sc.due), c.text("department", sc.department, { width: 12 }), c.list("status", sc.status, a.scheduleStates, { width: 12 }), c.text("work", sc.work, { width: 16 })],
-    rows: a.schedule.map((item, i) => {
-      const offset = SEED_DAYS.schedule[i];
-      return { due: offset === null ? options.end ?? null : day(start, offset), work: item.work, department: item.department, status: options.scheduleStates?.[i] ?? null };
-    }),
+    columns: [
+      c.formula("due", sc.due, "date", seedDates(n.start, n.end, SEED_DAYS.schedule, rowOf({ row, col: 0 }))),
+      c.text("department", sc.department, { width: 12 }),
+      c.list("status", sc.status, a.scheduleStates, { width: 12 }),
+      c.text("work", sc.work, { width: 16 }),
+    ],
+    rows: a.schedule.map((item, i) => ({ work: item.work, department: item.department, status: options.scheduleStates?.[i] ?? null })),
   });
   const due = a1FixedColumn(schedule.cell(0, "due"));
   const status = a1FixedColumn(schedule.cell(0, "status"));
@@ -341,11 +363,12 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
       c.text("item", mc.item, { width: 20 }),
       c.count("quantity", mc.quantity, { width: 12 }),
       c.text("unit", mc.unit, { width: 10 }),
-      c.date("due", mc.due),
+      // By 序号, so the dates stay with their items when the list is sorted.
+      c.formula("due", mc.due, "date", seedDates(n.start, n.end, SEED_DAYS.materials, thisRow(spTable(key, "Materials"), mc.seq))),
       c.text("department", mc.department, { width: 12 }),
       c.text("note", mc.note, { width: 16 }),
     ],
-    rows: a.materials.map((m, i) => ({ seq: i + 1, item: m.item, quantity: SEED_MATERIAL_QUANTITIES[i], unit: m.unit, due: day(start, SEED_DAYS.materials[i]), department: m.department, note: m.note })),
+    rows: a.materials.map((m, i) => ({ seq: i + 1, item: m.item, quantity: SEED_MATERIAL_QUANTITIES[i], unit: m.unit, department: m.department, note: m.note })),
   });
 
   // ---- budget, actuals, return on spend ----
@@ -362,9 +385,9 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
       c.text("item", bc.item, { width: 16, totals: label(s.common.total) }),
       c.money("budget", bc.budget, { totals: SUM }),
       c.moneyCents("actual", bc.actual, { totals: SUM }),
-      // Blank until something is spent on the item; the total is what is left of the whole budget.
-      c.formula("variance", bc.variance, "moneyCents", `IF(${actual}="","",${thisRow(B, bc.budget)}-${actual})`, {
-        totals: { kind: "formula", formula: `IF(COUNT(${col(B, bc.actual)})=0,"",SUM(${col(B, bc.budget)})-SUM(${col(B, bc.actual)}))` },
+      // Blank until something is spent on the item; the total adds up the items' 差异, so it reads like them.
+      c.formula("variance", bc.variance, "moneyCents", `IF(ISNUMBER(${actual}),${thisRow(B, bc.budget)}-${actual},"")`, {
+        totals: { kind: "formula", formula: `IF(COUNT(${col(B, bc.variance)})=0,"",SUM(${col(B, bc.variance)}))` },
       }),
       c.text("note", bc.note, { width: 16 }),
     ],

@@ -17,7 +17,8 @@ import type { CellRef, ColumnSpec, ExistingNames, SheetSpec, TableRow } from "..
  *
  * Derived per row: 商务文件截止 = 投标日期 − `SP_P1_DOC_LEAD` (seed 003 L60: 提前两天整理好相应的商务文件), 下次回访 =
  * 最近回访 + the stage's cadence (L58: 前期设计 at least weekly, other stages every two weeks; blank once the
- * project is closed), 预付款金额 and 尾款金额 from 预付款比例. The settings and the stage and result words sit in
+ * project is closed; L61: 投标结束,及时回访客户,询问投标结果 — a bid without a result is called back the day after
+ * the bid at the latest), 预付款金额 and 尾款金额 from 预付款比例. The settings and the stage and result words sit in
  * named cells above the table; every formula compares with the named word cells (`SP_P1_STAGE_DESIGN`,
  * `SP_P1_RESULT_WON`), so the team summary reads the tracker through the names in `linkedTables.ts` in
  * whichever language it was written.
@@ -53,8 +54,11 @@ export const REP_SLOTS = 30;
 const BIDS_AHEAD = 14;
 const BID_SOON = 7;
 
-/** The funnel shows the stages a project passes through (丢单, the last stage, is where it leaves the funnel). */
-const FUNNEL_STAGES = PROJECT_STAGE_NAMES.length - 1;
+/**
+ * The funnel is the open pipeline, 前期设计 … 验收: 已收款 and 丢单 (the last two stages) are where projects leave
+ * it, and a bar of paid projects would only ever grow.
+ */
+const FUNNEL_STAGES = PROJECT_STAGE_NAMES.length - 2;
 
 interface TrackerNames {
   readonly stage: Readonly<Record<(typeof PROJECT_STAGE_NAMES)[number], string>>;
@@ -78,8 +82,12 @@ function projectColumns(kit: Kit, table: string, names: TrackerNames, existing: 
   const ratio = r(h.prepayRatio);
   const last = r(h.lastCallback);
   const stage = r(h.stage);
-  const { STAGE_DESIGN, STAGE_PAID, STAGE_LOST } = names.stage;
+  const result = r(h.result);
+  const { STAGE_DESIGN, STAGE_BID, STAGE_PAID, STAGE_LOST } = names.stage;
   const set = names.setting;
+  const cadence = `IF(${stage}=${STAGE_DESIGN},${set.callbackDesign},${set.callbackOther})`;
+  // In 投标 with no result yet and the bid not before the last call-back: the day after the bid, if that is sooner.
+  const awaitingResult = `AND(${stage}=${STAGE_BID},OR(${result}="",${result}=${names.result[0]}),ISNUMBER(${bid}),${bid}>=${last})`;
   const prepaid = `AND(ISNUMBER(${amount}),ISNUMBER(${ratio}))`;
   const source = contractIdSource(existing, s.contracts.columns.id);
   return [
@@ -113,7 +121,7 @@ function projectColumns(kit: Kit, table: string, names: TrackerNames, existing: 
       "nextCallback",
       h.nextCallback,
       "date",
-      `IF(OR(NOT(ISNUMBER(${last})),${stage}=${STAGE_PAID},${stage}=${STAGE_LOST}),"",${last}+IF(${stage}=${STAGE_DESIGN},${set.callbackDesign},${set.callbackOther}))`,
+      `IF(OR(NOT(ISNUMBER(${last})),${stage}=${STAGE_PAID},${stage}=${STAGE_LOST}),"",IF(${awaitingResult},MIN(${last}+${cadence},${bid}+1),${last}+${cadence}))`,
     ),
     c.list("exec", h.exec, p.yesNo, { width: 8 }),
     c.text("nextStep", h.nextStep, { width: 20 }),
@@ -127,16 +135,24 @@ function projectFormats(draft: SheetDraft, kit: Kit, projects: PlacedTable, name
   const target = (key: string) => ({ kind: "tableColumn", table: projects.spec.name, column: projects.header(key) }) as const;
   const bad = { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true };
   const date = (key: string) => `ISNUMBER(${at(key)})`;
+  // Bids, documents and results matter while the project is open: not once it is paid or lost.
+  const open = `${at("stage")}<>${names.stage.STAGE_PAID},${at("stage")}<>${names.stage.STAGE_LOST}`;
   // 下次回访 is blank for a closed project, so a date in the past is an open project's overdue call-back.
   draft.format({ target: target("nextCallback"), rule: { kind: "expression", formula: `AND(${date("nextCallback")},${at("nextCallback")}<TODAY())` }, style: bad });
   // From the documents' deadline until the bid, while they are neither ready nor delivered.
   const [, ready, delivered] = p.docStates;
-  const docsLate = `AND(${date("docDeadline")},TODAY()>=${at("docDeadline")},TODAY()<=${at("bidDate")},${at("docs")}<>${str(ready)},${at("docs")}<>${str(delivered)})`;
+  const docsLate = `AND(${date("docDeadline")},TODAY()>=${at("docDeadline")},TODAY()<=${at("bidDate")},${at("docs")}<>${str(ready)},${at("docs")}<>${str(delivered)},${open})`;
   for (const key of ["docDeadline", "docs"]) draft.format({ target: target(key), rule: { kind: "expression", formula: docsLate }, style: bad });
   draft.format({
     target: target("bidDate"),
-    rule: { kind: "expression", formula: `AND(${date("bidDate")},${at("bidDate")}>=TODAY(),${at("bidDate")}<=TODAY()+${BID_SOON})` },
+    rule: { kind: "expression", formula: `AND(${date("bidDate")},${at("bidDate")}>=TODAY(),${at("bidDate")}<=TODAY()+${BID_SOON},${open})` },
     style: { fill: COLORS.soonFill, fontColor: COLORS.soonFont },
+  });
+  // Seed 003 L61: after the bid, ask for the result — red while the bid is past and no result is entered.
+  draft.format({
+    target: target("result"),
+    rule: { kind: "expression", formula: `AND(${date("bidDate")},${at("bidDate")}<TODAY(),OR(${at("result")}="",${at("result")}=${names.result[0]}),${open})` },
+    style: bad,
   });
   // Seed 003 L62: 验收完成后及时收款.
   const finalLate = `AND(${date("acceptance")},NOT(${date("finalDate")}),TODAY()-${at("acceptance")}>${names.setting.finalDays})`;
@@ -172,8 +188,14 @@ function summarySheet(kit: Kit, key: string, projects: PlacedTable, names: Track
   const winAt = draft.field({ row: 2, col: 0 }, p.winRate, { formula: `IF(${decided}=0,"",COUNTIF(${result},${won})/${decided})` }, { numberFormat: FORMATS.percent });
   draft.name(spName(key, PROJECT_SUMMARY_NAMES.winRate), winAt, p.winRateNote);
   const bid = colOf(h.bidDate);
-  const soonAt = draft.field({ row: 2, col: 3 }, p.bidsSoon, { formula: `COUNTIFS(${bid},">="&TODAY(),${bid},"<="&(TODAY()+${BIDS_AHEAD}))` }, { numberFormat: FORMATS.integer });
-  draft.name(spName(key, PROJECT_SUMMARY_NAMES.bidsSoon), soonAt, p.bidsSoon);
+  const { STAGE_PAID, STAGE_LOST } = names.stage;
+  const soonAt = draft.field(
+    { row: 2, col: 3 },
+    p.bidsSoon(BIDS_AHEAD),
+    { formula: `COUNTIFS(${bid},">="&TODAY(),${bid},"<="&(TODAY()+${BIDS_AHEAD}),${stage},"<>"&${STAGE_PAID},${stage},"<>"&${STAGE_LOST})` },
+    { numberFormat: FORMATS.integer },
+  );
+  draft.name(spName(key, PROJECT_SUMMARY_NAMES.bidsSoon), soonAt, p.bidsSoon(BIDS_AHEAD));
   draft.text({ row: 3, col: 0 }, p.winRateNote, "note");
 
   // By stage, for the team: the stage words are the tracker's, compared with its 阶段 column.
@@ -288,7 +310,7 @@ export function buildProjectTracker(options: ProjectTrackerOptions, ctx: BuildCo
   p.stages.forEach((word, i) => draft.name(names.stage[PROJECT_STAGE_NAMES[i]], draft.text({ row: 3, col: 1 + i }, word, "computed"), p.stagesLabel));
   draft.text({ row: 4, col: 0 }, p.resultsLabel, "label");
   p.results.forEach((word, i) => draft.name(names.result[i], draft.text({ row: 4, col: 1 + i }, word, "computed"), p.resultsLabel));
-  draft.text({ row: 5, col: 0 }, p.note, "note");
+  draft.text({ row: 5, col: 0 }, p.note(BID_SOON), "note");
   const origin = { row: 6, col: 0 };
   const name = spTable(key, PROJECTS_ROLE);
   const projects = draft.table({

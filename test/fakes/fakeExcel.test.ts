@@ -420,6 +420,22 @@ describe("fake Excel", () => {
     expect(fake.sheet("Sheet1").charts.map((c) => [c.type, c.settings["axes.categoryAxis.reversePlotOrder"]])).toEqual([["BarClustered", true]]);
   });
 
+  test("a chart axis's position is one of Excel.ChartAxisPosition's words and reversePlotOrder a boolean: anything else fails the sync", async () => {
+    const attempt = async (set: (axis: Excel.ChartAxis) => void) => {
+      const fake = new FakeExcel();
+      fake.seed("Sheet1", "A1", [[5], [1], [2]]);
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        set(sheet.charts.add("BarClustered", sheet.getRange("A1:A3"), "Columns").axes.categoryAxis);
+        await context.sync();
+      });
+      return fake.sheet("Sheet1").charts[0].settings;
+    };
+    for (const position of ["Automatic", "Maximum", "Minimum", "Custom"] as const) expect((await attempt((axis) => (axis.position = position)))["axes.categoryAxis.position"]).toBe(position);
+    await expect(attempt((axis) => (axis.position = "Max" as Excel.ChartAxisPosition))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(attempt((axis) => (axis.reversePlotOrder = "true" as unknown as boolean))).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
   test("reports what a range holds besides values: merged areas, validation type, conditional formats, formats", async () => {
     const fake = new FakeExcel();
     await fake.run(async (context) => {

@@ -1537,6 +1537,9 @@ class ChartCollectionProxy extends CollectionProxy<FakeChart, ChartProxy> {
   }
 }
 
+/** `Excel.ChartAxisPosition` (https://learn.microsoft.com/javascript/api/excel/excel.chartaxisposition). */
+const AXIS_POSITIONS: readonly string[] = ["Automatic", "Maximum", "Minimum", "Custom"];
+
 class ChartProxy extends ClientObject<FakeChart> {
   protected readonly readable = ["name"] as const;
   readonly title: object;
@@ -1544,6 +1547,10 @@ class ChartProxy extends ClientObject<FakeChart> {
    * `chart.axes.categoryAxis` (ExcelApi 1.7); what is set on it, e.g. `reversePlotOrder`, is kept in
    * `settings` as `axes.categoryAxis.reversePlotOrder`
    * (https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-reverseplotorder-member).
+   * `reversePlotOrder` is a boolean, and `position` (ExcelApi 1.8, where the value axis crosses:
+   * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-position-member) one of
+   * `Excel.ChartAxisPosition`'s "Automatic" | "Maximum" | "Minimum" | "Custom"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.chartaxisposition): anything else fails the sync.
    */
   readonly axes: { readonly categoryAxis: object };
   readonly series: { getItemAt(index: number): SeriesProxy; add(name?: string): SeriesProxy };
@@ -1551,7 +1558,13 @@ class ChartProxy extends ClientObject<FakeChart> {
   constructor(ctx: FakeRequestContext, path: string, lookup: () => FakeChart | undefined, nullable = false) {
     super(ctx, path, lookup, nullable);
     this.title = recorder(ctx, path, "title.", (p, value) => (this.target().settings[p] = value));
-    this.axes = { categoryAxis: recorder(ctx, path, "axes.categoryAxis.", (p, value) => (this.target().settings[p] = value)) };
+    this.axes = {
+      categoryAxis: recorder(ctx, path, "axes.categoryAxis.", (p, value) => {
+        if (p === "axes.categoryAxis.reversePlotOrder" && typeof value !== "boolean") throw new FakeOfficeError("InvalidArgument", `reversePlotOrder ${String(value)}`);
+        if (p === "axes.categoryAxis.position" && !AXIS_POSITIONS.includes(value as string)) throw new FakeOfficeError("InvalidArgument", `axis position ${String(value)}`);
+        this.target().settings[p] = value;
+      }),
+    };
     this.series = {
       getItemAt: (index) => new SeriesProxy(ctx, `${path}.series[${index}]`, () => this.target().series[index]),
       add: (name) => {

@@ -3,7 +3,7 @@ import { LOCALES } from "../../src/contract/locale";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
 import type { SheetSpec, TableSpec } from "../../src/spec/sheetSpec";
 import { buildTemplates } from "../../src/templates";
-import { buildKeyAccounts, keyAccountColumnKeys, SEED_BUDGET, type KeyAccountsOptions } from "../../src/templates/keyAccounts";
+import { buildKeyAccounts, keyAccountColumnKeys, SEED_BUDGET, SEED_DAYS, type KeyAccountsOptions } from "../../src/templates/keyAccounts";
 import { ACCOUNT_COLUMN_NAMES, ACCOUNTS_ROLE } from "../../src/templates/linkedTables";
 import { TEMPLATES } from "../../src/templates/registry";
 import { templateStrings } from "../../src/templates/strings";
@@ -47,7 +47,12 @@ describe("大客户开发计划 (key-account development plan)", () => {
   test("已拓展, 已签约 and 重点跟进 count the units list by type, a fixed number of cells over the list", () => {
     const { plan } = build();
     const count = (key: string) => columnOf(plan, "targets", key).formula;
-    expect(count("reached")).toBe('COUNTIFS(SP_A1_Accounts[[类别]],SP_A1_Targets[[#This Row],[类别]],SP_A1_Accounts[[阶段]],"<>")');
+    // Blank while no unit is in development, so a fresh plan's 达成率 is blank rather than a red 0 %.
+    expect(count("reached")).toBe('IF(COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0,"",COUNTIFS(SP_A1_Accounts[[类别]],SP_A1_Targets[[#This Row],[类别]],SP_A1_Accounts[[阶段]],"<>"))');
+    expect(columnOf(plan, "targets", "rate").totals).toEqual({
+      kind: "formula",
+      formula: 'IF(OR(SUM(SP_A1_Targets[[目标单位数]])=0,COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0),"",SUMIFS(SP_A1_Targets[[已拓展]],SP_A1_Targets[[目标单位数]],">0")/SUM(SP_A1_Targets[[目标单位数]]))',
+    });
     expect(count("signed")).toBe('COUNTIFS(SP_A1_Accounts[[类别]],SP_A1_Targets[[#This Row],[类别]],SP_A1_Accounts[[阶段]],"签约")');
     expect(count("focus")).toBe('COUNTIFS(SP_A1_Accounts[[类别]],SP_A1_Targets[[#This Row],[类别]],SP_A1_Accounts[[重点跟进]],"是")');
     expect(table(plan, "targets").rows).toHaveLength(4);
@@ -60,7 +65,9 @@ describe("大客户开发计划 (key-account development plan)", () => {
     expect(units.columns.map((c) => c.key)).toEqual([...keyAccountColumnKeys]);
     expect(units.columns.map((c) => c.header)).toEqual(Object.values(templateStrings("zh-CN").accounts.columns));
     expect(units.columns.filter((c) => c.formula).map((c) => c.key)).toEqual(["rating", "focus", "reward", "nextContact"]);
-    expect(columnOf(list, "accounts", "reward").formula).toBe("IF(SP_A1_Accounts[[#This Row],[已成交套数]]=\"\",\"\",SP_A1_Accounts[[#This Row],[已成交套数]]*SP_A1_REWARD_PER_UNIT)");
+    // Text typed into 已成交套数 or 最近拜访 gives blank, not #VALUE!.
+    expect(columnOf(list, "accounts", "reward").formula).toBe('IF(ISNUMBER(SP_A1_Accounts[[#This Row],[已成交套数]]),SP_A1_Accounts[[#This Row],[已成交套数]]*N(SP_A1_REWARD_PER_UNIT),"")');
+    expect(columnOf(list, "accounts", "nextContact").formula).toMatch(/^IF\(ISNUMBER\(SP_A1_Accounts\[\[#This Row\],\[最近拜访\]\]\),/);
     expect(columnOf(list, "accounts", "role").validation!.rule).toEqual({ kind: "list", values: ["发起者", "使用者", "影响者", "决定者"] });
     expect(columnOf(list, "accounts", "stage").validation!.rule).toEqual({ kind: "list", values: ["第一轮", "第二轮", "第三轮", "第四轮", "签约"] });
     expect(units.rows).toHaveLength(TEMPLATES.accounts.blankRows.initial);
@@ -90,21 +97,37 @@ describe("大客户开发计划 (key-account development plan)", () => {
     }
   });
 
-  test("dates follow seed 004's rhythm from the plan's start; without a start they are left to type", () => {
-    const { plan } = build({ start: SEED_START, end: SEED_END });
-    expect(table(plan, "phases").rows.map((r) => [r.from, r.to])).toEqual([
+  test("seed 004's rhythm from the plan's first day 2008-05-01: 信息搜集期 5/1–5/30, 巡展期 6/1–7/1, 签约期 from 7/1", () => {
+    const at = (offset: number | null) => (offset === null ? SEED_END : SEED_START + offset);
+    expect(SEED_DAYS.phases.map(([from, to]) => [at(from), at(to)])).toEqual([
       [serialFromYmd(2008, 5, 1), serialFromYmd(2008, 5, 30)],
-      [serialFromYmd(2008, 5, 31), serialFromYmd(2008, 6, 30)],
+      [serialFromYmd(2008, 6, 1), serialFromYmd(2008, 7, 1)],
       [serialFromYmd(2008, 7, 1), SEED_END],
     ]);
-    const schedule = table(plan, "schedule").rows.map((r) => r.due);
-    expect(schedule[0]).toBe(serialFromYmd(2008, 5, 20)); // 制定执行方案 2008 年 5 月 20 日以前
-    expect(schedule.at(-1)).toBe(SEED_END);
-    expect(table(plan, "materials").rows[0].due).toBe(serialFromYmd(2008, 6, 1)); // 项目折页 6 月 1 日前
-    const blank = build().plan;
-    for (const role of ["phases", "schedule", "materials"]) {
-      for (const row of table(blank, role).rows) for (const key of ["from", "to", "due"]) expect(row[key] ?? null).toBeNull();
+    expect(at(SEED_DAYS.schedule[0])).toBe(serialFromYmd(2008, 5, 20)); // 制定执行方案 2008 年 5 月 20 日以前
+    expect(SEED_DAYS.schedule.at(-1)).toBeNull(); // 签约 to the end
+    expect(at(SEED_DAYS.materials[0])).toBe(serialFromYmd(2008, 6, 1)); // 项目折页 6 月 1 日前
+  });
+
+  test("the phases', schedule's and materials' dates are formulas of the named start and end, whatever options.start says", () => {
+    for (const options of [{}, { start: SEED_START, end: SEED_END }]) {
+      const { plan } = build(options);
+      const phases = table(plan, "phases");
+      const header = `ROW()-ROW($A$${phases.origin.row + 1})`;
+      expect(columnOf(plan, "phases", "from").formula).toBe(
+        `IFERROR(IF(INDEX({0,31,61},${header})="",IF(ISNUMBER(SP_A1_END),SP_A1_END,""),IF(ISNUMBER(SP_A1_START),SP_A1_START+INDEX({0,31,61},${header}),"")),"")`,
+      );
+      expect(columnOf(plan, "phases", "to").formula).toContain('INDEX({29,61,""},');
+      expect(columnOf(plan, "schedule", "due").formula).toContain(`INDEX({19,29,29,45,45,122,""},ROW()-ROW($A$${table(plan, "schedule").origin.row + 1}))`);
+      expect(columnOf(plan, "materials", "due").formula).toContain("INDEX({31,14,19,24,14,19,31,31},SP_A1_Materials[[#This Row],[序号]])");
+      for (const role of ["phases", "schedule", "materials"]) for (const row of table(plan, role).rows) for (const key of ["from", "to", "due"]) expect(row[key] ?? null).toBeNull();
     }
+    const field = (locale: "zh-CN" | "en-US") => {
+      const { plan } = build({}, locale);
+      const at = plan.names.find((n) => n.name === "SP_A1_START")!.target.from;
+      return plan.cells.find((c) => c.at.row === at.row && c.at.col === at.col - 1)!.value;
+    };
+    expect([field("zh-CN"), field("en-US")]).toEqual(["方案执行期 起", "Plan period from"]);
   });
 
   test("two sheets: the plan (main) and the units list (list), named freely; a second plan takes A2", () => {

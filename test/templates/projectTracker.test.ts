@@ -78,31 +78,52 @@ describe("项目跟踪表 (project tracker)", () => {
     expect(formula("docDeadline")).toBe('IF(ISNUMBER(SP_P1_Projects[[#This Row],[投标日期]]),SP_P1_Projects[[#This Row],[投标日期]]-SP_P1_DOC_LEAD,"")');
     expect(formula("nextCallback")).toBe(
       'IF(OR(NOT(ISNUMBER(SP_P1_Projects[[#This Row],[最近回访]])),SP_P1_Projects[[#This Row],[阶段]]=SP_P1_STAGE_PAID,SP_P1_Projects[[#This Row],[阶段]]=SP_P1_STAGE_LOST),"",' +
-        "SP_P1_Projects[[#This Row],[最近回访]]+IF(SP_P1_Projects[[#This Row],[阶段]]=SP_P1_STAGE_DESIGN,SP_P1_CALLBACK_DESIGN,SP_P1_CALLBACK_OTHER))",
+        // Seed 003 L61: in 投标 without a result, the day after the bid if that comes sooner.
+        "IF(AND(SP_P1_Projects[[#This Row],[阶段]]=SP_P1_STAGE_BID,OR(SP_P1_Projects[[#This Row],[投标结果]]=\"\",SP_P1_Projects[[#This Row],[投标结果]]=SP_P1_RESULT_OPEN)," +
+        "ISNUMBER(SP_P1_Projects[[#This Row],[投标日期]]),SP_P1_Projects[[#This Row],[投标日期]]>=SP_P1_Projects[[#This Row],[最近回访]])," +
+        "MIN(SP_P1_Projects[[#This Row],[最近回访]]+IF(SP_P1_Projects[[#This Row],[阶段]]=SP_P1_STAGE_DESIGN,SP_P1_CALLBACK_DESIGN,SP_P1_CALLBACK_OTHER),SP_P1_Projects[[#This Row],[投标日期]]+1)," +
+        "SP_P1_Projects[[#This Row],[最近回访]]+IF(SP_P1_Projects[[#This Row],[阶段]]=SP_P1_STAGE_DESIGN,SP_P1_CALLBACK_DESIGN,SP_P1_CALLBACK_OTHER)))",
     );
   });
 
   test("the highlights: overdue call-back and documents late red, a bid within 7 days orange, a late final payment yellow", () => {
     const [main] = build();
     const rules = main.conditionalFormats.map((f) => [f.target.kind === "tableColumn" ? f.target.column : "", f.rule.kind === "expression" ? f.rule.formula : ""]);
-    expect(rules.map(([column]) => column)).toEqual(["下次回访", "商务文件截止", "商务文件", "投标日期", "尾款金额", "尾款到账日期"]);
+    expect(rules.map(([column]) => column)).toEqual(["下次回访", "商务文件截止", "商务文件", "投标日期", "投标结果", "尾款金额", "尾款到账日期"]);
     expect(rules[0][1]).toMatch(/<TODAY\(\)/);
     expect(rules[1][1]).toContain('<>"已准备"');
     expect(rules[3][1]).toContain("TODAY()+7");
-    expect(rules[4][1]).toContain(">SP_P1_FINAL_DAYS");
+    expect(rules[5][1]).toContain(">SP_P1_FINAL_DAYS");
+    // Documents late, bids soon and missing results only for open projects; a past bid without a result is red.
+    for (const i of [1, 2, 3, 4]) expect(rules[i][1]).toMatch(/,\$I8<>SP_P1_STAGE_PAID,\$I8<>SP_P1_STAGE_LOST\)$/);
+    expect(rules[4][1]).toBe('AND(ISNUMBER($K8),$K8<TODAY(),OR($N8="",$N8=SP_P1_RESULT_OPEN),$I8<>SP_P1_STAGE_PAID,$I8<>SP_P1_STAGE_LOST)');
   });
 
-  test("the summary: win rate blank without results, bids ahead, a table by stage with a funnel of the six stages a project passes", () => {
+  test("the summary: win rate blank without results, bids ahead, a table by stage with a funnel of the open pipeline", () => {
     const [, summary] = build();
     expect(named(summary, "SP_P1_WIN_RATE")?.formula).toBe(
       'IF((COUNTIF(SP_P1_Projects[[投标结果]],SP_P1_RESULT_WON)+COUNTIF(SP_P1_Projects[[投标结果]],SP_P1_RESULT_LOST))=0,"",COUNTIF(SP_P1_Projects[[投标结果]],SP_P1_RESULT_WON)/(COUNTIF(SP_P1_Projects[[投标结果]],SP_P1_RESULT_WON)+COUNTIF(SP_P1_Projects[[投标结果]],SP_P1_RESULT_LOST)))',
     );
-    expect(named(summary, "SP_P1_BIDS_SOON")?.formula).toContain('"<="&(TODAY()+14)');
+    expect(named(summary, "SP_P1_BIDS_SOON")?.formula).toContain('"<="&(TODAY()+14),SP_P1_Projects[[阶段]],"<>"&SP_P1_STAGE_PAID,SP_P1_Projects[[阶段]],"<>"&SP_P1_STAGE_LOST)');
     const stages = summary.tables.find((t) => t.name === "SP_P1_Stages")!;
     expect(stages.rows.map((r) => r.stage)).toEqual(templateStrings("zh-CN").projects.stages);
     const [chart] = summary.charts;
     expect(chart.kind).toBe("bar");
-    expect(chart.categories).toEqual({ kind: "range", range: { from: { row: 7, col: 0 }, to: { row: 12, col: 0 } } });
+    // The open pipeline, 前期设计 … 验收: not 已收款, which would only grow, nor 丢单.
+    expect(chart.categories).toEqual({ kind: "range", range: { from: { row: 7, col: 0 }, to: { row: 11, col: 0 } } });
+    expect(chart.title).toBe("在手项目漏斗(前期设计至验收,按阶段项目数)");
+    expect(build("en-US")[1].charts[0].title).toBe("Open pipeline (projects by stage, design to acceptance)");
+  });
+
+  test("the words built from the day counts, and rep names' wildcards told in both languages", () => {
+    const text = (locale: "zh-CN" | "en-US") => build(locale).flatMap((sheet) => sheet.cells.map((c) => String(c.value ?? "")));
+    expect(text("zh-CN")).toContain("14 天内投标");
+    expect(text("en-US")).toContain("Bids within 14 days");
+    expect(text("zh-CN").some((t) => t.includes("7 天内投标标橙"))).toBe(true);
+    expect(text("en-US").some((t) => t.includes("bids within 7 days orange"))).toBe(true);
+    expect(text("zh-CN").some((t) => t.includes("* ? ~"))).toBe(true);
+    expect(text("en-US").some((t) => t.includes("* ? ~"))).toBe(true);
+    expect(text("en-US")).toContain("Project Tracker");
   });
 
   test("the rep grid lists reps by formula in the order they first appear, 30 of them, then 其他 and 合计", () => {

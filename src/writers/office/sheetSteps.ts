@@ -202,13 +202,13 @@ function addConditionalFormat(range: Excel.Range, spec: ConditionalFormatSpec): 
   }
 }
 
+const CHART_TYPES: Readonly<Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Pie">> = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" };
+
 /**
  * Every series gets its name, values and categories set explicitly: `charts.add` guesses from its
  * source, and a column whose top cell is text or an uncalculated formula (calculation is suspended)
  * would lose that cell to the series name, misaligning values and categories (audit D11).
  */
-const CHART_TYPES: Readonly<Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Pie">> = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" };
-
 function addChart(sheet: Excel.Worksheet, spec: SheetSpec, chart: ChartSpec, rangeOf: (r: RangeRef) => Excel.Range): void {
   const [first, ...more] = chart.series;
   const categories = rangeOf(resolveTarget(spec, chart.categories));

@@ -13,12 +13,13 @@ import { NO_NAMES } from "../../../src/spec/naming";
 import type { SheetSpec, TableRow } from "../../../src/spec/sheetSpec";
 import { buildTemplates } from "../../../src/templates";
 import { SheetDraft } from "../../../src/templates/draft";
-import { keyAccountNames, type KeyAccountsOptions } from "../../../src/templates/keyAccounts";
+import { keyAccountNames, SEED_DAYS, type KeyAccountsOptions } from "../../../src/templates/keyAccounts";
 import { templateStrings } from "../../../src/templates/strings";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { accountRowModel, accountRows } from "../../fixtures/accounts";
 import { todaySerial } from "../../fixtures/random";
 import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "../../support/libreoffice";
+import { finishProbe, ruleAt } from "../../support/probeSheet";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 
 const UNITS = 50;
@@ -57,28 +58,20 @@ function probeSheet(rows: readonly TableRow[], sheets: readonly SheetSpec[]): Pr
   const placed = new Map<string, { row: number; col: number }[]>();
   let col = 1;
   for (const sheet of sheets) {
-    const quoted = `'${sheet.name.replace(/'/g, "''")}'!`;
     for (const format of sheet.conditionalFormats) {
       if (format.rule.kind !== "expression") continue;
       const target = format.target;
       const height = target.kind === "range" ? target.range.to.row - target.range.from.row + 1 : sheet.tables.find((t) => t.name === target.table)!.rows.length;
-      const at = (i: number) => format.rule.kind === "expression" && format.rule.formula.replace(/(\$?)([A-Z]{1,3})(\d+)(?![\d(])/g, (_, dollar: string, letters: string, digits: string) => `${quoted}${dollar}${letters}${Number(digits) + i}`);
+      const formula = format.rule.formula;
       const cells = Array.from({ length: height }, (_, i) => {
-        draft.put({ row: i, col }, { formula: `IF(${at(i)},1,0)` });
+        draft.put({ row: i, col }, { formula: ruleAt(formula, sheet.name, i) });
         return { row: i, col };
       });
       placed.set(`${sheet.name}|${format.rule.formula}|${JSON.stringify(format.target)}`, cells);
       col++;
     }
   }
-  const spec = draft.finish({
-    name: "probe",
-    record: { template: "probe", role: "main", version: 1, key: "Z1", value: "probe", at: { row: 2100, col: 0 } },
-    recordLabel: "probe",
-    recordNote: "probe",
-    freeze: { rows: 0, cols: 0 },
-    print: { orientation: "portrait", fitToWidth: false, paperSize: "A4" },
-  });
+  const spec = finishProbe(draft, 2100);
   const rule = (sheet: SheetSpec, pattern: RegExp) => {
     const found = [...placed].filter(([key]) => key.startsWith(`${sheet.name}|`) && pattern.test(key.split("|")[1]));
     if (found.length === 0) throw new Error(`${sheet.name} has no rule ${pattern}`);
@@ -221,11 +214,24 @@ describe.each(cases.map((c) => [c.locale, c] as const))("key-account plan recalc
     });
     const spent = sum(actuals);
     expect(named(c.plan, names.actualTotal)).toBeCloseTo(spent, 2);
-    expect(read(book(), c.plan, tableCell(budget, budget.rows.length, "variance"))).toBeCloseTo(SEED_BUDGET_TOTAL - spent, 2);
+    // 合计 差异 adds up the items' 差异, like the rows: the items with an actual only.
+    const variances = budget.rows.map((_, i) => (actuals[i] === null ? 0 : budgets[i] - actuals[i]!));
+    expect(read(book(), c.plan, tableCell(budget, budget.rows.length, "variance"))).toBeCloseTo(sum(variances), 2);
+    expect(sum(variances)).not.toBeCloseTo(SEED_BUDGET_TOTAL - spent, 2);
     const deals = sum(c.rows.map((r) => r.dealAmount));
     expect(named(c.plan, names.deals)).toBeCloseTo(deals, 2);
     expect(named(c.plan, names.returnOnSpend)).toBeCloseTo(deals / spent, 9);
     expect(deals).toBeGreaterThan(0);
+  });
+
+  test("the phases', schedule's and materials' dates are counted from the named start (seed 004's rhythm); the last ones end at the named end", () => {
+    const { start, end } = { start: c.options.start!, end: c.options.end! };
+    const dates = (role: string, key: string) => readColumn(book(), c.plan, tableByRole(c.plan, role), key);
+    const at = (offset: number | null) => (offset === null ? end : start + offset);
+    expect(dates("phases", "from")).toEqual(SEED_DAYS.phases.map(([from]) => at(from)));
+    expect(dates("phases", "to")).toEqual(SEED_DAYS.phases.map(([, to]) => at(to)));
+    expect(dates("schedule", "due")).toEqual(SEED_DAYS.schedule.map(at));
+    expect(dates("materials", "due")).toEqual(SEED_DAYS.materials.map(at));
   });
 
   test("the names other templates read give the list's units and key people", () => {
@@ -244,7 +250,8 @@ describe.each(cases.map((c) => [c.locale, c] as const))("key-account plan recalc
     expect(flags(c.list, /=".+"$/).slice(0, UNITS)).toEqual(model().map((m) => (m.focus ? 1 : 0)));
     const schedule = tableByRole(c.plan, "schedule");
     const done = a.scheduleStates[2];
-    expect(flags(c.plan, /TODAY\(\),\$C/)).toEqual(schedule.rows.map((r, i) => (typeof r.due === "number" && r.due < today && c.options.scheduleStates![i] !== done ? 1 : 0)));
+    const dues = SEED_DAYS.schedule.map((offset) => (offset === null ? c.options.end! : c.options.start! + offset));
+    expect(flags(c.plan, /TODAY\(\),\$C/)).toEqual(schedule.rows.map((_, i) => (dues[i] < today && c.options.scheduleStates![i] !== done ? 1 : 0)));
     expect(flags(c.plan, /TODAY\(\),\$C/)).toEqual([0, 1, 1, 0, 0, 0, 0]);
     const budget = tableByRole(c.plan, "budget");
     const over = budget.rows.map((r, i) => (c.options.actuals![i] !== null && c.options.actuals![i]! > (r.budget as number) ? 1 : 0));
@@ -256,3 +263,27 @@ describe.each(cases.map((c) => [c.locale, c] as const))("key-account plan recalc
     expect(onConversion(/>=[A-Z]+\d+\)$/)).toEqual([0]);
   });
 });
+
+test("a fresh plan: 已拓展 and 达成率 blank until a unit has a 阶段, dates blank until the start is typed; text typed into numbers gives blank", async () => {
+  const n = keyAccountNames("A1");
+  const specs = buildTemplates([{ template: "accounts", options: { registered: 400, rows: [{ unit: "甲单位", soldUnits: "三套", lastVisit: "上周" }], blankRows: 2 } }], { locale: "zh-CN", existing: NO_NAMES });
+  const list = specs.find((x) => x.record.role === "list")!;
+  const built = specs.find((x) => x.record.role === "main")!;
+  // 诚意客户 typed as text, as a user might.
+  const sincereAt = namedCell(built, n.sincere);
+  const plan: SheetSpec = { ...built, cells: built.cells.map((x) => (x.at.row === sincereAt.row && x.at.col === sincereAt.col ? { ...x, value: "约一百" } : x)) };
+  const dir = mkdtempSync(join(tmpdir(), "sp-accounts-fresh-"));
+  const file = join(dir, "fresh.xlsx");
+  writeFileSync(file, await writeXlsx([plan, list]));
+  const [book] = await recalcXlsx([file]);
+  expect(errorCells(book)).toEqual([]);
+  const targets = tableByRole(plan, "targets");
+  expect(readColumn(book, plan, targets, "reached")).toEqual([null, null, null, null]);
+  expect(readColumn(book, plan, targets, "rate")).toEqual([null, null, null, null]);
+  expect(read(book, plan, tableCell(targets, targets.rows.length, "rate"))).toBeNull();
+  for (const [role, key] of [["phases", "from"], ["phases", "to"], ["schedule", "due"], ["materials", "due"]]) expect(readColumn(book, plan, tableByRole(plan, role), key).every((v) => v === null)).toBe(true);
+  const units = tableByRole(list, "accounts");
+  expect(read(book, list, tableCell(units, 0, "reward"))).toBeNull();
+  expect(read(book, list, tableCell(units, 0, "nextContact"))).toBeNull();
+  expect(read(book, plan, namedCell(plan, n.conversion))).toBeNull();
+}, 300_000);

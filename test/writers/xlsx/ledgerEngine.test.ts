@@ -27,6 +27,7 @@ import { ledgerRows } from "../../fixtures/ledger";
 import { convertWithLibreOffice, errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { read, tableByRole, tableCell } from "../../support/specCells";
 import { repoRoot } from "../../support/paths";
+import { finishProbe, ruleAt } from "../../support/probeSheet";
 
 const CONTRACTS = 80;
 const NEW_CONTRACT = "HT2026NEW";
@@ -44,13 +45,11 @@ interface Case {
 
 /** The rules' expressions (written for the body's first row) for data row `i`, on the ledger's sheet: relative rows shifted as Excel shifts them over the target. */
 function probeSheet(ledger: SheetSpec, rows: number, source: string | undefined): SheetSpec {
-  const quoted = `'${ledger.name.replace(/'/g, "''")}'!`;
-  const atRow = (formula: string, i: number) => formula.replace(/\$([A-Z]+)(\d+)/g, (_, column: string, row: string) => `${quoted}$${column}${Number(row) + i}`);
   const draft = new SheetDraft();
   const [reviewer, amount] = ledger.conditionalFormats.map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
   for (let i = 0; i < rows; i++) {
-    draft.put({ row: i, col: 0 }, { formula: `IF(${atRow(reviewer, i)},1,0)` });
-    draft.put({ row: i, col: 1 }, { formula: `IF(${atRow(amount, i)},1,0)` });
+    draft.put({ row: i, col: 0 }, { formula: ruleAt(reviewer, ledger.name, i) });
+    draft.put({ row: i, col: 1 }, { formula: ruleAt(amount, ledger.name, i) });
   }
   // What the contract register will read (item 6): by the ledger's names only, in either language.
   const [ship, ret] = ["SP_L1_TYPE_SHIPMENT", "SP_L1_TYPE_RETURN"];
@@ -63,14 +62,7 @@ function probeSheet(ledger: SheetSpec, rows: number, source: string | undefined)
     draft.put({ row: 2, col: 3 }, { formula: `COUNTIF(${source},"${NEW_CONTRACT}")` });
     draft.put({ row: 2, col: 4 }, { formula: `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,"${NEW_CONTRACT}",SP_L1_COL_TYPE,${ship})` });
   }
-  return draft.finish({
-    name: "probe",
-    record: { template: "probe", role: "main", version: 1, key: "Z1", value: "probe", at: { row: rows + 2, col: 0 } },
-    recordLabel: "probe",
-    recordNote: "probe",
-    freeze: { rows: 0, cols: 0 },
-    print: { orientation: "portrait", fitToWidth: false, paperSize: "A4" },
-  });
+  return finishProbe(draft, rows + 2);
 }
 
 function buildCase(locale: Locale, withRegister: boolean): Case {

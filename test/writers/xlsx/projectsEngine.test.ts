@@ -25,6 +25,7 @@ import { projectRows } from "../../fixtures/projects";
 import { todaySerial } from "../../fixtures/random";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { repoRoot } from "../../support/paths";
+import { finishProbe, ruleAt } from "../../support/probeSheet";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 
 jest.setTimeout(300_000);
@@ -45,25 +46,30 @@ interface Case {
   book?: ComputedWorkbook;
 }
 
-/** The highlight rules' expressions (written for the body's first row) for data row `i`, on the tracker's sheet. */
+/** The highlight rules' expressions for each data row, on a probe sheet (a column per rule). */
 function probeSheet(main: SheetSpec, rows: number): SheetSpec {
-  const quoted = `'${main.name.replace(/'/g, "''")}'!`;
-  const atRow = (formula: string, i: number) => formula.replace(/\$([A-Z]+)(\d+)/g, (_, column: string, row: string) => `${quoted}$${column}${Number(row) + i}`);
   const draft = new SheetDraft();
   const rules = main.conditionalFormats.map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
-  for (let i = 0; i < rows; i++) rules.forEach((rule, j) => draft.put({ row: i, col: j }, { formula: `IF(${atRow(rule, i)},1,0)` }));
-  return draft.finish({
-    name: "probe",
-    record: { template: "probe", role: "main", version: 1, key: "Z1", value: "probe", at: { row: rows + 2, col: 0 } },
-    recordLabel: "probe",
-    recordNote: "probe",
-    freeze: { rows: 0, cols: 0 },
-    print: { orientation: "portrait", fitToWidth: false, paperSize: "A4" },
-  });
+  for (let i = 0; i < rows; i++) rules.forEach((rule, j) => draft.put({ row: i, col: j }, { formula: ruleAt(rule, main.name, i) }));
+  return finishProbe(draft, rows + 2);
+}
+
+/**
+ * Closed projects with a bid in the coming days and documents not ready (a project lost before its bid, one paid
+ * and its bid date never cleared): no highlight and not among the bids to come.
+ */
+function closedWithBids(locale: Locale): TableRow[] {
+  const p = templateStrings(locale).projects;
+  const [, , , , , paid, lost] = p.stages;
+  return [
+    { name: "closed-1", rep: null, stage: lost, amount: 500000, bidDate: today + 1, docs: p.docStates[0], lastCallback: today - 3 },
+    { name: "closed-2", rep: null, stage: paid, amount: 800000, bidDate: today + 5, docs: null, result: p.results[0], lastCallback: today - 20 },
+    { name: "closed-3", rep: null, stage: lost, amount: 300000, bidDate: today - 4, result: null, lastCallback: today - 10 },
+  ];
 }
 
 function buildCase(locale: Locale): Case {
-  const rows = projectRows(PROJECTS, locale, today);
+  const rows = [...projectRows(PROJECTS - 3, locale, today), ...closedWithBids(locale)];
   const specs = buildTemplates([{ template: "projects", options: { rows, blankRows: BLANK_ROWS } }], { locale, existing: NO_NAMES });
   const [main, summary] = specs;
   return { locale, rows, main, summary, probe: probeSheet(main, rows.length) };
@@ -79,31 +85,41 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** What the tracker derives for one row, computed here from the seed's rules and the default settings. */
 function derived(row: TableRow, locale: Locale, settings: { readonly [K in keyof typeof PROJECT_DEFAULTS]: number } = PROJECT_DEFAULTS) {
-  const [design, , , , , paid, lost] = templateStrings(locale).projects.stages;
+  const { stages, results } = templateStrings(locale).projects;
+  const [design, bidding, , , , paid, lost] = stages;
   const bid = num(row.bidDate);
   const amount = num(row.amount);
   const ratio = num(row.prepayRatio);
   const last = num(row.lastCallback);
   const prepay = amount !== null && ratio !== null ? round2(amount * ratio) : null;
+  // Seed 003 L61: a bid without a result is called back the day after the bid, if that comes before the cadence.
+  const awaiting = row.stage === bidding && (row.result == null || row.result === results[0]) && bid !== null && last !== null && bid >= last;
   return {
     docDeadline: bid === null ? null : bid - settings.docLead,
     prepayAmount: prepay,
     finalAmount: prepay === null ? null : amount! - prepay,
-    nextCallback: last === null || row.stage === paid || row.stage === lost ? null : last + (row.stage === design ? settings.callbackDesign : settings.callbackOther),
+    nextCallback:
+      last === null || row.stage === paid || row.stage === lost
+        ? null
+        : awaiting
+          ? Math.min(last + settings.callbackOther, bid! + 1)
+          : last + (row.stage === design ? settings.callbackDesign : settings.callbackOther),
   };
 }
 
-/** The four highlight rules, here, in the order the sheet lists them (下次回访, 商务文件截止, 商务文件, 投标日期, 尾款金额, 尾款到账日期). */
+/** The five highlight rules, here, in the order the sheet lists them (下次回访, 商务文件截止, 商务文件, 投标日期, 投标结果, 尾款金额, 尾款到账日期). */
 function highlights(row: TableRow, locale: Locale): number[] {
   const p = templateStrings(locale).projects;
+  const open = row.stage !== p.stages[5] && row.stage !== p.stages[6];
   const d = derived(row, locale);
   const bid = num(row.bidDate);
   const acceptance = num(row.acceptance);
   const overdue = d.nextCallback !== null && d.nextCallback < today;
-  const docsLate = d.docDeadline !== null && today >= d.docDeadline && bid !== null && today <= bid && row.docs !== p.docStates[1] && row.docs !== p.docStates[2];
-  const soon = bid !== null && bid >= today && bid <= today + 7;
+  const docsLate = open && d.docDeadline !== null && today >= d.docDeadline && bid !== null && today <= bid && row.docs !== p.docStates[1] && row.docs !== p.docStates[2];
+  const soon = open && bid !== null && bid >= today && bid <= today + 7;
+  const noResult = open && bid !== null && bid < today && (row.result == null || row.result === p.results[0]);
   const finalLate = acceptance !== null && num(row.finalDate) === null && today - acceptance > PROJECT_DEFAULTS.finalDays;
-  return [overdue, docsLate, docsLate, soon, finalLate, finalLate].map((x) => (x ? 1 : 0));
+  return [overdue, docsLate, docsLate, soon, noResult, finalLate, finalLate].map((x) => (x ? 1 : 0));
 }
 
 /** Reps in the order they first appear, as the summary's formulas list them. */
@@ -195,6 +211,16 @@ describe.each(cases.map((c) => [c.locale, c] as const))("project tracker recalcu
     expect(expected.filter((v) => v !== null).length).toBeGreaterThan(20);
   });
 
+  test("a bid without a result is called back the day after the bid when that comes before the cadence (seed 003 L61)", () => {
+    const sooner = c.rows.filter((r) => {
+      const d = derived(r, c.locale);
+      return d.nextCallback !== null && num(r.lastCallback) !== null && d.nextCallback < num(r.lastCallback)! + PROJECT_DEFAULTS.callbackOther && r.stage === p.stages[1];
+    });
+    expect(sooner.length).toBeGreaterThan(2);
+    const table = tableByRole(c.main, "projects");
+    for (const r of sooner) expect(read(book(), c.main, tableCell(table, c.rows.indexOf(r), "nextCallback"))).toBe(num(r.bidDate)! + 1);
+  });
+
   test("every highlight rule marks exactly the rows computed here, and each marks some", () => {
     const expected = c.rows.map((r) => highlights(r, c.locale));
     const actual = c.rows.map((_, i) => expected[0].map((__, j) => read(book(), c.probe, { row: i, col: j })));
@@ -235,7 +261,9 @@ describe.each(cases.map((c) => [c.locale, c] as const))("project tracker recalcu
     const won = c.rows.filter((r) => r.result === p.results[1]).length;
     const lost = c.rows.filter((r) => r.result === p.results[2]).length;
     expect(read(book(), c.summary, namedCell(c.summary, "SP_P1_WIN_RATE"))).toBeCloseTo(won / (won + lost), 12);
-    const soon = c.rows.filter((r) => num(r.bidDate) !== null && num(r.bidDate)! >= today && num(r.bidDate)! <= today + 14).length;
+    const closed = [p.stages[5], p.stages[6]];
+    const soon = c.rows.filter((r) => num(r.bidDate) !== null && num(r.bidDate)! >= today && num(r.bidDate)! <= today + 14 && !closed.includes(r.stage as string)).length;
+    expect(c.rows.some((r) => num(r.bidDate)! >= today && closed.includes(r.stage as string))).toBe(true);
     expect(soon).toBeGreaterThan(0);
     expect(read(book(), c.summary, namedCell(c.summary, "SP_P1_BIDS_SOON"))).toBe(soon);
   });
