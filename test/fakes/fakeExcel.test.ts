@@ -482,7 +482,7 @@ describe("fake Excel", () => {
       expect(fake.sheet("Sheet1").formula("A1")).toBeUndefined();
     });
 
-    test("getRow, getResizedRange, getIntersection and getRowsBelow give Excel's rectangles; no intersection is ItemNotFound", async () => {
+    test("getRow, getResizedRange, getIntersection, getRowsBelow and getOffsetRange give Excel's rectangles; no intersection is ItemNotFound", async () => {
       const fake = new FakeExcel();
       const addresses = await fake.run(async (context) => {
         const range = context.workbook.worksheets.getItem("Sheet1").getRange("B2:D5");
@@ -491,11 +491,13 @@ describe("fake Excel", () => {
           range.getResizedRange(2, -1),
           range.getIntersection(range.getCell(0, 0).getResizedRange(9, 0)),
           range.getRowsBelow(3),
+          range.getOffsetRange(-1, 2),
         ].map((r) => r.load("address"));
         await context.sync();
         return parts.map((r) => r.address);
       });
-      expect(addresses).toEqual(["'Sheet1'!B3:D3", "'Sheet1'!B2:C7", "'Sheet1'!B2:B5", "'Sheet1'!B6:D8"]);
+      expect(addresses).toEqual(["'Sheet1'!B3:D3", "'Sheet1'!B2:C7", "'Sheet1'!B2:B5", "'Sheet1'!B6:D8", "'Sheet1'!D1:F4"]);
+      expect(await write(fake, (sheet) => sheet.getRange("B2").getOffsetRange(-2, 0).load("address"))).toBe("InvalidArgument");
       expect(await write(fake, (sheet) => sheet.getRange("A1").getIntersection(sheet.getRange("C3")).load("address"))).toBe("ItemNotFound");
       expect(await write(fake, (sheet) => sheet.getRange("A1").getResizedRange(-1, 0).load("address"))).toBe("InvalidArgument");
     });

@@ -1002,6 +1002,21 @@ class RangeProxy extends ClientObject<Area> {
     });
   }
 
+  /**
+   * ExcelApi 1.1, excel.range#getoffsetrange: "a range that's offset from the specified range. The
+   * dimension of the returned range will match this range. If the resulting range is forced outside the
+   * bounds of the worksheet grid, an error will be thrown."
+   */
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.offset(${rowOffset},${columnOffset})`, () => {
+      const { sheet, range } = this.target();
+      const from = { row: range.from.row + rowOffset, col: range.from.col + columnOffset };
+      const to = { row: range.to.row + rowOffset, col: range.to.col + columnOffset };
+      if (from.row < 0 || from.col < 0 || to.row > MAX_ROW || to.col > MAX_COL) throw new FakeOfficeError("InvalidArgument", "offset range is off the sheet");
+      return { sheet, range: { from, to } };
+    });
+  }
+
   /** ExcelApi 1.2, excel.range#getintersection: the rectangular intersection; none is an error (ItemNotFound). */
   getIntersection(other: RangeProxy): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.intersection(${other.path})`, () => {

@@ -34,9 +34,10 @@ import { templateStrings } from "../strings";
 export const STAGES_ROLE = "Stages";
 export const stagesTableName = (summaryKey: string): string => spTable(summaryKey, STAGES_ROLE);
 
-/** Rows from the summary table's last row to the block's title, and from the title to the block's table. */
+/** Rows from the summary table's last row to the block's title. */
 export const BLOCK_GAP = 2;
-const TITLE_TO_TABLE = 2;
+/** Rows from the block's title to its table: the title, then the note right above the table. */
+export const CAPTION_ROWS = 2;
 
 /** Names of the tracker's result cells the 中标率 reads: 中标 and 未中标 (`PROJECT_RESULT_NAMES` is 未开标, 中标, 未中标). */
 const [, WON, LOST] = PROJECT_RESULT_NAMES;
@@ -133,7 +134,7 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
   return draft.table({
     name: table,
     role: "stages",
-    origin: { row: input.origin.row + TITLE_TO_TABLE, col: input.origin.col },
+    origin: { row: input.origin.row + CAPTION_ROWS, col: input.origin.col },
     showTotals: true,
     columns,
     rows,
@@ -141,7 +142,10 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
 }
 
 /** Rows the block takes from its title to its totals row, for `reps` (as `blockReps` counts them). */
-export const blockHeight = (reps: readonly string[]): number => TITLE_TO_TABLE + 1 + blockReps(reps).length + 1 + 1;
+export const blockHeight = (reps: readonly string[]): number => blockHeightFor(blockReps(reps).length);
+
+/** Rows a block listing `count` reps takes: caption, header, a row per rep, 其他, totals. */
+export const blockHeightFor = (count: number): number => CAPTION_ROWS + 1 + count + 1 + 1;
 
 /**
  * Whether `value` is still the block's title or note as the add-in wrote it, in either language — what
