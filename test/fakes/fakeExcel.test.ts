@@ -546,6 +546,34 @@ describe("fake Excel", () => {
       expect(fake.state.tables[0].range.to.row).toBe(3);
     });
 
+    test("adding or deleting table rows refuses to move part of another table or merged area (InvalidOperation); wholly inside, they move", async () => {
+      const shift = async (edit: (sheet: Excel.Worksheet) => void, rows: (table: Excel.Table) => void) => {
+        const fake = await withTable();
+        await write(fake, edit);
+        const result = await code(
+          fake.run(async (context) => {
+            rows(context.workbook.tables.getItem("T"));
+            await context.sync();
+          }),
+        );
+        return { fake, result };
+      };
+      const add = (t: Excel.Table) => t.rows.add(undefined, [["乙", "", ""]]);
+      const remove = (t: Excel.Table) => t.rows.getItemAt(0).delete();
+      const other = (address: string) => (sheet: Excel.Worksheet) => (sheet.tables.add(address, true).name = "U");
+      for (const rows of [add, remove]) {
+        expect((await shift(other("C6:D8"), rows)).result).toBe("InvalidOperation");
+        expect((await shift((sheet) => sheet.getRange("C6:D6").merge(false), rows)).result).toBe("InvalidOperation");
+      }
+      const inside = await shift((sheet) => {
+        other("B6:C8")(sheet);
+        sheet.getRange("A10:C10").merge(false);
+      }, add);
+      expect(inside.result).toBeUndefined();
+      expect(inside.fake.state.tables.find((t) => t.name === "U")?.range).toEqual({ from: { row: 6, col: 1 }, to: { row: 8, col: 2 } });
+      expect(inside.fake.sheet("Sheet1").merges).toEqual([{ from: { row: 10, col: 0 }, to: { row: 10, col: 2 } }]);
+    });
+
     test("with AutoCorrect's calculated-column fill off, rows.add copies no formula and a formula written stays in its cell", async () => {
       const fake = await withTable();
       fake.state.fillsCalculatedColumns = false;
