@@ -2,6 +2,7 @@ import { discoverPlans, TeamError, type NameEntry } from "../../src/team";
 import { buildSummarySheet, newSummaryPlacement, SUMMARY_METRICS } from "../../src/templates/team";
 import { planRefresh } from "../../src/writers/office/team/refresh";
 import { buildTemplates } from "../../src/templates";
+import { namesOf } from "../support/planNames";
 import { NO_NAMES } from "../../src/spec/naming";
 import type { SheetSpec } from "../../src/spec/sheetSpec";
 import { linkedFor } from "../writers/office/teamSupport";
@@ -16,13 +17,7 @@ const specs = buildTemplates(
   { locale: "zh-CN", existing: NO_NAMES },
 );
 
-const names: NameEntry[] = specs.flatMap((spec) =>
-  spec.names.map((n) => ({
-    name: n.name,
-    sheet: spec.name,
-    value: spec.cells.find((c) => c.at.row === n.target.from.row && c.at.col === n.target.from.col)?.value ?? null,
-  })),
-);
+const names: NameEntry[] = namesOf(specs);
 
 const summaryTable = (spec: SheetSpec) => spec.tables[0];
 /** What the column `key`'s formula picks for the row of plan `plan`. */

@@ -3,7 +3,7 @@ import { teamStrings } from "./strings";
 import { label } from "../columns";
 import { kitFor } from "../context";
 import type { PlacedTable, SheetDraft } from "../draft";
-import { col, str, thisRow } from "../../spec/formula";
+import { col, literalCriterion, str, thisRow } from "../../spec/formula";
 import { keyOfName, spName, spTable } from "../../spec/naming";
 import type { CellRef, ColumnSpec, ExistingNames, TableRow, TotalsSpec } from "../../spec/sheetSpec";
 import { linkedTable, PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES, PROJECTS_ROLE } from "../linkedTables";
@@ -24,7 +24,7 @@ import { templateStrings } from "../strings";
  *
  * As in the summary table, each column holds ONE formula for every row (Excel would turn per-row
  * formulas into one calculated column, OfficeDev/office-js#5909): the row's 销售代表 picks what it
- * counts, and the 其他 row — known by its word — counts the whole tracker less the listed reps. Listing
+ * counts, and the 其他 row — known by its position, the last — counts the whole tracker less the listed reps. Listing
  * the reps as an array constant rather than summing the rows above keeps the column free of a circular
  * reference. Rows hold literal reps, the reps' plans as the roll-up found them: re-running the roll-up
  * updates them.
@@ -92,13 +92,20 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
   const repList = `{${reps.map(str).join(",")}}`;
 
   /**
+   * A rep as the criterion matching exactly that name: "=" first, so a name starting with = < > is
+   * compared rather than read as an operator, and * ? ~ escaped, so they are not wildcards.
+   */
+  const exactly = (rep: string): string => `${name(PROJECT_COLUMN_NAMES.rep)},"="&${literalCriterion(rep)},`;
+  // The 其他 row is the table's last data row, known by position (a rep may be called 其他 too).
+  const isOthers = `ROW(${repCell})=ROW(INDEX(${col(table, t.rep)},${reps.length + 1}))`;
+  /**
    * One formula for every row: `measure` of the row's rep for a listed rep; for the 其他 row, `measure`
    * of the whole tracker less `measure` of every listed rep (an array constant, which SUMPRODUCT adds up).
    */
   const perRow = (measure: (criteria: string) => string): string => {
     const all = measure("");
-    const others = reps.length === 0 ? all : `${all}-SUMPRODUCT(${measure(`${name(PROJECT_COLUMN_NAMES.rep)},${repList},`)})`;
-    return `IF(${repCell}=${str(t.others)},${others},${measure(`${name(PROJECT_COLUMN_NAMES.rep)},${repCell},`)})`;
+    const others = reps.length === 0 ? all : `${all}-SUMPRODUCT(${measure(exactly(repList))})`;
+    return `IF(${isOthers},${others},${measure(exactly(repCell))})`;
   };
   const count = (criteria: string): string => perRow((rep) => `COUNTIFS(${rep}${criteria})`);
   const amount = (criteria: string): string => perRow((rep) => `SUMIFS(${name(PROJECT_COLUMN_NAMES.amount)},${rep}${criteria})`);
