@@ -1,5 +1,5 @@
 import { discoverPlans, type NameEntry } from "../../src/team";
-import { blockHeight, buildSummarySheet, findTracker, stagesTableName, trackerNames } from "../../src/templates/team";
+import { blockHeight, buildSummarySheet, findTracker, incompleteTracker, stagesTableName, trackerNames } from "../../src/templates/team";
 import { buildTemplates } from "../../src/templates";
 import { namesOf } from "../support/planNames";
 import { PROJECT_STAGE_NAMES } from "../../src/templates/linkedTables";
@@ -37,8 +37,21 @@ describe("findTracker", () => {
     for (const missing of trackerNames("P1")) {
       expect([missing, findTracker({ ...existing, names: existing.names.filter((n) => n !== missing) })]).toEqual([missing, undefined]);
     }
+    expect(incompleteTracker({ ...existing, names: existing.names.filter((n) => n !== "SP_P1_STAGE_BID") })).toBe("SP_P1_Projects");
+    expect(incompleteTracker(existing)).toBeUndefined();
+    expect(incompleteTracker(NO_NAMES)).toBeUndefined();
     expect(trackerNames("P1")).toEqual(expect.arrayContaining(["SP_P1_COL_REP", "SP_P1_COL_STAGE", "SP_P1_COL_AMOUNT", "SP_P1_COL_RESULT", "SP_P1_STAGE_BID", "SP_P1_RESULT_WON", "SP_P1_RESULT_LOST"]));
   });
+});
+
+test("a newer tracker with names missing: the older complete one is listed", () => {
+  const one = trackerExisting("P1");
+  const two = trackerExisting("P2");
+  const existing = { sheets: [...one.sheets, ...two.sheets], tables: [...one.tables, ...two.tables], names: [...one.names, ...two.names.filter((n) => n !== "SP_P2_COL_REP")] };
+  expect(findTracker(existing)).toBe("P1");
+  expect(incompleteTracker(existing)).toBeUndefined();
+  expect(findTracker({ ...existing, names: existing.names.filter((n) => n !== "SP_P1_RESULT_WON") })).toBeUndefined();
+  expect(incompleteTracker({ ...existing, names: existing.names.filter((n) => n !== "SP_P1_RESULT_WON") })).toBe("SP_P2_Projects");
 });
 
 describe("the summary's 项目进度 block", () => {

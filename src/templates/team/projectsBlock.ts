@@ -44,15 +44,32 @@ const [, WON, LOST] = PROJECT_RESULT_NAMES;
 
 /**
  * The tracker the summary lists — the workbook's newest table `SP_P<n>_Projects` (the same finder as
- * the registers' links) — when every name the block reads is defined, else undefined: no tracker, or
- * one whose names were deleted, gives no block rather than a block of #NAME? cells.
+ * the registers' links) whose every name the block reads is defined, else the newest such older one —
+ * or undefined: no tracker, or only trackers whose names were deleted (`incompleteTracker`), gives no
+ * block rather than a block of #NAME? cells.
  */
 export function findTracker(existing: ExistingNames): string | undefined {
-  const found = linkedTable(existing, TEMPLATES.projects, PROJECTS_ROLE, {}, {});
-  const key = found && keyOfName(found.table);
-  if (key === undefined) return undefined;
   const defined = new Set(existing.names.map((n) => n.toUpperCase()));
-  return trackerNames(key).every((name) => defined.has(name)) ? key : undefined;
+  return trackerKeys(existing).find((key) => trackerNames(key).every((name) => defined.has(name)));
+}
+
+/** The newest tracker table when `findTracker` finds none for want of names, else undefined. */
+export function incompleteTracker(existing: ExistingNames): string | undefined {
+  const [newest] = trackerKeys(existing);
+  return newest === undefined || findTracker(existing) !== undefined ? undefined : spTable(newest, PROJECTS_ROLE);
+}
+
+/** The keys of the workbook's tracker tables, newest first: `linkedTable`'s pick, then the one it would pick without it, … */
+function trackerKeys(existing: ExistingNames): string[] {
+  const keys: string[] = [];
+  let tables = existing.tables;
+  for (let found = linkedTable(existing, TEMPLATES.projects, PROJECTS_ROLE, {}, {}); found; found = linkedTable({ ...existing, tables }, TEMPLATES.projects, PROJECTS_ROLE, {}, {})) {
+    const table = found.table;
+    tables = tables.filter((t) => t !== table);
+    const key = keyOfName(table);
+    if (key !== undefined) keys.push(key);
+  }
+  return keys;
 }
 
 /** Every workbook name of tracker `key` the block's formulas read. */

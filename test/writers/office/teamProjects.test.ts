@@ -31,6 +31,13 @@ async function deleteSheet(fake: FakeExcel, name: string): Promise<void> {
   });
 }
 
+/** Test setup: the manager deletes a defined name (Name Manager). */
+function dropName(fake: FakeExcel, name: string): void {
+  const index = fake.state.names.findIndex((n) => n.name === name);
+  if (index < 0) throw new Error(`no name ${name}`);
+  fake.state.names.splice(index, 1);
+}
+
 /** The summary table as written: data rows and totals row. */
 const summaryOf = (fake: FakeExcel) => ({ rows: tableRows(fake, SUMMARY).length, totals: totalsRow(fake, SUMMARY) });
 
@@ -308,5 +315,18 @@ describe("rollUpTeam with a project tracker (Office)", () => {
     await writeTracker(fake, "P3");
     await rollUp(fake);
     expect(fake.sheet("团队汇总").cells.get(`${noteRow},0`)?.value).toBe("经理的说明");
+  });
+  test("a tracker whose names were deleted is not listed, and the roll-up says so rather than that the tracker is gone", async () => {
+    const fake = await team(true);
+    await rollUp(fake);
+    dropName(fake, "SP_P1_STAGE_BID");
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "unlisted", table: "SP_P1_Projects", removed: true });
+    expect(hasTable(fake, BLOCK)).toBe(false);
+    expect((await rollUp(fake)).result.projects).toEqual({ kind: "unlisted", table: "SP_P1_Projects", removed: false });
+    const fresh = await team(true);
+    dropName(fresh, "SP_P1_COL_REP");
+    expect((await rollUp(fresh)).result.projects).toEqual({ kind: "unlisted", table: "SP_P1_Projects", removed: false });
   });
 });

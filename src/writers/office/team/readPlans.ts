@@ -1,5 +1,5 @@
 import { needsValue, type NameEntry } from "../../../team";
-import { blockHeightFor, BLOCK_GAP, findTracker, stagesTableName, summaryTableName, type SummaryPlacement } from "../../../templates/team";
+import { blockHeightFor, BLOCK_GAP, findTracker, incompleteTracker, stagesTableName, summaryTableName, type SummaryPlacement } from "../../../templates/team";
 import { CAPTION_ROWS } from "../../../templates/team/projectsBlock";
 import type { BelowSummary, SummarySurroundings, SummaryTableState } from "./refresh";
 import { canReadMergedAreas } from "../officeWriter";
@@ -24,6 +24,8 @@ export interface WorkbookSnapshot {
   readonly existing: ExistingNames;
   /** The project tracker the summary lists by stage (`findTracker`), when the workbook holds one. */
   readonly tracker?: string;
+  /** A tracker table the summary cannot list because names it reads were deleted (`incompleteTracker`). */
+  readonly incompleteTracker?: string;
   /** The summary sheet already in the workbook (the lowest key if several). */
   readonly summary?: {
     readonly placement: SummaryPlacement;
@@ -65,6 +67,7 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
   const tableNames = tables.items.map((t) => t.name);
   const existing: ExistingNames = { sheets: sheets.items.map((s) => s.name), tables: tableNames, names: names.items.map((n) => n.name) };
   const tracker = findTracker(existing);
+  const incomplete = incompleteTracker(existing);
   const hasTable = (name: string): boolean => tableNames.some((t) => t.toLowerCase() === name.toLowerCase());
   const repNames = names.items.filter((item) => /_REP$/i.test(item.name) && needsValue(item.name)).length;
   const located = names.items.map((item) => ({ item, sheet: sheetOf(item) }));
@@ -96,6 +99,7 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
     names: entries,
     existing,
     ...(tracker !== undefined ? { tracker } : {}),
+    ...(incomplete !== undefined ? { incompleteTracker: incomplete } : {}),
     ...(summary
       ? {
           summary: {

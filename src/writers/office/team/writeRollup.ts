@@ -39,13 +39,16 @@ export interface RollupResult {
  * `listed`: the summary lists tracker `table` by stage; `blocked`: it would, but the cells where the
  * block goes (`occupied`) hold something, so it was not written; `changed`: the block's table `table` no
  * longer has the block's columns (a column typed beside it joins it), so it was left as it is — deleting
- * it lets the next roll-up write it again; `removed`: the tracker is gone and so is the block.
+ * it lets the next roll-up write it again; `removed`: the tracker is gone and so is the block; `unlisted`:
+ * tracker `table` is there but names the block reads were deleted, so it is not listed (and a block
+ * listing it before was `removed`).
  */
 export type ProjectsOutcome =
   | { readonly kind: "listed"; readonly table: string }
   | { readonly kind: "changed"; readonly table: string }
   | { readonly kind: "blocked"; readonly table: string; readonly occupied: string }
-  | { readonly kind: "removed" };
+  | { readonly kind: "removed" }
+  | { readonly kind: "unlisted"; readonly table: string; readonly removed: boolean };
 
 export async function writeRollup(context: Excel.RequestContext, snapshot: WorkbookSnapshot, locale: Locale): Promise<RollupResult> {
   const plans = discoverPlans(snapshot.names);
@@ -53,25 +56,32 @@ export async function writeRollup(context: Excel.RequestContext, snapshot: Workb
   const placement = summary?.placement ?? newSummaryPlacement(snapshot.existing, locale);
   const build = (origin?: CellRef) => buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker, ...(origin ? { origin } : {}) });
   const listed = tracker === undefined ? undefined : ({ kind: "listed", table: spTable(tracker, PROJECTS_ROLE) } as const);
+  const unlisted = (removed: boolean): { projects?: ProjectsOutcome } =>
+    snapshot.incompleteTracker === undefined ? {} : { projects: { kind: "unlisted", table: snapshot.incompleteTracker, removed } };
   if (!summary) {
     const spec = build();
     await addSheets(context, [spec]);
-    return { sheet: spec.name, refreshed: false, plans, ...(listed ? { projects: listed } : {}) };
+    return { sheet: spec.name, refreshed: false, plans, ...(listed ? { projects: listed } : unlisted(false)) };
   }
   // The summary table as refreshed (its block, if any, plays no part in it).
   const spec = buildSummarySheet(plans, placement, locale);
   const table = planRefresh(spec, summary.table);
   const block = planBlock(tracker, placement.key, plans.map((plan) => plan.rep), summary.around, table.rowDelta, build);
   await refresh(context, { table, block, sheet: placement.sheet }, summary.content, summary.blockContent);
-  return { sheet: spec.name, refreshed: true, plans, ...projectsOutcome(block, listed, placement.sheet) };
+  return { sheet: spec.name, refreshed: true, plans, ...projectsOutcome(block, listed, unlisted, placement.sheet) };
 }
 
-function projectsOutcome(block: BlockPlan, listed: ProjectsOutcome | undefined, sheet: string): { projects?: ProjectsOutcome } {
+function projectsOutcome(
+  block: BlockPlan,
+  listed: ProjectsOutcome | undefined,
+  unlisted: (removed: boolean) => { projects?: ProjectsOutcome },
+  sheet: string,
+): { projects?: ProjectsOutcome } {
   switch (block.kind) {
     case "none":
-      return {};
+      return unlisted(false);
     case "remove":
-      return { projects: { kind: "removed" } };
+      return { projects: { kind: "removed" }, ...unlisted(true) };
     case "changed":
       return { projects: { kind: "changed", table: block.table } };
     case "blocked":
