@@ -149,7 +149,12 @@ describe("the summary's 项目进度 block", () => {
   });
 
   test("English words; a summary without plans lists the tracker's projects under Others only", () => {
-    const en = block(buildSummarySheet(plans, { key: "T2", sheet: "Team summary" }, "en-US", { tracker: "P1" }))!;
+    const enSpec = buildSummarySheet(plans, { key: "T2", sheet: "Team summary" }, "en-US", { tracker: "P1" });
+    const en = block(enSpec)!;
+    // Others counts the projects of reps without a plan here and those without a rep, and says so.
+    const note = String(enSpec.cells.find((c) => c.at.row === en.origin.row - 1 && c.at.col === en.origin.col)?.value);
+    expect(note).toContain("projects without a rep");
+    expect(String(spec.cells.find((c) => c.at.row === table.origin.row - 1)?.value)).toContain("未填写负责人");
     expect(en.rows.at(-1)).toEqual({ rep: "Others" });
     expect(en.columns[0].totals).toEqual({ kind: "label", text: "Total" });
     expect(en.columns.map((c) => c.header).slice(1, 3)).toEqual(["Design count", "Design amount"]);

@@ -82,6 +82,35 @@ describe("buildSummarySheet", () => {
     expect((error as TeamError).localized("en-US")).toContain("200 plans");
   });
 
+  test("with a project tracker, rep names too long for the 项目进度 formulas are refused as such, not as too many plans", () => {
+    const reps = (count: number, length: number) =>
+      discoverPlans(
+        Array.from({ length: count }, (_, i) =>
+          names
+            .filter((n) => n.name.startsWith("SP_W1_"))
+            .map((n) => ({
+              ...n,
+              name: n.name.replace("SP_W1_", `SP_W${i + 1}_`),
+              value: n.name === "SP_W1_TEMPLATE" ? `sales-planner:weekly:main:v1:W${i + 1}` : n.name === "SP_W1_REP" ? `${"销售代表".repeat(length / 4)}${i}` : n.value,
+            })),
+        ).flat(),
+      );
+    const placement = { key: "T1", sheet: "团队汇总" };
+    // 60 plans fit the summary; with names of 40 characters the block fits too, with 160 it does not.
+    expect(buildSummarySheet(reps(60, 40), placement, "zh-CN", { tracker: "P1" }).tables).toHaveLength(2);
+    let error: unknown;
+    try {
+      buildSummarySheet(reps(60, 160), placement, "zh-CN", { tracker: "P1" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TeamError);
+    expect((error as TeamError).code).toBe("repNamesTooLong");
+    expect((error as TeamError).localized("zh-CN")).toContain("60 名销售代表的姓名");
+    expect((error as TeamError).localized("en-US")).toContain("names of all 60 reps");
+    expect(buildSummarySheet(reps(60, 160), placement, "zh-CN").tables).toHaveLength(1);
+  });
+
   test("team totals are SUBTOTALs, 达成率 totals are total actual / total target; the chart shows sales actual vs target per rep", () => {
     const sales = table.columns.find((c) => c.key === "SALES_rate")!;
     expect(sales.totals).toEqual({
