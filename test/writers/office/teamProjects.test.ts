@@ -310,6 +310,15 @@ describe("rollUpTeam with a project tracker (Office)", () => {
     expect(String(fake.sheet("团队汇总").cells.get(`${noteRow},0`)?.value)).toContain("SP_P2_Projects");
     expect(String(tableRows(fake, BLOCK)[0]["投标数量"])).toContain("SP_P2_COL_STAGE");
 
+    // A refresh Excel rejects puts the note back with the table.
+    await deleteSheet(fake, "项目跟踪表");
+    await writeTracker(fake, "P4");
+    const before = cellsOf(fake.sheet("团队汇总"));
+    fake.failAtSync(3, 1000);
+    expect(await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e)).toBeInstanceOf(OfficeWriteError);
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(before);
+    expect(String(fake.sheet("团队汇总").cells.get(`${noteRow},0`)?.value)).toContain("SP_P2_Projects");
+
     fake.sheet("团队汇总").cells.set(`${noteRow},0`, { value: "经理的说明" });
     await deleteSheet(fake, "项目跟踪表");
     await writeTracker(fake, "P3");

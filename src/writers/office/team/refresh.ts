@@ -78,7 +78,8 @@ export interface BelowSummary {
 /**
  * What a refresh does to the 项目进度 block (projectsBlock.ts), so that it is right after every roll-up:
  * - `refresh`: tracker and block both there — the block's table is refreshed in place like the summary's,
- *   and its note rewritten when it still holds the add-in's words naming another tracker (`note`);
+ *   and its note rewritten when it still holds the add-in's words naming another tracker (`note`: now, and
+ *   `before`, to put back if Excel rejects the refresh);
  * - `changed`: the block's table no longer has the block's columns (a column typed beside a table
  *   widens it): the block is left alone, the summary refreshed, the roll-up says which table to delete;
  * - `add`: a tracker has appeared since the summary was written — the block is written `BLOCK_GAP` rows
@@ -93,7 +94,7 @@ export interface BelowSummary {
  */
 export type BlockPlan =
   | { readonly kind: "none" }
-  | { readonly kind: "refresh"; readonly plan: RefreshPlan; readonly note?: string }
+  | { readonly kind: "refresh"; readonly plan: RefreshPlan; readonly note?: { readonly now: string; readonly before: string } }
   | { readonly kind: "changed"; readonly table: string }
   | { readonly kind: "add"; readonly spec: SheetSpec; readonly table: TableSpec; readonly cells: SheetSpec["cells"] }
   | { readonly kind: "blocked"; readonly occupied: RangeRef }
@@ -120,7 +121,8 @@ export function planBlock(
     if (!table || around.block.state.columns !== table.columns.length) return { kind: "changed", table: name };
     const note = noteFor(spec, table);
     const stale = around.block.caption[1];
-    return { kind: "refresh", plan: planRefresh(spec, around.block.state, name), ...(isBlockCaption("note", stale) && stale !== note ? { note } : {}) };
+    const rewrite = typeof stale === "string" && note !== undefined && stale !== note && isBlockCaption("note", stale);
+    return { kind: "refresh", plan: planRefresh(spec, around.block.state, name), ...(rewrite ? { note: { now: note, before: stale } } : {}) };
   }
   const { summaryAt } = around;
   // Checked where the cells are now: the refresh moves the cells under the summary table by rowDelta.

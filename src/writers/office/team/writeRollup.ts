@@ -134,7 +134,7 @@ async function refresh(
   try {
     await runBatches(context, [
       ...tableSteps(context, work.table),
-      ...(block.kind === "refresh" ? [...tableSteps(context, block.plan), ...noteSteps(context, block)] : []),
+      ...(block.kind === "refresh" ? [...tableSteps(context, block.plan), ...noteSteps(context, block, "now")] : []),
       ...(block.kind === "add" ? addBlockSteps(context, sheet, block) : []),
       ...(block.kind === "remove"
         ? [
@@ -151,7 +151,10 @@ async function refresh(
       // The added block first, while it is still where the refreshed summary put it.
       if (block.kind === "add") await removeAddedBlock(context, work.table.table.name, block);
       await restore(context, previous);
-      if (previousBlock && block.kind === "refresh") await restore(context, previousBlock);
+      if (previousBlock && block.kind === "refresh") {
+        await restore(context, previousBlock);
+        await runBatches(context, noteSteps(context, block, "before"));
+      }
     } catch {
       throw new OfficeWriteError("restoreFailed", { excelCode: excelCode(error), leftovers: [work.table.spec.name] }, error);
     }
@@ -188,11 +191,11 @@ function tableSteps(context: Excel.RequestContext, plan: RefreshPlan): Step[] {
  */
 const captionCell = (table: Excel.Table, rows: number): Excel.Range => table.getRange().getCell(0, 0).getOffsetRange(-rows, 0);
 
-/** Rewrites the block's note, which still names the tracker the block listed before. */
-function noteSteps(context: Excel.RequestContext, block: Extract<BlockPlan, { kind: "refresh" }>): Step[] {
+/** Rewrites the block's note, which still names the tracker the block listed before (`before`: puts it back). */
+function noteSteps(context: Excel.RequestContext, block: Extract<BlockPlan, { kind: "refresh" }>, which: "now" | "before"): Step[] {
   const { note } = block;
   if (note === undefined) return [];
-  return [call(() => (captionCell(context.workbook.tables.getItem(block.plan.table.name), 1).values = [[note]]))];
+  return [call(() => (captionCell(context.workbook.tables.getItem(block.plan.table.name), 1).values = [[note[which]]]))];
 }
 
 /**
