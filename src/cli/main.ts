@@ -427,6 +427,7 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
   return [
     m.rolledUp(command.out, report.plans.length, report.summarySheet),
     ...(report.projects ? [m.projectsListed(report.projects.table, report.projects.reps)] : []),
+    ...(report.unlistedTracker ? [m.projectsUnlisted(report.unlistedTracker)] : []),
     ...report.copied.map((c) => m.copiedPlan(c.file, c.fromSheet, c.toSheet)),
     ...report.withoutPlans.map(m.withoutPlans),
     ...report.plans.filter((plan) => planStatus(plan) !== "ok").map((plan) => m.needsAttention(plan.sheet, planRemarks(plan, command.lang))),

@@ -197,8 +197,12 @@ const zhCN = {
   rollupAttention: (marked: readonly string[]) => `需要处理：${marked.join(" · ")}`,
   rollupProjects: (table: string) => `项目进度：按项目跟踪表 ${table} 列出各销售代表各阶段的项目数、金额和中标率。`,
   rollupProjectsBlocked: (table: string, occupied: string) =>
-    `项目进度未写入：本工作簿有项目跟踪表 ${table}，但“团队汇总”中应放置项目进度的单元格（${occupied}）已有内容。移走这些内容后重新汇总即可。`,
+    `项目进度未写入：本工作簿有项目跟踪表 ${table}，但“团队汇总”中应放置项目进度的单元格（${occupied}）已有内容（值、公式、合并单元格或数据验证）。移走这些内容后重新汇总即可。`,
   rollupProjectsRemoved: "项目跟踪表已不在本工作簿中，项目进度已从“团队汇总”中删除。",
+  rollupProjectsUnlisted: (table: string, removed: boolean) =>
+    `项目进度未列出：项目跟踪表 ${table} 的部分命名单元格（负责人、阶段、预计金额、投标结果列或阶段、结果单元格的名称）已被删除，无法按名称统计${removed ? "，原有的项目进度已从“团队汇总”中删除" : ""}。重新生成项目跟踪表后再汇总即可。`,
+  rollupProjectsChanged: (table: string) =>
+    `项目进度未刷新：其表格 ${table} 的列已改变（在表格旁边输入内容会让 Excel 把那一列并入表格）。“团队汇总”的其余部分已刷新。只删除表格 ${table}（请勿删除整个工作表），再汇总一次即可重新写入项目进度。`,
   collectHeading: "收集销售代表的文件",
   collectIntro: "选择销售代表发来的 .xlsx 工作簿，把其中的计划表复制到本工作簿（重名时自动改名），然后汇总。",
   collectPreviewIntro: "选择销售代表发来的 .xlsx 工作簿，生成一个包含全部计划表和团队汇总的新工作簿。",
@@ -459,8 +463,12 @@ const enUS: UiStrings = {
   rollupAttention: (marked) => `Needs attention: ${marked.join(" · ")}`,
   rollupProjects: (table) => `Projects by stage: each rep's projects, amounts and win rate from the project tracker ${table}.`,
   rollupProjectsBlocked: (table, occupied) =>
-    `Projects by stage not written: the workbook has the project tracker ${table}, but the summary's cells where it goes (${occupied}) hold something. Move them and roll up again.`,
+    `Projects by stage not written: the workbook has the project tracker ${table}, but the summary's cells where it goes (${occupied}) hold something (a value, a formula, merged cells or data validation). Move them and roll up again.`,
   rollupProjectsRemoved: "The project tracker is no longer in this workbook, so the projects by stage were removed from the team summary.",
+  rollupProjectsUnlisted: (table, removed) =>
+    `Projects by stage not listed: some named cells of the project tracker ${table} (the names of its rep, stage, expected amount and bid result columns or of its stage and result cells) were deleted, so it cannot be counted by name${removed ? ", and the projects by stage listed before were removed from the team summary" : ""}. Write the project tracker again and roll up again.`,
+  rollupProjectsChanged: (table) =>
+    `Projects by stage not refreshed: the columns of its table ${table} have changed (Excel adds a column typed right beside a table to it). The rest of the team summary was refreshed. Delete only the table ${table} (not the sheet) and roll up again to write the projects by stage anew.`,
   collectHeading: "Collect reps' files",
   collectIntro: "Pick the .xlsx workbooks reps sent; their plan sheets are copied into this workbook (renamed if a name is taken), then rolled up.",
   collectPreviewIntro: "Pick the .xlsx workbooks reps sent to get one new workbook with all their plan sheets and the team summary.",

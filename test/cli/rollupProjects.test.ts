@@ -41,4 +41,16 @@ describe("sales-planner rollup with a project tracker", () => {
     expect(none.out).not.toContain("Projects by stage");
     expect((await tablesOf(bare)).filter((t) => t.startsWith("SP_T"))).toEqual(["SP_T1_Summary"]);
   });
+
+  test("a tracker whose names were deleted is not listed, and the roll-up says its names are missing", async () => {
+    const team = join(dir, "team-broken.xlsx");
+    const specs = buildTemplates([{ template: "projects", options: { rows: projectRows(30, "zh-CN") } }], { locale: "zh-CN", existing: NO_NAMES });
+    const broken = specs.map((spec) => ({ ...spec, names: spec.names.filter((n) => n.name !== "SP_P1_STAGE_BID") }));
+    expect(broken.flatMap((spec) => spec.names).length).toBe(specs.flatMap((spec) => spec.names).length - 1);
+    writeFileSync(team, await writeXlsx(broken));
+    const result = await run("rollup", "--out", team, await repFile("li.xlsx", "李娜"));
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toContain("项目进度未列出:项目跟踪表 SP_P1_Projects 的部分命名单元格已被删除");
+    expect((await tablesOf(team)).filter((t) => t.startsWith("SP_T"))).toEqual(["SP_T1_Summary"]);
+  });
 });

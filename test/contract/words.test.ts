@@ -70,6 +70,7 @@ const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   unreadableFile: { file: "zhang.xlsx", detail: "bad zip" },
   insertFailed: { file: "zhang.xlsx", detail: "InvalidArgument" },
   tooManyPlans: { count: 300 },
+  repNamesTooLong: { count: 120 },
 };
 const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   noReps: {},

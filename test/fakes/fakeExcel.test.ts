@@ -498,7 +498,7 @@ describe("fake Excel", () => {
       expect(fake.sheet("Sheet1").formula("A1")).toBeUndefined();
     });
 
-    test("getRow, getResizedRange, getIntersection and getRowsBelow give Excel's rectangles; no intersection is ItemNotFound", async () => {
+    test("getRow, getResizedRange, getIntersection, getRowsBelow and getOffsetRange give Excel's rectangles; no intersection is ItemNotFound", async () => {
       const fake = new FakeExcel();
       const addresses = await fake.run(async (context) => {
         const range = context.workbook.worksheets.getItem("Sheet1").getRange("B2:D5");
@@ -507,11 +507,13 @@ describe("fake Excel", () => {
           range.getResizedRange(2, -1),
           range.getIntersection(range.getCell(0, 0).getResizedRange(9, 0)),
           range.getRowsBelow(3),
+          range.getOffsetRange(-1, 2),
         ].map((r) => r.load("address"));
         await context.sync();
         return parts.map((r) => r.address);
       });
-      expect(addresses).toEqual(["'Sheet1'!B3:D3", "'Sheet1'!B2:C7", "'Sheet1'!B2:B5", "'Sheet1'!B6:D8"]);
+      expect(addresses).toEqual(["'Sheet1'!B3:D3", "'Sheet1'!B2:C7", "'Sheet1'!B2:B5", "'Sheet1'!B6:D8", "'Sheet1'!D1:F4"]);
+      expect(await write(fake, (sheet) => sheet.getRange("B2").getOffsetRange(-2, 0).load("address"))).toBe("InvalidArgument");
       expect(await write(fake, (sheet) => sheet.getRange("A1").getIntersection(sheet.getRange("C3")).load("address"))).toBe("ItemNotFound");
       expect(await write(fake, (sheet) => sheet.getRange("A1").getResizedRange(-1, 0).load("address"))).toBe("InvalidArgument");
     });
@@ -558,6 +560,34 @@ describe("fake Excel", () => {
       expect([sheet.formula("C3"), sheet.formula("C4")]).toEqual(["=ROW()*2", "=ROW()*2"]);
       expect([sheet.value("A5"), sheet.value("B5"), sheet.value("C5"), sheet.value("D3")]).toEqual(["under A", "under B", "under C", "beside"]);
       expect(fake.state.tables[0].range.to.row).toBe(3);
+    });
+
+    test("adding or deleting table rows refuses to move part of another table or merged area (InvalidOperation); wholly inside, they move", async () => {
+      const shift = async (edit: (sheet: Excel.Worksheet) => void, rows: (table: Excel.Table) => void) => {
+        const fake = await withTable();
+        await write(fake, edit);
+        const result = await code(
+          fake.run(async (context) => {
+            rows(context.workbook.tables.getItem("T"));
+            await context.sync();
+          }),
+        );
+        return { fake, result };
+      };
+      const add = (t: Excel.Table) => t.rows.add(undefined, [["乙", "", ""]]);
+      const remove = (t: Excel.Table) => t.rows.getItemAt(0).delete();
+      const other = (address: string) => (sheet: Excel.Worksheet) => (sheet.tables.add(address, true).name = "U");
+      for (const rows of [add, remove]) {
+        expect((await shift(other("C6:D8"), rows)).result).toBe("InvalidOperation");
+        expect((await shift((sheet) => sheet.getRange("C6:D6").merge(false), rows)).result).toBe("InvalidOperation");
+      }
+      const inside = await shift((sheet) => {
+        other("B6:C8")(sheet);
+        sheet.getRange("A10:C10").merge(false);
+      }, add);
+      expect(inside.result).toBeUndefined();
+      expect(inside.fake.state.tables.find((t) => t.name === "U")?.range).toEqual({ from: { row: 6, col: 1 }, to: { row: 8, col: 2 } });
+      expect(inside.fake.sheet("Sheet1").merges).toEqual([{ from: { row: 10, col: 0 }, to: { row: 10, col: 2 } }]);
     });
 
     test("with AutoCorrect's calculated-column fill off, rows.add copies no formula and a formula written stays in its cell", async () => {

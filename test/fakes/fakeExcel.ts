@@ -301,9 +301,19 @@ export function nameArea(state: FakeWorkbookState, name: FakeName): { sheet: Fak
 /**
  * Moves every cell at or below `fromRow` within columns `cols` by `delta` rows (negative: up), with
  * the tables and names there — what inserting or deleting table rows does to the cells under a table.
- * Formats and conditional formats are not moved (a simplification).
+ * Formats and conditional formats are not moved (a simplification). Excel refuses to move PART of
+ * another table ("Table addRows: This won't work because it would move cells in a table on your
+ * worksheet", OfficeDev/office-scripts-docs#654; Graph's error code InsertDeleteConflict,
+ * microsoftgraph/microsoft-graph-docs#4392) or of a merged area (Excel's "We can't do that to a merged
+ * cell"; merged cells "make it impossible to insert rows or columns", perfectxl.com "Do not merge
+ * cells"): a table or merge reaching into the moved cells but not wholly inside them fails the call.
  */
 function shiftRows(state: FakeWorkbookState, sheet: FakeSheet, cols: { from: number; to: number }, fromRow: number, delta: number, except?: FakeTable): void {
+  const split = (r: RangeRef): boolean =>
+    r.to.row >= fromRow && r.to.col >= cols.from && r.from.col <= cols.to && (r.from.col < cols.from || r.to.col > cols.to || r.from.row < fromRow);
+  if (state.tables.some((t) => t !== except && t.sheet === sheet && split(t.range)))
+    throw new FakeOfficeError("InvalidOperation", "This won't work because it would move cells in a table on your worksheet.");
+  if (sheet.merges.some(split)) throw new FakeOfficeError("InvalidOperation", "We can't do that to a merged cell.");
   const moved: [number, number, FakeCell][] = [];
   for (const [key, cell] of sheet.cells) {
     const comma = key.indexOf(",");
@@ -319,6 +329,10 @@ function shiftRows(state: FakeWorkbookState, sheet: FakeSheet, cols: { from: num
     if (table.range.to.col < cols.from || table.range.from.col > cols.to) continue;
     table.range = { from: { ...table.range.from, row: table.range.from.row + delta }, to: { ...table.range.to, row: table.range.to.row + delta } };
   }
+  sheet.merges.forEach((m, i) => {
+    if (m.from.row >= fromRow && m.from.col >= cols.from && m.to.col <= cols.to)
+      sheet.merges[i] = { from: { ...m.from, row: m.from.row + delta }, to: { ...m.to, row: m.to.row + delta } };
+  });
   for (const name of state.names) {
     const area = nameArea(state, name);
     if (!area || area.sheet !== sheet || area.range.from.row < fromRow || area.range.from.col < cols.from || area.range.from.col > cols.to) continue;
@@ -999,6 +1013,21 @@ class RangeProxy extends ClientObject<Area> {
       if (to.row < range.from.row || to.col < range.from.col || to.row > MAX_ROW || to.col > MAX_COL)
         throw new FakeOfficeError("InvalidArgument", "resized range is empty or off the sheet");
       return { sheet, range: { from: range.from, to } };
+    });
+  }
+
+  /**
+   * ExcelApi 1.1, excel.range#getoffsetrange: "a range that's offset from the specified range. The
+   * dimension of the returned range will match this range. If the resulting range is forced outside the
+   * bounds of the worksheet grid, an error will be thrown."
+   */
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.offset(${rowOffset},${columnOffset})`, () => {
+      const { sheet, range } = this.target();
+      const from = { row: range.from.row + rowOffset, col: range.from.col + columnOffset };
+      const to = { row: range.to.row + rowOffset, col: range.to.col + columnOffset };
+      if (from.row < 0 || from.col < 0 || to.row > MAX_ROW || to.col > MAX_COL) throw new FakeOfficeError("InvalidArgument", "offset range is off the sheet");
+      return { sheet, range: { from, to } };
     });
   }
 

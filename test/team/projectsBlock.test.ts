@@ -1,6 +1,7 @@
 import { discoverPlans, type NameEntry } from "../../src/team";
-import { blockHeight, buildSummarySheet, findTracker, stagesTableName, trackerNames } from "../../src/templates/team";
+import { blockHeight, buildSummarySheet, findTracker, incompleteTracker, stagesTableName, trackerNames } from "../../src/templates/team";
 import { buildTemplates } from "../../src/templates";
+import { namesOf } from "../support/planNames";
 import { PROJECT_STAGE_NAMES } from "../../src/templates/linkedTables";
 import { NO_NAMES } from "../../src/spec/naming";
 import type { SheetSpec, TableSpec } from "../../src/spec/sheetSpec";
@@ -17,13 +18,7 @@ const specs = buildTemplates(
   ],
   { locale: "zh-CN", existing: NO_NAMES },
 );
-const names: NameEntry[] = specs.flatMap((spec) =>
-  spec.names.map((n) => ({
-    name: n.name,
-    sheet: spec.name,
-    value: spec.cells.find((c) => c.at.row === n.target.from.row && c.at.col === n.target.from.col)?.value ?? null,
-  })),
-);
+const names: NameEntry[] = namesOf(specs);
 const plans = discoverPlans(names);
 
 const block = (spec: SheetSpec): TableSpec | undefined => spec.tables.find((t) => t.role === "stages");
@@ -42,8 +37,21 @@ describe("findTracker", () => {
     for (const missing of trackerNames("P1")) {
       expect([missing, findTracker({ ...existing, names: existing.names.filter((n) => n !== missing) })]).toEqual([missing, undefined]);
     }
+    expect(incompleteTracker({ ...existing, names: existing.names.filter((n) => n !== "SP_P1_STAGE_BID") })).toBe("SP_P1_Projects");
+    expect(incompleteTracker(existing)).toBeUndefined();
+    expect(incompleteTracker(NO_NAMES)).toBeUndefined();
     expect(trackerNames("P1")).toEqual(expect.arrayContaining(["SP_P1_COL_REP", "SP_P1_COL_STAGE", "SP_P1_COL_AMOUNT", "SP_P1_COL_RESULT", "SP_P1_STAGE_BID", "SP_P1_RESULT_WON", "SP_P1_RESULT_LOST"]));
   });
+});
+
+test("a newer tracker with names missing: the older complete one is listed", () => {
+  const one = trackerExisting("P1");
+  const two = trackerExisting("P2");
+  const existing = { sheets: [...one.sheets, ...two.sheets], tables: [...one.tables, ...two.tables], names: [...one.names, ...two.names.filter((n) => n !== "SP_P2_COL_REP")] };
+  expect(findTracker(existing)).toBe("P1");
+  expect(incompleteTracker(existing)).toBeUndefined();
+  expect(findTracker({ ...existing, names: existing.names.filter((n) => n !== "SP_P1_RESULT_WON") })).toBeUndefined();
+  expect(incompleteTracker({ ...existing, names: existing.names.filter((n) => n !== "SP_P1_RESULT_WON") })).toBe("SP_P2_Projects");
 });
 
 describe("the summary's 项目进度 block", () => {
@@ -74,15 +82,19 @@ describe("the summary's 项目进度 block", () => {
   });
 
   test("counts and amounts compare the stage with the tracker's named stage cells, never a word; one formula per column", () => {
+    // The 其他 row is the last data row (3rd here); a rep is compared literally: "=" first, * ? ~ escaped.
+    const others = "ROW(SP_T1_Stages[[#This Row],[销售代表]])=ROW(INDEX(SP_T1_Stages[[销售代表]],3))";
+    const literal = (x: string) => `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;
+    const row = "SP_T1_Stages[[#This Row],[销售代表]]";
     expect(formulaOf(table, "STAGE_BID_count")).toBe(
-      'IF(SP_T1_Stages[[#This Row],[销售代表]]="其他",' +
-        'COUNTIFS(SP_P1_COL_STAGE,SP_P1_STAGE_BID)-SUMPRODUCT(COUNTIFS(SP_P1_COL_REP,{"张三","李四"},SP_P1_COL_STAGE,SP_P1_STAGE_BID)),' +
-        "COUNTIFS(SP_P1_COL_REP,SP_T1_Stages[[#This Row],[销售代表]],SP_P1_COL_STAGE,SP_P1_STAGE_BID))",
+      `IF(${others},` +
+        `COUNTIFS(SP_P1_COL_STAGE,SP_P1_STAGE_BID)-SUMPRODUCT(COUNTIFS(SP_P1_COL_REP,${literal('{"张三","李四"}')},SP_P1_COL_STAGE,SP_P1_STAGE_BID)),` +
+        `COUNTIFS(SP_P1_COL_REP,${literal(row)},SP_P1_COL_STAGE,SP_P1_STAGE_BID))`,
     );
     expect(formulaOf(table, "STAGE_PAID_amount")).toBe(
-      'IF(SP_T1_Stages[[#This Row],[销售代表]]="其他",' +
-        "SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_STAGE,SP_P1_STAGE_PAID)-SUMPRODUCT(SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,{\"张三\",\"李四\"},SP_P1_COL_STAGE,SP_P1_STAGE_PAID))," +
-        "SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,SP_T1_Stages[[#This Row],[销售代表]],SP_P1_COL_STAGE,SP_P1_STAGE_PAID))",
+      `IF(${others},` +
+        `SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_STAGE,SP_P1_STAGE_PAID)-SUMPRODUCT(SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,${literal('{"张三","李四"}')},SP_P1_COL_STAGE,SP_P1_STAGE_PAID)),` +
+        `SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,${literal(row)},SP_P1_COL_STAGE,SP_P1_STAGE_PAID))`,
     );
     for (const part of PROJECT_STAGE_NAMES) {
       expect(formulaOf(table, `${part}_count`)).toContain(`SP_P1_COL_STAGE,SP_P1_${part})`);
@@ -92,11 +104,20 @@ describe("the summary's 项目进度 block", () => {
     expect(formulaOf(table, "lost")).toContain("SP_P1_COL_RESULT,SP_P1_RESULT_LOST");
     const formulas = table.columns.flatMap((c) => c.formula ?? []);
     expect(formulas).toHaveLength(17);
-    for (const word of ["前期设计", "投标", "深化设计", "备货执行", "验收", "已收款", "丢单", "中标", "未中标", "Design", "Bid"]) {
+    for (const word of ["前期设计", "投标", "深化设计", "备货执行", "验收", "已收款", "丢单", "中标", "未中标", "Design", "Bid", "其他", "Others"]) {
       expect([word, formulas.filter((f) => f.includes(`"${word}"`))]).toEqual([word, []]);
     }
-    // Rows hold literals only: Excel would make per-row formulas one calculated column.
-    for (const row of table.rows) for (const value of Object.values(row)) expect(String(value).startsWith("=")).toBe(false);
+  });
+
+  test("reps named 其他, Others, or with * ? ~ = < > are rows like any other, listed as written; 其他 is the last row", () => {
+    const odd = ["其他", "Others", "王*", "李?", "~赵", "=钱", "<孙", ">周"];
+    const oddPlans = discoverPlans(namesOf(buildTemplates(odd.map((rep) => ({ template: "weekly", options: { rep, year: 2026, week: 48 } })), { locale: "zh-CN", existing: NO_NAMES })));
+    const listed = block(buildSummarySheet(oddPlans, { key: "T1", sheet: "团队汇总" }, "zh-CN", { tracker: "P1" }))!;
+    expect(listed.rows.map((r) => r.rep).sort()).toEqual([...odd, "其他"].sort());
+    expect(listed.rows.at(-1)).toEqual({ rep: "其他" });
+    expect(formulaOf(listed, "won")).toContain(`ROW(INDEX(SP_T1_Stages[[销售代表]],${odd.length + 1}))`);
+    // The array constant holds the names as written: the formula escapes them (checked in LibreOffice).
+    expect(formulaOf(listed, "won")).toContain('"王*"');
   });
 
   test("中标率 is blank without a decided bid; totals are SUBTOTALs and the total 中标率 is total won / decided", () => {
@@ -128,15 +149,18 @@ describe("the summary's 项目进度 block", () => {
   });
 
   test("English words; a summary without plans lists the tracker's projects under Others only", () => {
-    const en = block(buildSummarySheet(plans, { key: "T2", sheet: "Team summary" }, "en-US", { tracker: "P1" }))!;
+    const enSpec = buildSummarySheet(plans, { key: "T2", sheet: "Team summary" }, "en-US", { tracker: "P1" });
+    const en = block(enSpec)!;
+    // Others counts the projects of reps without a plan here and those without a rep, and says so.
+    const note = String(enSpec.cells.find((c) => c.at.row === en.origin.row - 1 && c.at.col === en.origin.col)?.value);
+    expect(note).toContain("projects without a rep");
+    expect(String(spec.cells.find((c) => c.at.row === table.origin.row - 1)?.value)).toContain("未填写负责人");
     expect(en.rows.at(-1)).toEqual({ rep: "Others" });
     expect(en.columns[0].totals).toEqual({ kind: "label", text: "Total" });
     expect(en.columns.map((c) => c.header).slice(1, 3)).toEqual(["Design count", "Design amount"]);
     expect(en.columns.map((c) => c.header).slice(-3)).toEqual(["Bids won", "Bids lost", "Win rate"]);
     const empty = block(buildSummarySheet([], { key: "T1", sheet: "x" }, "zh-CN", { tracker: "P1" }))!;
     expect(empty.rows).toEqual([{ rep: "其他" }]);
-    expect(formulaOf(empty, "STAGE_DESIGN_count")).toBe(
-      'IF(SP_T1_Stages[[#This Row],[销售代表]]="其他",COUNTIFS(SP_P1_COL_STAGE,SP_P1_STAGE_DESIGN),COUNTIFS(SP_P1_COL_REP,SP_T1_Stages[[#This Row],[销售代表]],SP_P1_COL_STAGE,SP_P1_STAGE_DESIGN))',
-    );
+    expect(formulaOf(empty, "STAGE_DESIGN_count")).toMatch(/^IF\(ROW\(SP_T1_Stages\[\[#This Row\],\[销售代表\]\]\)=ROW\(INDEX\(SP_T1_Stages\[\[销售代表\]\],1\)\),COUNTIFS\(SP_P1_COL_STAGE,SP_P1_STAGE_DESIGN\),/);
   });
 });

@@ -148,6 +148,40 @@ describe("the team summary's 项目进度 in a real engine (LibreOffice)", () =>
     expect(errorCells(bareBook)).toEqual([]);
   });
 
+  test("reps named 其他, or with * ? ~ = < > in their names, count their own projects only (not the names they would match as criteria); 其他 is the last row", async () => {
+    const odd = ["其他", "王*", "李?", "~赵", "=钱", "<孙", ">周"];
+    // Reps without a plan whose names the odd ones would match unescaped (王* → 王五, ~赵 → 赵, =钱 → 钱, <孙 → 一…).
+    const decoys = ["王五", "李四", "赵", "钱", "一", "龙"];
+    // Each rep twice, once from each end: the generator favours the first reps.
+    const projects = generateProjects(300, [...odd, ...[...odd].reverse()], decoys, 7);
+    for (const rep of [...odd, ...decoys]) expect([rep, projects.filter((p) => p.rep === rep).length > 0]).toEqual([rep, true]);
+    const file = join(dir, "team-odd.xlsx");
+    writeFileSync(file, await writeXlsx([trackerSheet("P1", projects, ZH_WORDS)]));
+    const run = await runCli("rollup", "--out", file, ...(await repFiles("zh-CN", odd)));
+    expect(run).toMatchObject({ code: 0, err: "" });
+    const [book] = await recalcXlsx([file]);
+    expect(errorCells(book)).toEqual([]);
+    const t = teamStrings("zh-CN").summary.projects;
+    // Read by position: the rep 其他 and the 其他 row share a label.
+    const cells = book.get("团队汇总")!;
+    const title = [...cells].find(([address, value]) => /^A\d+$/.test(address) && value === t.title)![0].slice(1);
+    const header = Number(title) + 2;
+    const at = (row: number, col: number): Computed => {
+      const value = cells.get(`${columnLetters(col)}${row}`) ?? null;
+      return value === "" ? null : value;
+    };
+    const headers: string[] = [];
+    for (let col = 0; at(header, col) !== null; col++) headers.push(String(at(header, col)));
+    const rowAt = (row: number) => new Map(headers.map((h, col) => [h, at(row, col)]));
+    const labels = Array.from({ length: odd.length + 2 }, (_, i) => at(header + 1 + i, 0));
+    expect(labels.at(-1)).toBe(t.total);
+    expect(labels.at(-2)).toBe(t.others);
+    expect([...labels.slice(0, -2)].sort()).toEqual([...odd].sort());
+    labels.slice(0, -2).forEach((rep, i) => expectRow("zh-CN", String(rep), rowAt(header + 1 + i), figures(projects, (p) => p.rep === rep)));
+    expectRow("zh-CN", t.others, rowAt(header + 1 + odd.length), figures(projects, (p) => !odd.includes(p.rep)));
+    expectRow("zh-CN", t.total, rowAt(header + 2 + odd.length), figures(projects, () => true));
+  });
+
   test("the project tracker as its builder writes it (200 projects, 8 reps, 6 of them with a plan), in the other language: every figure equals TypeScript's and the team 中标率 the tracker's own", async () => {
     const cases = (["zh-CN", "en-US"] as const).map((summary) => ({ summary, tracker: summary === "zh-CN" ? ("en-US" as const) : ("zh-CN" as const) }));
     const files = await Promise.all(

@@ -2,6 +2,7 @@ import { discoverPlans, TeamError, type NameEntry } from "../../src/team";
 import { buildSummarySheet, newSummaryPlacement, SUMMARY_METRICS } from "../../src/templates/team";
 import { planRefresh } from "../../src/writers/office/team/refresh";
 import { buildTemplates } from "../../src/templates";
+import { namesOf } from "../support/planNames";
 import { NO_NAMES } from "../../src/spec/naming";
 import type { SheetSpec } from "../../src/spec/sheetSpec";
 import { linkedFor } from "../writers/office/teamSupport";
@@ -16,13 +17,7 @@ const specs = buildTemplates(
   { locale: "zh-CN", existing: NO_NAMES },
 );
 
-const names: NameEntry[] = specs.flatMap((spec) =>
-  spec.names.map((n) => ({
-    name: n.name,
-    sheet: spec.name,
-    value: spec.cells.find((c) => c.at.row === n.target.from.row && c.at.col === n.target.from.col)?.value ?? null,
-  })),
-);
+const names: NameEntry[] = namesOf(specs);
 
 const summaryTable = (spec: SheetSpec) => spec.tables[0];
 /** What the column `key`'s formula picks for the row of plan `plan`. */
@@ -85,6 +80,35 @@ describe("buildSummarySheet", () => {
     expect((error as TeamError).code).toBe("tooManyPlans");
     expect((error as TeamError).localized("zh-CN")).toContain("200 份计划");
     expect((error as TeamError).localized("en-US")).toContain("200 plans");
+  });
+
+  test("with a project tracker, rep names too long for the 项目进度 formulas are refused as such, not as too many plans", () => {
+    const reps = (count: number, length: number) =>
+      discoverPlans(
+        Array.from({ length: count }, (_, i) =>
+          names
+            .filter((n) => n.name.startsWith("SP_W1_"))
+            .map((n) => ({
+              ...n,
+              name: n.name.replace("SP_W1_", `SP_W${i + 1}_`),
+              value: n.name === "SP_W1_TEMPLATE" ? `sales-planner:weekly:main:v1:W${i + 1}` : n.name === "SP_W1_REP" ? `${"销售代表".repeat(length / 4)}${i}` : n.value,
+            })),
+        ).flat(),
+      );
+    const placement = { key: "T1", sheet: "团队汇总" };
+    // 60 plans fit the summary; with names of 40 characters the block fits too, with 160 it does not.
+    expect(buildSummarySheet(reps(60, 40), placement, "zh-CN", { tracker: "P1" }).tables).toHaveLength(2);
+    let error: unknown;
+    try {
+      buildSummarySheet(reps(60, 160), placement, "zh-CN", { tracker: "P1" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TeamError);
+    expect((error as TeamError).code).toBe("repNamesTooLong");
+    expect((error as TeamError).localized("zh-CN")).toContain("60 名销售代表的姓名");
+    expect((error as TeamError).localized("en-US")).toContain("names of all 60 reps");
+    expect(buildSummarySheet(reps(60, 160), placement, "zh-CN").tables).toHaveLength(1);
   });
 
   test("team totals are SUBTOTALs, 达成率 totals are total actual / total target; the chart shows sales actual vs target per rep", () => {

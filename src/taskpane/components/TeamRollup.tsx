@@ -32,12 +32,16 @@ function projectsText(projects: ProjectsOutcome, strings: UiStrings): string {
       return strings.rollupProjectsBlocked(projects.table, projects.occupied);
     case "removed":
       return strings.rollupProjectsRemoved;
+    case "changed":
+      return strings.rollupProjectsChanged(projects.table);
+    case "unlisted":
+      return strings.rollupProjectsUnlisted(projects.table, projects.removed);
   }
 }
 
 function RollupSummary({ outcome, strings, locale }: { outcome: RollupOutcome; strings: UiStrings; locale: Locale }) {
   const marked = attention(outcome.plans, locale);
-  const warn = marked.length > 0 || outcome.projects?.kind === "blocked";
+  const warn = marked.length > 0 || outcome.projects !== undefined && ["blocked", "changed", "unlisted"].includes(outcome.projects.kind);
   return (
     <MessageBar intent={warn ? "warning" : "success"} layout="multiline" data-testid="rollup-result">
       <MessageBarBody>

@@ -12,7 +12,7 @@ import { planRequestsFromBreakdown, type PlanChoice, type PlanExtras } from "./p
 export { buildBreakdownSheet, periodText } from "./breakdownSheet";
 export { planRequestsFromBreakdown, type PlanChoice, type PlanExtras } from "./planRequests";
 export { buildSummarySheet, newSummaryPlacement, planRemarks, summaryTableName, SUMMARY_METRICS, type SummaryPlacement, type SummaryProjects } from "./rollupSheet";
-export { blockHeight, BLOCK_GAP, findTracker, stagesTableName, trackerNames } from "./projectsBlock";
+export { blockHeight, blockHeightFor, BLOCK_GAP, findTracker, incompleteTracker, stagesTableName, trackerNames } from "./projectsBlock";
 
 /**
  * The 目标分解 sheet and, when `plans` is given, one pre-filled plan sheet per rep, with free names

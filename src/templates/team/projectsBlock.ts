@@ -3,7 +3,7 @@ import { teamStrings } from "./strings";
 import { label } from "../columns";
 import { kitFor } from "../context";
 import type { PlacedTable, SheetDraft } from "../draft";
-import { col, str, thisRow } from "../../spec/formula";
+import { col, literalCriterion, str, thisRow } from "../../spec/formula";
 import { keyOfName, spName, spTable } from "../../spec/naming";
 import type { CellRef, ColumnSpec, ExistingNames, TableRow, TotalsSpec } from "../../spec/sheetSpec";
 import { linkedTable, PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES, PROJECTS_ROLE } from "../linkedTables";
@@ -24,7 +24,7 @@ import { templateStrings } from "../strings";
  *
  * As in the summary table, each column holds ONE formula for every row (Excel would turn per-row
  * formulas into one calculated column, OfficeDev/office-js#5909): the row's 销售代表 picks what it
- * counts, and the 其他 row — known by its word — counts the whole tracker less the listed reps. Listing
+ * counts, and the 其他 row — known by its position, the last — counts the whole tracker less the listed reps. Listing
  * the reps as an array constant rather than summing the rows above keeps the column free of a circular
  * reference. Rows hold literal reps, the reps' plans as the roll-up found them: re-running the roll-up
  * updates them.
@@ -34,24 +34,42 @@ import { templateStrings } from "../strings";
 export const STAGES_ROLE = "Stages";
 export const stagesTableName = (summaryKey: string): string => spTable(summaryKey, STAGES_ROLE);
 
-/** Rows from the summary table's last row to the block's title, and from the title to the block's table. */
+/** Rows from the summary table's last row to the block's title. */
 export const BLOCK_GAP = 2;
-const TITLE_TO_TABLE = 2;
+/** Rows from the block's title to its table: the title, then the note right above the table. */
+export const CAPTION_ROWS = 2;
 
 /** Names of the tracker's result cells the 中标率 reads: 中标 and 未中标 (`PROJECT_RESULT_NAMES` is 未开标, 中标, 未中标). */
 const [, WON, LOST] = PROJECT_RESULT_NAMES;
 
 /**
  * The tracker the summary lists — the workbook's newest table `SP_P<n>_Projects` (the same finder as
- * the registers' links) — when every name the block reads is defined, else undefined: no tracker, or
- * one whose names were deleted, gives no block rather than a block of #NAME? cells.
+ * the registers' links) whose every name the block reads is defined, else the newest such older one —
+ * or undefined: no tracker, or only trackers whose names were deleted (`incompleteTracker`), gives no
+ * block rather than a block of #NAME? cells.
  */
 export function findTracker(existing: ExistingNames): string | undefined {
-  const found = linkedTable(existing, TEMPLATES.projects, PROJECTS_ROLE, {}, {});
-  const key = found && keyOfName(found.table);
-  if (key === undefined) return undefined;
   const defined = new Set(existing.names.map((n) => n.toUpperCase()));
-  return trackerNames(key).every((name) => defined.has(name)) ? key : undefined;
+  return trackerKeys(existing).find((key) => trackerNames(key).every((name) => defined.has(name)));
+}
+
+/** The newest tracker table when `findTracker` finds none for want of names, else undefined. */
+export function incompleteTracker(existing: ExistingNames): string | undefined {
+  const [newest] = trackerKeys(existing);
+  return newest === undefined || findTracker(existing) !== undefined ? undefined : spTable(newest, PROJECTS_ROLE);
+}
+
+/** The keys of the workbook's tracker tables, newest first: `linkedTable`'s pick, then the one it would pick without it, … */
+function trackerKeys(existing: ExistingNames): string[] {
+  const keys: string[] = [];
+  let tables = existing.tables;
+  for (let found = linkedTable(existing, TEMPLATES.projects, PROJECTS_ROLE, {}, {}); found; found = linkedTable({ ...existing, tables }, TEMPLATES.projects, PROJECTS_ROLE, {}, {})) {
+    const table = found.table;
+    tables = tables.filter((t) => t !== table);
+    const key = keyOfName(table);
+    if (key !== undefined) keys.push(key);
+  }
+  return keys;
 }
 
 /** Every workbook name of tracker `key` the block's formulas read. */
@@ -91,13 +109,20 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
   const repList = `{${reps.map(str).join(",")}}`;
 
   /**
+   * A rep as the criterion matching exactly that name: "=" first, so a name starting with = < > is
+   * compared rather than read as an operator, and * ? ~ escaped, so they are not wildcards.
+   */
+  const exactly = (rep: string): string => `${name(PROJECT_COLUMN_NAMES.rep)},"="&${literalCriterion(rep)},`;
+  // The 其他 row is the table's last data row, known by position (a rep may be called 其他 too).
+  const isOthers = `ROW(${repCell})=ROW(INDEX(${col(table, t.rep)},${reps.length + 1}))`;
+  /**
    * One formula for every row: `measure` of the row's rep for a listed rep; for the 其他 row, `measure`
    * of the whole tracker less `measure` of every listed rep (an array constant, which SUMPRODUCT adds up).
    */
   const perRow = (measure: (criteria: string) => string): string => {
     const all = measure("");
-    const others = reps.length === 0 ? all : `${all}-SUMPRODUCT(${measure(`${name(PROJECT_COLUMN_NAMES.rep)},${repList},`)})`;
-    return `IF(${repCell}=${str(t.others)},${others},${measure(`${name(PROJECT_COLUMN_NAMES.rep)},${repCell},`)})`;
+    const others = reps.length === 0 ? all : `${all}-SUMPRODUCT(${measure(exactly(repList))})`;
+    return `IF(${isOthers},${others},${measure(exactly(repCell))})`;
   };
   const count = (criteria: string): string => perRow((rep) => `COUNTIFS(${rep}${criteria})`);
   const amount = (criteria: string): string => perRow((rep) => `SUMIFS(${name(PROJECT_COLUMN_NAMES.amount)},${rep}${criteria})`);
@@ -133,7 +158,7 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
   return draft.table({
     name: table,
     role: "stages",
-    origin: { row: input.origin.row + TITLE_TO_TABLE, col: input.origin.col },
+    origin: { row: input.origin.row + CAPTION_ROWS, col: input.origin.col },
     showTotals: true,
     columns,
     rows,
@@ -141,7 +166,10 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
 }
 
 /** Rows the block takes from its title to its totals row, for `reps` (as `blockReps` counts them). */
-export const blockHeight = (reps: readonly string[]): number => TITLE_TO_TABLE + 1 + blockReps(reps).length + 1 + 1;
+export const blockHeight = (reps: readonly string[]): number => blockHeightFor(blockReps(reps).length);
+
+/** Rows a block listing `count` reps takes: caption, header, a row per rep, 其他, totals. */
+export const blockHeightFor = (count: number): number => CAPTION_ROWS + 1 + count + 1 + 1;
 
 /**
  * Whether `value` is still the block's title or note as the add-in wrote it, in either language — what

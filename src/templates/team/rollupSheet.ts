@@ -163,7 +163,8 @@ export function buildSummarySheet(plans: readonly PlanInstance[], placement: Sum
     const origin = projects.origin ?? { row: placed.lastRow + BLOCK_GAP, col: SUMMARY_ORIGIN.col };
     const block = projectsBlock(draft, { summaryKey: placement.key, tracker: projects.tracker, reps: plans.map((plan) => plan.rep), origin }, locale);
     // The 其他 row's formulas list every rep: long names could pass Excel's limit too.
-    if (block.spec.columns.some((column) => (column.formula ?? "").length + 1 > MAX_FORMULA_LENGTH)) throw new TeamError("tooManyPlans", { count: plans.length });
+    if (block.spec.columns.some((column) => (column.formula ?? "").length + 1 > MAX_FORMULA_LENGTH))
+      throw new TeamError("repNamesTooLong", { count: block.spec.rows.length - 1 });
   }
   const chartCol = placed.lastCol + 2;
   draft.chart({

@@ -48,7 +48,7 @@ const zh = {
     projects: {
       title: "项目进度",
       note: (table: string) =>
-        `按阶段统计项目跟踪表 ${table} 中各销售代表的项目数和预计金额（公式按项目跟踪表的命名单元格比较阶段，与其语言无关）；“其他”为负责人不在本汇总中的项目；中标率 = 中标 /（中标 + 未中标）。`,
+        `按阶段统计项目跟踪表 ${table} 中各销售代表的项目数和预计金额（公式按项目跟踪表的命名单元格比较阶段，与其语言无关）；“其他”为负责人不在本汇总中或未填写负责人的项目；中标率 = 中标 /（中标 + 未中标）。`,
       rep: "销售代表",
       others: "其他",
       total: "合计",
@@ -122,7 +122,7 @@ const en: TeamStrings = {
     projects: {
       title: "Projects by stage",
       note: (table) =>
-        `Projects and expected amounts per rep and stage in the project tracker ${table} (the formulas compare stages with the tracker's named cells, so any tracker language works); "Others" are projects of reps not in this summary; win rate = won / (won + lost).`,
+        `Projects and expected amounts per rep and stage in the project tracker ${table} (the formulas compare stages with the tracker's named cells, so any tracker language works); "Others" are projects of reps not in this summary and projects without a rep; win rate = won / (won + lost).`,
       rep: "Rep",
       others: "Others",
       total: "Total",

@@ -241,7 +241,7 @@ async function assertEmpty(
 }
 
 /** Outside Office (the fake in tests) the API is whatever the fake models. */
-const canReadMergedAreas = (): boolean =>
+export const canReadMergedAreas = (): boolean =>
   typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") !== false;
 
 interface Target {

@@ -5,6 +5,7 @@ import { FakeExcel } from "../../fakes/teamFake";
 import { generateProjects, trackerSheet } from "../../team/trackerOfNames";
 import { cellsOf, table, tableRows, totalsRow, weekly, writePlans } from "./teamSupport";
 import { buildTemplates } from "../../../src/templates";
+import { blockHeight } from "../../../src/templates/team";
 import { projectRows } from "../../fixtures/projects";
 
 /**
@@ -19,9 +20,26 @@ const WORDS = { stages: ["前期设计", "投标", "深化设计", "备货执行
 const SUMMARY = "SP_T1_Summary";
 const BLOCK = "SP_T1_Stages";
 
-async function writeTracker(fake: FakeExcel): Promise<void> {
-  await fake.run((context) => writeSheets(context, () => [trackerSheet("P1", generateProjects(40, REPS, ["周九"]), WORDS)]));
+async function writeTracker(fake: FakeExcel, key = "P1"): Promise<void> {
+  await fake.run((context) => writeSheets(context, () => [trackerSheet(key, generateProjects(40, REPS, ["周九"]), WORDS)]));
 }
+
+async function deleteSheet(fake: FakeExcel, name: string): Promise<void> {
+  await fake.run(async (context) => {
+    context.workbook.worksheets.getItem(name).delete();
+    await context.sync();
+  });
+}
+
+/** Test setup: the manager deletes a defined name (Name Manager). */
+function dropName(fake: FakeExcel, name: string): void {
+  const index = fake.state.names.findIndex((n) => n.name === name);
+  if (index < 0) throw new Error(`no name ${name}`);
+  fake.state.names.splice(index, 1);
+}
+
+/** The summary table as written: data rows and totals row. */
+const summaryOf = (fake: FakeExcel) => ({ rows: tableRows(fake, SUMMARY).length, totals: totalsRow(fake, SUMMARY) });
 
 async function team(withTracker: boolean, reps = REPS): Promise<FakeExcel> {
   const fake = new FakeExcel();
@@ -175,11 +193,149 @@ describe("rollUpTeam with a project tracker (Office)", () => {
     expect(result.projects).toEqual({ kind: "listed", table: "SP_P1_Projects" });
     const listed = tableRows(fake, BLOCK);
     expect(listed.map((r) => r["销售代表"])).toEqual([...[...reps].sort((a, b) => a.localeCompare(b, "zh-CN")), "其他"]);
-    expect(String(listed[0]["丢单金额"])).toContain("SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,SP_T1_Stages[[#This Row],[销售代表]],SP_P1_COL_STAGE,SP_P1_STAGE_LOST)");
+    expect(String(listed[0]["丢单金额"])).toContain('SUMIFS(SP_P1_COL_AMOUNT,SP_P1_COL_REP,"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SP_T1_Stages[[#This Row],[销售代表]],');
     // Every name the block reads is one the tracker defined.
     const defined = new Set(fake.state.names.map((n) => n.name.toUpperCase()));
     const mentioned = Object.values(listed[0]).flatMap((f) => String(f).match(/SP_P1_[A-Z_]+/g) ?? []);
     expect(mentioned.length).toBeGreaterThan(40);
     for (const name of mentioned) expect(defined).toContain(name);
+  });
+  test.each<[string, number, string[], string[]]>([
+    ["fewer plans (rows deleted)", -2, ["张三", "李四"], []],
+    ["more plans (rows added)", 2, [], ["赵六", "孙七"]],
+  ])("the tracker deleted with %s: the caption goes from where it is now; the summary and the notes below stay", async (_, delta, dropped, added) => {
+    const fake = await team(true);
+    await rollUp(fake);
+    const below = table(fake, BLOCK).range.to.row + 1;
+    fake.seed("团队汇总", `A${below + 1}`, [["经理备注一"], ["经理备注二"], ["经理备注三"]]);
+    for (const rep of dropped) await deleteSheet(fake, `周计划-${rep}-2026W48`);
+    if (added.length > 0) await writePlans(fake, added.map((rep) => weekly(rep)));
+    await deleteSheet(fake, "项目跟踪表");
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "removed" });
+    const values = [...fake.sheet("团队汇总").cells.values()].map((c) => c.value);
+    expect(values).not.toContain("项目进度");
+    expect(values.filter((v) => typeof v === "string" && v.includes("SP_P1_Projects"))).toEqual([]);
+    // The notes moved with the summary's rows, as the table rows Excel shifts them with.
+    const notes = ["经理备注一", "经理备注二", "经理备注三"].map((note) => rowOf(fake, note));
+    expect(notes).toEqual([0, 1, 2].map((i) => below + delta + i));
+
+    const fresh = await team(false, [...REPS.filter((rep) => !dropped.includes(rep)), ...added]);
+    await rollUp(fresh);
+    // Same rows and totals as a summary never holding a block (the keys differ: plans were renumbered).
+    expect(summaryOf(fake)).toEqual(summaryOf(fresh));
+  });
+
+  test.each([
+    // The batch has 42 operations; the block's table is made within its first 10.
+    ["before the block's table is made", 2],
+    ["once the block's table is made", 20],
+    ["once every operation has applied", 60],
+  ])("an added block Excel rejects (%s) is taken out where it is now: the summary grew, the notes under the block area stay", async (_, failAfter) => {
+    const fake = await team(false);
+    await rollUp(fake);
+    await writePlans(fake, [weekly("赵六"), weekly("孙七")]);
+    await writeTracker(fake);
+    // Right under the cells the new block needs: the gap row and the block's rows under the summary.
+    const free = table(fake, SUMMARY).range.to.row + 1 + 1 + blockHeight([...REPS, "赵六", "孙七"]);
+    fake.seed("团队汇总", `A${free + 1}`, [["经理备注一"], ["经理备注二"], ["经理备注三"]]);
+    const before = { cells: cellsOf(fake.sheet("团队汇总")), tables: fake.state.tables.map((t) => [t.name, t.range]) };
+    fake.failAtSync(3, failAfter);
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeWriteError);
+    expect((error as OfficeWriteError).code).toBe("writeFailed");
+    expect({ cells: cellsOf(fake.sheet("团队汇总")), tables: fake.state.tables.map((t) => [t.name, t.range]) }).toEqual(before);
+    // The notes were out of the block's way: without the failure, the block is added above them.
+    expect((await rollUp(fake)).result.projects).toEqual({ kind: "listed", table: "SP_P1_Projects" });
+    expect(rowOf(fake, "经理备注一")).toBe(free + 2);
+  });
+
+  test("the block's cells are free only without formulas, merged cells or data validation; a host that cannot tell adds no block", async () => {
+    const occupy: [string, (fake: FakeExcel, at: { row: number; col: number }) => void, (at: { row: number; col: number }) => string][] = [
+      // A formula returning "" has the value "": it must still count.
+      ["formula", (fake, at) => fake.sheet("团队汇总").cells.set(`${at.row},${at.col}`, { formula: '=""' }), (at) => `'团队汇总'!C${at.row + 1}`],
+      ["merge", (fake, at) => fake.sheet("团队汇总").merges.push({ from: at, to: { row: at.row + 1, col: at.col + 1 } }), (at) => `'团队汇总'!C${at.row + 1}:D${at.row + 2}`],
+      ["validation", (fake, at) => fake.sheet("团队汇总").validations.push({ range: { from: at, to: at }, rule: { wholeNumber: { formula1: 0, operator: "GreaterThan" } } }), () => "whole"],
+      ["no ExcelApi 1.13", (fake) => (fake.excelApi113 = false), () => "whole"],
+    ];
+    const office = globalThis as { Office?: unknown };
+    for (const [what, put, where] of occupy) {
+      // Excel 2002–2101 builds (no ExcelApi 1.13), as insertIntoActiveSheet.test.ts models them.
+      if (what === "no ExcelApi 1.13") office.Office = { context: { requirements: { isSetSupported: (set: string, v: string) => set !== "ExcelApi" || Number(v) < 1.13 } } };
+      const fake = await team(false);
+      await rollUp(fake);
+      const summary = table(fake, SUMMARY).range;
+      const at = { row: summary.to.row + 3, col: 2 };
+      put(fake, at);
+      await writeTracker(fake);
+      const before = cellsOf(fake.sheet("团队汇总"));
+      const { result, syncs } = await rollUp(fake);
+      expect(syncs).toBe(3);
+      const whole = `'团队汇总'!A${summary.to.row + 2}:${"Z"}${summary.to.row + 1 + 1 + 8}`;
+      expect([what, result.projects]).toEqual([what, { kind: "blocked", table: "SP_P1_Projects", occupied: where(at) === "whole" ? whole : where(at) }]);
+      expect(hasTable(fake, BLOCK)).toBe(false);
+      expect(cellsOf(fake.sheet("团队汇总"))).toEqual(before);
+      delete office.Office;
+    }
+  });
+
+  test("a column typed beside the block joins its table: the summary is refreshed, the block left alone and named", async () => {
+    const fake = await team(true);
+    await rollUp(fake);
+    const block = table(fake, BLOCK);
+    // What Excel's table AutoExpansion does with a value typed right of the header row.
+    fake.sheet("团队汇总").cells.set(`${block.range.from.row},${block.range.to.col + 1}`, { value: "备注" });
+    block.range = { from: block.range.from, to: { ...block.range.to, col: block.range.to.col + 1 } };
+    const blockBefore = { cells: cellsOf(fake.sheet("团队汇总")), range: block.range };
+    const blockCells = (cells: Record<string, unknown>) => Object.entries(cells).filter(([key]) => Number(key.split(",")[0]) >= blockBefore.range.from.row - 2);
+    await writePlans(fake, [weekly("赵六")]);
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "changed", table: BLOCK });
+    expect(tableRows(fake, SUMMARY)).toHaveLength(4);
+    // The block moved down with the summary's new row, untouched.
+    const shifted = Object.fromEntries(blockCells(blockBefore.cells).map(([key, cell]) => [`${Number(key.split(",")[0]) + 1},${key.split(",")[1]}`, cell]));
+    expect(Object.fromEntries(blockCells(cellsOf(fake.sheet("团队汇总"))))).toEqual(shifted);
+  });
+
+  test("a refresh that lists another tracker rewrites the note naming it; a note the manager changed stays", async () => {
+    const fake = await team(true);
+    await rollUp(fake);
+    await deleteSheet(fake, "项目跟踪表");
+    await writeTracker(fake, "P2");
+    const { result } = await rollUp(fake);
+    expect(result.projects).toEqual({ kind: "listed", table: "SP_P2_Projects" });
+    const noteRow = table(fake, BLOCK).range.from.row - 1;
+    expect(String(fake.sheet("团队汇总").cells.get(`${noteRow},0`)?.value)).toContain("SP_P2_Projects");
+    expect(String(tableRows(fake, BLOCK)[0]["投标数量"])).toContain("SP_P2_COL_STAGE");
+
+    // A refresh Excel rejects puts the note back with the table.
+    await deleteSheet(fake, "项目跟踪表");
+    await writeTracker(fake, "P4");
+    const before = cellsOf(fake.sheet("团队汇总"));
+    fake.failAtSync(3, 1000);
+    expect(await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e)).toBeInstanceOf(OfficeWriteError);
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(before);
+    expect(String(fake.sheet("团队汇总").cells.get(`${noteRow},0`)?.value)).toContain("SP_P2_Projects");
+
+    fake.sheet("团队汇总").cells.set(`${noteRow},0`, { value: "经理的说明" });
+    await deleteSheet(fake, "项目跟踪表");
+    await writeTracker(fake, "P3");
+    await rollUp(fake);
+    expect(fake.sheet("团队汇总").cells.get(`${noteRow},0`)?.value).toBe("经理的说明");
+  });
+  test("a tracker whose names were deleted is not listed, and the roll-up says so rather than that the tracker is gone", async () => {
+    const fake = await team(true);
+    await rollUp(fake);
+    dropName(fake, "SP_P1_STAGE_BID");
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result.projects).toEqual({ kind: "unlisted", table: "SP_P1_Projects", removed: true });
+    expect(hasTable(fake, BLOCK)).toBe(false);
+    expect((await rollUp(fake)).result.projects).toEqual({ kind: "unlisted", table: "SP_P1_Projects", removed: false });
+    const fresh = await team(true);
+    dropName(fresh, "SP_P1_COL_REP");
+    expect((await rollUp(fresh)).result.projects).toEqual({ kind: "unlisted", table: "SP_P1_Projects", removed: false });
   });
 });

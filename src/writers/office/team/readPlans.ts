@@ -1,6 +1,8 @@
 import { needsValue, type NameEntry } from "../../../team";
-import { findTracker, stagesTableName, summaryTableName, type SummaryPlacement } from "../../../templates/team";
-import type { SummarySurroundings, SummaryTableState } from "./refresh";
+import { blockHeightFor, BLOCK_GAP, findTracker, incompleteTracker, stagesTableName, summaryTableName, type SummaryPlacement } from "../../../templates/team";
+import { CAPTION_ROWS } from "../../../templates/team/projectsBlock";
+import type { BelowSummary, SummarySurroundings, SummaryTableState } from "./refresh";
+import { canReadMergedAreas } from "../officeWriter";
 import { parseAddress } from "../../../spec/addresses";
 import { readRecord } from "../../../templates/registry";
 import type { CellValue, ExistingNames } from "../../../spec/sheetSpec";
@@ -11,7 +13,8 @@ import { referenceTarget } from "../../ooxml";
  * sheets: (1) the defined names with their type and formula, the sheet and table names; (2) the
  * few cells whose values matter — template records, reps, periods — through each name's range,
  * plus the size and content (formulas, number formats) of an existing summary table, so a refresh
- * that Excel rejects halfway can be put back exactly. No per-sheet round trips: a name's sheet comes from
+ * that Excel rejects halfway can be put back exactly, and of its 项目进度 block: the block's caption,
+ * or — with a tracker and no block yet — the rows a new block would take (`belowReads`). No per-sheet round trips: a name's sheet comes from
  * its formula (`='周计划-张三-2026W48'!$B$3`), which Excel keeps up to date when sheets are renamed.
  */
 
@@ -21,6 +24,8 @@ export interface WorkbookSnapshot {
   readonly existing: ExistingNames;
   /** The project tracker the summary lists by stage (`findTracker`), when the workbook holds one. */
   readonly tracker?: string;
+  /** A tracker table the summary cannot list because names it reads were deleted (`incompleteTracker`). */
+  readonly incompleteTracker?: string;
   /** The summary sheet already in the workbook (the lowest key if several). */
   readonly summary?: {
     readonly placement: SummaryPlacement;
@@ -62,7 +67,9 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
   const tableNames = tables.items.map((t) => t.name);
   const existing: ExistingNames = { sheets: sheets.items.map((s) => s.name), tables: tableNames, names: names.items.map((n) => n.name) };
   const tracker = findTracker(existing);
+  const incomplete = incompleteTracker(existing);
   const hasTable = (name: string): boolean => tableNames.some((t) => t.toLowerCase() === name.toLowerCase());
+  const repNames = names.items.filter((item) => /_REP$/i.test(item.name) && needsValue(item.name)).length;
   const located = names.items.map((item) => ({ item, sheet: sheetOf(item) }));
   const withValues = located.map(({ item, sheet }) => {
     const wanted = sheet !== undefined && needsValue(item.name);
@@ -72,10 +79,11 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
     const key = SUMMARY_RECORD.exec(item.name)?.[1]?.toUpperCase();
     const table = key && summaryTableName(key);
     if (!key || !table || sheet === undefined || !hasTable(table)) return [];
-    const block = hasTable(stagesTableName(key)) ? tableReads(context.workbook.tables.getItem(stagesTableName(key))) : undefined;
-    // The sheet's values, to find the block's caption and room for a new block: only where a block is or may come.
-    const used = block || tracker ? context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(false).load("address,values") : undefined;
-    return [{ key, sheet, ...tableReads(context.workbook.tables.getItem(table)), block, used }];
+    const block = hasTable(stagesTableName(key)) ? blockReads(context.workbook.tables.getItem(stagesTableName(key))) : undefined;
+    const reads = tableReads(context.workbook.tables.getItem(table));
+    // Where a new block would go: rows enough for a block listing every plan's rep (at most one row per REP name).
+    const below = !block && tracker !== undefined ? belowReads(reads.whole, BLOCK_GAP - 1 + blockHeightFor(repNames)) : undefined;
+    return [{ key, sheet, ...reads, block, below }];
   });
   await context.sync();
 
@@ -87,11 +95,11 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
   const summary = summaryTables
     .filter(({ key }) => readRecord(entries.find((e) => e.name.toUpperCase() === `SP_${key}_TEMPLATE`)?.value)?.template === "teamSummary")
     .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))[0];
-  const used = summary?.used && !summary.used.isNullObject ? summary.used : undefined;
   return {
     names: entries,
     existing,
     ...(tracker !== undefined ? { tracker } : {}),
+    ...(incomplete !== undefined ? { incompleteTracker: incomplete } : {}),
     ...(summary
       ? {
           summary: {
@@ -101,8 +109,10 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
             ...(summary.block ? { blockContent: contentOf(summary.block) } : {}),
             around: {
               summaryAt: parseAddress(summary.whole.address).range,
-              ...(summary.block ? { block: { at: parseAddress(summary.block.whole.address).range, state: stateOf(summary.block) } } : {}),
-              ...(used ? { used: { at: parseAddress(used.address).range, values: used.values.map((row) => row.map(scalar)) } } : {}),
+              ...(summary.block
+                ? { block: { at: parseAddress(summary.block.whole.address).range, state: stateOf(summary.block), caption: summary.block.caption.formulas.map((row) => row[0]) } }
+                : {}),
+              ...(summary.below ? { below: belowOf(summary.below) } : {}),
             },
           },
         }
@@ -131,4 +141,33 @@ const contentOf = (read: TableReads): SummaryTableContent => ({
   showTotals: read.table.showTotals,
   formulas: read.whole.formulas,
   numberFormat: read.whole.numberFormat,
+});
+
+/** Queues the loads of a block's table and of its caption: the cells right above its first cell. */
+const blockReads = (found: Excel.Table): TableReads & { readonly caption: Excel.Range } => ({
+  ...tableReads(found),
+  caption: found.getRange().getCell(0, 0).getOffsetRange(-CAPTION_ROWS, 0).getResizedRange(CAPTION_ROWS - 1, 0).load("formulas"),
+});
+
+interface BelowReads {
+  readonly range: Excel.Range;
+  readonly merged: Excel.RangeAreas | undefined;
+  readonly validation: Excel.DataValidation;
+}
+
+/**
+ * Queues what the insert into the active sheet checks (officeWriter's `assertEmpty`) that a block could
+ * overwrite, for the `rows` under `summary` only: formulas (a formula returning "" has the value ""),
+ * merged areas (ExcelApi 1.13, else left unread: the block is then not added) and data validation.
+ */
+function belowReads(summary: Excel.Range, rows: number): BelowReads {
+  const range = summary.getRowsBelow(rows).load("address,formulas");
+  return { range, merged: canReadMergedAreas() ? range.getMergedAreasOrNullObject().load("address") : undefined, validation: range.dataValidation.load("type") };
+}
+
+const belowOf = ({ range, merged, validation }: BelowReads): BelowSummary => ({
+  at: parseAddress(range.address).range,
+  formulas: range.formulas,
+  merged: merged === undefined ? undefined : merged.isNullObject ? [] : merged.address.split(",").map((area) => parseAddress(area.trim()).range),
+  validated: validation.type !== "None",
 });

@@ -4,7 +4,8 @@ import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team"
 import { PROJECTS_ROLE } from "../../../templates/linkedTables";
 import { spTable } from "../../../spec/naming";
 import { qualifiedAddress } from "../../../spec/addresses";
-import type { CellRef, RangeRef } from "../../../spec/sheetSpec";
+import type { CellRef } from "../../../spec/sheetSpec";
+import { BLOCK_GAP, CAPTION_ROWS } from "../../../templates/team/projectsBlock";
 import { planBlock, planRefresh, type BlockPlan, type RefreshPlan } from "./refresh";
 import { tableBlocks, type Entry } from "../blocks";
 import { call, runBatches, sliceBlock, type Step } from "../chunking";
@@ -36,12 +37,18 @@ export interface RollupResult {
 
 /**
  * `listed`: the summary lists tracker `table` by stage; `blocked`: it would, but the cells where the
- * block goes (`occupied`) hold something, so it was not written; `removed`: the tracker is gone and so is the block.
+ * block goes (`occupied`) hold something, so it was not written; `changed`: the block's table `table` no
+ * longer has the block's columns (a column typed beside it joins it), so it was left as it is — deleting
+ * it lets the next roll-up write it again; `removed`: the tracker is gone and so is the block; `unlisted`:
+ * tracker `table` is there but names the block reads were deleted, so it is not listed (and a block
+ * listing it before was `removed`).
  */
 export type ProjectsOutcome =
   | { readonly kind: "listed"; readonly table: string }
+  | { readonly kind: "changed"; readonly table: string }
   | { readonly kind: "blocked"; readonly table: string; readonly occupied: string }
-  | { readonly kind: "removed" };
+  | { readonly kind: "removed" }
+  | { readonly kind: "unlisted"; readonly table: string; readonly removed: boolean };
 
 export async function writeRollup(context: Excel.RequestContext, snapshot: WorkbookSnapshot, locale: Locale): Promise<RollupResult> {
   const plans = discoverPlans(snapshot.names);
@@ -49,25 +56,34 @@ export async function writeRollup(context: Excel.RequestContext, snapshot: Workb
   const placement = summary?.placement ?? newSummaryPlacement(snapshot.existing, locale);
   const build = (origin?: CellRef) => buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker, ...(origin ? { origin } : {}) });
   const listed = tracker === undefined ? undefined : ({ kind: "listed", table: spTable(tracker, PROJECTS_ROLE) } as const);
+  const unlisted = (removed: boolean): { projects?: ProjectsOutcome } =>
+    snapshot.incompleteTracker === undefined ? {} : { projects: { kind: "unlisted", table: snapshot.incompleteTracker, removed } };
   if (!summary) {
     const spec = build();
     await addSheets(context, [spec]);
-    return { sheet: spec.name, refreshed: false, plans, ...(listed ? { projects: listed } : {}) };
+    return { sheet: spec.name, refreshed: false, plans, ...(listed ? { projects: listed } : unlisted(false)) };
   }
   // The summary table as refreshed (its block, if any, plays no part in it).
   const spec = buildSummarySheet(plans, placement, locale);
   const table = planRefresh(spec, summary.table);
   const block = planBlock(tracker, placement.key, plans.map((plan) => plan.rep), summary.around, table.rowDelta, build);
   await refresh(context, { table, block, sheet: placement.sheet }, summary.content, summary.blockContent);
-  return { sheet: spec.name, refreshed: true, plans, ...projectsOutcome(block, listed, placement.sheet) };
+  return { sheet: spec.name, refreshed: true, plans, ...projectsOutcome(block, listed, unlisted, placement.sheet) };
 }
 
-function projectsOutcome(block: BlockPlan, listed: ProjectsOutcome | undefined, sheet: string): { projects?: ProjectsOutcome } {
+function projectsOutcome(
+  block: BlockPlan,
+  listed: ProjectsOutcome | undefined,
+  unlisted: (removed: boolean) => { projects?: ProjectsOutcome },
+  sheet: string,
+): { projects?: ProjectsOutcome } {
   switch (block.kind) {
     case "none":
-      return {};
+      return unlisted(false);
     case "remove":
-      return { projects: { kind: "removed" } };
+      return { projects: { kind: "removed" }, ...unlisted(true) };
+    case "changed":
+      return { projects: { kind: "changed", table: block.table } };
     case "blocked":
       return listed?.kind === "listed" ? { projects: { kind: "blocked", table: listed.table, occupied: qualifiedAddress(sheet, block.occupied) } } : {};
     default:
@@ -118,22 +134,27 @@ async function refresh(
   try {
     await runBatches(context, [
       ...tableSteps(context, work.table),
-      ...(block.kind === "refresh" ? tableSteps(context, block.plan) : []),
+      ...(block.kind === "refresh" ? [...tableSteps(context, block.plan), ...noteSteps(context, block, "now")] : []),
       ...(block.kind === "add" ? addBlockSteps(context, sheet, block) : []),
       ...(block.kind === "remove"
         ? [
             call(() => {
-              context.workbook.tables.getItem(block.table).delete();
-              for (const at of block.caption) rangeAt(sheet, { from: at, to: at }).clear();
+              const table = context.workbook.tables.getItem(block.table);
+              for (const rows of block.caption) captionCell(table, rows).clear();
+              table.delete();
             }),
           ]
         : []),
     ]);
   } catch (error) {
     try {
+      // The added block first, while it is still where the refreshed summary put it.
+      if (block.kind === "add") await removeAddedBlock(context, work.table.table.name, block);
       await restore(context, previous);
-      if (previousBlock && block.kind === "refresh") await restore(context, previousBlock);
-      if (block.kind === "add") await removeAddedBlock(context, sheet, block);
+      if (previousBlock && block.kind === "refresh") {
+        await restore(context, previousBlock);
+        await runBatches(context, noteSteps(context, block, "before"));
+      }
     } catch {
       throw new OfficeWriteError("restoreFailed", { excelCode: excelCode(error), leftovers: [work.table.spec.name] }, error);
     }
@@ -164,8 +185,18 @@ function tableSteps(context: Excel.RequestContext, plan: RefreshPlan): Step[] {
   ];
 }
 
-const rangeAt = (sheet: Excel.Worksheet, area: RangeRef): Excel.Range =>
-  sheet.getRangeByIndexes(area.from.row, area.from.col, area.to.row - area.from.row + 1, area.to.col - area.from.col + 1);
+/**
+ * The cell `rows` above the first cell of `table` (the block's title 2, its note 1), resolved where the
+ * table is when the batch reaches it — after the summary's rows were added or deleted above it.
+ */
+const captionCell = (table: Excel.Table, rows: number): Excel.Range => table.getRange().getCell(0, 0).getOffsetRange(-rows, 0);
+
+/** Rewrites the block's note, which still names the tracker the block listed before (`before`: puts it back). */
+function noteSteps(context: Excel.RequestContext, block: Extract<BlockPlan, { kind: "refresh" }>, which: "now" | "before"): Step[] {
+  const { note } = block;
+  if (note === undefined) return [];
+  return [call(() => (captionCell(context.workbook.tables.getItem(block.plan.table.name), 1).values = [[note[which]]]))];
+}
 
 /**
  * A new block on the existing sheet, written by the Office writer's own steps for its table and caption
@@ -178,12 +209,18 @@ function addBlockSteps(context: Excel.RequestContext, sheet: Excel.Worksheet, bl
   return [...steps.structure, ...steps.content];
 }
 
-/** Undoes `addBlockSteps`: its table if it was created, and its cells, which held nothing before. */
-async function removeAddedBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Extract<BlockPlan, { kind: "add" }>): Promise<void> {
+/**
+ * Undoes `addBlockSteps` before the summary is restored, relative to the tables as they are now (never
+ * at addresses planned before the summary moved): the block's table, by its name, with its cells; then
+ * the rows under the summary table down to the block's header row — its caption, and header cells
+ * written before the table is made — which held nothing before (`planBlock` checked, and they move
+ * with the summary table's rows).
+ */
+async function removeAddedBlock(context: Excel.RequestContext, summary: string, block: Extract<BlockPlan, { kind: "add" }>): Promise<void> {
   const table = context.workbook.tables.getItemOrNullObject(block.table.name);
   await context.sync();
   if (!table.isNullObject) table.delete();
-  rangeAt(sheet, block.area).clear();
+  context.workbook.tables.getItem(summary).getRange().getRowsBelow(BLOCK_GAP - 1 + CAPTION_ROWS + 1).clear();
   await context.sync();
 }
 

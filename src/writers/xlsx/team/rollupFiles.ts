@@ -5,7 +5,7 @@ import { TeamError } from "../../../team/errors";
 import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { discoverPlans, type PlanInstance } from "../../../team/plans";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/rollupSheet";
-import { blockReps, findTracker } from "../../../templates/team/projectsBlock";
+import { blockReps, findTracker, incompleteTracker } from "../../../templates/team/projectsBlock";
 import { PROJECTS_ROLE } from "../../../templates/linkedTables";
 import { spTable } from "../../../spec/naming";
 
@@ -21,6 +21,8 @@ export interface RollupReport {
   readonly summarySheet: string;
   /** The project tracker the summary lists by stage (its table), when the workbook holds one. */
   readonly projects?: { readonly table: string; readonly reps: number };
+  /** A tracker table not listed because names the block reads were deleted (`incompleteTracker`). */
+  readonly unlistedTracker?: string;
   readonly plans: readonly PlanInstance[];
   readonly copied: readonly CopiedPlan[];
   /** Files without a plan sheet made by the add-in. */
@@ -47,11 +49,13 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   const existing = await inspectXlsx(merged.data);
   const placement = merged.removedSummary ?? newSummaryPlacement(existing, locale);
   const tracker = findTracker(existing);
+  const unlisted = incompleteTracker(existing);
   const summary = buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker });
   return {
     data: await writeXlsx([summary], merged.data),
     summarySheet: summary.name,
     ...(tracker === undefined ? {} : { projects: { table: spTable(tracker, PROJECTS_ROLE), reps: blockReps(plans.map((p) => p.rep)).length } }),
+    ...(unlisted === undefined ? {} : { unlistedTracker: unlisted }),
     plans,
     copied: merged.copied,
     withoutPlans: merged.withoutPlans,
