@@ -58,12 +58,6 @@ export const matchSorted = (value: string, keys: string): string =>
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /**
- * `x` (a text expression) as a COUNTIF/SUMIFS criterion matching itself literally: the wildcards * and
- * ? and their escape ~ are escaped with ~ (Excel, WPS and LibreOffice with wildcards, as in .xlsx files).
- */
-export const literalCriterion = (x: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;
-
-/**
  * Decimal places a remainder keeps: weights typed with up to 4 decimals (yuan and fen, 万元 with one) have
  * remainders that are exact multiples of 10⁻⁴, so rounding there keeps their order and their ties.
  */
