@@ -82,8 +82,9 @@ describe("the summary's 项目进度 block", () => {
   });
 
   test("counts and amounts compare the stage with the tracker's named stage cells, never a word; one formula per column", () => {
-    // The 其他 row is the last data row (3rd here); a rep is compared literally: "=" first, * ? ~ escaped.
-    const others = "ROW(SP_T1_Stages[[#This Row],[销售代表]])=ROW(INDEX(SP_T1_Stages[[销售代表]],3))";
+    // The 其他 row is known by its word (it keeps its figures when the block is sorted); a rep is compared
+    // literally: "=" first, * ? ~ escaped.
+    const others = 'SP_T1_Stages[[#This Row],[销售代表]]="其他"';
     const literal = (x: string) => `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;
     const row = "SP_T1_Stages[[#This Row],[销售代表]]";
     expect(formulaOf(table, "STAGE_BID_count")).toBe(
@@ -104,9 +105,11 @@ describe("the summary's 项目进度 block", () => {
     expect(formulaOf(table, "lost")).toContain("SP_P1_COL_RESULT,SP_P1_RESULT_LOST");
     const formulas = table.columns.flatMap((c) => c.formula ?? []);
     expect(formulas).toHaveLength(17);
-    for (const word of ["前期设计", "投标", "深化设计", "备货执行", "验收", "已收款", "丢单", "中标", "未中标", "Design", "Bid", "其他", "Others"]) {
+    for (const word of ["前期设计", "投标", "深化设计", "备货执行", "验收", "已收款", "丢单", "中标", "未中标", "Design", "Bid", "Others"]) {
       expect([word, formulas.filter((f) => f.includes(`"${word}"`))]).toEqual([word, []]);
     }
+    // 其他 only as the row's own label, which the block writes itself.
+    for (const f of formulas) expect(f.split('"其他"').length - 1).toBe(f.includes(others) ? 1 : 0);
   });
 
   test("reps named 其他, Others, or with * ? ~ = < > are rows like any other, listed as written; 其他 is the last row", () => {
@@ -115,6 +118,7 @@ describe("the summary's 项目进度 block", () => {
     const listed = block(buildSummarySheet(oddPlans, { key: "T1", sheet: "团队汇总" }, "zh-CN", { tracker: "P1" }))!;
     expect(listed.rows.map((r) => r.rep).sort()).toEqual([...odd, "其他"].sort());
     expect(listed.rows.at(-1)).toEqual({ rep: "其他" });
+    // A rep called 其他 too: the 其他 row is then known by position, the last row.
     expect(formulaOf(listed, "won")).toContain(`ROW(INDEX(SP_T1_Stages[[销售代表]],${odd.length + 1}))`);
     // The array constant holds the names as written: the formula escapes them (checked in LibreOffice).
     expect(formulaOf(listed, "won")).toContain('"王*"');
@@ -161,6 +165,6 @@ describe("the summary's 项目进度 block", () => {
     expect(en.columns.map((c) => c.header).slice(-3)).toEqual(["Bids won", "Bids lost", "Win rate"]);
     const empty = block(buildSummarySheet([], { key: "T1", sheet: "x" }, "zh-CN", { tracker: "P1" }))!;
     expect(empty.rows).toEqual([{ rep: "其他" }]);
-    expect(formulaOf(empty, "STAGE_DESIGN_count")).toMatch(/^IF\(ROW\(SP_T1_Stages\[\[#This Row\],\[销售代表\]\]\)=ROW\(INDEX\(SP_T1_Stages\[\[销售代表\]\],1\)\),COUNTIFS\(SP_P1_COL_STAGE,SP_P1_STAGE_DESIGN\),/);
+    expect(formulaOf(empty, "STAGE_DESIGN_count")).toMatch(/^IF\(SP_T1_Stages\[\[#This Row\],\[销售代表\]\]="其他",COUNTIFS\(SP_P1_COL_STAGE,SP_P1_STAGE_DESIGN\),/);
   });
 });

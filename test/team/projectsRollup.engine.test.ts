@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { errorCells, recalcXlsx, type Computed, type ComputedWorkbook } from "..
 import { figures, generateProjects, trackerSheet, type Project, type RepFigures } from "./trackerOfNames";
 import { projectRows } from "../fixtures/projects";
 import { namedCell, read } from "../support/specCells";
+import { repoRoot } from "../support/paths";
 import { PROJECT_SUMMARY_NAMES } from "../../src/templates/projectTracker";
 import type { TableRow } from "../../src/spec/sheetSpec";
 
@@ -146,6 +148,36 @@ describe("the team summary's 项目进度 in a real engine (LibreOffice)", () =>
     expectBlock(enBook, "Team summary", "en-US", PROJECTS);
     expect([...bareBook.get("团队汇总")!.values()]).not.toContain("项目进度");
     expect(errorCells(bareBook)).toEqual([]);
+  });
+
+  test("a manager sorts the block (by 中标 here): every row keeps its own figures, 其他 included, and the totals are unchanged", async () => {
+    const file = join(dir, "team-sort.xlsx");
+    writeFileSync(file, await writeXlsx([trackerSheet("P1", PROJECTS, ZH_WORDS)]));
+    expect(await runCli("rollup", "--out", file, ...(await repFiles("zh-CN")))).toMatchObject({ code: 0, err: "" });
+    const [before] = await recalcXlsx([file]);
+    const t = teamStrings("zh-CN").summary.projects;
+    const cells = before.get("团队汇总")!;
+    const title = Number([...cells].find(([address, value]) => /^A\d+$/.test(address) && value === t.title)![0].slice(1));
+    const headerRow = title + 1; // zero-based: the header is two rows under the title
+    const width = [...cells.keys()].filter((address) => new RegExp(`^[A-Z]+${headerRow + 1}$`).test(address)).length;
+    const wonColumn = [...Array(width).keys()].find((col) => cells.get(`${columnLetters(col)}${headerRow + 1}`) === t.won)!;
+    // Sorted by 中标, largest first: 其他 (the most projects) moves up from the last row. The totals row is not sorted.
+    const ops = [
+      { op: "sort", sheet: "团队汇总", range: [headerRow, 0, headerRow + REPS.length + 1, width - 1], column: wonColumn, descending: true },
+      { op: "recalc" },
+      { op: "export", label: "sorted" },
+    ];
+    writeFileSync(join(dir, "sort-plan.json"), JSON.stringify({ workbooks: [{ file, ops }] }));
+    execFileSync("/usr/bin/python3", [join(repoRoot, "test/support/libreofficeEdit.py"), join(dir, "sort-plan.json"), join(dir, "sort-result.json")], { stdio: "pipe", timeout: 240_000 });
+    const result = JSON.parse(readFileSync(join(dir, "sort-result.json"), "utf8")) as { workbooks: { exports: Record<string, { sheets: Record<string, Record<string, { v: Computed }>> }> }[] };
+    const sheets = result.workbooks[0].exports.sorted.sheets;
+    const sorted: ComputedWorkbook = new Map(Object.entries(sheets).map(([name, sheet]) => [name, new Map(Object.entries(sheet).map(([address, cell]) => [address, cell.v]))]));
+    const { rows, total } = readBlock(sorted, "团队汇总", "zh-CN");
+    expect([...rows.keys()].at(-1)).not.toBe(t.others);
+    expect([...rows.keys()].sort()).toEqual([...REPS, t.others].sort());
+    for (const rep of REPS) expectRow("zh-CN", rep, rows.get(rep), figures(PROJECTS, (p) => p.rep === rep));
+    expectRow("zh-CN", t.others, rows.get(t.others), figures(PROJECTS, (p) => !REPS.includes(p.rep)));
+    expectRow("zh-CN", t.total, total, figures(PROJECTS, () => true));
   });
 
   test("reps named 其他, or with * ? ~ = < > in their names, count their own projects only (not the names they would match as criteria); 其他 is the last row", async () => {

@@ -113,8 +113,10 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
    * compared rather than read as an operator, and * ? ~ escaped, so they are not wildcards.
    */
   const exactly = (rep: string): string => `${name(PROJECT_COLUMN_NAMES.rep)},"="&${literalCriterion(rep)},`;
-  // The 其他 row is the table's last data row, known by position (a rep may be called 其他 too).
-  const isOthers = `ROW(${repCell})=ROW(INDEX(${col(table, t.rep)},${reps.length + 1}))`;
+  // The 其他 row is known by its word, so it keeps its figures when the manager sorts the block (the next
+  // roll-up writes it last again); only when a rep is called 其他 too is it known by position, the last row.
+  const repNamedOthers = reps.some((rep) => rep.trim().toLowerCase() === t.others.toLowerCase());
+  const isOthers = repNamedOthers ? `ROW(${repCell})=ROW(INDEX(${col(table, t.rep)},${reps.length + 1}))` : `${repCell}=${str(t.others)}`;
   /**
    * One formula for every row: `measure` of the row's rep for a listed rep; for the 其他 row, `measure`
    * of the whole tracker less `measure` of every listed rep (an array constant, which SUMPRODUCT adds up).
