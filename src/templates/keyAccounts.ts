@@ -128,8 +128,6 @@ function seedDates(start: string, end: string, offsets: readonly (number | null)
   return `IFERROR(IF(${offset}="",IF(ISNUMBER(${end}),${end},""),IF(ISNUMBER(${start}),${start}+${offset},"")),"")`;
 }
 
-/** Row `key` of a table whose header is at `header`, counted from 1 (a plan table's rows keep the seed's order). */
-const rowOf = (header: CellRef): string => `ROW()-ROW(${a1(header, true)})`;
 
 /**
  * 综合评估 (seed 004 L34: 对该大客户单位进行综合评估,了解购买实力及购买意向,评选出需要重点跟进的目标单位;
@@ -308,20 +306,23 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
   // ---- phases ----
   row = section(draft, row + 4, a.phasesSection);
   const pc = a.phaseColumns;
-  const phaseRow = rowOf({ row, col: 0 });
+  // Each dated table picks its seed offset by 序号, so the dates stay with their rows when a table is sorted.
+  const seq = a.materialColumns.seq;
+  const phaseSeq = thisRow(spTable(key, "Phases"), seq);
   const phases = draft.table({
     name: spTable(key, "Phases"),
     role: "phases",
     origin: { row, col: 0 },
     // The long texts last in every table: they run on into the empty cells to the right.
     columns: [
+      c.count("seq", seq),
       c.text("phase", pc.phase, { width: 16 }),
-      c.formula("from", pc.from, "date", seedDates(n.start, n.end, SEED_DAYS.phases.map(([from]) => from), phaseRow)),
-      c.formula("to", pc.to, "date", seedDates(n.start, n.end, SEED_DAYS.phases.map(([, to]) => to), phaseRow)),
+      c.formula("from", pc.from, "date", seedDates(n.start, n.end, SEED_DAYS.phases.map(([from]) => from), phaseSeq)),
+      c.formula("to", pc.to, "date", seedDates(n.start, n.end, SEED_DAYS.phases.map(([, to]) => to), phaseSeq)),
       c.text("owner", pc.owner, { width: 12 }),
       c.text("work", pc.work, { width: 16 }),
     ],
-    rows: a.phases.map((phase, i) => ({ phase, work: a.phaseWork[i] })),
+    rows: a.phases.map((phase, i) => ({ seq: i + 1, phase, work: a.phaseWork[i] })),
   });
   draft.text({ row: phases.lastRow + 1, col: 0 }, a.datesNote, "note");
 
@@ -333,12 +334,13 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
     role: "schedule",
     origin: { row, col: 0 },
     columns: [
-      c.formula("due", sc.due, "date", seedDates(n.start, n.end, SEED_DAYS.schedule, rowOf({ row, col: 0 }))),
+      c.count("seq", seq),
+      c.formula("due", sc.due, "date", seedDates(n.start, n.end, SEED_DAYS.schedule, thisRow(spTable(key, "Schedule"), seq))),
       c.text("department", sc.department, { width: 12 }),
       c.list("status", sc.status, a.scheduleStates, { width: 12 }),
       c.text("work", sc.work, { width: 16 }),
     ],
-    rows: a.schedule.map((item, i) => ({ work: item.work, department: item.department, status: options.scheduleStates?.[i] ?? null })),
+    rows: a.schedule.map((item, i) => ({ seq: i + 1, work: item.work, department: item.department, status: options.scheduleStates?.[i] ?? null })),
   });
   const due = a1FixedColumn(schedule.cell(0, "due"));
   const status = a1FixedColumn(schedule.cell(0, "status"));
@@ -363,7 +365,6 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
       c.text("item", mc.item, { width: 20 }),
       c.count("quantity", mc.quantity, { width: 12 }),
       c.text("unit", mc.unit, { width: 10 }),
-      // By 序号, so the dates stay with their items when the list is sorted.
       c.formula("due", mc.due, "date", seedDates(n.start, n.end, SEED_DAYS.materials, thisRow(spTable(key, "Materials"), mc.seq))),
       c.text("department", mc.department, { width: 12 }),
       c.text("note", mc.note, { width: 16 }),

@@ -112,13 +112,12 @@ describe("大客户开发计划 (key-account development plan)", () => {
   test("the phases', schedule's and materials' dates are formulas of the named start and end, whatever options.start says", () => {
     for (const options of [{}, { start: SEED_START, end: SEED_END }]) {
       const { plan } = build(options);
-      const phases = table(plan, "phases");
-      const header = `ROW()-ROW($A$${phases.origin.row + 1})`;
+      const header = "SP_A1_Phases[[#This Row],[序号]]";
       expect(columnOf(plan, "phases", "from").formula).toBe(
         `IFERROR(IF(INDEX({0,31,61},${header})="",IF(ISNUMBER(SP_A1_END),SP_A1_END,""),IF(ISNUMBER(SP_A1_START),SP_A1_START+INDEX({0,31,61},${header}),"")),"")`,
       );
       expect(columnOf(plan, "phases", "to").formula).toContain('INDEX({29,61,""},');
-      expect(columnOf(plan, "schedule", "due").formula).toContain(`INDEX({19,29,29,45,45,122,""},ROW()-ROW($A$${table(plan, "schedule").origin.row + 1}))`);
+      expect(columnOf(plan, "schedule", "due").formula).toContain('INDEX({19,29,29,45,45,122,""},SP_A1_Schedule[[#This Row],[序号]])');
       expect(columnOf(plan, "materials", "due").formula).toContain("INDEX({31,14,19,24,14,19,31,31},SP_A1_Materials[[#This Row],[序号]])");
       for (const role of ["phases", "schedule", "materials"]) for (const row of table(plan, role).rows) for (const key of ["from", "to", "due"]) expect(row[key] ?? null).toBeNull();
     }
@@ -142,7 +141,7 @@ describe("大客户开发计划 (key-account development plan)", () => {
   test("an overdue schedule item is red unless done; a unit past its next contact red; over budget red", () => {
     const { plan, list } = build();
     const rules = [...plan.conditionalFormats, ...list.conditionalFormats].flatMap((f) => (f.rule.kind === "expression" ? [f.rule.formula] : []));
-    expect(rules).toContain('AND(ISNUMBER($A32),$A32<TODAY(),$C32<>"已完成")');
+    expect(rules).toContain('AND(ISNUMBER($B32),$B32<TODAY(),$D32<>"已完成")');
     expect(rules.some((r) => /^AND\(ISNUMBER\(\$S7\),\$S7<TODAY\(\)\)$/.test(r))).toBe(true);
     expect(rules.some((r) => /<0\)$/.test(r))).toBe(true);
   });

@@ -251,8 +251,8 @@ describe.each(cases.map((c) => [c.locale, c] as const))("key-account plan recalc
     const schedule = tableByRole(c.plan, "schedule");
     const done = a.scheduleStates[2];
     const dues = SEED_DAYS.schedule.map((offset) => (offset === null ? c.options.end! : c.options.start! + offset));
-    expect(flags(c.plan, /TODAY\(\),\$C/)).toEqual(schedule.rows.map((_, i) => (dues[i] < today && c.options.scheduleStates![i] !== done ? 1 : 0)));
-    expect(flags(c.plan, /TODAY\(\),\$C/)).toEqual([0, 1, 1, 0, 0, 0, 0]);
+    expect(flags(c.plan, /TODAY\(\),\$D/)).toEqual(schedule.rows.map((_, i) => (dues[i] < today && c.options.scheduleStates![i] !== done ? 1 : 0)));
+    expect(flags(c.plan, /TODAY\(\),\$D/)).toEqual([0, 1, 1, 0, 0, 0, 0]);
     const budget = tableByRole(c.plan, "budget");
     const over = budget.rows.map((r, i) => (c.options.actuals![i] !== null && c.options.actuals![i]! > (r.budget as number) ? 1 : 0));
     expect(flags(c.plan, /<0\)$/)).toEqual([...over, 0]);
