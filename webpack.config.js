@@ -35,6 +35,9 @@ function webConfig(argv) {
   const production = argv.mode === "production";
   const prodUrl = process.env.SALES_PLANNER_URL || pkg.config.prod_url;
   return {
+    // Set here too, not only by webpack-cli's --mode: `npm start` builds through the API, where a missing
+    // mode falls back to a minified production build (slow, with a warning).
+    mode: argv.mode,
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
       functions: "./src/functions/functions.ts",

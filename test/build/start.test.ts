@@ -1,12 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { get } from "node:https";
 import { get as getHttp } from "node:http";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { repoRoot } from "../support/paths";
 
+const mkcert = require("mkcert");
+const { decideCertificates } = require("../../scripts/startCerts");
+
 let child: ChildProcess | undefined;
 afterAll(() => {
-  if (child?.pid) process.kill(-child.pid, "SIGTERM");
+  if (child?.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
 });
 
 function fetchText(url: string): Promise<{ status: number; body: string }> {
@@ -21,11 +27,88 @@ function fetchText(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-test("npm start serves the task pane without Excel, prints the preview URL and keeps running", async () => {
+/**
+ * A home folder of its own (HOME, and USERPROFILE for Windows), so the user's ~/.office-addin-dev-certs is
+ * never touched, with a `sudo` first on PATH that only records being called: trusting or removing a CA in
+ * the system store on Linux goes through sudo (office-addin-dev-certs' *_linux.sh scripts).
+ */
+function sandbox(): { home: string; certDir: string; sudoLog: string; env: NodeJS.ProcessEnv } {
+  const home = mkdtempSync(path.join(tmpdir(), "start-home-"));
+  const bin = path.join(home, "bin");
+  mkdirSync(bin);
+  const sudoLog = path.join(home, "sudo.log");
+  writeFileSync(path.join(bin, "sudo"), `#!/bin/sh\necho "$@" >> '${sudoLog}'\nexit 1\n`);
+  chmodSync(path.join(bin, "sudo"), 0o755);
+  const env = { ...process.env, HOME: home, USERPROFILE: home, PATH: `${bin}${path.delimiter}${process.env.PATH}` };
+  return { home, certDir: path.join(home, ".office-addin-dev-certs"), sudoLog, env };
+}
+
+/** Writes a dev certificate set (office-addin-dev-certs' generator), valid for `days` (negative: expired). */
+async function writeCertificates(certDir: string, days: number): Promise<Record<string, Buffer>> {
+  const ca = await mkcert.createCA({ organization: "Developer CA for Microsoft Office Add-ins", countryCode: "US", state: "WA", locality: "Redmond", validity: days });
+  const localhost = await mkcert.createCert({ ca, domains: ["127.0.0.1", "localhost"], validity: days });
+  mkdirSync(certDir, { recursive: true });
+  const set = { "ca.crt": ca.cert, "localhost.crt": localhost.cert, "localhost.key": localhost.key };
+  for (const [name, text] of Object.entries(set)) writeFileSync(path.join(certDir, name), text);
+  return Object.fromEntries(Object.entries(set).map(([name, text]) => [name, Buffer.from(text)]));
+}
+
+/** Runs start.mjs to its end; resolves with its exit code and everything it printed. */
+function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const run = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    run.stdout.on("data", (d) => (output += d));
+    run.stderr.on("data", (d) => (output += d));
+    run.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+describe("port taken", () => {
+  let blocker: Server;
+  let port: number;
+  beforeAll(async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    port = (blocker.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise((resolve) => blocker.close(resolve)));
+
+  test("says the port is in use and how to choose another, exits 1, no stack; valid certificates reused byte for byte", async () => {
+    const box = sandbox();
+    const before = await writeCertificates(box.certDir, 30);
+    const { code, output } = await runStart({ ...box.env, PORT: String(port) });
+    expect(code).toBe(1);
+    expect(output).toContain(`[start] Port ${port} is already in use`);
+    expect(output).toContain("PORT=3001 npm start");
+    expect(output).not.toMatch(/EADDRINUSE|^\s+at /m);
+    expect(output).not.toContain("Preview in a browser");
+    expect(readdirSync(box.certDir).sort()).toEqual(Object.keys(before).sort());
+    for (const [name, bytes] of Object.entries(before)) expect(readFileSync(path.join(box.certDir, name)).equals(bytes)).toBe(true);
+    expect(existsSync(box.sudoLog)).toBe(false);
+  });
+
+  test("expired certificates: a new valid set is written, the old CA kept beside it, no CA uninstalled", async () => {
+    const box = sandbox();
+    const before = await writeCertificates(box.certDir, -2);
+    const { code, output } = await runStart({ ...box.env, PORT: String(port) });
+    expect(code).toBe(1);
+    expect(output).toContain(`[start] Port ${port} is already in use`);
+    const read = (name: string) => readFileSync(path.join(box.certDir, name));
+    expect(decideCertificates({ ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") }, new Date())).toEqual({ action: "reuse" });
+    const keptCa = readdirSync(box.certDir).filter((name) => /^ca\.old-.*\.crt$/.test(name));
+    expect(keptCa).toHaveLength(1);
+    expect(read(keptCa[0]).equals(before["ca.crt"])).toBe(true);
+    expect(existsSync(box.sudoLog)).toBe(false);
+  });
+});
+
+test("npm start builds in development mode, prints the preview URL once the page answers, and keeps running", async () => {
   const port = 43000 + (process.pid % 1000);
+  const box = sandbox();
   child = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port) },
+    env: { ...box.env, PORT: String(port) },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -41,16 +124,17 @@ test("npm start serves the task pane without Excel, prints the preview URL and k
   });
   expect(previewUrl).toMatch(new RegExp(`^https?://localhost:${port}/taskpane\\.html$`));
   expect(output).toMatch(/Upload My Add-in/);
-
-  // The dev server answers while webpack is still compiling; poll until the page is there.
-  let page = { status: 0, body: "" };
-  for (let i = 0; i < 120 && page.status !== 200; i++) {
-    page = await fetchText(previewUrl).catch(() => ({ status: 0, body: "" }));
-    if (page.status !== 200) await new Promise((r) => setTimeout(r, 500));
-  }
+  expect(output).not.toContain("'mode' option has not been set");
+  // Printed after webpack's first "compiled … in N ms", and the page answers at once, without polling.
+  expect(output.search(/compiled (successfully|with \d+ warnings?) in \d+ ms/)).toBeGreaterThanOrEqual(0);
+  expect(output.search(/compiled (successfully|with \d+ warnings?) in \d+ ms/)).toBeLessThan(output.indexOf("Preview in a browser"));
+  const page = await fetchText(previewUrl);
   expect(page.status).toBe(200);
   expect(page.body).toContain("/office-js/office.js");
   expect(page.body).toContain("functions.js");
+  // Development builds keep module boundaries as eval'd source maps instead of minifying.
+  const script = await fetchText(previewUrl.replace("taskpane.html", "taskpane.js"));
+  expect(script.body).toContain("eval(");
   const officeJs = await fetchText(previewUrl.replace("taskpane.html", "office-js/office.js"));
   expect(officeJs.status).toBe(200);
   expect(child.exitCode).toBeNull();
