@@ -11,7 +11,12 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = require(path.join(root, "package.json"));
-const port = Number(process.env.PORT || pkg.config.dev_server_port);
+const portText = process.env.PORT || String(pkg.config.dev_server_port);
+const port = Number(portText);
+if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) {
+  console.error(`[start] PORT must be a whole number from 1 to 65535, got "${portText}". Example: PORT=3001 npm start`);
+  process.exit(1);
+}
 const webpack = require("webpack");
 const WebpackDevServer = require("webpack-dev-server");
 const { webConfig } = require(path.join(root, "webpack.config.js"));

@@ -53,14 +53,19 @@ async function writeCertificates(certDir: string, days: number): Promise<Record<
   return Object.fromEntries(Object.entries(set).map(([name, text]) => [name, Buffer.from(text)]));
 }
 
-/** Runs start.mjs to its end; resolves with its exit code and everything it printed. */
+/** Runs start.mjs to its end (at most a minute); resolves with its exit code and everything it printed. */
 function runStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const run = spawn(process.execPath, [path.join(repoRoot, "scripts/start.mjs")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     run.stdout.on("data", (d) => (output += d));
     run.stderr.on("data", (d) => (output += d));
-    run.on("exit", (code) => resolve({ code, output }));
+    // A start that does not stop by itself (the old code served on PORT=1e3 as port 1000) is ended here.
+    const timer = setTimeout(() => run.kill("SIGKILL"), 60_000);
+    run.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }
 
@@ -101,6 +106,14 @@ describe("port taken", () => {
     expect(read(keptCa[0]).equals(before["ca.crt"])).toBe(true);
     expect(existsSync(box.sudoLog)).toBe(false);
   });
+});
+
+test.each(["70000", "abc", "1e3"])("PORT=%s is refused with the allowed range, exit 1, no stack", async (value) => {
+  const box = sandbox();
+  const { code, output } = await runStart({ ...box.env, PORT: value });
+  expect(code).toBe(1);
+  expect(output).toContain(`[start] PORT must be a whole number from 1 to 65535, got "${value}"`);
+  expect(output).not.toMatch(/^\s+at /m);
 });
 
 test("npm start builds in development mode, prints the preview URL once the page answers, and keeps running", async () => {
