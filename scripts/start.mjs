@@ -44,7 +44,8 @@ async function httpsOptions() {
     return { tls: null, trusted: false };
   }
   if (certificates.generated) {
-    const kept = certificates.movedAside.length > 0 ? ` (the ${certificates.reason} ones are kept as ${certificates.movedAside.map((f) => path.basename(f)).join(", ")})` : "";
+    const was = { missing: "incomplete", unusable: "unusable", expired: "expired" }[certificates.reason];
+    const kept = certificates.movedAside.length > 0 ? ` (the previous set was ${was}; kept as ${certificates.movedAside.map((f) => path.basename(f)).join(", ")})` : "";
     console.log(`[start] New dev certificates in ${certDefaults.certificateDirectory}${kept}.`);
   } else {
     console.log(`[start] Reusing the dev certificates in ${certDefaults.certificateDirectory}.`);

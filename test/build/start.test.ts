@@ -88,6 +88,7 @@ describe("port taken", () => {
     expect(output).toContain("PORT=3001 npm start");
     expect(output).not.toMatch(/EADDRINUSE|^\s+at /m);
     expect(output).not.toContain("Preview in a browser");
+    expect(output).toContain(`[start] Reusing the dev certificates in ${box.certDir}.`);
     expect(readdirSync(box.certDir).sort()).toEqual(Object.keys(before).sort());
     for (const [name, bytes] of Object.entries(before)) expect(readFileSync(path.join(box.certDir, name)).equals(bytes)).toBe(true);
     expect(existsSync(box.sudoLog)).toBe(false);
@@ -101,6 +102,7 @@ describe("port taken", () => {
     expect(output).toContain(`[start] Port ${port} is already in use`);
     const read = (name: string) => readFileSync(path.join(box.certDir, name));
     expect(decideCertificates({ ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") }, new Date())).toEqual({ action: "reuse" });
+    expect(output).toMatch(/\[start\] New dev certificates in .*\(the previous set was expired; kept as ca\.old-/);
     const keptCa = readdirSync(box.certDir).filter((name) => /^ca\.old-.*\.crt$/.test(name));
     expect(keptCa).toHaveLength(1);
     expect(read(keptCa[0]).equals(before["ca.crt"])).toBe(true);
