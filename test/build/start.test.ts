@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:https";
 import { get as getHttp } from "node:http";
 import { createServer, type Server } from "node:net";
@@ -11,8 +11,10 @@ const mkcert = require("mkcert");
 const { decideCertificates } = require("../../scripts/startCerts");
 
 let child: ChildProcess | undefined;
+const homes: string[] = [];
 afterAll(() => {
   if (child?.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
 });
 
 function fetchText(url: string): Promise<{ status: number; body: string }> {
@@ -34,6 +36,7 @@ function fetchText(url: string): Promise<{ status: number; body: string }> {
  */
 function sandbox(): { home: string; certDir: string; sudoLog: string; env: NodeJS.ProcessEnv } {
   const home = mkdtempSync(path.join(tmpdir(), "start-home-"));
+  homes.push(home);
   const bin = path.join(home, "bin");
   mkdirSync(bin);
   const sudoLog = path.join(home, "sudo.log");

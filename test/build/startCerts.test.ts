@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -50,8 +50,11 @@ test.each([
 });
 
 describe("devCertificates on a folder", () => {
+  const folders: string[] = [];
+  afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   function folderWith(set: Files): { dir: string; paths: { ca: string; cert: string; key: string } } {
     const dir = mkdtempSync(path.join(tmpdir(), "start-certs-"));
+    folders.push(dir);
     const paths = { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
     for (const name of ["ca", "cert", "key"] as const) if (set[name] !== undefined) writeFileSync(paths[name], set[name]!);
     return { dir, paths };
