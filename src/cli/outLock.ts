@@ -51,11 +51,9 @@ export async function lockOut(path: string): Promise<OutLock> {
     } catch (error) {
       if (errorCode(error) !== "EEXIST") throw error;
     }
-    const found = await readFile(lockFile, "utf8").catch((error: unknown) => {
-      if (errorCode(error) === "ENOENT") return undefined;
-      throw error;
-    });
-    // Read while its creator was still writing it, the text is empty: held, as it should be.
+    // Gone since (undefined): try again. Unreadable (a folder of that name) counts as held, as does the
+    // empty text of a lock read while its creator was still writing it.
+    const found = await readFile(lockFile, "utf8").catch((error: unknown) => (errorCode(error) === "ENOENT" ? undefined : ""));
     if (found !== undefined && !isStaleLock(found, hostname(), isRunning)) return { kind: "held", lockFile };
     // Two runs finding the same stale lock within the same instant could both take it over; re-reading
     // just before removing narrows that to the time between the two calls.
