@@ -1,9 +1,10 @@
 import { FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
-import { parseMonthText, parseWeekText, parseWorkWeekText } from "../domain/dateText";
+import { parseMonthText, parseWeekText, parseWorkWeekText, type IsoWeek, type YearMonth } from "../domain/dateText";
+import { MONTH_RANGE, monthInRange, monthRangeText, WEEK_RANGE_TEXT, weekInRange, YEAR_RANGE, yearInRange, type PeriodRange } from "../domain/periodRange";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
 import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
 import { CAP_RANGE, parseRate, parseRatios, readMonth, readSplit, type BreakdownPeriod, type RepInput } from "../team";
-import { templateOfCliName, TEMPLATES, type TemplateId } from "../templates/registry";
+import { MONTHLY_PLAN_MONTHS, templateOfCliName, TEMPLATES, type TemplateId } from "../templates/registry";
 import { IMPORT_KINDS, type ImportKind } from "../import";
 import type { CliMessages } from "./messages";
 
@@ -87,8 +88,11 @@ export interface BreakdownCommand extends PlanArgs {
   readonly lang: Locale;
   readonly target?: string;
   readonly period: BreakdownPeriod;
-  /** Which plans to pre-fill; a weekly choice without --week means the default week (registry: the coming one). */
-  readonly plans?: { readonly template: "monthly" } | { readonly template: "weekly"; readonly week?: { readonly year: number; readonly week: number } };
+  /**
+   * Which plans to pre-fill: a month's monthly plans, or a year's for the month named with --month; a
+   * weekly choice without --week means the default week (registry: the coming one).
+   */
+  readonly plans?: { readonly template: "monthly"; readonly month?: number } | { readonly template: "weekly"; readonly week?: IsoWeek };
   readonly calendar: CalendarChoice;
   /** `--workweek 双休|单休|大小周:DATE` (Monday–Friday by default): the days a week works, before holidays. */
   readonly workweek: WorkWeek;
@@ -181,10 +185,33 @@ function scan(argv: readonly string[]): { options: Map<ValueOption, string>; map
     if (!(VALUE_OPTIONS as readonly string[]).includes(flag)) return fail((m) => m.unknownOption(flag));
     const value = inline ?? argv[++i];
     if (value === undefined || value === "") return fail((m) => m.missingValue(flag));
+    const earlier = options.get(flag as ValueOption);
+    // Taking the last of two silently would plan for a period or write a file the user may not have meant.
+    if (flag !== "--map" && earlier !== undefined) return fail((m) => m.repeatedOption(flag, earlier, value));
     if (flag === "--map") maps.push(value);
     options.set(flag as ValueOption, value);
   }
   return { options, maps, positionals, help };
+}
+
+/** `--year`: a year every day of which the calendar supports (periodRange.ts). */
+function yearOption(text: string): number | Parsed {
+  return readWholeNumber(text, YEAR_RANGE.first, YEAR_RANGE.last) ?? fail((m) => m.badYear(text, YEAR_RANGE.first, YEAR_RANGE.last));
+}
+
+/** `--month`: a month within `range` — a monthly plan's ends a month early, as its review falls in the next month. */
+function monthOption(text: string, range: PeriodRange<YearMonth>): YearMonth | Parsed {
+  const month = parseMonthText(text);
+  if (month && monthInRange(month, range)) return month;
+  const { first, last } = monthRangeText(range);
+  return fail((m) => m.badMonth(text, first, last));
+}
+
+/** `--week`: an ISO week that exists, Monday to Sunday within the supported dates. */
+function weekOption(text: string): IsoWeek | Parsed {
+  const week = parseWeekText(text);
+  if (!week) return fail((m) => m.badWeek(text, "yyyy-Www"));
+  return weekInRange(week) ? week : fail((m) => m.weekOutOfRange(text, WEEK_RANGE_TEXT.first, WEEK_RANGE_TEXT.last));
 }
 
 /** `--calendar cn|中国|none|无` (English words in any case), China by default. */
@@ -200,8 +227,8 @@ function calendarCommand(options: Map<ValueOption, string>, names: readonly stri
   if (action !== "show" && action !== "parse-notice") return fail((m) => m.unknownCalendarAction(action ?? ""));
   const yearText = options.get("--year");
   if (yearText === undefined) return fail((m) => m.missingOption("--year"));
-  const year = readWholeNumber(yearText, 1900, 9999);
-  if (year === undefined) return fail((m) => m.badYear(yearText));
+  const year = yearOption(yearText);
+  if (typeof year !== "number") return year;
   if (action === "show") return rest.length > 0 ? fail((m) => m.unexpectedArgument(rest[0])) : { kind: "calendar-show", year };
   if (rest.length === 0) return fail((m) => m.noNoticeFile);
   if (rest.length > 1) return fail((m) => m.unexpectedArgument(rest[1]));
@@ -282,8 +309,8 @@ function annualArgs(options: Map<ValueOption, string>): AnnualArgs | Parsed {
   const plan = planArgs(options);
   if ("kind" in plan) return plan;
   const yearText = options.get("--year");
-  const year = yearText === undefined ? undefined : readWholeNumber(yearText, 1900, 9999);
-  if (yearText !== undefined && year === undefined) return fail((m) => m.badYear(yearText));
+  const year = yearText === undefined ? undefined : yearOption(yearText);
+  if (typeof year === "object") return year;
   const capText = options.get("--cap");
   const expenseCap = capText === undefined ? undefined : parseRate(capText, CAP_RANGE);
   if (capText !== undefined && expenseCap === undefined) return fail((m) => m.badCap(capText));
@@ -306,21 +333,29 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
   if (!options.has("--reps") && input === undefined) return fail((m) => m.missingOption("--reps"));
   const monthText = options.get("--month");
   const yearText = options.get("--year");
-  if ((monthText === undefined) === (yearText === undefined)) return fail((m) => m.monthOrYear);
-  const month = monthText === undefined ? null : parseMonthText(monthText);
-  if (monthText !== undefined && !month) return fail((m) => m.badMonth(monthText));
-  const year = yearText === undefined ? undefined : readWholeNumber(yearText, 1900, 9999);
-  if (yearText !== undefined && year === undefined) return fail((m) => m.badYear(yearText));
-  const yearOnly = month ? YEAR_ONLY_OPTIONS.find((option) => options.has(option)) : undefined;
-  if (yearOnly !== undefined) return fail((m) => m.yearOnly(yearOnly));
-  const period: BreakdownPeriod = month ? { kind: "month", ...month } : { kind: "year", year: year ?? 0 };
-  const plan = planArgs(options);
-  if ("kind" in plan) return plan;
   const plansText = options.get("--plans");
   if (plansText !== undefined && plansText !== "monthly" && plansText !== "weekly") return fail((m) => m.badPlans(plansText));
+  if (monthText === undefined && yearText === undefined) return fail((m) => m.monthOrYear);
+  // With --year, --month is not a second period: it names the month of the year's monthly plans.
+  if (yearText !== undefined && monthText !== undefined && plansText !== "monthly") return fail((m) => m.monthWithYear);
+  const month = monthText === undefined ? undefined : monthOption(monthText, plansText === "monthly" ? MONTHLY_PLAN_MONTHS : MONTH_RANGE);
+  if (month && "kind" in month) return month;
+  const year = yearText === undefined ? undefined : yearOption(yearText);
+  if (typeof year === "object") return year;
+  if (year !== undefined && plansText === "monthly") {
+    // Which month's plans a year's breakdown pre-fills is the user's choice, never the month it is run in.
+    if (!month) return fail((m) => m.planMonthMissing(year));
+    if (month.year !== year) return fail((m) => m.planMonthNotInYear(monthText ?? "", year));
+  }
+  const period: BreakdownPeriod = year === undefined && month ? { kind: "month", ...month } : { kind: "year", year: year ?? 0 };
+  const yearOnly = period.kind === "month" ? YEAR_ONLY_OPTIONS.find((option) => options.has(option)) : undefined;
+  if (yearOnly !== undefined) return fail((m) => m.yearOnly(yearOnly));
+  const plan = planArgs(options);
+  if ("kind" in plan) return plan;
   const weekText = options.get("--week");
-  const week = weekText === undefined ? null : parseWeekText(weekText);
-  if (weekText !== undefined && !week) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
+  if (weekText !== undefined && plansText !== "weekly") return fail((m) => m.weekWithoutWeeklyPlans);
+  const week = weekText === undefined ? undefined : weekOption(weekText);
+  if (week && "kind" in week) return week;
   const holidaysFile = options.get("--holidays");
   return {
     kind: "breakdown",
@@ -329,7 +364,7 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
     ...(target !== undefined ? { target } : {}),
     period,
     ...plan,
-    ...(plansText === "monthly" ? { plans: { template: "monthly" } as const } : {}),
+    ...(plansText === "monthly" ? { plans: { template: "monthly", ...(period.kind === "year" && month ? { month: month.month } : {}) } as const } : {}),
     ...(plansText === "weekly" ? { plans: { template: "weekly", ...(week ? { week } : {}) } as const } : {}),
     calendar,
     workweek,
@@ -399,11 +434,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const annual = wantsAnnual ? annualArgs(options) : undefined;
   if (annual && "kind" in annual) return annual;
   const weekText = options.get("--week");
-  const week = weekText === undefined ? null : parseWeekText(weekText);
-  if (weekText !== undefined && !week) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
+  const week = weekText === undefined ? undefined : weekOption(weekText);
+  if (week && "kind" in week) return week;
   const monthText = options.get("--month");
-  const month = monthText === undefined ? null : parseMonthText(monthText);
-  if (monthText !== undefined && !month) return fail((m) => m.badMonth(monthText));
+  const month = monthText === undefined ? undefined : monthOption(monthText, templates.includes("monthly") ? MONTHLY_PLAN_MONTHS : MONTH_RANGE);
+  if (month && "kind" in month) return month;
+  // Without --year the annual plan is for the year of --month, which must be a whole supported year too.
+  if (annual && annual.year === undefined && month && !yearInRange(month.year)) return fail((m) => m.annualYearOfMonth(month.year, YEAR_RANGE.first, YEAR_RANGE.last));
   const holidaysFile = options.get("--holidays");
   return {
     kind: "write",

@@ -1,4 +1,4 @@
-import { access, lstat, readFile, readlink, rename, stat, writeFile } from "node:fs/promises";
+import { access, lstat, readFile, readlink, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { isoWeekMonday, type WorkCalendar, type WorkWeek } from "../domain/calendar";
 import { CHINA_CALENDAR, chinaDates, isChinaYearCovered, planningCalendar, type PlanningCalendar } from "../domain/chinaCalendar";
@@ -7,7 +7,7 @@ import { DomainError } from "../domain/errors";
 import { CodedError } from "../contract/codedError";
 import { LOCALES, localize, type Locale } from "../contract/locale";
 import { buildTemplates, type RequestOf, type TemplateRequest } from "../templates";
-import { defaultPeriods, defaultPlanMonth, monthYears, TEMPLATES, weekYears, type TemplateId } from "../templates/registry";
+import { defaultPeriods, monthYears, TEMPLATES, weekYears, type TemplateId } from "../templates/registry";
 import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
 import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
@@ -25,6 +25,7 @@ import { diaryReps } from "../templates/workDiary";
 import { blankAnnualOptions, type AnnualPlanOptions } from "../templates/annualPlan";
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
+import { lockOut, type OutLock } from "./outLock";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
 
@@ -34,8 +35,10 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** All of standard input (`-` in place of a file). */
   readStdin(): Promise<Uint8Array>;
-  /** Must replace the file atomically: a failed write never leaves a half-written workbook. */
+  /** Must replace the file atomically: a failed write never leaves a half-written workbook, nor a temporary file. */
   writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Holds the output `path` for this run (outLock.ts), or says which lock file another run holds it by. */
+  lock(path: string): Promise<OutLock>;
   exists(path: string): Promise<boolean>;
   /** What is at `path` itself (a symbolic link is not followed); "missing" when nothing is. */
   entry(path: string): Promise<OutEntry>;
@@ -60,9 +63,16 @@ export const nodeIo: CliIo = {
   },
   writeFile: async (path, data) => {
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    await writeFile(temp, data);
-    await rename(temp, path);
+    try {
+      await writeFile(temp, data);
+      await rename(temp, path);
+    } catch (error) {
+      // Half written (a full disk) or never renamed: the temporary file is ours to remove, whatever failed.
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
   },
+  lock: lockOut,
   exists: (path) =>
     access(path).then(
       () => true,
@@ -337,7 +347,7 @@ async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promi
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
       ? { template: "weekly", ...weekOf(command.plans.week, now) }
-      : command.plans && { template: "monthly", ...(command.period.kind === "year" ? { month: defaultPlanMonth(command.period.year, now) } : {}) };
+      : command.plans && { template: "monthly", ...(command.plans.month !== undefined ? { month: command.plans.month } : {}) };
   const { calendar, uncovered } = await loadCalendar(command, io, breakdownYears(command.period, plans));
   const input = breakdownInput(command, await planInputFile(command.input, io), calendar);
   const existing = await existingOut(io, command.out);
@@ -544,13 +554,21 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
     }
     if (parsed.kind === "calendar-notice") return await calendarNotice(parsed, io);
     await checkOut(io, parsed.out);
-    if (parsed.kind === "import") {
-      io.stdout(await importList(parsed, io, now));
-      return EXIT_OK;
+    const lock = await io.lock(parsed.out);
+    if (lock.kind === "held") throw new CliError(EXIT_FAILURE, (m) => m.outLocked(parsed.out, lock.lockFile));
+    try {
+      io.stdout(
+        parsed.kind === "import"
+          ? await importList(parsed, io, now)
+          : parsed.kind === "rollup"
+            ? await rollup(parsed, io)
+            : parsed.kind === "breakdown"
+              ? await breakdown(parsed, io, now)
+              : await write(parsed, io, now),
+      );
+    } finally {
+      await lock.release();
     }
-    io.stdout(
-      parsed.kind === "rollup" ? await rollup(parsed, io) : parsed.kind === "breakdown" ? await breakdown(parsed, io, now) : await write(parsed, io, now),
-    );
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CliError) {

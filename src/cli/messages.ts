@@ -1,7 +1,8 @@
 import type { Locale, Words } from "../contract/locale";
 import { breakdownMessages, type BreakdownIssue } from "../team";
-import { CLI_NAMES, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
+import { CLI_NAMES, MONTHLY_PLAN_MONTHS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates/registry";
 import { CHINA_CALENDAR } from "../domain/chinaCalendar";
+import { MONTH_RANGE, monthRangeText, WEEK_RANGE_TEXT, YEAR_RANGE } from "../domain/periodRange";
 import type { NotADate } from "../spec/sheetSpec";
 import { IMPORT_KINDS } from "../import";
 
@@ -17,9 +18,11 @@ const zh = {
   notXlsx: (f: string) => `输出文件必须是 .xlsx:${f}`,
   badLang: (v: string) => `不支持的语言"${v}",可选 zh-CN 或 en-US。`,
   badWeek: (v: string, r: string) => `周次"${v}"无效(格式 2026-W48):${r}`,
-  badMonth: (v: string) => `月份"${v}"无效(格式 2026-11)。`,
+  badMonth: (v: string, first: string, last: string) => `月份"${v}"无效:格式为 2026-11,可用 ${first} 至 ${last}。`,
+  weekOutOfRange: (v: string, first: string, last: string) => `周次"${v}"超出支持范围:可用 ${first} 至 ${last}。`,
   unknownOption: (o: string) => `未知选项 ${o}。`,
   missingValue: (o: string) => `选项 ${o} 需要一个值。`,
+  repeatedOption: (o: string, first: string, second: string) => `选项 ${o} 给了两次("${first}" 和 "${second}"),只能给一次。`,
   badHolidayLine: (f: string, l: number, t: string) => `${f} 第 ${l} 行不是日期(yyyy-mm-dd 或 +yyyy-mm-dd):${t}`,
   badHolidays: (f: string, r: string) => `${f} 中的节假日无效:${r}`,
   cannotRead: (f: string, r: string) => `无法读取 ${f}:${r}`,
@@ -36,7 +39,12 @@ const zh = {
   needsAttention: (s: string, r: string) => `需处理:"${s}":${r}`,
   missingOption: (o: string) => `缺少 ${o}。`,
   monthOrYear: "请用 --month 2026-11 或 --year 2026 指定分解的期间(二选一)。",
-  badYear: (v: string) => `年份"${v}"无效(格式 2026)。`,
+  badYear: (v: string, first: number, last: number) => `年份"${v}"无效:请填写 ${first}–${last} 之间的年份,如 2026。`,
+  annualYearOfMonth: (y: number, first: number, last: number) => `年度销售计划的年份取自 --month:${y} 年超出支持范围 ${first}–${last},请用 --year 指定。`,
+  planMonthMissing: (y: number) => `按年分解时,--plans monthly 需用 --month 指定月计划的月份,如 --month ${y}-03。`,
+  planMonthNotInYear: (v: string, y: number) => `--month ${v} 不在 ${y} 年内:按年分解时,--month 指定该年中月计划的月份。`,
+  monthWithYear: "按年分解(--year)时,--month 只用于指定月计划的月份(--plans monthly)。",
+  weekWithoutWeeklyPlans: "--week 只用于周计划(--plans weekly)。",
   badProducts: (v: string) => `产品比例"${v}"无效(格式 2:3:1)。`,
   badPlans: (v: string) => `--plans 只能是 monthly 或 weekly,而不是"${v}"。`,
   unexpectedArgument: (v: string) => `多余的参数"${v}"。`,
@@ -58,6 +66,7 @@ const zh = {
   outReadOnly: (f: string) => `输出文件 ${f} 是只读的,未做任何修改:请去掉只读属性,或用 --out 指定另一个文件。`,
   outSymlink: (f: string, t: string) => `输出文件 ${f} 是指向 ${t} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
   outNotFile: (f: string) => `输出路径 ${f} 不是普通文件,未做任何修改。`,
+  outLocked: (f: string, lock: string) => `另一个 sales-planner 正在写入 ${f}(锁文件 ${lock}),未做任何修改:请等它结束后再运行;若没有其他运行,删除该锁文件后重试。`,
   badCalendar: (v: string) => `日历"${v}"无效,可选 cn(中国法定节假日和调休,默认)或 none(仅周一至周五)。`,
   badWorkweek: (v: string) => `工作周"${v}"无效,可选 双休(默认)、单休,或 大小周:日期(该日期所在的一周为大周,例如 大小周:2026-11-07)。`,
   unknownCalendarAction: (a: string) => `calendar 后应为 show 或 parse-notice,而不是"${a}"。`,
@@ -113,9 +122,11 @@ const en: CliMessages = {
   notXlsx: (f) => `The output file must be an .xlsx file: ${f}`,
   badLang: (v) => `Unsupported language "${v}"; use zh-CN or en-US.`,
   badWeek: (v, r) => `Invalid week "${v}" (format 2026-W48): ${r}`,
-  badMonth: (v) => `Invalid month "${v}" (format 2026-11).`,
+  badMonth: (v, first, last) => `Invalid month "${v}": write it as 2026-11, from ${first} to ${last}.`,
+  weekOutOfRange: (v, first, last) => `Week "${v}" is out of range: use ${first} to ${last}.`,
   unknownOption: (o) => `Unknown option ${o}.`,
   missingValue: (o) => `Option ${o} needs a value.`,
+  repeatedOption: (o, first, second) => `Option ${o} is given twice ("${first}", "${second}"); give it once.`,
   badHolidayLine: (f, l, t) => `${f} line ${l} is not a date (yyyy-mm-dd or +yyyy-mm-dd): ${t}`,
   badHolidays: (f, r) => `Invalid holidays in ${f}: ${r}`,
   cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
@@ -132,7 +143,12 @@ const en: CliMessages = {
   needsAttention: (s, r) => `Needs attention: "${s}": ${r}`,
   missingOption: (o) => `Missing ${o}.`,
   monthOrYear: "Give the period to break down with either --month 2026-11 or --year 2026.",
-  badYear: (v) => `Invalid year "${v}" (format 2026).`,
+  badYear: (v, first, last) => `Invalid year "${v}": give a year from ${first} to ${last}, e.g. 2026.`,
+  annualYearOfMonth: (y, first, last) => `The annual plan's year comes from --month: ${y} is out of range (${first} to ${last}); give --year.`,
+  planMonthMissing: (y) => `A year's breakdown writes the monthly plans of one month: name it with --month, e.g. --month ${y}-03.`,
+  planMonthNotInYear: (v, y) => `--month ${v} is not in ${y}: with --year, --month names the month of that year's monthly plans.`,
+  monthWithYear: "With --year, --month names the month of the monthly plans (--plans monthly) only.",
+  weekWithoutWeeklyPlans: "--week is for the weekly plans (--plans weekly) only.",
   badProducts: (v) => `Invalid product ratio "${v}" (format 2:3:1).`,
   badPlans: (v) => `--plans must be monthly or weekly, not "${v}".`,
   unexpectedArgument: (v) => `Unexpected argument "${v}".`,
@@ -154,6 +170,7 @@ const en: CliMessages = {
   outReadOnly: (f) => `The output file ${f} is read-only; nothing was changed. Make it writable, or give another file with --out.`,
   outSymlink: (f, t) => `The output file ${f} is a symbolic link to ${t}; nothing was changed, so the file it points to is not rewritten. Give the real file with --out.`,
   outNotFile: (f) => `The output path ${f} is not a regular file; nothing was changed.`,
+  outLocked: (f, lock) => `Another sales-planner run is writing ${f} (lock file ${lock}); nothing was changed. Run again once it has finished; if none is running, delete the lock file and run again.`,
   badCalendar: (v) => `Unknown calendar "${v}"; use cn (China's official holidays and 调休, the default) or none (plain Monday–Friday).`,
   badWorkweek: (v) => `Unknown work week "${v}"; use 5day (Monday–Friday, the default), 6day (Monday–Saturday) or alternate:DATE (大小周: the week of DATE works its Saturday, e.g. alternate:2026-11-07).`,
   unknownCalendarAction: (a) => `calendar takes show or parse-notice, not "${a}".`,
@@ -217,6 +234,10 @@ const TEMPLATE_HELP: { readonly [K in TemplateId]: (blankRows: number) => string
   groupDeals: (n) => `团购优惠明细(原价 → 一次性折后价 → 单位满 9 套折上折,关键人物奖励),${n} 行空白 / group discounts (list price → one-off price → a further discount once an account reaches 9 units, key-person reward), ${n} blank rows`,
 };
 
+/** The periods the options take, as the help states them: the ends derived from the calendar's dates (periodRange.ts). */
+const MONTHS = monthRangeText(MONTH_RANGE);
+const PLAN_MONTHS = monthRangeText(MONTHLY_PLAN_MONTHS);
+
 /** The words' column, as wide as the longest word (account-visits) and two spaces. */
 const wordWidth = Math.max(...TEMPLATE_IDS.map((id) => TEMPLATES[id].cliName.length)) + 2;
 const templateLines = TEMPLATE_IDS.map((id) => `  ${TEMPLATES[id].cliName.padEnd(wordWidth)}${TEMPLATE_HELP[id](TEMPLATES[id].blankRows.initial)}`).join("\n");
@@ -227,7 +248,7 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   sales-planner write <${CLI_NAMES.join("|")}>... --out FILE.xlsx [options]
   sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--lang zh-CN|en-US]
   sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
-                --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly|weekly [--week 2026-W48]]
+                --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly | --plans weekly [--week 2026-W48]]
                 [--calendar cn|none] [--workweek 双休|单休|大小周:DATE] [--holidays FILE] [--lang zh-CN|en-US]
                 按年 year only: [--split lastyear|workdays] [--last-year 80000,60000,…] [--start 李四=7]
                 [--month-hold 3=150000] [--input PLAN.csv];  按年按月 both: [--hold 张三=300000] [--unit 100]
@@ -244,6 +265,11 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   重名的工作表自动改用空闲名称(如 "周计划-张三-2026W48 (2)")。
   Writes the chosen templates into a new workbook; if FILE exists the templates are added as new
   sheets and nothing else is touched (a taken sheet name gets a free one, e.g. "Weekly-Zhang-2026W48 (2)").
+  每个命令写入时在输出文件旁放一个锁文件 .FILE.lock,结束时删除:其间另一个运行写同一文件会被拒绝
+  (退出码 1,未做任何修改),已写入的工作表不会被它覆盖丢失。
+  While a command writes, a lock file .FILE.lock stands beside the output and is removed at the end:
+  another run writing the same file meanwhile is refused (exit code 1, nothing changed), so it cannot
+  overwrite the sheets just written.
 
   rollup:把各销售代表工作簿中的周计划和月计划复制到 TEAM(不存在则新建;重名的工作表和
   计划标识自动改名),并生成"团队汇总"工作表:每张计划表一行,公式直接引用计划表的命名单元格,
@@ -261,6 +287,10 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   each rep's part over the weeks by working days (China's holidays and 调休 by default; see --calendar,
   --holidays), into a "Target breakdown" sheet; --products adds the product split; --plans adds each
   rep's monthly or weekly plan, target filled in.
+  按年分解(--year)时,--plans monthly 需用 --month 指定该年中月计划的月份(如 --month 2026-03),
+  不会默认为当月;--week 只用于 --plans weekly。
+  For a year (--year), --plans monthly needs the plans' month, a month of that year, with --month
+  (e.g. --month 2026-03): it is never the current month by default. --week goes with --plans weekly only.
   按年分解时:--hold 固定某人的目标,其余按权重分给其他人;--start 新人从某月到岗(之前各月为 0);
   --split lastyear 按上年各月销售拆到各月(--last-year 或输入文件;输入文件的"代表上年"行给出个人的
   上年各月),默认按工作日;--month-hold 固定某月的团队目标;--unit 按 100 元(或其他整数元)取整。
@@ -318,10 +348,15 @@ ${templateLines}
   --out FILE.xlsx       输出文件(必填)/ output file (required)
   --lang zh-CN|en-US    模板语言,默认 zh-CN / template language, default zh-CN
   --rep NAME            销售代表或团队名 / rep or team name
-  --week 2026-W48       周计划的 ISO 周次,默认下周 / ISO week of the weekly plans, default next week
-  --month 2026-11       月计划的月份,默认下月;其年份也是合同统计的起始年度,默认今年 /
+  --week 2026-W48       周计划的 ISO 周次,默认下周 / ISO week of the weekly plans, default next week;
+                        ${WEEK_RANGE_TEXT.first} 至 ${WEEK_RANGE_TEXT.last} / from ${WEEK_RANGE_TEXT.first} to ${WEEK_RANGE_TEXT.last}
+  --month 2026-11       月计划的月份,默认下月;其年份也是合同统计的起始年度,默认今年;
+                        breakdown 按月分解的月份,按年分解时为月计划的月份。${MONTHS.first} 至 ${MONTHS.last},
+                        月计划至 ${PLAN_MONTHS.last}(其生意回顾截止在下月)/
                         month of the monthly plan, default next month; its year is also the
-                        contract statistics' first year, default this year
+                        contract statistics' first year, default this year; breakdown: the month
+                        to break down, or with --year the month of the monthly plans. From
+                        ${MONTHS.first} to ${MONTHS.last}; a monthly plan to ${PLAN_MONTHS.last} (its review is due in the next month)
   --calendar cn|none    cn(或"中国",默认):内置中国法定节假日和调休(${CHINA_CALENDAR.firstYear}–${CHINA_CALENDAR.lastYear} 年);
                         none(或"无"):仅周一至周五。超出内置年份时会提示如何补充。
                         cn (default): China's official holidays and 调休, built in for
@@ -342,9 +377,9 @@ ${templateLines}
                           例 Example:
                             2026-10-01
                             +2026-10-10
-  --year 2026           breakdown、write annual 的年度(write annual 默认今年,或 --month 的年份);calendar 的年份 /
-                        breakdown, write annual: the year to plan (write annual: this year, or the
-                        year of --month, by default); calendar: the year
+  --year 2026           breakdown、write annual 的年度(write annual 默认今年,或 --month 的年份);calendar 的年份;
+                        ${YEAR_RANGE.first}–${YEAR_RANGE.last} 年 / breakdown, write annual: the year to plan (write annual:
+                        this year, or the year of --month, by default); calendar: the year. ${YEAR_RANGE.first} to ${YEAR_RANGE.last}
   --last-year 80000,…   上年 12 个月的实际销售额,逗号分隔 / last year's sales, 12 months, comma-separated
   --growth 20%          年度增长率,默认 20%(20、0.2 亦可)/ growth over last year, default 20% (20, 0.2 too)
   --target 1560000      团队目标(元);write annual 不填则按上年 × (1 + 增长率)/ the team target (yuan);
@@ -364,6 +399,8 @@ ${templateLines}
   --map 源列=目标列     import 的列对应,可重复;目标列留空表示不导入 / import: map a source column
                         onto a register column (repeatable); an empty target leaves it out
   -h, --help            显示本帮助 / show this help
+
+每个选项只能给一次,--map 除外 / Each option is given once, except --map.
 
 退出码 Exit codes: 0 成功 ok · 1 运行失败 runtime failure · 2 用法错误 bad usage
 `;

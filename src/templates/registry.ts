@@ -1,5 +1,6 @@
 import { isoWeekMonday, serialFromYmd, ymdFromSerial } from "../domain/calendar";
 import { monthAfter, weekAfter, type IsoWeek, type YearMonth } from "../domain/dateText";
+import { MONTH_RANGE, monthBefore, type PeriodRange } from "../domain/periodRange";
 import { HOLIDAY_KEY_LETTER, parseRecord, type ParsedRecord } from "../spec/naming";
 import type { RecordTemplate } from "../spec/sheetSpec";
 
@@ -41,6 +42,9 @@ export function weekYears({ year, week }: IsoWeek): number[] {
 
 /** A monthly plan, in its month and the next, where its review falls due (the 3rd working day). */
 export const monthYears = (month: YearMonth): number[] => [month.year, monthAfter(month).year];
+
+/** The months a monthly plan can be for: its review falls due in the next month, which must be a supported month too. */
+export const MONTHLY_PLAN_MONTHS: PeriodRange<YearMonth> = { first: MONTH_RANGE.first, last: monthBefore(MONTH_RANGE.last) };
 
 /** `table` with each entry's key as its `id`, so the id is written once. */
 const withIds = <T extends Record<string, object>>(table: T): { readonly [K in keyof T]: T[K] & { readonly id: K } } =>
@@ -144,11 +148,3 @@ export function defaultPeriods(today: Date): DefaultPeriods {
   return { week: weekAfter(serialFromYmd(year, month, today.getDate())), month: monthAfter({ year, month }), statsYear: year };
 }
 
-/**
- * The month of a yearly breakdown's plans when none is named: next month if it falls in `year`, else
- * the year's first month (a year still ahead) or its last (a year that has ended or is ending).
- */
-export function defaultPlanMonth(year: number, today: Date): number {
-  const next = defaultPeriods(today).month;
-  return next.year === year ? next.month : next.year < year ? 1 : 12;
-}

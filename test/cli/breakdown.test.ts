@@ -24,7 +24,7 @@ describe("sales-planner breakdown", () => {
   test.each([
     [["breakdown", "--out", "b.xlsx", "--month", "2026-11", "--reps", "张三=1"], "缺少 --target"],
     [["breakdown", "--out", "b.xlsx", "--target", "100", "--reps", "张三=1"], "--month 2026-11 或 --year 2026"],
-    [["breakdown", "--out", "b.xlsx", "--target", "100", "--month", "2026-11", "--year", "2026", "--reps", "a=1"], "二选一"],
+    [["breakdown", "--out", "b.xlsx", "--target", "100", "--month", "2026-11", "--year", "2026", "--reps", "a=1"], "按年分解(--year)时,--month 只用于指定月计划的月份(--plans monthly)。"],
     [["breakdown", "--out", "b.xlsx", "--target", "100", "--year", "26", "--reps", "a=1"], "年份\"26\"无效"],
     [["breakdown", "--out", "b.xlsx", "--target", "100", "--month", "2026-11", "--reps", "a=1", "--products", "2:3"], "2:3"],
     [["breakdown", "--out", "b.xlsx", "--target", "100", "--month", "2026-11", "--reps", "a=1", "--plans", "daily"], "daily"],
@@ -78,13 +78,13 @@ describe("sales-planner breakdown", () => {
     expect((await inspectXlsx(new Uint8Array(readFileSync(out)))).sheets).toEqual(["Target breakdown-2026", "Weekly-Zhang-2026W48", "Weekly-Li-2026W48", "Holidays 2026"]);
   });
 
-  test("plans without --week are for the coming week, and a yearly breakdown's monthly plans for the coming month", async () => {
+  test("plans without --week are for the coming week; a yearly breakdown's monthly plans are for the month named", async () => {
     // runCli's day is Wednesday 2026-11-25, in ISO week 48.
     const weekly = join(dir, "weekly-default.xlsx");
     expect((await run("breakdown", "--out", weekly, "--target", "90000", "--month", "2026-12", "--reps", "Zhang=1", "--plans", "weekly", "--lang", "en-US")).code).toBe(0);
     expect((await inspectXlsx(new Uint8Array(readFileSync(weekly)))).sheets).toEqual(["Target breakdown-2026-12", "Weekly-Zhang-2026W49", "Holidays 2026"]);
     const monthly = join(dir, "monthly-default.xlsx");
-    expect((await run("breakdown", "--out", monthly, "--target", "90000", "--year", "2026", "--reps", "Zhang=1", "--plans", "monthly", "--lang", "en-US")).code).toBe(0);
+    expect((await run("breakdown", "--out", monthly, "--target", "90000", "--year", "2026", "--reps", "Zhang=1", "--plans", "monthly", "--month", "2026-12", "--lang", "en-US")).code).toBe(0);
     expect((await inspectXlsx(new Uint8Array(readFileSync(monthly)))).sheets).toEqual(["Target breakdown-2026", "Monthly-Zhang-2026-12", "Holidays 2026"]);
   });
 });

@@ -7,7 +7,7 @@ import { initialValues } from "../../src/taskpane/templateForms/initialValues";
 import { validateForm } from "../../src/taskpane/templateForms/validate";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import { NO_NAMES } from "../../src/spec/naming";
-import { defaultPlanMonth, readRecord, RECORD_TEMPLATES, TEMPLATE_IDS, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
+import { readRecord, RECORD_TEMPLATES, TEMPLATE_IDS, TEMPLATES, type RecordTemplateId } from "../../src/templates/registry";
 
 const ROLES: readonly SheetRole[] = ["main", "settings", "summary", "stats", "list"];
 const RECORD_IDS = Object.keys(RECORD_TEMPLATES) as RecordTemplateId[];
@@ -101,18 +101,5 @@ describe("one default for every front door", () => {
       // …and the option does something: one row fewer is a different sheet.
       expect(built({ ...withoutBlankRows, blankRows: TEMPLATES[template].blankRows.initial - 1 })).not.toEqual(built(request.options));
     }
-  });
-});
-
-describe("a yearly breakdown's plan month", () => {
-  // Review finding: taking only next month's number gave a December run January plans of the year that ends.
-  test.each([
-    [2026, new Date(2026, 2, 15), 4],
-    [2026, new Date(2026, 11, 15), 12],
-    [2027, new Date(2026, 11, 15), 1],
-    [2027, new Date(2026, 5, 1), 1],
-    [2025, new Date(2026, 5, 1), 12],
-  ])("year %i on %s: month %i", (year, today, month) => {
-    expect(defaultPlanMonth(year, today)).toBe(month);
   });
 });
