@@ -12,6 +12,7 @@ const year = ["breakdown", "--out", "{dir}/b.xlsx", "--target", "1200000", "--ye
 const annual = ["write", "annual", "--out", "{dir}/a.xlsx", "--year", "2027", "--reps", "张三=1"] as const;
 const twelve = "80000,60000,70000,80000,90000,100000,110000,120000,130000,140000,150000,160000";
 const digits309 = `1${"0".repeat(308)}`;
+const digits310 = `1${"0".repeat(309)}`;
 const digits308 = `1${"0".repeat(307)}`;
 
 describe("product ratios", () => {
@@ -47,7 +48,14 @@ describe("weights", () => {
       en: /^The weight “1e308” of “张三” \(row 1\) is not a number/,
     },
     {
-      name: "a weight of 309 digits is refused, not read as Infinity",
+      name: "a weight of 310 digits is not a number, not read as Infinity",
+      argv: [...month, "--reps", `张三=${digits310},李四=1`],
+      code: 2,
+      zh: /^“张三”（第 1 行）的权重“1000.*”不是数字/,
+      en: /^The weight “1000.*” of “张三” \(row 1\) is not a number/,
+    },
+    {
+      name: "a weight of 309 digits (1e308 written out) is refused with the bound",
       argv: [...month, "--reps", `张三=${digits309},李四=1`],
       code: 2,
       zh: /^“张三”（第 1 行）的权重“1000.*”超过 1,000,000,000,000/,
