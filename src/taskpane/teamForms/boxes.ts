@@ -14,7 +14,8 @@ export const UNITS = [1, 10, 100, 1000, 10000] as const;
 export type BoxProblem =
   | { readonly code: "monthCount"; readonly count: number }
   | { readonly code: "monthHoldLine"; readonly line: number; readonly text: string }
-  | { readonly code: "monthHoldDuplicate"; readonly month: number };
+  | { readonly code: "monthHoldDuplicate"; readonly month: number }
+  | { readonly code: "repsThousands"; readonly line: number; readonly text: string };
 
 type RepColumn = "rep" | "weight" | "hold" | "start";
 
@@ -79,6 +80,22 @@ export function repsFromRows(values: readonly (readonly WeightInput[])[]): RepIn
 
 /** The reps box: one rep per line, cells as `cellsOf` reads them. */
 export const repsFromText = (text: string): RepInput[] => repsFromRows(text.split(/\r?\n/).map(cellsOf));
+
+/**
+ * A comma between a digit and exactly three more (`1,500`): a thousands separator to the person typing,
+ * a column break to `cellsOf` — `张三, 1,500` would be weight 1 and a fixed target of 500, in silence.
+ */
+const THOUSANDS_COMMA = /\d,\d{3}(?!\d)/;
+
+/**
+ * The reps box as the forms read it: `repsFromText`, or the first line whose commas cannot be told apart
+ * (a thousands group where commas split the columns). Pasted lines split by tabs keep `1,500` in one cell.
+ */
+export function readRepsBox(text: string): RepInput[] | BoxProblem {
+  const lines = text.split(/\r?\n/);
+  const ambiguous = lines.findIndex((line) => !line.includes("\t") && THOUSANDS_COMMA.test(halfWidth(line)));
+  return ambiguous < 0 ? repsFromText(text) : { code: "repsThousands", line: ambiguous + 1, text: lines[ambiguous].trim() };
+}
 
 /** A selected range as the reps box's text: its first four columns, tab-separated as Excel pastes them. */
 export function repsTextOf(rows: readonly (readonly unknown[])[]): string {
