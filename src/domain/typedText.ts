@@ -43,6 +43,12 @@ export function readTypedNumber(input: unknown): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/**
+ * Whether a list typed with commas between its entries holds a comma that groups thousands (`1,500`: a
+ * digit, a comma, exactly three digits): read as two entries, it would be a wrong number in silence.
+ */
+export const hasThousandsComma = (text: string): boolean => /\d,\d{3}(?!\d)/.test(halfWidth(text));
+
 /** A typed whole number within [min, max] ("２０２６" too), or undefined. */
 export function readWholeNumber(text: string, min: number, max: number): number | undefined {
   const cleaned = halfWidth(text).trim();

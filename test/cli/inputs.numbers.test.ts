@@ -88,6 +88,28 @@ describe("weights", () => {
   ]);
 });
 
+describe("thousands commas in lists separated by commas", () => {
+  cliTable([
+    {
+      name: "--reps 张三=1,500 is refused, not read as 张三 with weight 1 and a rep named 500",
+      argv: [...month, "--reps", "张三=1,500,李四=2"],
+      code: 2,
+      zh: /^--reps "张三=1,500,李四=2" 中数字间的逗号分不清是分隔各项还是千位分隔:数字请不写千位逗号/,
+      en: /^In --reps "张三=1,500,李四=2", a comma between digits could separate the entries or group thousands/,
+    },
+    { name: "--hold 张三=300,000 is refused the same way", argv: [...year.slice(0, -2), "--reps", "张三=1,李四=1", "--hold", "张三=300,000"], code: 2, zh: /^--hold "张三=300,000" 中数字间的逗号/, en: /^In --hold "张三=300,000"/ },
+    { name: "--month-hold 3=150,000 is refused the same way", argv: [...year, "--month-hold", "3=150,000"], code: 2, zh: /^--month-hold "3=150,000" 中数字间的逗号/, en: /^In --month-hold/ },
+    {
+      name: "--last-year with grouped months is refused, not read as twice as many months",
+      argv: [...year, "--split", "lastYear", "--last-year", "80,000,90,000,70,000,60,000,50,000,40,000"],
+      code: 2,
+      zh: /^--last-year "80,000,.*" 中数字间的逗号/,
+      en: /^In --last-year "80,000,/,
+    },
+    { name: "commas between short numbers stay separators", argv: [...month, "--reps", "张三=3,李四=2,王五=1"], code: 0, zh: /^已写入 /, changes: ["b.xlsx"] },
+  ]);
+});
+
 describe("other numbers", () => {
   cliTable([
     { name: "a target of 1e5 is refused", argv: ["breakdown", "--out", "{dir}/b.xlsx", "--target", "1e5", "--month", "2026-11", "--reps", "a=1"], code: 2, zh: /^团队目标“1e5”无效/, en: /^The team target “1e5” is not valid/ },

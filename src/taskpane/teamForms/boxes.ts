@@ -1,4 +1,4 @@
-import { halfWidth } from "../../domain/typedText";
+import { halfWidth, hasThousandsComma } from "../../domain/typedText";
 import { isHeaderRow, type RepInput, type WeightInput } from "../../team";
 
 /**
@@ -82,18 +82,13 @@ export function repsFromRows(values: readonly (readonly WeightInput[])[]): RepIn
 export const repsFromText = (text: string): RepInput[] => repsFromRows(text.split(/\r?\n/).map(cellsOf));
 
 /**
- * A comma between a digit and exactly three more (`1,500`): a thousands separator to the person typing,
- * a column break to `cellsOf` — `张三, 1,500` would be weight 1 and a fixed target of 500, in silence.
- */
-const THOUSANDS_COMMA = /\d,\d{3}(?!\d)/;
-
-/**
  * The reps box as the forms read it: `repsFromText`, or the first line whose commas cannot be told apart
  * (a thousands group where commas split the columns). Pasted lines split by tabs keep `1,500` in one cell.
  */
 export function readRepsBox(text: string): RepInput[] | BoxProblem {
   const lines = text.split(/\r?\n/);
-  const ambiguous = lines.findIndex((line) => !line.includes("\t") && THOUSANDS_COMMA.test(halfWidth(line)));
+  // `张三, 1,500` would be weight 1 and a fixed target of 500.
+  const ambiguous = lines.findIndex((line) => !line.includes("\t") && hasThousandsComma(line));
   return ambiguous < 0 ? repsFromText(text) : { code: "repsThousands", line: ambiguous + 1, text: lines[ambiguous].trim() };
 }
 
