@@ -4,7 +4,7 @@ import { cliTable } from "../support/cliTable";
  * Issue 18, item 1: numbers and dates are read strictly in every option — digits, a point and commas that
  * group thousands, nothing else (no exponent, no hex, no digits too many to be a number) — and weights are
  * bounded so the sheet's sums stay numbers. Rows marked "held before" passed on the code before the fix
- * and stay as the issue's cases; every other row failed before it.
+ * and stay as the issue's cases; rows marked "control" show what is still taken; every other row failed before it.
  */
 
 const month = ["breakdown", "--out", "{dir}/b.xlsx", "--target", "100000", "--month", "2026-11"] as const;
@@ -44,8 +44,8 @@ describe("weights", () => {
       name: "a weight of 1e308 is refused before its sums overflow into #NUM! cells",
       argv: [...month, "--reps", "张三=1e308,李四=1"],
       code: 2,
-      zh: /^“张三”（第 1 行）的权重“1e308”不是数字/,
-      en: /^The weight “1e308” of “张三” \(row 1\) is not a number/,
+      zh: /^“张三”（第 1 行）的权重“1e308”不是数字。请只用数字书写，如 2 或 1.5。$/,
+      en: /^The weight “1e308” of “张三” \(row 1\) is not a number. Write it in digits, e.g. 2 or 1.5.$/,
     },
     {
       name: "a weight of 310 digits is not a number, not read as Infinity",
@@ -68,7 +68,7 @@ describe("weights", () => {
       zh: /^“张三”（第 1 行）的权重“2000000000000”超过 1,000,000,000,000：/,
       en: /^The weight “2000000000000” of “张三” \(row 1\) is above 1,000,000,000,000: /,
     },
-    { name: "a weight of exactly a trillion is taken", argv: [...month, "--reps", "张三=1000000000000,李四=1"], code: 0, zh: /^已写入 /, changes: ["b.xlsx"] },
+    { name: "a weight of exactly a trillion is taken (control)", argv: [...month, "--reps", "张三=1000000000000,李四=1"], code: 0, zh: /^已写入 /, changes: ["b.xlsx"] },
     { name: "a hex weight is refused (held before)", argv: [...month, "--reps", "张三=0x10,李四=1"], code: 2, zh: /^“张三”（第 1 行）的权重“0x10”不是数字/, en: /^The weight “0x10” of “张三”/ },
     {
       name: "a last-year month of 1e5 is refused",
@@ -106,7 +106,38 @@ describe("thousands commas in lists separated by commas", () => {
       zh: /^--last-year "80,000,.*" 中数字间的逗号/,
       en: /^In --last-year "80,000,/,
     },
-    { name: "commas between short numbers stay separators", argv: [...month, "--reps", "张三=3,李四=2,王五=1"], code: 0, zh: /^已写入 /, changes: ["b.xlsx"] },
+    { name: "commas between short numbers stay separators (control)", argv: [...month, "--reps", "张三=3,李四=2,王五=1"], code: 0, zh: /^已写入 /, changes: ["b.xlsx"] },
+  ]);
+});
+
+describe("the --input file", () => {
+  const csv = (...rows: string[]) => [`上年实际,${twelve}`, ...rows, ""].join("\r\n");
+  const input = ["write", "annual", "--out", "{dir}/a.xlsx", "--year", "2027", "--input", "{dir}/plan.csv"];
+  cliTable([
+    {
+      name: "a weight of 1e308 in the file is refused, not written into the sheet",
+      argv: input,
+      files: { "plan.csv": csv("销售代表,张三,1e308", "销售代表,李四,1") },
+      code: 2,
+      zh: /plan\.csv 中有无法识别的内容/,
+      en: /^\s*Row 2: The weight “1e308” of “Rep \(张三\)” is not a number/,
+    },
+    {
+      name: "a product ratio 2,3, in three cells is refused, not read as 2:3:0 (held before)",
+      argv: input,
+      files: { "plan.csv": csv("产品比例,2,3,", "销售代表,张三,1") },
+      code: 2,
+      zh: /plan\.csv 中有无法识别的内容/,
+      en: /^\s*Row 2: .*is not a ratio of three numbers/,
+    },
+    {
+      name: "a product ratio 0x2:3:1 in one cell is refused (held before)",
+      argv: input,
+      files: { "plan.csv": csv("产品比例,0x2:3:1", "销售代表,张三,1") },
+      code: 2,
+      zh: /plan\.csv 中有无法识别的内容/,
+      en: /^\s*Row 2: “0x2:3:1” .*is not a ratio of three numbers/,
+    },
   ]);
 });
 
