@@ -93,7 +93,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     repBlank: (p) => `第 ${p.row} 行缺少销售代表姓名。`,
     repDuplicate: (p) => `销售代表“${p.rep}”出现了不止一次。`,
     weightBlank: (p) => `请填写“${p.rep}”（第 ${p.row} 行）的权重。`,
-    weightNotNumber: (p) => `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”不是数字。`,
+    weightNotNumber: (p) => `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”不是数字。请只用数字书写，如 2 或 1.5。`,
     weightNegative: (p) => `“${p.rep}”（第 ${p.row} 行）的权重不能为负数（${p.value}）。`,
     weightTooLarge: (p) =>
       `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”超过 ${yuan(p.limit)}：权重只看彼此的比例，请填写更小的数字（如 3、2、1，或以万元计的上年销售额）。`,
@@ -138,7 +138,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     repBlank: (p) => `Row ${p.row} has no rep name.`,
     repDuplicate: (p) => `The rep “${p.rep}” is listed more than once.`,
     weightBlank: (p) => `Enter a weight for “${p.rep}” (row ${p.row}).`,
-    weightNotNumber: (p) => `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is not a number.`,
+    weightNotNumber: (p) => `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is not a number. Write it in digits, e.g. 2 or 1.5.`,
     weightNegative: (p) => `The weight of “${p.rep}” (row ${p.row}) cannot be negative (${p.value}).`,
     weightTooLarge: (p) =>
       `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is above ${yuan(p.limit)}: weights only count relative to each other, so enter smaller numbers (e.g. 3, 2, 1, or last year's sales in thousands).`,
