@@ -78,6 +78,23 @@ describe("the breakdown form", () => {
     expect(validateBreakdown({ ...base, periodKind: "year", reps: "张三, 3, , 7\n李四, 2, 300000" }).fieldProblems).toEqual({});
   });
 
+  test("last year's months with thousands commas where commas separate the months are refused, not read as twice as many", () => {
+    const year = { ...base, periodKind: "year" as const, split: "lastYear" as const };
+    // Before: six months read as twelve (80, 0, 90, 0, …) and the form was valid.
+    for (const lastYear of ["80,000,90,000,70,000,60,000,50,000,40,000", "80，000，90，000，70，000，60，000，50，000，40，000"]) {
+      const result = validateBreakdown({ ...year, lastYear });
+      expect([lastYear, result.fieldProblems.lastYear]).toEqual([lastYear, { code: "monthsThousands" }]);
+      expect(result.request).toBeUndefined();
+    }
+    expect(problemText({ code: "monthsThousands" }, "zh-CN")).toMatch(/^数字间的逗号分不清是分隔月份还是千位分隔：请不写千位逗号/);
+    expect(problemText({ code: "monthsThousands" }, "en-US")).toMatch(/^A comma between digits could separate the months or group thousands: /);
+    // Controls: grouped months separated by spaces or tabs, and plain months separated by commas, are read.
+    const grouped = LAST_YEAR.map((v) => v.toLocaleString("en-US"));
+    for (const lastYear of [grouped.join(" "), grouped.join("\t"), LAST_YEAR.join(",")]) {
+      expect([lastYear, validateBreakdown({ ...year, lastYear }).fieldProblems]).toEqual([lastYear, {}]);
+    }
+  });
+
   test("product ratios: 2:3:, 2::1 and 0x2:3:1 (held before), 1e2:3:1 and a ratio above 10^12 are refused", () => {
     for (const ratios of ["2:3:", "2::1", "0x2:3:1", "1e2:3:1", `1${"0".repeat(307)}:3:1`, "2000000000000:3:1"]) {
       const result = validateBreakdown({ ...base, productSplit: true, ratios });

@@ -15,7 +15,8 @@ export type BoxProblem =
   | { readonly code: "monthCount"; readonly count: number }
   | { readonly code: "monthHoldLine"; readonly line: number; readonly text: string }
   | { readonly code: "monthHoldDuplicate"; readonly month: number }
-  | { readonly code: "repsThousands"; readonly line: number; readonly text: string };
+  | { readonly code: "repsThousands"; readonly line: number; readonly text: string }
+  | { readonly code: "monthsThousands" };
 
 type RepColumn = "rep" | "weight" | "hold" | "start";
 
@@ -136,6 +137,11 @@ export function monthsFromText(text: string): string[] {
  * layer then says what blank months cannot do (there is no shape to split by).
  */
 export function twelveMonths(text: string): string[] | BoxProblem {
+  // Where commas separate the months (all commas without tabs or line breaks; with spaces, the full-width
+  // ones), `80,000,90,000` would be four months: 80, 0, 90, 0.
+  const trimmed = text.trim();
+  const separators = /[\t\r\n]/.test(trimmed) ? "" : /[\s、，；;]/.test(trimmed) ? trimmed.replace(/,/g, "") : trimmed;
+  if (hasThousandsComma(separators)) return { code: "monthsThousands" };
   const months = monthsFromText(text);
   if (months.length === 0) return Array.from({ length: 12 }, () => "");
   return months.length === 12 ? months : { code: "monthCount", count: months.length };
