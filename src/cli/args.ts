@@ -2,7 +2,7 @@ import { FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
 import { parseMonthText, parseWeekText, parseWorkWeekText, type IsoWeek, type YearMonth } from "../domain/dateText";
 import { MONTH_RANGE, monthInRange, monthRangeText, WEEK_RANGE_TEXT, weekInRange, YEAR_RANGE, yearInRange, type PeriodRange } from "../domain/periodRange";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
-import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
+import { halfWidth, hasThousandsComma, readTypedNumber, readWholeNumber } from "../domain/typedText";
 import { CAP_RANGE, parseRate, parseRatios, readMonth, readSplit, type BreakdownPeriod, type RepInput } from "../team";
 import { MONTHLY_PLAN_MONTHS, templateOfCliName, TEMPLATES, type TemplateId } from "../templates/registry";
 import { IMPORT_KINDS, type ImportKind } from "../import";
@@ -265,8 +265,16 @@ function repValues(option: ValueOption, text: string | undefined): RepValue[] | 
   return found.map(({ key, value }) => ({ rep: key, value: value ?? "" }));
 }
 
+/** The options whose entries are separated by commas: a comma grouping thousands in them is ambiguous. */
+const LIST_OPTIONS = ["--reps", "--hold", "--start", "--month-hold", "--last-year"] as const satisfies readonly ValueOption[];
+
 /** The options of a year's split (`PLAN_OPTIONS`), read; their values' sense is the plan's to check. */
 function planArgs(options: Map<ValueOption, string>): PlanArgs | Parsed {
+  for (const option of LIST_OPTIONS) {
+    const text = options.get(option);
+    // `--reps 张三=1,500` would be 张三 with weight 1 and a rep named 500.
+    if (text !== undefined && hasThousandsComma(text)) return fail((m) => m.thousandsComma(option, text));
+  }
   const splitText = options.get("--split");
   const split = splitText === undefined ? undefined : readSplit(splitText);
   if (splitText !== undefined && split === undefined) return fail((m) => m.badSplit(splitText));

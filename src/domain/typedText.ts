@@ -14,16 +14,40 @@ export function halfWidth(text: string): string {
 }
 
 /**
+ * What a person types for a number: digits with an optional point, or thousands grouped by commas in
+ * threes. Nothing a programming language would also read — no exponent (`1e2`), no hex (`0x10`), no
+ * `Infinity` — and no commas elsewhere: `12,00` is a decimal comma in much of Europe, not twelve hundred.
+ */
+const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * A typed number as plain decimal text ("1,200" → "1200", "３．５" → "3.5", " 3 " → "3"), or undefined
+ * when it is not one. The one rule every typed number, rate, ratio and weight is read by.
+ */
+export function typedDecimalText(text: string): string | undefined {
+  const typed = halfWidth(text).trim();
+  return PLAIN.test(typed) || GROUPED.test(typed) ? typed.replace(/,/g, "") : undefined;
+}
+
+/**
  * A typed or pasted number: "1,200", " 3 ", "30%" (a percentage counts as its number), full-width
- * forms included ("１，２００", "３．５"); a number cell passes through. Undefined when it is not a number.
+ * forms included ("１，２００", "３．５"); a number cell passes through. Undefined when it is not a number
+ * as `typedDecimalText` reads one, or has too many digits to be a finite double.
  */
 export function readTypedNumber(input: unknown): number | undefined {
   if (typeof input === "number") return Number.isFinite(input) ? input : undefined;
   if (typeof input !== "string") return undefined;
-  const cleaned = halfWidth(input).trim().replace(/,/g, "").replace(/%$/, "");
-  if (cleaned === "" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return undefined;
-  return Number(cleaned);
+  const text = typedDecimalText(halfWidth(input).trim().replace(/%$/, ""));
+  const value = text === undefined ? NaN : Number(text);
+  return Number.isFinite(value) ? value : undefined;
 }
+
+/**
+ * Whether a list typed with commas between its entries holds a comma that groups thousands (`1,500`: a
+ * digit, a comma, exactly three digits): read as two entries, it would be a wrong number in silence.
+ */
+export const hasThousandsComma = (text: string): boolean => /\d,\d{3}(?!\d)/.test(halfWidth(text));
 
 /** A typed whole number within [min, max] ("２０２６" too), or undefined. */
 export function readWholeNumber(text: string, min: number, max: number): number | undefined {

@@ -179,6 +179,9 @@ const zhCN = {
   unitOption: (unit: number) => (unit === 10000 ? "10000 元（万元）" : `${unit} 元`),
   problemMonthCount: (count: number) => `请填写 12 个月的数字（现在是 ${count} 个）。`,
   problemMonthHoldLine: (line: number, text: string) => `第 ${line} 行“${text}”无法识别：请写成 月份, 金额（如 3, 150000），月份为 1—12。`,
+  problemMonthsThousands: "数字间的逗号分不清是分隔月份还是千位分隔：请不写千位逗号（如 80000, 90000），或用空格分隔月份，或从 Excel 粘贴一行或一列。",
+  problemRepsThousands: (line: number, text: string) =>
+    `第 ${line} 行“${text}”中数字间的逗号分不清是分列还是千位分隔：金额请不写千位逗号（如 张三, 3, 300000），或从 Excel 粘贴（以 Tab 分列）。`,
   problemMonthHoldDuplicate: (month: number) => `${month} 月填了不止一次。`,
   pasteSelection: "从所选单元格读取",
   pasteEmpty: "所选单元格中没有销售代表和权重。请选择两到四列：姓名、权重，以及可选的固定目标和到岗月份。",
@@ -445,6 +448,10 @@ const enUS: UiStrings = {
   unitOption: (unit) => (unit === 1 ? "¥1" : `¥${unit.toLocaleString("en-US")}`),
   problemMonthCount: (count) => `Enter 12 months (there ${count === 1 ? "is" : "are"} ${count}).`,
   problemMonthHoldLine: (line, text) => `Line ${line} ("${text}") cannot be read: write month, amount (e.g. 3, 150000), the month 1–12.`,
+  problemMonthsThousands:
+    "A comma between digits could separate the months or group thousands: write the months without thousands commas (e.g. 80000, 90000), separate them with spaces, or paste a row or column from Excel.",
+  problemRepsThousands: (line, text) =>
+    `Line ${line} ("${text}"): a comma between digits could split the columns or group thousands: write amounts without thousands commas (e.g. Zhang San, 3, 300000), or paste from Excel (columns split by tabs).`,
   problemMonthHoldDuplicate: (month) => `Month ${month} is given more than once.`,
   pasteSelection: "Read from selected cells",
   pasteEmpty: "The selected cells hold no reps and weights. Select two to four columns: name, weight, and optionally the fixed target and the start month.",

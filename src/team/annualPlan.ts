@@ -1,6 +1,6 @@
 import type { WorkCalendar } from "../domain/calendar";
 import { decimalFromNumber, decimalToNumber, multiply, parseDecimal, scaledInteger } from "../domain/decimal";
-import { halfWidth } from "../domain/typedText";
+import { halfWidth, typedDecimalText } from "../domain/typedText";
 import {
   BreakdownError,
   breakdownOf,
@@ -113,9 +113,12 @@ export const CAP_RANGE = { min: 0, max: 1 } as const;
  */
 export function parseRate(input: WeightInput, range: { readonly min: number; readonly max: number } = GROWTH_RANGE): number | undefined {
   if (typeof input !== "number" && typeof input !== "string") return undefined;
-  const typed = typeof input === "number" ? (Number.isFinite(input) ? String(input) : "") : halfWidth(input).trim().replace(/,/g, "");
+  const typed = typeof input === "number" ? (Number.isFinite(input) ? String(input) : "") : halfWidth(input).trim();
   const percent = /\s*%$/.test(typed);
-  const decimal = parseDecimal(typed.replace(/\s*%$/, ""));
+  const bare = typed.replace(/\s*%$/, "");
+  // A number cell's own text may hold an exponent (1e-7); typed text is read strictly.
+  const text = typeof input === "number" ? bare : typedDecimalText(bare);
+  const decimal = text === undefined ? undefined : parseDecimal(text);
   if (!decimal) return undefined;
   const magnitude = decimal.coefficient < 0n ? -decimal.coefficient : decimal.coefficient;
   const atLeastOne = decimalToNumber({ coefficient: magnitude, exponent: decimal.exponent }) >= 1;

@@ -24,6 +24,7 @@ export type BreakdownErrorCode =
   | "weightBlank"
   | "weightNotNumber"
   | "weightNegative"
+  | "weightTooLarge"
   | "weightsAllZero"
   | "targetInvalid"
   | "ratioInvalid"
@@ -92,11 +93,13 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     repBlank: (p) => `第 ${p.row} 行缺少销售代表姓名。`,
     repDuplicate: (p) => `销售代表“${p.rep}”出现了不止一次。`,
     weightBlank: (p) => `请填写“${p.rep}”（第 ${p.row} 行）的权重。`,
-    weightNotNumber: (p) => `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”不是数字。`,
+    weightNotNumber: (p) => `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”不是数字。请只用数字书写，如 2 或 1.5。`,
     weightNegative: (p) => `“${p.rep}”（第 ${p.row} 行）的权重不能为负数（${p.value}）。`,
+    weightTooLarge: (p) =>
+      `“${p.rep}”（第 ${p.row} 行）的权重“${p.value}”超过 ${yuan(p.limit)}：权重只看彼此的比例，请填写更小的数字（如 3、2、1，或以万元计的上年销售额）。`,
     weightsAllZero: () => "所有权重都是 0，无法分解：请至少给一名销售代表填写大于 0 的权重。",
     targetInvalid: (p) => `${p.annual ? "年度目标" : "团队目标"}“${p.value}”无效：请填写不小于 0 的整数金额（元）。`,
-    ratioInvalid: (p) => `产品比例“${p.value}”无效：请填写三个不小于 0 的数字，且不能全为 0（如 2:3:1）。`,
+    ratioInvalid: (p) => `产品比例“${p.value}”无效：请填写三个 0 到 ${yuan(MAX_WEIGHT)} 之间的数字，且不能全为 0（如 2:3:1）。`,
     noWorkingDays: (p) => `${p.value} 没有工作日，无法按周分解。`,
     holdInvalid: (p) => `“${p.rep}”（第 ${p.row} 行）的固定目标“${p.value}”无效：请填写不小于 0 的整数金额（元），或留空按权重分配。`,
     holdsExceedTarget: (p) => `固定目标合计 ${yuan(p.amount)} 元，超过了团队目标 ${yuan(p.limit)} 元：请降低固定目标，或提高团队目标。`,
@@ -107,7 +110,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
       const who = p.rep === undefined ? "" : `“${p.rep}”的`;
       return p.month === undefined
         ? `${who}上年销售额需要 12 个月的数字（现在是 ${p.value} 个）。`
-        : `${who}上年 ${p.month} 月销售额“${p.value}”无效：请填写不小于 0 的数字，或留空（按 0 计）。`;
+        : `${who}上年 ${p.month} 月销售额“${p.value}”无效：请填写 0 到 ${yuan(MAX_WEIGHT)} 之间的数字，或留空（按 0 计）。`;
     },
     lastYearBlank: () => "上年各月销售额全部为空或 0，无法按上年的月度比例拆分：请填写上年各月的销售额，或改为按工作日拆分。",
     noFigures: () => "没有上年销售额，也没有填写年度目标，销售代表的目标都会是 0：请填写上年各月的销售额或年度目标。",
@@ -135,11 +138,13 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     repBlank: (p) => `Row ${p.row} has no rep name.`,
     repDuplicate: (p) => `The rep “${p.rep}” is listed more than once.`,
     weightBlank: (p) => `Enter a weight for “${p.rep}” (row ${p.row}).`,
-    weightNotNumber: (p) => `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is not a number.`,
+    weightNotNumber: (p) => `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is not a number. Write it in digits, e.g. 2 or 1.5.`,
     weightNegative: (p) => `The weight of “${p.rep}” (row ${p.row}) cannot be negative (${p.value}).`,
+    weightTooLarge: (p) =>
+      `The weight “${p.value}” of “${p.rep}” (row ${p.row}) is above ${yuan(p.limit)}: weights only count relative to each other, so enter smaller numbers (e.g. 3, 2, 1, or last year's sales in thousands).`,
     weightsAllZero: () => "Every weight is 0, so there is nothing to split by: give at least one rep a weight above 0.",
     targetInvalid: (p) => `The ${p.annual ? "annual" : "team"} target “${p.value}” is not valid: enter a whole amount of yuan, 0 or more.`,
-    ratioInvalid: (p) => `The product ratio “${p.value}” is not valid: enter three numbers, 0 or more, not all 0 (e.g. 2:3:1).`,
+    ratioInvalid: (p) => `The product ratio “${p.value}” is not valid: enter three numbers from 0 to ${yuan(MAX_WEIGHT)}, not all 0 (e.g. 2:3:1).`,
     noWorkingDays: (p) => `${p.value} has no working day to split by week.`,
     holdInvalid: (p) => `The fixed target “${p.value}” of “${p.rep}” (row ${p.row}) is not valid: enter a whole amount of yuan, 0 or more, or leave it blank to share by weight.`,
     holdsExceedTarget: (p) => `The fixed targets add up to ${yuan(p.amount)} yuan, more than the team target of ${yuan(p.limit)} yuan: lower the fixed targets or raise the team target.`,
@@ -150,7 +155,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
       const whose = p.rep === undefined ? "Last year's sales" : `Last year's sales of “${p.rep}”`;
       return p.month === undefined
         ? `${whose} need 12 months (there are ${p.value}).`
-        : `${whose} for ${EN_MONTHS[p.month - 1]} (“${p.value}”) are not valid: enter a number, 0 or more, or leave it blank (counted as 0).`;
+        : `${whose} for ${EN_MONTHS[p.month - 1]} (“${p.value}”) are not valid: enter a number from 0 to ${yuan(MAX_WEIGHT)}, or leave it blank (counted as 0).`;
     },
     lastYearBlank: () => "Last year's monthly sales are all blank or 0, so there is no shape to split the year by: enter last year's months, or split by working days.",
     noFigures: () => "There are no sales for last year and no annual target, so every rep's target would be 0: enter last year's months or the annual target.",
@@ -278,6 +283,14 @@ export const DEFAULT_PRODUCT_RATIOS: readonly [number, number, number] = [2, 3, 
 export const isBlank = (input: WeightInput): boolean => input === null || input === undefined || (typeof input === "string" && input.trim() === "");
 
 /**
+ * The largest weight, and last-year month, a split takes. Weights only count relative to each other, so
+ * a larger one is a typo or a unit slip; the sheet writes them and sums them (权重 total, each 占比), and
+ * below 10^12 a thousand reps' sum stays under 2^53, exact in Excel's doubles, where 1e308 + 1e308
+ * overflows to #NUM!.
+ */
+export const MAX_WEIGHT = 1e12;
+
+/**
  * Checks the rep list: names present and unique, weights present, numeric, ≥ 0 and not all 0 (unless
  * `allowAllZero`: holds may leave nothing to spread by weight).
  * Returns the cleaned list or every problem found.
@@ -298,6 +311,7 @@ export function validateWeights(reps: readonly RepInput[], allowAllZero = false)
     if (isBlank(input.weight)) issues.push({ code: "weightBlank", params });
     else if (weight === undefined) issues.push({ code: "weightNotNumber", params });
     else if (weight < 0) issues.push({ code: "weightNegative", params });
+    else if (weight > MAX_WEIGHT) issues.push({ code: "weightTooLarge", params: { ...params, limit: MAX_WEIGHT } });
     else cleaned.push({ rep, weight });
   });
   if (issues.length === 0 && !allowAllZero && cleaned.every((r) => r.weight === 0)) issues.push({ code: "weightsAllZero", params: {} });
@@ -339,8 +353,9 @@ export function validTarget(target: number | string): number | undefined {
   return value !== undefined && value >= 0 && Number.isSafeInteger(value) ? value : undefined;
 }
 
+/** Three weights of the product split, bounded as the reps' are (MAX_WEIGHT), not all 0. */
 const validRatios = (ratios: readonly number[]): boolean =>
-  ratios.length === 3 && ratios.every((r) => Number.isFinite(r) && r >= 0) && ratios.some((r) => r > 0);
+  ratios.length === 3 && ratios.every((r) => Number.isFinite(r) && r >= 0 && r <= MAX_WEIGHT) && ratios.some((r) => r > 0);
 
 const monthsOf = (period: BreakdownPeriod): { year: number; month: number }[] =>
   period.kind === "month" ? [{ year: period.year, month: period.month }] : Array.from({ length: 12 }, (_, i) => ({ year: period.year, month: i + 1 }));
@@ -386,7 +401,7 @@ export function readLastYear(months: readonly WeightInput[], issues: BreakdownIs
   const values = months.map((input, i) => {
     if (isBlank(input)) return 0;
     const value = readTypedNumber(input);
-    if (value === undefined || value < 0) issues.push({ code: "lastYearInvalid", params: { ...who, month: i + 1, value: text(input) } });
+    if (value === undefined || value < 0 || value > MAX_WEIGHT) issues.push({ code: "lastYearInvalid", params: { ...who, month: i + 1, value: text(input) } });
     return value ?? 0;
   });
   return issues.length === before ? values : undefined;

@@ -79,6 +79,7 @@ const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   weightBlank: { rep: "张三", row: 2 },
   weightNotNumber: { rep: "张三", row: 2, value: "x" },
   weightNegative: { rep: "张三", row: 2, value: "-1" },
+  weightTooLarge: { rep: "张三", row: 2, value: "2000000000000", limit: 1e12 },
   weightsAllZero: {},
   targetInvalid: { value: "-5" },
   ratioInvalid: { value: "1:2" },

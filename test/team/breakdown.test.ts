@@ -46,6 +46,8 @@ describe("validateWeights", () => {
       ["weightNotNumber", 4],
       ["repBlank", 5],
       ["repDuplicate", 6],
+      // "1,5" is one and a half with a decimal comma: refused, no longer read as 15.
+      ["weightNotNumber", 6],
     ]);
     expect(breakdownMessages(result.issues, "zh-CN")[0]).toBe("请填写“李四”（第 2 行）的权重。");
     expect(breakdownMessages(result.issues, "en-US")[1]).toBe("The weight of “王五” (row 3) cannot be negative (-1).");

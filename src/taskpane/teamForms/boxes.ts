@@ -1,4 +1,4 @@
-import { halfWidth } from "../../domain/typedText";
+import { halfWidth, hasThousandsComma } from "../../domain/typedText";
 import { isHeaderRow, type RepInput, type WeightInput } from "../../team";
 
 /**
@@ -14,7 +14,9 @@ export const UNITS = [1, 10, 100, 1000, 10000] as const;
 export type BoxProblem =
   | { readonly code: "monthCount"; readonly count: number }
   | { readonly code: "monthHoldLine"; readonly line: number; readonly text: string }
-  | { readonly code: "monthHoldDuplicate"; readonly month: number };
+  | { readonly code: "monthHoldDuplicate"; readonly month: number }
+  | { readonly code: "repsThousands"; readonly line: number; readonly text: string }
+  | { readonly code: "monthsThousands" };
 
 type RepColumn = "rep" | "weight" | "hold" | "start";
 
@@ -80,6 +82,17 @@ export function repsFromRows(values: readonly (readonly WeightInput[])[]): RepIn
 /** The reps box: one rep per line, cells as `cellsOf` reads them. */
 export const repsFromText = (text: string): RepInput[] => repsFromRows(text.split(/\r?\n/).map(cellsOf));
 
+/**
+ * The reps box as the forms read it: `repsFromText`, or the first line whose commas cannot be told apart
+ * (a thousands group where commas split the columns). Pasted lines split by tabs keep `1,500` in one cell.
+ */
+export function readRepsBox(text: string): RepInput[] | BoxProblem {
+  const lines = text.split(/\r?\n/);
+  // `张三, 1,500` would be weight 1 and a fixed target of 500.
+  const ambiguous = lines.findIndex((line) => !line.includes("\t") && hasThousandsComma(line));
+  return ambiguous < 0 ? repsFromText(text) : { code: "repsThousands", line: ambiguous + 1, text: lines[ambiguous].trim() };
+}
+
 /** A selected range as the reps box's text: its first four columns, tab-separated as Excel pastes them. */
 export function repsTextOf(rows: readonly (readonly unknown[])[]): string {
   return rows
@@ -124,6 +137,11 @@ export function monthsFromText(text: string): string[] {
  * layer then says what blank months cannot do (there is no shape to split by).
  */
 export function twelveMonths(text: string): string[] | BoxProblem {
+  // Where commas separate the months (all commas without tabs or line breaks; with spaces, the full-width
+  // ones), `80,000,90,000` would be four months: 80, 0, 90, 0.
+  const trimmed = text.trim();
+  const separators = /[\t\r\n]/.test(trimmed) ? "" : /[\s、，；;]/.test(trimmed) ? trimmed.replace(/,/g, "") : trimmed;
+  if (hasThousandsComma(separators)) return { code: "monthsThousands" };
   const months = monthsFromText(text);
   if (months.length === 0) return Array.from({ length: 12 }, () => "");
   return months.length === 12 ? months : { code: "monthCount", count: months.length };

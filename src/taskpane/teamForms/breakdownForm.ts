@@ -5,7 +5,7 @@ import { BreakdownError, computeBreakdown, parseRatios, type BreakdownInput, typ
 import type { PlanChoice } from "../../templates/team";
 import { monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
 import { formCalendar, isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
-import { isBoxProblem, monthHoldsFromText, repsFromText, twelveMonths } from "./boxes";
+import { isBoxProblem, monthHoldsFromText, readRepsBox, repsFromText, twelveMonths } from "./boxes";
 import { issueSubject, type IssueSubject } from "./issueSubject";
 
 /** The target-breakdown form as typed. */
@@ -106,12 +106,14 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
   const monthHolds = yearly ? monthHoldsFromText(values.monthHolds) : undefined;
   if (isBoxProblem(monthHolds)) fieldProblems.monthHolds = monthHolds;
   const unit = Number(values.unit);
+  const repsBox = readRepsBox(values.reps);
+  if (isBoxProblem(repsBox)) fieldProblems.reps = repsBox;
 
   // A box whose shape is wrong is left out, so the other fields are still checked as the user types.
   const input: BreakdownInput | undefined = chosen && {
     target: values.target,
     period: chosen,
-    reps: repsFromText(values.reps),
+    reps: isBoxProblem(repsBox) ? repsFromText(values.reps) : repsBox,
     ...(isProblem(cal) ? {} : { calendar: cal }),
     ...(ratios ? { productRatios: ratios } : {}),
     ...(Array.isArray(lastYear) ? { split: { kind: "lastYear", months: lastYear } } : {}),
@@ -125,6 +127,8 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
       if (!(error instanceof BreakdownError)) throw error;
       for (const issue of error.issues) {
         const field = FIELD_OF[issueSubject(issue)];
+        // A box the form already faults keeps that one problem.
+        if (fieldProblems[field]) continue;
         issues[field] = [...(issues[field] ?? []), issue];
       }
     }

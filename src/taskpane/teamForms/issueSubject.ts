@@ -14,6 +14,7 @@ const SUBJECT: Readonly<Record<BreakdownErrorCode, IssueSubject>> = {
   weightBlank: "reps",
   weightNotNumber: "reps",
   weightNegative: "reps",
+  weightTooLarge: "reps",
   weightsAllZero: "reps",
   holdInvalid: "reps",
   holdsExceedTarget: "reps",

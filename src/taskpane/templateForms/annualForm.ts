@@ -11,7 +11,7 @@ import {
   type AnnualPlanInput,
   type BreakdownIssue,
 } from "../../team";
-import { isBoxProblem, monthHoldsFromText, repsFromText, twelveMonths } from "../teamForms/boxes";
+import { isBoxProblem, monthHoldsFromText, readRepsBox, repsFromText, twelveMonths } from "../teamForms/boxes";
 import { issueSubject, type IssueSubject } from "../teamForms/issueSubject";
 import type { FieldName, FormValues } from "./formModel";
 import type { FieldProblems } from "./validate";
@@ -54,6 +54,8 @@ export function annualForm(values: FormValues, calendar: WorkCalendar | undefine
   if (isBoxProblem(lastYear)) problems.lastYear = lastYear;
   const monthHolds = monthHoldsFromText(values.monthHolds);
   if (isBoxProblem(monthHolds)) problems.monthHolds = monthHolds;
+  const reps = readRepsBox(values.reps);
+  if (isBoxProblem(reps)) problems.reps = reps;
   const ratios = parseRatios(values.ratios);
   if (!ratios) problems.ratios = { code: "breakdown", issues: [{ code: "ratioInvalid", params: { value: values.ratios } }] };
   const expenseCap = parseRate(values.expenseCap);
@@ -67,7 +69,7 @@ export function annualForm(values: FormValues, calendar: WorkCalendar | undefine
     ...(values.annualTarget.trim() === "" ? {} : { target: values.annualTarget }),
     split: values.split,
     ...(Array.isArray(monthHolds) ? { monthHolds } : {}),
-    reps: repsFromText(values.reps),
+    reps: isBoxProblem(reps) ? repsFromText(values.reps) : reps,
     ...(ratios ? { productRatios: ratios } : {}),
     ...(calendar ? { calendar } : {}),
     unit: Number(values.unit),

@@ -32,6 +32,10 @@ export function problemText(problem: FieldProblem, locale: Locale): string {
       return strings.problemMonthHoldLine(problem.line, problem.text);
     case "monthHoldDuplicate":
       return strings.problemMonthHoldDuplicate(problem.month);
+    case "monthsThousands":
+      return strings.problemMonthsThousands;
+    case "repsThousands":
+      return strings.problemRepsThousands(problem.line, problem.text);
     case "breakdown":
       return breakdownMessages(problem.issues, locale).join(" ");
   }
