@@ -1,5 +1,6 @@
 import { FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
-import { parseMonthText, parseWeekText, parseWorkWeekText } from "../domain/dateText";
+import { parseMonthText, parseWorkWeekText, readWeekText } from "../domain/dateText";
+import { notXlsxKind } from "./fileKinds";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
 import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
 import { CAP_RANGE, parseRate, parseRatios, readMonth, readSplit, type BreakdownPeriod, type RepInput } from "../team";
@@ -319,8 +320,9 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
   const plansText = options.get("--plans");
   if (plansText !== undefined && plansText !== "monthly" && plansText !== "weekly") return fail((m) => m.badPlans(plansText));
   const weekText = options.get("--week");
-  const week = weekText === undefined ? null : parseWeekText(weekText);
-  if (weekText !== undefined && !week) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
+  const weekRead = weekText === undefined ? undefined : readWeekText(weekText);
+  if (weekText !== undefined && weekRead?.ok === false) return fail((m) => m.badWeek(weekText, weekRead.why));
+  const week = weekRead?.ok ? weekRead.week : null;
   const holidaysFile = options.get("--holidays");
   return {
     kind: "breakdown",
@@ -379,7 +381,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const out = options.get("--out");
   if (out === undefined) return fail((m) => m.missingOut);
   const notXlsx = [out, ...(command === "rollup" ? names : [])].find((file) => !file.toLowerCase().endsWith(".xlsx"));
-  if (notXlsx !== undefined) return fail((m) => m.notXlsx(notXlsx));
+  if (notXlsx !== undefined) return fail((m) => (notXlsx === out ? m.notXlsx(out) : m.notRepWorkbook[notXlsxKind(notXlsx)](notXlsx)));
   const lang = options.get("--lang") ?? DEFAULT_LOCALE;
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
   if (command === "rollup") return rollupCommand(out, lang, names);
@@ -399,8 +401,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const annual = wantsAnnual ? annualArgs(options) : undefined;
   if (annual && "kind" in annual) return annual;
   const weekText = options.get("--week");
-  const week = weekText === undefined ? null : parseWeekText(weekText);
-  if (weekText !== undefined && !week) return fail((m) => m.badWeek(weekText, "yyyy-Www"));
+  const weekRead = weekText === undefined ? undefined : readWeekText(weekText);
+  if (weekText !== undefined && weekRead?.ok === false) return fail((m) => m.badWeek(weekText, weekRead.why));
+  const week = weekRead?.ok ? weekRead.week : null;
   const monthText = options.get("--month");
   const month = monthText === undefined ? null : parseMonthText(monthText);
   if (monthText !== undefined && !month) return fail((m) => m.badMonth(monthText));

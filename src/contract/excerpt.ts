@@ -36,7 +36,7 @@ export function* characters(text: string): Generator<string> {
 
 /** `text` without control characters and escape sequences, and cut to `max` characters followed by "…". */
 export function excerpt(text: string, max: number = EXCERPT_CHARACTERS): string {
-  const shown = text.replace(ESCAPE_SEQUENCE, "").replace(BREAKS, " ").replace(INVISIBLE, "");
+  const shown = String(text).replace(ESCAPE_SEQUENCE, "").replace(BREAKS, " ").replace(INVISIBLE, "");
   let kept = "";
   let count = 0;
   for (const character of characters(shown)) {
