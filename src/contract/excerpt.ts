@@ -48,7 +48,8 @@ export function excerpt(text: string, max: number = EXCERPT_CHARACTERS): string 
 }
 
 /**
- * A cell's content in a SALES.* function's error message, as `"…"`: the first 30 characters (a cell's
- * error message is one short line) with quotes and backslashes escaped, so the quoted text cannot close early.
+ * A cell's content in a SALES.* function's error message: text as `"…"`, its first 30 characters (a cell's
+ * error message is one short line) with quotes and backslashes escaped, so the quoted text cannot close
+ * early; a number as it is.
  */
-export const cellText = (value: unknown): string => JSON.stringify(excerpt(String(value), 30));
+export const cellText = (value: unknown): string => (typeof value === "string" ? JSON.stringify(excerpt(value, 30)) : excerpt(String(value), 30));
