@@ -33,7 +33,7 @@ test("the template form's download bar goes when a field, the sheet language or 
 
   await page.getByTestId("write-button").click();
   await expectBars(page, 1);
-  await page.getByRole("radio", { name: "English" }).check();
+  await page.getByTestId("form-weekly").getByRole("radio", { name: "English" }).check();
   await expectBars(page, 0);
 
   await page.getByTestId("write-button").click();
