@@ -1,6 +1,7 @@
 import { FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
-import { parseMonthText, parseWeekText, parseWorkWeekText, type IsoWeek, type YearMonth } from "../domain/dateText";
+import { parseMonthText, parseWorkWeekText, readWeekText, type IsoWeek, type YearMonth } from "../domain/dateText";
 import { MONTH_RANGE, monthInRange, monthRangeText, WEEK_RANGE_TEXT, weekInRange, YEAR_RANGE, yearInRange, type PeriodRange } from "../domain/periodRange";
+import { notXlsxKind } from "./fileKinds";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
 import { halfWidth, hasThousandsComma, readTypedNumber, readWholeNumber } from "../domain/typedText";
 import { CAP_RANGE, parseRate, parseRatios, readMonth, readSplit, type BreakdownPeriod, type RepInput } from "../team";
@@ -209,8 +210,9 @@ function monthOption(text: string, range: PeriodRange<YearMonth>): YearMonth | P
 
 /** `--week`: an ISO week that exists, Monday to Sunday within the supported dates. */
 function weekOption(text: string): IsoWeek | Parsed {
-  const week = parseWeekText(text);
-  if (!week) return fail((m) => m.badWeek(text, "yyyy-Www"));
+  const read = readWeekText(text);
+  if (!read.ok) return fail((m) => m.badWeek(text, read.why));
+  const { week } = read;
   return weekInRange(week) ? week : fail((m) => m.weekOutOfRange(text, WEEK_RANGE_TEXT.first, WEEK_RANGE_TEXT.last));
 }
 
@@ -422,7 +424,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const out = options.get("--out");
   if (out === undefined) return fail((m) => m.missingOut);
   const notXlsx = [out, ...(command === "rollup" ? names : [])].find((file) => !file.toLowerCase().endsWith(".xlsx"));
-  if (notXlsx !== undefined) return fail((m) => m.notXlsx(notXlsx));
+  if (notXlsx !== undefined) return fail((m) => (notXlsx === out ? m.notXlsx(out) : m.notRepWorkbook[notXlsxKind(notXlsx)](notXlsx)));
   const lang = options.get("--lang") ?? DEFAULT_LOCALE;
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
   if (command === "rollup") return rollupCommand(out, lang, names);

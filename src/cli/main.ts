@@ -169,7 +169,8 @@ function weekOf(given: { readonly year: number; readonly week: number } | undefi
   try {
     isoWeekMonday(week.year, week.week);
   } catch (error) {
-    throw new CliError(EXIT_USAGE, (m, l) => m.badWeek(`${week.year}-W${week.week}`, reason(error, l)));
+    if (!(error instanceof DomainError)) throw error;
+    throw new CliError(EXIT_USAGE, (m) => m.badWeek(`${week.year}-W${week.week}`, error.text));
   }
   return week;
 }

@@ -1,6 +1,7 @@
 import { alternateWeek, FIVE_DAY_WEEK, formatSerial, isoWeek, isoWeekMonday, serialFromYmd, SIX_DAY_WEEK, type WorkWeek } from "./calendar";
 import { DomainError } from "./errors";
 import { halfWidth } from "./typedText";
+import type { Bilingual } from "../contract/locale";
 
 /**
  * The text forms people type periods and holiday lists in — `2026-W48`, `2026-11`, one date per line
@@ -20,19 +21,28 @@ export interface YearMonth {
 const WEEK = /^\s*(\d{4})\s*-?\s*W\s*(\d{1,2})\s*$/i;
 const MONTH = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*$/;
 
-/** `2026-W48` (or `2026W48`) → the week, if that year has that ISO week; else null. */
-export function parseWeekText(text: string): IsoWeek | null {
+/** A typed week read: the week, or why it is none — `why` absent when it is not written like 2026-W48. */
+export type WeekTextRead = { readonly ok: true; readonly week: IsoWeek } | { readonly ok: false; readonly why?: Bilingual };
+
+/** `2026-W48` (or `2026W48`) → the week, if that year has that ISO week; else what is wrong (2026-W54: 2026 has 53 weeks). */
+export function readWeekText(text: string): WeekTextRead {
   const match = WEEK.exec(halfWidth(text));
-  if (!match) return null;
+  if (!match) return { ok: false };
   const year = Number(match[1]);
   const week = Number(match[2]);
   try {
     isoWeekMonday(year, week);
   } catch (error) {
-    if (error instanceof DomainError) return null;
+    if (error instanceof DomainError) return { ok: false, why: error.text };
     throw error;
   }
-  return { year, week };
+  return { ok: true, week: { year, week } };
+}
+
+/** The week `readWeekText` reads, or null. */
+export function parseWeekText(text: string): IsoWeek | null {
+  const read = readWeekText(text);
+  return read.ok ? read.week : null;
 }
 
 export const formatWeekText = ({ year, week }: IsoWeek): string => `${year}-W${String(week).padStart(2, "0")}`;

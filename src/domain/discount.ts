@@ -1,6 +1,7 @@
 import { type Decimal, decimalFromNumber, decimalToNumber, multiply, parseDecimal, roundSignificant } from "./decimal";
 import { argNames } from "../contract/functionNames";
 import type { Bilingual } from "../contract/locale";
+import { cellText } from "../contract/excerpt";
 import { numError, valueError } from "./errors";
 
 const DISCOUNT = argNames("DISCOUNT");
@@ -56,15 +57,15 @@ export function parseDiscount(value: number | string, what: Bilingual): Decimal 
   const factor = typeof value === "number" ? decimalFromNumber(value) : readText(value);
   if (!factor) {
     throw valueError({
-      en: `${what.en} ("${value}") is not a discount; write it as 0.98, 98% or 9.8折`,
-      zh: `${what.zh}（"${value}"）不是有效的折扣，请写成 0.98、98% 或 9.8折`,
+      en: `${what.en} (${cellText(value)}) is not a discount; write it as 0.98, 98% or 9.8折`,
+      zh: `${what.zh}（${cellText(value)}）不是有效的折扣，请写成 0.98、98% 或 9.8折`,
     });
   }
   const asNumber = decimalToNumber(factor);
   if (!(asNumber > 0 && asNumber <= 1)) {
     throw numError({
-      en: `${what.en} (${JSON.stringify(value)}) must be a factor above 0 and at most 1 (100%)`,
-      zh: `${what.zh}（${JSON.stringify(value)}）必须大于 0 且不超过 1（即 100%）`,
+      en: `${what.en} (${cellText(value)}) must be a factor above 0 and at most 1 (100%)`,
+      zh: `${what.zh}（${cellText(value)}）必须大于 0 且不超过 1（即 100%）`,
     });
   }
   return factor;

@@ -1,6 +1,7 @@
 import { checkSerial } from "./calendar";
 import { argNames } from "../contract/functionNames";
 import type { Bilingual } from "../contract/locale";
+import { cellText } from "../contract/excerpt";
 import { numError, valueError } from "./errors";
 
 const ABC = argNames("ABC");
@@ -177,8 +178,8 @@ export function readTier(label: string, what: Bilingual): Tier | undefined {
   if (tier === "") return undefined;
   if (tier === "A" || tier === "B" || tier === "C") return tier;
   throw valueError({
-    en: `${what.en} (${JSON.stringify(label)}) is not a tier; use A, B or C`,
-    zh: `${what.zh}（${JSON.stringify(label)}）不是有效的等级，请填写 A、B 或 C`,
+    en: `${what.en} (${cellText(label)}) is not a tier; use A, B or C`,
+    zh: `${what.zh}（${cellText(label)}）不是有效的等级，请填写 A、B 或 C`,
   });
 }
 

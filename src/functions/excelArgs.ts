@@ -2,6 +2,7 @@ import { checkSerial, FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
 import { parseWorkWeekText } from "../domain/dateText";
 import { halfWidth } from "../domain/typedText";
 import type { Bilingual } from "../contract/locale";
+import { cellText } from "../contract/excerpt";
 import { type DomainError, numError, valueError } from "../domain/errors";
 
 /**
@@ -20,11 +21,6 @@ export interface Range {
 }
 
 export const isBlank = (value: unknown): boolean => value === null || value === undefined || value === "";
-
-function describe(value: unknown): string {
-  const text = String(value);
-  return JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text);
-}
 
 /**
  * "weights: cell 3" or, in a block of several rows and columns, "weights: cell 5 (row 2, column 1)";
@@ -125,7 +121,7 @@ export function numberOrBlank(label: Bilingual, value: unknown): number | null {
     throw valueError({ en: `${label.en} is ${logical}; enter a number`, zh: `${label.zh}是逻辑值 ${logical}，请输入数字` });
   }
   if (typeof value === "string") {
-    const text = describe(value);
+    const text = cellText(value);
     throw valueError({ en: `${label.en} is text (${text}); enter a number`, zh: `${label.zh}是文本（${text}），请输入数字` });
   }
   const error = excelErrorCode(value);
@@ -225,7 +221,7 @@ export function workWeekArg(name: Bilingual, value: unknown): WorkWeek {
   if (typeof cell === "string") {
     const week = parseWorkWeekText(cell);
     if (week) return week;
-    const text = describe(cell);
+    const text = cellText(cell);
     throw valueError({ en: `${name.en} (${text}) is not a work week; ${WORK_WEEK_HELP.en}`, zh: `${name.zh}（${text}）无法识别，${WORK_WEEK_HELP.zh}` });
   }
   throw valueError({ en: `${name.en} is not text; ${WORK_WEEK_HELP.en}`, zh: `${name.zh}不是文本，${WORK_WEEK_HELP.zh}` });

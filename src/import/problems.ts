@@ -1,5 +1,6 @@
 import { CodedError } from "../contract/codedError";
 import { localize, type Bilingual, type Locale } from "../contract/locale";
+import { excerpt } from "../contract/excerpt";
 
 /** Why a source cell was not imported (its row is, with the cell left blank). */
 export type ProblemCode =
@@ -58,8 +59,8 @@ const PROBLEMS: Readonly<Record<ProblemCode, Bilingual>> = {
 export function problemText(problem: CellProblem, locale: Locale): string {
   const what = localize(PROBLEMS[problem.code], locale);
   return locale === "zh-CN"
-    ? `第 ${problem.row} 行「${problem.column}」的“${problem.value}”：${what}。`
-    : `Row ${problem.row}, "${problem.column}", "${problem.value}": ${what}.`;
+    ? `第 ${problem.row} 行「${excerpt(problem.column)}」的“${excerpt(problem.value)}”：${what}。`
+    : `Row ${problem.row}, "${excerpt(problem.column)}", "${excerpt(problem.value)}": ${what}.`;
 }
 
 export type ImportErrorCode = "unknownSource" | "unknownTarget" | "duplicateTarget";
@@ -69,7 +70,9 @@ export type ImportErrorCode = "unknownSource" | "unknownTarget" | "duplicateTarg
  * gives one target to two source columns (`choices` are those two).
  */
 export class ImportError extends CodedError<ImportErrorCode> {
-  constructor(code: ImportErrorCode, name: string, choices: readonly string[]) {
+  constructor(code: ImportErrorCode, typed: string, columns: readonly string[]) {
+    const name = excerpt(typed);
+    const choices = columns.map((column) => excerpt(column));
     const list = choices.join(", ");
     const words: Record<ImportErrorCode, Bilingual> = {
       unknownSource: {

@@ -1,3 +1,4 @@
+import { characters } from "../contract/excerpt";
 import type { ExistingNames, RecordTemplate, SheetRole, SheetSpec, TableColumns, TemplateRecord, CellRef } from "./sheetSpec";
 
 /**
@@ -34,12 +35,6 @@ export interface SheetTitle {
 export const sheetTitle = (prefix: string, rep: string, period: string): SheetTitle => ({ prefix, name: rep.trim(), period });
 
 const joinTitle = (title: SheetTitle): string => [title.prefix, title.name, title.period].filter((part) => part.length > 0).join("-");
-
-/** The user-perceived characters of `text`, so shortening never splits a surrogate pair or a cluster. */
-function characters(text: string): string[] {
-  if (typeof Intl.Segmenter !== "function") return Array.from(text);
-  return Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (s) => s.segment);
-}
 
 /** The longest whole-character start of `text` within `units` UTF-16 code units (Excel's measure). */
 function cut(text: string, units: number): string {

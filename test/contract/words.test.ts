@@ -23,7 +23,7 @@ import { FUNCTION_ERROR_HELP } from "../../src/functions/errorHelp";
  * list, is a plan issue and a list of breakdown issues — so the walk below needs no per-function
  * sample and misses none (a cell of a 节假日 table that holds no date, too).
  */
-const SAMPLE = Object.assign([{ code: "noReps", params: {}, address: "'节假日 2026'!A6", text: "7", toString: () => "7" }], { code: "nameMissing", name: "SP_W1_REP", detail: "7" });
+const SAMPLE = Object.assign([{ code: "noReps", params: {}, address: "'节假日 2026'!A6", text: "7", toString: () => "7" }], { code: "nameMissing", name: "SP_W1_REP", detail: "7", en: "7", zh: "7" });
 
 /** Every text of a table, with its path; a function is called with SAMPLE for each parameter. */
 function texts(value: unknown, path = ""): [string, string][] {

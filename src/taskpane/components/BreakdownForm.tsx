@@ -26,7 +26,7 @@ import { describeWriteError } from "../writeErrors";
 import { CalendarFields } from "./CalendarFields";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
+import { IDLE, useFormStatus, WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
 function initial(today: Date, remembered: RememberedFields, locale: Locale): BreakdownFormValues {
   const { week, month } = comingPeriods(today);
@@ -59,7 +59,7 @@ export function BreakdownForm({ locale, services }: { locale: Locale; services: 
   const [values, setValues] = useState<BreakdownFormValues>(() => initial(services.today(), services.loadRemembered(), locale));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
+  const [status, setStatus] = useFormStatus<WriteStatus>(IDLE, [values]);
   // A year of 50 reps takes tens of milliseconds to check: typing stays immediate, the messages follow. A month is checked at once.
   const deferred = useDeferredValue(values);
   const checked = values.periodKind === "year" ? deferred : values;

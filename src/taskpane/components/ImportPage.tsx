@@ -25,7 +25,7 @@ import { useFormStyles } from "./formStyles";
 import { ImportCheck } from "./ImportCheck";
 import { ImportMapping } from "./ImportMapping";
 import { templateTitle } from "./TemplateGallery";
-import { DownloadBar, WrittenBar } from "./WriteStatus";
+import { DownloadBar, IDLE, useFormStatus, WrittenBar } from "./WriteStatus";
 
 type SourceKind = "selection" | "sheet" | "table" | "file";
 
@@ -65,7 +65,8 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
   const [register, setRegister] = useState<RegisterState>();
   const [registerVersion, setRegisterVersion] = useState(0);
   const [decisions, setDecisions] = useState<Decisions>(NO_DECISIONS);
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  // What the import is made of: the kind, where the list comes from, its columns and the user's decisions.
+  const [status, setStatus] = useFormStatus<Status>(IDLE, [kind, sourceKind, sheet, table, loaded, chosenMapping, decisions]);
   const picker = useRef<HTMLInputElement>(null);
   const busy = status.kind === "reading" || status.kind === "importing";
 
@@ -82,7 +83,7 @@ export function ImportPage({ locale, services }: { locale: Locale; services: Pan
     return () => {
       current = false;
     };
-  }, [listSources, listing, locale]);
+  }, [listSources, listing, locale, setStatus]);
   useEffect(() => {
     if (!readRegisters) return;
     let current = true;

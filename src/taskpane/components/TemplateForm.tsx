@@ -29,7 +29,7 @@ import { CalendarFields } from "./CalendarFields";
 import { useFormStyles } from "./formStyles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { templateTitle } from "./TemplateGallery";
-import { WriteStatusBar, type WriteStatus } from "./WriteStatus";
+import { IDLE, useFormStatus, WriteStatusBar, type WriteStatus } from "./WriteStatus";
 
 function fieldLabel(field: ListedField, template: TemplateId, s: UiStrings): { label: string; hint?: string } {
   switch (field) {
@@ -90,8 +90,8 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [values, setValues] = useState<FormValues>(() => initialValues(template, services.today(), services.loadRemembered(), locale));
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [status, setStatus] = useState<WriteStatus>({ kind: "idle" });
   const [intoActiveSheet, setIntoActiveSheet] = useState(false);
+  const [status, setStatus] = useFormStatus<WriteStatus>(IDLE, [template, values, intoActiveSheet]);
   // The annual plan is computed on each check (50 reps: tens of milliseconds): typing stays immediate, the messages and
   // preview follow. The other forms are checked at once.
   const deferred = useDeferredValue(values);

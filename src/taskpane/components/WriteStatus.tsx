@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WriteOutcome } from "../../host/templateWriter";
 import type { UiStrings } from "../strings";
@@ -9,6 +9,28 @@ export type WriteStatus =
   | { readonly kind: "writing" }
   | { readonly kind: "done"; readonly outcome: WriteOutcome }
   | { readonly kind: "failed"; readonly message: string };
+
+/** Nothing under the button yet, or again. */
+export const IDLE = { kind: "idle" } as const;
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((input, i) => Object.is(input, b[i]));
+
+/**
+ * A form's status, whose success ("done") is kept only while the form's `inputs` are those it was reached
+ * with: a success or download bar describes what was written from those inputs, so once the user edits
+ * any of them the bar goes (the status reads `idle`), and a bar never stands under values it does not
+ * describe. A failure stays until the next attempt: it says why the last one failed. `inputs` are compared
+ * one by one, by identity, as a hook's dependencies are; the setter is stable, as useState's is.
+ */
+export function useFormStatus<S extends { readonly kind: string }>(idle: S, inputs: readonly unknown[]): [S, (status: S) => void] {
+  const [held, setHeld] = useState<{ readonly status: S; readonly inputs?: readonly unknown[] }>({ status: idle });
+  const set = useCallback((status: S) => setHeld({ status }), []);
+  // The render after a success records what it was for (React's "adjusting state while rendering": it
+  // re-renders at once, before the browser paints).
+  if (held.status.kind === "done" && held.inputs === undefined) setHeld({ status: held.status, inputs });
+  const stale = held.inputs !== undefined && !sameInputs(held.inputs, inputs);
+  return [stale ? idle : held.status, set];
+}
 
 /** The bar under a write button: the error, the download link, or what was written with *Go to sheet*. */
 export function WriteStatusBar({ status, strings, activate }: { status: WriteStatus; strings: UiStrings; activate?: (address: string) => Promise<void> }) {

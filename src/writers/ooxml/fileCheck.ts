@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { CodedError } from "../../contract/codedError";
 import type { Locale } from "../../contract/locale";
+import { excerpt, PATH_CHARACTERS } from "../../contract/excerpt";
 import type { TeamError } from "../../team/errors";
 
 /**
@@ -202,7 +203,7 @@ const REFUSALS: Readonly<Record<Locale, { readonly [K in FileRefusal["kind"]]: (
 };
 
 const refusalText = <K extends FileRefusal["kind"]>(file: string, refusal: Extract<FileRefusal, { kind: K }>, locale: Locale): string =>
-  REFUSALS[locale][refusal.kind as K](file, refusal);
+  REFUSALS[locale][refusal.kind as K](excerpt(file, PATH_CHARACTERS), refusal);
 
 /** A rep's or team's file that is not opened at all; the code is the refusal's kind. */
 export class FileRefusedError extends CodedError<FileRefusal["kind"]> {
