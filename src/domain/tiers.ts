@@ -89,8 +89,8 @@ export function abcClasses(
   bShare = DEFAULT_B_SHARE,
 ): (Tier | "")[] {
   checkShares(aShare, bShare);
-  // Plain loops over a typed array, not forEach/map/reduce: at a million values the closures and the
-  // boxed intermediate arrays cost as much as the sort itself (bench/functions.bench.ts).
+  // Plain loops into a typed array, not forEach/map/reduce: each runs once per value, and a register
+  // column can be a million values (bench/functions.bench.ts).
   const count = values.length;
   const present = new Float64Array(count);
   let size = 0;
