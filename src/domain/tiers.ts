@@ -34,6 +34,46 @@ function checkShares(aShare: number, bShare: number): void {
   }
 }
 
+/** Which 32-bit half of a Float64Array element holds a double's low bits on this platform. */
+const LOW_WORD = new Uint32Array(new Float64Array([1]).buffer)[0] === 0 ? 0 : 1;
+
+/** Below this many values the 65 536-entry counts cost more than the native sort saves. */
+const RADIX_FROM = 65536;
+
+/**
+ * Sorts amounts ascending, the same order as Float64Array.prototype.sort. The amounts are finite and
+ * ≥ 0 (a -0 is stored as 0), and such doubles order as their bit patterns read as unsigned integers,
+ * so a least-significant-digit radix sort over four 16-bit digits does it in four linear passes: at a
+ * million values that is about half the time of the native comparison sort (bench/functions.bench.ts).
+ * Sorts in place or into a new array; use the returned one.
+ */
+function sortAmounts(amounts: Float64Array): Float64Array {
+  const size = amounts.length;
+  if (size < RADIX_FROM) return amounts.sort();
+  let from = amounts;
+  let to: Float64Array = new Float64Array(size);
+  let fromWords: Uint32Array = new Uint32Array(from.buffer, from.byteOffset, 2 * size);
+  let toWords: Uint32Array = new Uint32Array(to.buffer);
+  const starts = new Uint32Array(65536);
+  for (let digit = 0; digit < 4; digit++) {
+    const word = digit < 2 ? LOW_WORD : 1 - LOW_WORD;
+    const shift = (digit & 1) * 16;
+    starts.fill(0);
+    for (let index = 0; index < size; index++) starts[(fromWords[2 * index + word] >>> shift) & 0xffff]++;
+    // A digit every value shares (the low bits of whole amounts) moves nothing.
+    if (starts[(fromWords[word] >>> shift) & 0xffff] === size) continue;
+    for (let bucket = 0, start = 0; bucket < 65536; bucket++) {
+      const count = starts[bucket];
+      starts[bucket] = start;
+      start += count;
+    }
+    for (let index = 0; index < size; index++) to[starts[(fromWords[2 * index + word] >>> shift) & 0xffff]++] = from[index];
+    [from, to] = [to, from];
+    [fromWords, toWords] = [toWords, fromWords];
+  }
+  return from;
+}
+
 /**
  * Pareto classes, DOMAIN §2.1: with before(v) the sum of the values strictly greater than v and T the
  * total, v is A if before/T < a_share, else B if before/T < b_share, else C; null stays "".
@@ -50,10 +90,14 @@ export function abcClasses(
   bShare = DEFAULT_B_SHARE,
 ): (Tier | "")[] {
   checkShares(aShare, bShare);
-  const present = new Float64Array(values.length);
+  // Plain loops into a typed array, not forEach/map/reduce: each runs once per value, and a register
+  // column can be a million values (bench/functions.bench.ts).
+  const count = values.length;
+  const present = new Float64Array(count);
   let size = 0;
-  values.forEach((value, index) => {
-    if (value === null) return;
+  for (let index = 0; index < count; index++) {
+    const value = values[index];
+    if (value === null) continue;
     if (!Number.isFinite(value)) {
       throw numError({
         en: `values: item ${index + 1} is not a finite number (${value})`,
@@ -66,10 +110,11 @@ export function abcClasses(
         zh: `${ABC.values.zh}：第 ${index + 1} 项是负数（${value}），金额不能为负数`,
       });
     }
-    present[size++] = value;
-  });
-  const sorted = present.subarray(0, size).sort();
-  const total = sorted.reduce((sum, value) => sum + value, 0);
+    present[size++] = value + 0; // -0 + 0 is 0: the radix sort orders bit patterns
+  }
+  const sorted = sortAmounts(present.subarray(0, size));
+  let total = 0;
+  for (let index = 0; index < size; index++) total += sorted[index];
   if (!Number.isFinite(total)) {
     throw numError({
       en: "values add up to more than the largest number Excel can hold",
@@ -92,7 +137,12 @@ export function abcClasses(
       end = start;
     }
   }
-  return values.map((value) => (value === null ? "" : value >= aCutoff ? "A" : value >= bCutoff ? "B" : "C"));
+  const classes = new Array<Tier | "">(count);
+  for (let index = 0; index < count; index++) {
+    const value = values[index];
+    classes[index] = value === null ? "" : value >= aCutoff ? "A" : value >= bCutoff ? "B" : "C";
+  }
+  return classes;
 }
 
 function checkThresholds(aMin: number, bMin: number): void {

@@ -60,8 +60,13 @@ export function rangeArg(name: Bilingual, value: unknown): Range {
       zh: `${name.zh}不是有效的区域：各行的单元格数不同（${columns} 个和 ${uneven.length} 个）`,
     });
   }
-  const cells: unknown[] = [];
-  for (const row of rows) for (const cell of row) cells.push(cell);
+  // Filled in place, not pushed: a register column is a million one-cell rows, and a growing array
+  // is copied and left for the garbage collector at every doubling.
+  const cells = new Array<unknown>(rows.length * columns);
+  for (let row = 0, index = 0; row < rows.length; row++) {
+    const cellsOfRow = rows[row];
+    for (let column = 0; column < columns; column++) cells[index++] = cellsOfRow[column];
+  }
   return { rows: columns === 0 ? 0 : rows.length, columns, cells };
 }
 
@@ -87,8 +92,31 @@ export function checkSameShape(name: Bilingual, range: Range, otherName: Bilingu
 
 /** Lays row-major results back out in the range's shape. */
 export function reshape<T>(range: Range, results: readonly T[]): T[][] {
-  const rows: T[][] = [];
-  for (let start = 0; start < results.length; start += range.columns) rows.push(results.slice(start, start + range.columns));
+  const { columns } = range;
+  const rows = new Array<T[]>(Math.ceil(results.length / columns));
+  for (let row = 0, start = 0; start < results.length; row++, start += columns) {
+    // A one-cell row as a literal: slice() per row costs a call and a copy, and most results are columns.
+    rows[row] = columns === 1 ? [results[start]] : results.slice(start, start + columns);
+  }
+  return rows;
+}
+
+/**
+ * reshape for results that take a few values (classes): in a one-column range all rows with the same
+ * value are one shared one-cell array. Excel only reads a result; at a million rows, a million small
+ * arrays cost as much as the sort behind them, because the garbage collector copies each of them while
+ * the result is being built (bench/functions.bench.ts).
+ */
+export function reshapeFew<T>(range: Range, results: readonly T[]): T[][] {
+  if (range.columns !== 1) return reshape(range, results);
+  const shared = new Map<T, T[]>();
+  const rows = new Array<T[]>(results.length);
+  for (let index = 0; index < results.length; index++) {
+    const value = results[index];
+    let row = shared.get(value);
+    if (row === undefined) shared.set(value, (row = [value]));
+    rows[index] = row;
+  }
   return rows;
 }
 

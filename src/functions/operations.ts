@@ -40,6 +40,7 @@ import {
   optionalNumberArg,
   rangeArg,
   reshape,
+  reshapeFew,
   wholeNumberArg,
   workWeekArg,
 } from "./excelArgs";
@@ -69,7 +70,7 @@ export function abc(values: unknown, aShare: unknown, bShare: unknown): string[]
     optionalNumberArg(ABC.a_share, aShare, DEFAULT_A_SHARE),
     optionalNumberArg(ABC.b_share, bShare, DEFAULT_B_SHARE),
   );
-  return reshape(range, classes);
+  return reshapeFew(range, classes);
 }
 
 export function tier(values: unknown, aMin: unknown, bMin: unknown): string[][] {

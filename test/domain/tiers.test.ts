@@ -101,6 +101,67 @@ describe("abcClasses — properties", () => {
   });
 });
 
+describe("abcClasses — at register size, against a reference", () => {
+  /**
+   * DOMAIN §2.1 the plain way: sort a copy, class each distinct value from the top. It adds up in the
+   * same order as abcClasses (the total from the smallest value up, before() one distinct value × its
+   * count at a time from the largest down), so even with decimals the sums round alike and the classes
+   * must be identical, whichever way abcClasses sorts.
+   */
+  function referenceAbc(values: readonly (number | null)[], aShare: number, bShare: number): string[] {
+    const ascending = values.filter((value): value is number => value !== null).sort((x, y) => x - y);
+    const total = ascending.reduce((sum, value) => sum + value, 0);
+    const counts = new Map<number, number>();
+    for (const value of ascending) counts.set(value, (counts.get(value) ?? 0) + 1);
+    const classOf = new Map<number, string>();
+    let before = 0;
+    for (const value of [...counts.keys()].reverse()) {
+      const share = before / total;
+      classOf.set(value, total > 0 && share < aShare ? "A" : total > 0 && share < bShare ? "B" : "C");
+      before += value * (counts.get(value) ?? 0);
+    }
+    return values.map((value) => (value === null ? "" : (classOf.get(value) ?? "?")));
+  }
+
+  /** A column drawn from a pool of `distinct` amounts (so values tie), with blanks, zeros and -0s mixed in. */
+  const column = fc
+    .record({
+      // Both sides of the 65 536 values where abcClasses changes from the native sort to its radix sort.
+      size: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 65536, max: 90000 })),
+      distinct: fc.integer({ min: 1, max: 20000 }),
+      blanks: fc.integer({ min: 0, max: 50 }),
+      zeros: fc.integer({ min: 0, max: 50 }),
+      // Whole amounts, cents, and amounts over many orders of magnitude (every 16 bits of the doubles differ).
+      kind: fc.constantFrom("whole", "cents", "magnitudes"),
+      seed: fc.integer({ min: 1, max: 2147483646 }),
+    })
+    .map(({ size, distinct, blanks, zeros, kind, seed }) => {
+      let state = seed;
+      const random = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+      const amount = (): number =>
+        kind === "whole" ? Math.floor(random() * 100000) : kind === "cents" ? Math.floor(random() * 10000000) / 100 : 10 ** (random() * 24 - 6);
+      const pool = Array.from({ length: distinct }, amount);
+      return Array.from({ length: size }, (): number | null => {
+        const percent = random() * 100;
+        if (percent < blanks) return null;
+        if (percent < blanks + zeros) return random() < 0.5 ? 0 : -0;
+        return pool[Math.floor(random() * distinct)];
+      });
+    });
+  const shares = fc
+    .tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 }))
+    .map(([a, b]) => [Math.min(a, b) / 1000, Math.max(a, b) / 1000] as const);
+
+  it("gives exactly the reference's classes, on short columns and on ones long enough for the radix sort", () => {
+    fc.assert(
+      fc.property(column, shares, (values, [a, b]) => {
+        expect(abcClasses(values, a, b)).toEqual(referenceAbc(values, a, b));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe("thresholds and visits — DOMAIN §2.2", () => {
   it("tiers by a_min and b_min", () => {
     expect([100, 99, 50, 49, -1].map((value) => thresholdTier(value, 100, 50))).toEqual(["A", "B", "B", "C", "C"]);
