@@ -2,7 +2,7 @@ import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_FREQUENCIES } from "../
 import { a1, a1FixedColumn } from "../spec/a1";
 import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
-import { printSetup, SheetDraft, type PlacedTable } from "./draft";
+import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
 import { col, dateWindow, str, thisRow } from "../spec/formula";
 import { CUSTOMERS_ROLE } from "./linkedTables";
@@ -96,7 +96,10 @@ function abcSearch(draft: SheetDraft, kit: Kit, all: string, shares: { a: string
   const total = a1(draft.field({ row: top + 1, col: 0 }, r.abcTotal, { formula: `SUMIF(${all},">0")` }, { numberFormat: FORMATS.moneyCents }));
   const count = a1(draft.field({ row: top + 2, col: 0 }, r.abcCount, { formula: `COUNTIF(${all},">=0")` }, { numberFormat: plain }));
   const head = top + 6;
-  r.abcSearch.forEach((text, i) => draft.text({ row: head, col: i }, text, "label"));
+  r.abcSearch.forEach((text, i) => {
+    draft.text({ row: head, col: i }, text, "label");
+    draft.widen(i, labelWidth(text));
+  });
   const cut = (share: string, col: number): string => {
     const lo = (row: number) => a1({ row, col });
     const hi = (row: number) => a1({ row, col: col + 1 });
