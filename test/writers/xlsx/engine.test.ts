@@ -80,6 +80,15 @@ const edgeValues: (number | string | null)[][] = [
   [30, 10, 30, 20, 10],
   [500, -5, 300, "120", 100, 50, 50],
 ];
+/** A register whose A share (90 %) was typed above its B share (80 %): SALES.ABC's #NUM!, in the cut-offs and every row with a value. */
+const swappedShares = buildTemplates([{ template: "customers", options: { rows: [100, null, 50].map((annualSales) => ({ annualSales })), blankRows: 0 } }], {
+  locale: "zh-CN",
+  existing: NO_NAMES,
+}).map((sheet) => {
+  const share = sheet.names.find((n) => n.name === "SP_C1_ABC_A")?.target.from;
+  return share ? { ...sheet, cells: sheet.cells.map((cell) => (cell.at.row === share.row && cell.at.col === share.col ? { ...cell, value: 0.9 } : cell)) } : sheet;
+});
+let swappedBook: ComputedWorkbook;
 const bad = (v: number | string | null): boolean => typeof v === "string" || (typeof v === "number" && v < 0);
 const edgeBooks = (["zh-CN", "en-US"] as const).map((locale) => ({
   locale,
@@ -104,11 +113,15 @@ beforeAll(async () => {
     writeFileSync(edgeFile, await writeXlsx(edge.specs));
     files.push(edgeFile);
   }
+  const swappedFile = join(dir, "edge-swapped.xlsx");
+  writeFileSync(swappedFile, await writeXlsx(swappedShares));
+  files.push(swappedFile);
   const started = Date.now();
   const books = await recalcXlsx(files);
   seconds = (Date.now() - started) / 1000;
   cases.forEach((c, i) => (c.book = books[i]));
   edgeBooks.forEach((edge, i) => (edge.book = books[cases.length + i]));
+  swappedBook = books[cases.length + edgeBooks.length];
 }, 300_000);
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : (v as number));
@@ -265,4 +278,12 @@ test.each(edgeBooks.map((e) => [e.locale, e] as const))("ABC at exact thresholds
   // The tied 30s start at 0 % (A), 20 exactly at 60 % (B), the tied 10s exactly at 80 % (C).
   expect(abcClasses(edgeValues[5] as number[])).toEqual(["A", "C", "A", "B", "C"]);
   console.info(`LibreOffice recalculation of ${cases.length + edgeBooks.length} workbooks: ${seconds.toFixed(1)} s`);
+});
+
+test("an A share above the B share is #NUM! in the cut-offs and every row with a value, as SALES.ABC refuses it", () => {
+  const [main, settings] = swappedShares;
+  expect(() => abcClasses([100, null, 50], 0.9, 0.8)).toThrow();
+  expect(readColumn(swappedBook, main, tableByRole(main, "customers"), "abc")).toEqual([{ error: "#NUM!" }, null, { error: "#NUM!" }]);
+  expect(read(swappedBook, settings, namedCell(settings, "SP_C1_ABC_A"))).toBe(0.9);
+  expect(read(swappedBook, settings, namedCell(settings, "SP_C1_ABC_A_CUTOFF"))).toEqual({ error: "#NUM!" });
 });
