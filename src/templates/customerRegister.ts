@@ -2,7 +2,7 @@ import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_FREQUENCIES } from "../
 import { a1, a1FixedColumn } from "../spec/a1";
 import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
-import { printSetup, SheetDraft, type PlacedTable } from "./draft";
+import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
 import { col, dateWindow, str, thisRow } from "../spec/formula";
 import { CUSTOMERS_ROLE } from "./linkedTables";
@@ -36,6 +36,9 @@ const TIERS = ["A", "B", "C"] as const;
 const settingNames = (key: string) => ({
   abcA: spName(key, "ABC_A"),
   abcB: spName(key, "ABC_B"),
+  /** The smallest 年交易额 still in class A / B, found once on the settings sheet (`abcSearch`). */
+  cutA: spName(key, "ABC_A_CUTOFF"),
+  cutB: spName(key, "ABC_B_CUTOFF"),
   /** Days between visits per tier, computed on the settings sheet from the frequency there. */
   visit: TIERS.map((t) => spName(key, `VISIT_${t}`)),
   visitDays: TIERS.map((t) => spName(key, `VISIT_${t}_DAYS`)),
@@ -54,19 +57,80 @@ const logNames = (existing: ExistingNames) => {
 };
 
 /**
- * ABC等级 per DOMAIN §2.1, natively: before(v) = SUMIF(values, ">"&v) is the sum of the values
- * strictly greater than v, so ties share a class and row order does not matter; the row whose
- * cumulative share crosses a threshold stays in the upper class because the test is on the
- * share BEFORE it. Blank → "", total 0 → C, negative or text → #VALUE!.
+ * ABC等级 per DOMAIN §2.1, natively and in O(1) per row. before(v) — the sum of the values strictly
+ * greater than v — only grows as v falls, so each class is "v ≥ a cut-off": the smallest value whose
+ * before/T is still under the share (the `abcSearch` on the settings sheet finds both once). Ties are
+ * one value, so they share a class; the row that crosses a threshold is the cut-off itself, so it stays
+ * in the upper class; nothing depends on row order. Blank → "", negative or text → #VALUE! (that row
+ * only: the cut-offs leave it out), total 0 → C (blank cut-offs), shares out of range → #NUM! (the
+ * cut-offs'), as SALES.ABC.
  */
-export function abcFormula(table: string, header: string, aShare: string, bShare: string): string {
+export function abcFormula(table: string, header: string, cutA: string, cutB: string): string {
   const v = thisRow(table, header);
-  const all = col(table, header);
-  const share = `SUMIF(${all},">"&${v})/SUM(${all})`;
   return (
-    `IF(${v}="","",IF(OR(NOT(ISNUMBER(${v})),${v}<0),#VALUE!,IF(SUM(${all})=0,"C",` +
-    `IF(${share}<${aShare},"A",IF(${share}<${bShare},"B","C")))))`
+    `IF(${v}="","",IF(OR(NOT(ISNUMBER(${v})),${v}<0),#VALUE!,IF(${cutB}="","C",` +
+    `IF(${v}>=${cutA},"A",IF(${v}>=${cutB},"B","C")))))`
   );
+}
+
+/**
+ * Bisection steps over ranks: 2^20 ≥ the 1 048 575 data rows a sheet can hold, so after 20 halvings of
+ * [1, n+1) the lower bound is the last rank still in the class, whatever the register's size.
+ */
+const ABC_STEPS = 20;
+
+/**
+ * The ABC cut-offs on the settings sheet, found once for the whole register instead of a SUMIF over the
+ * column in every row (O(n²), minutes at 20 000 customers): per class a bisection over the ranks k of the
+ * values ≥ 0, where rank k is still in the class when SUMIF(values,">"&LARGE(values,k))/T < share — true
+ * for k = 1 and, as LARGE falls with k, false from some rank on. Each step row holds the search's bounds
+ * (lo still in, hi out or n+1) and the test of their middle rank; the next row keeps the half that holds
+ * the change. 2 × 20 LARGE and SUMIF over the column in all. A closed interval (hi = lo + 1, or no values,
+ * or T = 0) skips the test, so a blank or all-zero register shows no error. before/T is divided, not
+ * compared as before < share·T, so 60/100 equals a typed 60 % exactly, as in `abcClasses`.
+ */
+function abcSearch(draft: SheetDraft, kit: Kit, all: string, shares: { a: string; b: string }, names: { a: string; b: string }, top: number): void {
+  const r = kit.s.customers;
+  const plain = FORMATS.plain;
+  draft.text({ row: top, col: 0 }, r.abcHint, "note");
+  const total = a1(draft.field({ row: top + 1, col: 0 }, r.abcTotal, { formula: `SUMIF(${all},">0")` }, { numberFormat: FORMATS.moneyCents }));
+  const count = a1(draft.field({ row: top + 2, col: 0 }, r.abcCount, { formula: `COUNTIF(${all},">=0")` }, { numberFormat: plain }));
+  const head = top + 6;
+  r.abcSearch.forEach((text, i) => {
+    draft.text({ row: head, col: i }, text, "label");
+    draft.widen(i, labelWidth(text));
+  });
+  const cut = (share: string, col: number): string => {
+    const lo = (row: number) => a1({ row, col });
+    const hi = (row: number) => a1({ row, col: col + 1 });
+    const ok = (row: number) => a1({ row, col: col + 2 });
+    const mid = (row: number) => `INT((${lo(row)}+${hi(row)})/2)`;
+    for (let step = 0; step <= ABC_STEPS; step++) {
+      const row = head + 1 + step;
+      if (col === 1) draft.put({ row, col: 0 }, { value: step }, "computed", plain);
+      if (step === 0) {
+        draft.put({ row, col }, { value: 1 }, "computed", plain);
+        draft.put({ row, col: col + 1 }, { formula: `IF(${total}>0,${count}+1,1)` }, "computed", plain);
+      } else {
+        draft.put({ row, col }, { formula: `IF(${ok(row - 1)},${mid(row - 1)},${lo(row - 1)})` }, "computed", plain);
+        draft.put({ row, col: col + 1 }, { formula: `IF(${ok(row - 1)},${hi(row - 1)},${mid(row - 1)})` }, "computed", plain);
+      }
+      if (step < ABC_STEPS) {
+        draft.put({ row, col: col + 2 }, { formula: `IF(${hi(row)}-${lo(row)}<2,TRUE,SUMIF(${all},">"&LARGE(${all},${mid(row)}))/${total}<${share})` }, "computed");
+      }
+    }
+    return a1({ row: head + 1 + ABC_STEPS, col });
+  };
+  // DOMAIN §2.1's shares, checked as SALES.ABC checks them: 0 < a ≤ b ≤ 1, else #NUM! in every class.
+  const valid = `AND(ISNUMBER(${shares.a}),ISNUMBER(${shares.b}),${shares.a}>0,${shares.a}<=${shares.b},${shares.b}<=1)`;
+  const cutoff = (label: string, row: number, last: string, name: string) =>
+    draft.name(
+      name,
+      draft.field({ row, col: 0 }, label, { formula: `IF(${valid},IF(${total}>0,LARGE(${all},${last}),""),#NUM!)` }, { numberFormat: FORMATS.moneyCents }),
+      label,
+    );
+  cutoff(r.abcCutA, top + 3, cut(shares.a, 1), names.a);
+  cutoff(r.abcCutB, top + 4, cut(shares.b, 4), names.b);
 }
 
 function registerColumns(kit: Kit, table: string, key: string, existing: ExistingNames) {
@@ -113,7 +177,7 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
     c.list("demandSize", h.demandSize, r.sizes, { width: 10 }),
     c.list("urgency", h.urgency, r.urgencies, { width: 12 }),
     c.list("customerSize", h.customerSize, r.sizes, { width: 10 }),
-    c.formula("abc", h.abc, "text", abcFormula(table, h.annualSales, names.abcA, names.abcB), { width: 10 }),
+    c.formula("abc", h.abc, "text", abcFormula(table, h.annualSales, names.cutA, names.cutB), { width: 10 }),
     c.formula(
       "suggestedTier",
       h.suggestedTier,
@@ -185,6 +249,7 @@ function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: r
   draft.name(names.recentLast, draft.field({ row: 11, col: 0 }, r.recentLast, { formula: recent.last }, { numberFormat: FORMATS.plain }), r.recentLast);
   const latest = dateWindow(log.date, "TODAY()-89", "TODAY()");
   draft.name(names.latestFirst, draft.field({ row: 12, col: 0 }, r.latestFirst, { formula: latest.first }, { numberFormat: FORMATS.plain }), r.latestFirst);
+  abcSearch(draft, kit, col(spTable(key, CUSTOMERS_ROLE), r.columns.annualSales), { a: names.abcA, b: names.abcB }, { a: names.cutA, b: names.cutB }, 14);
   draft.widen(0, 30);
   draft.widen(1, 12);
   return draft.finish({

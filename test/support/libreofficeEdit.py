@@ -8,6 +8,7 @@ plan.json: {"workbooks": [{"file": "/abs/in.xlsx", "ops": [...]}, ...]}; every o
 
     rename      {"sheet", "to"}                           rename a sheet
     insertRows  {"sheet", "at", "count"}                  insert whole sheet rows before 0-based row `at`
+    deleteRows  {"sheet", "at", "count"}                  delete whole sheet rows from 0-based row `at`
     fillDown    {"sheet", "from", "rows", "cols": [c0, c1]}
                 copy row `from` (columns c0..c1) onto each row in `rows`, as Excel does for a table's
                 calculated columns when a row is inserted inside the table (relative refs adjust)
@@ -15,7 +16,9 @@ plan.json: {"workbooks": [{"file": "/abs/in.xlsx", "ops": [...]}, ...]}; every o
     sort        {"sheet", "range": [r0, c0, r1, c1], "column", "descending"}
                 sort the range (its first row is the header) by the 0-based column inside it
     recalc      {}                                        calculateAll()
-    export      {"label"}                                 record every cell, name and database range
+    export      {"label"}                                 record every cell, name and database range (cells
+                                                          a `set` made dirty are recalculated as read, as
+                                                          LibreOffice does on screen; `recalc` forces all)
     save        {"path"}                                  store as .xlsx (Calc MS Excel 2007 XML)
     reload      {"path"}                                  close, open `path` again (always recalculated)
 
@@ -173,12 +176,14 @@ def snapshot(doc):
 
 def apply(doc, op, exports, desktop):
     kind = op["op"]
-    if kind in ("rename", "insertRows", "fillDown", "set", "sort"):
+    if kind in ("rename", "insertRows", "deleteRows", "fillDown", "set", "sort"):
         sheet = doc.Sheets.getByName(op["sheet"])
     if kind == "rename":
         sheet.Name = op["to"]
     elif kind == "insertRows":
         sheet.Rows.insertByIndex(op["at"], op["count"])
+    elif kind == "deleteRows":
+        sheet.Rows.removeByIndex(op["at"], op["count"])
     elif kind == "fillDown":
         c0, c1 = op["cols"]
         src = CellRangeAddress(sheet.RangeAddress.Sheet, c0, op["from"], c1, op["from"])

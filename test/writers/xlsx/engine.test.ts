@@ -23,6 +23,7 @@ import { customerRows } from "../../fixtures/customers";
 import { NATIONAL_DAY_2026, sampleMonthlyOptions, sampleWeeklyOptions } from "../../fixtures/plans";
 import { todaySerial } from "../../fixtures/random";
 import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
+import { a1 } from "../../../src/spec/a1";
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 
 const STATS_YEAR = 2026;
@@ -64,16 +65,39 @@ function buildCase(locale: Locale, customerCount: number, contractCount: number)
 const cases: Case[] = [buildCase("zh-CN", 2000, 160), buildCase("en-US", 300, 40)];
 let seconds = 0;
 
-/** Two registers in one workbook (keys C1, C2): exact-threshold ties and an all-zero total. */
-const edgeValues = [
+/**
+ * Registers at the edges of DOMAIN §2.1, one workbook per language (keys C1…): ties exactly at both
+ * thresholds, an all-zero total, a single row, only blanks, everything tied, and bad rows — a negative and
+ * a text amount are #VALUE! on their own rows (SALES.ABC refuses the whole list) and the others are classed
+ * without them.
+ */
+const edgeValues: (number | string | null)[][] = [
   [40, 20, 15, null, 0, 15, 10],
   [0, 0, null],
+  [7],
+  [null, null],
+  [25, 25, 25, 25],
+  [30, 10, 30, 20, 10],
+  [500, -5, 300, "120", 100, 50, 50],
 ];
-const edgeSpecs = buildTemplates(
-  edgeValues.map((values) => ({ template: "customers", options: { rows: values.map((annualSales) => ({ annualSales })), blankRows: 0 } }) as const),
-  { locale: "zh-CN", existing: NO_NAMES },
-);
-let edgeBook: ComputedWorkbook;
+/** A register whose A share (90 %) was typed above its B share (80 %): SALES.ABC's #NUM!, in the cut-offs and every row with a value. */
+const swappedShares = buildTemplates([{ template: "customers", options: { rows: [100, null, 50].map((annualSales) => ({ annualSales })), blankRows: 0 } }], {
+  locale: "zh-CN",
+  existing: NO_NAMES,
+}).map((sheet) => {
+  const share = sheet.names.find((n) => n.name === "SP_C1_ABC_A")?.target.from;
+  return share ? { ...sheet, cells: sheet.cells.map((cell) => (cell.at.row === share.row && cell.at.col === share.col ? { ...cell, value: 0.9 } : cell)) } : sheet;
+});
+let swappedBook: ComputedWorkbook;
+const bad = (v: number | string | null): boolean => typeof v === "string" || (typeof v === "number" && v < 0);
+const edgeBooks = (["zh-CN", "en-US"] as const).map((locale) => ({
+  locale,
+  specs: buildTemplates(
+    edgeValues.map((values) => ({ template: "customers", options: { rows: values.map((annualSales) => ({ annualSales })), blankRows: 0 } }) as const),
+    { locale, existing: NO_NAMES },
+  ),
+  book: undefined as ComputedWorkbook | undefined,
+}));
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-engine-"));
@@ -84,14 +108,20 @@ beforeAll(async () => {
     writeFileSync(file, await writeXlsx(specs));
     files.push(file);
   }
-  const edgeFile = join(dir, "edge.xlsx");
-  writeFileSync(edgeFile, await writeXlsx(edgeSpecs));
-  files.push(edgeFile);
+  for (const edge of edgeBooks) {
+    const edgeFile = join(dir, `edge-${edge.locale}.xlsx`);
+    writeFileSync(edgeFile, await writeXlsx(edge.specs));
+    files.push(edgeFile);
+  }
+  const swappedFile = join(dir, "edge-swapped.xlsx");
+  writeFileSync(swappedFile, await writeXlsx(swappedShares));
+  files.push(swappedFile);
   const started = Date.now();
   const books = await recalcXlsx(files);
   seconds = (Date.now() - started) / 1000;
   cases.forEach((c, i) => (c.book = books[i]));
-  edgeBook = books[cases.length];
+  edgeBooks.forEach((edge, i) => (edge.book = books[cases.length + i]));
+  swappedBook = books[cases.length + edgeBooks.length];
 }, 300_000);
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : (v as number));
@@ -111,6 +141,11 @@ describe.each(cases.map((c) => [c.locale, c] as const))("templates recalculated 
     const expected = abcClasses(values).map((t) => (t === "" ? null : t));
     expect(readColumn(book(), main, table, "abc")).toEqual(expected);
     expect(new Set(expected)).toEqual(new Set(["A", "B", "C", null]));
+    // The settings sheet's cut-offs are the smallest value of each class and above.
+    const [, settings] = c.specs.customers;
+    const lowest = (tiers: string[]) => Math.min(...values.filter((v, i): v is number => v !== null && tiers.includes(expected[i] as string)));
+    expect(read(book(), settings, namedCell(settings, "SP_C1_ABC_A_CUTOFF"))).toBe(lowest(["A"]));
+    expect(read(book(), settings, namedCell(settings, "SP_C1_ABC_B_CUTOFF"))).toBe(lowest(["A", "B"]));
   });
 
   test("customer register: 建议等级 from the seed's three factors, 需求等级 the manager's where set, 下次拜访日期 from the settings", () => {
@@ -222,16 +257,33 @@ describe.each(cases.map((c) => [c.locale, c] as const))("templates recalculated 
   });
 });
 
-test("ABC at an exact threshold, ties, blanks and a zero total, two registers in one workbook", () => {
-  expect(errorCells(edgeBook)).toEqual([]);
-  const mains = edgeSpecs.filter((s) => s.record.role === "main");
-  expect(mains.map((s) => s.record.key)).toEqual(["C1", "C2"]);
+test.each(edgeBooks.map((e) => [e.locale, e] as const))("ABC at exact thresholds, ties, blanks, a zero total, one row and bad rows (%s)", (_locale, edge) => {
+  const book = edge.book as ComputedWorkbook;
+  const mains = edge.specs.filter((s) => s.record.role === "main");
+  expect(mains.map((s) => s.record.key)).toEqual(edgeValues.map((_, i) => `C${i + 1}`));
+  const badCells: string[] = [];
   mains.forEach((spec, i) => {
     const table = tableByRole(spec, "customers");
-    const expected = abcClasses(edgeValues[i]).map((t) => (t === "" ? null : t));
-    expect(readColumn(edgeBook, spec, table, "abc")).toEqual(expected);
+    const values = edgeValues[i];
+    const classes = abcClasses(values.map((v) => (typeof v === "number" && !bad(v) ? v : null)));
+    const expected = values.map((v, j) => (bad(v) ? { error: "#VALUE!" } : classes[j] === "" ? null : classes[j]));
+    expect([i, readColumn(book, spec, table, "abc")]).toEqual([i, expected]);
+    // 拜访等级 follows ABC等级, so it shows the bad row's error too.
+    values.forEach((v, j) => bad(v) && badCells.push(...["abc", "visitTier"].map((key) => `${spec.name}!${a1(tableCell(table, j, key))}: #VALUE!`)));
   });
+  // Nothing else shows an error: not the cut-offs of a blank or all-zero register, not the search steps.
+  expect(errorCells(book).sort()).toEqual(badCells.sort());
   // Total 100: 20 starts exactly at 40 % (B); the tied 15s cross 80 % together and stay B; 10 starts at 90 %.
-  expect(abcClasses(edgeValues[0])).toEqual(["A", "B", "B", "", "C", "B", "C"]);
-  console.info(`LibreOffice recalculation of ${cases.length + 1} workbooks: ${seconds.toFixed(1)} s`);
+  expect(abcClasses(edgeValues[0] as (number | null)[])).toEqual(["A", "B", "B", "", "C", "B", "C"]);
+  // The tied 30s start at 0 % (A), 20 exactly at 60 % (B), the tied 10s exactly at 80 % (C).
+  expect(abcClasses(edgeValues[5] as number[])).toEqual(["A", "C", "A", "B", "C"]);
+  console.info(`LibreOffice recalculation of ${cases.length + edgeBooks.length} workbooks: ${seconds.toFixed(1)} s`);
+});
+
+test("an A share above the B share is #NUM! in the cut-offs and every row with a value, as SALES.ABC refuses it", () => {
+  const [main, settings] = swappedShares;
+  expect(() => abcClasses([100, null, 50], 0.9, 0.8)).toThrow();
+  expect(readColumn(swappedBook, main, tableByRole(main, "customers"), "abc")).toEqual([{ error: "#NUM!" }, null, { error: "#NUM!" }]);
+  expect(read(swappedBook, settings, namedCell(settings, "SP_C1_ABC_A"))).toBe(0.9);
+  expect(read(swappedBook, settings, namedCell(settings, "SP_C1_ABC_A_CUTOFF"))).toEqual({ error: "#NUM!" });
 });

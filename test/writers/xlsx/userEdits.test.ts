@@ -38,6 +38,12 @@ const calendar = makeWorkCalendar(
   [serialFromYmd(2026, 9, 27), serialFromYmd(2026, 10, 10)],
 );
 const NEW_A_SHARE = 0.5; // typed into the renamed, shifted settings cell SP_C1_ABC_A after the edits
+/**
+ * After the round trip, on the register sorted by 年交易额 descending (0-based data rows): 年交易额 typed
+ * over two customers' (a top one's to 0, another's to a new top figure), two top rows deleted, and the
+ * register then sorted ascending — each a change of the value set the ABC cut-offs are found in.
+ */
+const CHANGES = { typed: [[1, 0], [20, 6_000_000]] as const, deleted: 3, deletedCount: 2 };
 
 // ---- what LibreOffice reports (see the script's docstring) ----
 
@@ -66,6 +72,8 @@ interface Case {
   /** Row insertions per ORIGINAL sheet name, in the order made: [at (0-based, at that moment), count]. */
   readonly inserts: Map<string, [number, number][]>;
   readonly ops: Op[];
+  /** Edits made after the round trip, on the reloaded workbook (see `CHANGES`). */
+  readonly later: Op[];
   snapshots?: Record<string, Snapshot>;
 }
 
@@ -208,7 +216,20 @@ function buildCase(locale: Locale, customerCount: number, contractCount: number)
   const cr = contractTable.origin.row;
   ops.push({ op: "sort", sheet: renamed(contractsMain), range: [cr, contractTable.origin.col, cr + contractTable.rows.length + newContracts.length, colOf(contractTable, "note")], column: colOf(contractTable, "amount") - contractTable.origin.col, descending: true });
   ops.push({ op: "recalc" }, { op: "export", label: "sorted" });
-  return { locale, specs, customers, newCustomers, contracts, newContracts, expense, inserts, ops };
+
+  const registerSheet = renamed(customersMain);
+  const dataRow = (i: number) => rr + 1 + i;
+  const sales = colOf(register, "annualSales");
+  const later: Op[] = [
+    { op: "set", sheet: registerSheet, cells: CHANGES.typed.map(([i, v]) => [dataRow(i), sales, v]) },
+    { op: "deleteRows", sheet: registerSheet, at: dataRow(CHANGES.deleted), count: CHANGES.deletedCount },
+    // No recalc: what LibreOffice shows after the edits by itself, as on screen.
+    { op: "export", label: "changed" },
+    { op: "sort", sheet: registerSheet, range: [rr, register.origin.col, rr + register.rows.length + newCustomers.length - CHANGES.deletedCount, colOf(register, "note")], column: sales - register.origin.col, descending: false },
+    { op: "recalc" },
+    { op: "export", label: "resorted" },
+  ];
+  return { locale, specs, customers, newCustomers, contracts, newContracts, expense, inserts, ops, later };
 }
 
 const cases: Case[] = [buildCase("zh-CN", 400, 60), buildCase("en-US", 60, 24)];
@@ -223,7 +244,7 @@ beforeAll(async () => {
       const file = join(dir, `templates-${c.locale}.xlsx`);
       const saved = join(dir, `edited-${c.locale}.xlsx`);
       writeFileSync(file, await writeXlsx(c.specs));
-      workbooks.push({ file, ops: [...c.ops, { op: "save", path: saved }, { op: "reload", path: saved }, { op: "recalc" }, { op: "export", label: "reloaded" }] });
+      workbooks.push({ file, ops: [...c.ops, { op: "save", path: saved }, { op: "reload", path: saved }, { op: "recalc" }, { op: "export", label: "reloaded" }, ...c.later] });
     }
     writeFileSync(join(dir, "plan.json"), JSON.stringify({ workbooks }));
     const started = Date.now();
@@ -268,6 +289,15 @@ function tableRows(snap: Snapshot, t: TableSpec): Record<string, unknown>[] {
   return rows;
 }
 const num = (v: unknown): number => (typeof v === "number" ? v : 0);
+const amounts = (rows: readonly TableRow[]): (number | null)[] => rows.map((r) => (typeof r.annualSales === "number" ? r.annualSales : null));
+const originalValues = (c: Case) => amounts(c.customers);
+const editedValues = (c: Case) => amounts([...c.customers, ...c.newCustomers]);
+/** The settings sheet's ABC cut-offs by name: the smallest value in class A, and in A or B. */
+function cutoffs(values: readonly (number | null)[], aShare?: number): Record<string, number> {
+  const classes = abcClasses(values, aShare);
+  const lowest = (tiers: string[]) => Math.min(...values.filter((v, i): v is number => v !== null && tiers.includes(classes[i])));
+  return { SP_C1_ABC_A_CUTOFF: lowest(["A"]), SP_C1_ABC_B_CUTOFF: lowest(["A", "B"]) };
+}
 
 describe.each(cases.map((c) => [c.locale, c] as const))("user edits in LibreOffice (%s)", (_locale, c) => {
   const snap = (label: string): Snapshot => {
@@ -325,6 +355,7 @@ describe.each(cases.map((c) => [c.locale, c] as const))("user edits in LibreOffi
       const now = got.cells[0][2];
       if (n.name.endsWith("_EXPENSE_TOTAL")) expect([n.name, now]).toEqual([n.name, num(old) + c.expense]);
       else if (n.name.endsWith("_ABC_A")) expect([n.name, old, now]).toEqual([n.name, 0.4, NEW_A_SHARE]);
+      else if (n.name.endsWith("_CUTOFF")) expect([n.name, old, now]).toEqual([n.name, cutoffs(originalValues(c))[n.name], cutoffs(editedValues(c), NEW_A_SHARE)[n.name]]);
       else expect([n.name, now]).toEqual([n.name, old]);
     }
     // The figures the roll-up reads, by name, against the options the plans were built with.
@@ -396,6 +427,37 @@ describe.each(cases.map((c) => [c.locale, c] as const))("user edits in LibreOffi
       expect([tier, tiers[i].count, tiers[i].amount]).toEqual([tier, abc.filter((t) => t === tier).length, amount]);
       expect(tiers[i].amountShare as number).toBeCloseTo(amount / total, 12);
     });
+  });
+
+  test.each(["changed", "resorted"])("customer register: after 年交易额 typed over, rows deleted and sorted again, ABC of every row and the summary follow (%s)", (label) => {
+    const main = spec(c, "customers", "main");
+    const register = table(main, "customers");
+    // Which customers the edits hit: the rows at those positions before them (the reloaded, sorted register).
+    const before = tableRows(snap("reloaded"), register);
+    const model = new Map(before.filter((r) => r.id !== null).map((r) => [r.id, r.annualSales as number | null]));
+    for (const [i, v] of CHANGES.typed) model.set(before[i].id, v);
+    const deleted = before.slice(CHANGES.deleted, CHANGES.deleted + CHANGES.deletedCount).map((r) => r.id);
+    for (const id of deleted) model.delete(id);
+    expect(deleted.every((id) => id !== null)).toBe(true);
+
+    const rows = tableRows(snap(label), register);
+    expect(rows.length).toBe(before.length - CHANGES.deletedCount);
+    expect(rows.filter((r) => r.id !== null).map((r) => [r.id, r.annualSales]).sort()).toEqual([...model].sort());
+    const values = rows.map((r) => (typeof r.annualSales === "number" ? r.annualSales : null));
+    const classes = abcClasses(values, NEW_A_SHARE);
+    expect(rows.map((r) => [r.id, r.abc])).toEqual(rows.map((r, i) => [r.id, classes[i] === "" ? null : classes[i]]));
+    expect(classes[rows.findIndex((r) => r.annualSales === 6_000_000)]).toBe("A");
+    const now = snap(label).names;
+    for (const [name, expected] of Object.entries(cutoffs(values, NEW_A_SHARE))) expect([name, now[name].cells[0][2]]).toEqual([name, expected]);
+    // The edits moved a cut-off: the classes differ from those before them.
+    const old = cutoffs(editedValues(c), NEW_A_SHARE);
+    expect(Object.keys(old).some((name) => now[name].cells[0][2] !== old[name])).toBe(true);
+    const tiers = tableRows(snap(label), table(spec(c, "customers", "summary"), "tierSummary"));
+    ["A", "B", "C"].forEach((tier, i) => {
+      const amount = values.reduce<number>((sum, v, j) => sum + (classes[j] === tier ? (v ?? 0) : 0), 0);
+      expect([tier, tiers[i].count, tiers[i].amount]).toEqual([tier, classes.filter((t) => t === tier).length, amount]);
+    });
+    expect(errors(snap(label))).toEqual([]);
   });
 
   test.each(edited)("contract register: status per row and the statistics include the inserted contracts (%s)", (label) => {
