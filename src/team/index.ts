@@ -11,6 +11,7 @@ export {
   DEFAULT_PRODUCT_RATIOS,
   isHeaderRow,
   parseRatios,
+  ratioCommasAmbiguous,
   readMonth,
   repsFromRange,
   validateWeights,
