@@ -155,6 +155,8 @@ describe("commas a thousands group cannot explain (review of issue 18)", () => {
   test("twelve plain months separated by commas are read, three-digit ones too (before: refused as thousands)", () => {
     expect(twelveMonths(inWan)).toEqual(inWan.split(","));
     expect(twelveMonths("80000,500,90000,1,1,1,1,1,1,1,1,1")).toHaveLength(12);
+    // The same typed with a Chinese input method's full-width commas.
+    expect(twelveMonths(inWan.replace(/,/g, "，"))).toEqual(inWan.split(","));
     const result = validateBreakdown({ ...year, lastYear: inWan });
     expect(result.fieldProblems).toEqual({});
     expect(result.request).toBeDefined();
