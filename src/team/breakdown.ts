@@ -352,6 +352,9 @@ export function repsFromRange(values: readonly (readonly WeightInput[])[]): RepI
  */
 export const ratioCommasAmbiguous = (text: string): boolean => hasThousandsComma(text);
 
+/** What is wrong with a ratio as typed that parseRatios refused, for the forms to show. */
+export const ratioTextIssue = (text: string): BreakdownIssue => ({ code: ratioCommasAmbiguous(text) ? "ratioCommas" : "ratioInvalid", params: { value: text } });
+
 /**
  * "2:3:1", "2,3,1", "2 3 1" or "２：３：１" → the three A:B:C ratios, or undefined if it is not three numbers
  * or its commas could group thousands (ratioCommasAmbiguous: callers say so).

@@ -12,6 +12,7 @@ export {
   isHeaderRow,
   parseRatios,
   ratioCommasAmbiguous,
+  ratioTextIssue,
   readMonth,
   repsFromRange,
   validateWeights,
