@@ -3,8 +3,8 @@ import { parseMonthText, parseWorkWeekText, readWeekText, type IsoWeek, type Yea
 import { MONTH_RANGE, monthInRange, monthRangeText, WEEK_RANGE_TEXT, weekInRange, YEAR_RANGE, yearInRange, type PeriodRange } from "../domain/periodRange";
 import { notXlsxKind } from "./fileKinds";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
-import { halfWidth, hasThousandsComma, readTypedNumber, readWholeNumber } from "../domain/typedText";
-import { CAP_RANGE, parseRate, parseRatios, readMonth, readSplit, type BreakdownPeriod, type RepInput } from "../team";
+import { commasAmbiguous, halfWidth, hasThousandsComma, readTypedNumber, readWholeNumber } from "../domain/typedText";
+import { CAP_RANGE, parseRate, parseRatios, ratioCommasAmbiguous, readMonth, readSplit, type BreakdownPeriod, type RepInput } from "../team";
 import { MONTHLY_PLAN_MONTHS, templateOfCliName, TEMPLATES, type TemplateId } from "../templates/registry";
 import { IMPORT_KINDS, type ImportKind } from "../import";
 import type { CliMessages } from "./messages";
@@ -267,8 +267,11 @@ function repValues(option: ValueOption, text: string | undefined): RepValue[] | 
   return found.map(({ key, value }) => ({ rep: key, value: value ?? "" }));
 }
 
-/** The options whose entries are separated by commas: a comma grouping thousands in them is ambiguous. */
-const LIST_OPTIONS = ["--reps", "--hold", "--start", "--month-hold", "--last-year"] as const satisfies readonly ValueOption[];
+/**
+ * The options whose entries are separated by commas: a comma grouping thousands in them is ambiguous. Any
+ * number of pairs is a valid list, so their count cannot tell; `--last-year` must be twelve (commasAmbiguous).
+ */
+const LIST_OPTIONS = ["--reps", "--hold", "--start", "--month-hold"] as const satisfies readonly ValueOption[];
 
 /** The options of a year's split (`PLAN_OPTIONS`), read; their values' sense is the plan's to check. */
 function planArgs(options: Map<ValueOption, string>): PlanArgs | Parsed {
@@ -277,6 +280,9 @@ function planArgs(options: Map<ValueOption, string>): PlanArgs | Parsed {
     // `--reps 张三=1,500` would be 张三 with weight 1 and a rep named 500.
     if (text !== undefined && hasThousandsComma(text)) return fail((m) => m.thousandsComma(option, text));
   }
+  const lastYear = options.get("--last-year");
+  // `80,000,90,000,…` would be twice as many months; `80,60,120,…` in 万元 is twelve.
+  if (lastYear !== undefined && commasAmbiguous(lastYear, monthList(lastYear), 12)) return fail((m) => m.thousandsComma("--last-year", lastYear));
   const splitText = options.get("--split");
   const split = splitText === undefined ? undefined : readSplit(splitText);
   if (splitText !== undefined && split === undefined) return fail((m) => m.badSplit(splitText));
@@ -293,13 +299,12 @@ function planArgs(options: Map<ValueOption, string>): PlanArgs | Parsed {
   }
   const productsText = options.get("--products");
   const products = productsText === undefined ? undefined : parseRatios(productsText);
-  if (productsText !== undefined && !products) return fail((m) => m.badProducts(productsText));
+  if (productsText !== undefined && !products) return fail((m) => (ratioCommasAmbiguous(productsText) ? m.productsCommas(productsText) : m.badProducts(productsText)));
   const unitText = options.get("--unit");
   const unit = unitText === undefined ? undefined : readTypedNumber(unitText);
   if (unitText !== undefined && unit === undefined) return fail((m) => m.badUnit(unitText));
   const input = options.get("--input");
   if (input !== undefined && !input.toLowerCase().endsWith(".csv")) return fail((m) => m.inputNotCsv(input));
-  const lastYear = options.get("--last-year");
   const reps = options.get("--reps");
   return {
     ...(input !== undefined ? { input } : {}),

@@ -44,10 +44,22 @@ export function readTypedNumber(input: unknown): number | undefined {
 }
 
 /**
- * Whether a list typed with commas between its entries holds a comma that groups thousands (`1,500`: a
- * digit, a comma, exactly three digits): read as two entries, it would be a wrong number in silence.
+ * Whether a list typed with commas between its entries holds what could be a number with its thousands
+ * grouped (`1,500`, `300,000.5`): one to three digits not after a digit or a point, then groups of exactly
+ * three. Read as two entries it would be a wrong number in silence. `80000,500` or `1.5,500` cannot be a
+ * grouping, so there the commas can only separate.
  */
-export const hasThousandsComma = (text: string): boolean => /\d,\d{3}(?!\d)/.test(halfWidth(text));
+export const hasThousandsComma = (text: string): boolean => /(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)/.test(halfWidth(text));
+
+/**
+ * Whether a list that must hold `expected` entries (twelve months) cannot be read for sure, given its
+ * `entries` split at every comma: it holds what could be a thousands group, and the entries are not
+ * `expected` plain numbers — too many or too few, or one with a leading zero (`000`, `050`), which nobody
+ * types but a group's tail is. Split into exactly `expected` plain numbers, nothing else fits: reading any
+ * comma as a thousands group would leave too few.
+ */
+export const commasAmbiguous = (text: string, entries: readonly string[], expected: number): boolean =>
+  hasThousandsComma(text) && (entries.length !== expected || entries.some((entry) => /^[+-]?0\d/.test(halfWidth(entry).trim())));
 
 /** A typed whole number within [min, max] ("２０２６" too), or undefined. */
 export function readWholeNumber(text: string, min: number, max: number): number | undefined {

@@ -3,7 +3,7 @@ import type { Locale } from "../contract/locale";
 import { apportion, apportionHeld } from "../domain/apportion";
 import { splitTable, TableInfeasible } from "../domain/controlledRounding";
 import { daysInMonth, isoWeekMonday, monthWeeks, PLAIN_WEEKS, serialFromYmd, weekSplit, workdays, type WorkCalendar } from "../domain/calendar";
-import { halfWidth, readTypedNumber, readWholeNumber } from "../domain/typedText";
+import { halfWidth, hasThousandsComma, readTypedNumber, readWholeNumber } from "../domain/typedText";
 
 /**
  * 目标分解 (DOMAIN §1.5, rule §2.3, issue 14): the team's target for a month or a year split over the
@@ -28,6 +28,7 @@ export type BreakdownErrorCode =
   | "weightsAllZero"
   | "targetInvalid"
   | "ratioInvalid"
+  | "ratioCommas"
   | "noWorkingDays"
   | "holdInvalid"
   | "holdsExceedTarget"
@@ -100,6 +101,7 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     weightsAllZero: () => "所有权重都是 0，无法分解：请至少给一名销售代表填写大于 0 的权重。",
     targetInvalid: (p) => `${p.annual ? "年度目标" : "团队目标"}“${p.value}”无效：请填写不小于 0 的整数金额（元）。`,
     ratioInvalid: (p) => `产品比例“${p.value}”无效：请填写三个 0 到 ${yuan(MAX_WEIGHT)} 之间的数字，且不能全为 0（如 2:3:1）。`,
+    ratioCommas: (p) => `产品比例“${p.value}”中数字间的逗号分不清是分隔三个数还是千位分隔：请用冒号分隔，数字不写千位逗号（如 2:3:1）。`,
     noWorkingDays: (p) => `${p.value} 没有工作日，无法按周分解。`,
     holdInvalid: (p) => `“${p.rep}”（第 ${p.row} 行）的固定目标“${p.value}”无效：请填写不小于 0 的整数金额（元），或留空按权重分配。`,
     holdsExceedTarget: (p) => `固定目标合计 ${yuan(p.amount)} 元，超过了团队目标 ${yuan(p.limit)} 元：请降低固定目标，或提高团队目标。`,
@@ -145,6 +147,8 @@ const MESSAGES: Readonly<Record<Locale, Record<BreakdownErrorCode, (p: Breakdown
     weightsAllZero: () => "Every weight is 0, so there is nothing to split by: give at least one rep a weight above 0.",
     targetInvalid: (p) => `The ${p.annual ? "annual" : "team"} target “${p.value}” is not valid: enter a whole amount of yuan, 0 or more.`,
     ratioInvalid: (p) => `The product ratio “${p.value}” is not valid: enter three numbers from 0 to ${yuan(MAX_WEIGHT)}, not all 0 (e.g. 2:3:1).`,
+    ratioCommas: (p) =>
+      `In the product ratio “${p.value}”, a comma between digits could separate the three numbers or group thousands: separate them with colons and write numbers without thousands commas (e.g. 2:3:1).`,
     noWorkingDays: (p) => `${p.value} has no working day to split by week.`,
     holdInvalid: (p) => `The fixed target “${p.value}” of “${p.rep}” (row ${p.row}) is not valid: enter a whole amount of yuan, 0 or more, or leave it blank to share by weight.`,
     holdsExceedTarget: (p) => `The fixed targets add up to ${yuan(p.amount)} yuan, more than the team target of ${yuan(p.limit)} yuan: lower the fixed targets or raise the team target.`,
@@ -341,8 +345,22 @@ export function repsFromRange(values: readonly (readonly WeightInput[])[]): RepI
   return body.map((row) => ({ rep: isBlank(row[0]) ? "" : String(row[0]), weight: row[1] ?? null }));
 }
 
-/** "2:3:1", "2,3,1", "2 3 1" or "２：３：１" → the three A:B:C ratios, or undefined if it is not three numbers. */
+/**
+ * Whether a ratio's commas cannot be told apart: `1,000,2` is 1:0:2 split at its commas, or 1000 and 2 grouped
+ * (hasThousandsComma). Not settled by count as twelve months are: three entries is too few for a slip to be
+ * unlikely (`2,300,1` may be 2:300:1 or a mistyped 2,300:1), and colons, the field's own format, cost nothing.
+ */
+export const ratioCommasAmbiguous = (text: string): boolean => hasThousandsComma(text);
+
+/** What is wrong with a ratio as typed that parseRatios refused, for the forms to show. */
+export const ratioTextIssue = (text: string): BreakdownIssue => ({ code: ratioCommasAmbiguous(text) ? "ratioCommas" : "ratioInvalid", params: { value: text } });
+
+/**
+ * "2:3:1", "2,3,1", "2 3 1" or "２：３：１" → the three A:B:C ratios, or undefined if it is not three numbers
+ * or its commas could group thousands (ratioCommasAmbiguous: callers say so).
+ */
 export function parseRatios(text: string): [number, number, number] | undefined {
+  if (ratioCommasAmbiguous(text)) return undefined;
   const parts = halfWidth(text).trim().split(/\s*[:,/\s]\s*/).map((part) => readTypedNumber(part));
   return parts.length === 3 && parts.every((n) => n !== undefined) ? [parts[0]!, parts[1]!, parts[2]!] : undefined;
 }

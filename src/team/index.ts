@@ -11,6 +11,8 @@ export {
   DEFAULT_PRODUCT_RATIOS,
   isHeaderRow,
   parseRatios,
+  ratioCommasAmbiguous,
+  ratioTextIssue,
   readMonth,
   repsFromRange,
   validateWeights,

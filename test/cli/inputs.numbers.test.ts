@@ -169,3 +169,45 @@ describe("holiday lines", () => {
     { name: "2026-13-01 is refused (held before)", argv: weekly, files: { "h.txt": "+2026-13-01\n" }, code: 2, zh: /第 1 行不是日期/, en: /line 1 is not a date/ },
   ]);
 });
+
+/**
+ * Review of issue 18: only commas that could really group thousands are ambiguous, and a list of a fixed
+ * length (`--last-year`: twelve) that splits into exactly that many numbers at its commas is read so.
+ * Every row but the controls failed on the code before.
+ */
+describe("commas a thousands group cannot explain", () => {
+  // 2026: the built-in holidays cover it, so the first line is the result.
+  const annualYear = ["write", "annual", "--out", "{dir}/a.xlsx", "--year", "2026"] as const;
+  cliTable([
+    {
+      name: "--last-year 80000,500,… (twelve plain months) is read, not refused as thousands",
+      argv: [...annualYear, "--last-year", "80000,500,90000,1,1,1,1,1,1,1,1,1"],
+      code: 0,
+      zh: /^已写入 /,
+      changes: ["a.xlsx"],
+    },
+    {
+      name: "--last-year in 万元 with three-digit months is read",
+      argv: [...year, "--split", "lastYear", "--last-year", "80,60,120,110,100,95,85,88,105,130,125,150"],
+      code: 0,
+      zh: /^已写入 /,
+      changes: ["b.xlsx"],
+    },
+    {
+      name: "--last-year with a grouped month among twelve (13 at the commas) is still refused (control)",
+      argv: [...annualYear, "--last-year", "80,1,500,90,95,85,88,105,130,125,150,160,170"],
+      code: 2,
+      zh: /^--last-year "80,1,500,.*" 中数字间的逗号/,
+      en: /^In --last-year "80,1,500,/,
+    },
+    { name: "--reps 张三=1.5,… with a fixed target: a comma after a decimal stays a separator (control)", argv: [...year.slice(0, -2), "--reps", "张三=1.5,李四=1", "--hold", "张三=300000"], code: 0, zh: /^已写入 /, changes: ["b.xlsx"] },
+    {
+      name: "--products 1,000,2 is refused with a hint to use :, not read as 1:0:2",
+      argv: [...month, "--reps", "a=1", "--products", "1,000,2"],
+      code: 2,
+      zh: /^产品比例"1,000,2"中数字间的逗号分不清是分隔三个数还是千位分隔:请用冒号分隔/,
+      en: /^In the product ratio "1,000,2", a comma between digits could separate the three numbers or group thousands: separate them with colons/,
+    },
+    { name: "--products 2,3,1 is read (control)", argv: [...month, "--reps", "a=1", "--products", "2,3,1"], code: 0, zh: /^已写入 /, changes: ["b.xlsx"] },
+  ]);
+});

@@ -83,6 +83,7 @@ const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   weightsAllZero: {},
   targetInvalid: { value: "-5" },
   ratioInvalid: { value: "1:2" },
+  ratioCommas: { value: "1,000,2" },
   noWorkingDays: { value: "2026-02" },
   holdInvalid: { rep: "张三", row: 2, value: "很多" },
   holdsExceedTarget: { amount: 1_300_000, limit: 1_200_000 },

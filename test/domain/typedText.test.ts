@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { readTypedNumber, readWholeNumber, typedDecimalText } from "../../src/domain/typedText";
+import { commasAmbiguous, hasThousandsComma, readTypedNumber, readWholeNumber, typedDecimalText } from "../../src/domain/typedText";
 import { parseDateList, parseDateText } from "../../src/domain/dateText";
-import { parseRatios } from "../../src/team";
+import { parseRatios, ratioCommasAmbiguous } from "../../src/team";
 import { parseRate } from "../../src/team/annualPlan";
 
 /**
@@ -115,5 +115,43 @@ describe("holiday dates — read strictly", () => {
         else expect(serial).toBe(Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000));
       }),
     );
+  });
+});
+
+describe("commas that could group thousands (review of issue 18)", () => {
+  test.each([
+    ["1,500", true],
+    ["张三=1,500,李四=2", true],
+    ["300,000", true],
+    ["1,500.5", true],
+    ["１，５００", true],
+    ["80000,500", false],
+    ["80000,500,90000,1,1", false],
+    ["张三,1000,500", false],
+    ["张三,1.5,500", false],
+    ["0.5,500", false],
+    ["1,5000", false],
+    ["张三, 2, 500", false],
+  ])("%j could hold a thousands group: %j", (text, expected) => {
+    // Before: any digit, comma and three digits counted, so 80000,500 (which no grouping writes) was refused.
+    expect(hasThousandsComma(text)).toBe(expected);
+  });
+
+  test("a list of a fixed length is ambiguous only when split at every comma it is not that many plain numbers", () => {
+    const ambiguous = (text: string) => commasAmbiguous(text, text.split(","), 12);
+    expect(ambiguous("80,60,120,110,100,95,85,88,105,130,125,150")).toBe(false);
+    expect(ambiguous("80,1,500,90,95,85,88,105,130,125,150,160,170")).toBe(true);
+    // Twelve at the commas, but 000 is a group's tail, not a month anybody types: six grouped months.
+    expect(ambiguous("80,000,90,000,70,000,60,000,50,000,40,000")).toBe(true);
+    expect(ambiguous("1,2,3")).toBe(false);
+  });
+
+  test("product ratios written with commas that could group thousands are refused, not read as 1:0:2", () => {
+    for (const text of ["1,000,2", "2,300,1", "１，０００，２", "1,000:2:3"]) {
+      expect([text, parseRatios(text), ratioCommasAmbiguous(text)]).toEqual([text, undefined, true]);
+    }
+    for (const text of ["2,3,1", "2:300:1", "2 300 1", "2, 300, 1", "1000,2,3"]) expect([text, ratioCommasAmbiguous(text)]).toEqual([text, false]);
+    expect(parseRatios("2,3,1")).toEqual([2, 3, 1]);
+    expect(parseRatios("1000,2,3")).toEqual([1000, 2, 3]);
   });
 });

@@ -1,3 +1,4 @@
+import { twelveMonths } from "../../src/taskpane/teamForms/boxes";
 import { validateBreakdown } from "../../src/taskpane/teamForms/breakdownForm";
 import { initialValues } from "../../src/taskpane/templateForms/initialValues";
 import { problemText } from "../../src/taskpane/templateForms/problemText";
@@ -143,5 +144,53 @@ describe("the 年度销售计划 form", () => {
     expect(target.ok ? {} : Object.keys(target.problems)).toEqual(["annualTarget"]);
     const year = validateForm("annual", { ...base, year: "0x7EA" });
     expect(year.ok ? {} : year.problems).toEqual({ year: { code: "wholeNumber", min: 1900, max: 9999 } });
+  });
+});
+
+describe("commas a thousands group cannot explain (review of issue 18)", () => {
+  const base = breakdownFormValues({ reps: "张三, 3\n李四, 2" });
+  const year = { ...base, periodKind: "year" as const, split: "lastYear" as const };
+  const inWan = "80,60,120,110,100,95,85,88,105,130,125,150";
+
+  test("twelve plain months separated by commas are read, three-digit ones too (before: refused as thousands)", () => {
+    expect(twelveMonths(inWan)).toEqual(inWan.split(","));
+    expect(twelveMonths("80000,500,90000,1,1,1,1,1,1,1,1,1")).toHaveLength(12);
+    // The same typed with a Chinese input method's full-width commas.
+    expect(twelveMonths(inWan.replace(/,/g, "，"))).toEqual(inWan.split(","));
+    const result = validateBreakdown({ ...year, lastYear: inWan });
+    expect(result.fieldProblems).toEqual({});
+    expect(result.request).toBeDefined();
+    const annual = validateForm("annual", { ...initialValues("annual", today, remembered, "zh-CN"), lastYear: inWan });
+    expect(annual.ok ? {} : annual.problems).toEqual({});
+    // Not twelve when split at every comma, and a comma could group thousands: still ambiguous.
+    expect(twelveMonths("80,000,90,000,70,000,60,000,50,000,40,000")).toEqual({ code: "monthsThousands" });
+    expect(twelveMonths("80,1,500,90,95,85,88,105,130,125,150,160,170")).toEqual({ code: "monthsThousands" });
+    expect(twelveMonths("80,60,120")).toEqual({ code: "monthsThousands" });
+    expect(twelveMonths("80,60,95")).toEqual({ code: "monthCount", count: 3 });
+  });
+
+  test("a reps line whose digits cannot be a thousands group is read by its columns (before: refused)", () => {
+    expect(validateBreakdown({ ...base, reps: "张三,1.5,500\n李四,2" }).fieldProblems).toEqual({});
+    expect(validateBreakdown({ ...base, periodKind: "year", reps: "张三,1000,500000\n李四,2" }).request?.input.reps).toEqual([
+      { rep: "张三", weight: "1000", hold: "500000" },
+      { rep: "李四", weight: "2" },
+    ]);
+    // Held: 1,500 could still be one number or two columns.
+    expect(validateBreakdown({ ...base, reps: "张三,2,500\n李四,2" }).fieldProblems.reps).toEqual({ code: "repsThousands", line: 1, text: "张三,2,500" });
+  });
+
+  test("product ratios written with commas that could group thousands are refused with a hint to use :, not read as 1:0:2", () => {
+    for (const ratios of ["1,000,2", "２，３００，１"]) {
+      const result = validateBreakdown({ ...base, productSplit: true, ratios });
+      expect([ratios, result.request, result.issues.ratios]).toEqual([ratios, undefined, [{ code: "ratioCommas", params: { value: ratios } }]]);
+      const annual = validateForm("annual", { ...initialValues("annual", today, remembered, "zh-CN"), lastYear: inWan, ratios });
+      expect(annual.ok ? {} : annual.problems).toEqual({ ratios: { code: "breakdown", issues: [{ code: "ratioCommas", params: { value: ratios } }] } });
+    }
+    const issues = [{ code: "ratioCommas", params: { value: "1,000,2" } }] as const;
+    expect(breakdownMessages(issues, "zh-CN")[0]).toBe("产品比例“1,000,2”中数字间的逗号分不清是分隔三个数还是千位分隔：请用冒号分隔，数字不写千位逗号（如 2:3:1）。");
+    expect(breakdownMessages(issues, "en-US")[0]).toBe(
+      "In the product ratio “1,000,2”, a comma between digits could separate the three numbers or group thousands: separate them with colons and write numbers without thousands commas (e.g. 2:3:1).",
+    );
+    expect(validateBreakdown({ ...base, productSplit: true, ratios: "2,3,1" }).issues.ratios).toBeUndefined();
   });
 });

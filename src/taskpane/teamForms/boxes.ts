@@ -1,4 +1,4 @@
-import { halfWidth, hasThousandsComma } from "../../domain/typedText";
+import { commasAmbiguous, halfWidth, hasThousandsComma } from "../../domain/typedText";
 import { isHeaderRow, type RepInput, type WeightInput } from "../../team";
 
 /**
@@ -138,11 +138,11 @@ export function monthsFromText(text: string): string[] {
  */
 export function twelveMonths(text: string): string[] | BoxProblem {
   // Where commas separate the months (all commas without tabs or line breaks; with spaces, the full-width
-  // ones), `80,000,90,000` would be four months: 80, 0, 90, 0.
+  // ones), `80,000,90,000` would be four months: 80, 0, 90, 0 — unless they are twelve (commasAmbiguous).
   const trimmed = text.trim();
   const separators = /[\t\r\n]/.test(trimmed) ? "" : /[\s、，；;]/.test(trimmed) ? trimmed.replace(/,/g, "") : trimmed;
-  if (hasThousandsComma(separators)) return { code: "monthsThousands" };
   const months = monthsFromText(text);
+  if (commasAmbiguous(separators, months, 12)) return { code: "monthsThousands" };
   if (months.length === 0) return Array.from({ length: 12 }, () => "");
   return months.length === 12 ? months : { code: "monthCount", count: months.length };
 }

@@ -1,7 +1,7 @@
 import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../contract/locale";
-import { BreakdownError, computeBreakdown, parseRatios, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod } from "../../team";
+import { BreakdownError, computeBreakdown, parseRatios, ratioTextIssue, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod } from "../../team";
 import type { PlanChoice } from "../../templates/team";
 import { monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
 import { formCalendar, isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
@@ -97,7 +97,7 @@ export function validateBreakdown(values: BreakdownFormValues): BreakdownValidat
   if (isProblem(cal)) fieldProblems.holidays = cal;
   if (isProblem(workWeek)) fieldProblems.longWeek = workWeek;
   const ratios = values.productSplit ? parseRatios(values.ratios) : undefined;
-  if (values.productSplit && !ratios) issues.ratios = [{ code: "ratioInvalid", params: { value: values.ratios } }];
+  if (values.productSplit && !ratios) issues.ratios = [ratioTextIssue(values.ratios)];
   const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
   if (values.plans === "weekly" && !week) fieldProblems.week = { code: "weekFormat" };
   const yearly = chosen?.kind === "year";

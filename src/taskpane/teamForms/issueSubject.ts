@@ -33,6 +33,7 @@ const SUBJECT: Readonly<Record<BreakdownErrorCode, IssueSubject>> = {
   monthsNothingToSpread: "monthHolds",
   unitInvalid: "unit",
   ratioInvalid: "ratios",
+  ratioCommas: "ratios",
   noWorkingDays: "calendar",
 };
 

@@ -7,6 +7,7 @@ import {
   DEFAULT_GROWTH,
   parseRate,
   parseRatios,
+  ratioTextIssue,
   type AnnualPlan,
   type AnnualPlanInput,
   type BreakdownIssue,
@@ -57,7 +58,7 @@ export function annualForm(values: FormValues, calendar: WorkCalendar | undefine
   const reps = readRepsBox(values.reps);
   if (isBoxProblem(reps)) problems.reps = reps;
   const ratios = parseRatios(values.ratios);
-  if (!ratios) problems.ratios = { code: "breakdown", issues: [{ code: "ratioInvalid", params: { value: values.ratios } }] };
+  if (!ratios) problems.ratios = { code: "breakdown", issues: [ratioTextIssue(values.ratios)] };
   const expenseCap = parseRate(values.expenseCap);
   if (expenseCap === undefined || expenseCap < 0 || expenseCap > 1) problems.expenseCap = { code: "percent" };
   if (year === undefined || isBoxProblem(lastYear)) return { problems };
