@@ -61,7 +61,7 @@ describe("the 年度销售计划 form", () => {
     const result = annualForm({ ...base, year: "26", expenseCap: "-1%", ratios: "2:3" }, undefined);
     expect(result.valid).toBeUndefined();
     expect(result.problems).toEqual({
-      year: { code: "wholeNumber", min: 1900, max: 9999 },
+      year: { code: "wholeNumber", min: 1901, max: 9999 },
       expenseCap: { code: "percent" },
       ratios: { code: "breakdown", issues: [{ code: "ratioInvalid", params: { value: "2:3" } }] },
     });

@@ -176,7 +176,7 @@ describe("paste the notice", () => {
     expect(read.problems.map((p) => p.kind)).toEqual(["unread"]);
     expect(read.problems[0].message.zh).toContain("十月九日放假");
     expect(read.holidays).toHaveLength(9);
-    expect(readNotice(notice2025, "25x")).toEqual({ code: "wholeNumber", min: 1900, max: 9999 });
+    expect(readNotice(notice2025, "25x")).toEqual({ code: "wholeNumber", min: 1901, max: 9999 });
   });
 
   test("the dialog opens on the first year without data, else the period's year", () => {

@@ -28,7 +28,7 @@ describe("the template forms' whole numbers (held before)", () => {
 
   test.each(["1e2", "0x10", "0x7EA", "2e3"])("the statistics year %j is refused", (statsYear) => {
     const result = validateForm("contracts", { ...initialValues("contracts", today, remembered, "zh-CN"), statsYear });
-    expect(result).toEqual({ ok: false, problems: { statsYear: { code: "wholeNumber", min: 1900, max: 9999 } } });
+    expect(result).toEqual({ ok: false, problems: { statsYear: { code: "wholeNumber", min: 1901, max: 9999 } } });
   });
 
   test.each(["2026-02-30", "0x7EA-10-01", "2.026e3-10-01", "+2026-13-01"])("the holiday line %j is refused", (line) => {
@@ -143,7 +143,7 @@ describe("the 年度销售计划 form", () => {
     const target = validateForm("annual", { ...base, annualTarget: "1e6" });
     expect(target.ok ? {} : Object.keys(target.problems)).toEqual(["annualTarget"]);
     const year = validateForm("annual", { ...base, year: "0x7EA" });
-    expect(year.ok ? {} : year.problems).toEqual({ year: { code: "wholeNumber", min: 1900, max: 9999 } });
+    expect(year.ok ? {} : year.problems).toEqual({ year: { code: "wholeNumber", min: 1901, max: 9999 } });
   });
 });
 

@@ -1,9 +1,9 @@
-import { parseMonthText, parseWeekText } from "../../domain/dateText";
-import { readWholeNumber } from "../../domain/typedText";
+import { MONTH_RANGE } from "../../domain/periodRange";
 import type { Locale } from "../../contract/locale";
 import { BreakdownError, computeBreakdown, parseRatios, ratioTextIssue, type BreakdownInput, type BreakdownIssue, type BreakdownPeriod } from "../../team";
+import { MONTHLY_PLAN_MONTHS } from "../../templates/registry";
 import type { PlanChoice } from "../../templates/team";
-import { monthPeriod, nextMonthPeriod, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
+import { monthPeriod, nextMonthPeriod, readMonthField, readWeekField, readYearField, weekPeriod, yearPeriod, type CalendarPeriod, type WorkWeekKind } from "../templateForms/periodCalendar";
 import { formCalendar, isProblem, type FormCalendar, type FieldProblem } from "../templateForms/validate";
 import { isBoxProblem, monthHoldsFromText, readRepsBox, repsFromText, twelveMonths } from "./boxes";
 import { issueSubject, type IssueSubject } from "./issueSubject";
@@ -50,23 +50,30 @@ export interface BreakdownValidation {
   readonly request?: { readonly input: BreakdownInput; readonly plans?: PlanChoice; readonly team?: string };
 }
 
-function period(values: BreakdownFormValues): BreakdownPeriod | undefined {
+/** The period typed, within the periods the command line takes: with monthly plans, a month whose plan's review is due in a month the calendar counts. */
+function period(values: BreakdownFormValues): BreakdownPeriod | FieldProblem {
   if (values.periodKind === "month") {
-    const month = parseMonthText(values.month);
-    return month ? { kind: "month", ...month } : undefined;
+    const month = readMonthField(values.month, values.plans === "monthly" ? MONTHLY_PLAN_MONTHS : MONTH_RANGE);
+    return isProblem(month) ? month : { kind: "month", ...month };
   }
-  const year = readWholeNumber(values.year, 1900, 9999);
-  return year === undefined ? undefined : { kind: "year", year };
+  const year = readYearField(values.year);
+  return isProblem(year) ? year : { kind: "year", year };
 }
+
+/** The weekly plans' week, when they are asked for. */
+const plansWeek = (values: BreakdownFormValues) => (values.plans === "weekly" ? readWeekField(values.week) : undefined);
 
 /**
  * The period the breakdown splits and the holidays and work week it splits by, over the years of the
  * period and of the weekly plans' week (written with the same calendar); the form describes the period.
  */
 export function breakdownCalendar(values: BreakdownFormValues): FormCalendar {
-  const chosen = period(values);
+  const typed = period(values);
+  // A field still wrong plans no period: its problem is shown on it.
+  const chosen = isProblem(typed) ? undefined : typed;
   const planned = chosen && (chosen.kind === "month" ? monthPeriod(chosen) : yearPeriod(chosen.year));
-  const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
+  const typedWeek = plansWeek(values);
+  const week = isProblem(typedWeek) ? undefined : typedWeek;
   // Monthly plans look into the next month for their review date.
   const reviews = chosen?.kind === "month" && values.plans === "monthly" ? [nextMonthPeriod(chosen)] : [];
   const periods: CalendarPeriod[] = [...(planned ? [planned] : []), ...(week ? [weekPeriod(week)] : []), ...reviews];
@@ -90,16 +97,18 @@ const FIELD_OF: Readonly<Record<IssueSubject, BreakdownField>> = {
 export function validateBreakdown(values: BreakdownFormValues): BreakdownValidation {
   const fieldProblems: Partial<Record<BreakdownField, FieldProblem>> = {};
   const issues: Partial<Record<BreakdownField, BreakdownIssue[]>> = {};
-  const chosen = period(values);
-  if (!chosen) fieldProblems.period = values.periodKind === "month" ? { code: "monthFormat" } : { code: "wholeNumber", min: 1900, max: 9999 };
+  const typed = period(values);
+  if (isProblem(typed)) fieldProblems.period = typed;
+  const chosen = isProblem(typed) ? undefined : typed;
   const { use, week: workWeek } = breakdownCalendar(values);
   const cal = isProblem(use) ? use : use.calendar;
   if (isProblem(cal)) fieldProblems.holidays = cal;
   if (isProblem(workWeek)) fieldProblems.longWeek = workWeek;
   const ratios = values.productSplit ? parseRatios(values.ratios) : undefined;
   if (values.productSplit && !ratios) issues.ratios = [ratioTextIssue(values.ratios)];
-  const week = values.plans === "weekly" ? parseWeekText(values.week) : null;
-  if (values.plans === "weekly" && !week) fieldProblems.week = { code: "weekFormat" };
+  const typedWeek = plansWeek(values);
+  if (isProblem(typedWeek)) fieldProblems.week = typedWeek;
+  const week = isProblem(typedWeek) ? undefined : typedWeek;
   const yearly = chosen?.kind === "year";
   const lastYear = yearly && values.split === "lastYear" ? twelveMonths(values.lastYear) : undefined;
   if (isBoxProblem(lastYear)) fieldProblems.lastYear = lastYear;

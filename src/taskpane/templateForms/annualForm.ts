@@ -1,5 +1,5 @@
 import type { WorkCalendar } from "../../domain/calendar";
-import { readTypedNumber, readWholeNumber } from "../../domain/typedText";
+import { readTypedNumber } from "../../domain/typedText";
 import {
   annualTarget,
   BreakdownError,
@@ -15,6 +15,7 @@ import {
 import { isBoxProblem, monthHoldsFromText, readRepsBox, repsFromText, twelveMonths } from "../teamForms/boxes";
 import { issueSubject, type IssueSubject } from "../teamForms/issueSubject";
 import type { FieldName, FormValues } from "./formModel";
+import { readYearField } from "./periodCalendar";
 import type { FieldProblems } from "./validate";
 
 /**
@@ -49,8 +50,8 @@ export interface AnnualFormResult {
 /** The form's own fields checked, then the plan computed with the calendar the form's block gives. */
 export function annualForm(values: FormValues, calendar: WorkCalendar | undefined): AnnualFormResult {
   const problems: { -readonly [F in keyof FieldProblems]: FieldProblems[F] } = {};
-  const year = readWholeNumber(values.year, 1900, 9999);
-  if (year === undefined) problems.year = { code: "wholeNumber", min: 1900, max: 9999 };
+  const year = readYearField(values.year);
+  if (typeof year !== "number") problems.year = year;
   const lastYear = twelveMonths(values.lastYear);
   if (isBoxProblem(lastYear)) problems.lastYear = lastYear;
   const monthHolds = monthHoldsFromText(values.monthHolds);
@@ -61,7 +62,7 @@ export function annualForm(values: FormValues, calendar: WorkCalendar | undefine
   if (!ratios) problems.ratios = { code: "breakdown", issues: [ratioTextIssue(values.ratios)] };
   const expenseCap = parseRate(values.expenseCap);
   if (expenseCap === undefined || expenseCap < 0 || expenseCap > 1) problems.expenseCap = { code: "percent" };
-  if (year === undefined || isBoxProblem(lastYear)) return { problems };
+  if (typeof year !== "number" || isBoxProblem(lastYear)) return { problems };
 
   const input: AnnualPlanInput = {
     year,

@@ -12,9 +12,10 @@ import {
   type WorkWeek,
 } from "../../domain/calendar";
 import { planningCalendar, type PlanningCalendar } from "../../domain/chinaCalendar";
-import { formatDateList, parseDateList, parseDateText, type DateLists, type IsoWeek, type YearMonth } from "../../domain/dateText";
+import { formatDateList, monthAfter, parseDateList, parseDateText, parseMonthText, parseWeekText, type DateLists, type IsoWeek, type YearMonth } from "../../domain/dateText";
 import { DomainError } from "../../domain/errors";
 import { parseHolidayNotice, type NoticeParse } from "../../domain/holidayNotice";
+import { MONTH_RANGE, monthInRange, monthRangeText, WEEK_RANGE_TEXT, weekInRange, YEAR_RANGE, type PeriodRange } from "../../domain/periodRange";
 import { readWholeNumber } from "../../domain/typedText";
 import type { Locale } from "../../contract/locale";
 import { uiStrings } from "../strings";
@@ -33,6 +34,28 @@ export interface CalendarPeriod {
   readonly end: number;
 }
 
+/**
+ * A week, month or year field read as the command line reads its option: only periods every day of which
+ * the calendar counts (domain/periodRange.ts). Anything else is the field's problem, with the range to
+ * type, so nothing computed from the field meets a date the calendar refuses.
+ */
+export function readWeekField(text: string): IsoWeek | FieldProblem {
+  const week = parseWeekText(text);
+  if (!week) return { code: "weekFormat" };
+  return weekInRange(week) ? week : { code: "outOfRange", period: "week", ...WEEK_RANGE_TEXT };
+}
+
+/** `range`: a monthly plan's ends a month early, as its review falls due in the next month (MONTHLY_PLAN_MONTHS). */
+export function readMonthField(text: string, range: PeriodRange<YearMonth>): YearMonth | FieldProblem {
+  const month = parseMonthText(text);
+  if (!month) return { code: "monthFormat" };
+  return monthInRange(month, range) ? month : { code: "outOfRange", period: "month", ...monthRangeText(range) };
+}
+
+export function readYearField(text: string): number | FieldProblem {
+  return readWholeNumber(text, YEAR_RANGE.first, YEAR_RANGE.last) ?? { code: "wholeNumber", min: YEAR_RANGE.first, max: YEAR_RANGE.last };
+}
+
 export function weekPeriod({ year, week }: IsoWeek): CalendarPeriod {
   const start = isoWeekMonday(year, week);
   return { kind: "week", start, end: start + 6 };
@@ -45,7 +68,10 @@ export const monthPeriod = ({ year, month }: YearMonth): CalendarPeriod => ({
 });
 
 /** The month after: a monthly plan's review date falls in it. */
-export const nextMonthPeriod = ({ year, month }: YearMonth): CalendarPeriod => monthPeriod(month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 });
+export const nextMonthPeriod = (month: YearMonth): CalendarPeriod => monthPeriod(monthAfter(month));
+
+/** The month after, when the calendar counts it: a diary of 9999-12 looks no further than its month. */
+export const nextMonthPeriods = (month: YearMonth): CalendarPeriod[] => (monthInRange(monthAfter(month), MONTH_RANGE) ? [nextMonthPeriod(month)] : []);
 
 export const yearPeriod = (year: number): CalendarPeriod => ({ kind: "year", start: serialFromYmd(year, 1, 1), end: serialFromYmd(year, 12, 31) });
 
@@ -154,8 +180,8 @@ export const noticeYearFor = (period: CalendarPeriod | undefined, uncovered: rea
 
 /** A pasted notice read for the year typed beside it. */
 export function readNotice(text: string, yearText: string): NoticeParse | FieldProblem {
-  const year = readWholeNumber(yearText, 1900, 9999);
-  return year === undefined ? { code: "wholeNumber", min: 1900, max: 9999 } : parseHolidayNotice(text, year);
+  const year = readYearField(yearText);
+  return typeof year === "number" ? parseHolidayNotice(text, year) : year;
 }
 
 /**

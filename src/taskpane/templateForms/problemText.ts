@@ -16,6 +16,8 @@ export function problemText(problem: FieldProblem, locale: Locale): string {
       return strings.problemWeekFormat;
     case "monthFormat":
       return strings.problemMonthFormat;
+    case "outOfRange":
+      return strings.problemOutOfRange(problem.period, problem.first, problem.last);
     case "dateFormat":
       return strings.problemDateFormat;
     case "wholeNumber":

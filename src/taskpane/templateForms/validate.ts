@@ -1,5 +1,4 @@
 import { FIVE_DAY_WEEK, PLAIN_WEEKS, type WorkCalendar, type WorkWeek } from "../../domain/calendar";
-import { parseMonthText, parseWeekText } from "../../domain/dateText";
 import type { Bilingual } from "../../contract/locale";
 import type { AnnualPlan, BreakdownIssue } from "../../team";
 import { annualForm, type AnnualFormRequest } from "./annualForm";
@@ -7,10 +6,23 @@ import type { BoxProblem } from "../teamForms/boxes";
 import { readWholeNumber } from "../../domain/typedText";
 import type { IsoWeek, YearMonth } from "../../domain/dateText";
 import type { RequestOf, TemplateRequest } from "../../templates";
-import { TEMPLATES, type TemplateId } from "../../templates/registry";
+import { MONTH_RANGE } from "../../domain/periodRange";
+import { MONTHLY_PLAN_MONTHS, TEMPLATES, type TemplateId } from "../../templates/registry";
 import { diaryReps } from "../../templates/workDiary";
 import { TEMPLATE_FIELDS, type FieldName, type FormValues } from "./formModel";
-import { calendarInUse, monthPeriod, nextMonthPeriod, weekPeriod, workWeekInUse, yearPeriod, type CalendarInUse, type CalendarPeriod } from "./periodCalendar";
+import {
+  calendarInUse,
+  monthPeriod,
+  nextMonthPeriods,
+  readMonthField,
+  readWeekField,
+  readYearField,
+  weekPeriod,
+  workWeekInUse,
+  yearPeriod,
+  type CalendarInUse,
+  type CalendarPeriod,
+} from "./periodCalendar";
 
 /** Why a field is not acceptable; the pane words each one in the user's language. */
 export type FieldProblem =
@@ -18,6 +30,8 @@ export type FieldProblem =
   | { readonly code: "tooLong"; readonly max: number }
   | { readonly code: "weekFormat" }
   | { readonly code: "monthFormat" }
+  /** A week or month that reads but reaches past the dates the calendar counts: `first` to `last` as typed. */
+  | { readonly code: "outOfRange"; readonly period: "week" | "month"; readonly first: string; readonly last: string }
   | { readonly code: "dateFormat" }
   | { readonly code: "wholeNumber"; readonly min: number; readonly max: number }
   /** A share such as 2 %, from 0 to 100 %. */
@@ -67,15 +81,26 @@ export function formCalendar(
   return { ...(period ? { period } : {}), week, use };
 }
 
-export function templateCalendar(template: TemplateId, values: FormValues): FormCalendar {
+/** The template's week, month and year fields as typed, each read within the periods it can plan. */
+function periodFields(template: TemplateId, values: FormValues) {
   const fields = new Set(TEMPLATE_FIELDS[template]);
-  const week = fields.has("week") ? parseWeekText(values.week) : null;
-  const month = fields.has("month") ? parseMonthText(values.month) : null;
-  // A yearly template (the annual plan) plans the year its year field names.
-  const year = fields.has("year") ? readWholeNumber(values.year, 1900, 9999) : undefined;
+  return {
+    week: fields.has("week") ? readWeekField(values.week) : undefined,
+    month: fields.has("month") ? readMonthField(values.month, template === "monthly" ? MONTHLY_PLAN_MONTHS : MONTH_RANGE) : undefined,
+    // A yearly template (the annual plan) plans the year its year field names.
+    year: fields.has("year") ? readYearField(values.year) : undefined,
+  };
+}
+
+export function templateCalendar(template: TemplateId, values: FormValues): FormCalendar {
+  const read = periodFields(template, values);
+  // A field still wrong plans no period: its problem is shown on it.
+  const week = isProblem(read.week) ? undefined : read.week;
+  const month = isProblem(read.month) ? undefined : read.month;
+  const year = isProblem(read.year) ? undefined : read.year;
   const period = week ? weekPeriod(week) : month ? monthPeriod(month) : year !== undefined ? yearPeriod(year) : undefined;
   // A monthly plan's review date falls in the next month, so its calendar (and warning) reaches there, as on the command line.
-  const periods = period ? [period, ...(month ? [nextMonthPeriod(month)] : [])] : [];
+  const periods = period ? [period, ...(month ? nextMonthPeriods(month) : [])] : [];
   return formCalendar(period, periods, values);
 }
 
@@ -98,11 +123,12 @@ export function validateForm(template: TemplateId, values: FormValues): Validati
   for (const field of ["team", "approver"] as const) {
     if (fields.has(field) && values[field].trim().length > MAX_NAME) problems[field] = { code: "tooLong", max: MAX_NAME };
   }
-  const week = fields.has("week") ? parseWeekText(values.week) : null;
-  if (fields.has("week") && !week) problems.week = { code: "weekFormat" };
-  const month = fields.has("month") ? parseMonthText(values.month) : null;
-  if (fields.has("month") && !month) problems.month = { code: "monthFormat" };
-  const statsYear = fields.has("statsYear") ? wholeNumber(values.statsYear, 1900, 9999) : 0;
+  const read = periodFields(template, values);
+  if (isProblem(read.week)) problems.week = read.week;
+  if (isProblem(read.month)) problems.month = read.month;
+  const week = isProblem(read.week) ? null : (read.week ?? null);
+  const month = isProblem(read.month) ? null : (read.month ?? null);
+  const statsYear = fields.has("statsYear") ? readYearField(values.statsYear) : 0;
   if (isProblem(statsYear)) problems.statsYear = statsYear;
   const blankRows = wholeNumber(values.blankRows, 0, TEMPLATES[template].blankRows.max);
   if (isProblem(blankRows)) problems.blankRows = blankRows;
