@@ -344,10 +344,10 @@ function breakdownInput(command: BreakdownCommand, file: AnnualInputFile, calend
   };
 }
 
-async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promise<string> {
+async function breakdown(command: BreakdownCommand, io: CliIo): Promise<string> {
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
-      ? { template: "weekly", ...weekOf(command.plans.week, now) }
+      ? { template: "weekly", ...command.plans.week }
       : command.plans && { template: "monthly", ...(command.plans.month !== undefined ? { month: command.plans.month } : {}) };
   const { calendar, uncovered } = await loadCalendar(command, io, breakdownYears(command.period, plans));
   const input = breakdownInput(command, await planInputFile(command.input, io), calendar);
@@ -398,11 +398,18 @@ async function calendarNotice(command: CalendarNoticeCommand, io: CliIo): Promis
  * file nor followed into the file it points to. Checked before anything is read or written.
  */
 async function checkOut(io: CliIo, out: string): Promise<void> {
+  const folder = dirname(out);
+  const at = await io.entry(folder);
+  if (at.kind === "missing") throw new CliError(EXIT_FAILURE, (m) => m.outFolderMissing(folder));
+  if (at.kind === "file") throw new CliError(EXIT_FAILURE, (m) => m.outFolderNotFolder(folder));
   const entry = await io.entry(out);
   if (entry.kind === "symlink") throw new CliError(EXIT_FAILURE, (m) => m.outSymlink(out, entry.target));
   if (entry.kind === "other") throw new CliError(EXIT_FAILURE, (m) => m.outNotFile(out));
   if (entry.kind === "file" && entry.readOnly) throw new CliError(EXIT_FAILURE, (m) => m.outReadOnly(out));
 }
+
+/** The system's answers to creating a file in a folder that is gone, not ours to write, or on a read-only disk. */
+const FOLDER_ERRORS: ReadonlySet<string> = new Set(["ENOENT", "ENOTDIR", "EACCES", "EPERM", "EROFS"]);
 
 /** `rollup --out X ./X`, or a hard link or symlink to X among the inputs: the same file, however spelt. */
 async function checkOutNotInput(io: CliIo, out: string, files: readonly string[]): Promise<void> {
@@ -555,7 +562,12 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
     }
     if (parsed.kind === "calendar-notice") return await calendarNotice(parsed, io);
     await checkOut(io, parsed.out);
-    const lock = await io.lock(parsed.out);
+    const lock = await io.lock(parsed.out).catch((error: unknown) => {
+      // The lock is the first file created in the folder: a folder gone, or one that may not be written
+      // (permissions, a read-only disk), is named rather than reported as the lock file's system error.
+      if (!FOLDER_ERRORS.has((error as NodeJS.ErrnoException | undefined)?.code ?? "")) throw error;
+      throw new CliError(EXIT_FAILURE, (m) => m.outFolderUnwritable(dirname(parsed.out)));
+    });
     if (lock.kind === "held") throw new CliError(EXIT_FAILURE, (m) => m.outLocked(parsed.out, lock.lockFile));
     try {
       io.stdout(
@@ -564,7 +576,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
           : parsed.kind === "rollup"
             ? await rollup(parsed, io)
             : parsed.kind === "breakdown"
-              ? await breakdown(parsed, io, now)
+              ? await breakdown(parsed, io)
               : await write(parsed, io, now),
       );
     } finally {
