@@ -12,6 +12,9 @@ const IMPORT_WORDS = IMPORT_KINDS.map((kind) => TEMPLATES[kind].cliName).join("|
 
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
+/** Years without holiday data named one by one, each with its command; the rest are counted. */
+const NAMED_YEARS = 5;
+
 const zh = {
   unknownCommand: (c: string) => `未知命令"${excerpt(c)}",可用命令:write、rollup、breakdown、calendar、import。`,
   noTemplates: `请至少指定一个模板:${CLI_NAMES.join("、")}。`,
@@ -119,9 +122,10 @@ const zh = {
     `内置节假日数据不含 ${y} 年(覆盖 ${first}–${last} 年)。若国务院已发布该年的安排,请保存通知文本后运行 sales-planner calendar parse-notice --year ${y} NOTICE.txt。`,
   uncoveredYears: (years: readonly number[], first: number, last: number) =>
     [
-      `注意:内置的中国节假日数据覆盖 ${first}–${last} 年,${years.join("、")} 年的日期未含法定节假日和调休,按普通周一至周五计算。`,
+      `注意:内置的中国节假日数据覆盖 ${first}–${last} 年,${years.slice(0, NAMED_YEARS).join("、")} 年${years.length > NAMED_YEARS ? `及另外 ${years.length - NAMED_YEARS} 个年份` : ""}的日期未含法定节假日和调休,按普通周一至周五计算。`,
       `请用 --holidays FILE 补充(每行 yyyy-mm-dd 为放假,+yyyy-mm-dd 为调休上班),或把国务院办公厅的节假日安排通知保存为 NOTICE.txt 后运行:`,
-      ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...years.slice(0, NAMED_YEARS).map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...(years.length > NAMED_YEARS ? [`  ……另有 ${years.length - NAMED_YEARS} 个年份,命令相同,改 --year 即可。`] : []),
     ].join("\n"),
   notDates: (table: string, cells: readonly NotADate[]) =>
     [
@@ -239,9 +243,10 @@ const en: CliMessages = {
     `The built-in holiday data does not cover ${y} (it covers ${first}–${last}). If the State Council has published that year's schedule, save the notice's text and run sales-planner calendar parse-notice --year ${y} NOTICE.txt.`,
   uncoveredYears: (years, first, last) =>
     [
-      `Note: the built-in China holiday data covers ${first}–${last}; dates in ${years.join(", ")} have no official holidays or 调休 and count as plain Monday–Friday.`,
+      `Note: the built-in China holiday data covers ${first}–${last}; dates in ${years.slice(0, NAMED_YEARS).join(", ")}${years.length > NAMED_YEARS ? ` and ${years.length - NAMED_YEARS} more years` : ""} have no official holidays or 调休 and count as plain Monday–Friday.`,
       `Add them with --holidays FILE (one yyyy-mm-dd per line for a day off, +yyyy-mm-dd for a make-up working day), or save the State Council's notice (国务院办公厅关于…部分节假日安排的通知) as NOTICE.txt and run:`,
-      ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...years.slice(0, NAMED_YEARS).map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...(years.length > NAMED_YEARS ? [`  …and ${years.length - NAMED_YEARS} more years: the same command with their --year.`] : []),
     ].join("\n"),
   notDates: (table, cells) =>
     [

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CLI_MESSAGES } from "../../src/cli/messages";
 import { runCli } from "../support/cli";
 import { cliTable } from "../support/cliTable";
 
@@ -160,5 +161,26 @@ describe("a folder the lock cannot be created in is named, not the lock file's s
     expect({ code, err }).toEqual({ code: 1, err: expect.stringMatching(/^无法在文件夹 .*\/link 中写入.*\nCannot write in the folder .*\/link /) });
     expect(err).not.toMatch(/lock|ENOENT/);
     expect(readdirSync(dir)).toEqual(["link"]);
+  });
+});
+
+describe("the years without holiday data are those the written periods touch, and a long list is cut", () => {
+  test("write weekly diary --week 9999-W51: the diary's month and the week, not the years between", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sp-cli-review-"));
+    // runCli's day is 2026-11-25: the diary is for December 2026, its review in January 2027.
+    const { code, err } = await runCli("write", "weekly", "diary", "--out", join(dir, "c.xlsx"), "--week", "9999-W51");
+    expect(code).toBe(0);
+    expect(err.split("\n")[0]).toBe("注意:内置的中国节假日数据覆盖 2004–2026 年,2027、9999 年的日期未含法定节假日和调休,按普通周一至周五计算。");
+    expect(err.split("\n")).toHaveLength(4);
+  });
+
+  test.each([
+    ["zh-CN", "2027、2028、2029、2030、2031 年及另外 3 个年份", "  ……另有 3 个年份,命令相同,改 --year 即可。"],
+    ["en-US", "2027, 2028, 2029, 2030, 2031 and 3 more years", "  …and 3 more years: the same command with their --year."],
+  ] as const)("in %s, eight years name five and count the rest", (locale, named, more) => {
+    const lines = CLI_MESSAGES[locale].uncoveredYears([2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034], 2004, 2026).split("\n");
+    expect(lines[0]).toContain(named);
+    expect(lines).toHaveLength(2 + 5 + 1);
+    expect(lines[7]).toBe(more);
   });
 });
