@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI_MESSAGES } from "../../src/cli/messages";
+import { EMPTY_LOCK_GRACE_MS, lockFileOf, lockOut } from "../../src/cli/outLock";
 import { runCli } from "../support/cli";
 import { cliTable } from "../support/cliTable";
 
@@ -182,5 +183,33 @@ describe("the years without holiday data are those the written periods touch, an
     expect(lines[0]).toContain(named);
     expect(lines).toHaveLength(2 + 5 + 1);
     expect(lines[7]).toBe(more);
+  });
+});
+
+describe("the output lock", () => {
+  const lockedDir = (): { dir: string; out: string; lock: string } => {
+    const dir = mkdtempSync(join(tmpdir(), "sp-cli-review-"));
+    return { dir, out: join(dir, "a.xlsx"), lock: lockFileOf(join(dir, "a.xlsx")) };
+  };
+
+  test("release leaves a lock that is no longer ours (another run took it over)", async () => {
+    const { out, lock } = lockedDir();
+    const taken = await lockOut(out);
+    expect(taken.kind).toBe("taken");
+    writeFileSync(lock, "sales-planner 1 another-host\n");
+    if (taken.kind === "taken") await taken.release();
+    expect(readFileSync(lock, "utf8")).toBe("sales-planner 1 another-host\n");
+  });
+
+  test("an empty lock is held while fresh and taken over once older than its creator takes to write it", async () => {
+    const { dir, out, lock } = lockedDir();
+    writeFileSync(lock, "");
+    expect(await lockOut(out)).toEqual({ kind: "held", lockFile: lock });
+    const old = new Date(Date.now() - EMPTY_LOCK_GRACE_MS - 60_000);
+    utimesSync(lock, old, old);
+    const taken = await lockOut(out);
+    expect(taken.kind).toBe("taken");
+    if (taken.kind === "taken") await taken.release();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
