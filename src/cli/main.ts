@@ -1,3 +1,4 @@
+import { unlinkSync } from "node:fs";
 import { access, lstat, readFile, readlink, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { isoWeekMonday, type WorkCalendar, type WorkWeek } from "../domain/calendar";
@@ -26,6 +27,7 @@ import { blankAnnualOptions, type AnnualPlanOptions } from "../templates/annualP
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 import { lockOut, type OutLock } from "./outLock";
+import { cleanUpOnSignal } from "./onSignal";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
 
@@ -63,6 +65,7 @@ export const nodeIo: CliIo = {
   },
   writeFile: async (path, data) => {
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    const forget = cleanUpOnSignal(() => unlinkSync(temp));
     try {
       await writeFile(temp, data);
       await rename(temp, path);
@@ -70,6 +73,8 @@ export const nodeIo: CliIo = {
       // Half written (a full disk) or never renamed: the temporary file is ours to remove, whatever failed.
       await unlink(temp).catch(() => undefined);
       throw error;
+    } finally {
+      forget();
     }
   },
   lock: lockOut,

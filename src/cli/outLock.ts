@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { link, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFileSync, unlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { cleanUpOnSignal } from "./onSignal";
 
 /**
  * A run holds its output file from before it reads it until after it has replaced it: two runs adding
@@ -65,7 +67,16 @@ export async function lockOut(path: string): Promise<OutLock> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(lockFile, ours, { flag: "wx" });
-      return { kind: "taken", release: () => releaseLock(lockFile, ours) };
+      const forget = cleanUpOnSignal(() => {
+        if (readFileSync(lockFile, "utf8") === ours) unlinkSync(lockFile);
+      });
+      return {
+        kind: "taken",
+        release: async () => {
+          forget();
+          await releaseLock(lockFile, ours);
+        },
+      };
     } catch (error) {
       if (errorCode(error) !== "EEXIST") throw error;
     }

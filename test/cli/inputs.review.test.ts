@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI_MESSAGES } from "../../src/cli/messages";
 import { EMPTY_LOCK_GRACE_MS, lockFileOf, lockOut } from "../../src/cli/outLock";
+import { nodeIo } from "../../src/cli/main";
 import { runCli } from "../support/cli";
 import { cliTable } from "../support/cliTable";
 
@@ -211,5 +212,39 @@ describe("the output lock", () => {
     expect(taken.kind).toBe("taken");
     if (taken.kind === "taken") await taken.release();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("Ctrl-C or a kill while a run writes removes the temporary file and the lock", () => {
+  // The handler's process.exit is caught here: emitting the signal (its name as the argument, as Node
+  // passes it) runs the handlers a real one would.
+  let exit: jest.SpyInstance;
+  beforeEach(() => {
+    exit = jest.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+  });
+  afterEach(() => exit.mockRestore());
+
+  test("SIGTERM with the lock held: the lock goes, exit code 143, and no handler is left after release", async () => {
+    const listeners = process.listenerCount("SIGTERM");
+    const dir = mkdtempSync(join(tmpdir(), "sp-cli-review-"));
+    const taken = await lockOut(join(dir, "a.xlsx"));
+    expect(process.listenerCount("SIGTERM")).toBe(listeners + 1);
+    process.emit("SIGTERM", "SIGTERM");
+    expect(exit).toHaveBeenCalledWith(143);
+    expect(readdirSync(dir)).toEqual([]);
+    if (taken.kind === "taken") await taken.release();
+    expect(process.listenerCount("SIGTERM")).toBe(listeners);
+  });
+
+  test("SIGINT while the temporary file is being written: it goes, exit code 130", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sp-cli-review-"));
+    const out = join(dir, "a.xlsx");
+    const writing = nodeIo.writeFile(out, new Uint8Array(64 * 1024 * 1024)).catch(() => "stopped");
+    while (readdirSync(dir).length === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(readdirSync(dir)).toEqual([`.a.xlsx.${process.pid}.tmp`]);
+    process.emit("SIGINT", "SIGINT");
+    expect(exit).toHaveBeenCalledWith(130);
+    expect(readdirSync(dir)).toEqual([]);
+    await writing;
   });
 });
