@@ -65,11 +65,13 @@ export async function lockOut(path: string): Promise<OutLock> {
   const ours = lockText(process.pid, hostname());
   // A second attempt follows a stale lock taken away, or a lock that went away while it was being read.
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Registered before the file is created: a signal between its creation and the write's end must
+    // remove it too. Only ever our text is removed: an existing lock (EEXIST) is another run's.
+    const forget = cleanUpOnSignal(() => {
+      if (readFileSync(lockFile, "utf8") === ours) unlinkSync(lockFile);
+    });
     try {
       await writeFile(lockFile, ours, { flag: "wx" });
-      const forget = cleanUpOnSignal(() => {
-        if (readFileSync(lockFile, "utf8") === ours) unlinkSync(lockFile);
-      });
       return {
         kind: "taken",
         release: async () => {
@@ -78,6 +80,7 @@ export async function lockOut(path: string): Promise<OutLock> {
         },
       };
     } catch (error) {
+      forget();
       if (errorCode(error) !== "EEXIST") throw error;
     }
     const found = await readLock(lockFile);
