@@ -1,5 +1,5 @@
-import { FIVE_DAY_WEEK, type WorkWeek } from "../domain/calendar";
-import { parseMonthText, parseWorkWeekText, readWeekText, type IsoWeek, type YearMonth } from "../domain/dateText";
+import { daysInMonth, FIVE_DAY_WEEK, isoWeekMonday, serialFromYmd, type WorkWeek } from "../domain/calendar";
+import { formatMonthText, parseMonthText, parseWorkWeekText, readWeekText, type IsoWeek, type YearMonth } from "../domain/dateText";
 import { MONTH_RANGE, monthInRange, monthRangeText, WEEK_RANGE_TEXT, weekInRange, YEAR_RANGE, yearInRange, type PeriodRange } from "../domain/periodRange";
 import { notXlsxKind } from "./fileKinds";
 import { isLocale, DEFAULT_LOCALE, type Locale } from "../contract/locale";
@@ -90,10 +90,10 @@ export interface BreakdownCommand extends PlanArgs {
   readonly target?: string;
   readonly period: BreakdownPeriod;
   /**
-   * Which plans to pre-fill: a month's monthly plans, or a year's for the month named with --month; a
-   * weekly choice without --week means the default week (registry: the coming one).
+   * Which plans to pre-fill: a month's monthly plans, or a year's for the month named with --month; the
+   * weekly plans of the week named with --week, a week with a day in the period.
    */
-  readonly plans?: { readonly template: "monthly"; readonly month?: number } | { readonly template: "weekly"; readonly week?: IsoWeek };
+  readonly plans?: { readonly template: "monthly"; readonly month?: number } | { readonly template: "weekly"; readonly week: IsoWeek };
   readonly calendar: CalendarChoice;
   /** `--workweek 双休|单休|大小周:DATE` (Monday–Friday by default): the days a week works, before holidays. */
   readonly workweek: WorkWeek;
@@ -159,6 +159,17 @@ const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
   import: ["--out", "--lang", "--from", "--sheet", "--map"],
 };
 
+/**
+ * `write`'s period and name options and the templates that read them (main.ts, REQUEST): given to none
+ * of the templates written, an option is refused, as `--year` without `annual` is, rather than ignored.
+ * The contract statistics start with the year of --month, and the annual plan is for it without --year.
+ */
+export const WRITE_OPTION_READERS: Readonly<Partial<Record<ValueOption, readonly TemplateId[]>>> = {
+  "--week": ["weekly"],
+  "--month": ["monthly", "contracts", "diary", "annual"],
+  "--rep": ["weekly", "monthly", "diary"],
+};
+
 /** Own keys only: `in` would take `toString` for a command, inherited from Object.prototype. */
 const isCommand = (name: string | undefined): name is Command => name !== undefined && Object.hasOwn(OPTIONS_OF, name);
 
@@ -208,12 +219,16 @@ function monthOption(text: string, range: PeriodRange<YearMonth>): YearMonth | P
   return fail((m) => m.badMonth(text, first, last));
 }
 
-/** `--week`: an ISO week that exists, Monday to Sunday within the supported dates. */
+/**
+ * `--week`: an ISO week that exists, Monday to Sunday within the supported dates. A week written as one
+ * is checked against the range first: 1900-W09 or 0999-W10 is answered with the weeks to use, and the
+ * reason it does not exist is kept for a week in range (2027-W53: that year has 52 weeks).
+ */
 function weekOption(text: string): IsoWeek | Parsed {
   const read = readWeekText(text);
-  if (!read.ok) return fail((m) => m.badWeek(text, read.why));
-  const { week } = read;
-  return weekInRange(week) ? week : fail((m) => m.weekOutOfRange(text, WEEK_RANGE_TEXT.first, WEEK_RANGE_TEXT.last));
+  const typed = read.ok ? read.week : read.typed;
+  if (typed && !weekInRange(typed)) return fail((m) => m.weekOutOfRange(text, WEEK_RANGE_TEXT.first, WEEK_RANGE_TEXT.last));
+  return read.ok ? read.week : fail((m) => m.badWeek(text, read.why));
 }
 
 /** `--calendar cn|中国|none|无` (English words in any case), China by default. */
@@ -340,6 +355,14 @@ function annualArgs(options: Map<ValueOption, string>): AnnualArgs | Parsed {
   };
 }
 
+/** A week with a day in the period: its plans' target is the part of the breakdown that falls in that week. */
+function weekInPeriod(week: IsoWeek, period: BreakdownPeriod): boolean {
+  const monday = isoWeekMonday(week.year, week.week);
+  const [first, last] =
+    period.kind === "year" ? [serialFromYmd(period.year, 1, 1), serialFromYmd(period.year, 12, 31)] : [serialFromYmd(period.year, period.month, 1), serialFromYmd(period.year, period.month, daysInMonth(period.year, period.month))];
+  return monday <= last && monday + 6 >= first;
+}
+
 function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: Locale, calendar: CalendarChoice, workweek: WorkWeek): Parsed {
   const target = options.get("--target");
   const input = options.get("--input");
@@ -371,6 +394,9 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
   if (weekText !== undefined && plansText !== "weekly") return fail((m) => m.weekWithoutWeeklyPlans);
   const week = weekText === undefined ? undefined : weekOption(weekText);
   if (week && "kind" in week) return week;
+  // As with a year's monthly plans: the weekly plans' week is the user's choice, never the week it is run in.
+  if (plansText === "weekly" && !week) return fail((m) => m.planWeekMissing(period.year));
+  if (week && !weekInPeriod(week, period)) return fail((m) => (period.kind === "year" ? m.planWeekNotInYear(weekText ?? "", period.year) : m.planWeekNotInMonth(weekText ?? "", formatMonthText(period))));
   const holidaysFile = options.get("--holidays");
   return {
     kind: "breakdown",
@@ -380,7 +406,7 @@ function breakdownCommand(options: Map<ValueOption, string>, out: string, lang: 
     period,
     ...plan,
     ...(plansText === "monthly" ? { plans: { template: "monthly", ...(period.kind === "year" && month ? { month: month.month } : {}) } as const } : {}),
-    ...(plansText === "weekly" ? { plans: { template: "weekly", ...(week ? { week } : {}) } as const } : {}),
+    ...(week ? { plans: { template: "weekly", week } as const } : {}),
     calendar,
     workweek,
     ...(holidaysFile !== undefined ? { holidaysFile } : {}),
@@ -446,6 +472,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const wantsAnnual = templates.includes("annual");
   const annualOnly = wantsAnnual ? undefined : ANNUAL_OPTIONS.find((option) => options.has(option));
   if (annualOnly !== undefined) return fail((m) => m.annualOnly(annualOnly));
+  for (const [option, readers = []] of Object.entries(WRITE_OPTION_READERS)) {
+    const names = readers.map((id) => TEMPLATES[id].cliName);
+    if (options.has(option as ValueOption) && !readers.some((id) => templates.includes(id))) return fail((m) => m.optionUnread(option, names));
+  }
   const annual = wantsAnnual ? annualArgs(options) : undefined;
   if (annual && "kind" in annual) return annual;
   const weekText = options.get("--week");

@@ -1,3 +1,4 @@
+import { unlinkSync } from "node:fs";
 import { access, lstat, readFile, readlink, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { isoWeekMonday, type WorkCalendar, type WorkWeek } from "../domain/calendar";
@@ -26,6 +27,7 @@ import { blankAnnualOptions, type AnnualPlanOptions } from "../templates/annualP
 import { rollupWorkbooks } from "../writers/xlsx/team/rollupFiles";
 import { FileRefusedError, refusalBySize, refusedFile, type SkippedFile } from "../writers/ooxml/fileCheck";
 import { lockOut, type OutLock } from "./outLock";
+import { cleanUpOnSignal } from "./onSignal";
 
 /** The `sales-planner` command line. Exit codes: 0 ok, 1 runtime failure, 2 bad usage. */
 
@@ -63,6 +65,7 @@ export const nodeIo: CliIo = {
   },
   writeFile: async (path, data) => {
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    const forget = cleanUpOnSignal(() => unlinkSync(temp));
     try {
       await writeFile(temp, data);
       await rename(temp, path);
@@ -70,6 +73,8 @@ export const nodeIo: CliIo = {
       // Half written (a full disk) or never renamed: the temporary file is ours to remove, whatever failed.
       await unlink(temp).catch(() => undefined);
       throw error;
+    } finally {
+      forget();
     }
   },
   lock: lockOut,
@@ -344,10 +349,10 @@ function breakdownInput(command: BreakdownCommand, file: AnnualInputFile, calend
   };
 }
 
-async function breakdown(command: BreakdownCommand, io: CliIo, now: Date): Promise<string> {
+async function breakdown(command: BreakdownCommand, io: CliIo): Promise<string> {
   const plans: PlanChoice | undefined =
     command.plans?.template === "weekly"
-      ? { template: "weekly", ...weekOf(command.plans.week, now) }
+      ? { template: "weekly", ...command.plans.week }
       : command.plans && { template: "monthly", ...(command.plans.month !== undefined ? { month: command.plans.month } : {}) };
   const { calendar, uncovered } = await loadCalendar(command, io, breakdownYears(command.period, plans));
   const input = breakdownInput(command, await planInputFile(command.input, io), calendar);
@@ -398,11 +403,18 @@ async function calendarNotice(command: CalendarNoticeCommand, io: CliIo): Promis
  * file nor followed into the file it points to. Checked before anything is read or written.
  */
 async function checkOut(io: CliIo, out: string): Promise<void> {
+  const folder = dirname(out);
+  const at = await io.entry(folder);
+  if (at.kind === "missing") throw new CliError(EXIT_FAILURE, (m) => m.outFolderMissing(folder));
+  if (at.kind === "file") throw new CliError(EXIT_FAILURE, (m) => m.outFolderNotFolder(folder));
   const entry = await io.entry(out);
   if (entry.kind === "symlink") throw new CliError(EXIT_FAILURE, (m) => m.outSymlink(out, entry.target));
   if (entry.kind === "other") throw new CliError(EXIT_FAILURE, (m) => m.outNotFile(out));
   if (entry.kind === "file" && entry.readOnly) throw new CliError(EXIT_FAILURE, (m) => m.outReadOnly(out));
 }
+
+/** The system's answers to creating a file in a folder that is gone, not ours to write, or on a read-only disk. */
+const FOLDER_ERRORS: ReadonlySet<string> = new Set(["ENOENT", "ENOTDIR", "EACCES", "EPERM", "EROFS"]);
 
 /** `rollup --out X ./X`, or a hard link or symlink to X among the inputs: the same file, however spelt. */
 async function checkOutNotInput(io: CliIo, out: string, files: readonly string[]): Promise<void> {
@@ -555,7 +567,12 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
     }
     if (parsed.kind === "calendar-notice") return await calendarNotice(parsed, io);
     await checkOut(io, parsed.out);
-    const lock = await io.lock(parsed.out);
+    const lock = await io.lock(parsed.out).catch((error: unknown) => {
+      // The lock is the first file created in the folder: a folder gone, or one that may not be written
+      // (permissions, a read-only disk), is named rather than reported as the lock file's system error.
+      if (!FOLDER_ERRORS.has((error as NodeJS.ErrnoException | undefined)?.code ?? "")) throw error;
+      throw new CliError(EXIT_FAILURE, (m) => m.outFolderUnwritable(dirname(parsed.out)));
+    });
     if (lock.kind === "held") throw new CliError(EXIT_FAILURE, (m) => m.outLocked(parsed.out, lock.lockFile));
     try {
       io.stdout(
@@ -564,7 +581,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
           : parsed.kind === "rollup"
             ? await rollup(parsed, io)
             : parsed.kind === "breakdown"
-              ? await breakdown(parsed, io, now)
+              ? await breakdown(parsed, io)
               : await write(parsed, io, now),
       );
     } finally {

@@ -12,6 +12,9 @@ const IMPORT_WORDS = IMPORT_KINDS.map((kind) => TEMPLATES[kind].cliName).join("|
 
 
 /** Everything the command line prints, in both languages (help is always shown in both). */
+/** Years without holiday data named one by one, each with its command; the rest are counted. */
+const NAMED_YEARS = 5;
+
 const zh = {
   unknownCommand: (c: string) => `未知命令"${excerpt(c)}",可用命令:write、rollup、breakdown、calendar、import。`,
   noTemplates: `请至少指定一个模板:${CLI_NAMES.join("、")}。`,
@@ -64,11 +67,15 @@ const zh = {
   annualYearOfMonth: (y: number, first: number, last: number) => `年度销售计划的年份取自 --month:${y} 年超出支持范围 ${first}–${last},请用 --year 指定。`,
   planMonthMissing: (y: number) => `按年分解时,--plans monthly 需用 --month 指定月计划的月份,如 --month ${y}-03。`,
   planMonthNotInYear: (v: string, y: number) => `--month ${excerpt(v)} 不在 ${y} 年内:按年分解时,--month 指定该年中月计划的月份。`,
+  planWeekMissing: (y: number) => `--plans weekly 需用 --week 指定周计划的周次,如 --week ${y}-W10。`,
+  planWeekNotInYear: (v: string, y: number) => `--week ${excerpt(v)} 不在分解的期间 ${y} 年内:--week 指定该期间中周计划的周次。`,
+  planWeekNotInMonth: (v: string, month: string) => `--week ${excerpt(v)} 不在分解的期间 ${month} 内:--week 指定该期间中周计划的周次。`,
   monthWithYear: "按年分解(--year)时,--month 只用于指定月计划的月份(--plans monthly)。",
   weekWithoutWeeklyPlans: "--week 只用于周计划(--plans weekly)。",
   thousandsComma: (o: string, v: string) => `${o} "${excerpt(v)}" 中数字间的逗号分不清是分隔各项还是千位分隔:数字请不写千位逗号(写 300000,不写 300,000)。`,
   yearOnly: (o: string) => `${o} 只用于按年分解(--year);按月分解(--month)不用 --start、--month-hold、--split、--last-year 和 --input。`,
   annualOnly: (o: string) => `${o} 只用于年度销售计划(write annual)。`,
+  optionUnread: (o: string, templates: readonly string[]) => `${o} 只用于模板 ${templates.join("、")},本次写入的模板都不用它。`,
   notInReps: (o: string, rep: string) => `${o} 中的"${excerpt(rep)}"不在销售代表名单中(--reps,或输入文件的"销售代表"行)。`,
   annualInputInvalid: (file: string, lines: readonly string[]) => [`${excerpt(file, PATH_CHARACTERS)} 中有无法识别的内容,未做任何修改:`, ...lines.map((line) => `  ${line}`)].join("\n"),
   missingFromInput: (o: string, item: string, file: string) => `缺少 ${o},${excerpt(file, PATH_CHARACTERS)} 中也没有"${item}"行。`,
@@ -79,6 +86,9 @@ const zh = {
   outReadOnly: (f: string) => `输出文件 ${excerpt(f, PATH_CHARACTERS)} 是只读的,未做任何修改:请去掉只读属性,或用 --out 指定另一个文件。`,
   outSymlink: (f: string, t: string) => `输出文件 ${excerpt(f, PATH_CHARACTERS)} 是指向 ${excerpt(t, PATH_CHARACTERS)} 的符号链接,为避免改写链接所指的文件,未做任何修改:请用 --out 指定实际文件。`,
   outNotFile: (f: string) => `输出路径 ${excerpt(f, PATH_CHARACTERS)} 不是普通文件,未做任何修改。`,
+  outFolderMissing: (d: string) => `输出文件夹 ${excerpt(d, PATH_CHARACTERS)} 不存在,未做任何修改:请先建立该文件夹,或用 --out 指定另一个位置。`,
+  outFolderNotFolder: (d: string) => `输出文件夹 ${excerpt(d, PATH_CHARACTERS)} 不是文件夹,未做任何修改:请用 --out 指定另一个位置。`,
+  outFolderUnwritable: (d: string) => `无法在文件夹 ${excerpt(d, PATH_CHARACTERS)} 中写入(不存在、无写入权限或只读),未做任何修改:请检查该文件夹,或用 --out 指定另一个位置。`,
   badCalendar: (v: string) => `日历"${excerpt(v)}"无效,可选 cn(中国法定节假日和调休,默认)或 none(仅周一至周五)。`,
   badWorkweek: (v: string) => `工作周"${excerpt(v)}"无效,可选 双休(默认)、单休,或 大小周:日期(该日期所在的一周为大周,例如 大小周:2026-11-07)。`,
   unknownCalendarAction: (a: string) => `calendar 后应为 show 或 parse-notice,而不是"${excerpt(a)}"。`,
@@ -113,9 +123,10 @@ const zh = {
     `内置节假日数据不含 ${y} 年(覆盖 ${first}–${last} 年)。若国务院已发布该年的安排,请保存通知文本后运行 sales-planner calendar parse-notice --year ${y} NOTICE.txt。`,
   uncoveredYears: (years: readonly number[], first: number, last: number) =>
     [
-      `注意:内置的中国节假日数据覆盖 ${first}–${last} 年,${years.join("、")} 年的日期未含法定节假日和调休,按普通周一至周五计算。`,
+      `注意:内置的中国节假日数据覆盖 ${first}–${last} 年,${years.slice(0, NAMED_YEARS).join("、")} 年${years.length > NAMED_YEARS ? `及另外 ${years.length - NAMED_YEARS} 个年份` : ""}的日期未含法定节假日和调休,按普通周一至周五计算。`,
       `请用 --holidays FILE 补充(每行 yyyy-mm-dd 为放假,+yyyy-mm-dd 为调休上班),或把国务院办公厅的节假日安排通知保存为 NOTICE.txt 后运行:`,
-      ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...years.slice(0, NAMED_YEARS).map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...(years.length > NAMED_YEARS ? [`  ……另有 ${years.length - NAMED_YEARS} 个年份,命令相同,改 --year 即可。`] : []),
     ].join("\n"),
   notDates: (table: string, cells: readonly NotADate[]) =>
     [
@@ -178,11 +189,15 @@ const en: CliMessages = {
   annualYearOfMonth: (y, first, last) => `The annual plan's year comes from --month: ${y} is out of range (${first} to ${last}); give --year.`,
   planMonthMissing: (y) => `A year's breakdown writes the monthly plans of one month: name it with --month, e.g. --month ${y}-03.`,
   planMonthNotInYear: (v, y) => `--month ${excerpt(v)} is not in ${y}: with --year, --month names the month of that year's monthly plans.`,
+  planWeekMissing: (y) => `Weekly plans need their week: name it with --week, e.g. --week ${y}-W10.`,
+  planWeekNotInYear: (v, y) => `--week ${excerpt(v)} is not within the breakdown's period, ${y}: --week names the week of the weekly plans in that period.`,
+  planWeekNotInMonth: (v, month) => `--week ${excerpt(v)} is not within the breakdown's period, ${month}: --week names the week of the weekly plans in that period.`,
   monthWithYear: "With --year, --month names the month of the monthly plans (--plans monthly) only.",
   weekWithoutWeeklyPlans: "--week is for the weekly plans (--plans weekly) only.",
   thousandsComma: (o, v) => `In ${o} "${excerpt(v)}", a comma between digits could separate the entries or group thousands: write numbers without thousands commas (300000, not 300,000).`,
   yearOnly: (o) => `${o} is for a year's breakdown (--year); a month's (--month) takes no --start, --month-hold, --split, --last-year or --input.`,
   annualOnly: (o) => `${o} is for the annual sales plan (write annual) only.`,
+  optionUnread: (o, templates) => `${o} is read by the templates ${templates.join(", ")} only; none of the templates written reads it.`,
   notInReps: (o, rep) => `"${excerpt(rep)}" in ${o} is not among the reps (--reps, or the input file's Rep rows).`,
   annualInputInvalid: (file, lines) => [`${excerpt(file, PATH_CHARACTERS)} holds rows that cannot be read; nothing was changed:`, ...lines.map((line) => `  ${line}`)].join("\n"),
   missingFromInput: (o, item, file) => `Missing ${o}; ${excerpt(file, PATH_CHARACTERS)} has no "${item}" row either.`,
@@ -193,6 +208,9 @@ const en: CliMessages = {
   outReadOnly: (f) => `The output file ${excerpt(f, PATH_CHARACTERS)} is read-only; nothing was changed. Make it writable, or give another file with --out.`,
   outSymlink: (f, t) => `The output file ${excerpt(f, PATH_CHARACTERS)} is a symbolic link to ${excerpt(t, PATH_CHARACTERS)}; nothing was changed, so the file it points to is not rewritten. Give the real file with --out.`,
   outNotFile: (f) => `The output path ${excerpt(f, PATH_CHARACTERS)} is not a regular file; nothing was changed.`,
+  outFolderMissing: (d) => `The output folder ${excerpt(d, PATH_CHARACTERS)} does not exist; nothing was changed. Create it first, or give another place with --out.`,
+  outFolderNotFolder: (d) => `The output folder ${excerpt(d, PATH_CHARACTERS)} is not a folder; nothing was changed. Give another place with --out.`,
+  outFolderUnwritable: (d) => `Cannot write in the folder ${excerpt(d, PATH_CHARACTERS)} (missing, no permission, or read-only); nothing was changed. Check the folder, or give another place with --out.`,
   badCalendar: (v) => `Unknown calendar "${excerpt(v)}"; use cn (China's official holidays and 调休, the default) or none (plain Monday–Friday).`,
   badWorkweek: (v) => `Unknown work week "${excerpt(v)}"; use 5day (Monday–Friday, the default), 6day (Monday–Saturday) or alternate:DATE (大小周: the week of DATE works its Saturday, e.g. alternate:2026-11-07).`,
   unknownCalendarAction: (a) => `calendar takes show or parse-notice, not "${excerpt(a)}".`,
@@ -227,9 +245,10 @@ const en: CliMessages = {
     `The built-in holiday data does not cover ${y} (it covers ${first}–${last}). If the State Council has published that year's schedule, save the notice's text and run sales-planner calendar parse-notice --year ${y} NOTICE.txt.`,
   uncoveredYears: (years, first, last) =>
     [
-      `Note: the built-in China holiday data covers ${first}–${last}; dates in ${years.join(", ")} have no official holidays or 调休 and count as plain Monday–Friday.`,
+      `Note: the built-in China holiday data covers ${first}–${last}; dates in ${years.slice(0, NAMED_YEARS).join(", ")}${years.length > NAMED_YEARS ? ` and ${years.length - NAMED_YEARS} more years` : ""} have no official holidays or 调休 and count as plain Monday–Friday.`,
       `Add them with --holidays FILE (one yyyy-mm-dd per line for a day off, +yyyy-mm-dd for a make-up working day), or save the State Council's notice (国务院办公厅关于…部分节假日安排的通知) as NOTICE.txt and run:`,
-      ...years.map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...years.slice(0, NAMED_YEARS).map((y) => `  sales-planner calendar parse-notice --year ${y} NOTICE.txt > holidays.txt`),
+      ...(years.length > NAMED_YEARS ? [`  …and ${years.length - NAMED_YEARS} more years: the same command with their --year.`] : []),
     ].join("\n"),
   notDates: (table, cells) =>
     [
@@ -271,7 +290,7 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   sales-planner write <${CLI_NAMES.join("|")}>... --out FILE.xlsx [options]
   sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--lang zh-CN|en-US]
   sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
-                --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly | --plans weekly [--week 2026-W48]]
+                --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly | --plans weekly --week 2026-W48]
                 [--calendar cn|none] [--workweek 双休|单休|大小周:DATE] [--holidays FILE] [--lang zh-CN|en-US]
                 按年 year only: [--split lastyear|workdays] [--last-year 80000,60000,…] [--start 李四=7]
                 [--month-hold 3=150000] [--input PLAN.csv];  按年按月 both: [--hold 张三=300000] [--unit 100]
@@ -311,9 +330,12 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   --holidays), into a "Target breakdown" sheet; --products adds the product split; --plans adds each
   rep's monthly or weekly plan, target filled in.
   按年分解(--year)时,--plans monthly 需用 --month 指定该年中月计划的月份(如 --month 2026-03),
-  不会默认为当月;--week 只用于 --plans weekly。
+  不会默认为当月;--plans weekly 需用 --week 指定分解期间内的一周(如 --week 2026-W10),不会默认为
+  下周;--week 只用于 --plans weekly。
   For a year (--year), --plans monthly needs the plans' month, a month of that year, with --month
-  (e.g. --month 2026-03): it is never the current month by default. --week goes with --plans weekly only.
+  (e.g. --month 2026-03): it is never the current month by default. --plans weekly needs the plans'
+  week, a week with a day in the breakdown's year or month, with --week (e.g. --week 2026-W10): it is
+  never the coming week by default. --week goes with --plans weekly only.
   按年分解时:--hold 固定某人的目标,其余按权重分给其他人;--start 新人从某月到岗(之前各月为 0);
   --split lastyear 按上年各月销售拆到各月(--last-year 或输入文件;输入文件的"代表上年"行给出个人的
   上年各月),默认按工作日;--month-hold 固定某月的团队目标;--unit 按 100 元(或其他整数元)取整。
@@ -370,8 +392,9 @@ ${templateLines}
 选项 Options:
   --out FILE.xlsx       输出文件(必填)/ output file (required)
   --lang zh-CN|en-US    模板语言,默认 zh-CN / template language, default zh-CN
-  --rep NAME            销售代表或团队名 / rep or team name
-  --week 2026-W48       周计划的 ISO 周次,默认下周 / ISO week of the weekly plans, default next week;
+  --rep NAME            销售代表或团队名(weekly、monthly、diary)/ rep or team name (weekly, monthly, diary)
+  --week 2026-W48       周计划的 ISO 周次,write 默认下周,breakdown 必填 / ISO week of the weekly
+                        plans, write: default next week, breakdown: required;
                         ${WEEK_RANGE_TEXT.first} 至 ${WEEK_RANGE_TEXT.last} / from ${WEEK_RANGE_TEXT.first} to ${WEEK_RANGE_TEXT.last}
   --month 2026-11       月计划的月份,默认下月;其年份也是合同统计的起始年度,默认今年;
                         breakdown 按月分解的月份,按年分解时为月计划的月份。${MONTHS.first} 至 ${MONTHS.last},
@@ -380,6 +403,8 @@ ${templateLines}
                         contract statistics' first year, default this year; breakdown: the month
                         to break down, or with --year the month of the monthly plans. From
                         ${MONTHS.first} to ${MONTHS.last}; a monthly plan to ${PLAN_MONTHS.last} (its review is due in the next month)
+                        write 中只用于 monthly、contracts、diary、annual;--week 只用于 weekly /
+                        write: --month is read by monthly, contracts, diary, annual only; --week by weekly only
   --calendar cn|none    cn(或"中国",默认):内置中国法定节假日和调休(${CHINA_CALENDAR.firstYear}–${CHINA_CALENDAR.lastYear} 年);
                         none(或"无"):仅周一至周五。超出内置年份时会提示如何补充。
                         cn (default): China's official holidays and 调休, built in for

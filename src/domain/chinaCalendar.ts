@@ -128,6 +128,7 @@ export function planningCalendar(user: DateLists, china: boolean, years: readonl
   return {
     calendar: chinaWorkCalendar(user, from, to, week),
     dates: mergeDateLists(chinaDates(from, to), user),
-    uncovered: uncoveredYears(from, to).filter((year) => !userYears.has(year)),
+    // The years between two periods (a diary's month and a far week) are not planned in: not named either.
+    uncovered: uncoveredYears(from, to).filter((year) => years.includes(year) && !userYears.has(year)),
   };
 }

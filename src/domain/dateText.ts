@@ -21,8 +21,11 @@ export interface YearMonth {
 const WEEK = /^\s*(\d{4})\s*-?\s*W\s*(\d{1,2})\s*$/i;
 const MONTH = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*$/;
 
-/** A typed week read: the week, or why it is none — `why` absent when it is not written like 2026-W48. */
-export type WeekTextRead = { readonly ok: true; readonly week: IsoWeek } | { readonly ok: false; readonly why?: Bilingual };
+/**
+ * A typed week read: the week, or why it is none — `why` and `typed` (the numbers as written, for a
+ * caller that checks its range first) absent when it is not written like 2026-W48.
+ */
+export type WeekTextRead = { readonly ok: true; readonly week: IsoWeek } | { readonly ok: false; readonly why?: Bilingual; readonly typed?: IsoWeek };
 
 /** `2026-W48` (or `2026W48`) → the week, if that year has that ISO week; else what is wrong (2026-W54: 2026 has 53 weeks). */
 export function readWeekText(text: string): WeekTextRead {
@@ -33,7 +36,7 @@ export function readWeekText(text: string): WeekTextRead {
   try {
     isoWeekMonday(year, week);
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, why: error.text };
+    if (error instanceof DomainError) return { ok: false, why: error.text, typed: { year, week } };
     throw error;
   }
   return { ok: true, week: { year, week } };

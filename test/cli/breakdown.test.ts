@@ -78,10 +78,10 @@ describe("sales-planner breakdown", () => {
     expect((await inspectXlsx(new Uint8Array(readFileSync(out)))).sheets).toEqual(["Target breakdown-2026", "Weekly-Zhang-2026W48", "Weekly-Li-2026W48", "Holidays 2026"]);
   });
 
-  test("plans without --week are for the coming week; a yearly breakdown's monthly plans are for the month named", async () => {
-    // runCli's day is Wednesday 2026-11-25, in ISO week 48.
+  test("a month's weekly plans are for the week named, which may start in the month before; a yearly breakdown's monthly plans are for the month named", async () => {
+    // 2026-W49 runs from Monday 2026-11-30: its plan holds the rep's part of December 1–6.
     const weekly = join(dir, "weekly-default.xlsx");
-    expect((await run("breakdown", "--out", weekly, "--target", "90000", "--month", "2026-12", "--reps", "Zhang=1", "--plans", "weekly", "--lang", "en-US")).code).toBe(0);
+    expect((await run("breakdown", "--out", weekly, "--target", "90000", "--month", "2026-12", "--reps", "Zhang=1", "--plans", "weekly", "--week", "2026-W49", "--lang", "en-US")).code).toBe(0);
     expect((await inspectXlsx(new Uint8Array(readFileSync(weekly)))).sheets).toEqual(["Target breakdown-2026-12", "Weekly-Zhang-2026W49", "Holidays 2026"]);
     const monthly = join(dir, "monthly-default.xlsx");
     expect((await run("breakdown", "--out", monthly, "--target", "90000", "--year", "2026", "--reps", "Zhang=1", "--plans", "monthly", "--month", "2026-12", "--lang", "en-US")).code).toBe(0);

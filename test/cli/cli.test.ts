@@ -19,7 +19,7 @@ describe("sales-planner CLI", () => {
     expect(code).toBe(0);
     expect(out).toContain("用法 Usage");
     expect(out).toContain("+yyyy-mm-dd");
-    expect(out).toContain("默认下周 / ISO week of the weekly plans, default next week");
+    expect(out).toContain("write 默认下周,breakdown 必填 / ISO week of the weekly\n                        plans, write: default next week, breakdown: required;");
     // Each template with its blank rows, where it leaves any (the diary's rows are its month's days).
     for (const id of TEMPLATE_IDS) expect(out).toMatch(new RegExp(`^  ${TEMPLATES[id].cliName} .*${TEMPLATES[id].blankRows.max > 0 ? `, ${TEMPLATES[id].blankRows.initial} blank` : ""}`, "m"));
   });

@@ -14,7 +14,9 @@ const dir = mkdtempSync(join(tmpdir(), "sp-cli-rollup-"));
 
 async function repFile(name: string, ...args: string[]): Promise<string> {
   const file = join(dir, name);
-  const { code } = await run("write", ...args, "--out", file, "--week", "2026-W48", "--month", "2026-11");
+  // Each period only for the templates that read it: write refuses an option none of its templates reads.
+  const periods = [...(args.includes("weekly") ? ["--week", "2026-W48"] : []), ...(args.includes("monthly") ? ["--month", "2026-11"] : [])];
+  const { code } = await run("write", ...args, "--out", file, ...periods);
   expect(code).toBe(0);
   return file;
 }

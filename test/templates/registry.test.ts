@@ -1,4 +1,4 @@
-import { parseArgs, type WriteCommand } from "../../src/cli/args";
+import { parseArgs, WRITE_OPTION_READERS, type WriteCommand } from "../../src/cli/args";
 import { writeRequests, writeYears } from "../../src/cli/main";
 import { planningCalendar } from "../../src/domain/chinaCalendar";
 import { parseRecord, templateRecord } from "../../src/spec/naming";
@@ -71,7 +71,8 @@ describe("one default for every front door", () => {
     return result.request;
   };
   const cliRequest = (template: (typeof TEMPLATE_IDS)[number], today: Date): TemplateRequest => {
-    const command = parseArgs(["write", TEMPLATES[template].cliName, "--out", "x.xlsx", "--rep", "张三"]) as WriteCommand;
+    const rep = WRITE_OPTION_READERS["--rep"]?.includes(template) ? ["--rep", "张三"] : [];
+    const command = parseArgs(["write", TEMPLATES[template].cliName, "--out", "x.xlsx", ...rep]) as WriteCommand;
     expect(command.kind).toBe("write");
     return writeRequests(command, planningCalendar({ holidays: [], makeUpDays: [] }, command.calendar === "cn", writeYears(command, today)).calendar, today)[0];
   };
