@@ -13,6 +13,23 @@ export type Tier = "A" | "B" | "C";
 export const DEFAULT_A_SHARE = 0.4;
 export const DEFAULT_B_SHARE = 0.8;
 
+/**
+ * Decimals before(v)/T is rounded to before it is compared with a share — the one tolerance rule of
+ * SALES.ABC and the register's formula (customerRegister.ts, as ROUND(…,ABC_RATIO_DIGITS)). Decimal
+ * amounts are not exact doubles: 12.6 / 31.5 is 0.39999999999999997, 0.08 / 0.1 is 0.7999999999999999,
+ * and a sum rounds by the order it is added in (31.5 or 31.499999999999996), so an amount exactly on a
+ * threshold would fall a class too low, or change class when the rows are sorted. At 12 decimals that
+ * noise (a few 1e-16) is gone, while a cent ratio that is not exactly a whole-percent share differs
+ * from it by at least 1/(100·T in cents) — more than 1e-12 for any total below 100 000 000.00.
+ */
+export const ABC_RATIO_DIGITS = 12;
+const RATIO_SCALE = 10 ** ABC_RATIO_DIGITS;
+
+/** before/T as SALES.ABC and the register compare it with a share (`ABC_RATIO_DIGITS`). */
+export function abcRatio(before: number, total: number): number {
+  return Math.round((before / total) * RATIO_SCALE) / RATIO_SCALE;
+}
+
 function checkShares(aShare: number, bShare: number): void {
   if (!(aShare > 0 && aShare <= 1)) {
     throw numError({
@@ -81,8 +98,8 @@ function sortAmounts(amounts: Float64Array): Float64Array {
  * Because before(v) only grows as v falls, each class is "v ≥ some cut-off": one descending pass over
  * the sorted distinct values finds the two cut-offs, and every value is then classed in O(1). Tied
  * values get the same before(), so they share a class, and nothing depends on row order.
- * before/T is a correctly rounded division, so when it equals a share exactly (60/100 vs 0.6) it
- * compares equal to the typed share.
+ * before/T is rounded to ABC_RATIO_DIGITS decimals first, so a ratio that is exactly a share in cents
+ * (60/100, 12.6/31.5 vs 0.4) compares equal to the typed share whatever order the sums were added in.
  */
 export function abcClasses(
   values: readonly (number | null)[],
@@ -130,7 +147,7 @@ export function abcClasses(
       const value = sorted[end - 1];
       let start = end - 1;
       while (start > 0 && sorted[start - 1] === value) start--;
-      const share = before / total;
+      const share = abcRatio(before, total);
       if (share < aShare) aCutoff = value;
       if (share < bShare) bCutoff = value;
       before += value * (end - start);

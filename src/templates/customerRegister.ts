@@ -1,4 +1,4 @@
-import { DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_FREQUENCIES } from "../domain/tiers";
+import { ABC_RATIO_DIGITS, DEFAULT_A_SHARE, DEFAULT_B_SHARE, DEFAULT_VISIT_FREQUENCIES } from "../domain/tiers";
 import { a1, a1FixedColumn } from "../spec/a1";
 import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
@@ -82,12 +82,17 @@ const ABC_STEPS = 20;
 /**
  * The ABC cut-offs on the settings sheet, found once for the whole register instead of a SUMIF over the
  * column in every row (O(n²), minutes at 20 000 customers): per class a bisection over the ranks k of the
- * values ≥ 0, where rank k is still in the class when SUMIF(values,">"&LARGE(values,k))/T < share — true
+ * values ≥ 0, where rank k is still in the class when before(LARGE(values,k))/T < share — true
  * for k = 1 and, as LARGE falls with k, false from some rank on. Each step row holds the search's bounds
  * (lo still in, hi out or n+1) and the test of their middle rank; the next row keeps the half that holds
  * the change. 2 × 20 LARGE and SUMIF over the column in all. A closed interval (hi = lo + 1, or no values,
  * or T = 0) skips the test, so a blank or all-zero register shows no error. before/T is divided, not
- * compared as before < share·T, so 60/100 equals a typed 60 % exactly, as in `abcClasses`.
+ * compared as before < share·T, and rounded to ABC_RATIO_DIGITS decimals, so 60/100 and 12.6/31.5 equal
+ * a typed 60 % / 40 % whatever order the sums were added in, as in `abcClasses`. before() is
+ * SUMPRODUCT(--(values>x),values), not SUMIF(values,">"&x): "&" turns x into text of at most 15
+ * significant digits, so 12345.670000000002 would count as greater than itself. In the two-argument
+ * form SUMPRODUCT takes text and blanks in the column as 0 (a product would be #VALUE!), and no engine
+ * needs array entry for it.
  */
 function abcSearch(draft: SheetDraft, kit: Kit, all: string, shares: { a: string; b: string }, names: { a: string; b: string }, top: number): void {
   const r = kit.s.customers;
@@ -116,7 +121,8 @@ function abcSearch(draft: SheetDraft, kit: Kit, all: string, shares: { a: string
         draft.put({ row, col: col + 1 }, { formula: `IF(${ok(row - 1)},${hi(row - 1)},${mid(row - 1)})` }, "computed", plain);
       }
       if (step < ABC_STEPS) {
-        draft.put({ row, col: col + 2 }, { formula: `IF(${hi(row)}-${lo(row)}<2,TRUE,SUMIF(${all},">"&LARGE(${all},${mid(row)}))/${total}<${share})` }, "computed");
+        const before = `SUMPRODUCT(--(${all}>LARGE(${all},${mid(row)})),${all})`;
+        draft.put({ row, col: col + 2 }, { formula: `IF(${hi(row)}-${lo(row)}<2,TRUE,ROUND(${before}/${total},${ABC_RATIO_DIGITS})<${share})` }, "computed");
       }
     }
     return a1({ row: head + 1 + ABC_STEPS, col });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { serialFromYmd } from "../../src/domain/calendar";
-import { abcClasses, DEFAULT_VISIT_FREQUENCIES, intervalOf, nextVisitDate, readTier, thresholdTier, thresholdTiers, visitIntervalDays } from "../../src/domain/tiers";
+import { abcClasses, abcRatio, DEFAULT_VISIT_FREQUENCIES, intervalOf, nextVisitDate, readTier, thresholdTier, thresholdTiers, visitIntervalDays } from "../../src/domain/tiers";
 import { verbatim } from "../../src/contract/locale";
 import { expectDomainError } from "./expectDomainError";
 
@@ -101,6 +101,54 @@ describe("abcClasses — properties", () => {
   });
 });
 
+describe("abcClasses — amounts in cents exactly on a threshold", () => {
+  it("classes an amount whose before/T is exactly a share as the exact ratio does, whatever the row order", () => {
+    // 12.6 / 31.5 is 0.39999999999999997 in doubles and 0.08 / 0.1 is 0.7999999999999999, but exactly 40 % and 80 %.
+    expect(abcClasses([12.6, 9.45, 9.45])).toEqual(["A", "B", "B"]);
+    expect(abcClasses([9.45, 9.45, 12.6])).toEqual(["B", "B", "A"]);
+    expect(abcClasses([0.02, 0.08])).toEqual(["C", "A"]);
+    expect(abcClasses([0.08, 0.02])).toEqual(["A", "C"]);
+  });
+
+  /** DOMAIN §2.1 in whole cents (BigInt): before/T < p % exactly when 100·before < p·T. */
+  function exactAbc(cents: readonly bigint[], aPercent: bigint, bPercent: bigint): string[] {
+    const total = cents.reduce((sum, c) => sum + c, 0n);
+    return cents.map((c) => {
+      if (total === 0n) return "C";
+      const before = cents.reduce((sum, other) => (other > c ? sum + other : sum), 0n);
+      return 100n * before < aPercent * total ? "A" : 100n * before < bPercent * total ? "B" : "C";
+    });
+  }
+
+  // Small multiples of one cent amount and shares in steps of 5 %, so the ratios often land exactly on a share.
+  const column = fc.record({
+    unit: fc.integer({ min: 1, max: 99999 }),
+    multiples: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 8 }),
+    a: fc.integer({ min: 1, max: 20 }).map((n) => n * 5),
+    b: fc.integer({ min: 1, max: 20 }).map((n) => n * 5),
+  });
+
+  it("matches the exact whole-cent rule on random cent amounts, in either row order", () => {
+    let onThreshold = 0;
+    fc.assert(
+      fc.property(column, ({ unit, multiples, a, b }) => {
+        const [aPercent, bPercent] = [Math.min(a, b), Math.max(a, b)];
+        const cents = multiples.map((m) => BigInt(m * unit));
+        const expected = exactAbc(cents, BigInt(aPercent), BigInt(bPercent));
+        const amounts = cents.map((c) => Number(c) / 100);
+        expect(abcClasses(amounts, aPercent / 100, bPercent / 100)).toEqual(expected);
+        expect(abcClasses([...amounts].reverse(), aPercent / 100, bPercent / 100)).toEqual([...expected].reverse());
+        const total = cents.reduce((sum, c) => sum + c, 0n);
+        const on = (c: bigint) => [aPercent, bPercent].some((p) => 100n * cents.reduce((sum, o) => (o > c ? sum + o : sum), 0n) === BigInt(p) * total);
+        if (total > 0n && cents.some(on)) onThreshold++;
+      }),
+      { numRuns: 2000 },
+    );
+    // The draw does hit the thresholds exactly, so the test exercises the tolerance.
+    expect(onThreshold).toBeGreaterThan(50);
+  });
+});
+
 describe("abcClasses — at register size, against a reference", () => {
   /**
    * DOMAIN §2.1 the plain way: sort a copy, class each distinct value from the top. It adds up in the
@@ -116,7 +164,7 @@ describe("abcClasses — at register size, against a reference", () => {
     const classOf = new Map<number, string>();
     let before = 0;
     for (const value of [...counts.keys()].reverse()) {
-      const share = before / total;
+      const share = abcRatio(before, total);
       classOf.set(value, total > 0 && share < aShare ? "A" : total > 0 && share < bShare ? "B" : "C");
       before += value * (counts.get(value) ?? 0);
     }

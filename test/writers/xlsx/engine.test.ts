@@ -79,6 +79,14 @@ const edgeValues: (number | string | null)[][] = [
   [25, 25, 25, 25],
   [30, 10, 30, 20, 10],
   [500, -5, 300, "120", 100, 50, 50],
+  // Exactly 40 % and 80 % in cents, which doubles miss by 1e-17 (12.6 / 31.5, 0.08 / 0.1), in both orders.
+  [12.6, 9.45, 9.45],
+  [9.45, 9.45, 12.6],
+  [0.02, 0.08],
+  [0.08, 0.02],
+  // A cut-off of 17 significant digits: Excel would count it above itself through ">"&x ("12345.67"); this
+  // checks the SUMPRODUCT comparison classes it as SALES.ABC does (LibreOffice keeps 17 digits either way).
+  [30000, 12345.670000000002, 12345.670000000002],
 ];
 /** A register whose A share (90 %) was typed above its B share (80 %): SALES.ABC's #NUM!, in the cut-offs and every row with a value. */
 const swappedShares = buildTemplates([{ template: "customers", options: { rows: [100, null, 50].map((annualSales) => ({ annualSales })), blankRows: 0 } }], {
@@ -277,6 +285,9 @@ test.each(edgeBooks.map((e) => [e.locale, e] as const))("ABC at exact thresholds
   expect(abcClasses(edgeValues[0] as (number | null)[])).toEqual(["A", "B", "B", "", "C", "B", "C"]);
   // The tied 30s start at 0 % (A), 20 exactly at 60 % (B), the tied 10s exactly at 80 % (C).
   expect(abcClasses(edgeValues[5] as number[])).toEqual(["A", "C", "A", "B", "C"]);
+  expect(abcClasses(edgeValues[7] as number[])).toEqual(["A", "B", "B"]);
+  expect(abcClasses(edgeValues[9] as number[])).toEqual(["C", "A"]);
+  expect(abcClasses(edgeValues[11] as number[])).toEqual(["A", "B", "B"]);
   console.info(`LibreOffice recalculation of ${cases.length + edgeBooks.length} workbooks: ${seconds.toFixed(1)} s`);
 });
 
