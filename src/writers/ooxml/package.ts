@@ -105,20 +105,46 @@ export const relationshipsOf = (xml: string): Relationship[] =>
 
 /** [Content_Types].xml as text, edited in memory and written back by `XlsxPackage.save`. */
 export class ContentTypes {
+  /**
+   * The declarations by lower-case part name and extension, the first of each kept as `typeOf` reads
+   * them. Kept beside the text because a roll-up asks for the type of every part of a growing package
+   * once per rep (issue 17: re-reading the whole list on each question made 300 reps cubic).
+   */
+  private index?: { readonly xml: string; readonly overrides: Map<string, string | undefined>; readonly defaults: Map<string, string | undefined> };
+
   constructor(public xml: string) {}
 
+  private declarations(): { overrides: Map<string, string | undefined>; defaults: Map<string, string | undefined> } {
+    if (this.index?.xml !== this.xml) {
+      const byKey = (tag: string, key: string): Map<string, string | undefined> => {
+        const map = new Map<string, string | undefined>();
+        for (const element of openTags(this.xml, tag)) {
+          const name = attr(element, key)?.toLowerCase();
+          if (name !== undefined && !map.has(name)) map.set(name, attr(element, "ContentType"));
+        }
+        return map;
+      };
+      this.index = { xml: this.xml, overrides: byKey("Override", "PartName"), defaults: byKey("Default", "Extension") };
+    }
+    return this.index;
+  }
+
   typeOf(path: string): string | undefined {
-    const override = openTags(this.xml, "Override").find((e) => attr(e, "PartName")?.toLowerCase() === `/${path}`.toLowerCase());
-    if (override) return attr(override, "ContentType");
-    const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-    const byDefault = openTags(this.xml, "Default").find((e) => attr(e, "Extension")?.toLowerCase() === ext);
-    return byDefault ? attr(byDefault, "ContentType") : undefined;
+    const { overrides, defaults } = this.declarations();
+    const key = `/${path}`.toLowerCase();
+    return overrides.has(key) ? overrides.get(key) : defaults.get(path.slice(path.lastIndexOf(".") + 1).toLowerCase());
   }
 
   /** Declares `path`'s type unless the package's default for its extension already says so. */
   declare(path: string, contentType: string): void {
     if (this.typeOf(path) === contentType) return;
-    this.xml = this.xml.replace("</Types>", () => `<Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(contentType)}"/></Types>`);
+    const { overrides, defaults } = this.declarations();
+    const xml = this.xml.replace("</Types>", () => `<Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(contentType)}"/></Types>`);
+    if (xml === this.xml) return;
+    this.xml = xml;
+    const key = `/${path}`.toLowerCase();
+    if (!overrides.has(key)) overrides.set(key, contentType);
+    this.index = { xml, overrides, defaults };
   }
 
   /** Removes the Override of a part that is deleted. */

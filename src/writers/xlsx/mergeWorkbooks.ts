@@ -85,9 +85,8 @@ function renameSheetRefs(xml: string, from: string, to: string): string {
   return out;
 }
 
-/** `name`, or `name_2`, `name_3` … — the first no table or defined name in `taken` uses (one namespace, case-insensitive). */
-function freeTableName(name: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
+/** `name`, or `name_2`, `name_3` … — the first no table or defined name in `used` (lower case: one namespace, case-insensitive) has. */
+function freeTableName(name: string, used: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name}_${n}`;
     if (!used.has(candidate.toLowerCase())) return candidate;
@@ -162,6 +161,8 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHol
   const sheets: { from: string; to: string }[] = [];
   const copied: CopiedPlan[] = [];
   const tableRenames = new Map<string, string>();
+  // Once per rep, not per table: `taken` grows with every rep already copied (issue 17).
+  const used = new Set(taken.map((t) => t.toLowerCase()));
   // In the rep's workbook order, which is how the rep arranged them.
   for (const sheet of rep.sheets.filter((s) => plans.some((p) => p.sheet === s.name))) {
     const to = freeSheetName(sheet.name, [...teamSheets, ...sheets.map((s) => s.to)]);
@@ -169,8 +170,9 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHol
     for (const table of sheet.path ? await tableNames(source, sheet.path) : []) {
       const name = rekeyText(table, keys);
       // A rep's own table (表1) can clash with a team table or another rep's: renamed like a sheet.
-      const free = freeTableName(name, taken);
+      const free = freeTableName(name, used);
       if (free !== name) tableRenames.set(name, free);
+      used.add(free.toLowerCase());
       taken.push(free);
     }
     for (const plan of plans.filter((p) => p.sheet === sheet.name)) {
