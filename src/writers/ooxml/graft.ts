@@ -1,3 +1,4 @@
+import type JSZip from "jszip";
 import { CONTENT_TYPE, freeRelId, NS, REL, relativePath, relsPathOf, resolvePath, WORKBOOK, type Relationship, type XlsxPackage } from "./package";
 import { mergeStyles, type StyleMap } from "./styles";
 import { definedNames, type DefinedName } from "./workbook";
@@ -186,10 +187,23 @@ async function graftStyles(target: XlsxPackage, source: XlsxPackage): Promise<St
   return identity;
 }
 
+/**
+ * Table ids as read, by the part's zip entry (writing a part makes a new entry, so none goes stale):
+ * reading every table part of the growing team workbook again for each rep made a roll-up of 300
+ * reps quadratic (issue 17).
+ */
+const tableIds = new WeakMap<JSZip.JSZipObject, number>();
+
 async function maxTableId(pkg: XlsxPackage): Promise<number> {
   let max = 0;
   for (const path of pkg.paths().filter((p) => pkg.types.typeOf(p)?.endsWith(".table+xml"))) {
-    const id = Number(attr(openTags((await pkg.text(path)) ?? "", "table")[0] ?? "", "id") ?? 0);
+    const file = pkg.zip.file(path);
+    if (file === null) continue;
+    let id = tableIds.get(file);
+    if (id === undefined) {
+      id = Number(attr(openTags(await file.async("string"), "table")[0] ?? "", "id") ?? 0);
+      tableIds.set(file, id);
+    }
     if (id > max) max = id;
   }
   return max;
