@@ -24,10 +24,12 @@ function section(xml: string, name: Section): { element: string; items: string[]
   return found === undefined ? undefined : { element: found, items: item ? elements(found, item).map((m) => m[0]) : [] };
 }
 
-/** `xml` with `items` appended to section `name` (created in schema order if missing) and its count updated. */
-function append(xml: string, name: Section, items: readonly string[]): string {
+/**
+ * `xml` with `items` appended to section `name` (created in schema order if missing) and its count
+ * updated; `found` is that section as read before any section was appended to (they do not overlap).
+ */
+function append(xml: string, name: Section, found: ReturnType<typeof section>, items: readonly string[]): string {
   if (items.length === 0) return xml;
-  const found = section(xml, name);
   if (!found) {
     const later = ORDER.slice(ORDER.indexOf(name) + 1);
     return insertBefore(xml, later, "</styleSheet>", `<${name} count="${items.length}">${items.join("")}</${name}>`);
@@ -42,9 +44,11 @@ function append(xml: string, name: Section, items: readonly string[]): string {
 
 
 export function mergeStyles(target: string, incoming: string): { xml: string; map: StyleMap } {
-  const count = (name: Section) => section(target, name)?.items.length ?? 0;
+  // Each section of the target read once: a roll-up's target grows with every rep (issue 17).
+  const sections = new Map(ORDER.map((name) => [name, ITEM[name] ? section(target, name) : undefined] as const));
+  const count = (name: Section) => sections.get(name)?.items.length ?? 0;
   const offsets = { font: count("fonts"), fill: count("fills"), border: count("borders"), xf: count("cellXfs"), dxf: count("dxfs") };
-  const targetFormats = section(target, "numFmts")?.items ?? [];
+  const targetFormats = sections.get("numFmts")?.items ?? [];
   let nextFormat = Math.max(163, ...targetFormats.map((f) => Number(attr(f, "numFmtId") ?? 0))) + 1;
   const formatIds = new Map<number, number>();
   const formats = (section(incoming, "numFmts")?.items ?? []).map((f) => {
@@ -64,11 +68,12 @@ export function mergeStyles(target: string, incoming: string): { xml: string; ma
     return renumber(out, "xfId", () => 0);
   });
   let xml = target;
-  xml = append(xml, "numFmts", formats);
-  xml = append(xml, "fonts", section(incoming, "fonts")?.items ?? []);
-  xml = append(xml, "fills", section(incoming, "fills")?.items ?? []);
-  xml = append(xml, "borders", section(incoming, "borders")?.items ?? []);
-  xml = append(xml, "cellXfs", xfs);
-  xml = append(xml, "dxfs", section(incoming, "dxfs")?.items ?? []);
+  const add = (name: Section, items: readonly string[]) => (xml = append(xml, name, sections.get(name), items));
+  add("numFmts", formats);
+  add("fonts", section(incoming, "fonts")?.items ?? []);
+  add("fills", section(incoming, "fills")?.items ?? []);
+  add("borders", section(incoming, "borders")?.items ?? []);
+  add("cellXfs", xfs);
+  add("dxfs", section(incoming, "dxfs")?.items ?? []);
   return { xml, map: { xf: (n) => n + offsets.xf, dxf: (n) => n + offsets.dxf } };
 }
