@@ -21,6 +21,7 @@ import {
   type CellContent,
 } from "../layout";
 import { DUPLICATES_MARKER } from "./packagePatch";
+import { SKELETON_ROWS } from "./tableBodies";
 
 /**
  * Renders one SheetSpec into an exceljs worksheet. What exceljs cannot express (calculated-column
@@ -97,8 +98,11 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     totalsRow: table.showTotals,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns,
-    rows: table.rows.map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
+    // The other rows are written into the saved package by `tableBodies.ts`: exceljs holds an object per cell.
+    rows: table.rows.slice(0, SKELETON_ROWS).map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
   });
+  const shown = Math.min(table.rows.length, SKELETON_ROWS);
+  const lastRow = layout.body.from.row + shown - 1 + (layout.totals ? 1 : 0);
   table.columns.forEach((c, i) => {
     const column = layout.header.from.col + i + 1;
     // Explicit header formatting on top of the table style: LibreOffice ignores Excel table styles,
@@ -108,7 +112,7 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(TABLE_HEADER_FILL) } };
     if (c.headerAlign) header.alignment = { horizontal: c.headerAlign };
     // The column's format over the data body and the totals row, so a total looks like its column.
-    for (let r = layout.body.from.row; r <= layout.whole.to.row; r++) ws.getCell(r + 1, column).numFmt = c.numberFormat;
+    for (let r = layout.body.from.row; r <= lastRow; r++) ws.getCell(r + 1, column).numFmt = c.numberFormat;
     if (c.validation) validationsOf(ws).add(rangeA1(columnBody(table, i)), dataValidation(c.validation));
   });
 }
