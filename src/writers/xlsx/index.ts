@@ -7,16 +7,20 @@ import { rangeA1 } from "../../spec/a1";
 import { renderSheet } from "./renderSheet";
 import { attachCharts } from "./charts";
 import { requoteBuiltInNames } from "./printTitles";
-import { completeTableBodies } from "./tableBodies";
+import { completeTableBodies, SKELETON_ROWS } from "./tableBodies";
 
 export { inspectPackage, inspectXlsx } from "./inspect";
 
-/** A new workbook holding `specs`, rendered by exceljs and finished by `packagePatch.ts` and `charts.ts`. */
-async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
+/**
+ * A new workbook holding `specs`, rendered by exceljs and finished by `packagePatch.ts`, `charts.ts` and
+ * `tableBodies.ts`, which writes each table's body rows past the first `shown` (`SKELETON_ROWS`) — the
+ * same package exceljs writes when given every row (`shown` Infinity, as the tests compare).
+ */
+export async function renderPackage(specs: readonly SheetSpec[], shown = SKELETON_ROWS): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Sales Planner for Excel";
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const spec of specs) renderSheet(wb, spec);
+  for (const spec of specs) renderSheet(wb, spec, shown);
   const calculated: ColumnFormulas = new Map();
   const totals: ColumnFormulas = new Map();
   const nameComments = new Map<string, string>();
@@ -38,7 +42,7 @@ async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
       await attachCharts(pkg, specs);
       await requoteBuiltInNames(pkg);
       // Last: the other steps read and edit sheet parts, which this makes large.
-      await completeTableBodies(pkg, specs);
+      await completeTableBodies(pkg, specs, shown);
     },
   });
 }

@@ -21,7 +21,6 @@ import {
   type CellContent,
 } from "../layout";
 import { DUPLICATES_MARKER } from "./packagePatch";
-import { SKELETON_ROWS } from "./tableBodies";
 
 /**
  * Renders one SheetSpec into an exceljs worksheet. What exceljs cannot express (calculated-column
@@ -83,7 +82,8 @@ function totalsColumn(table: TableSpec, column: ColumnSpec): Partial<ExcelJS.Tab
 const validationsOf = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
-function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
+/** `table` with its header, totals row and first `shown` body rows: `tableBodies.ts` writes the others. */
+function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, shown: number): void {
   const layout = tableLayout(table);
   const columns = table.columns.map((c) => ({
     name: c.header,
@@ -98,11 +98,9 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     totalsRow: table.showTotals,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns,
-    // The other rows are written into the saved package by `tableBodies.ts`: exceljs holds an object per cell.
-    rows: table.rows.slice(0, SKELETON_ROWS).map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
+    rows: table.rows.slice(0, shown).map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
   });
-  const shown = Math.min(table.rows.length, SKELETON_ROWS);
-  const lastRow = layout.body.from.row + shown - 1 + (layout.totals ? 1 : 0);
+  const lastRow = layout.body.from.row + Math.min(table.rows.length, shown) - 1 + (layout.totals ? 1 : 0);
   table.columns.forEach((c, i) => {
     const column = layout.header.from.col + i + 1;
     // Explicit header formatting on top of the table style: LibreOffice ignores Excel table styles,
@@ -141,8 +139,11 @@ function renderConditionalFormat(ws: ExcelJS.Worksheet, spec: SheetSpec, cf: Con
   ws.addConditionalFormatting({ ref, rules });
 }
 
-/** Adds `spec` as a new worksheet of `wb` (the caller guarantees the name is free). */
-export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+/**
+ * Adds `spec` as a new worksheet of `wb` (the caller guarantees the name is free), each table with its
+ * first `shown` body rows.
+ */
+export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, shown: number): void {
   const ws = wb.addWorksheet(spec.name, {
     ...(spec.tabColor ? { properties: { tabColor: { argb: argb(spec.tabColor) } } } : {}),
     views:
@@ -160,7 +161,7 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
   }
   for (const m of spec.merges) ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
-  for (const table of spec.tables) renderTable(ws, table);
+  for (const table of spec.tables) renderTable(ws, table, shown);
   for (const v of spec.validations) validationsOf(ws).add(rangeA1(v.range), dataValidation(v.validation));
   spec.conditionalFormats.forEach((cf, i) => renderConditionalFormat(ws, spec, cf, i + 1));
   for (const name of spec.names) wb.definedNames.add(`${quoteSheet(spec.name)}!${rangeA1(name.target, true)}`, name.name);

@@ -14,7 +14,7 @@ import type { XlsxPackage } from "../ooxml";
  * from the spec, which has all rows.
  */
 
-/** How many body rows exceljs renders of a table. */
+/** How many body rows exceljs renders of a table: the first gives every style the body's cells use. */
 export const SKELETON_ROWS = 1;
 
 /** exceljs's `xmlEncode`: the five entities, and control characters XML cannot hold dropped. */
@@ -94,15 +94,15 @@ interface SheetRows {
 }
 
 /** Moves each table's totals row below its full body and adds the body rows exceljs did not render. */
-function completeTables(spec: SheetSpec, skeleton: Map<number, Row>): SheetRows {
+function completeTables(spec: SheetSpec, skeleton: Map<number, Row>, shown: number): SheetRows {
   const generated = new Map<number, (() => Row)[]>();
   for (const table of spec.tables) {
-    if (table.rows.length <= SKELETON_ROWS) continue;
+    if (table.rows.length <= shown) continue;
     const layout = tableLayout(table);
     const [first, last] = [layout.header.from.col + 1, layout.header.to.col + 1];
     const inTable = (cell: Cell) => cell.col >= first && cell.col <= last;
     const firstBody = skeleton.get(layout.body.from.row + 1);
-    if (layout.totals) moveTotals(skeleton, layout.body.from.row + 1 + SKELETON_ROWS, layout.totals.from.row + 1, inTable, [first, last]);
+    if (layout.totals) moveTotals(skeleton, layout.body.from.row + 1 + shown, layout.totals.from.row + 1, inTable, [first, last]);
     const styles = new Map((firstBody?.cells ?? []).filter(inTable).map((c) => [c.col, / s="\d+"/.exec(c.rest)?.[0] ?? ""]));
     const formulas = new Map<string, string>();
     const formulaXml = (formula: string): string => {
@@ -112,7 +112,7 @@ function completeTables(spec: SheetSpec, skeleton: Map<number, Row>): SheetRows 
     };
     const columns: BodyColumn[] = table.columns.map((column, i) => ({ column, col: first + i, letters: columnLetters(first + i - 1), style: styles.get(first + i) ?? "" }));
     const attributes = withSpans(firstBody?.attributes ?? ' spans="0:0" x14ac:dyDescent="0.25"', first, last);
-    for (let i = SKELETON_ROWS; i < table.rows.length; i++) {
+    for (let i = shown; i < table.rows.length; i++) {
       const data = table.rows[i];
       const r = layout.body.from.row + 1 + i;
       const row = (): Row => {
@@ -136,7 +136,9 @@ function moveTotals(rows: Map<number, Row>, from: number, to: number, inTable: (
   const beside = row.cells.filter((c) => !inTable(c));
   if (beside.length === 0) rows.delete(from);
   else rows.set(from, { attributes: withSpans(row.attributes, Math.min(...beside.map((c) => c.col)), Math.max(...beside.map((c) => c.col))), cells: beside });
-  rows.set(to, { attributes: withSpans(row.attributes, first, last), cells: row.cells.filter(inTable) });
+  const totals = { attributes: withSpans(row.attributes, first, last), cells: row.cells.filter(inTable) };
+  const there = rows.get(to);
+  rows.set(to, there ? merged([there, totals]) : totals);
 }
 
 /** One row from the skeleton's cells (beside a table) and the bodies of the tables that cross it. */
@@ -151,9 +153,9 @@ function merged(rows: readonly Row[]): Row {
 /** Text is turned into UTF-8 in pieces of about this many characters, so a sheet is never one huge string. */
 const PIECE_CHARS = 1 << 20;
 
-/** The table bodies that `SKELETON_ROWS` left out, written into the package exceljs saved for `specs`. */
-export async function completeTableBodies(pkg: XlsxPackage, specs: readonly SheetSpec[]): Promise<void> {
-  if (!specs.some((s) => s.tables.some((t) => t.rows.length > SKELETON_ROWS))) return;
+/** The table rows past the first `shown` of each body, written into the package exceljs saved for `specs`. */
+export async function completeTableBodies(pkg: XlsxPackage, specs: readonly SheetSpec[], shown: number): Promise<void> {
+  if (!specs.some((s) => s.tables.some((t) => t.rows.length > shown))) return;
   const sstPath = "xl/sharedStrings.xml";
   const sst = (await pkg.text(sstPath)) ?? "";
   const skeletonStrings = [...sst.matchAll(/<si>[\s\S]*?<\/si>/g)].map((m) => m[0]);
@@ -168,7 +170,7 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
     const open = xml.indexOf("<sheetData>") + "<sheetData>".length;
     const close = xml.indexOf("</sheetData>");
     if (close < 0) continue;
-    const rows = completeTables(spec, parseRows(xml.slice(open, close), skeletonStrings));
+    const rows = completeTables(spec, parseRows(xml.slice(open, close), skeletonStrings), shown);
     const pieces: Uint8Array[] = [];
     let text = "";
     let lastFilled = 0;
