@@ -172,17 +172,20 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
     if (close < 0) continue;
     const rows = completeTables(spec, parseRows(xml.slice(open, close), skeletonStrings), shown);
     const pieces: Uint8Array[] = [];
-    let text = "";
+    // Rows are joined into a piece, then encoded: encoding one long `+=` chain first flattens it, which cost more.
+    let piece: string[] = [];
+    let pieceChars = 0;
     let lastFilled = 0;
     for (const r of [...new Set([...rows.skeleton.keys(), ...rows.generated.keys()])].sort((a, b) => a - b)) {
       const skeleton = rows.skeleton.get(r);
       const row = merged([...(skeleton ? [skeleton] : []), ...(rows.generated.get(r) ?? []).map((build) => build())]);
       if (row.cells.some((c) => c.filled)) lastFilled = r;
+      let text = `<row r="${r}"${row.attributes}`;
       if (row.cells.length === 0) {
-        text += `<row r="${r}"${row.attributes}/>`;
+        piece.push(`${text}/>`);
         continue;
       }
-      text += `<row r="${r}"${row.attributes}>`;
+      text += ">";
       for (const cell of row.cells) {
         text += `<c r="${cell.letters}${r}"${cell.rest}`;
         if (cell.text === undefined) continue;
@@ -191,13 +194,15 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
         count++;
         text += `${n}</v></c>`;
       }
-      text += "</row>";
-      if (text.length > PIECE_CHARS) {
-        pieces.push(encoder.encode(text));
-        text = "";
+      piece.push(`${text}</row>`);
+      pieceChars += text.length;
+      if (pieceChars > PIECE_CHARS) {
+        pieces.push(encoder.encode(piece.join("")));
+        [piece, pieceChars] = [[], 0];
       }
     }
-    pieces.push(encoder.encode(text + xml.slice(close)));
+    piece.push(xml.slice(close));
+    pieces.push(encoder.encode(piece.join("")));
     pkg.write(path, concat([encoder.encode(withLastRow(xml.slice(0, open), lastFilled)), ...pieces]));
   }
   const strings = / count="\d+" uniqueCount="\d+">[\s\S]*<\/sst>$/;
