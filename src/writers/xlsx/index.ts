@@ -1,37 +1,48 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../spec/sheetSpec";
 import { assertNewSheets, escapeXml, graftSheets, XlsxPackage } from "../ooxml";
-import { patchPackage, type ColumnFormulas } from "./packagePatch";
-import { totalsFormula } from "../layout";
+import { patchPackage, type ColumnFormulas, type TableRefs } from "./packagePatch";
+import { tableLayout, totalsFormula } from "../layout";
+import { rangeA1 } from "../../spec/a1";
 import { renderSheet } from "./renderSheet";
 import { attachCharts } from "./charts";
 import { requoteBuiltInNames } from "./printTitles";
+import { completeTableBodies, SKELETON_ROWS } from "./tableBodies";
 
 export { inspectPackage, inspectXlsx } from "./inspect";
 
-/** A new workbook holding `specs`, rendered by exceljs and finished by `packagePatch.ts` and `charts.ts`. */
-async function renderPackage(specs: readonly SheetSpec[]): Promise<Uint8Array> {
+/**
+ * A new workbook holding `specs`, rendered by exceljs and finished by `packagePatch.ts`, `charts.ts` and
+ * `tableBodies.ts`, which writes each table's body rows past the first `shown` (`SKELETON_ROWS`) — the
+ * same package exceljs writes when given every row (`shown` Infinity, as the tests compare).
+ */
+export async function renderPackage(specs: readonly SheetSpec[], shown = SKELETON_ROWS): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Sales Planner for Excel";
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const spec of specs) renderSheet(wb, spec);
+  for (const spec of specs) renderSheet(wb, spec, shown);
   const calculated: ColumnFormulas = new Map();
   const totals: ColumnFormulas = new Map();
   const nameComments = new Map<string, string>();
+  const refs = new Map<string, TableRefs>();
   for (const spec of specs) {
     for (const table of spec.tables) {
       const formulas = (pick: (c: (typeof table.columns)[number]) => string | undefined) =>
         new Map(table.columns.flatMap((c) => { const f = pick(c); return f === undefined ? [] : [[c.header, escapeXml(f)] as const]; }));
       calculated.set(table.name, formulas((c) => c.formula));
       totals.set(table.name, formulas((c) => totalsFormula(table, c)));
+      const layout = tableLayout(table);
+      refs.set(table.name, { ref: rangeA1(layout.whole), autoFilter: rangeA1({ from: layout.header.from, to: layout.body.to }) });
     }
     for (const name of spec.names) nameComments.set(name.name, name.comment);
   }
   const columnNames = specs.flatMap((spec) => spec.columnNames ?? []);
   const saved = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patchPackage(saved, { calculated, totals, nameComments, columnNames, finish: async (pkg) => {
+  return patchPackage(saved, { calculated, totals, refs, nameComments, columnNames, finish: async (pkg) => {
       await attachCharts(pkg, specs);
       await requoteBuiltInNames(pkg);
+      // Last: the other steps read and edit sheet parts, which this makes large.
+      await completeTableBodies(pkg, specs, shown);
     },
   });
 }

@@ -17,12 +17,22 @@ import { columnNameFormula } from "../layout";
 /** Formula text the renderer writes for a duplicate-values rule; replaced by the native rule here. */
 export const DUPLICATES_MARKER = "SP_DUPLICATES_RULE";
 
+/**
+ * A table's whole range and its filter's (header and body), which exceljs writes for the rows it was given:
+ * the first only (`tableBodies.ts`).
+ */
+export interface TableRefs {
+  readonly ref: string;
+  readonly autoFilter: string;
+}
+
 /** table name → column header → XML-escaped formula text. */
 export type ColumnFormulas = Map<string, Map<string, string>>;
 
 export interface PackageFixes {
   readonly calculated: ColumnFormulas;
   readonly totals: ColumnFormulas;
+  readonly refs: ReadonlyMap<string, TableRefs>;
   /** defined name → comment (plain text). */
   readonly nameComments: ReadonlyMap<string, string>;
   /** Names of table columns, added with their comments. */
@@ -36,8 +46,10 @@ function patchTable(xml: string, fixes: PackageFixes): string {
   if (!table) return xml;
   const calculated = fixes.calculated.get(table);
   const totals = fixes.totals.get(table);
-  if (!calculated && !totals) return xml;
-  return xml.replace(/<tableColumn\b([^>]*?)\/>/g, (element, attributes: string) => {
+  const refs = fixes.refs.get(table);
+  const sized = refs ? xml.replace(/^([\s\S]*?<table\b[^>]*?\sref=")[^"]*"/, (_, head: string) => `${head}${refs.ref}"`).replace(/<autoFilter ref="[^"]*"/, () => `<autoFilter ref="${refs.autoFilter}"`) : xml;
+  if (!calculated && !totals) return sized;
+  return sized.replace(/<tableColumn\b([^>]*?)\/>/g, (element, attributes: string) => {
     const column = attr(element, "name") ?? "";
     const calc = calculated?.get(column);
     const total = totals?.get(column);

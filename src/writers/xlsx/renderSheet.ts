@@ -82,7 +82,8 @@ function totalsColumn(table: TableSpec, column: ColumnSpec): Partial<ExcelJS.Tab
 const validationsOf = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
-function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
+/** `table` with its header, totals row and first `shown` body rows: `tableBodies.ts` writes the others. */
+function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, shown: number): void {
   const layout = tableLayout(table);
   const columns = table.columns.map((c) => ({
     name: c.header,
@@ -97,8 +98,9 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     totalsRow: table.showTotals,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns,
-    rows: table.rows.map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
+    rows: table.rows.slice(0, shown).map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
   });
+  const lastRow = layout.body.from.row + Math.min(table.rows.length, shown) - 1 + (layout.totals ? 1 : 0);
   table.columns.forEach((c, i) => {
     const column = layout.header.from.col + i + 1;
     // Explicit header formatting on top of the table style: LibreOffice ignores Excel table styles,
@@ -108,7 +110,7 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(TABLE_HEADER_FILL) } };
     if (c.headerAlign) header.alignment = { horizontal: c.headerAlign };
     // The column's format over the data body and the totals row, so a total looks like its column.
-    for (let r = layout.body.from.row; r <= layout.whole.to.row; r++) ws.getCell(r + 1, column).numFmt = c.numberFormat;
+    for (let r = layout.body.from.row; r <= lastRow; r++) ws.getCell(r + 1, column).numFmt = c.numberFormat;
     if (c.validation) validationsOf(ws).add(rangeA1(columnBody(table, i)), dataValidation(c.validation));
   });
 }
@@ -137,8 +139,11 @@ function renderConditionalFormat(ws: ExcelJS.Worksheet, spec: SheetSpec, cf: Con
   ws.addConditionalFormatting({ ref, rules });
 }
 
-/** Adds `spec` as a new worksheet of `wb` (the caller guarantees the name is free). */
-export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+/**
+ * Adds `spec` as a new worksheet of `wb` (the caller guarantees the name is free), each table with its
+ * first `shown` body rows.
+ */
+export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, shown: number): void {
   const ws = wb.addWorksheet(spec.name, {
     ...(spec.tabColor ? { properties: { tabColor: { argb: argb(spec.tabColor) } } } : {}),
     views:
@@ -156,7 +161,7 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
   }
   for (const m of spec.merges) ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
-  for (const table of spec.tables) renderTable(ws, table);
+  for (const table of spec.tables) renderTable(ws, table, shown);
   for (const v of spec.validations) validationsOf(ws).add(rangeA1(v.range), dataValidation(v.validation));
   spec.conditionalFormats.forEach((cf, i) => renderConditionalFormat(ws, spec, cf, i + 1));
   for (const name of spec.names) wb.definedNames.add(`${quoteSheet(spec.name)}!${rangeA1(name.target, true)}`, name.name);

@@ -60,3 +60,32 @@ describe("a write over Excel on the web's 5 MB request limit", () => {
     for (const spec of build(NO_NAMES)) expectWritten(fake, spec);
   });
 });
+
+describe("a register at real size", () => {
+  /**
+   * The rule: one sync reads the workbook, then each commit batch but the last is filled past
+   * BATCH_BYTES − CHUNK_BYTES (3 MB), so syncs(n) ≤ 1 + ⌈payload(n) / 3 MB⌉; and the payload is linear in
+   * the rows (a fixed part for the settings and summary sheets, a fixed size per row), so from 2 000 to
+   * 16 000 rows it grows at most eightfold — syncs follow the data, never anything per row or quadratic.
+   */
+  async function write(rows: number): Promise<{ syncs: number; payload: number; largest: number }> {
+    const fake = new FakeExcel();
+    // Excel filling calculated columns as blocks arrive (the fake refills the whole column per block) is no
+    // part of any request: off, so this test measures requests, not the fake's model of Excel.
+    fake.state.fillsCalculatedColumns = false;
+    await fake.run((context) => writeSheets(context, templateBuild("customers", rows)));
+    return { syncs: fake.syncCount, payload: fake.requestBytes.reduce((a, b) => a + b, 0), largest: Math.max(...fake.requestBytes) };
+  }
+
+  test("syncs are bounded by the payload, which grows no faster than the rows, every request under 5 MB", async () => {
+    const small = await write(2_000);
+    const large = await write(16_000);
+    for (const w of [small, large]) {
+      expect(w.syncs).toBeLessThanOrEqual(1 + Math.ceil(w.payload / (BATCH_BYTES - CHUNK_BYTES)));
+      expect(w.largest).toBeLessThan(REQUEST_LIMIT_BYTES);
+    }
+    expect(large.payload).toBeLessThanOrEqual(8 * small.payload);
+    expect(large.syncs).toBeLessThanOrEqual(1 + Math.ceil((8 * small.payload) / (BATCH_BYTES - CHUNK_BYTES)));
+    expect(large.syncs).toBeGreaterThan(small.syncs);
+  }, 120_000);
+});
