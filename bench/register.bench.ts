@@ -1,0 +1,72 @@
+/**
+ * Issue 17 item 1: the customer register at real size in LibreOffice — load, full recalculation and save —
+ * against the same register with its formula columns left blank, measured side by side (the two runs of a
+ * size follow each other). Prints per size both times, their ratio (goal: at most 2) and the growth of the
+ * whole register from the size before. Wall seconds include LibreOffice's start-up, as the issue's figures
+ * did; CPU seconds are LibreOffice's own (this process's reaped children), which the other work on a shared
+ * machine disturbs less than the wall clock.
+ *
+ * The register is `buildCustomerRegister` with `customerRows` (ties, blanks, duplicates), written by
+ * `writeXlsx`, without a visit log, as a register is first written. Sizes: `SP_BENCH_REGISTER_ROWS`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { NO_NAMES } from "../src/spec/naming";
+import type { SheetSpec } from "../src/spec/sheetSpec";
+import { buildCustomerRegister } from "../src/templates/customerRegister";
+import { writeXlsx } from "../src/writers/xlsx";
+import { customerRows } from "../test/fixtures/customers";
+import { convertWithLibreOffice } from "../test/support/libreoffice";
+
+const SIZES = (process.env.SP_BENCH_REGISTER_ROWS ?? "10000,20000,50000").split(",").map(Number);
+
+/** CPU seconds of this process's waited-for children (Linux: fields cutime and cstime of /proc/self/stat). */
+function childCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** The same sheets with every table column's formula removed: the register's cells, styles and rules without its calculations. */
+function withoutFormulaColumns(specs: readonly SheetSpec[]): SheetSpec[] {
+  return specs.map((sheet) => ({
+    ...sheet,
+    tables: sheet.tables.map((table) => ({ ...table, columns: table.columns.map(({ formula: _formula, ...column }) => column) })),
+  }));
+}
+
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+async function timed(specs: readonly SheetSpec[], file: string, dir: string): Promise<Timing> {
+  writeFileSync(file, await writeXlsx(specs));
+  const started = performance.now();
+  const cpu = childCpuSeconds();
+  // 50 000 rows take minutes when a formula scans its column: the bench is there to show it.
+  convertWithLibreOffice([file], "xlsx:Calc MS Excel 2007 XML", join(dir, "out"), 30 * 60_000);
+  return { wall: (performance.now() - started) / 1000, cpu: childCpuSeconds() - cpu };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "sp-bench-register-"));
+  try {
+    console.log("| rows | no formula columns: wall / CPU (s) | whole register: wall / CPU (s) | ratio, wall / CPU | growth of the whole register |");
+    console.log("|---|---|---|---|---|");
+    let previous: { rows: number; whole: Timing } | undefined;
+    for (const rows of SIZES) {
+      const specs = buildCustomerRegister({ rows: customerRows(rows, "zh-CN") }, { locale: "zh-CN", existing: NO_NAMES });
+      const bare = await timed(withoutFormulaColumns(specs), join(dir, `bare-${rows}.xlsx`), dir);
+      const whole = await timed(specs, join(dir, `whole-${rows}.xlsx`), dir);
+      const growth = previous ? `×${(whole.wall / previous.whole.wall).toFixed(2)} wall, ×${(whole.cpu / previous.whole.cpu).toFixed(2)} CPU for ×${(rows / previous.rows).toFixed(1)} rows` : "";
+      const pair = (t: Timing) => `${t.wall.toFixed(1)} / ${t.cpu.toFixed(1)}`;
+      console.log(`| ${rows} | ${pair(bare)} | ${pair(whole)} | ${(whole.wall / bare.wall).toFixed(2)} / ${(whole.cpu / bare.cpu).toFixed(2)} | ${growth} |`);
+      previous = { rows, whole };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
