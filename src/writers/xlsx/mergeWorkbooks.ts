@@ -7,7 +7,7 @@ import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../team/re
 import { carryHolidays, renameColumns, type ColumnRenames } from "../../team/holidayCopies";
 import { holidayTableYear } from "../../spec/naming";
 import { isHolidayTable } from "../holidayTables";
-import { definedNames, escapeXml, graftSheets, removeSheet, tableNames, tableParts, unescapeXml, workbookNames, XlsxPackage } from "../ooxml";
+import { definedNames, escapeXml, Graft, removeSheet, tableNames, tableParts, unescapeXml, workbookNames, XlsxPackage } from "../ooxml";
 
 /**
  * Copies the plan sheets of reps' workbooks into a team workbook — the offline counterpart of
@@ -154,10 +154,10 @@ async function readRep(rep: RepFile): Promise<ReadRep> {
  * Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken, with the
  * 节假日 sheets of the years `teamHolidays` (the team's tables' columns by year) lacks.
  */
-async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHolidays: Map<number, readonly string[]>): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
+async function copyRep(team: Graft, rep: ReadRep, taken: string[], teamHolidays: Map<number, readonly string[]>): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
   const { source, plans } = rep;
   const keys: Rekeying = assignKeys(plans, taken);
-  const teamSheets = (await team.sheets()).map((s) => s.name);
+  const teamSheets = team.sheetNames;
   const sheets: { from: string; to: string }[] = [];
   const copied: CopiedPlan[] = [];
   const tableRenames = new Map<string, string>();
@@ -201,7 +201,7 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHol
     return sheet !== undefined && copiedSheets.has(sheet);
   });
   taken.push(...kept.map((n) => rekeyText(n.name, keys)));
-  await graftSheets(team, source, {
+  await team.add(source, {
     sheets,
     keepName: (n) => kept.some((k) => k.element === n.element),
     rewrite: (xml) =>
@@ -236,6 +236,8 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
   const copied: CopiedPlan[] = [];
   const withoutPlans: string[] = [];
   const unreadable: { file: string; detail: string }[] = [];
+  // One graft for all reps: the team workbook's listing parts are written once, at the end.
+  const graft = await Graft.open(team);
   for (const rep of reps) {
     let read: ReadRep;
     try {
@@ -244,10 +246,11 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
       unreadable.push({ file: rep.file, detail: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const result = await copyRep(team, read, taken, teamHolidays);
+    const result = await copyRep(graft, read, taken, teamHolidays);
     copied.push(...result.copied);
     if (!result.hasPlans) withoutPlans.push(rep.file);
   }
+  await graft.finish();
   return { data: await team.save(), copied, withoutPlans, unreadable, ...(removedSummary ? { removedSummary } : {}) };
 }
 
