@@ -29,14 +29,22 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Seconds to collect `reps` into a new team workbook and find their plans, as the roll-up does. */
-async function collect(reps: readonly RepFile[]): Promise<number> {
+interface Timing {
+  readonly seconds: number;
+  /** Processor seconds of this process (all its threads): less moved by other work on a shared machine. */
+  readonly cpu: number;
+}
+
+/** The time to collect `reps` into a new team workbook and find their plans, as the roll-up does. */
+async function collect(reps: readonly RepFile[]): Promise<Timing> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const merged = await mergeRepWorkbooks(undefined, reps);
   const plans = discoverPlans(await xlsxNameEntries(merged.data));
+  const used = process.cpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
   if (plans.length !== reps.length) throw new Error(`${reps.length} files gave ${plans.length} plans`);
-  return seconds;
+  return { seconds, cpu: (used.user + used.system) / 1e6 };
 }
 
 /** The whole roll-up as the command runs it, or undefined where the summary refuses that many plans. */
@@ -62,17 +70,20 @@ async function main(): Promise<void> {
       reps.push({ file, data: new Uint8Array(readFileSync(file)) });
     }
     await collect(reps.slice(0, 10));
-    const collected = new Map<number, number[]>(COLLECT.map((n) => [n, []]));
+    const collected = new Map<number, Timing[]>(COLLECT.map((n) => [n, []]));
     const rolled = new Map<number, ({ seconds: number; bytes: number } | undefined)[]>(ROLLUP.map((n) => [n, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const n of COLLECT) collected.get(n)!.push(await collect(reps.slice(0, n)));
       for (const n of ROLLUP) rolled.get(n)!.push(await rollup(reps.slice(0, n)));
     }
     console.log(`Collecting reps' files (medians of ${ROUNDS} rounds)\n`);
-    console.log(`| plans | collect (s) | ratio to ${COLLECT[0]} |`);
-    console.log("|---|---|---|");
-    const base = median(collected.get(COLLECT[0])!);
-    for (const [n, times] of collected) console.log(`| ${n} | ${median(times).toFixed(2)} | ${(median(times) / base).toFixed(1)} |`);
+    console.log(`| plans | collect (s) | ratio to ${COLLECT[0]} | processor (s) | ratio to ${COLLECT[0]} |`);
+    console.log("|---|---|---|---|---|");
+    const seconds = (n: number) => median(collected.get(n)!.map((t) => t.seconds));
+    const cpu = (n: number) => median(collected.get(n)!.map((t) => t.cpu));
+    for (const n of COLLECT) {
+      console.log(`| ${n} | ${seconds(n).toFixed(2)} | ${(seconds(n) / seconds(COLLECT[0])).toFixed(1)} | ${cpu(n).toFixed(2)} | ${(cpu(n) / cpu(COLLECT[0])).toFixed(1)} |`);
+    }
     console.log(`\nThe whole roll-up with its 团队汇总 sheet (medians of ${ROUNDS} rounds)\n`);
     console.log(`| plans | roll-up (s) | ratio to ${ROLLUP[0]} | output MB |`);
     console.log("|---|---|---|---|");

@@ -9,7 +9,7 @@ import { attr, elements, escapeXml, innerXml, insertBefore, openTags, prefixOf, 
  * rep's file) and their parts — sheet, tables, drawings, charts, images, comments and their
  * relationships — are copied under free part names. Every part of the target stays byte-identical
  * except those that must list what was added: workbook.xml (sheets, defined names, calcPr), its
- * relationships, [Content_Types].xml, docProps/app.xml and styles.xml (appended, see `styles.ts`).
+ * relationships, [Content_Types].xml, docProps/app.xml and styles.xml (appended to, see `styles.ts`).
  * Strings are written inline in the copied sheets (`t="inlineStr"`) rather than appended to
  * sharedStrings.xml: the target's shared strings then stay untouched (a workbook need not have a
  * table at all, LibreOffice's often has none), no index has to be renumbered, and Excel turns

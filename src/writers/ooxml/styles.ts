@@ -1,10 +1,11 @@
 import { attr, elements, insertBefore, renumber, setAttr } from "./xml";
 
 /**
- * Merging one styles part into another by APPENDING: every number format, font, fill, border,
- * cell format and differential format of the incoming part is added after the existing ones, so
- * the existing part's entries (and every `s=` of the existing sheets) keep their indexes. The
- * result says how to renumber the incoming sheets' references.
+ * Merging styles parts into another by APPENDING: every number format, font, fill, border, cell
+ * format and differential format of an incoming part that the target does not have yet is added
+ * after the existing ones, so the existing part's entries (and every `s=` of the existing sheets)
+ * keep their indexes; one it has already, the same text, is shared. The result says how to
+ * renumber the incoming sheets' references.
  */
 
 /** CT_Stylesheet's children in schema order. */
