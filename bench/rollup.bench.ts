@@ -2,9 +2,12 @@
  * Issue 17 item 4: `sales-planner rollup` at team size — 50, 100, 200 and 300 reps' weekly plans (one
  * file each, written by the command line's own writer) collected into a new team workbook. Prints per
  * size the seconds to collect them (`mergeRepWorkbooks`, then the plans found by their names, as
- * `rollupWorkbooks` does) with the ratio to 50 plans, measured in one run (goal: 300 within 6× of 50),
- * and the whole roll-up with its 团队汇总 sheet — which links at most about 165 plans (one formula per
- * column names every plan, `templates/team/rollupSheet.ts`), so beyond that the command refuses.
+ * `rollupWorkbooks` does) with the ratio to the first size (goal: 300 within 6× of 50); then the whole
+ * roll-up with its 团队汇总 sheet at 50, 100 and 165 plans — one summary links at most about 165 plans
+ * (one formula per column names every plan, `templates/team/rollupSheet.ts`), beyond that the command
+ * refuses. Every size is timed once per round, the sizes alternating, after one small untimed
+ * collection that warms the code up; the tables give the medians of the rounds.
+ * SP_BENCH_PLANS, SP_BENCH_ROLLUP_PLANS and SP_BENCH_ROUNDS choose other sizes and rounds.
  */
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,45 +18,86 @@ import { TeamError } from "../src/team/errors";
 import { rollupWorkbooks } from "../src/writers/xlsx/team/rollupFiles";
 import { mergeRepWorkbooks, xlsxNameEntries, type RepFile } from "../src/writers/xlsx/mergeWorkbooks";
 
-const SIZES = (process.env.SP_BENCH_PLANS ?? "50,100,200,300").split(",").map(Number);
+const sizes = (text: string): number[] => text.split(",").filter(Boolean).map(Number);
+const COLLECT = sizes(process.env.SP_BENCH_PLANS ?? "50,100,200,300");
+const ROLLUP = sizes(process.env.SP_BENCH_ROLLUP_PLANS ?? "50,100,165");
+const ROUNDS = Number(process.env.SP_BENCH_ROUNDS ?? 3);
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+interface Timing {
+  readonly seconds: number;
+  /** Processor seconds of this process (all its threads): less moved by other work on a shared machine. */
+  readonly cpu: number;
+}
+
+/** The time to collect `reps` into a new team workbook and find their plans, as the roll-up does. */
+async function collect(reps: readonly RepFile[]): Promise<Timing> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const merged = await mergeRepWorkbooks(undefined, reps);
+  const plans = discoverPlans(await xlsxNameEntries(merged.data));
+  const used = process.cpuUsage(cpu);
+  const seconds = (performance.now() - started) / 1000;
+  if (plans.length !== reps.length) throw new Error(`${reps.length} files gave ${plans.length} plans`);
+  return { seconds, cpu: (used.user + used.system) / 1e6 };
+}
+
+/** The whole roll-up as the command runs it, or undefined where the summary refuses that many plans. */
+async function rollup(reps: readonly RepFile[]): Promise<{ seconds: number; bytes: number } | undefined> {
+  const started = performance.now();
+  try {
+    const report = await rollupWorkbooks(undefined, reps, "zh-CN");
+    return { seconds: (performance.now() - started) / 1000, bytes: report.data.length };
+  } catch (error) {
+    if (error instanceof TeamError && error.code === "tooManyPlans") return undefined;
+    throw error;
+  }
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "sp-bench-rollup-"));
   try {
     const reps: RepFile[] = [];
-    for (let i = 1; i <= Math.max(...SIZES); i++) {
+    for (let i = 1; i <= Math.max(...COLLECT, ...ROLLUP); i++) {
       const file = join(dir, `rep${i}.xlsx`);
       const code = await cli(["write", "weekly", "--rep", `销售${i}`, "--week", "2026-W48", "--out", file], { ...nodeIo, stdout: () => undefined });
       if (code !== 0) throw new Error(`writing ${file} failed (${code})`);
       reps.push({ file, data: new Uint8Array(readFileSync(file)) });
     }
-    console.log("| plans | collect (s) | ratio to 50 | whole roll-up (s) | output MB |");
+    await collect(reps.slice(0, 10));
+    const collected = new Map<number, Timing[]>(COLLECT.map((n) => [n, []]));
+    const rolled = new Map<number, ({ seconds: number; bytes: number } | undefined)[]>(ROLLUP.map((n) => [n, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const n of COLLECT) collected.get(n)!.push(await collect(reps.slice(0, n)));
+      for (const n of ROLLUP) rolled.get(n)!.push(await rollup(reps.slice(0, n)));
+    }
+    console.log(`Collecting reps' files (medians of ${ROUNDS} rounds)\n`);
+    console.log(`| plans | collect (s) | ratio to ${COLLECT[0]} | processor (s) | ratio to ${COLLECT[0]} |`);
     console.log("|---|---|---|---|---|");
-    let base: number | undefined;
-    for (const n of SIZES) {
-      const started = performance.now();
-      const merged = await mergeRepWorkbooks(undefined, reps.slice(0, n));
-      const plans = discoverPlans(await xlsxNameEntries(merged.data));
-      const collect = (performance.now() - started) / 1000;
-      if (plans.length !== n) throw new Error(`${n} files gave ${plans.length} plans`);
-      base ??= collect;
-      const whole = await timedRollup(reps.slice(0, n));
-      console.log(`| ${n} | ${collect.toFixed(1)} | ${(collect / base).toFixed(1)} | ${whole.seconds ?? "refused: too many plans for one summary"} | ${whole.mb ?? "—"} |`);
+    const seconds = (n: number) => median(collected.get(n)!.map((t) => t.seconds));
+    const cpu = (n: number) => median(collected.get(n)!.map((t) => t.cpu));
+    for (const n of COLLECT) {
+      console.log(`| ${n} | ${seconds(n).toFixed(2)} | ${(seconds(n) / seconds(COLLECT[0])).toFixed(1)} | ${cpu(n).toFixed(2)} | ${(cpu(n) / cpu(COLLECT[0])).toFixed(1)} |`);
+    }
+    console.log(`\nThe whole roll-up with its 团队汇总 sheet (medians of ${ROUNDS} rounds)\n`);
+    console.log(`| plans | roll-up (s) | ratio to ${ROLLUP[0]} | output MB |`);
+    console.log("|---|---|---|---|");
+    const first = rolled.get(ROLLUP[0])!.every((r) => r !== undefined) ? median(rolled.get(ROLLUP[0])!.map((r) => r!.seconds)) : undefined;
+    for (const [n, runs] of rolled) {
+      if (runs.some((r) => r === undefined)) {
+        console.log(`| ${n} | refused: too many plans for one summary | — | — |`);
+        continue;
+      }
+      const seconds = median(runs.map((r) => r!.seconds));
+      console.log(`| ${n} | ${seconds.toFixed(2)} | ${first === undefined ? "—" : (seconds / first).toFixed(1)} | ${(runs[0]!.bytes / 1e6).toFixed(1)} |`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The whole roll-up as the command runs it, or no figures where the summary refuses that many plans. */
-async function timedRollup(reps: readonly RepFile[]): Promise<{ seconds?: string; mb?: string }> {
-  const started = performance.now();
-  try {
-    const report = await rollupWorkbooks(undefined, reps, "zh-CN");
-    return { seconds: ((performance.now() - started) / 1000).toFixed(1), mb: (report.data.length / 1e6).toFixed(1) };
-  } catch (error) {
-    if (error instanceof TeamError && error.code === "tooManyPlans") return {};
-    throw error;
   }
 }
 

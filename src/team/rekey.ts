@@ -1,4 +1,4 @@
-import { lowestFreeKey, usedKeys } from "../spec/naming";
+import { keyOfName, lowestFreeKey } from "../spec/naming";
 import { readRecord, TEMPLATES } from "../templates/registry";
 import type { PlanInstance } from "./plans";
 
@@ -12,17 +12,40 @@ import type { PlanInstance } from "./plans";
 export type Rekeying = ReadonlyMap<string, string>;
 
 /**
+ * The names and tables a workbook has (one namespace, case-insensitive) and the keys they use, kept
+ * as sets as they grow: a roll-up asks about them for every rep, and rebuilding them from a list of
+ * every name made 300 reps quadratic (issue 17).
+ */
+export class TakenNames {
+  private readonly lower = new Set<string>();
+  /** The keys the names use, upper case (`usedKeys`' rule). */
+  readonly keys = new Set<string>();
+
+  constructor(names: Iterable<string> = []) {
+    for (const name of names) this.add(name);
+  }
+
+  add(name: string): void {
+    this.lower.add(name.toLowerCase());
+    const key = keyOfName(name);
+    if (key !== undefined) this.keys.add(key);
+  }
+
+  has(name: string): boolean {
+    return this.lower.has(name.toLowerCase());
+  }
+}
+
+/**
  * New keys for `plans`, given the names and tables the team workbook already has; `taken` is
  * extended with each key handed out, so the next plan (or file) cannot take it too.
  */
-export function assignKeys(plans: readonly PlanInstance[], taken: string[]): Map<string, string> {
+export function assignKeys(plans: readonly PlanInstance[], taken: TakenNames): Map<string, string> {
   const keys = new Map<string, string>();
-  const used = usedKeys(taken);
   for (const plan of plans) {
-    const key = used.has(plan.key) ? lowestFreeKey(TEMPLATES[plan.template], used) : plan.key;
+    const key = taken.keys.has(plan.key) ? lowestFreeKey(TEMPLATES[plan.template], taken.keys) : plan.key;
     if (key !== plan.key) keys.set(plan.key, key);
-    used.add(key);
-    taken.push(`SP_${key}_TEMPLATE`);
+    taken.add(`SP_${key}_TEMPLATE`);
   }
   return keys;
 }

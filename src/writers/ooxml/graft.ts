@@ -1,6 +1,5 @@
-import type JSZip from "jszip";
-import { CONTENT_TYPE, freeRelId, NS, REL, relativePath, relsPathOf, resolvePath, WORKBOOK, type Relationship, type XlsxPackage } from "./package";
-import { mergeStyles, type StyleMap } from "./styles";
+import { CONTENT_TYPE, NS, REL, relativePath, relsPathOf, resolvePath, WORKBOOK, type Relationship, type XlsxPackage } from "./package";
+import { StylesMerge, type StyleMap } from "./styles";
 import { definedNames, type DefinedName } from "./workbook";
 import { attr, elements, escapeXml, innerXml, insertBefore, openTags, prefixOf, removeAttr, renumber, replaceTags, setAttr } from "./xml";
 
@@ -10,7 +9,7 @@ import { attr, elements, escapeXml, innerXml, insertBefore, openTags, prefixOf, 
  * rep's file) and their parts — sheet, tables, drawings, charts, images, comments and their
  * relationships — are copied under free part names. Every part of the target stays byte-identical
  * except those that must list what was added: workbook.xml (sheets, defined names, calcPr), its
- * relationships, [Content_Types].xml, docProps/app.xml and styles.xml (appended, see `styles.ts`).
+ * relationships, [Content_Types].xml, docProps/app.xml and styles.xml (appended to, see `styles.ts`).
  * Strings are written inline in the copied sheets (`t="inlineStr"`) rather than appended to
  * sharedStrings.xml: the target's shared strings then stay untouched (a workbook need not have a
  * table at all, LibreOffice's often has none), no index has to be renumbered, and Excel turns
@@ -167,112 +166,170 @@ async function editApp(target: XlsxPackage, edit: (titles: string[]) => string[]
   if (edited !== xml) target.write(app, edited);
 }
 
-/** The styles of `source` appended to the target's (or copied when the target has none). */
-async function graftStyles(target: XlsxPackage, source: XlsxPackage): Promise<StyleMap> {
-  const identity: StyleMap = { xf: (n) => n, dxf: (n) => n };
-  const from = await source.workbookPart(REL.styles);
-  const incoming = from && (await source.text(from));
-  if (!incoming) return identity;
-  const to = await target.workbookPart(REL.styles);
-  const existing = to && (await target.text(to));
-  if (to && existing) {
-    const merged = mergeStyles(existing, incoming);
-    target.write(to, merged.xml);
-    return merged.map;
-  }
-  const path = target.freePartName("xl", "styles", "xml");
-  target.write(path, incoming);
-  target.types.declare(path, CONTENT_TYPE.styles);
-  await target.addRels(WORKBOOK, [{ id: freeRelId(await target.rels(WORKBOOK)), type: REL.styles, target: relativePath(WORKBOOK, path), external: false }]);
-  return identity;
-}
-
-/**
- * Table ids as read, by the part's zip entry (writing a part makes a new entry, so none goes stale):
- * reading every table part of the growing team workbook again for each rep made a roll-up of 300
- * reps quadratic (issue 17).
- */
-const tableIds = new WeakMap<JSZip.JSZipObject, number>();
-
-async function maxTableId(pkg: XlsxPackage): Promise<number> {
-  let max = 0;
-  for (const path of pkg.paths().filter((p) => pkg.types.typeOf(p)?.endsWith(".table+xml"))) {
-    const file = pkg.zip.file(path);
-    if (file === null) continue;
-    let id = tableIds.get(file);
-    if (id === undefined) {
-      id = Number(attr(openTags(await file.async("string"), "table")[0] ?? "", "id") ?? 0);
-      tableIds.set(file, id);
-    }
-    if (id > max) max = id;
-  }
-  return max;
-}
-
 /**
  * Refuses `wanted` sheet names that repeat each other or one of `existing` (case-insensitively, as
  * Excel does): callers build names free of the workbook's, so a clash is a programming error.
  */
 export function assertNewSheets(existing: readonly string[], wanted: readonly string[]): void {
-  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  claimSheetNames(new Set(existing.map((name) => name.toLowerCase())), wanted);
+}
+
+/** `assertNewSheets` against `taken` (lower case), which the wanted names join. */
+function claimSheetNames(taken: Set<string>, wanted: readonly string[]): void {
   for (const name of wanted) {
     if (taken.has(name.toLowerCase())) throw new Error(`sheet "${name}" already exists; build the specs with the workbook's existing names`);
     taken.add(name.toLowerCase());
   }
 }
 
+/** The highest table id of the package (ids are unique per workbook). */
+async function maxTableId(pkg: XlsxPackage): Promise<number> {
+  let max = 0;
+  for (const path of pkg.paths().filter((p) => pkg.types.typeOf(p)?.endsWith(".table+xml"))) {
+    const id = Number(attr(openTags((await pkg.text(path)) ?? "", "table")[0] ?? "", "id") ?? 0);
+    if (id > max) max = id;
+  }
+  return max;
+}
+
+/**
+ * A target package that the sheets of several sources are grafted into (`add`), one after another,
+ * then `finish`ed. The parts every graft lists into — workbook.xml, its relationships, the styles and
+ * docProps/app.xml — are read once and written once at `finish`, with what each graft adds kept in
+ * between: a roll-up grafts every rep's file into one team workbook, and reading and writing those
+ * growing parts again for each rep made 300 reps quadratic (issue 17). Until `finish` the target's
+ * workbook.xml does not list the grafted sheets yet: `sheetNames` does.
+ */
+export class Graft {
+  /** What the grafts added to workbook.xml and its relationships, written by `finish`. */
+  private readonly added = { sheets: [] as string[], titles: [] as string[], names: [] as string[], rels: [] as Relationship[] };
+  /** Lower-case sheet names, for `assertNewSheets`'s rule without building a list per graft. */
+  private readonly taken: Set<string>;
+  private readonly relIds: Set<string>;
+  private relCount: number;
+  private grafted = false;
+
+  private constructor(
+    private readonly target: XlsxPackage,
+    private readonly workbook: string,
+    private readonly sheets: string[],
+    private sheetId: number,
+    rels: readonly Relationship[],
+    private nextTableId: number,
+    /** The target's styles part and what is merged into it, written by `finish`. */
+    private styles: { readonly path: string; readonly merge: StylesMerge } | undefined,
+  ) {
+    this.taken = new Set(sheets.map((name) => name.toLowerCase()));
+    this.relIds = new Set(rels.map((rel) => rel.id));
+    this.relCount = rels.length;
+  }
+
+  static async open(target: XlsxPackage): Promise<Graft> {
+    const sheets = await target.sheets();
+    const stylesPath = await target.workbookPart(REL.styles);
+    const styles = stylesPath && (await target.text(stylesPath));
+    return new Graft(
+      target,
+      await target.workbookXml(),
+      sheets.map((s) => s.name),
+      Math.max(0, ...sheets.map((s) => s.sheetId)),
+      await target.rels(WORKBOOK),
+      (await maxTableId(target)) + 1,
+      stylesPath && styles ? { path: stylesPath, merge: new StylesMerge(styles) } : undefined,
+    );
+  }
+
+  /** The target's sheet names with those grafted so far, in workbook order. */
+  get sheetNames(): readonly string[] {
+    return this.sheets;
+  }
+
+  /** `rId<n>` as `freeRelId` would give it for the relationships the workbook has by now. */
+  private relId(): string {
+    let n = ++this.relCount;
+    while (this.relIds.has(`rId${n}`)) n++;
+    this.relIds.add(`rId${n}`);
+    return `rId${n}`;
+  }
+
+  /** The styles of `source` merged into the target's (or copied when the target has none). */
+  private async graftStyles(source: XlsxPackage): Promise<StyleMap> {
+    const identity: StyleMap = { xf: (n) => n, dxf: (n) => n };
+    const from = await source.workbookPart(REL.styles);
+    const incoming = from && (await source.text(from));
+    if (!incoming) return identity;
+    if (this.styles) return this.styles.merge.merge(incoming);
+    const path = this.target.freePartName("xl", "styles", "xml");
+    this.target.write(path, incoming);
+    this.target.types.declare(path, CONTENT_TYPE.styles);
+    this.added.rels.push({ id: this.relId(), type: REL.styles, target: relativePath(WORKBOOK, path), external: false });
+    this.styles = { path, merge: new StylesMerge(incoming) };
+    return identity;
+  }
+
+  /** Copies `options.sheets` of `source` into the target (see the module comment). */
+  async add(source: XlsxPackage, options: GraftOptions): Promise<void> {
+    this.grafted = true;
+    const sourceSheets = await source.sheets();
+    claimSheetNames(this.taken, options.sheets.map((s) => s.to));
+    const sharedPath = await source.workbookPart(REL.sharedStrings);
+    const c: Copying = {
+      target: this.target,
+      source,
+      styles: await this.graftStyles(source),
+      shared: elements((sharedPath && (await source.text(sharedPath))) ?? "", "si").map(([si]) => innerXml(si)),
+      rewrite: options.rewrite ?? ((xml) => xml),
+      copied: new Map(),
+      nextTableId: this.nextTableId,
+    };
+    const r = prefixOf(this.workbook, NS.r) ?? "r";
+    const newIndex = new Map<number, number>();
+    for (const { from, to } of options.sheets) {
+      const index = sourceSheets.findIndex((s) => s.name === from);
+      const path = sourceSheets[index]?.path;
+      if (path === undefined) throw new Error(`no worksheet "${from}" in the package to copy`);
+      const copied = await copyPart(path, c);
+      if (copied === undefined) throw new Error(`the part of worksheet "${from}" is missing`);
+      const id = this.relId();
+      this.added.rels.push({ id, type: REL.worksheet, target: relativePath(WORKBOOK, copied), external: false });
+      this.added.sheets.push(`<sheet name="${escapeXml(to)}" sheetId="${++this.sheetId}" ${r}:id="${id}"/>`);
+      this.added.titles.push(escapeXml(to));
+      newIndex.set(index, this.sheets.length);
+      this.sheets.push(to);
+    }
+    this.nextTableId = c.nextTableId;
+    const keep = options.keepName ?? (() => true);
+    for (const name of definedNames(await source.workbookXml())) {
+      if (name.localSheetId === undefined) {
+        if (keep(name)) this.added.names.push(c.rewrite(name.element));
+        continue;
+      }
+      const to = newIndex.get(name.localSheetId);
+      if (to !== undefined) this.added.names.push(setAttr(c.rewrite(name.element), "localSheetId", String(to)));
+    }
+  }
+
+  /** Writes the listing parts once, with everything `add` grafted. Nothing is written when nothing was grafted. */
+  async finish(): Promise<void> {
+    if (!this.grafted) return;
+    let workbook = this.workbook;
+    if (prefixOf(workbook, NS.r) === undefined) workbook = workbook.replace(/<workbook\b/, `<workbook xmlns:r="${NS.r}"`);
+    const sheets = this.added.sheets.join("");
+    workbook = /<sheets[\s/>]/.test(workbook)
+      ? workbook.replace(/<sheets>([\s\S]*?)<\/sheets>|<sheets\s*\/>/, (_whole, inner: string | undefined) => `<sheets>${inner ?? ""}${sheets}</sheets>`)
+      : insertBefore(workbook, AFTER_SHEETS, "</workbook>", `<sheets>${sheets}</sheets>`);
+    this.target.write(WORKBOOK, withFullCalc(withNames(workbook, this.added.names)));
+    await this.target.addRels(WORKBOOK, this.added.rels);
+    if (this.styles) this.target.write(this.styles.path, this.styles.merge.xml);
+    await editApp(this.target, (titles) => [...titles, ...this.added.titles]);
+  }
+}
+
 /** Copies `options.sheets` of `source` into `target` (see the module comment). */
 export async function graftSheets(target: XlsxPackage, source: XlsxPackage, options: GraftOptions): Promise<void> {
-  const targetSheets = await target.sheets();
-  const sourceSheets = await source.sheets();
-  assertNewSheets(targetSheets.map((s) => s.name), options.sheets.map((s) => s.to));
-  const sharedPath = await source.workbookPart(REL.sharedStrings);
-  const c: Copying = {
-    target,
-    source,
-    styles: await graftStyles(target, source),
-    shared: elements((sharedPath && (await source.text(sharedPath))) ?? "", "si").map(([si]) => innerXml(si)),
-    rewrite: options.rewrite ?? ((xml) => xml),
-    copied: new Map(),
-    nextTableId: (await maxTableId(target)) + 1,
-  };
-
-  let workbook = await target.workbookXml();
-  const rels = await target.rels(WORKBOOK);
-  const newRels: Relationship[] = [];
-  let r = prefixOf(workbook, NS.r);
-  if (r === undefined) {
-    r = "r";
-    workbook = workbook.replace(/<workbook\b/, `<workbook xmlns:r="${NS.r}"`);
-  }
-  let sheetId = Math.max(0, ...targetSheets.map((s) => s.sheetId));
-  const added: string[] = [];
-  const newIndex = new Map<number, number>();
-  for (const [i, { from, to }] of options.sheets.entries()) {
-    const index = sourceSheets.findIndex((s) => s.name === from);
-    const path = sourceSheets[index]?.path;
-    if (path === undefined) throw new Error(`no worksheet "${from}" in the package to copy`);
-    const copied = await copyPart(path, c);
-    if (copied === undefined) throw new Error(`the part of worksheet "${from}" is missing`);
-    const id = freeRelId([...rels, ...newRels]);
-    newRels.push({ id, type: REL.worksheet, target: relativePath(WORKBOOK, copied), external: false });
-    added.push(`<sheet name="${escapeXml(to)}" sheetId="${++sheetId}" ${r}:id="${id}"/>`);
-    newIndex.set(index, targetSheets.length + i);
-  }
-  workbook = /<sheets[\s/>]/.test(workbook)
-    ? workbook.replace(/<sheets>([\s\S]*?)<\/sheets>|<sheets\s*\/>/, (_whole, inner: string | undefined) => `<sheets>${inner ?? ""}${added.join("")}</sheets>`)
-    : insertBefore(workbook, AFTER_SHEETS, "</workbook>", `<sheets>${added.join("")}</sheets>`);
-
-  const keep = options.keepName ?? (() => true);
-  const names = definedNames(await source.workbookXml()).flatMap((name) => {
-    if (name.localSheetId === undefined) return keep(name) ? [c.rewrite(name.element)] : [];
-    const to = newIndex.get(name.localSheetId);
-    return to === undefined ? [] : [setAttr(c.rewrite(name.element), "localSheetId", String(to))];
-  });
-  workbook = withFullCalc(withNames(workbook, names));
-  target.write(WORKBOOK, workbook);
-  await target.addRels(WORKBOOK, newRels);
-  await editApp(target, (titles) => [...titles, ...options.sheets.map((s) => escapeXml(s.to))]);
+  const graft = await Graft.open(target);
+  await graft.add(source, options);
+  await graft.finish();
 }
 
 /**

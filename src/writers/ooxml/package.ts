@@ -107,24 +107,54 @@ export const relationshipsOf = (xml: string): Relationship[] =>
 export class ContentTypes {
   /**
    * The declarations by lower-case part name and extension, the first of each kept as `typeOf` reads
-   * them. Kept beside the text because a roll-up asks for the type of every part of a growing package
-   * once per rep (issue 17: re-reading the whole list on each question made 300 reps cubic).
+   * them, for the text `indexed` (and the declarations pending on it). Kept beside the text because a
+   * roll-up asks for the type of every part of a growing package once per rep (issue 17: re-reading
+   * the whole list on each question made 300 reps cubic).
    */
-  private index?: { readonly xml: string; readonly overrides: Map<string, string | undefined>; readonly defaults: Map<string, string | undefined> };
+  private index?: { readonly overrides: Map<string, string | undefined>; readonly defaults: Map<string, string | undefined> };
+  private indexed?: string;
+  /**
+   * Overrides declared since the text was last read, put before `</Types>` when it is: copying the
+   * whole growing list for each declared part made a roll-up of 300 reps quadratic (issue 17).
+   */
+  private pending: string[] = [];
+  private text = "";
+  private closed = false;
 
-  constructor(public xml: string) {}
+  constructor(xml: string) {
+    this.xml = xml;
+  }
 
-  private declarations(): { overrides: Map<string, string | undefined>; defaults: Map<string, string | undefined> } {
-    if (this.index?.xml !== this.xml) {
+  get xml(): string {
+    if (this.pending.length > 0) {
+      const indexed = this.indexed === this.text;
+      this.text = this.text.replace("</Types>", () => `${this.pending.join("")}</Types>`);
+      this.pending = [];
+      if (indexed) this.indexed = this.text;
+    }
+    return this.text;
+  }
+
+  set xml(xml: string) {
+    this.text = xml;
+    this.pending = [];
+    this.index = this.indexed = undefined;
+    this.closed = xml.includes("</Types>");
+  }
+
+  private declarations(): NonNullable<ContentTypes["index"]> {
+    if (this.index === undefined || this.indexed !== this.text) {
+      const xml = this.xml;
       const byKey = (tag: string, key: string): Map<string, string | undefined> => {
         const map = new Map<string, string | undefined>();
-        for (const element of openTags(this.xml, tag)) {
+        for (const element of openTags(xml, tag)) {
           const name = attr(element, key)?.toLowerCase();
           if (name !== undefined && !map.has(name)) map.set(name, attr(element, "ContentType"));
         }
         return map;
       };
-      this.index = { xml: this.xml, overrides: byKey("Override", "PartName"), defaults: byKey("Default", "Extension") };
+      this.index = { overrides: byKey("Override", "PartName"), defaults: byKey("Default", "Extension") };
+      this.indexed = xml;
     }
     return this.index;
   }
@@ -137,14 +167,11 @@ export class ContentTypes {
 
   /** Declares `path`'s type unless the package's default for its extension already says so. */
   declare(path: string, contentType: string): void {
-    if (this.typeOf(path) === contentType) return;
-    const { overrides, defaults } = this.declarations();
-    const xml = this.xml.replace("</Types>", () => `<Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(contentType)}"/></Types>`);
-    if (xml === this.xml) return;
-    this.xml = xml;
+    if (!this.closed || this.typeOf(path) === contentType) return;
+    this.pending.push(`<Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(contentType)}"/>`);
+    const { overrides } = this.declarations();
     const key = `/${path}`.toLowerCase();
     if (!overrides.has(key)) overrides.set(key, contentType);
-    this.index = { xml, overrides, defaults };
   }
 
   /** Removes the Override of a part that is deleted. */
@@ -153,6 +180,14 @@ export class ContentTypes {
       if (attr(element, "PartName")?.toLowerCase() === `/${path}`.toLowerCase()) this.xml = this.xml.replace(element, "");
     }
   }
+}
+
+/** Records `path` (`dir/stem<n>.ext`, n absent meaning 1) in `numbered`, the index `freePartName` reads. */
+function numberPart(numbered: Map<string, number>, path: string): void {
+  const m = /^(.*?)(\d*)\.([^./]+)$/.exec(path);
+  if (m === null) return;
+  const key = `${m[1]}.${m[3]}`.toLowerCase();
+  numbered.set(key, Math.max(numbered.get(key) ?? 0, Number(m[2] || 1)));
 }
 
 /**
@@ -168,6 +203,13 @@ export class XlsxPackage {
     readonly types: ContentTypes,
     private readonly original: string,
   ) {}
+
+  /**
+   * The highest number each numbered part name uses (`xl/worksheets/sheet.xml` → 12 for sheet12.xml),
+   * kept from the first `freePartName` on: scanning every path for each copied part made a roll-up
+   * of 300 reps quadratic (issue 17). Forgotten when a part is removed, so numbers are reused as before.
+   */
+  private numbered?: Map<string, number>;
 
   static async load(data: Uint8Array): Promise<XlsxPackage> {
     const zip = await JSZip.loadAsync(data);
@@ -193,12 +235,14 @@ export class XlsxPackage {
   }
 
   write(path: string, content: string | Uint8Array): void {
+    if (this.numbered !== undefined && !this.has(path)) numberPart(this.numbered, path);
     this.zip.file(path, content);
   }
 
   remove(path: string): void {
     this.zip.remove(path);
     this.types.forget(path);
+    this.numbered = undefined;
   }
 
   async rels(part: string): Promise<Relationship[]> {
@@ -241,9 +285,11 @@ export class XlsxPackage {
 
   /** `dir/stem<n>.ext` with the lowest n above every number that name pattern already uses. */
   freePartName(dir: string, stem: string, ext: string): string {
-    const pattern = new RegExp(`^${`${dir}/${stem}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d*)\\.${ext}$`, "i");
-    const used = this.paths().map((name) => pattern.exec(name)).filter((m) => m !== null).map((m) => Number(m[1] || 1));
-    return `${dir}/${stem}${Math.max(0, ...used) + 1}.${ext}`;
+    if (this.numbered === undefined) {
+      this.numbered = new Map();
+      for (const path of this.paths()) numberPart(this.numbered, path);
+    }
+    return `${dir}/${stem}${(this.numbered.get(`${dir}/${stem}.${ext}`.toLowerCase()) ?? 0) + 1}.${ext}`;
   }
 
   async workbookXml(): Promise<string> {

@@ -1,10 +1,11 @@
 import { attr, elements, insertBefore, renumber, setAttr } from "./xml";
 
 /**
- * Merging one styles part into another by APPENDING: every number format, font, fill, border,
- * cell format and differential format of the incoming part is added after the existing ones, so
- * the existing part's entries (and every `s=` of the existing sheets) keep their indexes. The
- * result says how to renumber the incoming sheets' references.
+ * Merging styles parts into another by APPENDING: every number format, font, fill, border, cell
+ * format and differential format of an incoming part that the target does not have yet is added
+ * after the existing ones, so the existing part's entries (and every `s=` of the existing sheets)
+ * keep their indexes; one it has already, the same text, is shared. The result says how to
+ * renumber the incoming sheets' references.
  */
 
 /** CT_Stylesheet's children in schema order. */
@@ -43,37 +44,100 @@ function append(xml: string, name: Section, found: ReturnType<typeof section>, i
 }
 
 
-export function mergeStyles(target: string, incoming: string): { xml: string; map: StyleMap } {
-  // Each section of the target read once: a roll-up's target grows with every rep (issue 17).
-  const sections = new Map(ORDER.map((name) => [name, ITEM[name] ? section(target, name) : undefined] as const));
-  const count = (name: Section) => sections.get(name)?.items.length ?? 0;
-  const offsets = { font: count("fonts"), fill: count("fills"), border: count("borders"), xf: count("cellXfs"), dxf: count("dxfs") };
-  const targetFormats = sections.get("numFmts")?.items ?? [];
-  let nextFormat = Math.max(163, ...targetFormats.map((f) => Number(attr(f, "numFmtId") ?? 0))) + 1;
-  const formatIds = new Map<number, number>();
-  const formats = (section(incoming, "numFmts")?.items ?? []).map((f) => {
-    const id = Number(attr(f, "numFmtId") ?? 0);
-    // Built-in formats (below 164) mean the same in every workbook; custom ones get a free id.
-    if (id < 164) return undefined;
-    const to = nextFormat++;
-    formatIds.set(id, to);
-    return setAttr(f, "numFmtId", String(to));
-  }).filter((f) => f !== undefined);
-  const xfs = (section(incoming, "cellXfs")?.items ?? []).map((xf) => {
-    let out = renumber(xf, "numFmtId", (n) => formatIds.get(n) ?? n);
-    out = renumber(out, "fontId", (n) => n + offsets.font);
-    out = renumber(out, "fillId", (n) => n + offsets.fill);
-    out = renumber(out, "borderId", (n) => n + offsets.border);
-    // Cell style 0 (Normal) exists in every styles part; the incoming cell formats are based on it.
-    return renumber(out, "xfId", () => 0);
+/** A section's items as read once, and where each item's exact text first is. */
+interface Items {
+  readonly found: ReturnType<typeof section>;
+  readonly added: string[];
+  readonly at: Map<string, number>;
+}
+
+const itemsOf = (xml: string, name: Section): Items => {
+  const found = section(xml, name);
+  const at = new Map<string, number>();
+  found?.items.forEach((item, i) => {
+    if (!at.has(item)) at.set(item, i);
   });
-  let xml = target;
-  const add = (name: Section, items: readonly string[]) => (xml = append(xml, name, sections.get(name), items));
-  add("numFmts", formats);
-  add("fonts", section(incoming, "fonts")?.items ?? []);
-  add("fills", section(incoming, "fills")?.items ?? []);
-  add("borders", section(incoming, "borders")?.items ?? []);
-  add("cellXfs", xfs);
-  add("dxfs", section(incoming, "dxfs")?.items ?? []);
-  return { xml, map: { xf: (n) => n + offsets.xf, dxf: (n) => n + offsets.dxf } };
+  return { found, added: [], at };
+};
+
+/** Index of `item` in `items`: an equal one's, or a new one appended. */
+function indexOf(items: Items, item: string): number {
+  let index = items.at.get(item);
+  if (index === undefined) {
+    index = (items.found?.items.length ?? 0) + items.added.length;
+    items.added.push(item);
+    items.at.set(item, index);
+  }
+  return index;
+}
+
+/**
+ * A styles part that the styles of several incoming parts are merged into, each section read once
+ * and the part written once (`xml`): a roll-up merges every rep's styles into the team's, and reading
+ * and writing the growing part again for each rep made 300 reps quadratic (issue 17). An incoming
+ * entry equal to one the part has already — the same text once its references are renumbered — is
+ * not appended again but shared: reps' files come from the same writer, so their styles are mostly
+ * equal, and the part stays the size of one rep's instead of growing with every rep.
+ */
+export class StylesMerge {
+  private readonly sections: ReadonlyMap<Section, Items>;
+  /** Custom number formats by their code, and the next free id (below 164 they are built in). */
+  private readonly formats = new Map<string, number>();
+  private nextFormat: number;
+
+  constructor(private readonly target: string) {
+    this.sections = new Map(ORDER.filter((name) => ITEM[name] !== undefined).map((name) => [name, itemsOf(target, name)]));
+    const ids = (this.items("numFmts").found?.items ?? []).map((f) => ({ id: Number(attr(f, "numFmtId") ?? 0), code: attr(f, "formatCode") }));
+    for (const { id, code } of ids) if (id >= 164 && code !== undefined && !this.formats.has(code)) this.formats.set(code, id);
+    this.nextFormat = Math.max(163, ...ids.map((f) => f.id)) + 1;
+  }
+
+  private items(name: Section): Items {
+    return this.sections.get(name)!;
+  }
+
+  /** Merges `incoming`; says where its cell formats and differential formats now are. */
+  merge(incoming: string): StyleMap {
+    const formatIds = new Map<number, number>();
+    for (const f of section(incoming, "numFmts")?.items ?? []) {
+      const id = Number(attr(f, "numFmtId") ?? 0);
+      const code = attr(f, "formatCode");
+      // Built-in formats (below 164) mean the same in every workbook; a custom one takes the id of the same code, or a free one.
+      if (id < 164 || code === undefined) continue;
+      let to = this.formats.get(code);
+      if (to === undefined) {
+        to = this.nextFormat++;
+        this.formats.set(code, to);
+        this.items("numFmts").added.push(setAttr(f, "numFmtId", String(to)));
+      }
+      formatIds.set(id, to);
+    }
+    const place = (name: Section, items: readonly string[]): number[] => items.map((item) => indexOf(this.items(name), item));
+    const moved = (name: Section, edit: (item: string) => string = (item) => item): ((index: number) => number) => {
+      const items = section(incoming, name)?.items ?? [];
+      // An index the incoming part does not have (a broken reference) stays as far past the end as it was.
+      const end = (this.items(name).found?.items.length ?? 0) + this.items(name).added.length;
+      const to = place(name, items.map(edit));
+      return (n) => to[n] ?? end + n;
+    };
+    const font = moved("fonts");
+    const fill = moved("fills");
+    const border = moved("borders");
+    const xf = moved("cellXfs", (item) => {
+      let out = renumber(item, "numFmtId", (n) => formatIds.get(n) ?? n);
+      out = renumber(out, "fontId", font);
+      out = renumber(out, "fillId", fill);
+      out = renumber(out, "borderId", border);
+      // Cell style 0 (Normal) exists in every styles part; the incoming cell formats are based on it.
+      return renumber(out, "xfId", () => 0);
+    });
+    return { xf, dxf: moved("dxfs") };
+  }
+
+  /** The merged part: the target's text with the new entries appended to their sections. */
+  get xml(): string {
+    let xml = this.target;
+    for (const [name, items] of this.sections) xml = append(xml, name, items.found, items.added);
+    return xml;
+  }
 }

@@ -146,13 +146,13 @@ export interface NamedValue {
  * cell of the names `withValue` selects — only those sheets' cells are read.
  */
 export async function workbookNames(pkg: XlsxPackage, withValue: (name: string) => boolean): Promise<NamedValue[]> {
-  const sheets = await pkg.sheets();
+  // By name, not searched for each name: a team workbook of 300 reps' plans has 300 sheets and thousands of names (issue 17).
+  const sheets = new Set((await pkg.sheets()).map((s) => s.name));
   const located = definedNames(await pkg.workbookXml())
     .filter((n) => n.localSheetId === undefined)
     .map((n) => {
       const at = referenceTarget(n.reference);
-      const sheet = at && sheets.find((s) => s.name === at.sheet);
-      return { name: n.name, sheet: sheet?.name, address: at?.address };
+      return { name: n.name, sheet: at && sheets.has(at.sheet) ? at.sheet : undefined, address: at?.address };
     });
   const wanted = new Set(located.filter((n) => n.sheet !== undefined && withValue(n.name)).map((n) => n.sheet));
   const cells = wanted.size > 0 ? await workbookCells(pkg, (s) => wanted.has(s)) : new Map<string, Map<string, CellXml>>();

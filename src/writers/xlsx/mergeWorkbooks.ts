@@ -3,11 +3,11 @@ import { freeSheetName } from "../../spec/naming";
 import { readRecord } from "../../templates/registry";
 import { quoteSheet } from "../../spec/a1";
 import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
-import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../team/rekey";
+import { assignKeys, rekeyRecord, rekeyText, TakenNames, type Rekeying } from "../../team/rekey";
 import { carryHolidays, renameColumns, type ColumnRenames } from "../../team/holidayCopies";
 import { holidayTableYear } from "../../spec/naming";
 import { isHolidayTable } from "../holidayTables";
-import { definedNames, escapeXml, graftSheets, removeSheet, tableNames, tableParts, unescapeXml, workbookNames, XlsxPackage } from "../ooxml";
+import { definedNames, escapeXml, Graft, removeSheet, tableNames, tableParts, unescapeXml, workbookNames, XlsxPackage } from "../ooxml";
 
 /**
  * Copies the plan sheets of reps' workbooks into a team workbook — the offline counterpart of
@@ -85,11 +85,11 @@ function renameSheetRefs(xml: string, from: string, to: string): string {
   return out;
 }
 
-/** `name`, or `name_2`, `name_3` … — the first no table or defined name in `used` (lower case: one namespace, case-insensitive) has. */
-function freeTableName(name: string, used: ReadonlySet<string>): string {
+/** `name`, or `name_2`, `name_3` … — the first no table or defined name in `used` has. */
+function freeTableName(name: string, used: TakenNames): string {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name}_${n}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
+    if (!used.has(candidate)) return candidate;
   }
 }
 
@@ -154,15 +154,13 @@ async function readRep(rep: RepFile): Promise<ReadRep> {
  * Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken, with the
  * 节假日 sheets of the years `teamHolidays` (the team's tables' columns by year) lacks.
  */
-async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHolidays: Map<number, readonly string[]>): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
+async function copyRep(team: Graft, rep: ReadRep, taken: TakenNames, teamHolidays: Map<number, readonly string[]>): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
   const { source, plans } = rep;
   const keys: Rekeying = assignKeys(plans, taken);
-  const teamSheets = (await team.sheets()).map((s) => s.name);
+  const teamSheets = team.sheetNames;
   const sheets: { from: string; to: string }[] = [];
   const copied: CopiedPlan[] = [];
   const tableRenames = new Map<string, string>();
-  // Once per rep, not per table: `taken` grows with every rep already copied (issue 17).
-  const used = new Set(taken.map((t) => t.toLowerCase()));
   // In the rep's workbook order, which is how the rep arranged them.
   for (const sheet of rep.sheets.filter((s) => plans.some((p) => p.sheet === s.name))) {
     const to = freeSheetName(sheet.name, [...teamSheets, ...sheets.map((s) => s.to)]);
@@ -170,10 +168,9 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHol
     for (const table of sheet.path ? await tableNames(source, sheet.path) : []) {
       const name = rekeyText(table, keys);
       // A rep's own table (表1) can clash with a team table or another rep's: renamed like a sheet.
-      const free = freeTableName(name, used);
+      const free = freeTableName(name, taken);
       if (free !== name) tableRenames.set(name, free);
-      used.add(free.toLowerCase());
-      taken.push(free);
+      taken.add(free);
     }
     for (const plan of plans.filter((p) => p.sheet === sheet.name)) {
       copied.push({ file: rep.file, fromSheet: sheet.name, toSheet: to, fromKey: plan.key, toKey: keys.get(plan.key) ?? plan.key });
@@ -186,22 +183,21 @@ async function copyRep(team: XlsxPackage, rep: ReadRep, taken: string[], teamHol
   for (const { sheet } of holidaySheets) {
     if (!sheets.some((s) => s.from === sheet)) sheets.push({ from: sheet, to: freeSheetName(sheet, [...teamSheets, ...sheets.map((s) => s.to)]) });
   }
-  taken.push(...holidaySheets.map((h) => h.table));
+  for (const { table } of holidaySheets) taken.add(table);
   const copiedSheets = new Set(sheets.map((s) => s.from));
   const planOf = (name: string) => plans.find((p) => name.toUpperCase().startsWith(`SP_${p.key}_`));
   // Its record and any other name of its key: SP_H2026_TEMPLATE. A name the team has already (a
   // leftover without its table) is not brought twice.
   const holidayOf = (name: string) => holidaySheets.find((h) => name.toUpperCase().startsWith(`SP_H${holidayTableYear(h.table)}_`));
-  const takenNames = new Set(taken.map((t) => t.toUpperCase()));
   const kept = definedNames(await source.workbookXml()).filter((n) => {
     if (n.localSheetId !== undefined) return false;
     const holiday = holidayOf(n.name);
-    if (holiday) return !takenNames.has(n.name.toUpperCase());
+    if (holiday) return !taken.has(n.name);
     const sheet = planOf(n.name)?.sheet;
     return sheet !== undefined && copiedSheets.has(sheet);
   });
-  taken.push(...kept.map((n) => rekeyText(n.name, keys)));
-  await graftSheets(team, source, {
+  for (const n of kept) taken.add(rekeyText(n.name, keys));
+  await team.add(source, {
     sheets,
     keepName: (n) => kept.some((k) => k.element === n.element),
     rewrite: (xml) =>
@@ -231,11 +227,13 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
     const prefix = `SP_${removedSummary.key}_`;
     await removeSheet(team, removedSummary.sheet, (n) => n.name.toUpperCase().startsWith(prefix));
   }
-  const taken = [...(await nameEntries(team)).map((n) => n.name), ...(await tableNames(team))];
+  const taken = new TakenNames([...(await nameEntries(team)).map((n) => n.name), ...(await tableNames(team))]);
   const teamHolidays = new Map((await holidayParts(team)).flatMap((t) => { const year = holidayTableYear(t.table); return year === undefined ? [] : [[year, t.columns] as const]; }));
   const copied: CopiedPlan[] = [];
   const withoutPlans: string[] = [];
   const unreadable: { file: string; detail: string }[] = [];
+  // One graft for all reps: the team workbook's listing parts are written once, at the end.
+  const graft = await Graft.open(team);
   for (const rep of reps) {
     let read: ReadRep;
     try {
@@ -244,10 +242,11 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
       unreadable.push({ file: rep.file, detail: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const result = await copyRep(team, read, taken, teamHolidays);
+    const result = await copyRep(graft, read, taken, teamHolidays);
     copied.push(...result.copied);
     if (!result.hasPlans) withoutPlans.push(rep.file);
   }
+  await graft.finish();
   return { data: await team.save(), copied, withoutPlans, unreadable, ...(removedSummary ? { removedSummary } : {}) };
 }
 

@@ -1,7 +1,7 @@
 import { TeamError } from "../../../team/errors";
 import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { holidayTableYear, keyOfName } from "../../../spec/naming";
-import { assignKeys, rekeyRecord, rekeyText, type Rekeying } from "../../../team/rekey";
+import { assignKeys, rekeyRecord, rekeyText, TakenNames, type Rekeying } from "../../../team/rekey";
 import { carryHolidays, renameColumns, type HolidayCarry } from "../../../team/holidayCopies";
 import { readRepPackage, type RepHolidayTable, type RepPackage } from "./repPackage";
 
@@ -136,8 +136,9 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
   const tablesBefore = context.workbook.tables.load("items/name");
   const sheetsBefore = context.workbook.worksheets.load("items/name");
   await context.sync();
-  const taken = [...namesBefore.items.map((n) => n.name), ...tablesBefore.items.map((t) => t.name)];
-  const before = { sheets: new Set(sheetsBefore.items.map((s) => s.name.toLowerCase())), names: new Set(taken.map((n) => n.toUpperCase())) };
+  const names = [...namesBefore.items.map((n) => n.name), ...tablesBefore.items.map((t) => t.name)];
+  const before = { sheets: new Set(sheetsBefore.items.map((s) => s.name.toLowerCase())), names: new Set(names.map((n) => n.toUpperCase())) };
+  const taken = new TakenNames(names);
   for (const item of incoming) item.keys = assignKeys(item.rep.plans, taken);
   // Which years each file brings depends on the team's tables' names only; their columns, loaded
   // with step 2, give the renames, by the same rule run again over the same files in order.
