@@ -162,8 +162,9 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   // ID's last row: the first range ends where the log does. INDEX past the end (no row in 90 days) is #REF!.
   // LOOKUP(2,1/…) builds an array per call, which costs LibreOffice far more than a COUNTIF over the same
   // rows, so a COUNTIF first skips it for a customer the rows do not hold (in a new register, every one).
-  // COUNTIF reads a criterion's leading <, > or = as a comparison; "=" first makes any ID an equality
-  // (wildcards can still over-count, which the exact LOOKUP then corrects).
+  // COUNTIF reads a criterion's leading <, > or = as a comparison; "=" first makes any ID an equality. An ID
+  // holding * or ? still matches as a pattern: the exact LOOKUP after it corrects 最近拜访日期, but
+  // 近14天拜访次数 counts the pattern's matches (escaping them would lengthen every row's formula).
   const idCriterion = `"="&${id}`;
   const lastRow = (from: string, column: string) => (from === "" ? column : `INDEX(${column},${from}):INDEX(${column},ROWS(${column}))`);
   const lastOf = (from: string) =>

@@ -45,9 +45,21 @@ const register = buildCustomerRegister({ rows: customers, blankRows: 2 }, { loca
 const visits = recentVisits(3000, "zh-CN");
 const enVisits = recentVisits(600, "en-US");
 
+/** IDs a COUNTIF criterion would read as comparisons (">5" is "greater than 5"), each visited in the last 14 days. */
+const oddCustomers = customerRows(4, "zh-CN").map((r, i) => ({ ...r, id: [">5", "=KH00001", "<A", "KH00001"][i] }));
+const oddVisits: TableRow[] = [">5", "=KH00001", ">5", "<A", "KH00001", "<A", ">5"].map((customerId, i) => ({ date: today - 6 + i, customerId, rep: "张三" }));
+const oddRegister = buildCustomerRegister({ rows: oddCustomers, blankRows: 2 }, { locale: "zh-CN", existing: NO_NAMES });
+
 const cases: Case[] = [
   { label: "the log written with the register", customers, visits, register: register[0], log: buildVisitLog({ rows: visits, blankRows: 3 }, { locale: "zh-CN", existing: withSpecs(NO_NAMES, register) })[0] },
   { label: "a register used alone", customers, register: register[0] },
+  {
+    label: "IDs that read as comparisons",
+    customers: oddCustomers,
+    visits: oddVisits,
+    register: oddRegister[0],
+    log: buildVisitLog({ rows: oddVisits }, { locale: "zh-CN", existing: withSpecs(NO_NAMES, oddRegister) })[0],
+  },
 ];
 /** The register written alone, then an en-US log added to that workbook (the register's names were not defined when it was written). */
 const later: Case = { label: "an en-US log added to a workbook whose register was written before it", customers, visits: enVisits, register: register[0] };
@@ -56,7 +68,7 @@ const NEW_VISIT_ID = customers[4].id as string;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-follows-"));
-  const files = [join(dir, "with-log.xlsx"), join(dir, "alone.xlsx"), join(dir, "later.xlsx"), join(dir, "added.xlsx")];
+  const files = [join(dir, "with-log.xlsx"), join(dir, "alone.xlsx"), join(dir, "later.xlsx"), join(dir, "added.xlsx"), join(dir, "odd.xlsx")];
   const withLog = await writeXlsx([...register, cases[0].log as SheetSpec]);
   const alone = await writeXlsx(register);
   const [laterLog] = buildVisitLog({ rows: enVisits, blankRows: 3 }, { locale: "en-US", existing: await inspectXlsx(alone) });
@@ -71,7 +83,9 @@ beforeAll(async () => {
   writeFileSync(files[1], alone);
   writeFileSync(files[2], await writeXlsx([laterLog], alone));
   writeFileSync(files[3], edited);
+  writeFileSync(files[4], await writeXlsx([...oddRegister, cases[2].log as SheetSpec]));
   const books = await recalcXlsx(files);
+  cases[2].book = books[4];
   cases[0].book = books[0];
   cases[1].book = books[1];
   later.book = books[2];
