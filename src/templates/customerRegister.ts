@@ -160,17 +160,13 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   // 性能) — so it reads the rows from the last 90 days' first to the log's end first, where an active
   // customer's last row is, and the whole log only for a customer it does not find there. Both give the
   // ID's last row: the first range ends where the log does. INDEX past the end (no row in 90 days) is #REF!.
-  // LOOKUP(2,1/…) builds an array per call, which costs LibreOffice far more than a COUNTIF over the same
-  // rows, so a COUNTIF first skips it for a customer the rows do not hold (in a new register, every one).
-  // COUNTIF reads a criterion's leading <, > or = as a comparison; "=" first makes any ID an equality. An ID
-  // holding * or ? still matches as a pattern: the exact LOOKUP after it corrects 最近拜访日期, but
-  // 近14天拜访次数 counts the pattern's matches (escaping them would lengthen every row's formula).
-  const idCriterion = `"="&${id}`;
   const lastRow = (from: string, column: string) => (from === "" ? column : `INDEX(${column},${from}):INDEX(${column},ROWS(${column}))`);
-  const lastOf = (from: string) =>
-    `IF(COUNTIF(${lastRow(from, log.customer)},${idCriterion})=0,NA(),LOOKUP(2,1/((${lastRow(from, log.customer)}=${id})*ISNUMBER(${lastRow(from, log.date)})),${lastRow(from, log.date)}))`;
+  const lastOf = (from: string) => `LOOKUP(2,1/((${lastRow(from, log.customer)}=${id})*ISNUMBER(${lastRow(from, log.date)})),${lastRow(from, log.date)})`;
   const logged = `IFERROR(${lastOf(names.latestFirst)},${lastOf("")})`;
   const typedOrBlank = `IF(${typed}="","",${typed})`;
+  // COUNTIF reads a criterion's leading <, > or = as a comparison; "=" first makes any ID an equality. An ID
+  // holding * or ? still matches as a pattern in 近14天拜访次数 (escaping it would lengthen every row's formula).
+  const idCriterion = `"="&${id}`;
   const recent = `IF(OR(${id}="",ISERROR(ROWS(${log.customer}))),"",IF(${names.recentLast}<${names.recentFirst},0,` +
     `COUNTIF(INDEX(${log.customer},${names.recentFirst}):INDEX(${log.customer},${names.recentLast}),${idCriterion})))`;
   const cadence = thisRow(table, h.visitTier);
