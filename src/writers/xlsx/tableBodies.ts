@@ -35,8 +35,6 @@ interface Cell {
   readonly rest: string;
   /** The `<si>` of a shared-string cell. */
   readonly text?: string;
-  /** Whether exceljs counts the cell in the sheet's dimension (it holds something). */
-  readonly filled: boolean;
 }
 
 interface Row {
@@ -62,8 +60,8 @@ function parseRows(sheetData: string, strings: readonly string[]): Map<number, R
     for (const c of (m[3] ?? "").matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g)) {
       const [, letters, attributes, body, inner] = c;
       const shared = / t="s"/.test(attributes) ? /^<v>(\d+)<\/v>$/.exec(inner ?? "") : null;
-      const [col, filled] = [colNumber(letters), body !== "/>"];
-      cells.push(shared ? { col, letters, rest: `${attributes}><v>`, text: strings[Number(shared[1])], filled } : { col, letters, rest: `${attributes}${body}`, text: undefined, filled });
+      const col = colNumber(letters);
+      cells.push(shared ? { col, letters, rest: `${attributes}><v>`, text: strings[Number(shared[1])] } : { col, letters, rest: `${attributes}${body}`, text: undefined });
     }
     rows.set(Number(m[1]), { attributes: m[2], cells });
   }
@@ -80,11 +78,11 @@ interface BodyColumn {
 
 /** One body cell as exceljs writes it. Runs once per cell of a long register: kept to plain object literals. */
 function bodyCell({ col, letters, style }: BodyColumn, content: CellContent, formulaXml: (formula: string) => string): Cell | undefined {
-  if ("formula" in content) return { col, letters, rest: `${style}>${formulaXml(content.formula)}</c>`, text: undefined, filled: true };
+  if ("formula" in content) return { col, letters, rest: `${style}>${formulaXml(content.formula)}</c>`, text: undefined };
   const { value } = content;
-  if (value === null) return style === "" ? undefined : { col, letters, rest: `${style}/>`, text: undefined, filled: false };
-  if (typeof value === "string") return { col, letters, rest: `${style} t="s"><v>`, text: sharedStringXml(value), filled: true };
-  return { col, letters, rest: `${style}${typeof value === "boolean" ? ` t="b"><v>${value ? 1 : 0}` : `><v>${value}`}</v></c>`, text: undefined, filled: true };
+  if (value === null) return style === "" ? undefined : { col, letters, rest: `${style}/>`, text: undefined };
+  if (typeof value === "string") return { col, letters, rest: `${style} t="s"><v>`, text: sharedStringXml(value) };
+  return { col, letters, rest: `${style}${typeof value === "boolean" ? ` t="b"><v>${value ? 1 : 0}` : `><v>${value}`}</v></c>`, text: undefined };
 }
 
 interface SheetRows {
@@ -103,6 +101,12 @@ function completeTables(spec: SheetSpec, skeleton: Map<number, Row>, shown: numb
     const inTable = (cell: Cell) => cell.col >= first && cell.col <= last;
     const firstBody = skeleton.get(layout.body.from.row + 1);
     if (layout.totals) moveTotals(skeleton, layout.body.from.row + 1 + shown, layout.totals.from.row + 1, inTable, [first, last]);
+    // exceljs lets a table overwrite a sheet cell in its body; written here, both would be in the row, which
+    // Excel repairs. A template never places one there: refuse it rather than choose.
+    for (let r = layout.body.from.row + 1 + shown; r <= layout.body.to.row + 1; r++) {
+      const inside = skeleton.get(r)?.cells.find(inTable);
+      if (inside) throw new Error(`sheet "${spec.name}": cell ${inside.letters}${r} lies in the body of table ${table.name}`);
+    }
     const styles = new Map((firstBody?.cells ?? []).filter(inTable).map((c) => [c.col, / s="\d+"/.exec(c.rest)?.[0] ?? ""]));
     const formulas = new Map<string, string>();
     const formulaXml = (formula: string): string => {
@@ -175,11 +179,11 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
     // Rows are joined into a piece, then encoded: encoding one long `+=` chain first flattens it, which cost more.
     let piece: string[] = [];
     let pieceChars = 0;
-    let lastFilled = 0;
+    let lastWritten = 0;
     for (const r of [...new Set([...rows.skeleton.keys(), ...rows.generated.keys()])].sort((a, b) => a - b)) {
       const skeleton = rows.skeleton.get(r);
       const row = merged([...(skeleton ? [skeleton] : []), ...(rows.generated.get(r) ?? []).map((build) => build())]);
-      if (row.cells.some((c) => c.filled)) lastFilled = r;
+      if (row.cells.length > 0) lastWritten = r;
       let text = `<row r="${r}"${row.attributes}`;
       if (row.cells.length === 0) {
         piece.push(`${text}/>`);
@@ -203,7 +207,7 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
     }
     piece.push(xml.slice(close));
     pieces.push(encoder.encode(piece.join("")));
-    pkg.write(path, concat([encoder.encode(withLastRow(xml.slice(0, open), lastFilled)), ...pieces]));
+    pkg.write(path, concat([encoder.encode(withLastRow(xml.slice(0, open), lastWritten)), ...pieces]));
   }
   const strings = / count="\d+" uniqueCount="\d+">[\s\S]*<\/sst>$/;
   if (!strings.test(sst)) throw new Error("the package exceljs wrote has no shared strings to number");
@@ -220,7 +224,7 @@ function concat(pieces: readonly Uint8Array[]): Uint8Array {
   return all;
 }
 
-/** The sheet's `<dimension>` reaching down to the last row that holds something, as exceljs measures it. */
+/** The sheet's `<dimension>` reaching down to the last row with a cell written, styled blanks included, as exceljs measures it. */
 const withLastRow = (head: string, lastRow: number): string =>
   head.replace(/<dimension ref="([A-Z]+\d+):([A-Z]+)(\d+)"\/>/, (element, from: string, col: string, row: string) =>
     lastRow > Number(row) ? `<dimension ref="${from}:${col}${lastRow}"/>` : element,

@@ -84,6 +84,26 @@ describe("table bodies written beside exceljs", () => {
     await expectAsExceljsWrites([awkwardSheet(showTotals)]);
   });
 
+  test("a table ending in blank rows, without totals, reaches the sheet's dimension down to them (exceljs counts styled blanks)", async () => {
+    const table: TableSpec = {
+      name: "SP_T_Blanks",
+      role: "blanks",
+      origin: { row: 0, col: 0 },
+      style: "TableStyleMedium2",
+      columns: [column("a", "text", "@"), column("b", "number", "0.00")],
+      rows: [{ a: "x" }, { a: "y" }, {}, {}],
+      showTotals: false,
+    };
+    await expectAsExceljsWrites([{ ...awkwardSheet(false), cells: [], merges: [], validations: [], conditionalFormats: [], names: [], columnNames: [], charts: [], tables: [table] }]);
+  });
+
+  test("a sheet cell inside a table's body past the rows exceljs rendered is refused, not written twice", async () => {
+    const sheet = awkwardSheet(false);
+    const table = sheet.tables[0];
+    const inside = { at: { row: tableLayout(table).body.from.row + 5, col: table.origin.col }, value: "inside" };
+    await expect(renderPackage([{ ...sheet, cells: [...sheet.cells, inside] }])).rejects.toThrow(/lies in the body of table/);
+  });
+
   test("for every template, with 20 rows in its growing table", async () => {
     for (const name of TEMPLATE_NAMES) await expectAsExceljsWrites(templateBuild(name, 20)(NO_NAMES));
   }, 60_000);
