@@ -28,7 +28,7 @@ const SUBMISSIONS: readonly { readonly what: string; readonly submitted: CellVal
   { what: "the Friday before, 09:30", submitted: serialFromYmd(2026, 11, 20) + 9.5 / 24, expected: "onTime" },
   { what: "one minute before", submitted: DEADLINE - 60 * SECOND, expected: "onTime" },
   { what: "exactly at the deadline", submitted: DEADLINE, expected: "onTime" },
-  { what: "17:00 as a parse may round it", submitted: DEADLINE + 1e-9, expected: "onTime" },
+  { what: "17:00 a hair past the deadline, as LibreOffice leaves a deadline it saved (15 digits)", submitted: DEADLINE + 1e-9, expected: "onTime" },
   { what: "one second late", submitted: DEADLINE + SECOND, expected: "late" },
   { what: "Monday 08:00", submitted: serialFromYmd(2026, 11, 23) + 8 / 24, expected: "late" },
   { what: "blank", submitted: null, expected: null },
