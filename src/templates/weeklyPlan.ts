@@ -1,8 +1,8 @@
 import { formatSerial, isoWeekMonday, PLAIN_WEEKS, type WorkCalendar } from "../domain/calendar";
-import { SUM, label } from "./columns";
+import { SUM, label, textWidth } from "./columns";
 import { dayLabelFormula, holidayTables, workbookCalendar } from "./holidays";
-import { dateWindow, thisRow, type RowWindow } from "../spec/formula";
-import { kitFor, type BuildContext } from "./context";
+import { dateWindow, str, thisRow, type RowWindow } from "../spec/formula";
+import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
@@ -63,6 +63,38 @@ function loggedActuals(log: VisitCounts, rep: string, monday: number): Partial<R
   return { NEW_CUSTOMERS: started(log.newCustomers), VISITS: started(log.visits), CALLS: started(log.calls) };
 }
 
+/**
+ * 提交截止 / 提交时间 / 按时提交 / 审批状态 / 审批日期 (issue 16 item 2), named so a roll-up can read them. Seed
+ * 000 E.4: the plan is due by the Sunday before its week, 17:00; E.5: approved at the weekly meeting.
+ */
+function submissionBlock(draft: SheetDraft, kit: Kit, key: string, monday: number, ctx: BuildContext): void {
+  const { s, v } = kit;
+  const w = s.weekly;
+  const datetime = numberFormat("datetime", ctx.locale);
+  const deadlineAt = draft.field({ row: 3, col: 2 }, w.deadline, { value: monday - 1 + 17 / 24 }, { style: "computed", numberFormat: datetime });
+  const submittedAt = draft.field({ row: 3, col: 4 }, w.submitted, { value: null }, { numberFormat: datetime, validation: v.date() });
+  const names = { deadline: spName(key, "DEADLINE"), submitted: spName(key, "SUBMITTED") };
+  const onTimeAt = draft.field({ row: 3, col: 6 }, w.onTime, { formula: onTimeFormula(names.submitted, names.deadline, w.onTimeStates) });
+  draft.widen(onTimeAt.col, Math.max(...Object.values(w.onTimeStates).map(textWidth)) + 2);
+  const approvalAt = draft.field({ row: 4, col: 2 }, w.approvalStatus, { value: w.approvalStates[0] }, { validation: v.list(w.approvalStates) });
+  const approvedAt = draft.field({ row: 4, col: 4 }, w.approvalDate, { value: null }, { numberFormat: numberFormat("date", ctx.locale), validation: v.date() });
+  draft.name(names.deadline, deadlineAt, w.deadline);
+  draft.name(names.submitted, submittedAt, w.submitted);
+  draft.name(spName(key, "ONTIME"), onTimeAt, w.onTime);
+  draft.name(spName(key, "APPROVAL"), approvalAt, w.approvalStatus);
+  draft.name(spName(key, "APPROVED"), approvedAt, w.approvalDate);
+}
+
+/**
+ * Blank until 提交时间 is filled; compared in whole seconds, so a time typed as exactly 17:00 is on time
+ * whatever rounding its parse left. A text pasted past the date validation (or a deadline overwritten
+ * with one) shows `invalid` rather than comparing a text with a number (FALSE or TRUE by engine).
+ */
+export function onTimeFormula(submitted: string, deadline: string, words: { readonly onTime: string; readonly late: string; readonly invalid: string }): string {
+  const late = `ROUND((${submitted}-${deadline})*86400,0)>0`;
+  return `IF(${submitted}="","",IF(AND(ISNUMBER(${submitted}),ISNUMBER(${deadline})),IF(${late},${str(words.late)},${str(words.onTime)}),${str(words.invalid)}))`;
+}
+
 export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s, columns: c, v } = kit;
@@ -77,11 +109,10 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
   draft.field({ row: 2, col: 2 }, w.team, { value: options.team ?? null });
   const periodAt = draft.field({ row: 2, col: 4 }, w.week, { value: weekText }, { style: "computed" });
   draft.field({ row: 3, col: 0 }, w.dateRange, { value: `${formatSerial(monday)} ~ ${formatSerial(monday + 6)}` }, { style: "computed" });
-  draft.field({ row: 3, col: 2 }, w.deadline, { value: monday - 1 + 17 / 24 }, { style: "computed", numberFormat: numberFormat("datetime", ctx.locale) });
   draft.field({ row: 4, col: 0 }, w.approver, { value: options.approver ?? null });
-  draft.field({ row: 4, col: 2 }, w.approvalStatus, { value: w.approvalStates[0] }, { validation: v.list(w.approvalStates) });
   draft.name(spName(key, "REP"), repAt, s.plan.rep);
   draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
+  submissionBlock(draft, kit, key, monday, ctx);
 
   const metrics = metricRows(ROLLUP_METRICS.weekly, w.metrics, s.common.units, options.targets);
   let row = section(draft, 6, w.targetsSection);
