@@ -34,9 +34,15 @@ export interface MonthlyPlanOptions {
   /** Product-mix ratio A:B:C (default 2:3:1, from the seeds). */
   readonly productRatios?: readonly [number, number, number];
   readonly productActuals?: readonly [number | null, number | null, number | null];
-  /** Key-customer rows by column key (customer, tier, target, plan, owner). */
+  /** Key-customer rows by column key (customer, tier, target, plan, owner, review, reviewedOn). */
   readonly keyCustomers?: readonly TableRow[];
-  /** Blank rows added after `keyCustomers` for the rep to fill in (default: the registry's). */
+  /** 重点工作 rows by column key (item, reason, goal, approach, support, owner, due, status). */
+  readonly keyWork?: readonly TableRow[];
+  /** 回款计划 rows by column key (customer, contract, receivable, date, planned, actual, owner). */
+  readonly collections?: readonly TableRow[];
+  /** VIP培养计划 rows by column key (customer, current, target, measures, owner, due, status). */
+  readonly vip?: readonly TableRow[];
+  /** Blank rows added after the rows given to each list (key customers, key work, collections, VIP) for the rep to fill in (default: the registry's). */
   readonly blankRows?: number;
   readonly expenses?: readonly ExpenseRow[];
   readonly forecast?: number | null;
@@ -47,7 +53,10 @@ export interface MonthlyPlanOptions {
 const READOUT_COL = 9;
 const REVIEW_WORKING_DAY = 3;
 
-/** The 3rd working day of the month after `year-month`: when the business review is due (seeds). */
+/**
+ * The 3rd working day of the month after `year-month`: seed 001 (六) has each customer's business review
+ * "下月前3个工作日报上级主管确认", then held with the customer.
+ */
 function reviewDue(year: number, month: number, calendar: WorkCalendar): number {
   const nextYear = month === 12 ? year + 1 : year;
   const nextMonth = month === 12 ? 1 : month + 1;
@@ -138,38 +147,108 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   });
   achievementFormats(draft, products, "rate");
 
+  const withBlanks = (rows: readonly TableRow[] = []): TableRow[] => [
+    ...rows,
+    ...Array.from({ length: options.blankRows ?? TEMPLATES.monthly.blankRows.initial }, () => ({})),
+  ];
   row = section(draft, products.lastRow + 2, m.customersSection);
+  draft.field({ row, col: 0 }, m.reviewDue, { value: reviewDue(options.year, options.month, calendar) }, {
+    style: "computed",
+    numberFormat: numberFormat("date", ctx.locale),
+  });
+  draft.text({ row, col: 2 }, m.reviewDueNote, "note");
   const kc = m.customerColumns;
   const customers = draft.table({
     name: spTable(key, "KeyCustomers"),
     role: "keyCustomers",
-    origin: { row, col: 0 },
+    origin: { row: row + 1, col: 0 },
     columns: [
       c.text("customer", kc.customer, { width: 20 }),
       c.list("tier", kc.tier, s.common.tiers, { width: 8 }),
       c.money("target", kc.target),
       c.text("plan", kc.plan, { width: 30 }),
       c.text("owner", kc.owner, { width: 10 }),
+      c.list("review", kc.review, m.reviewStates, { width: 14 }),
+      c.date("reviewedOn", kc.reviewedOn),
     ],
-    rows: [...(options.keyCustomers ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.monthly.blankRows.initial }, () => ({}))],
+    rows: withBlanks(options.keyCustomers),
   });
 
-  row = section(draft, customers.lastRow + 2, s.plan.expenseSection);
+  const categories = s.plan.categories;
+  const w = s.weekly;
+  row = section(draft, customers.lastRow + 2, categories.keyWork);
+  draft.text({ row, col: 0 }, m.sectionHint(categories.keyWork), "note");
+  const wk = w.keyColumns;
+  const keyWork = draft.table({
+    name: spTable(key, "KeyWork"),
+    role: "keyWork",
+    origin: { row: row + 1, col: 0 },
+    columns: [
+      c.text("item", wk.item, { width: 20 }),
+      c.text("reason", wk.reason, { width: 18 }),
+      c.text("goal", wk.goal, { width: 18 }),
+      c.text("approach", wk.approach, { width: 20 }),
+      c.text("support", wk.support, { width: 16 }),
+      c.text("owner", wk.owner, { width: 10 }),
+      c.date("due", wk.due),
+      c.list("status", w.dailyColumns.status, w.dailyStates, { width: 10 }),
+    ],
+    rows: withBlanks(options.keyWork),
+  });
+
+  row = section(draft, keyWork.lastRow + 2, categories.collection);
+  draft.text({ row, col: 0 }, m.sectionHint(categories.collection), "note");
+  const cc = m.collectionColumns;
+  const collectionsName = spTable(key, "Collections");
+  const collections = draft.table({
+    name: collectionsName,
+    role: "collections",
+    origin: { row: row + 1, col: 0 },
+    showTotals: true,
+    columns: [
+      c.text("customer", cc.customer, { width: 20, totals: label(s.common.total) }),
+      c.text("contract", cc.contract, { width: 14 }),
+      c.money("receivable", cc.receivable, { totals: SUM }),
+      c.date("date", cc.date),
+      c.money("planned", cc.planned, { totals: SUM }),
+      c.money("actual", cc.actual, { totals: SUM }),
+      c.formula("rate", cc.rate, "percent", rateFormula(collectionsName, cc.actual, cc.planned)),
+      c.text("owner", cc.owner, { width: 10 }),
+    ],
+    rows: withBlanks(options.collections),
+  });
+  achievementFormats(draft, collections, "rate");
+
+  row = section(draft, collections.lastRow + 2, categories.vip);
+  draft.text({ row, col: 0 }, m.sectionHint(categories.vip), "note");
+  const vc = m.vipColumns;
+  const vip = draft.table({
+    name: spTable(key, "Vip"),
+    role: "vip",
+    origin: { row: row + 1, col: 0 },
+    columns: [
+      c.text("customer", vc.customer, { width: 20 }),
+      c.list("current", vc.current, s.common.tiers, { width: 10 }),
+      c.list("target", vc.target, s.common.tiers, { width: 10 }),
+      c.text("measures", vc.measures, { width: 30 }),
+      c.text("owner", vc.owner, { width: 10 }),
+      c.date("due", vc.due),
+      c.list("status", vc.status, w.dailyStates, { width: 10 }),
+    ],
+    rows: withBlanks(options.vip),
+  });
+
+  row = section(draft, vip.lastRow + 2, s.plan.expenseSection);
   const expenses = expenseTable(draft, kit, key, { row, col: 0 }, options.expenses);
 
-  row = section(draft, expenses.lastRow + 2, m.reviewSection);
-  draft.field({ row, col: 0 }, m.reviewDue, { value: reviewDue(options.year, options.month, calendar) }, {
-    style: "computed",
-    numberFormat: numberFormat("date", ctx.locale),
-  });
-  draft.text({ row, col: 2 }, m.reviewDueNote, "note");
-  draft.field({ row: row + 1, col: 0 }, m.summary, { value: options.summary ?? null }, { fullWidth: true });
-  const forecastAt = draft.field({ row: row + 2, col: 0 }, m.forecast, { value: options.forecast ?? null }, {
+  row = section(draft, expenses.lastRow + 2, m.summarySection);
+  draft.field({ row, col: 0 }, m.summary, { value: options.summary ?? null }, { fullWidth: true });
+  const forecastAt = draft.field({ row: row + 1, col: 0 }, m.forecast, { value: options.forecast ?? null }, {
     numberFormat: money,
     validation: v.nonNegative(),
   });
   draft.name(spName(key, "FORECAST"), forecastAt, s.plan.forecast);
-  draft.field({ row: row + 3, col: 0 }, s.plan.issues, { value: options.issues ?? null }, { fullWidth: true });
+  draft.field({ row: row + 2, col: 0 }, s.plan.issues, { value: options.issues ?? null }, { fullWidth: true });
 
   return [
     draft.finish({
