@@ -1,7 +1,7 @@
 import { daysInMonth, monthWeeks, PLAIN_WEEKS, serialFromYmd, workingDates, type WorkCalendar } from "../domain/calendar";
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext } from "./context";
-import { printSetup, SheetDraft } from "./draft";
+import { printSetup, SheetDraft, type PlacedTable, type TableInput } from "./draft";
 import { FORMATS, numberFormat } from "./formats";
 import { col, largestRemainderShare, thisRow } from "../spec/formula";
 import { holidayTables, workbookCalendar, workdaysFormula } from "./holidays";
@@ -10,12 +10,14 @@ import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } f
 import {
   achievementFormats,
   expenseTable,
+  keyItemColumns,
   rateFormula,
   rollupReadout,
   section,
   targetsTable,
   type ExpenseRow,
   metricRows,
+  totalRateFormula,
 } from "./planBlocks";
 import { ROLLUP_METRICS, type MonthlyMetric, type SheetSpec, type TableRow } from "../spec/sheetSpec";
 
@@ -174,36 +176,26 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
     rows: withBlanks(options.keyCustomers),
   });
 
+  // The monthly plans a weekly key item names by its 类别: each headed by that very word.
   const categories = s.plan.categories;
   const w = s.weekly;
-  row = section(draft, customers.lastRow + 2, categories.keyWork);
-  draft.text({ row, col: 0 }, m.sectionHint(categories.keyWork), "note");
-  const wk = w.keyColumns;
-  const keyWork = draft.table({
+  const categoryTable = (after: PlacedTable, category: string, table: Omit<TableInput, "origin">): PlacedTable => {
+    const at = section(draft, after.lastRow + 2, category);
+    draft.text({ row: at, col: 0 }, m.sectionHint(category), "note");
+    return draft.table({ ...table, origin: { row: at + 1, col: 0 } });
+  };
+  const keyWork = categoryTable(customers, categories.keyWork, {
     name: spTable(key, "KeyWork"),
     role: "keyWork",
-    origin: { row: row + 1, col: 0 },
-    columns: [
-      c.text("item", wk.item, { width: 20 }),
-      c.text("reason", wk.reason, { width: 18 }),
-      c.text("goal", wk.goal, { width: 18 }),
-      c.text("approach", wk.approach, { width: 20 }),
-      c.text("support", wk.support, { width: 16 }),
-      c.text("owner", wk.owner, { width: 10 }),
-      c.date("due", wk.due),
-      c.list("status", w.dailyColumns.status, w.dailyStates, { width: 10 }),
-    ],
+    columns: [...keyItemColumns(kit), c.list("status", w.dailyColumns.status, w.dailyStates, { width: 10 })],
     rows: withBlanks(options.keyWork),
   });
 
-  row = section(draft, keyWork.lastRow + 2, categories.collection);
-  draft.text({ row, col: 0 }, m.sectionHint(categories.collection), "note");
   const cc = m.collectionColumns;
   const collectionsName = spTable(key, "Collections");
-  const collections = draft.table({
+  const collections = categoryTable(keyWork, categories.collection, {
     name: collectionsName,
     role: "collections",
-    origin: { row: row + 1, col: 0 },
     showTotals: true,
     columns: [
       c.text("customer", cc.customer, { width: 20, totals: label(s.common.total) }),
@@ -212,20 +204,19 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
       c.date("date", cc.date),
       c.money("planned", cc.planned, { totals: SUM }),
       c.money("actual", cc.actual, { totals: SUM }),
-      c.formula("rate", cc.rate, "percent", rateFormula(collectionsName, cc.actual, cc.planned)),
+      c.formula("rate", cc.rate, "percent", rateFormula(collectionsName, cc.actual, cc.planned), {
+        totals: totalRateFormula(collectionsName, cc.actual, cc.planned),
+      }),
       c.text("owner", cc.owner, { width: 10 }),
     ],
     rows: withBlanks(options.collections),
   });
   achievementFormats(draft, collections, "rate");
 
-  row = section(draft, collections.lastRow + 2, categories.vip);
-  draft.text({ row, col: 0 }, m.sectionHint(categories.vip), "note");
   const vc = m.vipColumns;
-  const vip = draft.table({
+  const vip = categoryTable(collections, categories.vip, {
     name: spTable(key, "Vip"),
     role: "vip",
-    origin: { row: row + 1, col: 0 },
     columns: [
       c.text("customer", vc.customer, { width: 20 }),
       c.list("current", vc.current, s.common.tiers, { width: 10 }),

@@ -65,6 +65,7 @@ describe.each(LOCALES)("monthly plan sections (%s)", (locale) => {
       receivable: { kind: "function", fn: "sum" },
       planned: { kind: "function", fn: "sum" },
       actual: { kind: "function", fn: "sum" },
+      rate: { kind: "formula" },
     });
     for (const key of ["receivable", "planned", "actual"]) expect(table.columns.find((c) => c.key === key)?.numberFormat).toBe(numberFormat("money", locale));
     const rate = table.columns.find((c) => c.key === "rate")?.formula ?? "";

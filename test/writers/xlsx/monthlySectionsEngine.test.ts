@@ -1,7 +1,8 @@
 /**
  * The monthly plan's 回款计划, 重点工作 and VIP培养计划 (issue 16 item 2) recalculated by LibreOffice in both
  * languages: the 回款计划 totals are the sums worked out here from the rows written, each 达成率 is 实际 / 计划
- * (blank without a plan or before anything is collected), and no cell of the plan computes to an error.
+ * (blank without a plan or before anything is collected) and the total one all collected over all planned; no
+ * cell of the plan computes to an error.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,6 +80,11 @@ describe.each(cases.map((c) => [c.locale, c] as const))("monthly plan sections r
     expect(collections.rows).toHaveLength(COLLECTIONS.length + 3);
     for (const key of ["receivable", "planned", "actual"]) expect(read(book(), plan, totalsCell(key))).toBe(sum(key));
     expect(sum("planned")).toBe(100_000);
+  });
+
+  test("the totals row's 达成率 is all collected over all planned", () => {
+    expect(read(book(), plan, totalsCell("rate"))).toBeCloseTo(sum("actual") / sum("planned"), 12);
+    expect(sum("actual") / sum("planned")).toBe(0.85);
   });
 
   test("each 达成率 = 实际 / 计划, blank without a plan, before any collection and on blank rows", () => {
