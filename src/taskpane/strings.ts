@@ -215,7 +215,8 @@ const zhCN = {
   submitHeading: "提交周计划",
   submitIntro: "在要提交的周计划工作表上点击“提交”，把现在的时间记入该计划的“提交时间”；“按时提交”按提交截止（计划周之前的周日 17:00）判断。",
   submitButton: "提交",
-  submitDone: (sheet: string, at: string, deadline: string | null) => `已在“${sheet}”记录提交时间 ${at}${deadline ? `（提交截止 ${deadline}）` : ""}。`,
+  submitDone: (sheet: string, at: string, deadline: { readonly at: string; readonly late: boolean } | null) =>
+    `已在“${sheet}”记录提交时间 ${at}${deadline ? `（提交截止 ${deadline.at}，${deadline.late ? "已逾期" : "按时"}）` : ""}。`,
   submitReplaced: (before: string) => `原提交时间“${before}”已被替换。`,
   submitAlready: (sheet: string, held: string) => `“${sheet}”已记录提交时间“${held}”，未做修改。如需改为现在的时间，请点击“重新提交”。`,
   submitReplace: "重新提交",
@@ -500,7 +501,7 @@ const enUS: UiStrings = {
   submitHeading: "Submit a weekly plan",
   submitIntro: "On the weekly plan's sheet, click Submit to record the time now as the plan's Submitted time; Submitted on time compares it with the plan's due time (the Sunday before its week, 17:00).",
   submitButton: "Submit",
-  submitDone: (sheet, at, deadline) => `Submitted time ${at} recorded on "${sheet}"${deadline ? ` (due ${deadline})` : ""}.`,
+  submitDone: (sheet, at, deadline) => `Submitted time ${at} recorded on "${sheet}"${deadline ? ` (due ${deadline.at}: ${deadline.late ? "late" : "on time"})` : ""}.`,
   submitReplaced: (before) => `It replaces the earlier "${before}".`,
   submitAlready: (sheet, held) => `"${sheet}" already has the submitted time "${held}"; nothing was changed. To record the time now instead, click Submit again.`,
   submitReplace: "Submit again",

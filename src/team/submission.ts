@@ -18,6 +18,12 @@ export type SubmissionTarget =
    */
   | { readonly kind: "broken"; readonly key: string; readonly name: string; readonly missing: boolean };
 
+/**
+ * Whether a stamp misses the deadline: by whole seconds, as the plan's 按时提交 formula compares them
+ * (`onTimeFormula` in templates/weeklyPlan.ts), so the pane and the sheet never disagree.
+ */
+export const isLate = (submitted: number, deadline: number): boolean => Math.round((submitted - deadline) * 86400) > 0;
+
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 export function submissionTarget(names: readonly NameEntry[], activeSheet: string): SubmissionTarget {

@@ -86,7 +86,7 @@ function submissionBlock(draft: SheetDraft, kit: Kit, key: string, monday: numbe
 }
 
 /**
- * Blank until 提交时间 is filled; compared in whole seconds, so a time typed as exactly 17:00 is on time
+ * Blank until 提交时间 is filled; compared in whole seconds (as the pane's 提交 reports it: team/submission.ts `isLate`), so a time typed as exactly 17:00 is on time
  * whatever rounding its parse left. A text pasted past the date validation (or a deadline overwritten
  * with one) shows `invalid` rather than comparing a text with a number (FALSE or TRUE by engine).
  */

@@ -1,4 +1,6 @@
 import type { Page } from "playwright-core";
+import { formatSerialTime, serialFromYmd, serialOfLocalTime } from "../../src/domain/calendar";
+import { isLate } from "../../src/team/submission";
 import { onFakeExcel, paneHarness, screenshotPath } from "../support/browser";
 
 /*
@@ -49,9 +51,12 @@ test("提交 stamps the active weekly plan, keeps an earlier time until 重新�
 
   const first = await submit(page);
   expect(first.syncs).toBe(3);
-  expect(first.text).toMatch(/^已在“周计划-李四-2026W48”记录提交时间 \d{4}-\d\d-\d\d \d\d:\d\d（提交截止 2026-11-22 17:00）。$/);
   const stamped = await submitted(page);
-  expect(typeof stamped).toBe("number");
+  if (typeof stamped !== "number") throw new Error(`提交时间 holds ${String(stamped)}`);
+  // The browser's clock, read back from the cell: the pane says what the sheet's 按时提交 will.
+  const deadline = serialFromYmd(2026, 11, 22) + 17 / 24;
+  expect(first.text).toBe(`已在“周计划-李四-2026W48”记录提交时间 ${formatSerialTime(stamped)}（提交截止 2026-11-22 17:00，${isLate(stamped, deadline) ? "已逾期" : "按时"}）。`);
+  expect(Math.abs(stamped - serialOfLocalTime(new Date()))).toBeLessThan(60 / 86400);
   await page.screenshot({ path: screenshotPath("pane-submitted-zh-CN.png"), fullPage: true });
 
   const again = await submit(page);

@@ -17,7 +17,9 @@ const shown = (content: SubmittedContent): string => (typeof content === "number
 function message(outcome: StampOutcome, strings: UiStrings): string {
   switch (outcome.kind) {
     case "stamped": {
-      const done = strings.submitDone(outcome.sheet, formatSerialTime(outcome.at), outcome.deadline === undefined ? null : formatSerialTime(outcome.deadline));
+      const { deadline, late } = outcome;
+      const due = deadline === undefined ? null : { at: formatSerialTime(deadline), late: late === true };
+      const done = strings.submitDone(outcome.sheet, formatSerialTime(outcome.at), due);
       return outcome.replaced === undefined ? done : `${done} ${strings.submitReplaced(shown(outcome.replaced))}`;
     }
     case "alreadyStamped":

@@ -1,4 +1,4 @@
-import { submissionTarget, type SubmissionTarget } from "../../team/submission";
+import { isLate, submissionTarget, type SubmissionTarget } from "../../team/submission";
 import type { NameEntry } from "../../team";
 import { sheetOf } from "./team/readPlans";
 
@@ -19,8 +19,9 @@ export type StampOutcome = { readonly sheet: string } & (
   | {
       readonly kind: "stamped";
       readonly at: number;
-      /** The deadline as the plan states it, when it is a date-time. */
+      /** The deadline as the plan states it, when it is a date-time, and whether the stamp is past it. */
       readonly deadline?: number;
+      readonly late?: boolean;
       /** What the cell held before, when the rep asked to replace it. */
       readonly replaced?: SubmittedContent;
     }
@@ -62,7 +63,7 @@ export async function stampSubmission(context: Excel.RequestContext, at: number,
     sheet,
     kind: "stamped",
     at,
-    ...(typeof due === "number" ? { deadline: due } : {}),
+    ...(typeof due === "number" ? { deadline: due, late: isLate(at, due) } : {}),
     ...(held !== "" ? { replaced: held } : {}),
   };
 }

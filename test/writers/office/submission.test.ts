@@ -1,5 +1,6 @@
 import { formatSerialTime, isoWeekMonday, serialFromYmd, serialOfLocalTime } from "../../../src/domain/calendar";
 import { numberFormat } from "../../../src/templates/formats";
+import { isLate } from "../../../src/team/submission";
 import { stampSubmission, type SubmittedContent } from "../../../src/writers/office/submission";
 import { nameArea, type FakeCell } from "../../fakes/fakeExcel";
 import { FakeExcel } from "../../fakes/teamFake";
@@ -60,13 +61,22 @@ describe("serialOfLocalTime", () => {
   });
 });
 
+describe("isLate", () => {
+  test("by whole seconds, as the plan's 按时提交 formula: exactly at the deadline (or a parse's hair past it) is on time", () => {
+    expect(isLate(DEADLINE - 60 / 86400, DEADLINE)).toBe(false);
+    expect(isLate(DEADLINE, DEADLINE)).toBe(false);
+    expect(isLate(DEADLINE + 1e-9, DEADLINE)).toBe(false);
+    expect(isLate(DEADLINE + 1 / 86400, DEADLINE)).toBe(true);
+  });
+});
+
 describe("stampSubmission (Office)", () => {
   test("stamps the date-time serial into SP_W1_SUBMITTED in three syncs, keeping the template's format", async () => {
     const { fake, sheet } = await oneWeekly();
     expect(cellOf(fake, "SP_W1_SUBMITTED")?.value ?? null).toBeNull();
     const { outcome, syncs } = await stamp(fake);
     expect(syncs).toBe(3);
-    expect(outcome).toEqual({ sheet, kind: "stamped", at: AT, deadline: DEADLINE });
+    expect(outcome).toEqual({ sheet, kind: "stamped", at: AT, deadline: DEADLINE, late: false });
     expect(cellOf(fake, "SP_W1_SUBMITTED")).toEqual({ value: AT, numberFormat: DATETIME });
   });
 
@@ -109,7 +119,7 @@ describe("stampSubmission (Office)", () => {
     const later = AT + 1 / 24;
     const { outcome, syncs } = await stamp(fake, later, AT);
     expect(syncs).toBe(3);
-    expect(outcome).toEqual({ sheet, kind: "stamped", at: later, deadline: DEADLINE, replaced: AT });
+    expect(outcome).toEqual({ sheet, kind: "stamped", at: later, deadline: DEADLINE, late: true, replaced: AT });
     expect(cellOf(fake, "SP_W1_SUBMITTED")?.value).toBe(later);
 
     const stale = await stamp(fake, later + 1, AT);
