@@ -1,37 +1,15 @@
 import { useState } from "react";
 import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2 } from "@fluentui/react-components";
-import { formatSerialTime } from "../../domain/calendar";
 import type { StampOutcome, SubmittedContent } from "../../host/planActions";
 import type { Locale } from "../../contract/locale";
-import { uiStrings, type UiStrings } from "../strings";
+import { uiStrings } from "../strings";
+import { submitMessage } from "../submitMessage";
 import { describeWriteError } from "../writeErrors";
 import type { PaneServices } from "../services";
 import { useFormStyles } from "./formStyles";
 
 /** What the pane's Submit came to. */
 type State = { readonly kind: "idle" | "busy" } | { readonly kind: "done"; readonly outcome: StampOutcome } | { readonly kind: "failed"; readonly message: string };
-
-/** A 提交时间 as the rep reads it: a date-time serial as a time, anything typed as typed. */
-const shown = (content: SubmittedContent): string => (typeof content === "number" ? formatSerialTime(content) : content);
-
-function message(outcome: StampOutcome, strings: UiStrings): string {
-  switch (outcome.kind) {
-    case "stamped": {
-      const { deadline, late } = outcome;
-      const due = deadline === undefined ? null : { at: formatSerialTime(deadline), late: late === true };
-      const done = strings.submitDone(outcome.sheet, formatSerialTime(outcome.at), due);
-      return outcome.replaced === undefined ? done : `${done} ${strings.submitReplaced(shown(outcome.replaced))}`;
-    }
-    case "alreadyStamped":
-      return strings.submitAlready(outcome.sheet, shown(outcome.held));
-    case "notWeekly":
-      return strings.submitNotWeekly(outcome.sheet, outcome.monthly);
-    case "several":
-      return strings.submitSeveral(outcome.sheet, outcome.keys.length);
-    case "broken":
-      return outcome.missing ? strings.submitMissing(outcome.sheet, outcome.name) : strings.submitBroken(outcome.sheet, outcome.name);
-  }
-}
 
 /**
  * 提交 / Submit on a weekly plan (issue 16): the time now into the plan's 提交时间. A time already there is
@@ -69,7 +47,7 @@ export function SubmitPlan({ locale, submit, now }: { locale: Locale; submit: No
       )}
       {outcome && (
         <MessageBar intent={outcome.kind === "stamped" ? "success" : "warning"} layout="multiline" data-testid="submit-result">
-          <MessageBarBody>{message(outcome, strings)}</MessageBarBody>
+          <MessageBarBody>{submitMessage(outcome, strings)}</MessageBarBody>
           {outcome.kind === "alreadyStamped" && (
             <MessageBarActions>
               <Button onClick={() => void run(outcome.held)} data-testid="submit-replace">
