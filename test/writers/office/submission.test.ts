@@ -127,6 +127,13 @@ describe("stampSubmission (Office)", () => {
     expect(cellOf(fake, "SP_W1_SUBMITTED")?.value).toBe(later);
   });
 
+  test("a write Excel refuses (a protected sheet) throws for the pane to word, and leaves the cell empty", async () => {
+    const { fake } = await oneWeekly();
+    fake.failAtSync(3);
+    await expect(stamp(fake)).rejects.toMatchObject({ code: "GeneralException" });
+    expect(cellOf(fake, "SP_W1_SUBMITTED")?.value ?? null).toBeNull();
+  });
+
   test("a 提交时间 cell left in General format gets the date-time format with the stamp", async () => {
     const { fake } = await oneWeekly();
     const cell = cellOf(fake, "SP_W1_SUBMITTED");
