@@ -104,9 +104,21 @@ const monthly: TemplateRequest = {
     weekActuals,
     productActuals: [240000, 302000, 110000],
     keyCustomers: [
-      { customer: customerName(0), tier: "A", target: 200000, plan: "签年度框架协议,锁定 Q1 订单", owner: "张三" },
-      { customer: customerName(5), tier: "A", target: 150000, plan: "清理逾期款后恢复供货", owner: "张三" },
-      { customer: customerName(2), tier: "B", target: 80000, plan: "新品试用转正式订单", owner: "李四" },
+      { customer: customerName(0), tier: "A", target: 200000, plan: "签年度框架协议,锁定 Q1 订单", owner: "张三", review: "已报主管" },
+      { customer: customerName(5), tier: "A", target: 150000, plan: "清理逾期款后恢复供货", owner: "张三", review: "未开始" },
+      { customer: customerName(2), tier: "B", target: 80000, plan: "新品试用转正式订单", owner: "李四", review: "未开始" },
+    ],
+    keyWork: [
+      { item: "年度框架协议", goal: "锁定 Q1 订单 ¥60 万", approach: "两轮报价后由经理参与谈判", support: "法务审合同", owner: "张三", due: serialFromYmd(2026, 11, 20), status: "进行中" },
+      { item: "展会线索回访", goal: "转化 3 家新客户", approach: "按需求等级分批拜访", support: "样品 20 套", owner: "李四", due: serialFromYmd(2026, 11, 30), status: "未开始" },
+    ],
+    collections: [
+      { customer: customerName(5), contract: "HT20260005", receivable: 180000, date: serialFromYmd(2026, 11, 15), planned: 120000, actual: 120000, owner: "张三" },
+      { customer: customerName(0), contract: "HT20260001", receivable: 260000, date: serialFromYmd(2026, 11, 25), planned: 150000, actual: 95000, owner: "张三" },
+      { customer: customerName(2), contract: "HT20260008", receivable: 64000, date: serialFromYmd(2026, 11, 30), planned: 40000, owner: "李四" },
+    ],
+    vip: [
+      { customer: customerName(2), current: "B", target: "A", measures: "季度生意回顾;新品优先供货", owner: "李四", due: serialFromYmd(2026, 12, 31), status: "进行中" },
     ],
     blankRows: 0,
     expenses: [

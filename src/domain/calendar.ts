@@ -338,3 +338,22 @@ export function daySplit(
   const amounts = apportion(target, dates.map(() => 1), unit);
   return dates.map((date, index) => ({ date, amount: amounts[index] }));
 }
+
+/**
+ * The Excel serial of a moment as the clock on the user's wall shows it, to the whole second: Excel's
+ * date-times carry no time zone, and a deadline typed as "17:00" means the user's own 17:00.
+ */
+export function serialOfLocalTime(at: Date): number {
+  const day = serialFromYmd(at.getFullYear(), at.getMonth() + 1, at.getDate());
+  return day + (at.getHours() * 3600 + at.getMinutes() * 60 + at.getSeconds()) / 86400;
+}
+
+/** "2026-11-29 16:05": a date-time serial to the nearest minute, as the pane shows it. */
+export function formatSerialTime(serial: number): string {
+  const minutes = Math.round(serial * 1440);
+  const day = Math.floor(minutes / 1440);
+  const inDay = minutes - day * 1440;
+  const hh = String(Math.floor(inDay / 60)).padStart(2, "0");
+  const mm = String(inDay % 60).padStart(2, "0");
+  return `${formatSerial(day)} ${hh}:${mm}`;
+}

@@ -6,6 +6,7 @@ import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSource, Workbo
 import type { ImportKind, ImportWrite, SourceGrid } from "../import";
 import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
+import type { StampOutcome, SubmittedContent } from "../host/planActions";
 import type { RepWorkbookFile } from "../writers/office/team";
 import type { Locale } from "../contract/locale";
 import type { TemplateRequest } from "../templates";
@@ -30,6 +31,8 @@ export interface PaneServices {
   writeTemplates(requests: readonly TemplateRequest[], locale: Locale, target?: WriteTarget): Promise<WriteOutcome>;
   /** Absent in the preview. */
   readonly activate?: (address: string) => Promise<void>;
+  /** 提交: stamps the weekly plan on the active sheet (host/planActions.ts); absent in the preview. */
+  readonly submitPlan?: (now: Date, locale: Locale, replacing?: SubmittedContent) => Promise<StampOutcome>;
   readonly team: TeamServices;
   readonly importer: ImportServices;
   loadRemembered(): RememberedFields;

@@ -212,6 +212,21 @@ const zhCN = {
   collectIntro: "选择销售代表发来的 .xlsx 工作簿，把其中的计划表复制到本工作簿（重名时自动改名），然后汇总。",
   collectPreviewIntro: "选择销售代表发来的 .xlsx 工作簿，生成一个包含全部计划表和团队汇总的新工作簿。",
   collectChoose: "选择文件",
+  submitHeading: "提交周计划",
+  submitIntro: "在要提交的周计划工作表上点击“提交”，把现在的时间记入该计划的“提交时间”；“按时提交”按提交截止（计划周之前的周日 17:00）判断。",
+  submitButton: "提交",
+  submitDone: (sheet: string, at: string, deadline: { readonly at: string; readonly late: boolean } | null) =>
+    `已在“${sheet}”记录提交时间 ${at}${deadline ? `（提交截止 ${deadline.at}，${deadline.late ? "已逾期" : "按时"}）` : ""}。`,
+  submitReplaced: (before: string) => `原提交时间“${before}”已被替换。`,
+  submitAlready: (sheet: string, held: string) => `“${sheet}”已记录提交时间“${held}”，未做修改。如需改为现在的时间，请点击“重新提交”。`,
+  submitReplace: "重新提交",
+  submitNotWeekly: (sheet: string, monthly: boolean) =>
+    `当前工作表“${sheet}”不是周计划${monthly ? "（月计划不需要提交）" : ""}。请切换到要提交的周计划工作表，再点击“提交”。`,
+  submitSeveral: (sheet: string, count: number) => `当前工作表“${sheet}”上有 ${count} 份周计划，无法判断要提交哪一份。请直接在相应计划的“提交时间”单元格中输入时间。`,
+  submitMissing: (sheet: string, name: string) =>
+    `“${sheet}”上的周计划没有“提交时间”单元格（名称 ${name} 不存在，可能由旧版本生成或名称被删除）。请用本加载项重新生成该周计划后再提交。`,
+  submitBroken: (sheet: string, name: string) =>
+    `“${sheet}”上周计划的名称 ${name} 已失效（其单元格被删除或指向了其他工作表），无法记录提交时间。请在“公式 › 名称管理器”中把它改回本表的“提交时间”单元格，或重新生成该周计划。`,
   collectUnsupported: "此版本的 Excel 不支持从其他工作簿插入工作表（需要 ExcelApi 1.13）。请使用网页版或最新版 Excel，或用命令行 sales-planner rollup。",
   collectDone: (count: number) => `已复制 ${count} 张计划表。`,
   collectSkipped: (skipped: readonly string[]) => `未复制：${skipped.join(" · ")}`,
@@ -483,6 +498,20 @@ const enUS: UiStrings = {
   collectIntro: "Pick the .xlsx workbooks reps sent; their plan sheets are copied into this workbook (renamed if a name is taken), then rolled up.",
   collectPreviewIntro: "Pick the .xlsx workbooks reps sent to get one new workbook with all their plan sheets and the team summary.",
   collectChoose: "Choose files",
+  submitHeading: "Submit a weekly plan",
+  submitIntro: "On the weekly plan's sheet, click Submit to record the time now as the plan's Submitted time; Submitted on time compares it with the plan's due time (the Sunday before its week, 17:00).",
+  submitButton: "Submit",
+  submitDone: (sheet, at, deadline) => `Submitted time ${at} recorded on "${sheet}"${deadline ? ` (due ${deadline.at}: ${deadline.late ? "late" : "on time"})` : ""}.`,
+  submitReplaced: (before) => `It replaces the earlier "${before}".`,
+  submitAlready: (sheet, held) => `"${sheet}" already has the submitted time "${held}"; nothing was changed. To record the time now instead, click Submit again.`,
+  submitReplace: "Submit again",
+  submitNotWeekly: (sheet, monthly) =>
+    `The active sheet "${sheet}" is not a weekly plan${monthly ? " (monthly plans are not submitted)" : ""}. Go to the weekly plan's sheet you want to submit, then click Submit.`,
+  submitSeveral: (sheet, count) => `The active sheet "${sheet}" holds ${count} weekly plans, so which one to submit is unclear. Type the time into that plan's Submitted cell instead.`,
+  submitMissing: (sheet, name) =>
+    `The weekly plan on "${sheet}" has no Submitted cell (the name ${name} does not exist: the plan was written by an older version, or the name was deleted). Write the weekly plan again with the add-in, then submit.`,
+  submitBroken: (sheet, name) =>
+    `The name ${name} of the weekly plan on "${sheet}" is broken (its cell was deleted, or it refers to another sheet), so the time cannot be recorded. Point it back at the plan's Submitted cell in Formulas › Name Manager, or write the weekly plan again.`,
   collectUnsupported: "This Excel cannot insert sheets from another workbook (ExcelApi 1.13 is needed). Use Excel on the web or a current Excel, or the sales-planner rollup command.",
   collectDone: (count) => `${count} plan sheets copied.`,
   collectSkipped: (skipped) => `Not copied: ${skipped.join(" · ")}`,

@@ -11,7 +11,7 @@ import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS, numberFormat } from "./formats";
 import { holidayTables, monthWorkdaysFormula, workbookCalendar } from "./holidays";
-import { achievementFormats, rateFormula, section } from "./planBlocks";
+import { achievementFormats, rateFormula, section, totalRateFormula } from "./planBlocks";
 import { TEMPLATES } from "./registry";
 
 /**
@@ -115,7 +115,6 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
   const monthTarget = `IF(${m(mc.hold)}<>"",${m(mc.hold)},IF(SUM(${col(M, mc.weight)})=0,"",${UNIT}*${share}))`;
   const yoy = (t: string, lastYear: string, target: string): string => `IF(OR(${thisRow(t, lastYear)}=0,${thisRow(t, target)}=""),"",${thisRow(t, target)}/${thisRow(t, lastYear)}-1)`;
   const totalYoy = (t: string, lastYear: string, target: string): TotalRow => ({ kind: "formula", formula: `IF(SUM(${col(t, lastYear)})=0,"",SUM(${col(t, target)})/SUM(${col(t, lastYear)})-1)` });
-  const totalRate = (t: string, actual: string, target: string): TotalRow => ({ kind: "formula", formula: `IF(OR(SUM(${col(t, target)})=0,COUNT(${col(t, actual)})=0),"",SUM(${col(t, actual)})/SUM(${col(t, target)}))` });
   // As typed: a month left blank stays a blank cell to fill in (the domain reads it as 0, as the sheet's SUM does).
   const typedOrBlank = (typed: WeightInput, value: number | undefined): number | null => (typed === undefined || typed === null || String(typed).trim() === "" ? null : value ?? null);
   const holds = Array.from({ length: 12 }, (_, i) => typedOrBlank(options.monthHolds?.[i], readTypedNumber(options.monthHolds?.[i])));
@@ -135,7 +134,7 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
       c.formula("target", mc.target, "money", monthTarget, { totals: SUM }),
       c.formula("yoy", mc.yoy, "percent", yoy(M, mc.lastYear, mc.target), { totals: totalYoy(M, mc.lastYear, mc.target) }),
       c.money("actual", mc.actual, { totals: SUM }),
-      c.formula("rate", mc.rate, "percent", rateFormula(M, mc.actual, mc.target), { totals: totalRate(M, mc.actual, mc.target) }),
+      c.formula("rate", mc.rate, "percent", rateFormula(M, mc.actual, mc.target), { totals: totalRateFormula(M, mc.actual, mc.target) }),
     ],
     rows: lastYear.map((value, i) => ({ month: i + 1, quarter: a.quarters[Math.floor(i / 3)], lastYear: value, hold: holds[i] })),
   });
@@ -159,7 +158,7 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
       c.formula("yoy", qc.yoy, "percent", yoy(Q, qc.lastYear, qc.target), { totals: totalYoy(Q, qc.lastYear, qc.target) }),
       // Blank until a month of the quarter has an actual, so a quarter not begun is not 0 % achieved.
       c.formula("actual", qc.actual, "money", `IF(COUNTIFS(${col(M, mc.quarter)},${thisRow(Q, qc.quarter)},${col(M, mc.actual)},"<>")=0,"",${ofQuarter(mc.actual)})`, { totals: SUM }),
-      c.formula("rate", qc.rate, "percent", rateFormula(Q, qc.actual, qc.target), { totals: totalRate(Q, qc.actual, qc.target) }),
+      c.formula("rate", qc.rate, "percent", rateFormula(Q, qc.actual, qc.target), { totals: totalRateFormula(Q, qc.actual, qc.target) }),
     ],
     rows: a.quarters.map((quarter) => ({ quarter })),
   });

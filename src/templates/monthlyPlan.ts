@@ -1,7 +1,7 @@
 import { daysInMonth, monthWeeks, PLAIN_WEEKS, serialFromYmd, workingDates, type WorkCalendar } from "../domain/calendar";
 import { SUM, label } from "./columns";
 import { kitFor, type BuildContext } from "./context";
-import { printSetup, SheetDraft } from "./draft";
+import { printSetup, SheetDraft, type PlacedTable, type TableInput } from "./draft";
 import { FORMATS, numberFormat } from "./formats";
 import { col, largestRemainderShare, thisRow } from "../spec/formula";
 import { holidayTables, workbookCalendar, workdaysFormula } from "./holidays";
@@ -10,12 +10,14 @@ import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } f
 import {
   achievementFormats,
   expenseTable,
+  keyItemColumns,
   rateFormula,
   rollupReadout,
   section,
   targetsTable,
   type ExpenseRow,
   metricRows,
+  totalRateFormula,
 } from "./planBlocks";
 import { ROLLUP_METRICS, type MonthlyMetric, type SheetSpec, type TableRow } from "../spec/sheetSpec";
 
@@ -34,9 +36,15 @@ export interface MonthlyPlanOptions {
   /** Product-mix ratio A:B:C (default 2:3:1, from the seeds). */
   readonly productRatios?: readonly [number, number, number];
   readonly productActuals?: readonly [number | null, number | null, number | null];
-  /** Key-customer rows by column key (customer, tier, target, plan, owner). */
+  /** Key-customer rows by column key (customer, tier, target, plan, owner, review, reviewedOn). */
   readonly keyCustomers?: readonly TableRow[];
-  /** Blank rows added after `keyCustomers` for the rep to fill in (default: the registry's). */
+  /** 重点工作 rows by column key (item, reason, goal, approach, support, owner, due, status). */
+  readonly keyWork?: readonly TableRow[];
+  /** 回款计划 rows by column key (customer, contract, receivable, date, planned, actual, owner). */
+  readonly collections?: readonly TableRow[];
+  /** VIP培养计划 rows by column key (customer, current, target, measures, owner, due, status). */
+  readonly vip?: readonly TableRow[];
+  /** Blank rows added after the rows given to each list (key customers, key work, collections, VIP) for the rep to fill in (default: the registry's). */
   readonly blankRows?: number;
   readonly expenses?: readonly ExpenseRow[];
   readonly forecast?: number | null;
@@ -47,7 +55,10 @@ export interface MonthlyPlanOptions {
 const READOUT_COL = 9;
 const REVIEW_WORKING_DAY = 3;
 
-/** The 3rd working day of the month after `year-month`: when the business review is due (seeds). */
+/**
+ * The 3rd working day of the month after `year-month`: seed 001 (六) has each customer's business review
+ * "下月前3个工作日报上级主管确认", then held with the customer.
+ */
 function reviewDue(year: number, month: number, calendar: WorkCalendar): number {
   const nextYear = month === 12 ? year + 1 : year;
   const nextMonth = month === 12 ? 1 : month + 1;
@@ -138,38 +149,97 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   });
   achievementFormats(draft, products, "rate");
 
+  const withBlanks = (rows: readonly TableRow[] = []): TableRow[] => [
+    ...rows,
+    ...Array.from({ length: options.blankRows ?? TEMPLATES.monthly.blankRows.initial }, () => ({})),
+  ];
   row = section(draft, products.lastRow + 2, m.customersSection);
+  draft.field({ row, col: 0 }, m.reviewDue, { value: reviewDue(options.year, options.month, calendar) }, {
+    style: "computed",
+    numberFormat: numberFormat("date", ctx.locale),
+  });
+  draft.text({ row, col: 2 }, m.reviewDueNote, "note");
   const kc = m.customerColumns;
   const customers = draft.table({
     name: spTable(key, "KeyCustomers"),
     role: "keyCustomers",
-    origin: { row, col: 0 },
+    origin: { row: row + 1, col: 0 },
     columns: [
       c.text("customer", kc.customer, { width: 20 }),
       c.list("tier", kc.tier, s.common.tiers, { width: 8 }),
       c.money("target", kc.target),
       c.text("plan", kc.plan, { width: 30 }),
       c.text("owner", kc.owner, { width: 10 }),
+      c.list("review", kc.review, m.reviewStates, { width: 14 }),
+      c.date("reviewedOn", kc.reviewedOn),
     ],
-    rows: [...(options.keyCustomers ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.monthly.blankRows.initial }, () => ({}))],
+    rows: withBlanks(options.keyCustomers),
   });
 
-  row = section(draft, customers.lastRow + 2, s.plan.expenseSection);
+  // The monthly plans a weekly key item names by its 类别: each headed by that very word.
+  const categories = s.plan.categories;
+  const w = s.weekly;
+  const categoryTable = (after: PlacedTable, category: string, table: Omit<TableInput, "origin">): PlacedTable => {
+    const at = section(draft, after.lastRow + 2, category);
+    draft.text({ row: at, col: 0 }, m.sectionHint(category), "note");
+    return draft.table({ ...table, origin: { row: at + 1, col: 0 } });
+  };
+  const keyWork = categoryTable(customers, categories.keyWork, {
+    name: spTable(key, "KeyWork"),
+    role: "keyWork",
+    columns: [...keyItemColumns(kit), c.list("status", w.dailyColumns.status, w.dailyStates, { width: 10 })],
+    rows: withBlanks(options.keyWork),
+  });
+
+  const cc = m.collectionColumns;
+  const collectionsName = spTable(key, "Collections");
+  const collections = categoryTable(keyWork, categories.collection, {
+    name: collectionsName,
+    role: "collections",
+    showTotals: true,
+    columns: [
+      c.text("customer", cc.customer, { width: 20, totals: label(s.common.total) }),
+      c.text("contract", cc.contract, { width: 14 }),
+      c.money("receivable", cc.receivable, { totals: SUM }),
+      c.date("date", cc.date),
+      c.money("planned", cc.planned, { totals: SUM }),
+      c.money("actual", cc.actual, { totals: SUM }),
+      c.formula("rate", cc.rate, "percent", rateFormula(collectionsName, cc.actual, cc.planned), {
+        totals: totalRateFormula(collectionsName, cc.actual, cc.planned),
+      }),
+      c.text("owner", cc.owner, { width: 10 }),
+    ],
+    rows: withBlanks(options.collections),
+  });
+  achievementFormats(draft, collections, "rate");
+
+  const vc = m.vipColumns;
+  const vip = categoryTable(collections, categories.vip, {
+    name: spTable(key, "Vip"),
+    role: "vip",
+    columns: [
+      c.text("customer", vc.customer, { width: 20 }),
+      c.list("current", vc.current, s.common.tiers, { width: 10 }),
+      c.list("target", vc.target, s.common.tiers, { width: 10 }),
+      c.text("measures", vc.measures, { width: 30 }),
+      c.text("owner", vc.owner, { width: 10 }),
+      c.date("due", vc.due),
+      c.list("status", vc.status, w.dailyStates, { width: 10 }),
+    ],
+    rows: withBlanks(options.vip),
+  });
+
+  row = section(draft, vip.lastRow + 2, s.plan.expenseSection);
   const expenses = expenseTable(draft, kit, key, { row, col: 0 }, options.expenses);
 
-  row = section(draft, expenses.lastRow + 2, m.reviewSection);
-  draft.field({ row, col: 0 }, m.reviewDue, { value: reviewDue(options.year, options.month, calendar) }, {
-    style: "computed",
-    numberFormat: numberFormat("date", ctx.locale),
-  });
-  draft.text({ row, col: 2 }, m.reviewDueNote, "note");
-  draft.field({ row: row + 1, col: 0 }, m.summary, { value: options.summary ?? null }, { fullWidth: true });
-  const forecastAt = draft.field({ row: row + 2, col: 0 }, m.forecast, { value: options.forecast ?? null }, {
+  row = section(draft, expenses.lastRow + 2, m.summarySection);
+  draft.field({ row, col: 0 }, m.summary, { value: options.summary ?? null }, { fullWidth: true });
+  const forecastAt = draft.field({ row: row + 1, col: 0 }, m.forecast, { value: options.forecast ?? null }, {
     numberFormat: money,
     validation: v.nonNegative(),
   });
   draft.name(spName(key, "FORECAST"), forecastAt, s.plan.forecast);
-  draft.field({ row: row + 3, col: 0 }, s.plan.issues, { value: options.issues ?? null }, { fullWidth: true });
+  draft.field({ row: row + 2, col: 0 }, s.plan.issues, { value: options.issues ?? null }, { fullWidth: true });
 
   return [
     draft.finish({

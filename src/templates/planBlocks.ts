@@ -6,7 +6,7 @@ import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS, FORMATS } from "./formats";
 import { col, str, thisRow } from "../spec/formula";
 import { spName, spTable } from "../spec/naming";
 import type { TemplateStrings } from "./strings";
-import type { CellRef, ColumnSpec, MonthlyMetric, TableRow, WeeklyMetric } from "../spec/sheetSpec";
+import type { CellRef, ColumnSpec, MonthlyMetric, TableRow, TotalsSpec, WeeklyMetric } from "../spec/sheetSpec";
 
 /**
  * Blocks the weekly and monthly plans share: the targets table with 达成率, the roll-up readout,
@@ -27,6 +27,33 @@ export function rateFormula(table: string, actualHeader: string, targetHeader: s
   const target = thisRow(table, targetHeader);
   const actual = thisRow(table, actualHeader);
   return `IF(OR(${target}="",${target}=0,${actual}=""),"",${actual}/${target})`;
+}
+
+/**
+ * The totals row's 达成率: the summed actual over the summed target, blank without a target or before any
+ * actual is entered (as `rateFormula` row by row). Headers as in the table.
+ */
+export function totalRateFormula(table: string, actualHeader: string, targetHeader: string): TotalsSpec {
+  const target = `SUM(${col(table, targetHeader)})`;
+  return { kind: "formula", formula: `IF(OR(${target}=0,COUNT(${col(table, actualHeader)})=0),"",SUM(${col(table, actualHeader)})/${target})` };
+}
+
+/**
+ * A key item's columns after its category (seed 000 E.3: 原因, 目标, 方案 and 需公司支持 for a new item): the
+ * weekly 重点工作 and the monthly one it refers to list their items alike.
+ */
+export function keyItemColumns(kit: Kit): ColumnSpec[] {
+  const c = kit.columns;
+  const kc = kit.s.weekly.keyColumns;
+  return [
+    c.text("item", kc.item, { width: 20 }),
+    c.text("reason", kc.reason, { width: 18 }),
+    c.text("goal", kc.goal, { width: 18 }),
+    c.text("approach", kc.approach, { width: 20 }),
+    c.text("support", kc.support, { width: 16 }),
+    c.text("owner", kc.owner, { width: 10 }),
+    c.date("due", kc.due),
+  ];
 }
 
 /** Red below 80 %, green from 100 % (DOMAIN §1.1), on a table's 达成率 column. */

@@ -6,6 +6,22 @@ import type { Locale, Words } from "../contract/locale";
  * error. Only words: the formulas that put them together are the builders'.
  */
 
+/**
+ * The monthly plan's sections a weekly key item is tagged with (seed 000 E.2: items already in the monthly
+ * plan are only "按月度工作计划分类注明"): the weekly 类别 list and the monthly section headings are these words.
+ */
+const zhCategories = { keyWork: "重点工作", sales: "销售计划", placement: "植入计划", collection: "回款计划", vip: "VIP培养计划", expenses: "费用", added: "新增" };
+const enCategories: Words<typeof zhCategories> = {
+  keyWork: "Key work",
+  sales: "Sales plan",
+  placement: "Placement plan",
+  collection: "Collection plan",
+  vip: "VIP development",
+  expenses: "Expenses",
+  added: "New",
+};
+const categoryList = (c: typeof zhCategories): string[] => [c.keyWork, c.sales, c.placement, c.collection, c.vip, c.expenses, c.added];
+
 const zhCN = {
   common: {
     recordLabel: "模板标识",
@@ -35,6 +51,7 @@ const zhCN = {
     forecast: "销售预估",
     expenseTotal: "费用合计",
     issues: "问题与改进",
+    categories: zhCategories,
   },
   weekly: {
     sheetPrefix: "周计划",
@@ -80,7 +97,7 @@ const zhCN = {
       owner: "负责人",
       due: "截止日期",
     },
-    keyCategories: ["重点工作", "销售计划", "植入计划", "回款计划", "VIP培养计划", "费用", "新增"],
+    keyCategories: categoryList(zhCategories),
     summarySection: "本周总结与下周预估",
     achieved: "本周销售成绩",
     forecast: "下周销售预估",
@@ -103,10 +120,24 @@ const zhCN = {
     productCategories: ["A 类", "B 类", "C 类"],
     productDescriptions: ["形象利润产品", "上量产品", "战略产品"],
     customersSection: "重点客户",
-    customerColumns: { customer: "客户", tier: "等级", target: "本月目标", plan: "行动计划", owner: "负责人" },
-    reviewSection: "生意回顾",
-    reviewDue: "回顾截止(次月第3个工作日)",
-    reviewDueNote: "按写入时的节假日算出;修改节假日表后重新生成本计划即按新表计算。",
+    customerColumns: { customer: "客户", tier: "等级", target: "本月目标", plan: "行动计划", owner: "负责人", review: "生意回顾", reviewedOn: "与客户回顾日期" },
+    /** Seed 001 (六) 零售客户生意回顾: the material is put together, sent to the supervisor, approved, then reviewed with the customer. */
+    reviewStates: ["未开始", "已报主管", "已批准", "已与客户回顾"],
+    reviewDue: "客户生意回顾报主管截止",
+    reviewDueNote: "每个重点客户的生意回顾资料(目标达成、竞品动态、生意提升策略)须在下月前 3 个工作日内报主管确认,获批后与客户进行生意回顾。截止日按写入时的节假日算出;修改节假日表后重新生成本计划即按新表计算。",
+    sectionHint: (category: string) => `周计划重点工作中类别为“${category}”的事项即本表所列,周计划只写类别。`,
+    collectionColumns: {
+      customer: "客户",
+      contract: "合同编号",
+      receivable: "应收余额",
+      date: "计划回款日期",
+      planned: "计划回款额",
+      actual: "实际回款额",
+      rate: "达成率",
+      owner: "负责人",
+    },
+    vipColumns: { customer: "客户", current: "当前等级", target: "目标等级", measures: "培养措施", owner: "负责人", due: "期限", status: "完成情况" },
+    summarySection: "本月总结与下月预估",
     summary: "本月总结",
     forecast: "下月销售预估",
   },
@@ -680,6 +711,7 @@ const enUS: TemplateStrings = {
     forecast: "Sales forecast",
     expenseTotal: "Expense total",
     issues: "Issues and improvements",
+    categories: enCategories,
   },
   weekly: {
     sheetPrefix: "Weekly",
@@ -730,7 +762,7 @@ const enUS: TemplateStrings = {
       owner: "Owner",
       due: "Due date",
     },
-    keyCategories: ["Key work", "Sales plan", "Placement plan", "Collection plan", "VIP development", "Expenses", "New"],
+    keyCategories: categoryList(enCategories),
     summarySection: "Review and next week's forecast",
     achieved: "Sales this week",
     forecast: "Forecast next week",
@@ -753,10 +785,31 @@ const enUS: TemplateStrings = {
     productCategories: ["Class A", "Class B", "Class C"],
     productDescriptions: ["Image/profit products", "Volume products", "Strategic products"],
     customersSection: "Key customers",
-    customerColumns: { customer: "Customer", tier: "Tier", target: "Target this month", plan: "Action plan", owner: "Owner" },
-    reviewSection: "Business review",
-    reviewDue: "Review due (3rd working day)",
-    reviewDueNote: "Counted with the holidays as they were when written; write the plan again after editing the holidays table.",
+    customerColumns: {
+      customer: "Customer",
+      tier: "Tier",
+      target: "Target this month",
+      plan: "Action plan",
+      owner: "Owner",
+      review: "Business review",
+      reviewedOn: "Reviewed with customer on",
+    },
+    reviewStates: ["Not started", "Sent to supervisor", "Approved", "Reviewed with customer"],
+    reviewDue: "Customer reviews due to supervisor",
+    reviewDueNote: "Each key customer's business review (targets against actuals, competitor news, how to grow the business) goes to the supervisor within the first 3 working days of next month and, once approved, is held with the customer. The date counts the holidays as they were when written; write the plan again after editing the holidays table.",
+    sectionHint: (category) => `Weekly key items of category "${category}" are the items of this table: the weekly plan gives only the category.`,
+    collectionColumns: {
+      customer: "Customer",
+      contract: "Contract no.",
+      receivable: "Receivable",
+      date: "Planned date",
+      planned: "Planned collection",
+      actual: "Collected",
+      rate: "Achieved",
+      owner: "Owner",
+    },
+    vipColumns: { customer: "Customer", current: "Current tier", target: "Target tier", measures: "Development measures", owner: "Owner", due: "Due date", status: "Status" },
+    summarySection: "Summary and next month's forecast",
     summary: "Summary",
     forecast: "Forecast next month",
   },

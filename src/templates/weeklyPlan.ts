@@ -7,7 +7,7 @@ import { printSetup, SheetDraft } from "./draft";
 import { numberFormat } from "./formats";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import { TEMPLATES, weekYears } from "./registry";
-import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
+import { expenseTable, keyItemColumns, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
 import { ROLLUP_METRICS, type SheetSpec, type TableRow, type WeeklyMetric } from "../spec/sheetSpec";
 import { visitCounts, type VisitCounts } from "./visitLog";
 
@@ -86,7 +86,7 @@ function submissionBlock(draft: SheetDraft, kit: Kit, key: string, monday: numbe
 }
 
 /**
- * Blank until 提交时间 is filled; compared in whole seconds, so a time typed as exactly 17:00 is on time
+ * Blank until 提交时间 is filled; compared in whole seconds (as the pane's 提交 reports it: team/submission.ts `isLate`), so a time typed as exactly 17:00 is on time
  * whatever rounding its parse left. A text pasted past the date validation (or a deadline overwritten
  * with one) shows `invalid` rather than comparing a text with a number (FALSE or TRUE by engine).
  */
@@ -154,13 +154,7 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
     origin: { row: row + 1, col: 0 },
     columns: [
       c.list("category", kc.category, w.keyCategories),
-      c.text("item", kc.item, { width: 20 }),
-      c.text("reason", kc.reason, { width: 18 }),
-      c.text("goal", kc.goal, { width: 18 }),
-      c.text("approach", kc.approach, { width: 20 }),
-      c.text("support", kc.support, { width: 16 }),
-      c.text("owner", kc.owner, { width: 10 }),
-      c.date("due", kc.due),
+      ...keyItemColumns(kit),
     ],
     rows: [...(options.keyItems ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.weekly.blankRows.initial }, () => ({}))],
   });

@@ -195,6 +195,17 @@ describe("fake Excel", () => {
     expect(fake.state.names).toEqual([{ name: "SP_GONE", formula: "=#REF!", comment: "" }]);
   });
 
+  test("renaming a sheet rewrites the defined names that refer to it", async () => {
+    const fake = new FakeExcel(["Plan", "Other"]);
+    await fake.run(async (context) => {
+      context.workbook.names.add("SP_HERE", context.workbook.worksheets.getItem("Plan").getRange("B3"));
+      context.workbook.names.add("SP_THERE", context.workbook.worksheets.getItem("Other").getRange("A1"));
+      context.workbook.worksheets.getItem("Plan").name = "我的 计划";
+      await context.sync();
+    });
+    expect(fake.state.names.map((n) => n.formula)).toEqual(["='我的 计划'!$B$3", "='Other'!$A$1"]);
+  });
+
   test("records which batches suspended calculation", async () => {
     const fake = new FakeExcel();
     await fake.run(async (context) => {

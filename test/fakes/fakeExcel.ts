@@ -694,6 +694,10 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
     this.act("set name", value, (sheet) => {
       const clash = this.ctx.fake.state.sheet(value);
       if (clash && clash !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `sheet "${value}" exists`);
+      // Excel rewrites every reference to a renamed sheet, defined names included (Name Manager shows the
+      // new name; readPlans.ts relies on it); references in cell formulas are not modelled.
+      const prefix = `=${quoteSheet(sheet.name)}!`;
+      for (const n of this.ctx.fake.state.names) if (n.formula.startsWith(prefix)) n.formula = `=${quoteSheet(value)}!${n.formula.slice(prefix.length)}`;
       sheet.name = value;
     });
   }

@@ -126,7 +126,7 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
   test("values fixed at write time follow it: a September plan's review date, the 3rd working day of October", () => {
     const reviewDue = (existing: ExistingNames): unknown => {
       const plan = buildTemplates([monthly(9)], { locale: "zh-CN", existing })[0];
-      const label = plan.cells.find((c) => c.value === "回顾截止(次月第3个工作日)")!;
+      const label = plan.cells.find((c) => c.value === "客户生意回顾报主管截止")!;
       return plan.cells.find((c) => c.at.row === label.at.row && c.at.col === label.at.col + 1)?.value;
     };
     // Built in: 10-08, 10-09 and the make-up Saturday 10-10. The edited table: 10-07, 10-08, 10-09.

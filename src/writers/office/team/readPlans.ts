@@ -53,7 +53,7 @@ export interface SummaryTableContent {
 const SUMMARY_RECORD = /^SP_(T\d+)_TEMPLATE$/i;
 
 /** The sheet a Range-type name refers to, or undefined when it is broken (#REF!) or not a plain range. */
-const sheetOf = (item: Excel.NamedItem): string | undefined => (item.type === "Range" ? referenceTarget(item.formula.replace(/^=/, ""))?.sheet : undefined);
+export const sheetOf = (item: Excel.NamedItem): string | undefined => (item.type === "Range" ? referenceTarget(item.formula.replace(/^=/, ""))?.sheet : undefined);
 
 const scalar = (value: unknown): CellValue =>
   typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
