@@ -112,6 +112,16 @@ export interface ImportCommand {
   readonly lang: Locale;
 }
 
+/** `next --in FILE.xlsx --sheet NAME [--out FILE.xlsx]`: the next week's (month's) plan from the plan on NAME. */
+export interface NextCommand {
+  readonly kind: "next";
+  readonly in: string;
+  readonly sheet: string;
+  /** `--in` itself unless given: the next plan goes beside this one. */
+  readonly out: string;
+  readonly lang: Locale;
+}
+
 /** `calendar show --year 2026`: the built-in dates of a year, as holiday lines. */
 export interface CalendarShowCommand {
   readonly kind: "calendar-show";
@@ -133,15 +143,16 @@ export type Parsed =
   | CalendarShowCommand
   | CalendarNoticeCommand
   | ImportCommand
+  | NextCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
 const VALUE_OPTIONS = [
   "--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar", "--workweek", "--from", "--sheet", "--map",
-  "--last-year", "--growth", "--split", "--hold", "--start", "--month-hold", "--unit", "--cap", "--input",
+  "--last-year", "--growth", "--split", "--hold", "--start", "--month-hold", "--unit", "--cap", "--input", "--in",
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-type Command = "write" | "rollup" | "breakdown" | "calendar" | "import";
+type Command = "write" | "rollup" | "breakdown" | "calendar" | "import" | "next";
 
 /** The options of a year's split, shared by `write annual` and `breakdown --year`. */
 const PLAN_OPTIONS = ["--input", "--last-year", "--split", "--reps", "--hold", "--start", "--month-hold", "--products", "--unit"] as const satisfies readonly ValueOption[];
@@ -157,6 +168,7 @@ const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
   breakdown: ["--out", "--lang", "--target", "--month", "--year", "--plans", "--week", "--calendar", "--workweek", "--holidays", ...PLAN_OPTIONS],
   calendar: ["--year"],
   import: ["--out", "--lang", "--from", "--sheet", "--map"],
+  next: ["--in", "--sheet", "--out", "--lang"],
 };
 
 /**
@@ -438,6 +450,20 @@ function importCommand(options: Map<ValueOption, string>, maps: readonly string[
   return { kind: "import", target, from, ...(sheet !== undefined ? { sheet } : {}), map, out, lang };
 }
 
+function nextCommand(options: Map<ValueOption, string>, names: readonly string[]): Parsed {
+  if (names.length > 0) return fail((m) => m.unexpectedArgument(names[0]));
+  const input = options.get("--in");
+  if (input === undefined) return fail((m) => m.missingOption("--in"));
+  const sheet = options.get("--sheet");
+  if (sheet === undefined) return fail((m) => m.missingOption("--sheet"));
+  const out = options.get("--out") ?? input;
+  const notXlsx = [input, out].find((file) => !file.toLowerCase().endsWith(".xlsx"));
+  if (notXlsx !== undefined) return fail((m) => m.nextNotXlsx(notXlsx));
+  const lang = options.get("--lang") ?? DEFAULT_LOCALE;
+  if (!isLocale(lang)) return fail((m) => m.badLang(lang));
+  return { kind: "next", in: input, sheet, out, lang };
+}
+
 export function parseArgs(argv: readonly string[]): Parsed {
   const scanned = scan(argv);
   if ("kind" in scanned) return scanned;
@@ -450,6 +476,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === "calendar") return calendarCommand(options, names);
   if (command === "write" && names.length === 0) return fail((m) => m.noTemplates);
   if (command === "rollup" && names.length === 0) return fail((m) => m.noRepFiles);
+  if (command === "next") return nextCommand(options, names);
   const unknown = command === "write" ? names.find((n) => templateOfCliName(n) === undefined) : command === "breakdown" ? names[0] : undefined;
   if (unknown !== undefined) return fail((m) => (command === "write" ? m.unknownTemplate(unknown) : m.unexpectedArgument(unknown)));
   const out = options.get("--out");

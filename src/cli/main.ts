@@ -12,7 +12,9 @@ import { defaultPeriods, monthYears, TEMPLATES, weekYears, type TemplateId } fro
 import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
 import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { parseArgs, type AnnualArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type PlanArgs, type RollupCommand, type WriteCommand } from "./args";
+import { parseArgs, type AnnualArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type NextCommand, type PlanArgs, type RollupCommand, type WriteCommand } from "./args";
+import { nextPlanInFile } from "../writers/xlsx/team/nextPlanFile";
+import { NextPlanError } from "../templates/team/nextPlan";
 import { mergePlanInputs } from "./planInput";
 import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
@@ -550,6 +552,29 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
 }
 
 
+/**
+ * `next`: the next period's plan added to the workbook (`--in`, or a new file `--out`, never an existing
+ * other file: that would replace it). Planned with China's calendar, under the workbook's 节假日 tables
+ * when it has them, as the pane's plans are. A next plan already there is reported, nothing written.
+ */
+async function next(command: NextCommand, io: CliIo): Promise<string> {
+  const sameFile = command.out === command.in || ((await io.identity(command.out)) !== undefined && (await io.identity(command.out)) === (await io.identity(command.in)));
+  if (!sameFile && (await io.exists(command.out))) throw new CliError(EXIT_USAGE, (m) => m.nextOutExists(command.out));
+  const data = await readOrFail(io, command.in);
+  const refused = await refusedFile(command.in, data);
+  if (refused) throw new CliError(EXIT_FAILURE, (_m, l) => refused.localized(l));
+  const result = await nextPlanInFile(data, command.sheet, command.lang, (years) => planningCalendar(NO_DATES, true, years).calendar).catch((error: unknown) => {
+    if (error instanceof NextPlanError) throw new CliError(EXIT_USAGE, (_m, l) => error.localized(l));
+    throw error;
+  });
+  const m = CLI_MESSAGES[command.lang];
+  if (!("data" in result)) return m.nextExists(result.next.sheet, result.next.period);
+  const plan = result.next;
+  await io.writeFile(command.out, result.data);
+  if (plan.unsaved.length > 0) io.stderr(m.nextUnsaved(plan.unsaved));
+  return m.nextWritten(command.out, result.sheets[0], plan.period, plan.request.template === "weekly", plan.carried, plan.targetFrom);
+}
+
 export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Date = new Date()): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === "help") {
@@ -582,7 +607,9 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
             ? await rollup(parsed, io)
             : parsed.kind === "breakdown"
               ? await breakdown(parsed, io)
-              : await write(parsed, io, now),
+              : parsed.kind === "next"
+                ? await next(parsed, io)
+                : await write(parsed, io, now),
       );
     } finally {
       await lock.release();

@@ -38,7 +38,7 @@ export interface WeeklyPlanOptions {
   readonly targets?: Partial<Record<WeeklyMetric, MetricFigures>>;
   /** One entry per day Monday..Sunday (missing days stay blank). */
   readonly daily?: readonly DailyRow[];
-  /** Rows of the key-items table, by column key (category, item, reason, goal, approach, support, owner, due). */
+  /** Rows of the key-items table, by column key (category, item, reason, goal, approach, support, owner, due, status). */
   readonly keyItems?: readonly TableRow[];
   /** Blank rows added after `keyItems` for the rep to fill in (default: the registry's). */
   readonly blankRows?: number;
@@ -106,11 +106,14 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
 
   draft.text({ row: 0, col: 0 }, w.title, "title");
   const repAt = draft.field({ row: 2, col: 0 }, w.name, { value: options.rep });
-  draft.field({ row: 2, col: 2 }, w.team, { value: options.team ?? null });
+  const teamAt = draft.field({ row: 2, col: 2 }, w.team, { value: options.team ?? null });
   const periodAt = draft.field({ row: 2, col: 4 }, w.week, { value: weekText }, { style: "computed" });
   draft.field({ row: 3, col: 0 }, w.dateRange, { value: `${formatSerial(monday)} ~ ${formatSerial(monday + 6)}` }, { style: "computed" });
-  draft.field({ row: 4, col: 0 }, w.approver, { value: options.approver ?? null });
+  const approverAt = draft.field({ row: 4, col: 0 }, w.approver, { value: options.approver ?? null });
   draft.name(spName(key, "REP"), repAt, s.plan.rep);
+  // Named so the next week's plan keeps them (templates/team/nextPlan.ts).
+  draft.name(spName(key, "TEAM"), teamAt, w.team);
+  draft.name(spName(key, "APPROVER"), approverAt, w.approver);
   draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
   submissionBlock(draft, kit, key, monday, ctx);
 
@@ -161,6 +164,8 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
       c.text("support", kc.support, { width: 16 }),
       c.text("owner", kc.owner, { width: 10 }),
       c.date("due", kc.due),
+      // The next week's plan carries the rows not 已完成 or 取消 (templates/team/nextPlan.ts).
+      c.list("status", kc.status, w.dailyStates, { width: 10 }),
     ],
     rows: [...(options.keyItems ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.weekly.blankRows.initial }, () => ({}))],
   });
