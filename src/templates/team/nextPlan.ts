@@ -9,7 +9,7 @@ import { ROLLUP_METRICS, type CellValue, type MonthlyMetric, type TableRow, type
 import type { PlanInstance } from "../../team/plans";
 import { templateStrings } from "../strings";
 import { teamStrings } from "./strings";
-import type { TemplateRequest } from "..";
+import type { RequestOf } from "..";
 
 /**
  * 下周计划 / 下月计划 (issue 16 item 1): the next period's plan from what was read of this one. Pure: the
@@ -227,7 +227,7 @@ export type NextPlan =
   | {
       readonly kind: "new";
       readonly period: string;
-      readonly request: TemplateRequest;
+      readonly request: RequestOf<"weekly"> | RequestOf<"monthly">;
       /** The language to build it in: the plan's own. */
       readonly locale: Locale;
       /** Key items (or key customers) carried over. */
