@@ -17,6 +17,7 @@ import {
   writeBreakdownToWorkbook,
 } from "../host/teamActions";
 import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
+import { nextPlanFromActiveSheet } from "../host/planActions";
 import { functionNamesLocale, isLocale, resolveLocale } from "../contract/locale";
 import { App, type Page } from "./components/App";
 import type { ImportServices, PaneServices } from "./services";
@@ -55,6 +56,7 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
           ...(customFunctionsAvailable() ? { insertFormula: insertIntoSelectedCell } : { functionsUnavailable: true }),
           writeTemplates: writeToWorkbook,
           activate: activateCell,
+          nextPlan: nextPlanFromActiveSheet,
           team: { writeBreakdown: writeBreakdownToWorkbook, readSelection, rollUp: rollUpInWorkbook, collect: collectIntoWorkbook },
           importer: workbookImporter,
         }

@@ -7,6 +7,7 @@ import type { ImportKind, ImportWrite, SourceGrid } from "../import";
 import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
 import type { RepWorkbookFile } from "../writers/office/team";
+import type { NextPlanOutcome } from "../writers/office/team/nextPlan";
 import type { Locale } from "../contract/locale";
 import type { TemplateRequest } from "../templates";
 
@@ -30,6 +31,8 @@ export interface PaneServices {
   writeTemplates(requests: readonly TemplateRequest[], locale: Locale, target?: WriteTarget): Promise<WriteOutcome>;
   /** Absent in the preview. */
   readonly activate?: (address: string) => Promise<void>;
+  /** 下周计划 / 下月计划 from the plan on the active sheet; absent in the preview (there is no active sheet). */
+  readonly nextPlan?: (locale: Locale) => Promise<NextPlanOutcome>;
   readonly team: TeamServices;
   readonly importer: ImportServices;
   loadRemembered(): RememberedFields;

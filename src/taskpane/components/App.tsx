@@ -20,6 +20,7 @@ import type { PaneServices } from "../services";
 import { fluentThemes, themeKind } from "../theme";
 import { FunctionsHelp } from "./FunctionsHelp";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NextPlanCard } from "./NextPlanCard";
 import { TeamPage } from "./TeamPage";
 import { TemplateForm } from "./TemplateForm";
 import { TemplateGallery } from "./TemplateGallery";
@@ -101,7 +102,10 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
         </TabList>
         {page === "templates" &&
           (template === null ? (
-            <TemplateGallery strings={strings} onChoose={setTemplate} onTeam={() => setPage("team")} />
+            <>
+              {services.nextPlan && <NextPlanCard locale={locale} strings={strings} nextPlan={services.nextPlan} />}
+              <TemplateGallery strings={strings} onChoose={setTemplate} onTeam={() => setPage("team")} />
+            </>
           ) : (
             <TemplateForm key={template} template={template} locale={locale} services={services} onBack={() => setTemplate(null)} />
           ))}
