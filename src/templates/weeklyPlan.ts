@@ -4,7 +4,8 @@ import { dayLabelFormula, holidayTables, workbookCalendar } from "./holidays";
 import { dateWindow, str, thisRow, type RowWindow } from "../spec/formula";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
-import { numberFormat } from "./formats";
+import { COLORS, numberFormat } from "./formats";
+import { a1FixedColumn } from "../spec/a1";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import { TEMPLATES, weekYears } from "./registry";
 import { expenseTable, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
@@ -168,6 +169,14 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
       c.list("status", kc.status, w.dailyStates, { width: 10 }),
     ],
     rows: [...(options.keyItems ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.weekly.blankRows.initial }, () => ({}))],
+  });
+  // A carried item keeps the date promised: past it and neither 已完成 nor 取消, it shows red.
+  const due = a1FixedColumn(keyItems.cell(0, "due"));
+  const status = a1FixedColumn(keyItems.cell(0, "status"));
+  draft.format({
+    target: { kind: "tableColumn", table: keyItems.spec.name, column: keyItems.header("due") },
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${due}),${due}<TODAY(),${status}<>${str(w.dailyStates[2])},${status}<>${str(w.dailyStates[3])})` },
+    style: { fill: COLORS.badFill, fontColor: COLORS.badFont },
   });
 
   row = section(draft, keyItems.lastRow + 2, s.plan.expenseSection);
