@@ -10,6 +10,7 @@ import { workbookNames, XlsxPackage } from "../../src/writers/ooxml";
 import { readTableContents } from "../../src/writers/ooxml/appendRows";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
 import { runCli as run } from "../support/cli";
+import { zhangsWeek } from "../fixtures/nextPlan";
 
 /** `sales-planner next` end to end on the file system. */
 
@@ -23,23 +24,10 @@ async function planFile(name: string, withBreakdown = false): Promise<string> {
     : [];
   const plan = buildTemplates(
     [
-      {
-        template: "weekly",
-        options: {
-          rep: "张三",
-          team: "华东一组",
-          approver: "王经理",
-          year: 2026,
-          week: 52,
-          targets: { SALES: { target: 50_000, actual: 61_000 }, COLLECTION: { actual: 20_000 }, VISITS: { actual: 14 } },
-          keyItems: [
-            { category: "重点工作", item: "华联签约", reason: "年底前定", goal: "签 30 万", approach: "总经理拜访", support: "报价支持", owner: "张三", due: 46_375, status: "进行中" },
-            { category: "回款计划", item: "收回百货欠款", status: "已完成" },
-            { category: "新增", item: "展会", status: "取消" },
-            { category: "新增", item: "新客户名单", goal: "20 家" },
-          ],
-        },
-      },
+      zhangsWeek(52, {
+        targets: { SALES: { target: 50_000, actual: 61_000 }, COLLECTION: { actual: 20_000 }, VISITS: { actual: 14 } },
+        keyItems: [...zhangsWeek(52).options.keyItems!, { category: "新增", item: "展会", status: "取消" }, { category: "新增", item: "新客户名单", goal: "20 家" }],
+      }),
       { template: "customers", options: {} },
     ],
     { ...ctx, existing: withSpecs(NO_NAMES, breakdown) },

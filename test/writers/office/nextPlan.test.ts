@@ -3,6 +3,7 @@ import { NextPlanError } from "../../../src/templates/team/nextPlan";
 import { nextPlanInWorkbook } from "../../../src/writers/office/team/nextPlan";
 import { FakeExcel } from "../../fakes/teamFake";
 import { tableRows, writePlans } from "./teamSupport";
+import { zhangsWeek } from "../../fixtures/nextPlan";
 
 /** 下周计划 / 下月计划 in Excel against the sync-counting fake (writers/office/team/nextPlan.ts). */
 
@@ -11,21 +12,7 @@ const PLAN = "周计划-张三-2026W52";
 async function workbook(): Promise<FakeExcel> {
   const fake = new FakeExcel();
   await writePlans(fake, [
-    {
-      template: "weekly",
-      options: {
-        rep: "张三",
-        team: "华东一组",
-        approver: "王经理",
-        year: 2026,
-        week: 52,
-        targets: { SALES: { target: 50_000, actual: 61_000 }, VISITS: { actual: 14 } },
-        keyItems: [
-          { category: "重点工作", item: "华联签约", reason: "年底前定", goal: "签 30 万", approach: "总经理拜访", owner: "张三", status: "进行中" },
-          { category: "回款计划", item: "收回百货欠款", status: "已完成" },
-        ],
-      },
-    },
+    zhangsWeek(52, { targets: { SALES: { target: 50_000, actual: 61_000 }, VISITS: { actual: 14 } } }),
     { template: "monthly", options: { rep: "张三", year: 2026, month: 12, keyCustomers: [{ customer: "华联超市", tier: "A", target: 80_000, plan: "年货节陈列" }] } },
     { template: "customers", options: {} },
   ]);

@@ -18,6 +18,7 @@ import { nextPlanInFile } from "../../../src/writers/xlsx/team/nextPlanFile";
 import { tableParts, workbookNames, XlsxPackage } from "../../../src/writers/ooxml";
 import { a1 } from "../../../src/spec/a1";
 import { readTableContents } from "../../../src/writers/ooxml/appendRows";
+import { zhangsWeek } from "../../fixtures/nextPlan";
 import { convertWithLibreOffice, errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 
 jest.setTimeout(300_000);
@@ -40,22 +41,7 @@ function workbook(): SheetSpec[] {
           blankRows: 2,
         },
       },
-      {
-        template: "weekly",
-        options: {
-          rep: "张三",
-          team: "华东一组",
-          approver: "王经理",
-          year: 2026,
-          week: 47,
-          calendar: PLAIN_WEEKS,
-          targets: { SALES: { target: 50_000, actual: 61_000 } },
-          keyItems: [
-            { category: "重点工作", item: "华联签约", goal: "签 30 万", approach: "总经理拜访", status: "进行中" },
-            { category: "回款计划", item: "收回百货欠款", status: "已完成" },
-          ],
-        },
-      },
+      zhangsWeek(47, { calendar: PLAIN_WEEKS }),
     ],
     { ...ctx, existing: withSpecs(NO_NAMES, breakdown) },
   );
