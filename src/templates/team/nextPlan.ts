@@ -98,6 +98,9 @@ export const planTables = (plan: PlanInstance): string[] => [spTable(plan.key, "
 /** The names of a weekly plan's 部门/团队 and 审批人 cells (plans written before weekly v2 have none: `headerOffsets`). */
 export const headerNames = (plan: PlanInstance): { readonly team: string; readonly approver: string } => ({ team: spName(plan.key, "TEAM"), approver: spName(plan.key, "APPROVER") });
 
+/** Whether a reader must supply this name's value besides those `needsValue` selects: a weekly plan's 部门/团队 and 审批人. */
+export const isHeaderName = (name: string): boolean => /^SP_W\d+_(TEAM|APPROVER)$/i.test(name);
+
 /** Where a v1 weekly plan's 部门/团队 and 审批人 values are from its 姓名 value (rows, columns): the layout every v1 plan has. */
 export const HEADER_OFFSETS = { team: [0, 2], approver: [2, 0] } as const;
 

@@ -3,7 +3,7 @@ import type { WorkCalendar } from "../../../domain/calendar";
 import type { CellValue } from "../../../spec/sheetSpec";
 import { discoverPlans, needsValue, type NameEntry } from "../../../team/plans";
 import { buildTemplates } from "../../../templates";
-import { breakdownWeekTables, HEADER_OFFSETS, headerNames, nextPlan, planOnSheet, planTables, type TableRead } from "../../../templates/team/nextPlan";
+import { breakdownWeekTables, HEADER_OFFSETS, headerNames, isHeaderName, nextPlan, planOnSheet, planTables, type TableRead } from "../../../templates/team/nextPlan";
 import { referenceTarget } from "../../ooxml";
 import { writeSheets } from "../officeWriter";
 
@@ -19,8 +19,6 @@ import { writeSheets } from "../officeWriter";
 export type NextPlanOutcome =
   | { readonly kind: "exists"; readonly sheet: string; readonly period: string }
   | { readonly kind: "written"; readonly sheet: string; readonly period: string; readonly template: "weekly" | "monthly"; readonly carried: number; readonly targetFrom?: string };
-
-const HEADER_NAME = /^SP_W\d+_(TEAM|APPROVER)$/i;
 
 const sheetOf = (item: Excel.NamedItem): string | undefined => (item.type === "Range" ? referenceTarget(item.formula.replace(/^=/, ""))?.sheet : undefined);
 
@@ -38,7 +36,7 @@ export async function nextPlanInWorkbook(context: Excel.RequestContext, locale: 
   const valued = located.map(({ item, sheet }) => ({
     item,
     sheet,
-    range: sheet !== undefined && (needsValue(item.name) || HEADER_NAME.test(item.name)) ? item.getRangeOrNullObject().load("values") : undefined,
+    range: sheet !== undefined && (needsValue(item.name) || isHeaderName(item.name)) ? item.getRangeOrNullObject().load("values") : undefined,
   }));
   const header = headerNames(plan);
   const has = (name: string): boolean => valued.some((v) => v.item.name.toUpperCase() === name && v.range !== undefined);

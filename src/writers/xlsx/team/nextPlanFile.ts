@@ -9,6 +9,7 @@ import {
   breakdownWeekTables,
   HEADER_OFFSETS,
   headerNames,
+  isHeaderName,
   nextPlan,
   NextPlanError,
   planOnSheet,
@@ -32,8 +33,6 @@ export type NextPlanFile =
   /** The sheets written, the plan first, and the workbook with them. */
   | { readonly next: Extract<NextPlan, { kind: "new" }>; readonly sheets: readonly string[]; readonly data: Uint8Array };
 
-const HEADER_NAME = /^SP_W\d+_(TEAM|APPROVER)$/i;
-
 /** A table as the pure core reads it: a calculated column's empty cell is a formula whose value was not saved. */
 async function readTable(pkg: XlsxPackage, name: string): Promise<TableRead> {
   const contents = await readTableContents(pkg, name);
@@ -43,7 +42,7 @@ async function readTable(pkg: XlsxPackage, name: string): Promise<TableRead> {
 export async function nextPlanInFile(data: Uint8Array, sheet: string, locale: Locale, calendar: (years: readonly number[]) => WorkCalendar): Promise<NextPlanFile> {
   const pkg = await XlsxPackage.load(data);
   if (!(await pkg.sheets()).some((s) => s.name.toLowerCase() === sheet.toLowerCase())) throw new NextPlanError("noSheet", { sheet });
-  const located = await workbookNames(pkg, (name) => needsValue(name) || HEADER_NAME.test(name));
+  const located = await workbookNames(pkg, (name) => needsValue(name) || isHeaderName(name));
   const entries: NameEntry[] = located.map(({ name, sheet: at, value }) => (at !== undefined ? { name, sheet: at, ...(value !== undefined ? { value } : {}) } : { name }));
   const plans = discoverPlans(entries);
   const plan = planOnSheet(plans, sheet);
