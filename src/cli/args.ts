@@ -120,6 +120,10 @@ export interface NextCommand {
   /** `--in` itself unless given: the next plan goes beside this one. */
   readonly out: string;
   readonly lang: Locale;
+  /** The next plan's working days, as `write` takes them; the workbook's 节假日 tables win for their years. */
+  readonly calendar: CalendarChoice;
+  readonly workweek: WorkWeek;
+  readonly holidaysFile?: string;
 }
 
 /** `calendar show --year 2026`: the built-in dates of a year, as holiday lines. */
@@ -168,7 +172,7 @@ const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
   breakdown: ["--out", "--lang", "--target", "--month", "--year", "--plans", "--week", "--calendar", "--workweek", "--holidays", ...PLAN_OPTIONS],
   calendar: ["--year"],
   import: ["--out", "--lang", "--from", "--sheet", "--map"],
-  next: ["--in", "--sheet", "--out", "--lang"],
+  next: ["--in", "--sheet", "--out", "--lang", "--calendar", "--workweek", "--holidays"],
 };
 
 /**
@@ -461,7 +465,21 @@ function nextCommand(options: Map<ValueOption, string>, names: readonly string[]
   if (notXlsx !== undefined) return fail((m) => m.nextNotXlsx(notXlsx));
   const lang = options.get("--lang") ?? DEFAULT_LOCALE;
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
-  return { kind: "next", in: input, sheet, out, lang };
+  const planning = planningOptions(options);
+  if ("kind" in planning) return planning;
+  return { kind: "next", in: input, sheet, out, lang, ...planning };
+}
+
+/** `--calendar`, `--workweek` and `--holidays`, as every command writing plans takes them. */
+function planningOptions(options: Map<ValueOption, string>): { calendar: CalendarChoice; workweek: WorkWeek; holidaysFile?: string } | Parsed {
+  const calendar = calendarChoice(options);
+  if (typeof calendar !== "string") return calendar;
+  // `--workweek 双休|单休|大小周:2026-11-07` (or 5day, 6day, alternate:DATE): the domain's words; Monday–Friday by default.
+  const workweekText = options.get("--workweek");
+  const workweek = workweekText === undefined ? FIVE_DAY_WEEK : parseWorkWeekText(workweekText);
+  if (!workweek) return fail((m) => m.badWorkweek(workweekText ?? ""));
+  const holidaysFile = options.get("--holidays");
+  return { calendar, workweek, ...(holidaysFile !== undefined ? { holidaysFile } : {}) };
 }
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -487,12 +505,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
   if (command === "rollup") return rollupCommand(out, lang, names);
   if (command === "import") return importCommand(options, maps, names, out, lang);
-  const calendar = calendarChoice(options);
-  if (typeof calendar !== "string") return calendar;
-  // `--workweek 双休|单休|大小周:2026-11-07` (or 5day, 6day, alternate:DATE): the domain's words; Monday–Friday by default.
-  const workweekText = options.get("--workweek");
-  const workweek = workweekText === undefined ? FIVE_DAY_WEEK : parseWorkWeekText(workweekText);
-  if (!workweek) return fail((m) => m.badWorkweek(workweekText ?? ""));
+  const planning = planningOptions(options);
+  if ("kind" in planning) return planning;
+  const { calendar, workweek, holidaysFile } = planning;
   if (command === "breakdown") return breakdownCommand(options, out, lang, calendar, workweek);
 
   const templates = [...new Set(names.flatMap((name) => templateOfCliName(name) ?? []))];
@@ -513,7 +528,6 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (month && "kind" in month) return month;
   // Without --year the annual plan is for the year of --month, which must be a whole supported year too.
   if (annual && annual.year === undefined && month && !yearInRange(month.year)) return fail((m) => m.annualYearOfMonth(month.year, YEAR_RANGE.first, YEAR_RANGE.last));
-  const holidaysFile = options.get("--holidays");
   return {
     kind: "write",
     templates,

@@ -142,9 +142,18 @@ const NO_DATES: DateLists = { holidays: [], makeUpDays: [] };
  * `none`: the user's lines alone. A year the built-in data lacks is `uncovered` unless the user's file
  * has a date in it — then the user has supplied that year, and the calendar is theirs.
  */
-async function loadCalendar(command: { readonly calendar: CalendarChoice; readonly workweek: WorkWeek; readonly holidaysFile?: string }, io: CliIo, years: readonly number[]): Promise<PlanningCalendar> {
+async function loadCalendar(command: CalendarOptions, io: CliIo, years: readonly number[]): Promise<PlanningCalendar> {
+  return planWith(await userDates(command, io), command, years);
+}
+
+type CalendarOptions = { readonly calendar: CalendarChoice; readonly workweek: WorkWeek; readonly holidaysFile?: string };
+
+/** The user's `--holidays` lines (none without the option). */
+const userDates = (command: CalendarOptions, io: CliIo): Promise<DateLists> => (command.holidaysFile === undefined ? Promise.resolve(NO_DATES) : readHolidays(command.holidaysFile, io));
+
+/** `loadCalendar` once the user's lines are read: for a command that learns its years only from the workbook (`next`). */
+function planWith(user: DateLists, command: CalendarOptions, years: readonly number[]): PlanningCalendar {
   const file = command.holidaysFile;
-  const user = file === undefined ? NO_DATES : await readHolidays(file, io);
   try {
     return planningCalendar(user, command.calendar === "cn", years, command.workweek);
   } catch (error) {
@@ -554,8 +563,8 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
 
 /**
  * `next`: the next period's plan added to the workbook (`--in`, or a new file `--out`, never an existing
- * other file: that would replace it). Planned with China's calendar, under the workbook's 节假日 tables
- * when it has them, as the pane's plans are. A next plan already there is reported, nothing written.
+ * other file: that would replace it), planned as `write` plans (`--calendar`, `--workweek`, `--holidays`;
+ * the workbook's 节假日 tables win for their years). A next plan already there is reported, nothing written.
  */
 async function next(command: NextCommand, io: CliIo): Promise<string> {
   const sameFile = command.out === command.in || ((await io.identity(command.out)) !== undefined && (await io.identity(command.out)) === (await io.identity(command.in)));
@@ -563,7 +572,14 @@ async function next(command: NextCommand, io: CliIo): Promise<string> {
   const data = await readOrFail(io, command.in);
   const refused = await refusedFile(command.in, data);
   if (refused) throw new CliError(EXIT_FAILURE, (_m, l) => refused.localized(l));
-  const result = await nextPlanInFile(data, command.sheet, command.lang, (years) => planningCalendar(NO_DATES, true, years).calendar).catch((error: unknown) => {
+  const user = await userDates(command, io);
+  let uncovered: readonly number[] = [];
+  const calendar = (years: readonly number[]): WorkCalendar => {
+    const planned = planWith(user, command, years);
+    uncovered = planned.uncovered;
+    return planned.calendar;
+  };
+  const result = await nextPlanInFile(data, command.sheet, command.lang, calendar).catch((error: unknown) => {
     if (error instanceof NextPlanError) throw new CliError(EXIT_USAGE, (_m, l) => error.localized(l));
     throw error;
   });
@@ -571,6 +587,8 @@ async function next(command: NextCommand, io: CliIo): Promise<string> {
   if (!("data" in result)) return m.nextExists(result.next.sheet, result.next.period);
   const plan = result.next;
   await io.writeFile(command.out, result.data);
+  warnUncovered(io, uncovered, result.names, command.lang);
+  warnNotDates(io, result.names, command.lang);
   if (plan.unsaved.length > 0) io.stderr(m.nextUnsaved(plan.unsaved));
   return m.nextWritten(command.out, result.sheets[0], plan.period, plan.request.template === "weekly", plan.carried, plan.targetFrom);
 }

@@ -312,7 +312,8 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
                 [--target 1560000] [--split lastyear|workdays] [--reps 张三=2,李四=1] [--hold 张三=300000]
                 [--start 李四=7] [--month-hold 3=150000] [--products 2:3:1] [--unit 100] [--cap 2%]
                 [--input PLAN.csv] [--calendar …] [--workweek …] [--holidays FILE] [--lang zh-CN|en-US]
-  sales-planner next --in FILE.xlsx --sheet NAME [--out NEW.xlsx] [--lang zh-CN|en-US]
+  sales-planner next --in FILE.xlsx --sheet NAME [--out NEW.xlsx] [--calendar cn|none] [--workweek 双休|单休|大小周:DATE]
+                [--holidays FILE] [--lang zh-CN|en-US]
   sales-planner calendar show --year 2026
   sales-planner calendar parse-notice --year 2027 NOTICE.txt|-
   sales-planner import <${IMPORT_WORDS}> --from LIST.xlsx|LIST.csv [--sheet NAME] [--map 源列=目标列]...

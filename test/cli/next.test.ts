@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discoverPlans } from "../../src/team";
+import { serialFromYmd } from "../../src/domain/calendar";
 import { buildTemplates } from "../../src/templates";
 import { buildBreakdownSpecs } from "../../src/templates/team";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
@@ -50,6 +51,7 @@ describe("sales-planner next", () => {
     [["next", "--in", "a.csv", "--sheet", "x"], "a.csv"],
     [["next", "--in", "a.xlsx", "--sheet", "x", "extra"], "extra"],
     [["next", "--in", "a.xlsx", "--sheet", "x", "--rep", "张三"], "--rep"],
+    [["next", "--in", "a.xlsx", "--sheet", "x", "--workweek", "三休"], "三休"],
   ])("%j is a usage error (exit 2)", async (argv, message) => {
     const { code, err } = await run(...argv);
     expect(code).toBe(2);
@@ -59,7 +61,8 @@ describe("sales-planner next", () => {
   test("adds next week's plan to the workbook: 上周实际, open key items, rep, team and approver carried; a second run finds it", async () => {
     const file = await planFile("zhang.xlsx");
     const first = await run("next", "--in", file, "--sheet", PLAN_SHEET);
-    expect(first.err).toBe("");
+    // Week 53 reaches into 2027, a year past the built-in holiday data: said as `write` says it.
+    expect(first.err).toContain("2027 年的日期未含法定节假日和调休");
     expect(first.code).toBe(0);
     expect(first.out).toContain("2026-W53");
     expect(first.out).toContain("带入 2 项未完成的重点工作");
@@ -110,6 +113,17 @@ describe("sales-planner next", () => {
     const next = discoverPlans(await xlsxNameEntries(readFileSync(file))).find((p) => p.period === "2026-W53");
     const targets = await table(file, `SP_${next!.key}_Targets`);
     expect(targets.rows[0][2]).toBe(expected);
+  });
+
+  test("plans with --calendar and --holidays as write does: a year the workbook has no 节假日 table for gets the user's dates", async () => {
+    const file = await planFile("holidays.xlsx");
+    const lines = join(dir, "holidays.txt");
+    writeFileSync(lines, "2027-01-04\n");
+    const { code } = await run("next", "--in", file, "--sheet", PLAN_SHEET, "--calendar", "none", "--holidays", lines);
+    expect(code).toBe(0);
+    // Week 53 of 2026 ends on Sunday 2027-01-03: its plan counts 2027's working days too.
+    const days = await table(file, "SP_H2027_Days");
+    expect(days.rows.filter((r) => r[0] !== null).map((r) => r[0])).toEqual([serialFromYmd(2027, 1, 4)]);
   });
 
   test("--out writes a new file and leaves --in as it was; an existing other file is not replaced", async () => {

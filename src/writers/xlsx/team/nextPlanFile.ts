@@ -2,7 +2,7 @@ import type { Locale } from "../../../contract/locale";
 import type { WorkCalendar } from "../../../domain/calendar";
 import { a1 } from "../../../spec/a1";
 import { parseCell } from "../../../spec/addresses";
-import type { CellValue } from "../../../spec/sheetSpec";
+import type { CellValue, ExistingNames } from "../../../spec/sheetSpec";
 import { discoverPlans, needsValue, type NameEntry, type PlanInstance } from "../../../team/plans";
 import { buildTemplates } from "../../../templates";
 import {
@@ -30,8 +30,8 @@ import { inspectPackage } from "../inspect";
  */
 export type NextPlanFile =
   | { readonly next: Extract<NextPlan, { kind: "exists" }> }
-  /** The sheets written, the plan first, and the workbook with them. */
-  | { readonly next: Extract<NextPlan, { kind: "new" }>; readonly sheets: readonly string[]; readonly data: Uint8Array };
+  /** The sheets written, the plan first, the workbook with them, and its names before (its 节假日 tables among them). */
+  | { readonly next: Extract<NextPlan, { kind: "new" }>; readonly sheets: readonly string[]; readonly data: Uint8Array; readonly names: ExistingNames };
 
 /** A table as the pure core reads it: a calculated column's empty cell is a formula whose value was not saved. */
 async function readTable(pkg: XlsxPackage, name: string): Promise<TableRead> {
@@ -52,9 +52,10 @@ export async function nextPlanInFile(data: Uint8Array, sheet: string, locale: Lo
   const header = plan.template === "weekly" ? await headerValues(pkg, located, plan) : {};
   const next = nextPlan({ plan, ...header, tables: await read(planTables(plan)) }, plans, await read(breakdownWeekTables(tables)), locale, calendar);
   if (next.kind === "exists") return { next };
-  const specs = buildTemplates([next.request], { locale: next.locale, existing: await inspectPackage(pkg) });
+  const names = await inspectPackage(pkg);
+  const specs = buildTemplates([next.request], { locale: next.locale, existing: names });
   await addSheets(pkg, specs);
-  return { next, sheets: specs.map((s) => s.name), data: await pkg.save() };
+  return { next, sheets: specs.map((s) => s.name), data: await pkg.save(), names };
 }
 
 /** A weekly plan's 部门/团队 and 审批人: by their names, or — a plan written before they were named — beside its 姓名. */
