@@ -1,11 +1,8 @@
 import type { Locale } from "../contract/locale";
-import { planningCalendar } from "../domain/chinaCalendar";
+import type { WorkCalendar } from "../domain/calendar";
 import { nextPlanInWorkbook, type NextPlanOutcome } from "../writers/office/team/nextPlan";
 
-/**
- * 下周计划 / 下月计划: the next period's plan from the plan on the active sheet, planned with China's
- * holidays under the workbook's own 节假日 tables (as the command line's `next` plans), and shown.
- */
-export async function nextPlanFromActiveSheet(locale: Locale): Promise<NextPlanOutcome> {
-  return Excel.run((context) => nextPlanInWorkbook(context, locale, (years) => planningCalendar({ holidays: [], makeUpDays: [] }, true, years).calendar));
+/** 下周计划 / 下月计划: the next period's plan from the plan on the active sheet, planned with `calendar` under the workbook's 节假日 tables, and shown. */
+export async function nextPlanFromActiveSheet(locale: Locale, calendar: (years: readonly number[]) => WorkCalendar): Promise<NextPlanOutcome> {
+  return Excel.run((context) => nextPlanInWorkbook(context, locale, calendar));
 }

@@ -9,6 +9,7 @@ import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
 import type { RepWorkbookFile } from "../writers/office/team";
 import type { NextPlanOutcome } from "../writers/office/team/nextPlan";
 import type { Locale } from "../contract/locale";
+import type { WorkCalendar } from "../domain/calendar";
 import type { TemplateRequest } from "../templates";
 
 /**
@@ -32,7 +33,7 @@ export interface PaneServices {
   /** Absent in the preview. */
   readonly activate?: (address: string) => Promise<void>;
   /** 下周计划 / 下月计划 from the plan on the active sheet; absent in the preview (there is no active sheet). */
-  readonly nextPlan?: (locale: Locale) => Promise<NextPlanOutcome>;
+  readonly nextPlan?: (locale: Locale, calendar: (years: readonly number[]) => WorkCalendar) => Promise<NextPlanOutcome>;
   readonly team: TeamServices;
   readonly importer: ImportServices;
   loadRemembered(): RememberedFields;

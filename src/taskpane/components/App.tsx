@@ -103,7 +103,7 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
         {page === "templates" &&
           (template === null ? (
             <>
-              {services.nextPlan && <NextPlanCard locale={locale} strings={strings} nextPlan={services.nextPlan} />}
+              {services.nextPlan && <NextPlanCard locale={locale} strings={strings} nextPlan={services.nextPlan} remembered={services.loadRemembered} />}
               <TemplateGallery strings={strings} onChoose={setTemplate} onTeam={() => setPage("team")} />
             </>
           ) : (

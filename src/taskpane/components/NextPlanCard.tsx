@@ -2,6 +2,9 @@ import { useState } from "react";
 import { Body1, Button, Card, CardFooter, CardHeader, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import type { Locale } from "../../contract/locale";
 import type { NextPlanOutcome } from "../../writers/office/team/nextPlan";
+import type { RememberedFields } from "../../host/preferences";
+import type { PaneServices } from "../services";
+import { rememberedPlanning } from "../templateForms/rememberedPlanning";
 import type { UiStrings } from "../strings";
 import { describeWriteError } from "../writeErrors";
 
@@ -11,16 +14,18 @@ export interface NextPlanCardProps {
   readonly locale: Locale;
   readonly strings: UiStrings;
   /** The host's action (services.nextPlan): reads the active sheet's plan, writes or finds the next and shows it. */
-  readonly nextPlan: (locale: Locale) => Promise<NextPlanOutcome>;
+  readonly nextPlan: NonNullable<PaneServices["nextPlan"]>;
+  /** The forms' last calendar choices (services.loadRemembered), which the next plan is planned with. */
+  readonly remembered: () => RememberedFields;
 }
 
 /** 下周计划 / 下月计划: one button acting on the plan the user has open (the host tells weekly from monthly). */
-export function NextPlanCard({ locale, strings, nextPlan }: NextPlanCardProps) {
+export function NextPlanCard({ locale, strings, nextPlan, remembered }: NextPlanCardProps) {
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const run = async () => {
     setStatus({ kind: "busy" });
     try {
-      setStatus({ kind: "done", outcome: await nextPlan(locale) });
+      setStatus({ kind: "done", outcome: await nextPlan(locale, rememberedPlanning(remembered())) });
     } catch (error) {
       setStatus({ kind: "failed", message: describeWriteError(error, locale) });
     }
