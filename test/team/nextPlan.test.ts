@@ -128,6 +128,13 @@ describe("next week's plan", () => {
     expect(next.carried).toBe(3);
   });
 
+  test("a plan written before 完成情况 existed (weekly v1): nothing says an item is done, so every filled row carries", () => {
+    const v1 = weeklyRead({ tables: [{ name: "SP_W1_KeyItems", headers: KEY_HEADERS.slice(0, -1), rows: [["新增", "展会", null, null, null, null, null, null], [null, null, null, null, null, null, null, null]] }] });
+    const next = nextPlan(v1, [v1.plan], [], "zh-CN");
+    if (next.kind !== "new" || next.request.template !== "weekly") throw new Error("expected a new weekly plan");
+    expect(next.request.options.keyItems).toEqual([{ category: "新增", item: "展会" }]);
+  });
+
   test("an English plan: English headers and states are read the same way", () => {
     const read: PlanRead = {
       plan: plan({ sheet: "Weekly-Zhang-2026W52", rep: "Zhang" }),

@@ -95,7 +95,7 @@ const KEY_TABLE = { weekly: "KeyItems", monthly: "KeyCustomers" } as const;
 /** The tables a front door reads of `plan`: its targets (¥ and counts) and its key items or key customers. */
 export const planTables = (plan: PlanInstance): string[] => [spTable(plan.key, "Targets"), spTable(plan.key, "CountTargets"), spTable(plan.key, KEY_TABLE[plan.template])];
 
-/** The names of a weekly plan's 部门/团队 and 审批人 cells (plans written before weekly v2 have none: `headerOffsets`). */
+/** The names of a weekly plan's 部门/团队 and 审批人 cells (plans written before weekly v2 have none: `HEADER_OFFSETS`). */
 export const headerNames = (plan: PlanInstance): { readonly team: string; readonly approver: string } => ({ team: spName(plan.key, "TEAM"), approver: spName(plan.key, "APPROVER") });
 
 /** Whether a reader must supply this name's value besides those `needsValue` selects: a weekly plan's 部门/团队 and 审批人. */
@@ -257,7 +257,6 @@ export function nextPlan(
   const next = nextPeriod(plan);
   const found = existingNext(plans, plan, next.text);
   if (found) return { kind: "exists", sheet: found.sheet, period: next.text };
-  const { figures, unsaved } = actuals(read);
   const fromBreakdown = breakdownTarget(breakdowns, plan.rep, next);
   const target = fromBreakdown ? { target: fromBreakdown.target } : {};
   const keyTable = read.tables.find((t) => t.name.toLowerCase() === spTable(plan.key, KEY_TABLE[plan.template]).toLowerCase());
@@ -265,6 +264,7 @@ export function nextPlan(
   const common = { rep: plan.rep, ...(calendar ? { calendar: calendar(years) } : {}) };
   const result = { kind: "new", period: next.text, locale: planLocale(read, locale), ...(fromBreakdown ? { targetFrom: fromBreakdown.table } : {}) } as const;
   if ("week" in next) {
+    const { figures, unsaved } = actuals(read);
     const keyItems = openItems(rowsByKey(keyTable, KEY_ITEM_KEYS, (l) => templateStrings(l).weekly.keyColumns));
     const targets: Partial<Record<WeeklyMetric, { target?: number; lastWeek?: number | null }>> = {};
     for (const id of ROLLUP_METRICS.weekly) targets[id] = { lastWeek: figures.get(id) ?? null };
@@ -286,7 +286,7 @@ export function nextPlan(
   return {
     ...result,
     carried: keyCustomers.length,
-    // A monthly plan has no 上月实际 to fill: its actuals are not read, so none is missing.
+    // A monthly plan has no 上月实际 to fill: its actuals are not read, so none is missing a saved value.
     unsaved: [],
     request: { template: "monthly", options: { ...common, year: next.month.year, month: next.month.month, targets, keyCustomers } },
   };
