@@ -112,6 +112,20 @@ export interface ImportCommand {
   readonly lang: Locale;
 }
 
+/** `next --in FILE.xlsx --sheet NAME [--out FILE.xlsx]`: the next week's (month's) plan from the plan on NAME. */
+export interface NextCommand {
+  readonly kind: "next";
+  readonly in: string;
+  readonly sheet: string;
+  /** `--in` itself unless given: the next plan goes beside this one. */
+  readonly out: string;
+  readonly lang: Locale;
+  /** The next plan's working days, as `write` takes them; the workbook's 节假日 tables win for their years. */
+  readonly calendar: CalendarChoice;
+  readonly workweek: WorkWeek;
+  readonly holidaysFile?: string;
+}
+
 /** `calendar show --year 2026`: the built-in dates of a year, as holiday lines. */
 export interface CalendarShowCommand {
   readonly kind: "calendar-show";
@@ -133,15 +147,16 @@ export type Parsed =
   | CalendarShowCommand
   | CalendarNoticeCommand
   | ImportCommand
+  | NextCommand
   | { readonly kind: "error"; readonly message: (m: CliMessages) => string };
 
 const VALUE_OPTIONS = [
   "--out", "--lang", "--rep", "--week", "--month", "--holidays", "--target", "--year", "--reps", "--products", "--plans", "--calendar", "--workweek", "--from", "--sheet", "--map",
-  "--last-year", "--growth", "--split", "--hold", "--start", "--month-hold", "--unit", "--cap", "--input",
+  "--last-year", "--growth", "--split", "--hold", "--start", "--month-hold", "--unit", "--cap", "--input", "--in",
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-type Command = "write" | "rollup" | "breakdown" | "calendar" | "import";
+type Command = "write" | "rollup" | "breakdown" | "calendar" | "import" | "next";
 
 /** The options of a year's split, shared by `write annual` and `breakdown --year`. */
 const PLAN_OPTIONS = ["--input", "--last-year", "--split", "--reps", "--hold", "--start", "--month-hold", "--products", "--unit"] as const satisfies readonly ValueOption[];
@@ -157,6 +172,7 @@ const OPTIONS_OF: Readonly<Record<Command, readonly ValueOption[]>> = {
   breakdown: ["--out", "--lang", "--target", "--month", "--year", "--plans", "--week", "--calendar", "--workweek", "--holidays", ...PLAN_OPTIONS],
   calendar: ["--year"],
   import: ["--out", "--lang", "--from", "--sheet", "--map"],
+  next: ["--in", "--sheet", "--out", "--lang", "--calendar", "--workweek", "--holidays"],
 };
 
 /**
@@ -438,6 +454,34 @@ function importCommand(options: Map<ValueOption, string>, maps: readonly string[
   return { kind: "import", target, from, ...(sheet !== undefined ? { sheet } : {}), map, out, lang };
 }
 
+function nextCommand(options: Map<ValueOption, string>, names: readonly string[]): Parsed {
+  if (names.length > 0) return fail((m) => m.unexpectedArgument(names[0]));
+  const input = options.get("--in");
+  if (input === undefined) return fail((m) => m.missingOption("--in"));
+  const sheet = options.get("--sheet");
+  if (sheet === undefined) return fail((m) => m.missingOption("--sheet"));
+  const out = options.get("--out") ?? input;
+  const notXlsx = [input, out].find((file) => !file.toLowerCase().endsWith(".xlsx"));
+  if (notXlsx !== undefined) return fail((m) => m.nextNotXlsx(notXlsx));
+  const lang = options.get("--lang") ?? DEFAULT_LOCALE;
+  if (!isLocale(lang)) return fail((m) => m.badLang(lang));
+  const planning = planningOptions(options);
+  if ("kind" in planning) return planning;
+  return { kind: "next", in: input, sheet, out, lang, ...planning };
+}
+
+/** `--calendar`, `--workweek` and `--holidays`, as every command writing plans takes them. */
+function planningOptions(options: Map<ValueOption, string>): { calendar: CalendarChoice; workweek: WorkWeek; holidaysFile?: string } | Parsed {
+  const calendar = calendarChoice(options);
+  if (typeof calendar !== "string") return calendar;
+  // `--workweek 双休|单休|大小周:2026-11-07` (or 5day, 6day, alternate:DATE): the domain's words; Monday–Friday by default.
+  const workweekText = options.get("--workweek");
+  const workweek = workweekText === undefined ? FIVE_DAY_WEEK : parseWorkWeekText(workweekText);
+  if (!workweek) return fail((m) => m.badWorkweek(workweekText ?? ""));
+  const holidaysFile = options.get("--holidays");
+  return { calendar, workweek, ...(holidaysFile !== undefined ? { holidaysFile } : {}) };
+}
+
 export function parseArgs(argv: readonly string[]): Parsed {
   const scanned = scan(argv);
   if ("kind" in scanned) return scanned;
@@ -450,6 +494,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === "calendar") return calendarCommand(options, names);
   if (command === "write" && names.length === 0) return fail((m) => m.noTemplates);
   if (command === "rollup" && names.length === 0) return fail((m) => m.noRepFiles);
+  if (command === "next") return nextCommand(options, names);
   const unknown = command === "write" ? names.find((n) => templateOfCliName(n) === undefined) : command === "breakdown" ? names[0] : undefined;
   if (unknown !== undefined) return fail((m) => (command === "write" ? m.unknownTemplate(unknown) : m.unexpectedArgument(unknown)));
   const out = options.get("--out");
@@ -460,12 +505,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
   if (command === "rollup") return rollupCommand(out, lang, names);
   if (command === "import") return importCommand(options, maps, names, out, lang);
-  const calendar = calendarChoice(options);
-  if (typeof calendar !== "string") return calendar;
-  // `--workweek 双休|单休|大小周:2026-11-07` (or 5day, 6day, alternate:DATE): the domain's words; Monday–Friday by default.
-  const workweekText = options.get("--workweek");
-  const workweek = workweekText === undefined ? FIVE_DAY_WEEK : parseWorkWeekText(workweekText);
-  if (!workweek) return fail((m) => m.badWorkweek(workweekText ?? ""));
+  const planning = planningOptions(options);
+  if ("kind" in planning) return planning;
+  const { calendar, workweek, holidaysFile } = planning;
   if (command === "breakdown") return breakdownCommand(options, out, lang, calendar, workweek);
 
   const templates = [...new Set(names.flatMap((name) => templateOfCliName(name) ?? []))];
@@ -486,7 +528,6 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (month && "kind" in month) return month;
   // Without --year the annual plan is for the year of --month, which must be a whole supported year too.
   if (annual && annual.year === undefined && month && !yearInRange(month.year)) return fail((m) => m.annualYearOfMonth(month.year, YEAR_RANGE.first, YEAR_RANGE.last));
-  const holidaysFile = options.get("--holidays");
   return {
     kind: "write",
     templates,

@@ -12,7 +12,9 @@ import { defaultPeriods, monthYears, TEMPLATES, weekYears, type TemplateId } fro
 import { holidayTableYear, NO_NAMES } from "../spec/naming";
 import type { ExistingNames } from "../spec/sheetSpec";
 import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xlsx";
-import { parseArgs, type AnnualArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type PlanArgs, type RollupCommand, type WriteCommand } from "./args";
+import { parseArgs, type AnnualArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type NextCommand, type PlanArgs, type RollupCommand, type WriteCommand } from "./args";
+import { nextPlanInFile } from "../writers/xlsx/team/nextPlanFile";
+import { NextPlanError } from "../templates/team/nextPlan";
 import { mergePlanInputs } from "./planInput";
 import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
@@ -140,9 +142,18 @@ const NO_DATES: DateLists = { holidays: [], makeUpDays: [] };
  * `none`: the user's lines alone. A year the built-in data lacks is `uncovered` unless the user's file
  * has a date in it — then the user has supplied that year, and the calendar is theirs.
  */
-async function loadCalendar(command: { readonly calendar: CalendarChoice; readonly workweek: WorkWeek; readonly holidaysFile?: string }, io: CliIo, years: readonly number[]): Promise<PlanningCalendar> {
+async function loadCalendar(command: CalendarOptions, io: CliIo, years: readonly number[]): Promise<PlanningCalendar> {
+  return planWith(await userDates(command, io), command, years);
+}
+
+type CalendarOptions = { readonly calendar: CalendarChoice; readonly workweek: WorkWeek; readonly holidaysFile?: string };
+
+/** The user's `--holidays` lines (none without the option). */
+const userDates = (command: CalendarOptions, io: CliIo): Promise<DateLists> => (command.holidaysFile === undefined ? Promise.resolve(NO_DATES) : readHolidays(command.holidaysFile, io));
+
+/** `loadCalendar` once the user's lines are read: for a command that learns its years only from the workbook (`next`). */
+function planWith(user: DateLists, command: CalendarOptions, years: readonly number[]): PlanningCalendar {
   const file = command.holidaysFile;
-  const user = file === undefined ? NO_DATES : await readHolidays(file, io);
   try {
     return planningCalendar(user, command.calendar === "cn", years, command.workweek);
   } catch (error) {
@@ -550,6 +561,38 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
 }
 
 
+/**
+ * `next`: the next period's plan added to the workbook (`--in`, or a new file `--out`, never an existing
+ * other file: that would replace it), planned as `write` plans (`--calendar`, `--workweek`, `--holidays`;
+ * the workbook's 节假日 tables win for their years). A next plan already there is reported, nothing written.
+ */
+async function next(command: NextCommand, io: CliIo): Promise<string> {
+  const sameFile = command.out === command.in || ((await io.identity(command.out)) !== undefined && (await io.identity(command.out)) === (await io.identity(command.in)));
+  if (!sameFile && (await io.exists(command.out))) throw new CliError(EXIT_USAGE, (m) => m.nextOutExists(command.out));
+  const data = await readOrFail(io, command.in);
+  const refused = await refusedFile(command.in, data);
+  if (refused) throw new CliError(EXIT_FAILURE, (_m, l) => refused.localized(l));
+  const user = await userDates(command, io);
+  let uncovered: readonly number[] = [];
+  const calendar = (years: readonly number[]): WorkCalendar => {
+    const planned = planWith(user, command, years);
+    uncovered = planned.uncovered;
+    return planned.calendar;
+  };
+  const result = await nextPlanInFile(data, command.sheet, command.lang, calendar).catch((error: unknown) => {
+    if (error instanceof NextPlanError) throw new CliError(EXIT_USAGE, (_m, l) => error.localized(l));
+    throw error;
+  });
+  const m = CLI_MESSAGES[command.lang];
+  if (!("data" in result)) return m.nextExists(result.next.sheet, result.next.period);
+  const plan = result.next;
+  await io.writeFile(command.out, result.data);
+  warnUncovered(io, uncovered, result.names, command.lang);
+  warnNotDates(io, result.names, command.lang);
+  if (plan.unsaved.length > 0) io.stderr(m.nextUnsaved(plan.unsaved));
+  return m.nextWritten(command.out, result.sheets[0], plan.period, plan.request.template === "weekly", plan.carried, plan.targetFrom);
+}
+
 export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Date = new Date()): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === "help") {
@@ -582,7 +625,9 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
             ? await rollup(parsed, io)
             : parsed.kind === "breakdown"
               ? await breakdown(parsed, io)
-              : await write(parsed, io, now),
+              : parsed.kind === "next"
+                ? await next(parsed, io)
+                : await write(parsed, io, now),
       );
     } finally {
       await lock.release();

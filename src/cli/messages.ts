@@ -16,7 +16,14 @@ const IMPORT_WORDS = IMPORT_KINDS.map((kind) => TEMPLATES[kind].cliName).join("|
 const NAMED_YEARS = 5;
 
 const zh = {
-  unknownCommand: (c: string) => `未知命令"${excerpt(c)}",可用命令:write、rollup、breakdown、calendar、import。`,
+  unknownCommand: (c: string) => `未知命令"${excerpt(c)}",可用命令:write、rollup、breakdown、calendar、import、next。`,
+  nextNotXlsx: (f: string) => `next 读写 .xlsx 工作簿:${excerpt(f, PATH_CHARACTERS)}`,
+  nextOutExists: (f: string) => `${excerpt(f, PATH_CHARACTERS)} 已存在,未做任何修改:--out 只写入一个新文件;要把下期计划加入原工作簿,请省略 --out。`,
+  nextWritten: (f: string, sheet: string, period: string, weekly: boolean, carried: number, from?: string) =>
+    `已写入 ${excerpt(f, PATH_CHARACTERS)}:下期计划"${excerpt(sheet)}"(${period}),带入${weekly ? ` ${carried} 项未完成的重点工作和本周实际(上周实际)` : ` ${carried} 个重点客户`};销售额目标${from ? `取自目标分解 ${from}` : "留空(工作簿中没有含本人和该期间的目标分解)"}。`,
+  nextExists: (sheet: string, period: string) => `下期计划已存在:工作表"${excerpt(sheet)}"(${period}),未做任何修改。`,
+  nextUnsaved: (metrics: readonly string[]) =>
+    `注意:本期 ${metrics.join("、")} 的实际是公式,文件中没有保存其计算结果(写入后未在 Excel、WPS 或 LibreOffice 中打开并保存过),下期的上周实际对这些指标留空。在 Excel 中打开、保存后再运行即可带入。`,
   noTemplates: `请至少指定一个模板:${CLI_NAMES.join("、")}。`,
   unknownTemplate: (n: string) => `未知模板"${excerpt(n)}",可选:${CLI_NAMES.join("、")}。`,
   missingOut: "缺少 --out FILE.xlsx。",
@@ -139,7 +146,14 @@ const zh = {
 export type CliMessages = Words<typeof zh>;
 
 const en: CliMessages = {
-  unknownCommand: (c) => `Unknown command "${excerpt(c)}"; use write, rollup, breakdown, calendar or import.`,
+  unknownCommand: (c) => `Unknown command "${excerpt(c)}"; use write, rollup, breakdown, calendar, import or next.`,
+  nextNotXlsx: (f) => `next reads and writes .xlsx workbooks: ${excerpt(f, PATH_CHARACTERS)}`,
+  nextOutExists: (f) => `${excerpt(f, PATH_CHARACTERS)} exists, nothing changed: --out writes a new file only; leave --out out to add the next plan to the workbook itself.`,
+  nextWritten: (f, sheet, period, weekly, carried, from) =>
+    `Wrote ${excerpt(f, PATH_CHARACTERS)}: the next plan "${excerpt(sheet)}" (${period}), with ${weekly ? `${carried} open key items and this week's actuals as last week's` : `${carried} key customers`}; sales target ${from ? `from the target breakdown ${from}` : "left blank (no target breakdown in the workbook holds this rep and period)"}.`,
+  nextExists: (sheet, period) => `The next plan exists already: sheet "${excerpt(sheet)}" (${period}); nothing changed.`,
+  nextUnsaved: (metrics) =>
+    `Note: this plan's actual ${metrics.join(", ")} are formulas whose results the file has not saved (written and never opened and saved in Excel, WPS or LibreOffice), so the next plan's last-week figures are blank for them. Open and save the file in Excel, then run again to carry them.`,
   noTemplates: `Name at least one template: ${CLI_NAMES.join(", ")}.`,
   unknownTemplate: (n) => `Unknown template "${excerpt(n)}"; choose from ${CLI_NAMES.join(", ")}.`,
   missingOut: "Missing --out FILE.xlsx.",
@@ -298,6 +312,8 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
                 [--target 1560000] [--split lastyear|workdays] [--reps 张三=2,李四=1] [--hold 张三=300000]
                 [--start 李四=7] [--month-hold 3=150000] [--products 2:3:1] [--unit 100] [--cap 2%]
                 [--input PLAN.csv] [--calendar …] [--workweek …] [--holidays FILE] [--lang zh-CN|en-US]
+  sales-planner next --in FILE.xlsx --sheet NAME [--out NEW.xlsx] [--calendar cn|none] [--workweek 双休|单休|大小周:DATE]
+                [--holidays FILE] [--lang zh-CN|en-US]
   sales-planner calendar show --year 2026
   sales-planner calendar parse-notice --year 2027 NOTICE.txt|-
   sales-planner import <${IMPORT_WORDS}> --from LIST.xlsx|LIST.csv [--sheet NAME] [--map 源列=目标列]...
@@ -321,6 +337,14 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   taken sheet names and plan keys are renamed) and writes the "Team summary" sheet: one row per plan
   sheet, formulas linked to the plans' named cells, team totals; when TEAM holds a project tracker, each
   rep's projects and amounts by stage and win rate too; a summary already in TEAM is rebuilt.
+
+  next:由工作表 NAME 上的周计划(月计划)生成下周(下月)计划,加入同一工作簿(给出 --out 时写入新文件):
+  姓名、部门/团队、审批人不变,本周实际填入上周实际,完成情况不是"已完成"或"取消"的重点工作连同原因、
+  目标、方案带入;工作簿中有含本人和该期间的目标分解时,销售额目标取自分解。下期计划已存在时不重复生成。
+  next makes the next week's (month's) plan from the plan on sheet NAME, in the same workbook (a new
+  file with --out): name, team and approver kept, this week's actuals as last week's, key items whose
+  status is not Done or Cancelled carried with their reason, goal and approach; the sales target from the
+  workbook's target breakdown when one holds this rep and period. A next plan already there is not made twice.
 
   breakdown:把团队目标按权重拆分给销售代表(最大余数法,合计恰好等于目标),再按工作日拆到每周
   (默认计入中国法定节假日和调休,见 --calendar、--holidays),写入"目标分解"工作表;--products 另按产品
@@ -442,8 +466,10 @@ ${templateLines}
   --unit 100            取整单位(元,如 10、100、1000、10000)/ whole units of that many yuan (10, 100, 1000 …)
   --cap 2%              费用占比上限,默认 2% / the expense budget's cap as a share of the target, default 2%
   --input PLAN.csv      从 CSV 文件读取以上各项(见上)/ read the items above from a CSV file (see above)
+  --in FILE             next 读取的工作簿 / next: the workbook holding the plan
   --from FILE           import 的来源(.xlsx 或 .csv)/ import: the list to bring in
-  --sheet NAME          import 读取 .xlsx 中的哪张工作表,默认第一张 / import: which sheet of an .xlsx, default the first
+  --sheet NAME          import 读取 .xlsx 中的哪张工作表,默认第一张;next:计划所在的工作表
+                        / import: which sheet of an .xlsx, default the first; next: the plan's sheet
   --map 源列=目标列     import 的列对应,可重复;目标列留空表示不导入 / import: map a source column
                         onto a register column (repeatable); an empty target leaves it out
   -h, --help            显示本帮助 / show this help

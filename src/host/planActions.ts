@@ -1,7 +1,8 @@
 import type { Locale } from "../contract/locale";
-import { serialOfLocalTime } from "../domain/calendar";
+import { serialOfLocalTime, type WorkCalendar } from "../domain/calendar";
 import { numberFormat } from "../templates/formats";
 import { stampSubmission, type StampOutcome, type SubmittedContent } from "../writers/office/submission";
+import { nextPlanInWorkbook, type NextPlanOutcome } from "../writers/office/team/nextPlan";
 
 export type { StampOutcome, SubmittedContent };
 
@@ -11,4 +12,9 @@ export type { StampOutcome, SubmittedContent };
  */
 export async function submitPlan(now: Date, locale: Locale, replacing?: SubmittedContent): Promise<StampOutcome> {
   return Excel.run((context) => stampSubmission(context, serialOfLocalTime(now), numberFormat("datetime", locale), replacing));
+}
+
+/** 下周计划 / 下月计划: the next period's plan from the plan on the active sheet, planned with `calendar` under the workbook's 节假日 tables, and shown. */
+export async function nextPlanFromActiveSheet(locale: Locale, calendar: (years: readonly number[]) => WorkCalendar): Promise<NextPlanOutcome> {
+  return Excel.run((context) => nextPlanInWorkbook(context, locale, calendar));
 }

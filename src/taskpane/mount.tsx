@@ -17,7 +17,7 @@ import {
   writeBreakdownToWorkbook,
 } from "../host/teamActions";
 import { activateCell, writeToDownload, writeToWorkbook } from "../host/templateWriter";
-import { submitPlan } from "../host/planActions";
+import { nextPlanFromActiveSheet, submitPlan } from "../host/planActions";
 import { functionNamesLocale, isLocale, resolveLocale } from "../contract/locale";
 import { App, type Page } from "./components/App";
 import type { ImportServices, PaneServices } from "./services";
@@ -57,6 +57,7 @@ export function mount(element: HTMLElement, ready: ReadyInfo): void {
           writeTemplates: writeToWorkbook,
           activate: activateCell,
           submitPlan,
+          nextPlan: nextPlanFromActiveSheet,
           team: { writeBreakdown: writeBreakdownToWorkbook, readSelection, rollUp: rollUpInWorkbook, collect: collectIntoWorkbook },
           importer: workbookImporter,
         }

@@ -8,7 +8,9 @@ import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/te
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
 import type { StampOutcome, SubmittedContent } from "../host/planActions";
 import type { RepWorkbookFile } from "../writers/office/team";
+import type { NextPlanOutcome } from "../writers/office/team/nextPlan";
 import type { Locale } from "../contract/locale";
+import type { WorkCalendar } from "../domain/calendar";
 import type { TemplateRequest } from "../templates";
 
 /**
@@ -33,6 +35,8 @@ export interface PaneServices {
   readonly activate?: (address: string) => Promise<void>;
   /** 提交: stamps the weekly plan on the active sheet (host/planActions.ts); absent in the preview. */
   readonly submitPlan?: (now: Date, locale: Locale, replacing?: SubmittedContent) => Promise<StampOutcome>;
+  /** 下周计划 / 下月计划 from the plan on the active sheet; absent in the preview (there is no active sheet). */
+  readonly nextPlan?: (locale: Locale, calendar: (years: readonly number[]) => WorkCalendar) => Promise<NextPlanOutcome>;
   readonly team: TeamServices;
   readonly importer: ImportServices;
   loadRemembered(): RememberedFields;

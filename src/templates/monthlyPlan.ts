@@ -187,7 +187,7 @@ export function buildMonthlyPlan(options: MonthlyPlanOptions, ctx: BuildContext)
   const keyWork = categoryTable(customers, categories.keyWork, {
     name: spTable(key, "KeyWork"),
     role: "keyWork",
-    columns: [...keyItemColumns(kit), c.list("status", w.dailyColumns.status, w.dailyStates, { width: 10 })],
+    columns: keyItemColumns(kit),
     rows: withBlanks(options.keyWork),
   });
 

@@ -39,7 +39,7 @@ export function totalRateFormula(table: string, actualHeader: string, targetHead
 }
 
 /**
- * A key item's columns after its category (seed 000 E.3: 原因, 目标, 方案 and 需公司支持 for a new item): the
+ * A key item's columns after its category (seed 000 E.3: 原因, 目标, 方案 and 需公司支持 for a new item) and its 完成情况: the
  * weekly 重点工作 and the monthly one it refers to list their items alike.
  */
 export function keyItemColumns(kit: Kit): ColumnSpec[] {
@@ -53,6 +53,8 @@ export function keyItemColumns(kit: Kit): ColumnSpec[] {
     c.text("support", kc.support, { width: 16 }),
     c.text("owner", kc.owner, { width: 10 }),
     c.date("due", kc.due),
+    // The next period's plan carries the rows not 已完成 or 取消 (templates/team/nextPlan.ts).
+    c.list("status", kc.status, kit.s.weekly.dailyStates, { width: 10 }),
   ];
 }
 

@@ -53,7 +53,7 @@ const withIds = <T extends Record<string, object>>(table: T): { readonly [K in k
 /** The templates a user chooses, in the order the gallery and the command line's help list them. */
 export const TEMPLATES = withIds({
   // Its 客户拜访数 / 电话联系数 / 新客户开发数 actuals count the visit log when the workbook has one.
-  weekly: { keyLetter: "W", version: 1, cliName: "weekly", blankRows: { initial: 5, max: 200 }, calendarYears: (p) => weekYears(p.week), reads: ["visits"] },
+  weekly: { keyLetter: "W", version: 2, cliName: "weekly", blankRows: { initial: 5, max: 200 }, calendarYears: (p) => weekYears(p.week), reads: ["visits"] },
   monthly: { keyLetter: "M", version: 2, cliName: "monthly", blankRows: { initial: 10, max: 200 }, calendarYears: (p) => monthYears(p.month) },
   customers: { keyLetter: "C", version: 3, cliName: "customers", blankRows: { initial: 50, max: 5000 }, calendarYears: () => [] },
   // Reads the ledger by workbook names only (not in `reads`): built before a ledger of the same request, it names the key that ledger takes; the customer register likewise reads the visit log.

@@ -4,7 +4,8 @@ import { dayLabelFormula, holidayTables, workbookCalendar } from "./holidays";
 import { dateWindow, str, thisRow, type RowWindow } from "../spec/formula";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
-import { numberFormat } from "./formats";
+import { COLORS, numberFormat } from "./formats";
+import { a1FixedColumn } from "../spec/a1";
 import { freeKey, freeSheetName, sheetTitle, spName, spTable, templateRecord } from "../spec/naming";
 import { TEMPLATES, weekYears } from "./registry";
 import { expenseTable, keyItemColumns, rollupReadout, section, targetsTable, type ExpenseRow, metricRows } from "./planBlocks";
@@ -38,7 +39,7 @@ export interface WeeklyPlanOptions {
   readonly targets?: Partial<Record<WeeklyMetric, MetricFigures>>;
   /** One entry per day Monday..Sunday (missing days stay blank). */
   readonly daily?: readonly DailyRow[];
-  /** Rows of the key-items table, by column key (category, item, reason, goal, approach, support, owner, due). */
+  /** Rows of the key-items table, by column key (category, item, reason, goal, approach, support, owner, due, status). */
   readonly keyItems?: readonly TableRow[];
   /** Blank rows added after `keyItems` for the rep to fill in (default: the registry's). */
   readonly blankRows?: number;
@@ -106,11 +107,14 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
 
   draft.text({ row: 0, col: 0 }, w.title, "title");
   const repAt = draft.field({ row: 2, col: 0 }, w.name, { value: options.rep });
-  draft.field({ row: 2, col: 2 }, w.team, { value: options.team ?? null });
+  const teamAt = draft.field({ row: 2, col: 2 }, w.team, { value: options.team ?? null });
   const periodAt = draft.field({ row: 2, col: 4 }, w.week, { value: weekText }, { style: "computed" });
   draft.field({ row: 3, col: 0 }, w.dateRange, { value: `${formatSerial(monday)} ~ ${formatSerial(monday + 6)}` }, { style: "computed" });
-  draft.field({ row: 4, col: 0 }, w.approver, { value: options.approver ?? null });
+  const approverAt = draft.field({ row: 4, col: 0 }, w.approver, { value: options.approver ?? null });
   draft.name(spName(key, "REP"), repAt, s.plan.rep);
+  // Named so the next week's plan keeps them (templates/team/nextPlan.ts).
+  draft.name(spName(key, "TEAM"), teamAt, w.team);
+  draft.name(spName(key, "APPROVER"), approverAt, w.approver);
   draft.name(spName(key, "PERIOD"), periodAt, s.plan.period);
   submissionBlock(draft, kit, key, monday, ctx);
 
@@ -157,6 +161,14 @@ export function buildWeeklyPlan(options: WeeklyPlanOptions, ctx: BuildContext): 
       ...keyItemColumns(kit),
     ],
     rows: [...(options.keyItems ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.weekly.blankRows.initial }, () => ({}))],
+  });
+  // A carried item keeps the date promised: past it and neither 已完成 nor 取消, it shows red.
+  const due = a1FixedColumn(keyItems.cell(0, "due"));
+  const status = a1FixedColumn(keyItems.cell(0, "status"));
+  draft.format({
+    target: { kind: "tableColumn", table: keyItems.spec.name, column: keyItems.header("due") },
+    rule: { kind: "expression", formula: `AND(ISNUMBER(${due}),${due}<TODAY(),${status}<>${str(w.dailyStates[2])},${status}<>${str(w.dailyStates[3])})` },
+    style: { fill: COLORS.badFill, fontColor: COLORS.badFont },
   });
 
   row = section(draft, keyItems.lastRow + 2, s.plan.expenseSection);

@@ -10,7 +10,8 @@ import { FakeExcel, FakeOfficeError, nameArea, type FakeCell, type FakeName, typ
  * the fake's proxies here (that file is another engineer's; its proxy classes are private, so they
  * are reached through instances and extended on their prototypes, once, when this module loads):
  *
- * - `NamedItem.type` and `NamedItem.getRangeOrNullObject()` (a #REF! name gives a null range);
+ * - `NamedItem.type`, `NamedItem.getRangeOrNullObject()` (a #REF! name gives a null range) and `NamedItem.getRange()`
+ *   (which throws for a name that is not a range);
  * - `Table.worksheet` (loadable as `items/worksheet/name` and `items/worksheet/id`);
  * - `Workbook.insertWorksheetsFromBase64(base64, options)` for files registered with
  *   `registerWorkbookFile` (parsed beforehand, since a batch applies synchronously). It behaves as
@@ -155,6 +156,16 @@ function install(): void {
         const name = this.find();
         return name && nameArea(this.ctx.fake.state, name);
       }, true);
+    },
+    // NamedItem.getRange (ExcelApi 1.3): "Returns the range object that is associated with the name. Throws an
+    // error if the named item's type isn't a range" (learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-getrange-member(1)).
+    getRange(this: Internals<FakeName>) {
+      return new Range(this.ctx, `${this.path}.range`, () => {
+        const name = this.find();
+        const area = name && nameArea(this.ctx.fake.state, name);
+        if (!area) throw new FakeOfficeError("InvalidArgument", `name ${name?.name ?? "?"} is not a range`);
+        return area;
+      });
     },
   });
   Object.defineProperty(named, "type", { get(this: Internals<FakeName>) { return this.loaded("type"); } });

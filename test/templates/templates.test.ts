@@ -89,6 +89,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
     expect(Object.fromEntries(lists)).toEqual({
       "daily.status": s.weekly.dailyStates,
       "keyItems.category": s.weekly.keyCategories,
+      "keyItems.status": s.weekly.dailyStates,
       "expenses.category": s.plan.expenseCategories,
       "keyCustomers.tier": s.common.tiers,
       "keyCustomers.review": s.monthly.reviewStates,

@@ -21,6 +21,7 @@ import { fluentThemes, themeKind } from "../theme";
 import { FunctionsHelp } from "./FunctionsHelp";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SubmitPlan } from "./SubmitPlan";
+import { NextPlanCard } from "./NextPlanCard";
 import { TeamPage } from "./TeamPage";
 import { TemplateForm } from "./TemplateForm";
 import { TemplateGallery } from "./TemplateGallery";
@@ -104,6 +105,7 @@ export function App({ host, services, initialLocale, initialPage, onLocaleChange
           (template === null ? (
             <>
               {services.submitPlan && <SubmitPlan locale={locale} submit={services.submitPlan} now={services.today} />}
+              {services.nextPlan && <NextPlanCard locale={locale} strings={strings} nextPlan={services.nextPlan} remembered={services.loadRemembered} />}
               <TemplateGallery strings={strings} onChoose={setTemplate} onTeam={() => setPage("team")} />
             </>
           ) : (

@@ -75,7 +75,7 @@ describe("insertRepWorkbooks (Office)", () => {
     expect(nameFormula(fake, "SP_W1_REP")).toBe("='周计划-赵六-2026W48'!$B$3");
     expect(fake.state.names.filter((n) => n.formula.includes("#REF!"))).toEqual([]);
     const zhang = fake.sheet("周计划-张三-2026W48");
-    expect(zhang.cells.get("1,1")?.value).toBe("sales-planner:weekly:main:v1:W2");
+    expect(zhang.cells.get("1,1")?.value).toBe("sales-planner:weekly:main:v2:W2");
     expect(fake.state.tables.filter((t) => t.sheet === zhang).map((t) => t.name)).toEqual(["SP_W2_Targets", "SP_W2_CountTargets", "SP_W2_Daily", "SP_W2_KeyItems", "SP_W2_Expenses"]);
     const formulas = [...zhang.cells.values()].flatMap((c) => (c.formula ? [c.formula] : []));
     expect(formulas.some((f) => f.includes("SP_W2_SALES_ACTUAL"))).toBe(true);

@@ -206,7 +206,7 @@ describe.each(cases.map((c) => [c.locale, c] as const))("templates recalculated 
     expect(read(book(), weekly, namedCell(weekly, "SP_W1_CALLS_ACTUAL"))).toBeNull();
     expect(read(book(), weekly, namedCell(weekly, "SP_W1_EXPENSE_TOTAL"))).toBeCloseTo(2050.5, 9);
     expect(read(book(), weekly, namedCell(weekly, "SP_W1_FORECAST"))).toBe(130000);
-    expect(read(book(), weekly, namedCell(weekly, "SP_W1_TEMPLATE"))).toBe("sales-planner:weekly:main:v1:W1");
+    expect(read(book(), weekly, namedCell(weekly, "SP_W1_TEMPLATE"))).toBe("sales-planner:weekly:main:v2:W1");
   });
 
   test("monthly plan: week targets split by working days exactly like the domain (调休 included)", () => {

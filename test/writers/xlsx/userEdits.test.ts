@@ -365,7 +365,7 @@ describe.each(cases.map((c) => [c.locale, c] as const))("user edits in LibreOffi
     expect([readName("SP_W1_SALES_TARGET"), readName("SP_W1_SALES_ACTUAL"), readName("SP_W1_COLLECTION_TARGET"), readName("SP_W1_VISITS_ACTUAL")]).toEqual([120000, 90000, 80000, 17]);
     expect(readName("SP_W1_EXPENSE_TOTAL")).toBeCloseTo(1250.5 + 800 + c.expense, 9);
     expect([readName("SP_M1_SALES_TARGET"), readName("SP_M1_SALES_ACTUAL"), readName("SP_M1_EXPENSE_TOTAL")]).toEqual([1000003, 420000, 500 + c.expense]);
-    expect(readName("SP_W1_TEMPLATE")).toBe("sales-planner:weekly:main:v1:W1");
+    expect(readName("SP_W1_TEMPLATE")).toBe("sales-planner:weekly:main:v2:W1");
   });
 
   test.each(edited)("monthly plan: week targets still split SP_M1_SALES_TARGET by working days (%s)", (label) => {
