@@ -282,8 +282,9 @@ export interface ChartSpec {
   /**
    * `bar`: horizontal bars, the categories from top to bottom in the table's order — a funnel by stage.
    * Excel's own Funnel type is a chartex part that Excel 2016 and LibreOffice cannot show.
+   * `line`: a line with markers per series, the categories left to right — a figure over periods.
    */
-  readonly kind: "column" | "pie" | "bar";
+  readonly kind: "column" | "pie" | "bar" | "line";
   readonly title: string;
   readonly categories: TargetRef;
   readonly series: readonly ChartSeriesSpec[];

@@ -1556,7 +1556,8 @@ class ChartCollectionProxy extends CollectionProxy<FakeChart, ChartProxy> {
     let created: FakeChart | undefined;
     this.ctx.enqueue(this.path, "add", [type, source, seriesBy], () => {
       const sheet = this.sheet();
-      if (!["ColumnClustered", "Pie", "BarClustered", "Line"].includes(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
+      // Types Excel.ChartType lists (https://learn.microsoft.com/javascript/api/excel/excel.charttype); those the add-in uses.
+      if (!["ColumnClustered", "Pie", "BarClustered", "Line", "LineMarkers"].includes(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
       const from = source.resolveNow();
       if (from.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "chart source is on another sheet");
       created = { name: `Chart ${sheet.charts.length + 1}`, type, settings: {}, series: guessedSeries(sheet, from.range) };

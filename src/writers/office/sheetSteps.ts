@@ -202,7 +202,12 @@ function addConditionalFormat(range: Excel.Range, spec: ConditionalFormatSpec): 
   }
 }
 
-const CHART_TYPES: Readonly<Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Pie">> = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" };
+const CHART_TYPES: Readonly<Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Pie" | "LineMarkers">> = {
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  pie: "Pie",
+  line: "LineMarkers",
+};
 
 /**
  * Every series gets its name, values and categories set explicitly: `charts.add` guesses from its
