@@ -6,6 +6,7 @@ import { XlsxPackage } from "../../src/writers/ooxml";
 import { appendTableRows, readTableContents } from "../../src/writers/ooxml/appendRows";
 import { serialFromYmd } from "../../src/domain/calendar";
 import { runCli as run } from "../support/cli";
+import { expectValidXlsx } from "../support/ooxmlGate";
 
 /** `sales-planner rollup --history` end to end: the 团队历史 log recorded, replaced by period, the manager's note kept. */
 
@@ -76,6 +77,7 @@ describe("sales-planner rollup --history", () => {
       [TODAY, "李四", "周计划", "2026-W48", 2000, 2500],
       [TODAY, "张三", "周计划", "2026-W48", 1000, 800],
     ]);
+    await expectValidXlsx(new Uint8Array(readFileSync(team)), "history recorded first");
     await withNote(team, "经理备注：第48周");
 
     // Again for the same week (no new plans: a file without any): W48's two rows are replaced, not added to.
@@ -97,5 +99,6 @@ describe("sales-planner rollup --history", () => {
       [TODAY, "张三", "周计划", "2026-W49", 1200, 1300],
     ]);
     expect(await cellText(team, "团队历史", "F1")).toBe("经理备注：第48周");
+    await expectValidXlsx(new Uint8Array(readFileSync(team)), "history recorded three times");
   });
 });
