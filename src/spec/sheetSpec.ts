@@ -286,6 +286,8 @@ export interface ChartSpec {
    */
   readonly kind: "column" | "pie" | "bar" | "line";
   readonly title: string;
+  /** The chart object's name, set when a writer must find its own chart again to replace it (default: the host's "Chart n"). */
+  readonly name?: string;
   readonly categories: TargetRef;
   readonly series: readonly ChartSeriesSpec[];
   /** Top-left and bottom-right cells the chart covers. */

@@ -99,6 +99,15 @@ describe("sales-planner rollup --history", () => {
       [TODAY, "张三", "周计划", "2026-W49", 1200, 1300],
     ]);
     expect(await cellText(team, "团队历史", "F1")).toBe("经理备注：第48周");
+    // The pivot's five line charts (one per weekly metric) replaced, not piled up: the summary's one chart besides.
+    const zip = await JSZip.loadAsync(readFileSync(team));
+    const charts = await Promise.all(zip.file(/^xl\/charts\/chart\d+\.xml$/).map((f) => f.async("string")));
+    expect(charts.filter((xml) => xml.includes("<c:lineChart>"))).toHaveLength(5);
+    // Each with a line per rep (李四, 张三), over the pivot's two weeks.
+    for (const xml of charts.filter((x) => x.includes("<c:lineChart>"))) {
+      expect(xml.match(/<c:ser>/g)).toHaveLength(2);
+      expect(xml).toMatch(/<c:cat><c:strRef><c:f>'团队历史'!\$AH\$\d+:\$AH\$\d+<\/c:f>/);
+    }
     await expectValidXlsx(new Uint8Array(readFileSync(team)), "history recorded three times");
   });
 });

@@ -96,12 +96,11 @@ export function historyTableRow(row: HistoryRow, locale: Locale): TableRow {
 const KINDS: readonly PlanTemplate[] = ["weekly", "monthly"];
 const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
 
-/** Whether a chart title is one of the pivot's, in either language: the charts a recording replaces. */
-export function isPivotTitle(title: string): boolean {
-  return LOCALES.some((locale) =>
-    KINDS.some((kind) => ROLLUP_METRICS[kind].some((m) => teamStrings(locale).history.pivotTitle(teamStrings(locale).summary.kinds[kind], metricLabel(m, locale)) === title)),
-  );
-}
+/** The name of the pivot's `index`th chart: what a recording finds its charts by to replace them. */
+const chartName = (key: string, index: number): string => `${spTable(key, "Chart")}${index + 1}`;
+
+/** Whether a chart on the history sheet of instance `key` is one of its pivot's (and is replaced on each recording). */
+export const isPivotChart = (key: string) => (name: string): boolean => new RegExp(`^${spTable(key, "Chart")}\\d+$`, "i").test(name);
 
 /** The language a log was written in, by its first header (undefined: neither, the header was changed). */
 export const logLocale = (headers: readonly string[]): Locale | undefined => LOCALES.find((locale) => teamStrings(locale).history.recorded === headers[0]);
@@ -209,6 +208,7 @@ function pivotBlocks(draft: SheetDraft, logged: readonly (PeriodId & { readonly 
       draft.chart({
         kind: "line",
         title,
+        name: chartName(key, chart),
         categories: { kind: "range", range: categories },
         series: reps.map((rep, i) => ({ name: rep, values: { kind: "range", range: { from: { row: header + 1, col: left + 1 + i }, to: { row: last, col: left + 1 + i } } } })),
         anchor: { from: { row: top + chart * (CHART_HEIGHT + 1), col: charts }, to: { row: top + chart * (CHART_HEIGHT + 1) + CHART_HEIGHT, col: charts + CHART_WIDTH } },

@@ -220,6 +220,7 @@ function addChart(sheet: Excel.Worksheet, spec: SheetSpec, chart: ChartSpec, ran
   const firstValues = rangeOf(resolveTarget(spec, first.values));
   const created = sheet.charts.add(CHART_TYPES[chart.kind], firstValues, "Columns");
   created.title.text = chart.title;
+  if (chart.name !== undefined) created.name = chart.name;
   // A bar chart draws its first category at the bottom; reversed, the categories read top to bottom in
   // the table's order, as a funnel does, and the value axis, which would follow the first category to the
   // top, crosses at the last one, below — as the xlsx writer's `crosses="max"` (ChartAxis.reversePlotOrder,

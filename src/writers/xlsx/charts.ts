@@ -90,7 +90,7 @@ function anchorXml(chart: ChartSpec, index: number, relId: string): string {
     `<xdr:${tag}><xdr:col>${cell.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${cell.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `<xdr:twoCellAnchor>${corner("from", chart.anchor.from)}${corner("to", chart.anchor.to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="Chart ${index + 1}" descr="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${escapeXml(chart.name ?? `Chart ${index + 1}`)}" descr="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="${relId}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -123,12 +123,12 @@ export async function attachCharts(pkg: XlsxPackage, specs: readonly SheetSpec[]
 }
 
 /**
- * Replaces the charts `ours` recognises (by title) on sheet `spec.name` with the charts of `spec`, in a
+ * Replaces the charts `ours` recognises (by the name `ChartSpec.name` gave them) on sheet `spec.name` with the charts of `spec`, in a
  * workbook that already holds the sheet: the add-in's own charts over a block it rewrites (the team
  * history's pivot). Anything else in the sheet's drawing — a picture, a shape, a chart the user made —
  * keeps its anchor and parts; a sheet without a drawing gets one.
  */
-export async function replaceCharts(pkg: XlsxPackage, spec: SheetSpec, ours: (title: string) => boolean): Promise<void> {
+export async function replaceCharts(pkg: XlsxPackage, spec: SheetSpec, ours: (name: string) => boolean): Promise<void> {
   const sheetPath = (await pkg.sheets()).find((s) => s.name === spec.name)?.path;
   if (sheetPath === undefined) throw new Error(`no worksheet "${spec.name}" in the package`);
   const drawing = (await pkg.targets(sheetPath)).find((r) => r.type === REL.drawing);
@@ -143,11 +143,8 @@ export async function replaceCharts(pkg: XlsxPackage, spec: SheetSpec, ours: (ti
   for (const [anchor] of elements(xml, "xdr:twoCellAnchor")) {
     const id = /<c:chart\b[^>]*\br:id="([^"]+)"/.exec(anchor)?.[1];
     const rel = rels.find((r) => r.id === id);
-    if (id === undefined || rel === undefined || rel.type !== REL.chart) continue;
-    const chart = (await pkg.text(rel.path)) ?? "";
-    const title = elements(chart, "c:title")[0]?.[0];
-    const text = title === undefined ? "" : [...title.matchAll(/<a:t(?:\s[^>]*)?>([\s\S]*?)<\/a:t>/g)].map((m) => unescapeXml(m[1])).join("");
-    if (!ours(text)) continue;
+    const name = /<xdr:cNvPr\b[^>]*\bname="([^"]*)"/.exec(anchor)?.[1];
+    if (id === undefined || rel === undefined || rel.type !== REL.chart || name === undefined || !ours(unescapeXml(name))) continue;
     xml = xml.replace(anchor, "");
     for (const part of await pkg.targets(rel.path)) pkg.remove(part.path);
     pkg.writeRels(rel.path, []);

@@ -11,7 +11,7 @@ import {
   historyTableName,
   historyTableRow,
   HISTORY_ORIGIN,
-  isPivotTitle,
+  isPivotChart,
   logLocale,
   newHistoryPlacement,
   pivotArea,
@@ -124,7 +124,7 @@ async function rewritePivot(pkg: XlsxPackage, placement: HistoryPlacement, local
   const [a, b] = [pivotArea(old), pivotArea(next)];
   const clear = { from: a.from, to: { row: Math.max(a.to.row, b.to.row), col: Math.max(a.to.col, b.to.col) } };
   await replaceBlock(pkg, placement.sheet, clear, cells);
-  await replaceCharts(pkg, next, isPivotTitle);
+  await replaceCharts(pkg, next, isPivotChart(placement.key));
 }
 
 /**
