@@ -22,6 +22,11 @@ export interface MetricFigures {
 /** A plan's figures by metric id (`ROLLUP_METRICS`); a metric its kind lacks is absent. */
 export type PlanFigures = Readonly<Record<string, MetricFigures>>;
 
+/** Asks a roll-up to record its snapshot in the 团队历史 sheet, dated `recorded` (an Excel date serial, whole days). */
+export interface HistoryRequest {
+  readonly recorded: number;
+}
+
 export interface PeriodId {
   readonly kind: PlanTemplate;
   readonly period: string;

@@ -5,10 +5,10 @@ import { kitFor } from "../context";
 import { printSetup, SheetDraft } from "../draft";
 import { FORMATS } from "../formats";
 import { col, literalCriterion, str } from "../../spec/formula";
-import { TEAM_TEMPLATES } from "../registry";
+import { readRecord, TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, spTable, templateRecord } from "../../spec/naming";
 import { achievementFormats, rateFormula } from "../planBlocks";
-import { ROLLUP_METRICS, type CellRef, type CellValue, type ColumnSpec, type ExistingNames, type MonthlyMetric, type RangeRef, type SheetSpec, type TableRow, type WeeklyMetric } from "../../spec/sheetSpec";
+import { ROLLUP_METRICS, type CellRef, type CellSpec, type CellValue, type ColumnSpec, type ExistingNames, type MonthlyMetric, type RangeRef, type SheetSpec, type TableRow, type WeeklyMetric } from "../../spec/sheetSpec";
 import { SUMMARY_METRICS } from "./rollupSheet";
 import { pivotAxes, type HistoryRow, type PeriodId } from "../../team/history";
 import type { PlanTemplate } from "../../team/plans";
@@ -52,6 +52,21 @@ export function newHistoryPlacement(existing: ExistingNames, locale: Locale): Hi
 
 /** The log table's name for instance `key`. */
 export const historyTableName = (key: string): string => spTable(key, "History");
+
+/**
+ * The history sheet a workbook has — by its template record (a name whose value is a teamHistory
+ * record of its own key) and its log table (`tables`: the workbook's) — with several, the lowest key.
+ */
+export function findHistory(names: readonly { readonly name: string; readonly sheet?: string; readonly value?: CellValue }[], tables: readonly string[]): HistoryPlacement | undefined {
+  const has = new Set(tables.map((table) => table.toLowerCase()));
+  return names
+    .flatMap(({ name, sheet, value }) => {
+      const key = /^SP_(S\d+)_TEMPLATE$/i.exec(name)?.[1]?.toUpperCase();
+      const record = readRecord(value);
+      return key !== undefined && sheet !== undefined && record?.template === "teamHistory" && record.key === key && has.has(historyTableName(key).toLowerCase()) ? [{ key, sheet }] : [];
+    })
+    .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))[0];
+}
 
 const metricKey = (metric: MetricId, part: "target" | "actual" | "rate"): string => `${metric}_${part}`;
 
@@ -159,9 +174,12 @@ const CHART_COL = HISTORY_ORIGIN.col + HISTORY_WIDTH + 1;
 /** Column of the pivot: one blank column right of the charts. Everything from here on, from the log's header row down, is the pivot's. */
 export const PIVOT_COL = CHART_COL + CHART_WIDTH + 1;
 
-/** The area the pivot of `spec` (a `buildHistorySheet`) covers: what a writer clears before writing another pivot there. */
+/** The pivot's cells of `spec` (a `buildHistorySheet`): what a writer rewrites on each recording. */
+export const pivotCells = (spec: SheetSpec): CellSpec[] => spec.cells.filter((cell) => cell.at.col >= PIVOT_COL && cell.at.row >= HISTORY_ORIGIN.row);
+
+/** The area the pivot of `spec` covers: what a writer clears before writing another pivot there. */
 export function pivotArea(spec: SheetSpec): RangeRef {
-  const cells = spec.cells.filter((cell) => cell.at.col >= PIVOT_COL && cell.at.row >= HISTORY_ORIGIN.row);
+  const cells = pivotCells(spec);
   const rows = cells.map((cell) => cell.at.row);
   const cols = cells.map((cell) => cell.at.col);
   return { from: { row: HISTORY_ORIGIN.row, col: PIVOT_COL }, to: { row: Math.max(HISTORY_ORIGIN.row, ...rows), col: Math.max(PIVOT_COL, ...cols) } };

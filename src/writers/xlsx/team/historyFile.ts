@@ -4,25 +4,24 @@ import { replaceCharts } from "../charts";
 import { appendTableRows, deleteTableRows, readTableContents, replaceBlock, type BlockCell } from "../../ooxml/appendRows";
 import { cellValue, tableNames, workbookCells, workbookNames, type XlsxPackage } from "../../ooxml";
 import { kitFor } from "../../../templates/context";
-import { readRecord } from "../../../templates/registry";
 import {
   buildHistorySheet,
+  findHistory,
   historyColumns,
   historyTableName,
   historyTableRow,
-  HISTORY_ORIGIN,
   isPivotChart,
   logLocale,
   newHistoryPlacement,
   pivotArea,
-  PIVOT_COL,
+  pivotCells,
   planMetricLabels,
   readHistoryRow,
   type HistoryPlacement,
 } from "../../../templates/team/historySheet";
 import { applyRecording, planRecording, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
 import { TeamError } from "../../../team/errors";
-import { ROLLUP_METRICS, type CellSpec, type CellValue, type SheetSpec } from "../../../spec/sheetSpec";
+import { ROLLUP_METRICS, type CellSpec, type CellValue } from "../../../spec/sheetSpec";
 import { spName, spTable } from "../../../spec/naming";
 import type { PlanInstance } from "../../../team/plans";
 
@@ -59,7 +58,7 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
   const figures = await planFigures(pkg, plans);
   const fresh = snapshotRows(plans, (plan) => figures.get(plan.key) ?? {}, recorded);
   if (fresh.length === 0) return undefined;
-  const found = await findHistory(pkg);
+  const found = findHistory(await workbookNames(pkg, (name) => /^SP_S\d+_TEMPLATE$/i.test(name)), await tableNames(pkg));
   if (found === undefined) {
     const placement = newHistoryPlacement(await inspectPackage(pkg), locale);
     await addSheets(pkg, [buildHistorySheet(fresh, fresh, placement, locale)]);
@@ -70,6 +69,7 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
   const columns = historyColumns(found.key, locale);
   const sheetLocale = logLocale(contents.headers);
   if (contents.headers.length !== columns.length || sheetLocale === undefined) throw new TeamError("historyChanged", { sheet: contents.sheet });
+  // The sheet as the table's relationships name it now.
   const placement: HistoryPlacement = { key: found.key, sheet: contents.sheet };
   const ids = contents.rows.map(readHistoryRow);
   const recording = planRecording(ids, fresh);
@@ -90,21 +90,6 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
   return { sheet: placement.sheet, recorded: fresh.length, replaced, created: false };
 }
 
-/** The history sheet the workbook has, by its template record; with several, the lowest key. */
-async function findHistory(pkg: XlsxPackage): Promise<{ key: string } | undefined> {
-  const records = await workbookNames(pkg, (name) => /^SP_S\d+_TEMPLATE$/i.test(name));
-  const keys = records.flatMap(({ name, sheet, value }) => {
-    const record = readRecord(value);
-    const key = /^SP_(S\d+)_TEMPLATE$/i.exec(name)?.[1]?.toUpperCase();
-    return sheet !== undefined && record?.template === "teamHistory" && record.key === key ? [key] : [];
-  });
-  const tables = new Set((await tableNames(pkg)).map((name) => name.toLowerCase()));
-  return keys
-    .filter((key) => tables.has(historyTableName(key).toLowerCase()))
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
-    .map((key) => ({ key }))[0];
-}
-
 /**
  * Rewrites the pivot block and its charts for the log's rows `after` (the add-in's own block: the cells
  * of the pivot `before` are cleared first), each new cell styled like the old pivot's cell of the same
@@ -113,7 +98,6 @@ async function findHistory(pkg: XlsxPackage): Promise<{ key: string } | undefine
 async function rewritePivot(pkg: XlsxPackage, placement: HistoryPlacement, locale: Locale, before: readonly Logged[], after: readonly Logged[]): Promise<void> {
   const old = buildHistorySheet([], before, placement, locale);
   const next = buildHistorySheet([], after, placement, locale);
-  const pivotCells = (spec: SheetSpec): CellSpec[] => spec.cells.filter((cell) => cell.at.col >= PIVOT_COL && cell.at.row >= HISTORY_ORIGIN.row);
   const look = (cell: CellSpec): string => `${cell.style ?? ""}|${cell.numberFormat ?? ""}`;
   const likes = new Map<string, CellSpec["at"]>();
   for (const cell of pivotCells(old)) if (!likes.has(look(cell))) likes.set(look(cell), cell.at);

@@ -10,6 +10,7 @@ import { PROJECTS_ROLE } from "../../../templates/linkedTables";
 import { spTable } from "../../../spec/naming";
 import { XlsxPackage } from "../../ooxml";
 import { recordHistory, type HistoryOutcome } from "./historyFile";
+import type { HistoryRequest } from "../../../team/history";
 
 /**
  * The team workbook as a file, without Excel: `base` (or a new workbook) with the reps' plan sheets
@@ -35,10 +36,6 @@ export interface RollupReport {
   readonly history?: HistoryOutcome | null;
 }
 
-/** Asks the roll-up to record its snapshot in the 团队历史 sheet, dated `recorded` (an Excel date serial). */
-export interface HistoryRequest {
-  readonly recorded: number;
-}
 
 /**
  * Each rep file is checked before it is read (fileCheck.ts): a refused one is left out and reported,
