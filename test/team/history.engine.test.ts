@@ -6,8 +6,8 @@ import { columnLetters } from "../../src/spec/a1";
 import { XlsxPackage } from "../../src/writers/ooxml";
 import { appendTableRows, readTableContents } from "../../src/writers/ooxml/appendRows";
 import { PIVOT_COL, HISTORY_ORIGIN } from "../../src/templates/team/historySheet";
-import { recalcXlsx, type Computed } from "../support/libreoffice";
-import { expectValidXlsx } from "../support/ooxmlGate";
+import { convertWithLibreOffice, recalcXlsx, type Computed } from "../support/libreoffice";
+import { expectValidXlsx, formatProblem, validateXlsx } from "../support/ooxmlGate";
 
 /**
  * Issue 16 item 4 in a spreadsheet engine: four reps' weekly plans over three weeks, rolled up with
@@ -35,10 +35,11 @@ function figuresOf(rep: number, week: number): Figures | undefined {
   return { sales, collection: [500 + 50 * rep, 480 + 13 * week + rep] };
 }
 
-async function planFile(rep: number, week: number): Promise<string | undefined> {
+/** A rep's plan in a file of its own (`write` adds to a file that exists: `prefix` keeps the tests' files apart). */
+async function planFile(rep: number, week: number, prefix = ""): Promise<string | undefined> {
   const figures = figuresOf(rep, week);
   if (!figures) return undefined;
-  const file = join(dir, `rep${rep}-w${week}.xlsx`);
+  const file = join(dir, `${prefix}rep${rep}-w${week}.xlsx`);
   expect((await run_("write", "weekly", "--rep", REPS[rep], "--week", WEEKS[week], "--out", file)).code).toBe(0);
   const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
   const contents = await readTableContents(pkg, "SP_W1_Targets");
@@ -116,4 +117,35 @@ test("the log's 达成率 and the pivot compute the sums of the snapshots, week 
       });
     });
   }
+});
+
+test("a team workbook LibreOffice saved (cached results, no calculated columns named) records the same figures, the 达成率 formulas on every row", async () => {
+  const team = join(dir, "lo-team.xlsx");
+  const files = (await Promise.all(REPS.map((_, rep) => planFile(rep, 0, "lo-")))).filter((f): f is string => f !== undefined);
+  expect((await run_("rollup", "--out", team, "--history", ...files)).code).toBe(0);
+  const out = mkdtempSync(join(tmpdir(), "sp-history-lo-"));
+  const [saved] = convertWithLibreOffice([team], "xlsx:Calc MS Excel 2007 XML", out);
+  const empty = join(dir, "no-plans.xlsx");
+  expect((await run_("write", "customers", "--out", empty)).code).toBe(0);
+  await expectValidXlsx(new Uint8Array(readFileSync(saved)), "LibreOffice-saved team workbook");
+  // The same roll-up without --history, for the problems the roll-up's own rebuild of the summary leaves in a
+  // LibreOffice-saved workbook (content types it keeps for parts it removed): recording adds none.
+  const plain = join(out, "plain.xlsx");
+  writeFileSync(plain, readFileSync(saved));
+  expect((await run_("rollup", "--out", plain, empty)).code).toBe(0);
+  const problems = async (file: string) => (await validateXlsx(new Uint8Array(readFileSync(file)), "")).map(formatProblem);
+  const again = await run_("rollup", "--out", saved, "--history", empty);
+  expect([again.code, again.err]).toEqual([0, ""]);
+  expect(again.out).toContain("记录了 4 行，替换了同期间的 4 行");
+  const log = await readTableContents(await XlsxPackage.load(new Uint8Array(readFileSync(saved))), "SP_S1_History");
+  // Every row, the appended ones too, has the 达成率 formulas, though LibreOffice's table part names no calculated column.
+  expect([log.calculated[6], log.calculated[9]]).toEqual([true, true]);
+  const sums = log.rows.map((row) => [row[1], row[4], row[5], row[7], row[8]]);
+  expect(sums.sort()).toEqual(
+    REPS.map((rep, r) => {
+      const f = figuresOf(r, 0)!;
+      return [rep, ...f.sales, ...f.collection];
+    }).sort(),
+  );
+  expect(await problems(saved)).toEqual(await problems(plain));
 });

@@ -76,9 +76,10 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
   const before = ids.filter((id): id is Logged => id !== undefined);
   const after = applyRecording<Logged | undefined>(ids, recording, (row) => row).filter((id): id is Logged => id !== undefined);
 
-  const replaced = await deleteTableRows(pkg, table, recording.remove);
   // By position: the log keeps the headers of the language it was made in.
   const keys = historyColumns(found.key, sheetLocale).map((column, i) => ({ key: column.key, header: contents.headers[i], calculated: column.formula !== undefined }));
+  // Appended first, deleted after (the old rows keep their indexes): a table LibreOffice saved names no
+  // calculated column, and `appendTableRows` tells one from its rows only while the log has two or more.
   await appendTableRows(pkg, {
     table,
     rows: recording.append.map((row) => {
@@ -86,6 +87,7 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
       return Object.fromEntries(keys.filter((k) => !k.calculated).map((k) => [k.header, values[k.key] ?? null]));
     }),
   });
+  const replaced = await deleteTableRows(pkg, table, recording.remove);
   await rewritePivot(pkg, placement, sheetLocale, before, after);
   return { sheet: placement.sheet, recorded: fresh.length, replaced, created: false };
 }
