@@ -41,7 +41,8 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
         `<c:cat><c:strRef><c:f>${ref(chart.categories)}</c:f></c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${ref(s.values)}</c:f></c:numRef></c:val></c:ser>`,
+        // A line is drawn straight from point to point: LibreOffice smooths a series that does not say.
+        `<c:val><c:numRef><c:f>${ref(s.values)}</c:f></c:numRef></c:val>${chart.kind === "line" ? '<c:smooth val="0"/>' : ""}</c:ser>`,
     )
     .join("");
   let plot: string;
@@ -80,6 +81,8 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:chart>` +
     `<c:title>${richText(chart.title)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
+    // A period without a figure is a gap in a line, not a fall to zero.
+    (chart.kind === "line" ? `<c:dispBlanksAs val="gap"/>` : "") +
     `</c:chart></c:chartSpace>`
   );
 }
