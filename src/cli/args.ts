@@ -77,6 +77,8 @@ export interface RollupCommand {
   readonly out: string;
   readonly lang: Locale;
   readonly files: readonly string[];
+  /** `--history`: record the roll-up's snapshot in the 团队历史 sheet too. */
+  readonly history: boolean;
 }
 
 /**
@@ -191,17 +193,25 @@ const isCommand = (name: string | undefined): name is Command => name !== undefi
 
 const fail = (message: (m: CliMessages) => string): Parsed => ({ kind: "error", message });
 
+const HISTORY_FLAG = "--history";
+
 /** Splits `--opt=value` and `--opt value`; returns the options and positionals or an error. */
-function scan(argv: readonly string[]): { options: Map<ValueOption, string>; maps: string[]; positionals: string[]; help: boolean } | Parsed {
+function scan(argv: readonly string[]): { options: Map<ValueOption, string>; maps: string[]; positionals: string[]; help: boolean; history: boolean } | Parsed {
   const options = new Map<ValueOption, string>();
   // `--map` is the one option given more than once: one correction each.
   const maps: string[] = [];
   const positionals: string[] = [];
   let help = false;
+  let history = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "-h" || arg === "--help") {
       help = true;
+      continue;
+    }
+    // The one switch (no value): `rollup` alone takes it.
+    if (arg === HISTORY_FLAG) {
+      history = true;
       continue;
     }
     // A lone "-" is stdin, a file name like any other.
@@ -219,7 +229,7 @@ function scan(argv: readonly string[]): { options: Map<ValueOption, string>; map
     if (flag === "--map") maps.push(value);
     options.set(flag as ValueOption, value);
   }
-  return { options, maps, positionals, help };
+  return { options, maps, positionals, help, history };
 }
 
 /** `--year`: a year every day of which the calendar supports (periodRange.ts). */
@@ -268,9 +278,9 @@ function calendarCommand(options: Map<ValueOption, string>, names: readonly stri
   return { kind: "calendar-notice", year, file: rest[0] };
 }
 
-function rollupCommand(out: string, lang: Locale, files: readonly string[]): Parsed {
+function rollupCommand(out: string, lang: Locale, files: readonly string[], history: boolean): Parsed {
   if (files.some((file) => file === out)) return fail((m) => m.outIsInput(out));
-  return { kind: "rollup", out, lang, files };
+  return { kind: "rollup", out, lang, files, history };
 }
 
 /** "张三=2,李四=1" (also ":", "：", "＝" and the Chinese comma "，") → name and value; a part without "=" has none. */
@@ -485,12 +495,13 @@ function planningOptions(options: Map<ValueOption, string>): { calendar: Calenda
 export function parseArgs(argv: readonly string[]): Parsed {
   const scanned = scan(argv);
   if ("kind" in scanned) return scanned;
-  const { options, maps, positionals, help } = scanned;
+  const { options, maps, positionals, help, history } = scanned;
   if (help || argv.length === 0) return { kind: "help" };
   const [command, ...names] = positionals;
   if (!isCommand(command)) return fail((m) => m.unknownCommand(command ?? ""));
   const stray = [...options.keys()].find((option) => !OPTIONS_OF[command].includes(option));
   if (stray !== undefined) return fail((m) => m.unknownOption(stray));
+  if (history && command !== "rollup") return fail((m) => m.unknownOption(HISTORY_FLAG));
   if (command === "calendar") return calendarCommand(options, names);
   if (command === "write" && names.length === 0) return fail((m) => m.noTemplates);
   if (command === "rollup" && names.length === 0) return fail((m) => m.noRepFiles);
@@ -503,7 +514,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (notXlsx !== undefined) return fail((m) => (notXlsx === out ? m.notXlsx(out) : m.notRepWorkbook[notXlsxKind(notXlsx)](notXlsx)));
   const lang = options.get("--lang") ?? DEFAULT_LOCALE;
   if (!isLocale(lang)) return fail((m) => m.badLang(lang));
-  if (command === "rollup") return rollupCommand(out, lang, names);
+  if (command === "rollup") return rollupCommand(out, lang, names, history);
   if (command === "import") return importCommand(options, maps, names, out, lang);
   const planning = planningOptions(options);
   if ("kind" in planning) return planning;

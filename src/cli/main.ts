@@ -1,7 +1,7 @@
 import { unlinkSync } from "node:fs";
 import { access, lstat, readFile, readlink, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
-import { isoWeekMonday, type WorkCalendar, type WorkWeek } from "../domain/calendar";
+import { isoWeekMonday, serialFromYmd, type WorkCalendar, type WorkWeek } from "../domain/calendar";
 import { CHINA_CALENDAR, chinaDates, isChinaYearCovered, planningCalendar, type PlanningCalendar } from "../domain/chinaCalendar";
 import { parseHolidayNotice } from "../domain/holidayNotice";
 import { DomainError } from "../domain/errors";
@@ -436,7 +436,7 @@ async function checkOutNotInput(io: CliIo, out: string, files: readonly string[]
   }
 }
 
-async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
+async function rollup(command: RollupCommand, io: CliIo, now: Date): Promise<string> {
   await checkOutNotInput(io, command.out, command.files);
   const base = await existingOut(io, command.out);
   const reps = [];
@@ -448,7 +448,7 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
     if (refusal) tooBig.push(new FileRefusedError(file, refusal));
     else reps.push({ file, data: await readOrFail(io, file) });
   }
-  const report = await rollupWorkbooks(base, reps, command.lang).catch((error: unknown) => {
+  const report = await rollupWorkbooks(base, reps, command.lang, command.history ? { recorded: serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) } : undefined).catch((error: unknown) => {
     throw new CliError(EXIT_FAILURE, (m, l) => m.failed(reason(error, l)));
   });
   // A refused file is left out, the others are rolled up; with none left there is nothing to write.
@@ -462,6 +462,7 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
     m.rolledUp(command.out, report.plans.length, report.summarySheet),
     ...(report.projects ? [m.projectsListed(report.projects.table, report.projects.reps)] : []),
     ...(report.unlistedTracker ? [m.projectsUnlisted(report.unlistedTracker)] : []),
+    ...(report.history === undefined ? [] : [report.history ? m.historyRecorded(report.history.sheet, report.history.recorded, report.history.replaced, report.history.created) : m.historyNothing]),
     ...report.copied.map((c) => m.copiedPlan(c.file, c.fromSheet, c.toSheet)),
     ...report.withoutPlans.map(m.withoutPlans),
     ...report.plans.filter((plan) => planStatus(plan) !== "ok").map((plan) => m.needsAttention(plan.sheet, planRemarks(plan, command.lang))),
@@ -622,7 +623,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Dat
         parsed.kind === "import"
           ? await importList(parsed, io, now)
           : parsed.kind === "rollup"
-            ? await rollup(parsed, io)
+            ? await rollup(parsed, io, now)
             : parsed.kind === "breakdown"
               ? await breakdown(parsed, io)
               : parsed.kind === "next"

@@ -53,6 +53,9 @@ const zh = {
   noRepFiles: "请至少指定一个销售代表的工作簿(.xlsx)。",
   outIsInput: (f: string) => `输出文件不能同时是输入文件:${excerpt(f, PATH_CHARACTERS)}`,
   rolledUp: (f: string, n: number, s: string) => `已写入 ${excerpt(f, PATH_CHARACTERS)}:汇总了 ${n} 张计划表,见工作表"${excerpt(s)}"。`,
+  historyRecorded: (s: string, n: number, replaced: number, created: boolean) =>
+    `团队历史：${created ? "新建工作表" : "工作表"}"${excerpt(s)}"记录了 ${n} 行${replaced > 0 ? `，替换了同期间的 ${replaced} 行` : ""}。`,
+  historyNothing: "团队历史：没有可记录的计划（计划表缺少销售代表或期间），未作记录。",
   projectsListed: (t: string, n: number) => `项目进度:按项目跟踪表 ${t} 列出 ${n} 名销售代表及其他负责人的各阶段项目数、金额和中标率。`,
   projectsUnlisted: (t: string) => `项目进度未列出:项目跟踪表 ${t} 的部分命名单元格已被删除,无法按名称统计。重新生成项目跟踪表后再汇总即可。`,
   copiedPlan: (from: string, sheet: string, to: string) => `  ${excerpt(from, PATH_CHARACTERS)}:"${excerpt(sheet)}" → "${excerpt(to)}"`,
@@ -182,6 +185,9 @@ const en: CliMessages = {
   noRepFiles: "Name at least one rep's workbook (.xlsx).",
   outIsInput: (f) => `The output file cannot also be an input file: ${excerpt(f, PATH_CHARACTERS)}`,
   rolledUp: (f, n, s) => `Wrote ${excerpt(f, PATH_CHARACTERS)}: rolled up ${n} plan sheets, see sheet "${excerpt(s)}".`,
+  historyRecorded: (s, n, replaced, created) =>
+    `Team history: recorded ${n} rows ${created ? "in the new sheet" : "in sheet"} "${excerpt(s)}"${replaced > 0 ? `, replacing ${replaced} rows of the same periods` : ""}.`,
+  historyNothing: "Team history: no plan to record (the plan sheets lack a rep or a period); nothing recorded.",
   projectsListed: (t, n) => `Projects by stage: projects, amounts and win rate of ${n} reps and of others, from the project tracker ${t}.`,
   projectsUnlisted: (t) => `Projects by stage not listed: some named cells of the project tracker ${t} were deleted, so it cannot be counted by name. Write the project tracker again and roll up again.`,
   copiedPlan: (from, sheet, to) => `  ${excerpt(from, PATH_CHARACTERS)}: "${excerpt(sheet)}" → "${excerpt(to)}"`,
@@ -302,7 +308,7 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
 
 用法 Usage:
   sales-planner write <${CLI_NAMES.join("|")}>... --out FILE.xlsx [options]
-  sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--lang zh-CN|en-US]
+  sales-planner rollup --out TEAM.xlsx REP1.xlsx [REP2.xlsx ...] [--history] [--lang zh-CN|en-US]
   sales-planner breakdown --out FILE.xlsx --target 1000000 (--month 2026-11 | --year 2026)
                 --reps 张三=3,李四=2,王五=1 [--products 2:3:1] [--plans monthly | --plans weekly --week 2026-W48]
                 [--calendar cn|none] [--workweek 双休|单休|大小周:DATE] [--holidays FILE] [--lang zh-CN|en-US]
@@ -332,11 +338,15 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   rollup:把各销售代表工作簿中的周计划和月计划复制到 TEAM(不存在则新建;重名的工作表和
   计划标识自动改名),并生成"团队汇总"工作表:每张计划表一行,公式直接引用计划表的命名单元格,
   含团队合计;TEAM 中有项目跟踪表时,另列出各销售代表各阶段的项目数、金额和中标率;TEAM 中已有的
-  团队汇总表会按新的计划表重建。
+  团队汇总表会按新的计划表重建。--history 另把本次汇总的快照记入"团队历史"工作表(每张计划表一行:
+  目标、实际、达成率;再次记录同一期间只替换该期间的行),并重写各代表按期间的达成率透视表和折线图。
   rollup copies the weekly and monthly plans of the reps' workbooks into TEAM (created if missing;
   taken sheet names and plan keys are renamed) and writes the "Team summary" sheet: one row per plan
   sheet, formulas linked to the plans' named cells, team totals; when TEAM holds a project tracker, each
   rep's projects and amounts by stage and win rate too; a summary already in TEAM is rebuilt.
+  --history also records the roll-up's snapshot in the "Team history" sheet (one row per plan sheet:
+  target, actual, achievement; recording a period again replaces that period's rows only) and rewrites
+  its pivot and line charts of each rep's achievement by period.
 
   next:由工作表 NAME 上的周计划(月计划)生成下周(下月)计划,加入同一工作簿(给出 --out 时写入新文件):
   姓名、部门/团队、审批人不变,本周实际填入上周实际,完成情况不是"已完成"或"取消"的重点工作连同原因、

@@ -3,7 +3,8 @@ import { type BreakdownInput, type PlanInstance } from "../team";
 import { buildBreakdownSpecs, type PlanChoice } from "../templates/team";
 import { NO_NAMES } from "../spec/naming";
 import { writeSheets } from "../writers/office/officeWriter";
-import { collectRepWorkbooks, rollUpTeam, type InsertedPlan, type ProjectsOutcome, type RepWorkbookFile } from "../writers/office/team";
+import { collectRepWorkbooks, rollUpTeam, type HistoryResult, type InsertedPlan, type ProjectsOutcome, type RepWorkbookFile } from "../writers/office/team";
+import { serialFromYmd } from "../domain/calendar";
 import type { SkippedFile } from "../writers/ooxml/fileCheck";
 import { blobUrl, downloadOf, type WriteOutcome } from "./templateWriter";
 
@@ -19,6 +20,13 @@ export interface RollupOutcome {
   readonly refreshed: boolean;
   readonly plans: readonly PlanInstance[];
   readonly projects?: ProjectsOutcome;
+  /** What was recorded in the 团队历史 sheet when asked (null: no plan to record). */
+  readonly history?: HistoryResult | null;
+}
+
+/** `history`: record the roll-up's snapshot in the 团队历史 sheet, dated `on` (the pane's today). */
+export interface RollupOptions {
+  readonly history?: { readonly on: Date };
 }
 
 export type CollectOutcome =
@@ -56,8 +64,10 @@ export async function readSelection(): Promise<unknown[][]> {
   });
 }
 
-export async function rollUpInWorkbook(locale: Locale): Promise<RollupOutcome> {
-  return Excel.run((context) => rollUpTeam(context, locale));
+export async function rollUpInWorkbook(locale: Locale, options: RollupOptions = {}): Promise<RollupOutcome> {
+  const on = options.history?.on;
+  const history = on ? { recorded: serialFromYmd(on.getFullYear(), on.getMonth() + 1, on.getDate()) } : undefined;
+  return Excel.run((context) => rollUpTeam(context, locale, history));
 }
 
 /** Inside Excel: copies the reps' plan sheets in, then refreshes the roll-up so they are counted. */

@@ -282,9 +282,12 @@ export interface ChartSpec {
   /**
    * `bar`: horizontal bars, the categories from top to bottom in the table's order — a funnel by stage.
    * Excel's own Funnel type is a chartex part that Excel 2016 and LibreOffice cannot show.
+   * `line`: a line with markers per series, the categories left to right — a figure over periods.
    */
-  readonly kind: "column" | "pie" | "bar";
+  readonly kind: "column" | "pie" | "bar" | "line";
   readonly title: string;
+  /** The chart object's name, set when a writer must find its own chart again to replace it (default: the host's "Chart n"). */
+  readonly name?: string;
   readonly categories: TargetRef;
   readonly series: readonly ChartSeriesSpec[];
   /** Top-left and bottom-right cells the chart covers. */

@@ -4,7 +4,7 @@ import type { FormulaSyntax } from "../host/formulaSyntax";
 import type { RememberedFields } from "../host/preferences";
 import type { FileGrid, ImportOutcome, WorkbookRegisters, WorkbookSource, WorkbookSources } from "../host/importActions";
 import type { ImportKind, ImportWrite, SourceGrid } from "../import";
-import type { BreakdownRequest, CollectOutcome, RollupOutcome } from "../host/teamActions";
+import type { BreakdownRequest, CollectOutcome, RollupOptions, RollupOutcome } from "../host/teamActions";
 import type { WriteOutcome, WriteTarget } from "../host/templateWriter";
 import type { StampOutcome, SubmittedContent } from "../host/planActions";
 import type { RepWorkbookFile } from "../writers/office/team";
@@ -48,7 +48,7 @@ export interface PaneServices {
 export interface TeamServices {
   writeBreakdown(request: BreakdownRequest, locale: Locale): Promise<WriteOutcome>;
   readonly readSelection?: () => Promise<unknown[][]>;
-  readonly rollUp?: (locale: Locale) => Promise<RollupOutcome>;
+  readonly rollUp?: (locale: Locale, options?: RollupOptions) => Promise<RollupOutcome>;
   collect(files: readonly RepWorkbookFile[], locale: Locale): Promise<CollectOutcome>;
 }
 

@@ -204,6 +204,10 @@ const zhCN = {
   rollupHeading: "汇总团队计划",
   rollupIntro: "找出本工作簿中由本加载项生成的所有计划表，写入或刷新“团队汇总”表；汇总中的数字是指向各计划表的公式，之后的修改会自动更新。不会改动任何计划表。",
   rollupButton: "汇总团队计划",
+  rollupHistory: "记录到团队历史",
+  rollupHistoryDone: (sheet: string, recorded: number, replaced: number, created: boolean) =>
+    `团队历史：${created ? "新建" : ""}“${sheet}”记录了 ${recorded} 行${replaced > 0 ? `，替换了同期间的 ${replaced} 行` : ""}。`,
+  rollupHistoryNothing: "团队历史：没有可记录的计划（计划表缺少销售代表或期间），未作记录。",
   rollupDone: (sheet: string, refreshed: boolean, count: number) => `“${sheet}”已${refreshed ? "刷新" : "创建"}：共 ${count} 张计划表。`,
   rollupAttention: (marked: readonly string[]) => `需要处理：${marked.join(" · ")}`,
   rollupProjects: (table: string) => `项目进度：按项目跟踪表 ${table} 列出各销售代表各阶段的项目数、金额和中标率。`,
@@ -496,6 +500,10 @@ const enUS: UiStrings = {
   rollupHeading: "Roll up team plans",
   rollupIntro: "Finds every plan sheet this add-in wrote in the workbook and writes or refreshes the team summary sheet; its figures are formulas pointing at the plans, so later edits show up by themselves. No plan sheet is changed.",
   rollupButton: "Roll up team plans",
+  rollupHistory: "Record in team history",
+  rollupHistoryDone: (sheet, recorded, replaced, created) =>
+    `Team history: recorded ${recorded} rows in ${created ? "the new sheet " : ""}"${sheet}"${replaced > 0 ? `, replacing ${replaced} rows of the same periods` : ""}.`,
+  rollupHistoryNothing: "Team history: no plan to record (the plan sheets lack a rep or a period); nothing recorded.",
   rollupDone: (sheet, refreshed, count) => `"${sheet}" ${refreshed ? "refreshed" : "created"}: ${count} plan sheets.`,
   rollupAttention: (marked) => `Needs attention: ${marked.join(" · ")}`,
   rollupProjects: (table) => `Projects by stage: each rep's projects, amounts and win rate from the project tracker ${table}.`,

@@ -10,6 +10,8 @@ import type { Locale } from "../contract/locale";
 export type TeamErrorCode =
   /** The existing summary table no longer has the columns the roll-up writes. */
   | "summaryChanged"
+  /** The 团队历史 log table no longer has the columns a recording writes. */
+  | "historyChanged"
   /** A rep's file holds no plan sheet the add-in wrote. */
   | "noPlanSheets"
   /** A rep's file is not a readable .xlsx workbook. */
@@ -43,6 +45,7 @@ export class TeamError extends CodedError<TeamErrorCode> {
 const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParams) => string>>> = {
   "zh-CN": {
     summaryChanged: (p) => `汇总表“${p.sheet}”的表格列已被修改，无法原地刷新。请删除该工作表（或把表格改名）后重新汇总。`,
+    historyChanged: (p) => `团队历史表“${p.sheet}”的表格列已被修改，无法追加记录。请恢复表格的列（或把该表格改名，以新建一份团队历史）后重新汇总。`,
     noPlanSheets: (p) => `文件“${p.file}”中没有找到销售计划助手生成的周计划或月计划。`,
     unreadableFile: (p) => `无法读取文件“${p.file}”：${p.detail ?? ""}`,
     insertFailed: (p) => `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`,
@@ -54,6 +57,8 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
   "en-US": {
     summaryChanged: (p) =>
       `The columns of the summary table on "${p.sheet}" were changed, so it cannot be refreshed in place. Delete that sheet (or rename its table) and roll up again.`,
+    historyChanged: (p) =>
+      `The columns of the team history table on "${p.sheet}" were changed, so no snapshot can be added to it. Put the columns back (or rename that sheet's table to start a new history), then roll up again.`,
     noPlanSheets: (p) => `No weekly or monthly plan made by Sales Planner was found in "${p.file}".`,
     unreadableFile: (p) => `Cannot read "${p.file}": ${p.detail ?? ""}`,
     insertFailed: (p) => `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`,

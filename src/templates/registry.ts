@@ -86,6 +86,8 @@ export const TEMPLATES = withIds({
 export const TEAM_TEMPLATES = withIds({
   teamSummary: { keyLetter: "T", version: 1 },
   breakdown: { keyLetter: "B", version: 1 },
+  // 团队历史 (issue 16): the roll-ups' snapshots, appended; "S" for snapshot.
+  teamHistory: { keyLetter: "S", version: 1 },
 } as const satisfies Record<string, Omit<RecordTemplate, "id">>);
 
 /**

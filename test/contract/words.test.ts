@@ -66,6 +66,7 @@ test.each([["task-pane", uiStrings], ["function error help", errorHelp]] as cons
 // Records keyed by the code types: a code added without a sample here is a type error.
 const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   summaryChanged: { sheet: "团队汇总" },
+  historyChanged: { sheet: "团队历史" },
   noPlanSheets: { file: "zhang.xlsx" },
   unreadableFile: { file: "zhang.xlsx", detail: "bad zip" },
   insertFailed: { file: "zhang.xlsx", detail: "InvalidArgument" },

@@ -19,7 +19,8 @@ import { boundingBox } from "../../src/writers/layout";
  *   formats), `charts.add` guesses series from its source as Excel does, and a range reports its
  *   merged areas, validation type and conditional formats — see the sections at the end.
  *
- * Simplifications: formulas are stored, never calculated (a formula cell's `values` read as "");
+ * Simplifications: formulas are stored, never calculated (a formula cell's `values` read as "", or as
+ * the `computed` result a test gave it);
  * setting `dataValidation.rule` replaces the range's whole validation (so a prompt or error alert
  * set before the rule is lost — set them after it, as on real Excel); write-only formatting objects
  * (font, fill, borders, conditional-format details, page zoom) are recorded as `path = value`.
@@ -47,6 +48,11 @@ export interface FakeCell {
   value?: FakeScalar;
   formula?: string;
   numberFormat?: string;
+  /**
+   * What Excel calculated for `formula`, which the fake cannot: a test sets it where code reads a
+   * formula's result (`values`); writing the cell drops it.
+   */
+  computed?: FakeScalar;
 }
 
 export interface FakeFormat {
@@ -840,6 +846,7 @@ const MAX_COL = 16_383;
 function writeTyped(state: FakeWorkbookState, cell: FakeCell, value: unknown): void {
   delete cell.formula;
   delete cell.value;
+  delete cell.computed;
   if (typeof value !== "string") cell.value = value as FakeScalar;
   else if (value === "") return;
   else if (cell.numberFormat === "@") cell.value = value;
@@ -889,7 +896,7 @@ class RangeProxy extends ClientObject<Area> {
       case "address":
         return qualifiedAddress(sheet.name, range);
       case "values":
-        return grid((c) => (c?.formula !== undefined ? "" : (c?.value ?? "")));
+        return grid((c) => (c?.formula !== undefined ? (c.computed ?? "") : (c?.value ?? "")));
       case "formulas":
         return grid((c) => c?.formula ?? c?.value ?? "");
       case "formulasLocal":
@@ -1560,7 +1567,8 @@ class ChartCollectionProxy extends CollectionProxy<FakeChart, ChartProxy> {
     let created: FakeChart | undefined;
     this.ctx.enqueue(this.path, "add", [type, source, seriesBy], () => {
       const sheet = this.sheet();
-      if (!["ColumnClustered", "Pie", "BarClustered", "Line"].includes(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
+      // Types Excel.ChartType lists (https://learn.microsoft.com/javascript/api/excel/excel.charttype); those the add-in uses.
+      if (!["ColumnClustered", "Pie", "BarClustered", "Line", "LineMarkers"].includes(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
       const from = source.resolveNow();
       if (from.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "chart source is on another sheet");
       created = { name: `Chart ${sheet.charts.length + 1}`, type, settings: {}, series: guessedSeries(sheet, from.range) };

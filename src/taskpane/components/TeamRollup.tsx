@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, MessageBar, MessageBarBody, Spinner, Subtitle2 } from "@fluentui/react-components";
 import type { CollectOutcome, RollupOutcome } from "../../host/teamActions";
 import type { ProjectsOutcome } from "../../writers/office/team";
 import type { Locale } from "../../contract/locale";
@@ -48,6 +48,11 @@ function RollupSummary({ outcome, strings, locale }: { outcome: RollupOutcome; s
         {strings.rollupDone(outcome.sheet, outcome.refreshed, outcome.plans.length)}
         {marked.length > 0 && <div>{strings.rollupAttention(marked)}</div>}
         {outcome.projects && <div data-testid="rollup-projects">{projectsText(outcome.projects, strings)}</div>}
+        {outcome.history !== undefined && (
+          <div data-testid="rollup-history">
+            {outcome.history ? strings.rollupHistoryDone(outcome.history.sheet, outcome.history.recorded, outcome.history.replaced, outcome.history.created) : strings.rollupHistoryNothing}
+          </div>
+        )}
       </MessageBarBody>
     </MessageBar>
   );
@@ -66,6 +71,7 @@ export function TeamRollup({ locale, services }: { locale: Locale; services: Pan
   const styles = useFormStyles();
   const strings = uiStrings(locale);
   const [result, setResult] = useState<Result>({ kind: "idle" });
+  const [history, setHistory] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const busy = result.kind === "busy";
   const { rollUp } = services.team;
@@ -103,10 +109,16 @@ export function TeamRollup({ locale, services }: { locale: Locale; services: Pan
           </Subtitle2>
           <Body1>{strings.rollupIntro}</Body1>
           <div className={styles.row}>
-            <Button appearance="primary" disabled={busy} onClick={() => void run(async () => ({ kind: "rolledUp", outcome: await rollUp(locale) }))} data-testid="rollup-button">
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void run(async () => ({ kind: "rolledUp", outcome: await rollUp(locale, history ? { history: { on: services.today() } } : {}) }))}
+              data-testid="rollup-button"
+            >
               {strings.rollupButton}
             </Button>
           </div>
+          <Checkbox checked={history} disabled={busy} label={strings.rollupHistory} onChange={(_, d) => setHistory(d.checked === true)} data-testid="rollup-history-checkbox" />
         </section>
       )}
       <section className={styles.form} aria-labelledby="collect-title">

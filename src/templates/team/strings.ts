@@ -59,6 +59,15 @@ const zh = {
       winRate: "中标率",
     },
   },
+  history: {
+    sheetName: "团队历史",
+    title: "团队历史",
+    note: "每次汇总团队计划时可记录一次快照：每份计划一行，数字为记录时的值。再次记录同一类型和期间时，只替换该期间的行，其他行保持不变。右侧的达成率透视表和图表在每次记录时重写；请勿修改表格和透视表，可在其他位置添加备注。",
+    recorded: "记录日期",
+    pivotPeriod: "期间",
+    pivotTitle: (kind: string, metric: string) => `${kind} · ${metric}达成率`,
+    pivotNote: "按期间（行）和销售代表（列）汇总：实际合计 ÷ 目标合计；#N/A 表示该期间没有目标。",
+  },
   breakdown: {
     sheetName: "目标分解",
     title: "目标分解",
@@ -132,6 +141,15 @@ const en: TeamStrings = {
       lost: "Bids lost",
       winRate: "Win rate",
     },
+  },
+  history: {
+    sheetName: "Team history",
+    title: "Team history",
+    note: "Each roll-up can record a snapshot here: one row per plan, the figures as they were when recorded. Recording the same kind and period again replaces that period's rows only; other rows stay as they are. The achievement pivot and the charts on the right are rewritten on each recording; do not edit the table or the pivot, add your notes elsewhere.",
+    recorded: "Recorded",
+    pivotPeriod: "Period",
+    pivotTitle: (kind, metric) => `${kind} · ${metric} achievement`,
+    pivotNote: "By period (rows) and rep (columns): total actual ÷ total target; #N/A where the period has no target.",
   },
   breakdown: {
     sheetName: "Target breakdown",

@@ -202,7 +202,12 @@ function addConditionalFormat(range: Excel.Range, spec: ConditionalFormatSpec): 
   }
 }
 
-const CHART_TYPES: Readonly<Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Pie">> = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" };
+const CHART_TYPES: Readonly<Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Pie" | "LineMarkers">> = {
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  pie: "Pie",
+  line: "LineMarkers",
+};
 
 /**
  * Every series gets its name, values and categories set explicitly: `charts.add` guesses from its
@@ -215,6 +220,7 @@ function addChart(sheet: Excel.Worksheet, spec: SheetSpec, chart: ChartSpec, ran
   const firstValues = rangeOf(resolveTarget(spec, first.values));
   const created = sheet.charts.add(CHART_TYPES[chart.kind], firstValues, "Columns");
   created.title.text = chart.title;
+  if (chart.name !== undefined) created.name = chart.name;
   // A bar chart draws its first category at the bottom; reversed, the categories read top to bottom in
   // the table's order, as a funnel does, and the value axis, which would follow the first category to the
   // top, crosses at the last one, below — as the xlsx writer's `crosses="max"` (ChartAxis.reversePlotOrder,

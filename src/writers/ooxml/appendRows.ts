@@ -171,6 +171,9 @@ interface RowSlice {
   readonly xml: string;
 }
 
+/** What the scanners name in their errors. */
+type SheetOf = Pick<FoundTable, "name" | "sheet" | "sheetPath">;
+
 interface SheetRows {
   /** The part up to and including `<sheetData>` (a self-closing `<sheetData/>` becomes an open pair). */
   readonly head: string;
@@ -179,7 +182,7 @@ interface SheetRows {
   readonly tail: string;
 }
 
-function sheetRows(xml: string, table: FoundTable): SheetRows {
+function sheetRows(xml: string, table: SheetOf): SheetRows {
   const at = /<sheetData(?=[\s/>])[^>]*?(\/?)>/.exec(xml);
   if (at === null) throw new Error(`worksheet ${table.sheetPath} has no sheetData`);
   const start = at.index + at[0].length;
@@ -209,7 +212,7 @@ const columnIndex = (letters: string): number => {
 };
 
 /** A row's cells by 0-based column, each as written. */
-function rowCells(row: RowSlice, table: FoundTable): Map<number, string> {
+function rowCells(row: RowSlice, table: SheetOf): Map<number, string> {
   const cells = new Map<number, string>();
   for (const m of row.inner.matchAll(CELL)) {
     const ref = /\sr="([A-Z]+)\d+"/.exec(m[1]);
@@ -640,4 +643,120 @@ export async function readTableContents(pkg: XlsxPackage, table: string): Promis
     values.push(found.columns.map((c) => storedValue(cells.get(c.col), shared)));
   }
   return { sheet: found.sheet, headers: found.columns.map((c) => c.header), calculated: found.columns.map((c) => c.formula !== undefined), rows: values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deleting rows of a table, and rewriting a block of cells the add-in owns (the team history).
+
+/** Whether a cell holds a formula (its own text or a pointer to a shared one). */
+const hasFormula = (cell: string | undefined): boolean => cell !== undefined && /<f[\s/>]/.test(cell);
+
+/**
+ * Deletes the data rows `remove` (0-based) of a table without totals row, as Excel deletes table rows:
+ * the rows below move up over the table's columns only — cells beside the table stay where they are —
+ * and the table, its autoFilter and the conditional formats and validations over its columns end
+ * that many rows higher. Rows above the first deleted one keep their bytes; a moved row's cells keep
+ * theirs but for their address. A calculated column's formula cells stay in their rows (the formula is
+ * the same in every row, and moving one that Excel saved as a shared formula would cut it off from the
+ * cells pointing at it). A table keeps at least one data row: deleting every row leaves a blank one.
+ * Returns how many rows were deleted.
+ */
+export async function deleteTableRows(pkg: XlsxPackage, name: string, remove: readonly number[]): Promise<number> {
+  const found = await findTable(pkg, name);
+  if (found.totalsRows > 0) throw new Error(`table ${found.name} has a totals row; deleteTableRows handles logs without one`);
+  const sheetXml = (await pkg.text(found.sheetPath)) ?? "";
+  const { head, rows, tail } = sheetRows(sheetXml, found);
+  const byRow = new Map(rows.map((row) => [row.r, row]));
+  const table = withColumnFormulas(found, byRow);
+  const count = table.bodyLast - table.bodyFirst + 1;
+  const removed = new Set(remove.filter((i) => Number.isInteger(i) && i >= 0 && i < count));
+  if (removed.size === 0) return 0;
+  const kept = Array.from({ length: count }, (_, i) => i).filter((i) => !removed.has(i));
+  const rowsAfter = Math.max(1, kept.length);
+  const cellsAt = (r: number): Map<number, string> => (byRow.has(r) ? rowCells(byRow.get(r)!, table) : new Map());
+  const edited = new Map<number, EditedRow>();
+  for (let d = Math.min(...removed); d < count; d++) {
+    const r = table.bodyFirst + d;
+    const row: EditedRow = { open: byRow.get(r)?.open ?? `<row r="${r}">`, cells: cellsAt(r) };
+    const source = d < kept.length ? cellsAt(table.bodyFirst + kept[d]) : undefined;
+    for (const c of table.columns) {
+      const here = row.cells.get(c.col);
+      const from = source?.get(c.col);
+      // The formula stays; a value typed over it moves with its row.
+      if (c.formula !== undefined && d < rowsAfter && (source === undefined || from === undefined || hasFormula(from))) {
+        if (!hasFormula(here)) row.cells.set(c.col, formulaCell(`${c.letters}${r}`, styleOf(here ?? from), c));
+        continue;
+      }
+      if (d >= rowsAfter) row.cells.delete(c.col);
+      else if (from !== undefined) row.cells.set(c.col, movedCell(from, r));
+      else if (source === undefined) row.cells.set(c.col, valueCell(`${c.letters}${r}`, styleOf(here), null));
+      else row.cells.delete(c.col);
+    }
+    edited.set(r, row);
+  }
+  const parts = rows.filter((row) => !edited.has(row.r)).map((row) => ({ r: row.r, xml: row.xml }));
+  for (const [r, row] of edited) parts.push({ r, xml: emitRow(r, row) });
+  parts.sort((a, b) => a.r - b.r);
+  const shrink = count - rowsAfter;
+  pkg.write(table.sheetPath, head + parts.map((p) => p.xml).join("") + (shrink > 0 ? grownSheetTail(tail, table, -shrink) : tail));
+  if (shrink > 0) pkg.write(table.tablePath, grownTableXml(table, -shrink));
+  const workbook = await pkg.workbookXml();
+  const recalculated = withFullCalc(workbook);
+  if (recalculated !== workbook) pkg.write(WORKBOOK, recalculated);
+  return removed.size;
+}
+
+/** A cell of a block the add-in owns: a value or a formula (text without "="), formatted like the cell now at `like`. */
+export interface BlockCell {
+  readonly at: { readonly row: number; readonly col: number };
+  readonly value?: CellValue;
+  readonly formula?: string;
+  /** A cell whose style index the new cell takes (read before anything is cleared); none: unstyled. */
+  readonly like?: { readonly row: number; readonly col: number };
+}
+
+/**
+ * Clears `clear` on sheet `sheet` (its cells' contents and styles; rows stay) and writes `cells` —
+ * a block the add-in owns and rewrites whole (the team history's pivot). Text goes in as inline strings,
+ * formulas without cached values (the workbook is set to recalculate on opening). Cells outside
+ * `clear` and `cells` keep their bytes.
+ */
+export async function replaceBlock(pkg: XlsxPackage, sheet: string, clear: RangeRef, cells: readonly BlockCell[]): Promise<void> {
+  const entry = (await pkg.sheets()).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  if (entry?.path === undefined) throw new Error(`no worksheet "${sheet}" in the package`);
+  const sheetXml = (await pkg.text(entry.path)) ?? "";
+  const at: SheetOf = { name: sheet, sheet, sheetPath: entry.path };
+  const { head, rows, tail } = sheetRows(sheetXml, at);
+  const byRow = new Map(rows.map((row) => [row.r, row]));
+  const cellsAt = (r: number): Map<number, string> => (byRow.has(r) ? rowCells(byRow.get(r)!, at) : new Map());
+  const styleAt = (ref: { row: number; col: number }): string | undefined => styleOf(cellsAt(ref.row + 1).get(ref.col));
+  const written = cells.map((cell) => {
+    const ref = `${columnLetters(cell.at.col)}${cell.at.row + 1}`;
+    const style = cell.like === undefined ? undefined : styleAt(cell.like);
+    const xml =
+      cell.formula !== undefined ? `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`}><f>${escapeXml(cell.formula)}</f></c>` : valueCell(ref, style, cell.value ?? null);
+    return { r: cell.at.row + 1, col: cell.at.col, xml };
+  });
+  const edited = new Map<number, EditedRow>();
+  const editable = (r: number): EditedRow => {
+    let row = edited.get(r);
+    if (row === undefined) {
+      row = { open: byRow.get(r)?.open ?? `<row r="${r}">`, cells: cellsAt(r) };
+      edited.set(r, row);
+    }
+    return row;
+  };
+  for (let r = clear.from.row + 1; r <= clear.to.row + 1; r++) {
+    if (!byRow.has(r)) continue;
+    const row = editable(r);
+    for (const col of [...row.cells.keys()]) if (col >= clear.from.col && col <= clear.to.col) row.cells.delete(col);
+  }
+  for (const cell of written) editable(cell.r).cells.set(cell.col, cell.xml);
+  const parts = rows.filter((row) => !edited.has(row.r)).map((row) => ({ r: row.r, xml: row.xml }));
+  for (const [r, row] of edited) parts.push({ r, xml: emitRow(r, row) });
+  parts.sort((a, b) => a.r - b.r);
+  pkg.write(entry.path, head + parts.map((p) => p.xml).join("") + tail);
+  const workbook = await pkg.workbookXml();
+  const recalculated = withFullCalc(workbook);
+  if (recalculated !== workbook) pkg.write(WORKBOOK, recalculated);
 }

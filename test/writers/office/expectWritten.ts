@@ -55,7 +55,7 @@ export function expectWritten(fake: FakeExcel, spec: SheetSpec, options: { sheet
     // A bar chart (the project funnel) reads top to bottom, its value axis below the last category.
     const bar = { "axes.categoryAxis.reversePlotOrder": true, "axes.categoryAxis.position": "Maximum" };
     expect([sheet.charts[i]?.type, Object.entries(bar).every(([k, v]) => sheet.charts[i]?.settings[k] === v)]).toEqual(
-      [({ column: "ColumnClustered", bar: "BarClustered", pie: "Pie" } as const)[chart.kind], chart.kind === "bar"],
+      [({ column: "ColumnClustered", bar: "BarClustered", pie: "Pie", line: "LineMarkers" } as const)[chart.kind], chart.kind === "bar"],
     );
   });
   expect(sheet.merges).toHaveLength(spec.merges.length);

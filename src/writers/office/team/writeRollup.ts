@@ -232,7 +232,7 @@ async function removeAddedBlock(context: Excel.RequestContext, summary: string, 
  * they are — then write the number formats and formulas of every cell that differs from before
  * (null leaves a cell alone; rows added back are written whole).
  */
-async function restore(context: Excel.RequestContext, previous: SummaryTableContent): Promise<void> {
+export async function restore(context: Excel.RequestContext, previous: SummaryTableContent): Promise<void> {
   const table = context.workbook.tables.getItem(previous.name);
   const now = table.getRange().load("formulas,numberFormat,rowCount");
   await context.sync();

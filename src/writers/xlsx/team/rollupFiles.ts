@@ -8,6 +8,9 @@ import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team/
 import { blockReps, findTracker, incompleteTracker } from "../../../templates/team/projectsBlock";
 import { PROJECTS_ROLE } from "../../../templates/linkedTables";
 import { spTable } from "../../../spec/naming";
+import { XlsxPackage } from "../../ooxml";
+import { recordHistory, type HistoryOutcome } from "./historyFile";
+import type { HistoryRequest } from "../../../team/history";
 
 /**
  * The team workbook as a file, without Excel: `base` (or a new workbook) with the reps' plan sheets
@@ -29,13 +32,16 @@ export interface RollupReport {
   readonly withoutPlans: readonly string[];
   /** Files refused by the file check (fileCheck.ts) or unreadable as workbooks: the others are rolled up without them. */
   readonly refused: readonly SkippedFile[];
+  /** What `history` recorded in the 团队历史 sheet (historyFile.ts); null: asked, but no plan to record. */
+  readonly history?: HistoryOutcome | null;
 }
+
 
 /**
  * Each rep file is checked before it is read (fileCheck.ts): a refused one is left out and reported,
  * the others are rolled up. `base` is the caller's to check (the command line refuses the whole run).
  */
-export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readonly RepFile[], locale: Locale): Promise<RollupReport> {
+export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readonly RepFile[], locale: Locale, history?: HistoryRequest): Promise<RollupReport> {
   const refused: SkippedFile[] = [];
   const accepted: RepFile[] = [];
   for (const rep of reps) {
@@ -51,8 +57,10 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   const tracker = findTracker(existing);
   const unlisted = incompleteTracker(existing);
   const summary = buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker });
+  const recorded = await withHistory(await writeXlsx([summary], merged.data), plans, locale, history);
   return {
-    data: await writeXlsx([summary], merged.data),
+    data: recorded.data,
+    ...(history ? { history: recorded.outcome ?? null } : {}),
     summarySheet: summary.name,
     ...(tracker === undefined ? {} : { projects: { table: spTable(tracker, PROJECTS_ROLE), reps: blockReps(plans.map((p) => p.rep)).length } }),
     ...(unlisted === undefined ? {} : { unlistedTracker: unlisted }),
@@ -61,4 +69,17 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
     withoutPlans: merged.withoutPlans,
     refused,
   };
+}
+
+/** `data` with the roll-up's snapshot recorded in its 团队历史 sheet, when asked. */
+async function withHistory(
+  data: Uint8Array,
+  plans: readonly PlanInstance[],
+  locale: Locale,
+  history: HistoryRequest | undefined,
+): Promise<{ data: Uint8Array; outcome?: HistoryOutcome }> {
+  if (!history) return { data };
+  const pkg = await XlsxPackage.load(data);
+  const outcome = await recordHistory(pkg, plans, locale, history.recorded);
+  return outcome ? { data: await pkg.save(), outcome } : { data };
 }

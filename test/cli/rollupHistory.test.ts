@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { XlsxPackage } from "../../src/writers/ooxml";
+import { appendTableRows, readTableContents } from "../../src/writers/ooxml/appendRows";
+import { serialFromYmd } from "../../src/domain/calendar";
+import { runCli as run } from "../support/cli";
+import { expectValidXlsx } from "../support/ooxmlGate";
+
+/** `sales-planner rollup --history` end to end: the 团队历史 log recorded, replaced by period, the manager's note kept. */
+
+const dir = mkdtempSync(join(tmpdir(), "sp-cli-history-"));
+const TODAY = serialFromYmd(2026, 11, 25);
+
+/** A rep's weekly plan for `week` with 销售额 target and actual typed in (its targets table, as a rep fills it). */
+async function weeklyPlan(name: string, rep: string, week: string, target: number, actual: number): Promise<string> {
+  const file = join(dir, name);
+  const { code } = await run("write", "weekly", "--rep", rep, "--week", week, "--out", file);
+  expect(code).toBe(0);
+  const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+  const contents = await readTableContents(pkg, "SP_W1_Targets");
+  const index = contents.rows.findIndex((row) => row[0] === "销售额");
+  await appendTableRows(pkg, { table: "SP_W1_Targets", rows: [], fill: [{ index, values: { 目标: target, 实际: actual } }] });
+  writeFileSync(file, await pkg.save());
+  return file;
+}
+
+async function historyRows(file: string): Promise<(string | number | boolean | null)[][]> {
+  const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+  return (await readTableContents(pkg, "SP_S1_History")).rows.map((row) => row.slice(0, 6));
+}
+
+/** The team file with a note typed on the history sheet at F1 (beside the title), as the manager would. */
+async function withNote(file: string, note: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = /<sheet [^>]*name="团队历史"[^>]*r:id="([^"]+)"/.exec(workbook)![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+  const path = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
+  const sheet = await zip.file(path)!.async("string");
+  const edited = sheet.replace(/(<row r="1"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="F1" t="inlineStr"><is><t>${note}</t></is></c>$2`);
+  expect(edited).not.toBe(sheet);
+  zip.file(path, edited);
+  writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
+}
+
+async function cellText(file: string, sheetName: string, ref: string): Promise<string | undefined> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+  const sheet = await zip.file(`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`)!.async("string");
+  return new RegExp(`<c r="${ref}"[^>]*>[\\s\\S]*?<t[^>]*>([^<]*)</t>`).exec(sheet)?.[1];
+}
+
+describe("sales-planner rollup --history", () => {
+  test("--history is refused by the other commands", async () => {
+    const { code, err } = await run("write", "weekly", "--history", "--out", join(dir, "x.xlsx"));
+    expect(code).toBe(2);
+    expect(err).toContain("--history");
+  });
+
+  test("records one row per plan; the same period again replaces its rows, a new period appends; the manager's note stays", async () => {
+    const zhang = await weeklyPlan("zhang48.xlsx", "张三", "2026-W48", 1000, 800);
+    const li = await weeklyPlan("li48.xlsx", "李四", "2026-W48", 2000, 2500);
+    const team = join(dir, "team.xlsx");
+
+    const first = await run("rollup", "--out", team, "--history", zhang, li);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('团队历史：新建工作表"团队历史"记录了 2 行');
+    // 记录日期, 销售代表, 类型, 期间, 销售额目标, 销售额实际, in the summary's order (李四 before 张三 in pinyin): the
+    // figures as typed (the file holds no calculated results: read from the plans' targets tables).
+    expect(await historyRows(team)).toEqual([
+      [TODAY, "李四", "周计划", "2026-W48", 2000, 2500],
+      [TODAY, "张三", "周计划", "2026-W48", 1000, 800],
+    ]);
+    await expectValidXlsx(new Uint8Array(readFileSync(team)), "history recorded first");
+    await withNote(team, "经理备注：第48周");
+
+    // Again for the same week (no new plans: a file without any): W48's two rows are replaced, not added to.
+    const customers = join(dir, "customers.xlsx");
+    expect((await run("write", "customers", "--out", customers)).code).toBe(0);
+    const second = await run("rollup", "--out", team, "--history", "--lang", "en-US", customers);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('Team history: recorded 2 rows in sheet "团队历史", replacing 2 rows of the same periods.');
+    expect(await historyRows(team)).toHaveLength(2);
+
+    // A new week: W49 appended after W48's rows (recorded again with the roll-up's other plans).
+    const zhang49 = await weeklyPlan("zhang49.xlsx", "张三", "2026-W49", 1200, 1300);
+    const third = await run("rollup", "--out", team, "--history", zhang49);
+    expect(third.code).toBe(0);
+    expect(third.out).toContain('团队历史：工作表"团队历史"记录了 3 行，替换了同期间的 2 行');
+    expect(await historyRows(team)).toEqual([
+      [TODAY, "李四", "周计划", "2026-W48", 2000, 2500],
+      [TODAY, "张三", "周计划", "2026-W48", 1000, 800],
+      [TODAY, "张三", "周计划", "2026-W49", 1200, 1300],
+    ]);
+    expect(await cellText(team, "团队历史", "F1")).toBe("经理备注：第48周");
+    // The pivot's five line charts (one per weekly metric) replaced, not piled up: the summary's one chart besides.
+    const zip = await JSZip.loadAsync(readFileSync(team));
+    const charts = await Promise.all(zip.file(/^xl\/charts\/chart\d+\.xml$/).map((f) => f.async("string")));
+    expect(charts.filter((xml) => xml.includes("<c:lineChart>"))).toHaveLength(5);
+    // Each with a line per rep (李四, 张三), over the pivot's two weeks.
+    for (const xml of charts.filter((x) => x.includes("<c:lineChart>"))) {
+      expect(xml.match(/<c:ser>/g)).toHaveLength(2);
+      expect(xml).toMatch(/<c:cat><c:strRef><c:f>'团队历史'!\$AH\$\d+:\$AH\$\d+<\/c:f>/);
+    }
+    await expectValidXlsx(new Uint8Array(readFileSync(team)), "history recorded three times");
+  });
+});

@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli as run } from "../support/cli";
+import { columnLetters } from "../../src/spec/a1";
+import { XlsxPackage } from "../../src/writers/ooxml";
+import { appendTableRows, readTableContents } from "../../src/writers/ooxml/appendRows";
+import { PIVOT_COL, HISTORY_ORIGIN } from "../../src/templates/team/historySheet";
+import { convertWithLibreOffice, recalcXlsx, type Computed } from "../support/libreoffice";
+import { expectValidXlsx, formatProblem, validateXlsx } from "../support/ooxmlGate";
+
+/**
+ * Issue 16 item 4 in a spreadsheet engine: four reps' weekly plans over three weeks, rolled up with
+ * `--history` each week and once more at the end (every week recorded again) → LibreOffice recalculates
+ * the team workbook → every 达成率 of the log is its row's actual ÷ target, and every cell of the pivot
+ * is the rep's summed actual ÷ summed target for the week, as computed here (#N/A where the rep had no
+ * plan or no target that week).
+ */
+
+jest.setTimeout(300_000);
+
+const dir = mkdtempSync(join(tmpdir(), "sp-history-engine-"));
+const REPS = ["张三", "李四", "王五", "赵六"];
+const WEEKS = ["2026-W48", "2026-W49", "2026-W50"];
+
+interface Figures {
+  readonly sales: [number, number];
+  readonly collection: [number, number];
+}
+
+/** Deterministic figures per rep, week and run; 赵六 has no plan in W49, 王五's W50 has no sales target. */
+function figuresOf(rep: number, week: number): Figures | undefined {
+  if (rep === 3 && week === 1) return undefined;
+  const sales: [number, number] = [rep === 2 && week === 2 ? 0 : 1000 * (rep + 1) + 100 * week, 900 * (rep + 1) + 37 * week];
+  return { sales, collection: [500 + 50 * rep, 480 + 13 * week + rep] };
+}
+
+/** A rep's plan in a file of its own (`write` adds to a file that exists: `prefix` keeps the tests' files apart). */
+async function planFile(rep: number, week: number, prefix = ""): Promise<string | undefined> {
+  const figures = figuresOf(rep, week);
+  if (!figures) return undefined;
+  const file = join(dir, `${prefix}rep${rep}-w${week}.xlsx`);
+  expect((await run_("write", "weekly", "--rep", REPS[rep], "--week", WEEKS[week], "--out", file)).code).toBe(0);
+  const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(file)));
+  const contents = await readTableContents(pkg, "SP_W1_Targets");
+  const fill = [
+    { index: contents.rows.findIndex((r) => r[0] === "销售额"), values: { 目标: figures.sales[0], 实际: figures.sales[1] } },
+    { index: contents.rows.findIndex((r) => r[0] === "回款额"), values: { 目标: figures.collection[0], 实际: figures.collection[1] } },
+  ];
+  await appendTableRows(pkg, { table: "SP_W1_Targets", rows: [], fill });
+  writeFileSync(file, await pkg.save());
+  return file;
+}
+
+const run_ = run;
+
+test("the log's 达成率 and the pivot compute the sums of the snapshots, week by week", async () => {
+  const team = join(dir, "team.xlsx");
+  const expected = new Map<string, Figures>();
+  const empty = join(dir, "customers.xlsx");
+  expect((await run_("write", "customers", "--out", empty)).code).toBe(0);
+  for (const week of [0, 1, 2]) {
+    const files = (await Promise.all(REPS.map((_, rep) => planFile(rep, week)))).filter((f): f is string => f !== undefined);
+    expect((await run_("rollup", "--out", team, "--history", ...files)).code).toBe(0);
+    REPS.forEach((rep, r) => {
+      const f = figuresOf(r, week);
+      if (f) expected.set(`${rep}|${WEEKS[week]}`, f);
+    });
+  }
+  // Recorded again without new plans: every week's rows replaced, none added.
+  expect((await run_("rollup", "--out", team, "--history", empty)).code).toBe(0);
+  const data = new Uint8Array(readFileSync(team));
+  await expectValidXlsx(data, "team history after four recordings");
+  const pkg = await XlsxPackage.load(data);
+  const log = await readTableContents(pkg, "SP_S1_History");
+  expect(log.rows.map((row) => `${row[1]}|${row[3]}`).sort()).toEqual([...expected.keys()].sort());
+
+  const [book] = await recalcXlsx([team]);
+  const cells = book.get("团队历史")!;
+  const at = (row: number, col: number): Computed => cells.get(`${columnLetters(col)}${row + 1}`) ?? null;
+  const first = HISTORY_ORIGIN.row + 1;
+  const close = (value: Computed, want: number): void => {
+    expect(typeof value).toBe("number");
+    expect(value as number).toBeCloseTo(want, 10);
+  };
+  // The log: 销售额 is columns 4..6 (target, actual, 达成率); 回款额 7..9.
+  log.rows.forEach((row, i) => {
+    const f = expected.get(`${row[1]}|${row[3]}`)!;
+    expect([at(first + i, 4), at(first + i, 5)]).toEqual(f.sales);
+    if (f.sales[0] === 0) expect(at(first + i, 6)).toBe("");
+    else close(at(first + i, 6), f.sales[1] / f.sales[0]);
+    close(at(first + i, 9), f.collection[1] / f.collection[0]);
+  });
+
+  // The pivot: blocks captioned "周计划 · <metric>达成率", header 期间 + reps, one row per week.
+  const captionRow = (title: string): number => {
+    for (let r = HISTORY_ORIGIN.row; r < HISTORY_ORIGIN.row + 200; r++) if (at(r, PIVOT_COL) === title) return r;
+    throw new Error(`no block ${title}`);
+  };
+  const metrics = [
+    ["销售额", (f: Figures) => f.sales],
+    ["回款额", (f: Figures) => f.collection],
+  ] as const;
+  for (const [label, pick] of metrics) {
+    const caption = captionRow(`周计划 · ${label}达成率`);
+    const header = caption + 1;
+    const reps = [...REPS].sort((a, b) => a.localeCompare(b, "zh-CN"));
+    expect(reps.map((_, i) => at(header, PIVOT_COL + 1 + i))).toEqual(reps);
+    WEEKS.forEach((week, w) => {
+      expect(at(header + 1 + w, PIVOT_COL)).toBe(week);
+      reps.forEach((rep, i) => {
+        const value = at(header + 1 + w, PIVOT_COL + 1 + i);
+        const f = expected.get(`${rep}|${week}`);
+        const [target, actual] = f ? pick(f) : [0, 0];
+        if (target === 0) expect(value).toEqual({ error: "#N/A" });
+        else close(value, actual / target);
+      });
+    });
+  }
+});
+
+test("a team workbook LibreOffice saved (cached results, no calculated columns named) records the same figures, the 达成率 formulas on every row", async () => {
+  const team = join(dir, "lo-team.xlsx");
+  const files = (await Promise.all(REPS.map((_, rep) => planFile(rep, 0, "lo-")))).filter((f): f is string => f !== undefined);
+  expect((await run_("rollup", "--out", team, "--history", ...files)).code).toBe(0);
+  const out = mkdtempSync(join(tmpdir(), "sp-history-lo-"));
+  const [saved] = convertWithLibreOffice([team], "xlsx:Calc MS Excel 2007 XML", out);
+  const empty = join(dir, "no-plans.xlsx");
+  expect((await run_("write", "customers", "--out", empty)).code).toBe(0);
+  await expectValidXlsx(new Uint8Array(readFileSync(saved)), "LibreOffice-saved team workbook");
+  // The same roll-up without --history, for the problems the roll-up's own rebuild of the summary leaves in a
+  // LibreOffice-saved workbook (content types it keeps for parts it removed): recording adds none.
+  const plain = join(out, "plain.xlsx");
+  writeFileSync(plain, readFileSync(saved));
+  expect((await run_("rollup", "--out", plain, empty)).code).toBe(0);
+  const problems = async (file: string) => (await validateXlsx(new Uint8Array(readFileSync(file)), "")).map(formatProblem);
+  const again = await run_("rollup", "--out", saved, "--history", empty);
+  expect([again.code, again.err]).toEqual([0, ""]);
+  expect(again.out).toContain("记录了 4 行，替换了同期间的 4 行");
+  const log = await readTableContents(await XlsxPackage.load(new Uint8Array(readFileSync(saved))), "SP_S1_History");
+  // Every row, the appended ones too, has the 达成率 formulas, though LibreOffice's table part names no calculated column.
+  expect([log.calculated[6], log.calculated[9]]).toEqual([true, true]);
+  const sums = log.rows.map((row) => [row[1], row[4], row[5], row[7], row[8]]);
+  expect(sums.sort()).toEqual(
+    REPS.map((rep, r) => {
+      const f = figuresOf(r, 0)!;
+      return [rep, ...f.sales, ...f.collection];
+    }).sort(),
+  );
+  expect(await problems(saved)).toEqual(await problems(plain));
+});
