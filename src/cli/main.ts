@@ -591,7 +591,7 @@ async function next(command: NextCommand, io: CliIo): Promise<string> {
   warnUncovered(io, uncovered, result.names, command.lang);
   warnNotDates(io, result.names, command.lang);
   if (plan.unsaved.length > 0) io.stderr(m.nextUnsaved(plan.unsaved));
-  return m.nextWritten(command.out, result.sheets[0], plan.period, plan.request.template === "weekly", plan.carried, plan.targetFrom);
+  return m.nextWritten(command.out, result.sheets[0], plan.period, plan.carried, plan.targetFrom);
 }
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo, now: Date = new Date()): Promise<number> {

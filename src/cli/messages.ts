@@ -7,6 +7,7 @@ import { MONTH_RANGE, monthRangeText, WEEK_RANGE_TEXT, YEAR_RANGE } from "../dom
 import type { NotADate } from "../spec/sheetSpec";
 import { IMPORT_KINDS } from "../import";
 import type { NotXlsxKind } from "./fileKinds";
+import type { Carried } from "../templates/team/nextPlan";
 
 const IMPORT_WORDS = IMPORT_KINDS.map((kind) => TEMPLATES[kind].cliName).join("|");
 
@@ -19,8 +20,8 @@ const zh = {
   unknownCommand: (c: string) => `未知命令"${excerpt(c)}",可用命令:write、rollup、breakdown、calendar、import、next。`,
   nextNotXlsx: (f: string) => `next 读写 .xlsx 工作簿:${excerpt(f, PATH_CHARACTERS)}`,
   nextOutExists: (f: string) => `${excerpt(f, PATH_CHARACTERS)} 已存在,未做任何修改:--out 只写入一个新文件;要把下期计划加入原工作簿,请省略 --out。`,
-  nextWritten: (f: string, sheet: string, period: string, weekly: boolean, carried: number, from?: string) =>
-    `已写入 ${excerpt(f, PATH_CHARACTERS)}:下期计划"${excerpt(sheet)}"(${period}),带入${weekly ? ` ${carried} 项未完成的重点工作和本周实际(上周实际)` : ` ${carried} 个重点客户`};销售额目标${from ? `取自目标分解 ${from}` : "留空(工作簿中没有含本人和该期间的目标分解)"}。`,
+  nextWritten: (f: string, sheet: string, period: string, carried: Carried, from?: string) =>
+    `已写入 ${excerpt(f, PATH_CHARACTERS)}:下期计划"${excerpt(sheet)}"(${period}),带入${"keyItems" in carried ? ` ${carried.keyItems} 项未完成的重点工作和本周实际(上周实际)` : ` ${carried.keyCustomers} 个重点客户、${carried.keyWork} 项未完成的重点工作、${carried.collections} 笔未收齐的回款、${carried.vip} 项未完成的VIP培养计划`};销售额目标${from ? `取自目标分解 ${from}` : "留空(工作簿中没有含本人和该期间的目标分解)"}。`,
   nextExists: (sheet: string, period: string) => `下期计划已存在:工作表"${excerpt(sheet)}"(${period}),未做任何修改。`,
   nextUnsaved: (metrics: readonly string[]) =>
     `注意:本期 ${metrics.join("、")} 的实际是公式,文件中没有保存其计算结果(写入后未在 Excel、WPS 或 LibreOffice 中打开并保存过),下期的上周实际对这些指标留空。在 Excel 中打开、保存后再运行即可带入。`,
@@ -152,8 +153,8 @@ const en: CliMessages = {
   unknownCommand: (c) => `Unknown command "${excerpt(c)}"; use write, rollup, breakdown, calendar, import or next.`,
   nextNotXlsx: (f) => `next reads and writes .xlsx workbooks: ${excerpt(f, PATH_CHARACTERS)}`,
   nextOutExists: (f) => `${excerpt(f, PATH_CHARACTERS)} exists, nothing changed: --out writes a new file only; leave --out out to add the next plan to the workbook itself.`,
-  nextWritten: (f, sheet, period, weekly, carried, from) =>
-    `Wrote ${excerpt(f, PATH_CHARACTERS)}: the next plan "${excerpt(sheet)}" (${period}), with ${weekly ? `${carried} open key items and this week's actuals as last week's` : `${carried} key customers`}; sales target ${from ? `from the target breakdown ${from}` : "left blank (no target breakdown in the workbook holds this rep and period)"}.`,
+  nextWritten: (f, sheet, period, carried, from) =>
+    `Wrote ${excerpt(f, PATH_CHARACTERS)}: the next plan "${excerpt(sheet)}" (${period}), with ${"keyItems" in carried ? `${carried.keyItems} open key items and this week's actuals as last week's` : `${carried.keyCustomers} key customers, ${carried.keyWork} open key work items, ${carried.collections} collections still owed and ${carried.vip} open VIP development items`}; sales target ${from ? `from the target breakdown ${from}` : "left blank (no target breakdown in the workbook holds this rep and period)"}.`,
   nextExists: (sheet, period) => `The next plan exists already: sheet "${excerpt(sheet)}" (${period}); nothing changed.`,
   nextUnsaved: (metrics) =>
     `Note: this plan's actual ${metrics.join(", ")} are formulas whose results the file has not saved (written and never opened and saved in Excel, WPS or LibreOffice), so the next plan's last-week figures are blank for them. Open and save the file in Excel, then run again to carry them.`,
@@ -350,11 +351,14 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
 
   next:由工作表 NAME 上的周计划(月计划)生成下周(下月)计划,加入同一工作簿(给出 --out 时写入新文件):
   姓名、部门/团队、审批人不变,本周实际填入上周实际,完成情况不是"已完成"或"取消"的重点工作连同原因、
-  目标、方案带入;工作簿中有含本人和该期间的目标分解时,销售额目标取自分解。下期计划已存在时不重复生成。
+  目标、方案带入;月计划另带入重点客户(生意回顾从"未开始"起)、未完成的 VIP培养计划和未收齐的回款
+  (欠款作为应收余额)。工作簿中有含本人和该期间的目标分解时,销售额目标取自分解。下期计划已存在时不重复生成。
   next makes the next week's (month's) plan from the plan on sheet NAME, in the same workbook (a new
   file with --out): name, team and approver kept, this week's actuals as last week's, key items whose
-  status is not Done or Cancelled carried with their reason, goal and approach; the sales target from the
-  workbook's target breakdown when one holds this rep and period. A next plan already there is not made twice.
+  status is not Done or Cancelled carried with their reason, goal and approach; a monthly plan also
+  carries its key customers (business review back to Not started), open VIP development and collections
+  still owed (the amount owed as the receivable). The sales target from the workbook's target breakdown
+  when one holds this rep and period. A next plan already there is not made twice.
 
   breakdown:把团队目标按权重拆分给销售代表(最大余数法,合计恰好等于目标),再按工作日拆到每周
   (默认计入中国法定节假日和调休,见 --calendar、--holidays),写入"目标分解"工作表;--products 另按产品

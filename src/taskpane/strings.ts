@@ -1,5 +1,6 @@
 import type { Locale, Words } from "../contract/locale";
 import { excerpt, PATH_CHARACTERS } from "../contract/excerpt";
+import type { Carried } from "../templates/team/nextPlan";
 
 /** How an encoding is named to the user (the same in both languages). */
 /** How the pane names a CSV's detected encoding (the same in both languages). */
@@ -38,10 +39,10 @@ const zhCN = {
   loading: "正在加载…",
   galleryIntro: "选择要写入工作簿的模板：",
   nextPlanTitle: "从本期计划生成下一期",
-  nextPlanPurpose: "打开一张周计划或月计划后点击：生成下周（下月）计划，姓名、部门/团队、审批人不变，本周实际填入上周实际，完成情况不是“已完成”或“取消”的重点工作连同原因、目标、方案带入；工作簿中有目标分解时，销售额目标取自分解。已生成过的不会重复生成。",
+  nextPlanPurpose: "打开一张周计划或月计划后点击：生成下周（下月）计划，姓名、部门/团队、审批人不变，本周实际填入上周实际，完成情况不是“已完成”或“取消”的重点工作连同原因、目标、方案带入；月计划另带入重点客户（生意回顾从“未开始”起）、未完成的 VIP培养计划，以及未收齐的回款（欠款作为应收余额）。工作簿中有目标分解时，销售额目标取自分解。已生成过的不会重复生成。",
   nextPlanButton: "生成下周 / 下月计划",
-  nextPlanWritten: (sheet: string, weekly: boolean, carried: number, from?: string) =>
-    `已生成${weekly ? "下周" : "下月"}计划“${sheet}”，带入 ${carried} ${weekly ? "项未完成的重点工作" : "个重点客户"}；销售额目标${from ? `取自目标分解 ${from}` : "留空（工作簿中没有含本人和该期间的目标分解）"}。`,
+  nextPlanWritten: (sheet: string, carried: Carried, from?: string) =>
+    `已生成${"keyItems" in carried ? "下周" : "下月"}计划“${sheet}”，带入 ${"keyItems" in carried ? `${carried.keyItems} 项未完成的重点工作` : `${carried.keyCustomers} 个重点客户、${carried.keyWork} 项未完成的重点工作、${carried.collections} 笔未收齐的回款、${carried.vip} 项未完成的VIP培养计划`}；销售额目标${from ? `取自目标分解 ${from}` : "留空（工作簿中没有含本人和该期间的目标分解）"}。`,
   nextPlanExists: (sheet: string) => `下一期计划已存在：已切换到工作表“${sheet}”，未做任何修改。`,
   tplWeeklyTitle: "周工作计划",
   tplWeeklyPurpose: "每位销售每周一张：本周指标、每日安排、重点工作、费用与下周预估。",
@@ -336,10 +337,10 @@ const enUS: UiStrings = {
   loading: "Loading…",
   galleryIntro: "Choose a template to write into the workbook:",
   nextPlanTitle: "Next period from this plan",
-  nextPlanPurpose: "Open a weekly or monthly plan and click: next week's (month's) plan is made with the same name, team and approver, this week's actuals as last week's, and the key items whose status is not Done or Cancelled carried with their reason, goal and approach; the sales target comes from the workbook's target breakdown when it has one. A plan made already is not made twice.",
+  nextPlanPurpose: "Open a weekly or monthly plan and click: next week's (month's) plan is made with the same name, team and approver, this week's actuals as last week's, and the key items whose status is not Done or Cancelled carried with their reason, goal and approach; a monthly plan also carries its key customers (their business review starting Not started), its open VIP development and the collections still owed (what is owed as the receivable); the sales target comes from the workbook's target breakdown when it has one. A plan made already is not made twice.",
   nextPlanButton: "Next week's / month's plan",
-  nextPlanWritten: (sheet, weekly, carried, from) =>
-    `Made ${weekly ? "next week's" : "next month's"} plan "${sheet}" with ${carried} ${weekly ? "open key items" : "key customers"} carried; sales target ${from ? `from the target breakdown ${from}` : "left blank (no target breakdown in the workbook holds this rep and period)"}.`,
+  nextPlanWritten: (sheet, carried, from) =>
+    `Made ${"keyItems" in carried ? "next week's" : "next month's"} plan "${sheet}" with ${"keyItems" in carried ? `${carried.keyItems} open key items` : `${carried.keyCustomers} key customers, ${carried.keyWork} open key work items, ${carried.collections} collections still owed and ${carried.vip} open VIP development items`} carried; sales target ${from ? `from the target breakdown ${from}` : "left blank (no target breakdown in the workbook holds this rep and period)"}.`,
   nextPlanExists: (sheet) => `The next plan exists already: switched to sheet "${sheet}"; nothing changed.`,
   tplWeeklyTitle: "Weekly plan",
   tplWeeklyPurpose: "One per rep per week: targets, daily plan, key items, expenses and next week's forecast.",

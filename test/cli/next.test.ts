@@ -11,7 +11,7 @@ import { workbookNames, XlsxPackage } from "../../src/writers/ooxml";
 import { readTableContents } from "../../src/writers/ooxml/appendRows";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
 import { runCli as run } from "../support/cli";
-import { zhangsWeek } from "../fixtures/nextPlan";
+import { zhangsDecember, zhangsWeek } from "../fixtures/nextPlan";
 
 /** `sales-planner next` end to end on the file system. */
 
@@ -100,6 +100,22 @@ describe("sales-planner next", () => {
     expect(third.code).toBe(0);
     expect(third.out).toContain("2027-W01");
     expect(discoverPlans(await xlsxNameEntries(readFileSync(file))).map((p) => p.period)).toEqual(["2026-W52", "2026-W53", "2027-W01"]);
+  });
+
+  test("adds next month's plan: key customers without their 生意回顾, open 重点工作 and VIP rows, collections still owed", async () => {
+    const file = join(dir, "december.xlsx");
+    writeFileSync(file, await writeXlsx(buildTemplates([zhangsDecember()], { locale: "zh-CN", existing: NO_NAMES })));
+    const { code, out } = await run("next", "--in", file, "--sheet", "月计划-张三-2026-12");
+    expect(code).toBe(0);
+    expect(out).toContain("带入 1 个重点客户、1 项未完成的重点工作、1 笔未收齐的回款、1 项未完成的VIP培养计划");
+    const next = discoverPlans(await xlsxNameEntries(readFileSync(file))).find((p) => p.period === "2027-01");
+    expect(next).toMatchObject({ template: "monthly", rep: "张三", issues: [] });
+    const filled = async (part: string) => (await table(file, `SP_${next!.key}_${part}`)).rows.filter((r) => r.some((v) => v !== null && v !== ""));
+    expect(await filled("KeyCustomers")).toEqual([["华联超市", "A", null, "年货节陈列", "张三", null, null]]);
+    expect(await filled("KeyWork")).toEqual([["华联年度合同", "年底到期", "续签 200 万", "总经理拜访", "价格政策", "张三", serialFromYmd(2026, 12, 25), "进行中"]]);
+    // 应收余额 100 000 less the 30 000 collected; the date, amounts and 达成率 are January's to plan.
+    expect((await filled("Collections")).map((r) => r.filter((v) => v !== null && v !== ""))).toEqual([["华联超市", "HT-001", 70_000, "张三"]]);
+    expect(await filled("Vip")).toEqual([["华联超市", "B", "A", "季度联合促销", "张三", serialFromYmd(2026, 12, 25), "进行中"]]);
   });
 
   test("the sales target comes from the workbook's target breakdown when it holds the rep and the next week", async () => {

@@ -125,7 +125,7 @@ describe("next week's plan", () => {
       { category: "新增", item: "新客户名单", goal: "20 家" },
       { category: "销售计划", item: "老客户回访", status: " 未开始 " },
     ]);
-    expect(next.carried).toBe(3);
+    expect(next.carried).toEqual({ keyItems: 3 });
   });
 
   test("a plan written before 完成情况 existed (weekly v1): nothing says an item is done, so every filled row carries", () => {
@@ -226,5 +226,113 @@ describe("next month's plan", () => {
     const next = nextPlan(read, [monthly], [weeks], "zh-CN");
     if (next.kind !== "new" || next.request.template !== "monthly") throw new Error("expected a new monthly plan");
     expect(next.request.options.targets).toEqual({ SALES: { target: 60_000 } });
+  });
+
+  test("a plan written before its 重点工作, 回款计划 and VIP培养计划 (monthly v1): only key customers carry", () => {
+    const next = nextPlan(read, [monthly], [], "zh-CN");
+    if (next.kind !== "new" || next.request.template !== "monthly") throw new Error("expected a new monthly plan");
+    expect(next.request.options).toMatchObject({ keyWork: [], collections: [], vip: [] });
+    expect(next.carried).toEqual({ keyCustomers: 2, keyWork: 0, collections: 0, vip: 0 });
+  });
+
+  describe("a plan with 重点工作, 回款计划 and VIP培养计划 (monthly v2)", () => {
+    const due = serialFromYmd(2026, 12, 25);
+    const v2: PlanRead = {
+      plan: monthly,
+      tables: [
+        read.tables[0],
+        {
+          name: "SP_M1_KeyCustomers",
+          headers: ["客户", "等级", "本月目标", "行动计划", "负责人", "生意回顾", "与客户回顾日期"],
+          rows: [
+            ["华联超市", "A", 80_000, "年货节陈列", "张三", "已与客户回顾", serialFromYmd(2026, 12, 3)],
+            ["百货大楼", "B", 30_000, null, null, "已批准", null],
+          ],
+        },
+        {
+          name: "SP_M1_KeyWork",
+          headers: ["事项", "原因", "目标", "方案", "需公司支持", "负责人", "截止日期", "完成情况"],
+          rows: [
+            ["华联年度合同", "年底到期", "续签 200 万", "总经理拜访", "价格政策", "张三", due, "进行中"],
+            ["新品进场", null, null, null, null, null, null, "已完成"],
+            ["展会", null, null, null, null, null, null, "取消"],
+            [null, null, null, null, null, null, null, null],
+            ["经销商培训", null, "10 家", null, null, "李四", null, null],
+          ],
+        },
+        {
+          name: "SP_M1_Collections",
+          headers: ["客户", "合同编号", "应收余额", "计划回款日期", "计划回款额", "实际回款额", "达成率", "负责人"],
+          rows: [
+            // Half collected: 100 000 owed, 30 000 of it in: 70 000 still owed.
+            ["华联超市", "HT-001", 100_000, due, 50_000, 30_000, 0.6, "张三"],
+            // No balance stated and nothing collected: the 20 000 planned is owed.
+            ["百货大楼", "HT-002", null, due, 20_000, null, "", "李四"],
+            ["万家", "HT-003", 40_000, due, 40_000, 40_000, 1, "张三"],
+            ["大润发", "HT-004", 15_000, due, 10_000, 12_000, 1.2, "张三"],
+            // Planned above the balance, the balance collected: nothing owed.
+            ["物美", "HT-005", 10_000, due, 20_000, 10_000, 0.5, "张三"],
+            [null, null, null, null, null, null, "", null],
+          ],
+        },
+        {
+          name: "SP_M1_Vip",
+          headers: ["客户", "当前等级", "目标等级", "培养措施", "负责人", "期限", "完成情况"],
+          rows: [
+            ["华联超市", "B", "A", "季度联合促销", "张三", due, "进行中"],
+            ["万家", "C", "B", null, null, null, "已完成"],
+            ["物美", "C", "B", null, null, null, "取消"],
+            [null, null, null, null, null, null, null],
+            ["百货大楼", "C", "B", null, "李四", null, null],
+          ],
+        },
+      ],
+    };
+
+    test("open 重点工作 and VIP rows carry with every column; 已完成, 取消 and blank rows do not", () => {
+      const next = nextPlan(v2, [monthly], [], "zh-CN");
+      if (next.kind !== "new" || next.request.template !== "monthly") throw new Error("expected a new monthly plan");
+      expect(next.request.options.keyWork).toEqual([
+        { item: "华联年度合同", reason: "年底到期", goal: "续签 200 万", approach: "总经理拜访", support: "价格政策", owner: "张三", due, status: "进行中" },
+        { item: "经销商培训", goal: "10 家", owner: "李四" },
+      ]);
+      expect(next.request.options.vip).toEqual([
+        { customer: "华联超市", current: "B", target: "A", measures: "季度联合促销", owner: "张三", due, status: "进行中" },
+        { customer: "百货大楼", current: "C", target: "B", owner: "李四" },
+      ]);
+    });
+
+    test("a collection short of its plan carries what is still owed as 应收余额; its date and amounts are next month's to plan", () => {
+      const next = nextPlan(v2, [monthly], [], "zh-CN");
+      if (next.kind !== "new" || next.request.template !== "monthly") throw new Error("expected a new monthly plan");
+      expect(next.request.options.collections).toEqual([
+        { customer: "华联超市", contract: "HT-001", receivable: 70_000, owner: "张三" },
+        { customer: "百货大楼", contract: "HT-002", receivable: 20_000, owner: "李四" },
+      ]);
+      expect(next.carried).toEqual({ keyCustomers: 2, keyWork: 2, collections: 2, vip: 2 });
+    });
+
+    test("the 生意回顾 is the month's: key customers carry without its state and date (the new month's starts 未开始)", () => {
+      const next = nextPlan(v2, [monthly], [], "zh-CN");
+      if (next.kind !== "new" || next.request.template !== "monthly") throw new Error("expected a new monthly plan");
+      expect(next.request.options.keyCustomers).toEqual([
+        { customer: "华联超市", tier: "A", plan: "年货节陈列", owner: "张三" },
+        { customer: "百货大楼", tier: "B" },
+      ]);
+    });
+
+    test("an English plan's tables and states are read the same way", () => {
+      const en: PlanRead = {
+        plan: monthly,
+        tables: [
+          { name: "SP_M1_KeyWork", headers: ["Item", "Reason", "Goal", "Approach", "Support needed", "Owner", "Due date", "Status"], rows: [["Renewal", null, null, null, null, null, null, "Done"], ["Training", null, null, null, null, null, null, "In progress"]] },
+          { name: "SP_M1_Collections", headers: ["Customer", "Contract no.", "Receivable", "Planned date", "Planned collection", "Collected", "Achieved", "Owner"], rows: [["Hualian", "C-1", 9_000, null, 5_000, 1_000, 0.2, "Zhang"]] },
+          { name: "SP_M1_Vip", headers: ["Customer", "Current tier", "Target tier", "Development measures", "Owner", "Due date", "Status"], rows: [["Wanjia", "C", "B", null, null, null, "Cancelled"]] },
+        ],
+      };
+      const next = nextPlan(en, [monthly], [], "zh-CN");
+      if (next.kind !== "new" || next.request.template !== "monthly") throw new Error("expected a new monthly plan");
+      expect(next.request.options).toMatchObject({ keyWork: [{ item: "Training", status: "In progress" }], collections: [{ customer: "Hualian", contract: "C-1", receivable: 8_000, owner: "Zhang" }], vip: [] });
+    });
   });
 });

@@ -50,7 +50,7 @@ export function NextPlanCard({ locale, strings, nextPlan, remembered }: NextPlan
           <MessageBarBody>
             {status.outcome.kind === "exists"
               ? strings.nextPlanExists(status.outcome.sheet)
-              : strings.nextPlanWritten(status.outcome.sheet, status.outcome.template === "weekly", status.outcome.carried, status.outcome.targetFrom)}
+              : strings.nextPlanWritten(status.outcome.sheet, status.outcome.carried, status.outcome.targetFrom)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -23,7 +23,11 @@ import type { RequestOf } from "..";
  * - the weekly key items whose 完成情况 is not 已完成 or 取消, with every column (原因/目标/方案/…, 完成情况
  *   itself): open work goes on. A 截止日期 already past is kept as it is — it is the date promised, and moving
  *   it would hide that the item is late. Blank rows do not carry;
- * - a monthly plan's key customers (客户, 等级, 行动计划, 负责人), not their 本月目标, which is this month's figure;
+ * - a monthly plan's key customers (客户, 等级, 行动计划, 负责人), not their 本月目标, which is this month's figure,
+ *   nor their 生意回顾 state and date: each month's review is its own, and the new month's starts 未开始;
+ * - a monthly plan's 重点工作 and VIP培养计划 rows not 已完成 or 取消, every column, as the weekly key items;
+ * - its 回款计划 rows still owed (`owedCollections`). A plan written before these lists (monthly v1) has no
+ *   such tables: nothing of them carries;
  * - the 销售额 target from the workbook's 目标分解 when one holds this rep for the next period (the rep's
  *   weeks starting in the next ISO week, or of the next month, as the breakdown pre-fills plans); every
  *   other target stays blank. Not this period's targets: a target is the manager's to set, and a copy
@@ -91,9 +95,16 @@ export function planOnSheet(plans: readonly PlanInstance[], sheet: string): Plan
 }
 
 const KEY_TABLE = { weekly: "KeyItems", monthly: "KeyCustomers" } as const;
+/** A monthly plan's lists besides its key customers (重点工作, 回款计划, VIP培养计划; monthly v2). */
+const MONTHLY_LISTS = ["KeyWork", "Collections", "Vip"] as const;
 
-/** The tables a front door reads of `plan`: its targets (¥ and counts) and its key items or key customers. */
-export const planTables = (plan: PlanInstance): string[] => [spTable(plan.key, "Targets"), spTable(plan.key, "CountTargets"), spTable(plan.key, KEY_TABLE[plan.template])];
+/** The tables a front door reads of `plan`: its targets (¥ and counts), its key items or key customers, and a monthly plan's other lists. */
+export const planTables = (plan: PlanInstance): string[] => [
+  spTable(plan.key, "Targets"),
+  spTable(plan.key, "CountTargets"),
+  spTable(plan.key, KEY_TABLE[plan.template]),
+  ...(plan.template === "monthly" ? MONTHLY_LISTS.map((part) => spTable(plan.key, part)) : []),
+];
 
 /** The names of a weekly plan's 部门/团队 and 审批人 cells (plans written before weekly v2 have none: `HEADER_OFFSETS`). */
 export const headerNames = (plan: PlanInstance): { readonly team: string; readonly approver: string } => ({ team: spName(plan.key, "TEAM"), approver: spName(plan.key, "APPROVER") });
@@ -177,6 +188,8 @@ function actuals(read: PlanRead): { figures: Map<string, number | null>; unsaved
 
 const KEY_ITEM_KEYS = ["category", "item", "reason", "goal", "approach", "support", "owner", "due", "status"] as const;
 const KEY_CUSTOMER_KEYS = ["customer", "tier", "plan", "owner"] as const;
+const VIP_KEYS = ["customer", "current", "target", "measures", "owner", "due", "status"] as const;
+const COLLECTION_KEYS = ["customer", "contract", "receivable", "planned", "actual", "owner"] as const;
 
 /** Rows of `table` as TableRows by column key (headers of either language), blank rows dropped. */
 function rowsByKey(table: TableRead | undefined, keys: readonly string[], headersOf: (locale: Locale) => Readonly<Record<string, string>>): TableRow[] {
@@ -188,10 +201,31 @@ function rowsByKey(table: TableRead | undefined, keys: readonly string[], header
   });
 }
 
-/** The open key items: not 已完成, not 取消 (in either language). */
+/** The open rows (key items, 重点工作, VIP培养计划): not 已完成, not 取消 (in either language). */
 function openItems(rows: readonly TableRow[]): TableRow[] {
   const closed = new Set(bothLanguages((l) => templateStrings(l).weekly.dailyStates).flatMap(([, , done, cancelled]) => [done, cancelled]));
   return rows.filter((row) => !closed.has(text(row.status)));
+}
+
+/**
+ * The 回款计划 rows still owed: 实际回款额 short of 计划回款额 (blank = nothing collected). Money not collected is
+ * still the customer's debt and the rep's to chase, so the row carries — customer, contract and owner — with
+ * what is owed as the new 应收余额: this month's 应收余额 less what came in, or, when no balance was stated,
+ * the shortfall of the plan (that much was due and did not come). Its date and amounts do not carry: next
+ * month's collection plan is the rep's to set, as a target is the manager's. A row whose plan was met
+ * carries nothing even when a balance remains: that balance falls due by the contract, and goes into a
+ * month's plan when it does, from the receivables register, not from last month's plan.
+ */
+function owedCollections(rows: readonly TableRow[]): TableRow[] {
+  return rows.flatMap((row) => {
+    const planned = number(row.planned);
+    const actual = number(row.actual) ?? 0;
+    if (planned === null || planned <= actual) return [];
+    const owed = Math.round(((number(row.receivable) ?? planned) - actual) * 100) / 100;
+    if (owed <= 0) return [];
+    const kept = (["customer", "contract", "owner"] as const).filter((key) => row[key] !== undefined).map((key) => [key, row[key]] as const);
+    return [{ ...Object.fromEntries(kept), receivable: owed }];
+  });
 }
 
 /** A week table of a breakdown: its rows of `rep` by date (a week part's 起) and month, with targets. */
@@ -224,6 +258,9 @@ function breakdownTarget(breakdowns: readonly TableRead[], rep: string, next: Re
   return undefined;
 }
 
+/** How many rows of each list the next plan took over: a weekly plan's key items, a monthly plan's four lists. */
+export type Carried = { readonly keyItems: number } | { readonly keyCustomers: number; readonly keyWork: number; readonly collections: number; readonly vip: number };
+
 export type NextPlan =
   /** The workbook already holds the next plan: nothing is written. */
   | { readonly kind: "exists"; readonly sheet: string; readonly period: string }
@@ -233,8 +270,8 @@ export type NextPlan =
       readonly request: RequestOf<"weekly"> | RequestOf<"monthly">;
       /** The language to build it in: the plan's own. */
       readonly locale: Locale;
-      /** Key items (or key customers) carried over. */
-      readonly carried: number;
+      /** The rows carried over, list by list. */
+      readonly carried: Carried;
       /** The breakdown table the 销售额 target came from, if any. */
       readonly targetFrom?: string;
       /** Metrics whose 实际 was a formula without a saved value: 上周实际 left blank for them. */
@@ -259,7 +296,8 @@ export function nextPlan(
   if (found) return { kind: "exists", sheet: found.sheet, period: next.text };
   const fromBreakdown = breakdownTarget(breakdowns, plan.rep, next);
   const target = fromBreakdown ? { target: fromBreakdown.target } : {};
-  const keyTable = read.tables.find((t) => t.name.toLowerCase() === spTable(plan.key, KEY_TABLE[plan.template]).toLowerCase());
+  const tableOf = (part: string): TableRead | undefined => read.tables.find((t) => t.name.toLowerCase() === spTable(plan.key, part).toLowerCase());
+  const keyTable = tableOf(KEY_TABLE[plan.template]);
   const years = "week" in next ? weekYears(next.week) : monthYears(next.month);
   const common = { rep: plan.rep, ...(calendar ? { calendar: calendar(years) } : {}) };
   const result = { kind: "new", period: next.text, locale: planLocale(read, locale), ...(fromBreakdown ? { targetFrom: fromBreakdown.table } : {}) } as const;
@@ -273,7 +311,7 @@ export function nextPlan(
     const approver = text(read.approver);
     return {
       ...result,
-      carried: keyItems.length,
+      carried: { keyItems: keyItems.length },
       unsaved,
       request: {
         template: "weekly",
@@ -281,13 +319,17 @@ export function nextPlan(
       },
     };
   }
-  const keyCustomers = rowsByKey(keyTable, KEY_CUSTOMER_KEYS, (l) => templateStrings(l).monthly.customerColumns);
+  const monthly = (l: Locale) => templateStrings(l).monthly;
+  const keyCustomers = rowsByKey(keyTable, KEY_CUSTOMER_KEYS, (l) => monthly(l).customerColumns);
+  const keyWork = openItems(rowsByKey(tableOf("KeyWork"), KEY_ITEM_KEYS, (l) => templateStrings(l).weekly.keyColumns));
+  const collections = owedCollections(rowsByKey(tableOf("Collections"), COLLECTION_KEYS, (l) => monthly(l).collectionColumns));
+  const vip = openItems(rowsByKey(tableOf("Vip"), VIP_KEYS, (l) => monthly(l).vipColumns));
   const targets: Partial<Record<MonthlyMetric, { target?: number }>> = fromBreakdown ? { SALES: target } : {};
   return {
     ...result,
-    carried: keyCustomers.length,
+    carried: { keyCustomers: keyCustomers.length, keyWork: keyWork.length, collections: collections.length, vip: vip.length },
     // A monthly plan has no 上月实际 to fill: its actuals are not read, so none is missing a saved value.
     unsaved: [],
-    request: { template: "monthly", options: { ...common, year: next.month.year, month: next.month.month, targets, keyCustomers } },
+    request: { template: "monthly", options: { ...common, year: next.month.year, month: next.month.month, targets, keyCustomers, keyWork, collections, vip } },
   };
 }

@@ -3,7 +3,7 @@ import { NextPlanError } from "../../../src/templates/team/nextPlan";
 import { nextPlanInWorkbook } from "../../../src/writers/office/team/nextPlan";
 import { FakeExcel } from "../../fakes/teamFake";
 import { tableRows, writePlans } from "./teamSupport";
-import { zhangsWeek } from "../../fixtures/nextPlan";
+import { zhangsDecember, zhangsWeek } from "../../fixtures/nextPlan";
 
 /** 下周计划 / 下月计划 in Excel against the sync-counting fake (writers/office/team/nextPlan.ts). */
 
@@ -47,7 +47,7 @@ describe("nextPlanInWorkbook (Office)", () => {
     const fake = await workbook();
     const { result, syncs } = await next(fake, PLAN);
     expect(syncs).toBe(5);
-    expect(result).toEqual({ kind: "written", sheet: "周计划-张三-2026W53", period: "2026-W53", template: "weekly", carried: 1 });
+    expect(result).toEqual({ kind: "written", sheet: "周计划-张三-2026W53", period: "2026-W53", template: "weekly", carried: { keyItems: 1 } });
     expect(fake.state.active?.name).toBe("周计划-张三-2026W53");
     const key = keyOn(fake, "周计划-张三-2026W53");
     expect(tableRows(fake, `SP_${key}_Targets`).map((r) => [r["指标"], r["目标"], r["上周实际"]])).toEqual([
@@ -79,10 +79,31 @@ describe("nextPlanInWorkbook (Office)", () => {
     expect([named(fake, `SP_${key}_TEAM`), named(fake, `SP_${key}_APPROVER`)]).toEqual(["华东一组", "王经理"]);
   });
 
-  test("next month's plan: December → January, key customers carried without 本月目标", async () => {
+  test("next month's plan in 5 syncs: December → January, key customers carried without 本月目标 or 生意回顾, open 重点工作, VIP and owed collections", async () => {
+    const fake = new FakeExcel();
+    await writePlans(fake, [zhangsDecember()]);
+    const { result, syncs } = await next(fake, "月计划-张三-2026-12");
+    expect(syncs).toBe(5);
+    expect(result).toMatchObject({ kind: "written", sheet: "月计划-张三-2027-01", period: "2027-01", template: "monthly", carried: { keyCustomers: 1, keyWork: 1, collections: 1, vip: 1 } });
+    const key = keyOn(fake, "月计划-张三-2027-01");
+    expect(tableRows(fake, `SP_${key}_KeyCustomers`).filter((r) => r["客户"] !== null)).toEqual([
+      expect.objectContaining({ 客户: "华联超市", 等级: "A", 本月目标: null, 行动计划: "年货节陈列", 生意回顾: null, 与客户回顾日期: null }),
+    ]);
+    expect(tableRows(fake, `SP_${key}_KeyWork`).filter((r) => r["事项"] !== null)).toEqual([expect.objectContaining({ 事项: "华联年度合同", 方案: "总经理拜访", 完成情况: "进行中" })]);
+    expect(tableRows(fake, `SP_${key}_Collections`).filter((r) => r["客户"] !== null)).toEqual([
+      expect.objectContaining({ 客户: "华联超市", 合同编号: "HT-001", 应收余额: 70_000, 计划回款日期: null, 计划回款额: null, 实际回款额: null, 负责人: "张三" }),
+    ]);
+    expect(tableRows(fake, `SP_${key}_Vip`).filter((r) => r["客户"] !== null)).toEqual([expect.objectContaining({ 客户: "华联超市", 当前等级: "B", 目标等级: "A", 完成情况: "进行中" })]);
+  });
+
+  test("next month's plan of a plan written before those lists (monthly v1): the key customers, in as many syncs", async () => {
     const fake = await workbook();
-    const { result } = await next(fake, "月计划-张三-2026-12");
-    expect(result).toMatchObject({ kind: "written", sheet: "月计划-张三-2027-01", period: "2027-01", template: "monthly", carried: 1 });
+    const key = keyOn(fake, "月计划-张三-2026-12");
+    const lists = new Set(["KeyWork", "Collections", "Vip"].map((part) => `SP_${key}_${part}`));
+    fake.state.tables.splice(0, fake.state.tables.length, ...fake.state.tables.filter((t) => !lists.has(t.name)));
+    const { result, syncs } = await next(fake, "月计划-张三-2026-12");
+    expect(syncs).toBe(5);
+    expect(result).toMatchObject({ kind: "written", sheet: "月计划-张三-2027-01", template: "monthly", carried: { keyCustomers: 1, keyWork: 0, collections: 0, vip: 0 } });
     expect(tableRows(fake, `SP_${keyOn(fake, "月计划-张三-2027-01")}_KeyCustomers`).filter((r) => r["客户"] !== null)).toEqual([
       expect.objectContaining({ 客户: "华联超市", 等级: "A", 本月目标: null, 行动计划: "年货节陈列" }),
     ]);

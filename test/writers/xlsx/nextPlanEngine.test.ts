@@ -86,7 +86,7 @@ test("saved by the engine: the next plan carries what the engine counted, and re
 
   const result = await nextPlanInFile(saved, PLAN, "en-US", plainPlanning);
   if (!("data" in result)) throw new Error("expected a new plan");
-  expect(result.next).toMatchObject({ period: "2026-W48", carried: 1, unsaved: [], targetFrom: "SP_B1_Weeks" });
+  expect(result.next).toMatchObject({ period: "2026-W48", carried: { keyItems: 1 }, unsaved: [], targetFrom: "SP_B1_Weeks" });
   const file = join(dir, "next.xlsx");
   writeFileSync(file, result.data);
   const [book] = await recalcXlsx([file]);

@@ -3,22 +3,22 @@ import type { WorkCalendar } from "../../../domain/calendar";
 import type { CellValue } from "../../../spec/sheetSpec";
 import { discoverPlans, needsValue, type NameEntry } from "../../../team/plans";
 import { buildTemplates } from "../../../templates";
-import { breakdownWeekTables, HEADER_OFFSETS, headerNames, isHeaderName, nextPlan, planOnSheet, planTables, type TableRead } from "../../../templates/team/nextPlan";
+import { breakdownWeekTables, HEADER_OFFSETS, headerNames, isHeaderName, nextPlan, planOnSheet, planTables, type Carried, type TableRead } from "../../../templates/team/nextPlan";
 import { referenceTarget } from "../../ooxml";
 import { writeSheets } from "../officeWriter";
 
 /**
  * 下周计划 / 下月计划 inside Excel: the plan on the active sheet read in TWO syncs — (1) the names, tables and
  * the active sheet; (2) the values of the few named cells plans are told apart by (records, reps,
- * periods), of this plan's 部门/团队 and 审批人, and of its targets and key-item tables and the breakdowns'
- * week tables — then the next plan written by `writeSheets` (names, and the 节假日 tables when there
+ * periods), of this plan's 部门/团队 and 审批人, and of its targets and key-item tables (a monthly plan's
+ * 重点客户, 重点工作, 回款计划 and VIP培养计划) and the breakdowns' week tables — then the next plan written by `writeSheets` (names, and the 节假日 tables when there
  * are any, then one commit) and activated in one more sync. A next plan already there is activated
  * instead, nothing written: 3 syncs. Refused (`NextPlanError`) on a sheet that is not a plan.
  */
 
 export type NextPlanOutcome =
   | { readonly kind: "exists"; readonly sheet: string; readonly period: string }
-  | { readonly kind: "written"; readonly sheet: string; readonly period: string; readonly template: "weekly" | "monthly"; readonly carried: number; readonly targetFrom?: string };
+  | { readonly kind: "written"; readonly sheet: string; readonly period: string; readonly template: "weekly" | "monthly"; readonly carried: Carried; readonly targetFrom?: string };
 
 const sheetOf = (item: Excel.NamedItem): string | undefined => (item.type === "Range" ? referenceTarget(item.formula.replace(/^=/, ""))?.sheet : undefined);
 
