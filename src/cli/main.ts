@@ -449,6 +449,7 @@ async function rollup(command: RollupCommand, io: CliIo): Promise<string> {
   const m = CLI_MESSAGES[command.lang];
   return [
     m.rolledUp(command.out, report.plans.length, report.summarySheet),
+    ...(report.outdated !== undefined ? [m.outdatedSummary(report.outdated, report.summarySheet)] : []),
     ...(report.projects ? [m.projectsListed(report.projects.table, report.projects.reps)] : []),
     ...(report.unlistedTracker ? [m.projectsUnlisted(report.unlistedTracker)] : []),
     ...report.copied.map((c) => m.copiedPlan(c.file, c.fromSheet, c.toSheet)),

@@ -19,6 +19,8 @@ export interface RollupOutcome {
   readonly refreshed: boolean;
   readonly plans: readonly PlanInstance[];
   readonly projects?: ProjectsOutcome;
+  /** A summary in the older one-table layout, left as it is (`RollupResult.outdated`). */
+  readonly outdated?: string;
 }
 
 export type CollectOutcome =

@@ -71,6 +71,7 @@ const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   insertFailed: { file: "zhang.xlsx", detail: "InvalidArgument" },
   tooManyPlans: { count: 300 },
   repNamesTooLong: { count: 120 },
+  summaryNotesInTheWay: { sheet: "团队汇总", detail: "A12, B12" },
 };
 const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   noReps: {},

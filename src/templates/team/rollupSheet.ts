@@ -165,7 +165,7 @@ export function buildSummarySheet(
     const top = SUMMARY_ORIGIN.row + i * (CHART_HEIGHT + 1);
     draft.chart({
       kind: "column",
-      title: t.chartTitle(t.kinds[i === 0 ? "weekly" : "monthly"]),
+      title: t.chartTitle[i === 0 ? "weekly" : "monthly"],
       // Rep and period: two plans of one rep are two bars.
       categories: { kind: "tableColumn", table, column: t.columns.plan },
       series: (["actual", "target"] as const).map((part) => ({ name: sales(part), values: { kind: "tableColumn", table, column: sales(part) } })),

@@ -13,7 +13,7 @@ const zh = {
     sheetName: "团队汇总",
     title: "团队汇总",
     note: "由“汇总团队计划”生成并刷新：表格中的数据是指向各计划表命名单元格的公式，修改计划表后自动更新；请勿手动修改表格，可在表格下方或右侧添加内容。",
-    chartTitle: (kind: string) => `${kind}销售额达成：实际 vs 目标`,
+    chartTitle: { weekly: "周计划销售额达成：实际 vs 目标", monthly: "月计划销售额达成：实际 vs 目标" },
     teamTotal: "团队合计",
     columns: {
       status: "状态",
@@ -95,7 +95,7 @@ const en: TeamStrings = {
     sheetName: "Team summary",
     title: "Team summary",
     note: "Written and refreshed by “Roll up team plans”: the table's cells are formulas pointing at each plan sheet's named cells, so edits there show up here. Do not edit the table; add your own notes below or beside it.",
-    chartTitle: (kind) => `Sales of each ${kind.toLowerCase()}: actual vs target`,
+    chartTitle: { weekly: "Weekly plans, sales: actual vs target", monthly: "Monthly plans, sales: actual vs target" },
     teamTotal: "Team total",
     columns: {
       status: "Status",
