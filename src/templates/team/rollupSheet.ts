@@ -24,8 +24,11 @@ import { BLOCK_GAP, projectsBlock } from "./projectsBlock";
 import { OPTIONAL_PARTS, planStatus, type PlanInstance, type PlanTemplate } from "../../team/plans";
 
 /**
- * 团队汇总 — the team summary sheet (DOMAIN §1.5) as a SheetSpec: one table row per plan sheet,
- * team totals in the table's totals row, a column chart of sales actual vs target per row.
+ * 团队汇总 — the team summary sheet (DOMAIN §1.5) as a SheetSpec: weekly and monthly plans in two
+ * blocks, each a table with one row per plan sheet and the team totals of its own kind in its totals
+ * row (a rep with both a weekly and a monthly plan is counted once in each, never summed across
+ * kinds), a column chart of sales actual vs target per plan (labelled by rep and period), and the
+ * manager's 周工作会记录 table, which a roll-up writes once and never again.
  *
  * Every figure is a live formula on the plan's workbook names (`SP_W3_SALES_ACTUAL`), so edits in a
  * rep's sheet show up without re-running, and no cell reads a sheet by name or address.
@@ -42,8 +45,7 @@ import { OPTIONAL_PARTS, planStatus, type PlanInstance, type PlanTemplate } from
  * - explicit name references, not INDIRECT("SP_"&key&"_X"): CHOOSE is not volatile and Excel's
  *   dependency graph sees every plan cell, so a changed figure recalculates only what reads it;
  * - keyed by the 标识 text rather than by position, so sorting or filtering the summary keeps every
- *   row on its own plan, and no column is added (summaries written before keep their columns and
- *   still refresh in place);
+ *   row on its own plan;
  * - a row with a blank key (a row the manager added to the table) shows "" rather than #N/A;
  * - Excel 2016, WPS and LibreOffice all calculate CHOOSE, MATCH and array constants.
  *
@@ -54,12 +56,17 @@ import { OPTIONAL_PARTS, planStatus, type PlanInstance, type PlanTemplate } from
  * cell (and in the totals), visibly, until the next roll-up reports it in 说明 instead.
  *
  * Limits: CHOOSE takes at most 254 choices and an Excel formula at most 8,192 characters. One
- * summary therefore lists at most 254 plans, and in practice fewer: the forecast column's formula
+ * block therefore lists at most 254 plans, and in practice fewer: the forecast column's formula
  * is the longest (about 50 characters a plan with three-digit keys), so 165 plans fit. Beyond that
  * `buildSummarySheet` throws `TeamError("tooManyPlans")` (move older plans to another workbook)
  * before anything is written, instead of writing formulas Excel would refuse.
  *
  * Totals are SUBTOTAL(109, …): filtering out a flagged duplicate row takes it out of the totals.
+ *
+ * Layout version 2 (the record's `v2`): version 1 had one table for both kinds. A refresh rewrites
+ * only a summary of the current version; an older one is left as the manager has it and a new one
+ * is written beside it (`isCurrentSummary`) — restructuring it in place would move or drop cells the
+ * manager typed around the old table, which the add-in did not write.
  */
 
 /** Metrics of either plan, weekly first (each block has the metrics of its own kind). */

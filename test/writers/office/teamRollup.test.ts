@@ -78,13 +78,16 @@ describe("rollUpTeam (Office)", () => {
         context.workbook.worksheets.getItem("周计划-代表07-2026W48").delete();
         await context.sync();
       });
-      await writePlans(fake, [weekly("代表51"), weekly("代表53"), monthly("代表52")]);
+      await writePlans(fake, [weekly("代表51"), weekly("代表53"), monthly("代表52"), monthly("代表54")]);
     };
     const refreshed = await teamOf(50);
     await rollUp(refreshed);
     const t = table(refreshed, SUMMARY);
     const below = t.range.to.row + 2;
     const minutes = table(refreshed, "SP_T1_Meetings").range;
+    const monthlyAt = table(refreshed, "SP_T1_MonthlySummary").range;
+    // Under the monthly block (its one blank row): moves with that block only.
+    refreshed.seed("团队汇总", `${columnLetters(monthlyAt.from.col)}${monthlyAt.to.row + 3}`, [["月度备注"]]);
     const beside = minutes.to.col + 2;
     refreshed.seed("团队汇总", `A${below + 1}`, [["经理备注：下周重点跟进华东区"]]);
     refreshed.seed("团队汇总", `${columnLetters(beside)}6`, [["旁注"]]);
@@ -98,13 +101,15 @@ describe("rollUpTeam (Office)", () => {
 
     const { result, syncs } = await rollUp(refreshed);
     expect(syncs).toBe(3);
-    expect(result.plans).toHaveLength(52);
+    expect(result.plans).toHaveLength(53);
     expect(refreshed.state.sheets.filter((s) => s.name !== "团队汇总").map((s) => ({ name: s.name, cells: cellsOf(s) }))).toEqual(plansBefore);
     const rows = tableRows(refreshed, SUMMARY);
     expect(rows.map((r) => r["标识"])).not.toContain("W7");
     expect(rows.map((r) => r["标识"])).toEqual(expect.arrayContaining(["W51"]));
     expect(rows.map((r) => r["标识"])).not.toContain("M1");
-    expect(tableRows(refreshed, "SP_T1_MonthlySummary").map((r) => r["标识"])).toEqual(["M1"]);
+    expect(tableRows(refreshed, "SP_T1_MonthlySummary").map((r) => r["标识"])).toEqual(["M1", "M2"]);
+    // The monthly block went from its blank row to two plans: the note under it moved down one row.
+    expect(refreshed.sheet("团队汇总").cells.get(`${monthlyAt.to.row + 3},${monthlyAt.from.col}`)?.value).toBe("月度备注");
     // The meeting table is the manager's: kept as typed, where it was.
     expect(table(refreshed, "SP_T1_Meetings").range).toEqual(minutes);
     expect(tableRows(refreshed, "SP_T1_Meetings")).toEqual(minutesBefore);

@@ -13,7 +13,7 @@ import { referenceTarget } from "../../ooxml";
  * Reads what the roll-up needs from the open workbook in TWO syncs, whatever the number of plan
  * sheets: (1) the defined names with their type and formula, the sheet and table names; (2) the
  * few cells whose values matter — template records, reps, periods — through each name's range,
- * plus the size and content (formulas, number formats) of an existing summary table, so a refresh
+ * plus the size and content (formulas, number formats) of an existing summary's weekly and monthly tables, so a refresh
  * that Excel rejects halfway can be put back exactly, and of its 项目进度 block: the block's caption,
  * or — with a tracker and no block yet — the rows a new block would take (`belowReads`). No per-sheet round trips: a name's sheet comes from
  * its formula (`='周计划-张三-2026W48'!$B$3`), which Excel keeps up to date when sheets are renamed.
