@@ -165,6 +165,26 @@ describe("sales-planner rollup", () => {
     expect(new Uint8Array(readFileSync(team))).toEqual(typed);
   });
 
+  test("a summary in the older one-table layout is left as it is; the new one goes beside it, and the roll-up says so", async () => {
+    const zhang = await repFile("zhang-old.xlsx", "weekly", "--rep", "张三");
+    const team = join(dir, "team-old.xlsx");
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    // As a version-1 summary's record reads; and the manager's note on it.
+    const data = new Uint8Array(readFileSync(team));
+    const sheetCellsOf = async (bytes: Uint8Array, sheet: string) => (await workbookCells(await XlsxPackage.load(bytes), (name) => name === sheet)).get(sheet)!;
+    const record = [...(await sheetCellsOf(data, "团队汇总"))].find(([, cell]) => cellValue(cell) === "sales-planner:teamSummary:main:v2:T1")![0];
+    const old = await typeCells(data, "团队汇总", { [record]: "sales-planner:teamSummary:main:v1:T1", A40: "经理备注" }, true);
+    writeFileSync(team, old);
+    const result = await run("rollup", "--out", team, zhang);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toContain('工作表"团队汇总"是旧版的团队汇总');
+    expect(result.out).toContain('新的团队汇总在工作表"团队汇总 (2)"');
+    const after = new Uint8Array(readFileSync(team));
+    expect((await inspectXlsx(after)).sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "团队汇总", "周计划-张三-2026W48 (2)", "团队汇总 (2)"]);
+    const values = async (bytes: Uint8Array) => Object.fromEntries([...(await sheetCellsOf(bytes, "团队汇总"))].map(([address, cell]) => [address, [cell.formula, cellValue(cell)]]));
+    expect(await values(after)).toEqual(await values(old));
+  });
+
   test("--lang en-US writes the English summary", async () => {
     const zhang = await repFile("zhang-en.xlsx", "weekly", "--rep", "Zhang", "--lang", "en-US");
     const team = join(dir, "team-en.xlsx");
