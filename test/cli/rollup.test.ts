@@ -7,6 +7,7 @@ import { inspectXlsx } from "../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
 import { runCli as run } from "../support/cli";
 import { typeCells } from "../support/xlsxEdit";
+import { expectValidXlsx } from "../support/ooxmlGate";
 import { columnLetters } from "../../src/spec/a1";
 import { cellValue, tableParts, workbookCells, XlsxPackage } from "../../src/writers/ooxml";
 import { readTableContents } from "../../src/writers/ooxml/appendRows";
@@ -128,6 +129,8 @@ describe("sales-planner rollup", () => {
     const again = await run("rollup", "--out", team, wang);
     expect(again).toMatchObject({ code: 0, err: "" });
     const data = new Uint8Array(readFileSync(team));
+    // Opens without repair: the kept cells are written like any other.
+    await expectValidXlsx(data, "team-kept.xlsx");
     const after = await tablesOf(data);
     // One more weekly plan: the weekly table grew by a row; the meeting table is where it was, as typed.
     expect(after.SP_T1_Summary.to.row).toBe(before.SP_T1_Summary.to.row + 1);
