@@ -171,6 +171,11 @@ describe("buildSummarySheet", () => {
     expect(meetings.origin.col).toBe(right(monthlyTable(spec)) + 2);
     expect(Math.min(...spec.charts.map((c) => c.anchor.from.col))).toBe(right(meetings) + 2);
     expect(monthlyTable(spec).origin).toEqual({ row: table.origin.row, col: right(table) + 2 });
+    // The 项目进度 block under the weekly block is no wider than it: rows added to the monthly block
+    // (beside) never shift part of a table, which Excel refuses.
+    const withBlock = buildSummarySheet(plans, { key: "T1", sheet: "团队汇总" }, "zh-CN", { tracker: "P1" });
+    const stages = withBlock.tables.find((t) => t.name === "SP_T1_Stages")!;
+    expect(right(stages)).toBeLessThanOrEqual(right(summaryTable(withBlock)));
     const kept = buildSummarySheet(plans, { key: "T1", sheet: "团队汇总" }, "zh-CN", undefined, [{ date: 46000, decisions: "张三补交计划" }]);
     expect(kept.tables.find((t) => t.name === "SP_T1_Meetings")!.rows).toEqual([{ date: 46000, decisions: "张三补交计划" }]);
   });

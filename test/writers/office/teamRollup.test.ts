@@ -184,6 +184,22 @@ describe("rollUpTeam (Office)", () => {
     expect((error as TeamError).localized("zh-CN")).toContain("团队汇总");
   });
 
+  test("a summary whose monthly block's table was deleted (or whose monthly columns changed) is refused the same way, nothing written", async () => {
+    const fake = await teamOf(3);
+    await rollUp(fake);
+    const monthlyTable = table(fake, "SP_T1_MonthlySummary");
+    monthlyTable.range = { from: monthlyTable.range.from, to: { ...monthlyTable.range.to, col: monthlyTable.range.to.col + 1 } };
+    const before = cellsOf(fake.sheet("团队汇总"));
+    const widened = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(widened).toBeInstanceOf(TeamError);
+    expect((widened as TeamError).code).toBe("summaryChanged");
+    fake.state.tables.splice(fake.state.tables.indexOf(monthlyTable), 1);
+    const deleted = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(deleted).toBeInstanceOf(TeamError);
+    expect((deleted as TeamError).code).toBe("summaryChanged");
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(before);
+  });
+
   test("a summary of 110 plans refreshes in batches under Excel on the web's 5 MB; a failure in a later batch is undone", async () => {
     const fake = await teamOf(100);
     await rollUp(fake);
