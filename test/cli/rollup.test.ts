@@ -6,10 +6,10 @@ import { discoverPlans } from "../../src/team";
 import { inspectXlsx } from "../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
 import { runCli as run } from "../support/cli";
-import { typeCells } from "../support/xlsxEdit";
+import { copyStyle, typeCells } from "../support/xlsxEdit";
 import { expectValidXlsx } from "../support/ooxmlGate";
 import { columnLetters } from "../../src/spec/a1";
-import { cellValue, tableParts, workbookCells, XlsxPackage } from "../../src/writers/ooxml";
+import { cellFormatCodes, cellValue, tableParts, workbookCells, XlsxPackage } from "../../src/writers/ooxml";
 import { readTableContents } from "../../src/writers/ooxml/appendRows";
 import { compoundFile, declaresTenGigabytes, deflatedZeros, liesAboutItsSize, macroEnabled, randomBytes, workbookWithoutWorkbookPart } from "../support/hostileFiles";
 
@@ -108,6 +108,8 @@ describe("sales-planner rollup", () => {
       below: at(before.SP_T1_Summary.to.row + 2, 0),
       beside: at(minutes.from.row + 1, minutes.to.col + 2),
       underMonthly: at(before.SP_T1_MonthlySummary.to.row + 2, before.SP_T1_MonthlySummary.from.col),
+      // A date, formatted as one (the meeting table's date format painted on it).
+      date: at(minutes.to.row + 3, minutes.from.col),
     };
     const meeting = [46000, "张三、李四", "华东区重点跟进", "张三", 46007];
     const typed = await typeCells(
@@ -118,9 +120,10 @@ describe("sales-planner rollup", () => {
         [notes.below]: "经理备注：下周重点跟进华东区",
         [notes.beside]: "旁注",
         [notes.underMonthly]: 42,
+        [notes.date]: 46010,
       },
       true,
-    );
+    ).then((bytes) => copyStyle(bytes, "团队汇总", at(minutes.from.row + 1, minutes.from.col), notes.date));
     writeFileSync(team, typed);
     const rows = async (data: Uint8Array) => (await readTableContents(await XlsxPackage.load(data), "SP_T1_Meetings")).rows;
     const kept = await rows(typed);
@@ -142,6 +145,8 @@ describe("sales-planner rollup", () => {
     expect(cellValue(cells.get(notes.below))).toBeNull();
     expect(cellValue(cells.get(notes.beside))).toBe("旁注");
     expect(cellValue(cells.get(notes.underMonthly))).toBe(42);
+    expect(cellValue(cells.get(notes.date))).toBe(46010);
+    expect((await cellFormatCodes(await XlsxPackage.load(data)))[cells.get(notes.date)!.style ?? 0]).toBe("yyyy-mm-dd_ ");
   });
 
   test("an offline re-run stops, naming the cells, rather than write over what the manager typed where the summary goes", async () => {

@@ -62,6 +62,18 @@ export async function typeCells(data: Uint8Array, sheet: string, cells: Readonly
   return pkg.save();
 }
 
+/** `data` with cell `to` of `sheet` given the cell format (`s`) of cell `from`, as a format painted over. */
+export async function copyStyle(data: Uint8Array, sheet: string, from: string, to: string): Promise<Uint8Array> {
+  const pkg = await XlsxPackage.load(data);
+  const path = (await pkg.sheets()).find((s) => s.name === sheet)?.path;
+  if (!path) throw new Error(`no sheet ${sheet}`);
+  const xml = (await pkg.text(path)) ?? "";
+  const style = /\ss="(\d+)"/.exec(CELL(from).exec(xml)?.[1] ?? "")?.[1];
+  if (style === undefined) throw new Error(`no styled cell ${from} in ${sheet}`);
+  pkg.write(path, xml.replace(CELL(to), (cell: string, attributes: string) => cell.replace(`<c r="${to}"${attributes}`, `<c r="${to}"${attributes.replace(/\ss="\d+"/, "")} s="${style}"`)));
+  return pkg.save();
+}
+
 /** `data` with column `from` of `table` renamed `to`, as Excel saves a header typed over. */
 export async function renameColumn(data: Uint8Array, table: string, from: string, to: string): Promise<Uint8Array> {
   const pkg = await XlsxPackage.load(data);

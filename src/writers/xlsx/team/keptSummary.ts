@@ -5,16 +5,16 @@ import { TeamError } from "../../../team/errors";
 import { blockTableName, meetingsTableName, SUMMARY_ORIGIN } from "../../../templates/team/rollupSheet";
 import { BLOCK_GAP, CAPTION_ROWS, stagesTableName } from "../../../templates/team/projectsBlock";
 import { tableLayout } from "../../layout";
-import { cellValue, sharedStrings, sheetCells, tableParts, type TablePart, type XlsxPackage } from "../../ooxml";
+import { cellFormatCodes, cellValue, sharedStrings, sheetCells, tableParts, type TablePart, type XlsxPackage } from "../../ooxml";
 import { readTableContents } from "../../ooxml/appendRows";
 
 /**
  * What the offline roll-up keeps of the summary sheet it rebuilds (`sales-planner rollup` into a team
  * workbook that already has one): the rows of its 周工作会记录 table, and every other cell the manager
- * typed on the sheet — value, or formula as typed — where Excel would have it after an in-place
+ * typed on the sheet — value, or formula as typed, with its number format — where Excel would have it after an in-place
  * refresh: a cell under a block's columns and below it moves by the rows that block gained or lost (as
  * table rows inserted or deleted move only the cells under the table), any other cell stays where it is.
- * Not kept: the cells' formatting (number formats, fonts, fills), merges, comments, validations and
+ * Not kept: the cells' other formatting (fonts, fills, borders, alignment), column widths, merges, comments, validations and
  * conditional formats the manager added on that sheet; a formula's A1 references are not adjusted.
  * A kept cell that would land in a table or caption of the rebuilt summary stops the roll-up with
  * `TeamError("summaryNotesInTheWay")`, naming the cells, before anything is written.
@@ -26,8 +26,8 @@ export interface OldSummary {
   readonly sheet: string;
   /** The add-in's tables on it (blocks, 项目进度, meetings), as their parts state them. */
   readonly tables: readonly TablePart[];
-  /** Every cell holding a value or a formula. */
-  readonly cells: readonly { readonly at: CellRef; readonly value: CellValue; readonly formula?: string }[];
+  /** Every cell holding a value or a formula, with its number format unless General. */
+  readonly cells: readonly { readonly at: CellRef; readonly value: CellValue; readonly formula?: string; readonly numberFormat?: string }[];
   /** The meeting table's data rows, in column order; undefined when the table is gone. */
   readonly meetings?: readonly (readonly CellValue[])[];
 }
@@ -40,10 +40,12 @@ export async function readOldSummary(pkg: XlsxPackage, key: string, sheet: strin
   const tables = (await tableParts(pkg, (name) => own.has(name.toLowerCase()))).filter((t) => t.sheet === sheet);
   const path = (await pkg.sheets()).find((s) => s.name === sheet)?.path;
   const xml = path === undefined ? undefined : await pkg.text(path);
+  const formats = await cellFormatCodes(pkg);
   const cells = xml === undefined ? [] : [...sheetCells(xml, await sharedStrings(pkg))].flatMap(([address, cell]) => {
     const value = cellValue(cell);
     if (cell.formula === undefined && value === null) return [];
-    return [{ at: parseAddress(address).range.from, value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) }];
+    const numberFormat = formats[cell.style ?? 0] ?? "General";
+    return [{ at: parseAddress(address).range.from, value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}), ...(numberFormat !== "General" ? { numberFormat } : {}) }];
   });
   const meetings = tables.some((t) => t.name.toLowerCase() === meetingsTableName(key).toLowerCase()) ? (await readTableContents(pkg, meetingsTableName(key))).rows : undefined;
   return { key, sheet, tables, cells, ...(meetings ? { meetings } : {}) };
@@ -97,7 +99,11 @@ export function withKept(old: OldSummary, build: (blockOrigin?: CellRef) => Shee
     }, 0),
     col: at.col,
   });
-  const kept: CellSpec[] = manager.map((cell) => ({ at: moved(cell.at), ...(cell.formula !== undefined ? { formula: cell.formula } : { value: cell.value }) }));
+  const kept: CellSpec[] = manager.map((cell) => ({
+    at: moved(cell.at),
+    ...(cell.formula !== undefined ? { formula: cell.formula } : { value: cell.value }),
+    ...(cell.numberFormat !== undefined ? { numberFormat: cell.numberFormat } : {}),
+  }));
   const taken = new Set(spec.cells.map((c) => a1(c.at)));
   const ranges = spec.tables.map((t) => tableLayout(t).whole);
   // Named where the manager sees them now.
