@@ -3,7 +3,7 @@ import { parseAddress } from "../../../spec/addresses";
 import type { CellRef, CellSpec, CellValue, RangeRef, SheetSpec, TableRow } from "../../../spec/sheetSpec";
 import { TeamError } from "../../../team/errors";
 import { blockTableName, meetingsTableName, SUMMARY_ORIGIN } from "../../../templates/team/rollupSheet";
-import { BLOCK_GAP, CAPTION_ROWS, stagesTableName } from "../../../templates/team/projectsBlock";
+import { BLOCK_GAP, CAPTION_ROWS, isBlockCaption, stagesTableName } from "../../../templates/team/projectsBlock";
 import { tableLayout } from "../../layout";
 import { cellFormatCodes, cellValue, sharedStrings, sheetCells, tableParts, type TablePart, type XlsxPackage } from "../../ooxml";
 import { readTableContents } from "../../ooxml/appendRows";
@@ -83,8 +83,18 @@ export function withKept(old: OldSummary, build: (blockOrigin?: CellRef) => Shee
     t.name.toLowerCase() === meetingsTableName(old.key).toLowerCase() ? { from: t.range.from, to: { row: t.range.to.row, col: t.range.from.col + MEETING_KEYS.length - 1 } } : t.range,
   );
   const fixed = new Set(first.cells.filter((c) => c.at.row < SUMMARY_ORIGIN.row).map((c) => a1(c.at)));
-  const caption = stages ? Array.from({ length: CAPTION_ROWS }, (_, i) => a1({ row: stages.range.from.row - CAPTION_ROWS + i, col: stages.range.from.col })) : [];
-  const manager = old.cells.filter((cell) => !ownRanges.some((range) => inside(cell.at, range)) && !fixed.has(a1(cell.at)) && !caption.includes(a1(cell.at)));
+  // The block's caption is rewritten where the block stays; where it goes (no tracker now), only the
+  // add-in's own words go with it, as in Excel (refresh.ts `planBlock`).
+  const blockStays = first.tables.some((t) => t.name === stagesTableName(old.key));
+  const captionPart = (at: CellRef): "title" | "note" | undefined =>
+    stages && at.col === stages.range.from.col && at.row >= stages.range.from.row - CAPTION_ROWS && at.row < stages.range.from.row
+      ? at.row === stages.range.from.row - CAPTION_ROWS ? "title" : "note"
+      : undefined;
+  const ownCaption = (cell: OldSummary["cells"][number]): boolean => {
+    const part = captionPart(cell.at);
+    return part !== undefined && (blockStays || isBlockCaption(part, cell.value));
+  };
+  const manager = old.cells.filter((cell) => !ownRanges.some((range) => inside(cell.at, range)) && !fixed.has(a1(cell.at)) && !ownCaption(cell));
 
   const weekly = oldTable(weeklyName);
   const weeklyGrowth = growth(first, weeklyName);
