@@ -112,8 +112,9 @@ function expectSummary(book: ComputedWorkbook, sheet: string, reps: readonly Fig
     expect(row.get("状态")).toBe("正常");
     expect(row.get("期间")).toBe(f.period);
     expect(row.get("计划")).toBe(`${f.rep} ${f.period}`);
-    // The plans' submission block, linked: nothing submitted yet shows blank (not 0), the approval its first state.
-    if (block === 0) expect([row.get("提交时间"), row.get("按时提交"), row.get("审批状态")]).toEqual([null, null, "待审批"]);
+    // The plans' submission block, linked: nothing submitted yet (0, shown blank by its format; the
+    // on-time flag blank), the approval its first state.
+    if (block === 0) expect([row.get("提交时间"), row.get("按时提交"), row.get("审批状态")]).toEqual([0, null, "待审批"]);
     for (const m of metrics) {
       const figures = f.targets[m];
       expect([m, row.get(`${METRIC_LABEL[m]}目标`)]).toEqual([m, figures ? figures.target : null]);

@@ -50,7 +50,9 @@ describe("buildSummarySheet", () => {
     expect(pick(spec, "VISITS_target", "W1")).toBe("SP_W1_VISITS_TARGET");
     expect(pick(spec, "KEY_PRODUCTS_actual", "M1")).toBe("SP_M1_KEY_PRODUCTS_ACTUAL");
     // Submission: the weekly block links the plan's names (blank shown blank); the monthly plan has none.
-    expect(pick(spec, "submitted", "W1")).toBe('IF(SP_W1_SUBMITTED="","",SP_W1_SUBMITTED)');
+    expect(pick(spec, "submitted", "W1")).toBe("SP_W1_SUBMITTED");
+    // Not submitted reads 0: shown blank.
+    expect(table.columns.find((c) => c.key === "submitted")?.numberFormat).toBe("yyyy-mm-dd hh:mm_ ;;");
     expect(pick(spec, "onTime", "W1")).toBe("SP_W1_ONTIME");
     expect(pick(spec, "approval", "W1")).toBe("SP_W1_APPROVAL");
     expect(table.columns.find((c) => c.key === "approval")?.formula).toMatch(/\)&""\)$/);

@@ -4,7 +4,7 @@ import { a1 } from "../../spec/a1";
 import { label, SUM } from "../columns";
 import { kitFor } from "../context";
 import { printSetup, SheetDraft, type PlacedTable } from "../draft";
-import { COLORS } from "../formats";
+import { COLORS, numberFormat, zeroHidden } from "../formats";
 import { col, str, thisRow } from "../../spec/formula";
 import { TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../../spec/naming";
@@ -229,7 +229,9 @@ function planBlock(draft: SheetDraft, plans: readonly PlanInstance[], key: strin
     c.formula("expenses", h.expenses, "money", link("EXPENSE_TOTAL"), { totals: SUM }),
     ...(OPTIONAL_PARTS[kind].length > 0
       ? [
-          c.formula("submitted", h.submitted, "datetime", link("SUBMITTED", undefined, blankAsBlank)),
+          // Not submitted (a blank cell) reads 0, shown blank by the format: an IF per plan here, with
+          // the longest names of the plan, would make this the longest formula and lower the plan limit.
+          { ...c.formula("submitted", h.submitted, "datetime", link("SUBMITTED")), numberFormat: zeroHidden(numberFormat("datetime", locale)) },
           c.formula("onTime", h.onTime, "text", link("ONTIME", (choice) => `${choice}&""`), { width: 10 }),
           c.formula("approval", h.approval, "text", link("APPROVAL", (choice) => `${choice}&""`), { width: 10 }),
         ]
