@@ -149,6 +149,47 @@ describe("sales-planner rollup", () => {
     expect((await cellFormatCodes(await XlsxPackage.load(data)))[cells.get(notes.date)!.style ?? 0]).toBe("yyyy-mm-dd_ ");
   });
 
+  test("a formula the manager filled down on the summary (saved shared) is kept in every cell, each reading its own row", async () => {
+    const zhang = await repFile("zhang-shared.xlsx", "weekly", "--rep", "张三");
+    const team = join(dir, "team-shared.xlsx");
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    const placed = await typeCells(new Uint8Array(readFileSync(team)), "团队汇总", { Z60: 2, Z61: 3, AA60: 0, AA61: 0 }, true);
+    // As Excel saves =Z60*2 filled down into AA61: the first cell holds the text, the second points at it.
+    const pkg = await XlsxPackage.load(placed);
+    const path = (await pkg.sheets()).find((s) => s.name === "团队汇总")!.path!;
+    const xml = (await pkg.text(path))!
+      .replace(/<c r="AA60"([^>]*)><v>0<\/v><\/c>/, '<c r="AA60"$1><f t="shared" ref="AA60:AA61" si="0">Z60*2</f><v>4</v></c>')
+      .replace(/<c r="AA61"([^>]*)><v>0<\/v><\/c>/, '<c r="AA61"$1><f t="shared" si="0"/><v>6</v></c>');
+    expect(xml).toContain('<f t="shared" si="0"/>');
+    pkg.write(path, xml);
+    writeFileSync(team, await pkg.save());
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    const cells = (await workbookCells(await XlsxPackage.load(new Uint8Array(readFileSync(team))), (name) => name === "团队汇总")).get("团队汇总")!;
+    expect([cells.get("AA60")?.formula, cells.get("AA61")?.formula]).toEqual(["Z60*2", "Z61*2"]);
+  });
+
+  test("an offline re-run stops, naming the cells, rather than turn a formula typed in the 周工作会记录 table into its value", async () => {
+    const zhang = await repFile("zhang-meetf.xlsx", "weekly", "--rep", "张三");
+    const team = join(dir, "team-meetf.xlsx");
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(team)));
+    const [minutes] = await tableParts(pkg, (name) => name === "SP_T1_Meetings");
+    const due = `${columnLetters(minutes.range.from.col + 4)}${minutes.range.from.row + 2}`;
+    const date = `${columnLetters(minutes.range.from.col)}${minutes.range.from.row + 2}`;
+    const typed = await typeCells(await pkg.save(), "团队汇总", { [date]: 46000, [due]: 0 });
+    const edited = await XlsxPackage.load(typed);
+    const xml = (await edited.text(minutes.sheetPath))!.replace(new RegExp(`<c r="${due}"([^>]*)><v>0</v></c>`), `<c r="${due}"$1><f>${date}+7</f><v>46007</v></c>`);
+    expect(xml).toContain(`<f>${date}+7</f>`);
+    edited.write(minutes.sheetPath, xml);
+    const before = await edited.save();
+    writeFileSync(team, before);
+    const result = await run("rollup", "--out", team, zhang);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`汇总表“团队汇总”的周工作会记录表格中，单元格 ${due} 是公式`);
+    expect(result.err).toContain(`The cells ${due} of the meeting notes table`);
+    expect(new Uint8Array(readFileSync(team))).toEqual(before);
+  });
+
   test("an offline re-run stops, naming the cells, rather than write over what the manager typed where the summary goes", async () => {
     const zhang = await repFile("zhang-way.xlsx", "weekly", "--rep", "张三");
     const team = join(dir, "team-way.xlsx");

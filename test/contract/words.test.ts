@@ -73,6 +73,7 @@ const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   tooManyPlans: { count: 300 },
   repNamesTooLong: { count: 120 },
   summaryNotesInTheWay: { sheet: "团队汇总", detail: "A12, B12" },
+  meetingFormulas: { sheet: "团队汇总", detail: "M7" },
 };
 const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   noReps: {},

@@ -15,7 +15,9 @@ import { readTableContents } from "../../ooxml/appendRows";
  * refresh: a cell under a block's columns and below it moves by the rows that block gained or lost (as
  * table rows inserted or deleted move only the cells under the table), any other cell stays where it is.
  * Not kept: the cells' other formatting (fonts, fills, borders, alignment), column widths, merges, comments, validations and
- * conditional formats the manager added on that sheet; a formula's A1 references are not adjusted.
+ * conditional formats the manager added on that sheet; a formula's A1 references are not adjusted. A formula filled
+ * down (Excel saves it shared) is kept in each cell as that cell reads it (`sheetCells`). A formula in the meeting
+ * table stops the roll-up with `TeamError("meetingFormulas")`, naming the cells.
  * A kept cell that would land in a table or caption of the rebuilt summary stops the roll-up with
  * `TeamError("summaryNotesInTheWay")`, naming the cells, before anything is written.
  */
@@ -94,6 +96,11 @@ export function withKept(old: OldSummary, build: (blockOrigin?: CellRef) => Shee
     const part = captionPart(cell.at);
     return part !== undefined && (blockStays || isBlockCaption(part, cell.value));
   };
+  const minutes = oldTable(meetingsTableName(old.key));
+  // The rows are written again as values (a table row holds none of its own formulas: sheetSpec.ts
+  // TableRow), so a formula typed in the table would come back as its last result: refused instead.
+  const meetingFormulas = minutes ? old.cells.filter((c) => c.formula !== undefined && c.at.row > minutes.range.from.row && inside(c.at, ownRanges[old.tables.indexOf(minutes)])) : [];
+  if (meetingFormulas.length > 0) throw new TeamError("meetingFormulas", { sheet: old.sheet, detail: meetingFormulas.map((cell) => a1(cell.at)).join(", ") });
   const manager = old.cells.filter((cell) => !ownRanges.some((range) => inside(cell.at, range)) && !fixed.has(a1(cell.at)) && !ownCaption(cell));
 
   const weekly = oldTable(weeklyName);
