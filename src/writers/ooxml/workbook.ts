@@ -77,7 +77,7 @@ const columnOf = (n: number): string => (n <= 0 ? "" : columnOf(Math.floor((n - 
  * A1 parts move, `$` parts stay; whole columns (`A:C`) and rows (`3:5`) likewise. Text in double quotes,
  * quoted sheet names and structured references (`T[[#This Row],[A1]]`) are left alone; a sheet-qualified
  * reference (`Sheet1!B2`, `'Q 1'!B2`) moves as an unqualified one. Names and functions that only look like
- * references (`LOG10(`, `SP_W1_X`, `ZZZ9` past column XFD) are not references. A reference moved off the
+ * references (`LOG10(`, `SP_W1_X`, `销售A1`, `ZZZ9` past column XFD) are not references. A reference moved off the
  * sheet becomes `#REF!`, as in Excel.
  */
 export function shiftFormula(formula: string, rows: number, cols: number): string {
@@ -91,7 +91,7 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     return c < 1 || c > MAX_COL ? undefined : `${anchor}${columnOf(c)}`;
   };
   // One token at a time: a skipped literal, or a reference (cell, whole columns, whole rows) at a word's start.
-  const token = /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])|(?<![\w.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!.])|(?<![\w.$])(\$?)(\d+):(\$?)(\d+)(?![\w(!.])|[\w.]+/g;
+  const token = /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)(\d+):(\$?)(\d+)(?![\p{L}\p{N}_(!.])|[\p{L}\p{N}_.]+/gu;
   return formula.replace(token, (text: string, ca?: string, cl?: string, ra?: string, rd?: string, c1a?: string, c1?: string, c2a?: string, c2?: string, r1a?: string, r1?: string, r2a?: string, r2?: string) => {
     if (cl !== undefined && rd !== undefined) {
       if (columnNumber(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return text;

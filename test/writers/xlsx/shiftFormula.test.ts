@@ -13,6 +13,7 @@ describe("shiftFormula", () => {
     ["SUM(A:A)+SUM($B:C)+SUM(3:4)+SUM($5:$6)", 1, 1, "SUM(B:B)+SUM($B:D)+SUM(4:5)+SUM($5:$6)"],
     ["SP_T1_Weekly[[#This Row],[A1]]+LOG10(A1)+SP_W1_TARGET+ZZZ9+1.5E+10", 1, 0, "SP_T1_Weekly[[#This Row],[A1]]+LOG10(A2)+SP_W1_TARGET+ZZZ9+1.5E+10"],
     ["XFD1+A1048576", 1, 1, "#REF!+#REF!"],
+    ["销售A1+团队汇总!A1", 1, 0, "销售A1+团队汇总!A2"],
     ["A1", 0, 0, "A1"],
   ])("%s moved %i rows, %i columns: %s", (formula, rows, cols, expected) => {
     expect(shiftFormula(formula as string, rows as number, cols as number)).toBe(expected);
