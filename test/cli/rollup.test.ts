@@ -131,6 +131,8 @@ describe("sales-planner rollup", () => {
 
     const again = await run("rollup", "--out", team, wang);
     expect(again).toMatchObject({ code: 0, err: "" });
+    // What the offline rebuild does not keep, said rather than done silently.
+    expect(again.out).toContain('工作表"团队汇总"已离线重建:你输入的内容、数字格式和周工作会记录已保留,但你在这张工作表上设置的字体、填充、边框、对齐和列宽恢复为默认');
     const data = new Uint8Array(readFileSync(team));
     // Opens without repair: the kept cells are written like any other.
     await expectValidXlsx(data, "team-kept.xlsx");
@@ -147,6 +149,47 @@ describe("sales-planner rollup", () => {
     expect(cellValue(cells.get(notes.underMonthly))).toBe(42);
     expect(cellValue(cells.get(notes.date))).toBe(46010);
     expect((await cellFormatCodes(await XlsxPackage.load(data)))[cells.get(notes.date)!.style ?? 0]).toBe("yyyy-mm-dd_ ");
+  });
+
+  test("a formula the manager filled down on the summary (saved shared) is kept in every cell, each reading its own row", async () => {
+    const zhang = await repFile("zhang-shared.xlsx", "weekly", "--rep", "张三");
+    const team = join(dir, "team-shared.xlsx");
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    const placed = await typeCells(new Uint8Array(readFileSync(team)), "团队汇总", { Z60: 2, Z61: 3, AA60: 0, AA61: 0 }, true);
+    // As Excel saves =Z60*2 filled down into AA61: the first cell holds the text, the second points at it.
+    const pkg = await XlsxPackage.load(placed);
+    const path = (await pkg.sheets()).find((s) => s.name === "团队汇总")!.path!;
+    const xml = (await pkg.text(path))!
+      .replace(/<c r="AA60"([^>]*)><v>0<\/v><\/c>/, '<c r="AA60"$1><f t="shared" ref="AA60:AA61" si="0">Z60*2</f><v>4</v></c>')
+      .replace(/<c r="AA61"([^>]*)><v>0<\/v><\/c>/, '<c r="AA61"$1><f t="shared" si="0"/><v>6</v></c>');
+    expect(xml).toContain('<f t="shared" si="0"/>');
+    pkg.write(path, xml);
+    writeFileSync(team, await pkg.save());
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    const cells = (await workbookCells(await XlsxPackage.load(new Uint8Array(readFileSync(team))), (name) => name === "团队汇总")).get("团队汇总")!;
+    expect([cells.get("AA60")?.formula, cells.get("AA61")?.formula]).toEqual(["Z60*2", "Z61*2"]);
+  });
+
+  test("an offline re-run stops, naming the cells, rather than turn a formula typed in the 周工作会记录 table into its value", async () => {
+    const zhang = await repFile("zhang-meetf.xlsx", "weekly", "--rep", "张三");
+    const team = join(dir, "team-meetf.xlsx");
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(team)));
+    const [minutes] = await tableParts(pkg, (name) => name === "SP_T1_Meetings");
+    const due = `${columnLetters(minutes.range.from.col + 4)}${minutes.range.from.row + 2}`;
+    const date = `${columnLetters(minutes.range.from.col)}${minutes.range.from.row + 2}`;
+    const typed = await typeCells(await pkg.save(), "团队汇总", { [date]: 46000, [due]: 0 });
+    const edited = await XlsxPackage.load(typed);
+    const xml = (await edited.text(minutes.sheetPath))!.replace(new RegExp(`<c r="${due}"([^>]*)><v>0</v></c>`), `<c r="${due}"$1><f>${date}+7</f><v>46007</v></c>`);
+    expect(xml).toContain(`<f>${date}+7</f>`);
+    edited.write(minutes.sheetPath, xml);
+    const before = await edited.save();
+    writeFileSync(team, before);
+    const result = await run("rollup", "--out", team, zhang);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`汇总表“团队汇总”的周工作会记录表格中，单元格 ${due} 是公式`);
+    expect(result.err).toContain(`The cells ${due} of the meeting notes table`);
+    expect(new Uint8Array(readFileSync(team))).toEqual(before);
   });
 
   test("an offline re-run stops, naming the cells, rather than write over what the manager typed where the summary goes", async () => {
@@ -171,6 +214,52 @@ describe("sales-planner rollup", () => {
     expect(result.err).toContain(`${cell}`);
     expect(result.err).toContain('on the summary sheet "团队汇总" hold content where the roll-up writes the summary tables');
     expect(new Uint8Array(readFileSync(team))).toEqual(typed);
+  });
+
+  const SHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  // What a manager adds on the summary sheet beyond cells, done to the package as Excel saves it.
+  const additions: Record<string, [zh: string, en: string, add: (pkg: XlsxPackage, sheetPath: string, xml: string) => Promise<string>]> = {
+    comments: ["批注", "comments", async (pkg, sheetPath, xml) => {
+      pkg.write("xl/comments9.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>经理</author></authors><commentList><comment ref="A6" authorId="0"><text><t>核实</t></text></comment></commentList></comments>`);
+      await pkg.addRels(sheetPath, [{ id: "rId90", type: `${SHEET_REL}comments`, target: "../comments9.xml", external: false }]);
+      return xml;
+    }],
+    merges: ["合并单元格", "merged cells", async (_pkg, _path, xml) => xml.replace("</mergeCells>", '<mergeCell ref="Z60:AA60"/></mergeCells>').replace('<mergeCells count="1">', '<mergeCells count="2">')],
+    tables: ["自建的表格", "tables of your own", async (pkg, sheetPath, xml) => {
+      const [minutes] = await tableParts(pkg, (name) => name === "SP_T1_Meetings");
+      const own = ((await pkg.text(minutes.path)) ?? "").replace(/\sid="\d+"/, ' id="99"').replace(/name="SP_T1_Meetings" displayName="SP_T1_Meetings"/, 'name="表9" displayName="表9"').replace(/ref="[A-Z]+(\d+):([A-Z]+)(\d+)"/g, (_m, a: string, _c: string, b: string) => `ref="A${Number(a) + 80}:E${Number(b) + 80}"`);
+      pkg.write("xl/tables/table99.xml", own);
+      await pkg.addRels(sheetPath, [{ id: "rId91", type: `${SHEET_REL}table`, target: "../tables/table99.xml", external: false }]);
+      return xml.replace(/<tableParts count="(\d+)">/, (_m, n: string) => `<tableParts count="${Number(n) + 1}"><tablePart r:id="rId91"/>`);
+    }],
+    drawings: ["图片、形状或自建的图表", "pictures, shapes or charts of your own", async (pkg, sheetPath, xml) => {
+      const drawing = (await pkg.targets(sheetPath)).find((r) => r.type === `${SHEET_REL}drawing`)!;
+      const shape = `<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>60</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>64</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="9" name="箭头 1"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rightArrow"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>`;
+      pkg.write(drawing.path, ((await pkg.text(drawing.path)) ?? "").replace("</xdr:wsDr>", `${shape}</xdr:wsDr>`));
+      return xml;
+    }],
+    validations: ["数据验证", "data validation", async (_pkg, _path, xml) => xml.replace(/<dataValidations count="(\d+)">/, (_m, n: string) => `<dataValidations count="${Number(n) + 1}"><dataValidation type="list" allowBlank="1" sqref="Z60"><formula1>"是,否"</formula1></dataValidation>`)],
+    conditionalFormats: ["条件格式", "conditional formatting", async (_pkg, _path, xml) => xml.replace("<dataValidations", '<conditionalFormatting sqref="Z60:Z70"><cfRule type="expression" dxfId="0" priority="99"><formula>Z60&gt;1</formula></cfRule></conditionalFormatting><dataValidations')],
+  };
+
+  test.each(Object.keys(additions))("an offline re-run refuses, in both languages, rather than drop the %s the manager added on the summary sheet", async (kind) => {
+    const [zh, en, add] = additions[kind];
+    const zhang = await repFile(`zhang-extra-${kind}.xlsx`, "weekly", "--rep", "张三");
+    const team = join(dir, `team-extra-${kind}.xlsx`);
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(team)));
+    const sheetPath = (await pkg.sheets()).find((s) => s.name === "团队汇总")!.path!;
+    const xml = (await pkg.text(sheetPath))!;
+    const edited = await add(pkg, sheetPath, xml);
+    pkg.write(sheetPath, edited);
+    const before = await pkg.save();
+    writeFileSync(team, before);
+    const result = await run("rollup", "--out", team, zhang);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`汇总表“团队汇总”上有${zh}，不是销售计划助手生成的`);
+    expect(result.err).toContain(`The summary sheet "团队汇总" holds ${en} that Sales Planner did not make`);
+    expect(result.err).toContain("roll up in Excel with the task pane");
+    expect(new Uint8Array(readFileSync(team))).toEqual(before);
   });
 
   test("a summary in the older one-table layout is left as it is; the new one goes beside it, and the roll-up says so", async () => {

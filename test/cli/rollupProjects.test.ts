@@ -39,6 +39,7 @@ describe("sales-planner rollup with a project tracker", () => {
 
     const wang = await repFile("wang.xlsx", "王芳");
     const second = await run("rollup", "--out", team, wang);
+    expect(second.err).toBe("");
     expect(second.out).toContain("列出 2 名销售代表");
     const after = await stagesAt();
     expect(after.from.row).toBe(before.from.row + 1);

@@ -73,6 +73,8 @@ const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   tooManyPlans: { count: 300 },
   repNamesTooLong: { count: 120 },
   summaryNotesInTheWay: { sheet: "团队汇总", detail: "A12, B12" },
+  meetingFormulas: { sheet: "团队汇总", detail: "M7" },
+  summaryExtras: { sheet: "团队汇总", extras: ["comments", "merges", "tables", "drawings", "validations", "conditionalFormats"] },
 };
 const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   noReps: {},

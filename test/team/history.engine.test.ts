@@ -128,11 +128,6 @@ test("a team workbook LibreOffice saved (cached results, no calculated columns n
   const empty = join(dir, "no-plans.xlsx");
   expect((await run_("write", "customers", "--out", empty)).code).toBe(0);
   await expectValidXlsx(new Uint8Array(readFileSync(saved)), "LibreOffice-saved team workbook");
-  // The same roll-up without --history, for the problems the roll-up's own rebuild of the summary leaves in a
-  // LibreOffice-saved workbook (content types it keeps for parts it removed): recording adds none.
-  const plain = join(out, "plain.xlsx");
-  writeFileSync(plain, readFileSync(saved));
-  expect((await run_("rollup", "--out", plain, empty)).code).toBe(0);
   const problems = async (file: string) => (await validateXlsx(new Uint8Array(readFileSync(file)), "")).map(formatProblem);
   const again = await run_("rollup", "--out", saved, "--history", empty);
   expect([again.code, again.err]).toEqual([0, ""]);
@@ -147,5 +142,6 @@ test("a team workbook LibreOffice saved (cached results, no calculated columns n
       return [rep, ...f.sales, ...f.collection];
     }).sort(),
   );
-  expect(await problems(saved)).toEqual(await problems(plain));
+  // The rebuild of the summary removes parts LibreOffice declared an Override for (each .rels): none is left behind.
+  expect(await problems(saved)).toEqual([]);
 });

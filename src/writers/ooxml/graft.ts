@@ -384,6 +384,7 @@ async function removeOwned(pkg: XlsxPackage, root: string): Promise<void> {
   for (const path of owned) {
     if (path !== root && usedElsewhere.has(path)) continue;
     pkg.remove(path);
-    pkg.zip.remove(relsPathOf(path));
+    // Through `remove`, so an Override of the .rels part (LibreOffice declares one for each) goes too.
+    if (pkg.has(relsPathOf(path))) pkg.remove(relsPathOf(path));
   }
 }

@@ -257,7 +257,7 @@ export class XlsxPackage {
   }
 
   writeRels(part: string, rels: readonly Relationship[]): void {
-    if (rels.length === 0) this.zip.remove(relsPathOf(part));
+    if (rels.length === 0) this.remove(relsPathOf(part));
     else this.write(relsPathOf(part), relsXml(rels));
   }
 

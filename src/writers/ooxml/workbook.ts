@@ -66,19 +66,67 @@ export function hasCellReference(formula: string): boolean {
   return /(?<![\w.])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(code);
 }
 
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const columnOf = (n: number): string => (n <= 0 ? "" : columnOf(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+
+/**
+ * `formula` as Excel reads it `rows` rows down and `cols` columns right of where it is written — how a
+ * shared formula's text (ECMA-376 Part 1, §18.3.1.40) applies to each cell pointing at it: relative
+ * A1 parts move, `$` parts stay; whole columns (`A:C`) and rows (`3:5`) likewise. Text in double quotes,
+ * quoted sheet names and structured references (`T[[#This Row],[A1]]`) are left alone; a sheet-qualified
+ * reference (`Sheet1!B2`, `'Q 1'!B2`) moves as an unqualified one. Names and functions that only look like
+ * references (`LOG10(`, `SP_W1_X`, `销售A1`, `ZZZ9` past column XFD) are not references. A reference moved off the
+ * sheet becomes `#REF!`, as in Excel.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  const row = (anchor: string, digits: string): string | undefined => {
+    const r = anchor === "$" ? Number(digits) : Number(digits) + rows;
+    return r < 1 || r > MAX_ROW ? undefined : `${anchor}${r}`;
+  };
+  const col = (anchor: string, letters: string): string | undefined => {
+    const c = anchor === "$" ? columnNumber(letters) : columnNumber(letters) + cols;
+    return c < 1 || c > MAX_COL ? undefined : `${anchor}${columnOf(c)}`;
+  };
+  // One token at a time: a skipped literal, or a reference (cell, whole columns, whole rows) at a word's start.
+  const token = /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)(\d+):(\$?)(\d+)(?![\p{L}\p{N}_(!.])|[\p{L}\p{N}_.]+/gu;
+  return formula.replace(token, (text: string, ca?: string, cl?: string, ra?: string, rd?: string, c1a?: string, c1?: string, c2a?: string, c2?: string, r1a?: string, r1?: string, r2a?: string, r2?: string) => {
+    if (cl !== undefined && rd !== undefined) {
+      if (columnNumber(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return text;
+      const c = col(ca!, cl);
+      const r = row(ra!, rd);
+      return c === undefined || r === undefined ? "#REF!" : c + r;
+    }
+    if (c1 !== undefined && c2 !== undefined) {
+      if (columnNumber(c1) > MAX_COL || columnNumber(c2) > MAX_COL) return text;
+      const from = col(c1a!, c1);
+      const to = col(c2a!, c2);
+      return from === undefined || to === undefined ? "#REF!" : `${from}:${to}`;
+    }
+    if (r1 !== undefined && r2 !== undefined) {
+      const from = row(r1a!, r1);
+      const to = row(r2a!, r2);
+      return from === undefined || to === undefined ? "#REF!" : `${from}:${to}`;
+    }
+    return text;
+  });
+}
+
 /**
  * Every cell of a sheet part by A1 address. Empty cells are self-closing (`<c r="C9" s="12"/>`)
  * and must not open a match.
  *
  * Excel saves a column of equal formulas — a table's calculated column — as a SHARED formula: the
  * first cell holds the text (`<f t="shared" ref="D10:D14" si="0">…</f>`), the others only point at
- * it (`<f t="shared" si="0"/>`). Those cells get the first cell's text when it has no A1 reference
- * (names and structured references do not shift from row to row), so a reader that re-keys formulas
- * reaches every row, not only the first; a shared formula with A1 references is left to its first cell.
+ * it (`<f t="shared" si="0"/>`); a manager's formula filled down is saved the same way. Each of those
+ * cells gets the first cell's text moved by its offset from the first cell (`shiftFormula`), as Excel
+ * reads it, so a reader reaches every cell's formula, not only the first's.
  */
 export function sheetCells(xml: string, shared: readonly string[]): Map<string, CellXml> {
   const cells = new Map<string, CellXml>();
-  const masters = new Map<string, string>();
+  const masters = new Map<string, { readonly formula: string; readonly address: string }>();
   const pointers: { address: string; si: string }[] = [];
   for (const [cell] of elements(xml, "c")) {
     const address = attr(cell, "r");
@@ -88,7 +136,7 @@ export function sheetCells(xml: string, shared: readonly string[]): Map<string, 
     const f = /<f(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
     const formula = f?.[2] === undefined ? undefined : unescapeXml(f[2]);
     const si = f && attr(`<f${f[1] ?? ""}>`, "t") === "shared" ? attr(`<f${f[1] ?? ""}>`, "si") : undefined;
-    if (si !== undefined && formula !== undefined) masters.set(si, formula);
+    if (si !== undefined && formula !== undefined) masters.set(si, { formula, address });
     else if (si !== undefined) pointers.push({ address, si });
     const value = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
     const text =
@@ -97,9 +145,13 @@ export function sheetCells(xml: string, shared: readonly string[]): Map<string, 
     cells.set(address, { type, ...(formula !== undefined ? { formula } : {}), ...(text !== undefined ? { text } : {}), ...(style !== undefined ? { style: Number(style) } : {}) });
   }
   for (const { address, si } of pointers) {
-    const formula = masters.get(si);
+    const master = masters.get(si);
     const cell = cells.get(address);
-    if (formula !== undefined && cell && !hasCellReference(formula)) cells.set(address, { ...cell, formula });
+    if (master === undefined || cell === undefined) continue;
+    const [from, to] = [master.address, address].map((a) => /^([A-Z]+)(\d+)$/.exec(a));
+    if (from === null || to === null) continue;
+    const formula = shiftFormula(master.formula, Number(to[2]) - Number(from[2]), columnNumber(to[1]) - columnNumber(from[1]));
+    cells.set(address, { ...cell, formula });
   }
   return cells;
 }

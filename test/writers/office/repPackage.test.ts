@@ -44,13 +44,17 @@ describe("readRepPackage", () => {
     }
   });
 
-  test("a shared formula with an A1 reference (which shifts row by row) is not copied to the other cells", async () => {
+  test("a shared formula with an A1 reference reaches the other cells as each reads it, the reference moved by its row", async () => {
     const { data, shared } = await savedWithSharedFormulas();
     const zip = await JSZip.loadAsync(data);
     const part = zip.file(/^xl\/worksheets\/sheet\d+\.xml$/)[0];
     const [{ formula, addresses }] = shared;
     zip.file(part.name, (await part.async("string")).replace(`si="0">${formula}</f>`, `si="0">${formula}+$B2</f>`));
     const rep = await readRepPackage(await zip.generateAsync({ type: "uint8array" }));
-    expect(rep.formulas.filter((cell) => addresses.includes(cell.address)).map((cell) => cell.address)).toEqual([addresses[0]]);
+    const row = (address: string) => Number(/\d+$/.exec(address)![0]);
+    const unescaped = formula.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    expect(rep.formulas.filter((cell) => addresses.includes(cell.address)).map((cell) => [cell.address, cell.formula])).toEqual(
+      addresses.map((address) => [address, `${unescaped}+$B${2 + row(address) - row(addresses[0])}`]),
+    );
   });
 });

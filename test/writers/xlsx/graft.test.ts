@@ -4,7 +4,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { discoverPlans } from "../../../src/team";
 import { buildSummarySheet } from "../../../src/templates/team";
-import { attr, definedNames, elements, NS, openTags, REL, tableNames, unescapeXml, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
+import { attr, definedNames, elements, NS, openTags, REL, removeSheet, tableNames, unescapeXml, WORKBOOK, XML_DECLARATION, XlsxPackage } from "../../../src/writers/ooxml";
 import { inspectXlsx, writeXlsx } from "../../../src/writers/xlsx";
 import { mergeRepWorkbooks, xlsxNameEntries } from "../../../src/writers/xlsx/mergeWorkbooks";
 import { runCli } from "../../support/cli";
@@ -316,6 +316,26 @@ describe("rebuilding the summary of a team workbook Excel saved", () => {
     expect((await after.rels(WORKBOOK)).filter((r) => r.type === REL.calcChain)).toEqual([]);
     expect(after.types.xml).not.toContain("calcChain");
     expect(await danglingRelationships(bytes(team))).toEqual([]);
+  });
+
+  test("content types that declare each .rels part (as LibreOffice saves them) lose the Overrides of the parts removed", async () => {
+    const zip = await JSZip.loadAsync(bytes(join(dir, "team-base.xlsx")));
+    const relsParts = Object.keys(zip.files).filter((p) => p.endsWith(".rels"));
+    const overrides = relsParts.map((p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
+    const pkg = await XlsxPackage.load(await zip.generateAsync({ type: "uint8array" }));
+    await removeSheet(pkg, "团队汇总", (n) => n.name.startsWith("SP_T1_"));
+    // The summary's own .rels parts (sheet, drawing) are among those removed.
+    expect(relsParts.filter((p) => !pkg.has(p)).length).toBeGreaterThanOrEqual(2);
+    const undeclared = (p: XlsxPackage) => openTags(p.types.xml, "Override").map((e) => attr(e, "PartName")!.slice(1)).filter((path) => !p.has(path));
+    expect(undeclared(pkg)).toEqual([]);
+    await expectValidXlsx(await pkg.save(), "team workbook with an Override per .rels part, its summary removed");
+    // An emptied relationship list removes its part the same way.
+    const kept = relsParts.find((p) => pkg.has(p) && p.startsWith("xl/worksheets/"))!;
+    pkg.writeRels(kept.replace(/(^|\/)_rels\/([^/]*)\.rels$/, "$1$2"), []);
+    expect(pkg.has(kept)).toBe(false);
+    expect(undeclared(pkg)).toEqual([]);
   });
 
   test("with two summaries in the workbook, the one with the lowest key is rebuilt, as the pane's readPlans picks", async () => {

@@ -1,11 +1,13 @@
 import { a1 } from "../../../spec/a1";
 import { parseAddress } from "../../../spec/addresses";
 import type { CellRef, CellSpec, CellValue, RangeRef, SheetSpec, TableRow } from "../../../spec/sheetSpec";
-import { TeamError } from "../../../team/errors";
-import { blockTableName, meetingsTableName, SUMMARY_ORIGIN } from "../../../templates/team/rollupSheet";
+import { TeamError, type SummaryExtra } from "../../../team/errors";
+import { blockTableName, buildSummarySheet, meetingsTableName, SUMMARY_ORIGIN } from "../../../templates/team/rollupSheet";
+import { teamStrings } from "../../../templates/team/strings";
+import { LOCALES } from "../../../contract/locale";
 import { BLOCK_GAP, CAPTION_ROWS, isBlockCaption, stagesTableName } from "../../../templates/team/projectsBlock";
 import { tableLayout } from "../../layout";
-import { cellFormatCodes, cellValue, sharedStrings, sheetCells, tableParts, type TablePart, type XlsxPackage } from "../../ooxml";
+import { attr, cellFormatCodes, cellValue, elements, escapeXml, openTags, REL, sharedStrings, sheetCells, tableParts, type TablePart, type XlsxPackage } from "../../ooxml";
 import { readTableContents } from "../../ooxml/appendRows";
 
 /**
@@ -14,8 +16,11 @@ import { readTableContents } from "../../ooxml/appendRows";
  * typed on the sheet — value, or formula as typed, with its number format — where Excel would have it after an in-place
  * refresh: a cell under a block's columns and below it moves by the rows that block gained or lost (as
  * table rows inserted or deleted move only the cells under the table), any other cell stays where it is.
- * Not kept: the cells' other formatting (fonts, fills, borders, alignment), column widths, merges, comments, validations and
- * conditional formats the manager added on that sheet; a formula's A1 references are not adjusted.
+ * Not kept: the cells' other formatting (fonts, fills, borders, alignment) and the column widths — the roll-up says so
+ * (`RollupReport.rebuilt`); a formula's A1 references are not adjusted. Comments, merges, tables, drawings, validations
+ * and conditional formats the add-in did not make stop the roll-up (`TeamError("summaryExtras")`) before anything is written. A formula filled
+ * down (Excel saves it shared) is kept in each cell as that cell reads it (`sheetCells`). A formula in the meeting
+ * table stops the roll-up with `TeamError("meetingFormulas")`, naming the cells.
  * A kept cell that would land in a table or caption of the rebuilt summary stops the roll-up with
  * `TeamError("summaryNotesInTheWay")`, naming the cells, before anything is written.
  */
@@ -37,9 +42,14 @@ const MEETING_KEYS = ["date", "attendees", "decisions", "owner", "due"] as const
 
 export async function readOldSummary(pkg: XlsxPackage, key: string, sheet: string): Promise<OldSummary> {
   const own = new Set([blockTableName(key, "weekly"), blockTableName(key, "monthly"), stagesTableName(key), meetingsTableName(key)].map((n) => n.toLowerCase()));
-  const tables = (await tableParts(pkg, (name) => own.has(name.toLowerCase()))).filter((t) => t.sheet === sheet);
+  const onSheet = (await tableParts(pkg, () => true)).filter((t) => t.sheet === sheet);
+  const tables = onSheet.filter((t) => own.has(t.name.toLowerCase()));
   const path = (await pkg.sheets()).find((s) => s.name === sheet)?.path;
   const xml = path === undefined ? undefined : await pkg.text(path);
+  if (path !== undefined && xml !== undefined) {
+    const extras = await notTheAddIns(pkg, { key, sheet, path, xml, tables, foreignTables: onSheet.filter((t) => !own.has(t.name.toLowerCase())) });
+    if (extras.length > 0) throw new TeamError("summaryExtras", { sheet, extras });
+  }
   const formats = await cellFormatCodes(pkg);
   const cells = xml === undefined ? [] : [...sheetCells(xml, await sharedStrings(pkg))].flatMap(([address, cell]) => {
     const value = cellValue(cell);
@@ -49,6 +59,59 @@ export async function readOldSummary(pkg: XlsxPackage, key: string, sheet: strin
   });
   const meetings = tables.some((t) => t.name.toLowerCase() === meetingsTableName(key).toLowerCase()) ? (await readTableContents(pkg, meetingsTableName(key))).rows : undefined;
   return { key, sheet, tables, cells, ...(meetings ? { meetings } : {}) };
+}
+
+/**
+ * What the rebuild would drop of the old summary sheet that the add-in did not put there: the rebuild
+ * writes the sheet anew from its spec, so anything else on it would be lost. The add-in's own are its
+ * tables, the merge of its record cells (as `buildSummarySheet` writes them), conditional formats and
+ * validations over its tables only, and its two charts (recognised by their titles, in either language,
+ * which LibreOffice keeps in the chart part when it saves).
+ */
+async function notTheAddIns(
+  pkg: XlsxPackage,
+  old: { key: string; sheet: string; path: string; xml: string; tables: readonly TablePart[]; foreignTables: readonly TablePart[] },
+): Promise<SummaryExtra[]> {
+  const extras: SummaryExtra[] = [];
+  const rels = await pkg.targets(old.path);
+  if (rels.some((r) => /\/(comments|threadedComment|vmlDrawing)$/.test(r.type)) || /<legacyDrawing\b/.test(old.xml)) extras.push("comments");
+  const spec = buildSummarySheet([], { key: old.key, sheet: old.sheet }, "zh-CN");
+  // The record's value is merged across as many columns as their widths need (which the 项目进度 block
+  // changes): one row from the same cell.
+  const ownMerges = new Set(spec.merges.map((m) => a1(m.from)));
+  const ownMerge = (ref: string): boolean => {
+    const { range } = parseAddress(ref);
+    return ownMerges.has(a1(range.from)) && range.to.row === range.from.row;
+  };
+  if (openTags(old.xml, "mergeCell").some((m) => !ownMerge(attr(m, "ref") ?? ""))) extras.push("merges");
+  if (old.foreignTables.length > 0) extras.push("tables");
+  const drawing = rels.find((r) => r.type === REL.drawing);
+  if (drawing !== undefined) {
+    const titles = LOCALES.flatMap((l) => Object.values(teamStrings(l).summary.chartTitle)).map(escapeXml);
+    const charts = await pkg.targets(drawing.path);
+    const drawingXml = (await pkg.text(drawing.path)) ?? "";
+    const anchors = ["xdr:twoCellAnchor", "xdr:oneCellAnchor", "xdr:absoluteAnchor"].flatMap((tag) => elements(drawingXml, tag).map(([a]) => a));
+    for (const anchor of anchors) {
+      const chart = charts.find((r) => r.id === /<c:chart\b[^>]*\br:id="([^"]+)"/.exec(anchor)?.[1] && r.type === REL.chart);
+      const text = chart && ((await pkg.text(chart.path)) ?? "");
+      if (text === undefined || !titles.some((t) => text.includes(t))) {
+        extras.push("drawings");
+        break;
+      }
+    }
+  }
+  // A range the add-in formats or validates lies within one of its tables, or, for a table of its own
+  // converted to a range (its validations stay on the cells), under the columns where the rebuild puts it again.
+  const present = new Set(old.tables.map((t) => t.name.toLowerCase()));
+  const bands = spec.tables.filter((t) => !present.has(t.name.toLowerCase())).map((t) => tableLayout(t).whole).map((w) => ({ from: w.from, to: { row: Number.MAX_SAFE_INTEGER, col: w.to.col } }));
+  const ours = (sqref: string | undefined): boolean =>
+    (sqref ?? "").split(/\s+/).every((ref) => {
+      const { range } = parseAddress(ref);
+      return [...old.tables.map((t) => t.range), ...bands].some((area) => inside(range.from, area) && inside(range.to, area));
+    });
+  if (openTags(old.xml, "dataValidation").some((v) => !ours(attr(v, "sqref")))) extras.push("validations");
+  if (openTags(old.xml, "conditionalFormatting").some((f) => !ours(attr(f, "sqref"))) || /<x14:conditionalFormattings?\b/.test(old.xml)) extras.push("conditionalFormats");
+  return extras;
 }
 
 /** The meeting rows to write again: each row's values by column (blank cells left out), every row kept, blank ones too. */
@@ -94,6 +157,11 @@ export function withKept(old: OldSummary, build: (blockOrigin?: CellRef) => Shee
     const part = captionPart(cell.at);
     return part !== undefined && (blockStays || isBlockCaption(part, cell.value));
   };
+  const minutes = oldTable(meetingsTableName(old.key));
+  // The rows are written again as values (a table row holds none of its own formulas: sheetSpec.ts
+  // TableRow), so a formula typed in the table would come back as its last result: refused instead.
+  const meetingFormulas = minutes ? old.cells.filter((c) => c.formula !== undefined && c.at.row > minutes.range.from.row && inside(c.at, ownRanges[old.tables.indexOf(minutes)])) : [];
+  if (meetingFormulas.length > 0) throw new TeamError("meetingFormulas", { sheet: old.sheet, detail: meetingFormulas.map((cell) => a1(cell.at)).join(", ") });
   const manager = old.cells.filter((cell) => !ownRanges.some((range) => inside(cell.at, range)) && !fixed.has(a1(cell.at)) && !ownCaption(cell));
 
   const weekly = oldTable(weeklyName);

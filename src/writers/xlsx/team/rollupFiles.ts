@@ -29,6 +29,8 @@ export interface RollupReport {
   readonly projects?: { readonly table: string; readonly reps: number };
   /** A tracker table not listed because names the block reads were deleted (`incompleteTracker`). */
   readonly unlistedTracker?: string;
+  /** The summary was already in `base` and rebuilt (its cells' number formats kept, their other formatting and the column widths not). */
+  readonly rebuilt: boolean;
   /** The sheet of a summary in the older one-table layout, left as it is; the new summary is `summarySheet`. */
   readonly outdated?: string;
   readonly plans: readonly PlanInstance[];
@@ -70,6 +72,7 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
     data: recorded.data,
     ...(history ? { history: recorded.outcome ?? null } : {}),
     summarySheet: summary.name,
+    rebuilt: old !== undefined,
     ...(tracker === undefined ? {} : { projects: { table: spTable(tracker, PROJECTS_ROLE), reps: blockReps(plans.map((p) => p.rep)).length } }),
     ...(unlisted === undefined ? {} : { unlistedTracker: unlisted }),
     ...(merged.outdatedSummary !== undefined ? { outdated: merged.outdatedSummary } : {}),
