@@ -101,3 +101,19 @@ export function linkedRows(fake: FakeExcel, name: string, keyHeader = "标识"):
     Object.fromEntries(Object.entries(row).map(([header, content]) => [header, linkedFor(content, String(row[keyHeader])) ?? content])),
   );
 }
+
+/** The value of the cell a workbook name points at. */
+export const named = (fake: FakeExcel, name: string): unknown => {
+  const found = fake.state.names.find((n) => n.name === name);
+  const match = /^='?(.+?)'?!\$([A-Z]+)\$(\d+)$/.exec(found?.formula ?? "");
+  if (!match) throw new Error(`no cell name ${name}`);
+  const col = match[2].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return fake.sheet(match[1]).cells.get(`${Number(match[3]) - 1},${col}`)?.value;
+};
+
+/** The key of the plan whose record is on `sheet`. */
+export const keyOn = (fake: FakeExcel, sheet: string): string => {
+  const record = fake.state.names.find((n) => /^SP_[WM]\d+_TEMPLATE$/.test(n.name) && n.formula.includes(sheet));
+  if (!record) throw new Error(`no plan on ${sheet}`);
+  return record.name.split("_")[1];
+};
