@@ -50,7 +50,7 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
     unreadableFile: (p) => `无法读取文件“${p.file}”：${p.detail ?? ""}`,
     insertFailed: (p) => `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`,
     tooManyPlans: (p) =>
-      `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 165 份计划）。请把较早的计划移到另一个工作簿后再汇总。`,
+      `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 158 份计划）。请把较早的计划移到另一个工作簿后再汇总。`,
     repNamesTooLong: (p) =>
       `项目进度的公式要逐一列出本汇总 ${p.count ?? 0} 名销售代表的姓名，这些姓名合起来使公式超过 Excel 的 8192 个字符上限。请缩短过长的销售代表姓名（计划表上的“销售代表”），或把部分计划移到另一个工作簿后再汇总。`,
   },
@@ -63,7 +63,7 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
     unreadableFile: (p) => `Cannot read "${p.file}": ${p.detail ?? ""}`,
     insertFailed: (p) => `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`,
     tooManyPlans: (p) =>
-      `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 165 plans). Move older plans to another workbook and roll up again.`,
+      `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 158 plans). Move older plans to another workbook and roll up again.`,
     repNamesTooLong: (p) =>
       `The projects by stage formulas list the names of all ${p.count ?? 0} reps of this summary, and together these names make them longer than Excel's 8,192 characters. Shorten the longest rep names (the plans' "Rep" cells), or move some plans to another workbook, and roll up again.`,
   },

@@ -17,7 +17,7 @@ import { firstPlan } from "../fixtures/teamCycle";
  * plan of the file again — last week's plan a second time, as "周计划-张三-2026W46 (2)", flagged as a
  * duplicate — and `--history` records both copies, so the log's rows and the summary's totals count that
  * week twice (after six weekly collections a 12-rep team workbook would hold 12 × (1+…+6) = 252 plans,
- * past the summary's 165). Whether a plan the team workbook already holds is skipped or replaced (the
+ * past the summary's 158). Whether a plan the team workbook already holds is skipped or replaced (the
  * rep's later actuals against the manager's 审批 typed in the copy) is a product decision; either way
  * this test then passes: make it a `test`.
  */

@@ -79,17 +79,18 @@ function callArguments(text: string): string[] {
 }
 
 /**
- * What a summary link formula — `=IF(key="","",CHOOSE(MATCH(key,{"M1","W1"},0),SP_M1_X,SP_W1_X))`
- * — picks for the row whose key is `key`: the choice's text (`SP_W1_X`, `""`), or undefined when
- * `formula` is not such a link (or the key is not in its list).
+ * What a summary link formula — `=IF(key="","",CHOOSE(MATCH(key,{"M1","W1"},0),SP_M1_X,SP_W1_X))`,
+ * past 30 plans CHOOSEs of 30 in IFNA(…,…) — picks for the row whose key is `key`: the choice's text
+ * (`SP_W1_X`, `""`), or undefined when `formula` is not such a link (or the key is in none of its lists).
  */
 export function linkedFor(formula: unknown, key: string): string | undefined {
   if (typeof formula !== "string") return undefined;
-  const match = /CHOOSE\(MATCH\(.*?,\{([^}]*)\},0\),/.exec(formula);
-  if (!match) return undefined;
-  const keys = match[1].split(",").map((k) => k.replace(/^"|"$/g, ""));
-  const index = keys.indexOf(key);
-  return index < 0 ? undefined : callArguments(formula.slice(match.index + match[0].length))[index];
+  for (const match of formula.matchAll(/CHOOSE\(MATCH\(.*?,\{([^}]*)\},0\),/g)) {
+    const keys = match[1].split(",").map((k) => k.replace(/^"|"$/g, ""));
+    const index = keys.indexOf(key);
+    if (index >= 0) return callArguments(formula.slice(match.index + match[0].length))[index];
+  }
+  return undefined;
 }
 
 /**
