@@ -460,6 +460,7 @@ async function rollup(command: RollupCommand, io: CliIo, now: Date): Promise<str
   const m = CLI_MESSAGES[command.lang];
   return [
     m.rolledUp(command.out, report.plans.length, report.summarySheet),
+    ...(report.outdated !== undefined ? [m.outdatedSummary(report.outdated, report.summarySheet)] : []),
     ...(report.projects ? [m.projectsListed(report.projects.table, report.projects.reps)] : []),
     ...(report.unlistedTracker ? [m.projectsUnlisted(report.unlistedTracker)] : []),
     ...(report.history === undefined ? [] : [report.history ? m.historyRecorded(report.history.sheet, report.history.recorded, report.history.replaced, report.history.created) : m.historyNothing]),

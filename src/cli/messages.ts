@@ -58,6 +58,8 @@ const zh = {
     `团队历史：${created ? "新建工作表" : "工作表"}"${excerpt(s)}"记录了 ${n} 行${replaced > 0 ? `，替换了同期间的 ${replaced} 行` : ""}。`,
   historyNothing: "团队历史：没有可记录的计划（计划表缺少销售代表或期间），未作记录。",
   projectsListed: (t: string, n: number) => `项目进度:按项目跟踪表 ${t} 列出 ${n} 名销售代表及其他负责人的各阶段项目数、金额和中标率。`,
+  outdatedSummary: (old: string, now: string) =>
+    `工作表"${excerpt(old)}"是旧版的团队汇总(周计划和月计划在同一张表中),已原样保留(包括其中的备注);新的团队汇总在工作表"${excerpt(now)}":周计划和月计划分开合计,并有周工作会记录表。不再需要旧表时可将其删除。`,
   projectsUnlisted: (t: string) => `项目进度未列出:项目跟踪表 ${t} 的部分命名单元格已被删除,无法按名称统计。重新生成项目跟踪表后再汇总即可。`,
   copiedPlan: (from: string, sheet: string, to: string) => `  ${excerpt(from, PATH_CHARACTERS)}:"${excerpt(sheet)}" → "${excerpt(to)}"`,
   withoutPlans: (f: string) => `注意:${excerpt(f, PATH_CHARACTERS)} 中没有销售计划助手生成的周计划或月计划,已跳过。`,
@@ -190,6 +192,8 @@ const en: CliMessages = {
     `Team history: recorded ${n} rows ${created ? "in the new sheet" : "in sheet"} "${excerpt(s)}"${replaced > 0 ? `, replacing ${replaced} rows of the same periods` : ""}.`,
   historyNothing: "Team history: no plan to record (the plan sheets lack a rep or a period); nothing recorded.",
   projectsListed: (t, n) => `Projects by stage: projects, amounts and win rate of ${n} reps and of others, from the project tracker ${t}.`,
+  outdatedSummary: (old, now) =>
+    `Sheet "${excerpt(old)}" is a team summary in the older layout (weekly and monthly plans in one table): it is left as it is, notes included; the new summary is on sheet "${excerpt(now)}", with weekly and monthly plans totalled apart and a weekly meeting minutes table. Delete the old sheet when you no longer need it.`,
   projectsUnlisted: (t) => `Projects by stage not listed: some named cells of the project tracker ${t} were deleted, so it cannot be counted by name. Write the project tracker again and roll up again.`,
   copiedPlan: (from, sheet, to) => `  ${excerpt(from, PATH_CHARACTERS)}: "${excerpt(sheet)}" → "${excerpt(to)}"`,
   withoutPlans: (f) => `Note: ${excerpt(f, PATH_CHARACTERS)} has no weekly or monthly plan made by Sales Planner; skipped.`,

@@ -22,6 +22,8 @@ export interface RollupOutcome {
   readonly projects?: ProjectsOutcome;
   /** What was recorded in the 团队历史 sheet when asked (null: no plan to record). */
   readonly history?: HistoryResult | null;
+  /** A summary in the older one-table layout, left as it is (`RollupResult.outdated`). */
+  readonly outdated?: string;
 }
 
 /** `history`: record the roll-up's snapshot in the 团队历史 sheet, dated `on` (the pane's today). */

@@ -215,6 +215,8 @@ const zhCN = {
   rollupProjectsBlocked: (table: string, occupied: string) =>
     `项目进度未写入：本工作簿有项目跟踪表 ${table}，但“团队汇总”中应放置项目进度的单元格（${occupied}）已有内容（值、公式、合并单元格或数据验证）。移走这些内容后重新汇总即可。`,
   rollupProjectsRemoved: "项目跟踪表已不在本工作簿中，项目进度已从“团队汇总”中删除。",
+  rollupOutdated: (old: string, now: string) =>
+    `工作表“${old}”是旧版的团队汇总（周计划和月计划在同一张表中），已原样保留（包括其中的备注）；新的团队汇总在工作表“${now}”：周计划和月计划分开合计，并有周工作会记录表。不再需要旧表时可将其删除。`,
   rollupProjectsUnlisted: (table: string, removed: boolean) =>
     `项目进度未列出：项目跟踪表 ${table} 的部分命名单元格（负责人、阶段、预计金额、投标结果列或阶段、结果单元格的名称）已被删除，无法按名称统计${removed ? "，原有的项目进度已从“团队汇总”中删除" : ""}。重新生成项目跟踪表后再汇总即可。`,
   rollupProjectsChanged: (table: string) =>
@@ -511,6 +513,8 @@ const enUS: UiStrings = {
   rollupProjectsBlocked: (table, occupied) =>
     `Projects by stage not written: the workbook has the project tracker ${table}, but the summary's cells where it goes (${occupied}) hold something (a value, a formula, merged cells or data validation). Move them and roll up again.`,
   rollupProjectsRemoved: "The project tracker is no longer in this workbook, so the projects by stage were removed from the team summary.",
+  rollupOutdated: (old, now) =>
+    `Sheet "${old}" is a team summary in the older layout (weekly and monthly plans in one table): it is left as it is, notes included; the new summary is on sheet "${now}", with weekly and monthly plans totalled apart and a weekly meeting minutes table. Delete the old sheet when you no longer need it.`,
   rollupProjectsUnlisted: (table, removed) =>
     `Projects by stage not listed: some named cells of the project tracker ${table} (the names of its rep, stage, expected amount and bid result columns or of its stage and result cells) were deleted, so it cannot be counted by name${removed ? ", and the projects by stage listed before were removed from the team summary" : ""}. Write the project tracker again and roll up again.`,
   rollupProjectsChanged: (table) =>

@@ -21,7 +21,9 @@ export type TeamErrorCode =
   /** More plans than one summary table's formulas can link (CHOOSE's 254 choices, 8,192 characters). */
   | "tooManyPlans"
   /** The 项目进度 block's formulas, which list every rep by name, would pass 8,192 characters. */
-  | "repNamesTooLong";
+  | "repNamesTooLong"
+  /** Offline: cells the manager typed on the summary sheet lie where the rebuilt summary writes (`detail`: their addresses). */
+  | "summaryNotesInTheWay";
 
 export interface TeamErrorParams {
   readonly sheet?: string;
@@ -51,6 +53,8 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
     insertFailed: (p) => `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`,
     tooManyPlans: (p) =>
       `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 158 份计划）。请把较早的计划移到另一个工作簿后再汇总。`,
+    summaryNotesInTheWay: (p) =>
+      `汇总表“${p.sheet}”上的单元格 ${p.detail ?? ""} 有内容，而重新汇总要在那里写入汇总表格。为了不覆盖这些内容，本次没有汇总：请把它们移到表格的下方或右侧（或删除）后重新汇总。`,
     repNamesTooLong: (p) =>
       `项目进度的公式要逐一列出本汇总 ${p.count ?? 0} 名销售代表的姓名，这些姓名合起来使公式超过 Excel 的 8192 个字符上限。请缩短过长的销售代表姓名（计划表上的“销售代表”），或把部分计划移到另一个工作簿后再汇总。`,
   },
@@ -64,6 +68,8 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
     insertFailed: (p) => `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`,
     tooManyPlans: (p) =>
       `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 158 plans). Move older plans to another workbook and roll up again.`,
+    summaryNotesInTheWay: (p) =>
+      `The cells ${p.detail ?? ""} on the summary sheet "${p.sheet}" hold content where the roll-up writes the summary tables. So as not to overwrite them, nothing was rolled up: move them below or beside the tables (or delete them) and roll up again.`,
     repNamesTooLong: (p) =>
       `The projects by stage formulas list the names of all ${p.count ?? 0} reps of this summary, and together these names make them longer than Excel's 8,192 characters. Shorten the longest rep names (the plans' "Rep" cells), or move some plans to another workbook, and roll up again.`,
   },

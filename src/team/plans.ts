@@ -46,7 +46,7 @@ export interface PlanInstance {
   readonly period: string;
   /** Empty when every figure can be linked. */
   readonly issues: readonly PlanIssue[];
-  /** The names (from `linkNames`) that refer to the plan's sheet and can be linked to. */
+  /** The names (from `linkNames`, and those of `OPTIONAL_PARTS` it has) that refer to the plan's sheet and can be linked to. */
   readonly usable: readonly string[];
   /** Keys of other plans with the same template, rep and period. */
   readonly duplicateOf: readonly string[];
@@ -68,6 +68,14 @@ const PLAN_NAME = new RegExp(`^SP_([${TEMPLATES.weekly.keyLetter}${TEMPLATES.mon
 export function linkParts(template: PlanTemplate): string[] {
   return ["REP", "PERIOD", ...ROLLUP_METRICS[template].flatMap((m) => [`${m}_TARGET`, `${m}_ACTUAL`]), "FORECAST", "EXPENSE_TOTAL"];
 }
+
+/**
+ * The parts the summary links to when the plan has them: the weekly plan's submission block
+ * (提交时间, 按时提交, 审批状态) came later than its first version, so a plan written before has none
+ * of these names and shows blank there rather than being flagged; the monthly plan has no such block.
+ * A name the plan HAS but that broke or points elsewhere is still reported, like any linked name.
+ */
+export const OPTIONAL_PARTS: Readonly<Record<PlanTemplate, readonly string[]>> = { weekly: ["SUBMITTED", "ONTIME", "APPROVAL"], monthly: [] };
 
 /** The names the summary links to for plan `key`. */
 export const linkNames = (key: string, template: PlanTemplate): string[] => linkParts(template).map((part) => spName(key, part));
@@ -124,10 +132,12 @@ function classify(key: string, entries: readonly NameEntry[]): Found | undefined
       issues.push({ code: "recordUnreadable", detail: text(record.value) });
   }
   const usable: string[] = [];
-  for (const name of linkNames(key, template)) {
+  const optional = OPTIONAL_PARTS[template].map((part) => spName(key, part));
+  for (const name of [...linkNames(key, template), ...optional]) {
     const entry = byName.get(name);
-    if (!entry) issues.push({ code: "nameMissing", name });
-    else if (entry.sheet === undefined) issues.push({ code: "nameBroken", name });
+    if (!entry) {
+      if (!optional.includes(name)) issues.push({ code: "nameMissing", name });
+    } else if (entry.sheet === undefined) issues.push({ code: "nameBroken", name });
     else if (entry.sheet.toLowerCase() !== sheet.toLowerCase()) issues.push({ code: "nameElsewhere", name });
     else usable.push(name);
   }

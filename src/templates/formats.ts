@@ -57,6 +57,12 @@ export function numberFormat(kind: ColumnKind, locale: Locale): string {
 }
 
 /**
+ * `code` for positive numbers, nothing for zero (nor negatives): a link to a blank input cell reads 0,
+ * and a column whose per-plan formulas cannot afford an `IF(x="","",x)` each shows it blank this way.
+ */
+export const zeroHidden = (code: string): string => `${code};;`;
+
+/**
  * An ordinal shown as the count it is (第3次 / #3): the cell keeps the number, so it sorts, filters and
  * compares as one (the key-account visit report's 拜访次序).
  */

@@ -84,7 +84,7 @@ export const TEMPLATES = withIds({
  * like any template, but nobody picks them from the gallery or `write`, so they have no entry there.
  */
 export const TEAM_TEMPLATES = withIds({
-  teamSummary: { keyLetter: "T", version: 1 },
+  teamSummary: { keyLetter: "T", version: 2 },
   breakdown: { keyLetter: "B", version: 1 },
   // 团队历史 (issue 16): the roll-ups' snapshots, appended; "S" for snapshot.
   teamHistory: { keyLetter: "S", version: 1 },

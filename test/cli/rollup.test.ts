@@ -6,6 +6,11 @@ import { discoverPlans } from "../../src/team";
 import { inspectXlsx } from "../../src/writers/xlsx";
 import { xlsxNameEntries } from "../../src/writers/xlsx/mergeWorkbooks";
 import { runCli as run } from "../support/cli";
+import { copyStyle, typeCells } from "../support/xlsxEdit";
+import { expectValidXlsx } from "../support/ooxmlGate";
+import { columnLetters } from "../../src/spec/a1";
+import { cellFormatCodes, cellValue, tableParts, workbookCells, XlsxPackage } from "../../src/writers/ooxml";
+import { readTableContents } from "../../src/writers/ooxml/appendRows";
 import { compoundFile, declaresTenGigabytes, deflatedZeros, liesAboutItsSize, macroEnabled, randomBytes, workbookWithoutWorkbookPart } from "../support/hostileFiles";
 
 /** `sales-planner rollup` end to end on the file system (the engine test checks the numbers). */
@@ -86,6 +91,106 @@ describe("sales-planner rollup", () => {
       ["W1", "周计划-张三-2026W48"],
       ["W3", "周计划-张三-2026W48 (2)"],
     ]);
+  });
+
+  test("a re-run keeps the 周工作会记录 rows and the notes the manager typed on the summary sheet, where Excel would have them", async () => {
+    const zhang = await repFile("zhang-kept.xlsx", "weekly", "--rep", "张三");
+    const li = await repFile("li-kept.xlsx", "weekly", "monthly", "--rep", "李四");
+    const wang = await repFile("wang-kept.xlsx", "weekly", "--rep", "王五");
+    const team = join(dir, "team-kept.xlsx");
+    expect((await run("rollup", "--out", team, zhang, li)).code).toBe(0);
+    const tablesOf = async (data: Uint8Array) =>
+      Object.fromEntries((await tableParts(await XlsxPackage.load(data), (name) => name.startsWith("SP_T1_"))).map((t) => [t.name, t.range]));
+    const before = await tablesOf(new Uint8Array(readFileSync(team)));
+    const at = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+    const minutes = before.SP_T1_Meetings;
+    const notes = {
+      below: at(before.SP_T1_Summary.to.row + 2, 0),
+      beside: at(minutes.from.row + 1, minutes.to.col + 2),
+      underMonthly: at(before.SP_T1_MonthlySummary.to.row + 2, before.SP_T1_MonthlySummary.from.col),
+      // A date, formatted as one (the meeting table's date format painted on it).
+      date: at(minutes.to.row + 3, minutes.from.col),
+    };
+    const meeting = [46000, "张三、李四", "华东区重点跟进", "张三", 46007];
+    const typed = await typeCells(
+      new Uint8Array(readFileSync(team)),
+      "团队汇总",
+      {
+        ...Object.fromEntries(meeting.map((value, i) => [at(minutes.from.row + 2, minutes.from.col + i), value])),
+        [notes.below]: "经理备注：下周重点跟进华东区",
+        [notes.beside]: "旁注",
+        [notes.underMonthly]: 42,
+        [notes.date]: 46010,
+      },
+      true,
+    ).then((bytes) => copyStyle(bytes, "团队汇总", at(minutes.from.row + 1, minutes.from.col), notes.date));
+    writeFileSync(team, typed);
+    const rows = async (data: Uint8Array) => (await readTableContents(await XlsxPackage.load(data), "SP_T1_Meetings")).rows;
+    const kept = await rows(typed);
+    expect(kept[1]).toEqual(meeting);
+
+    const again = await run("rollup", "--out", team, wang);
+    expect(again).toMatchObject({ code: 0, err: "" });
+    const data = new Uint8Array(readFileSync(team));
+    // Opens without repair: the kept cells are written like any other.
+    await expectValidXlsx(data, "team-kept.xlsx");
+    const after = await tablesOf(data);
+    // One more weekly plan: the weekly table grew by a row; the meeting table is where it was, as typed.
+    expect(after.SP_T1_Summary.to.row).toBe(before.SP_T1_Summary.to.row + 1);
+    expect(after.SP_T1_Meetings).toEqual(minutes);
+    expect(await rows(data)).toEqual(kept);
+    const cells = (await workbookCells(await XlsxPackage.load(data), (name) => name === "团队汇总")).get("团队汇总")!;
+    // The note under the weekly table moved down with it; the others stayed where they were.
+    expect(cellValue(cells.get(at(before.SP_T1_Summary.to.row + 3, 0)))).toBe("经理备注：下周重点跟进华东区");
+    expect(cellValue(cells.get(notes.below))).toBeNull();
+    expect(cellValue(cells.get(notes.beside))).toBe("旁注");
+    expect(cellValue(cells.get(notes.underMonthly))).toBe(42);
+    expect(cellValue(cells.get(notes.date))).toBe(46010);
+    expect((await cellFormatCodes(await XlsxPackage.load(data)))[cells.get(notes.date)!.style ?? 0]).toBe("yyyy-mm-dd_ ");
+  });
+
+  test("an offline re-run stops, naming the cells, rather than write over what the manager typed where the summary goes", async () => {
+    const zhang = await repFile("zhang-way.xlsx", "weekly", "--rep", "张三");
+    const team = join(dir, "team-way.xlsx");
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    // The manager turned the meeting table into plain cells (Excel's "Convert to Range": the table part
+    // goes, the cells stay) and wrote in them: a new meeting table would go over them.
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(team)));
+    const [minutes] = await tableParts(pkg, (name) => name === "SP_T1_Meetings");
+    const rel = (await pkg.targets(minutes.sheetPath)).find((r) => r.path === minutes.path)!;
+    const sheetXml = (await pkg.text(minutes.sheetPath))!;
+    pkg.write(minutes.sheetPath, sheetXml.replace(new RegExp(`<tablePart r:id="${rel.id}"/>`), "").replace(/<tableParts count="(\d+)">/, (_, n: string) => `<tableParts count="${Number(n) - 1}">`));
+    await pkg.removeRel(minutes.sheetPath, rel.id);
+    pkg.remove(minutes.path);
+    const cell = `${columnLetters(minutes.range.from.col + 2)}${minutes.range.from.row + 2}`;
+    const typed = await typeCells(await pkg.save(), "团队汇总", { [cell]: "华东区重点跟进" });
+    writeFileSync(team, typed);
+    const result = await run("rollup", "--out", team, zhang);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`汇总表“团队汇总”上的单元格 ${columnLetters(minutes.range.from.col)}${minutes.range.from.row + 1}`);
+    expect(result.err).toContain(`${cell}`);
+    expect(result.err).toContain('on the summary sheet "团队汇总" hold content where the roll-up writes the summary tables');
+    expect(new Uint8Array(readFileSync(team))).toEqual(typed);
+  });
+
+  test("a summary in the older one-table layout is left as it is; the new one goes beside it, and the roll-up says so", async () => {
+    const zhang = await repFile("zhang-old.xlsx", "weekly", "--rep", "张三");
+    const team = join(dir, "team-old.xlsx");
+    expect((await run("rollup", "--out", team, zhang)).code).toBe(0);
+    // As a version-1 summary's record reads; and the manager's note on it.
+    const data = new Uint8Array(readFileSync(team));
+    const sheetCellsOf = async (bytes: Uint8Array, sheet: string) => (await workbookCells(await XlsxPackage.load(bytes), (name) => name === sheet)).get(sheet)!;
+    const record = [...(await sheetCellsOf(data, "团队汇总"))].find(([, cell]) => cellValue(cell) === "sales-planner:teamSummary:main:v2:T1")![0];
+    const old = await typeCells(data, "团队汇总", { [record]: "sales-planner:teamSummary:main:v1:T1", A40: "经理备注" }, true);
+    writeFileSync(team, old);
+    const result = await run("rollup", "--out", team, zhang);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toContain('工作表"团队汇总"是旧版的团队汇总');
+    expect(result.out).toContain('新的团队汇总在工作表"团队汇总 (2)"');
+    const after = new Uint8Array(readFileSync(team));
+    expect((await inspectXlsx(after)).sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "团队汇总", "周计划-张三-2026W48 (2)", "团队汇总 (2)"]);
+    const values = async (bytes: Uint8Array) => Object.fromEntries([...(await sheetCellsOf(bytes, "团队汇总"))].map(([address, cell]) => [address, [cell.formula, cellValue(cell)]]));
+    expect(await values(after)).toEqual(await values(old));
   });
 
   test("--lang en-US writes the English summary", async () => {

@@ -20,10 +20,10 @@ import { FUNCTION_ERROR_HELP } from "../../src/functions/errorHelp";
 
 /**
  * One value every text function of a table can be called with: it reads as "7" in a text, joins as a
- * list, is a plan issue and a list of breakdown issues — so the walk below needs no per-function
+ * list, is a plan issue, a list of breakdown issues and a next month's plan's carried counts — so the walk below needs no per-function
  * sample and misses none (a cell of a 节假日 table that holds no date, too).
  */
-const SAMPLE = Object.assign([{ code: "noReps", params: {}, address: "'节假日 2026'!A6", text: "7", toString: () => "7" }], { code: "nameMissing", name: "SP_W1_REP", detail: "7", en: "7", zh: "7" });
+const SAMPLE = Object.assign([{ code: "noReps", params: {}, address: "'节假日 2026'!A6", text: "7", toString: () => "7" }], { code: "nameMissing", name: "SP_W1_REP", detail: "7", en: "7", zh: "7", keyCustomers: 7, keyWork: 7, collections: 7, vip: 7 });
 
 /** Every text of a table, with its path; a function is called with SAMPLE for each parameter. */
 function texts(value: unknown, path = ""): [string, string][] {
@@ -72,6 +72,7 @@ const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   insertFailed: { file: "zhang.xlsx", detail: "InvalidArgument" },
   tooManyPlans: { count: 300 },
   repNamesTooLong: { count: 120 },
+  summaryNotesInTheWay: { sheet: "团队汇总", detail: "A12, B12" },
 };
 const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   noReps: {},

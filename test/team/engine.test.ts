@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { runCli } from "../support/cli";
-import { buildBreakdownSpecs, SUMMARY_METRICS } from "../../src/templates/team";
+import { buildBreakdownSpecs } from "../../src/templates/team";
 import { computeBreakdown } from "../../src/team";
 import { columnLetters } from "../../src/spec/a1";
 import { buildTemplates } from "../../src/templates";
@@ -19,6 +19,8 @@ import { namedCell, read, readColumn, tableByRole, tableCell } from "../support/
  * team workbook; every summary cell and total is checked against figures computed here. Then one
  * rep's actual is edited in the TEAM workbook, recalculated, and the summary must follow. The
  * 目标分解 sheet and the plans it pre-fills are recalculated in the same LibreOffice run.
+ * Issue 16: every rep has a weekly plan and every fourth one a monthly plan too, in the same file:
+ * the weekly and the monthly blocks each total their own kind, nobody counted twice.
  */
 
 jest.setTimeout(300_000);
@@ -34,11 +36,11 @@ interface Figures {
   readonly expenses: number[];
 }
 
-/** Deterministic, distinct figures per rep (no randomness: a failure must be reproducible). */
-function figuresOf(index: number): Figures {
-  const template = index % 4 === 3 ? "monthly" : "weekly";
+/** Deterministic, distinct figures per rep and plan (no randomness: a failure must be reproducible). */
+function figuresOf(index: number, template: "weekly" | "monthly"): Figures {
+  const scale = template === "monthly" ? 4 : 1;
   const metrics = ROLLUP_METRICS[template];
-  const targets = Object.fromEntries(metrics.map((m, k) => [m, { target: 1000 * (index + 1) + 37 * k, actual: 700 * (index + 2) + 11 * k * index }]));
+  const targets = Object.fromEntries(metrics.map((m, k) => [m, { target: scale * (1000 * (index + 1) + 37 * k), actual: scale * (700 * (index + 2) + 11 * k * index) }]));
   return {
     rep: `代表${String(index + 1).padStart(2, "0")}`,
     template,
@@ -49,23 +51,25 @@ function figuresOf(index: number): Figures {
   };
 }
 
-const REPS = Array.from({ length: 12 }, (_, i) => figuresOf(i));
+const REPS = Array.from({ length: 12 }, (_, i) => figuresOf(i, "weekly"));
+/** The reps who also have a monthly plan, in the same file as their weekly one. */
+const MONTHLY = REPS.flatMap((_, i) => (i % 4 === 3 ? [figuresOf(i, "monthly")] : []));
 
-async function repWorkbook(f: Figures): Promise<Uint8Array> {
-  const expenses = f.expenses.map((amount, i) => ({ category: ["差旅", "招待", "交通"][i], amount }));
+async function repWorkbook(plans: readonly Figures[]): Promise<Uint8Array> {
   const specs = buildTemplates(
-    [
-      f.template === "weekly"
+    plans.map((f) => {
+      const expenses = f.expenses.map((amount, i) => ({ category: ["差旅", "招待", "交通"][i], amount }));
+      return f.template === "weekly"
         ? { template: "weekly", options: { rep: f.rep, year: 2026, week: 48, targets: f.targets, forecast: f.forecast, expenses } }
-        : { template: "monthly", options: { rep: f.rep, year: 2026, month: 11, targets: f.targets, forecast: f.forecast, expenses } },
-    ],
+        : { template: "monthly", options: { rep: f.rep, year: 2026, month: 11, targets: f.targets, forecast: f.forecast, expenses } };
+    }),
     { locale: "zh-CN", existing: NO_NAMES },
   );
   return writeXlsx(specs);
 }
 
-/** Summary rows by rep, as LibreOffice computed them: column header → value. */
-function summaryRows(book: ComputedWorkbook, sheet: string): { rows: Map<string, Map<string, Computed>>; totals: Map<string, Computed> } {
+/** One block's rows by rep, as LibreOffice computed them: column header → value (`block` 0: weekly, 1: monthly, side by side). */
+function summaryRows(book: ComputedWorkbook, sheet: string, block: 0 | 1): { rows: Map<string, Map<string, Computed>>; totals: Map<string, Computed> } {
   const cells = book.get(sheet);
   if (!cells) throw new Error(`no sheet ${sheet}`);
   // A formula's blank ("") reads like an empty cell.
@@ -74,15 +78,20 @@ function summaryRows(book: ComputedWorkbook, sheet: string): { rows: Map<string,
     return value === "" ? null : value;
   };
   const headerRow = 5;
+  let first = 0;
+  for (let b = 0; b < block; b++) {
+    while (at(headerRow, first) !== null) first++;
+    first++;
+  }
   const headers: string[] = [];
-  for (let col = 0; at(headerRow, col) !== null; col++) headers.push(String(at(headerRow, col)));
+  for (let col = first; at(headerRow, col) !== null; col++) headers.push(String(at(headerRow, col)));
   const rows = new Map<string, Map<string, Computed>>();
   let row = headerRow + 1;
-  for (; at(row, 0) !== "团队合计"; row++) {
-    const values = new Map(headers.map((h, col) => [h, at(row, col)]));
+  for (; at(row, first) !== "团队合计"; row++) {
+    const values = new Map(headers.map((h, i) => [h, at(row, first + i)]));
     rows.set(String(values.get("销售代表")), values);
   }
-  return { rows, totals: new Map(headers.map((h, col) => [h, at(row, col)])) };
+  return { rows, totals: new Map(headers.map((h, i) => [h, at(row, first + i)])) };
 }
 
 const METRIC_LABEL: Record<string, string> = {
@@ -94,14 +103,19 @@ const METRIC_LABEL: Record<string, string> = {
   KEY_PRODUCTS: "重点产品",
 };
 
-function expectSummary(book: ComputedWorkbook, sheet: string, reps: readonly Figures[]): void {
-  const { rows, totals } = summaryRows(book, sheet);
+function expectSummary(book: ComputedWorkbook, sheet: string, reps: readonly Figures[], block: 0 | 1): void {
+  const { rows, totals } = summaryRows(book, sheet, block);
+  const metrics = ROLLUP_METRICS[block === 0 ? "weekly" : "monthly"];
   expect([...rows.keys()].sort()).toEqual(reps.map((r) => r.rep).sort());
   for (const f of reps) {
     const row = rows.get(f.rep)!;
     expect(row.get("状态")).toBe("正常");
     expect(row.get("期间")).toBe(f.period);
-    for (const m of SUMMARY_METRICS) {
+    expect(row.get("计划")).toBe(`${f.rep} ${f.period}`);
+    // The plans' submission block, linked: nothing submitted yet (0, shown blank by its format; the
+    // on-time flag blank), the approval its first state.
+    if (block === 0) expect([row.get("提交时间"), row.get("按时提交"), row.get("审批状态")]).toEqual([0, null, "待审批"]);
+    for (const m of metrics) {
       const figures = f.targets[m];
       expect([m, row.get(`${METRIC_LABEL[m]}目标`)]).toEqual([m, figures ? figures.target : null]);
       expect([m, row.get(`${METRIC_LABEL[m]}实际`)]).toEqual([m, figures ? figures.actual : null]);
@@ -112,7 +126,7 @@ function expectSummary(book: ComputedWorkbook, sheet: string, reps: readonly Fig
     expect(row.get("预估")).toBe(f.forecast);
     expect(row.get("费用")).toBe(f.expenses.reduce((a, b) => a + b, 0));
   }
-  for (const m of SUMMARY_METRICS) {
+  for (const m of metrics) {
     const target = reps.reduce((sum, f) => sum + (f.targets[m]?.target ?? 0), 0);
     const actual = reps.reduce((sum, f) => sum + (f.targets[m]?.actual ?? 0), 0);
     expect([m, totals.get(`${METRIC_LABEL[m]}目标`)]).toEqual([m, target]);
@@ -161,14 +175,15 @@ describe("team roll-up in a real engine (LibreOffice)", () => {
     const files = await Promise.all(
       REPS.map(async (f, i) => {
         const file = join(dir, `rep${i + 1}.xlsx`);
-        writeFileSync(file, await repWorkbook(f));
+        writeFileSync(file, await repWorkbook([f, ...MONTHLY.filter((m) => m.rep === f.rep)]));
         return file;
       }),
     );
     const team = join(dir, "team.xlsx");
     const result = await runCli("rollup", "--out", team, ...files);
     expect(result).toMatchObject({ code: 0, err: "" });
-    expect(result.out).toContain("汇总了 12 张计划表");
+    expect(result.out).toContain("汇总了 15 张计划表");
+    expect(MONTHLY.map((f) => f.rep)).toEqual(["代表04", "代表08", "代表12"]);
 
     const breakdown = join(dir, "breakdown.xlsx");
     const specs = buildBreakdownSpecs(
@@ -180,23 +195,31 @@ describe("team roll-up in a real engine (LibreOffice)", () => {
 
     const [book, split] = await recalcXlsx([team, breakdown]);
     expect(errorCells(book)).toEqual([]);
-    expectSummary(book, "团队汇总", REPS);
+    expectSummary(book, "团队汇总", REPS, 0);
+    expectSummary(book, "团队汇总", MONTHLY, 1);
     expectBreakdown(split, specs);
 
     // LibreOffice reads the achievement chart and writes it back with the same series.
     const [resaved] = convertWithLibreOffice([team], "xlsx", join(dir, "resaved"));
     const zip = await JSZip.loadAsync(readFileSync(resaved));
     const charts = await Promise.all(zip.file(/^xl\/charts\/chart\d+\.xml$/).map((f) => f.async("string")));
-    expect(charts).toHaveLength(1);
-    const refs = [...charts[0].matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1].replace(/&apos;|'/g, ""));
-    // Categories: 销售代表 (D); values: 销售额实际 (G) and 销售额目标 (F), rows 6–17 = the 12 reps.
-    expect(refs).toEqual(["&quot;销售额实际&quot;", "团队汇总!$D$6:$D$17", "团队汇总!$G$6:$G$17", "&quot;销售额目标&quot;", "团队汇总!$D$6:$D$17", "团队汇总!$F$6:$F$17"]);
+    expect(charts).toHaveLength(2);
+    const refs = charts.map((chart) => [...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1].replace(/&apos;|'/g, "")));
+    // Categories: 计划 (rep and period); values: 销售额实际 and 销售额目标 — weekly E, G, F rows 6–17
+    // (the 12 weekly plans), monthly AF, AH, AG rows 6–8 (the 3 monthly ones).
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        ["&quot;销售额实际&quot;", "团队汇总!$E$6:$E$17", "团队汇总!$G$6:$G$17", "&quot;销售额目标&quot;", "团队汇总!$E$6:$E$17", "团队汇总!$F$6:$F$17"],
+        ["&quot;销售额实际&quot;", "团队汇总!$AF$6:$AF$8", "团队汇总!$AH$6:$AH$8", "&quot;销售额目标&quot;", "团队汇总!$AF$6:$AF$8", "团队汇总!$AG$6:$AG$8"],
+      ]),
+    );
 
     const edited = join(dir, "team-edited.xlsx");
     writeFileSync(edited, await editActual(new Uint8Array(readFileSync(team)), REPS[4].rep, 99_999));
     const [after] = await recalcXlsx([edited]);
     const changed = REPS.map((f, i) => (i === 4 ? { ...f, targets: { ...f.targets, SALES: { ...f.targets.SALES, actual: 99_999 } } } : f));
-    expectSummary(after, "团队汇总", changed);
+    expectSummary(after, "团队汇总", changed, 0);
+    expectSummary(after, "团队汇总", MONTHLY, 1);
   });
 
   test("a year with a fixed rep and a late starter: the team's months and the reps × months grid add up both ways in LibreOffice", async () => {

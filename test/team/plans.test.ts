@@ -33,7 +33,18 @@ describe("discoverPlans", () => {
       ["W2", "weekly", "周计划-李四-2026W48", "李四", "2026-W48", "ok"],
       ["W1", "weekly", "周计划-张三-2026W48", "张三", "2026-W48", "ok"],
     ]);
-    expect(plans[2].usable).toEqual(linkNames("W1", "weekly"));
+    expect(plans[2].usable).toEqual([...linkNames("W1", "weekly"), "SP_W1_SUBMITTED", "SP_W1_ONTIME", "SP_W1_APPROVAL"]);
+    expect(plans[0].usable).toEqual(linkNames("M1", "monthly"));
+  });
+
+  test("a weekly plan written before the submission block (no SUBMITTED/ONTIME/APPROVAL names) is fine, just not linked there; one whose name broke is reported", () => {
+    const older = names.filter((n) => !/^SP_W1_(SUBMITTED|ONTIME|APPROVAL)$/.test(n.name));
+    const w1 = discoverPlans(older).find((p) => p.key === "W1")!;
+    expect(planStatus(w1)).toBe("ok");
+    expect(w1.issues).toEqual([]);
+    expect(w1.usable).toEqual(linkNames("W1", "weekly"));
+    const broken = discoverPlans(names.map((n) => (n.name === "SP_W1_APPROVAL" ? { name: n.name } : n))).find((p) => p.key === "W1")!;
+    expect(broken.issues).toEqual([{ code: "nameBroken", name: "SP_W1_APPROVAL" }]);
   });
 
   test("the result does not depend on the order the workbook lists its names in", () => {

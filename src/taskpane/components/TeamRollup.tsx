@@ -41,11 +41,12 @@ function projectsText(projects: ProjectsOutcome, strings: UiStrings): string {
 
 function RollupSummary({ outcome, strings, locale }: { outcome: RollupOutcome; strings: UiStrings; locale: Locale }) {
   const marked = attention(outcome.plans, locale);
-  const warn = marked.length > 0 || outcome.projects !== undefined && ["blocked", "changed", "unlisted"].includes(outcome.projects.kind);
+  const warn = marked.length > 0 || outcome.outdated !== undefined || outcome.projects !== undefined && ["blocked", "changed", "unlisted"].includes(outcome.projects.kind);
   return (
     <MessageBar intent={warn ? "warning" : "success"} layout="multiline" data-testid="rollup-result">
       <MessageBarBody>
         {strings.rollupDone(outcome.sheet, outcome.refreshed, outcome.plans.length)}
+        {outcome.outdated !== undefined && <div data-testid="rollup-outdated">{strings.rollupOutdated(outcome.outdated, outcome.sheet)}</div>}
         {marked.length > 0 && <div>{strings.rollupAttention(marked)}</div>}
         {outcome.projects && <div data-testid="rollup-projects">{projectsText(outcome.projects, strings)}</div>}
         {outcome.history !== undefined && (

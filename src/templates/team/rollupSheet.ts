@@ -3,8 +3,8 @@ import { teamStrings } from "./strings";
 import { a1 } from "../../spec/a1";
 import { label, SUM } from "../columns";
 import { kitFor } from "../context";
-import { printSetup, SheetDraft } from "../draft";
-import { COLORS } from "../formats";
+import { printSetup, SheetDraft, type PlacedTable } from "../draft";
+import { COLORS, numberFormat, zeroHidden } from "../formats";
 import { col, str, thisRow } from "../../spec/formula";
 import { TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../../spec/naming";
@@ -21,11 +21,14 @@ import {
 } from "../../spec/sheetSpec";
 import { TeamError } from "../../team/errors";
 import { BLOCK_GAP, projectsBlock } from "./projectsBlock";
-import { planStatus, type PlanInstance } from "../../team/plans";
+import { OPTIONAL_PARTS, planStatus, type PlanInstance, type PlanTemplate } from "../../team/plans";
 
 /**
- * 团队汇总 — the team summary sheet (DOMAIN §1.5) as a SheetSpec: one table row per plan sheet,
- * team totals in the table's totals row, a column chart of sales actual vs target per row.
+ * 团队汇总 — the team summary sheet (DOMAIN §1.5) as a SheetSpec: weekly and monthly plans in two
+ * blocks, each a table with one row per plan sheet and the team totals of its own kind in its totals
+ * row (a rep with both a weekly and a monthly plan is counted once in each, never summed across
+ * kinds), a column chart of sales actual vs target per plan (labelled by rep and period), and the
+ * manager's 周工作会记录 table, which a roll-up writes once and never again.
  *
  * Every figure is a live formula on the plan's workbook names (`SP_W3_SALES_ACTUAL`), so edits in a
  * rep's sheet show up without re-running, and no cell reads a sheet by name or address.
@@ -43,8 +46,7 @@ import { planStatus, type PlanInstance } from "../../team/plans";
  * - explicit name references, not INDIRECT("SP_"&key&"_X"): CHOOSE is not volatile and Excel's
  *   dependency graph sees every plan cell, so a changed figure recalculates only what reads it;
  * - keyed by the 标识 text rather than by position, so sorting or filtering the summary keeps every
- *   row on its own plan, and no column is added (summaries written before keep their columns and
- *   still refresh in place);
+ *   row on its own plan;
  * - a row with a blank key (a row the manager added to the table) shows "" rather than #N/A;
  * - Excel 2016, WPS and LibreOffice all calculate CHOOSE, MATCH and array constants.
  *
@@ -55,20 +57,26 @@ import { planStatus, type PlanInstance } from "../../team/plans";
  * cell (and in the totals), visibly, until the next roll-up reports it in 说明 instead.
  *
  * Limits: CHOOSE takes at most 254 choices and an Excel formula at most 8,192 characters. One
- * summary therefore lists at most 254 plans, and in practice fewer: the forecast column's formula
+ * block therefore lists at most 254 plans, and in practice fewer: the forecast column's formula
  * is the longest (about 50 characters a plan with three-digit keys, and a MATCH per part of
  * `CHOOSE_VALUES`), so 158 plans fit. Beyond that `buildSummarySheet` throws
- * `TeamError("tooManyPlans")` (move older plans to another workbook) before anything is written, instead of writing formulas Excel would refuse.
+ * `TeamError("tooManyPlans")` (move older plans to another workbook) before anything is written,
+ * instead of writing formulas Excel would refuse.
  *
  * Totals are SUBTOTAL(109, …): filtering out a flagged duplicate row takes it out of the totals.
+ *
+ * Layout version 2 (the record's `v2`): version 1 had one table for both kinds. A refresh rewrites
+ * only a summary of the current version; an older one is left as the manager has it and a new one
+ * is written beside it (`isCurrentSummary`) — restructuring it in place would move or drop cells the
+ * manager typed around the old table, which the add-in did not write.
  */
 
-/** Metrics of either plan, weekly first: the summary has one target/actual/达成率 group per metric. */
+/** Metrics of either plan, weekly first (each block has the metrics of its own kind). */
 export const SUMMARY_METRICS: readonly (WeeklyMetric | MonthlyMetric)[] = [
   ...new Set<WeeklyMetric | MonthlyMetric>([...ROLLUP_METRICS.weekly, ...ROLLUP_METRICS.monthly]),
 ];
 
-/** Where the summary table starts: below the title, the template record and the note. */
+/** Where the weekly block's table starts: below the title, the template record, the note and the block's caption. */
 export const SUMMARY_ORIGIN: CellRef = { row: 4, col: 0 };
 
 /** CHOOSE's limit on value arguments (Excel: "1 to 254 value arguments"). */
@@ -95,11 +103,26 @@ export function newSummaryPlacement(existing: ExistingNames, locale: Locale): Su
   return { key: freeKey(TEAM_TEMPLATES.teamSummary, existing), sheet: freeSheetName(teamStrings(locale).summary.sheetName, existing.sheets) };
 }
 
-/** The summary table's name for instance `key` (the refresh finds the table by it). */
+/** The weekly block's table name for instance `key` (the refresh finds the table by it; the only table of a version-1 summary). */
 export const summaryTableName = (key: string): string => spTable(key, "Summary");
+/** The monthly block's table. */
+export const monthlySummaryTableName = (key: string): string => spTable(key, "MonthlySummary");
+/** The 周工作会记录 table: the manager's, written once and never rewritten by a roll-up. */
+export const meetingsTableName = (key: string): string => spTable(key, "Meetings");
+
+/** Each block's table name for summary `key`. */
+export const blockTableName = (key: string, kind: PlanTemplate): string => (kind === "weekly" ? summaryTableName(key) : monthlySummaryTableName(key));
+
+/**
+ * Whether a summary whose record says `version` has this layout (weekly and monthly blocks, meeting
+ * table): a refresh rewrites only such a summary; an older one is left as the manager has it.
+ */
+export const isCurrentSummary = (version: number): boolean => version === TEAM_TEMPLATES.teamSummary.version;
 
 const CHART_WIDTH = 9;
 const CHART_HEIGHT = 18;
+/** Blank rows a new meeting table has for the manager to fill in. */
+const MEETING_ROWS = 5;
 
 type MetricId = WeeklyMetric | MonthlyMetric;
 
@@ -107,25 +130,93 @@ const metricKey = (metric: MetricId, part: "target" | "actual" | "rate"): string
 
 /**
  * The workbook's project tracker, when it has one (`findTracker`): the summary then lists its projects
- * by stage per rep (projectsBlock.ts), below the table at `origin`, else `BLOCK_GAP` rows under it.
+ * by stage per rep (projectsBlock.ts), below the weekly table at `origin`, else `BLOCK_GAP` rows under it.
  */
 export interface SummaryProjects {
   readonly tracker: string;
   readonly origin?: CellRef;
 }
 
-export function buildSummarySheet(plans: readonly PlanInstance[], placement: SummaryPlacement, locale: Locale, projects?: SummaryProjects): SheetSpec {
-  const kit = kitFor(locale);
-  const { columns: c, s } = kit;
+/**
+ * Layout: the weekly block's table at `SUMMARY_ORIGIN` with the 项目进度 block under it, the monthly
+ * block's table beside it, the 周工作会记录 table beside that, then one chart per block. Rows added to or deleted from a table move only the cells under that table's columns (Excel
+ * inserts table rows, not sheet rows), so the blocks side by side never move one another, and the
+ * meeting table — with nothing under it — never moves when the plans change; its rows are the
+ * manager's (`meetings`: the rows to write, when carried over from an earlier summary).
+ */
+export function buildSummarySheet(
+  plans: readonly PlanInstance[],
+  placement: SummaryPlacement,
+  locale: Locale,
+  projects?: SummaryProjects,
+  meetings: readonly TableRow[] = Array.from({ length: MEETING_ROWS }, () => ({})),
+): SheetSpec {
+  const { columns: c, s } = kitFor(locale);
+  const t = teamStrings(locale).summary;
+  const draft = new SheetDraft();
+  draft.text({ row: 0, col: 0 }, t.title, "title");
+  draft.text({ row: 2, col: 0 }, t.note, "note");
+  const of = (kind: PlanTemplate) => plans.filter((plan) => plan.template === kind);
+  const weekly = planBlock(draft, of("weekly"), placement.key, "weekly", SUMMARY_ORIGIN, locale);
+  const monthly = planBlock(draft, of("monthly"), placement.key, "monthly", { row: SUMMARY_ORIGIN.row, col: weekly.lastCol + 2 }, locale);
+  if (projects) {
+    const origin = projects.origin ?? { row: weekly.lastRow + BLOCK_GAP, col: SUMMARY_ORIGIN.col };
+    const block = projectsBlock(draft, { summaryKey: placement.key, tracker: projects.tracker, reps: plans.map((plan) => plan.rep), origin }, locale);
+    // The 其他 row's formulas list every rep: long names could pass Excel's limit too.
+    if (block.spec.columns.some((column) => (column.formula ?? "").length + 1 > MAX_FORMULA_LENGTH))
+      throw new TeamError("repNamesTooLong", { count: block.spec.rows.length - 1 });
+  }
+  const meetingsAt = { row: SUMMARY_ORIGIN.row, col: monthly.lastCol + 2 };
+  const m = t.meetings.columns;
+  draft.text({ row: meetingsAt.row - 1, col: meetingsAt.col }, t.meetings.title, "section");
+  const minutes = draft.table({
+    name: meetingsTableName(placement.key),
+    role: "meetings",
+    origin: meetingsAt,
+    columns: [c.date("date", m.date), c.text("attendees", m.attendees, { width: 24 }), c.text("decisions", m.decisions, { width: 40 }), c.text("owner", m.owner, { width: 12 }), c.date("due", m.due)],
+    rows: meetings,
+  });
+  const chartCol = minutes.lastCol + 2;
+  [weekly, monthly].forEach((placed, i) => {
+    const table = placed.spec.name;
+    const sales = (part: "target" | "actual"): string => t.columns[part](s.weekly.metrics.SALES);
+    const top = SUMMARY_ORIGIN.row + i * (CHART_HEIGHT + 1);
+    draft.chart({
+      kind: "column",
+      title: t.chartTitle[i === 0 ? "weekly" : "monthly"],
+      // Rep and period: two plans of one rep are two bars.
+      categories: { kind: "tableColumn", table, column: t.columns.plan },
+      series: (["actual", "target"] as const).map((part) => ({ name: sales(part), values: { kind: "tableColumn", table, column: sales(part) } })),
+      anchor: { from: { row: top, col: chartCol }, to: { row: top + CHART_HEIGHT, col: chartCol + CHART_WIDTH } },
+    });
+  });
+
+  return draft.finish({
+    name: placement.sheet,
+    record: templateRecord(TEAM_TEMPLATES.teamSummary, "main", placement.key, { row: 1, col: 0 }),
+    recordLabel: s.common.recordLabel,
+    recordNote: s.common.recordNote,
+    freeze: { rows: SUMMARY_ORIGIN.row + 1, cols: 0 },
+    print: printSetup({ first: SUMMARY_ORIGIN.row, last: SUMMARY_ORIGIN.row }),
+    tabColor: "C00000",
+  });
+}
+
+/**
+ * One block: the table of the plans of one kind at `origin` (its caption right above), one row per
+ * plan, the kind's own totals — a rep with a weekly and a monthly plan is counted once in each.
+ */
+function planBlock(draft: SheetDraft, plans: readonly PlanInstance[], key: string, kind: PlanTemplate, origin: CellRef, locale: Locale): PlacedTable {
+  const { columns: c, s } = kitFor(locale);
   const t = teamStrings(locale).summary;
   const h = t.columns;
-  const table = summaryTableName(placement.key);
-  const draft = new SheetDraft();
+  const table = blockTableName(key, kind);
   const metricLabel = (m: MetricId): string => (m in s.weekly.metrics ? s.weekly.metrics[m as WeeklyMetric] : s.monthly.metrics[m as MonthlyMetric]);
   const header = (m: MetricId, part: "target" | "actual" | "rate"): string => h[part](metricLabel(m));
   const link = linkFormula(plans, thisRow(table, h.key));
-
-  const metricColumns = SUMMARY_METRICS.flatMap((m): ColumnSpec[] => {
+  // The cell shows "" for a blank input cell rather than 0 (or 1900-01-00 for a date).
+  const blankAsBlank = (name: string): string => `IF(${name}="","",${name})`;
+  const metricColumns = ROLLUP_METRICS[kind].flatMap((m): ColumnSpec[] => {
     const target = header(m, "target");
     const actual = header(m, "actual");
     const rateTotal = `IF(SUBTOTAL(109,${col(table, target)})=0,"",SUBTOTAL(109,${col(table, actual)})/SUBTOTAL(109,${col(table, target)}))`;
@@ -138,65 +229,39 @@ export function buildSummarySheet(plans: readonly PlanInstance[], placement: Sum
   const columns: ColumnSpec[] = [
     c.text("status", h.status, { width: 12, totals: label(t.teamTotal) }),
     c.text("key", h.key, { width: 8 }),
-    c.text("kind", h.kind, { width: 12 }),
     // `&""` so a blank rep or period cell reads as blank, not as 0.
     c.formula("rep", h.rep, "text", link("REP", (choice) => `${choice}&""`), { width: 12 }),
     c.formula("period", h.period, "text", link("PERIOD", (choice) => `${choice}&""`), { width: 12 }),
+    c.formula("plan", h.plan, "text", `IF(${thisRow(table, h.key)}="","",${thisRow(table, h.rep)}&" "&${thisRow(table, h.period)})`, { width: 20 }),
     ...metricColumns,
     // A forecast not filled in stays blank rather than showing ¥0; wrapped per plan, since wrapping
     // the CHOOSE would repeat it (and MATCH) whole.
-    c.formula("forecast", h.forecast, "money", link("FORECAST", undefined, (name) => `IF(${name}="","",${name})`), { totals: SUM }),
+    c.formula("forecast", h.forecast, "money", link("FORECAST", undefined, blankAsBlank), { totals: SUM }),
     c.formula("expenses", h.expenses, "money", link("EXPENSE_TOTAL"), { totals: SUM }),
+    ...(OPTIONAL_PARTS[kind].length > 0
+      ? [
+          // Not submitted (a blank cell) reads 0, shown blank by the format: an IF per plan here, with
+          // the longest names of the plan, would make this the longest formula and lower the plan limit.
+          { ...c.formula("submitted", h.submitted, "datetime", link("SUBMITTED")), numberFormat: zeroHidden(numberFormat("datetime", locale)) },
+          c.formula("onTime", h.onTime, "text", link("ONTIME", (choice) => `${choice}&""`), { width: 10 }),
+          c.formula("approval", h.approval, "text", link("APPROVAL", (choice) => `${choice}&""`), { width: 10 }),
+        ]
+      : []),
     c.text("remarks", h.remarks, { width: 40 }),
   ];
   const longest = Math.max(...columns.map((column) => (column.formula ?? "").length + 1));
   if (plans.length > MAX_SUMMARY_PLANS || longest > MAX_FORMULA_LENGTH) throw new TeamError("tooManyPlans", { count: plans.length });
 
-  draft.text({ row: 0, col: 0 }, t.title, "title");
-  draft.text({ row: 2, col: 0 }, t.note, "note");
-  const placed = draft.table({
-    name: table,
-    role: "summary",
-    origin: SUMMARY_ORIGIN,
-    showTotals: true,
-    columns,
-    rows: plans.map((plan) => summaryRow(plan, locale)),
-  });
-  for (const m of SUMMARY_METRICS) achievementFormats(draft, placed, metricKey(m, "rate"));
+  draft.text({ row: origin.row - 1, col: origin.col }, t.kinds[kind], "section");
+  const placed = draft.table({ name: table, role: "summary", origin, showTotals: true, columns, rows: plans.map((plan) => summaryRow(plan, locale)) });
+  for (const m of ROLLUP_METRICS[kind]) achievementFormats(draft, placed, metricKey(m, "rate"));
   const status = a1(placed.cell(0, "status"));
   draft.format({
     target: { kind: "tableColumn", table, column: h.status },
     rule: { kind: "expression", formula: `AND(${status}<>"",${status}<>${str(t.status.ok)})` },
     style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont, bold: true },
   });
-  if (projects) {
-    const origin = projects.origin ?? { row: placed.lastRow + BLOCK_GAP, col: SUMMARY_ORIGIN.col };
-    const block = projectsBlock(draft, { summaryKey: placement.key, tracker: projects.tracker, reps: plans.map((plan) => plan.rep), origin }, locale);
-    // The 其他 row's formulas list every rep: long names could pass Excel's limit too.
-    if (block.spec.columns.some((column) => (column.formula ?? "").length + 1 > MAX_FORMULA_LENGTH))
-      throw new TeamError("repNamesTooLong", { count: block.spec.rows.length - 1 });
-  }
-  const chartCol = placed.lastCol + 2;
-  draft.chart({
-    kind: "column",
-    title: t.chartTitle,
-    categories: { kind: "tableColumn", table, column: h.rep },
-    series: [
-      { name: header("SALES", "actual"), values: { kind: "tableColumn", table, column: header("SALES", "actual") } },
-      { name: header("SALES", "target"), values: { kind: "tableColumn", table, column: header("SALES", "target") } },
-    ],
-    anchor: { from: { row: SUMMARY_ORIGIN.row, col: chartCol }, to: { row: SUMMARY_ORIGIN.row + CHART_HEIGHT, col: chartCol + CHART_WIDTH } },
-  });
-
-  return draft.finish({
-    name: placement.sheet,
-    record: templateRecord(TEAM_TEMPLATES.teamSummary, "main", placement.key, { row: 1, col: 0 }),
-    recordLabel: s.common.recordLabel,
-    recordNote: s.common.recordNote,
-    freeze: { rows: SUMMARY_ORIGIN.row + 1, cols: 0 },
-    print: printSetup({ first: SUMMARY_ORIGIN.row, last: SUMMARY_ORIGIN.row }),
-    tabColor: "C00000",
-  });
+  return placed;
 }
 
 /**
@@ -222,13 +287,12 @@ function linkFormula(plans: readonly PlanInstance[], key: string) {
   };
 }
 
-/** One plan's row: literal status, key, type and remarks; every figure comes from its column's formula. */
+/** One plan's row: literal status, key and remarks; every figure comes from its column's formula. */
 function summaryRow(plan: PlanInstance, locale: Locale): TableRow {
   const t = teamStrings(locale).summary;
   return {
     status: t.status[planStatus(plan)],
     key: plan.key,
-    kind: t.kinds[plan.template],
     remarks: planRemarks(plan, locale),
   };
 }

@@ -116,6 +116,25 @@ export async function workbookCells(pkg: XlsxPackage, wanted?: (sheet: string) =
   return book;
 }
 
+/** Excel's built-in number formats, which a cell format names by id alone (ECMA-376 Part 1, §18.8.30). */
+const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
+  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+};
+
+/** The number format code of each cell format (by cellXfs index, a cell's `s`): "General" for none, or a locale's own built-in. */
+export async function cellFormatCodes(pkg: XlsxPackage): Promise<string[]> {
+  const path = await pkg.workbookPart(REL.styles);
+  const xml = path ? ((await pkg.text(path)) ?? "") : "";
+  const custom = new Map(elements(xml, "numFmt").map(([e]) => [Number(attr(e, "numFmtId")), unescapeXml(attr(e, "formatCode") ?? "")] as const));
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
+  return elements(xfs, "xf").map(([xf]) => {
+    const id = Number(attr(xf, "numFmtId") ?? 0);
+    return custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
+  });
+}
+
 /** A cell's value as the team layer reads it: the cached result of a formula, text, number, boolean. */
 export function cellValue(cell: CellXml | undefined): CellValue {
   if (cell?.text === undefined) return null;

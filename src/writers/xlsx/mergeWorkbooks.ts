@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { freeSheetName } from "../../spec/naming";
 import { readRecord } from "../../templates/registry";
+import { isCurrentSummary } from "../../templates/team/rollupSheet";
+import { readOldSummary, type OldSummary } from "./team/keptSummary";
 import { quoteSheet } from "../../spec/a1";
 import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
 import { assignKeys, rekeyRecord, rekeyText, TakenNames, type Rekeying } from "../../team/rekey";
@@ -49,8 +51,10 @@ export interface MergeResult {
   readonly withoutPlans: readonly string[];
   /** Files that passed the file check but could not be read as a workbook (left out, with why). */
   readonly unreadable: readonly { readonly file: string; readonly detail: string }[];
-  /** The team workbook's summary (团队汇总) that was removed to be rebuilt, if it had one. */
-  readonly removedSummary?: { readonly key: string; readonly sheet: string };
+  /** The team workbook's summary (团队汇总) that was removed to be rebuilt, with what it held (`keptSummary.ts`), if it had one. */
+  readonly removedSummary?: OldSummary;
+  /** The sheet of a summary in an older layout, left as it is (a new summary is written beside it). */
+  readonly outdatedSummary?: string;
 }
 
 /** The workbook's names as the team layer reads them, with the values `needsValue` asks for. */
@@ -58,18 +62,21 @@ const nameEntries = async (pkg: XlsxPackage): Promise<NameEntry[]> =>
   (await workbookNames(pkg, needsValue)).map(({ name, sheet, value }) => (sheet === undefined ? { name } : { name, sheet, ...(value !== undefined ? { value } : {}) }));
 
 /**
- * The summary sheet the team workbook has, found by its template record; with several, the lowest
- * key — the rule the pane's `readPlans` follows too, so both paths rebuild the same sheet.
+ * The summary sheets the team workbook has, found by their template records: the current-layout one
+ * with the lowest key — the rule the pane's `readPlans` follows too, so both paths rebuild the same
+ * sheet — and, when there is none, the lowest-key one of an older layout (`outdated`, left alone).
  */
-function summaryOf(entries: readonly NameEntry[]): { key: string; sheet: string } | undefined {
-  return entries
+function summaryOf(entries: readonly NameEntry[]): { current?: { key: string; sheet: string }; outdated?: string } {
+  const found = entries
     .flatMap((entry) => {
       const record = readRecord(entry.value);
       return record?.template === "teamSummary" && entry.sheet !== undefined && record.key === /^SP_([A-Z]\d+)_TEMPLATE$/i.exec(entry.name)?.[1]?.toUpperCase()
-        ? [{ key: record.key, sheet: entry.sheet }]
+        ? [{ key: record.key, sheet: entry.sheet, current: isCurrentSummary(record.version) }]
         : [];
     })
-    .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))[0];
+    .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)));
+  const current = found.find((s) => s.current);
+  return current ? { current: { key: current.key, sheet: current.sheet } } : found.length > 0 ? { outdated: found[0].sheet } : {};
 }
 
 /** `xml` with references to sheet `from` (quoted `'from'!`, or bare `from!` where allowed) pointing at `to`. */
@@ -218,11 +225,12 @@ async function copyRep(team: Graft, rep: ReadRep, taken: TakenNames, teamHoliday
 
 /**
  * The team workbook (`base`, or a new one) with every plan sheet of `reps` added, re-keyed and
- * renamed where taken. A summary sheet already in `base` is removed (see `removedSummary`).
+ * renamed where taken. A current-layout summary sheet already in `base` is removed (see `removedSummary`).
  */
 export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: readonly RepFile[]): Promise<MergeResult> {
   const team = await XlsxPackage.load(base ?? (await emptyWorkbook()));
-  const removedSummary = summaryOf(await nameEntries(team));
+  const { current, outdated } = summaryOf(await nameEntries(team));
+  const removedSummary = current && (await readOldSummary(team, current.key, current.sheet));
   if (removedSummary) {
     const prefix = `SP_${removedSummary.key}_`;
     await removeSheet(team, removedSummary.sheet, (n) => n.name.toUpperCase().startsWith(prefix));
@@ -247,7 +255,7 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
     if (!result.hasPlans) withoutPlans.push(rep.file);
   }
   await graft.finish();
-  return { data: await team.save(), copied, withoutPlans, unreadable, ...(removedSummary ? { removedSummary } : {}) };
+  return { data: await team.save(), copied, withoutPlans, unreadable, ...(removedSummary ? { removedSummary } : {}), ...(outdated !== undefined ? { outdatedSummary: outdated } : {}) };
 }
 
 /** The names of an .xlsx package as `NameEntry`s, for discovering its plans (roll-up, tests). */

@@ -3,9 +3,9 @@ import type { Locale } from "../../contract/locale";
 import type { CellValue } from "../../spec/sheetSpec";
 import type { SourceGrid } from "../../import";
 import { checkWorkbookFile, FileRefusedError, type FileRefusal } from "../ooxml/fileCheck";
-import { REL, XlsxPackage } from "../ooxml/package";
-import { sharedStrings, sheetCells, type CellXml } from "../ooxml/workbook";
-import { attr, elements, unescapeXml } from "../ooxml/xml";
+import { XlsxPackage } from "../ooxml/package";
+import { cellFormatCodes, sharedStrings, sheetCells, type CellXml } from "../ooxml/workbook";
+import { attr } from "../ooxml/xml";
 import { parseCell } from "../../spec/addresses";
 
 /**
@@ -79,25 +79,16 @@ export class SourceGridError extends CodedError<SourceGridErrorCode> {
 }
 
 /**
- * Excel's built-in date formats (ECMA-376 §18.8.30) and a custom format with date or time parts outside
- * quotes, brackets and escapes: which numbers a 1904-based workbook (old Mac files) must shift by 1 462 days.
+ * A number format with date or time parts outside quotes, brackets and escapes (Excel's built-in date
+ * formats included, as `cellFormatCodes` spells them): which numbers a 1904-based workbook (old Mac
+ * files) must shift by 1 462 days.
  */
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 const isDateFormat = (code: string): boolean => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
 const DAYS_1904 = 1462;
 
 /** The styles (cellXfs indices) whose number format shows a date. */
 async function dateStyles(pkg: XlsxPackage): Promise<Set<number>> {
-  const path = await pkg.workbookPart(REL.styles);
-  const xml = path ? ((await pkg.text(path)) ?? "") : "";
-  const custom = new Map(elements(xml, "numFmt").map(([e]) => [Number(attr(e, "numFmtId")), unescapeXml(attr(e, "formatCode") ?? "")] as const));
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
-  const dates = new Set<number>();
-  elements(xfs, "xf").forEach(([xf], index) => {
-    const id = Number(attr(xf, "numFmtId") ?? 0);
-    if (BUILTIN_DATES.has(id) || isDateFormat(custom.get(id) ?? "")) dates.add(index);
-  });
-  return dates;
+  return new Set((await cellFormatCodes(pkg)).flatMap((code, index) => (isDateFormat(code) ? [index] : [])));
 }
 
 /** A stored cell as a person sees it (see the module comment). */

@@ -82,9 +82,9 @@ describe("insertRepWorkbooks (Office)", () => {
     expect(formulas.filter((f) => /SP_W[13]_/.test(f))).toEqual([]);
 
     await fake.run((context) => rollUpTeam(context, "zh-CN"));
+    // Weekly and monthly plans in their own blocks, each by period and rep (pinyin order: 李四, 张三, 赵六).
+    expect(linkedRows(fake, "SP_T1_MonthlySummary").map((r) => [r["标识"], r["状态"], r["销售代表"]])).toEqual([["M1", "正常", "SP_M1_REP"]]);
     expect(linkedRows(fake, "SP_T1_Summary").map((r) => [r["标识"], r["状态"], r["销售代表"]])).toEqual([
-      // Monthly plans first, then by period and rep (pinyin order: 李四, 张三, 赵六).
-      ["M1", "正常", "SP_M1_REP"],
       ["W3", "正常", "SP_W3_REP"],
       ["W2", "正常", "SP_W2_REP"],
       ["W1", "正常", "SP_W1_REP"],

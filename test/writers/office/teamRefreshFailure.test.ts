@@ -50,7 +50,8 @@ async function summarised(): Promise<FakeExcel> {
   await fake.run((context) => rollUpTeam(context, "zh-CN"));
   const t = table(fake, SUMMARY);
   const below = t.range.to.row + 3;
-  const right = t.range.to.col + 2;
+  // Right of the meeting table, the summary sheet's rightmost table: beside the weekly block is the monthly one.
+  const right = table(fake, "SP_T1_Meetings").range.to.col + 2;
   fake.seed(SHEET, `A${below}`, [["经理备注：下周重点跟进华东区", 42]]);
   fake.state.names.push({ name: "经理备注", formula: `='${SHEET}'!$B$${below}`, comment: "" });
   fake.seed(SHEET, `${columnLetters(right)}${t.range.from.row + 2}`, [["旁注"]]);

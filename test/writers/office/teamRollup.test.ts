@@ -38,7 +38,8 @@ describe("rollUpTeam (Office)", () => {
     // Excel would turn a column with a different formula per row into ONE calculated column (the
     // fake does too): each linked column holds one formula, the row's 标识 picks its plan.
     const formulaColumns = Object.keys(rows[0]).filter((h) => String(rows[0][h]).startsWith("="));
-    expect(formulaColumns).toHaveLength(4 + 3 * 6);
+    // 销售代表, 期间, 计划; target, actual, 达成率 of the 5 weekly metrics; 预估, 费用, 提交时间, 按时提交, 审批状态.
+    expect(formulaColumns).toHaveLength(3 + 3 * 5 + 5);
     for (const header of formulaColumns) expect(new Set(rows.map((r) => r[header])).size).toBe(1);
     // 50 plans: two CHOOSEs of at most 30 (LibreOffice's limit), the part picked by its first key in text order.
     expect(rows[0]["销售代表"]).toMatch(
@@ -51,17 +52,16 @@ describe("rollUpTeam (Office)", () => {
     }
     expect(linked.find((r) => r["标识"] === "W1")).toMatchObject({
       状态: "正常",
-      类型: "周计划",
       期间: "SP_W1_PERIOD",
       销售额实际: "SP_W1_SALES_ACTUAL",
-      重点产品目标: '""',
+      审批状态: "SP_W1_APPROVAL",
       预估: 'IF(SP_W1_FORECAST="","",SP_W1_FORECAST)',
     });
     expect(String(rows[0]["销售额达成率"])).toMatch(/^=IF\(OR\(SP_T1_Summary\[\[#This Row\],\[销售额目标\]\]=""/);
     const t = table(fake, SUMMARY);
     expect(t.sheet.cells.get(`${t.range.to.row},0`)?.value).toBe("团队合计");
     expect(t.sheet.cells.get(`${t.range.to.row},5`)?.formula).toBe("=SUBTOTAL(109,SP_T1_Summary[[销售额目标]])");
-    expect(fake.sheet("团队汇总").charts).toHaveLength(1);
+    expect(fake.sheet("团队汇总").charts).toHaveLength(2);
   });
 
   test("re-running is idempotent: same cells, 3 syncs, same sheet and table", async () => {
@@ -81,25 +81,41 @@ describe("rollUpTeam (Office)", () => {
         context.workbook.worksheets.getItem("周计划-代表07-2026W48").delete();
         await context.sync();
       });
-      await writePlans(fake, [weekly("代表51"), monthly("代表52")]);
+      await writePlans(fake, [weekly("代表51"), weekly("代表53"), monthly("代表52"), monthly("代表54")]);
     };
     const refreshed = await teamOf(50);
     await rollUp(refreshed);
     const t = table(refreshed, SUMMARY);
     const below = t.range.to.row + 2;
-    const beside = t.range.to.col + 15;
+    const minutes = table(refreshed, "SP_T1_Meetings").range;
+    const monthlyAt = table(refreshed, "SP_T1_MonthlySummary").range;
+    // Under the monthly block (its one blank row): moves with that block only.
+    refreshed.seed("团队汇总", `${columnLetters(monthlyAt.from.col)}${monthlyAt.to.row + 3}`, [["月度备注"]]);
+    const beside = minutes.to.col + 2;
     refreshed.seed("团队汇总", `A${below + 1}`, [["经理备注：下周重点跟进华东区"]]);
     refreshed.seed("团队汇总", `${columnLetters(beside)}6`, [["旁注"]]);
+    // The manager's minutes of the weekly meeting, in the meeting table's second row.
+    const meeting = [46000, "张三、李四", "华东区重点跟进", "张三", 46007];
+    refreshed.seed("团队汇总", `${columnLetters(minutes.from.col)}${minutes.from.row + 3}`, [meeting]);
+    const minutesBefore = tableRows(refreshed, "SP_T1_Meetings");
+    expect(minutesBefore[1]).toEqual({ 日期: 46000, 参会人: "张三、李四", 决议事项: "华东区重点跟进", 负责人: "张三", 完成期限: 46007 });
     await change(refreshed);
     const plansBefore = refreshed.state.sheets.filter((s) => s.name !== "团队汇总").map((s) => ({ name: s.name, cells: cellsOf(s) }));
 
     const { result, syncs } = await rollUp(refreshed);
     expect(syncs).toBe(3);
-    expect(result.plans).toHaveLength(51);
+    expect(result.plans).toHaveLength(53);
     expect(refreshed.state.sheets.filter((s) => s.name !== "团队汇总").map((s) => ({ name: s.name, cells: cellsOf(s) }))).toEqual(plansBefore);
     const rows = tableRows(refreshed, SUMMARY);
     expect(rows.map((r) => r["标识"])).not.toContain("W7");
-    expect(rows.map((r) => r["标识"])).toEqual(expect.arrayContaining(["W51", "M1"]));
+    expect(rows.map((r) => r["标识"])).toEqual(expect.arrayContaining(["W51"]));
+    expect(rows.map((r) => r["标识"])).not.toContain("M1");
+    expect(tableRows(refreshed, "SP_T1_MonthlySummary").map((r) => r["标识"])).toEqual(["M1", "M2"]);
+    // The monthly block went from its blank row to two plans: the note under it moved down one row.
+    expect(refreshed.sheet("团队汇总").cells.get(`${monthlyAt.to.row + 3},${monthlyAt.from.col}`)?.value).toBe("月度备注");
+    // The meeting table is the manager's: kept as typed, where it was.
+    expect(table(refreshed, "SP_T1_Meetings").range).toEqual(minutes);
+    expect(tableRows(refreshed, "SP_T1_Meetings")).toEqual(minutesBefore);
     // The table grew by one row: the note below moved down with it, the note beside stayed put.
     expect(refreshed.sheet("团队汇总").cells.get(`${below + 1},0`)?.value).toBe("经理备注：下周重点跟进华东区");
     expect(refreshed.sheet("团队汇总").cells.get(`5,${beside}`)?.value).toBe("旁注");
@@ -109,6 +125,28 @@ describe("rollUpTeam (Office)", () => {
     await rollUp(fresh);
     expect(tableRows(refreshed, SUMMARY)).toEqual(tableRows(fresh, SUMMARY));
     expect(totalsRow(refreshed, SUMMARY)).toEqual(totalsRow(fresh, SUMMARY));
+    expect(tableRows(refreshed, "SP_T1_MonthlySummary")).toEqual(tableRows(fresh, "SP_T1_MonthlySummary"));
+    expect(totalsRow(refreshed, "SP_T1_MonthlySummary")).toEqual(totalsRow(fresh, "SP_T1_MonthlySummary"));
+  });
+
+  test("a summary in the older one-table layout is left as the manager has it; the new one goes on a sheet of its own, and is the one refreshed next", async () => {
+    const fake = await teamOf(3);
+    await rollUp(fake);
+    // The record of a version-1 summary (one table summing weekly and monthly plans), and a note on it.
+    const sheet = fake.sheet("团队汇总");
+    const record = [...sheet.cells.values()].find((cell) => cell.value === "sales-planner:teamSummary:main:v2:T1")!;
+    record.value = "sales-planner:teamSummary:main:v1:T1";
+    fake.seed("团队汇总", "A30", [["经理备注"]]);
+    const old = cellsOf(sheet);
+    const { result, syncs } = await rollUp(fake);
+    expect(syncs).toBe(3);
+    expect(result).toMatchObject({ sheet: "团队汇总 (2)", refreshed: false, outdated: "团队汇总" });
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(old);
+    expect(tableRows(fake, "SP_T2_Summary").map((r) => r["标识"])).toEqual(["W1", "W2", "W3"]);
+    const again = await rollUp(fake);
+    expect(again.result).toMatchObject({ sheet: "团队汇总 (2)", refreshed: true });
+    expect(again.result.outdated).toBeUndefined();
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(old);
   });
 
   test("a broken plan is listed as needing attention with the reason, its broken figures unlinked", async () => {
@@ -147,6 +185,22 @@ describe("rollUpTeam (Office)", () => {
     const error = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TeamError);
     expect((error as TeamError).localized("zh-CN")).toContain("团队汇总");
+  });
+
+  test("a summary whose monthly block's table was deleted (or whose monthly columns changed) is refused the same way, nothing written", async () => {
+    const fake = await teamOf(3);
+    await rollUp(fake);
+    const monthlyTable = table(fake, "SP_T1_MonthlySummary");
+    monthlyTable.range = { from: monthlyTable.range.from, to: { ...monthlyTable.range.to, col: monthlyTable.range.to.col + 1 } };
+    const before = cellsOf(fake.sheet("团队汇总"));
+    const widened = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(widened).toBeInstanceOf(TeamError);
+    expect((widened as TeamError).code).toBe("summaryChanged");
+    fake.state.tables.splice(fake.state.tables.indexOf(monthlyTable), 1);
+    const deleted = await fake.run((context) => rollUpTeam(context, "zh-CN")).catch((e: unknown) => e);
+    expect(deleted).toBeInstanceOf(TeamError);
+    expect((deleted as TeamError).code).toBe("summaryChanged");
+    expect(cellsOf(fake.sheet("团队汇总"))).toEqual(before);
   });
 
   test("a summary of 110 plans refreshes in batches under Excel on the web's 5 MB; a failure in a later batch is undone", async () => {

@@ -190,7 +190,8 @@ describe("the xlsx writer renders every ChartSpec", () => {
   test("the specs in play have charts where the templates promise them", () => {
     expect(tierSummary.name).toBe("客户分级汇总");
     expect(register.filter((s) => s.charts.length > 0)).toHaveLength(1);
-    expect(summary.charts).toHaveLength(1);
+    // One per block: weekly and monthly.
+    expect(summary.charts).toHaveLength(2);
     expect(secondRegister.find((s) => s.charts.length > 0)?.name).toBe("客户分级汇总 (2)");
   });
 

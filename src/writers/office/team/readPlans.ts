@@ -1,5 +1,6 @@
 import { needsValue, type NameEntry } from "../../../team";
 import { blockHeightFor, BLOCK_GAP, findTracker, incompleteTracker, stagesTableName, summaryTableName, type SummaryPlacement } from "../../../templates/team";
+import { isCurrentSummary, monthlySummaryTableName } from "../../../templates/team/rollupSheet";
 import { CAPTION_ROWS } from "../../../templates/team/projectsBlock";
 import type { BelowSummary, SummarySurroundings, SummaryTableState } from "./refresh";
 import { canReadMergedAreas } from "../officeWriter";
@@ -12,7 +13,7 @@ import { referenceTarget } from "../../ooxml";
  * Reads what the roll-up needs from the open workbook in TWO syncs, whatever the number of plan
  * sheets: (1) the defined names with their type and formula, the sheet and table names; (2) the
  * few cells whose values matter — template records, reps, periods — through each name's range,
- * plus the size and content (formulas, number formats) of an existing summary table, so a refresh
+ * plus the size and content (formulas, number formats) of an existing summary's weekly and monthly tables, so a refresh
  * that Excel rejects halfway can be put back exactly, and of its 项目进度 block: the block's caption,
  * or — with a tracker and no block yet — the rows a new block would take (`belowReads`). No per-sheet round trips: a name's sheet comes from
  * its formula (`='周计划-张三-2026W48'!$B$3`), which Excel keeps up to date when sheets are renamed.
@@ -26,15 +27,20 @@ export interface WorkbookSnapshot {
   readonly tracker?: string;
   /** A tracker table the summary cannot list because names it reads were deleted (`incompleteTracker`). */
   readonly incompleteTracker?: string;
-  /** The summary sheet already in the workbook (the lowest key if several). */
+  /** The summary sheet already in the workbook with the current layout (the lowest key if several). */
   readonly summary?: {
     readonly placement: SummaryPlacement;
+    /** The weekly block's table (`SP_T<n>_Summary`). */
     readonly table: SummaryTableState;
     readonly content: SummaryTableContent;
+    /** The monthly block's table, when it is still there. */
+    readonly monthly?: { readonly table: SummaryTableState; readonly content: SummaryTableContent };
     /** Its 项目进度 block's table as read, to restore it from (projectsBlock.ts). */
     readonly blockContent?: SummaryTableContent;
     readonly around: SummarySurroundings;
   };
+  /** The sheet of a summary written in an older layout (one table), when there is no current one: left as it is. */
+  readonly outdated?: string;
 }
 
 /** The existing summary table as it was read, whole (header, data body, totals row), to restore it from. */
@@ -81,9 +87,10 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
     if (!key || !table || sheet === undefined || !hasTable(table)) return [];
     const block = hasTable(stagesTableName(key)) ? blockReads(context.workbook.tables.getItem(stagesTableName(key))) : undefined;
     const reads = tableReads(context.workbook.tables.getItem(table));
+    const monthly = hasTable(monthlySummaryTableName(key)) ? tableReads(context.workbook.tables.getItem(monthlySummaryTableName(key))) : undefined;
     // Where a new block would go: rows enough for a block listing every plan's rep (at most one row per REP name).
     const below = !block && tracker !== undefined ? belowReads(reads.whole, BLOCK_GAP - 1 + blockHeightFor(repNames)) : undefined;
-    return [{ key, sheet, ...reads, block, below }];
+    return [{ key, sheet, ...reads, monthly, block, below }];
   });
   await context.sync();
 
@@ -92,9 +99,14 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
     const value = range && !range.isNullObject ? scalar(range.values[0]?.[0]) : undefined;
     return { name: item.name, sheet, ...(value !== undefined ? { value } : {}) };
   });
-  const summary = summaryTables
-    .filter(({ key }) => readRecord(entries.find((e) => e.name.toUpperCase() === `SP_${key}_TEMPLATE`)?.value)?.template === "teamSummary")
-    .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))[0];
+  const summaries = summaryTables
+    .flatMap((found) => {
+      const record = readRecord(entries.find((e) => e.name.toUpperCase() === `SP_${found.key}_TEMPLATE`)?.value);
+      return record?.template === "teamSummary" ? [{ ...found, current: isCurrentSummary(record.version) }] : [];
+    })
+    .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)));
+  const summary = summaries.find((found) => found.current);
+  const outdated = summary ? undefined : summaries[0]?.sheet;
   return {
     names: entries,
     existing,
@@ -106,6 +118,7 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
             placement: { key: summary.key, sheet: summary.sheet },
             table: stateOf(summary),
             content: contentOf(summary),
+            ...(summary.monthly ? { monthly: { table: stateOf(summary.monthly), content: contentOf(summary.monthly) } } : {}),
             ...(summary.block ? { blockContent: contentOf(summary.block) } : {}),
             around: {
               summaryAt: parseAddress(summary.whole.address).range,
@@ -117,6 +130,7 @@ export async function readPlans(context: Excel.RequestContext): Promise<Workbook
           },
         }
       : {}),
+    ...(outdated !== undefined ? { outdated } : {}),
   };
 }
 

@@ -172,7 +172,7 @@ async function putBack(
   sheet: Excel.Worksheet,
   work: { readonly content: SummaryTableContent; readonly spec: SheetSpec; readonly clear: ReturnType<typeof pivotArea>; readonly ours: (name: string) => boolean },
 ): Promise<void> {
-  await restore(context, work.content);
+  await restore(context, [work.content]);
   const charts = sheet.charts.load("items/name");
   await context.sync();
   await runBatches(context, [

@@ -8,8 +8,10 @@ import { tableLayout } from "../../layout";
  * How a writer refreshes an existing 团队汇总 sheet in place, so that re-running the roll-up is
  * idempotent and keeps whatever the manager added below or beside the table:
  *
- * 1. The sheet is found by its template record name `SP_T<n>_TEMPLATE` and the table by its name
- *    `SP_T<n>_Summary` (never by sheet name or position); the rebuilt spec keeps key and sheet name.
+ * 1. The sheet is found by its template record name `SP_T<n>_TEMPLATE` (of the current layout version)
+ *    and each block's table by its name, `SP_T<n>_Summary` (weekly) and `SP_T<n>_MonthlySummary`
+ *    (never by sheet name or position); the rebuilt spec keeps key and sheet name. Each block table
+ *    is refreshed as below; they sit side by side, so neither moves the other.
  * 2. The table gets `rowDelta` rows appended (> 0) or its last `-rowDelta` data rows deleted (< 0)
  *    as TABLE rows — Excel shifts only the cells under the table's own columns, exactly as when a
  *    user inserts or deletes table rows, so notes below move with the table and cells beside it
@@ -19,7 +21,7 @@ import { tableLayout } from "../../layout";
  * 4. Excel batches are not transactions: a writer that fails partway puts the table back as it read
  *    it (row count, then the header, body and totals cells that differ) before reporting the error.
  * Nothing else is touched — not the title or record cells above the table (they never change), not
- * the chart, conditional formats or validations (they refer to the table's columns and follow its
+ * the 周工作会记录 table (the manager's), not the charts, conditional formats or validations (they refer to the table's columns and follow its
  * size), and never a plan sheet, which the roll-up only reads.
  */
 export interface RefreshPlan {

@@ -1,6 +1,8 @@
 import type { Locale } from "../../../contract/locale";
 import { discoverPlans, type PlanInstance } from "../../../team";
 import { buildSummarySheet, newSummaryPlacement } from "../../../templates/team";
+import { monthlySummaryTableName } from "../../../templates/team/rollupSheet";
+import { TeamError } from "../../../team/errors";
 import { PROJECTS_ROLE } from "../../../templates/linkedTables";
 import { spTable } from "../../../spec/naming";
 import { qualifiedAddress } from "../../../spec/addresses";
@@ -21,7 +23,7 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
  * or an in-place refresh of the existing one as `refresh.ts` specifies. Only the summary sheet
  * is ever written; plan sheets are only read. Either way a write Excel rejects is undone before
  * `OfficeWriteError("writeFailed")` is thrown (`"cleanupFailed"` or `"restoreFailed"` if undoing failed too): a new sheet
- * is removed, a refreshed table is put back as `readPlans` read it (two more syncs, failure only).
+ * is removed, each refreshed table is put back as `readPlans` read it (two more syncs a table, failure only).
  */
 
 export interface RollupResult {
@@ -33,6 +35,11 @@ export interface RollupResult {
   readonly plans: readonly PlanInstance[];
   /** What became of the 项目进度 block (templates/team/projectsBlock.ts); absent without tracker or block. */
   readonly projects?: ProjectsOutcome;
+  /**
+   * The sheet of a summary in the older one-table layout, left untouched — with the manager's notes —
+   * while the new summary went on a sheet of its own (`sheet`).
+   */
+  readonly outdated?: string;
 }
 
 /**
@@ -61,13 +68,16 @@ export async function writeRollup(context: Excel.RequestContext, snapshot: Workb
   if (!summary) {
     const spec = build();
     await addSheets(context, [spec]);
-    return { sheet: spec.name, refreshed: false, plans, ...(listed ? { projects: listed } : unlisted(false)) };
+    const outdated = snapshot.outdated === undefined ? {} : { outdated: snapshot.outdated };
+    return { sheet: spec.name, refreshed: false, plans, ...(listed ? { projects: listed } : unlisted(false)), ...outdated };
   }
-  // The summary table as refreshed (its block, if any, plays no part in it).
+  // The block tables as refreshed (the 项目进度 block, if any, plays no part in them; the meeting table is the manager's).
   const spec = buildSummarySheet(plans, placement, locale);
   const table = planRefresh(spec, summary.table);
+  if (!summary.monthly) throw new TeamError("summaryChanged", { sheet: placement.sheet });
+  const monthly = { plan: planRefresh(spec, summary.monthly.table, monthlySummaryTableName(placement.key)), content: summary.monthly.content };
   const block = planBlock(tracker, placement.key, plans.map((plan) => plan.rep), summary.around, table.rowDelta, build);
-  await refresh(context, { table, block, sheet: placement.sheet }, summary.content, summary.blockContent);
+  await refresh(context, { table, monthly, block, sheet: placement.sheet }, summary.content, summary.blockContent);
   return { sheet: spec.name, refreshed: true, plans, ...projectsOutcome(block, listed, unlisted, placement.sheet) };
 }
 
@@ -116,7 +126,7 @@ const rowsOf = (range: () => Excel.Range, columns: number) => (first: number, co
 };
 
 /**
- * Applies a refresh plan to the summary table in place (see `RefreshPlan`) and to its 项目进度 block
+ * Applies a refresh plan to the weekly and the monthly block tables in place (see `RefreshPlan`) and to the 项目进度 block
  * (see `BlockPlan`): one batch, one sync — more only for a summary of about 90 plans or more (see
  * `gridSteps`). Excel batches are not transactions, so if a sync fails the tables may be half
  * refreshed: `restore` then puts back each table as it was before (a block added by this refresh is
@@ -125,7 +135,12 @@ const rowsOf = (range: () => Excel.Range, columns: number) => (first: number, co
  */
 async function refresh(
   context: Excel.RequestContext,
-  work: { readonly table: RefreshPlan; readonly block: BlockPlan; readonly sheet: string },
+  work: {
+    readonly table: RefreshPlan;
+    readonly monthly: { readonly plan: RefreshPlan; readonly content: SummaryTableContent };
+    readonly block: BlockPlan;
+    readonly sheet: string;
+  },
   previous: SummaryTableContent,
   previousBlock: SummaryTableContent | undefined,
 ): Promise<void> {
@@ -134,6 +149,7 @@ async function refresh(
   try {
     await runBatches(context, [
       ...tableSteps(context, work.table),
+      ...tableSteps(context, work.monthly.plan),
       ...(block.kind === "refresh" ? [...tableSteps(context, block.plan), ...noteSteps(context, block, "now")] : []),
       ...(block.kind === "add" ? addBlockSteps(context, sheet, block) : []),
       ...(block.kind === "remove"
@@ -150,9 +166,9 @@ async function refresh(
     try {
       // The added block first, while it is still where the refreshed summary put it.
       if (block.kind === "add") await removeAddedBlock(context, work.table.table.name, block);
-      await restore(context, previous);
+      await restore(context, [previous, work.monthly.content]);
       if (previousBlock && block.kind === "refresh") {
-        await restore(context, previousBlock);
+        await restore(context, [previousBlock]);
         await runBatches(context, noteSteps(context, block, "before"));
       }
     } catch {
@@ -225,18 +241,25 @@ async function removeAddedBlock(context: Excel.RequestContext, summary: string, 
 }
 
 /**
- * Puts the summary table back as `readPlans` read it, in two syncs whatever its size (more only for
- * a summary beyond the batch budget, see `gridSteps`): (1) read how many rows it has now and what
- * they hold; (2) add back the data rows the failed refresh deleted, or delete those it added — as
- * table rows, so the manager's notes below move back with the table and cells beside it stay where
- * they are — then write the number formats and formulas of every cell that differs from before
- * (null leaves a cell alone; rows added back are written whole).
+ * Puts each table of `tables` back as `readPlans` read it, in two syncs whatever their number and size
+ * (more only for a summary beyond the batch budget, see `gridSteps`): (1) read how many rows each has
+ * now and what they hold; (2) add back the data rows the failed refresh deleted, or delete those it
+ * added — as table rows, so the manager's notes below move back with the table and cells beside it
+ * stay where they are — then write the number formats and formulas of every cell that differs from
+ * before (null leaves a cell alone; rows added back are written whole). The tables restored together
+ * sit side by side (the weekly and monthly blocks), so none moves another.
  */
-export async function restore(context: Excel.RequestContext, previous: SummaryTableContent): Promise<void> {
-  const table = context.workbook.tables.getItem(previous.name);
-  const now = table.getRange().load("formulas,numberFormat,rowCount");
+export async function restore(context: Excel.RequestContext, tables: readonly SummaryTableContent[]): Promise<void> {
+  const read = tables.map((previous) => {
+    const table = context.workbook.tables.getItem(previous.name);
+    return { previous, table, now: table.getRange().load("formulas,numberFormat,rowCount") };
+  });
   await context.sync();
+  await runBatches(context, read.flatMap(({ previous, table, now }) => restoreSteps(previous, table, now)));
+}
 
+/** The steps putting one table back (see `restore`), from what it holds `now`. */
+function restoreSteps(previous: SummaryTableContent, table: Excel.Table, now: Excel.Range): Step[] {
   const { headerRows, formulas, numberFormat } = previous;
   const edges = headerRows + (previous.showTotals ? 1 : 0);
   const rowsThen = formulas.length - edges;
@@ -252,7 +275,7 @@ export async function restore(context: Excel.RequestContext, previous: SummaryTa
       return row.map((value, c) => (at !== undefined && current[at]?.[c] === value ? null : value));
     });
   const whole = rowsOf(() => table.getRange(), columns);
-  await runBatches(context, [
+  return [
     call(() => {
       if (rowsNow < rowsThen) table.rows.add(undefined, Array.from({ length: rowsThen - rowsNow }, () => new Array<string>(columns).fill("")));
       for (let index = rowsNow - 1; index >= rowsThen; index--) table.rows.getItemAt(index).delete();
@@ -260,5 +283,5 @@ export async function restore(context: Excel.RequestContext, previous: SummaryTa
     // Formats first, as in the refresh: a formula written into a Text cell would be kept as text.
     ...gridSteps(changes(numberFormat, now.numberFormat), whole, (range, slice) => (range.numberFormat = slice)),
     ...gridSteps(changes(formulas, now.formulas), whole, (range, slice) => (range.formulas = slice)),
-  ]);
+  ];
 }

@@ -11,13 +11,16 @@ import { spTable } from "../../../spec/naming";
 import { XlsxPackage } from "../../ooxml";
 import { recordHistory, type HistoryOutcome } from "./historyFile";
 import type { HistoryRequest } from "../../../team/history";
+import type { CellRef } from "../../../spec/sheetSpec";
+import { keptMeetings, withKept } from "./keptSummary";
 
 /**
  * The team workbook as a file, without Excel: `base` (or a new workbook) with the reps' plan sheets
  * copied in (re-keyed and renamed where taken) and the 团队汇总 sheet (re)built over every plan
  * sheet it then holds. Bytes in, bytes out — used by `sales-planner rollup` and by the pane's
- * preview download. A summary already in `base` is rebuilt (same sheet name and key); in Excel the
- * pane refreshes it in place instead (`writers/office/team`).
+ * preview download. A summary already in `base` is rebuilt (same sheet name and key) keeping its
+ * meeting table's rows and the manager's cells (`keptSummary.ts`); in Excel the pane refreshes it in
+ * place instead (`writers/office/team`). A summary in the older one-table layout is left as it is.
  */
 export interface RollupReport {
   readonly data: Uint8Array;
@@ -26,6 +29,8 @@ export interface RollupReport {
   readonly projects?: { readonly table: string; readonly reps: number };
   /** A tracker table not listed because names the block reads were deleted (`incompleteTracker`). */
   readonly unlistedTracker?: string;
+  /** The sheet of a summary in the older one-table layout, left as it is; the new summary is `summarySheet`. */
+  readonly outdated?: string;
   readonly plans: readonly PlanInstance[];
   readonly copied: readonly CopiedPlan[];
   /** Files without a plan sheet made by the add-in. */
@@ -53,10 +58,13 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   refused.push(...merged.unreadable.map((u) => new TeamError("unreadableFile", { file: u.file, detail: u.detail })));
   const plans = discoverPlans(await xlsxNameEntries(merged.data));
   const existing = await inspectXlsx(merged.data);
-  const placement = merged.removedSummary ?? newSummaryPlacement(existing, locale);
+  const old = merged.removedSummary;
+  const placement = old ? { key: old.key, sheet: old.sheet } : newSummaryPlacement(existing, locale);
   const tracker = findTracker(existing);
   const unlisted = incompleteTracker(existing);
-  const summary = buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker });
+  const build = (origin?: CellRef) =>
+    buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker, ...(origin ? { origin } : {}) }, old && keptMeetings(old));
+  const summary = old ? withKept(old, build) : build();
   const recorded = await withHistory(await writeXlsx([summary], merged.data), plans, locale, history);
   return {
     data: recorded.data,
@@ -64,6 +72,7 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
     summarySheet: summary.name,
     ...(tracker === undefined ? {} : { projects: { table: spTable(tracker, PROJECTS_ROLE), reps: blockReps(plans.map((p) => p.rep)).length } }),
     ...(unlisted === undefined ? {} : { unlistedTracker: unlisted }),
+    ...(merged.outdatedSummary !== undefined ? { outdated: merged.outdatedSummary } : {}),
     plans,
     copied: merged.copied,
     withoutPlans: merged.withoutPlans,
