@@ -3,7 +3,7 @@
  * file each, written by the command line's own writer) collected into a new team workbook. Prints per
  * size the seconds to collect them (`mergeRepWorkbooks`, then the plans found by their names, as
  * `rollupWorkbooks` does) with the ratio to the first size (goal: 300 within 6× of 50); then the whole
- * roll-up with its 团队汇总 sheet at 50, 100 and 165 plans — one summary links at most about 165 plans
+ * roll-up with its 团队汇总 sheet at 50, 100 and 158 plans — one summary links at most about 158 plans
  * (one formula per column names every plan, `templates/team/rollupSheet.ts`), beyond that the command
  * refuses. Every size is timed once per round, the sizes alternating, after one small untimed
  * collection that warms the code up; the tables give the medians of the rounds.
@@ -20,7 +20,7 @@ import { mergeRepWorkbooks, xlsxNameEntries, type RepFile } from "../src/writers
 
 const sizes = (text: string): number[] => text.split(",").filter(Boolean).map(Number);
 const COLLECT = sizes(process.env.SP_BENCH_PLANS ?? "50,100,200,300");
-const ROLLUP = sizes(process.env.SP_BENCH_ROLLUP_PLANS ?? "50,100,165");
+const ROLLUP = sizes(process.env.SP_BENCH_ROLLUP_PLANS ?? "50,100,158");
 const ROUNDS = Number(process.env.SP_BENCH_ROUNDS ?? 3);
 
 const median = (values: readonly number[]): number => {

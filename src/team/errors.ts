@@ -65,7 +65,7 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
     unreadableFile: (p) => `无法读取文件“${p.file}”：${p.detail ?? ""}`,
     insertFailed: (p) => `导入“${p.file}”失败（${p.detail ?? "未知错误"}）。`,
     tooManyPlans: (p) =>
-      `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 165 份计划）。请把较早的计划移到另一个工作簿后再汇总。`,
+      `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 158 份计划）。请把较早的计划移到另一个工作簿后再汇总。`,
     summaryNotesInTheWay: (p) =>
       `汇总表“${p.sheet}”上的单元格 ${p.detail ?? ""} 有内容，而重新汇总要在那里写入汇总表格。为了不覆盖这些内容，本次没有汇总：请把它们移到表格的下方或右侧（或删除）后重新汇总。`,
     meetingFormulas: (p) =>
@@ -84,7 +84,7 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
     unreadableFile: (p) => `Cannot read "${p.file}": ${p.detail ?? ""}`,
     insertFailed: (p) => `Importing "${p.file}" failed (${p.detail ?? "unknown error"}).`,
     tooManyPlans: (p) =>
-      `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 165 plans). Move older plans to another workbook and roll up again.`,
+      `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 158 plans). Move older plans to another workbook and roll up again.`,
     summaryNotesInTheWay: (p) =>
       `The cells ${p.detail ?? ""} on the summary sheet "${p.sheet}" hold content where the roll-up writes the summary tables. So as not to overwrite them, nothing was rolled up: move them below or beside the tables (or delete them) and roll up again.`,
     meetingFormulas: (p) =>

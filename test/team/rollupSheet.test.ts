@@ -25,6 +25,12 @@ const monthlyTable = (spec: SheetSpec) => spec.tables.find((t) => t.name.endsWit
 const pick = (spec: SheetSpec, key: string, plan: string): string | undefined =>
   linkedFor((plan.startsWith("M") ? monthlyTable(spec) : summaryTable(spec)).columns.find((c) => c.key === key)?.formula, plan);
 
+/** `count` copies of the weekly plan's names, keys W1…W<count>. */
+const many = (count: number) =>
+  discoverPlans(
+    Array.from({ length: count }, (_, i) => names.filter((n) => n.name.startsWith("SP_W1_")).map((n) => ({ ...n, name: n.name.replace("SP_W1_", `SP_W${i + 1}_`), value: n.name === "SP_W1_TEMPLATE" ? `sales-planner:weekly:main:v1:W${i + 1}` : n.value }))).flat(),
+  );
+
 describe("buildSummarySheet", () => {
   const plans = discoverPlans(names.map((n) => (n.name === "SP_W1_CALLS_ACTUAL" ? { name: n.name } : n)));
   const spec = buildSummarySheet(plans, { key: "T1", sheet: "团队汇总" }, "zh-CN");
@@ -82,13 +88,26 @@ describe("buildSummarySheet", () => {
     for (const name of mentioned) expect(linked).toContain(name);
   });
 
+  test("past 30 plans the link is CHOOSEs of 30 in key order, the part picked by MATCH(…,1) on their first keys (LibreOffice's CHOOSE takes no more); each row picks its own plan", () => {
+    const keysOf = (formula: string) => [...formula.matchAll(/CHOOSE\(MATCH\([^{]*\{([^}]*)\},(\d)\)/g)].map((m) => [m[1].split(",").length, Number(m[2])]);
+    const thirty = summaryTable(buildSummarySheet(many(30), { key: "T1", sheet: "团队汇总" }, "zh-CN")).columns.find((c) => c.key === "SALES_target")!.formula!;
+    expect(keysOf(thirty)).toEqual([[30, 0]]);
+    const spec72 = buildSummarySheet(many(72), { key: "T1", sheet: "团队汇总" }, "zh-CN");
+    const formula = summaryTable(spec72).columns.find((c) => c.key === "SALES_target")!.formula!;
+    // W1, W10 … W19, W2, W20 …: in text order, as MATCH compares.
+    const key = "SP_T1_Summary[[#This Row],[标识]]";
+    expect(formula.startsWith(`IF(${key}="","",CHOOSE(MATCH(${key},{"W1","W37","W64"},1),CHOOSE(MATCH(${key},{"W1","W10","W11",`)).toBe(true);
+    expect(keysOf(formula)).toEqual([[3, 1], [30, 0], [30, 0], [12, 0]]);
+    expect(formula).not.toContain("IFERROR");
+    for (let i = 1; i <= 72; i++) {
+      expect(pick(spec72, "SALES_target", `W${i}`)).toBe(`SP_W${i}_SALES_TARGET`);
+      expect(pick(spec72, "forecast", `W${i}`)).toBe(`IF(SP_W${i}_FORECAST="","",SP_W${i}_FORECAST)`);
+    }
+  });
+
   test("more plans than one CHOOSE or one Excel formula can hold are refused with a clear message", () => {
-    const many = (count: number) =>
-      discoverPlans(
-        Array.from({ length: count }, (_, i) => names.filter((n) => n.name.startsWith("SP_W1_")).map((n) => ({ ...n, name: n.name.replace("SP_W1_", `SP_W${i + 1}_`), value: n.name === "SP_W1_TEMPLATE" ? `sales-planner:weekly:main:v1:W${i + 1}` : n.value }))).flat(),
-      );
-    // 165 weekly plans with the submission names still fit (the limit the forecast column sets).
-    const fits = buildSummarySheet(many(165), { key: "T1", sheet: "团队汇总" }, "zh-CN");
+    // 158 weekly plans with the submission names still fit (the limit the forecast column sets).
+    const fits = buildSummarySheet(many(158), { key: "T1", sheet: "团队汇总" }, "zh-CN");
     expect(Math.max(...summaryTable(fits).columns.map((c) => (c.formula ?? "").length))).toBeLessThan(8192);
     let error: unknown;
     try {

@@ -40,7 +40,8 @@ import { OPTIONAL_PARTS, planStatus, type PlanInstance, type PlanTemplate } from
  * formula in every row, blanks included, and `rows.add` copies it into new rows
  * (OfficeDev/office-js#5909, #2093 "by design", #1916, #6745) — rows would silently show another
  * plan's figures. So each row is identified by its 标识 (plan key) cell, and each linked column
- * holds `IF(key="","",CHOOSE(MATCH(key,{"M1","W1",…},0),SP_M1_X,SP_W1_X,…))`:
+ * holds `IF(key="","",CHOOSE(MATCH(key,{"M1","W1",…},0),SP_M1_X,SP_W1_X,…))` (past 30 plans, CHOOSEs
+ * of 30 plans each, one picked by the key's part: LibreOffice's CHOOSE takes no more, see `CHOOSE_VALUES`):
  *
  * - explicit name references, not INDIRECT("SP_"&key&"_X"): CHOOSE is not volatile and Excel's
  *   dependency graph sees every plan cell, so a changed figure recalculates only what reads it;
@@ -57,9 +58,10 @@ import { OPTIONAL_PARTS, planStatus, type PlanInstance, type PlanTemplate } from
  *
  * Limits: CHOOSE takes at most 254 choices and an Excel formula at most 8,192 characters. One
  * block therefore lists at most 254 plans, and in practice fewer: the forecast column's formula
- * is the longest (about 50 characters a plan with three-digit keys), so 165 plans fit. Beyond that
- * `buildSummarySheet` throws `TeamError("tooManyPlans")` (move older plans to another workbook)
- * before anything is written, instead of writing formulas Excel would refuse.
+ * is the longest (about 50 characters a plan with three-digit keys, and a MATCH per part of
+ * `CHOOSE_VALUES`), so 158 plans fit. Beyond that `buildSummarySheet` throws
+ * `TeamError("tooManyPlans")` (move older plans to another workbook) before anything is written,
+ * instead of writing formulas Excel would refuse.
  *
  * Totals are SUBTOTAL(109, …): filtering out a flagged duplicate row takes it out of the totals.
  *
@@ -79,6 +81,15 @@ export const SUMMARY_ORIGIN: CellRef = { row: 4, col: 0 };
 
 /** CHOOSE's limit on value arguments (Excel: "1 to 254 value arguments"). */
 const MAX_SUMMARY_PLANS = 254;
+/**
+ * LibreOffice's CHOOSE takes at most 30 values — its jump table has FORMULA_MAXJUMPCOUNT = 32 entries
+ * (include/formula/compiler.hxx); 31 give #VALUE! (test/team/cycle.engine.test.ts). More plans are
+ * split, in key order, into CHOOSEs of 30, and an outer CHOOSE picks the part by MATCH(key,{first keys},1):
+ * the last part whose first key is not after the row's key. Keys are a capital and digits, which Excel,
+ * WPS and LibreOffice order as JavaScript's `<` does (digits first). No IFERROR (a broken link still
+ * shows its #REF!), and each key is written once, so the formula grows by a part's MATCH only.
+ */
+const CHOOSE_VALUES = 30;
 /** Excel's limit on the length of a formula's contents, "=" included. */
 const MAX_FORMULA_LENGTH = 8192;
 
@@ -259,15 +270,20 @@ function planBlock(draft: SheetDraft, plans: readonly PlanInstance[], key: strin
  * lacks) contributes "". `wrap` applies to the chosen value, `perPlan` to each plan's name.
  */
 function linkFormula(plans: readonly PlanInstance[], key: string) {
-  const keys = plans.map((plan) => str(plan.key)).join(",");
+  const byKey = [...plans].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const parts = plans.length <= CHOOSE_VALUES ? [plans] : Array.from({ length: Math.ceil(plans.length / CHOOSE_VALUES) }, (_, i) => byKey.slice(i * CHOOSE_VALUES, (i + 1) * CHOOSE_VALUES));
   return (part: string, wrap: (choice: string) => string = (choice) => choice, perPlan: (name: string) => string = (name) => name): string => {
     // An empty summary's one blank row has nothing to link.
     if (plans.length === 0) return '""';
-    const choices = plans.map((plan) => {
-      const name = spName(plan.key, part);
-      return plan.usable.includes(name) ? perPlan(name) : '""';
-    });
-    return `IF(${key}="","",${wrap(`CHOOSE(MATCH(${key},{${keys}},0),${choices.join(",")})`)})`;
+    const choose = (some: readonly PlanInstance[]): string => {
+      const choices = some.map((plan) => {
+        const name = spName(plan.key, part);
+        return plan.usable.includes(name) ? perPlan(name) : '""';
+      });
+      return `CHOOSE(MATCH(${key},{${some.map((plan) => str(plan.key)).join(",")}},0),${choices.join(",")})`;
+    };
+    const picked = parts.length === 1 ? choose(parts[0]) : `CHOOSE(MATCH(${key},{${parts.map((some) => str(some[0].key)).join(",")}},1),${parts.map(choose).join(",")})`;
+    return `IF(${key}="","",${wrap(picked)})`;
   };
 }
 

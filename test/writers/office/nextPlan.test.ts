@@ -2,7 +2,7 @@ import { PLAIN_WEEKS } from "../../../src/domain/calendar";
 import { NextPlanError } from "../../../src/templates/team/nextPlan";
 import { nextPlanInWorkbook } from "../../../src/writers/office/team/nextPlan";
 import { FakeExcel } from "../../fakes/teamFake";
-import { tableRows, writePlans } from "./teamSupport";
+import { keyOn, named, tableRows, writePlans } from "./teamSupport";
 import { zhangsDecember, zhangsWeek } from "../../fixtures/nextPlan";
 
 /** 下周计划 / 下月计划 in Excel against the sync-counting fake (writers/office/team/nextPlan.ts). */
@@ -25,22 +25,6 @@ async function next(fake: FakeExcel, sheet: string) {
   const result = await fake.run((context) => nextPlanInWorkbook(context, "en-US", () => PLAIN_WEEKS));
   return { result, syncs: fake.syncCount - before };
 }
-
-/** The value of the cell a workbook name points at. */
-const named = (fake: FakeExcel, name: string): unknown => {
-  const found = fake.state.names.find((n) => n.name === name);
-  const match = /^='?(.+?)'?!\$([A-Z]+)\$(\d+)$/.exec(found?.formula ?? "");
-  if (!match) throw new Error(`no cell name ${name}`);
-  const col = match[2].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return fake.sheet(match[1]).cells.get(`${Number(match[3]) - 1},${col}`)?.value;
-};
-
-/** The key of the plan whose record is on `sheet`. */
-const keyOn = (fake: FakeExcel, sheet: string): string => {
-  const record = fake.state.names.find((n) => /^SP_[WM]\d+_TEMPLATE$/.test(n.name) && n.formula.includes(sheet));
-  if (!record) throw new Error(`no plan on ${sheet}`);
-  return record.name.split("_")[1];
-};
 
 describe("nextPlanInWorkbook (Office)", () => {
   test("writes next week's plan in 5 syncs and shows it; a second run activates it in 3, writing nothing", async () => {

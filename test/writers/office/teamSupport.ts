@@ -79,17 +79,18 @@ function callArguments(text: string): string[] {
 }
 
 /**
- * What a summary link formula — `=IF(key="","",CHOOSE(MATCH(key,{"M1","W1"},0),SP_M1_X,SP_W1_X))`
- * — picks for the row whose key is `key`: the choice's text (`SP_W1_X`, `""`), or undefined when
- * `formula` is not such a link (or the key is not in its list).
+ * What a summary link formula — `=IF(key="","",CHOOSE(MATCH(key,{"M1","W1"},0),SP_M1_X,SP_W1_X))`,
+ * past 30 plans CHOOSEs of 30 in IFNA(…,…) — picks for the row whose key is `key`: the choice's text
+ * (`SP_W1_X`, `""`), or undefined when `formula` is not such a link (or the key is in none of its lists).
  */
 export function linkedFor(formula: unknown, key: string): string | undefined {
   if (typeof formula !== "string") return undefined;
-  const match = /CHOOSE\(MATCH\(.*?,\{([^}]*)\},0\),/.exec(formula);
-  if (!match) return undefined;
-  const keys = match[1].split(",").map((k) => k.replace(/^"|"$/g, ""));
-  const index = keys.indexOf(key);
-  return index < 0 ? undefined : callArguments(formula.slice(match.index + match[0].length))[index];
+  for (const match of formula.matchAll(/CHOOSE\(MATCH\(.*?,\{([^}]*)\},0\),/g)) {
+    const keys = match[1].split(",").map((k) => k.replace(/^"|"$/g, ""));
+    const index = keys.indexOf(key);
+    if (index >= 0) return callArguments(formula.slice(match.index + match[0].length))[index];
+  }
+  return undefined;
 }
 
 /**
@@ -101,3 +102,19 @@ export function linkedRows(fake: FakeExcel, name: string, keyHeader = "标识"):
     Object.fromEntries(Object.entries(row).map(([header, content]) => [header, linkedFor(content, String(row[keyHeader])) ?? content])),
   );
 }
+
+/** The value of the cell a workbook name points at. */
+export const named = (fake: FakeExcel, name: string): unknown => {
+  const found = fake.state.names.find((n) => n.name === name);
+  const match = /^='?(.+?)'?!\$([A-Z]+)\$(\d+)$/.exec(found?.formula ?? "");
+  if (!match) throw new Error(`no cell name ${name}`);
+  const col = match[2].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return fake.sheet(match[1]).cells.get(`${Number(match[3]) - 1},${col}`)?.value;
+};
+
+/** The key of the plan whose record is on `sheet`. */
+export const keyOn = (fake: FakeExcel, sheet: string): string => {
+  const record = fake.state.names.find((n) => /^SP_[WM]\d+_TEMPLATE$/.test(n.name) && n.formula.includes(sheet));
+  if (!record) throw new Error(`no plan on ${sheet}`);
+  return record.name.split("_")[1];
+};
