@@ -46,14 +46,32 @@ async function withNote(file: string, note: string): Promise<void> {
   writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
 }
 
-async function cellText(file: string, sheetName: string, ref: string): Promise<string | undefined> {
+async function sheetXml(file: string, sheetName: string): Promise<{ zip: JSZip; path: string; xml: string }> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const id = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
   const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
-  const sheet = await zip.file(`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`)!.async("string");
-  return new RegExp(`<c r="${ref}"[^>]*>[\\s\\S]*?<t[^>]*>([^<]*)</t>`).exec(sheet)?.[1];
+  const path = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
+  return { zip, path, xml: await zip.file(path)!.async("string") };
+}
+
+async function cellText(file: string, sheetName: string, ref: string): Promise<string | undefined> {
+  const { xml } = await sheetXml(file, sheetName);
+  return new RegExp(`<c r="${ref}"[^>]*>[\\s\\S]*?<t[^>]*>([^<]*)</t>`).exec(xml)?.[1];
+}
+
+/** Numbers typed over existing cells of `sheetName` (as the manager corrects the log), keeping each cell's style. */
+async function setNumbers(file: string, sheetName: string, values: Record<string, number>): Promise<void> {
+  const { zip, path, xml } = await sheetXml(file, sheetName);
+  let edited = xml;
+  for (const [ref, value] of Object.entries(values)) {
+    const next = edited.replace(new RegExp(`<c r="${ref}"([^>]*?)(?:\\/>|>[\\s\\S]*?<\\/c>)`), (_, attrs: string) => `<c r="${ref}"${attrs.replace(/ t="[^"]*"/, "")}><v>${value}</v></c>`);
+    expect(next).not.toBe(edited);
+    edited = next;
+  }
+  zip.file(path, edited);
+  writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
 }
 
 describe("sales-planner rollup --history", () => {
@@ -88,17 +106,25 @@ describe("sales-planner rollup --history", () => {
     expect(second.out).toContain('Team history: recorded 2 rows in sheet "团队历史", replacing 2 rows of the same periods.');
     expect(await historyRows(team)).toHaveLength(2);
 
-    // A new week: W49 appended after W48's rows (recorded again with the roll-up's other plans).
+    // The manager corrects 张三's W48 actual in the log (and its date, as if recorded a week ago).
+    await setNumbers(team, "团队历史", { A7: TODAY - 7, F7: 850 });
+    const oldRows = async () => (await sheetXml(team, "团队历史")).xml.match(/<c r="[A-Y][67]"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g);
+    const w48 = await oldRows();
+    expect(w48?.length).toBeGreaterThan(20);
+
+    // A new week: W49 appended after W48's rows, which are not the latest week any more and stay as they are.
     const zhang49 = await weeklyPlan("zhang49.xlsx", "张三", "2026-W49", 1200, 1300);
     const third = await run("rollup", "--out", team, "--history", zhang49);
     expect(third.code).toBe(0);
-    expect(third.out).toContain('团队历史：工作表"团队历史"记录了 3 行，替换了同期间的 2 行');
+    expect(third.out).toContain('团队历史：工作表"团队历史"记录了 1 行。');
     expect(await historyRows(team)).toEqual([
       [TODAY, "李四", "周计划", "2026-W48", 2000, 2500],
-      [TODAY, "张三", "周计划", "2026-W48", 1000, 800],
+      [TODAY - 7, "张三", "周计划", "2026-W48", 1000, 850],
       [TODAY, "张三", "周计划", "2026-W49", 1200, 1300],
     ]);
     expect(await cellText(team, "团队历史", "F1")).toBe("经理备注：第48周");
+    // W48's cells of the log, byte for byte.
+    expect(await oldRows()).toEqual(w48);
     // The pivot's five line charts (one per weekly metric) replaced, not piled up: the summary's one chart besides.
     const zip = await JSZip.loadAsync(readFileSync(team));
     const charts = await Promise.all(zip.file(/^xl\/charts\/chart\d+\.xml$/).map((f) => f.async("string")));

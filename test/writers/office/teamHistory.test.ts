@@ -79,7 +79,7 @@ describe("recording the roll-up in 团队历史 (Office)", () => {
     expect(fake.sheet(SHEET).charts.map((c) => c.name)).toEqual(["SP_S1_Chart1", "SP_S1_Chart2", "SP_S1_Chart3", "SP_S1_Chart4", "SP_S1_Chart5"]);
   });
 
-  test("the same week again replaces its rows in 5 syncs; a new week is appended; the manager's note and own chart stay", async () => {
+  test("the same week again replaces its rows in 5 syncs; a new week is appended, the older week left as corrected; the manager's note and own chart stay", async () => {
     const fake = await team([48]);
     await rollUp(fake);
     fake.seed(SHEET, "F1", [["经理备注：第48周"]]);
@@ -88,12 +88,18 @@ describe("recording the roll-up in 团队历史 (Office)", () => {
     expect(again.result.history).toEqual({ sheet: SHEET, recorded: 3, replaced: 3, created: false });
     expect(logged(fake)).toEqual(expectedRows(48));
 
+    // The manager corrects 李四's W48 actual and its date in the log: W48 is no longer the latest week, so it stays.
+    const log = table(fake, HISTORY).range;
+    fake.seed(SHEET, `A${log.from.row + 2}`, [[RECORDED - 7]]);
+    fake.seed(SHEET, `F${log.from.row + 2}`, [[1234]]);
+    const w48 = expectedRows(48).map((row, i) => (i === 0 ? [RECORDED - 7, ...row.slice(1, 5), 1234] : row));
+    expect(logged(fake)).toEqual(w48);
     await writePlans(fake, reps.map((rep) => weekly(rep, 49)));
     compute(fake);
     const next = await rollUp(fake);
     expect(next.syncs).toBe(5);
-    expect(next.result.history).toEqual({ sheet: SHEET, recorded: 6, replaced: 3, created: false });
-    expect(logged(fake)).toEqual([...expectedRows(48), ...expectedRows(49)]);
+    expect(next.result.history).toEqual({ sheet: SHEET, recorded: 3, replaced: 0, created: false });
+    expect(logged(fake)).toEqual([...w48, ...expectedRows(49)]);
     expect(fake.sheet(SHEET).cells.get("0,5")?.value).toBe("经理备注：第48周");
     // The pivot's five charts replaced (each a line per rep over the two weeks), not added to.
     const charts = fake.sheet(SHEET).charts;

@@ -16,7 +16,7 @@ import {
   readHistoryRow,
   type HistoryPlacement,
 } from "../../../templates/team/historySheet";
-import { applyRecording, planRecording, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
+import { applyRecording, planRecording, plansToRecord, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
 import { TeamError } from "../../../team/errors";
 import type { PlanInstance } from "../../../team/plans";
 import { call, runBatches, type Step } from "../chunking";
@@ -56,7 +56,7 @@ const figure = (range: Excel.Range | undefined): number | null => {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 };
 
-/** `plans` (as the roll-up listed them) recorded on `recorded` (an Excel date serial); undefined when none has a rep and a period. */
+/** The plans of the periods this roll-up records (`plansToRecord`, of `plans` as the roll-up listed them) recorded on `recorded` (an Excel date serial); undefined when none has a rep and a period. */
 export async function recordHistory(
   context: Excel.RequestContext,
   snapshot: WorkbookSnapshot,
@@ -81,13 +81,16 @@ export async function recordHistory(
   const log = found ? logReads(context, found) : undefined;
   await context.sync();
 
+  const headers = log ? (log.header.values[0] ?? []).map(String) : [];
+  const rows = log ? log.body.values.map((row) => readHistoryRow(row.map(cell))) : [];
   const figures = new Map<string, PlanFigures>(
     reads.map(({ plan, metrics }) => [
       plan.key,
       Object.fromEntries(metrics.map(({ metric, target, actual }): [string, MetricFigures] => [metric, { target: figure(target), actual: figure(actual) }])),
     ]),
   );
-  const fresh = snapshotRows(plans, (plan) => figures.get(plan.key) ?? {}, recorded);
+  // Excel's collect records no history (`collectIntoWorkbook` rolls up without it): nothing copied in to add.
+  const fresh = snapshotRows(plansToRecord(plans, rows), (plan) => figures.get(plan.key) ?? {}, recorded);
   if (fresh.length === 0) return undefined;
   if (!found || !log) {
     const placement = newHistoryPlacement(snapshot.existing, locale);
@@ -95,10 +98,8 @@ export async function recordHistory(
     return { sheet: placement.sheet, recorded: fresh.length, replaced: 0, created: true };
   }
 
-  const headers = (log.header.values[0] ?? []).map(String);
   const sheetLocale = logLocale(headers);
   if (headers.length !== historyColumns(found.key, locale).length || sheetLocale === undefined) throw new TeamError("historyChanged", { sheet: found.sheet });
-  const rows = log.body.values.map((row) => readHistoryRow(row.map(cell)));
   const recording = planRecording(rows, fresh);
   const before = rows.filter((id): id is Logged => id !== undefined);
   const after = applyRecording<Logged | undefined>(rows, recording, (row) => row).filter((id): id is Logged => id !== undefined);

@@ -19,7 +19,7 @@ import {
   readHistoryRow,
   type HistoryPlacement,
 } from "../../../templates/team/historySheet";
-import { applyRecording, planRecording, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
+import { applyRecording, planRecording, plansToRecord, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
 import { TeamError } from "../../../team/errors";
 import { ROLLUP_METRICS, type CellSpec, type CellValue } from "../../../spec/sheetSpec";
 import { spName, spTable } from "../../../spec/naming";
@@ -53,13 +53,20 @@ type Logged = PeriodId & { readonly rep: string };
 
 const number = (value: CellValue): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
-/** Records `plans`' snapshot in the package's history sheet (made if it has none); undefined when no plan has a rep and a period. */
-export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstance[], locale: Locale, recorded: number): Promise<HistoryOutcome | undefined> {
-  const figures = await planFigures(pkg, plans);
-  const fresh = snapshotRows(plans, (plan) => figures.get(plan.key) ?? {}, recorded);
-  if (fresh.length === 0) return undefined;
+/**
+ * Records the snapshot of `plans`' periods that this roll-up records (`plansToRecord`; `copied`: the
+ * keys of the plans this run copied in) in the package's history sheet (made if it has none);
+ * undefined when no plan has a rep and a period.
+ */
+export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstance[], locale: Locale, recorded: number, copied?: ReadonlySet<string>): Promise<HistoryOutcome | undefined> {
+  const snapshot = async (chosen: readonly PlanInstance[]) => {
+    const figures = await planFigures(pkg, chosen);
+    return snapshotRows(chosen, (plan) => figures.get(plan.key) ?? {}, recorded);
+  };
   const found = findHistory(await workbookNames(pkg, (name) => /^SP_S\d+_TEMPLATE$/i.test(name)), await tableNames(pkg));
   if (found === undefined) {
+    const fresh = await snapshot(plans);
+    if (fresh.length === 0) return undefined;
     const placement = newHistoryPlacement(await inspectPackage(pkg), locale);
     await addSheets(pkg, [buildHistorySheet(fresh, fresh, placement, locale)]);
     return { sheet: placement.sheet, recorded: fresh.length, replaced: 0, created: true };
@@ -72,6 +79,8 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
   // The sheet as the table's relationships name it now.
   const placement: HistoryPlacement = { key: found.key, sheet: contents.sheet };
   const ids = contents.rows.map(readHistoryRow);
+  const fresh = await snapshot(plansToRecord(plans, ids, copied));
+  if (fresh.length === 0) return undefined;
   const recording = planRecording(ids, fresh);
   const before = ids.filter((id): id is Logged => id !== undefined);
   const after = applyRecording<Logged | undefined>(ids, recording, (row) => row).filter((id): id is Logged => id !== undefined);
