@@ -23,7 +23,11 @@ export type TeamErrorCode =
   /** The 项目进度 block's formulas, which list every rep by name, would pass 8,192 characters. */
   | "repNamesTooLong"
   /** Offline: cells the manager typed on the summary sheet lie where the rebuilt summary writes (`detail`: their addresses). */
-  | "summaryNotesInTheWay";
+  | "summaryNotesInTheWay"
+  /** Cells the manager typed beside the 团队历史 pivot lie where it grows (`detail`: their addresses). */
+  | "historyNotesInTheWay"
+  /** Offline: something below the 团队历史 log where its new rows go (`detail`: the cell or range). */
+  | "historyContentBelow";
 
 export interface TeamErrorParams {
   readonly sheet?: string;
@@ -55,6 +59,10 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
       `这个工作簿有 ${p.count ?? 0} 份计划，超过了一张团队汇总能链接的数量（汇总表每一列是一个 Excel 公式：CHOOSE 最多 254 份计划，公式最长 8192 个字符：约 165 份计划）。请把较早的计划移到另一个工作簿后再汇总。`,
     summaryNotesInTheWay: (p) =>
       `汇总表“${p.sheet}”上的单元格 ${p.detail ?? ""} 有内容，而重新汇总要在那里写入汇总表格。为了不覆盖这些内容，本次没有汇总：请把它们移到表格的下方或右侧（或删除）后重新汇总。`,
+    historyNotesInTheWay: (p) =>
+      `团队历史表“${p.sheet}”上的单元格 ${p.detail ?? ""} 有内容，而这次记录后达成率透视表和图表要扩展到那里。为了不覆盖这些内容，本次没有记录团队历史：请把它们移到别处（或删除）后重新汇总。`,
+    historyContentBelow: (p) =>
+      `团队历史表“${p.sheet}”在记录表格下方的 ${p.detail ?? ""} 处有内容，这次记录新增的行会覆盖它。为了不覆盖这些内容，本次没有记录团队历史：请把表格下方的内容移到别处（或删除）后重新汇总。`,
     repNamesTooLong: (p) =>
       `项目进度的公式要逐一列出本汇总 ${p.count ?? 0} 名销售代表的姓名，这些姓名合起来使公式超过 Excel 的 8192 个字符上限。请缩短过长的销售代表姓名（计划表上的“销售代表”），或把部分计划移到另一个工作簿后再汇总。`,
   },
@@ -70,6 +78,10 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
       `This workbook holds ${p.count ?? 0} plans, more than one team summary can link (each summary column is one Excel formula: CHOOSE takes at most 254 plans and a formula at most 8,192 characters: about 165 plans). Move older plans to another workbook and roll up again.`,
     summaryNotesInTheWay: (p) =>
       `The cells ${p.detail ?? ""} on the summary sheet "${p.sheet}" hold content where the roll-up writes the summary tables. So as not to overwrite them, nothing was rolled up: move them below or beside the tables (or delete them) and roll up again.`,
+    historyNotesInTheWay: (p) =>
+      `The cells ${p.detail ?? ""} on the team history sheet "${p.sheet}" hold content where the achievement pivot and its charts grow with this recording. So as not to overwrite them, nothing was recorded in the team history: move them elsewhere (or delete them) and roll up again.`,
+    historyContentBelow: (p) =>
+      `The team history sheet "${p.sheet}" holds something at ${p.detail ?? ""} below the log table, which this recording's new rows would cover. So as not to overwrite it, nothing was recorded in the team history: move what is below the table elsewhere (or delete it) and roll up again.`,
     repNamesTooLong: (p) =>
       `The projects by stage formulas list the names of all ${p.count ?? 0} reps of this summary, and together these names make them longer than Excel's 8,192 characters. Shorten the longest rep names (the plans' "Rep" cells), or move some plans to another workbook, and roll up again.`,
   },

@@ -74,6 +74,19 @@ async function setNumbers(file: string, sheetName: string, values: Record<string
   writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
 }
 
+/** `text` typed in cell `ref` of `sheetName`, at the start or the end of its row (which exists), as the manager would. */
+async function typeText(file: string, sheetName: string, ref: string, text: string, where: "start" | "end"): Promise<void> {
+  const { zip, path, xml } = await sheetXml(file, sheetName);
+  const row = /\d+$/.exec(ref)![0];
+  const cell = `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const edited = xml.replace(new RegExp(`(<row r="${row}"[^>]*>)([\\s\\S]*?)(</row>)`), (_, open: string, cells: string, close: string) =>
+    where === "start" ? `${open}${cell}${cells}${close}` : `${open}${cells}${cell}${close}`,
+  );
+  expect(edited).not.toBe(xml);
+  zip.file(path, edited);
+  writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
+}
+
 describe("sales-planner rollup --history", () => {
   test("--history is refused by the other commands", async () => {
     const { code, err } = await run("write", "weekly", "--history", "--out", join(dir, "x.xlsx"));
@@ -135,5 +148,46 @@ describe("sales-planner rollup --history", () => {
       expect(xml).toMatch(/<c:cat><c:strRef><c:f>'团队历史'!\$AH\$\d+:\$AH\$\d+<\/c:f>/);
     }
     await expectValidXlsx(new Uint8Array(readFileSync(team)), "history recorded three times");
+  });
+
+  test("refused, the file unchanged, when the pivot would grow over a note beside it or the log over a cell below it; recorded once they are moved", async () => {
+    const team = join(dir, "team-in-the-way.xlsx");
+    const zhang = await weeklyPlan("way-zhang48.xlsx", "张三", "2026-W48", 1000, 800);
+    const li = await weeklyPlan("way-li48.xlsx", "李四", "2026-W48", 2000, 2500);
+    expect((await run("rollup", "--out", team, "--history", zhang, li)).code).toBe(0);
+    // The first block's header row 7 (期间 AH7, 李四 AI7, 张三 AJ7), W48 on row 8: a note right of it, at AK8.
+    await typeText(team, "团队历史", "AK8", "经理备注", "end");
+    const noted = readFileSync(team);
+    // 王五 joins: his column takes AK.
+    const wang = await weeklyPlan("way-wang48.xlsx", "王五", "2026-W48", 1500, 1500);
+    const refused = await run("rollup", "--out", team, "--history", wang);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain("团队历史表“团队历史”上的单元格 AK8 有内容");
+    expect(refused.err).toContain("请把它们移到别处");
+    expect(readFileSync(team).equals(noted)).toBe(true);
+    const english = await run("rollup", "--out", team, "--history", "--lang", "en-US", wang);
+    expect(english.err).toContain('The cells AK8 on the team history sheet "团队历史" hold content where the achievement pivot and its charts grow');
+
+    // The note moved away, something typed right below the log (A8) instead: the new row would cover it.
+    const { zip, path, xml } = await sheetXml(team, "团队历史");
+    zip.file(path, xml.replace(/<c r="AK8"[^>]*>[\s\S]*?<\/c>/, ""));
+    writeFileSync(team, await zip.generateAsync({ type: "uint8array" }));
+    await typeText(team, "团队历史", "A8", "下方备注", "start");
+    const below = readFileSync(team);
+    const blocked = await run("rollup", "--out", team, "--history", wang);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.err).toContain("团队历史表“团队历史”在记录表格下方的 A8 处有内容");
+    expect(blocked.err).not.toContain("再导入");
+    expect(readFileSync(team).equals(below)).toBe(true);
+    const blockedEn = await run("rollup", "--out", team, "--history", "--lang", "en-US", wang);
+    expect(blockedEn.err).toContain('holds something at A8 below the log table');
+    expect(blockedEn.err).not.toContain("import again");
+
+    const { zip: z2, path: p2, xml: x2 } = await sheetXml(team, "团队历史");
+    z2.file(p2, x2.replace(/<c r="A8"[^>]*>[\s\S]*?<\/c>/, ""));
+    writeFileSync(team, await z2.generateAsync({ type: "uint8array" }));
+    expect((await run("rollup", "--out", team, "--history", wang)).code).toBe(0);
+    // W48, the latest week, recorded again with 王五's plan.
+    expect((await historyRows(team)).map((row) => row[1])).toEqual(["李四", "王五", "张三"]);
   });
 });

@@ -73,6 +73,8 @@ const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   tooManyPlans: { count: 300 },
   repNamesTooLong: { count: 120 },
   summaryNotesInTheWay: { sheet: "团队汇总", detail: "A12, B12" },
+  historyNotesInTheWay: { sheet: "团队历史", detail: "AH40, AI40" },
+  historyContentBelow: { sheet: "团队历史", detail: "A12" },
 };
 const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   noReps: {},

@@ -1,8 +1,9 @@
 import type { Locale } from "../../../contract/locale";
 import { ROLLUP_METRICS, type CellValue, type SheetSpec } from "../../../spec/sheetSpec";
 import { spName } from "../../../spec/naming";
-import { rangeA1 } from "../../../spec/a1";
+import { a1, rangeA1 } from "../../../spec/a1";
 import {
+  BESIDE_LOG,
   buildHistorySheet,
   findHistory,
   historyColumns,
@@ -13,6 +14,7 @@ import {
   newHistoryPlacement,
   pivotArea,
   pivotCells,
+  pivotGrowth,
   readHistoryRow,
   type HistoryPlacement,
 } from "../../../templates/team/historySheet";
@@ -30,7 +32,8 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
  * 记录到团队历史 in Excel: the roll-up's snapshot added to the 团队历史 sheet (templates/team/historySheet.ts),
  * called after the summary is written. Two syncs, whatever the number of plans: (1) the plans' figures —
  * the values Excel computed for their named target and actual cells — and, when the sheet exists, its
- * log table, its charts and the pivot's cells; (2) one batch: the new rows added to the log as table rows,
+ * log table, its charts and what lies beside the log (refused with `historyNotesInTheWay` when the
+ * pivot would grow over the manager's cells); (2) one batch: the new rows added to the log as table rows,
  * the rows of the periods recorded again deleted (from the bottom up, so indexes hold), the pivot's area
  * cleared and written again with its charts. The first recording makes the sheet through the Office
  * writer's `addSheets` instead (which removes it again if Excel rejects it).
@@ -105,6 +108,18 @@ export async function recordHistory(
   const after = applyRecording<Logged | undefined>(rows, recording, (row) => row).filter((id): id is Logged => id !== undefined);
   const oldSpec = buildHistorySheet([], before, found, sheetLocale);
   const newSpec = buildHistorySheet([], after, found, sheetLocale);
+  // Refused before anything is written: the manager's cells where the pivot or its charts grow.
+  const grows = pivotGrowth(oldSpec, newSpec);
+  const { beside } = log;
+  const inTheWay = beside.isNullObject
+    ? []
+    : beside.formulas.flatMap((line, i) =>
+        line.flatMap((formula, j) => {
+          const at = { row: beside.rowIndex + i, col: beside.columnIndex + j };
+          return formula !== "" && formula !== null && grows(at) ? [a1(at)] : [];
+        }),
+      );
+  if (inTheWay.length > 0) throw new TeamError("historyNotesInTheWay", { sheet: found.sheet, detail: inTheWay.join(", ") });
   const columns = historyColumns(found.key, sheetLocale);
   // "" in a calculated column: Excel gives the new row the column's formula.
   const added = recording.append.map((row) => {
@@ -149,11 +164,16 @@ function logReads(context: Excel.RequestContext, found: HistoryPlacement) {
   const body = table.getDataBodyRange().load("values,rowCount");
   const whole = table.getRange().load("formulas,numberFormat,rowCount");
   const header = table.getHeaderRowRange().load("values");
-  const charts = context.workbook.worksheets.getItem(found.sheet).charts.load("items/name");
+  const sheet = context.workbook.worksheets.getItem(found.sheet);
+  const charts = sheet.charts.load("items/name");
+  // What lies beside the log (the pivot, the charts' cells, the manager's): read now, checked against where the pivot grows.
+  const { from, to } = BESIDE_LOG;
+  const beside = sheet.getRangeByIndexes(from.row, from.col, to.row - from.row + 1, to.col - from.col + 1).getUsedRangeOrNullObject(true).load("formulas,rowIndex,columnIndex");
   return {
     header,
     body,
     charts,
+    beside,
     get content(): SummaryTableContent {
       return { name: table.name, headerRows: whole.rowCount - body.rowCount - (table.showTotals ? 1 : 0), showTotals: table.showTotals, formulas: whole.formulas, numberFormat: whole.numberFormat };
     },

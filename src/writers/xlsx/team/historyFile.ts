@@ -1,7 +1,8 @@
 import type { Locale } from "../../../contract/locale";
 import { addSheets, inspectPackage } from "..";
 import { replaceCharts } from "../charts";
-import { appendTableRows, deleteTableRows, readTableContents, replaceBlock, type BlockCell } from "../../ooxml/appendRows";
+import { AppendError, appendTableRows, deleteTableRows, readTableContents, replaceBlock, type BlockCell } from "../../ooxml/appendRows";
+import { parseCell } from "../../../spec/addresses";
 import { cellValue, tableNames, workbookCells, workbookNames, type XlsxPackage } from "../../ooxml";
 import { kitFor } from "../../../templates/context";
 import {
@@ -15,13 +16,14 @@ import {
   newHistoryPlacement,
   pivotArea,
   pivotCells,
+  pivotGrowth,
   planMetricLabels,
   readHistoryRow,
   type HistoryPlacement,
 } from "../../../templates/team/historySheet";
 import { applyRecording, planRecording, plansToRecord, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
 import { TeamError } from "../../../team/errors";
-import { ROLLUP_METRICS, type CellSpec, type CellValue } from "../../../spec/sheetSpec";
+import { ROLLUP_METRICS, type CellSpec, type CellValue, type SheetSpec } from "../../../spec/sheetSpec";
 import { spName, spTable } from "../../../spec/naming";
 import type { PlanInstance } from "../../../team/plans";
 
@@ -85,6 +87,14 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
   const before = ids.filter((id): id is Logged => id !== undefined);
   const after = applyRecording<Logged | undefined>(ids, recording, (row) => row).filter((id): id is Logged => id !== undefined);
 
+  const old = buildHistorySheet([], before, placement, sheetLocale);
+  const next = buildHistorySheet([], after, placement, sheetLocale);
+  // Refused before anything is written: the manager's cells where the pivot or its charts grow.
+  const grows = pivotGrowth(old, next);
+  const sheetCells = (await workbookCells(pkg, (sheet) => sheet === placement.sheet)).get(placement.sheet) ?? new Map();
+  const inTheWay = [...sheetCells].filter(([address, cell]) => (cell.formula !== undefined || cell.text !== undefined) && grows(parseCell(address))).map(([address]) => address);
+  if (inTheWay.length > 0) throw new TeamError("historyNotesInTheWay", { sheet: placement.sheet, detail: inTheWay.join(", ") });
+
   // By position: the log keeps the headers of the language it was made in.
   const keys = historyColumns(found.key, sheetLocale).map((column, i) => ({ key: column.key, header: contents.headers[i], calculated: column.formula !== undefined }));
   // Appended first, deleted after (the old rows keep their indexes): a table LibreOffice saved names no
@@ -95,20 +105,22 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
       const values = historyTableRow(row, sheetLocale);
       return Object.fromEntries(keys.filter((k) => !k.calculated).map((k) => [k.header, values[k.key] ?? null]));
     }),
+  }).catch((error: unknown) => {
+    // The patcher's own words tell to import again: here it is the roll-up to run again.
+    if (error instanceof AppendError && error.code === "contentBelow") throw new TeamError("historyContentBelow", { sheet: placement.sheet, detail: error.params.address }, error);
+    throw error;
   });
   const replaced = await deleteTableRows(pkg, table, recording.remove);
-  await rewritePivot(pkg, placement, sheetLocale, before, after);
+  await rewritePivot(pkg, placement, old, next);
   return { sheet: placement.sheet, recorded: fresh.length, replaced, created: false };
 }
 
 /**
- * Rewrites the pivot block and its charts for the log's rows `after` (the add-in's own block: the cells
- * of the pivot `before` are cleared first), each new cell styled like the old pivot's cell of the same
- * kind — the styles the sheet was made with.
+ * Rewrites the pivot block and its charts as `next` writes them (the add-in's own block: the cells of
+ * the pivot `old` are cleared first), each new cell styled like the old pivot's cell of the same kind —
+ * the styles the sheet was made with.
  */
-async function rewritePivot(pkg: XlsxPackage, placement: HistoryPlacement, locale: Locale, before: readonly Logged[], after: readonly Logged[]): Promise<void> {
-  const old = buildHistorySheet([], before, placement, locale);
-  const next = buildHistorySheet([], after, placement, locale);
+async function rewritePivot(pkg: XlsxPackage, placement: HistoryPlacement, old: SheetSpec, next: SheetSpec): Promise<void> {
   const look = (cell: CellSpec): string => `${cell.style ?? ""}|${cell.numberFormat ?? ""}`;
   const likes = new Map<string, CellSpec["at"]>();
   for (const cell of pivotCells(old)) if (!likes.has(look(cell))) likes.set(look(cell), cell.at);
