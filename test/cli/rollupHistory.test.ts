@@ -148,6 +148,23 @@ describe("sales-planner rollup --history", () => {
       expect(xml).toMatch(/<c:cat><c:strRef><c:f>'团队历史'!\$AH\$\d+:\$AH\$\d+<\/c:f>/);
     }
     await expectValidXlsx(new Uint8Array(readFileSync(team)), "history recorded three times");
+
+    // A late W48 plan copied in: W48 is recorded again as a whole (the plans' figures, the correction
+    // replaced), and W49, the latest week.
+    const wang48 = await weeklyPlan("wang48.xlsx", "王五", "2026-W48", 1500, 1400);
+    const fourth = await run("rollup", "--out", team, "--history", wang48);
+    expect(fourth.code).toBe(0);
+    expect(fourth.out).toContain('团队历史：工作表"团队历史"记录了 4 行，替换了同期间的 3 行');
+    expect((await historyRows(team)).map((row) => row.join("|")).sort()).toEqual(
+      [
+        [TODAY, "李四", "周计划", "2026-W48", 2000, 2500],
+        [TODAY, "王五", "周计划", "2026-W48", 1500, 1400],
+        [TODAY, "张三", "周计划", "2026-W48", 1000, 800],
+        [TODAY, "张三", "周计划", "2026-W49", 1200, 1300],
+      ]
+        .map((row) => row.join("|"))
+        .sort(),
+    );
   });
 
   test("refused, the file unchanged, when the pivot would grow over a note beside it or the log over a cell below it; recorded once they are moved", async () => {
