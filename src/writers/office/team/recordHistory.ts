@@ -45,7 +45,7 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
 
 export interface HistoryResult {
   readonly sheet: string;
-  /** Rows added (one per plan with a rep and a period). */
+  /** Rows added: one per plan with a rep and a period, of the periods recorded (`plansToRecord`). */
   readonly recorded: number;
   /** Rows deleted first: those of the periods recorded again. */
   readonly replaced: number;

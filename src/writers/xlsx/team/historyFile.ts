@@ -29,9 +29,12 @@ import type { PlanInstance } from "../../../team/plans";
 
 /**
  * The 团队历史 recording of a roll-up as a file, without Excel (`sales-planner rollup --history`): the
- * workbook's plans' figures as a snapshot row each, added to the history sheet's log — the sheet is made
- * on the first recording, and afterwards only patched at the package's part level, never rebuilt, so
- * the manager's notes, formats and anything else on it stay (see `templates/team/historySheet.ts`).
+ * figures of the plans of the periods recorded (`plansToRecord`) as a snapshot row each, added to the
+ * history sheet's log — the sheet is made on the first recording, and afterwards only patched at the
+ * package's part level, never rebuilt, so the manager's notes, formats and anything else on it stay
+ * (see `templates/team/historySheet.ts`). Refused, before anything is written, when the pivot would
+ * grow over the manager's cells (`historyNotesInTheWay`) or the log's new rows over cells below it
+ * (`historyContentBelow`).
  *
  * The figures: each plan's named target and actual cells (`SP_<KEY>_<METRIC>_TARGET/_ACTUAL`) hold
  * INDEX/MATCH formulas whose results exist in the file only when Excel or LibreOffice saved it. A
@@ -43,7 +46,7 @@ import type { PlanInstance } from "../../../team/plans";
 
 export interface HistoryOutcome {
   readonly sheet: string;
-  /** Rows written (one per plan with a rep and a period). */
+  /** Rows written: one per plan with a rep and a period, of the periods recorded (`plansToRecord`). */
   readonly recorded: number;
   /** Rows deleted first: those of the periods recorded again. */
   readonly replaced: number;
