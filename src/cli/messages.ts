@@ -348,13 +348,16 @@ export const HELP = `sales-planner — 销售计划助手 / Sales Planner for Ex
   计划标识自动改名),并生成"团队汇总"工作表:每张计划表一行,公式直接引用计划表的命名单元格,
   含团队合计;TEAM 中有项目跟踪表时,另列出各销售代表各阶段的项目数、金额和中标率;TEAM 中已有的
   团队汇总表会按新的计划表重建。--history 另把本次汇总的快照记入"团队历史"工作表(每张计划表一行:
-  目标、实际、达成率;再次记录同一期间只替换该期间的行),并重写各代表按期间的达成率透视表和折线图。
+  目标、实际、达成率;每次记录尚未记录的期间、各类型最新的期间和本次复制进来的计划所在的期间,
+  替换这些期间的行,其他已记录的期间保持不变),并重写各代表按期间的达成率透视表和折线图。
   rollup copies the weekly and monthly plans of the reps' workbooks into TEAM (created if missing;
   taken sheet names and plan keys are renamed) and writes the "Team summary" sheet: one row per plan
   sheet, formulas linked to the plans' named cells, team totals; when TEAM holds a project tracker, each
   rep's projects and amounts by stage and win rate too; a summary already in TEAM is rebuilt.
   --history also records the roll-up's snapshot in the "Team history" sheet (one row per plan sheet:
-  target, actual, achievement; recording a period again replaces that period's rows only) and rewrites
+  target, actual, achievement; it records the periods not logged yet, each kind's latest period and the
+  periods of the plans this run copies in, replacing those periods' rows; older periods already logged
+  stay as they are) and rewrites
   its pivot and line charts of each rep's achievement by period.
 
   next:由工作表 NAME 上的周计划(月计划)生成下周(下月)计划,加入同一工作簿(给出 --out 时写入新文件):

@@ -27,7 +27,11 @@ export type TeamErrorCode =
   /** Offline: formulas typed in the 周工作会记录 table, which the rebuild writes again as values (`detail`: their addresses). */
   | "meetingFormulas"
   /** Offline: what the manager added on the summary sheet beyond cells, which the rebuild would drop (`extras`). */
-  | "summaryExtras";
+  | "summaryExtras"
+  /** Cells the manager typed beside the 团队历史 pivot lie where it grows (`detail`: their addresses). */
+  | "historyNotesInTheWay"
+  /** Offline: something below the 团队历史 log where its new rows go (`detail`: the cell or range). */
+  | "historyContentBelow";
 
 /** What a summary sheet can hold beyond cells (`summaryExtras`). */
 export type SummaryExtra = "comments" | "merges" | "tables" | "drawings" | "validations" | "conditionalFormats";
@@ -72,6 +76,10 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
       `汇总表“${p.sheet}”的周工作会记录表格中，单元格 ${p.detail ?? ""} 是公式；离线重新汇总只能把会议记录作为值写回，公式会变成它的计算结果。为了不丢失这些公式，本次没有汇总：请在 Excel 中用任务窗格汇总（汇总表会原地刷新），或把这些公式改为值（或移到表格外）后重新汇总。`,
     summaryExtras: (p) =>
       `汇总表“${p.sheet}”上有${(p.extras ?? []).map((e) => EXTRA_WORDS["zh-CN"][e]).join("、")}，不是销售计划助手生成的；离线汇总会重建这张工作表，它们会丢失。为了不丢失它们，本次没有汇总：请在 Excel 中用任务窗格汇总（汇总表会原地刷新，这些内容都保留），或把它们移到另一张工作表后重新汇总。`,
+    historyNotesInTheWay: (p) =>
+      `团队历史表“${p.sheet}”上的单元格 ${p.detail ?? ""} 有内容，而这次记录后达成率透视表和图表要扩展到那里。为了不覆盖这些内容，本次没有记录团队历史：请把它们移到别处（或删除）后重新汇总。`,
+    historyContentBelow: (p) =>
+      `团队历史表“${p.sheet}”在记录表格下方的 ${p.detail ?? ""} 处有内容，这次记录新增的行会覆盖它。为了不覆盖这些内容，本次没有记录团队历史：请把表格下方的内容移到别处（或删除）后重新汇总。`,
     repNamesTooLong: (p) =>
       `项目进度的公式要逐一列出本汇总 ${p.count ?? 0} 名销售代表的姓名，这些姓名合起来使公式超过 Excel 的 8192 个字符上限。请缩短过长的销售代表姓名（计划表上的“销售代表”），或把部分计划移到另一个工作簿后再汇总。`,
   },
@@ -91,6 +99,10 @@ const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParam
       `The cells ${p.detail ?? ""} of the meeting notes table on the summary sheet "${p.sheet}" hold formulas; an offline roll-up writes the meeting rows back as values only, so each formula would become its result. So as not to lose them, nothing was rolled up: roll up in Excel with the task pane (it refreshes the summary in place), or turn those formulas into values (or move them out of the table), and roll up again.`,
     summaryExtras: (p) =>
       `The summary sheet "${p.sheet}" holds ${(p.extras ?? []).map((e) => EXTRA_WORDS["en-US"][e]).join(", ")} that Sales Planner did not make; an offline roll-up rebuilds that sheet and would lose them. So as not to lose them, nothing was rolled up: roll up in Excel with the task pane (it refreshes the summary in place, keeping them), or move them to another sheet, and roll up again.`,
+    historyNotesInTheWay: (p) =>
+      `The cells ${p.detail ?? ""} on the team history sheet "${p.sheet}" hold content where the achievement pivot and its charts grow with this recording. So as not to overwrite them, nothing was recorded in the team history: move them elsewhere (or delete them) and roll up again.`,
+    historyContentBelow: (p) =>
+      `The team history sheet "${p.sheet}" holds something at ${p.detail ?? ""} below the log table, which this recording's new rows would cover. So as not to overwrite it, nothing was recorded in the team history: move what is below the table elsewhere (or delete it) and roll up again.`,
     repNamesTooLong: (p) =>
       `The projects by stage formulas list the names of all ${p.count ?? 0} reps of this summary, and together these names make them longer than Excel's 8,192 characters. Shorten the longest rep names (the plans' "Rep" cells), or move some plans to another workbook, and roll up again.`,
   },

@@ -5,8 +5,8 @@ import type { PlanInstance, PlanTemplate } from "./plans";
  * log it replaces. Both writers read the log their own way, hand over each row's period (`PeriodId`)
  * and apply the `Recording` by table rows, so the rows they keep are never rewritten.
  *
- * A roll-up records one row per plan it lists (with a rep and a period: a row without them could
- * never be replaced nor charted). "The same period" is the same kind AND period text (compared
+ * A roll-up records one row per plan of the periods it records (`plansToRecord`; with a rep and a
+ * period: a row without them could never be replaced nor charted). "The same period" is the same kind AND period text (compared
  * trimmed, case-insensitively, as `discoverPlans` compares them): a weekly and a monthly plan never
  * share a period, and re-recording a week replaces every row of that week — the plans rolled up
  * before included, so a plan deleted since drops out of that week — while every other period's rows
@@ -46,6 +46,29 @@ export function snapshotRows(plans: readonly PlanInstance[], figuresOf: (plan: P
   return plans
     .filter((plan) => plan.rep !== "" && plan.period !== "")
     .map((plan) => ({ recorded, rep: plan.rep, kind: plan.template, period: plan.period, figures: figuresOf(plan) }));
+}
+
+/**
+ * The plans a roll-up records: those of (a) each period (kind + period) the log does not hold yet,
+ * (b) the latest period of each kind among `plans` (by text: the plans' period texts sort by time), and
+ * (c) the periods of the plans this run copied in (`copied`: their keys). A period already logged
+ * outside these is left as it is — a figure corrected by hand in an older week stays, with its date —
+ * and a period recorded takes all its plans, so its rows are replaced as a whole (`planRecording`).
+ */
+export function plansToRecord(plans: readonly PlanInstance[], logged: readonly (PeriodId | undefined)[], copied: ReadonlySet<string> = new Set()): PlanInstance[] {
+  const known = new Set(logged.flatMap((id) => (id === undefined ? [] : [periodKey(id)])));
+  const latest = new Map<PlanTemplate, string>();
+  for (const plan of plans) {
+    const period = plan.period.trim().toLowerCase();
+    if (period === "") continue;
+    const last = latest.get(plan.template);
+    if (last === undefined || period > last) latest.set(plan.template, period);
+  }
+  const idOf = (plan: PlanInstance): PeriodId => ({ kind: plan.template, period: plan.period });
+  const chosen = new Set(
+    plans.filter((plan) => !known.has(periodKey(idOf(plan))) || latest.get(plan.template) === plan.period.trim().toLowerCase() || copied.has(plan.key)).map((plan) => periodKey(idOf(plan))),
+  );
+  return plans.filter((plan) => chosen.has(periodKey(idOf(plan))));
 }
 
 /** What recording `fresh` does to a log whose rows have the periods `existing` (undefined: a row that names none, kept). */

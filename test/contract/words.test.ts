@@ -75,6 +75,8 @@ const TEAM: Record<TeamErrorCode, TeamErrorParams> = {
   summaryNotesInTheWay: { sheet: "团队汇总", detail: "A12, B12" },
   meetingFormulas: { sheet: "团队汇总", detail: "M7" },
   summaryExtras: { sheet: "团队汇总", extras: ["comments", "merges", "tables", "drawings", "validations", "conditionalFormats"] },
+  historyNotesInTheWay: { sheet: "团队历史", detail: "AH40, AI40" },
+  historyContentBelow: { sheet: "团队历史", detail: "A12" },
 };
 const BREAKDOWN: Record<BreakdownErrorCode, BreakdownErrorParams> = {
   noReps: {},

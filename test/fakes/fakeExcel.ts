@@ -1086,6 +1086,13 @@ class RangeProxy extends ClientObject<Area> {
   get columnCount(): number {
     return this.loaded("columnCount") as number;
   }
+  // Range.rowIndex / columnIndex, zero-based (ExcelApi 1.1): https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-rowindex-member
+  get rowIndex(): number {
+    return this.loaded("rowIndex") as number;
+  }
+  get columnIndex(): number {
+    return this.loaded("columnIndex") as number;
+  }
 
   select(): void {
     this.act("select", null, ({ sheet, range }) => {

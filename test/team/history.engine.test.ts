@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import JSZip from "jszip";
 import { join } from "node:path";
 import { runCli as run } from "../support/cli";
 import { columnLetters } from "../../src/spec/a1";
@@ -11,7 +12,8 @@ import { expectValidXlsx, formatProblem, validateXlsx } from "../support/ooxmlGa
 
 /**
  * Issue 16 item 4 in a spreadsheet engine: four reps' weekly plans over three weeks, rolled up with
- * `--history` each week and once more at the end (every week recorded again) → LibreOffice recalculates
+ * `--history` each week and once more at the end (the latest week recorded again, an older week's
+ * figure corrected by hand kept) → LibreOffice recalculates
  * the team workbook → every 达成率 of the log is its row's actual ÷ target, and every cell of the pivot
  * is the rep's summed actual ÷ summed target for the week, as computed here (#N/A where the rep had no
  * plan or no target that week).
@@ -54,6 +56,15 @@ async function planFile(rep: number, week: number, prefix = ""): Promise<string 
 
 const run_ = run;
 
+/** The number of the worksheet part holding `name` (the team workbook's parts are named sheetN.xml). */
+async function sheetNumber(zip: JSZip, name: string): Promise<string> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+  return /sheet(\d+)\.xml$/.exec(target[1] ?? target[2])![1];
+}
+
 test("the log's 达成率 and the pivot compute the sums of the snapshots, week by week", async () => {
   const team = join(dir, "team.xlsx");
   const expected = new Map<string, Figures>();
@@ -67,8 +78,31 @@ test("the log's 达成率 and the pivot compute the sums of the snapshots, week 
       if (f) expected.set(`${rep}|${WEEKS[week]}`, f);
     });
   }
-  // Recorded again without new plans: every week's rows replaced, none added.
-  expect((await run_("rollup", "--out", team, "--history", empty)).code).toBe(0);
+  // The manager corrects 张三's W48 sales actual in the log; recorded again without new plans: only the
+  // latest week's rows are replaced, W48 (and W49) stay as they were, the correction included.
+  const corrected = { ...expected.get("张三|2026-W48")!, sales: [expected.get("张三|2026-W48")!.sales[0], 777] as [number, number] };
+  {
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(team)));
+    const index = (await readTableContents(pkg, "SP_S1_History")).rows.findIndex((row) => row[1] === "张三" && row[3] === "2026-W48");
+    const zip = await JSZip.loadAsync(readFileSync(team));
+    const path = "xl/worksheets/sheet" + (await sheetNumber(zip, "团队历史")) + ".xml";
+    const ref = `F${HISTORY_ORIGIN.row + 2 + index}`;
+    const xml = await zip.file(path)!.async("string");
+    const edited = xml.replace(new RegExp(`<c r="${ref}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`), (_, attrs: string) => `<c r="${ref}"${attrs.replace(/ t="[^"]*"/, "")}><v>777</v></c>`);
+    expect(edited).not.toBe(xml);
+    zip.file(path, edited);
+    writeFileSync(team, await zip.generateAsync({ type: "uint8array" }));
+  }
+  expected.set("张三|2026-W48", corrected);
+  const older = async (): Promise<unknown[]> => {
+    const pkg = await XlsxPackage.load(new Uint8Array(readFileSync(team)));
+    return (await readTableContents(pkg, "SP_S1_History")).rows.filter((row) => row[3] !== "2026-W50");
+  };
+  const kept = await older();
+  const again = await run_("rollup", "--out", team, "--history", empty);
+  expect(again.code).toBe(0);
+  expect(again.out).toContain("记录了 4 行，替换了同期间的 4 行");
+  expect(await older()).toEqual(kept);
   const data = new Uint8Array(readFileSync(team));
   await expectValidXlsx(data, "team history after four recordings");
   const pkg = await XlsxPackage.load(data);

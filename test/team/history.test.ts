@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { applyRecording, pivotAxes, planRecording, snapshotRows, type HistoryRow, type PeriodId } from "../../src/team/history";
+import { applyRecording, pivotAxes, planRecording, plansToRecord, snapshotRows, type HistoryRow, type PeriodId } from "../../src/team/history";
 import type { PlanInstance, PlanTemplate } from "../../src/team/plans";
 
 const plan = (key: string, template: PlanTemplate, rep: string, period: string): PlanInstance => ({
@@ -73,6 +73,71 @@ describe("planRecording", () => {
           expect(rows).toHaveLength(recordings[run].filter((r) => `${r.kind}|${r.period.toLowerCase()}` === key).length);
         }
         expect(log).toHaveLength([...lastRun].reduce((n, [key, run]) => n + recordings[run].filter((r) => `${r.kind}|${r.period.toLowerCase()}` === key).length, 0));
+      }),
+    );
+  });
+});
+
+describe("plansToRecord", () => {
+  const keys = (plans: readonly PlanInstance[]): string[] => plans.map((p) => p.key);
+  const plans = [
+    plan("W1", "weekly", "张三", "2026-W47"),
+    plan("W2", "weekly", "李四", "2026-W47"),
+    plan("W3", "weekly", "张三", "2026-W48"),
+    plan("W4", "weekly", "张三", "2026-w49 "),
+    plan("M1", "monthly", "张三", "2026-10"),
+    plan("M2", "monthly", "李四", "2026-11"),
+  ];
+
+  test("a first recording takes every plan", () => {
+    expect(keys(plansToRecord(plans, []))).toEqual(keys(plans));
+  });
+
+  test("logged periods are left out, except each kind's latest (trimmed, any case) and those of the plans copied in", () => {
+    const logged: (PeriodId | undefined)[] = [
+      { kind: "weekly", period: "2026-W47" },
+      { kind: "weekly", period: "2026-W48" },
+      { kind: "weekly", period: "2026-W49" },
+      undefined,
+      { kind: "monthly", period: "2026-10" },
+      { kind: "monthly", period: "2026-11" },
+    ];
+    expect(keys(plansToRecord(plans, logged))).toEqual(["W4", "M2"]);
+    // A plan copied in takes its whole period (both W47 plans), not only itself.
+    expect(keys(plansToRecord(plans, logged, new Set(["W2"])))).toEqual(["W1", "W2", "W4", "M2"]);
+    // A period not logged yet is recorded though older than the latest; a weekly period text logged as monthly is not "logged".
+    expect(keys(plansToRecord(plans, [{ kind: "monthly", period: "2026-W47" }, { kind: "weekly", period: "2026-W49" }]))).toEqual(keys(plans));
+  });
+
+  test("over any sequence of roll-ups, an older period already logged is never touched unless a plan of it was copied in", () => {
+    const kinds: PlanTemplate[] = ["weekly", "monthly"];
+    const run = fc.array(
+      fc.record({ kind: fc.constantFrom(...kinds), period: fc.constantFrom("2026-W47", "2026-W48", "2026-11", "2026-12"), rep: fc.constantFrom("张三", "李四"), copied: fc.boolean() }),
+      { maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 8 }), (runs) => {
+        type Logged = HistoryRow & { readonly run: number };
+        let log: Logged[] = [];
+        const id = (r: PeriodId): string => `${r.kind}|${r.period.trim().toLowerCase()}`;
+        runs.forEach((rows, n) => {
+          const listed = rows.map((r, i) => plan(`K${i}`, r.kind, r.rep, r.period));
+          const copied = new Set(rows.flatMap((r, i) => (r.copied ? [`K${i}`] : [])));
+          const chosen = plansToRecord(listed, log, copied);
+          const fresh = snapshotRows(chosen, () => ({}), n);
+          const before = log;
+          log = applyRecording<Logged>(before, planRecording(before, fresh), (r) => ({ ...r, run: n }));
+          const logged = new Set(before.map(id));
+          const idOf = (p: PlanInstance): string => id({ kind: p.template, period: p.period });
+          const latest = (p: PlanInstance): boolean => listed.filter((q) => q.template === p.template).every((q) => q.period <= p.period);
+          // A period is recorded, with all its plans, exactly when one of its plans is new to the log, of the latest period or copied in.
+          const periods = new Set(listed.filter((p) => !logged.has(idOf(p)) || latest(p) || copied.has(p.key)).map(idOf));
+          expect(chosen).toEqual(listed.filter((p) => periods.has(idOf(p))));
+          // The rows of the periods not recorded are the same objects, in the same order, first.
+          const recorded = new Set(fresh.map(id));
+          expect(log.slice(0, log.length - fresh.length)).toEqual(before.filter((r) => !recorded.has(id(r))));
+          for (const kept of log.filter((r) => !recorded.has(id(r)))) expect(before).toContain(kept);
+        });
       }),
     );
   });

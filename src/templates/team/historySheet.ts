@@ -185,6 +185,26 @@ export function pivotArea(spec: SheetSpec): RangeRef {
   return { from: { row: HISTORY_ORIGIN.row, col: PIVOT_COL }, to: { row: Math.max(HISTORY_ORIGIN.row, ...rows), col: Math.max(PIVOT_COL, ...cols) } };
 }
 
+/** The sheet's extent (Excel's and the file format's): the region right of the log reaches to it. */
+const SHEET_ROWS = 1048576;
+const SHEET_COLS = 16384;
+
+/** From the log's header row down, right of the log: the charts and the pivot, and whatever the manager put beside them. */
+export const BESIDE_LOG: RangeRef = { from: { row: HISTORY_ORIGIN.row, col: CHART_COL }, to: { row: SHEET_ROWS - 1, col: SHEET_COLS - 1 } };
+
+const within = (at: CellRef, range: RangeRef): boolean => at.row >= range.from.row && at.row <= range.to.row && at.col >= range.from.col && at.col <= range.to.col;
+
+/**
+ * Whether the pivot `next` (a `buildHistorySheet`) takes cell `at` that the pivot `old` did not — in
+ * its area or under one of its charts: a cell the manager may have typed into beside the pivot, which
+ * a recording writes over (or hides) only when it is blank.
+ */
+export function pivotGrowth(old: SheetSpec, next: SheetSpec): (at: CellRef) => boolean {
+  const areas = (spec: SheetSpec): RangeRef[] => [pivotArea(spec), ...spec.charts.map((chart) => chart.anchor)];
+  const [before, after] = [areas(old), areas(next)];
+  return (at) => after.some((range) => within(at, range)) && !before.some((range) => within(at, range));
+}
+
 /**
  * The pivot's cells and the charts over them: a note, then per kind present in the log and per metric
  * of its plans a block — caption, header (期间, reps), one row per period — stacked downwards.

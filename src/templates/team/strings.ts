@@ -70,7 +70,7 @@ const zh = {
   history: {
     sheetName: "团队历史",
     title: "团队历史",
-    note: "每次汇总团队计划时可记录一次快照：每份计划一行，数字为记录时的值。再次记录同一类型和期间时，只替换该期间的行，其他行保持不变。右侧的达成率透视表和图表在每次记录时重写；请勿修改表格和透视表，可在其他位置添加备注。",
+    note: "每次汇总团队计划时可记录一次快照：每份计划一行，数字为记录时的值。每次记录尚未记录的期间、每种类型最新的期间和本次复制进来的计划所在的期间，替换这些期间的行；已记录的较早期间（包括其中手工修改的数字）保持不变。右侧的达成率透视表和图表在每次记录时重写；请勿修改表格和透视表，可在其他位置添加备注。",
     recorded: "记录日期",
     pivotPeriod: "期间",
     pivotTitle: (kind: string, metric: string) => `${kind} · ${metric}达成率`,
@@ -161,7 +161,7 @@ const en: TeamStrings = {
   history: {
     sheetName: "Team history",
     title: "Team history",
-    note: "Each roll-up can record a snapshot here: one row per plan, the figures as they were when recorded. Recording the same kind and period again replaces that period's rows only; other rows stay as they are. The achievement pivot and the charts on the right are rewritten on each recording; do not edit the table or the pivot, add your notes elsewhere.",
+    note: "Each roll-up can record a snapshot here: one row per plan, the figures as they were when recorded. Each recording takes the periods not logged yet, each kind's latest period and the periods of the plans copied in by that run, replacing those periods' rows; older periods already logged (figures corrected by hand included) stay as they are. The achievement pivot and the charts on the right are rewritten on each recording; do not edit the table or the pivot, add your notes elsewhere.",
     recorded: "Recorded",
     pivotPeriod: "Period",
     pivotTitle: (kind, metric) => `${kind} · ${metric} achievement`,

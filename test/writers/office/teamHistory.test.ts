@@ -1,4 +1,7 @@
 import { OfficeWriteError } from "../../../src/writers/office/errors";
+import { TeamError } from "../../../src/team/errors";
+import { PIVOT_COL } from "../../../src/templates/team/historySheet";
+import { columnLetters } from "../../../src/spec/a1";
 import { rollUpTeam } from "../../../src/writers/office/team";
 import { FakeExcel } from "../../fakes/teamFake";
 import { nameArea, type FakeSheet } from "../../fakes/fakeExcel";
@@ -79,7 +82,7 @@ describe("recording the roll-up in 团队历史 (Office)", () => {
     expect(fake.sheet(SHEET).charts.map((c) => c.name)).toEqual(["SP_S1_Chart1", "SP_S1_Chart2", "SP_S1_Chart3", "SP_S1_Chart4", "SP_S1_Chart5"]);
   });
 
-  test("the same week again replaces its rows in 5 syncs; a new week is appended; the manager's note and own chart stay", async () => {
+  test("the same week again replaces its rows in 5 syncs; a new week is appended, the older week left as corrected; the manager's note and own chart stay", async () => {
     const fake = await team([48]);
     await rollUp(fake);
     fake.seed(SHEET, "F1", [["经理备注：第48周"]]);
@@ -88,18 +91,61 @@ describe("recording the roll-up in 团队历史 (Office)", () => {
     expect(again.result.history).toEqual({ sheet: SHEET, recorded: 3, replaced: 3, created: false });
     expect(logged(fake)).toEqual(expectedRows(48));
 
+    // The manager corrects 李四's W48 actual and its date in the log: W48 is no longer the latest week, so it stays.
+    const log = table(fake, HISTORY).range;
+    fake.seed(SHEET, `A${log.from.row + 2}`, [[RECORDED - 7]]);
+    fake.seed(SHEET, `F${log.from.row + 2}`, [[1234]]);
+    const w48 = expectedRows(48).map((row, i) => (i === 0 ? [RECORDED - 7, ...row.slice(1, 5), 1234] : row));
+    expect(logged(fake)).toEqual(w48);
     await writePlans(fake, reps.map((rep) => weekly(rep, 49)));
     compute(fake);
     const next = await rollUp(fake);
     expect(next.syncs).toBe(5);
-    expect(next.result.history).toEqual({ sheet: SHEET, recorded: 6, replaced: 3, created: false });
-    expect(logged(fake)).toEqual([...expectedRows(48), ...expectedRows(49)]);
+    expect(next.result.history).toEqual({ sheet: SHEET, recorded: 3, replaced: 0, created: false });
+    expect(logged(fake)).toEqual([...w48, ...expectedRows(49)]);
     expect(fake.sheet(SHEET).cells.get("0,5")?.value).toBe("经理备注：第48周");
     // The pivot's five charts replaced (each a line per rep over the two weeks), not added to.
     const charts = fake.sheet(SHEET).charts;
     expect(charts).toHaveLength(5);
     for (const chart of charts) expect(chart.series.map((s) => s.name)).toEqual(["李四", "王五", "张三"]);
     expect(table(fake, HISTORY).range.to.row - table(fake, HISTORY).range.from.row).toBe(6);
+  });
+
+  test("a note where the pivot grows refuses the recording before anything is written to the history, in the same syncs; a note clear of it stays", async () => {
+    const fake = await team([48]);
+    await rollUp(fake);
+    const pivotRows = [...fake.sheet(SHEET).cells.keys()].map((key) => key.split(",").map(Number)).filter(([, col]) => col >= PIVOT_COL);
+    const end = Math.max(...pivotRows.map(([row]) => row));
+    // Below the pivot (two rows under its last), and right of it beyond its widest block (3 reps: AI..AK).
+    const below = `${columnLetters(PIVOT_COL)}${end + 3}`;
+    fake.seed(SHEET, below, [["经理备注：下方"]]);
+    fake.seed(SHEET, "AM8", [["经理备注：右侧"]]);
+    const history = () => JSON.stringify([...fake.sheet(SHEET).cells].sort(), (_, v: unknown) => v);
+    const before = { log: logged(fake), cells: history(), charts: fake.sheet(SHEET).charts.length };
+
+    // W49: each block one period longer, the pivot reaches the note below it.
+    await writePlans(fake, reps.map((rep) => weekly(rep, 49)));
+    compute(fake);
+    const syncs = fake.syncCount;
+    const error = await fake.run((context) => rollUpTeam(context, "zh-CN", { recorded: RECORDED })).then(
+      () => Promise.reject(new Error("the recording should have been refused")),
+      (e: unknown) => e as TeamError,
+    );
+    expect(error).toBeInstanceOf(TeamError);
+    expect(error.code).toBe("historyNotesInTheWay");
+    expect(error.params.detail).toBe(below);
+    expect(error.localized("zh-CN")).toContain(`单元格 ${below} 有内容`);
+    expect(error.localized("en-US")).toContain(`The cells ${below} on the team history sheet "${SHEET}"`);
+    // The summary's three syncs and the history's read: no write.
+    expect(fake.syncCount - syncs).toBe(4);
+    expect({ log: logged(fake), cells: history(), charts: fake.sheet(SHEET).charts.length }).toEqual(before);
+
+    // Moved away: recorded, in 5 syncs, the note right of the pivot untouched.
+    fake.sheet(SHEET).cells.delete(`${end + 2},${PIVOT_COL}`);
+    const moved = await rollUp(fake);
+    expect(moved.syncs).toBe(5);
+    expect(moved.result.history).toEqual({ sheet: SHEET, recorded: 3, replaced: 0, created: false });
+    expect(fake.sheet(SHEET).cells.get("7,38")?.value).toBe("经理备注：右侧");
   });
 
   test("a recording Excel rejects partway leaves the workbook as it was and throws writeFailed", async () => {

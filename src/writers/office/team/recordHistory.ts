@@ -1,8 +1,9 @@
 import type { Locale } from "../../../contract/locale";
 import { ROLLUP_METRICS, type CellValue, type SheetSpec } from "../../../spec/sheetSpec";
 import { spName } from "../../../spec/naming";
-import { rangeA1 } from "../../../spec/a1";
+import { a1, rangeA1 } from "../../../spec/a1";
 import {
+  BESIDE_LOG,
   buildHistorySheet,
   findHistory,
   historyColumns,
@@ -13,10 +14,11 @@ import {
   newHistoryPlacement,
   pivotArea,
   pivotCells,
+  pivotGrowth,
   readHistoryRow,
   type HistoryPlacement,
 } from "../../../templates/team/historySheet";
-import { applyRecording, planRecording, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
+import { applyRecording, planRecording, plansToRecord, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
 import { TeamError } from "../../../team/errors";
 import type { PlanInstance } from "../../../team/plans";
 import { call, runBatches, type Step } from "../chunking";
@@ -30,7 +32,8 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
  * 记录到团队历史 in Excel: the roll-up's snapshot added to the 团队历史 sheet (templates/team/historySheet.ts),
  * called after the summary is written. Two syncs, whatever the number of plans: (1) the plans' figures —
  * the values Excel computed for their named target and actual cells — and, when the sheet exists, its
- * log table, its charts and the pivot's cells; (2) one batch: the new rows added to the log as table rows,
+ * log table, its charts and what lies beside the log (refused with `historyNotesInTheWay` when the
+ * pivot would grow over the manager's cells); (2) one batch: the new rows added to the log as table rows,
  * the rows of the periods recorded again deleted (from the bottom up, so indexes hold), the pivot's area
  * cleared and written again with its charts. The first recording makes the sheet through the Office
  * writer's `addSheets` instead (which removes it again if Excel rejects it).
@@ -42,7 +45,7 @@ import type { SummaryTableContent, WorkbookSnapshot } from "./readPlans";
 
 export interface HistoryResult {
   readonly sheet: string;
-  /** Rows added (one per plan with a rep and a period). */
+  /** Rows added: one per plan with a rep and a period, of the periods recorded (`plansToRecord`). */
   readonly recorded: number;
   /** Rows deleted first: those of the periods recorded again. */
   readonly replaced: number;
@@ -56,7 +59,7 @@ const figure = (range: Excel.Range | undefined): number | null => {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 };
 
-/** `plans` (as the roll-up listed them) recorded on `recorded` (an Excel date serial); undefined when none has a rep and a period. */
+/** The plans of the periods this roll-up records (`plansToRecord`, of `plans` as the roll-up listed them) recorded on `recorded` (an Excel date serial); undefined when none has a rep and a period. */
 export async function recordHistory(
   context: Excel.RequestContext,
   snapshot: WorkbookSnapshot,
@@ -81,13 +84,16 @@ export async function recordHistory(
   const log = found ? logReads(context, found) : undefined;
   await context.sync();
 
+  const headers = log ? (log.header.values[0] ?? []).map(String) : [];
+  const rows = log ? log.body.values.map((row) => readHistoryRow(row.map(cell))) : [];
   const figures = new Map<string, PlanFigures>(
     reads.map(({ plan, metrics }) => [
       plan.key,
       Object.fromEntries(metrics.map(({ metric, target, actual }): [string, MetricFigures] => [metric, { target: figure(target), actual: figure(actual) }])),
     ]),
   );
-  const fresh = snapshotRows(plans, (plan) => figures.get(plan.key) ?? {}, recorded);
+  // Excel's collect records no history (`collectIntoWorkbook` rolls up without it): nothing copied in to add.
+  const fresh = snapshotRows(plansToRecord(plans, rows), (plan) => figures.get(plan.key) ?? {}, recorded);
   if (fresh.length === 0) return undefined;
   if (!found || !log) {
     const placement = newHistoryPlacement(snapshot.existing, locale);
@@ -95,15 +101,25 @@ export async function recordHistory(
     return { sheet: placement.sheet, recorded: fresh.length, replaced: 0, created: true };
   }
 
-  const headers = (log.header.values[0] ?? []).map(String);
   const sheetLocale = logLocale(headers);
   if (headers.length !== historyColumns(found.key, locale).length || sheetLocale === undefined) throw new TeamError("historyChanged", { sheet: found.sheet });
-  const rows = log.body.values.map((row) => readHistoryRow(row.map(cell)));
   const recording = planRecording(rows, fresh);
   const before = rows.filter((id): id is Logged => id !== undefined);
   const after = applyRecording<Logged | undefined>(rows, recording, (row) => row).filter((id): id is Logged => id !== undefined);
   const oldSpec = buildHistorySheet([], before, found, sheetLocale);
   const newSpec = buildHistorySheet([], after, found, sheetLocale);
+  // Refused before anything is written: the manager's cells where the pivot or its charts grow.
+  const grows = pivotGrowth(oldSpec, newSpec);
+  const { beside } = log;
+  const inTheWay = beside.isNullObject
+    ? []
+    : beside.formulas.flatMap((line, i) =>
+        line.flatMap((formula, j) => {
+          const at = { row: beside.rowIndex + i, col: beside.columnIndex + j };
+          return formula !== "" && formula !== null && grows(at) ? [a1(at)] : [];
+        }),
+      );
+  if (inTheWay.length > 0) throw new TeamError("historyNotesInTheWay", { sheet: found.sheet, detail: inTheWay.join(", ") });
   const columns = historyColumns(found.key, sheetLocale);
   // "" in a calculated column: Excel gives the new row the column's formula.
   const added = recording.append.map((row) => {
@@ -148,11 +164,16 @@ function logReads(context: Excel.RequestContext, found: HistoryPlacement) {
   const body = table.getDataBodyRange().load("values,rowCount");
   const whole = table.getRange().load("formulas,numberFormat,rowCount");
   const header = table.getHeaderRowRange().load("values");
-  const charts = context.workbook.worksheets.getItem(found.sheet).charts.load("items/name");
+  const sheet = context.workbook.worksheets.getItem(found.sheet);
+  const charts = sheet.charts.load("items/name");
+  // What lies beside the log (the pivot, the charts' cells, the manager's): read now, checked against where the pivot grows.
+  const { from, to } = BESIDE_LOG;
+  const beside = sheet.getRangeByIndexes(from.row, from.col, to.row - from.row + 1, to.col - from.col + 1).getUsedRangeOrNullObject(true).load("formulas,rowIndex,columnIndex");
   return {
     header,
     body,
     charts,
+    beside,
     get content(): SummaryTableContent {
       return { name: table.name, headerRows: whole.rowCount - body.rowCount - (table.showTotals ? 1 : 0), showTotals: table.showTotals, formulas: whole.formulas, numberFormat: whole.numberFormat };
     },

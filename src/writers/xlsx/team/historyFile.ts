@@ -1,7 +1,8 @@
 import type { Locale } from "../../../contract/locale";
 import { addSheets, inspectPackage } from "..";
 import { replaceCharts } from "../charts";
-import { appendTableRows, deleteTableRows, readTableContents, replaceBlock, type BlockCell } from "../../ooxml/appendRows";
+import { AppendError, appendTableRows, deleteTableRows, readTableContents, replaceBlock, type BlockCell } from "../../ooxml/appendRows";
+import { parseCell } from "../../../spec/addresses";
 import { cellValue, tableNames, workbookCells, workbookNames, type XlsxPackage } from "../../ooxml";
 import { kitFor } from "../../../templates/context";
 import {
@@ -15,21 +16,25 @@ import {
   newHistoryPlacement,
   pivotArea,
   pivotCells,
+  pivotGrowth,
   planMetricLabels,
   readHistoryRow,
   type HistoryPlacement,
 } from "../../../templates/team/historySheet";
-import { applyRecording, planRecording, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
+import { applyRecording, planRecording, plansToRecord, snapshotRows, type MetricFigures, type PeriodId, type PlanFigures } from "../../../team/history";
 import { TeamError } from "../../../team/errors";
-import { ROLLUP_METRICS, type CellSpec, type CellValue } from "../../../spec/sheetSpec";
+import { ROLLUP_METRICS, type CellSpec, type CellValue, type SheetSpec } from "../../../spec/sheetSpec";
 import { spName, spTable } from "../../../spec/naming";
 import type { PlanInstance } from "../../../team/plans";
 
 /**
  * The 团队历史 recording of a roll-up as a file, without Excel (`sales-planner rollup --history`): the
- * workbook's plans' figures as a snapshot row each, added to the history sheet's log — the sheet is made
- * on the first recording, and afterwards only patched at the package's part level, never rebuilt, so
- * the manager's notes, formats and anything else on it stay (see `templates/team/historySheet.ts`).
+ * figures of the plans of the periods recorded (`plansToRecord`) as a snapshot row each, added to the
+ * history sheet's log — the sheet is made on the first recording, and afterwards only patched at the
+ * package's part level, never rebuilt, so the manager's notes, formats and anything else on it stay
+ * (see `templates/team/historySheet.ts`). Refused, before anything is written, when the pivot would
+ * grow over the manager's cells (`historyNotesInTheWay`) or the log's new rows over cells below it
+ * (`historyContentBelow`).
  *
  * The figures: each plan's named target and actual cells (`SP_<KEY>_<METRIC>_TARGET/_ACTUAL`) hold
  * INDEX/MATCH formulas whose results exist in the file only when Excel or LibreOffice saved it. A
@@ -41,7 +46,7 @@ import type { PlanInstance } from "../../../team/plans";
 
 export interface HistoryOutcome {
   readonly sheet: string;
-  /** Rows written (one per plan with a rep and a period). */
+  /** Rows written: one per plan with a rep and a period, of the periods recorded (`plansToRecord`). */
   readonly recorded: number;
   /** Rows deleted first: those of the periods recorded again. */
   readonly replaced: number;
@@ -53,13 +58,20 @@ type Logged = PeriodId & { readonly rep: string };
 
 const number = (value: CellValue): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
-/** Records `plans`' snapshot in the package's history sheet (made if it has none); undefined when no plan has a rep and a period. */
-export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstance[], locale: Locale, recorded: number): Promise<HistoryOutcome | undefined> {
-  const figures = await planFigures(pkg, plans);
-  const fresh = snapshotRows(plans, (plan) => figures.get(plan.key) ?? {}, recorded);
-  if (fresh.length === 0) return undefined;
+/**
+ * Records the snapshot of `plans`' periods that this roll-up records (`plansToRecord`; `copied`: the
+ * keys of the plans this run copied in) in the package's history sheet (made if it has none);
+ * undefined when no plan has a rep and a period.
+ */
+export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstance[], locale: Locale, recorded: number, copied?: ReadonlySet<string>): Promise<HistoryOutcome | undefined> {
+  const snapshot = async (chosen: readonly PlanInstance[]) => {
+    const figures = await planFigures(pkg, chosen);
+    return snapshotRows(chosen, (plan) => figures.get(plan.key) ?? {}, recorded);
+  };
   const found = findHistory(await workbookNames(pkg, (name) => /^SP_S\d+_TEMPLATE$/i.test(name)), await tableNames(pkg));
   if (found === undefined) {
+    const fresh = await snapshot(plans);
+    if (fresh.length === 0) return undefined;
     const placement = newHistoryPlacement(await inspectPackage(pkg), locale);
     await addSheets(pkg, [buildHistorySheet(fresh, fresh, placement, locale)]);
     return { sheet: placement.sheet, recorded: fresh.length, replaced: 0, created: true };
@@ -72,9 +84,19 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
   // The sheet as the table's relationships name it now.
   const placement: HistoryPlacement = { key: found.key, sheet: contents.sheet };
   const ids = contents.rows.map(readHistoryRow);
+  const fresh = await snapshot(plansToRecord(plans, ids, copied));
+  if (fresh.length === 0) return undefined;
   const recording = planRecording(ids, fresh);
   const before = ids.filter((id): id is Logged => id !== undefined);
   const after = applyRecording<Logged | undefined>(ids, recording, (row) => row).filter((id): id is Logged => id !== undefined);
+
+  const old = buildHistorySheet([], before, placement, sheetLocale);
+  const next = buildHistorySheet([], after, placement, sheetLocale);
+  // Refused before anything is written: the manager's cells where the pivot or its charts grow.
+  const grows = pivotGrowth(old, next);
+  const sheetCells = (await workbookCells(pkg, (sheet) => sheet === placement.sheet)).get(placement.sheet) ?? new Map();
+  const inTheWay = [...sheetCells].filter(([address, cell]) => (cell.formula !== undefined || cell.text !== undefined) && grows(parseCell(address))).map(([address]) => address);
+  if (inTheWay.length > 0) throw new TeamError("historyNotesInTheWay", { sheet: placement.sheet, detail: inTheWay.join(", ") });
 
   // By position: the log keeps the headers of the language it was made in.
   const keys = historyColumns(found.key, sheetLocale).map((column, i) => ({ key: column.key, header: contents.headers[i], calculated: column.formula !== undefined }));
@@ -86,20 +108,22 @@ export async function recordHistory(pkg: XlsxPackage, plans: readonly PlanInstan
       const values = historyTableRow(row, sheetLocale);
       return Object.fromEntries(keys.filter((k) => !k.calculated).map((k) => [k.header, values[k.key] ?? null]));
     }),
+  }).catch((error: unknown) => {
+    // The patcher's own words tell to import again: here it is the roll-up to run again.
+    if (error instanceof AppendError && error.code === "contentBelow") throw new TeamError("historyContentBelow", { sheet: placement.sheet, detail: error.params.address }, error);
+    throw error;
   });
   const replaced = await deleteTableRows(pkg, table, recording.remove);
-  await rewritePivot(pkg, placement, sheetLocale, before, after);
+  await rewritePivot(pkg, placement, old, next);
   return { sheet: placement.sheet, recorded: fresh.length, replaced, created: false };
 }
 
 /**
- * Rewrites the pivot block and its charts for the log's rows `after` (the add-in's own block: the cells
- * of the pivot `before` are cleared first), each new cell styled like the old pivot's cell of the same
- * kind — the styles the sheet was made with.
+ * Rewrites the pivot block and its charts as `next` writes them (the add-in's own block: the cells of
+ * the pivot `old` are cleared first), each new cell styled like the old pivot's cell of the same kind —
+ * the styles the sheet was made with.
  */
-async function rewritePivot(pkg: XlsxPackage, placement: HistoryPlacement, locale: Locale, before: readonly Logged[], after: readonly Logged[]): Promise<void> {
-  const old = buildHistorySheet([], before, placement, locale);
-  const next = buildHistorySheet([], after, placement, locale);
+async function rewritePivot(pkg: XlsxPackage, placement: HistoryPlacement, old: SheetSpec, next: SheetSpec): Promise<void> {
   const look = (cell: CellSpec): string => `${cell.style ?? ""}|${cell.numberFormat ?? ""}`;
   const likes = new Map<string, CellSpec["at"]>();
   for (const cell of pivotCells(old)) if (!likes.has(look(cell))) likes.set(look(cell), cell.at);

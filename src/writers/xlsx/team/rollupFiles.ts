@@ -67,7 +67,7 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   const build = (origin?: CellRef) =>
     buildSummarySheet(plans, placement, locale, tracker === undefined ? undefined : { tracker, ...(origin ? { origin } : {}) }, old && keptMeetings(old));
   const summary = old ? withKept(old, build) : build();
-  const recorded = await withHistory(await writeXlsx([summary], merged.data), plans, locale, history);
+  const recorded = await withHistory(await writeXlsx([summary], merged.data), plans, new Set(merged.copied.map((c) => c.toKey)), locale, history);
   return {
     data: recorded.data,
     ...(history ? { history: recorded.outcome ?? null } : {}),
@@ -83,15 +83,16 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
   };
 }
 
-/** `data` with the roll-up's snapshot recorded in its 团队历史 sheet, when asked. */
+/** `data` with the roll-up's snapshot (`copied`: the keys of the plans this run copied in) recorded in its 团队历史 sheet, when asked. */
 async function withHistory(
   data: Uint8Array,
   plans: readonly PlanInstance[],
+  copied: ReadonlySet<string>,
   locale: Locale,
   history: HistoryRequest | undefined,
 ): Promise<{ data: Uint8Array; outcome?: HistoryOutcome }> {
   if (!history) return { data };
   const pkg = await XlsxPackage.load(data);
-  const outcome = await recordHistory(pkg, plans, locale, history.recorded);
+  const outcome = await recordHistory(pkg, plans, locale, history.recorded, copied);
   return outcome ? { data: await pkg.save(), outcome } : { data };
 }
