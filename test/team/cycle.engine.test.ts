@@ -147,8 +147,8 @@ test("12 reps × 6 weeks: next, typed figures, rollup --history each week; the l
     writeFileSync(team, await pkg.save());
     const rolled = await run("rollup", "--out", team, "--history", noPlans);
     expect(rolled.code).toBe(0);
-    // Every week of the workbook recorded again: this week's 12 rows new, the earlier weeks' replaced.
-    expect(rolled.out).toContain(`记录了 ${12 * (w + 1)} 行，替换了同期间的 ${12 * w} 行`);
+    // Only this week is recorded (new and the latest): the earlier weeks' rows stay as they were logged.
+    expect(rolled.out).toContain("团队历史：工作表\"团队历史\"记录了 12 行。");
   }
 
   const data = new Uint8Array(readFileSync(team));

@@ -110,7 +110,8 @@ test("12 reps × 6 weeks in one workbook: 下周计划, typed figures and the ro
       expect(items.map((cells) => ["类别", "事项", "原因", "目标", "方案", "完成情况"].map((h) => cells[h]))).toEqual(carriedInto(r, w));
       typeWeek(fake, keys[r], r, w);
     }
-    expect((await rollUp()).history).toEqual({ sheet: "团队历史", recorded: 12 * (w + 1), replaced: 12 * w, created: false });
+    // Only this week is recorded (new and the latest): the earlier weeks' rows stay as they were logged.
+    expect((await rollUp()).history).toEqual({ sheet: "团队历史", recorded: 12, replaced: 0, created: false });
   }
   // Every next plan in the same syncs, and every roll-up with its recording: neither grows with the weeks or the reps.
   expect([...nextSyncs]).toEqual([5]);
