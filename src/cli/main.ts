@@ -466,6 +466,7 @@ async function rollup(command: RollupCommand, io: CliIo, now: Date): Promise<str
     ...(report.unlistedTracker ? [m.projectsUnlisted(report.unlistedTracker)] : []),
     ...(report.history === undefined ? [] : [report.history ? m.historyRecorded(report.history.sheet, report.history.recorded, report.history.replaced, report.history.created) : m.historyNothing]),
     ...report.copied.map((c) => m.copiedPlan(c.file, c.fromSheet, c.toSheet)),
+    ...report.alreadyHeld.map((h) => m.alreadyCollected(h.file, h.sheet)),
     ...report.withoutPlans.map(m.withoutPlans),
     ...report.plans.filter((plan) => planStatus(plan) !== "ok").map((plan) => m.needsAttention(plan.sheet, planRemarks(plan, command.lang))),
   ].join("\n");

@@ -65,6 +65,8 @@ const zh = {
   projectsUnlisted: (t: string) => `项目进度未列出:项目跟踪表 ${t} 的部分命名单元格已被删除,无法按名称统计。重新生成项目跟踪表后再汇总即可。`,
   copiedPlan: (from: string, sheet: string, to: string) => `  ${excerpt(from, PATH_CHARACTERS)}:"${excerpt(sheet)}" → "${excerpt(to)}"`,
   withoutPlans: (f: string) => `注意:${excerpt(f, PATH_CHARACTERS)} 中没有销售计划助手生成的周计划或月计划,已跳过。`,
+  alreadyCollected: (f: string, sheet: string) =>
+    `已汇总过,未再复制:${excerpt(f, PATH_CHARACTERS)}:"${excerpt(sheet)}"(团队工作簿中已有同一销售代表、同一期间的这份计划)。要用代表的新版本更新,请先在团队工作簿中删除该计划的工作表,再重新汇总。`,
   needsAttention: (s: string, r: string) => `需处理:"${excerpt(s)}":${r}`,
   missingOption: (o: string) => `缺少 ${o}。`,
   monthOrYear: "请用 --month 2026-11 或 --year 2026 指定分解的期间(二选一)。",
@@ -201,6 +203,8 @@ const en: CliMessages = {
   projectsUnlisted: (t) => `Projects by stage not listed: some named cells of the project tracker ${t} were deleted, so it cannot be counted by name. Write the project tracker again and roll up again.`,
   copiedPlan: (from, sheet, to) => `  ${excerpt(from, PATH_CHARACTERS)}: "${excerpt(sheet)}" → "${excerpt(to)}"`,
   withoutPlans: (f) => `Note: ${excerpt(f, PATH_CHARACTERS)} has no weekly or monthly plan made by Sales Planner; skipped.`,
+  alreadyCollected: (f, sheet) =>
+    `Already collected, not copied again: ${excerpt(f, PATH_CHARACTERS)}: "${excerpt(sheet)}" (the team workbook already holds this plan of the same rep and period). To update it from the rep's newer version, delete that plan's sheet in the team workbook and collect again.`,
   needsAttention: (s, r) => `Needs attention: "${excerpt(s)}": ${r}`,
   missingOption: (o) => `Missing ${o}.`,
   monthOrYear: "Give the period to break down with either --month 2026-11 or --year 2026.",

@@ -3,7 +3,7 @@ import { type BreakdownInput, type PlanInstance } from "../team";
 import { buildBreakdownSpecs, type PlanChoice } from "../templates/team";
 import { NO_NAMES } from "../spec/naming";
 import { writeSheets } from "../writers/office/officeWriter";
-import { collectRepWorkbooks, rollUpTeam, type HistoryResult, type InsertedPlan, type ProjectsOutcome, type RepWorkbookFile } from "../writers/office/team";
+import { collectRepWorkbooks, rollUpTeam, type HeldPlan, type HistoryResult, type InsertedPlan, type ProjectsOutcome, type RepWorkbookFile } from "../writers/office/team";
 import { serialFromYmd } from "../domain/calendar";
 import type { SkippedFile } from "../writers/ooxml/fileCheck";
 import { blobUrl, downloadOf, type WriteOutcome } from "./templateWriter";
@@ -33,7 +33,14 @@ export interface RollupOptions {
 
 export type CollectOutcome =
   | { readonly kind: "unsupported" }
-  | { readonly kind: "collected"; readonly inserted: readonly InsertedPlan[]; readonly skipped: readonly SkippedFile[]; readonly rollup: RollupOutcome }
+  | {
+      readonly kind: "collected";
+      readonly inserted: readonly InsertedPlan[];
+      /** Plans the workbook already held, not inserted again. */
+      readonly alreadyHeld: readonly HeldPlan[];
+      readonly skipped: readonly SkippedFile[];
+      readonly rollup: RollupOutcome;
+    }
   | {
       readonly kind: "download";
       readonly download: WriteOutcome;
@@ -76,7 +83,7 @@ export async function rollUpInWorkbook(locale: Locale, options: RollupOptions = 
 export async function collectIntoWorkbook(files: readonly RepWorkbookFile[], locale: Locale): Promise<CollectOutcome> {
   const collected = await Excel.run((context) => collectRepWorkbooks(context, files));
   if (collected.kind === "unsupported") return collected;
-  return { kind: "collected", inserted: collected.inserted, skipped: collected.skipped, rollup: await rollUpInWorkbook(locale) };
+  return { kind: "collected", inserted: collected.inserted, alreadyHeld: collected.alreadyHeld, skipped: collected.skipped, rollup: await rollUpInWorkbook(locale) };
 }
 
 /** In the preview: the same team workbook the command line builds, offered as a download. */

@@ -243,6 +243,8 @@ const zhCN = {
   collectUnsupported: "此版本的 Excel 不支持从其他工作簿插入工作表（需要 ExcelApi 1.13）。请使用网页版或最新版 Excel，或用命令行 sales-planner rollup。",
   collectDone: (count: number) => `已复制 ${count} 张计划表。`,
   collectSkipped: (skipped: readonly string[]) => `未复制：${skipped.join(" · ")}`,
+  collectAlreadyHeld: (sheets: readonly string[]) =>
+    `已汇总过，未再复制：${sheets.map((s) => excerpt(s, PATH_CHARACTERS)).join(" · ")}（本工作簿中已有同一销售代表、同一期间的计划）。要用代表的新版本更新，请先删除本工作簿中该计划的工作表，再重新收集。`,
   navImport: "导入",
   importHeading: "导入已有数据",
   importIntro: "把已有的客户、合同、拜访或收发票款清单导入登记表。写入前可以核对列的对应关系、无法识别的单元格和疑似重复的行；原来的数据不会被修改。",
@@ -540,6 +542,8 @@ const enUS: UiStrings = {
   collectUnsupported: "This Excel cannot insert sheets from another workbook (ExcelApi 1.13 is needed). Use Excel on the web or a current Excel, or the sales-planner rollup command.",
   collectDone: (count) => `${count} plan sheets copied.`,
   collectSkipped: (skipped) => `Not copied: ${skipped.join(" · ")}`,
+  collectAlreadyHeld: (sheets) =>
+    `Already collected, not copied again: ${sheets.map((s) => excerpt(s, PATH_CHARACTERS)).join(" · ")} (this workbook already holds a plan of the same rep and period). To update one from the rep's newer version, delete that plan's sheet in this workbook and collect again.`,
   navImport: "Import",
   importHeading: "Bring in existing data",
   importIntro: "Import an existing list of customers, contracts, visits or ledger entries into a register. Before anything is written you check how the columns map, the cells that could not be read and the rows that look like duplicates; the source is never changed.",

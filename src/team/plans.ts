@@ -158,6 +158,14 @@ function compare(a: Found, b: Found): number {
   return keyNumber(a.key) - keyNumber(b.key);
 }
 
+/**
+ * What makes two plans the same plan — template, rep and period, case aside (both read trimmed) —
+ * or undefined when the plan does not state its rep or period. Duplicates are flagged by it, and a
+ * collect skips a rep's plan the team workbook already holds by it.
+ */
+export const planIdentity = (plan: Pick<PlanInstance, "template" | "rep" | "period">): string | undefined =>
+  plan.rep === "" || plan.period === "" ? undefined : `${plan.template}|${plan.rep.toLowerCase()}|${plan.period.toLowerCase()}`;
+
 /** Every weekly and monthly plan in the workbook, classified, duplicates flagged, in a stable order. */
 export function discoverPlans(names: readonly NameEntry[]): PlanInstance[] {
   const byKey = new Map<string, NameEntry[]>();
@@ -169,18 +177,16 @@ export function discoverPlans(names: readonly NameEntry[]): PlanInstance[] {
     else byKey.set(match[1], [entry]);
   }
   const found = [...byKey].flatMap(([key, entries]) => classify(key, entries) ?? []).sort(compare);
-  const identity = (plan: Found): string | undefined =>
-    plan.rep === "" || plan.period === "" ? undefined : `${plan.template}|${plan.rep.toLowerCase()}|${plan.period.toLowerCase()}`;
   const keysById = new Map<string, string[]>();
   for (const plan of found) {
-    const id = identity(plan);
+    const id = planIdentity(plan);
     if (id === undefined) continue;
     const keys = keysById.get(id);
     if (keys) keys.push(plan.key);
     else keysById.set(id, [plan.key]);
   }
   return found.map((plan) => {
-    const id = identity(plan);
+    const id = planIdentity(plan);
     const duplicateOf = id === undefined ? [] : (keysById.get(id) ?? []).filter((key) => key !== plan.key);
     return { ...plan, duplicateOf };
   });

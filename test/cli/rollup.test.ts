@@ -73,23 +73,31 @@ describe("sales-planner rollup", () => {
     expect(once.sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "周计划-李四-2026W48", "月计划-李四-2026-11", "团队汇总"]);
     expect(once.tables).toContain("SP_W2_Targets");
 
-    const second = await run("rollup", "--out", team, await withoutName(zhang, "SP_W1_FORECAST"));
+    // 张三's file again (its plan is held: skipped), and two new plans of 王五's week: one on a copy of 张三's
+    // file with its rep retyped (so its sheet name and key clash) and a name deleted, one in 王五's own file —
+    // both come in, flagged as duplicates of each other.
+    const retyped = join(dir, "wang-retyped.xlsx");
+    writeFileSync(retyped, await typeCells(new Uint8Array(readFileSync(zhang)), "周计划-张三-2026W48", { B3: "王五" }));
+    const wang = await repFile("wang.xlsx", "weekly", "--rep", "王五");
+    const second = await run("rollup", "--out", team, zhang, await withoutName(retyped, "SP_W1_FORECAST"), wang);
     expect(second.code).toBe(0);
-    expect(second.out).toContain("汇总了 4 张计划表");
+    expect(second.out).toContain("汇总了 5 张计划表");
+    expect(second.out).toContain(`已汇总过,未再复制:${zhang}:"周计划-张三-2026W48"`);
     expect(second.out).toContain('需处理:"周计划-张三-2026W48 (2)":命名单元格 SP_W3_FORECAST 已被删除');
-    expect(second.out).toContain('需处理:"周计划-张三-2026W48":与 W3 的销售代表和期间相同');
+    expect(second.out).toContain('需处理:"周计划-王五-2026W48":与 W3 的销售代表和期间相同');
     const data = new Uint8Array(readFileSync(team));
     const twice = await inspectXlsx(data);
     // The team workbook has the year's 节假日 table now: the rep's is not copied again.
-    expect(twice.sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "周计划-李四-2026W48", "月计划-李四-2026-11", "周计划-张三-2026W48 (2)", "团队汇总"]);
+    expect(twice.sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "周计划-李四-2026W48", "月计划-李四-2026-11", "周计划-张三-2026W48 (2)", "周计划-王五-2026W48", "团队汇总"]);
     expect(twice.tables.filter((t) => t.startsWith("SP_H"))).toEqual(["SP_H2026_Days"]);
     expect(twice.names.filter((n) => n.startsWith("SP_T"))).toEqual(["SP_T1_TEMPLATE"]);
     const plans = discoverPlans(await xlsxNameEntries(data));
-    expect(plans.map((p) => [p.key, p.sheet])).toEqual([
-      ["M1", "月计划-李四-2026-11"],
-      ["W2", "周计划-李四-2026W48"],
-      ["W1", "周计划-张三-2026W48"],
-      ["W3", "周计划-张三-2026W48 (2)"],
+    expect(plans.map((p) => [p.key, p.sheet, p.duplicateOf])).toEqual([
+      ["M1", "月计划-李四-2026-11", []],
+      ["W2", "周计划-李四-2026W48", []],
+      ["W3", "周计划-张三-2026W48 (2)", ["W4"]],
+      ["W4", "周计划-王五-2026W48", ["W3"]],
+      ["W1", "周计划-张三-2026W48", []],
     ]);
   });
 
@@ -277,7 +285,8 @@ describe("sales-planner rollup", () => {
     expect(result.out).toContain('工作表"团队汇总"是旧版的团队汇总');
     expect(result.out).toContain('新的团队汇总在工作表"团队汇总 (2)"');
     const after = new Uint8Array(readFileSync(team));
-    expect((await inspectXlsx(after)).sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "团队汇总", "周计划-张三-2026W48 (2)", "团队汇总 (2)"]);
+    // 张三's plan is held already: not copied again.
+    expect((await inspectXlsx(after)).sheets).toEqual(["周计划-张三-2026W48", "节假日 2026", "团队汇总", "团队汇总 (2)"]);
     const values = async (bytes: Uint8Array) => Object.fromEntries([...(await sheetCellsOf(bytes, "团队汇总"))].map(([address, cell]) => [address, [cell.formula, cellValue(cell)]]));
     expect(await values(after)).toEqual(await values(old));
   });

@@ -167,12 +167,14 @@ function ResultBar({ result, strings, locale, services }: { result: Result; stri
   const skipped = [...result.unread, ...(outcome.kind === "collected" ? outcome.skipped : outcome.refused)].map((e) => e.localized(locale));
   if (outcome.kind === "download") skipped.push(...outcome.withoutPlans);
   const copied = outcome.kind === "collected" ? outcome.inserted.length : outcome.copied;
+  const held = outcome.kind === "collected" ? outcome.alreadyHeld.map((h) => `${h.file}: ${h.sheet}`) : [];
   return (
     <>
       <MessageBar intent={skipped.length > 0 ? "warning" : "success"} layout="multiline" data-testid="collect-result">
         <MessageBarBody>
           {strings.collectDone(copied)}
           {skipped.length > 0 && <div>{strings.collectSkipped(skipped)}</div>}
+          {held.length > 0 && <div data-testid="collect-already-held">{strings.collectAlreadyHeld(held)}</div>}
         </MessageBarBody>
       </MessageBar>
       {outcome.kind === "collected" ? (

@@ -4,7 +4,7 @@ import { readRecord } from "../../templates/registry";
 import { isCurrentSummary } from "../../templates/team/rollupSheet";
 import { readOldSummary, type OldSummary } from "./team/keptSummary";
 import { quoteSheet } from "../../spec/a1";
-import { discoverPlans, needsValue, type NameEntry } from "../../team/plans";
+import { discoverPlans, needsValue, planIdentity, type NameEntry } from "../../team/plans";
 import { assignKeys, rekeyRecord, rekeyText, TakenNames, type Rekeying } from "../../team/rekey";
 import { carryHolidays, renameColumns, type ColumnRenames } from "../../team/holidayCopies";
 import { holidayTableYear } from "../../spec/naming";
@@ -44,9 +44,21 @@ export interface CopiedPlan {
   readonly toKey: string;
 }
 
+/** A rep's plan not copied because the team workbook held a plan of its template, rep and period before the run. */
+export interface HeldPlan {
+  readonly file: string;
+  readonly sheet: string;
+}
+
 export interface MergeResult {
   readonly data: Uint8Array;
   readonly copied: readonly CopiedPlan[];
+  /**
+   * Plans the team workbook already held (`planIdentity`), skipped rather than replaced: the team's
+   * copy may hold what the manager typed (审批状态, notes). Plans of one identity brought in by the
+   * same run all come in, flagged as duplicates.
+   */
+  readonly alreadyHeld: readonly HeldPlan[];
   /** Files that held no plan sheet (nothing was copied from them). */
   readonly withoutPlans: readonly string[];
   /** Files that passed the file check but could not be read as a workbook (left out, with why). */
@@ -158,11 +170,21 @@ async function readRep(rep: RepFile): Promise<ReadRep> {
 }
 
 /**
- * Every plan sheet of one rep's file grafted into `team`, re-keyed and renamed where taken, with the
- * 节假日 sheets of the years `teamHolidays` (the team's tables' columns by year) lacks.
+ * Every plan sheet of one rep's file whose plan `held` (the identities the team workbook had before
+ * the run) lacks grafted into `team`, re-keyed and renamed where taken, with the 节假日 sheets of the
+ * years `teamHolidays` (the team's tables' columns by year) lacks.
  */
-async function copyRep(team: Graft, rep: ReadRep, taken: TakenNames, teamHolidays: Map<number, readonly string[]>): Promise<{ copied: CopiedPlan[]; hasPlans: boolean }> {
-  const { source, plans } = rep;
+async function copyRep(
+  team: Graft,
+  rep: ReadRep,
+  taken: TakenNames,
+  teamHolidays: Map<number, readonly string[]>,
+  held: ReadonlySet<string>,
+): Promise<{ copied: CopiedPlan[]; alreadyHeld: HeldPlan[]; hasPlans: boolean }> {
+  const { source } = rep;
+  const isHeld = (plan: ReadRep["plans"][number]): boolean => held.has(planIdentity(plan) ?? "");
+  const plans = rep.plans.filter((p) => !isHeld(p));
+  const alreadyHeld = rep.plans.filter(isHeld).map((p) => ({ file: rep.file, sheet: p.sheet }));
   const keys: Rekeying = assignKeys(plans, taken);
   const teamSheets = team.sheetNames;
   const sheets: { from: string; to: string }[] = [];
@@ -183,7 +205,7 @@ async function copyRep(team: Graft, rep: ReadRep, taken: TakenNames, teamHoliday
       copied.push({ file: rep.file, fromSheet: sheet.name, toSheet: to, fromKey: plan.key, toKey: keys.get(plan.key) ?? plan.key });
     }
   }
-  if (sheets.length === 0) return { copied, hasPlans: plans.length > 0 };
+  if (sheets.length === 0) return { copied, alreadyHeld, hasPlans: rep.plans.length > 0 };
   const holidays = carryHolidays(rep.holidays, teamHolidays);
   // After the plans, as a write puts them: a 节假日 sheet is the plans' reference, not a plan.
   const holidaySheets = rep.holidays.filter((h) => holidays.copy.includes(h.table));
@@ -220,7 +242,7 @@ async function copyRep(team: Graft, rep: ReadRep, taken: TakenNames, teamHoliday
         holidays.renames,
       ),
   });
-  return { copied, hasPlans: plans.length > 0 };
+  return { copied, alreadyHeld, hasPlans: rep.plans.length > 0 };
 }
 
 /**
@@ -235,9 +257,12 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
     const prefix = `SP_${removedSummary.key}_`;
     await removeSheet(team, removedSummary.sheet, (n) => n.name.toUpperCase().startsWith(prefix));
   }
-  const taken = new TakenNames([...(await nameEntries(team)).map((n) => n.name), ...(await tableNames(team))]);
+  const teamNames = await nameEntries(team);
+  const taken = new TakenNames([...teamNames.map((n) => n.name), ...(await tableNames(team))]);
+  const held = new Set(discoverPlans(teamNames).flatMap((p) => planIdentity(p) ?? []));
   const teamHolidays = new Map((await holidayParts(team)).flatMap((t) => { const year = holidayTableYear(t.table); return year === undefined ? [] : [[year, t.columns] as const]; }));
   const copied: CopiedPlan[] = [];
+  const alreadyHeld: HeldPlan[] = [];
   const withoutPlans: string[] = [];
   const unreadable: { file: string; detail: string }[] = [];
   // One graft for all reps: the team workbook's listing parts are written once, at the end.
@@ -250,12 +275,13 @@ export async function mergeRepWorkbooks(base: Uint8Array | undefined, reps: read
       unreadable.push({ file: rep.file, detail: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const result = await copyRep(graft, read, taken, teamHolidays);
+    const result = await copyRep(graft, read, taken, teamHolidays, held);
     copied.push(...result.copied);
+    alreadyHeld.push(...result.alreadyHeld);
     if (!result.hasPlans) withoutPlans.push(rep.file);
   }
   await graft.finish();
-  return { data: await team.save(), copied, withoutPlans, unreadable, ...(removedSummary ? { removedSummary } : {}), ...(outdated !== undefined ? { outdatedSummary: outdated } : {}) };
+  return { data: await team.save(), copied, alreadyHeld, withoutPlans, unreadable, ...(removedSummary ? { removedSummary } : {}), ...(outdated !== undefined ? { outdatedSummary: outdated } : {}) };
 }
 
 /** The names of an .xlsx package as `NameEntry`s, for discovering its plans (roll-up, tests). */

@@ -5,6 +5,7 @@ import { NO_NAMES } from "../../../src/spec/naming";
 import { collectRepWorkbooks, insertRepWorkbooks, rollUpTeam } from "../../../src/writers/office/team";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { FakeExcel, registerWorkbookFile } from "../../fakes/teamFake";
+import { typeCells } from "../../support/xlsxEdit";
 import { linkedRows, monthly, tableRows, weekly, writePlans } from "./teamSupport";
 
 /**
@@ -46,7 +47,7 @@ describe("insertRepWorkbooks (Office)", () => {
     expect(report.skipped[3].localized("en-US")).toContain('"macros.xlsx" contains macros');
   });
 
-  test("two reps' W1 plans and a monthly plan arrive re-keyed, linked to their own sheets, in 3 syncs", async () => {
+  test("two reps' W1 plans and a monthly plan arrive re-keyed, linked to their own sheets, in 4 syncs", async () => {
     const fake = new FakeExcel();
     await writePlans(fake, [weekly("赵六")]);
     const files = [
@@ -58,7 +59,7 @@ describe("insertRepWorkbooks (Office)", () => {
     ];
     const before = fake.syncCount;
     const report = await fake.run((context) => insertRepWorkbooks(context, files));
-    expect(fake.syncCount - before).toBe(3);
+    expect(fake.syncCount - before).toBe(4);
     expect(report.inserted.map((p) => [p.file, p.fromKey, p.toKey, p.toSheet])).toEqual([
       ["zhang.xlsx", "W1", "W2", "周计划-张三-2026W48"],
       ["li.xlsx", "W1", "W3", "周计划-李四-2026W48"],
@@ -122,9 +123,52 @@ describe("insertRepWorkbooks (Office)", () => {
   test("a sheet name already taken in the team workbook gets a free one", async () => {
     const fake = new FakeExcel();
     await writePlans(fake, [weekly("张三")]);
-    const report = await fake.run(async (context) => insertRepWorkbooks(context, [await repFile("zhang.xlsx", [weekly("张三")])]));
+    // Another rep's plan on a sheet named as the team's: the sheet name is taken, the plan is not held.
+    const file = await repFile("zhang.xlsx", [weekly("张三")]);
+    const retyped = await typeCells(new Uint8Array(Buffer.from(file.base64, "base64")), "周计划-张三-2026W48", { B3: "王五" });
+    const report = await fake.run(async (context) => insertRepWorkbooks(context, [{ file: "zhang.xlsx", base64: await registerWorkbookFile(retyped) }]));
     expect(report.inserted.map((p) => [p.toKey, p.toSheet])).toEqual([["W2", "周计划-张三-2026W48 (2)"]]);
     expect(nameFormula(fake, "SP_W2_FORECAST")).toMatch(/^='周计划-张三-2026W48 \(2\)'!/);
+  });
+
+  test("collecting a rep's one workbook again inserts only the new week's plan; the held one is reported, the manager's 审批 in it kept", async () => {
+    const fake = new FakeExcel();
+    const first = await repFile("zhang.xlsx", [weekly("张三")]);
+    await fake.run((context) => insertRepWorkbooks(context, [first]));
+    // What the manager typed in the team's copy, which a replace would have overwritten.
+    const address = nameFormula(fake, "SP_W1_APPROVAL")!.split("!")[1].replace(/\$/g, "");
+    const approval = (context: Excel.RequestContext) => context.workbook.worksheets.getItem("周计划-张三-2026W48").getRange(address);
+    await fake.run(async (context) => {
+      approval(context).values = [["已批准"]];
+      await context.sync();
+    });
+    // The rep's workbook a week later: last week's plan and this week's.
+    const later = await writeXlsx(buildTemplates([weekly("张三"), weekly("张三", 49)], { locale: "zh-CN", existing: NO_NAMES }));
+    const before = fake.syncCount;
+    const report = await fake.run(async (context) => insertRepWorkbooks(context, [{ file: "zhang.xlsx", base64: await registerWorkbookFile(later) }]));
+    expect(fake.syncCount - before).toBe(4);
+    expect(report.inserted.map((p) => [p.fromSheet, p.toSheet, p.toKey])).toEqual([["周计划-张三-2026W49", "周计划-张三-2026W49", "W2"]]);
+    expect(report.alreadyHeld).toEqual([{ file: "zhang.xlsx", sheet: "周计划-张三-2026W48" }]);
+    expect(fake.sheetNames().filter((s) => s.startsWith("周计划"))).toEqual(["周计划-张三-2026W48", "周计划-张三-2026W49"]);
+    const kept = await fake.run(async (context) => {
+      const range = approval(context).load("values");
+      await context.sync();
+      return range.values[0][0];
+    });
+    expect(kept).toBe("已批准");
+    expect(nameFormula(fake, "SP_W2_REP")).toBe("='周计划-张三-2026W49'!$B$3");
+    expect(fake.state.names.filter((n) => n.formula.includes("#REF!"))).toEqual([]);
+  });
+
+  test("a collect whose every plan is held inserts nothing, in 2 syncs, and reports them, not the file as without plans", async () => {
+    const fake = new FakeExcel();
+    const file = await repFile("zhang.xlsx", [weekly("张三")]);
+    await fake.run((context) => insertRepWorkbooks(context, [file]));
+    const before = { lists: lists(fake), syncs: fake.syncCount };
+    const report = await fake.run((context) => insertRepWorkbooks(context, [file]));
+    expect(report).toEqual({ inserted: [], alreadyHeld: [{ file: "zhang.xlsx", sheet: "周计划-张三-2026W48" }], skipped: [] });
+    expect(lists(fake)).toEqual(before.lists);
+    expect(fake.syncCount - before.syncs).toBe(2);
   });
 
   test("when Excel rejects an insertion, the sheets it had already inserted are removed again", async () => {
@@ -132,7 +176,7 @@ describe("insertRepWorkbooks (Office)", () => {
     await writePlans(fake, [weekly("赵六")]);
     const before = lists(fake);
     const files = [await repFile("zhang.xlsx", [weekly("张三")]), await repFile("li.xlsx", [weekly("李四")])];
-    fake.failAtSync(2, 1);
+    fake.failAtSync(3, 1);
     const error = await fake.run((context) => insertRepWorkbooks(context, files)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TeamError);
     expect((error as TeamError).code).toBe("insertFailed");
@@ -157,7 +201,7 @@ describe("insertRepWorkbooks (Office)", () => {
     await writePlans(fake, [weekly("赵六")]);
     const before = lists(fake);
     const files = [await repFile("zhang.xlsx", [weekly("张三")]), await repFile("li.xlsx", [weekly("李四")])];
-    fake.failAtSync(3, 12);
+    fake.failAtSync(4, 12);
     const error = await fake.run((context) => insertRepWorkbooks(context, files)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TeamError);
     expect((error as TeamError).code).toBe("insertFailed");

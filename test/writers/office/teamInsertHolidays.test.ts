@@ -12,7 +12,7 @@ import { FakeExcel, registerWorkbookFile } from "../../fakes/teamFake";
  * 节假日 table of their year (`SP_H2026_Days`). Against the fake, whose `insertWorksheetsFromBase64`
  * copies sheets and tables but brings names broken, and which refuses a formula naming a table
  * that does not exist (as Excel does): a year the team workbook lacks comes once with its sheet, a
- * year it has stays the team's and the copies use its column names — in the same three syncs.
+ * year it has stays the team's and the copies use its column names — in the same four syncs.
  */
 
 const TABLE = holidayTableName(2026);
@@ -26,13 +26,13 @@ async function repFile(file: string, rep: string) {
 
 const formulasOf = (fake: FakeExcel, sheet: string): string[] => [...fake.sheet(sheet).cells.values()].flatMap((c) => (c.formula ? [c.formula] : []));
 
-test("a team workbook without the year's table gets it once, with its record, from two reps' files, in 3 syncs", async () => {
+test("a team workbook without the year's table gets it once, with its record, from two reps' files, in 4 syncs", async () => {
   const fake = new FakeExcel();
   const files = [await repFile("zhang.xlsx", "张三"), await repFile("li.xlsx", "李四")];
   const before = fake.syncCount;
   const report = await fake.run((context) => insertRepWorkbooks(context, files));
 
-  expect(fake.syncCount - before).toBe(3);
+  expect(fake.syncCount - before).toBe(4);
   expect(report.inserted.map((p) => [p.file, p.toSheet])).toEqual([
     ["zhang.xlsx", "月计划-张三-2026-10"],
     ["li.xlsx", "月计划-李四-2026-10"],
@@ -52,7 +52,7 @@ test("a team workbook with the year's table keeps it: the rep's 节假日 sheet 
   const before = fake.syncCount;
   await fake.run((context) => insertRepWorkbooks(context, files));
 
-  expect(fake.syncCount - before).toBe(3);
+  expect(fake.syncCount - before).toBe(4);
   expect(fake.sheetNames().filter((s) => /^(节假日|Holidays)/.test(s))).toEqual(["Holidays 2026"]);
   expect(fake.state.tables.filter((t) => t.name.startsWith("SP_H")).map((t) => t.name)).toEqual([TABLE]);
   const copied = formulasOf(fake, "月计划-张三-2026-10").filter((f) => f.includes(TABLE));

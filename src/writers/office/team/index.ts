@@ -13,7 +13,7 @@ import type { HistoryRequest } from "../../../team/history";
 
 export type { ProjectsOutcome, RollupResult } from "./writeRollup";
 export type { HistoryResult } from "./recordHistory";
-export type { InsertedPlan, InsertReport, RepWorkbookFile } from "./insertRepWorkbooks";
+export type { HeldPlan, InsertedPlan, InsertReport, RepWorkbookFile } from "./insertRepWorkbooks";
 export type { WorkbookSnapshot } from "./readPlans";
 export { readPlans } from "./readPlans";
 export { writeRollup } from "./writeRollup";
@@ -47,7 +47,7 @@ export type CollectResult = { readonly kind: "unsupported" } | ({ readonly kind:
 
 /**
  * Copies the plan sheets of reps' .xlsx files into this workbook (renaming taken sheet names and
- * re-keying clashing plans), then the caller typically runs `rollUpTeam`. Three syncs for any
+ * re-keying clashing plans; plans it already holds are left out, `alreadyHeld`), then the caller typically runs `rollUpTeam`. Four syncs for any
  * number of files; files without plans or unreadable ones are reported in `skipped`.
  */
 export async function collectRepWorkbooks(context: Excel.RequestContext, files: readonly RepWorkbookFile[]): Promise<CollectResult> {

@@ -3,13 +3,19 @@ import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { holidayTableYear, keyOfName } from "../../../spec/naming";
 import { assignKeys, rekeyRecord, rekeyText, TakenNames, type Rekeying } from "../../../team/rekey";
 import { carryHolidays, renameColumns, type HolidayCarry } from "../../../team/holidayCopies";
-import { readRepPackage, type RepHolidayTable, type RepPackage } from "./repPackage";
+import { keepingPlans, readRepPackage, type RepHolidayTable, type RepPackage } from "./repPackage";
+import { readPlans } from "./readPlans";
+import { discoverPlans, planIdentity } from "../../../team/plans";
 
 /**
  * Copies the plan sheets of reps' workbooks into the open (team) workbook with Excel's
- * `insertWorksheetsFromBase64` (ExcelApi 1.13), in THREE syncs whatever the number of files:
+ * `insertWorksheetsFromBase64` (ExcelApi 1.13), in FOUR syncs whatever the number of files:
  *
- * 1. read the team workbook's names and tables, and give every incoming plan a free key;
+ * 1. read the team workbook's names, tables and plans (`readPlans`, two syncs: a plan's rep and
+ *    period are cell values), leave out every incoming plan the team workbook already holds (same
+ *    template, rep and period, `planIdentity`) — a rep's one workbook collected week after week
+ *    brings last week's plan again, and the team's copy may hold what the manager typed (审批状态,
+ *    notes), so it is neither copied twice nor replaced — and give every other plan a free key;
  * 2. insert each file's plan sheets, with the 节假日 sheets (issue 11) of the years the team workbook
  *    has no table for and no earlier file of the run brings (`team/holidayCopies.ts`; never
  *    re-keyed, H keys are per year), and load the columns of the team's own 节假日 tables, whose
@@ -48,8 +54,16 @@ export interface InsertedPlan {
   readonly toKey: string;
 }
 
+/** A rep's plan left out because the team workbook held a plan of its template, rep and period before the run. */
+export interface HeldPlan {
+  readonly file: string;
+  readonly sheet: string;
+}
+
 export interface InsertReport {
   readonly inserted: readonly InsertedPlan[];
+  /** Plans the team workbook already held: not inserted (to update one, the manager deletes its sheet and collects again). */
+  readonly alreadyHeld: readonly HeldPlan[];
   /** Files without a plan sheet made by the add-in (nothing inserted), and unreadable files. */
   readonly skipped: readonly SkippedFile[];
 }
@@ -129,23 +143,29 @@ async function syncOrRemoveInserted(
 }
 
 export async function insertRepWorkbooks(context: Excel.RequestContext, files: readonly RepWorkbookFile[]): Promise<InsertReport> {
-  const { incoming, skipped } = await parse(files);
-  if (incoming.length === 0) return { inserted: [], skipped };
+  const parsed = await parse(files);
+  if (parsed.incoming.length === 0) return { inserted: [], alreadyHeld: [], skipped: parsed.skipped };
 
-  const namesBefore = context.workbook.names.load("items/name");
-  const tablesBefore = context.workbook.tables.load("items/name");
-  const sheetsBefore = context.workbook.worksheets.load("items/name");
-  await context.sync();
-  const names = [...namesBefore.items.map((n) => n.name), ...tablesBefore.items.map((t) => t.name)];
-  const before = { sheets: new Set(sheetsBefore.items.map((s) => s.name.toLowerCase())), names: new Set(names.map((n) => n.toUpperCase())) };
+  const team = await readPlans(context);
+  const held = new Set(discoverPlans(team.names).flatMap((p) => planIdentity(p) ?? []));
+  const isHeld = (plan: RepPackage["plans"][number]): boolean => held.has(planIdentity(plan) ?? "");
+  const alreadyHeld = parsed.incoming.flatMap((item) => item.rep.plans.filter(isHeld).map((p) => ({ file: item.file.file, sheet: p.sheet })));
+  const incoming = parsed.incoming.flatMap((item) => {
+    const rep = keepingPlans(item.rep, (p) => !isHeld(p));
+    return rep.plans.length > 0 ? [{ ...item, rep }] : [];
+  });
+  const { skipped } = parsed;
+  if (incoming.length === 0) return { inserted: [], alreadyHeld, skipped };
+  const names = [...team.existing.names, ...team.existing.tables];
+  const before = { sheets: new Set(team.existing.sheets.map((s) => s.toLowerCase())), names: new Set(names.map((n) => n.toUpperCase())) };
   const taken = new TakenNames(names);
   for (const item of incoming) item.keys = assignKeys(item.rep.plans, taken);
   // Which years each file brings depends on the team's tables' names only; their columns, loaded
   // with step 2, give the renames, by the same rule run again over the same files in order.
-  const teamHolidays = tablesBefore.items.filter((t) => holidayTableYear(t.name) !== undefined);
-  const arriving = byYear(teamHolidays.map((t) => ({ name: t.name, columns: [] })));
+  const teamHolidays = team.existing.tables.filter((t) => holidayTableYear(t) !== undefined);
+  const arriving = byYear(teamHolidays.map((name) => ({ name, columns: [] })));
   for (const item of incoming) item.holidays = carryHolidays(item.rep.holidays, arriving);
-  const teamColumns = teamHolidays.map((t) => ({ name: t.name, columns: context.workbook.tables.getItem(t.name).columns.load("items/name") }));
+  const teamColumns = teamHolidays.map((name) => ({ name, columns: context.workbook.tables.getItem(name).columns.load("items/name") }));
 
   for (const item of incoming) {
     // In the file's order, which is the order Excel gives the new sheets' ids in.
@@ -213,5 +233,5 @@ export async function insertRepWorkbooks(context: Excel.RequestContext, files: r
     }
   }
   await syncOrRemoveInserted(context, incoming, before);
-  return { inserted, skipped };
+  return { inserted, alreadyHeld, skipped };
 }

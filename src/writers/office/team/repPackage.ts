@@ -96,3 +96,19 @@ export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
   });
   return { sheets: [...sheetParts.keys()], plans, planSheets, names, tables, formulas, records, holidays };
 }
+
+/** `rep` narrowed to the plans `keep` accepts: their sheets, names, tables, formula cells and records (its 节假日 tables stay). */
+export function keepingPlans(rep: RepPackage, keep: (plan: PlanInstance) => boolean): RepPackage {
+  const plans = rep.plans.filter(keep);
+  const keys = new Set(plans.map((p) => p.key));
+  const sheets = new Set(plans.map((p) => p.sheet));
+  return {
+    ...rep,
+    plans,
+    planSheets: rep.planSheets.filter((s) => sheets.has(s)),
+    names: rep.names.filter((n) => sheets.has(n.sheet) && keys.has(keyOfName(n.name) ?? "")),
+    tables: rep.tables.filter((t) => sheets.has(t.sheet)),
+    formulas: rep.formulas.filter((f) => sheets.has(f.sheet)),
+    records: new Map([...rep.records].filter(([key]) => keys.has(key))),
+  };
+}

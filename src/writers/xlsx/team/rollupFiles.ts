@@ -1,6 +1,6 @@
 import type { Locale } from "../../../contract/locale";
 import { inspectXlsx, writeXlsx } from "..";
-import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type RepFile } from "../mergeWorkbooks";
+import { mergeRepWorkbooks, xlsxNameEntries, type CopiedPlan, type HeldPlan, type RepFile } from "../mergeWorkbooks";
 import { TeamError } from "../../../team/errors";
 import { refusedFile, type SkippedFile } from "../../ooxml/fileCheck";
 import { discoverPlans, type PlanInstance } from "../../../team/plans";
@@ -35,6 +35,8 @@ export interface RollupReport {
   readonly outdated?: string;
   readonly plans: readonly PlanInstance[];
   readonly copied: readonly CopiedPlan[];
+  /** Reps' plans the team workbook already held, not copied again (`MergeResult.alreadyHeld`). */
+  readonly alreadyHeld: readonly HeldPlan[];
   /** Files without a plan sheet made by the add-in. */
   readonly withoutPlans: readonly string[];
   /** Files refused by the file check (fileCheck.ts) or unreadable as workbooks: the others are rolled up without them. */
@@ -78,6 +80,7 @@ export async function rollupWorkbooks(base: Uint8Array | undefined, reps: readon
     ...(merged.outdatedSummary !== undefined ? { outdated: merged.outdatedSummary } : {}),
     plans,
     copied: merged.copied,
+    alreadyHeld: merged.alreadyHeld,
     withoutPlans: merged.withoutPlans,
     refused,
   };
