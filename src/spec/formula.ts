@@ -22,9 +22,12 @@ export const thisRow = (table: string, header: string): string =>
  * left at the table's end. So a count over a period reads that period's rows only, instead of the whole
  * table once per count. `first`/`last` are row numbers within the column; `last < first` when none.
  */
+const HAIR = "0.000000001";
+
 export function dateWindow(dates: string, from: string, to: string): RowWindow {
   // A hair below midnight: the last row dated before `from`, and the last row of day `to` even with a time of day.
-  return rowWindow(`(IFERROR(MATCH(${from}-1E-9,${dates},1),0)+1)`, `IFERROR(MATCH(${to}+1-1E-9,${dates},1),0)`);
+  // Written as LibreOffice prints it (not 1E-9), so a log's column of these compiles once (xlsx/rowFormulas.ts).
+  return rowWindow(`(IFERROR(MATCH(${from}-${HAIR},${dates},1),0)+1)`, `IFERROR(MATCH(${to}+1-${HAIR},${dates},1),0)`);
 }
 
 /** Rows `first` to `last` of a table's columns (formulas of row numbers within a column): `dateWindow`'s, or cells holding them. */

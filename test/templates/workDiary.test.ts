@@ -71,8 +71,8 @@ describe("the weekly plan's counted actuals", () => {
     const m = templateStrings("zh-CN").weekly.metrics;
     for (const label of [m.NEW_CUSTOMERS, m.VISITS, m.CALLS]) expect(formula).toContain(`="${label}"`);
     expect(formula).toContain("SP_W1_REP");
-    expect(formula).toContain(`MATCH(${serialFromYmd(2026, 10, 5)}-1E-9,SP_V3_COL_DATE,1)`);
-    expect(formula).toContain(`MATCH(${serialFromYmd(2026, 10, 11)}+1-1E-9,SP_V3_COL_DATE,1)`);
+    expect(formula).toContain(`MATCH(${serialFromYmd(2026, 10, 5)}-0.000000001,SP_V3_COL_DATE,1)`);
+    expect(formula).toContain(`MATCH(${serialFromYmd(2026, 10, 11)}+1-0.000000001,SP_V3_COL_DATE,1)`);
     expect(actualColumn(spec, "targets").formula).toBeUndefined();
     expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes("SP_V3_Visits"))).toBe(true);
   });

@@ -6,7 +6,7 @@ import type { CellValue, RangeRef } from "../../spec/sheetSpec";
 import type { AppendRequest, AppendResult, TableContents } from "../append";
 import { withFullCalc } from "./graft";
 import { REL, WORKBOOK, type XlsxPackage } from "./package";
-import { hasCellReference, sharedStrings } from "./workbook";
+import { hasCellReference, sharedStrings, shiftFormula } from "./workbook";
 import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, setAttr, unescapeXml } from "./xml";
 
 /**
@@ -259,18 +259,29 @@ function valueCell(ref: string, style: string | undefined, value: CellValue): st
   return `<c r="${ref}"${s}><v>${value}</v></c>`;
 }
 
-const formulaCell = (ref: string, style: string | undefined, column: TableColumn): string =>
-  `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`}>${column.array ? `<f t="array" ref="${ref}">` : "<f>"}${column.formula}</f></c>`;
+/**
+ * A calculated column's text (XML-escaped) in sheet row `r`. The table part holds the first data row's
+ * text, which each row holds moved by its offset, as in a shared formula: cell references (`$K5`, as the
+ * xlsx writer spells the row's own cells, or a user's `C2*D2`) follow the row; structured references
+ * and names are the same in every row.
+ */
+function formulaIn(table: Pick<FoundTable, "bodyFirst">, column: Pick<TableColumn, "formula">, r: number): string {
+  const formula = column.formula ?? "";
+  if (r === table.bodyFirst || !hasCellReference(unescapeXml(formula))) return formula;
+  return escapeXml(shiftFormula(unescapeXml(formula), r - table.bodyFirst, 0));
+}
+
+const formulaCell = (ref: string, style: string | undefined, column: TableColumn, formula: string): string =>
+  `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`}>${column.array ? `<f t="array" ref="${ref}">` : "<f>"}${formula}</f></c>`;
 
 /**
  * A calculated column's cells over a run of new rows as ONE shared formula, as Excel saves a
- * calculated column itself: the first cell holds the text, the others point at it. The formula's
- * references are structured (this row's cells) and names, which do not shift from row to row, so
- * every cell computes what the full text would; the sheet part is a third of the size, and 50 000
- * rows save in a fraction of the time (a 4 KB row of formula text each otherwise).
+ * calculated column itself: the first cell holds its row's text (`formulaIn`), the others point at it
+ * and read it moved to their row, as `formulaIn` would give them; the sheet part is a third of the
+ * size, and 50 000 rows save in a fraction of the time (a 4 KB row of formula text each otherwise).
  */
-const sharedCell = (ref: string, style: string | undefined, column: TableColumn, si: number, master?: string): string =>
-  `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`}>${master === undefined ? `<f t="shared" si="${si}"/>` : `<f t="shared" ref="${master}" si="${si}">${column.formula}</f>`}</c>`;
+const sharedCell = (ref: string, style: string | undefined, si: number, master?: { readonly range: string; readonly formula: string }): string =>
+  `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`}>${master === undefined ? `<f t="shared" si="${si}"/>` : `<f t="shared" ref="${master.range}" si="${si}">${master.formula}</f>`}</c>`;
 
 /** The highest shared-formula index a sheet part uses (-1 for none). */
 const maxSharedIndex = (xml: string): number => Math.max(-1, ...[...xml.matchAll(/<f\b[^>]*?\ssi="(\d+)"/g)].map((m) => Number(m[1])));
@@ -393,8 +404,8 @@ async function occupied(pkg: XlsxPackage, table: FoundTable, rows: readonly RowS
  * The table with a calculated column for every column whose data rows all hold one and the same
  * formula text although the table part names none: LibreOffice drops `calculatedColumnFormula` when
  * it saves, and a register kept in it must still give appended rows their formulas (and its formula
- * cells must not make every row look used). Only identical text is taken — structured references and
- * names, which mean the same in every row; formulas that differ from row to row (A1 references) are not.
+ * cells must not make every row look used). Only a formula every row holds is taken: the first row's
+ * text, in each row moved by its offset (`formulaIn`) — the same text where it has no cell references.
  */
 function withColumnFormulas(table: FoundTable, byRow: ReadonlyMap<number, RowSlice>): FoundTable {
   let candidates = new Map(table.columns.filter((c) => c.formula === undefined).map((c) => [c.col, undefined as string | undefined]));
@@ -405,8 +416,9 @@ function withColumnFormulas(table: FoundTable, byRow: ReadonlyMap<number, RowSli
     const next = new Map<number, string | undefined>();
     for (const [col, formula] of candidates) {
       const f = /<f(\s[^>]*)?>([^<]+)<\/f>/.exec(cells.get(col) ?? "");
-      if (f === null || /\st="/.test(f[1] ?? "") || (formula !== undefined && formula !== f[2])) continue;
-      next.set(col, f[2]);
+      if (f === null || /\st="/.test(f[1] ?? "")) continue;
+      if (formula !== undefined && f[2] !== formulaIn(table, { formula }, r)) continue;
+      next.set(col, formula ?? f[2]);
     }
     candidates = next;
   }
@@ -546,7 +558,8 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
         const ref = `${c.letters}${r}`;
         const style = styleFor(c);
         const si = run.si.get(c.col);
-        if (c.formula !== undefined) xml += si === undefined ? formulaCell(ref, style, c) : sharedCell(ref, style, c, si, r === run.first ? `${ref}:${c.letters}${run.last}` : undefined);
+        if (c.formula !== undefined)
+          xml += si === undefined ? formulaCell(ref, style, c, formulaIn(table, c, r)) : sharedCell(ref, style, si, r === run.first ? { range: `${ref}:${c.letters}${run.last}`, formula: formulaIn(table, c, r) } : undefined);
         else {
           const value = values.get(c.col) ?? null;
           if (value !== null || style !== undefined) xml += valueCell(ref, style, value);
@@ -565,7 +578,7 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
       const style = existing ? (styleOf(current) ?? styleFor(c)) : styleFor(c);
       if (c.formula !== undefined) {
         // A blank row's formula is kept as it is (it may be Excel's shared formula); a missing one is written.
-        if (!existing || current === undefined || !/<f[\s/>]/.test(current)) row.cells.set(c.col, formulaCell(ref, style, c));
+        if (!existing || current === undefined || !/<f[\s/>]/.test(current)) row.cells.set(c.col, formulaCell(ref, style, c, formulaIn(table, c, r)));
         continue;
       }
       const value = values.get(c.col) ?? null;
@@ -684,7 +697,7 @@ export async function deleteTableRows(pkg: XlsxPackage, name: string, remove: re
       const from = source?.get(c.col);
       // The formula stays; a value typed over it moves with its row.
       if (c.formula !== undefined && d < rowsAfter && (source === undefined || from === undefined || hasFormula(from))) {
-        if (!hasFormula(here)) row.cells.set(c.col, formulaCell(`${c.letters}${r}`, styleOf(here ?? from), c));
+        if (!hasFormula(here)) row.cells.set(c.col, formulaCell(`${c.letters}${r}`, styleOf(here ?? from), c, formulaIn(table, c, r)));
         continue;
       }
       if (d >= rowsAfter) row.cells.delete(c.col);

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../spec/sheetSpec";
-import { assertNewSheets, escapeXml, graftSheets, XlsxPackage } from "../ooxml";
+import { assertNewSheets, definedNames, escapeXml, graftSheets, XlsxPackage } from "../ooxml";
 import { patchPackage, type ColumnFormulas, type TableRefs } from "./packagePatch";
 import { tableLayout, totalsFormula } from "../layout";
 import { rangeA1 } from "../../spec/a1";
@@ -8,19 +8,22 @@ import { renderSheet } from "./renderSheet";
 import { attachCharts } from "./charts";
 import { requoteBuiltInNames } from "./printTitles";
 import { completeTableBodies, SKELETON_ROWS } from "./tableBodies";
+import { firstRowFormula, rowFormulas } from "./rowFormulas";
 
 export { inspectPackage, inspectXlsx } from "./inspect";
 
 /**
  * A new workbook holding `specs`, rendered by exceljs and finished by `packagePatch.ts`, `charts.ts` and
  * `tableBodies.ts`, which writes each table's body rows past the first `shown` (`SKELETON_ROWS`) — the
- * same package exceljs writes when given every row (`shown` Infinity, as the tests compare).
+ * same package exceljs writes when given every row (`shown` Infinity, as the tests compare). `known`: the
+ * names of the workbook the sheets will join, which their formulas may use (`rowFormulas.ts`).
  */
-export async function renderPackage(specs: readonly SheetSpec[], shown = SKELETON_ROWS): Promise<Uint8Array> {
+export async function renderPackage(specs: readonly SheetSpec[], shown = SKELETON_ROWS, known: readonly string[] = []): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Sales Planner for Excel";
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const spec of specs) renderSheet(wb, spec, shown);
+  const perRow = rowFormulas(specs, known);
+  for (const spec of specs) renderSheet(wb, spec, shown, perRow);
   const calculated: ColumnFormulas = new Map();
   const totals: ColumnFormulas = new Map();
   const nameComments = new Map<string, string>();
@@ -29,7 +32,7 @@ export async function renderPackage(specs: readonly SheetSpec[], shown = SKELETO
     for (const table of spec.tables) {
       const formulas = (pick: (c: (typeof table.columns)[number]) => string | undefined) =>
         new Map(table.columns.flatMap((c) => { const f = pick(c); return f === undefined ? [] : [[c.header, escapeXml(f)] as const]; }));
-      calculated.set(table.name, formulas((c) => c.formula));
+      calculated.set(table.name, formulas((c) => (c.formula === undefined ? undefined : firstRowFormula(perRow, table, c))));
       totals.set(table.name, formulas((c) => totalsFormula(table, c)));
       const layout = tableLayout(table);
       refs.set(table.name, { ref: rangeA1(layout.whole), autoFilter: rangeA1({ from: layout.header.from, to: layout.body.to }) });
@@ -42,7 +45,7 @@ export async function renderPackage(specs: readonly SheetSpec[], shown = SKELETO
       await attachCharts(pkg, specs);
       await requoteBuiltInNames(pkg);
       // Last: the other steps read and edit sheet parts, which this makes large.
-      await completeTableBodies(pkg, specs, shown);
+      await completeTableBodies(pkg, specs, shown, perRow);
     },
   });
 }
@@ -68,6 +71,7 @@ export async function writeXlsx(specs: readonly SheetSpec[], existing?: Uint8Arr
 export async function addSheets(target: XlsxPackage, specs: readonly SheetSpec[]): Promise<void> {
   // Checked before rendering, so a clash costs no exceljs run.
   assertNewSheets((await target.sheets()).map((s) => s.name), specs.map((s) => s.name));
-  const source = await XlsxPackage.load(await renderPackage(specs));
+  const known = definedNames(await target.workbookXml()).map((n) => n.name);
+  const source = await XlsxPackage.load(await renderPackage(specs, SKELETON_ROWS, known));
   await graftSheets(target, source, { sheets: specs.map((s) => ({ from: s.name, to: s.name })) });
 }

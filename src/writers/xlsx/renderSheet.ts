@@ -21,6 +21,7 @@ import {
   type CellContent,
 } from "../layout";
 import { DUPLICATES_MARKER } from "./packagePatch";
+import { atRow, templateOf, type RowFormulas } from "./rowFormulas";
 
 /**
  * Renders one SheetSpec into an exceljs worksheet. What exceljs cannot express (calculated-column
@@ -83,8 +84,10 @@ const validationsOf = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
 /** `table` with its header, totals row and first `shown` body rows: `tableBodies.ts` writes the others. */
-function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, shown: number): void {
+function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, shown: number, formulas: RowFormulas): void {
   const layout = tableLayout(table);
+  const content = (c: ColumnSpec, row: number): CellContent =>
+    c.formula === undefined ? bodyContent(c, table.rows[row]) : { formula: atRow(templateOf(formulas, table, c), layout.body.from.row + 1 + row) };
   const columns = table.columns.map((c) => ({
     name: c.header,
     filterButton: true,
@@ -98,7 +101,7 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, shown: number): vo
     totalsRow: table.showTotals,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns,
-    rows: table.rows.slice(0, shown).map((row) => table.columns.map((c) => cellValue(bodyContent(c, row)))),
+    rows: table.rows.slice(0, shown).map((_, row) => table.columns.map((c) => cellValue(content(c, row)))),
   });
   const lastRow = layout.body.from.row + Math.min(table.rows.length, shown) - 1 + (layout.totals ? 1 : 0);
   table.columns.forEach((c, i) => {
@@ -141,9 +144,9 @@ function renderConditionalFormat(ws: ExcelJS.Worksheet, spec: SheetSpec, cf: Con
 
 /**
  * Adds `spec` as a new worksheet of `wb` (the caller guarantees the name is free), each table with its
- * first `shown` body rows.
+ * first `shown` body rows, their formulas spelled per row (`rowFormulas.ts`).
  */
-export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, shown: number): void {
+export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, shown: number, formulas: RowFormulas): void {
   const ws = wb.addWorksheet(spec.name, {
     ...(spec.tabColor ? { properties: { tabColor: { argb: argb(spec.tabColor) } } } : {}),
     views:
@@ -161,7 +164,7 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, shown: number
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
   }
   for (const m of spec.merges) ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
-  for (const table of spec.tables) renderTable(ws, table, shown);
+  for (const table of spec.tables) renderTable(ws, table, shown, formulas);
   for (const v of spec.validations) validationsOf(ws).add(rangeA1(v.range), dataValidation(v.validation));
   spec.conditionalFormats.forEach((cf, i) => renderConditionalFormat(ws, spec, cf, i + 1));
   for (const name of spec.names) wb.definedNames.add(`${quoteSheet(spec.name)}!${rangeA1(name.target, true)}`, name.name);

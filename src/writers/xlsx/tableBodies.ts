@@ -1,7 +1,8 @@
 import { columnLetters } from "../../spec/a1";
-import type { ColumnSpec, SheetSpec } from "../../spec/sheetSpec";
-import { bodyContent, tableLayout, type CellContent } from "../layout";
+import type { ColumnSpec, SheetSpec, TableRow } from "../../spec/sheetSpec";
+import { tableLayout } from "../layout";
 import type { XlsxPackage } from "../ooxml";
+import { atRow, templateOf, type RowFormulas, type RowTemplate } from "./rowFormulas";
 
 /**
  * A table's data body written straight into the sheet part, beside exceljs. exceljs keeps an object per
@@ -74,12 +75,14 @@ interface BodyColumn {
   readonly col: number;
   readonly letters: string;
   readonly style: string;
+  /** A formula column's text over rows, its pieces XML-escaped once. */
+  readonly formula?: RowTemplate;
 }
 
-/** One body cell as exceljs writes it. Runs once per cell of a long register: kept to plain object literals. */
-function bodyCell({ col, letters, style }: BodyColumn, content: CellContent, formulaXml: (formula: string) => string): Cell | undefined {
-  if ("formula" in content) return { col, letters, rest: `${style}>${formulaXml(content.formula)}</c>`, text: undefined };
-  const { value } = content;
+/** One body cell of sheet row `r` as exceljs writes it. Runs once per cell of a long register: kept to plain object literals. */
+function bodyCell({ column, col, letters, style, formula }: BodyColumn, data: TableRow, r: number): Cell | undefined {
+  if (formula !== undefined) return { col, letters, rest: `${style}><f>${atRow(formula, r)}</f></c>`, text: undefined };
+  const value = data[column.key] ?? null;
   if (value === null) return style === "" ? undefined : { col, letters, rest: `${style}/>`, text: undefined };
   if (typeof value === "string") return { col, letters, rest: `${style} t="s"><v>`, text: sharedStringXml(value) };
   return { col, letters, rest: `${style}${typeof value === "boolean" ? ` t="b"><v>${value ? 1 : 0}` : `><v>${value}`}</v></c>`, text: undefined };
@@ -92,7 +95,7 @@ interface SheetRows {
 }
 
 /** Moves each table's totals row below its full body and adds the body rows exceljs did not render. */
-function completeTables(spec: SheetSpec, skeleton: Map<number, Row>, shown: number): SheetRows {
+function completeTables(spec: SheetSpec, skeleton: Map<number, Row>, shown: number, formulas: RowFormulas): SheetRows {
   const generated = new Map<number, (() => Row)[]>();
   for (const table of spec.tables) {
     if (table.rows.length <= shown) continue;
@@ -108,13 +111,14 @@ function completeTables(spec: SheetSpec, skeleton: Map<number, Row>, shown: numb
       if (inside) throw new Error(`sheet "${spec.name}": cell ${inside.letters}${r} lies in the body of table ${table.name}`);
     }
     const styles = new Map((firstBody?.cells ?? []).filter(inTable).map((c) => [c.col, / s="\d+"/.exec(c.rest)?.[0] ?? ""]));
-    const formulas = new Map<string, string>();
-    const formulaXml = (formula: string): string => {
-      let xml = formulas.get(formula);
-      if (xml === undefined) formulas.set(formula, (xml = `<f>${exceljsEncode(formula)}</f>`));
-      return xml;
-    };
-    const columns: BodyColumn[] = table.columns.map((column, i) => ({ column, col: first + i, letters: columnLetters(first + i - 1), style: styles.get(first + i) ?? "" }));
+    const escaped = (t: RowTemplate): RowTemplate => ({ pieces: t.pieces.map(exceljsEncode), columns: t.columns });
+    const columns: BodyColumn[] = table.columns.map((column, i) => ({
+      column,
+      col: first + i,
+      letters: columnLetters(first + i - 1),
+      style: styles.get(first + i) ?? "",
+      ...(column.formula === undefined ? {} : { formula: escaped(templateOf(formulas, table, column)) }),
+    }));
     const attributes = withSpans(firstBody?.attributes ?? ' spans="0:0" x14ac:dyDescent="0.25"', first, last);
     for (let i = shown; i < table.rows.length; i++) {
       const data = table.rows[i];
@@ -122,7 +126,7 @@ function completeTables(spec: SheetSpec, skeleton: Map<number, Row>, shown: numb
       const row = (): Row => {
         const cells: Cell[] = [];
         for (const column of columns) {
-          const cell = bodyCell(column, bodyContent(column.column, data), formulaXml);
+          const cell = bodyCell(column, data, r);
           if (cell) cells.push(cell);
         }
         return { attributes, cells };
@@ -158,7 +162,7 @@ function merged(rows: readonly Row[]): Row {
 const PIECE_CHARS = 1 << 20;
 
 /** The table rows past the first `shown` of each body, written into the package exceljs saved for `specs`. */
-export async function completeTableBodies(pkg: XlsxPackage, specs: readonly SheetSpec[], shown: number): Promise<void> {
+export async function completeTableBodies(pkg: XlsxPackage, specs: readonly SheetSpec[], shown: number, formulas: RowFormulas): Promise<void> {
   if (!specs.some((s) => s.tables.some((t) => t.rows.length > shown))) return;
   const sstPath = "xl/sharedStrings.xml";
   const sst = (await pkg.text(sstPath)) ?? "";
@@ -174,7 +178,7 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
     const open = xml.indexOf("<sheetData>") + "<sheetData>".length;
     const close = xml.indexOf("</sheetData>");
     if (close < 0) continue;
-    const rows = completeTables(spec, parseRows(xml.slice(open, close), skeletonStrings), shown);
+    const rows = completeTables(spec, parseRows(xml.slice(open, close), skeletonStrings), shown, formulas);
     const pieces: Uint8Array[] = [];
     // Rows are joined into a piece, then encoded: encoding one long `+=` chain first flattens it, which cost more.
     let piece: string[] = [];

@@ -53,7 +53,8 @@ describe("xlsx writer", () => {
   test("writes calculated-column and totals formulas into the table parts", async () => {
     const specs = buildTemplates([customers, weekly], { locale: "zh-CN", existing: NO_NAMES });
     const tables = await partText(await writeXlsx(specs), /^xl\/tables\/.+\.xml$/);
-    expect(tables).toContain("<calculatedColumnFormula>IF(SP_C1_Customers[[#This Row],[年交易额]]=&quot;&quot;");
+    // The first data row's text, its own cells as addresses (rowFormulas.ts).
+    expect(tables).toContain("<calculatedColumnFormula>IF($K5=&quot;&quot;");
     expect(tables).toContain("<totalsRowFormula>SUBTOTAL(109,SP_W1_Expenses[[金额]])</totalsRowFormula>");
   });
 
