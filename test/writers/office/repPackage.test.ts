@@ -3,6 +3,7 @@ import { buildTemplates } from "../../../src/templates";
 import { NO_NAMES } from "../../../src/spec/naming";
 import { readRepPackage } from "../../../src/writers/office/team/repPackage";
 import { writeXlsx } from "../../../src/writers/xlsx";
+import { shiftFormula } from "../../../src/writers/ooxml/workbook";
 
 /**
  * What the pane reads from a rep's file before inserting it. Excel, saving the rep's workbook,
@@ -16,14 +17,24 @@ async function savedWithSharedFormulas(): Promise<{ data: Uint8Array; shared: { 
   const zip = await JSZip.loadAsync(data);
   const path = Object.keys(zip.files).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))!;
   let xml = await zip.file(path)!.async("string");
+  // Runs of a column's cells each holding the run's first text moved to its row (the file spells a row's own
+  // cells as addresses), keyed by that first text.
   const byFormula = new Map<string, string[]>();
-  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>([^<]*SP_[^<]*)<\/f>/g)) byFormula.set(m[2], [...(byFormula.get(m[2]) ?? []), m[1]]);
+  const textAt = new Map<string, string>();
+  const runOf = new Map<string, { formula: string; row: number }>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*><f>([^<]*SP_[^<]*)<\/f>/g)) {
+    const [, letters, row, formula] = m;
+    let run = runOf.get(letters);
+    if (run === undefined || formula !== shiftFormula(run.formula, Number(row) - run.row, 0)) runOf.set(letters, (run = { formula, row: Number(row) }));
+    byFormula.set(run.formula, [...(byFormula.get(run.formula) ?? []), `${letters}${row}`]);
+    textAt.set(`${letters}${row}`, formula);
+  }
   const shared = [...byFormula].filter(([, addresses]) => addresses.length >= 3).map(([formula, addresses]) => ({ formula, addresses }));
   shared.forEach(({ formula, addresses }, si) => {
     const [first, ...rest] = addresses;
     const f = `<f>${formula}</f>`;
     xml = xml.replace(`<c r="${first}"`, `<c r="${first}" data-first`).replace(new RegExp(`(<c r="${first}" data-first[^>]*>)${escape(f)}`), `$1<f t="shared" ref="${first}:${rest.at(-1)}" si="${si}">${formula}</f>`).replace(" data-first", "");
-    for (const address of rest) xml = xml.replace(new RegExp(`(<c r="${address}"[^>]*>)${escape(f)}`), `$1<f t="shared" si="${si}"/>`);
+    for (const address of rest) xml = xml.replace(new RegExp(`(<c r="${address}"[^>]*>)${escape(`<f>${textAt.get(address)}</f>`)}`), `$1<f t="shared" si="${si}"/>`);
   });
   zip.file(path, xml);
   return { data: await zip.generateAsync({ type: "uint8array" }), shared };
@@ -38,9 +49,11 @@ describe("readRepPackage", () => {
     const xml = await (await JSZip.loadAsync(data)).file(/^xl\/worksheets\/sheet\d+\.xml$/)[0].async("string");
     expect((xml.match(/<f t="shared" si="\d+"\/>/g) ?? []).length).toBeGreaterThan(4);
     const rep = await readRepPackage(data);
+    const row = (address: string) => Number(/\d+$/.exec(address)![0]);
     for (const { formula, addresses } of shared) {
-      const found = rep.formulas.filter((cell) => cell.formula === formula.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">")).map((cell) => cell.address);
-      expect(found.sort()).toEqual([...addresses].sort());
+      const unescaped = formula.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      const found = rep.formulas.filter((cell) => addresses.includes(cell.address)).map((cell) => [cell.address, cell.formula]);
+      expect(found.sort()).toEqual(addresses.map((address) => [address, shiftFormula(unescaped, row(address) - row(addresses[0]), 0)]).sort());
     }
   });
 
@@ -54,7 +67,7 @@ describe("readRepPackage", () => {
     const row = (address: string) => Number(/\d+$/.exec(address)![0]);
     const unescaped = formula.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
     expect(rep.formulas.filter((cell) => addresses.includes(cell.address)).map((cell) => [cell.address, cell.formula])).toEqual(
-      addresses.map((address) => [address, `${unescaped}+$B${2 + row(address) - row(addresses[0])}`]),
+      addresses.map((address) => [address, `${shiftFormula(unescaped, row(address) - row(addresses[0]), 0)}+$B${2 + row(address) - row(addresses[0])}`]),
     );
   });
 });
