@@ -16,17 +16,17 @@ export const col = (table: string, header: string): string => `${table}[[${escap
 export const thisRow = (table: string, header: string): string =>
   `${table}[[#This Row],[${escapeColumn(header)}]]`;
 
+/** A hair below midnight, written as LibreOffice prints it (not 1E-9), so a log's column of these compiles once (xlsx/rowFormulas.ts). */
+const HAIR = "0.000000001";
+
 /**
  * The rows of a date-ordered table whose dates fall on days `from` to `to` (serials, both included), by
  * binary search: `MATCH(x, dates, 1)` is the last row dated on or before x, and skips the blank rows
  * left at the table's end. So a count over a period reads that period's rows only, instead of the whole
  * table once per count. `first`/`last` are row numbers within the column; `last < first` when none.
  */
-const HAIR = "0.000000001";
-
 export function dateWindow(dates: string, from: string, to: string): RowWindow {
   // A hair below midnight: the last row dated before `from`, and the last row of day `to` even with a time of day.
-  // Written as LibreOffice prints it (not 1E-9), so a log's column of these compiles once (xlsx/rowFormulas.ts).
   return rowWindow(`(IFERROR(MATCH(${from}-${HAIR},${dates},1),0)+1)`, `IFERROR(MATCH(${to}+1-${HAIR},${dates},1),0)`);
 }
 

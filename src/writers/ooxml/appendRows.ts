@@ -6,7 +6,7 @@ import type { CellValue, RangeRef } from "../../spec/sheetSpec";
 import type { AppendRequest, AppendResult, TableContents } from "../append";
 import { withFullCalc } from "./graft";
 import { REL, WORKBOOK, type XlsxPackage } from "./package";
-import { hasCellReference, sharedStrings, shiftFormula } from "./workbook";
+import { formulaShifter, hasCellReference, sharedStrings } from "./workbook";
 import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, setAttr, unescapeXml } from "./xml";
 
 /**
@@ -260,24 +260,30 @@ function valueCell(ref: string, style: string | undefined, value: CellValue): st
 }
 
 /**
- * A calculated column's text (XML-escaped) in sheet row `r`. The table part holds the first data row's
- * text, which each row holds moved by its offset, as in a shared formula: cell references (`$K5`, as the
- * xlsx writer spells the row's own cells, or a user's `C2*D2`) follow the row; structured references
- * and names are the same in every row.
+ * A calculated column's text (XML-escaped) by sheet row, for a table whose first data row is `bodyFirst`.
+ * The table part holds the first data row's text, which each row holds moved by its offset, as in a
+ * shared formula: cell references (`$K5`, as the xlsx writer spells the row's own cells, or a user's
+ * `C2*D2`) follow the row; structured references and names are the same in every row. Read once per
+ * column, then moved for each row.
  */
-function formulaIn(table: Pick<FoundTable, "bodyFirst">, column: Pick<TableColumn, "formula">, r: number): string {
-  const formula = column.formula ?? "";
-  if (r === table.bodyFirst || !hasCellReference(unescapeXml(formula))) return formula;
-  return escapeXml(shiftFormula(unescapeXml(formula), r - table.bodyFirst, 0));
+function formulaByRow(bodyFirst: number, formula: string): (r: number) => string {
+  const text = unescapeXml(formula);
+  if (!hasCellReference(text)) return () => formula;
+  const move = formulaShifter(text);
+  return (r) => (r === bodyFirst ? formula : escapeXml(move(r - bodyFirst, 0)));
 }
+
+/** `formulaByRow` of each calculated column of `table`, by sheet column. */
+const columnFormulas = (table: FoundTable): Map<number, (r: number) => string> =>
+  new Map(table.columns.flatMap((c) => (c.formula === undefined ? [] : [[c.col, formulaByRow(table.bodyFirst, c.formula)] as const])));
 
 const formulaCell = (ref: string, style: string | undefined, column: TableColumn, formula: string): string =>
   `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`}>${column.array ? `<f t="array" ref="${ref}">` : "<f>"}${formula}</f></c>`;
 
 /**
  * A calculated column's cells over a run of new rows as ONE shared formula, as Excel saves a
- * calculated column itself: the first cell holds its row's text (`formulaIn`), the others point at it
- * and read it moved to their row, as `formulaIn` would give them; the sheet part is a third of the
+ * calculated column itself: the first cell holds its row's text (`formulaByRow`), the others point at it
+ * and read it moved to their row, as `formulaByRow` would give them; the sheet part is a third of the
  * size, and 50 000 rows save in a fraction of the time (a 4 KB row of formula text each otherwise).
  */
 const sharedCell = (ref: string, style: string | undefined, si: number, master?: { readonly range: string; readonly formula: string }): string =>
@@ -405,25 +411,25 @@ async function occupied(pkg: XlsxPackage, table: FoundTable, rows: readonly RowS
  * formula text although the table part names none: LibreOffice drops `calculatedColumnFormula` when
  * it saves, and a register kept in it must still give appended rows their formulas (and its formula
  * cells must not make every row look used). Only a formula every row holds is taken: the first row's
- * text, in each row moved by its offset (`formulaIn`) — the same text where it has no cell references.
+ * text, in each row moved by its offset (`formulaByRow`) — the same text where it has no cell references.
  */
 function withColumnFormulas(table: FoundTable, byRow: ReadonlyMap<number, RowSlice>): FoundTable {
-  let candidates = new Map(table.columns.filter((c) => c.formula === undefined).map((c) => [c.col, undefined as string | undefined]));
+  let candidates = new Map(table.columns.filter((c) => c.formula === undefined).map((c) => [c.col, undefined as { formula: string; at: (r: number) => string } | undefined]));
   if (table.bodyLast <= table.bodyFirst) return table;
   for (let r = table.bodyFirst; r <= table.bodyLast && candidates.size > 0; r++) {
     const row = byRow.get(r);
     const cells = row === undefined ? new Map<number, string>() : rowCells(row, table);
-    const next = new Map<number, string | undefined>();
-    for (const [col, formula] of candidates) {
+    const next = new Map<number, { formula: string; at: (r: number) => string } | undefined>();
+    for (const [col, first] of candidates) {
       const f = /<f(\s[^>]*)?>([^<]+)<\/f>/.exec(cells.get(col) ?? "");
       if (f === null || /\st="/.test(f[1] ?? "")) continue;
-      if (formula !== undefined && f[2] !== formulaIn(table, { formula }, r)) continue;
-      next.set(col, formula ?? f[2]);
+      if (first !== undefined && f[2] !== first.at(r)) continue;
+      next.set(col, first ?? { formula: f[2], at: formulaByRow(table.bodyFirst, f[2]) });
     }
     candidates = next;
   }
   if (candidates.size === 0) return table;
-  return { ...table, columns: table.columns.map((c) => (candidates.has(c.col) ? { ...c, formula: candidates.get(c.col) } : c)) };
+  return { ...table, columns: table.columns.map((c) => (candidates.has(c.col) ? { ...c, formula: candidates.get(c.col)?.formula } : c)) };
 }
 
 interface EditedRow {
@@ -445,6 +451,7 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
   const { head, rows, tail } = sheetRows(sheetXml, found);
   const byRow = new Map(rows.map((row) => [row.r, row]));
   const table = withColumnFormulas(found, byRow);
+  const formulaAt = columnFormulas(table);
   const column = columnOf(table);
   /** A request row's values by sheet column, calculated columns left out. */
   const inputOf = (values: Readonly<Record<string, CellValue>>): Map<number, CellValue> => {
@@ -559,7 +566,7 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
         const style = styleFor(c);
         const si = run.si.get(c.col);
         if (c.formula !== undefined)
-          xml += si === undefined ? formulaCell(ref, style, c, formulaIn(table, c, r)) : sharedCell(ref, style, si, r === run.first ? { range: `${ref}:${c.letters}${run.last}`, formula: formulaIn(table, c, r) } : undefined);
+          xml += si === undefined ? formulaCell(ref, style, c, formulaAt.get(c.col)!(r)) : sharedCell(ref, style, si, r === run.first ? { range: `${ref}:${c.letters}${run.last}`, formula: formulaAt.get(c.col)!(r) } : undefined);
         else {
           const value = values.get(c.col) ?? null;
           if (value !== null || style !== undefined) xml += valueCell(ref, style, value);
@@ -578,7 +585,7 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
       const style = existing ? (styleOf(current) ?? styleFor(c)) : styleFor(c);
       if (c.formula !== undefined) {
         // A blank row's formula is kept as it is (it may be Excel's shared formula); a missing one is written.
-        if (!existing || current === undefined || !/<f[\s/>]/.test(current)) row.cells.set(c.col, formulaCell(ref, style, c, formulaIn(table, c, r)));
+        if (!existing || current === undefined || !/<f[\s/>]/.test(current)) row.cells.set(c.col, formulaCell(ref, style, c, formulaAt.get(c.col)!(r)));
         continue;
       }
       const value = values.get(c.col) ?? null;
@@ -681,6 +688,7 @@ export async function deleteTableRows(pkg: XlsxPackage, name: string, remove: re
   const { head, rows, tail } = sheetRows(sheetXml, found);
   const byRow = new Map(rows.map((row) => [row.r, row]));
   const table = withColumnFormulas(found, byRow);
+  const formulaAt = columnFormulas(table);
   const count = table.bodyLast - table.bodyFirst + 1;
   const removed = new Set(remove.filter((i) => Number.isInteger(i) && i >= 0 && i < count));
   if (removed.size === 0) return 0;
@@ -697,7 +705,7 @@ export async function deleteTableRows(pkg: XlsxPackage, name: string, remove: re
       const from = source?.get(c.col);
       // The formula stays; a value typed over it moves with its row.
       if (c.formula !== undefined && d < rowsAfter && (source === undefined || from === undefined || hasFormula(from))) {
-        if (!hasFormula(here)) row.cells.set(c.col, formulaCell(`${c.letters}${r}`, styleOf(here ?? from), c, formulaIn(table, c, r)));
+        if (!hasFormula(here)) row.cells.set(c.col, formulaCell(`${c.letters}${r}`, styleOf(here ?? from), c, formulaAt.get(c.col)!(r)));
         continue;
       }
       if (d >= rowsAfter) row.cells.delete(c.col);

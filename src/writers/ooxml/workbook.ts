@@ -81,37 +81,69 @@ const columnOf = (n: number): string => (n <= 0 ? "" : columnOf(Math.floor((n - 
  * sheet becomes `#REF!`, as in Excel.
  */
 export function shiftFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
-  const row = (anchor: string, digits: string): string | undefined => {
-    const r = anchor === "$" ? Number(digits) : Number(digits) + rows;
-    return r < 1 || r > MAX_ROW ? undefined : `${anchor}${r}`;
-  };
-  const col = (anchor: string, letters: string): string | undefined => {
-    const c = anchor === "$" ? columnNumber(letters) : columnNumber(letters) + cols;
-    return c < 1 || c > MAX_COL ? undefined : `${anchor}${columnOf(c)}`;
-  };
-  // One token at a time: a skipped literal, or a reference (cell, whole columns, whole rows) at a word's start.
-  const token = /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)(\d+):(\$?)(\d+)(?![\p{L}\p{N}_(!.])|[\p{L}\p{N}_.]+/gu;
-  return formula.replace(token, (text: string, ca?: string, cl?: string, ra?: string, rd?: string, c1a?: string, c1?: string, c2a?: string, c2?: string, r1a?: string, r1?: string, r2a?: string, r2?: string) => {
-    if (cl !== undefined && rd !== undefined) {
-      if (columnNumber(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return text;
-      const c = col(ca!, cl);
-      const r = row(ra!, rd);
+  return rows === 0 && cols === 0 ? formula : formulaShifter(formula)(rows, cols);
+}
+
+// One token at a time: a skipped literal, or a reference (cell, whole columns, whole rows) at a word's start.
+const A1_TOKEN =
+  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)(\d+):(\$?)(\d+)(?![\p{L}\p{N}_(!.])|[\p{L}\p{N}_.]+/gu;
+
+/**
+ * `shiftFormula` for one formula and any offset, its text read once: a column of a long table moves the
+ * same formula to every row.
+ */
+export function formulaShifter(formula: string): (rows: number, cols: number) => string {
+  // The text between references, and each reference as a function of the offset.
+  const parts: (string | Moved)[] = [];
+  let last = 0;
+  for (const m of formula.matchAll(A1_TOKEN)) {
+    const moved = reference(m);
+    if (moved === undefined) continue;
+    parts.push(formula.slice(last, m.index), moved);
+    last = m.index + m[0].length;
+  }
+  parts.push(formula.slice(last));
+  return (rows, cols) => parts.map((part) => (typeof part === "string" ? part : part(rows, cols))).join("");
+}
+
+type Moved = (rows: number, cols: number) => string;
+
+const movedRow = (anchor: string, digits: string, rows: number): string | undefined => {
+  const r = anchor === "$" ? Number(digits) : Number(digits) + rows;
+  return r < 1 || r > MAX_ROW ? undefined : `${anchor}${r}`;
+};
+const movedCol = (anchor: string, letters: string, cols: number): string | undefined => {
+  const c = anchor === "$" ? columnNumber(letters) : columnNumber(letters) + cols;
+  return c < 1 || c > MAX_COL ? undefined : `${anchor}${columnOf(c)}`;
+};
+
+/** A token of `A1_TOKEN` as a function of the offset: a cell, whole columns or whole rows; undefined for text that never moves. */
+function reference(m: RegExpMatchArray): Moved | undefined {
+  const [, ca, cl, ra, rd, c1a, c1, c2a, c2, r1a, r1, r2a, r2] = m;
+  if (cl !== undefined && rd !== undefined) {
+    if (columnNumber(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return undefined;
+    return (rows, cols) => {
+      const c = movedCol(ca, cl, cols);
+      const r = movedRow(ra, rd, rows);
       return c === undefined || r === undefined ? "#REF!" : c + r;
-    }
-    if (c1 !== undefined && c2 !== undefined) {
-      if (columnNumber(c1) > MAX_COL || columnNumber(c2) > MAX_COL) return text;
-      const from = col(c1a!, c1);
-      const to = col(c2a!, c2);
+    };
+  }
+  if (c1 !== undefined && c2 !== undefined) {
+    if (columnNumber(c1) > MAX_COL || columnNumber(c2) > MAX_COL) return undefined;
+    return (_, cols) => {
+      const from = movedCol(c1a, c1, cols);
+      const to = movedCol(c2a, c2, cols);
       return from === undefined || to === undefined ? "#REF!" : `${from}:${to}`;
-    }
-    if (r1 !== undefined && r2 !== undefined) {
-      const from = row(r1a!, r1);
-      const to = row(r2a!, r2);
+    };
+  }
+  if (r1 !== undefined && r2 !== undefined) {
+    return (rows) => {
+      const from = movedRow(r1a, r1, rows);
+      const to = movedRow(r2a, r2, rows);
       return from === undefined || to === undefined ? "#REF!" : `${from}:${to}`;
-    }
-    return text;
-  });
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -144,13 +176,17 @@ export function sheetCells(xml: string, shared: readonly string[]): Map<string, 
     const style = attr(cell, "s");
     cells.set(address, { type, ...(formula !== undefined ? { formula } : {}), ...(text !== undefined ? { text } : {}), ...(style !== undefined ? { style: Number(style) } : {}) });
   }
+  // Each shared formula's text is read once and moved for each cell pointing at it.
+  const movers = new Map<string, (rows: number, cols: number) => string>();
   for (const { address, si } of pointers) {
     const master = masters.get(si);
     const cell = cells.get(address);
     if (master === undefined || cell === undefined) continue;
     const [from, to] = [master.address, address].map((a) => /^([A-Z]+)(\d+)$/.exec(a));
     if (from === null || to === null) continue;
-    const formula = shiftFormula(master.formula, Number(to[2]) - Number(from[2]), columnNumber(to[1]) - columnNumber(from[1]));
+    let move = movers.get(si);
+    if (move === undefined) movers.set(si, (move = formulaShifter(master.formula)));
+    const formula = move(Number(to[2]) - Number(from[2]), columnNumber(to[1]) - columnNumber(from[1]));
     cells.set(address, { ...cell, formula });
   }
   return cells;

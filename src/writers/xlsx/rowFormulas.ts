@@ -78,7 +78,7 @@ export function atRow({ pieces, columns }: RowTemplate, row: number): string {
 }
 
 /** The names of `specs` and the `known` ones of the workbook they join, in upper case: those `rowTemplate` leaves as written. */
-const definedNames = (specs: readonly SheetSpec[], known: readonly string[]): Set<string> =>
+const namesOf = (specs: readonly SheetSpec[], known: readonly string[]): Set<string> =>
   new Set([...known, ...specs.flatMap((spec) => [...spec.names.map((n) => n.name), ...(spec.columnNames ?? []).map((n) => n.name)])].map((n) => n.toUpperCase()));
 
 /** table name → formula column's key → its template over rows. */
@@ -86,7 +86,7 @@ export type RowFormulas = ReadonlyMap<string, ReadonlyMap<string, RowTemplate>>;
 
 /** The templates of every formula column of the tables of `specs`, written into a workbook that has the names `known`. */
 export function rowFormulas(specs: readonly SheetSpec[], known: readonly string[]): RowFormulas {
-  const defined = definedNames(specs, known);
+  const defined = namesOf(specs, known);
   return new Map(specs.flatMap((spec) => spec.tables.map((table) => [table.name, tableTemplates(table, defined)] as const)));
 }
 
