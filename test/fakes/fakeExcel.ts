@@ -2,6 +2,7 @@ import type { CellRef, RangeRef } from "../../src/spec/sheetSpec";
 import { a1, quoteSheet } from "../../src/spec/a1";
 import { intersects, parseAddress, qualifiedAddress } from "../../src/spec/addresses";
 import { boundingBox } from "../../src/writers/layout";
+import { shiftFormula } from "../../src/writers/ooxml/workbook";
 
 /**
  * A fake of the part of the Excel JavaScript API the Office writer uses, strict where real Excel
@@ -263,9 +264,10 @@ export class FakeWorkbookState {
  * rows written blank included. Which one depends on the row count ("formula set in the first or
  * last row is used for every cell in the column", OfficeDev/office-js#5909; "set to the bottom
  * most formula", #6745; formulas copied into rows set to "", null or undefined, #1916; "by design",
- * #2093). The fake always takes the bottom-most formula written. Literal values already in the
- * column stay (Excel keeps them as exceptions to the calculated column). Formulas compare as text
- * (Excel compares them in R1C1 form; the add-in writes only names and structured references).
+ * #2093). The fake always takes the bottom-most formula written, moved to each row as Excel fills
+ * in R1C1 form (`shiftFormula`: the same text for structured references and names, `$K7` → `$K8`
+ * for the row's own cells as the file writer spells them). Literal values already in the column stay
+ * (Excel keeps them as exceptions to the calculated column).
  */
 export function fillCalculatedColumns(state: FakeWorkbookState, sheet: FakeSheet, written: readonly CellRef[]): void {
   if (!state.fillsCalculatedColumns) return;
@@ -274,18 +276,18 @@ export function fillCalculatedColumns(state: FakeWorkbookState, sheet: FakeSheet
     const first = table.range.from.row + 1;
     const last = table.range.to.row - (table.showTotals ? 1 : 0);
     for (let col = table.range.from.col; col <= table.range.to.col; col++) {
-      const formula = written
+      const source = written
         .filter((cell) => cell.col === col && cell.row >= first && cell.row <= last)
         .sort((a, b) => a.row - b.row)
-        .map((cell) => sheet.cells.get(cellKey(cell.row, cell.col))?.formula)
-        .filter((f): f is string => f !== undefined)
+        .map((cell) => ({ row: cell.row, formula: sheet.cells.get(cellKey(cell.row, cell.col))?.formula }))
+        .filter((cell): cell is { row: number; formula: string } => cell.formula !== undefined)
         .at(-1);
-      if (formula === undefined) continue;
+      if (source === undefined) continue;
       for (let row = first; row <= last; row++) {
         const cell = sheet.cells.get(cellKey(row, col)) ?? {};
         if (cell.formula === undefined && cell.value !== undefined && cell.value !== "") continue;
         delete cell.value;
-        cell.formula = formula;
+        cell.formula = shiftFormula(source.formula, row - source.row, 0);
         sheet.cells.set(cellKey(row, col), cell);
       }
     }
@@ -348,8 +350,9 @@ function shiftRows(state: FakeWorkbookState, sheet: FakeSheet, cols: { from: num
 }
 
 /**
- * Each column's calculated-column formula: the formula every data row holds, if they all hold the
- * same one (stricter than Excel, which keeps a calculated column with exceptions typed into it).
+ * Each column's calculated-column formula, as the first data row holds it: when every data row holds
+ * it moved to its row (Excel compares in R1C1 form; stricter than Excel, which keeps a calculated column
+ * with exceptions typed into it).
  */
 function calculatedColumns(table: FakeTable): (string | undefined)[] {
   const { from, to } = table.range;
@@ -357,7 +360,7 @@ function calculatedColumns(table: FakeTable): (string | undefined)[] {
   return Array.from({ length: to.col - from.col + 1 }, (_, c) => {
     const only = table.sheet.cells.get(cellKey(from.row + 1, from.col + c))?.formula;
     if (only === undefined) return undefined;
-    for (let row = from.row + 2; row <= last; row++) if (table.sheet.cells.get(cellKey(row, from.col + c))?.formula !== only) return undefined;
+    for (let row = from.row + 2; row <= last; row++) if (table.sheet.cells.get(cellKey(row, from.col + c))?.formula !== shiftFormula(only, row - from.row - 1, 0)) return undefined;
     return only;
   });
 }
@@ -1431,7 +1434,7 @@ class TableProxy extends ClientObject<FakeTable> {
               const cell: FakeCell = formats[c] === undefined ? {} : { numberFormat: formats[c] };
               const inherited = columnFormulas[c];
               const blank = value === "" || value === null || value === undefined;
-              if (blank && inherited !== undefined) cell.formula = inherited;
+              if (blank && inherited !== undefined) cell.formula = shiftFormula(inherited, at + r - from.row - 1, 0);
               else writeTyped(state, cell, value ?? "");
               if (cell.value !== undefined || cell.formula !== undefined || cell.numberFormat !== undefined) t.sheet.cells.set(key, cell);
               if (!blank) written.push({ row: at + r, col: from.col + c });

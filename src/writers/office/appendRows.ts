@@ -5,6 +5,7 @@ import { parseAddress, qualifiedAddress } from "../../spec/addresses";
 import { entry, type Entry } from "./blocks";
 import { call, runBatches, sliceBlock, type Step } from "./chunking";
 import { excelCode, OfficeWriteError } from "./errors";
+import { shiftFormula } from "../ooxml/workbook";
 
 /**
  * What an import needs from the open workbook through the Excel JavaScript API: reading a source
@@ -216,7 +217,7 @@ export async function appendTableRows(context: Excel.RequestContext, request: Ap
   ];
   try {
     if (steps.length > 0) await runBatches(context, steps);
-    if (lastRow && table.calculated.some((calc, c) => calc && lastRow.formulas[0][c] !== table.firstFormulas[c])) {
+    if (lastRow && table.calculated.some((calc, c) => calc && lastRow.formulas[0][c] !== formulaInRow(table, c, table.rowCount + grown - 1))) {
       await runBatches(context, formulaSteps(sheet, table, grown));
     }
   } catch (error) {
@@ -365,13 +366,21 @@ function growSteps(sheet: Excel.Worksheet, target: Excel.Table, table: TableStat
  * not fill them: with AutoCorrect's "Fill formulas in tables to create calculated columns" turned off
  * (File › Options › Proofing), Excel neither makes nor extends calculated columns. This costs what
  * the formulas weigh (2.7 KB a row for the customer register: about one more sync per 1 500 rows), so
- * it is done only when the read-back shows it is needed. The first data row's formula text is
- * copied: the templates' formulas use structured references (`[@列]`), the same text in every row.
+ * it is done only when the read-back shows it is needed. Each row gets the first data row's formula as
+ * Excel fills a calculated column (`formulaInRow`).
  */
 function formulaSteps(sheet: Excel.Worksheet, table: TableState, count: number): Step[] {
-  const formulas = table.firstFormulas.map((f, c) => (table.calculated[c] ? (f as string) : null));
-  return writeSteps(sheet, table, { row: table.body.row + table.rowCount, rows: Array.from({ length: count }, () => formulas) });
+  const rows = Array.from({ length: count }, (_, i) => table.firstFormulas.map((_, c) => (table.calculated[c] ? formulaInRow(table, c, table.rowCount + i) : null)));
+  return writeSteps(sheet, table, { row: table.body.row + table.rowCount, rows });
 }
+
+/**
+ * Column `c`'s calculated formula in data row `index`: the first data row's moved down, as Excel fills a
+ * calculated column (it compares formulas in R1C1 form). The same text in every row where the formula uses
+ * structured references (`[@列]`, the pane's templates); a workbook the file writer made spells the row's
+ * own cells as addresses (`$K5`, xlsx/rowFormulas.ts), which move with the row.
+ */
+const formulaInRow = (table: TableState, c: number, index: number): string => shiftFormula(table.firstFormulas[c] as string, index, 0);
 
 /**
  * Puts the table back as the read found it, in two syncs (more only when the blanked cells exceed a

@@ -18,7 +18,7 @@ import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, se
  * filled before the table grows. New cells: text as inline strings (never a formula, whatever it
  * starts with; sharedStrings.xml untouched), numbers, booleans; each new cell takes the style of the
  * table's last data row's cell in its column, so date and ¥ formats apply; a calculated column gets
- * the table part's `calculatedColumnFormula`, the text the xlsx writer puts in every cell (rows past
+ * the table part's `calculatedColumnFormula`, the first data row's text moved to the row (rows past
  * the table's old end share it, as Excel saves a calculated column; a table LibreOffice saved, which
  * names no calculated column, has it read from its rows — `withColumnFormulas`). Growing
  * the table moves its totals row down and extends the table's `ref`, its autoFilter, and the
@@ -260,22 +260,24 @@ function valueCell(ref: string, style: string | undefined, value: CellValue): st
 }
 
 /**
- * A calculated column's text (XML-escaped) by sheet row, for a table whose first data row is `bodyFirst`.
- * The table part holds the first data row's text, which each row holds moved by its offset, as in a
- * shared formula: cell references (`$K5`, as the xlsx writer spells the row's own cells, or a user's
- * `C2*D2`) follow the row; structured references and names are the same in every row. Read once per
- * column, then moved for each row.
+ * A calculated column's text by sheet row, for a table whose first data row is `bodyFirst`: `formula`
+ * (XML-escaped, as the table part holds the first data row's text) moved by each row's offset, as in a
+ * shared formula — cell references (`$K5`, as the xlsx writer spells the row's own cells, or a user's
+ * `C2*D2`) follow the row; structured references and names are the same in every row. `escaped` for
+ * writing, `text` for comparing with a cell's own (unescaped) text. Read once per column.
  */
-function formulaByRow(bodyFirst: number, formula: string): (r: number) => string {
-  const text = unescapeXml(formula);
-  if (!hasCellReference(text)) return () => formula;
-  const move = formulaShifter(text);
-  return (r) => (r === bodyFirst ? formula : escapeXml(move(r - bodyFirst, 0)));
+function formulaByRow(bodyFirst: number, formula: string): { readonly escaped: (r: number) => string; readonly text: (r: number) => string } {
+  const first = unescapeXml(formula);
+  const move = formulaShifter(first);
+  // Nothing in it moves (structured references and names only): the same bytes in every row.
+  if (move(1, 0) === first) return { escaped: () => formula, text: () => first };
+  const text = (r: number): string => (r === bodyFirst ? first : move(r - bodyFirst, 0));
+  return { escaped: (r) => (r === bodyFirst ? formula : escapeXml(text(r))), text };
 }
 
-/** `formulaByRow` of each calculated column of `table`, by sheet column. */
+/** Each calculated column's XML-escaped text by sheet row (`formulaByRow`), by sheet column. */
 const columnFormulas = (table: FoundTable): Map<number, (r: number) => string> =>
-  new Map(table.columns.flatMap((c) => (c.formula === undefined ? [] : [[c.col, formulaByRow(table.bodyFirst, c.formula)] as const])));
+  new Map(table.columns.flatMap((c) => (c.formula === undefined ? [] : [[c.col, formulaByRow(table.bodyFirst, c.formula).escaped] as const])));
 
 const formulaCell = (ref: string, style: string | undefined, column: TableColumn, formula: string): string =>
   `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`}>${column.array ? `<f t="array" ref="${ref}">` : "<f>"}${formula}</f></c>`;
@@ -414,17 +416,19 @@ async function occupied(pkg: XlsxPackage, table: FoundTable, rows: readonly RowS
  * text, in each row moved by its offset (`formulaByRow`) — the same text where it has no cell references.
  */
 function withColumnFormulas(table: FoundTable, byRow: ReadonlyMap<number, RowSlice>): FoundTable {
-  let candidates = new Map(table.columns.filter((c) => c.formula === undefined).map((c) => [c.col, undefined as { formula: string; at: (r: number) => string } | undefined]));
+  type Candidate = { readonly formula: string; readonly text: (r: number) => string };
+  let candidates = new Map(table.columns.filter((c) => c.formula === undefined).map((c) => [c.col, undefined as Candidate | undefined]));
   if (table.bodyLast <= table.bodyFirst) return table;
   for (let r = table.bodyFirst; r <= table.bodyLast && candidates.size > 0; r++) {
     const row = byRow.get(r);
     const cells = row === undefined ? new Map<number, string>() : rowCells(row, table);
-    const next = new Map<number, { formula: string; at: (r: number) => string } | undefined>();
+    const next = new Map<number, Candidate | undefined>();
     for (const [col, first] of candidates) {
       const f = /<f(\s[^>]*)?>([^<]+)<\/f>/.exec(cells.get(col) ?? "");
       if (f === null || /\st="/.test(f[1] ?? "")) continue;
-      if (first !== undefined && f[2] !== first.at(r)) continue;
-      next.set(col, first ?? { formula: f[2], at: formulaByRow(table.bodyFirst, f[2]) });
+      // Compared unescaped: another producer may escape the same text otherwise (&apos;, &#34;).
+      if (first !== undefined && unescapeXml(f[2]) !== first.text(r)) continue;
+      next.set(col, first ?? { formula: f[2], text: formulaByRow(table.bodyFirst, f[2]).text });
     }
     candidates = next;
   }
@@ -676,9 +680,9 @@ const hasFormula = (cell: string | undefined): boolean => cell !== undefined && 
  * the rows below move up over the table's columns only — cells beside the table stay where they are —
  * and the table, its autoFilter and the conditional formats and validations over its columns end
  * that many rows higher. Rows above the first deleted one keep their bytes; a moved row's cells keep
- * theirs but for their address. A calculated column's formula cells stay in their rows (the formula is
- * the same in every row, and moving one that Excel saved as a shared formula would cut it off from the
- * cells pointing at it). A table keeps at least one data row: deleting every row leaves a blank one.
+ * theirs but for their address. A calculated column's formula cells stay in their rows (each holds its
+ * row's text — the same text in every row, or its own cells' addresses — and moving one that Excel saved
+ * as a shared formula would cut it off from the cells pointing at it). A table keeps at least one data row: deleting every row leaves a blank one.
  * Returns how many rows were deleted.
  */
 export async function deleteTableRows(pkg: XlsxPackage, name: string, remove: readonly number[]): Promise<number> {

@@ -7,6 +7,8 @@ import { appendTableRows, readSourceGrid, readTableContents, READ_CELLS } from "
 import type { AppendRequest } from "../../../src/writers/append";
 import { FakeExcel, REQUEST_LIMIT_BYTES } from "../../fakes/fakeExcel";
 import { customerRows } from "../../fixtures/customers";
+import { NO_NAMES } from "../../../src/spec/naming";
+import { atRow, rowFormulas, templateOf } from "../../../src/writers/xlsx/rowFormulas";
 
 /** Appending imported rows to a customer register the Office writer wrote: 3 filled rows and the template's 50 blank ones. */
 
@@ -147,6 +149,24 @@ describe("appendTableRows", () => {
       expect(cell(fake, "客户名称", index).value).toBe(`导入客户${index - 2}有限公司`);
     }
     expect(cell(fake, "ABC等级", 1_003).formula).toBeUndefined();
+  });
+
+  // A register the command line wrote, opened in Excel: its calculated cells spell the row's own cells as
+  // addresses (xlsx/rowFormulas.ts), a different text in every row, one formula in R1C1 form.
+  test.each([true, false])("a register the file writer spelled: each added row's formula reads its own row (AutoCorrect fill %s)", async (fills) => {
+    const fake = await register();
+    const [spec] = buildTemplates([{ template: "customers", options: { rows: customerRows(3, "zh-CN"), blankRows: 50 } }], { locale: "zh-CN", existing: NO_NAMES });
+    const registerTable = spec.tables.find((t) => t.name === TABLE)!;
+    const perRow = rowFormulas([spec], []);
+    const spelled = (header: string, index: number) =>
+      `=${atRow(templateOf(perRow, registerTable, registerTable.columns.find((c) => c.header === header)!), FIRST_DATA_ROW + index)}`;
+    for (const header of CALCULATED) for (let index = 0; index < 53; index++) fake.sheet(SHEET).cells.get(`${FIRST_DATA_ROW + index - 1},${headers(fake).indexOf(header)}`)!.formula = spelled(header, index);
+    expect(spelled("ABC等级", 60)).toContain(`$K${FIRST_DATA_ROW + 60}>=`);
+    fake.state.fillsCalculatedColumns = fills;
+    const { syncs } = await append(fake, { table: TABLE, rows: imported(100) });
+    // Filled by Excel: nothing more to write; not filled: the formulas written in one more sync.
+    expect(syncs).toBe(fills ? 2 : 3);
+    for (const index of [0, 52, 53, 102]) for (const header of CALCULATED) expect([header, index, cell(fake, header, index).formula]).toEqual([header, index, spelled(header, index)]);
   });
 
   test("a second import starts after the rows the first one wrote", async () => {

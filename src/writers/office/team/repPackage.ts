@@ -65,7 +65,8 @@ export async function readRepPackage(data: Uint8Array): Promise<RepPackage> {
   const book = await workbookCells(pkg, (sheet) => isPlanSheet.has(sheet));
   for (const sheet of planSheets) {
     for (const [address, cell] of book.get(sheet) ?? []) {
-      if (cell.formula?.includes("SP_")) formulas.push({ sheet, address, formula: cell.formula });
+      // Any case: the file writer spells a name the workbook lacked in lower case (xlsx/rowFormulas.ts).
+      if (cell.formula !== undefined && /SP_/i.test(cell.formula)) formulas.push({ sheet, address, formula: cell.formula });
     }
     const path = sheetParts.get(sheet);
     if (path !== undefined) tables.push(...(await tableNames(pkg, path)).map((name) => ({ name, sheet })));
