@@ -305,6 +305,17 @@ test("a register LibreOffice saved (its table part names no calculated column) s
   expect(column(book, registerSheet, customers, "nextVisit", allCustomers.length)).toEqual(registerVisitModel(allCustomers, allVisits.slice(0, 30), { abc, demand }, today).next);
 });
 
+test("a saved register's calculated columns are recognised however its producer escaped the formula text", async () => {
+  const pkg = await XlsxPackage.load(libreOfficeCopy());
+  const sheet = (await pkg.text("xl/worksheets/sheet1.xml"))!;
+  // Every other row escapes its quotes as a character reference, which means the same text.
+  let row = 0;
+  pkg.write("xl/worksheets/sheet1.xml", sheet.replace(/<row [\s\S]*?<\/row>/g, (xml) => (row++ % 2 === 0 ? xml : xml.replace(/<f[^>]*>[^<]*<\/f>/g, (f) => f.replace(/&quot;/g, "&#34;")))));
+  expect((await pkg.text("xl/worksheets/sheet1.xml"))!.match(/&#34;/g)?.length).toBeGreaterThan(100);
+  const { calculated, headers } = await readTableContents(pkg, customers.name);
+  expect(headers.filter((_, i) => calculated[i])).toEqual(customers.columns.filter((c) => c.formula !== undefined).map((c) => c.header));
+});
+
 test("fill writes only the blank cells of existing rows and never changes a non-blank one", async () => {
   const pkg = await XlsxPackage.load(stages.three.bytes);
   const sheetBefore = (await pkg.text("xl/worksheets/sheet1.xml"))!;
