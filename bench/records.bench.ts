@@ -1,51 +1,44 @@
 /**
- * Issue 12 item 9: a workbook of daily records at a sales office's real size — 2 000 customers, 20 000
- * visits, 500 contracts and 3 000 ledger events (1×), then 2× and 4× — written by the xlsx writer and
- * loaded and recalculated by LibreOffice. Prints seconds per size, net of LibreOffice's start-up (timed on
- * a one-cell workbook in the same way), and the growth per doubling. Goal: under 10 s at 1×, growth no
- * worse than ×2.5 per doubling.
+ * Issue 12 item 9 and issue 17 item 1: a workbook of daily records at a sales office's real size — 2 000
+ * customers, 20 000 visits, 500 contracts and 3 000 ledger events (1×), then 2× (a team twice the size) —
+ * written by the xlsx writer and loaded, recalculated and saved by LibreOffice, side by side with the same
+ * workbook without its formulas (`SP_BENCH_RECORDS_ROUNDS` runs of each, 1 by default: the 2× workbook alone
+ * takes half a minute). Prints per size both times, start-up included, their ratio (issue 17's goal for the
+ * registers' and logs' formulas: at most 2) and the growth of the whole workbook per doubling (issue 12's:
+ * at most ×2.5).
  *
  * The workbook is `recordsWorkbook` (test/fixtures/records.ts), the one the real-size engine test checks.
- * Scales: `SP_BENCH_RECORDS_SCALES` (default 1× and 2×: 4× alone takes about seven minutes, more than the
- * whole bench's ten-minute budget).
+ * Scales: `SP_BENCH_RECORDS_SCALES` (default 1 and 2; 4 takes minutes).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildVisitLog } from "../src/templates/visitLog";
-import { NO_NAMES } from "../src/spec/naming";
 import { writeXlsx } from "../src/writers/xlsx";
 import { recordsWorkbook } from "../test/fixtures/records";
-import { convertWithLibreOffice } from "../test/support/libreoffice";
+import { sideBySide, wallCpu, withoutFormulas, type Timing } from "./libreofficeTiming";
 
 const SCALES = (process.env.SP_BENCH_RECORDS_SCALES ?? "1,2").split(",").map(Number);
-
-/** Wall seconds of one LibreOffice load, full recalculation and save of `file`. */
-function recalcSeconds(file: string, dir: string): number {
-  const started = performance.now();
-  // The 4× workbook takes minutes: the growth the bench is there to show.
-  convertWithLibreOffice([file], "xlsx:Calc MS Excel 2007 XML", join(dir, "out"), 60 * 60_000);
-  return (performance.now() - started) / 1000;
-}
+const ROUNDS = Number(process.env.SP_BENCH_RECORDS_ROUNDS ?? 1);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "sp-bench-records-"));
   try {
-    const empty = join(dir, "empty.xlsx");
-    writeFileSync(empty, await writeXlsx(buildVisitLog({ blankRows: 1 }, { locale: "zh-CN", existing: NO_NAMES })));
-    const startup = recalcSeconds(empty, dir);
-    console.log(`LibreOffice start-up, load and save of a one-row log: ${startup.toFixed(1)} s (subtracted below)`);
-    console.log("| size | customers | visits | contracts | ledger events | file MB | load + recalculate (s) | growth |");
-    console.log("|---|---|---|---|---|---|---|---|");
-    let previous: number | undefined;
+    console.log(`Medians of ${ROUNDS} run(s) each.`);
+    console.log("| size | customers | visits | contracts | ledger events | file MB | without formulas: wall / CPU (s) | whole workbook: wall / CPU (s) | ratio, wall / CPU | growth of the whole |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|");
+    let previous: Timing | undefined;
     for (const scale of SCALES) {
-      const file = join(dir, `records-${scale}x.xlsx`);
-      const data = await writeXlsx(recordsWorkbook(scale).specs);
-      writeFileSync(file, data);
-      const seconds = Math.max(0, recalcSeconds(file, dir) - startup);
-      const growth = previous === undefined ? "" : `×${(seconds / previous).toFixed(2)}`;
-      console.log(`| ${scale}× | ${2000 * scale} | ${20000 * scale} | ${500 * scale} | ${3000 * scale} | ${(data.length / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ${growth} |`);
-      previous = seconds;
+      const { specs } = recordsWorkbook(scale);
+      const bareFile = join(dir, `bare-${scale}x.xlsx`);
+      const wholeFile = join(dir, `records-${scale}x.xlsx`);
+      const data = await writeXlsx(specs);
+      writeFileSync(wholeFile, data);
+      writeFileSync(bareFile, await writeXlsx(withoutFormulas(specs)));
+      const { bare, whole } = sideBySide(bareFile, wholeFile, dir, ROUNDS);
+      const growth = previous ? `×${(whole.wall / previous.wall).toFixed(2)} wall, ×${(whole.cpu / previous.cpu).toFixed(2)} CPU` : "";
+      const counts = [2000, 20000, 500, 3000].map((n) => n * scale).join(" | ");
+      console.log(`| ${scale}× | ${counts} | ${(data.length / 1e6).toFixed(1)} | ${wallCpu(bare)} | ${wallCpu(whole)} | ${(whole.wall / bare.wall).toFixed(2)} / ${(whole.cpu / bare.cpu).toFixed(2)} | ${growth} |`);
+      previous = whole;
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,59 +10,17 @@
  * `buildCustomerRegister` with `customerRows` (ties, blanks, duplicates), written by
  * `writeXlsx`, without a visit log, as a register is first written. Sizes: `SP_BENCH_REGISTER_ROWS`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NO_NAMES } from "../src/spec/naming";
-import type { SheetSpec } from "../src/spec/sheetSpec";
 import { buildCustomerRegister } from "../src/templates/customerRegister";
 import { writeXlsx } from "../src/writers/xlsx";
 import { customerRows } from "../test/fixtures/customers";
-import { convertWithLibreOffice } from "../test/support/libreoffice";
+import { sideBySide, wallCpu, withoutFormulas, type Timing } from "./libreofficeTiming";
 
 const SIZES = (process.env.SP_BENCH_REGISTER_ROWS ?? "10000,20000,50000").split(",").map(Number);
 const ROUNDS = Number(process.env.SP_BENCH_REGISTER_ROUNDS ?? 3);
-
-/** CPU seconds of this process's waited-for children (Linux: fields cutime and cstime of /proc/self/stat). */
-function childCpuSeconds(): number {
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
-  return (Number(fields[13]) + Number(fields[14])) / 100;
-}
-
-/**
- * The same sheets with every formula removed — the table columns' and the loose cells' (the settings sheet's
- * ABC cut-off search belongs to the ABC column's cost): the register's cells, styles and rules without its calculations.
- */
-function withoutFormulas(specs: readonly SheetSpec[]): SheetSpec[] {
-  return specs.map((sheet) => ({
-    ...sheet,
-    cells: sheet.cells.map(({ formula: _formula, ...cell }) => cell),
-    tables: sheet.tables.map((table) => ({ ...table, columns: table.columns.map(({ formula: _formula, ...column }) => column) })),
-  }));
-}
-
-interface Timing {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-/** Wall and CPU medians, each of its own (the middle run of one need not be the middle of the other). */
-function median(runs: readonly Timing[]): Timing {
-  const mid = (values: number[]) => {
-    const sorted = values.sort((a, b) => a - b);
-    const m = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-  };
-  return { wall: mid(runs.map((r) => r.wall)), cpu: mid(runs.map((r) => r.cpu)) };
-}
-
-async function timed(file: string, dir: string): Promise<Timing> {
-  const started = performance.now();
-  const cpu = childCpuSeconds();
-  // 50 000 rows take minutes when a formula scans its column: the bench is there to show it.
-  convertWithLibreOffice([file], "xlsx:Calc MS Excel 2007 XML", join(dir, "out"), 30 * 60_000);
-  return { wall: (performance.now() - started) / 1000, cpu: childCpuSeconds() - cpu };
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "sp-bench-register-"));
@@ -77,18 +35,9 @@ async function main(): Promise<void> {
       const wholeFile = join(dir, `whole-${rows}.xlsx`);
       writeFileSync(bareFile, await writeXlsx(withoutFormulas(specs)));
       writeFileSync(wholeFile, await writeXlsx(specs));
-      const bares: Timing[] = [];
-      const wholes: Timing[] = [];
-      // Which of a pair runs first alternates, so neither always meets a warmer machine.
-      for (let round = 0; round < ROUNDS; round++) {
-        const pair = [() => timed(bareFile, dir).then((t) => bares.push(t)), () => timed(wholeFile, dir).then((t) => wholes.push(t))];
-        for (const run of round % 2 === 0 ? pair : pair.reverse()) await run();
-      }
-      const bare = median(bares);
-      const whole = median(wholes);
+      const { bare, whole } = sideBySide(bareFile, wholeFile, dir, ROUNDS);
       const growth = previous ? `×${(whole.wall / previous.whole.wall).toFixed(2)} wall, ×${(whole.cpu / previous.whole.cpu).toFixed(2)} CPU for ×${(rows / previous.rows).toFixed(1)} rows` : "";
-      const pair = (t: Timing) => `${t.wall.toFixed(1)} / ${t.cpu.toFixed(1)}`;
-      console.log(`| ${rows} | ${pair(bare)} | ${pair(whole)} | ${(whole.wall / bare.wall).toFixed(2)} / ${(whole.cpu / bare.cpu).toFixed(2)} | ${growth} |`);
+      console.log(`| ${rows} | ${wallCpu(bare)} | ${wallCpu(whole)} | ${(whole.wall / bare.wall).toFixed(2)} / ${(whole.cpu / bare.cpu).toFixed(2)} | ${growth} |`);
       previous = { rows, whole };
     }
   } finally {

@@ -46,14 +46,17 @@ const settingNames = (key: string) => ({
   /** The visit log's rows of the last 14 days, found once for every customer (`dateWindow`). */
   recentFirst: spName(key, "RECENT_FIRST"),
   recentLast: spName(key, "RECENT_LAST"),
-  /** The log's first row of the last 90 days, where the search for a customer's last visit starts. */
-  latestFirst: spName(key, "LATEST_FIRST"),
 });
 
-/** The visit log's columns the register reads, by the names the log gives them. */
+/**
+ * The visit log's columns the register reads, by the names the log gives them. `newestFirst` is absent
+ * for a log in the workbook written before the log had that column.
+ */
 const logNames = (existing: ExistingNames) => {
-  const key = visitLogKey(existing);
-  return { date: spName(key, VISIT_COLUMN_NAMES.date), customer: spName(key, VISIT_COLUMN_NAMES.customerId) };
+  const name = (part: string) => spName(visitLogKey(existing), part);
+  const defined = new Set(existing.names.map((n) => n.toUpperCase()));
+  const older = defined.has(name(VISIT_COLUMN_NAMES.date).toUpperCase()) && !defined.has(name(VISIT_COLUMN_NAMES.newestFirst).toUpperCase());
+  return { date: name(VISIT_COLUMN_NAMES.date), customer: name(VISIT_COLUMN_NAMES.customerId), newestFirst: older ? undefined : name(VISIT_COLUMN_NAMES.newestFirst) };
 };
 
 /**
@@ -154,15 +157,14 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   const typed = thisRow(table, h.lastVisit);
   const latest = thisRow(table, h.latestVisit);
   const log = logNames(existing);
-  // The log is kept in date order, so the customer's last row holds the last visit; rows without a date
-  // match nothing. #N/A (not in the log) and #NAME? (no log yet) leave the typed date. LOOKUP reads every
-  // row it is given, once per customer — the formula that dominates the workbook's recalculation (README,
-  // 性能) — so it reads the rows from the last 90 days' first to the log's end first, where an active
-  // customer's last row is, and the whole log only for a customer it does not find there. Both give the
-  // ID's last row: the first range ends where the log does. INDEX past the end (no row in 90 days) is #REF!.
-  const lastRow = (from: string, column: string) => (from === "" ? column : `INDEX(${column},${from}):INDEX(${column},ROWS(${column}))`);
-  const lastOf = (from: string) => `LOOKUP(2,1/((${lastRow(from, log.customer)}=${id})*ISNUMBER(${lastRow(from, log.date)})),${lastRow(from, log.date)})`;
-  const logged = `IFERROR(${lastOf(names.latestFirst)},${lastOf("")})`;
+  // The log is kept in date order, so the customer's last dated row holds the last visit. One MATCH over the
+  // log's newest-first column (visitLog) finds it, reading only the rows logged since: LOOKUP read every
+  // row of the log once per customer, the formula that dominated the workbook's recalculation (README,
+  // 性能). #N/A (not in the log) and #NAME? (no log yet) leave the typed date. MATCH reads * and ? in an ID
+  // as wildcards, as 近14天拜访次数's COUNTIF does. A log written before that column is read with LOOKUP.
+  const logged = log.newestFirst
+    ? `INDEX(${log.date},ROWS(${log.date})+1-MATCH(${id}&"",${log.newestFirst},0))`
+    : `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
   const typedOrBlank = `IF(${typed}="","",${typed})`;
   // COUNTIF reads a criterion's leading <, > or = as a comparison; "=" first makes any ID an equality. An ID
   // holding * or ? still matches as a pattern in 近14天拜访次数 (escaping it would lengthen every row's formula).
@@ -256,8 +258,6 @@ function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: r
   const recent = dateWindow(log.date, "TODAY()-13", "TODAY()");
   draft.name(names.recentFirst, draft.field({ row: 10, col: 0 }, r.recentFirst, { formula: recent.first }, { numberFormat: FORMATS.plain }), r.recentFirst);
   draft.name(names.recentLast, draft.field({ row: 11, col: 0 }, r.recentLast, { formula: recent.last }, { numberFormat: FORMATS.plain }), r.recentLast);
-  const latest = dateWindow(log.date, "TODAY()-89", "TODAY()");
-  draft.name(names.latestFirst, draft.field({ row: 12, col: 0 }, r.latestFirst, { formula: latest.first }, { numberFormat: FORMATS.plain }), r.latestFirst);
   abcSearch(draft, kit, col(spTable(key, CUSTOMERS_ROLE), r.columns.annualSales), { a: names.abcA, b: names.abcB }, { a: names.cutA, b: names.cutB }, 14);
   draft.widen(0, 30);
   draft.widen(1, 12);

@@ -200,7 +200,6 @@ const zhCN = {
     logHint: "最近拜访日期取手填拜访日期与客户拜访记录中该客户最后一次拜访的较晚者;近14天拜访次数数的是拜访记录(没有拜访记录表时为空)。没有年交易额的客户按需求等级安排拜访。",
     recentFirst: "近14天拜访在拜访记录中的首行(自动)",
     recentLast: "近14天拜访在拜访记录中的末行(自动)",
-    latestFirst: "近90天拜访在拜访记录中的首行(自动,最近拜访日期先查此行以后)",
     abcHint: "ABC等级:年交易额不低于 A 类分界值为 A,不低于 B 类分界值为 B,其余为 C,金额相同则同级。两个分界值由下表从登记表的年交易额自动求出(按名次二分查找,每步一行),请勿修改。",
     abcTotal: "年交易额合计(自动)",
     abcCount: "有年交易额的客户数(自动)",
@@ -221,7 +220,7 @@ const zhCN = {
   visits: {
     sheetName: "客户拜访记录",
     title: "客户拜访记录",
-    hint: "每次上门、电话、微信或会议联系记一行,按发生先后往下记:新/老客户以本表中该客户编号第一次出现的行为新客户。",
+    hint: "每次上门、电话、微信或会议联系记一行,按发生先后往下记:新/老客户以本表中该客户编号第一次出现的行为新客户。最后一列由公式从下往上列出有日期的客户编号,客户资源登记表据此查最近拜访日期,请勿修改。",
     registerHint: (table: string) => `客户编号从客户资源登记表(${table})中选择,客户名称随之自动带出;新客户请先在登记表中登记。`,
     columns: {
       date: "日期",
@@ -237,6 +236,7 @@ const zhCN = {
       result: "结果",
       nextStep: "下一步",
       nextContact: "下次联系日期",
+      newestFirst: "客户编号倒序(自动)",
     },
     newOld: ["新", "老"],
     methods: ["上门", "电话", "微信", "会议", "其他"],
@@ -873,7 +873,6 @@ const enUS: TemplateStrings = {
     logHint: "Last visit is the later of the typed date and the customer's last row in the visit log; Visits in 14 days counts the log's rows (blank without a visit log). Customers without annual sales are visited by their demand tier.",
     recentFirst: "First visit-log row of the last 14 days (automatic)",
     recentLast: "Last visit-log row of the last 14 days (automatic)",
-    latestFirst: "First visit-log row of the last 90 days (automatic; the last visit is looked for from here first)",
     abcHint: "ABC class: annual sales at or above the class A cut-off is A, at or above the class B cut-off B, else C; equal amounts share a class. The table below finds both cut-offs from the register's annual sales (a binary search over ranks, one step per row); do not edit it.",
     abcTotal: "Total annual sales (automatic)",
     abcCount: "Customers with annual sales (automatic)",
@@ -894,7 +893,7 @@ const enUS: TemplateStrings = {
   visits: {
     sheetName: "Visit Log",
     title: "Customer Visit Log",
-    hint: "One row per visit, call, WeChat message or meeting, in the order they happen: a customer is New on the first row its ID appears in this log.",
+    hint: "One row per visit, call, WeChat message or meeting, in the order they happen: a customer is New on the first row its ID appears in this log. The last column lists the dated rows' customer IDs from the bottom up, which the customer register reads for each customer's last visit; do not edit it.",
     registerHint: (table) => `Choose the customer ID from the customer register (${table}); the customer's name follows. Register a new customer there first.`,
     columns: {
       date: "Date",
@@ -910,6 +909,7 @@ const enUS: TemplateStrings = {
       result: "Result",
       nextStep: "Next step",
       nextContact: "Next contact",
+      newestFirst: "Customer ID, newest first (automatic)",
     },
     newOld: ["New", "Existing"],
     methods: ["Visit", "Phone", "WeChat", "Meeting", "Other"],

@@ -51,7 +51,15 @@ export function linkedRegister(existing: ExistingNames, locale: BuildContext["lo
  * Workbook names of the columns other sheets read, by column key: `SP_V1_COL_DATE`. The key-account visit
  * report finds a unit's visits of a day by the customer's name (`COL_CUSTOMER_NAME`): a unit has no customer ID.
  */
-export const VISIT_COLUMN_NAMES = { date: "COL_DATE", rep: "COL_REP", customerId: "COL_CUSTOMER", customerName: "COL_CUSTOMER_NAME", newOld: "COL_NEWOLD", method: "COL_METHOD" } as const;
+export const VISIT_COLUMN_NAMES = {
+  date: "COL_DATE",
+  rep: "COL_REP",
+  customerId: "COL_CUSTOMER",
+  customerName: "COL_CUSTOMER_NAME",
+  newOld: "COL_NEWOLD",
+  method: "COL_METHOD",
+  newestFirst: "COL_NEWEST_FIRST",
+} as const;
 
 /** Names of the cells holding the log's words, in the order of `strings.visits.methods` and `.newOld`. */
 export const VISIT_WORD_NAMES = {
@@ -148,6 +156,14 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
   // MATCH stops at the first hit. Both grow with the square of the log (×4 per doubling).
   // ROW(INDEX(…)) rather than the position from the header: LibreOffice gives Err:504 for ROW(T[#Headers]).
   const newOld = `IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${id},${ids},0)))=ROW(${id}),${str(isNew)},${str(isOld)}))`;
+  // The log upside down: row k holds the ID of the k-th row from the end, where that row has a date. The
+  // register finds a customer's last visit with one MATCH over it, which stops at the first hit — after
+  // the rows since that visit, not the whole log (LOOKUP over the log reads every row for every customer).
+  // A row's mirror is counted as the rows from it to the log's end; &"" makes a blank ID no match for
+  // anything, and the register compares its IDs as text too.
+  const dates = col(table, h.date);
+  const mirror = `ROWS(${id}:INDEX(${ids},ROWS(${ids})))`;
+  const newestFirst = `IF(ISNUMBER(INDEX(${dates},${mirror})),INDEX(${ids},${mirror})&"","")`;
   // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows.
   const customer = register
     ? [c.fromColumn("customerId", h.customerId, registerIds(kit, register), { width: 12 }), c.formula("customerName", h.customerName, "text", nameLookup(table, h.customerId, register), { width: 22 })]
@@ -165,6 +181,7 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
     c.text("result", h.result, { width: 20 }),
     c.text("nextStep", h.nextStep, { width: 20 }),
     c.date("nextContact", h.nextContact, { width: 14 }),
+    c.formula("newestFirst", h.newestFirst, "text", newestFirst, { width: 14 }),
   ];
 }
 

@@ -24,7 +24,7 @@ describe("客户拜访记录 (visit log)", () => {
     const table = spec.tables[0];
     expect(table.name).toBe("SP_V1_Visits");
     expect(spec.record.value).toBe("sales-planner:visits:main:v1:V1");
-    expect(table.columns.map((c) => c.header)).toEqual(["日期", "销售代表", "客户编号", "客户名称", "新/老客户", "方式", "目的", "经营状况", "库存状况", "需求", "结果", "下一步", "下次联系日期"]);
+    expect(table.columns.map((c) => c.header)).toEqual(["日期", "销售代表", "客户编号", "客户名称", "新/老客户", "方式", "目的", "经营状况", "库存状况", "需求", "结果", "下一步", "下次联系日期", "客户编号倒序(自动)"]);
     expect(table.rows).toHaveLength(200);
     expect(column(spec, "method").validation?.rule).toEqual({ kind: "list", values: ["上门", "电话", "微信", "会议", "其他"] });
   });

@@ -153,7 +153,7 @@ test("the first appends fill the register's blank rows; the next ones grow the t
   expect(await tableRef(stages.grown.bytes, customers.name)).toBe("A4:AB132");
   // The log had 30 rows and 200 blank ones: 250 visits fill them and grow it by 20.
   expect(results.visits).toEqual({ firstRow: 30, appended: 250, filled: 0 });
-  expect(await tableRef(stages.grown.bytes, visits.name)).toBe("A7:M287");
+  expect(await tableRef(stages.grown.bytes, visits.name)).toBe("A7:N287");
   const pkg = await XlsxPackage.load(stages.grown.bytes);
   const sheet = (await pkg.text("xl/worksheets/sheet1.xml"))!;
   const table = (await pkg.text("xl/tables/table1.xml"))!;

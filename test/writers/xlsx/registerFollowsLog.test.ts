@@ -3,7 +3,9 @@
  * is the later of the typed date and the customer's last logged visit, 近14天拜访次数 counts the log's
  * rows of the last 14 days, and 下次拜访日期 adds the interval of seed 001's frequency for the customer's
  * tier (ABC, else 需求等级, else C) — in a workbook where the log came with the register, one where it
- * was added later (the register written before any log existed), and a register used alone.
+ * was added later (the register written before any log existed), a register used alone, a log with
+ * numeric IDs and rows without a date, and a register added next to a log written before the log had its
+ * newest-first column (read with LOOKUP, as then).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,6 +52,36 @@ const oddCustomers = customerRows(4, "zh-CN").map((r, i) => ({ ...r, id: [">5", 
 const oddVisits: TableRow[] = [">5", "=KH00001", ">5", "<A", "KH00001", "<A", ">5"].map((customerId, i) => ({ date: today - 6 + i, customerId, rep: "张三" }));
 const oddRegister = buildCustomerRegister({ rows: oddCustomers, blankRows: 2 }, { locale: "zh-CN", existing: NO_NAMES });
 
+/**
+ * Numeric and text IDs, customers whose last row has no date (the dated row before it counts), a dated row
+ * without an ID. The dateless rows come last: the 14-day window is found by binary search over the dates.
+ */
+const mixedCustomers = customerRows(4, "zh-CN").map((r, i) => ({ ...r, id: [1001, "1002", 1003, "KH9"][i], lastVisit: null }));
+const mixedVisits: TableRow[] = [
+  { date: today - 25, customerId: 1001 },
+  { date: today - 24, customerId: 1003 },
+  { date: today - 23, customerId: 1001 },
+  { date: today - 22, customerId: "1002" },
+  { date: today - 1 },
+  { date: today - 1, customerId: "KH9" },
+  { customerId: 1001 },
+  { customerId: "KH9" },
+].map((r) => ({ ...r, rep: "张三" }));
+const mixedRegister = buildCustomerRegister({ rows: mixedCustomers, blankRows: 2 }, { locale: "zh-CN", existing: NO_NAMES });
+
+/** A log as written before it had the newest-first column (and the workbook name of that column). */
+function olderLog(spec: SheetSpec): SheetSpec {
+  const table = tableByRole(spec, "visits");
+  const header = table.columns.find((c) => c.key === "newestFirst")?.header;
+  return {
+    ...spec,
+    tables: spec.tables.map((t) => (t === table ? { ...t, columns: t.columns.filter((c) => c.key !== "newestFirst") } : t)),
+    columnNames: spec.columnNames?.filter((n) => n.column !== header),
+  };
+}
+const olderVisits = visits.slice(0, 1500);
+const older: Case = { label: "a register added next to a log written before the newest-first column", customers, visits: olderVisits, register: register[0] };
+
 const cases: Case[] = [
   { label: "the log written with the register", customers, visits, register: register[0], log: buildVisitLog({ rows: visits, blankRows: 3 }, { locale: "zh-CN", existing: withSpecs(NO_NAMES, register) })[0] },
   { label: "a register used alone", customers, register: register[0] },
@@ -60,6 +92,13 @@ const cases: Case[] = [
     register: oddRegister[0],
     log: buildVisitLog({ rows: oddVisits }, { locale: "zh-CN", existing: withSpecs(NO_NAMES, oddRegister) })[0],
   },
+  {
+    label: "numeric IDs and rows without a date",
+    customers: mixedCustomers,
+    visits: mixedVisits,
+    register: mixedRegister[0],
+    log: buildVisitLog({ rows: mixedVisits }, { locale: "zh-CN", existing: withSpecs(NO_NAMES, mixedRegister) })[0],
+  },
 ];
 /** The register written alone, then an en-US log added to that workbook (the register's names were not defined when it was written). */
 const later: Case = { label: "an en-US log added to a workbook whose register was written before it", customers, visits: enVisits, register: register[0] };
@@ -68,7 +107,7 @@ const NEW_VISIT_ID = customers[4].id as string;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-follows-"));
-  const files = [join(dir, "with-log.xlsx"), join(dir, "alone.xlsx"), join(dir, "later.xlsx"), join(dir, "added.xlsx"), join(dir, "odd.xlsx")];
+  const files = ["with-log", "alone", "later", "added", "odd", "mixed", "older"].map((name) => join(dir, `${name}.xlsx`));
   const withLog = await writeXlsx([...register, cases[0].log as SheetSpec]);
   const alone = await writeXlsx(register);
   const [laterLog] = buildVisitLog({ rows: enVisits, blankRows: 3 }, { locale: "en-US", existing: await inspectXlsx(alone) });
@@ -84,7 +123,14 @@ beforeAll(async () => {
   writeFileSync(files[2], await writeXlsx([laterLog], alone));
   writeFileSync(files[3], edited);
   writeFileSync(files[4], await writeXlsx([...oddRegister, cases[2].log as SheetSpec]));
+  writeFileSync(files[5], await writeXlsx([...mixedRegister, cases[3].log as SheetSpec]));
+  const olderBook = await writeXlsx([olderLog(buildVisitLog({ rows: olderVisits, blankRows: 3 }, { locale: "zh-CN", existing: NO_NAMES })[0])]);
+  const olderRegister = buildCustomerRegister({ rows: customers, blankRows: 2 }, { locale: "zh-CN", existing: await inspectXlsx(olderBook) });
+  (older as { register: SheetSpec }).register = olderRegister[0];
+  writeFileSync(files[6], await writeXlsx(olderRegister, olderBook));
   const books = await recalcXlsx(files);
+  cases[3].book = books[5];
+  older.book = books[6];
   cases[2].book = books[4];
   cases[0].book = books[0];
   cases[1].book = books[1];
@@ -99,8 +145,8 @@ function expected(c: Case, book: ComputedWorkbook, extra: readonly TableRow[] = 
   return registerVisitModel([...c.customers, {}, {}], c.visits && [...c.visits, ...extra], tiers, today);
 }
 
-describe.each([...cases, later].map((c) => [c.label, c] as const))("customer register recalculated by LibreOffice: %s", (_label, c) => {
-  const book = () => (c.book ?? later.book) as ComputedWorkbook;
+describe.each([...cases, later, older].map((c) => [c.label, c] as const))("customer register recalculated by LibreOffice: %s", (_label, c) => {
+  const book = () => c.book as ComputedWorkbook;
   test("no error value anywhere", () => {
     expect(errorCells(book())).toEqual([]);
   });
@@ -123,7 +169,7 @@ test("the examples exercise every branch: logged dates later and earlier than ty
   expect(want.latest.some((d, i) => typeof typed[i] === "number" && d !== typed[i])).toBe(true);
   expect(want.latest.some((d, i) => typeof typed[i] === "number" && d === typed[i])).toBe(true);
   expect(want.recent.filter((n) => typeof n === "number" && n > 0).length).toBeGreaterThan(20);
-  // The last visit is looked for in the last 90 days first, then in the whole log: both happen.
+  // Customers last seen within 90 days and before: the search from the log's end stops early and late.
   const lastLogged = (id: unknown) => Math.max(0, ...(c.visits ?? []).filter((v) => v.customerId === id).map((v) => v.date as number));
   const ages = c.customers.map((r) => today - lastLogged(r.id)).filter((age) => age < today);
   expect(ages.some((age) => age < 90) && ages.some((age) => age >= 90)).toBe(true);
@@ -143,4 +189,12 @@ test("a visit logged today moves the customer's 最近拜访日期 to today and 
   expect(read(added, c.register, tableCell(table, row, "latestVisit"))).toBe(today);
   expect(read(added, c.register, tableCell(table, row, "recentVisits"))).toBe((before.recent[row] as number) + 1);
   expect(readColumn(added, c.register, table, "recentVisits")).toEqual(after.recent);
+});
+
+test("the register reads a log through its newest-first column, and a log without it with LOOKUP", () => {
+  const formula = (spec: SheetSpec) => tableByRole(spec, "customers").columns.find((c) => c.key === "latestVisit")?.formula ?? "";
+  expect(formula(register[0])).toContain("MATCH(");
+  expect(formula(register[0])).not.toContain("LOOKUP(");
+  expect(formula(older.register)).toContain("LOOKUP(");
+  expect(formula(older.register)).not.toContain("NEWEST_FIRST");
 });

@@ -1,0 +1,65 @@
+/**
+ * Timing LibreOffice's load, full recalculation and save of a workbook, side by side with the same
+ * workbook without its formulas: what the register and records benches share.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SheetSpec } from "../src/spec/sheetSpec";
+import { convertWithLibreOffice } from "../test/support/libreoffice";
+
+/** CPU seconds of this process's waited-for children (Linux: fields cutime and cstime of /proc/self/stat). */
+function childCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/**
+ * The same sheets with every formula removed — the table columns' and the loose cells' (a settings sheet's
+ * searches belong to the columns that read them): the cells, styles and rules without their calculations.
+ */
+export function withoutFormulas(specs: readonly SheetSpec[]): SheetSpec[] {
+  return specs.map((sheet) => ({
+    ...sheet,
+    cells: sheet.cells.map(({ formula: _formula, ...cell }) => cell),
+    tables: sheet.tables.map((table) => ({ ...table, columns: table.columns.map(({ formula: _formula, ...column }) => column) })),
+  }));
+}
+
+/** Wall seconds, and LibreOffice's own CPU seconds, which other work on a shared machine disturbs less. */
+export interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+/** Wall and CPU medians, each of its own (the middle run of one need not be the middle of the other). */
+export function median(runs: readonly Timing[]): Timing {
+  const mid = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    const m = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+  };
+  return { wall: mid(runs.map((r) => r.wall)), cpu: mid(runs.map((r) => r.cpu)) };
+}
+
+/** One LibreOffice load, full recalculation and save of `file`, start-up included. */
+export function timed(file: string, dir: string): Timing {
+  const started = performance.now();
+  const cpu = childCpuSeconds();
+  // A workbook whose formulas scan their columns takes minutes: the benches are there to show it.
+  convertWithLibreOffice([file], "xlsx:Calc MS Excel 2007 XML", join(dir, "out"), 60 * 60_000);
+  return { wall: (performance.now() - started) / 1000, cpu: childCpuSeconds() - cpu };
+}
+
+/** `rounds` runs of each file, which runs first alternating so neither always meets a warmer machine; the medians. */
+export function sideBySide(bareFile: string, wholeFile: string, dir: string, rounds: number): { bare: Timing; whole: Timing } {
+  const bares: Timing[] = [];
+  const wholes: Timing[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const pair = [() => bares.push(timed(bareFile, dir)), () => wholes.push(timed(wholeFile, dir))];
+    for (const run of round % 2 === 0 ? pair : pair.reverse()) run();
+  }
+  return { bare: median(bares), whole: median(wholes) };
+}
+
+/** "12.3 / 11.9": wall and CPU seconds. */
+export const wallCpu = (t: Timing): string => `${t.wall.toFixed(1)} / ${t.cpu.toFixed(1)}`;
