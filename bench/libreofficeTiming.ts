@@ -32,7 +32,7 @@ export interface Timing {
 }
 
 /** Wall and CPU medians, each of its own (the middle run of one need not be the middle of the other). */
-export function median(runs: readonly Timing[]): Timing {
+function median(runs: readonly Timing[]): Timing {
   const mid = (values: number[]) => {
     const sorted = values.sort((a, b) => a - b);
     const m = sorted.length >> 1;
@@ -42,7 +42,7 @@ export function median(runs: readonly Timing[]): Timing {
 }
 
 /** One LibreOffice load, full recalculation and save of `file`, start-up included. */
-export function timed(file: string, dir: string): Timing {
+function timed(file: string, dir: string): Timing {
   const started = performance.now();
   const cpu = childCpuSeconds();
   // A workbook whose formulas scan their columns takes minutes: the benches are there to show it.

@@ -175,6 +175,9 @@ export function withSpecs(existing: ExistingNames, specs: readonly SheetSpec[]):
   };
 }
 
+/** Whether the workbook defines `name` (Excel's names ignore case). */
+export const definesName = (existing: ExistingNames, name: string): boolean => existing.names.some((n) => n.toUpperCase() === name.toUpperCase());
+
 /** The workbook names a spec defines: its cells' and its columns'. */
 export const definedNamesOf = (spec: SheetSpec): string[] => [...spec.names.map((n) => n.name), ...(spec.columnNames ?? []).map((n) => n.name)];
 

@@ -1,6 +1,6 @@
 import { a1FixedColumn } from "../spec/a1";
 import { col, dateWindow, literalCriterion, thisRow } from "../spec/formula";
-import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import { definesName, freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft } from "./draft";
@@ -37,7 +37,7 @@ export const VISIT_LOG_CUSTOMER_NAME_POSITION = 3;
  */
 function logCustomerNames(existing: ExistingNames, locale: BuildContext["locale"], logKey: string): string {
   const name = spName(logKey, VISIT_COLUMN_NAMES.customerName);
-  if (existing.names.some((n) => n.toUpperCase() === name)) return name;
+  if (definesName(existing, name)) return name;
   const headers = Object.values(TEMPLATE_STRINGS).map((s) => s.visits.columns.customerName);
   const wanted = { customerName: { headers, position: VISIT_LOG_CUSTOMER_NAME_POSITION } };
   const found = linkedTable(existing, TEMPLATES.visits, VISITS_ROLE, wanted, { customerName: TEMPLATE_STRINGS[locale].visits.columns.customerName });

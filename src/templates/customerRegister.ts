@@ -4,11 +4,11 @@ import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, dateWindow, str, thisRow } from "../spec/formula";
+import { col, dateWindow, literalCriterion, str, thisRow } from "../spec/formula";
 import { CUSTOMERS_ROLE } from "./linkedTables";
 import { visitLogKey, VISIT_COLUMN_NAMES } from "./visitLog";
 import { TEMPLATES } from "./registry";
-import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import { definesName, freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
@@ -53,10 +53,10 @@ const settingNames = (key: string) => ({
  * for a log in the workbook written before the log had that column.
  */
 const logNames = (existing: ExistingNames) => {
-  const name = (part: string) => spName(visitLogKey(existing), part);
-  const defined = new Set(existing.names.map((n) => n.toUpperCase()));
-  const older = defined.has(name(VISIT_COLUMN_NAMES.date).toUpperCase()) && !defined.has(name(VISIT_COLUMN_NAMES.newestFirst).toUpperCase());
-  return { date: name(VISIT_COLUMN_NAMES.date), customer: name(VISIT_COLUMN_NAMES.customerId), newestFirst: older ? undefined : name(VISIT_COLUMN_NAMES.newestFirst) };
+  const key = visitLogKey(existing);
+  const [date, customer, newestFirst] = [VISIT_COLUMN_NAMES.date, VISIT_COLUMN_NAMES.customerId, VISIT_COLUMN_NAMES.newestFirst].map((part) => spName(key, part));
+  const older = definesName(existing, date) && !definesName(existing, newestFirst);
+  return { date, customer, newestFirst: older ? undefined : newestFirst };
 };
 
 /**
@@ -160,10 +160,12 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   // The log is kept in date order, so the customer's last dated row holds the last visit. One MATCH over the
   // log's newest-first column (visitLog) finds it, reading only the rows logged since: LOOKUP read every
   // row of the log once per customer, the formula that dominated the workbook's recalculation (README,
-  // 性能). #N/A (not in the log) and #NAME? (no log yet) leave the typed date. MATCH reads * and ? in an ID
-  // as wildcards, as 近14天拜访次数's COUNTIF does. A log written before that column is read with LOOKUP.
+  // 性能); a customer the log does not hold reads it all. #N/A (not in the log) and #NAME? (no log yet) leave
+  // the typed date. The ID is matched as text (the column holds text: 1001 and "1001" are one customer) and
+  // literally: MATCH would read * ? ~ in an ID as wildcards and give another customer's date. A log written
+  // before that column is read with LOOKUP, which compares values: there 1001 and "1001" differ.
   const logged = log.newestFirst
-    ? `INDEX(${log.date},ROWS(${log.date})+1-MATCH(${id}&"",${log.newestFirst},0))`
+    ? `INDEX(${log.date},ROWS(${log.date})+1-MATCH(${literalCriterion(id)},${log.newestFirst},0))`
     : `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
   const typedOrBlank = `IF(${typed}="","",${typed})`;
   // COUNTIF reads a criterion's leading <, > or = as a comparison; "=" first makes any ID an equality. An ID

@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { col, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
+import { col, literalCriterion, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedKey, linkedTable } from "./linkedTables";
@@ -16,9 +16,10 @@ import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } f
  * (`VISIT_WORD_NAMES`), so a sheet written before the log starts reading it once the log exists, and
  * reads it whatever language it was written in.
  *
- * The log is kept in date order, as a day-by-day record is: every reader finds a period's rows by binary
- * search over 日期 (`dateWindow`) instead of scanning the whole log once per customer or per day, and
- * 新/老客户 takes the first row of an ID as the first contact. A row dated before the row above is
+ * The log is kept in date order, as a day-by-day record is: every reader of a period finds its rows by
+ * binary search over 日期 (`dateWindow`) instead of scanning the whole log once per customer or per day,
+ * the register finds a customer's last row from the log's end (客户编号倒序), and 新/老客户 takes the first
+ * row of an ID as the first contact. A row dated before the row above is
  * highlighted and counted in a cell above the table, which says to sort by 日期.
  */
 
@@ -155,7 +156,8 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
   // take 69–101 s to load and recalculate 20 000 visits of 2 000 customers, against 12 s with this one:
   // MATCH stops at the first hit. Both grow with the square of the log (×4 per doubling).
   // ROW(INDEX(…)) rather than the position from the header: LibreOffice gives Err:504 for ROW(T[#Headers]).
-  const newOld = `IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${id},${ids},0)))=ROW(${id}),${str(isNew)},${str(isOld)}))`;
+  // The ID is matched literally: an ID holding ~ would be #N/A, one holding * or ? would find another's row.
+  const newOld = `IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${literalCriterion(id)},${ids},0)))=ROW(${id}),${str(isNew)},${str(isOld)}))`;
   // The log upside down: row k holds the ID of the k-th row from the end, where that row has a date. The
   // register finds a customer's last visit with one MATCH over it, which stops at the first hit — after
   // the rows since that visit, not the whole log (LOOKUP over the log reads every row for every customer).

@@ -2,7 +2,7 @@ import type { CellRef, RangeRef } from "../../src/spec/sheetSpec";
 import { a1, quoteSheet } from "../../src/spec/a1";
 import { intersects, parseAddress, qualifiedAddress } from "../../src/spec/addresses";
 import { boundingBox } from "../../src/writers/layout";
-import { shiftFormula } from "../../src/writers/ooxml/workbook";
+import { formulaShifter } from "../../src/writers/ooxml/workbook";
 
 /**
  * A fake of the part of the Excel JavaScript API the Office writer uses, strict where real Excel
@@ -265,7 +265,7 @@ export class FakeWorkbookState {
  * last row is used for every cell in the column", OfficeDev/office-js#5909; "set to the bottom
  * most formula", #6745; formulas copied into rows set to "", null or undefined, #1916; "by design",
  * #2093). The fake always takes the bottom-most formula written, moved to each row as Excel fills
- * in R1C1 form (`shiftFormula`: the same text for structured references and names, `$K7` → `$K8`
+ * in R1C1 form (`formulaShifter`: the same text for structured references and names, `$K7` → `$K8`
  * for the row's own cells as the file writer spells them). Literal values already in the column stay
  * (Excel keeps them as exceptions to the calculated column).
  */
@@ -283,11 +283,12 @@ export function fillCalculatedColumns(state: FakeWorkbookState, sheet: FakeSheet
         .filter((cell): cell is { row: number; formula: string } => cell.formula !== undefined)
         .at(-1);
       if (source === undefined) continue;
+      const shift = formulaShifter(source.formula);
       for (let row = first; row <= last; row++) {
         const cell = sheet.cells.get(cellKey(row, col)) ?? {};
         if (cell.formula === undefined && cell.value !== undefined && cell.value !== "") continue;
         delete cell.value;
-        cell.formula = shiftFormula(source.formula, row - source.row, 0);
+        cell.formula = row === source.row ? source.formula : shift(row - source.row, 0);
         sheet.cells.set(cellKey(row, col), cell);
       }
     }
@@ -360,7 +361,8 @@ function calculatedColumns(table: FakeTable): (string | undefined)[] {
   return Array.from({ length: to.col - from.col + 1 }, (_, c) => {
     const only = table.sheet.cells.get(cellKey(from.row + 1, from.col + c))?.formula;
     if (only === undefined) return undefined;
-    for (let row = from.row + 2; row <= last; row++) if (table.sheet.cells.get(cellKey(row, from.col + c))?.formula !== shiftFormula(only, row - from.row - 1, 0)) return undefined;
+    const shift = formulaShifter(only);
+    for (let row = from.row + 2; row <= last; row++) if (table.sheet.cells.get(cellKey(row, from.col + c))?.formula !== shift(row - from.row - 1, 0)) return undefined;
     return only;
   });
 }
@@ -1424,7 +1426,7 @@ class TableProxy extends ClientObject<FakeTable> {
             throw new FakeOfficeError("InvalidArgument", "row width does not match the table");
           const at = last + 1;
           if (at + values.length - 1 > MAX_ROW) throw new FakeOfficeError("InvalidOperation", "the table would run off the sheet");
-          const columnFormulas = state.fillsCalculatedColumns ? calculatedColumns(t) : [];
+          const columnFormulas = (state.fillsCalculatedColumns ? calculatedColumns(t) : []).map((f) => (f === undefined ? undefined : formulaShifter(f)));
           const formats = Array.from({ length: to.col - from.col + 1 }, (_, c) => t.sheet.cells.get(cellKey(last, from.col + c))?.numberFormat);
           shiftRows(state, t.sheet, { from: from.col, to: to.col }, at, values.length, t);
           const written: CellRef[] = [];
@@ -1434,7 +1436,7 @@ class TableProxy extends ClientObject<FakeTable> {
               const cell: FakeCell = formats[c] === undefined ? {} : { numberFormat: formats[c] };
               const inherited = columnFormulas[c];
               const blank = value === "" || value === null || value === undefined;
-              if (blank && inherited !== undefined) cell.formula = shiftFormula(inherited, at + r - from.row - 1, 0);
+              if (blank && inherited !== undefined) cell.formula = inherited(at + r - from.row - 1, 0);
               else writeTyped(state, cell, value ?? "");
               if (cell.value !== undefined || cell.formula !== undefined || cell.numberFormat !== undefined) t.sheet.cells.set(key, cell);
               if (!blank) written.push({ row: at + r, col: from.col + c });

@@ -5,7 +5,7 @@ import { parseAddress, qualifiedAddress } from "../../spec/addresses";
 import { entry, type Entry } from "./blocks";
 import { call, runBatches, sliceBlock, type Step } from "./chunking";
 import { excelCode, OfficeWriteError } from "./errors";
-import { shiftFormula } from "../ooxml/workbook";
+import { formulaShifter, shiftFormula } from "../ooxml/workbook";
 
 /**
  * What an import needs from the open workbook through the Excel JavaScript API: reading a source
@@ -367,10 +367,12 @@ function growSteps(sheet: Excel.Worksheet, target: Excel.Table, table: TableStat
  * (File › Options › Proofing), Excel neither makes nor extends calculated columns. This costs what
  * the formulas weigh (2.7 KB a row for the customer register: about one more sync per 1 500 rows), so
  * it is done only when the read-back shows it is needed. Each row gets the first data row's formula as
- * Excel fills a calculated column (`formulaInRow`).
+ * Excel fills a calculated column.
  */
 function formulaSteps(sheet: Excel.Worksheet, table: TableState, count: number): Step[] {
-  const rows = Array.from({ length: count }, (_, i) => table.firstFormulas.map((_, c) => (table.calculated[c] ? formulaInRow(table, c, table.rowCount + i) : null)));
+  // One shifter per column: the formula's text is read once, not once per row.
+  const shifters = table.firstFormulas.map((formula, c) => (table.calculated[c] ? formulaShifter(formula as string) : undefined));
+  const rows = Array.from({ length: count }, (_, i) => shifters.map((shift) => (shift ? shift(table.rowCount + i, 0) : null)));
   return writeSteps(sheet, table, { row: table.body.row + table.rowCount, rows });
 }
 

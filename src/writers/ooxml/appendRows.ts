@@ -409,11 +409,10 @@ async function occupied(pkg: XlsxPackage, table: FoundTable, rows: readonly RowS
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The table with a calculated column for every column whose data rows all hold one and the same
- * formula text although the table part names none: LibreOffice drops `calculatedColumnFormula` when
- * it saves, and a register kept in it must still give appended rows their formulas (and its formula
- * cells must not make every row look used). Only a formula every row holds is taken: the first row's
- * text, in each row moved by its offset (`formulaByRow`) — the same text where it has no cell references.
+ * The table with a calculated column for every column whose data rows all hold the first row's formula
+ * moved to their row (`formulaByRow`; the same text where it has no cell references) although the table
+ * part names none: LibreOffice drops `calculatedColumnFormula` when it saves, and a register kept in it
+ * must still give appended rows their formulas (and its formula cells must not make every row look used).
  */
 function withColumnFormulas(table: FoundTable, byRow: ReadonlyMap<number, RowSlice>): FoundTable {
   type Candidate = { readonly formula: string; readonly text: (r: number) => string };

@@ -1,6 +1,7 @@
 import { columnLetters } from "../../spec/a1";
 import { thisRow } from "../../spec/formula";
 import type { ColumnSpec, SheetSpec, TableSpec } from "../../spec/sheetSpec";
+import { definedNamesOf } from "../../spec/naming";
 import { tableLayout } from "../layout";
 
 /**
@@ -79,7 +80,7 @@ export function atRow({ pieces, columns }: RowTemplate, row: number): string {
 
 /** The names of `specs` and the `known` ones of the workbook they join, in upper case: those `rowTemplate` leaves as written. */
 const namesOf = (specs: readonly SheetSpec[], known: readonly string[]): Set<string> =>
-  new Set([...known, ...specs.flatMap((spec) => [...spec.names.map((n) => n.name), ...(spec.columnNames ?? []).map((n) => n.name)])].map((n) => n.toUpperCase()));
+  new Set([...known, ...specs.flatMap(definedNamesOf)].map((n) => n.toUpperCase()));
 
 /** table name → formula column's key → its template over rows. */
 export type RowFormulas = ReadonlyMap<string, ReadonlyMap<string, RowTemplate>>;

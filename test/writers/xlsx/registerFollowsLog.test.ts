@@ -53,17 +53,21 @@ const oddVisits: TableRow[] = [">5", "=KH00001", ">5", "<A", "KH00001", "<A", ">
 const oddRegister = buildCustomerRegister({ rows: oddCustomers, blankRows: 2 }, { locale: "zh-CN", existing: NO_NAMES });
 
 /**
- * Numeric and text IDs, customers whose last row has no date (the dated row before it counts), a dated row
- * without an ID. The dateless rows come last: the 14-day window is found by binary search over the dates.
+ * Numeric and text IDs, IDs holding wildcards (KH* is not KH9, whose visit is later; A~B is itself), customers
+ * whose last row has no date (the dated row before it counts), a dated row without an ID. The dateless rows
+ * come last: the 14-day window is found by binary search over the dates. No ID with a wildcard is visited in
+ * the last 14 days, where COUNTIF still reads KH* as a pattern.
  */
-const mixedCustomers = customerRows(4, "zh-CN").map((r, i) => ({ ...r, id: [1001, "1002", 1003, "KH9"][i], lastVisit: null }));
+const mixedCustomers = customerRows(6, "zh-CN").map((r, i) => ({ ...r, id: [1001, "1002", 1003, "KH9", "KH*", "A~B"][i], lastVisit: null }));
 const mixedVisits: TableRow[] = [
+  { date: today - 30, customerId: "KH*" },
+  { date: today - 29, customerId: "A~B" },
   { date: today - 25, customerId: 1001 },
   { date: today - 24, customerId: 1003 },
   { date: today - 23, customerId: 1001 },
   { date: today - 22, customerId: "1002" },
+  { date: today - 21, customerId: "KH9" },
   { date: today - 1 },
-  { date: today - 1, customerId: "KH9" },
   { customerId: 1001 },
   { customerId: "KH9" },
 ].map((r) => ({ ...r, rep: "张三" }));
