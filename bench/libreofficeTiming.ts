@@ -13,6 +13,8 @@ function childCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
+const noFormula = <T extends { readonly formula?: string }>({ formula: _formula, ...rest }: T): Omit<T, "formula"> => rest;
+
 /**
  * The same sheets with every formula removed — the table columns' and the loose cells' (a settings sheet's
  * searches belong to the columns that read them): the cells, styles and rules without their calculations.
@@ -20,8 +22,22 @@ function childCpuSeconds(): number {
 export function withoutFormulas(specs: readonly SheetSpec[]): SheetSpec[] {
   return specs.map((sheet) => ({
     ...sheet,
-    cells: sheet.cells.map(({ formula: _formula, ...cell }) => cell),
-    tables: sheet.tables.map((table) => ({ ...table, columns: table.columns.map(({ formula: _formula, ...column }) => column) })),
+    cells: sheet.cells.map(noFormula),
+    tables: sheet.tables.map((table) => ({ ...table, columns: table.columns.map(noFormula) })),
+  }));
+}
+
+/**
+ * The same sheets without the formulas of some table columns (`columns`: table role → column keys), every
+ * other formula kept: what those columns cost is the whole workbook's time less this one's.
+ */
+export function withoutColumns(specs: readonly SheetSpec[], columns: Readonly<Record<string, readonly string[]>>): SheetSpec[] {
+  return specs.map((sheet) => ({
+    ...sheet,
+    tables: sheet.tables.map((table) => ({
+      ...table,
+      columns: table.columns.map((column) => (columns[table.role]?.includes(column.key) ? noFormula(column) : column)),
+    })),
   }));
 }
 
@@ -49,6 +65,9 @@ function timed(file: string, dir: string): Timing {
   convertWithLibreOffice([file], "xlsx:Calc MS Excel 2007 XML", join(dir, "out"), 60 * 60_000);
   return { wall: (performance.now() - started) / 1000, cpu: childCpuSeconds() - cpu };
 }
+
+/** The median of `rounds` runs of `file`. */
+export const timeFile = (file: string, dir: string, rounds: number): Timing => median(Array.from({ length: rounds }, () => timed(file, dir)));
 
 /** `rounds` runs of each file, which runs first alternating so neither always meets a warmer machine; the medians. */
 export function sideBySide(bareFile: string, wholeFile: string, dir: string, rounds: number): { bare: Timing; whole: Timing } {

@@ -8,17 +8,30 @@
  * at most ×2.5).
  *
  * The workbook is `recordsWorkbook` (test/fixtures/records.ts), the one the real-size engine test checks.
- * Scales: `SP_BENCH_RECORDS_SCALES` (default 1 and 2; 4 takes minutes).
+ * Scales: `SP_BENCH_RECORDS_SCALES` (default 1 and 2; 4 takes minutes). Then, at the largest size, what each
+ * group of per-row lookups costs (`GROUPS`).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeXlsx } from "../src/writers/xlsx";
 import { recordsWorkbook } from "../test/fixtures/records";
-import { sideBySide, wallCpu, withoutFormulas, type Timing } from "./libreofficeTiming";
+import { sideBySide, timeFile, wallCpu, withoutColumns, withoutFormulas, type Timing } from "./libreofficeTiming";
 
 const SCALES = (process.env.SP_BENCH_RECORDS_SCALES ?? "1,2").split(",").map(Number);
 const ROUNDS = Number(process.env.SP_BENCH_RECORDS_ROUNDS ?? 1);
+
+/**
+ * Where the formulas' time goes: the largest size again without one group's formulas at a time (table role →
+ * column keys), each group's cost the whole workbook's time less that one's. The rest are O(1) per row or
+ * read a few settings cells.
+ */
+const GROUPS: readonly { readonly label: string; readonly columns: Readonly<Record<string, readonly string[]>> }[] = [
+  { label: "log 新/老客户 (MATCH for the ID's first row, per visit)", columns: { visits: ["newOld"] } },
+  { label: "log 客户名称 (binary search of the register, per visit)", columns: { visits: ["customerName"] } },
+  { label: "log 客户编号倒序 and register 最近拜访日期 (MATCH from the log's end, per customer)", columns: { visits: ["newestFirst"], customers: ["latestVisit"] } },
+  { label: "contract register's ledger reads (SUMIFS, COUNTIFS and SUMPRODUCT over the ledger, per contract)", columns: { contracts: ["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal"] } },
+];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "sp-bench-records-"));
@@ -39,6 +52,20 @@ async function main(): Promise<void> {
       const counts = [2000, 20000, 500, 3000].map((n) => n * scale).join(" | ");
       console.log(`| ${scale}× | ${counts} | ${(data.length / 1e6).toFixed(1)} | ${wallCpu(bare)} | ${wallCpu(whole)} | ${(whole.wall / bare.wall).toFixed(2)} / ${(whole.cpu / bare.cpu).toFixed(2)} | ${growth} |`);
       previous = whole;
+    }
+    const scale = Math.max(...SCALES);
+    const { specs } = recordsWorkbook(scale);
+    const whole = timeFile(join(dir, `records-${scale}x.xlsx`), dir, ROUNDS);
+    const formulas = whole.wall - timeFile(join(dir, `bare-${scale}x.xlsx`), dir, ROUNDS).wall;
+    console.log(`\nWhere the formulas' time goes at ${scale}× (whole workbook ${wallCpu(whole)} s, its formulas ${formulas.toFixed(1)} s wall, timed again):`);
+    console.log("| formulas left out | workbook without them: wall / CPU (s) | their cost, wall (s) | share of the formulas' time |");
+    console.log("|---|---|---|---|");
+    for (const group of GROUPS) {
+      const file = join(dir, `without-${GROUPS.indexOf(group)}.xlsx`);
+      writeFileSync(file, await writeXlsx(withoutColumns(specs, group.columns)));
+      const without = timeFile(file, dir, ROUNDS);
+      const cost = whole.wall - without.wall;
+      console.log(`| ${group.label} | ${wallCpu(without)} | ${cost.toFixed(1)} | ${((100 * cost) / formulas).toFixed(0)} % |`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

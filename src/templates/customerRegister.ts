@@ -168,9 +168,9 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
     ? `INDEX(${log.date},ROWS(${log.date})+1-MATCH(${literalCriterion(id)},${log.newestFirst},0))`
     : `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
   const typedOrBlank = `IF(${typed}="","",${typed})`;
-  // COUNTIF reads a criterion's leading <, > or = as a comparison; "=" first makes any ID an equality. An ID
-  // holding * or ? still matches as a pattern in 近14天拜访次数 (escaping it would lengthen every row's formula).
-  const idCriterion = `"="&${id}`;
+  // COUNTIF reads a criterion's leading <, > or = as a comparison, and * ? ~ as patterns: "=" first and the
+  // ID escaped make it an equality with this ID alone.
+  const idCriterion = `"="&${literalCriterion(id)}`;
   const recent = `IF(OR(${id}="",ISERROR(ROWS(${log.customer}))),"",IF(${names.recentLast}<${names.recentFirst},0,` +
     `COUNTIF(INDEX(${log.customer},${names.recentFirst}):INDEX(${log.customer},${names.recentLast}),${idCriterion})))`;
   const cadence = thisRow(table, h.visitTier);

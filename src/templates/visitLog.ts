@@ -200,26 +200,32 @@ function registerIds(kit: Kit, register: LinkedRegister): ValidationSpec {
 }
 
 /**
- * Dates out of order: each such row is highlighted, and a cell above the table counts them. The count
- * compares the column with itself shifted by a row (one pass over the log); a blank row is never out of order.
+ * Dates out of order, and visits without a date: each such row is highlighted, and a cell above the table
+ * counts them. Both upset what reads the log by date — the windows' binary search wants every row dated
+ * and in order, and a visit without a date counts on no day. The count compares the column with itself
+ * shifted by a row (one pass over the log); a blank row is never out of order, and a row counts as a visit
+ * once it names a customer. A date typed as text is no date.
  */
 function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable): void {
   const v = kit.s.visits;
   const dates = col(log.spec.name, log.header("date"));
+  const ids = col(log.spec.name, log.header("customerId"));
   const rows = `ROWS(${dates})`;
   const later = `INDEX(${dates},2):INDEX(${dates},${rows})`;
   const earlier = `INDEX(${dates},1):INDEX(${dates},${rows}-1)`;
   // ISNUMBER, not N(): a date pasted as text would make N(+range) #VALUE!; such a row is not a date to order.
-  const count = `IF(${rows}<2,0,SUMPRODUCT(ISNUMBER(${later})*ISNUMBER(${earlier})*(${later}<${earlier})))`;
-  const at = draft.field({ row: 4, col: 0 }, v.outOfOrder, { formula: count }, { numberFormat: FORMATS.plain });
+  const misordered = `IF(${rows}<2,0,SUMPRODUCT(ISNUMBER(${later})*ISNUMBER(${earlier})*(${later}<${earlier})))`;
+  const undated = `SUMPRODUCT(NOT(ISNUMBER(${dates}))*(${ids}<>""))`;
+  const at = draft.field({ row: 4, col: 0 }, v.outOfOrder, { formula: `${misordered}+${undated}` }, { numberFormat: FORMATS.plain });
   draft.name(spName(key, VISIT_OUT_OF_ORDER), at, v.outOfOrderNote);
   draft.text({ row: 4, col: 2 }, v.outOfOrderNote, "note");
   draft.format({ target: { kind: "range", range: { from: at, to: at } }, rule: { kind: "expression", formula: `${a1(at)}>0` }, style: { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true } });
   const date = a1FixedColumn(log.cell(0, "date"));
   const above = a1FixedColumn(log.cell(-1, "date"));
+  const id = a1FixedColumn(log.cell(0, "customerId"));
   draft.format({
     target: { kind: "tableColumn", table: log.spec.name, column: log.header("date") },
-    rule: { kind: "expression", formula: `AND(ISNUMBER(${date}),ISNUMBER(${above}),${date}<${above})` },
+    rule: { kind: "expression", formula: `OR(AND(ISNUMBER(${date}),ISNUMBER(${above}),${date}<${above}),AND(NOT(ISNUMBER(${date})),${id}<>""))` },
     style: { fill: COLORS.warnFill, fontColor: COLORS.warnFont },
   });
 }

@@ -55,8 +55,8 @@ const oddRegister = buildCustomerRegister({ rows: oddCustomers, blankRows: 2 }, 
 /**
  * Numeric and text IDs, IDs holding wildcards (KH* is not KH9, whose visit is later; A~B is itself), customers
  * whose last row has no date (the dated row before it counts), a dated row without an ID. The dateless rows
- * come last: the 14-day window is found by binary search over the dates. No ID with a wildcard is visited in
- * the last 14 days, where COUNTIF still reads KH* as a pattern.
+ * come last: the 14-day window is found by binary search over the dates. KH*, KH9 and A~B are each visited once
+ * in the last 14 days: read as patterns, KH* would count KH9's visit and A~B would count none.
  */
 const mixedCustomers = customerRows(6, "zh-CN").map((r, i) => ({ ...r, id: [1001, "1002", 1003, "KH9", "KH*", "A~B"][i], lastVisit: null }));
 const mixedVisits: TableRow[] = [
@@ -67,6 +67,9 @@ const mixedVisits: TableRow[] = [
   { date: today - 23, customerId: 1001 },
   { date: today - 22, customerId: "1002" },
   { date: today - 21, customerId: "KH9" },
+  { date: today - 5, customerId: "KH*" },
+  { date: today - 4, customerId: "KH9" },
+  { date: today - 3, customerId: "A~B" },
   { date: today - 1 },
   { customerId: 1001 },
   { customerId: "KH9" },

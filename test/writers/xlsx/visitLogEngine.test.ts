@@ -1,6 +1,8 @@
 /**
  * The visit log (issue 12, item 1) written by the xlsx writer beside a customer register and
- * recalculated by LibreOffice: every 客户名称 and 新/老客户 equals what TypeScript computes from the rows.
+ * recalculated by LibreOffice: every 客户名称 and 新/老客户 equals what TypeScript computes from the rows, and a
+ * late entry and a visit without a date are counted and highlighted (the date rule's expression copied, row
+ * by row, into a probe sheet).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +21,8 @@ import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/lib
 import { namedCell, read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 import { typeCells } from "../../support/xlsxEdit";
 import { a1 } from "../../../src/spec/a1";
+import { SheetDraft } from "../../../src/templates/draft";
+import { finishProbe, ruleAt } from "../../support/probeSheet";
 
 jest.setTimeout(300_000);
 
@@ -54,6 +58,15 @@ let added: ComputedWorkbook;
 const NEW_ID = "KH99999";
 const NEW_NAME = "新登记客户有限公司";
 
+/** The log's date rule for its last two written rows and the three blank rows after them (`PROBED[i]` is body row `first + i`). */
+const PROBED = { first: cases[0].visits.length - 2, rows: 5 };
+const probe = ((): SheetSpec => {
+  const draft = new SheetDraft();
+  const [rule] = cases[0].log.conditionalFormats.filter((f) => f.target.kind === "tableColumn").map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
+  for (let i = 0; i < PROBED.rows; i++) draft.put({ row: i, col: 0 }, { formula: ruleAt(rule, cases[0].log.name, PROBED.first + i) });
+  return finishProbe(draft, PROBED.rows + 2);
+})();
+
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-visits-"));
   for (const [i, c] of cases.entries()) {
@@ -64,7 +77,7 @@ beforeAll(async () => {
   const [register] = cases[0].specs;
   const registerTable = tableByRole(register, "customers");
   const logTable = tableByRole(cases[0].log, "visits");
-  let edited = await typeCells(await writeXlsx(cases[0].specs), register.name, {
+  let edited = await typeCells(await writeXlsx([...cases[0].specs, probe]), register.name, {
     [a1(tableCell(registerTable, cases[0].customers.length, "id"))]: NEW_ID,
     [a1(tableCell(registerTable, cases[0].customers.length, "name"))]: NEW_NAME,
   });
@@ -72,6 +85,8 @@ beforeAll(async () => {
   edited = await typeCells(edited, cases[0].log.name, {
     [a1(tableCell(logTable, cases[0].visits.length, "customerId"))]: NEW_ID,
     [a1(tableCell(logTable, cases[0].visits.length, "date"))]: cases[0].visits[0].date as number,
+    // A visit typed without its date.
+    [a1(tableCell(logTable, cases[0].visits.length + 1, "customerId"))]: NEW_ID,
   });
   const addedFile = join(dir, "visits-added.xlsx");
   writeFileSync(addedFile, edited);
@@ -111,11 +126,13 @@ test("a customer registered in the register's table is looked up and new on its 
   expect(read(added, c.log, tableCell(table, c.visits.length, "newOld"))).toBe("新");
 });
 
-test("rows dated before the row above are counted in the cell named SP_V1_OUT_OF_ORDER: none in a day-by-day log, one after a late entry", () => {
+test("rows dated before the row above and visits without a date are counted in the cell named SP_V1_OUT_OF_ORDER and highlighted: none in a day-by-day log", () => {
   const c = cases[0];
   const at = namedCell(c.log, "SP_V1_OUT_OF_ORDER");
   expect(read(c.book as ComputedWorkbook, c.log, at)).toBe(0);
-  expect(read(added, c.log, at)).toBe(1);
+  // The late entry and the visit without a date; the blank rows after them are neither.
+  expect(read(added, c.log, at)).toBe(2);
+  expect(Array.from({ length: PROBED.rows }, (_, i) => read(added, probe, { row: i, col: 0 }))).toEqual([0, 0, 1, 1, 0]);
 });
 
 test("the ID drop-down reads the register's ID column through INDIRECT, named as the register has it", async () => {
