@@ -55,7 +55,7 @@ export function rowWindow(first: string, last: string): RowWindow {
  * A lookup per row of a 20 000-row log into a 2 000-row register scans ~20 M cells otherwise.
  */
 export const matchSorted = (value: string, keys: string): string =>
-  `IFERROR(IF(INDEX(${keys},MATCH(${value},${keys},1))=${value},MATCH(${value},${keys},1),NA()),MATCH(${value},${keys},0))`;
+  `IFERROR(IF(INDEX(${keys},MATCH(${value},${keys},1))=${value},MATCH(${value},${keys},1),NA()),MATCH(${exactKey(value)},${keys},0))`;
 
 /** A string literal for a formula ("" doubled). */
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -99,3 +99,17 @@ export function largestRemainderShare(total: string, table: string, weightHeader
  * 泉州* would also count 泉州商会. ~ is escaped first, or the ~ put before * and ? would be doubled.
  */
 export const literalCriterion = (x: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;
+
+/**
+ * A COUNTIF(S)/SUMIF(S) criterion for cells equal to `x`: "=" first, or a leading < > = in `x` would make it a
+ * comparison, and `x` escaped (`literalCriterion`). Like the criteria they replace, they match a number and the
+ * text of it alike (1001 and "1001"); Excel also compares text that reads as a number as that number ("0012"
+ * is 12) and digit strings of 16 or more on their first 15 digits, where LibreOffice compares text.
+ */
+export const equalsCriterion = (x: string): string => `"="&${literalCriterion(x)}`;
+
+/**
+ * MATCH(…,0)'s lookup value for `x` itself: text escaped (`literalCriterion`), a number as it is — Excel's MATCH
+ * does not find a number by its text, and SUBSTITUTE makes text of anything.
+ */
+export const exactKey = (x: string): string => `IF(ISNUMBER(${x}),${x},${literalCriterion(x)})`;

@@ -5,7 +5,7 @@ import { LEDGER_COLUMN_NAMES, LEDGER_ROLE, LEDGER_TYPE_NAMES } from "./contractL
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS, numberFormat } from "./formats";
-import { col, literalCriterion, str, thisRow } from "../spec/formula";
+import { col, equalsCriterion, str, thisRow } from "../spec/formula";
 import { CONTRACTS_ROLE, linkedKey } from "./linkedTables";
 import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
@@ -95,9 +95,8 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
   const amount = r(h.amount);
   const shipped = r(h.shippedTotal);
   const paid = r(h.paidTotal);
-  // SUMIFS and COUNTIFS read a criterion's leading < > = as a comparison and * ? ~ as patterns: K-? would
-  // add up every K-x contract's events. "=" and the ID escaped match this contract alone.
-  const contract = `"="&${literalCriterion(id)}`;
+  // K-? as a criterion would add up every K-x contract's events (`equalsCriterion`).
+  const contract = equalsCriterion(id);
   const sum = (type: string) => `SUMIFS(${ledger.amount},${ledger.contract},${contract},${ledger.type},${type})`;
   /** Opening + the ledger's events of this contract; blank while neither has anything (a blank row). */
   const total = (opening: string, events: string) =>
@@ -111,7 +110,7 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
    */
   const latest = (opening: string, type: string) =>
     `IF(OR(${id}="",IFERROR(COUNTIFS(${ledger.contract},${contract},${ledger.type},${type},${ledger.date},">0"),0)=0),IF(${r(opening)}="","",${r(opening)}),` +
-    `MAX(N(${r(opening)}),IFERROR(SUMPRODUCT(MAX((${ledger.contract}=${id})*(${ledger.type}=${type})*${ledger.date})),0)))`;
+    `MAX(N(${r(opening)}),IFERROR(SUMPRODUCT(MAX((${ledger.contract}&""=${id}&"")*(${ledger.type}=${type})*${ledger.date})),0)))`;
   const byInvoice = `${r(h.termBasis)}=${str(k.termBases[1])}`;
   const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;
   const from = `IF(${byInvoice},${r(h.lastInvoice)},${r(h.lastShipment)})`;

@@ -4,7 +4,7 @@ import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, dateWindow, literalCriterion, str, thisRow } from "../spec/formula";
+import { col, dateWindow, equalsCriterion, literalCriterion, str, thisRow } from "../spec/formula";
 import { CUSTOMERS_ROLE } from "./linkedTables";
 import { visitLogKey, VISIT_COLUMN_NAMES } from "./visitLog";
 import { TEMPLATES } from "./registry";
@@ -168,9 +168,7 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
     ? `INDEX(${log.date},ROWS(${log.date})+1-MATCH(${literalCriterion(id)},${log.newestFirst},0))`
     : `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
   const typedOrBlank = `IF(${typed}="","",${typed})`;
-  // COUNTIF reads a criterion's leading <, > or = as a comparison, and * ? ~ as patterns: "=" first and the
-  // ID escaped make it an equality with this ID alone.
-  const idCriterion = `"="&${literalCriterion(id)}`;
+  const idCriterion = equalsCriterion(id);
   const recent = `IF(OR(${id}="",ISERROR(ROWS(${log.customer}))),"",IF(${names.recentLast}<${names.recentFirst},0,` +
     `COUNTIF(INDEX(${log.customer},${names.recentFirst}):INDEX(${log.customer},${names.recentLast}),${idCriterion})))`;
   const cadence = thisRow(table, h.visitTier);

@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { col, literalCriterion, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
+import { col, exactKey, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedKey, linkedTable } from "./linkedTables";
@@ -19,8 +19,8 @@ import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } f
  * The log is kept in date order, as a day-by-day record is: every reader of a period finds its rows by
  * binary search over 日期 (`dateWindow`) instead of scanning the whole log once per customer or per day,
  * the register finds a customer's last row from the log's end (客户编号倒序), and 新/老客户 takes the first
- * row of an ID as the first contact. A row dated before the row above is
- * highlighted and counted in a cell above the table, which says to sort by 日期.
+ * row of an ID as the first contact. A row dated before the row above, and a visit without a date, are
+ * highlighted and counted in a cell above the table, which says to fill in the dates and sort by 日期.
  */
 
 export interface VisitLogOptions {
@@ -76,7 +76,7 @@ export const VISITS_ROLE = "Visits";
  */
 export const visitLogKey = (existing: ExistingNames): string => linkedKey(existing, TEMPLATES.visits, VISITS_ROLE);
 
-/** The name of the cell counting rows dated before the row above (0 when the log is in date order). */
+/** The name of the cell counting rows dated before the row above and visits without a date (0 when every visit is dated, in order). */
 export const VISIT_OUT_OF_ORDER = "OUT_OF_ORDER";
 
 /**
@@ -156,8 +156,9 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
   // take 69–101 s to load and recalculate 20 000 visits of 2 000 customers, against 12 s with this one:
   // MATCH stops at the first hit. Both grow with the square of the log (×4 per doubling).
   // ROW(INDEX(…)) rather than the position from the header: LibreOffice gives Err:504 for ROW(T[#Headers]).
-  // The ID is matched literally: an ID holding ~ would be #N/A, one holding * or ? would find another's row.
-  const newOld = `IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${literalCriterion(id)},${ids},0)))=ROW(${id}),${str(isNew)},${str(isOld)}))`;
+  // The ID is matched literally (`exactKey`): an ID holding ~ would be #N/A, one holding * or ? would find
+  // another's row, and a number pasted into the ID column would be #N/A in Excel as text.
+  const newOld = `IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id}),${str(isNew)},${str(isOld)}))`;
   // The log upside down: row k holds the ID of the k-th row from the end, where that row has a date. The
   // register finds a customer's last visit with one MATCH over it, which stops at the first hit — after
   // the rows since that visit, not the whole log (LOOKUP over the log reads every row for every customer).
@@ -203,7 +204,7 @@ function registerIds(kit: Kit, register: LinkedRegister): ValidationSpec {
  * Dates out of order, and visits without a date: each such row is highlighted, and a cell above the table
  * counts them. Both upset what reads the log by date — the windows' binary search wants every row dated
  * and in order, and a visit without a date counts on no day. The count compares the column with itself
- * shifted by a row (one pass over the log); a blank row is never out of order, and a row counts as a visit
+ * shifted by a row, and counts the rows naming a customer without a date (a pass over the log each); a blank row is never out of order, and a row counts as a visit
  * once it names a customer. A date typed as text is no date.
  */
 function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable): void {

@@ -2,7 +2,7 @@ import { buildTemplates } from "../../src/templates";
 import { linkedRegister, buildVisitLog } from "../../src/templates/visitLog";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
-import { literalCriterion, matchSorted } from "../../src/spec/formula";
+import { exactKey, matchSorted } from "../../src/spec/formula";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 const zh = TEMPLATE_STRINGS["zh-CN"];
@@ -35,7 +35,7 @@ describe("客户拜访记录 (visit log)", () => {
     expect(column(spec, "customerName").formula).toBeUndefined();
     const id = "SP_V1_Visits[[#This Row],[客户编号]]";
     const ids = "SP_V1_Visits[[客户编号]]";
-    expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${literalCriterion(id)},${ids},0)))=ROW(${id}),"新","老"))`);
+    expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id}),"新","老"))`);
   });
 
   test("a register written in the same request gives the ID drop-down and the name lookup", () => {

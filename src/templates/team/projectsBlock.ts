@@ -3,7 +3,7 @@ import { teamStrings } from "./strings";
 import { label } from "../columns";
 import { kitFor } from "../context";
 import type { PlacedTable, SheetDraft } from "../draft";
-import { col, literalCriterion, str, thisRow } from "../../spec/formula";
+import { col, equalsCriterion, str, thisRow } from "../../spec/formula";
 import { keyOfName, spName, spTable } from "../../spec/naming";
 import type { CellRef, ColumnSpec, ExistingNames, TableRow, TotalsSpec } from "../../spec/sheetSpec";
 import { linkedTable, PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES, PROJECTS_ROLE } from "../linkedTables";
@@ -112,7 +112,7 @@ export function projectsBlock(draft: SheetDraft, input: ProjectsBlockInput, loca
    * A rep as the criterion matching exactly that name: "=" first, so a name starting with = < > is
    * compared rather than read as an operator, and * ? ~ escaped, so they are not wildcards.
    */
-  const exactly = (rep: string): string => `${name(PROJECT_COLUMN_NAMES.rep)},"="&${literalCriterion(rep)},`;
+  const exactly = (rep: string): string => `${name(PROJECT_COLUMN_NAMES.rep)},${equalsCriterion(rep)},`;
   // The 其他 row is known by its word, so it keeps its figures when the manager sorts the block (the next
   // roll-up writes it last again); only when a rep is called 其他 too is it known by position, the last row.
   const repNamedOthers = reps.some((rep) => rep.trim().toLowerCase() === t.others.toLowerCase());

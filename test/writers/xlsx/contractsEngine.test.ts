@@ -25,12 +25,12 @@ import { read, readColumn, tableByRole, tableCell } from "../../support/specCell
 const today = todaySerial();
 const STATS_YEAR = ymdFromSerial(today).year;
 
-/** Eight contracts of four customers (one contract without one), and what the ledger records for them. */
+/** Nine contracts of four customers (one contract without one), and what the ledger records for them. */
 function workedExample(locale: Locale): { contracts: TableRow[]; ledger: TableRow[] } {
   const s = templateStrings(locale);
   const [customerA, customerB, customerC] = locale === "zh-CN" ? ["甲公司", "乙公司", "丙公司"] : ["Alpha Ltd", "Beta Ltd", "Gamma Ltd"];
   const [delivery, invoice] = s.contracts.termBases;
-  const contract = (id: string, customer: string | null, amount: number, due: number, more: TableRow = {}): TableRow => ({
+  const contract = (id: string | number, customer: string | null, amount: number, due: number, more: TableRow = {}): TableRow => ({
     id,
     customer,
     signed: today - 220,
@@ -55,6 +55,8 @@ function workedExample(locale: Locale): { contracts: TableRow[]; ledger: TableRo
     contract("K-G", customerA, 30000, today + 20, { termDays: 30, termBasis: delivery }),
     // An ID a criterion would read as a pattern (K-A to K-G): its own shipment alone.
     contract("K-?", customerC, 5000, today + 40, { termDays: 30, termBasis: delivery }),
+    // A number in the register, its text in the ledger (picked from the drop-down into a text column): one contract.
+    contract(2026001, customerA, 8000, today + 50, { termDays: 30, termBasis: delivery }),
   ];
   const [ship, ret, inv, pay] = s.ledger.types;
   const event = (date: number, id: string, type: string, amount: number): TableRow => ({ date: today - date, contract: id, type, amount, handler: "王内勤", reviewer: "钱主管" });
@@ -72,6 +74,7 @@ function workedExample(locale: Locale): { contracts: TableRow[]; ledger: TableRo
     event(70, "K-E", ship, 40000),
     event(5, "K-G", ship, 10000),
     event(3, "K-?", ship, 1000),
+    event(2, "2026001", ship, 2000),
   ];
   return { contracts, ledger };
 }
@@ -158,13 +161,14 @@ describe.each([0, 1, 2])("case %i", (index) => {
     }
     const st = templateStrings(c().locale).contracts.status;
     // Spelled out, so the TypeScript rules cannot share a mistake with the formulas unnoticed.
-    expect(rows("status")).toEqual([st.payOverdue, st.settled, st.late, st.payOverdue, st.payOverdue, st.notStarted, st.inProgress, st.inProgress]);
+    expect(rows("status")).toEqual([st.payOverdue, st.settled, st.late, st.payOverdue, st.payOverdue, st.notStarted, st.inProgress, st.inProgress, st.inProgress]);
     expect(rows("shippedTotal")[0]).toBe(100000); // 60000 + 50000 − the 10000 returned
     expect(rows("lastShipment")[0]).toBe(today - 40); // the return's date is not a shipment
     expect(rows("payDue")[0]).toBe(today - 10);
-    expect(rows("overdueDays")).toEqual([10, null, 105, 45, 70, null, null, null]);
-    expect(rows("receivable")).toEqual([95300, 0, 30000, 15000, 40000, 0, 10000, 1000]);
+    expect(rows("overdueDays")).toEqual([10, null, 105, 45, 70, null, null, null, null]);
+    expect(rows("receivable")).toEqual([95300, 0, 30000, 15000, 40000, 0, 10000, 1000, 2000]);
     expect(rows("shippedTotal")[7]).toBe(1000); // K-? alone, not K-A to K-G
+    expect([rows("shippedTotal")[8], rows("lastShipment")[8]]).toEqual([2000, today - 2]); // 2026001 is "2026001"
   });
 
   test("the statistics add what moved in each period by the ledger's dates, returns subtracted", () => {
@@ -195,17 +199,17 @@ describe.each([0, 1, 2])("case %i", (index) => {
     const names = table.rows.map((r) => r.customer ?? null);
     const [customerA, customerB, customerC] = [0, 1, 3].map((i) => c().contracts[i].customer);
     expect(names.filter((n) => n !== null)).toEqual([customerA, customerB, customerC, s.agingOther]);
-    expect(at(0)).toEqual([customerA, 10000, 95300, 0, 0, 0, 105300]);
+    expect(at(0)).toEqual([customerA, 12000, 95300, 0, 0, 0, 107300]);
     expect(at(1)).toEqual([customerB, 0, 0, 0, 0, 30000, 30000]);
     expect(at(2)).toEqual([customerC, 1000, 0, 15000, 0, 0, 16000]);
     expect(at(3)).toEqual([null, null, null, null, null, null, null]); // a blank row for a customer the user adds
     expect(at(table.rows.length - 1)).toEqual([s.agingOther, 0, 0, 0, 40000, 0, 40000]);
-    expect(at(table.rows.length).slice(1)).toEqual([11000, 95300, 15000, 40000, 30000, 191300]);
+    expect(at(table.rows.length).slice(1)).toEqual([13000, 95300, 15000, 40000, 30000, 193300]);
     const register = tableByRole(c().register[0], "contracts");
-    expect(read(book(), c().register[0], tableCell(register, register.rows.length, "receivable"))).toBe(191300);
+    expect(read(book(), c().register[0], tableCell(register, register.rows.length, "receivable"))).toBe(193300);
     const buckets = tableByRole(aging, "agingBuckets");
-    expect(readColumn(book(), aging, buckets, "amount")).toEqual([11000, 95300, 15000, 40000, 30000]);
-    expect(read(book(), aging, tableCell(buckets, buckets.rows.length, "amount"))).toBe(191300);
+    expect(readColumn(book(), aging, buckets, "amount")).toEqual([13000, 95300, 15000, 40000, 30000]);
+    expect(read(book(), aging, tableCell(buckets, buckets.rows.length, "amount"))).toBe(193300);
     expect(aging.charts).toHaveLength(1);
   });
 });
