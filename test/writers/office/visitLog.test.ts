@@ -1,6 +1,7 @@
 import { buildCustomerRegister } from "../../../src/templates/customerRegister";
 import { buildVisitLog } from "../../../src/templates/visitLog";
 import { a1 } from "../../../src/spec/a1";
+import { exactKey } from "../../../src/spec/formula";
 import { writeSheets } from "../../../src/writers/office/officeWriter";
 import { FakeExcel } from "../../fakes/fakeExcel";
 import { customerRows } from "../../fixtures/customers";
@@ -32,5 +33,5 @@ test("a log written beside an existing register reads its columns in the first s
   const validation = sheet.validations.find((v) => v.range.from.row === body.row && v.range.from.col === body.col);
   expect(validation?.rule).toEqual({ list: { inCellDropDown: true, source: '=INDIRECT("SP_C1_Customers[[Account]]")' } });
   const nameColumn = log.tables[0].columns.findIndex((c) => c.key === "customerName");
-  expect(sheet.formula(a1({ row: body.row, col: nameColumn }))).toContain("MATCH(SP_V1_Visits[[#This Row],[客户编号]],SP_C1_Customers[[Account]],0)");
+  expect(sheet.formula(a1({ row: body.row, col: nameColumn }))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_C1_Customers[[Account]],0)`);
 });
