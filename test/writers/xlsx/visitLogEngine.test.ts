@@ -62,7 +62,10 @@ const NEW_NAME = "新登记客户有限公司";
 const PROBED = { first: cases[0].visits.length - 2, rows: 5 };
 const probe = ((): SheetSpec => {
   const draft = new SheetDraft();
-  const [rule] = cases[0].log.conditionalFormats.filter((f) => f.target.kind === "tableColumn").map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
+  const date = tableByRole(cases[0].log, "visits").columns.find((c) => c.key === "date")?.header;
+  const [rule] = cases[0].log.conditionalFormats
+    .filter((f) => f.target.kind === "tableColumn" && f.target.column === date && f.rule.kind === "expression")
+    .map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
   for (let i = 0; i < PROBED.rows; i++) draft.put({ row: i, col: 0 }, { formula: ruleAt(rule, cases[0].log.name, PROBED.first + i) });
   return finishProbe(draft, PROBED.rows + 2);
 })();
