@@ -106,7 +106,10 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
    * SUMPRODUCT(MAX(…)) scans the ledger, so it runs only for a contract the ledger has such an event
    * for, dated (COUNTIFS first, 0 without a ledger; IF evaluates one branch in Excel and LibreOffice
    * alike): an undated event alone would make the date 0 and the contract some 46 000 days overdue. A
-   * date typed as text makes the product #VALUE!: the typed date stands then.
+   * date typed as text makes the product #VALUE!: the typed date stands then. The contract numbers are
+   * compared as text on both sides, as the COUNTIFS matches 2026001 and "2026001" alike: compared as they
+   * are, a number typed in the register and its text picked in the ledger would pass the COUNTIFS and find
+   * no date here (a date of 0).
    */
   const latest = (opening: string, type: string) =>
     `IF(OR(${id}="",IFERROR(COUNTIFS(${ledger.contract},${contract},${ledger.type},${type},${ledger.date},">0"),0)=0),IF(${r(opening)}="","",${r(opening)}),` +

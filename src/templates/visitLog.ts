@@ -204,8 +204,9 @@ function registerIds(kit: Kit, register: LinkedRegister): ValidationSpec {
  * Dates out of order, and visits without a date: each such row is highlighted, and a cell above the table
  * counts them. Both upset what reads the log by date — the windows' binary search wants every row dated
  * and in order, and a visit without a date counts on no day. The count compares the column with itself
- * shifted by a row, and counts the rows naming a customer without a date (a pass over the log each); a blank row is never out of order, and a row counts as a visit
- * once it names a customer. A date typed as text is no date.
+ * shifted by a row, and counts the rows naming a customer without a date (a pass over the log each). A
+ * blank row is never out of order, a row counts as a visit once it names a customer, and a date typed as
+ * text is no date.
  */
 function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable): void {
   const v = kit.s.visits;
