@@ -136,6 +136,26 @@ function buildHolidaySheet(year: number, calendar: WorkCalendar, ctx: BuildConte
   });
 }
 
+/*
+ * The working-day formulas below use no function newer than Excel 2007. NETWORKDAYS.INTL, which counted
+ * under any work week in one call, came with Excel 2010: a file stores it as `_xlfn.NETWORKDAYS.INTL`,
+ * and Excel reads the bare name as an unknown one, #NAME? until each cell is typed again (Microsoft
+ * Support, "Issue: An _xlfn. prefix is displayed in front of a formula"; dfinke/ImportExcel#1742,
+ * awalker89/openxlsx#459) — while LibreOffice 7.4 reads the prefixed name as unknown instead (tried:
+ * every weekday label blank). NETWORKDAYS (Saturday–Sunday weekends, a list of days off) is stored
+ * bare and read alike by Excel, WPS and LibreOffice, and skips text in the list as COUNTIFS does; the
+ * weekend days are then taken one by one.
+ */
+
+/** Whether the work week works on the Saturday `saturday` (a formula): "1", "0", or a test of its fortnight (大小周). */
+function saturdayWorks(week: WorkWeek, saturday: string): string {
+  if (week.kind === "fiveDay") return "0";
+  if (week.kind === "sixDay") return "1";
+  // Only the long Saturdays' place in the fortnight matters: one way to write each 大小周, whichever date named it.
+  const phase = fortnightPhase(week.longSaturday);
+  return `(MOD(${saturday}${phase === 0 ? "" : `-${phase}`},14)=0)`;
+}
+
 /**
  * The weekday of `date` as the daily plan shows it, marked when the workbook's tables change it: a day
  * the work week works that a table lists as a day off, or a rest day it lists as a make-up day. A week
@@ -145,69 +165,43 @@ export function dayLabelFormula(date: string, week: WorkWeek, days: readonly Hol
   const weekday = `CHOOSE(WEEKDAY(${date},2),${words.weekdays.map(str).join(",")})`;
   if (days.length === 0) return weekday;
   const listed = (column: (d: HolidayColumns) => string): string => days.map((d) => `COUNTIF(${col(d.table, column(d))},${date})`).join("+");
-  const mark = `IF(NETWORKDAYS.INTL(${date},${date},${weekends(week, date).rest})=1,IF(${listed((d) => d.off)}>0,${str(words.holidayMark)},""),IF(${listed((d) => d.work)}>0,${str(words.makeUpMark)},""))`;
+  const saturday = saturdayWorks(week, `(${date}-WEEKDAY(${date},2)+6)`);
+  const works = `WEEKDAY(${date},2)<${saturday === "0" ? "6" : saturday === "1" ? "7" : `6+${saturday}`}`;
+  const mark = `IF(${works},IF(${listed((d) => d.off)}>0,${str(words.holidayMark)},""),IF(${listed((d) => d.work)}>0,${str(words.makeUpMark)},""))`;
   return `${weekday}&${mark}`;
 }
 
-/**
- * The weekends NETWORKDAYS.INTL needs for a span within one Monday–Sunday week starting at `from`:
- * `rest`, the work week's rest days as a code (1 Saturday–Sunday, 11 Sunday only), and `restOnly`,
- * a mask under which exactly those rest days are working days. 大小周 picks by the fortnight `from`
- * falls in. Codes, masks and a holiday range are NETWORKDAYS.INTL's since Excel 2010, listed for
- * Excel 2016 (support.microsoft.com/zh-CN/Excel/networkdays-intl-function); WPS and LibreOffice take them too.
- */
-function weekends(week: WorkWeek, from: string): { readonly rest: string; readonly restOnly: string } {
-  if (week.kind === "fiveDay") return { rest: "1", restOnly: str("1111100") };
-  if (week.kind === "sixDay") return { rest: "11", restOnly: str("1111110") };
-  // Only the long Saturdays' place in the fortnight matters: one way to write each 大小周, whichever date named it.
-  const phase = fortnightPhase(week.longSaturday);
-  const long = `MOD(${from}-WEEKDAY(${from},2)+6${phase === 0 ? "" : `-${phase}`},14)=0`;
-  return { rest: `IF(${long},11,1)`, restOnly: `IF(${long},${str("1111110")},${str("1111100")})` };
-}
+/** 1 when `column` lists the day `day` (a formula), else 0: any time of that day, however often listed. */
+const lists = (column: string, day: string): string => `(COUNTIFS(${column},">="&${day},${column},"<"&${day}+1)>0)`;
 
 /**
- * Working days from `from` to `to` (formulas of two dates within one Monday–Sunday week, as every
- * template row is): the work week's days less the table's days off, plus the table's make-up days
- * that fall on a rest day — the rest days in the span less those not listed. Whole NETWORKDAYS.INTL
- * calls, no WEEKDAY per cell and no COUNTIFS: a date listed twice or typed with a time counts once, as
- * the values fixed at write time count it. Not INDEX(table,0,n) for the columns, which would spare
- * naming the headers: LibreOffice gives #VALUE! for WEEKDAY or arithmetic over it.
+ * Working days from `from` to `to`, formulas of two dates `weeks` Monday–Sunday weeks apart at most: the
+ * Monday–Friday days not off (NETWORKDAYS, which counts a day listed twice or with a time once, and
+ * skips a listed day on a weekend), then each Saturday and Sunday of the span — the first on or after
+ * `from`, then every 7 days while not past `to` — that the work week works and the table does not list
+ * as off, or that it rests and the table lists as a make-up day. Sunday is a rest day in every work week.
  */
-export function workdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
-  const { rest, restOnly } = weekends(week, from);
-  if (!days) return `NETWORKDAYS.INTL(${from},${to},${rest})`;
-  return (
-    `NETWORKDAYS.INTL(${from},${to},${rest},${col(days.table, days.off)})` +
-    `+NETWORKDAYS.INTL(${from},${to},${restOnly})-NETWORKDAYS.INTL(${from},${to},${restOnly},${col(days.table, days.work)})`
-  );
+function spanWorkdays(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined, weeks: number): string {
+  const terms = [days ? `NETWORKDAYS(${from},${to},${col(days.table, days.off)})` : `NETWORKDAYS(${from},${to})`];
+  const weekend = (first: string, works: (day: string) => string) => {
+    for (let k = 0; k < weeks; k++) {
+      const day = k === 0 ? first : `(${first}+${7 * k})`;
+      const value = works(day);
+      if (value !== "0") terms.push(`IF(${day}>${to},0,${value})`);
+    }
+  };
+  const made = (day: string): string => (days ? lists(col(days.table, days.work), day) : "0");
+  const notOff = (day: string): string => (days ? `1-${lists(col(days.table, days.off), day)}` : "1");
+  weekend(`(${from}+MOD(6-WEEKDAY(${from},2),7))`, (day) => {
+    const works = saturdayWorks(week, day);
+    return works === "0" ? made(day) : works === "1" ? notOff(day) : days ? `IF(${works},${notOff(day)},${made(day)})` : `${works}*1`;
+  });
+  weekend(`(${from}+7-WEEKDAY(${from},2))`, made);
+  return terms.join("+");
 }
 
-/** Long Saturdays a month can hold under 大小周: every other Saturday, and a month has at most five. */
-const MAX_LONG_SATURDAYS = 3;
+/** Working days from `from` to `to` (formulas of two dates within one Monday–Sunday week, as every template row is). */
+export const workdaysFormula = (from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string => spanWorkdays(from, to, week, days, 1);
 
-/**
- * Working days from `from` to `to` within one month (the annual plan's months): `workdaysFormula` where
- * the work week is the same every week. Under 大小周, whose long Saturdays `workdaysFormula` can only place
- * within one week (summing it week by week made a 13 700-character formula, over Excel's 8 192), the month
- * is counted as: its Monday–Friday days not off, plus each long Saturday (one of `week.longSaturday` ± 14n)
- * not off, plus the make-up days on a Sunday or a short Saturday — the days it lists on Saturdays and
- * Sundays, less those on a long Saturday, already counted. Whole NETWORKDAYS.INTL calls, as above.
- */
-export function monthWorkdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
-  if (week.kind !== "alternate") return workdaysFormula(from, to, week, days);
-  const onlySaturday = str("1111101");
-  const onlySunday = str("1111110");
-  const first = `(${from}+MOD(${week.longSaturday}-${from},14))`;
-  const saturdays = Array.from({ length: MAX_LONG_SATURDAYS }, (_, k) => (k === 0 ? first : `(${first}+${14 * k})`));
-  if (!days) return [`NETWORKDAYS.INTL(${from},${to},1)`, ...saturdays.map((day) => `IF(${day}>${to},0,1)`)].join("+");
-  const off = col(days.table, days.off);
-  const work = col(days.table, days.work);
-  const listed = (mask: string): string => `NETWORKDAYS.INTL(${from},${to},${mask})-NETWORKDAYS.INTL(${from},${to},${mask},${work})`;
-  return [
-    `NETWORKDAYS.INTL(${from},${to},1,${off})`,
-    listed(onlySunday),
-    listed(onlySaturday),
-    // Not off adds one; listed as a make-up day takes back the one `listed(onlySaturday)` gave it.
-    ...saturdays.map((day) => `IF(${day}>${to},0,NETWORKDAYS.INTL(${day},${day},${onlySaturday},${off})+NETWORKDAYS.INTL(${day},${day},${onlySaturday},${work})-1)`),
-  ].join("+");
-}
+/** Working days from `from` to `to` within one month (the annual plan's months): a month has at most five Saturdays and five Sundays. */
+export const monthWorkdaysFormula = (from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string => spanWorkdays(from, to, week, days, 5);

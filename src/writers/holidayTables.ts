@@ -26,10 +26,10 @@ const blank = (value: unknown): boolean => value === null || value === undefined
 
 /**
  * The table's dates and headers. A cell holding a number is a date (Excel's serial; a time of day
- * typed with it dropped, as NETWORKDAYS.INTL drops it); a blank cell is skipped. Anything else —
+ * typed with it dropped, as NETWORKDAYS drops it); a blank cell is skipped. Anything else —
  * text such as `10月7日` typed into a cell formatted as text, TRUE, an error value — is left out of
  * the dates, as the templates' formulas leave it out (COUNTIFS skips text; LibreOffice's
- * NETWORKDAYS.INTL too, test/writers/xlsx/holidayTablesEngine.test.ts), and named in `notDates` for
+ * NETWORKDAYS too, test/writers/xlsx/holidayTablesEngine.test.ts), and named in `notDates` for
  * the front door to tell the user: a typo is not silently taken for "no holiday there". A table
  * with fewer than two columns has no make-up column a formula could read, so it is not returned (a
  * template then treats the year as it would a table it only knows by name).

@@ -26,7 +26,7 @@ describe("renameColumns: the copies' references follow the team's column names",
   const renames = new Map([["SP_H2026_DAYS", new Map([["放假日", "Day off"], ["A[1]#'X", "B'[2]"]])]]);
 
   test("both of Excel's spellings, any case, and the escaped characters of a structured reference", () => {
-    expect(renameColumns(`NETWORKDAYS.INTL(A1,B1,1,${col("SP_H2026_Days", "放假日")})`, renames)).toBe(`NETWORKDAYS.INTL(A1,B1,1,${col("SP_H2026_Days", "Day off")})`);
+    expect(renameColumns(`NETWORKDAYS(A1,B1,${col("SP_H2026_Days", "放假日")})`, renames)).toBe(`NETWORKDAYS(A1,B1,${col("SP_H2026_Days", "Day off")})`);
     // Excel saves the short form; a renamed column goes in the long one, where "-" and the like are allowed.
     expect(renameColumns("COUNTIF(sp_h2026_days[放假日],A1)", renames)).toBe("COUNTIF(sp_h2026_days[[Day off]],A1)");
     const workRename = new Map([["SP_H2026_DAYS", new Map([["调休上班日", "Make-up working day"]])]]);

@@ -1,7 +1,7 @@
 import { alternateWeek, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, SIX_DAY_WEEK } from "../../src/domain/calendar";
 import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
-import { holidayTables, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
+import { holidayTables, monthWorkdaysFormula, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
 import { holidayTableName, NO_NAMES, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
@@ -67,7 +67,7 @@ describe("the 节假日 sheet", () => {
     const existing: ExistingNames = { ...NO_NAMES, tables: [holidayTableName(2026)], holidayTables: [] };
     const specs = buildTemplates([monthly(10)], { locale: "zh-CN", existing });
     expect(holidaySheets(specs)).toEqual([]);
-    expect(workdaysColumn(specs)).toBe("NETWORKDAYS.INTL(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]],1)");
+    expect(workdaysColumn(specs)).toBe("NETWORKDAYS(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]])");
   });
 
   test("a record name left behind by a deleted 节假日 sheet does not stop the year's new sheet", () => {
@@ -81,9 +81,9 @@ describe("the 节假日 sheet", () => {
   test("none for a year the calendar lists no date in: plain weeks stay plain, with the work week still in the formula", () => {
     const plain = buildTemplates([monthly(10, PLAIN_WEEKS)], { locale: "zh-CN", existing: NO_NAMES });
     expect(holidaySheets(plain)).toEqual([]);
-    expect(workdaysColumn(plain)).toBe("NETWORKDAYS.INTL(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]],1)");
+    expect(workdaysColumn(plain)).toBe("NETWORKDAYS(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]])");
     const sixDays = buildTemplates([monthly(10, makeWorkCalendar([], [], SIX_DAY_WEEK))], { locale: "zh-CN", existing: NO_NAMES });
-    expect(workdaysColumn(sixDays)).toBe("NETWORKDAYS.INTL(SP_M1_Weeks[[#This Row],[起]],SP_M1_Weeks[[#This Row],[止]],11)");
+    expect(workdaysColumn(sixDays)).toMatch(/^NETWORKDAYS\(SP_M1_Weeks.*\)\+IF\(.*,0,1\)$/);
   });
 
   test("one per year: a breakdown of 2027 after a plan of 2026 adds 2027's sheet only", () => {
@@ -149,20 +149,33 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
 describe("workdaysFormula", () => {
   const days = { table: "SP_H2026_Days", off: "放假日", work: "调休上班日" };
 
-  test("takes the work week's weekend code, 大小周 by the fortnight of the row's Monday", () => {
-    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, undefined)).toBe("NETWORKDAYS.INTL(F,T,11)");
+  const saturday = "(F+MOD(6-WEEKDAY(F,2),7))";
+  const sunday = "(F+7-WEEKDAY(F,2))";
+  const lists = (column: string, day: string) => `(COUNTIFS(SP_H2026_Days[[${column}]],">="&${day},SP_H2026_Days[[${column}]],"<"&${day}+1)>0)`;
+
+  test("Monday–Friday by NETWORKDAYS, Excel 2007's, then the week's Saturday as the work week works it", () => {
+    expect(workdaysFormula("F", "T", PLAIN_WEEKS.week, undefined)).toBe("NETWORKDAYS(F,T)");
+    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, undefined)).toBe(`NETWORKDAYS(F,T)+IF(${saturday}>T,0,1)`);
     // Saturdays are 0 mod 7; 10-10 is 7 mod 14, 10-17 is 0: any date of a long week gives the same formula.
-    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), undefined)).toBe("NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6-7,14)=0,11,1))");
-    expect(workdaysFormula("F", "T", alternateWeek(d(12, 2)), undefined)).toBe("NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6-7,14)=0,11,1))");
-    expect(workdaysFormula("F", "T", alternateWeek(d(10, 17)), undefined)).toBe("NETWORKDAYS.INTL(F,T,IF(MOD(F-WEEKDAY(F,2)+6,14)=0,11,1))");
+    const long = (phase: string) => `NETWORKDAYS(F,T)+IF(${saturday}>T,0,(MOD(${saturday}${phase},14)=0)*1)`;
+    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), undefined)).toBe(long("-7"));
+    expect(workdaysFormula("F", "T", alternateWeek(d(12, 2)), undefined)).toBe(long("-7"));
+    expect(workdaysFormula("F", "T", alternateWeek(d(10, 17)), undefined)).toBe(long(""));
   });
 
   test("reads both columns of the table: days off out, make-up days on rest days in", () => {
     expect(workdaysFormula("F", "T", PLAIN_WEEKS.week, days)).toBe(
-      'NETWORKDAYS.INTL(F,T,1,SP_H2026_Days[[放假日]])+NETWORKDAYS.INTL(F,T,"1111100")-NETWORKDAYS.INTL(F,T,"1111100",SP_H2026_Days[[调休上班日]])',
+      `NETWORKDAYS(F,T,SP_H2026_Days[[放假日]])+IF(${saturday}>T,0,${lists("调休上班日", saturday)})+IF(${sunday}>T,0,${lists("调休上班日", sunday)})`,
     );
-    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, days)).toContain('NETWORKDAYS.INTL(F,T,"1111110")');
-    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), days)).toContain('IF(MOD(F-WEEKDAY(F,2)+6-7,14)=0,"1111110","1111100")');
+    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, days)).toContain(`IF(${saturday}>T,0,1-${lists("放假日", saturday)})`);
+    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), days)).toContain(`IF((MOD(${saturday}-7,14)=0),1-${lists("放假日", saturday)},${lists("调休上班日", saturday)})`);
+  });
+
+  test("no function newer than Excel 2007: NETWORKDAYS.INTL is #NAME? in Excel unless stored as _xlfn., which LibreOffice 7.4 cannot read", () => {
+    for (const week of [PLAIN_WEEKS.week, SIX_DAY_WEEK, alternateWeek(d(10, 10))]) {
+      expect(workdaysFormula("F", "T", week, days)).not.toContain(".INTL");
+      expect(monthWorkdaysFormula("F", "T", week, days)).not.toContain(".INTL");
+    }
   });
 });
 

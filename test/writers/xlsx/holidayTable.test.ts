@@ -65,9 +65,11 @@ const weekCases = [
   { label: "大小周 2026-10 (long week of 10-10)", week: alternateWeek(serialFromYmd(2026, 10, 10)), month: 10, days: 19 },
   { label: "大小周 2026-11 (long week of 10-10)", week: alternateWeek(serialFromYmd(2026, 10, 10)), month: 11, days: 23 },
 ];
-const weekSpecs = weekCases.map((c) =>
-  buildTemplates([monthly(2026, c.month, chinaWorkCalendar(undefined, 2026, 2027, c.week))], { locale: "zh-CN", existing: NO_NAMES }),
-);
+// With the weekly plan of 2026-W41 (10-05 … 10-11: 国庆's last days off, and the make-up Saturday 10-10) on the same work week.
+const weekSpecs = weekCases.map((c) => {
+  const calendar = chinaWorkCalendar(undefined, 2026, 2027, c.week);
+  return buildTemplates([monthly(2026, c.month, calendar), { template: "weekly", options: { rep: "张三", year: 2026, week: 41, calendar } }], { locale: "zh-CN", existing: NO_NAMES });
+});
 
 // ---- the user's edit: 2026-10-07 (Wednesday) deleted from 放假日, so October gains a working day ----
 const editCase = byYear[2];
@@ -155,10 +157,23 @@ test.each(weekCases.map((c, i) => [c.label, i] as const))("%s: the work week is 
 });
 
 const weekly = editCase.specs.find((s) => s.record.template === "weekly")!;
-const dayLabels = (get: (row: number, col: number) => unknown): unknown[] => {
-  const t = weekly.tables.find((x) => x.role === "daily")!;
+const dayLabels = (get: (row: number, col: number) => unknown, plan = weekly): unknown[] => {
+  const t = plan.tables.find((x) => x.role === "daily")!;
   return t.rows.map((_, i) => get(t.origin.row + 1 + i, columnOf(t, "weekday")));
 };
+
+test.each(weekCases.map((c, i) => [c.label, i] as const))("%s: the weekly plan marks the days the table changes in this work week", (_, i) => {
+  const plan = weekSpecs[i].find((s) => s.record.template === "weekly")!;
+  const { week } = weekCases[i];
+  const { holidays, makeUpDays } = chinaWorkCalendar(undefined, 2026, 2027, week).listed;
+  const monday = serialFromYmd(2026, 10, 5);
+  const expected = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"].map((name, k) => {
+    const day = monday + k;
+    const works = k < 5 || (k === 5 && (week.kind === "sixDay" || (week.kind === "alternate" && (day - week.longSaturday) % 14 === 0)));
+    return name + (works ? (holidays.includes(day) ? "(休)" : "") : makeUpDays.includes(day) ? "(班)" : "");
+  });
+  expect(dayLabels((row, col) => read(weekBooks[i], plan, { row, col }), plan)).toEqual(expected);
+});
 
 test("the weekly plan marks 国庆's days off and the make-up Saturday from the table", () => {
   expect(dayLabels((row, col) => read(books[2], weekly, { row, col }))).toEqual(["周一(休)", "周二(休)", "周三(休)", "周四", "周五", "周六(班)", "周日"]);
