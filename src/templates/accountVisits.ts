@@ -1,5 +1,5 @@
 import { a1FixedColumn } from "../spec/a1";
-import { col, dateWindow, literalCriterion, thisRow } from "../spec/formula";
+import { col, dateWindow, equalsCriterion, thisRow } from "../spec/formula";
 import { definesName, freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 import { kitFor, type BuildContext, type Kit } from "./context";
@@ -52,7 +52,7 @@ function reportColumns(kit: Kit, table: string, ctx: BuildContext): ColumnSpec[]
   const date = thisRow(table, h.date);
   // The unit's rows from the table's top to this one: 第N次 follows the rows above, as the report is kept.
   // The criterion escaped (literalCriterion): a unit named 泉州* must not count 泉州商会's rows.
-  const order = `IF(${unit}="","",COUNTIF(INDEX(${col(table, h.unit)},1):${unit},${literalCriterion(unit)}))`;
+  const order = `IF(${unit}="","",COUNTIF(INDEX(${col(table, h.unit)},1):${unit},${equalsCriterion(unit)}))`;
   // The day's rows of the date-ordered log, by binary search (dateWindow), then the unit among those rows only:
   // a COUNTIFS over the whole log on every row would read the log once per report. Blank while the workbook has
   // no log (ISREF of a name not yet defined is FALSE), so a report written first starts counting once a log is added.
@@ -61,7 +61,7 @@ function reportColumns(kit: Kit, table: string, ctx: BuildContext): ColumnSpec[]
   // INT(): the whole day of a date typed with a time of day, not just its rows from that time on.
   const day = dateWindow(dates, `INT(${date})`, `INT(${date})`);
   const names = logCustomerNames(ctx.existing, ctx.locale, logKey);
-  const logged = `IF(OR(${unit}="",NOT(ISNUMBER(${date}))),"",IFERROR(IF(ISREF(${dates}),${day.when(`COUNTIFS(${day.rows(names)},${literalCriterion(unit)})`, "0")},""),""))`;
+  const logged = `IF(OR(${unit}="",NOT(ISNUMBER(${date}))),"",IFERROR(IF(ISREF(${dates}),${day.when(`COUNTIFS(${day.rows(names)},${equalsCriterion(unit)})`, "0")},""),""))`;
   const ordinal = c.formula("order", h.order, "integer", order, { width: 10 });
   return [
     unitColumn(kit, ctx.existing, ctx.locale, h.unit, { title: a.unitErrorTitle, message: a.unitErrorMessage }),

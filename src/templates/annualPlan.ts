@@ -10,7 +10,7 @@ import { label, SUM } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS, numberFormat } from "./formats";
-import { holidayTables, monthWorkdaysFormula, workbookCalendar } from "./holidays";
+import { holidayTables, workbookCalendar, workdaysFormula } from "./holidays";
 import { achievementFormats, rateFormula, section, totalRateFormula } from "./planBlocks";
 import { TEMPLATES } from "./registry";
 
@@ -108,7 +108,7 @@ export function annualPlanSheets(plan: AnnualPlan, options: AnnualPlanOptions, c
   const m = (header: string): string => thisRow(M, header);
   const from = `DATE(${plan.year},${m(mc.month)},1)`;
   const to = `DATE(${plan.year},${m(mc.month)}+1,0)`;
-  const workdays = monthWorkdaysFormula(from, to, calendar.week, holidays.columnsOf(plan.year));
+  const workdays = workdaysFormula(from, to, calendar.week, holidays.columnsOf(plan.year));
   // A fixed month weighs nothing: the rest of the target is spread over the others, as apportionHeld spreads it.
   const weight = `IF(${m(mc.hold)}<>"",0,IF(${SPLIT}=${str(a.splits[1])},${m(mc.workdays)},${m(mc.lastYear)}))`;
   const share = largestRemainderShare(`((${TARGET}-SUM(${col(M, mc.hold)}))/${UNIT})`, M, mc.weight);

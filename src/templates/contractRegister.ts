@@ -303,8 +303,8 @@ function agingSheet(kit: Kit, locale: Locale, key: string, contracts: PlacedTabl
   const cust = col(reg, ch.customer);
   const bucket = (w: string) => {
     const allAmount = w.length > 0 ? `SUMIFS(${recv}${w})` : `SUM(${recv})`;
-    const listed = `SUMPRODUCT((${list}<>"")*SUMIFS(${recv},${cust},${list}${w}))`;
-    return `IF(${customer}="","",IF(${customer}=${str(k.agingOther)},${allAmount}-(${listed}),SUMIFS(${recv},${cust},${customer}${w})))`;
+    const listed = `SUMPRODUCT((${list}<>"")*SUMIFS(${recv},${cust},${equalsCriterion(list)}${w}))`;
+    return `IF(${customer}="","",IF(${customer}=${str(k.agingOther)},${allAmount}-(${listed}),SUMIFS(${recv},${cust},${equalsCriterion(customer)}${w})))`;
   };
   const overdueKeys = ["days30", "days60", "days90", "over90"] as const;
   const notDue = `IF(${customer}="","",${thisRow(name, h.total)}-${overdueKeys.map((key) => thisRow(name, h[key])).join("-")})`;

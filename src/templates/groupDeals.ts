@@ -1,5 +1,5 @@
 import { a1FixedColumn } from "../spec/a1";
-import { col, literalCriterion, thisRow } from "../spec/formula";
+import { col, equalsCriterion, literalCriterion, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 import { label, SUM } from "./columns";
@@ -89,7 +89,7 @@ function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readon
   const position = `ROW(${unit})-ROW(INDEX(${units},1))+1`;
   // literalCriterion: MATCH(…,0) and SUMIF take * ? ~ in a unit's name as wildcards.
   const unitFirst = `IF(${unit}="","",MATCH(${literalCriterion(unit)},${units},0))`;
-  const unitSum = `IF(${first}="","",IF(${first}=${position},SUMIF(${units},${literalCriterion(unit)},${col(table, h.counted)}),""))`;
+  const unitSum = `IF(${first}="","",IF(${first}=${position},SUMIF(${units},${equalsCriterion(unit)},${col(table, h.counted)}),""))`;
   const unitTotal = `IF(${first}="","",INDEX(${col(table, h.unitSum)},${first}))`;
   const regular = `IF(${discount}="",${setting.regularDiscount},${discount})`;
   const priced = (formula: string) => `IF(${list}="","",${formula})`;

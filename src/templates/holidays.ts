@@ -157,6 +157,12 @@ function saturdayWorks(week: WorkWeek, saturday: string): string {
 }
 
 /**
+ * 1 when `column` lists the day `day` (a formula), else 0: any time of that day, however often listed. A
+ * number, not a comparison's TRUE/FALSE: Excel ranks a logical value above every number, so FALSE>0 is TRUE.
+ */
+const lists = (column: string, day: string): string => `MIN(1,COUNTIFS(${column},">="&${day},${column},"<"&${day}+1))`;
+
+/**
  * The weekday of `date` as the daily plan shows it, marked when the workbook's tables change it: a day
  * the work week works that a table lists as a day off, or a rest day it lists as a make-up day. A week
  * may run into the next year, so every table of its years is asked (a date is in its own year's only).
@@ -164,27 +170,29 @@ function saturdayWorks(week: WorkWeek, saturday: string): string {
 export function dayLabelFormula(date: string, week: WorkWeek, days: readonly HolidayColumns[], words: { readonly weekdays: readonly string[]; readonly holidayMark: string; readonly makeUpMark: string }): string {
   const weekday = `CHOOSE(WEEKDAY(${date},2),${words.weekdays.map(str).join(",")})`;
   if (days.length === 0) return weekday;
-  const listed = (column: (d: HolidayColumns) => string): string => days.map((d) => `COUNTIF(${col(d.table, column(d))},${date})`).join("+");
+  const listed = (column: (d: HolidayColumns) => string): string => days.map((d) => lists(col(d.table, column(d)), date)).join("+");
   const saturday = saturdayWorks(week, `(${date}-WEEKDAY(${date},2)+6)`);
   const works = `WEEKDAY(${date},2)<${saturday === "0" ? "6" : saturday === "1" ? "7" : `6+${saturday}`}`;
   const mark = `IF(${works},IF(${listed((d) => d.off)}>0,${str(words.holidayMark)},""),IF(${listed((d) => d.work)}>0,${str(words.makeUpMark)},""))`;
   return `${weekday}&${mark}`;
 }
 
-/** 1 when `column` lists the day `day` (a formula), else 0: any time of that day, however often listed. */
-const lists = (column: string, day: string): string => `(COUNTIFS(${column},">="&${day},${column},"<"&${day}+1)>0)`;
+/** The weeks a span may run over: a month holds five Saturdays and five Sundays at most. */
+const SPAN_WEEKS = 5;
 
 /**
- * Working days from `from` to `to`, formulas of two dates `weeks` Monday–Sunday weeks apart at most: the
- * Monday–Friday days not off (NETWORKDAYS, which counts a day listed twice or with a time once, and
- * skips a listed day on a weekend), then each Saturday and Sunday of the span — the first on or after
- * `from`, then every 7 days while not past `to` — that the work week works and the table does not list
- * as off, or that it rests and the table lists as a make-up day. Sunday is a rest day in every work week.
+ * Working days from `from` to `to`, formulas of two dates up to five Monday–Sunday weeks apart — a plan's week,
+ * as a row is written or as the user stretches it, or a month: the Monday–Friday days not off (NETWORKDAYS,
+ * which counts a day listed twice or with a time once, and skips a listed day on a weekend), then each of the
+ * span's five Saturdays and five Sundays at most — the first on or after `from`, then every 7 days while not
+ * past `to` — that the work week works and the table does not list as off, or that it rests and the table
+ * lists as a make-up day. Sunday is a rest day in every work week. A span ending before it starts counts
+ * its Monday–Friday days only, negative, as NETWORKDAYS does.
  */
-function spanWorkdays(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined, weeks: number): string {
+export function workdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
   const terms = [days ? `NETWORKDAYS(${from},${to},${col(days.table, days.off)})` : `NETWORKDAYS(${from},${to})`];
   const weekend = (first: string, works: (day: string) => string) => {
-    for (let k = 0; k < weeks; k++) {
+    for (let k = 0; k < SPAN_WEEKS; k++) {
       const day = k === 0 ? first : `(${first}+${7 * k})`;
       const value = works(day);
       if (value !== "0") terms.push(`IF(${day}>${to},0,${value})`);
@@ -199,9 +207,3 @@ function spanWorkdays(from: string, to: string, week: WorkWeek, days: HolidayCol
   weekend(`(${from}+7-WEEKDAY(${from},2))`, made);
   return terms.join("+");
 }
-
-/** Working days from `from` to `to` (formulas of two dates within one Monday–Sunday week, as every template row is). */
-export const workdaysFormula = (from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string => spanWorkdays(from, to, week, days, 1);
-
-/** Working days from `from` to `to` within one month (the annual plan's months): a month has at most five Saturdays and five Sundays. */
-export const monthWorkdaysFormula = (from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string => spanWorkdays(from, to, week, days, 5);

@@ -1,5 +1,5 @@
 import { a1, a1FixedColumn } from "../spec/a1";
-import { col, str, thisRow } from "../spec/formula";
+import { col, equalsCriterion, str, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { CellRef, SheetSpec, TableRow } from "../spec/sheetSpec";
 import { label, SUM, visitIntervalFormula } from "./columns";
@@ -255,7 +255,7 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
   const tc = a.targetColumns;
   const type = thisRow(T, tc.type);
   const developed = `COUNTIF(${col(U, uh.stage)},"<>")`;
-  const count = (header: string, criterion: string): string => `COUNTIFS(${col(U, uh.type)},${type},${col(U, header)},${criterion})`;
+  const count = (header: string, criterion: string): string => `COUNTIFS(${col(U, uh.type)},${equalsCriterion(type)},${col(U, header)},${criterion})`;
   const targets = draft.table({
     name: T,
     role: "targets",

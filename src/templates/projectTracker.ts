@@ -4,7 +4,7 @@ import { contractIdSource } from "./contractLedger";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, str, thisRow } from "../spec/formula";
+import { col, equalsCriterion, str, thisRow } from "../spec/formula";
 import { PROJECT_COLUMN_NAMES, PROJECT_STAGE_NAMES, PROJECTS_ROLE } from "./linkedTables";
 import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
@@ -163,12 +163,12 @@ function projectFormats(draft: SheetDraft, kit: Kit, projects: PlacedTable, name
  * The rep of grid row `slot`: the first rep of the tracker (in its row order) not listed in the cells above,
  * from the grid's header cell down. Excel 2016 has no UNIQUE; COUNTIF over the cells above with the whole rep
  * column as criteria gives, per project, whether its rep is listed yet, and MATCH finds the first that is not
- * (blank reps skipped). SUMPRODUCT makes every engine evaluate that as an array without array entry (the
+ * (blank reps skipped; each matched literally, `equalsCriterion`). SUMPRODUCT makes every engine evaluate that as an array without array entry (the
  * INDEX(…,0) form works in Excel only; LibreOffice checked). It scans the tracker once per grid row — a fixed 30
  * rows — never per project; blank once every rep is listed.
  */
 const repSlot = (reps: string, header: CellRef, above: CellRef): string =>
-  `IFERROR(INDEX(${reps},SUMPRODUCT(MATCH(0,COUNTIF(${a1(header, true)}:${a1(above, true)},${reps})+(${reps}=""),0))),"")`;
+  `IFERROR(INDEX(${reps},SUMPRODUCT(MATCH(0,COUNTIF(${a1(header, true)}:${a1(above, true)},${equalsCriterion(reps)})+(${reps}=""),0))),"")`;
 
 function summarySheet(kit: Kit, key: string, projects: PlacedTable, names: TrackerNames, sheets: readonly string[]): SheetSpec {
   const { s, columns: c } = kit;
@@ -259,8 +259,8 @@ function summarySheet(kit: Kit, key: string, projects: PlacedTable, names: Track
     const who = cell(row, 0);
     draft.put({ row, col: 0 }, { formula: repSlot(rep, header, { row: row - 1, col: 0 }) }, "computed");
     for (const x of stageCols) {
-      draft.put({ row, col: x.count }, { formula: `IF(${who}="","",COUNTIFS(${rep},${who},${stage},${x.name}))` }, "computed", FORMATS.integer);
-      draft.put({ row, col: x.amount }, { formula: `IF(${who}="","",SUMIFS(${amount},${rep},${who},${stage},${x.name}))` }, "computed", FORMATS.money);
+      draft.put({ row, col: x.count }, { formula: `IF(${who}="","",COUNTIFS(${rep},${equalsCriterion(who)},${stage},${x.name}))` }, "computed", FORMATS.integer);
+      draft.put({ row, col: x.amount }, { formula: `IF(${who}="","",SUMIFS(${amount},${rep},${equalsCriterion(who)},${stage},${x.name}))` }, "computed", FORMATS.money);
     }
     rowTotals(row, (sum) => `IF(${who}="","",${sum})`);
   }

@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { col, exactKey, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
+import { col, equalsCriterion, exactKey, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedKey, linkedTable } from "./linkedTables";
@@ -121,7 +121,7 @@ export function visitCounts(existing: ExistingNames): VisitCounts {
   const count = (channels: readonly string[] | undefined, newOld: string | undefined) => (rep: string, w: RowWindow): string => {
     const criteria = (channel: string | undefined): string =>
       [
-        [VISIT_COLUMN_NAMES.rep, rep],
+        [VISIT_COLUMN_NAMES.rep, equalsCriterion(rep)],
         ...(newOld ? [[VISIT_COLUMN_NAMES.newOld, name(newOld)]] : []),
         ...(channel ? [[VISIT_COLUMN_NAMES.method, name(channel)]] : []),
       ]

@@ -1,6 +1,6 @@
 import { daysInMonth, PLAIN_WEEKS, serialFromYmd, workingDates, type WorkCalendar } from "../domain/calendar";
 import { a1FixedColumn } from "../spec/a1";
-import { col, dateWindow, rowWindow, str, thisRow, type RowWindow } from "../spec/formula";
+import { col, dateWindow, equalsCriterion, rowWindow, str, thisRow, type RowWindow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { SheetSpec, TableRow } from "../spec/sheetSpec";
 import { label, SUM } from "./columns";
@@ -112,8 +112,8 @@ export function buildWorkDiary(options: WorkDiaryOptions, ctx: BuildContext): Sh
   const monthName = spTable(key, "Month");
   const m = d.monthColumns;
   const who = thisRow(monthName, m.rep);
-  const ofRep = (header: string): string => `IF(${who}="","",SUMIFS(${col(daysName, header)},${col(daysName, h.rep)},${who}))`;
-  const daysWith = (word: string): string => `IF(${who}="","",COUNTIFS(${col(daysName, h.rep)},${who},${col(daysName, h.verdict)},${str(word)}))`;
+  const ofRep = (header: string): string => `IF(${who}="","",SUMIFS(${col(daysName, header)},${col(daysName, h.rep)},${equalsCriterion(who)}))`;
+  const daysWith = (word: string): string => `IF(${who}="","",COUNTIFS(${col(daysName, h.rep)},${equalsCriterion(who)},${col(daysName, h.verdict)},${str(word)}))`;
   const passed = thisRow(monthName, m.passed);
   const failed = thisRow(monthName, m.failed);
   const month = draft.table({

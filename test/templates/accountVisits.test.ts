@@ -3,7 +3,7 @@ import { buildAccountVisits, VISIT_LOG_CUSTOMER_NAME_POSITION } from "../../src/
 import { accountUnits } from "../../src/templates/linkedTables";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
-import { dateWindow, literalCriterion } from "../../src/spec/formula";
+import { dateWindow, equalsCriterion } from "../../src/spec/formula";
 import { ACCOUNT_UNIT_POSITION } from "../../src/templates/linkedTables";
 import { keyAccountColumnKeys } from "../../src/templates/keyAccounts";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
@@ -35,7 +35,7 @@ describe("大客户拜访报告 (key-account visit report)", () => {
 
   test("拜访次序 counts the unit's rows from the top to this one, shown as 第N次 / #N and kept a number", () => {
     const order = column(reportOf(NO_NAMES), "order");
-    expect(order.formula).toBe(`IF(${UNIT}="","",COUNTIF(INDEX(SP_E1_Reports[[单位名称]],1):${UNIT},${literalCriterion(UNIT)}))`);
+    expect(order.formula).toBe(`IF(${UNIT}="","",COUNTIF(INDEX(SP_E1_Reports[[单位名称]],1):${UNIT},${equalsCriterion(UNIT)}))`);
     expect(order.numberFormat).toBe('"第"0"次"_ ');
     expect(column(reportOf(NO_NAMES, "en-US"), "order").numberFormat).toBe('"#"0_ ');
   });
@@ -44,7 +44,7 @@ describe("大客户拜访报告 (key-account visit report)", () => {
     const logged = column(reportOf(NO_NAMES), "logged").formula ?? "";
     // The whole day of a date with a time of day (INT), the unit's name matched literally (no wildcards).
     const day = dateWindow("SP_V1_COL_DATE", `INT(${DATE})`, `INT(${DATE})`);
-    expect(logged).toBe(`IF(OR(${UNIT}="",NOT(ISNUMBER(${DATE}))),"",IFERROR(IF(ISREF(SP_V1_COL_DATE),${day.when(`COUNTIFS(${day.rows("SP_V1_COL_CUSTOMER_NAME")},${literalCriterion(UNIT)})`, "0")},""),""))`);
+    expect(logged).toBe(`IF(OR(${UNIT}="",NOT(ISNUMBER(${DATE}))),"",IFERROR(IF(ISREF(SP_V1_COL_DATE),${day.when(`COUNTIFS(${day.rows("SP_V1_COL_CUSTOMER_NAME")},${equalsCriterion(UNIT)})`, "0")},""),""))`);
     // Never a count over the whole log column per report.
     expect(logged).not.toMatch(/COUNTIFS?\(SP_V1_COL/);
   });

@@ -2,7 +2,7 @@ import { discount } from "../../src/functions/operations";
 import { buildGroupDeals, GROUP_DEAL_DEFAULTS, GROUP_DEAL_STATUS_NAMES } from "../../src/templates/groupDeals";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
-import { literalCriterion } from "../../src/spec/formula";
+import { equalsCriterion, literalCriterion } from "../../src/spec/formula";
 import type { ColumnSpec, SheetSpec } from "../../src/spec/sheetSpec";
 import { SEED_DEAL } from "../fixtures/deals";
 
@@ -75,7 +75,7 @@ describe("团购优惠明细 (group discounts)", () => {
     const sums = spec.tables[0].columns.filter((c) => /SUMIF|COUNTIF|SUMPRODUCT/.test(c.formula ?? ""));
     expect(sums.map((c) => c.key)).toEqual(["unitSum"]);
     expect(column(spec, "unitSum").formula).toBe(
-      `IF(${at(h.unitFirst)}="","",IF(${at(h.unitFirst)}=ROW(${at(h.unit)})-ROW(INDEX(SP_G1_Deals[[单位]],1))+1,SUMIF(SP_G1_Deals[[单位]],${literalCriterion(at(h.unit))},SP_G1_Deals[[计入门槛套数]]),""))`,
+      `IF(${at(h.unitFirst)}="","",IF(${at(h.unitFirst)}=ROW(${at(h.unit)})-ROW(INDEX(SP_G1_Deals[[单位]],1))+1,SUMIF(SP_G1_Deals[[单位]],${equalsCriterion(at(h.unit))},SP_G1_Deals[[计入门槛套数]]),""))`,
     );
     expect(column(spec, "unitFirst").formula).toBe(`IF(${at(h.unit)}="","",MATCH(${literalCriterion(at(h.unit))},SP_G1_Deals[[单位]],0))`);
     // Seed 004 "根据整个单位成交的合计套数": homes with a deposit or signed count, 意向 not; a blank 套数 is one home.

@@ -1,7 +1,7 @@
 import { alternateWeek, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, SIX_DAY_WEEK } from "../../src/domain/calendar";
 import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
-import { holidayTables, monthWorkdaysFormula, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
+import { holidayTables, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
 import { holidayTableName, NO_NAMES, withSpecs } from "../../src/spec/naming";
 import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
@@ -141,7 +141,7 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
     });
     const label = weekly.tables.find((t) => t.role === "daily")!.columns.find((c) => c.key === "weekday")!.formula!;
     // 2026-W53 runs 12-28 … 2027-01-03: 2026's table is the workbook's; 2027 has no built-in dates, so no table.
-    expect(label).toContain("COUNTIF(SP_H2026_Days[[放假日]],SP_W1_Daily[[#This Row],[日期]])");
+    expect(label).toContain('COUNTIFS(SP_H2026_Days[[放假日]],">="&SP_W1_Daily[[#This Row],[日期]],');
     expect(label).not.toContain("SP_H2027");
   });
 });
@@ -151,31 +151,33 @@ describe("workdaysFormula", () => {
 
   const saturday = "(F+MOD(6-WEEKDAY(F,2),7))";
   const sunday = "(F+7-WEEKDAY(F,2))";
-  const lists = (column: string, day: string) => `(COUNTIFS(SP_H2026_Days[[${column}]],">="&${day},SP_H2026_Days[[${column}]],"<"&${day}+1)>0)`;
+  // The span's five Saturdays or Sundays at most: the first on or after F, then every 7 days.
+  const five = (first: string, term: (day: string) => string) =>
+    [0, 1, 2, 3, 4].map((k) => (k === 0 ? first : `(${first}+${7 * k})`)).map((day) => `+IF(${day}>T,0,${term(day)})`).join("");
+  const lists = (column: string, day: string) => `MIN(1,COUNTIFS(SP_H2026_Days[[${column}]],">="&${day},SP_H2026_Days[[${column}]],"<"&${day}+1))`;
 
-  test("Monday–Friday by NETWORKDAYS, Excel 2007's, then the week's Saturday as the work week works it", () => {
+  test("Monday–Friday by NETWORKDAYS, Excel 2007's, then the span's Saturdays as the work week works them", () => {
     expect(workdaysFormula("F", "T", PLAIN_WEEKS.week, undefined)).toBe("NETWORKDAYS(F,T)");
-    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, undefined)).toBe(`NETWORKDAYS(F,T)+IF(${saturday}>T,0,1)`);
+    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, undefined)).toBe(`NETWORKDAYS(F,T)${five(saturday, () => "1")}`);
     // Saturdays are 0 mod 7; 10-10 is 7 mod 14, 10-17 is 0: any date of a long week gives the same formula.
-    const long = (phase: string) => `NETWORKDAYS(F,T)+IF(${saturday}>T,0,(MOD(${saturday}${phase},14)=0)*1)`;
+    const long = (phase: string) => `NETWORKDAYS(F,T)${five(saturday, (day) => `(MOD(${day}${phase},14)=0)*1`)}`;
     expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), undefined)).toBe(long("-7"));
     expect(workdaysFormula("F", "T", alternateWeek(d(12, 2)), undefined)).toBe(long("-7"));
     expect(workdaysFormula("F", "T", alternateWeek(d(10, 17)), undefined)).toBe(long(""));
   });
 
   test("reads both columns of the table: days off out, make-up days on rest days in", () => {
-    expect(workdaysFormula("F", "T", PLAIN_WEEKS.week, days)).toBe(
-      `NETWORKDAYS(F,T,SP_H2026_Days[[放假日]])+IF(${saturday}>T,0,${lists("调休上班日", saturday)})+IF(${sunday}>T,0,${lists("调休上班日", sunday)})`,
+    const madeUp = (day: string) => lists("调休上班日", day);
+    const notOff = (day: string) => `1-${lists("放假日", day)}`;
+    expect(workdaysFormula("F", "T", PLAIN_WEEKS.week, days)).toBe(`NETWORKDAYS(F,T,SP_H2026_Days[[放假日]])${five(saturday, madeUp)}${five(sunday, madeUp)}`);
+    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, days)).toBe(`NETWORKDAYS(F,T,SP_H2026_Days[[放假日]])${five(saturday, notOff)}${five(sunday, madeUp)}`);
+    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), days)).toBe(
+      `NETWORKDAYS(F,T,SP_H2026_Days[[放假日]])${five(saturday, (day) => `IF((MOD(${day}-7,14)=0),${notOff(day)},${madeUp(day)})`)}${five(sunday, madeUp)}`,
     );
-    expect(workdaysFormula("F", "T", SIX_DAY_WEEK, days)).toContain(`IF(${saturday}>T,0,1-${lists("放假日", saturday)})`);
-    expect(workdaysFormula("F", "T", alternateWeek(d(10, 10)), days)).toContain(`IF((MOD(${saturday}-7,14)=0),1-${lists("放假日", saturday)},${lists("调休上班日", saturday)})`);
   });
 
   test("no function newer than Excel 2007: NETWORKDAYS.INTL is #NAME? in Excel unless stored as _xlfn., which LibreOffice 7.4 cannot read", () => {
-    for (const week of [PLAIN_WEEKS.week, SIX_DAY_WEEK, alternateWeek(d(10, 10))]) {
-      expect(workdaysFormula("F", "T", week, days)).not.toContain(".INTL");
-      expect(monthWorkdaysFormula("F", "T", week, days)).not.toContain(".INTL");
-    }
+    for (const week of [PLAIN_WEEKS.week, SIX_DAY_WEEK, alternateWeek(d(10, 10))]) expect(workdaysFormula("F", "T", week, days)).not.toContain(".INTL");
   });
 });
 

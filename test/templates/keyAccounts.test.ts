@@ -1,6 +1,7 @@
 import { serialFromYmd } from "../../src/domain/calendar";
 import { LOCALES } from "../../src/contract/locale";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
+import { equalsCriterion } from "../../src/spec/formula";
 import type { SheetSpec, TableSpec } from "../../src/spec/sheetSpec";
 import { buildTemplates } from "../../src/templates";
 import { buildKeyAccounts, keyAccountColumnKeys, SEED_BUDGET, SEED_DAYS, type KeyAccountsOptions } from "../../src/templates/keyAccounts";
@@ -48,13 +49,13 @@ describe("大客户开发计划 (key-account development plan)", () => {
     const { plan } = build();
     const count = (key: string) => columnOf(plan, "targets", key).formula;
     // Blank while no unit is in development, so a fresh plan's 达成率 is blank rather than a red 0 %.
-    expect(count("reached")).toBe('IF(COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0,"",COUNTIFS(SP_A1_Accounts[[类别]],SP_A1_Targets[[#This Row],[类别]],SP_A1_Accounts[[阶段]],"<>"))');
+    expect(count("reached")).toBe(`IF(COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0,"",COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion("SP_A1_Targets[[#This Row],[类别]]")},SP_A1_Accounts[[阶段]],"<>"))`);
     expect(columnOf(plan, "targets", "rate").totals).toEqual({
       kind: "formula",
       formula: 'IF(OR(SUM(SP_A1_Targets[[目标单位数]])=0,COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0),"",SUMIFS(SP_A1_Targets[[已拓展]],SP_A1_Targets[[目标单位数]],">0")/SUM(SP_A1_Targets[[目标单位数]]))',
     });
-    expect(count("signed")).toBe('COUNTIFS(SP_A1_Accounts[[类别]],SP_A1_Targets[[#This Row],[类别]],SP_A1_Accounts[[阶段]],"签约")');
-    expect(count("focus")).toBe('COUNTIFS(SP_A1_Accounts[[类别]],SP_A1_Targets[[#This Row],[类别]],SP_A1_Accounts[[重点跟进]],"是")');
+    expect(count("signed")).toBe(`COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion("SP_A1_Targets[[#This Row],[类别]]")},SP_A1_Accounts[[阶段]],"签约")`);
+    expect(count("focus")).toBe(`COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion("SP_A1_Targets[[#This Row],[类别]]")},SP_A1_Accounts[[重点跟进]],"是")`);
     expect(table(plan, "targets").rows).toHaveLength(4);
   });
 

@@ -1,3 +1,4 @@
+import { equalsCriterion } from "../../src/spec/formula";
 import { NO_NAMES } from "../../src/spec/naming";
 import type { SheetSpec } from "../../src/spec/sheetSpec";
 import { buildTemplates } from "../../src/templates";
@@ -131,7 +132,7 @@ describe("项目跟踪表 (project tracker)", () => {
     const repCells = summary.cells.filter((c) => c.at.col === 0 && c.formula?.includes("SUMPRODUCT(MATCH(0,COUNTIF("));
     expect(repCells).toHaveLength(REP_SLOTS);
     expect(repCells[0].formula).toBe(
-      'IFERROR(INDEX(SP_P1_Projects[[负责人]],SUMPRODUCT(MATCH(0,COUNTIF($A$27:$A$27,SP_P1_Projects[[负责人]])+(SP_P1_Projects[[负责人]]=""),0))),"")',
+      `IFERROR(INDEX(SP_P1_Projects[[负责人]],SUMPRODUCT(MATCH(0,COUNTIF($A$27:$A$27,${equalsCriterion("SP_P1_Projects[[负责人]]")})+(SP_P1_Projects[[负责人]]=""),0))),"")`,
     );
     expect(repCells[1].formula).toContain("COUNTIF($A$27:$A$28,");
     const after = repCells[REP_SLOTS - 1].at.row;

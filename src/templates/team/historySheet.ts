@@ -4,7 +4,7 @@ import { a1 } from "../../spec/a1";
 import { kitFor } from "../context";
 import { printSetup, SheetDraft } from "../draft";
 import { FORMATS } from "../formats";
-import { col, literalCriterion, str } from "../../spec/formula";
+import { col, equalsCriterion, str } from "../../spec/formula";
 import { readRecord, TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, spTable, templateRecord } from "../../spec/naming";
 import { achievementFormats, rateFormula } from "../planBlocks";
@@ -234,8 +234,8 @@ function pivotBlocks(draft: SheetDraft, logged: readonly (PeriodId & { readonly 
         const at = { row: header + 1 + p, col: left };
         draft.text(at, period);
         reps.forEach((_, i) => {
-          const repCell = literalCriterion(a1({ row: header, col: left + 1 + i }, true));
-          const periodCell = literalCriterion(a1(at, true));
+          const repCell = equalsCriterion(a1({ row: header, col: left + 1 + i }, true));
+          const periodCell = equalsCriterion(a1(at, true));
           const sum = (header: string): string => `SUMIFS(${col(table, header)},${col(table, h.kind)},${str(kindLabel)},${col(table, h.period)},${periodCell},${col(table, h.rep)},${repCell})`;
           const target = sum(h.target(label));
           draft.put({ row: at.row, col: left + 1 + i }, { formula: `IF(${target}=0,NA(),${sum(h.actual(label))}/${target})` }, "computed", FORMATS.percent);
