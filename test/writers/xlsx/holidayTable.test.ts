@@ -71,6 +71,15 @@ const weekSpecs = weekCases.map((c) => {
   return buildTemplates([monthly(2026, c.month, calendar), { template: "weekly", options: { rep: "张三", year: 2026, week: 41, calendar } }], { locale: "zh-CN", existing: NO_NAMES });
 });
 
+/** The same plans with the first week's row stretched by the user to three weeks (止 typed 20 days after 起). */
+const stretchedSpecs = weekSpecs.map((specs) =>
+  specs.map((spec) =>
+    spec.record.template !== "monthly"
+      ? spec
+      : { ...spec, tables: spec.tables.map((t) => (t.role !== "weeks" ? t : { ...t, rows: t.rows.map((r, i) => (i === 0 ? { ...r, to: (r.from as number) + 20 } : r)) })) },
+  ),
+);
+
 // ---- the user's edit: 2026-10-07 (Wednesday) deleted from 放假日, so October gains a working day ----
 const editCase = byYear[2];
 const october = plans(editCase.specs)[9];
@@ -84,6 +93,7 @@ interface Snapshot {
 
 let books: ComputedWorkbook[];
 let weekBooks: ComputedWorkbook[];
+let stretchedBooks: ComputedWorkbook[];
 let edited: Snapshot;
 
 beforeAll(async () => {
@@ -95,9 +105,11 @@ beforeAll(async () => {
   };
   const yearFiles = await Promise.all(byYear.map((c) => write(`months-${c.year}`, c.specs)));
   const weekFiles = await Promise.all(weekSpecs.map((specs, i) => write(`week-${i}`, specs)));
-  const all = await recalcXlsx([...yearFiles, ...weekFiles]);
+  const stretchedFiles = await Promise.all(stretchedSpecs.map((specs, i) => write(`stretched-${i}`, specs)));
+  const all = await recalcXlsx([...yearFiles, ...weekFiles, ...stretchedFiles]);
   books = all.slice(0, yearFiles.length);
-  weekBooks = all.slice(yearFiles.length);
+  weekBooks = all.slice(yearFiles.length, yearFiles.length + weekFiles.length);
+  stretchedBooks = all.slice(yearFiles.length + weekFiles.length);
 
   const sheet = holidaySheets(editCase.specs)[0].name;
   const plan = {
@@ -154,6 +166,13 @@ test.each(weekCases.map((c, i) => [c.label, i] as const))("%s: the work week is 
   const { week } = weekCases[i];
   const calendar = chinaWorkCalendar(undefined, 2026, 2027, week);
   expect(weekly).toEqual(t.rows.map((r) => workdays(r.from as number, r.to as number, calendar)));
+});
+
+test.each(weekCases.map((c, i) => [c.label, i] as const))("%s: a week row the user stretches to three weeks counts all their Saturdays and Sundays", (_, i) => {
+  const spec = plans(stretchedSpecs[i])[0];
+  const row = weeksOf(spec).rows[0];
+  const calendar = chinaWorkCalendar(undefined, 2026, 2027, weekCases[i].week);
+  expect(weekColumn(stretchedBooks[i], spec, "workdays")[0]).toBe(workdays(row.from as number, row.to as number, calendar));
 });
 
 const weekly = editCase.specs.find((s) => s.record.template === "weekly")!;
