@@ -58,8 +58,8 @@ let added: ComputedWorkbook;
 const NEW_ID = "KH99999";
 const NEW_NAME = "新登记客户有限公司";
 
-/** The log's date rule for its last two written rows and the three blank rows after them (`PROBED[i]` is body row `first + i`). */
-const PROBED = { first: cases[0].visits.length - 2, rows: 5 };
+/** The log's date rule for its last two written rows and the four blank rows after them (`PROBED[i]` is body row `first + i`). */
+const PROBED = { first: cases[0].visits.length - 2, rows: 6 };
 const probe = ((): SheetSpec => {
   const draft = new SheetDraft();
   const date = tableByRole(cases[0].log, "visits").columns.find((c) => c.key === "date")?.header;
@@ -90,6 +90,9 @@ beforeAll(async () => {
     [a1(tableCell(logTable, cases[0].visits.length, "date"))]: cases[0].visits[0].date as number,
     // A visit typed without its date.
     [a1(tableCell(logTable, cases[0].visits.length + 1, "customerId"))]: NEW_ID,
+    // And one whose date is text (typed into a cell formatted as text): no date to the log's formulas either.
+    [a1(tableCell(logTable, cases[0].visits.length + 2, "customerId"))]: NEW_ID,
+    [a1(tableCell(logTable, cases[0].visits.length + 2, "date"))]: "10月9日",
   });
   const addedFile = join(dir, "visits-added.xlsx");
   writeFileSync(addedFile, edited);
@@ -133,9 +136,9 @@ test("rows dated before the row above and visits without a date are counted in t
   const c = cases[0];
   const at = namedCell(c.log, "SP_V1_OUT_OF_ORDER");
   expect(read(c.book as ComputedWorkbook, c.log, at)).toBe(0);
-  // The late entry and the visit without a date; the blank rows after them are neither.
-  expect(read(added, c.log, at)).toBe(2);
-  expect(Array.from({ length: PROBED.rows }, (_, i) => read(added, probe, { row: i, col: 0 }))).toEqual([0, 0, 1, 1, 0]);
+  // The late entry, the visit without a date and the one dated by text; the blank rows after them are neither.
+  expect(read(added, c.log, at)).toBe(3);
+  expect(Array.from({ length: PROBED.rows }, (_, i) => read(added, probe, { row: i, col: 0 }))).toEqual([0, 0, 1, 1, 1, 0]);
 });
 
 test("the ID drop-down reads the register's ID column through INDIRECT, named as the register has it", async () => {
