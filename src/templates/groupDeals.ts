@@ -1,5 +1,5 @@
 import { a1FixedColumn } from "../spec/a1";
-import { col, equalsCriterion, literalCriterion, thisRow } from "../spec/formula";
+import { col, equalsCriterion, exactKey, thisRow } from "../spec/formula";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, SheetSpec, TableRow, ValidationSpec } from "../spec/sheetSpec";
 import { label, SUM } from "./columns";
@@ -87,8 +87,8 @@ function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readon
   // instead of n — at 2 000 deals of 50 units, 50 SUMIFs instead of 2 000. Two columns, because a row reading
   // the first row's cell in its own column would be a circular reference.
   const position = `ROW(${unit})-ROW(INDEX(${units},1))+1`;
-  // literalCriterion: MATCH(…,0) and SUMIF take * ? ~ in a unit's name as wildcards.
-  const unitFirst = `IF(${unit}="","",MATCH(${literalCriterion(unit)},${units},0))`;
+  // MATCH(…,0) and SUMIF take * ? ~ in a unit's name as wildcards (`exactKey`, `equalsCriterion`); a unit pasted as a number is found as one.
+  const unitFirst = `IF(${unit}="","",MATCH(${exactKey(unit)},${units},0))`;
   const unitSum = `IF(${first}="","",IF(${first}=${position},SUMIF(${units},${equalsCriterion(unit)},${col(table, h.counted)}),""))`;
   const unitTotal = `IF(${first}="","",INDEX(${col(table, h.unitSum)},${first}))`;
   const regular = `IF(${discount}="",${setting.regularDiscount},${discount})`;
@@ -112,7 +112,7 @@ function dealColumns(kit: Kit, table: string, ctx: BuildContext, setting: Readon
     c.formula("groupSaving", h.groupSaving, "moneyCents", priced(cents(`${list}-${groupPrice}`)), { totals: SUM }),
     // Seed 004: one key person per unit, the same from the first visit to the signing — the list's, when there is one.
     accounts
-      ? c.formula("keyPerson", h.keyPerson, "text", `IF(${unit}="","",IFERROR(INDEX(${accounts.names.keyPerson},MATCH(${literalCriterion(unit)},${accounts.names.unit},0))&"",""))`, { width: 10 })
+      ? c.formula("keyPerson", h.keyPerson, "text", `IF(${unit}="","",IFERROR(INDEX(${accounts.names.keyPerson},MATCH(${exactKey(unit)},${accounts.names.unit},0))&"",""))`, { width: 10 })
       : c.text("keyPerson", h.keyPerson, { width: 10 }),
     c.fromColumn("status", h.status, statuses.list, { width: 16 }),
     c.date("signed", h.signed),

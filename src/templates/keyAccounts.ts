@@ -255,7 +255,8 @@ function planSheet(kit: Kit, locale: BuildContext["locale"], key: string, option
   const tc = a.targetColumns;
   const type = thisRow(T, tc.type);
   const developed = `COUNTIF(${col(U, uh.stage)},"<>")`;
-  const count = (header: string, criterion: string): string => `COUNTIFS(${col(U, uh.type)},${equalsCriterion(type)},${col(U, header)},${criterion})`;
+  // Blank for a row without a type: "=" as a criterion would count the units without one.
+  const count = (header: string, criterion: string): string => `IF(${type}="","",COUNTIFS(${col(U, uh.type)},${equalsCriterion(type)},${col(U, header)},${criterion}))`;
   const targets = draft.table({
     name: T,
     role: "targets",

@@ -58,9 +58,10 @@ const READOUT_COL = 9;
 function loggedActuals(log: VisitCounts, rep: string, monday: number): Partial<Record<WeeklyMetric, string>> {
   const week = dateWindow(log.dates, String(monday), String(monday + 6));
   // Blank, not 0, where the log's names are missing: a plan copied without its log (the team roll-up
-  // copies plan sheets only), or a log since deleted (#REF!) — ISREF of either is FALSE.
+  // copies plan sheets only), or a log since deleted (#REF!) — ISREF of either is FALSE. Blank too without
+  // a rep: "=" as a criterion would count the log's rows without one.
   const started = (count: (rep: string, window: RowWindow) => string): string =>
-    `IF(TODAY()<${monday},"",IFERROR(IF(ISREF(${log.dates}),${count(rep, week)},""),""))`;
+    `IF(OR(TODAY()<${monday},${rep}=""),"",IFERROR(IF(ISREF(${log.dates}),${count(rep, week)},""),""))`;
   return { NEW_CUSTOMERS: started(log.newCustomers), VISITS: started(log.visits), CALLS: started(log.calls) };
 }
 

@@ -2,7 +2,7 @@ import { discount } from "../../src/functions/operations";
 import { buildGroupDeals, GROUP_DEAL_DEFAULTS, GROUP_DEAL_STATUS_NAMES } from "../../src/templates/groupDeals";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
-import { equalsCriterion, literalCriterion } from "../../src/spec/formula";
+import { equalsCriterion, exactKey } from "../../src/spec/formula";
 import type { ColumnSpec, SheetSpec } from "../../src/spec/sheetSpec";
 import { SEED_DEAL } from "../fixtures/deals";
 
@@ -77,7 +77,7 @@ describe("团购优惠明细 (group discounts)", () => {
     expect(column(spec, "unitSum").formula).toBe(
       `IF(${at(h.unitFirst)}="","",IF(${at(h.unitFirst)}=ROW(${at(h.unit)})-ROW(INDEX(SP_G1_Deals[[单位]],1))+1,SUMIF(SP_G1_Deals[[单位]],${equalsCriterion(at(h.unit))},SP_G1_Deals[[计入门槛套数]]),""))`,
     );
-    expect(column(spec, "unitFirst").formula).toBe(`IF(${at(h.unit)}="","",MATCH(${literalCriterion(at(h.unit))},SP_G1_Deals[[单位]],0))`);
+    expect(column(spec, "unitFirst").formula).toBe(`IF(${at(h.unit)}="","",MATCH(${exactKey(at(h.unit))},SP_G1_Deals[[单位]],0))`);
     // Seed 004 "根据整个单位成交的合计套数": homes with a deposit or signed count, 意向 not; a blank 套数 is one home.
     expect(column(spec, "counted").formula).toBe(
       `IF(OR(${at(h.unit)}="",AND(${at(h.status)}<>SP_G1_STATUS_PLEDGE,${at(h.status)}<>SP_G1_STATUS_SIGNED)),0,IF(${at(h.units)}="",1,${at(h.units)}))`,
@@ -94,7 +94,7 @@ describe("团购优惠明细 (group discounts)", () => {
   test("关键人物 is the list's key person of the unit when the workbook has a list (seed 004: one per unit), typed without one", () => {
     expect(column(dealsOf(), "keyPerson").formula).toBeUndefined();
     const spec = buildGroupDeals({}, { locale: "zh-CN", existing: { ...NO_NAMES, tables: ["SP_A1_Accounts", "SP_A2_Accounts"] } })[0];
-    expect(column(spec, "keyPerson").formula).toBe(`IF(${at("单位")}="","",IFERROR(INDEX(SP_A2_COL_KEYPERSON,MATCH(${literalCriterion(at("单位"))},SP_A2_COL_UNIT,0))&"",""))`);
+    expect(column(spec, "keyPerson").formula).toBe(`IF(${at("单位")}="","",IFERROR(INDEX(SP_A2_COL_KEYPERSON,MATCH(${exactKey(at("单位"))},SP_A2_COL_UNIT,0))&"",""))`);
   });
 
   test("discounts (the column and both settings) have their own message, naming 98% / 0.98 / 9.8折, and refuse 0", () => {

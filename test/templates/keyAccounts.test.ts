@@ -48,14 +48,15 @@ describe("大客户开发计划 (key-account development plan)", () => {
   test("已拓展, 已签约 and 重点跟进 count the units list by type, a fixed number of cells over the list", () => {
     const { plan } = build();
     const count = (key: string) => columnOf(plan, "targets", key).formula;
+    const TYPE = "SP_A1_Targets[[#This Row],[类别]]";
     // Blank while no unit is in development, so a fresh plan's 达成率 is blank rather than a red 0 %.
-    expect(count("reached")).toBe(`IF(COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0,"",COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion("SP_A1_Targets[[#This Row],[类别]]")},SP_A1_Accounts[[阶段]],"<>"))`);
+    expect(count("reached")).toBe(`IF(COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0,"",IF(${TYPE}="","",COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion(TYPE)},SP_A1_Accounts[[阶段]],"<>")))`);
     expect(columnOf(plan, "targets", "rate").totals).toEqual({
       kind: "formula",
       formula: 'IF(OR(SUM(SP_A1_Targets[[目标单位数]])=0,COUNTIF(SP_A1_Accounts[[阶段]],"<>")=0),"",SUMIFS(SP_A1_Targets[[已拓展]],SP_A1_Targets[[目标单位数]],">0")/SUM(SP_A1_Targets[[目标单位数]]))',
     });
-    expect(count("signed")).toBe(`COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion("SP_A1_Targets[[#This Row],[类别]]")},SP_A1_Accounts[[阶段]],"签约")`);
-    expect(count("focus")).toBe(`COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion("SP_A1_Targets[[#This Row],[类别]]")},SP_A1_Accounts[[重点跟进]],"是")`);
+    expect(count("signed")).toBe(`IF(${TYPE}="","",COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion(TYPE)},SP_A1_Accounts[[阶段]],"签约"))`);
+    expect(count("focus")).toBe(`IF(${TYPE}="","",COUNTIFS(SP_A1_Accounts[[类别]],${equalsCriterion(TYPE)},SP_A1_Accounts[[重点跟进]],"是"))`);
     expect(table(plan, "targets").rows).toHaveLength(4);
   });
 

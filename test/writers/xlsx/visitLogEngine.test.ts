@@ -58,7 +58,7 @@ let added: ComputedWorkbook;
 const NEW_ID = "KH99999";
 const NEW_NAME = "新登记客户有限公司";
 
-/** The log's date rule for its last two written rows and the four blank rows after them (`PROBED[i]` is body row `first + i`). */
+/** The log's date rule for its last two written rows, its three blank rows (typed into below) and the row under the table (`PROBED[i]` is body row `first + i`). */
 const PROBED = { first: cases[0].visits.length - 2, rows: 6 };
 const probe = ((): SheetSpec => {
   const draft = new SheetDraft();
@@ -136,7 +136,7 @@ test("rows dated before the row above and visits without a date are counted in t
   const c = cases[0];
   const at = namedCell(c.log, "SP_V1_OUT_OF_ORDER");
   expect(read(c.book as ComputedWorkbook, c.log, at)).toBe(0);
-  // The late entry, the visit without a date and the one dated by text; the blank rows after them are neither.
+  // The late entry, the visit without a date and the one dated by text; the row under the table is none of them.
   expect(read(added, c.log, at)).toBe(3);
   expect(Array.from({ length: PROBED.rows }, (_, i) => read(added, probe, { row: i, col: 0 }))).toEqual([0, 0, 1, 1, 1, 0]);
 });
