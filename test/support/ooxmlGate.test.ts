@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { formatProblem, nameError, sheetReferences, validateXlsx, type GateRule } from "./ooxmlGate";
+import { formatProblem, formulaError, nameError, sheetReferences, validateXlsx, type GateRule } from "./ooxmlGate";
 
 /**
  * The gate itself: a small hand-written package that Excel opens without a repair prompt passes,
@@ -109,6 +109,8 @@ const cases: [string, () => Promise<Uint8Array>, [part: string, element: string,
     () => broken(SHEET, replace("<tableParts", `<dataValidations count="1"><dataValidation type="list" sqref="C2"><formula1>"${Array.from({ length: 60 }, (_, i) => `item${i}`).join(",")}"</formula1></dataValidation></dataValidations><tableParts`)),
     [SHEET, "dataValidation", "data-validation"],
   ],
+  ["a formula over 8 192 characters", () => broken(SHEET, replace("<v>5</v>", `<f>${Array.from({ length: 4200 }, () => "1").join("+")}</f><v>5</v>`)), [SHEET, "f", "formula"]],
+  ["NETWORKDAYS.INTL stored without _xlfn.", () => broken(SHEET, replace("<v>5</v>", "<f>NETWORKDAYS.INTL(1,30,11)</f><v>5</v>")), [SHEET, "f", "formula"]],
   ["an empty conditionalFormatting (exceljs #2178)", () => broken(SHEET, replace(/<conditionalFormatting sqref="A2">.*?<\/conditionalFormatting>/, '<conditionalFormatting sqref="A2"></conditionalFormatting>')), [SHEET, "conditionalFormatting", "cf-empty"]],
   ["two rules with one priority", () => broken(SHEET, replace('priority="2"', 'priority="1"')), [SHEET, "cfRule", "cf-priority"]],
   [
@@ -168,6 +170,14 @@ test("sheet references in formulas: quoting as Excel writes it", () => {
   expect(sheetReferences("Sheet1!$A$1+\"x!'y\"")).toEqual({ sheets: ["Sheet1"], errors: [] });
   expect(sheetReferences("A1!B2").errors).toHaveLength(1);
   expect(sheetReferences("[1]Budget!$A$1")).toEqual({ sheets: ["[1]Budget"], errors: [] });
+});
+
+test("formulas: Excel's length limit, and functions newer than Excel 2007 only with their _xlfn. prefix", () => {
+  expect(formulaError("_xlfn.NETWORKDAYS.INTL(A1,B1,11)+_xlfn.AGGREGATE(14,6,A1:A9,1)")).toBeUndefined();
+  expect(formulaError('NETWORKDAYS(A1,B1)&"IFNA(x)"&SUM(A1)')).toBeUndefined();
+  expect(formulaError("SP_IFS(1)+MY.SORT(2)")).toBeUndefined();
+  expect(formulaError("IF(A1,ifna(B1,0))")).toMatch(/^IFNA without/);
+  expect(formulaError(`${"1+".repeat(4096)}1`)).toMatch(/8193 characters/);
 });
 
 test("Excel's rules for names", () => {

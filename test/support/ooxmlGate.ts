@@ -37,7 +37,8 @@ export type GateRule =
   | "dxf-index"
   | "cell-order"
   | "range-overlap"
-  | "data-validation";
+  | "data-validation"
+  | "formula";
 
 export interface Problem {
   readonly workbook: string;
@@ -416,6 +417,31 @@ interface Relationship {
   readonly target?: string;
 }
 
+/**
+ * Functions Excel added after the 2007 file format, which a file must store as `_xlfn.NAME`: Excel reads
+ * the bare name as an unknown one and shows #NAME? until the cell is typed again (Microsoft Support, "Issue:
+ * An _xlfn. prefix is displayed in front of a formula"; [MS-XLSX] 2.2.2 Formulas). The ones a template
+ * might reach for; LibreOffice 7.4 reads some prefixed ones as unknown too (NETWORKDAYS.INTL: holidays.ts).
+ */
+const FUTURE_FUNCTIONS = [
+  "AGGREGATE", "NETWORKDAYS.INTL", "WORKDAY.INTL", "IFNA", "IFS", "MAXIFS", "MINIFS", "SWITCH", "CONCAT", "TEXTJOIN",
+  "XLOOKUP", "XMATCH", "FILTER", "SORT", "SORTBY", "UNIQUE", "SEQUENCE", "LET", "LAMBDA", "DAYS", "ISOWEEKNUM",
+  "CEILING.MATH", "FLOOR.MATH", "FORMULATEXT", "XOR", "NUMBERVALUE", "STDEV.S", "STDEV.P", "RANK.EQ", "RANK.AVG",
+  "PERCENTILE.INC", "PERCENTILE.EXC", "MODE.SNGL",
+];
+const BARE_FUTURE = new RegExp(`(?<![\\w.])(${FUTURE_FUNCTIONS.map((f) => f.replace(".", "\\.")).join("|")})\\(`, "i");
+
+/**
+ * What Excel refuses in a cell's formula: more than 8 192 characters (it limits ST_Formula so, [MS-OI29500]
+ * 2.1.1085, and repairs the file), or a function newer than Excel 2007 without its `_xlfn.` prefix. String
+ * literals are left out of the function search.
+ */
+export function formulaError(formula: string): string | undefined {
+  if (formula.length > 8192) return `a formula of ${formula.length} characters (Excel takes 8 192 at most)`;
+  const bare = BARE_FUTURE.exec(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+  return bare ? `${bare[1].toUpperCase()} without its _xlfn. prefix: #NAME? in Excel` : undefined;
+}
+
 function resolveTarget(source: string, target: string): string {
   const raw = target.split("#")[0];
   let decoded = raw;
@@ -625,6 +651,10 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
           if (!(Number.isInteger(index) && index >= 0 && index < strings.length)) report(partName, "c", "shared-string", `${ref} refers to shared string ${v ? textOf(v) : "(none)"}, but the table holds ${strings.length}`);
         }
       }
+    }
+    for (const f of elements(ws.root, "sheetData").flatMap((d) => elements(d, "row")).flatMap((row) => elements(row, "c")).flatMap((c) => elements(c, "f"))) {
+      const problem = formulaError(textOf(f));
+      if (problem) report(partName, "f", "formula", problem);
     }
     for (const col of elements(ws.root, "cols").flatMap((c) => elements(c, "col"))) {
       const style = attr(col, "style");
