@@ -147,13 +147,14 @@ function buildHolidaySheet(year: number, calendar: WorkCalendar, ctx: BuildConte
  * weekend days are then taken one by one.
  */
 
-/** Whether the work week works on the Saturday `saturday` (a formula): "1", "0", or a test of its fortnight (大小周). */
-function saturdayWorks(week: WorkWeek, saturday: string): string {
-  if (week.kind === "fiveDay") return "0";
-  if (week.kind === "sixDay") return "1";
+/** Whether the work week works on a Saturday: always (单休), never (双休), or when a formula of it holds (大小周's long weeks). */
+type SaturdayRule = boolean | ((saturday: string) => string);
+
+function saturdayRule(week: WorkWeek): SaturdayRule {
+  if (week.kind !== "alternate") return week.kind === "sixDay";
   // Only the long Saturdays' place in the fortnight matters: one way to write each 大小周, whichever date named it.
   const phase = fortnightPhase(week.longSaturday);
-  return `(MOD(${saturday}${phase === 0 ? "" : `-${phase}`},14)=0)`;
+  return (saturday) => `(MOD(${saturday}${phase === 0 ? "" : `-${phase}`},14)=0)`;
 }
 
 /**
@@ -171,8 +172,10 @@ export function dayLabelFormula(date: string, week: WorkWeek, days: readonly Hol
   const weekday = `CHOOSE(WEEKDAY(${date},2),${words.weekdays.map(str).join(",")})`;
   if (days.length === 0) return weekday;
   const listed = (column: (d: HolidayColumns) => string): string => days.map((d) => lists(col(d.table, column(d)), date)).join("+");
-  const saturday = saturdayWorks(week, `(${date}-WEEKDAY(${date},2)+6)`);
-  const works = `WEEKDAY(${date},2)<${saturday === "0" ? "6" : saturday === "1" ? "7" : `6+${saturday}`}`;
+  // Monday–Friday work; Saturday (6) too when the work week works the Saturday of the date's week.
+  const rule = saturdayRule(week);
+  const limit = typeof rule === "boolean" ? (rule ? "7" : "6") : `6+${rule(`(${date}-WEEKDAY(${date},2)+6)`)}`;
+  const works = `WEEKDAY(${date},2)<${limit}`;
   const mark = `IF(${works},IF(${listed((d) => d.off)}>0,${str(words.holidayMark)},""),IF(${listed((d) => d.work)}>0,${str(words.makeUpMark)},""))`;
   return `${weekday}&${mark}`;
 }
@@ -191,19 +194,21 @@ const SPAN_WEEKS = 5;
  */
 export function workdaysFormula(from: string, to: string, week: WorkWeek, days: HolidayColumns | undefined): string {
   const terms = [days ? `NETWORKDAYS(${from},${to},${col(days.table, days.off)})` : `NETWORKDAYS(${from},${to})`];
-  const weekend = (first: string, works: (day: string) => string) => {
+  /** Each of the span's five days from `first` on, 7 days apart, counted by `value` (undefined: it never counts). */
+  const weekend = (first: string, value: (day: string) => string | undefined) => {
     for (let k = 0; k < SPAN_WEEKS; k++) {
       const day = k === 0 ? first : `(${first}+${7 * k})`;
-      const value = works(day);
-      if (value !== "0") terms.push(`IF(${day}>${to},0,${value})`);
+      const counted = value(day);
+      if (counted !== undefined) terms.push(`IF(${day}>${to},0,${counted})`);
     }
   };
-  const made = (day: string): string => (days ? lists(col(days.table, days.work), day) : "0");
+  const madeUp = (day: string): string | undefined => (days ? lists(col(days.table, days.work), day) : undefined);
   const notOff = (day: string): string => (days ? `1-${lists(col(days.table, days.off), day)}` : "1");
+  const rule = saturdayRule(week);
   weekend(`(${from}+MOD(6-WEEKDAY(${from},2),7))`, (day) => {
-    const works = saturdayWorks(week, day);
-    return works === "0" ? made(day) : works === "1" ? notOff(day) : days ? `IF(${works},${notOff(day)},${made(day)})` : `${works}*1`;
+    if (typeof rule === "boolean") return rule ? notOff(day) : madeUp(day);
+    return days ? `IF(${rule(day)},${notOff(day)},${madeUp(day)})` : `${rule(day)}*1`;
   });
-  weekend(`(${from}+7-WEEKDAY(${from},2))`, made);
+  weekend(`(${from}+7-WEEKDAY(${from},2))`, madeUp);
   return terms.join("+");
 }

@@ -163,9 +163,9 @@ function projectFormats(draft: SheetDraft, kit: Kit, projects: PlacedTable, name
  * The rep of grid row `slot`: the first rep of the tracker (in its row order) not listed in the cells above,
  * from the grid's header cell down. Excel 2016 has no UNIQUE; COUNTIF over the cells above with the whole rep
  * column as criteria gives, per project, whether its rep is listed yet, and MATCH finds the first that is not
- * (blank reps skipped; each matched literally, `equalsCriterion`). SUMPRODUCT makes every engine evaluate that as an array without array entry (the
- * INDEX(…,0) form works in Excel only; LibreOffice checked). It scans the tracker once per grid row — a fixed 30
- * rows — never per project; blank once every rep is listed.
+ * (blank reps skipped; each matched literally, `equalsCriterion`). SUMPRODUCT makes every engine evaluate
+ * that as an array without array entry (the INDEX(…,0) form works in Excel only; LibreOffice checked). It
+ * scans the tracker once per grid row — a fixed 30 rows — never per project; blank once every rep is listed.
  */
 const repSlot = (reps: string, header: CellRef, above: CellRef): string =>
   `IFERROR(INDEX(${reps},SUMPRODUCT(MATCH(0,COUNTIF(${a1(header, true)}:${a1(above, true)},${equalsCriterion(reps)})+(${reps}=""),0))),"")`;
