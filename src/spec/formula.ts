@@ -57,6 +57,12 @@ export function rowWindow(first: string, last: string): RowWindow {
 export const matchSorted = (value: string, keys: string): string =>
   `IFERROR(IF(INDEX(${keys},MATCH(${value},${keys},1))=${value},MATCH(${value},${keys},1),NA()),MATCH(${exactKey(value)},${keys},0))`;
 
+/** Excel's limit on a formula's contents, "=" included ([MS-OI29500] 2.1.1085; Excel's specifications and limits). */
+export const MAX_FORMULA_LENGTH = 8192;
+
+/** Whether Excel takes `formula` (written without its "=") for its length. */
+export const formulaFits = (formula: string): boolean => formula.length + 1 <= MAX_FORMULA_LENGTH;
+
 /** A string literal for a formula ("" doubled). */
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 

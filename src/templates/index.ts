@@ -6,6 +6,7 @@ import { buildCustomerRegister } from "./customerRegister";
 import { buildContractLedger } from "./contractLedger";
 import { buildGroupDeals } from "./groupDeals";
 import { holidaysLast } from "./holidays";
+import { assertFormulasFit } from "./errors";
 import { buildMonthlyPlan } from "./monthlyPlan";
 import { buildProjectTracker } from "./projectTracker";
 import { buildVisitLog } from "./visitLog";
@@ -60,6 +61,7 @@ function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext
 export function buildTemplates(requests: readonly TemplateRequest[], ctx: BuildContext): SheetSpec[] {
   const specs: SheetSpec[] = [];
   for (const request of buildOrder(requests)) specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs) }));
+  specs.forEach(assertFormulasFit);
   return holidaysLast(specs);
 }
 

@@ -1,20 +1,11 @@
 import fc from "fast-check";
 import { fitTable, roundTable, splitTable, TableInfeasible } from "../../src/domain/controlledRounding";
+import { refusal } from "../support/refusal";
 
 /** Controlled rounding: a table whose rows and columns both sum exactly (issue 14). */
 
 const rowSums = (t: readonly (readonly number[])[]): number[] => t.map((row) => row.reduce((a, b) => a + b, 0));
 const colSums = (t: readonly (readonly number[])[], m: number): number[] => Array.from({ length: m }, (_, j) => t.reduce((a, row) => a + row[j], 0));
-
-function infeasible(run: () => unknown): TableInfeasible {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TableInfeasible) return error;
-    throw error;
-  }
-  throw new Error("expected TableInfeasible");
-}
 
 describe("controlled rounding — worked examples", () => {
   test("2 × 2 of ones, rows 3 and 1, columns 2 and 2", () => {
@@ -89,10 +80,10 @@ describe("controlled rounding — worked examples", () => {
 
   test("infeasible: the cut names the rows, the columns they may use, need and room", () => {
     // Row 0 has seed only in column 0, which holds 2, but needs 5.
-    const error = infeasible(() => fitTable([[1, 0, 0], [1, 1, 1]], [5, 1], [2, 2, 2]));
+    const error = refusal(TableInfeasible, () => fitTable([[1, 0, 0], [1, 1, 1]], [5, 1], [2, 2, 2]));
     expect([error.rows, error.cols, error.need, error.room]).toEqual([[0], [0], 5, 2]);
     // A column no row may use: every row is in the cut, the empty column outside it.
-    const empty = infeasible(() => fitTable([[1, 0], [1, 0]], [1, 1], [1, 1]));
+    const empty = refusal(TableInfeasible, () => fitTable([[1, 0], [1, 0]], [1, 1], [1, 1]));
     expect([empty.rows, empty.cols, empty.need, empty.room]).toEqual([[0, 1], [0], 2, 1]);
   });
 

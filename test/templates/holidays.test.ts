@@ -2,8 +2,10 @@ import { alternateWeek, makeWorkCalendar, PLAIN_WEEKS, serialFromYmd, SIX_DAY_WE
 import { chinaWorkCalendar } from "../../src/domain/chinaCalendar";
 import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import { holidayTables, workbookCalendar, workdaysFormula } from "../../src/templates/holidays";
+import { TemplateError } from "../../src/templates/errors";
+import { refusal } from "../support/refusal";
 import { holidayTableName, NO_NAMES, withSpecs } from "../../src/spec/naming";
-import type { ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
+import type { ExistingNames, SheetSpec, WorkbookHolidayTable } from "../../src/spec/sheetSpec";
 
 const d = (month: number, day: number, year = 2026): number => serialFromYmd(year, month, day);
 const china2026 = chinaWorkCalendar(undefined, 2026, 2026);
@@ -104,7 +106,7 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
     holidays: [d(10, 1), d(10, 2), d(10, 5), d(10, 6), d(12, 31)],
     makeUpDays: [d(9, 20)],
   };
-  const existing = (tables = [edited]): ExistingNames => ({ ...NO_NAMES, tables: tables.map((t) => t.table), holidayTables: tables });
+  const existing = (tables: readonly WorkbookHolidayTable[] = [edited]): ExistingNames => ({ ...NO_NAMES, tables: tables.map((t) => t.table), holidayTables: tables });
 
   test("replaces that year's dates, keeps other years' and the work week", () => {
     const calendar = workbookCalendar(chinaWorkCalendar(undefined, 2025, 2026, SIX_DAY_WEEK), existing());
@@ -143,6 +145,22 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
     // 2026-W53 runs 12-28 … 2027-01-03: 2026's table is the workbook's; 2027 has no built-in dates, so no table.
     expect(label).toContain('COUNTIFS(SP_H2026_Days[[放假日]],">="&SP_W1_Daily[[#This Row],[日期]],');
     expect(label).not.toContain("SP_H2027");
+  });
+
+  test("headers renamed past what Excel's formulas can quote: refused before anything is written, saying what to shorten", () => {
+    // A week's working days quote the make-up column twice for each of the span's ten weekend days.
+    const long = { ...edited, headers: ["放假日".repeat(100), "调休上班日".repeat(60)] as const };
+    const error = refusal(TemplateError, () => buildTemplates([monthly(10)], { locale: "zh-CN", existing: existing([long]) }));
+    expect(error.code).toBe("formulaTooLong");
+    expect(error.params.sheet).toBe("月计划-李四-2026-10");
+    expect(error.params.place).toEqual({ column: "工作日" });
+    expect(error.params.length).toBeGreaterThan(8192);
+    expect(error.localized("zh-CN")).toContain("“工作日”列的公式将有");
+    expect(error.localized("zh-CN")).toContain("请把过长的名称改短后再试");
+    expect(error.localized("en-US")).toContain(`The formula of column "工作日" on sheet "月计划-李四-2026-10" would be ${error.params.length} characters long, over Excel's limit of 8192.`);
+    // Headers half as long fit, and the plan is built.
+    const shorter = { ...edited, headers: ["放假日".repeat(50), "调休上班日".repeat(30)] as const };
+    expect(buildTemplates([monthly(10)], { locale: "zh-CN", existing: existing([shorter]) })[0].name).toBe("月计划-李四-2026-10");
   });
 });
 

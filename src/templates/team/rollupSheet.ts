@@ -5,7 +5,7 @@ import { label, SUM } from "../columns";
 import { kitFor } from "../context";
 import { printSetup, SheetDraft, type PlacedTable } from "../draft";
 import { COLORS, numberFormat, zeroHidden } from "../formats";
-import { col, str, thisRow } from "../../spec/formula";
+import { col, formulaFits, str, thisRow } from "../../spec/formula";
 import { TEAM_TEMPLATES } from "../registry";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../../spec/naming";
 import { achievementFormats, rateFormula } from "../planBlocks";
@@ -90,8 +90,6 @@ const MAX_SUMMARY_PLANS = 254;
  * shows its #REF!), and each key is written once, so the formula grows by a part's MATCH only.
  */
 const CHOOSE_VALUES = 30;
-/** Excel's limit on the length of a formula's contents, "=" included. */
-const MAX_FORMULA_LENGTH = 8192;
 
 /** The summary's instance key and sheet name: kept on a refresh, free ones for a new summary. */
 export interface SummaryPlacement {
@@ -163,7 +161,7 @@ export function buildSummarySheet(
     const origin = projects.origin ?? { row: weekly.lastRow + BLOCK_GAP, col: SUMMARY_ORIGIN.col };
     const block = projectsBlock(draft, { summaryKey: placement.key, tracker: projects.tracker, reps: plans.map((plan) => plan.rep), origin }, locale);
     // The 其他 row's formulas list every rep: long names could pass Excel's limit too.
-    if (block.spec.columns.some((column) => (column.formula ?? "").length + 1 > MAX_FORMULA_LENGTH))
+    if (block.spec.columns.some((column) => !formulaFits(column.formula ?? "")))
       throw new TeamError("repNamesTooLong", { count: block.spec.rows.length - 1 });
   }
   const meetingsAt = { row: SUMMARY_ORIGIN.row, col: monthly.lastCol + 2 };
@@ -249,8 +247,7 @@ function planBlock(draft: SheetDraft, plans: readonly PlanInstance[], key: strin
       : []),
     c.text("remarks", h.remarks, { width: 40 }),
   ];
-  const longest = Math.max(...columns.map((column) => (column.formula ?? "").length + 1));
-  if (plans.length > MAX_SUMMARY_PLANS || longest > MAX_FORMULA_LENGTH) throw new TeamError("tooManyPlans", { count: plans.length });
+  if (plans.length > MAX_SUMMARY_PLANS || columns.some((column) => !formulaFits(column.formula ?? ""))) throw new TeamError("tooManyPlans", { count: plans.length });
 
   draft.text({ row: origin.row - 1, col: origin.col }, t.kinds[kind], "section");
   const placed = draft.table({ name: table, role: "summary", origin, showTotals: true, columns, rows: plans.map((plan) => summaryRow(plan, locale)) });
