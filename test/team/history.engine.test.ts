@@ -11,7 +11,7 @@ import { convertWithLibreOffice, recalcXlsx, type Computed } from "../support/li
 import { expectValidXlsx, formatProblem, validateXlsx } from "../support/ooxmlGate";
 
 /**
- * Issue 16 item 4 in a spreadsheet engine: four reps' weekly plans over three weeks, rolled up with
+ * Issue 16 item 4 in a spreadsheet engine: five reps (one of them 张~三)' weekly plans over three weeks, rolled up with
  * `--history` each week and once more at the end (the latest week recorded again, an older week's
  * figure corrected by hand kept) → LibreOffice recalculates
  * the team workbook → every 达成率 of the log is its row's actual ÷ target, and every cell of the pivot
@@ -22,7 +22,8 @@ import { expectValidXlsx, formatProblem, validateXlsx } from "../support/ooxmlGa
 jest.setTimeout(300_000);
 
 const dir = mkdtempSync(join(tmpdir(), "sp-history-engine-"));
-const REPS = ["张三", "李四", "王五", "赵六"];
+// 张~三 beside 张三: as a criterion unescaped, "张~三" means 张三 (~ escapes the 三), so the pivot would show 张三's figures in 张~三's column.
+const REPS = ["张三", "李四", "王五", "赵六", "张~三"];
 const WEEKS = ["2026-W48", "2026-W49", "2026-W50"];
 
 interface Figures {
@@ -101,7 +102,7 @@ test("the log's 达成率 and the pivot compute the sums of the snapshots, week 
   const kept = await older();
   const again = await run_("rollup", "--out", team, "--history", empty);
   expect(again.code).toBe(0);
-  expect(again.out).toContain("记录了 4 行，替换了同期间的 4 行");
+  expect(again.out).toContain(`记录了 ${REPS.length} 行，替换了同期间的 ${REPS.length} 行`);
   expect(await older()).toEqual(kept);
   const data = new Uint8Array(readFileSync(team));
   await expectValidXlsx(data, "team history after four recordings");
@@ -165,7 +166,7 @@ test("a team workbook LibreOffice saved (cached results, no calculated columns n
   const problems = async (file: string) => (await validateXlsx(new Uint8Array(readFileSync(file)), "")).map(formatProblem);
   const again = await run_("rollup", "--out", saved, "--history", empty);
   expect([again.code, again.err]).toEqual([0, ""]);
-  expect(again.out).toContain("记录了 4 行，替换了同期间的 4 行");
+  expect(again.out).toContain(`记录了 ${REPS.length} 行，替换了同期间的 ${REPS.length} 行`);
   const log = await readTableContents(await XlsxPackage.load(new Uint8Array(readFileSync(saved))), "SP_S1_History");
   // Every row, the appended ones too, has the 达成率 formulas, though LibreOffice's table part names no calculated column.
   expect([log.calculated[6], log.calculated[9]]).toEqual([true, true]);
