@@ -287,3 +287,27 @@ test("a fresh plan: 已拓展 and 达成率 blank until a unit has a 阶段, dat
   expect(read(book, list, tableCell(units, 0, "nextContact"))).toBeNull();
   expect(read(book, plan, namedCell(plan, n.conversion))).toBeNull();
 }, 300_000);
+
+test("a type typed with * ? ~ or an operator counts the units of exactly that type", async () => {
+  const a = templateStrings("zh-CN").accounts;
+  const [first, signed] = [a.stages[0], a.stages[a.stages.length - 1]];
+  const rows: TableRow[] = [
+    { unit: "甲单位", type: "商会", stage: first },
+    { unit: "乙单位", type: "商会联合会", stage: first },
+    { unit: "丙单位", type: "商*", stage: signed },
+    { unit: "丁单位", type: "<>商会", stage: first },
+  ];
+  const specs = buildTemplates([{ template: "accounts", options: { rows, blankRows: 2 } }], { locale: "zh-CN", existing: NO_NAMES });
+  const list = specs.find((x) => x.record.role === "list")!;
+  const built = specs.find((x) => x.record.role === "main")!;
+  // The plan's types as the user retyped them: as criteria, 商* would count 商会 and 商会联合会 too, ~商会 would be 商会, <>商会 every other type.
+  const types = ["商*", "~商会", "<>商会", "商会"];
+  const plan: SheetSpec = { ...built, tables: built.tables.map((t) => (t.role === "targets" ? { ...t, rows: t.rows.map((r, i) => ({ ...r, type: types[i] })) } : t)) };
+  const dir = mkdtempSync(join(tmpdir(), "sp-accounts-types-"));
+  const file = join(dir, "types.xlsx");
+  writeFileSync(file, await writeXlsx([plan, list]));
+  const [book] = await recalcXlsx([file]);
+  const targets = tableByRole(plan, "targets");
+  expect(readColumn(book, plan, targets, "reached")).toEqual([1, 0, 1, 1]);
+  expect(readColumn(book, plan, targets, "signed")).toEqual([1, 0, 0, 0]);
+}, 300_000);
