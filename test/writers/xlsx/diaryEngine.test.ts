@@ -36,7 +36,7 @@ const WEEK = { year: 2026, week: 41, monday: serialFromYmd(2026, 10, 5) };
 /**
  * `visitRows` from 10-08 (about 3 contacts per rep a day: every day fails), and on 10-09 张三's 2-3-4 day
  * besides: 2 first contacts visited, 3 customers of 10-08 visited again (one at a meeting), 4 calls (two by WeChat);
- * and two calls that day of the rep 张*.
+ * and two calls that day of the rep 张*, and one without a rep.
  */
 function logRows(locale: Locale): TableRow[] {
   // 200 rows: 10-08 to 10-30, the log ends in the diary's month.
@@ -56,6 +56,8 @@ function logRows(locale: Locale): TableRow[] {
     day("NEW00003", wechat),
     { ...day(known[0], phone), rep: "张*" },
     { ...day(known[1], phone), rep: "张*" },
+    // A call logged without a rep: no rep's, and no plan without a rep counts it.
+    { ...day(known[2], phone), rep: null },
   ];
   const at = base.findIndex((r) => (r.date as number) > PASS_DAY);
   return [...base.slice(0, at), ...block, ...base.slice(at)];
@@ -105,6 +107,8 @@ let aloneBook: ComputedWorkbook;
 let teamBook: ComputedWorkbook;
 /** Case 0's file after a call of 李四's on the log's last day was typed into the log's first blank row. */
 let addedBook: ComputedWorkbook;
+/** Case 0's file with the weekly plan's 姓名 cleared. */
+let namelessBook: ComputedWorkbook;
 const ADDED = { date: serialFromYmd(2026, 10, 30), rep: "李四", customerId: "KH00001", method: "电话" };
 
 const cases: Case[] = [
@@ -132,11 +136,21 @@ beforeAll(async () => {
   const logTable = tableByRole(log, "visits");
   const typed = Object.fromEntries(Object.entries(ADDED).map(([key, value]) => [a1(tableCell(logTable, cases[0].rows.length, key)), value]));
   writeFileSync(addedFile, await typeCells(await cases[0].file, log.name, typed));
-  const books = await recalcXlsx([...files, aloneFile, teamFile, addedFile]);
+  const namelessFile = join(dir, "weekly-nameless.xlsx");
+  const weekly = cases[0].weekly as SheetSpec;
+  writeFileSync(namelessFile, await typeCells(await cases[0].file, weekly.name, { [a1(namedCell(weekly, "SP_W1_REP"))]: null }));
+  const books = await recalcXlsx([...files, aloneFile, teamFile, addedFile, namelessFile]);
   cases.forEach((c, i) => (c.book = books[i]));
   aloneBook = books[cases.length];
   teamBook = books[cases.length + 1];
   addedBook = books[cases.length + 2];
+  namelessBook = books[cases.length + 3];
+});
+
+test("a weekly plan whose 姓名 is cleared shows its counted actuals blank, not the log's rows without a rep", () => {
+  const weekly = cases[0].weekly as SheetSpec;
+  expect(cases[0].rows.some((r) => r.rep == null && (r.date as number) >= WEEK.monday && (r.date as number) <= WEEK.monday + 6)).toBe(true);
+  for (const metric of ["NEW_CUSTOMERS", "VISITS", "CALLS"]) expect(read(namelessBook, weekly, namedCell(weekly, `SP_W1_${metric}_ACTUAL`))).toBeNull();
 });
 
 test("a call typed into the log's first blank row is counted on its day after recalculation", () => {
