@@ -15,6 +15,7 @@ import { addSheets, inspectPackage, inspectXlsx, writeXlsx } from "../writers/xl
 import { parseArgs, type AnnualArgs, type BreakdownCommand, type CalendarChoice, type CalendarNoticeCommand, type ImportCommand, type NextCommand, type PlanArgs, type RollupCommand, type WriteCommand } from "./args";
 import { nextPlanInFile } from "../writers/xlsx/team/nextPlanFile";
 import { NextPlanError } from "../templates/team/nextPlan";
+import { TemplateError } from "../templates/errors";
 import { mergePlanInputs } from "./planInput";
 import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
 import { XlsxPackage } from "../writers/ooxml";
@@ -325,12 +326,16 @@ function mergedInputs(file: AnnualInputFile, args: PlanArgs): AnnualInputFile {
   return merged.input;
 }
 
-/** A BreakdownError from the plan's own checks, refused with its issues in both languages. */
+/**
+ * A BreakdownError from the plan's own checks, refused with its issues in both languages; a TemplateError
+ * (the workbook's headers too long for a formula) with its words: what the user's input or workbook must change.
+ */
 function refusedIfInvalid<T>(compute: () => T): T {
   try {
     return compute();
   } catch (error) {
     if (error instanceof BreakdownError) throw new CliError(EXIT_USAGE, (m) => m.breakdownInvalid(error.issues));
+    if (error instanceof TemplateError) throw new CliError(EXIT_USAGE, (_m, l) => error.localized(l));
     throw error;
   }
 }

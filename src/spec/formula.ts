@@ -60,8 +60,11 @@ export const matchSorted = (value: string, keys: string): string =>
 /** Excel's limit on a formula's contents, "=" included ([MS-OI29500] 2.1.1085; Excel's specifications and limits). */
 export const MAX_FORMULA_LENGTH = 8192;
 
+/** A formula's length as Excel counts it: written without its "=", which counts. */
+export const formulaLength = (formula: string): number => formula.length + 1;
+
 /** Whether Excel takes `formula` (written without its "=") for its length. */
-export const formulaFits = (formula: string): boolean => formula.length + 1 <= MAX_FORMULA_LENGTH;
+export const formulaFits = (formula: string): boolean => formulaLength(formula) <= MAX_FORMULA_LENGTH;
 
 /** A string literal for a formula ("" doubled). */
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;

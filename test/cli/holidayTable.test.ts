@@ -92,3 +92,18 @@ test("a year past the built-in data is not warned about when the workbook's own 
   // A workbook without it is still told.
   expect((await run("write", "monthly", "--month", "2027-05", "--out", join(dir, "2027-fresh.xlsx"))).err).toContain("2027 年");
 });
+
+test("headers of the 节假日 table renamed past what a formula can quote: the plan and the breakdown are refused with exit 2, in the user's language, and the file is left as it was", async () => {
+  const out = join(dir, "long-headers.xlsx");
+  expect((await run("write", "monthly", "--rep", "张三", "--month", "2026-10", "--out", out)).code).toBe(0);
+  writeFileSync(out, await renameColumn(new Uint8Array(readFileSync(out)), holidayTableName(2026), "调休上班日", "调休上班日".repeat(90)));
+  const before = readFileSync(out);
+  const plan = await run("write", "monthly", "--rep", "李四", "--month", "2026-10", "--out", out);
+  expect(plan.code).toBe(2);
+  expect(plan.err).toContain("“工作日”列的公式最长可达");
+  expect(plan.err).toContain("请把过长的列标题改短后再试");
+  const breakdown = await run("breakdown", "--out", out, "--target", "190000", "--month", "2026-10", "--reps", "张三=1", "--lang", "en-US");
+  expect(breakdown.code).toBe(2);
+  expect(breakdown.err).toMatch(/The formula of column "Working days" on sheet ".+" would be up to \d+ characters long, over Excel's limit of 8192\./);
+  expect(readFileSync(out).equals(before)).toBe(true);
+});

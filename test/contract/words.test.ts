@@ -10,6 +10,7 @@ import { annualInputMessages, type AnnualInputProblem, type AnnualInputProblemCo
 import { OfficeWriteError, type OfficeWriteErrorCode, type OfficeWriteErrorParams } from "../../src/writers/office/errors";
 import { FileRefusedError, type FileRefusal } from "../../src/writers/ooxml/fileCheck";
 import type { CodedError } from "../../src/contract/codedError";
+import { TemplateError, type TemplateErrorCode, type TemplateErrorParams } from "../../src/templates/errors";
 import { localize } from "../../src/contract/locale";
 import { FUNCTION_ERROR_HELP } from "../../src/functions/errorHelp";
 
@@ -120,6 +121,9 @@ const OFFICE: Record<OfficeWriteErrorCode, OfficeWriteErrorParams> = {
   belowNotEmpty: { table: "SP_C1_Customers", target: "'客户资源登记表'!A58:AB60", occupied: "'客户资源登记表'!B59" },
   rowNotFound: { table: "SP_C1_Customers", row: 80 },
 };
+const TEMPLATE: Record<TemplateErrorCode, TemplateErrorParams> = {
+  formulaTooLong: { sheet: "月计划-张三-2026-10", place: { column: "工作日" }, length: 9491 },
+};
 const REFUSALS: Record<FileRefusal["kind"], FileRefusal> = {
   encrypted: { kind: "encrypted" },
   notWorkbook: { kind: "notWorkbook" },
@@ -133,6 +137,7 @@ const errors: [string, CodedError][] = [
   ...Object.entries(BREAKDOWN).map(([code, params]): [string, CodedError] => [code, new BreakdownError([{ code: code as BreakdownErrorCode, params }])]),
   ...Object.entries(OFFICE).map(([code, params]): [string, CodedError] => [code, new OfficeWriteError(code as OfficeWriteErrorCode, params)]),
   ...Object.values(REFUSALS).map((refusal): [string, CodedError] => [refusal.kind, new FileRefusedError("zhang.xlsx", refusal)]),
+  ...Object.entries(TEMPLATE).map(([code, params]): [string, CodedError] => [code, new TemplateError(code as TemplateErrorCode, params)]),
 ];
 
 test.each(errors)("the %s error has its own words in both languages, with every value filled in", (_code, error) => {

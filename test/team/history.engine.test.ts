@@ -11,7 +11,7 @@ import { convertWithLibreOffice, recalcXlsx, type Computed } from "../support/li
 import { expectValidXlsx, formatProblem, validateXlsx } from "../support/ooxmlGate";
 
 /**
- * Issue 16 item 4 in a spreadsheet engine: five reps (one of them 张~三)' weekly plans over three weeks, rolled up with
+ * Issue 16 item 4 in a spreadsheet engine: the weekly plans of five reps, one of them 张~三, over three weeks, rolled up with
  * `--history` each week and once more at the end (the latest week recorded again, an older week's
  * figure corrected by hand kept) → LibreOffice recalculates
  * the team workbook → every 达成率 of the log is its row's actual ÷ target, and every cell of the pivot

@@ -155,9 +155,9 @@ describe("workbookCalendar: the workbook's table is the calendar of its year", (
     expect(error.params.sheet).toBe("月计划-李四-2026-10");
     expect(error.params.place).toEqual({ column: "工作日" });
     expect(error.params.length).toBeGreaterThan(8192);
-    expect(error.localized("zh-CN")).toContain("“工作日”列的公式将有");
-    expect(error.localized("zh-CN")).toContain("请把过长的名称改短后再试");
-    expect(error.localized("en-US")).toContain(`The formula of column "工作日" on sheet "月计划-李四-2026-10" would be ${error.params.length} characters long, over Excel's limit of 8192.`);
+    expect(error.localized("zh-CN")).toContain("“工作日”列的公式最长可达");
+    expect(error.localized("zh-CN")).toContain("请把过长的列标题改短后再试");
+    expect(error.localized("en-US")).toContain(`The formula of column "工作日" on sheet "月计划-李四-2026-10" would be up to ${error.params.length} characters long, over Excel's limit of 8192.`);
     // Headers half as long fit, and the plan is built.
     const shorter = { ...edited, headers: ["放假日".repeat(50), "调休上班日".repeat(30)] as const };
     expect(buildTemplates([monthly(10)], { locale: "zh-CN", existing: existing([shorter]) })[0].name).toBe("月计划-李四-2026-10");

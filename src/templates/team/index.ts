@@ -1,4 +1,5 @@
 import { PLAIN_WEEKS } from "../../domain/calendar";
+import { assertFormulasFit } from "../errors";
 import { holidaysLast, workbookCalendar } from "../holidays";
 import { computeBreakdown, type BreakdownInput } from "../../team/breakdown";
 import { withSpecs } from "../../spec/naming";
@@ -23,6 +24,8 @@ export function buildBreakdownSpecs(input: BreakdownInput, plans: PlanChoice | u
   const calendar = workbookCalendar(input.calendar ?? PLAIN_WEEKS, ctx.existing);
   const breakdown = computeBreakdown({ ...input, calendar });
   const sheets = buildBreakdownSheet(breakdown, calendar, ctx);
+  // Its weeks count working days over the workbook's 节假日 table, as a monthly plan's do (`buildTemplates` checks the plans).
+  sheets.forEach(assertFormulasFit);
   if (!plans) return sheets;
   const requests = planRequestsFromBreakdown(breakdown, plans, { calendar, ...extras });
   return holidaysLast([...sheets, ...buildTemplates(requests, { ...ctx, existing: withSpecs(ctx.existing, sheets) })]);
