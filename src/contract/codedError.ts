@@ -21,3 +21,21 @@ export class CodedError<Code extends string = string> extends Error {
     return this.words(locale);
   }
 }
+
+/** A layer's words: per language and code, a function of the error's parameters. */
+export type CodeWords<Code extends string, Params> = Readonly<Record<Locale, Readonly<Record<Code, (params: Params) => string>>>>;
+
+/**
+ * A CodedError that carries its parameters and finds its words by code in its layer's table (`words`,
+ * written beside the codes), so each layer's class only names itself.
+ */
+export class WordedError<Code extends string, Params> extends CodedError<Code> {
+  constructor(
+    code: Code,
+    readonly params: Params,
+    words: CodeWords<Code, Params>,
+    cause?: unknown,
+  ) {
+    super(code, (locale) => words[locale][code](params), cause);
+  }
+}

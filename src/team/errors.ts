@@ -1,4 +1,4 @@
-import { CodedError } from "../contract/codedError";
+import { type CodeWords, WordedError } from "../contract/codedError";
 import type { Locale } from "../contract/locale";
 
 /**
@@ -50,18 +50,14 @@ export interface TeamErrorParams {
   readonly extras?: readonly SummaryExtra[];
 }
 
-export class TeamError extends CodedError<TeamErrorCode> {
-  constructor(
-    code: TeamErrorCode,
-    readonly params: TeamErrorParams = {},
-    cause?: unknown,
-  ) {
-    super(code, (locale) => MESSAGES[locale][code](params), cause);
+export class TeamError extends WordedError<TeamErrorCode, TeamErrorParams> {
+  constructor(code: TeamErrorCode, params: TeamErrorParams = {}, cause?: unknown) {
+    super(code, params, MESSAGES, cause);
     this.name = "TeamError";
   }
 }
 
-const MESSAGES: Readonly<Record<Locale, Record<TeamErrorCode, (p: TeamErrorParams) => string>>> = {
+const MESSAGES: CodeWords<TeamErrorCode, TeamErrorParams> = {
   "zh-CN": {
     summaryChanged: (p) => `汇总表“${p.sheet}”的表格列已被修改，无法原地刷新。请删除该工作表（或把表格改名）后重新汇总。`,
     historyChanged: (p) => `团队历史表“${p.sheet}”的表格列已被修改，无法追加记录。请恢复表格的列（或把该表格改名，以新建一份团队历史）后重新汇总。`,

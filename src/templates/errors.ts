@@ -1,5 +1,4 @@
-import { CodedError } from "../contract/codedError";
-import type { Locale } from "../contract/locale";
+import { type CodeWords, WordedError } from "../contract/codedError";
 import { a1 } from "../spec/a1";
 import { formulaFits, formulaLength, MAX_FORMULA_LENGTH } from "../spec/formula";
 import type { SheetSpec } from "../spec/sheetSpec";
@@ -17,7 +16,7 @@ export interface TemplateErrorParams {
   readonly length: number;
 }
 
-const MESSAGES: Readonly<Record<Locale, Record<TemplateErrorCode, (p: TemplateErrorParams) => string>>> = {
+const MESSAGES: CodeWords<TemplateErrorCode, TemplateErrorParams> = {
   "zh-CN": {
     formulaTooLong: (p) =>
       `工作表“${p.sheet}”中${"column" in p.place ? `“${p.place.column}”列` : `单元格 ${p.place.cell} `}的公式最长可达 ${p.length} 个字符，超过 Excel 的上限 ${MAX_FORMULA_LENGTH} 个字符。这个公式引用了本工作簿中表格的列标题（例如改过名的“节假日”表或客户资源登记表的列标题）：请把过长的列标题改短后再试。`,
@@ -28,12 +27,9 @@ const MESSAGES: Readonly<Record<Locale, Record<TemplateErrorCode, (p: TemplateEr
   },
 };
 
-export class TemplateError extends CodedError<TemplateErrorCode> {
-  constructor(
-    code: TemplateErrorCode,
-    readonly params: TemplateErrorParams,
-  ) {
-    super(code, (locale) => MESSAGES[locale][code](params));
+export class TemplateError extends WordedError<TemplateErrorCode, TemplateErrorParams> {
+  constructor(code: TemplateErrorCode, params: TemplateErrorParams) {
+    super(code, params, MESSAGES);
     this.name = "TemplateError";
   }
 }

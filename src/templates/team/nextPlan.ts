@@ -1,4 +1,4 @@
-import { CodedError } from "../../contract/codedError";
+import { type CodeWords, WordedError } from "../../contract/codedError";
 import { LOCALES, type Locale } from "../../contract/locale";
 import { isoWeekMonday, type WorkCalendar } from "../../domain/calendar";
 import { formatMonthText, formatWeekText, monthAfter, parseMonthText, parseWeekText, weekAfter, type IsoWeek, type YearMonth } from "../../domain/dateText";
@@ -60,7 +60,7 @@ export interface NextPlanErrorParams {
   readonly value?: string;
 }
 
-const MESSAGES: Readonly<Record<Locale, Record<NextPlanErrorCode, (p: NextPlanErrorParams) => string>>> = {
+const MESSAGES: CodeWords<NextPlanErrorCode, NextPlanErrorParams> = {
   "zh-CN": {
     noSheet: (p) => `工作簿中没有名为“${p.sheet}”的工作表。`,
     notAPlan: (p) => `工作表“${p.sheet}”不是销售计划助手生成的周计划或月计划。请选择一张周计划或月计划（或先用“写入模板”生成一张）。`,
@@ -77,12 +77,9 @@ const MESSAGES: Readonly<Record<Locale, Record<NextPlanErrorCode, (p: NextPlanEr
   },
 };
 
-export class NextPlanError extends CodedError<NextPlanErrorCode> {
-  constructor(
-    code: NextPlanErrorCode,
-    readonly params: NextPlanErrorParams,
-  ) {
-    super(code, (locale) => MESSAGES[locale][code](params));
+export class NextPlanError extends WordedError<NextPlanErrorCode, NextPlanErrorParams> {
+  constructor(code: NextPlanErrorCode, params: NextPlanErrorParams) {
+    super(code, params, MESSAGES);
     this.name = "NextPlanError";
   }
 }

@@ -1,4 +1,4 @@
-import { CodedError } from "../../contract/codedError";
+import { WordedError } from "../../contract/codedError";
 import type { Locale } from "../../contract/locale";
 
 /**
@@ -52,13 +52,9 @@ export interface OfficeWriteErrorParams {
   readonly row?: number;
 }
 
-export class OfficeWriteError extends CodedError<OfficeWriteErrorCode> {
-  constructor(
-    code: OfficeWriteErrorCode,
-    readonly params: OfficeWriteErrorParams = {},
-    cause?: unknown,
-  ) {
-    super(code, (locale) => MESSAGES[locale][code](params), cause);
+export class OfficeWriteError extends WordedError<OfficeWriteErrorCode, OfficeWriteErrorParams> {
+  constructor(code: OfficeWriteErrorCode, params: OfficeWriteErrorParams = {}, cause?: unknown) {
+    super(code, params, MESSAGES, cause);
     this.name = "OfficeWriteError";
   }
 }

@@ -1,5 +1,4 @@
-import { CodedError } from "../../contract/codedError";
-import type { Locale } from "../../contract/locale";
+import { type CodeWords, WordedError } from "../../contract/codedError";
 import { columnLetters } from "../../spec/a1";
 import { parseAddress } from "../../spec/addresses";
 import type { CellValue, RangeRef } from "../../spec/sheetSpec";
@@ -44,7 +43,7 @@ export interface AppendErrorParams {
   readonly address?: string;
 }
 
-const MESSAGES: Record<Locale, Record<AppendErrorCode, (p: AppendErrorParams) => string>> = {
+const MESSAGES: CodeWords<AppendErrorCode, AppendErrorParams> = {
   "zh-CN": {
     tableNotFound: (p) => `工作簿中没有名为“${p.table}”的表格。`,
     contentBelow: (p) =>
@@ -63,12 +62,9 @@ const MESSAGES: Record<Locale, Record<AppendErrorCode, (p: AppendErrorParams) =>
   },
 };
 
-export class AppendError extends CodedError<AppendErrorCode> {
-  constructor(
-    code: AppendErrorCode,
-    readonly params: AppendErrorParams,
-  ) {
-    super(code, (locale) => MESSAGES[locale][code](params));
+export class AppendError extends WordedError<AppendErrorCode, AppendErrorParams> {
+  constructor(code: AppendErrorCode, params: AppendErrorParams) {
+    super(code, params, MESSAGES);
     this.name = "AppendError";
   }
 }
