@@ -132,6 +132,16 @@ describe("fake Excel", () => {
     expect(fake.sheet("Sheet1").formula("E1")).toBe("=SUM(Sales[[Amount]])");
   });
 
+  test("a formula over 8 192 characters, '=' included, is refused; one at the limit is taken", async () => {
+    const fake = new FakeExcel();
+    // "=1" then "+1" pairs: 8 192 characters, and one more.
+    const formula = (length: number): string => `=1${"+1".repeat((length - 2) / 2)}`;
+    const set = (text: string) => fake.run(async (c) => ((c.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [[text]]), c.sync()));
+    expect(await code(set(`${formula(8192)}`))).toBeUndefined();
+    expect(fake.sheet("Sheet1").formula("A1")).toHaveLength(8192);
+    expect(await code(set(`${formula(8192)}+`))).toBe("InvalidArgument");
+  });
+
   test("2-D writes: null leaves a cell alone, sizes must match, typed text is parsed unless the cell is Text", async () => {
     const fake = new FakeExcel();
     fake.seed("Sheet1", "B1", [["keep"]]);

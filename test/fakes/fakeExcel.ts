@@ -12,7 +12,7 @@ import { formulaShifter } from "../../src/writers/ooxml/workbook";
  * - reading a property throws PropertyNotLoaded unless it was `load()`ed and a sync has run since;
  *   `isNullObject` is readable only after a sync;
  * - a batch whose serialised size exceeds 5 MB is rejected whole, like Excel on the web;
- * - an operation that fails (duplicate or invalid sheet/table/name, unknown table in a formula,
+ * - an operation that fails (duplicate or invalid sheet/table/name, unknown table in a formula, a formula over 8 192 characters,
  *   array size mismatch, action on a null object …) stops the batch: what ran before it stays
  *   applied, the rest is dropped — Excel batches are not transactions;
  * - a failure can be injected at the N-th sync, after K of its operations applied;
@@ -818,8 +818,13 @@ function tablesIn(formula: string): readonly string[] {
   return names;
 }
 
-/** Excel refuses a formula that names a table which does not exist (yet). */
+/**
+ * Excel refuses a formula longer than 8 192 characters, "=" included ([MS-OI29500] 2.1.1085: Excel restricts
+ * ST_Formula to 8 192; the same limit when one is typed or set), and one that names a table which does not
+ * exist (yet).
+ */
 function checkFormula(state: FakeWorkbookState, formula: string): void {
+  if (formula.length > 8192) throw new FakeOfficeError("InvalidArgument", `formula of ${formula.length} characters, over 8192`);
   for (const name of tablesIn(formula)) {
     // Builders spell table names as created; the case-insensitive look-up only runs when that misses.
     if (!state.tables.some((t) => t.name === name) && !state.tables.some((t) => same(t.name, name)))

@@ -6,6 +6,9 @@ import { a1 } from "../../../src/spec/a1";
 import { holidayTableName } from "../../../src/spec/naming";
 import type { ExistingNames } from "../../../src/spec/sheetSpec";
 import { buildMonthlyPlan } from "../../../src/templates/monthlyPlan";
+import { buildTemplates } from "../../../src/templates";
+import { TemplateError } from "../../../src/templates/errors";
+import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { insertIntoActiveSheet, writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
 import { FakeExcel } from "../../fakes/fakeExcel";
 import { table, tableRows } from "./teamSupport";
@@ -110,6 +113,21 @@ describe("the Office writer reads the workbook's 节假日 tables", () => {
     expect(fake.syncCount - before).toBe(4);
     expect(seen[0].holidayTables?.[0].holidays).not.toContain(oct(7));
     expect(fake.sheetNames()).toEqual(["Sheet1", "月计划-张三-2026-10", "节假日 2026"]);
+  });
+
+  test("headers renamed past what a formula can quote: the pane's write is refused before any sheet is added; Excel (the fake) would have refused the formula", async () => {
+    const fake = await workbookWithTable();
+    const { range } = table(fake, TABLE);
+    await userTypes(fake, { [a1({ row: range.from.row, col: range.from.col + 1 })]: "调休上班日".repeat(90) });
+    const sheets = fake.sheetNames();
+    const viaTemplates: BuildSheets = (existing) => buildTemplates([{ template: "monthly", options: { rep: "张三", year: 2026, month: 11, calendar, blankRows: 0 } }], { locale: "zh-CN", existing });
+    await expect(fake.run((context) => writeSheets(context, viaTemplates))).rejects.toBeInstanceOf(TemplateError);
+    expect(fake.sheetNames()).toEqual(sheets);
+    // Built without the check, the plan reaches Excel, which refuses its 工作日 formula; the writer takes back what it added.
+    const refused = await fake.run((context) => writeSheets(context, monthly(11))).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OfficeWriteError);
+    expect((refused as OfficeWriteError).params.excelCode).toBe("InvalidArgument");
+    expect(fake.sheetNames()).toEqual(sheets);
   });
 });
 
