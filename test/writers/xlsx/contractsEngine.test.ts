@@ -25,7 +25,7 @@ import { read, readColumn, tableByRole, tableCell } from "../../support/specCell
 const today = todaySerial();
 const STATS_YEAR = ymdFromSerial(today).year;
 
-/** Nine contracts of four customers (one contract without one), and what the ledger records for them. */
+/** Ten contracts of four customers (one contract without one), and what the ledger records for them. */
 function workedExample(locale: Locale): { contracts: TableRow[]; ledger: TableRow[] } {
   const s = templateStrings(locale);
   // The third customer's name a criterion would read as a pattern matching the first's: the aging sheet sums it alone.
@@ -58,9 +58,11 @@ function workedExample(locale: Locale): { contracts: TableRow[]; ledger: TableRo
     contract("K-?", customerC, 5000, today + 40, { termDays: 30, termBasis: delivery }),
     // A number in the register, its text in the ledger (picked from the drop-down into a text column): one contract.
     contract(2026001, customerA, 8000, today + 50, { termDays: 30, termBasis: delivery }),
+    // Its text in the register, a number in the ledger (typed into a column formatted as a number): one contract.
+    contract("2026002", customerA, 3000, today + 10, { termDays: 30, termBasis: delivery }),
   ];
   const [ship, ret, inv, pay] = s.ledger.types;
-  const event = (date: number, id: string, type: string, amount: number): TableRow => ({ date: today - date, contract: id, type, amount, handler: "王内勤", reviewer: "钱主管" });
+  const event = (date: number, id: string | number, type: string, amount: number): TableRow => ({ date: today - date, contract: id, type, amount, handler: "王内勤", reviewer: "钱主管" });
   const ledger = [
     event(50, "K-A", ship, 60000),
     event(40, "K-A", ship, 50000),
@@ -76,6 +78,7 @@ function workedExample(locale: Locale): { contracts: TableRow[]; ledger: TableRo
     event(5, "K-G", ship, 10000),
     event(3, "K-?", ship, 1000),
     event(2, "2026001", ship, 2000),
+    event(4, 2026002, ship, 3000),
   ];
   return { contracts, ledger };
 }
@@ -162,14 +165,15 @@ describe.each([0, 1, 2])("case %i", (index) => {
     }
     const st = templateStrings(c().locale).contracts.status;
     // Spelled out, so the TypeScript rules cannot share a mistake with the formulas unnoticed.
-    expect(rows("status")).toEqual([st.payOverdue, st.settled, st.late, st.payOverdue, st.payOverdue, st.notStarted, st.inProgress, st.inProgress, st.inProgress]);
+    expect(rows("status")).toEqual([st.payOverdue, st.settled, st.late, st.payOverdue, st.payOverdue, st.notStarted, st.inProgress, st.inProgress, st.inProgress, st.delivered]);
     expect(rows("shippedTotal")[0]).toBe(100000); // 60000 + 50000 − the 10000 returned
     expect(rows("lastShipment")[0]).toBe(today - 40); // the return's date is not a shipment
     expect(rows("payDue")[0]).toBe(today - 10);
-    expect(rows("overdueDays")).toEqual([10, null, 105, 45, 70, null, null, null, null]);
-    expect(rows("receivable")).toEqual([95300, 0, 30000, 15000, 40000, 0, 10000, 1000, 2000]);
+    expect(rows("overdueDays")).toEqual([10, null, 105, 45, 70, null, null, null, null, null]);
+    expect(rows("receivable")).toEqual([95300, 0, 30000, 15000, 40000, 0, 10000, 1000, 2000, 3000]);
     expect(rows("shippedTotal")[7]).toBe(1000); // K-? alone, not K-A to K-G
     expect([rows("shippedTotal")[8], rows("lastShipment")[8]]).toEqual([2000, today - 2]); // 2026001 is "2026001"
+    expect([rows("shippedTotal")[9], rows("lastShipment")[9], rows("payDue")[9]]).toEqual([3000, today - 4, today + 26]); // and "2026002" is 2026002
   });
 
   test("the statistics add what moved in each period by the ledger's dates, returns subtracted", () => {
@@ -200,17 +204,17 @@ describe.each([0, 1, 2])("case %i", (index) => {
     const names = table.rows.map((r) => r.customer ?? null);
     const [customerA, customerB, customerC] = [0, 1, 3].map((i) => c().contracts[i].customer);
     expect(names.filter((n) => n !== null)).toEqual([customerA, customerB, customerC, s.agingOther]);
-    expect(at(0)).toEqual([customerA, 12000, 95300, 0, 0, 0, 107300]);
+    expect(at(0)).toEqual([customerA, 15000, 95300, 0, 0, 0, 110300]);
     expect(at(1)).toEqual([customerB, 0, 0, 0, 0, 30000, 30000]);
     expect(at(2)).toEqual([customerC, 1000, 0, 15000, 0, 0, 16000]);
     expect(at(3)).toEqual([null, null, null, null, null, null, null]); // a blank row for a customer the user adds
     expect(at(table.rows.length - 1)).toEqual([s.agingOther, 0, 0, 0, 40000, 0, 40000]);
-    expect(at(table.rows.length).slice(1)).toEqual([13000, 95300, 15000, 40000, 30000, 193300]);
+    expect(at(table.rows.length).slice(1)).toEqual([16000, 95300, 15000, 40000, 30000, 196300]);
     const register = tableByRole(c().register[0], "contracts");
-    expect(read(book(), c().register[0], tableCell(register, register.rows.length, "receivable"))).toBe(193300);
+    expect(read(book(), c().register[0], tableCell(register, register.rows.length, "receivable"))).toBe(196300);
     const buckets = tableByRole(aging, "agingBuckets");
-    expect(readColumn(book(), aging, buckets, "amount")).toEqual([13000, 95300, 15000, 40000, 30000]);
-    expect(read(book(), aging, tableCell(buckets, buckets.rows.length, "amount"))).toBe(193300);
+    expect(readColumn(book(), aging, buckets, "amount")).toEqual([16000, 95300, 15000, 40000, 30000]);
+    expect(read(book(), aging, tableCell(buckets, buckets.rows.length, "amount"))).toBe(196300);
     expect(aging.charts).toHaveLength(1);
   });
 });
