@@ -113,9 +113,10 @@ export type ValidationRule =
   /**
    * A drop-down of the values of another table's column, following the rows the user adds there (the
    * ledger's 合同编号 from the contract register, the visit log's 客户编号 from the customer register).
-   * Writers give it as `listSourceFormula` (writers/layout.ts).
+   * It lists a workbook name of that column, which the sheet declares in `columnNames` with `note` as
+   * its comment (`SheetDraft.finish`; writers find it with `listSource`, writers/layout.ts).
    */
-  | { readonly kind: "tableColumn"; readonly table: string; readonly column: string }
+  | { readonly kind: "tableColumn"; readonly table: string; readonly column: string; readonly note: string }
   | { readonly kind: "decimal"; readonly min?: number; readonly max?: number }
   | { readonly kind: "whole"; readonly min?: number; readonly max?: number }
   | { readonly kind: "date" };
@@ -249,9 +250,10 @@ export interface NameSpec {
 }
 
 /**
- * A workbook-scoped name for a whole column of one of this sheet's tables (`SP_L1_COL_AMOUNT` →
- * `SP_L1_Ledger[[金额]]`): Excel keeps such a name on the column when it is renamed or moved and as
- * the table grows, so another template's formulas can read the column without knowing its header.
+ * A workbook-scoped name for a whole table column (`SP_L1_COL_AMOUNT` → `SP_L1_Ledger[[金额]]`): Excel
+ * keeps such a name on the column when it is renamed or moved and as the table grows, so another
+ * template's formulas can read the column without knowing its header. The column is one of this sheet's
+ * tables', or, for a drop-down's list, any table's (`tableColumn` validation rules).
  */
 export interface ColumnNameSpec {
   readonly name: string;

@@ -55,9 +55,9 @@ export function validations(locale: Locale) {
       errorMessage: s.shareErrorMessage,
       allowBlank: true,
     }),
-    /** A drop-down of another table's column (`listSourceFormula` in writers/layout.ts), with its own message. */
+    /** A drop-down of another table's column (through a name of it: `SheetDraft.finish`), with its own message. */
     fromColumn: (source: { readonly table: string; readonly column: string }, error: { readonly title: string; readonly message: string }): ValidationSpec => ({
-      rule: { kind: "tableColumn", table: source.table, column: source.column },
+      rule: { kind: "tableColumn", table: source.table, column: source.column, note: s.listNameNote },
       errorTitle: error.title,
       errorMessage: error.message,
       allowBlank: true,

@@ -20,7 +20,7 @@ import type {
 import { cellRange } from "../spec/a1";
 import { textWidth } from "./columns";
 import { FORMATS, TABLE_STYLE } from "./formats";
-import { recordName } from "../spec/naming";
+import { recordName, spName } from "../spec/naming";
 
 /**
  * A small accumulator that builders use to lay a sheet out top to bottom. It only collects plain
@@ -160,6 +160,25 @@ export class SheetDraft {
     this.names.push({ name, target: range, comment });
   }
 
+  /**
+   * A workbook name for the list of each drop-down over a table column — `SP_V1_LIST_1` →
+   * `SP_C1_Customers[[客户编号]]`, under the sheet's key so it goes with the template — which the
+   * drop-down lists (`listSource`, writers/layout.ts). A validation formula may not hold a structured
+   * reference (MS-XLSX 2.6.4, CT_DataValidationFormula: "MUST NOT use … structure-reference"), but a name
+   * may stand for one, and Excel keeps the name on the column as the table grows and when the column is
+   * renamed. `INDIRECT("T[[列]]")`, used before, broke on a rename (Excel does not rewrite text) and, with
+   * the header in its text, passed the 255 characters a list source may hold once a header was renamed long.
+   */
+  private nameListSources(record: TemplateRecord): void {
+    const rules = [...this.tables.flatMap((t) => t.columns.map((c) => c.validation)), ...this.validations.map((v) => v.validation)].map((v) => v?.rule);
+    let count = 0;
+    for (const rule of rules) {
+      if (rule?.kind !== "tableColumn" || this.columnNames.some((n) => n.table === rule.table && n.column === rule.column)) continue;
+      const name = spName(record.key, record.role === "main" ? `LIST_${++count}` : `LIST_${++count}_${record.role}`);
+      this.columnNames.push({ name, table: rule.table, column: rule.column, comment: rule.note });
+    }
+  }
+
   /** A workbook name for column `key` of a table of this sheet (see `ColumnNameSpec`). */
   columnName(name: string, table: PlacedTable, key: string, comment: string): void {
     this.columnNames.push({ name, table: table.spec.name, column: table.header(key), comment });
@@ -221,6 +240,7 @@ export class SheetDraft {
     if (last > valueAt.col) this.merge({ from: valueAt, to: { row: valueAt.row, col: last } });
     this.text({ row: record.at.row, col: last + 1 }, sheet.recordNote, "note");
     if (sheet.nameRecord !== false) this.name(recordName(record.key, record.role), valueAt, sheet.recordNote);
+    this.nameListSources(record);
     return {
       name: sheet.name,
       record,

@@ -12,7 +12,7 @@ import type {
   ValidationRule,
 } from "../spec/sheetSpec";
 import { FIRST_SERIAL } from "../domain/calendar";
-import { col, str } from "../spec/formula";
+import { col } from "../spec/formula";
 
 /**
  * Pure layout rules that every writer must apply identically (where a table's parts land, what a
@@ -111,12 +111,13 @@ export interface ValidationCriteria {
  */
 const LOWEST = { decimal: "-9.99E+307", whole: "-2147483648" } as const;
 
-export function validationCriteria(rule: ValidationRule): ValidationCriteria {
+/** `sheet` is the one the rule is on: a drop-down over a table column lists a name it declares. */
+export function validationCriteria(rule: ValidationRule, sheet: SheetSpec): ValidationCriteria {
   switch (rule.kind) {
     case "list":
       return { type: "list", operator: "between", formulae: [`"${rule.values.join(",")}"`] };
     case "tableColumn":
-      return { type: "list", operator: "between", formulae: [listSourceFormula(rule)] };
+      return { type: "list", operator: "between", formulae: [listSource(sheet, rule)] };
     case "date":
       return { type: "date", operator: "greaterThanOrEqual", formulae: [String(FIRST_SERIAL)] };
     case "decimal":
@@ -129,15 +130,15 @@ export function validationCriteria(rule: ValidationRule): ValidationCriteria {
 }
 
 /**
- * The list source of a drop-down over a table column. A validation formula may not hold a structured
- * reference (MS-XLSX 2.6.4 CT_DataValidationFormula: "MUST NOT use … structure-reference"; Excel's Data
- * Validation dialog refuses one too), but INDIRECT of the reference as text may: Excel resolves it when
- * the list opens, so the drop-down follows the rows added to the table — set this way from office.js
- * as well (OfficeDev/office-js#873, where Microsoft confirmed it works on Windows and the web).
- * LibreOffice resolves it the same way (test/writers/xlsx/ledgerEngine.test.ts). The cost: renaming the
- * column afterwards breaks the text, which Excel does not rewrite; writing again names it as renamed.
+ * The list source of a drop-down over a table column: the workbook name `sheet` declares for that column
+ * (`withListNames`, templates/columns.ts, says why a name). LibreOffice lists it too
+ * (test/writers/xlsx/ledgerEngine.test.ts).
  */
-export const listSourceFormula = (rule: { readonly table: string; readonly column: string }): string => `INDIRECT(${str(col(rule.table, rule.column))})`;
+export function listSource(sheet: SheetSpec, rule: { readonly table: string; readonly column: string }): string {
+  const name = sheet.columnNames?.find((n) => n.table === rule.table && n.column === rule.column);
+  if (name === undefined) throw new Error(`Sheet ${sheet.name} has no name for its drop-down over ${rule.table}[${rule.column}]`);
+  return name.name;
+}
 
 /** What a column name refers to: the column's data body, as a structured reference (without "="). */
 export const columnNameFormula = (name: ColumnNameSpec): string => col(name.table, name.column);

@@ -13,7 +13,7 @@ type Fake = {
   syncCount: number;
   failAtSync(n: number, after?: number): void;
   seed(sheet: string, address: string, values: unknown[][]): void;
-  state: { active: { name: string } };
+  state: { active: { name: string }; names: { name: string; formula: string }[] };
   sheet(name: string): { validations: { rule: unknown }[] };
 };
 /** Polls until `read` gives `expected` (or the test times out): UI effects land a moment after the click. */
@@ -81,7 +81,8 @@ test("writes every template into the workbook in at most 3 syncs, never over an 
   expect(sheets.some((s) => s.startsWith("工作日记 "))).toBe(true);
   // The ledger written after the register lists its 合同编号 column (read in the write's first sync).
   const sources = await fake(page, (f) => f.sheet("合同收发票款明细").validations.map((v) => JSON.stringify(v.rule)));
-  expect(sources.some((s) => s.includes('=INDIRECT(\\"SP_K1_Contracts[[合同编号]]\\")'))).toBe(true);
+  expect(sources.some((s) => s.includes('"source":"=SP_L1_LIST_1"'))).toBe(true);
+  expect(await fake(page, (f) => f.state.names.find((n) => n.name === "SP_L1_LIST_1")?.formula)).toBe("=SP_K1_Contracts[[合同编号]]");
   expect(errors).toEqual([]);
   expect(outsideRequestsOfOurs(blocked)).toEqual([]);
   await page.context().close();

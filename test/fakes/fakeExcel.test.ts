@@ -375,6 +375,23 @@ describe("fake Excel", () => {
       expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: '=INDIRECT("SP_K1_Contracts[[合同编号]]")' } }))).toBeUndefined();
     });
 
+    test("a list source may be a defined name, one the workbook has; a name's formula may not name a table that does not exist", async () => {
+      const fake = new FakeExcel();
+      expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "=SP_L1_LIST_1" } }))).toBe("InvalidArgument");
+      const addName = (context: Excel.RequestContext) => context.workbook.names.add("SP_L1_LIST_1", "=Contracts[[No]]", "");
+      expect(await code(fake.run(async (context) => (addName(context), context.sync())))).toBe("InvalidArgument");
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.getRange("C1").values = [["No"]];
+        sheet.tables.add("C1:C3", true).name = "Contracts";
+        addName(context);
+        await context.sync();
+      });
+      expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "=SP_L1_LIST_1" } }))).toBeUndefined();
+      // A cell reference is not a name.
+      expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "=C2" } }))).toBeUndefined();
+    });
+
     test("page zoom is a scale of 10–400 or a positive page count; 0 pages is not documented (excel.pagelayoutzoomoptions)", async () => {
       const fake = new FakeExcel();
       const zoom = (z: unknown) => (_: Excel.Range, sheet: Excel.Worksheet) => (sheet.pageLayout.zoom = z as Excel.PageLayoutZoomOptions);

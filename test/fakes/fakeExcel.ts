@@ -1174,7 +1174,7 @@ class DataValidationProxy extends ClientObject<Area> {
   /** Setting the rule replaces the range's validation; a mixed range (partly validated) is refused. */
   set rule(rule: unknown) {
     this.act("set rule", rule, ({ sheet, range }) => {
-      checkValidationRule(rule);
+      checkValidationRule(rule, this.ctx.fake.state.names);
       const overlapping = sheet.validations.filter((v) => intersects(v.range, range));
       if (overlapping.some((v) => !sameRange(v.range, range)))
         throw new FakeOfficeError("InvalidArgument", "range has mixed data validation");
@@ -1523,6 +1523,8 @@ class NameCollectionProxy extends CollectionProxy<FakeName, NamedItemProxy> {
       state.checkNewName(name);
       const formula = reference instanceof RangeProxy ? `=${absolute(reference.resolveNow())}` : reference;
       if (!formula.startsWith("=")) throw new FakeOfficeError("InvalidArgument", `reference must start with "=": ${formula}`);
+      // A name's formula is a formula: Excel's New Name dialog refuses one naming a table that does not exist.
+      checkFormula(state, formula);
       created = { name, formula, comment };
       state.names.push(created);
     });
@@ -1702,9 +1704,11 @@ const VALIDATION_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", 
  *   Validation dialog refuses a longer source). A formula source may not hold a structured reference
  *   (`=T[Col]`): MS-XLSX 2.6.4 CT_DataValidationFormula, "MUST NOT use … structure-reference"
  *   (learn.microsoft.com/openspecs/office_standards/ms-xlsx/20ed0abd-113f-4b8a-8de3-c68e733a300a); the
- *   reference as text inside INDIRECT is taken and followed as the table grows (OfficeDev/office-js#873).
+ *   reference as text inside INDIRECT is taken and followed as the table grows (OfficeDev/office-js#873),
+ *   and so is a defined name standing for it; a source naming a name the workbook does not have is
+ *   refused, as Excel's dialog refuses it ("A named range you specified cannot be found").
  */
-export function checkValidationRule(rule: unknown): void {
+export function checkValidationRule(rule: unknown, names: readonly { readonly name: string }[]): void {
   if (typeof rule !== "object" || rule === null) throw invalid("validation rule must be an object");
   const kinds = Object.entries(rule).filter(([, v]) => v !== undefined);
   if (kinds.length !== 1) throw invalid(`validation rule must have exactly one criterion, got ${kinds.map(([k]) => k).join(",")}`);
@@ -1714,6 +1718,8 @@ export function checkValidationRule(rule: unknown): void {
     if (typeof source !== "string") return;
     if (source.length === 0 || source.length > 255) throw invalid(`list source must hold 1–255 characters, got ${source.length}`);
     if (source.startsWith("=") && source.replace(/"(?:[^"]|"")*"/g, "").includes("[")) throw invalid(`list source ${source} holds a structured reference`);
+    const name = /^=([A-Za-z_\\][\w.]*)$/.exec(source)?.[1];
+    if (name !== undefined && !/^[A-Z]{1,3}\d+$/i.test(name) && !names.some((n) => same(n.name, name))) throw invalid(`list source names ${name}, which the workbook does not have`);
     return;
   }
   if (kind === "custom") {

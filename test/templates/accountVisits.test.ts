@@ -66,7 +66,7 @@ describe("大客户拜访报告 (key-account visit report)", () => {
   test("the unit is typed without a key-accounts list, a drop-down of its 单位 column with one (the newest, as the workbook names it)", () => {
     expect(column(reportOf(NO_NAMES), "unit").validation).toBeUndefined();
     expect(column(reportOf({ ...NO_NAMES, tables: ["SP_A1_Accounts"] }), "unit").validation).toMatchObject({
-      rule: { kind: "tableColumn", table: "SP_A1_Accounts", column: "单位" },
+      rule: { kind: "tableColumn", table: "SP_A1_Accounts", column: "单位", note: expect.any(String) },
       errorTitle: zh.accountVisits.unitErrorTitle,
     });
     const existing: ExistingNames = {

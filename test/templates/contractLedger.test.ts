@@ -63,7 +63,7 @@ describe("合同收发票款明细 (contract ledger)", () => {
     expect(contractColumn(NO_NAMES).validation).toBeUndefined();
     const withRegister = { ...NO_NAMES, tables: ["SP_K1_Contracts"] };
     expect(contractColumn(withRegister).validation).toMatchObject({
-      rule: { kind: "tableColumn", table: "SP_K1_Contracts", column: "合同编号" },
+      rule: { kind: "tableColumn", table: "SP_K1_Contracts", column: "合同编号", note: expect.any(String) },
       errorTitle: "合同编号不在登记表中",
     });
   });
@@ -96,7 +96,7 @@ describe("合同收发票款明细 (contract ledger)", () => {
     );
     expect(specs.map((s) => s.record.template)).toEqual(["contracts", "contracts", "contracts", "ledger"]);
     const column = specs[3].tables[0].columns.find((c) => c.key === "contract")!;
-    expect(column.validation!.rule).toEqual({ kind: "tableColumn", table: "SP_K1_Contracts", column: "Contract no." });
+    expect(column.validation!.rule).toEqual({ kind: "tableColumn", table: "SP_K1_Contracts", column: "Contract no.", note: expect.any(String) });
   });
 
   test("blank rows for a daily ledger by default, from the registry", () => {

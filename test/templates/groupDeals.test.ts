@@ -40,7 +40,7 @@ describe("团购优惠明细 (group discounts)", () => {
     expect(table.rows).toHaveLength(30);
     expect(table.showTotals).toBe(true);
     // The status drop-down lists the statuses table, whose cells the formulas compare with: editing a word keeps both in step.
-    expect(column(spec, "status").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_G1_Statuses", column: "状态" });
+    expect(column(spec, "status").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_G1_Statuses", column: "状态", note: expect.any(String) });
     const statuses = spec.tables.find((t) => t.role === "statuses")!;
     expect([statuses.name, statuses.rows]).toEqual(["SP_G1_Statuses", [{ status: "意向" }, { status: "认筹" }, { status: "签约并交首期款" }]]);
   });
@@ -88,7 +88,7 @@ describe("团购优惠明细 (group discounts)", () => {
   test("the unit is a drop-down of the key-accounts list when the workbook has one", () => {
     expect(column(dealsOf(), "unit").validation).toBeUndefined();
     const spec = buildGroupDeals({}, { locale: "zh-CN", existing: { ...NO_NAMES, tables: ["SP_A1_Accounts"] } })[0];
-    expect(column(spec, "unit").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_A1_Accounts", column: "单位" });
+    expect(column(spec, "unit").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_A1_Accounts", column: "单位", note: expect.any(String) });
   });
 
   test("关键人物 is the list's key person of the unit when the workbook has a list (seed 004: one per unit), typed without one", () => {

@@ -42,7 +42,7 @@ describe("客户拜访记录 (visit log)", () => {
     const specs = buildTemplates([{ template: "customers", options: {} }, { template: "visits", options: {} }], { locale: "zh-CN", existing: NO_NAMES });
     const spec = log(specs);
     expect(column(spec, "customerId").validation).toEqual({
-      rule: { kind: "tableColumn", table: "SP_C1_Customers", column: "客户编号" },
+      rule: { kind: "tableColumn", table: "SP_C1_Customers", column: "客户编号", note: expect.any(String) },
       errorTitle: zh.visits.idErrorTitle,
       errorMessage: zh.visits.idErrorMessage,
       allowBlank: true,
@@ -72,7 +72,17 @@ describe("客户拜访记录 (visit log)", () => {
   test("asked before the register in one request, it is built after it and picks its IDs from it", () => {
     const specs = buildTemplates([{ template: "visits", options: { blankRows: 1 } }, { template: "customers", options: { blankRows: 1 } }], { locale: "en-US", existing: NO_NAMES });
     expect(specs.map((s) => s.record.template)).toEqual(["customers", "customers", "customers", "visits"]);
-    expect(column(log(specs), "customerId").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_C1_Customers", column: "Customer ID" });
+    expect(column(log(specs), "customerId").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_C1_Customers", column: "Customer ID", note: expect.any(String) });
+  });
+
+  test("the ID drop-down lists a name the log declares for the register's column, commented in the log's language", () => {
+    for (const locale of ["zh-CN", "en-US"] as const) {
+      const specs = buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale, existing: NO_NAMES });
+      const id = TEMPLATE_STRINGS[locale].customers.columns.id;
+      expect(log(specs).columnNames?.filter((n) => n.name.includes("_LIST_"))).toEqual([{ name: "SP_V1_LIST_1", table: "SP_C1_Customers", column: id, comment: TEMPLATE_STRINGS[locale].common.listNameNote }]);
+      // The name goes with the log: its key, not the register's.
+      expect(specs.filter((s) => s.record.template === "customers").flatMap((s) => s.columnNames ?? []).some((n) => n.name.includes("_LIST_"))).toBe(false);
+    }
   });
 
   test("a second log takes the next key and sheet name", () => {

@@ -96,16 +96,21 @@ function specsWith(rules: readonly ValidationRule[]): SheetSpec[] {
     range: { from: { row: i, col: 40 }, to: { row: i, col: 40 } },
     validation: { ...base, rule },
   }));
-  return [{ ...main, validations: [...main.validations, ...extra] }, ...rest];
+  // The drop-down's name, as `SheetDraft.finish` declares it for a rule built into the sheet.
+  const lists = rules.flatMap((rule) => (rule.kind === "tableColumn" ? [{ name: "SP_K1_LIST_1", table: rule.table, column: rule.column, comment: rule.note }] : []));
+  return [{ ...main, validations: [...main.validations, ...extra], columnNames: [...(main.columnNames ?? []), ...lists] }, ...rest];
 }
+
+/** A sheet for the rules that need none. */
+const SHEET = specsWith([])[0];
 
 describe("validation rules without bounds", () => {
   test("a date rule accepts any date on or after 1900-03-01 (serial 61), never Excel's fake 1900-02-29", () => {
-    expect(validationCriteria({ kind: "date" })).toEqual({ type: "date", operator: "greaterThanOrEqual", formulae: ["61"] });
+    expect(validationCriteria({ kind: "date" }, SHEET)).toEqual({ type: "date", operator: "greaterThanOrEqual", formulae: ["61"] });
   });
 
   test.each(["decimal", "whole"] as const)("a %s rule without bounds compares with its type's lowest value, never an empty formula", (kind) => {
-    const criteria = validationCriteria({ kind });
+    const criteria = validationCriteria({ kind }, SHEET);
     expect(criteria.type).toBe(kind);
     expect(criteria.operator).toBe("greaterThanOrEqual");
     expect(criteria.formulae).toHaveLength(1);
@@ -114,21 +119,22 @@ describe("validation rules without bounds", () => {
   });
 
   test.each(["decimal", "whole"] as const)("one open bound of a %s rule becomes a one-sided comparison", (kind) => {
-    expect(validationCriteria({ kind, min: 3 })).toEqual({ type: kind, operator: "greaterThanOrEqual", formulae: ["3"] });
-    expect(validationCriteria({ kind, max: 7 })).toEqual({ type: kind, operator: "lessThanOrEqual", formulae: ["7"] });
+    expect(validationCriteria({ kind, min: 3 }, SHEET)).toEqual({ type: kind, operator: "greaterThanOrEqual", formulae: ["3"] });
+    expect(validationCriteria({ kind, max: 7 }, SHEET)).toEqual({ type: kind, operator: "lessThanOrEqual", formulae: ["7"] });
   });
 
   test("both writers write the same criteria for every validation, the open rules included", async () => {
-    const rules: ValidationRule[] = [{ kind: "date" }, { kind: "decimal" }, { kind: "whole" }, { kind: "decimal", max: 5 }, { kind: "tableColumn", table: "SP_K1_Contracts", column: "合同编号" }];
+    const rules: ValidationRule[] = [{ kind: "date" }, { kind: "decimal" }, { kind: "whole" }, { kind: "decimal", max: 5 }, { kind: "tableColumn", table: "SP_K1_Contracts", column: "合同编号", note: "下拉列表的来源" }];
     const specs = specsWith(rules);
     const [office, xlsx] = await Promise.all([officeValidations(specs), writeXlsx(specs).then(xlsxValidations)]);
     rules.forEach((rule, i) => {
       const at = a1({ row: i, col: 40 });
-      expect(office.get(at)).toEqual(validationCriteria(rule));
-      expect(xlsx.get(at)).toEqual(validationCriteria(rule));
+      expect(office.get(at)).toEqual(validationCriteria(rule, specs[0]));
+      expect(xlsx.get(at)).toEqual(validationCriteria(rule, specs[0]));
     });
     expect(office.get("AO1")?.formulae).toEqual(["61"]);
-    expect(office.get("AO5")?.formulae).toEqual(['INDIRECT("SP_K1_Contracts[[合同编号]]")']);
+    // The drop-down lists the name the sheet declares for the column, not the column's header as text.
+    expect(office.get("AO5")?.formulae).toEqual(["SP_K1_LIST_1"]);
     expect(Object.fromEntries(xlsx)).toEqual(Object.fromEntries(office));
     // The contract register's own date columns carry the same open date rule.
     expect([...xlsx.values()].filter((c) => c.type === "date").length).toBeGreaterThan(1);

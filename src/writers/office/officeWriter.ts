@@ -250,10 +250,10 @@ interface Target {
   readonly ownsSheet: boolean;
 }
 
-/** Queues all sheets' structure, then all content, in as few size-limited batches as possible. */
+/** Queues all sheets' structure, then their columns' names, then all content, in as few size-limited batches as possible. */
 async function commit(context: Excel.RequestContext, targets: readonly Target[], cleanup: () => Promise<void>): Promise<void> {
   const perSheet: SheetSteps[] = targets.map(({ spec, sheet, ownsSheet }) => sheetSteps({ context, sheet, ownsSheet }, spec));
-  const steps: Step[] = [...perSheet.flatMap((s) => s.structure), ...perSheet.flatMap((s) => s.content)];
+  const steps: Step[] = [...perSheet.flatMap((s) => s.structure), ...perSheet.flatMap((s) => s.columnNames), ...perSheet.flatMap((s) => s.content)];
   try {
     await runBatches(context, steps);
   } catch (error) {

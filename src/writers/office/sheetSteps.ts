@@ -10,17 +10,20 @@ import type {
 } from "../../spec/sheetSpec";
 import { CELL_STYLES } from "../../spec/sheetSpec";
 import { a1 } from "../../spec/a1";
-import { columnBody, columnNameFormula, listSourceFormula, resolveTarget, tableLayout, validationCriteria } from "../layout";
+import { columnBody, columnNameFormula, listSource, resolveTarget, tableLayout, validationCriteria } from "../layout";
 import { looseCellBlocks, styleRuns, tableBlocks, type Block } from "./blocks";
 import { call, sliceBlock, type Step } from "./chunking";
 
 /**
- * One SheetSpec as Excel JavaScript API calls, in two phases: `structure` (tables with their
- * headers, defined names) and `content` (everything else). Every sheet's structure is queued
- * before any content, because Excel refuses a formula that refers to a table not created yet.
+ * One SheetSpec as Excel JavaScript API calls, in three phases: `structure` (tables with their
+ * headers, names of cells), `columnNames` (names of table columns) and `content` (everything else).
+ * Every sheet's structure is queued before any column's name, and those before any content, because
+ * Excel refuses a formula — a name's too — that refers to a table not created yet, and a drop-down's
+ * list names a column (maybe of another sheet's table: `withListNames`, templates/columns.ts).
  */
 export interface SheetSteps {
   readonly structure: Step[];
+  readonly columnNames: Step[];
   readonly content: Step[];
 }
 
@@ -71,7 +74,7 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
     if (blocks.totals) content.push(...write("formulas", blocks.totals));
     content.push(...write("numberFormat", blocks.formats));
     table.columns.forEach((column, index) => {
-      if (column.validation) content.push(validationStep(rangeOf(columnBody(table, index)), column.validation));
+      if (column.validation) content.push(validationStep(rangeOf(columnBody(table, index)), column.validation, spec));
       if (column.headerAlign) {
         const at = { row: layout.header.from.row, col: layout.header.from.col + index };
         const align = ALIGN[column.headerAlign];
@@ -82,10 +85,7 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
   for (const name of spec.names) {
     structure.push(call(() => target.context.workbook.names.add(name.name, rangeOf(name.target), name.comment)));
   }
-  // After the tables they name, which the structure steps create first.
-  for (const name of spec.columnNames ?? []) {
-    structure.push(call(() => target.context.workbook.names.add(name.name, `=${columnNameFormula(name)}`, name.comment)));
-  }
+  const columnNames = (spec.columnNames ?? []).map((name) => call(() => target.context.workbook.names.add(name.name, `=${columnNameFormula(name)}`, name.comment)));
 
   const loose = looseCellBlocks(spec.cells);
   for (const block of loose.content) content.push(...write("formulas", block));
@@ -94,13 +94,13 @@ export function sheetSteps(target: SheetTarget, spec: SheetSpec): SheetSteps {
     content.push(call(() => applyCellStyle(rangeOf({ from: run, to: { row: run.row, col: run.col + run.width - 1 } }), run)));
   }
   for (const merge of spec.merges) content.push(call(() => rangeOf(merge).merge(false)));
-  for (const v of spec.validations) content.push(validationStep(rangeOf(v.range), v.validation));
+  for (const v of spec.validations) content.push(validationStep(rangeOf(v.range), v.validation, spec));
   // Excel adds each conditional format at the top priority, so they are added last to first: the
   // spec's first rule ends on top, as the xlsx writer's priority 1.
   for (const cf of [...spec.conditionalFormats].reverse()) content.push(call(() => addConditionalFormat(rangeOf(resolveTarget(spec, cf.target)), cf)));
   for (const chart of spec.charts) content.push(call(() => addChart(sheet, spec, chart, rangeOf)));
   if (target.ownsSheet) content.push(...sheetSettingSteps(sheet, spec));
-  return { structure, content };
+  return { structure, columnNames, content };
 }
 
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
@@ -133,10 +133,10 @@ const VALIDATION_OPERATOR = {
  * operand is a Date, an ISO 8601 string or a formula, docs: excel.datetimedatavalidation), and a
  * formula means the same serial to every rule type.
  */
-function officeRule(spec: ValidationSpec): Excel.DataValidationRule {
+function officeRule(spec: ValidationSpec, sheet: SheetSpec): Excel.DataValidationRule {
   if (spec.rule.kind === "list") return { list: { inCellDropDown: true, source: spec.rule.values.join(",") } };
-  if (spec.rule.kind === "tableColumn") return { list: { inCellDropDown: true, source: `=${listSourceFormula(spec.rule)}` } };
-  const criteria = validationCriteria(spec.rule);
+  if (spec.rule.kind === "tableColumn") return { list: { inCellDropDown: true, source: `=${listSource(sheet, spec.rule)}` } };
+  const criteria = validationCriteria(spec.rule, sheet);
   const [formula1, formula2] = criteria.formulae.map((f) => `=${f}`);
   const basic = { formula1, operator: VALIDATION_OPERATOR[criteria.operator], ...(formula2 !== undefined ? { formula2 } : {}) };
   if (criteria.type === "date") return { date: basic };
@@ -144,9 +144,9 @@ function officeRule(spec: ValidationSpec): Excel.DataValidationRule {
 }
 
 /** The error alert is set after the rule: Excel resets a range's validation when its rule is set. */
-function validationStep(range: Excel.Range, spec: ValidationSpec): Step {
+function validationStep(range: Excel.Range, spec: ValidationSpec, sheet: SheetSpec): Step {
   return call(() => {
-    range.dataValidation.rule = officeRule(spec);
+    range.dataValidation.rule = officeRule(spec, sheet);
     range.dataValidation.ignoreBlanks = spec.allowBlank;
     range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: spec.errorTitle, message: spec.errorMessage };
   });

@@ -59,8 +59,8 @@ function dateOfSerial(serial: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-function dataValidation(validation: ValidationSpec): ExcelJS.DataValidation {
-  const criteria = validationCriteria(validation.rule);
+function dataValidation(validation: ValidationSpec, sheet: SheetSpec): ExcelJS.DataValidation {
+  const criteria = validationCriteria(validation.rule, sheet);
   return {
     allowBlank: validation.allowBlank,
     showErrorMessage: true,
@@ -84,7 +84,7 @@ const validationsOf = (ws: ExcelJS.Worksheet) =>
   (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
 /** `table` with its header, totals row and first `shown` body rows: `tableBodies.ts` writes the others. */
-function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, shown: number, formulas: RowFormulas): void {
+function renderTable(ws: ExcelJS.Worksheet, sheet: SheetSpec, table: TableSpec, shown: number, formulas: RowFormulas): void {
   const layout = tableLayout(table);
   const content = (c: ColumnSpec, row: number): CellContent =>
     c.formula === undefined ? bodyContent(c, table.rows[row]) : { formula: atRow(templateOf(formulas, table, c), layout.body.from.row + 1 + row) };
@@ -114,7 +114,7 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, shown: number, for
     if (c.headerAlign) header.alignment = { horizontal: c.headerAlign };
     // The column's format over the data body and the totals row, so a total looks like its column.
     for (let r = layout.body.from.row; r <= lastRow; r++) ws.getCell(r + 1, column).numFmt = c.numberFormat;
-    if (c.validation) validationsOf(ws).add(rangeA1(columnBody(table, i)), dataValidation(c.validation));
+    if (c.validation) validationsOf(ws).add(rangeA1(columnBody(table, i)), dataValidation(c.validation, sheet));
   });
 }
 
@@ -164,8 +164,8 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, shown: number
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
   }
   for (const m of spec.merges) ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
-  for (const table of spec.tables) renderTable(ws, table, shown, formulas);
-  for (const v of spec.validations) validationsOf(ws).add(rangeA1(v.range), dataValidation(v.validation));
+  for (const table of spec.tables) renderTable(ws, spec, table, shown, formulas);
+  for (const v of spec.validations) validationsOf(ws).add(rangeA1(v.range), dataValidation(v.validation, spec));
   spec.conditionalFormats.forEach((cf, i) => renderConditionalFormat(ws, spec, cf, i + 1));
   for (const name of spec.names) wb.definedNames.add(`${quoteSheet(spec.name)}!${rangeA1(name.target, true)}`, name.name);
   const print = spec.print;

@@ -76,11 +76,11 @@ describe("shared layout rules", () => {
   });
 
   test("validation rules as Excel criteria", () => {
-    expect(validationCriteria({ kind: "list", values: ["是", "否"] })).toEqual({ type: "list", operator: "between", formulae: ['"是,否"'] });
-    expect(validationCriteria({ kind: "decimal", min: 0, max: 1 })).toEqual({ type: "decimal", operator: "between", formulae: ["0", "1"] });
-    expect(validationCriteria({ kind: "whole", min: 0 })).toEqual({ type: "whole", operator: "greaterThanOrEqual", formulae: ["0"] });
-    expect(validationCriteria({ kind: "decimal", max: 5 })).toEqual({ type: "decimal", operator: "lessThanOrEqual", formulae: ["5"] });
-    expect(validationCriteria({ kind: "whole" })).toEqual({ type: "whole", operator: "greaterThanOrEqual", formulae: ["-2147483648"] });
-    expect(validationCriteria({ kind: "date" })).toEqual({ type: "date", operator: "greaterThanOrEqual", formulae: ["61"] });
+    expect(validationCriteria({ kind: "list", values: ["是", "否"] }, sheet)).toEqual({ type: "list", operator: "between", formulae: ['"是,否"'] });
+    expect(validationCriteria({ kind: "decimal", min: 0, max: 1 }, sheet)).toEqual({ type: "decimal", operator: "between", formulae: ["0", "1"] });
+    expect(validationCriteria({ kind: "whole", min: 0 }, sheet)).toEqual({ type: "whole", operator: "greaterThanOrEqual", formulae: ["0"] });
+    expect(validationCriteria({ kind: "decimal", max: 5 }, sheet)).toEqual({ type: "decimal", operator: "lessThanOrEqual", formulae: ["5"] });
+    expect(validationCriteria({ kind: "whole" }, sheet)).toEqual({ type: "whole", operator: "greaterThanOrEqual", formulae: ["-2147483648"] });
+    expect(validationCriteria({ kind: "date" }, sheet)).toEqual({ type: "date", operator: "greaterThanOrEqual", formulae: ["61"] });
   });
 });

@@ -1,4 +1,5 @@
 import { NO_NAMES } from "../../../src/spec/naming";
+import { buildTemplates } from "../../../src/templates";
 import type { ExistingNames } from "../../../src/spec/sheetSpec";
 import { OfficeWriteError } from "../../../src/writers/office/errors";
 import { writeSheets, type BuildSheets } from "../../../src/writers/office/officeWriter";
@@ -25,14 +26,14 @@ describe.each(TEMPLATE_NAMES)("%s template", (name) => {
     expect(small.syncs).toBe(2);
     // Rows never add syncs of their own, but a payload beyond one request (4 MB under Excel's 5 MB limit,
     // chunking.ts) takes one more sync. Calculated columns are written into every row: the contract
-    // register's 12 (the ledger's sums and dates, terms, 状态) are ~3.9 KB a row, 2 000 contracts ~10 MB;
+    // register's 12 (the ledger's sums and dates, terms, 状态) are ~4.2 KB a row, 2 000 contracts ~11 MB;
     // the customer register's 7 (ABC, tiers, the visit log's dates and counts) ~2.6 KB a row; a diary row
     // ~3.5 KB (six windowed COUNTIFS, each with the rep escaped as a literal), 2 000 rows being a month of 96
     // reps — a 30-rep month takes 2; the group
     // discounts' 11 (prices, the unit's total, reward) ~2.3 KB a row, 2 000 deals being a large campaign's. Setting
     // one formula per column would keep it at 2, but office-js-docs-reference#578 and office-js-docs-pr#2013
     // disagree on whether a single value set on a range works: not relied on.
-    const batches = Array.from({ length: ({ contracts: 3, customers: 2, diary: 3, groupDeals: 2 } as Record<string, number>)[name] ?? 1 }, (_, i) => i + 2);
+    const batches = Array.from({ length: ({ contracts: 4, customers: 2, diary: 3, groupDeals: 2 } as Record<string, number>)[name] ?? 1 }, (_, i) => i + 2);
     expect(large.syncs).toBe(batches.length + 1);
     if (name === "diary") expect((await measure(templateBuild(name, 30 * 21))).syncs).toBe(2);
     expect(small.fake.calculationSuspendedAt).toEqual([2]);
@@ -110,7 +111,8 @@ describe("never overwrites", () => {
       const list = (v.rule as Excel.DataValidationRule).list;
       return list ? [list.source] : [];
     });
-    expect(sources).toContain('=INDIRECT("SP_K1_Contracts[[Contract no.]]")');
+    expect(sources).toContain("=SP_L1_LIST_1");
+    expect(fake.state.names.find((n) => n.name === "SP_L1_LIST_1")?.formula).toBe("=SP_K1_Contracts[[Contract no.]]");
   });
 
   test("a register written before any ledger names the ledger's names ahead (accepted: no table is named), and the ledger written later defines exactly them", async () => {
@@ -125,6 +127,14 @@ describe("never overwrites", () => {
     await fake.run((context) => writeSheets(context, templateBuild("ledger", 3)));
     const defined = fake.state.names.map((n) => n.name);
     for (const name of mentioned) expect(defined).toContain(name);
+  });
+
+  test("a drop-down's list name for a table on a sheet written after its own is added once every table exists", async () => {
+    const fake = new FakeExcel(["Data"]);
+    const specs = buildTemplates([{ template: "contracts", options: { blankRows: 1, statsYear: 2026 } }, { template: "ledger", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES });
+    const ledgerFirst = [...specs.filter((s) => s.record.template === "ledger"), ...specs.filter((s) => s.record.template !== "ledger")];
+    await fake.run((context) => writeSheets(context, () => ledgerFirst));
+    expect(fake.state.names.find((n) => n.name === "SP_L1_LIST_1")?.formula).toBe("=SP_K1_Contracts[[合同编号]]");
   });
 
   test("a spec whose names are taken is refused before anything is written", async () => {

@@ -19,7 +19,7 @@ import { buildTemplates } from "../../../src/templates";
 import { SheetDraft } from "../../../src/templates/draft";
 import { TEMPLATES } from "../../../src/templates/registry";
 import { templateStrings } from "../../../src/templates/strings";
-import { listSourceFormula } from "../../../src/writers/layout";
+import { listSource } from "../../../src/writers/layout";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { XlsxPackage } from "../../../src/writers/ooxml";
 import { contractRows } from "../../fixtures/contracts";
@@ -78,12 +78,13 @@ function buildCase(locale: Locale, withRegister: boolean): Case {
   const ledger = specs.find((s) => s.record.template === "ledger")!;
   const column = tableByRole(ledger, "ledger").columns.find((c) => c.key === "contract")!;
   const rule = column.validation?.rule;
-  const source = rule?.kind === "tableColumn" ? listSourceFormula(rule) : undefined;
+  const source = rule?.kind === "tableColumn" ? listSource(ledger, rule) : undefined;
   return { locale, rows, specs, ledger, probe: probeSheet(ledger, rows.length, source) };
 }
 
 const cases: Case[] = [buildCase("zh-CN", true), buildCase("en-US", false)];
 let savedSheets: string[] = [];
+let savedWorkbook = "";
 /** The probe sheet's values after LibreOffice inserted a register row, typed a contract there and its shipment in the ledger. */
 let afterEdits: Record<string, { v: unknown }> = {};
 
@@ -102,6 +103,7 @@ beforeAll(async () => {
   const [saved] = convertWithLibreOffice([files[0]], "xlsx:Calc MS Excel 2007 XML", join(dir, "saved"));
   const pkg = await XlsxPackage.load(readFileSync(saved));
   savedSheets = await Promise.all((await pkg.sheets()).map(async (s) => (s.path ? ((await pkg.text(s.path)) ?? "") : "")));
+  savedWorkbook = await pkg.workbookXml();
 
   const [withRegister] = cases;
   const register = withRegister.specs.find((s) => s.record.template === "contracts" && s.record.role === "main")!;
@@ -179,7 +181,9 @@ test("with a register, the drop-down lists its 合同编号 column and LibreOffi
   expect(probe(0)).toBe(CONTRACTS + TEMPLATES.contracts.blankRows.initial);
   expect(probe(1)).toBe(1);
   const ledgerAt = withRegister.specs.indexOf(withRegister.ledger);
-  expect(savedSheets[ledgerAt]).toMatch(/<dataValidation [^>]*type="list"[^>]*>\s*<formula1>INDIRECT\(&quot;SP_K1_Contracts\[\[合同编号\]\]&quot;\)<\/formula1>/);
+  // The drop-down lists a name of the register's column, which LibreOffice kept as it read it.
+  expect(savedSheets[ledgerAt]).toMatch(/<dataValidation [^>]*type="list"[^>]*>\s*<formula1>SP_L1_LIST_1<\/formula1>/);
+  expect(savedWorkbook).toMatch(/<definedName [^>]*name="SP_L1_LIST_1"[^>]*>SP_K1_Contracts\[\[合同编号\]\]<\/definedName>/);
 });
 
 test("the drop-down and the named columns follow a contract typed into a row inserted in the register, and its shipment", () => {

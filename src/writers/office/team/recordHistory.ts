@@ -184,7 +184,7 @@ function logReads(context: Excel.RequestContext, found: HistoryPlacement) {
 function pivotSteps(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec): Step[] {
   const only: SheetSpec = { ...spec, cells: pivotCells(spec), tables: [], names: [], columnNames: [], merges: [], validations: [], conditionalFormats: [], columnWidths: [] };
   const steps = sheetSteps({ context, sheet, ownsSheet: false }, only);
-  return [...steps.structure, ...steps.content];
+  return [...steps.structure, ...steps.columnNames, ...steps.content];
 }
 
 /** After a failed batch: the log as read, the pivot and its charts as `spec` (the log as read) writes them. */

@@ -222,7 +222,7 @@ function noteSteps(context: Excel.RequestContext, block: Extract<BlockPlan, { ki
 function addBlockSteps(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Extract<BlockPlan, { kind: "add" }>): Step[] {
   const only = { ...block.spec, cells: block.cells, tables: [block.table], names: [], columnNames: [], merges: [], validations: [], conditionalFormats: [], charts: [] };
   const steps = sheetSteps({ context, sheet, ownsSheet: false }, only);
-  return [...steps.structure, ...steps.content];
+  return [...steps.structure, ...steps.columnNames, ...steps.content];
 }
 
 /**
