@@ -110,8 +110,8 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
    * contract's when it equals the number as it is or in its other type, as the COUNTIFS matches 2026001
    * and "2026001" alike: compared as they are only, a number typed in the register and its text picked in
    * the ledger would pass the COUNTIFS and find no date here (a date of 0). The other type is worked out
-   * once per contract; turning every ledger row into text instead (`&""`) cost about 3 s at issue 17's 2×
-   * size in LibreOffice.
+   * once per contract; turning every ledger row into text instead (`&""`) cost about 1.4 CPU seconds more
+   * at issue 17's 2× size in LibreOffice (three alternating runs each).
    */
   const otherType = `IF(ISNUMBER(${id}),${id}&"",IFERROR(--${id},${id}))`;
   const latest = (opening: string, type: string) =>
@@ -120,8 +120,10 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
   const byInvoice = `${r(h.termBasis)}=${str(k.termBases[1])}`;
   const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;
   const from = `IF(${byInvoice},${r(h.lastInvoice)},${r(h.lastShipment)})`;
-  // No date to count from yet: ""+N(…) is #VALUE!, shown blank.
-  const payDue = `IF(${amount}="","",IFERROR(${from}+N(${r(h.termDays)}),""))`;
+  // No date to count from yet: ""+N(…) is #VALUE!, shown blank. Nor is 0 a date: a 0 typed as the opening
+  // date, or a ledger whose rows Excel's COUNTIFS takes for the contract's and the "=" compare does not
+  // ("007" against "7": COUNTIFS reads both as the number 7), would make the contract some 46 000 days overdue.
+  const payDue = `IF(OR(${amount}="",AND(ISNUMBER(${from}),N(${from})<=0)),"",IFERROR(${from}+N(${r(h.termDays)}),""))`;
   const overdue = `IF(OR(${r(h.payDue)}="",N(${r(h.receivable)})<=0),"",IF(TODAY()>${r(h.payDue)},TODAY()-${r(h.payDue)},""))`;
   // Delivery decides first: late (逾期) while not fully delivered past the agreed date; once delivered,
   // the contract waits for its money (已交货待回款, 回款逾期 past the payment due date) until it is

@@ -131,7 +131,7 @@ export function validationCriteria(rule: ValidationRule, sheet: SheetSpec): Vali
 
 /**
  * The list source of a drop-down over a table column: the workbook name `sheet` declares for that column
- * (`withListNames`, templates/columns.ts, says why a name). LibreOffice lists it too
+ * (`SheetDraft.finish`, templates/draft.ts, says why a name). LibreOffice lists it too
  * (test/writers/xlsx/ledgerEngine.test.ts).
  */
 export function listSource(sheet: SheetSpec, rule: { readonly table: string; readonly column: string }): string {

@@ -19,7 +19,7 @@ import { call, sliceBlock, type Step } from "./chunking";
  * headers, names of cells), `columnNames` (names of table columns) and `content` (everything else).
  * Every sheet's structure is queued before any column's name, and those before any content, because
  * Excel refuses a formula — a name's too — that refers to a table not created yet, and a drop-down's
- * list names a column (maybe of another sheet's table: `withListNames`, templates/columns.ts).
+ * list names a column (maybe of another sheet's table: `SheetDraft.finish`, templates/draft.ts).
  */
 export interface SheetSteps {
   readonly structure: Step[];

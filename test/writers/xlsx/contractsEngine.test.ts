@@ -50,8 +50,8 @@ function workedExample(locale: Locale): { contracts: TableRow[]; ledger: TableRo
     contract("K-D", customerC, 20000, today - 50, { shipped: 20000, lastShipped: today - 45, paid: 5000 }),
     // No customer: the aging sheet's 其他客户, 70 days overdue.
     contract("K-E", null, 40000, today - 80, { termDays: 0 }),
-    // Nothing shipped yet.
-    contract("K-F", customerA, 10000, today + 60),
+    // Nothing shipped yet; a 0 typed as its opening shipment date is no date to count from.
+    contract("K-F", customerA, 10000, today + 60, { lastShipped: 0 }),
     // Partly shipped five days ago on 30 days' terms: not yet due.
     contract("K-G", customerA, 30000, today + 20, { termDays: 30, termBasis: delivery }),
     // An ID a criterion would read as a pattern (K-A to K-G): its own shipment alone.
@@ -169,6 +169,7 @@ describe.each([0, 1, 2])("case %i", (index) => {
     expect(rows("shippedTotal")[0]).toBe(100000); // 60000 + 50000 − the 10000 returned
     expect(rows("lastShipment")[0]).toBe(today - 40); // the return's date is not a shipment
     expect(rows("payDue")[0]).toBe(today - 10);
+    expect([rows("lastShipment")[5], rows("payDue")[5]]).toEqual([0, null]); // not due 1900-01-00 + terms
     expect(rows("overdueDays")).toEqual([10, null, 105, 45, 70, null, null, null, null, null]);
     expect(rows("receivable")).toEqual([95300, 0, 30000, 15000, 40000, 0, 10000, 1000, 2000, 3000]);
     expect(rows("shippedTotal")[7]).toBe(1000); // K-? alone, not K-A to K-G
