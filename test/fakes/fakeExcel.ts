@@ -1524,6 +1524,8 @@ class NameCollectionProxy extends CollectionProxy<FakeName, NamedItemProxy> {
       const formula = reference instanceof RangeProxy ? `=${absolute(reference.resolveNow())}` : reference;
       if (!formula.startsWith("=")) throw new FakeOfficeError("InvalidArgument", `reference must start with "=": ${formula}`);
       // A name's formula is a formula: Excel's New Name dialog refuses one naming a table that does not exist.
+      // No doc page says what names.add does then; refusing is the strict side, which orders the writer's
+      // steps (tables, then the names of their columns) as Excel needs at worst.
       checkFormula(state, formula);
       created = { name, formula, comment };
       state.names.push(created);
@@ -1706,7 +1708,8 @@ const VALIDATION_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", 
  *   (learn.microsoft.com/openspecs/office_standards/ms-xlsx/20ed0abd-113f-4b8a-8de3-c68e733a300a); the
  *   reference as text inside INDIRECT is taken and followed as the table grows (OfficeDev/office-js#873),
  *   and so is a defined name standing for it; a source naming a name the workbook does not have is
- *   refused, as Excel's dialog refuses it ("A named range you specified cannot be found").
+ *   refused, as Excel's dialog refuses it ("A named range you specified cannot be found"; no doc page
+ *   says what `dataValidation.rule` does then, so the fake takes the strict side).
  */
 export function checkValidationRule(rule: unknown, names: readonly { readonly name: string }[]): void {
   if (typeof rule !== "object" || rule === null) throw invalid("validation rule must be an object");
