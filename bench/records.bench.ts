@@ -41,9 +41,9 @@ for (const group of GROUPS) for (const [role, keys] of Object.entries(group.colu
 
 /**
  * The ranges a formula searches: whole table columns (`T[[h]]`, not `[#This Row]`) and the names of
- * whole columns (`SP_V1_COL_DATE`).
+ * whole columns (`SP_V1_COL_DATE`, `SP_V1_REGISTER_ID`).
  */
-const rangesOf = (formula: string): string[] => [...new Set(formula.match(/SP_\w+\[\[[^\]#]+\]\]|SP_\w+_COL_\w+/g) ?? [])];
+const rangesOf = (formula: string): string[] => [...new Set(formula.match(/SP_\w+\[\[[^\]#]+\]\]|SP_\w+_(?:COL|REGISTER)_\w+/g) ?? [])];
 
 /**
  * The same sheets with each column of `columns` reading only the first cell of every range its formula

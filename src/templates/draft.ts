@@ -181,7 +181,12 @@ export class SheetDraft {
 
   /** A workbook name for column `key` of a table of this sheet (see `ColumnNameSpec`). */
   columnName(name: string, table: PlacedTable, key: string, comment: string): void {
-    this.columnNames.push({ name, table: table.spec.name, column: table.header(key), comment });
+    this.nameColumn(name, { table: table.spec.name, column: table.header(key) }, comment);
+  }
+
+  /** A workbook name for a column of any table, another sheet's too, under this sheet's key (see `ColumnNameSpec`). */
+  nameColumn(name: string, column: { readonly table: string; readonly column: string }, comment: string): void {
+    this.columnNames.push({ name, ...column, comment });
   }
 
   chart(spec: ChartSpec): void {

@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { col, equalsCriterion, exactKey, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
+import { equalsCriterion, exactKey, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedKey, linkedTable } from "./linkedTables";
@@ -142,12 +142,22 @@ export function visitCounts(existing: ExistingNames): VisitCounts {
   };
 }
 
-function logColumns(kit: Kit, table: string, register: LinkedRegister | undefined): ColumnSpec[] {
+/** Names of the register's columns the log reads, under the log's key: `SP_V1_REGISTER_ID`. */
+export const REGISTER_COLUMN_NAMES = { id: "REGISTER_ID", name: "REGISTER_NAME" } as const;
+
+/**
+ * The log's formulas read whole columns — its own and the register's — through workbook names
+ * (`VISIT_COLUMN_NAMES`, `REGISTER_COLUMN_NAMES`), not structured references: LibreOffice 7.4 works out a
+ * structured reference for every cell formula that holds one, some 15 µs each, and a log of 40 000 visits
+ * holds half a million of them (about 8 of the 33 s its workbook took to load and recalculate; a name costs
+ * what a plain range does). Excel keeps a name on its column as rows are added and the column renamed.
+ */
+function logColumns(kit: Kit, table: string, key: string, register: LinkedRegister | undefined): ColumnSpec[] {
   const { s, columns: c } = kit;
   const v = s.visits;
   const h = v.columns;
   const id = thisRow(table, h.customerId);
-  const ids = col(table, h.customerId);
+  const ids = spName(key, VISIT_COLUMN_NAMES.customerId);
   const [isNew, isOld] = v.newOld;
   // New on the row where the ID first appears in the log: MATCH finds the first occurrence and the row
   // compares its own position with it. This assumes rows in the order contacts happened (a log kept
@@ -164,12 +174,12 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
   // the rows since that visit, not the whole log (LOOKUP over the log reads every row for every customer).
   // A row's mirror is counted as the rows from it to the log's end; &"" makes a blank ID no match for
   // anything, and the register compares its IDs as text too.
-  const dates = col(table, h.date);
+  const dates = spName(key, VISIT_COLUMN_NAMES.date);
   const mirror = `ROWS(${id}:INDEX(${ids},ROWS(${ids})))`;
   const newestFirst = `IF(ISNUMBER(INDEX(${dates},${mirror})),INDEX(${ids},${mirror})&"","")`;
   // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows.
   const customer = register
-    ? [c.fromColumn("customerId", h.customerId, registerIds(kit, register), { width: 12 }), c.formula("customerName", h.customerName, "text", nameLookup(table, h.customerId, register), { width: 22 })]
+    ? [c.fromColumn("customerId", h.customerId, registerIds(kit, register), { width: 12 }), c.formula("customerName", h.customerName, "text", nameLookup(id, key), { width: 22 })]
     : [c.text("customerId", h.customerId, { width: 12 }), c.text("customerName", h.customerName, { width: 22 })];
   return [
     c.date("date", h.date),
@@ -189,10 +199,8 @@ function logColumns(kit: Kit, table: string, register: LinkedRegister | undefine
 }
 
 /** The register's name for this row's ID; blank for a blank ID, an ID it does not list, or a register since deleted (#REF!). */
-const nameLookup = (table: string, idHeader: string, register: LinkedRegister): string => {
-  const id = thisRow(table, idHeader);
-  return `IF(${id}="","",IFERROR(INDEX(${col(register.table, register.name)},${matchSorted(id, col(register.table, register.id))}),""))`;
-};
+const nameLookup = (id: string, key: string): string =>
+  `IF(${id}="","",IFERROR(INDEX(${spName(key, REGISTER_COLUMN_NAMES.name)},${matchSorted(id, spName(key, REGISTER_COLUMN_NAMES.id))}),""))`;
 
 /** The drop-down of the register's IDs, with a message that says where a new customer goes. */
 function registerIds(kit: Kit, register: LinkedRegister): ValidationSpec {
@@ -210,8 +218,8 @@ function registerIds(kit: Kit, register: LinkedRegister): ValidationSpec {
  */
 function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable): void {
   const v = kit.s.visits;
-  const dates = col(log.spec.name, log.header("date"));
-  const ids = col(log.spec.name, log.header("customerId"));
+  const dates = spName(key, VISIT_COLUMN_NAMES.date);
+  const ids = spName(key, VISIT_COLUMN_NAMES.customerId);
   const rows = `ROWS(${dates})`;
   const later = `INDEX(${dates},2):INDEX(${dates},${rows})`;
   const earlier = `INDEX(${dates},1):INDEX(${dates},${rows}-1)`;
@@ -251,10 +259,12 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
     name,
     role: "visits",
     origin,
-    columns: logColumns(kit, name, register),
+    columns: logColumns(kit, name, key, register),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.visits.blankRows.initial }, () => ({}))],
   });
   for (const [column, part] of Object.entries(VISIT_COLUMN_NAMES)) draft.columnName(spName(key, part), log, column, v.columnNameNote);
+  // Declared before the drop-down's list name would be (`SheetDraft.finish`): the ID drop-down lists this name too.
+  if (register) for (const [column, part] of Object.entries(REGISTER_COLUMN_NAMES)) draft.nameColumn(spName(key, part), { table: register.table, column: register[column as keyof typeof REGISTER_COLUMN_NAMES] }, v.registerColumnNote);
   outOfOrder(draft, kit, key, log);
   return [
     draft.finish({

@@ -3,6 +3,7 @@ import { linkedRegister, buildVisitLog } from "../../src/templates/visitLog";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES } from "../../src/spec/naming";
 import { exactKey, matchSorted } from "../../src/spec/formula";
+import { listSource } from "../../src/writers/layout";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 const zh = TEMPLATE_STRINGS["zh-CN"];
@@ -34,7 +35,9 @@ describe("客户拜访记录 (visit log)", () => {
     expect(column(spec, "customerId").validation).toBeUndefined();
     expect(column(spec, "customerName").formula).toBeUndefined();
     const id = "SP_V1_Visits[[#This Row],[客户编号]]";
-    const ids = "SP_V1_Visits[[客户编号]]";
+    // Through the log's name of its column, not a structured reference (`logColumns` says why).
+    const ids = "SP_V1_COL_CUSTOMER";
+    expect(spec.columnNames?.find((n) => n.name === ids)).toMatchObject({ table: "SP_V1_Visits", column: "客户编号" });
     expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id}),"新","老"))`);
   });
 
@@ -48,7 +51,11 @@ describe("客户拜访记录 (visit log)", () => {
       allowBlank: true,
     });
     const id = "SP_V1_Visits[[#This Row],[客户编号]]";
-    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_C1_Customers[[客户名称]],${matchSorted(id, "SP_C1_Customers[[客户编号]]")}),""))`);
+    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${matchSorted(id, "SP_V1_REGISTER_ID")}),""))`);
+    expect(spec.columnNames?.filter((n) => n.name.startsWith("SP_V1_REGISTER_"))).toEqual([
+      { name: "SP_V1_REGISTER_ID", table: "SP_C1_Customers", column: "客户编号", comment: zh.visits.registerColumnNote },
+      { name: "SP_V1_REGISTER_NAME", table: "SP_C1_Customers", column: "客户名称", comment: zh.visits.registerColumnNote },
+    ]);
     expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes("SP_C1_Customers"))).toBe(true);
   });
 
@@ -75,13 +82,16 @@ describe("客户拜访记录 (visit log)", () => {
     expect(column(log(specs), "customerId").validation?.rule).toEqual({ kind: "tableColumn", table: "SP_C1_Customers", column: "Customer ID", note: expect.any(String) });
   });
 
-  test("the ID drop-down lists a name the log declares for the register's column, commented in the log's language", () => {
+  test("the ID drop-down lists the name the log declares for the register's ID column, commented in the log's language", () => {
     for (const locale of ["zh-CN", "en-US"] as const) {
       const specs = buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale, existing: NO_NAMES });
       const id = TEMPLATE_STRINGS[locale].customers.columns.id;
-      expect(log(specs).columnNames?.filter((n) => n.name.includes("_LIST_"))).toEqual([{ name: "SP_V1_LIST_1", table: "SP_C1_Customers", column: id, comment: TEMPLATE_STRINGS[locale].common.listNameNote }]);
+      const named = (log(specs).columnNames ?? []).filter((n) => n.table === "SP_C1_Customers" && n.column === id);
+      // One name for the column, which the name lookup reads too: no second list name.
+      expect(named).toEqual([{ name: "SP_V1_REGISTER_ID", table: "SP_C1_Customers", column: id, comment: TEMPLATE_STRINGS[locale].visits.registerColumnNote }]);
+      expect(listSource(log(specs), { table: "SP_C1_Customers", column: id })).toBe("SP_V1_REGISTER_ID");
       // The name goes with the log: its key, not the register's.
-      expect(specs.filter((s) => s.record.template === "customers").flatMap((s) => s.columnNames ?? []).some((n) => n.name.includes("_LIST_"))).toBe(false);
+      expect(specs.filter((s) => s.record.template === "customers").flatMap((s) => s.columnNames ?? []).some((n) => n.name.includes("_REGISTER_") || n.name.includes("_LIST_"))).toBe(false);
     }
   });
 

@@ -32,8 +32,9 @@ test("a log written beside an existing register reads its columns in the first s
   const body = { row: log.tables[0].origin.row + 1, col: idColumn };
   const validation = sheet.validations.find((v) => v.range.from.row === body.row && v.range.from.col === body.col);
   // The drop-down lists a name the log defines for the register's column as it is named now.
-  expect(validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=SP_V1_LIST_1" } });
-  expect(fake.state.names.find((n) => n.name === "SP_V1_LIST_1")?.formula).toBe("=SP_C1_Customers[[Account]]");
+  expect(validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=SP_V1_REGISTER_ID" } });
+  expect(fake.state.names.find((n) => n.name === "SP_V1_REGISTER_ID")?.formula).toBe("=SP_C1_Customers[[Account]]");
+  expect(fake.state.names.find((n) => n.name === "SP_V1_REGISTER_NAME")?.formula).toBe("=SP_C1_Customers[[Customer]]");
   const nameColumn = log.tables[0].columns.findIndex((c) => c.key === "customerName");
-  expect(sheet.formula(a1({ row: body.row, col: nameColumn }))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_C1_Customers[[Account]],0)`);
+  expect(sheet.formula(a1({ row: body.row, col: nameColumn }))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_V1_REGISTER_ID,0)`);
 });
