@@ -147,10 +147,11 @@ export const REGISTER_COLUMN_NAMES = { id: "REGISTER_ID", name: "REGISTER_NAME" 
 
 /**
  * The log's formulas read whole columns — its own and the register's — through workbook names
- * (`VISIT_COLUMN_NAMES`, `REGISTER_COLUMN_NAMES`), not structured references: LibreOffice 7.4 works out a
- * structured reference for every cell formula that holds one, some 15 µs each, and a log of 40 000 visits
- * holds half a million of them (about 8 of the 33 s its workbook took to load and recalculate; a name costs
- * what a plain range does). Excel keeps a name on its column as rows are added and the column renamed.
+ * (`VISIT_COLUMN_NAMES`, `REGISTER_COLUMN_NAMES`), not structured references. LibreOffice reuses the row
+ * above's compiled formula only when it prints back as the cell's text (`rowFormulas.ts`), and it prints no
+ * structured reference as written: every cell holding `T[[列]]` was compiled from its text, half a million
+ * references in a log of 40 000 visits, about 8 of the 33 s its workbook took to load and recalculate.
+ * Excel keeps a name on its column as rows are added and the column is renamed.
  */
 function logColumns(kit: Kit, table: string, key: string, register: LinkedRegister | undefined): ColumnSpec[] {
   const { s, columns: c } = kit;

@@ -95,6 +95,13 @@ describe("客户拜访记录 (visit log)", () => {
     }
   });
 
+  test("no formula of the log reads a whole column by a structured reference: LibreOffice would compile each such cell from its text", () => {
+    const specs = buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES });
+    const formulas = log(specs).tables[0].columns.flatMap((c) => c.formula ?? []);
+    expect(formulas).toHaveLength(3);
+    for (const formula of formulas) expect(formula).not.toMatch(/SP_\w+\[\[[^\]#]+\]\]/);
+  });
+
   test("a second log takes the next key and sheet name", () => {
     const specs = buildTemplates([{ template: "visits", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "en-US", existing: NO_NAMES });
     expect(specs.map((s) => [s.name, s.tables[0].name])).toEqual([["Visit Log", "SP_V1_Visits"], ["Visit Log (2)", "SP_V2_Visits"]]);
