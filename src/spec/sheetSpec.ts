@@ -253,7 +253,8 @@ export interface NameSpec {
  * A workbook-scoped name for a whole table column (`SP_L1_COL_AMOUNT` → `SP_L1_Ledger[[金额]]`): Excel
  * keeps such a name on the column when it is renamed or moved and as the table grows, so another
  * template's formulas can read the column without knowing its header. The column is one of this sheet's
- * tables', or, for a drop-down's list, any table's (`tableColumn` validation rules).
+ * tables', or any table's this sheet reads: a drop-down's list (`tableColumn` validation rules), the visit
+ * log's look-up of the register (`SP_V1_REGISTER_ID`).
  */
 export interface ColumnNameSpec {
   readonly name: string;

@@ -244,7 +244,7 @@ const zhCN = {
     methodsLabel: "方式",
     newOldLabel: "新/老",
     columnNameNote: "拜访记录的一列,本表的公式和客户资源登记表、工作日记等按此名称读取。",
-    registerColumnNote: "客户资源登记表的一列,本表的客户编号下拉列表和客户名称按此名称读取;请勿删除。",
+    registerColumnNote: "客户资源登记表的一列,客户拜访记录的客户编号下拉列表和客户名称按此名称读取;请勿删除。",
     outOfOrder: "缺日期或顺序错乱的行数",
     outOfOrderNote: "每行都要有日期,并按日期先后记录:新/老客户、最近拜访日期、近 14 天次数和工作日记都以此为准。大于 0 时请查看标黄的日期:补填缺少的日期,再按日期升序排序本表。",
     idErrorTitle: "客户编号不在登记表中",

@@ -193,16 +193,24 @@ describe("fake Excel", () => {
     ]);
   });
 
-  test("deleting a sheet leaves its defined names pointing at #REF!", async () => {
+  test("deleting a sheet leaves its defined names, and names over its tables' columns, pointing at #REF!", async () => {
     const fake = new FakeExcel(["Keep", "Gone"]);
     await fake.run(async (context) => {
       const gone = context.workbook.worksheets.getItem("Gone");
       context.workbook.names.add("SP_GONE", gone.getRange("A1"));
+      gone.getRange("C1").values = [["No"]];
+      gone.tables.add("C1:C3", true).name = "Contracts";
+      context.workbook.names.add("SP_LIST", "=Contracts[[No]]", "");
+      context.workbook.names.add("SP_KEPT", "=Keep!$A$1", "");
       gone.delete();
       await context.sync();
     });
     expect(fake.sheetNames()).toEqual(["Keep"]);
-    expect(fake.state.names).toEqual([{ name: "SP_GONE", formula: "=#REF!", comment: "" }]);
+    expect(fake.state.names).toEqual([
+      { name: "SP_GONE", formula: "=#REF!", comment: "" },
+      { name: "SP_LIST", formula: "=#REF!", comment: "" },
+      { name: "SP_KEPT", formula: "=Keep!$A$1", comment: "" },
+    ]);
   });
 
   test("renaming a sheet rewrites the defined names that refer to it", async () => {
@@ -390,6 +398,29 @@ describe("fake Excel", () => {
       expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "=SP_L1_LIST_1" } }))).toBeUndefined();
       // A cell reference is not a name.
       expect(await onA1(fake, rule({ list: { inCellDropDown: true, source: "=C2" } }))).toBeUndefined();
+    });
+
+    test("a name or a cell formula may name only columns its table has (not case-sensitive), in every spelling of a structured reference", async () => {
+      const fake = new FakeExcel();
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.getRange("A1:C1").values = [["客户编号", "Amount", "a[b]#c"]];
+        sheet.tables.add("A1:C3", true).name = "Customers";
+        await context.sync();
+      });
+      let names = 0;
+      const name = (formula: string) => code(fake.run(async (context) => (context.workbook.names.add(`Name_${++names}`, formula, ""), context.sync())));
+      const cell = (formula: string) =>
+        code(fake.run(async (context) => ((context.workbook.worksheets.getItem("Sheet1").getRange("E1").formulas = [[formula]]), context.sync())));
+      expect(await name("=Customers[[客户编号]]")).toBeUndefined();
+      expect(await name("=Customers[[amount]]")).toBeUndefined();
+      expect(await name("=Customers[[客户名称]]")).toBe("InvalidArgument");
+      expect(await cell("=SUM(Customers[Amount])+COUNTA(Customers[[#Data],[客户编号]:[Amount]])+ROWS(Customers[])")).toBeUndefined();
+      expect(await cell("=Customers[[a'[b']'#c]]")).toBeUndefined();
+      expect(await cell('=IF(Customers[@Amount]>0,"Customers[Nope]",Customers[@[客户编号]])')).toBeUndefined();
+      expect(await cell("=SUM(Customers[Amounts])")).toBe("InvalidArgument");
+      expect(await cell("=COUNTA(Customers[[#This Row],[客户编号]],Customers[[#This Row],[Nope]])")).toBe("InvalidArgument");
+      expect(await cell("=COUNTA(Customers[[客户编号]:[Nope]])")).toBe("InvalidArgument");
     });
 
     test("page zoom is a scale of 10–400 or a positive page count; 0 pages is not documented (excel.pagelayoutzoomoptions)", async () => {

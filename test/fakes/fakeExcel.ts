@@ -242,9 +242,12 @@ export class FakeWorkbookState {
   deleteSheet(sheet: FakeSheet): void {
     if (this.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "cannot delete the last sheet");
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    const gone = this.tables.filter((t) => t.sheet === sheet).map((t) => t.name);
     this.tables.splice(0, this.tables.length, ...this.tables.filter((t) => t.sheet !== sheet));
-    // Excel keeps names whose sheet is gone, pointing at #REF!: deleting them is the caller's job.
-    for (const n of this.names) if (n.formula.startsWith(`=${quoteSheet(sheet.name)}!`)) n.formula = "=#REF!";
+    // Excel keeps names whose sheet or table is gone, pointing at #REF!: deleting them is the caller's job.
+    for (const n of this.names) {
+      if (n.formula.startsWith(`=${quoteSheet(sheet.name)}!`) || [...tablesIn(n.formula).keys()].some((t) => gone.some((g) => same(g, t)))) n.formula = "=#REF!";
+    }
     if (this.active === sheet) this.active = this.sheets[0];
   }
 
@@ -805,30 +808,78 @@ interface Area {
 // engine retrying every position inside every name, seconds in the formula-heavy roll-up tests.
 const TABLE_REFERENCE = /(?<![\p{L}_\\])([\p{L}_\\][\p{L}\p{N}_.\\]*)\[/gu;
 
-/** The table names a formula refers to, once per distinct formula: a calculated column repeats one formula on every row. */
-const tablesReferred = new Map<string, readonly string[]>();
-function tablesIn(formula: string): readonly string[] {
-  let names = tablesReferred.get(formula);
-  if (names === undefined) {
-    const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-    names = [...new Set([...code.matchAll(TABLE_REFERENCE)].map((match) => match[1]))];
-    if (tablesReferred.size > 50_000) tablesReferred.clear();
-    tablesReferred.set(formula, names);
+/**
+ * The columns the brackets of a structured reference name, from `open` (its "["): `[金额]`, `[@金额]`,
+ * `[[#This Row],[金额]]`, `[[甲]:[乙]]`, unescaped (`'` before `[ ] # '`); the special items (#Data, #All…) are
+ * not columns. Returns them and the index after the closing "]".
+ */
+function bracketColumns(code: string, open: number): { columns: string[]; end: number } {
+  const items: string[] = [];
+  let depth = 0;
+  let item = "";
+  let nested = false;
+  let i = open;
+  for (; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === "'" && i + 1 < code.length) {
+      item += code[++i];
+      continue;
+    }
+    if (ch === "[") {
+      if (++depth === 2) nested = true;
+      if (depth >= 2) item = "";
+      continue;
+    }
+    if (ch === "]") {
+      if (depth === 2 || (depth === 1 && !nested)) items.push(item);
+      item = "";
+      if (--depth === 0) break;
+      continue;
+    }
+    item += ch;
   }
-  return names;
+  const columns = items.map((c) => (c.startsWith("@") ? c.slice(1) : c).trim()).filter((c) => c !== "" && !c.startsWith("#"));
+  return { columns, end: i + 1 };
+}
+
+/**
+ * The tables a formula refers to, each with the columns it names, once per distinct formula: a calculated
+ * column repeats one formula on every row.
+ */
+const tablesReferred = new Map<string, ReadonlyMap<string, readonly string[]>>();
+function tablesIn(formula: string): ReadonlyMap<string, readonly string[]> {
+  let tables = tablesReferred.get(formula);
+  if (tables === undefined) {
+    const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+    const found = new Map<string, string[]>();
+    for (const match of code.matchAll(TABLE_REFERENCE)) {
+      const { columns } = bracketColumns(code, match.index + match[0].length - 1);
+      found.set(match[1], [...(found.get(match[1]) ?? []), ...columns]);
+    }
+    tables = found;
+    if (tablesReferred.size > 50_000) tablesReferred.clear();
+    tablesReferred.set(formula, tables);
+  }
+  return tables;
 }
 
 /**
  * Excel refuses a formula longer than 8 192 characters, "=" included ([MS-OI29500] 2.1.1085: Excel restricts
  * ST_Formula to 8 192; the same limit when one is typed or set), and one that names a table which does not
- * exist (yet).
+ * exist (yet), or a column its table lacks (typed, Excel says "There's a problem with this formula"; a
+ * structured reference resolves to the named column only — Microsoft Support, "Using structured
+ * references with Excel tables": column names are not case-sensitive).
  */
 function checkFormula(state: FakeWorkbookState, formula: string): void {
   if (formula.length > 8192) throw new FakeOfficeError("InvalidArgument", `formula of ${formula.length} characters, over 8192`);
-  for (const name of tablesIn(formula)) {
+  for (const [name, columns] of tablesIn(formula)) {
     // Builders spell table names as created; the case-insensitive look-up only runs when that misses.
-    if (!state.tables.some((t) => t.name === name) && !state.tables.some((t) => same(t.name, name)))
-      throw new FakeOfficeError("InvalidArgument", `formula refers to unknown table ${name}: ${formula}`);
+    const table = state.tables.find((t) => t.name === name) ?? state.tables.find((t) => same(t.name, name));
+    if (table === undefined) throw new FakeOfficeError("InvalidArgument", `formula refers to unknown table ${name}: ${formula}`);
+    if (columns.length === 0) continue;
+    const headers = state.tableHeaders(table);
+    const missing = columns.find((c) => !headers.some((h) => same(h.trim(), c)));
+    if (missing !== undefined) throw new FakeOfficeError("InvalidArgument", `formula refers to column "${missing}", which table ${name} lacks: ${formula}`);
   }
 }
 
