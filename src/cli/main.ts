@@ -17,8 +17,8 @@ import { nextPlanInFile } from "../writers/xlsx/team/nextPlanFile";
 import { NextPlanError } from "../templates/team/nextPlan";
 import { TemplateError } from "../templates/errors";
 import { mergePlanInputs } from "./planInput";
-import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, resolveImport, type ExistingRegister, type ImportKind, type ImportPlan, type SourceGrid } from "../import";
-import { XlsxPackage } from "../writers/ooxml";
+import { buildReviewSheet, byHeaders, emptyRegisterRequest, headersByKey, registerLocale, sourceHeaders, decodeText, ImportError, importFields, overrideMapping, parseCsv, planImport, proposeMapping, problemText, registerTable, logRegisterTable, resolveImport, type ExistingRegister, type ImportPlan, type SourceGrid } from "../import";
+import { definedNames, XlsxPackage } from "../writers/ooxml";
 import { appendTableRows, readTableContents } from "../writers/ooxml/appendRows";
 import { readSourceGrid } from "../writers/xlsx/sourceGrid";
 import { formatDateList, parseDateList, type DateLists, type YearMonth } from "../domain/dateText";
@@ -515,9 +515,8 @@ function importReport(plan: ImportPlan, locale: Locale, tableHeaders: readonly s
   return lines;
 }
 
-/** The register of `kind` in `pkg`, read for the duplicate check, if the workbook has one. */
-async function readRegister(pkg: XlsxPackage, kind: ImportKind, names: ExistingNames): Promise<ExistingRegister | undefined> {
-  const table = registerTable(kind, names);
+/** Table `table` of `pkg` as a register, read for the duplicate check (none without a table). */
+async function readRegister(pkg: XlsxPackage, table: string | undefined): Promise<ExistingRegister | undefined> {
   return table === undefined ? undefined : { table, ...(await readTableContents(pkg, table)) };
 }
 
@@ -548,9 +547,11 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   const created = registerTable(kind, names) === undefined ? buildTemplates([emptyRegisterRequest(kind, defaultPeriods(now).statsYear)], { locale: lang, existing: names }) : [];
   const pkg = await XlsxPackage.load(created.length > 0 ? await writeXlsx(created, before) : (before ?? new Uint8Array()));
   const withCreated: ExistingNames = { ...names, tables: [...names.tables, ...created.flatMap((spec) => spec.tables.map((t) => t.name))] };
-  const register = await readRegister(pkg, kind, withCreated);
+  const register = await readRegister(pkg, registerTable(kind, withCreated));
   if (register === undefined) throw new Error(`no ${kind} register in the workbook after writing one`);
-  const customers = kind === "visits" ? await readRegister(pkg, "customers", withCreated) : undefined;
+  // Visits take their IDs from the register the log's formulas read (its SP_V<n>_REGISTER_ID).
+  const nameFormulas = async () => definedNames(await pkg.workbookXml()).map((n) => ({ name: n.name, formula: n.reference }));
+  const customers = kind === "visits" ? await readRegister(pkg, logRegisterTable(register.table, await nameFormulas(), withCreated)) : undefined;
   const locale = registerLocale(kind, register.headers);
   const plan = planImport(kind, grid, mapping, { locale, register, ...(customers ? { customers } : {}) });
   io.stderr(importReport(plan, lang, register.headers).join("\n"));

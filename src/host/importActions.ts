@@ -1,5 +1,5 @@
 import type { Locale } from "../contract/locale";
-import { byHeaders, decodeText, emptyRegisterRequest, parseCsv, registerTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid, type TextEncoding } from "../import";
+import { byHeaders, decodeText, emptyRegisterRequest, parseCsv, registerTable, logRegisterTable, type ExistingRegister, type ImportKind, type ImportWrite, type SourceGrid, type TextEncoding } from "../import";
 import { parseAddress } from "../spec/addresses";
 import { NO_NAMES } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
@@ -79,11 +79,13 @@ export async function readWorkbookSource(source: WorkbookSource): Promise<{ read
 
 /**
  * The workbook's register of `kind` as it stands (the newest, as the templates find theirs), and for visits
- * its customer register: one sync lists the tables, one reads each register.
+ * the customer register that log reads (`logRegisterTable`): one sync lists the tables and names, one
+ * reads each register.
  */
 export async function readRegistersInWorkbook(kind: ImportKind): Promise<WorkbookRegisters> {
   return Excel.run(async (context) => {
     const tables = context.workbook.tables.load("items/name");
+    const workbookNames = kind === "visits" ? context.workbook.names.load("items/name,items/formula") : undefined;
     await context.sync();
     const names = { ...NO_NAMES, tables: tables.items.map((t) => t.name) };
     const read = async (table: string): Promise<RegisterRead> => {
@@ -93,7 +95,8 @@ export async function readRegistersInWorkbook(kind: ImportKind): Promise<Workboo
       return { register: { table, ...contents }, firstRow: parseAddress(body.address).range.from.row + 1 };
     };
     const table = registerTable(kind, names);
-    const customers = kind === "visits" ? registerTable("customers", names) : undefined;
+    const customers =
+      kind !== "visits" ? undefined : table === undefined ? registerTable("customers", names) : logRegisterTable(table, (workbookNames?.items ?? []).map((n) => ({ name: n.name, formula: String(n.formula) })), names);
     return {
       ...(table === undefined ? {} : { target: await read(table) }),
       ...(customers === undefined ? {} : { customers: (await read(customers)).register }),

@@ -10,5 +10,5 @@ export { cleanRows, type CleanRow } from "./clean";
 export { ImportError, problemText, type CellProblem, type ImportErrorCode, type ProblemCode } from "./problems";
 export { findDuplicates, normalizeCompanyName, normalizePhone, type DuplicateGroup, type DuplicateReason } from "./duplicates";
 export { resolveCustomerIds } from "./resolve";
-export { byHeaders, emptyRegisterRequest, planImport, registerRows, registerTable, resolveImport, type Decision, type ExistingRegister, type HeaderRow, type ImportPlan, type ImportTarget, type ImportWrite } from "./plan";
+export { byHeaders, emptyRegisterRequest, planImport, registerRows, registerTable, logRegisterTable, resolveImport, type Decision, type ExistingRegister, type HeaderRow, type ImportPlan, type ImportTarget, type ImportWrite } from "./plan";
 export { buildReviewSheet } from "./reviewSheet";

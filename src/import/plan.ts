@@ -4,7 +4,8 @@ import { TEMPLATES } from "../templates/registry";
 import type { TemplateRequest } from "../templates";
 import { CONTRACTS_ROLE, CUSTOMERS_ROLE } from "../templates/linkedTables";
 import { LEDGER_ROLE } from "../templates/contractLedger";
-import { VISITS_ROLE } from "../templates/visitLog";
+import { REGISTER_COLUMN_NAMES, VISITS_ROLE } from "../templates/visitLog";
+import { spName } from "../spec/naming";
 import { cleanRows, type CleanRow } from "./clean";
 import { findDuplicates, type DuplicateGroup } from "./duplicates";
 import { headersByKey, importFields, KEY_FIELDS, type ImportKind } from "./fields";
@@ -57,9 +58,25 @@ export interface ImportPlan {
 
 /** The table an import of `kind` appends to: the workbook's newest, as the linked templates find theirs. */
 export function registerTable(kind: ImportKind, existing: ExistingNames): string | undefined {
-  const pattern = new RegExp(`^SP_${TEMPLATES[kind].keyLetter}\\d+_${TABLE_ROLE[kind]}$`, "i");
-  return existing.tables.filter((table) => pattern.test(table)).at(-1);
+  return existing.tables.filter((table) => registerPattern(kind).test(table)).at(-1);
 }
+
+/**
+ * The customer register whose IDs an import into visit log `log` gives: the one the log's formulas look
+ * customers up in, named by its `SP_<KEY>_REGISTER_ID` (`names`: the workbook's names with their
+ * formulas, "=" or not), so that each imported ID shows its customer's name; else — a log written before
+ * it had that name, or the name broken — the workbook's newest register, as the log was written against.
+ */
+export function logRegisterTable(log: string, names: readonly { readonly name: string; readonly formula: string }[], existing: ExistingNames): string | undefined {
+  const key = /^SP_([A-Z]\d+)_/i.exec(log)?.[1];
+  const idName = key === undefined ? undefined : spName(key.toUpperCase(), REGISTER_COLUMN_NAMES.id);
+  const formula = names.find((n) => idName !== undefined && n.name.toUpperCase() === idName)?.formula;
+  const table = formula === undefined ? undefined : /^=?\s*([\p{L}_\\][\p{L}\p{N}_.\\]*)\[/u.exec(formula)?.[1];
+  const listed = table === undefined ? undefined : existing.tables.find((t) => t.toUpperCase() === table.toUpperCase());
+  return listed !== undefined && registerPattern("customers").test(listed) ? listed : registerTable("customers", existing);
+}
+
+const registerPattern = (kind: ImportKind): RegExp => new RegExp(`^SP_${TEMPLATES[kind].keyLetter}\\d+_${TABLE_ROLE[kind]}$`, "i");
 
 /** The role part of each register's table name (`SP_C1_Customers`), as its builder names it. */
 const TABLE_ROLE: Readonly<Record<ImportKind, string>> = { customers: CUSTOMERS_ROLE, contracts: CONTRACTS_ROLE, visits: VISITS_ROLE, ledger: LEDGER_ROLE };

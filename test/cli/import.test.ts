@@ -194,6 +194,19 @@ test("visits by customer name get the register's IDs; an unknown name is listed 
   expect(run.err).toContain("这一行未导入");
 });
 
+test("visits take their IDs from the register the log reads, not from a register written after it", async () => {
+  const first = await writeXlsx(buildTemplates([{ template: "customers", options: { rows: customerRows(10, "zh-CN") } }, { template: "visits", options: { blankRows: 5 } }], { locale: "zh-CN", existing: NO_NAMES }));
+  // A second register listing the same customers under other IDs, written later: the workbook's newest.
+  const others = customerRows(10, "zh-CN").map((row) => ({ ...row, id: String(row.id).replace("KH", "ZZ") }));
+  const out = file("two-registers.xlsx", await writeXlsx(buildTemplates([{ template: "customers", options: { rows: others } }], { locale: "zh-CN", existing: await inspectXlsx(first) }), first));
+  expect((await inspectXlsx(readFileSync(out))).tables).toEqual(expect.arrayContaining(["SP_C1_Customers", "SP_C2_Customers", "SP_V1_Visits"]));
+  const source = file("visits2.csv", gb18030Bytes(csvText([["拜访日期", "业务员", "客户", "拜访方式"], ["2026/11/20", "张三", "客户3有限公司", "面访"]])));
+  const run = await runCli("import", "visits", "--from", source, "--out", out);
+  expect(run.code).toBe(0);
+  // The log's 客户名称 looks the ID up in SP_C1_Customers (its SP_V1_REGISTER_ID): an ID from SP_C2 would show no name.
+  expect((await registerRows(out, "SP_V1_Visits")).map((r) => r["客户编号"])).toEqual(["KH00003"]);
+});
+
 test("bad usage exits 2 in both languages; a failed import leaves the workbook byte for byte as it was", async () => {
   const source = file("crm2.csv", messyCustomersCsv());
   for (const [argv, mention] of [

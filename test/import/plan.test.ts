@@ -1,4 +1,4 @@
-import { planImport, proposeMapping, registerTable, resolveImport, type Decision, type ExistingRegister, type SourceGrid } from "../../src/import";
+import { logRegisterTable, planImport, proposeMapping, registerTable, resolveImport, type Decision, type ExistingRegister, type SourceGrid } from "../../src/import";
 import { NO_NAMES } from "../../src/spec/naming";
 import { MESSY_CUSTOMER_HEADER, MESSY_CUSTOMER_ROWS } from "../fixtures/messy";
 import { seeded } from "../fixtures/random";
@@ -121,6 +121,22 @@ test("a row without its key field is listed and not imported; a mapping without 
   const phones: SourceGrid = [["手机"], ["13800138000"]];
   expect(planImport("customers", phones, proposeMapping("customers", phones), { locale: "zh-CN" }).missingKeys).toEqual(["客户名称"]);
   expect(planImport("ledger", phones, { headerRow: 0, targets: [undefined] }, { locale: "en-US" }).missingKeys).toEqual(["Date", "Contract no."]);
+});
+
+test("visits take the customer register their log reads by its SP_V<n>_REGISTER_ID, else the newest", () => {
+  const names = { ...NO_NAMES, tables: ["SP_C1_Customers", "SP_V1_Visits", "SP_C2_Customers", "SP_V2_Visits"] };
+  const read = [
+    { name: "SP_V1_REGISTER_ID", formula: "=SP_C1_Customers[[客户编号]]" },
+    { name: "sp_v2_register_id", formula: "sp_c1_customers[[Customer ID]]" },
+    { name: "SP_V3_REGISTER_ID", formula: "=#REF!" },
+    { name: "SP_V4_REGISTER_ID", formula: "=SP_K1_Contracts[[合同编号]]" },
+  ];
+  expect(logRegisterTable("SP_V1_Visits", read, names)).toBe("SP_C1_Customers");
+  // Case aside, as Excel reads names; the table as the workbook spells it.
+  expect(logRegisterTable("SP_V2_Visits", read, names)).toBe("SP_C1_Customers");
+  // Broken, pointing elsewhere, or absent (a log written before the name): the newest register.
+  for (const log of ["SP_V3_Visits", "SP_V4_Visits", "SP_V5_Visits"]) expect(logRegisterTable(log, read, names)).toBe("SP_C2_Customers");
+  expect(logRegisterTable("SP_V1_Visits", [{ name: "SP_V1_REGISTER_ID", formula: "=SP_C9_Customers[[客户编号]]" }], names)).toBe("SP_C2_Customers");
 });
 
 test("the register an import goes to is the workbook's newest of its kind", () => {

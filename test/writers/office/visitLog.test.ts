@@ -3,6 +3,7 @@ import { buildVisitLog } from "../../../src/templates/visitLog";
 import { a1 } from "../../../src/spec/a1";
 import { exactKey } from "../../../src/spec/formula";
 import { writeSheets } from "../../../src/writers/office/officeWriter";
+import { readRegistersInWorkbook } from "../../../src/host/importActions";
 import { FakeExcel } from "../../fakes/fakeExcel";
 import { customerRows } from "../../fixtures/customers";
 
@@ -37,4 +38,31 @@ test("a log written beside an existing register reads its columns in the first s
   expect(fake.state.names.find((n) => n.name === "SP_V1_REGISTER_NAME")?.formula).toBe("=SP_C1_Customers[[Customer]]");
   const nameColumn = log.tables[0].columns.findIndex((c) => c.key === "customerName");
   expect(sheet.formula(a1({ row: body.row, col: nameColumn }))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_V1_REGISTER_ID,0)`);
+});
+
+/**
+ * An import into the log in Excel takes customer IDs from the register the log's formulas read (its
+ * `SP_V1_REGISTER_ID`), not from a register written after the log — read in the sync that lists the tables.
+ */
+test("importing visits reads the register the log names, with the tables, not the newest register", async () => {
+  const fake = new FakeExcel();
+  const write = (build: Parameters<typeof writeSheets>[1]) => fake.run((context) => writeSheets(context, build));
+  await write((existing) => buildCustomerRegister({ rows: customerRows(3, "zh-CN"), blankRows: 0 }, { locale: "zh-CN", existing }));
+  await write((existing) => buildVisitLog({ blankRows: 1 }, { locale: "zh-CN", existing }));
+  const others = customerRows(3, "zh-CN").map((row) => ({ ...row, id: String(row.id).replace("KH", "ZZ") }));
+  await write((existing) => buildCustomerRegister({ rows: others, blankRows: 0 }, { locale: "zh-CN", existing }));
+  expect(fake.state.tables.map((t) => t.name).filter((t) => !t.endsWith("TierSummary"))).toEqual(["SP_C1_Customers", "SP_V1_Visits", "SP_C2_Customers"]);
+  const global = globalThis as { Excel?: unknown };
+  global.Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => fake.run(batch) };
+  try {
+    const before = fake.syncCount;
+    const read = await readRegistersInWorkbook("visits");
+    expect(read.target?.register.table).toBe("SP_V1_Visits");
+    expect(read.customers?.table).toBe("SP_C1_Customers");
+    expect(read.customers?.rows.map((row) => row[0])).toEqual(["KH00001", "KH00002", "KH00003"]);
+    // One sync lists the tables and names, one reads each register.
+    expect(fake.syncCount - before).toBe(3);
+  } finally {
+    delete global.Excel;
+  }
 });
