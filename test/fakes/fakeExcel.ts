@@ -2,6 +2,7 @@ import type { CellRef, RangeRef } from "../../src/spec/sheetSpec";
 import { a1, quoteSheet } from "../../src/spec/a1";
 import { intersects, parseAddress, qualifiedAddress } from "../../src/spec/addresses";
 import { boundingBox } from "../../src/writers/layout";
+import { structuredReferences } from "../support/structuredRefs";
 import { formulaShifter } from "../../src/writers/ooxml/workbook";
 
 /**
@@ -804,44 +805,6 @@ interface Area {
   readonly range: RangeRef;
 }
 
-// No name starts right after a letter, `_` or `\` (the match would have begun there); saying so spares the
-// engine retrying every position inside every name, seconds in the formula-heavy roll-up tests.
-const TABLE_REFERENCE = /(?<![\p{L}_\\])([\p{L}_\\][\p{L}\p{N}_.\\]*)\[/gu;
-
-/**
- * The columns the brackets of a structured reference name, from `open` (its "["): `[金额]`, `[@金额]`,
- * `[[#This Row],[金额]]`, `[[甲]:[乙]]`, unescaped (`'` before `[ ] # '`); the special items (#Data, #All…) are
- * not columns. Returns them and the index after the closing "]".
- */
-function bracketColumns(code: string, open: number): { columns: string[]; end: number } {
-  const items: string[] = [];
-  let depth = 0;
-  let item = "";
-  let nested = false;
-  let i = open;
-  for (; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === "'" && i + 1 < code.length) {
-      item += code[++i];
-      continue;
-    }
-    if (ch === "[") {
-      if (++depth === 2) nested = true;
-      if (depth >= 2) item = "";
-      continue;
-    }
-    if (ch === "]") {
-      if (depth === 2 || (depth === 1 && !nested)) items.push(item);
-      item = "";
-      if (--depth === 0) break;
-      continue;
-    }
-    item += ch;
-  }
-  const columns = items.map((c) => (c.startsWith("@") ? c.slice(1) : c).trim()).filter((c) => c !== "" && !c.startsWith("#"));
-  return { columns, end: i + 1 };
-}
-
 /**
  * The tables a formula refers to, each with the columns it names, once per distinct formula: a calculated
  * column repeats one formula on every row.
@@ -850,13 +813,7 @@ const tablesReferred = new Map<string, ReadonlyMap<string, readonly string[]>>()
 function tablesIn(formula: string): ReadonlyMap<string, readonly string[]> {
   let tables = tablesReferred.get(formula);
   if (tables === undefined) {
-    const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-    const found = new Map<string, string[]>();
-    for (const match of code.matchAll(TABLE_REFERENCE)) {
-      const { columns } = bracketColumns(code, match.index + match[0].length - 1);
-      found.set(match[1], [...(found.get(match[1]) ?? []), ...columns]);
-    }
-    tables = found;
+    tables = structuredReferences(formula);
     if (tablesReferred.size > 50_000) tablesReferred.clear();
     tablesReferred.set(formula, tables);
   }

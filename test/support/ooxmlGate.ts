@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
 import JSZip from "jszip";
 import { repoRoot } from "./paths";
+import { structuredReferences } from "./structuredRefs";
 
 export type GateRule =
   | "well-formed"
@@ -618,6 +619,8 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
   // Worksheets: cells, conditional formats, tables.
   const tableIds = new Map<string, string>();
   const tableNames = new Map<string, string>();
+  /** Each table's column names, lower case, by its displayName in lower case. */
+  const tableColumnNames = new Map<string, readonly string[]>();
   sheets.forEach((sheet, index) => {
     const partName = byId(workbookName, attr(sheet, "id", NS.r));
     const ws = partName ? parts.get(partName) : undefined;
@@ -729,6 +732,7 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
       if (to.row - from.row + 1 <= frame) at("table", "table-range", `ref ${attr(table, "ref")} leaves no data row`);
       // Excel compares column names case-insensitively and repairs a table with two alike (exceljs#2944).
       const columnNames = columns.map((c) => (attr(c, "name") ?? "").toLowerCase());
+      tableColumnNames.set(display.toLowerCase(), columnNames);
       columnNames.filter((n, i) => columnNames.indexOf(n) !== i).forEach((n) => at("tableColumn", "table-header", `two columns are named "${n}" (names are case-insensitive)`));
       const ref = attr(table, "ref") ?? "";
       overlaps([ref], tableRefs).forEach(([, other]) => at("table", "range-overlap", `${ref} overlaps another table's ${other}`));
@@ -747,6 +751,17 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
       });
     }
   });
+  // A defined name over a table column (`SP_L1_LIST_1` → `SP_K1_Contracts[[合同编号]]`) must name a table and
+  // columns the package has: Excel takes a structured reference only to what exists (typed, "There's a
+  // problem with this formula"), and a name a writer derived from stale headers would read nothing.
+  for (const dn of definedNames) {
+    for (const [table, columns] of structuredReferences(textOf(dn))) {
+      const at = (message: string) => report(workbookName, "definedName", "defined-name", `${attr(dn, "name") ?? ""}: ${message}`);
+      const known = tableColumnNames.get(table.toLowerCase());
+      if (known === undefined) at(`refers to table ${table}, which the workbook does not have`);
+      else for (const column of columns) if (!known.some((k) => k.trim() === column.toLowerCase())) at(`refers to column "${column}", which table ${table} does not have`);
+    }
+  }
   return problems;
 }
 
