@@ -64,8 +64,9 @@ export function registerTable(kind: ImportKind, existing: ExistingNames): string
 /**
  * The customer register whose IDs an import into visit log `log` gives: the one the log's formulas look
  * customers up in, named by its `SP_<KEY>_REGISTER_ID` (`names`: the workbook's names with their
- * formulas, "=" or not), so that each imported ID shows its customer's name; else — a log written before
- * it had that name, or the name broken — the workbook's newest register, as the log was written against.
+ * formulas, "=" or not; a table the user renamed included), so that each imported ID shows its customer's
+ * name; else — a log written before it had that name, or the name broken — the workbook's newest register,
+ * as the log was written against.
  */
 export function logRegisterTable(log: string, names: readonly { readonly name: string; readonly formula: string }[], existing: ExistingNames): string | undefined {
   const key = /^SP_([A-Z]\d+)_/i.exec(log)?.[1];
@@ -73,7 +74,9 @@ export function logRegisterTable(log: string, names: readonly { readonly name: s
   const formula = names.find((n) => idName !== undefined && n.name.toUpperCase() === idName)?.formula;
   const table = formula === undefined ? undefined : /^=?\s*([\p{L}_\\][\p{L}\p{N}_.\\]*)\[/u.exec(formula)?.[1];
   const listed = table === undefined ? undefined : existing.tables.find((t) => t.toUpperCase() === table.toUpperCase());
-  return listed !== undefined && registerPattern("customers").test(listed) ? listed : registerTable("customers", existing);
+  // A table the user renamed (Excel rewrites the name with it) is still the log's register; another template's is not.
+  const isRegister = listed !== undefined && (registerPattern("customers").test(listed) || !/^SP_[A-Z]+\d+_/i.test(listed));
+  return isRegister ? listed : registerTable("customers", existing);
 }
 
 const registerPattern = (kind: ImportKind): RegExp => new RegExp(`^SP_${TEMPLATES[kind].keyLetter}\\d+_${TABLE_ROLE[kind]}$`, "i");

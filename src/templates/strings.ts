@@ -919,7 +919,7 @@ const enUS: TemplateStrings = {
     methodsLabel: "Channels",
     newOldLabel: "New/existing",
     columnNameNote: "A column of the visit log, which its own formulas, the customer register, the work diary and other sheets read by this name.",
-    registerColumnNote: "A column of the customer register, which this log's customer ID drop-down and customer names read by this name; do not delete.",
+    registerColumnNote: "A column of the customer register, which the visit log's customer ID drop-down and customer names read by this name; do not delete.",
     outOfOrder: "Undated or out-of-order rows",
     outOfOrderNote: "Every row needs a date, in date order: New/existing, the last visit, the 14-day count and the work diary rely on it. Above 0, see the dates marked yellow: fill in the missing ones, then sort the table by Date, oldest first.",
     idErrorTitle: "Customer ID not in the register",

@@ -137,6 +137,9 @@ test("visits take the customer register their log reads by its SP_V<n>_REGISTER_
   // Broken, pointing elsewhere, or absent (a log written before the name): the newest register.
   for (const log of ["SP_V3_Visits", "SP_V4_Visits", "SP_V5_Visits"]) expect(logRegisterTable(log, read, names)).toBe("SP_C2_Customers");
   expect(logRegisterTable("SP_V1_Visits", [{ name: "SP_V1_REGISTER_ID", formula: "=SP_C9_Customers[[客户编号]]" }], names)).toBe("SP_C2_Customers");
+  // The register renamed by the user: Excel rewrote the name with it, and it is still the log's register.
+  const renamed = { ...names, tables: ["客户表", ...names.tables.slice(1)] };
+  expect(logRegisterTable("SP_V1_Visits", [{ name: "SP_V1_REGISTER_ID", formula: "=客户表[客户编号]" }], renamed)).toBe("客户表");
 });
 
 test("the register an import goes to is the workbook's newest of its kind", () => {
