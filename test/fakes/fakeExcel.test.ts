@@ -213,6 +213,28 @@ describe("fake Excel", () => {
     ]);
   });
 
+  test("renaming a table rewrites the names over its columns; deleting it leaves them at #REF!", async () => {
+    const fake = new FakeExcel(["Sheet1"]);
+    const formulaOf = (name: string) => fake.state.names.find((n) => n.name === name)?.formula;
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").values = [["No", "Name"]];
+      sheet.tables.add("A1:B3", true).name = "Customers";
+      sheet.getRange("D1").values = [["No"]];
+      sheet.tables.add("D1:D3", true).name = "MyCustomers";
+      context.workbook.names.add("SP_ID", "=Customers[[No]]", "");
+      // A table whose name ends like the renamed one's is left alone.
+      context.workbook.names.add("SP_OTHER", "=MyCustomers[[No]]", "");
+      await context.sync();
+    });
+    expect(await code(fake.run(async (context) => ((context.workbook.tables.getItem("Customers").name = "客户表"), context.sync())))).toBeUndefined();
+    expect(formulaOf("SP_ID")).toBe("=客户表[[No]]");
+    expect(formulaOf("SP_OTHER")).toBe("=MyCustomers[[No]]");
+    await fake.run(async (context) => (context.workbook.tables.getItem("客户表").delete(), context.sync()));
+    expect(formulaOf("SP_ID")).toBe("=#REF!");
+    expect(formulaOf("SP_OTHER")).toBe("=MyCustomers[[No]]");
+  });
+
   test("renaming a sheet rewrites the defined names that refer to it", async () => {
     const fake = new FakeExcel(["Plan", "Other"]);
     await fake.run(async (context) => {

@@ -246,10 +246,21 @@ export class FakeWorkbookState {
     const gone = this.tables.filter((t) => t.sheet === sheet).map((t) => t.name);
     this.tables.splice(0, this.tables.length, ...this.tables.filter((t) => t.sheet !== sheet));
     // Excel keeps names whose sheet or table is gone, pointing at #REF!: deleting them is the caller's job.
-    for (const n of this.names) {
-      if (n.formula.startsWith(`=${quoteSheet(sheet.name)}!`) || [...tablesIn(n.formula).keys()].some((t) => gone.some((g) => same(g, t)))) n.formula = "=#REF!";
-    }
+    for (const n of this.names) if (n.formula.startsWith(`=${quoteSheet(sheet.name)}!`)) n.formula = "=#REF!";
+    this.tablesGone(gone);
     if (this.active === sheet) this.active = this.sheets[0];
+  }
+
+  /** Names over the columns of deleted tables point at #REF!, as Excel leaves them. */
+  tablesGone(gone: readonly string[]): void {
+    for (const n of this.names) if ([...tablesIn(n.formula).keys()].some((t) => gone.some((g) => same(g, t)))) n.formula = "=#REF!";
+  }
+
+  /** Excel rewrites the names over a renamed table's columns (references in cell formulas are not modelled). */
+  tableRenamed(from: string, to: string): void {
+    for (const n of this.names) {
+      if ([...tablesIn(n.formula).keys()].some((t) => same(t, from))) n.formula = n.formula.replace(new RegExp(`(?<![\\p{L}\\p{N}_.\\\\])${from.replace(/[.\\]/g, "\\$&")}(?=\\[)`, "giu"), to);
+    }
   }
 
   tableHeaders(table: FakeTable): string[] {
@@ -1346,6 +1357,7 @@ class TableProxy extends ClientObject<FakeTable> {
   set name(value: string) {
     this.act("set name", value, (table) => {
       if (!same(table.name, value)) this.ctx.fake.state.checkNewName(value);
+      this.ctx.fake.state.tableRenamed(table.name, value);
       table.name = value;
     });
   }
@@ -1478,6 +1490,7 @@ class TableProxy extends ClientObject<FakeTable> {
       const state = this.ctx.fake.state;
       for (const cell of cellsOf(table.range)) table.sheet.cells.delete(cellKey(cell.row, cell.col));
       state.tables.splice(state.tables.indexOf(table), 1);
+      state.tablesGone([table.name]);
     });
   }
 }

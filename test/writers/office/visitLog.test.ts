@@ -62,6 +62,9 @@ test("importing visits reads the register the log names, with the tables, not th
     expect(read.customers?.rows.map((row) => row[0])).toEqual(["KH00001", "KH00002", "KH00003"]);
     // One sync lists the tables and names, one reads each register.
     expect(fake.syncCount - before).toBe(3);
+    // The user renames the register: Excel rewrites the log's name with it, and the import still reads it.
+    await fake.run(async (context) => ((context.workbook.tables.getItem("SP_C1_Customers").name = "客户表"), context.sync()));
+    expect((await readRegistersInWorkbook("visits")).customers?.table).toBe("客户表");
   } finally {
     delete global.Excel;
   }
