@@ -256,7 +256,11 @@ export class FakeWorkbookState {
     for (const n of this.names) if ([...tablesIn(n.formula).keys()].some((t) => gone.some((g) => same(g, t)))) n.formula = "=#REF!";
   }
 
-  /** Excel rewrites the names over a renamed table's columns (references in cell formulas are not modelled). */
+  /**
+   * Excel rewrites the names over a renamed table's columns (Microsoft Support, "Using structured references
+   * with Excel tables": the names in structured references adjust, and the page's "rename a table" steps);
+   * references in cell formulas are not modelled.
+   */
   tableRenamed(from: string, to: string): void {
     for (const n of this.names) {
       if ([...tablesIn(n.formula).keys()].some((t) => same(t, from))) n.formula = n.formula.replace(new RegExp(`(?<![\\p{L}\\p{N}_.\\\\])${from.replace(/[.\\]/g, "\\$&")}(?=\\[)`, "giu"), to);
