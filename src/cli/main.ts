@@ -550,8 +550,8 @@ async function importList(command: ImportCommand, io: CliIo, now: Date): Promise
   const register = await readRegister(pkg, registerTable(kind, withCreated));
   if (register === undefined) throw new Error(`no ${kind} register in the workbook after writing one`);
   // Visits take their IDs from the register the log's formulas read (its SP_V<n>_REGISTER_ID).
-  const nameFormulas = async () => definedNames(await pkg.workbookXml()).flatMap((n) => (n.localSheetId === undefined ? [{ name: n.name, formula: n.reference }] : []));
-  const customers = kind === "visits" ? await readRegister(pkg, logRegisterTable(register.table, await nameFormulas(), withCreated)) : undefined;
+  const workbookNames = kind === "visits" ? definedNames(await pkg.workbookXml()).flatMap((n) => (n.localSheetId === undefined ? [{ name: n.name, formula: n.reference }] : [])) : [];
+  const customers = kind === "visits" ? await readRegister(pkg, logRegisterTable(register.table, workbookNames, withCreated)) : undefined;
   const locale = registerLocale(kind, register.headers);
   const plan = planImport(kind, grid, mapping, { locale, register, ...(customers ? { customers } : {}) });
   io.stderr(importReport(plan, lang, register.headers).join("\n"));

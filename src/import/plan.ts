@@ -5,7 +5,7 @@ import type { TemplateRequest } from "../templates";
 import { CONTRACTS_ROLE, CUSTOMERS_ROLE } from "../templates/linkedTables";
 import { LEDGER_ROLE } from "../templates/contractLedger";
 import { REGISTER_COLUMN_NAMES, VISITS_ROLE } from "../templates/visitLog";
-import { spName } from "../spec/naming";
+import { keyOfName, spName } from "../spec/naming";
 import { cleanRows, type CleanRow } from "./clean";
 import { findDuplicates, type DuplicateGroup } from "./duplicates";
 import { headersByKey, importFields, KEY_FIELDS, type ImportKind } from "./fields";
@@ -69,13 +69,13 @@ export function registerTable(kind: ImportKind, existing: ExistingNames): string
  * as the log was written against.
  */
 export function logRegisterTable(log: string, names: readonly { readonly name: string; readonly formula: string }[], existing: ExistingNames): string | undefined {
-  const key = /^SP_([A-Z]\d+)_/i.exec(log)?.[1];
-  const idName = key === undefined ? undefined : spName(key.toUpperCase(), REGISTER_COLUMN_NAMES.id);
+  const key = keyOfName(log);
+  const idName = key === undefined ? undefined : spName(key, REGISTER_COLUMN_NAMES.id);
   const formula = names.find((n) => idName !== undefined && n.name.toUpperCase() === idName)?.formula;
   const table = formula === undefined ? undefined : /^=?\s*([\p{L}_\\][\p{L}\p{N}_.\\]*)\[/u.exec(formula)?.[1];
   const listed = table === undefined ? undefined : existing.tables.find((t) => t.toUpperCase() === table.toUpperCase());
   // A table the user renamed (Excel rewrites the name with it) is still the log's register; another template's is not.
-  const isRegister = listed !== undefined && (registerPattern("customers").test(listed) || !/^SP_[A-Z]+\d+_/i.test(listed));
+  const isRegister = listed !== undefined && (registerPattern("customers").test(listed) || keyOfName(listed) === undefined);
   return isRegister ? listed : registerTable("customers", existing);
 }
 
