@@ -32,7 +32,10 @@ const GROUPS: readonly { readonly label: string; readonly columns: Readonly<Reco
   { label: "log 客户名称 (binary search of the register, per visit)", columns: { visits: ["customerName"] } },
   { label: "log 客户编号倒序 and register 最近拜访日期 (MATCH from the log's end, per customer)", columns: { visits: ["newestFirst"], customers: ["latestVisit"] } },
   { label: "register 近14天拜访次数 (COUNTIF over the 14 days' rows, per customer)", columns: { customers: ["recentVisits"] } },
-  { label: "contract register's ledger reads (SUMIFS, COUNTIFS and SUMPRODUCT over the ledger, per contract)", columns: { contracts: ["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal"] } },
+  {
+    label: "ledger 合同与类型倒序 and the contract register's ledger reads (SUMIFS and COUNTIFS over the ledger, latest dates from its end, per contract)",
+    columns: { ledger: ["newestFirst"], contracts: ["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal"] },
+  },
 ];
 
 /** Every group's columns at once. */

@@ -7,6 +7,7 @@ import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CONTRACTS_ROLE, linkedTable } from "./linkedTables";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import { thisRow } from "../spec/formula";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
@@ -33,7 +34,7 @@ export interface ContractLedgerOptions {
 }
 
 /** The table's columns, in order (formulas elsewhere read them by `LEDGER_COLUMN_NAMES`, never by place). */
-export const LEDGER_COLUMNS = ["date", "contract", "type", "product", "quantity", "price", "amount", "document", "tracking", "handler", "reviewer", "note"] as const;
+export const LEDGER_COLUMNS = ["date", "contract", "type", "product", "quantity", "price", "amount", "document", "tracking", "handler", "reviewer", "note", "newestFirst"] as const;
 
 /** The ledger's table is `SP_<KEY>_Ledger`: the contract register finds it by this name. */
 export const LEDGER_ROLE = "Ledger";
@@ -49,7 +50,7 @@ export const ledgerTableName = (key: string): string => spTable(key, LEDGER_ROLE
 export const LEDGER_TYPE_NAMES = ["TYPE_SHIPMENT", "TYPE_RETURN", "TYPE_INVOICE", "TYPE_PAYMENT"] as const;
 
 /** Workbook names of the columns a formula over the ledger reads, by column key: `SP_L1_COL_AMOUNT`. */
-export const LEDGER_COLUMN_NAMES = { date: "COL_DATE", contract: "COL_CONTRACT", type: "COL_TYPE", amount: "COL_AMOUNT" } as const;
+export const LEDGER_COLUMN_NAMES = { date: "COL_DATE", contract: "COL_CONTRACT", type: "COL_TYPE", amount: "COL_AMOUNT", newestFirst: "COL_NEWEST_FIRST" } as const;
 
 /**
  * The column a ledger's 合同编号 drop-down lists: the 合同编号 column of the workbook's contract register
@@ -62,7 +63,21 @@ export function contractIdSource(existing: ExistingNames, writtenHeader: string)
   return found && { table: found.table, column: found.columns.id };
 }
 
-function ledgerColumns(kit: Kit, existing: ExistingNames): ColumnSpec[] {
+/**
+ * The ledger upside down: row k holds "合同编号|类型" of the k-th row from the end, where that row has a date.
+ * The contract register finds a contract's latest shipment and invoice with one MATCH over it, which stops
+ * at the first hit — after the rows entered since, in a ledger kept day by day — instead of comparing every
+ * row of the ledger per contract (`contractRegister.ts`). The number is joined as text (&""), so 2026001
+ * and "2026001" are one contract, as SUMIFS has them.
+ */
+function newestFirst(table: string, key: string, h: { readonly contract: string }): string {
+  const column = (part: string) => spName(key, part);
+  const [dates, contracts, types] = [column(LEDGER_COLUMN_NAMES.date), column(LEDGER_COLUMN_NAMES.contract), column(LEDGER_COLUMN_NAMES.type)];
+  const mirror = `ROWS(${thisRow(table, h.contract)}:INDEX(${contracts},ROWS(${contracts})))`;
+  return `IF(ISNUMBER(INDEX(${dates},${mirror})),INDEX(${contracts},${mirror})&"|"&INDEX(${types},${mirror}),"")`;
+}
+
+function ledgerColumns(kit: Kit, key: string, existing: ExistingNames): ColumnSpec[] {
   const { s, columns: c, v } = kit;
   const l = s.ledger;
   const h = l.columns;
@@ -82,6 +97,7 @@ function ledgerColumns(kit: Kit, existing: ExistingNames): ColumnSpec[] {
     handler: c.text("handler", h.handler, { width: 10 }),
     reviewer: c.text("reviewer", h.reviewer, { width: 10 }),
     note: c.text("note", h.note, { width: 24 }),
+    newestFirst: c.formula("newestFirst", h.newestFirst, "text", newestFirst(ledgerTableName(key), key, h), { width: 16 }),
   };
   return LEDGER_COLUMNS.map((key) => byKey[key]);
 }
@@ -121,7 +137,7 @@ export function buildContractLedger(options: ContractLedgerOptions, ctx: BuildCo
     role: "ledger",
     origin,
     showTotals: true,
-    columns: ledgerColumns(kit, ctx.existing),
+    columns: ledgerColumns(kit, key, ctx.existing),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.ledger.blankRows.initial }, () => ({}))],
   });
   ledgerFormats(draft, ledger);

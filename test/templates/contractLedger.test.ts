@@ -9,13 +9,20 @@ const ledgerOf = (existing: ExistingNames, locale: "zh-CN" | "en-US" = "zh-CN") 
 const contractColumn = (existing: ExistingNames) => ledgerOf(existing).tables[0].columns.find((c) => c.key === "contract")!;
 
 describe("合同收发票款明细 (contract ledger)", () => {
-  test("one row per event in the issue's columns, 金额 typed (no calculated column) and summed in the totals row", () => {
+  test("one row per event in the issue's columns, 金额 typed and summed in the totals row; one calculated column, the ledger newest first", () => {
     const sheet = ledgerOf(NO_NAMES);
     const [table] = sheet.tables;
     expect(table.name).toBe("SP_L1_Ledger");
     expect(table.columns.map((c) => c.key)).toEqual([...LEDGER_COLUMNS]);
-    expect(table.columns.map((c) => c.header)).toEqual(["日期", "合同编号", "类型", "品名", "数量", "单价", "金额", "单据号", "物流单号", "经办人", "复核人", "备注"]);
-    expect(table.columns.filter((c) => c.formula !== undefined)).toEqual([]);
+    expect(table.columns.map((c) => c.header)).toEqual(["日期", "合同编号", "类型", "品名", "数量", "单价", "金额", "单据号", "物流单号", "经办人", "复核人", "备注", "合同与类型倒序(自动)"]);
+    expect(table.columns.filter((c) => c.formula !== undefined).map((c) => [c.key, c.formula])).toEqual([
+      [
+        "newestFirst",
+        'IF(ISNUMBER(INDEX(SP_L1_COL_DATE,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT))))),' +
+          'INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT))))&"|"&' +
+          'INDEX(SP_L1_COL_TYPE,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT)))),"")',
+      ],
+    ]);
     expect(table.columns.find((c) => c.key === "amount")!.totals).toEqual({ kind: "function", fn: "sum" });
     expect(table.columns.find((c) => c.key === "type")!.validation!.rule).toEqual({ kind: "list", values: ["发货", "退货", "开票", "回款"] });
     // Never negative: a return is a positive amount its type subtracts.
@@ -36,7 +43,7 @@ describe("合同收发票款明细 (contract ledger)", () => {
 
   test("its key columns are named, so the register reads them whatever their headers become", () => {
     expect(ledgerOf(NO_NAMES, "en-US").columnNames).toEqual(
-      [["SP_L1_COL_DATE", "Date"], ["SP_L1_COL_CONTRACT", "Contract no."], ["SP_L1_COL_TYPE", "Type"], ["SP_L1_COL_AMOUNT", "Amount"]].map(([name, column]) => ({
+      [["SP_L1_COL_DATE", "Date"], ["SP_L1_COL_CONTRACT", "Contract no."], ["SP_L1_COL_TYPE", "Type"], ["SP_L1_COL_AMOUNT", "Amount"], ["SP_L1_COL_NEWEST_FIRST", "Contract and type, newest first (automatic)"]].map(([name, column]) => ({
         name,
         table: "SP_L1_Ledger",
         column,

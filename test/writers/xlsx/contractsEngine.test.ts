@@ -122,11 +122,36 @@ async function ledgerFirst(locale: Locale): Promise<Case> {
   return { name: "ledger first", locale, contracts, ledger, register, file: await writeXlsx([...ledgerSpecs, ...register]) };
 }
 
+/**
+ * The ledger upside down, as if every event had been entered late: a contract's newest row is then not its
+ * latest shipment or invoice (K-A's shipments of 50 and 40 days ago), so the register's latest dates come
+ * from the scan of the whole ledger rather than its newest-first column.
+ */
+async function lateEntries(locale: Locale): Promise<Case> {
+  const { contracts, ledger } = workedExample(locale);
+  const reversed = [...ledger].reverse();
+  const specs = buildTemplates([ledgerRequest(reversed), contractsRequest(contracts)], { locale, existing: NO_NAMES });
+  return { name: "late entries", locale, contracts, ledger: reversed, register: registerOf(specs), file: await writeXlsx(specs) };
+}
+
+/** A ledger written before it had its newest-first column: the register scans it, as it did then. */
+async function olderLedger(locale: Locale): Promise<Case> {
+  const { contracts, ledger } = workedExample(locale);
+  const [written] = buildTemplates([ledgerRequest(ledger)], { locale, existing: NO_NAMES });
+  const older: SheetSpec = {
+    ...written,
+    tables: written.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.key !== "newestFirst") })),
+    columnNames: (written.columnNames ?? []).filter((n) => !n.name.endsWith("_NEWEST_FIRST")),
+  };
+  const register = buildTemplates([contractsRequest(contracts)], { locale, existing: withSpecs(NO_NAMES, [older]) });
+  return { name: "older ledger", locale, contracts, ledger, register, file: await writeXlsx([older, ...register]) };
+}
+
 let cases: Case[] = [];
 let seconds = 0;
 
 beforeAll(async () => {
-  cases = [await oneRequest("zh-CN"), await registerFirst("zh-CN"), await ledgerFirst("en-US")];
+  cases = [await oneRequest("zh-CN"), await registerFirst("zh-CN"), await ledgerFirst("en-US"), await lateEntries("zh-CN"), await olderLedger("en-US")];
   const dir = mkdtempSync(join(tmpdir(), "sp-contracts-"));
   const files = cases.map((c, i) => {
     const file = join(dir, `contracts-${i}.xlsx`);
@@ -141,13 +166,16 @@ beforeAll(async () => {
 
 test("the register names the first ledger's key ahead, or the workbook's ledger", () => {
   const formulaOf = (c: Case) => tableByRole(c.register[0], "contracts").columns.find((col) => col.key === "shippedTotal")!.formula!;
-  expect(cases.map((c) => /SP_L(\d+)_COL_AMOUNT/.exec(formulaOf(c))?.[1])).toEqual(["1", "1", "1"]);
+  expect(cases.map((c) => /SP_L(\d+)_COL_AMOUNT/.exec(formulaOf(c))?.[1])).toEqual(["1", "1", "1", "1", "1"]);
+  // The latest dates read the newest-first column where the ledger has one, and only there.
+  const latestOf = (c: Case) => tableByRole(c.register[0], "contracts").columns.find((col) => col.key === "lastShipment")!.formula!;
+  expect(cases.map((c) => latestOf(c).includes("SP_L1_COL_NEWEST_FIRST"))).toEqual([true, true, true, true, false]);
   // Without the ledger's names the register would show the typed figures only: the worked examples below fail then.
   expect(buildTemplates([ledgerRequest([])], { locale: "en-US", existing: withSpecs(NO_NAMES, buildTemplates([ledgerRequest([])], { locale: "en-US", existing: NO_NAMES })) })[0].record.key).toBe("L2");
   expect(seconds).toBeGreaterThan(0);
 });
 
-describe.each([0, 1, 2])("case %i", (index) => {
+describe.each([0, 1, 2, 3, 4])("case %i", (index) => {
   const c = (): Case => cases[index];
   const book = (): ComputedWorkbook => c().book as ComputedWorkbook;
 

@@ -22,7 +22,8 @@ import { templateStrings } from "../../../src/templates/strings";
 import { listSource } from "../../../src/writers/layout";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { XlsxPackage } from "../../../src/writers/ooxml";
-import { contractRows } from "../../fixtures/contracts";
+import { contractFigures, contractRows } from "../../fixtures/contracts";
+import { todaySerial } from "../../fixtures/random";
 import { ledgerRows } from "../../fixtures/ledger";
 import { convertWithLibreOffice, errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/libreoffice";
 import { read, tableByRole, tableCell } from "../../support/specCells";
@@ -87,6 +88,20 @@ let savedSheets: string[] = [];
 let savedWorkbook = "";
 /** The probe sheet's values after LibreOffice inserted a register row, typed a contract there and its shipment in the ledger. */
 let afterEdits: Record<string, { v: unknown }> = {};
+/** The register's sheet after the same edits. */
+let registerAfterEdits: Record<string, { v: unknown }> = {};
+
+/**
+ * Typed into the ledger's blank rows after the edits above: a shipment of HT20260007 entered late (dated
+ * before its latest, which must stay the latest) and an invoice of HT20260008 dated after all of its events.
+ */
+const [SHIP, , INVOICE] = templateStrings("zh-CN").ledger.types;
+const FIRST_ROWS = ledgerRows(400, CONTRACTS, 2026, "zh-CN");
+const latestOf = (contract: string, type: string) => Math.max(...FIRST_ROWS.filter((r) => r.contract === contract && r.type === type).map((r) => Number(r.date)));
+const LATE_EVENTS = [
+  { date: latestOf("HT20260007", SHIP) - 1, contract: "HT20260007", type: SHIP, amount: 10 },
+  { date: latestOf("HT20260008", INVOICE) + 1, contract: "HT20260008", type: INVOICE, amount: 20 },
+];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-ledger-"));
@@ -115,6 +130,7 @@ beforeAll(async () => {
     { op: "insertRows", sheet: register.name, at: inserted, count: 1 },
     { op: "set", sheet: register.name, cells: [[inserted, 0, NEW_CONTRACT]] },
     { op: "set", sheet: withRegister.ledger.name, cells: [[blankRow, 1, NEW_CONTRACT], [blankRow, 2, templateStrings("zh-CN").ledger.types[0]], [blankRow, 6, 1234.5]] },
+    { op: "set", sheet: withRegister.ledger.name, cells: LATE_EVENTS.flatMap((e, i) => [[blankRow + 1 + i, 0, e.date], [blankRow + 1 + i, 1, e.contract], [blankRow + 1 + i, 2, e.type], [blankRow + 1 + i, 6, e.amount]]) },
     { op: "recalc" },
     { op: "export", label: "after" },
   ];
@@ -122,6 +138,7 @@ beforeAll(async () => {
   execFileSync(PYTHON, [SCRIPT, join(dir, "plan.json"), join(dir, "result.json")], { stdio: "pipe", timeout: 240_000 });
   const result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, { sheets: Record<string, Record<string, { v: unknown }>> }> }[] };
   afterEdits = result.workbooks[0].exports.after.sheets.probe;
+  registerAfterEdits = result.workbooks[0].exports.after.sheets[register.name];
 }, 300_000);
 
 const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -166,6 +183,17 @@ describe.each(cases.map((c) => [c.locale, c] as const))("contract ledger recalcu
     expect(probe(1, 4)).toBe(Math.max(...of.filter((r) => r.type === ship).map((r) => Number(r.date))));
   });
 
+  test("合同与类型倒序 holds the ledger upside down: row k the contract and type of the k-th row from the end, where it has a date", () => {
+    const table = tableByRole(c.ledger, "ledger");
+    const all = [...c.rows, ...Array.from({ length: table.rows.length - c.rows.length }, (): TableRow => ({}))];
+    const expected = all.map((_, k) => {
+      const r = all[all.length - 1 - k];
+      return typeof r.date === "number" ? `${String(r.contract)}|${String(r.type)}` : null;
+    });
+    expect(all.map((_, k) => read(book(), c.ledger, tableCell(table, k, "newestFirst")))).toEqual(expected);
+    expect(expected[0]).toBeNull(); // the blank rows for new events come last
+  });
+
   test("the totals row sums every amount", () => {
     const table = tableByRole(c.ledger, "ledger");
     const total = read(book(), c.ledger, tableCell(table, table.rows.length, "amount"));
@@ -190,6 +218,22 @@ test("the drop-down and the named columns follow a contract typed into a row ins
   expect(afterEdits.D1?.v).toBe(CONTRACTS + TEMPLATES.contracts.blankRows.initial + 1);
   expect(afterEdits.D3?.v).toBe(1);
   expect(afterEdits.E3?.v).toBe(1234.5);
+});
+
+test("the register's latest dates follow events typed into the ledger, a late entry too, as the rules done in TypeScript", () => {
+  const [withRegister] = cases;
+  const register = withRegister.specs.find((s) => s.record.template === "contracts" && s.record.role === "main")!;
+  const contracts = tableByRole(register, "contracts");
+  const ledger = [...withRegister.rows, { contract: NEW_CONTRACT, type: SHIP, amount: 1234.5 }, ...LATE_EVENTS];
+  // The row LibreOffice inserted moved every contract after the first down by one.
+  const at = (i: number, key: string) => registerAfterEdits[a1({ ...tableCell(contracts, i, key), row: tableCell(contracts, i, key).row + (i >= 1 ? 1 : 0) })]?.v ?? null;
+  for (const [i, id] of [[6, "HT20260007"], [7, "HT20260008"]] as const) {
+    expect(at(i, "id")).toBe(id);
+    const expected = contractFigures(contracts.rows[i], ledger, "zh-CN", todaySerial());
+    expect([id, at(i, "lastShipment"), at(i, "lastInvoice")]).toEqual([id, expected.lastShipment, expected.lastInvoice]);
+  }
+  expect(at(6, "lastShipment")).toBe(latestOf("HT20260007", SHIP));
+  expect(at(7, "lastInvoice")).toBe(LATE_EVENTS[1].date);
 });
 
 test("without a register, 合同编号 is plain text", () => {
