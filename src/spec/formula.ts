@@ -122,3 +122,14 @@ export const equalsCriterion = (x: string): string => `"="&${literalCriterion(x)
  * does not find a number by its text, and SUBSTITUTE makes text of anything.
  */
 export const exactKey = (x: string): string => `IF(ISNUMBER(${x}),${x},${literalCriterion(x)})`;
+
+/**
+ * A table upside down, for finding a key's last row with a MATCH that stops at its first hit — after the rows
+ * entered since, not the whole column (a LOOKUP or an array MAX reads every row, per lookup). `newestFirstRow`
+ * is the position, counted from the column's end, of the row holding `thisCell` (a this-row reference into
+ * `column`, a whole-column name): its row k holds what the k-th row from the end holds.
+ */
+export const newestFirstRow = (thisCell: string, column: string): string => `ROWS(${thisCell}:INDEX(${column},ROWS(${column})))`;
+
+/** The row, counted from the top of `column`, of the last row whose newest-first key is `key` (matched literally); #N/A without one. */
+export const lastRowOf = (column: string, newestFirst: string, key: string): string => `ROWS(${column})+1-MATCH(${literalCriterion(key)},${newestFirst},0)`;

@@ -178,6 +178,9 @@ export function withSpecs(existing: ExistingNames, specs: readonly SheetSpec[]):
 /** Whether the workbook defines `name` (Excel's names ignore case). */
 export const definesName = (existing: ExistingNames, name: string): boolean => existing.names.some((n) => n.toUpperCase() === name.toUpperCase());
 
+/** Whether the workbook's sheet defining `present` was written before it defined `added` too (an older layout of it). */
+export const predates = (existing: ExistingNames, present: string, added: string): boolean => definesName(existing, present) && !definesName(existing, added);
+
 /** The workbook names a spec defines: its cells' and its columns'. */
 export const definedNamesOf = (spec: SheetSpec): string[] => [...spec.names.map((n) => n.name), ...(spec.columnNames ?? []).map((n) => n.name)];
 

@@ -7,7 +7,7 @@ import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CONTRACTS_ROLE, linkedTable } from "./linkedTables";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
-import { thisRow } from "../spec/formula";
+import { newestFirstRow, thisRow } from "../spec/formula";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
@@ -64,17 +64,17 @@ export function contractIdSource(existing: ExistingNames, writtenHeader: string)
 }
 
 /**
- * The ledger upside down: row k holds "合同编号|类型" of the k-th row from the end, where that row has a date.
- * The contract register finds a contract's latest shipment and invoice with one MATCH over it, which stops
- * at the first hit — after the rows entered since, in a ledger kept day by day — instead of comparing every
- * row of the ledger per contract (`contractRegister.ts`). The number is joined as text (&""), so 2026001
- * and "2026001" are one contract, as SUMIFS has them.
+ * The ledger upside down (`newestFirstRow`): row k holds "合同编号|类型" of the k-th row from the end, where that
+ * row has a date after 0 (a date typed as text is none). The contract register finds a contract's latest
+ * shipment and invoice with a MATCH over it, which stops at the first hit — after the rows entered since, in a
+ * ledger kept day by day — instead of comparing every row of the ledger per contract (`contractRegister.ts`).
+ * The number is joined as text (&""), so 2026001 and "2026001" are one contract, as SUMIFS has them.
  */
 function newestFirst(table: string, key: string, h: { readonly contract: string }): string {
   const column = (part: string) => spName(key, part);
   const [dates, contracts, types] = [column(LEDGER_COLUMN_NAMES.date), column(LEDGER_COLUMN_NAMES.contract), column(LEDGER_COLUMN_NAMES.type)];
-  const mirror = `ROWS(${thisRow(table, h.contract)}:INDEX(${contracts},ROWS(${contracts})))`;
-  return `IF(ISNUMBER(INDEX(${dates},${mirror})),INDEX(${contracts},${mirror})&"|"&INDEX(${types},${mirror}),"")`;
+  const mirror = newestFirstRow(thisRow(table, h.contract), contracts);
+  return `IF(N(INDEX(${dates},${mirror}))>0,INDEX(${contracts},${mirror})&"|"&INDEX(${types},${mirror}),"")`;
 }
 
 function ledgerColumns(kit: Kit, key: string, existing: ExistingNames): ColumnSpec[] {

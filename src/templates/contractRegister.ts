@@ -5,10 +5,10 @@ import { LEDGER_COLUMN_NAMES, LEDGER_ROLE, LEDGER_TYPE_NAMES } from "./contractL
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS, numberFormat } from "./formats";
-import { col, equalsCriterion, literalCriterion, str, thisRow } from "../spec/formula";
+import { col, equalsCriterion, lastRowOf, str, thisRow } from "../spec/formula";
 import { CONTRACTS_ROLE, linkedKey } from "./linkedTables";
 import { TEMPLATES } from "./registry";
-import { definesName, freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import { freeKey, freeSheetName, predates, spName, spTable, templateRecord } from "../spec/naming";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 import type { TemplateStrings } from "./strings";
 
@@ -76,10 +76,9 @@ function ledgerNames(existing: ExistingNames): LedgerNames {
   const n = LEDGER_COLUMN_NAMES;
   const [shipment, ret, invoice, payment] = LEDGER_TYPE_NAMES.map((part) => spName(key, part));
   const [date, newestFirst] = [spName(key, n.date), spName(key, n.newestFirst)];
-  const older = definesName(existing, date) && !definesName(existing, newestFirst);
   return {
     date,
-    ...(older ? {} : { newestFirst }),
+    ...(predates(existing, date, newestFirst) ? {} : { newestFirst }),
     contract: spName(key, n.contract),
     type: spName(key, n.type),
     amount: spName(key, n.amount),
@@ -109,22 +108,24 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
   /**
    * The later of the typed date and the ledger's latest event of `type`. Excel 2016 has no MAXIFS, and an
    * array MAX compares every ledger row per contract — at 1 000 contracts over 6 000 events, half the
-   * time LibreOffice took for the register (README, 性能). So first the fast way: the contract's last
-   * dated row of that type in row order, found by one MATCH over the ledger's newest-first column
-   * (contractLedger.ts) from the ledger's end, and taken when COUNTIFS finds no event of the contract and
-   * type dated later than the result — always so in a ledger kept day by day. Otherwise (a late entry,
-   * no such row, a ledger written before that column, #NAME? without a ledger) the array MAX decides.
+   * time LibreOffice took for the register (README, 性能). So first the fast way: the contract's last row
+   * of that type dated after 0, in row order, found by a MATCH over the ledger's newest-first column
+   * (contractLedger.ts) from the ledger's end, and taken when that row really is the contract's and of that
+   * type (a value pasted over the column, or a 类型 pasted past its list holding "|", could make another row's
+   * key equal) and COUNTIFS finds no event of the contract and type dated later than the result — always so
+   * in a ledger kept day by day. Otherwise (a late entry, no such event yet, a ledger written before that
+   * column, #NAME? without a ledger) the array MAX decides, as it did alone before.
    *
-   * The array MAX runs only for a contract the ledger has such an event for, dated (COUNTIFS first, 0
-   * without a ledger; IF evaluates one branch in Excel and LibreOffice alike): an undated event alone would
-   * make the date 0 and the contract some 46 000 days overdue. A date typed as text makes the product
-   * #VALUE!: the typed date stands then (the fast way skips such a row, as it skips any undated one). A
-   * ledger row is the contract's when it equals the number as it is or in its other type, as the COUNTIFS
-   * matches 2026001 and "2026001" alike (the newest-first column joins both as text): compared as they are
-   * only, a number typed in the register and its text picked in the ledger would pass the COUNTIFS and find
-   * no date here (a date of 0). The other type is worked out once per contract; turning every ledger row
-   * into text instead (`&""`) cost about 1.4 CPU seconds more at issue 17's 2× size in LibreOffice (three
-   * alternating runs each). The key is matched literally (`literalCriterion`): MATCH reads * ? ~ as wildcards.
+   * The array MAX runs only for a contract the ledger has such an event for, dated after 0 (COUNTIFS first,
+   * 0 without a ledger; IF evaluates one branch in Excel and LibreOffice alike): an undated event alone would
+   * make the date 0 and the contract some 46 000 days overdue. A ledger row is the contract's when it equals
+   * the number as it is or in its other type, as the COUNTIFS matches 2026001 and "2026001" alike (the
+   * newest-first column joins both as text): compared as they are only, a number typed in the register and
+   * its text picked in the ledger would pass the COUNTIFS and find no date here (a date of 0). The other type
+   * is worked out once per contract; turning every ledger row into text instead (`&""`) cost about 1.4 CPU
+   * seconds more at issue 17's 2× size in LibreOffice (three alternating runs each). A date typed as text is
+   * no date to the fast way; the array MAX reads one that looks like a date as that date and fails on other
+   * text (#VALUE!), which leaves the typed date, or 0 — no date to count from — without one.
    */
   const otherType = `IF(ISNUMBER(${id}),${id}&"",IFERROR(--${id},${id}))`;
   const typedOrBlank = (opening: string) => `IF(${r(opening)}="","",${r(opening)})`;
@@ -134,8 +135,10 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
     `MAX(N(${r(opening)}),IFERROR(SUMPRODUCT(MAX(((${ledger.contract}=${id})+(${ledger.contract}=${otherType})>0)*(${ledger.type}=${type})*${ledger.date})),0)))`;
   const latest = (opening: string, type: string) => {
     if (ledger.newestFirst === undefined) return `IF(${id}="",${typedOrBlank(opening)},${scanned(opening, type)})`;
-    const found = `MAX(N(${r(opening)}),INDEX(${ledger.date},ROWS(${ledger.date})+1-MATCH(${literalCriterion(`${id}&"|"&${type}`)},${ledger.newestFirst},0)))`;
-    return `IF(${id}="",${typedOrBlank(opening)},IFERROR(IF(${events(type, `">"&${found}`)}=0,${found},NA()),${scanned(opening, type)}))`;
+    const row = lastRowOf(ledger.date, ledger.newestFirst, `${id}&"|"&${type}`);
+    const found = `MAX(N(${r(opening)}),INDEX(${ledger.date},${row}))`;
+    const confirmed = `AND(INDEX(${ledger.contract},${row})&""=${id}&"",INDEX(${ledger.type},${row})=${type},${events(type, `">"&${found}`)}=0)`;
+    return `IF(${id}="",${typedOrBlank(opening)},IFERROR(IF(${confirmed},${found},NA()),${scanned(opening, type)}))`;
   };
   const byInvoice = `${r(h.termBasis)}=${str(k.termBases[1])}`;
   const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;

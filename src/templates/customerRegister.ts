@@ -4,11 +4,11 @@ import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, dateWindow, equalsCriterion, literalCriterion, str, thisRow } from "../spec/formula";
+import { col, dateWindow, equalsCriterion, lastRowOf, str, thisRow } from "../spec/formula";
 import { CUSTOMERS_ROLE } from "./linkedTables";
 import { visitLogKey, VISIT_COLUMN_NAMES } from "./visitLog";
 import { TEMPLATES } from "./registry";
-import { definesName, freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
+import { freeKey, freeSheetName, predates, spName, spTable, templateRecord } from "../spec/naming";
 import type { ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
@@ -55,8 +55,7 @@ const settingNames = (key: string) => ({
 const logNames = (existing: ExistingNames) => {
   const key = visitLogKey(existing);
   const [date, customer, newestFirst] = [VISIT_COLUMN_NAMES.date, VISIT_COLUMN_NAMES.customerId, VISIT_COLUMN_NAMES.newestFirst].map((part) => spName(key, part));
-  const older = definesName(existing, date) && !definesName(existing, newestFirst);
-  return { date, customer, newestFirst: older ? undefined : newestFirst };
+  return { date, customer, newestFirst: predates(existing, date, newestFirst) ? undefined : newestFirst };
 };
 
 /**
@@ -165,7 +164,7 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   // literally: MATCH would read * ? ~ in an ID as wildcards and give another customer's date. A log written
   // before that column is read with LOOKUP, which compares values: there 1001 and "1001" differ.
   const logged = log.newestFirst
-    ? `INDEX(${log.date},ROWS(${log.date})+1-MATCH(${literalCriterion(id)},${log.newestFirst},0))`
+    ? `INDEX(${log.date},${lastRowOf(log.date, log.newestFirst, id)})`
     : `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
   const typedOrBlank = `IF(${typed}="","",${typed})`;
   const idCriterion = equalsCriterion(id);

@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { equalsCriterion, exactKey, matchSorted, str, thisRow, type RowWindow } from "../spec/formula";
+import { equalsCriterion, exactKey, matchSorted, newestFirstRow, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedKey, linkedTable } from "./linkedTables";
@@ -176,7 +176,7 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   // A row's mirror is counted as the rows from it to the log's end; &"" makes a blank ID no match for
   // anything, and the register compares its IDs as text too.
   const dates = spName(key, VISIT_COLUMN_NAMES.date);
-  const mirror = `ROWS(${id}:INDEX(${ids},ROWS(${ids})))`;
+  const mirror = newestFirstRow(id, ids);
   const newestFirst = `IF(ISNUMBER(INDEX(${dates},${mirror})),INDEX(${ids},${mirror})&"","")`;
   // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows.
   const customer = register

@@ -18,7 +18,7 @@ describe("合同收发票款明细 (contract ledger)", () => {
     expect(table.columns.filter((c) => c.formula !== undefined).map((c) => [c.key, c.formula])).toEqual([
       [
         "newestFirst",
-        'IF(ISNUMBER(INDEX(SP_L1_COL_DATE,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT))))),' +
+        'IF(N(INDEX(SP_L1_COL_DATE,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT)))))>0,' +
           'INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT))))&"|"&' +
           'INDEX(SP_L1_COL_TYPE,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT)))),"")',
       ],

@@ -27,7 +27,7 @@ describe.each(TEMPLATE_NAMES)("%s template", (name) => {
     // Rows never add syncs of their own, but a payload beyond one request (4 MB under Excel's 5 MB limit,
     // chunking.ts) takes one more sync. Calculated columns are written into every row: the contract
     // register's 12 (the ledger's sums and dates — each date found the fast way, else by the scan —, terms, 状态) are
-    // ~8.5 KB a row, 2 000 contracts ~17 MB;
+    // ~9.5 KB a row, 2 000 contracts ~19 MB;
     // the customer register's 7 (ABC, tiers, the visit log's dates and counts) ~2.6 KB a row; a diary row
     // ~3.5 KB (six windowed COUNTIFS, each with the rep escaped as a literal), 2 000 rows being a month of 96
     // reps — a 30-rep month takes 2; the group

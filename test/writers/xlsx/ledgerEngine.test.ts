@@ -102,6 +102,13 @@ const LATE_EVENTS = [
   { date: latestOf("HT20260007", SHIP) - 1, contract: "HT20260007", type: SHIP, amount: 10 },
   { date: latestOf("HT20260008", INVOICE) + 1, contract: "HT20260008", type: INVOICE, amount: 20 },
 ];
+/** A contract the first rows ship nothing for: a shipment dated 0 (pasted past the date check) is none either. */
+const UNSHIPPED = contractRows(CONTRACTS, 2026).map((r) => String(r.id)).find((id) => !FIRST_ROWS.some((r) => r.contract === id && r.type === SHIP))!;
+/**
+ * In the ledger's last row, an invoice of HT20260012 dated after every event; over its 合同与类型倒序 cell — the
+ * column's first, that row upside down — a value pasted from elsewhere naming HT20260011's invoices.
+ */
+const PASTED = { date: latestOf("HT20260011", INVOICE) + 30, contract: "HT20260012", type: INVOICE, amount: 30, stale: `HT20260011|${INVOICE}` };
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-ledger-"));
@@ -125,12 +132,20 @@ beforeAll(async () => {
   const contracts = tableByRole(register, "contracts");
   const ledger = tableByRole(withRegister.ledger, "ledger");
   const blankRow = tableCell(ledger, withRegister.rows.length, "contract").row;
+  const lastRow = tableCell(ledger, ledger.rows.length - 1, "contract").row;
+  const mirrorTop = tableCell(ledger, 0, "newestFirst");
   const inserted = contracts.origin.row + 2; // inside the register's body, as a user inserts a row
   const ops = [
     { op: "insertRows", sheet: register.name, at: inserted, count: 1 },
     { op: "set", sheet: register.name, cells: [[inserted, 0, NEW_CONTRACT]] },
     { op: "set", sheet: withRegister.ledger.name, cells: [[blankRow, 1, NEW_CONTRACT], [blankRow, 2, templateStrings("zh-CN").ledger.types[0]], [blankRow, 6, 1234.5]] },
     { op: "set", sheet: withRegister.ledger.name, cells: LATE_EVENTS.flatMap((e, i) => [[blankRow + 1 + i, 0, e.date], [blankRow + 1 + i, 1, e.contract], [blankRow + 1 + i, 2, e.type], [blankRow + 1 + i, 6, e.amount]]) },
+    { op: "set", sheet: withRegister.ledger.name, cells: [[blankRow + 3, 0, 0], [blankRow + 3, 1, UNSHIPPED], [blankRow + 3, 2, SHIP], [blankRow + 3, 6, 40]] },
+    {
+      op: "set",
+      sheet: withRegister.ledger.name,
+      cells: [[lastRow, 0, PASTED.date], [lastRow, 1, PASTED.contract], [lastRow, 2, PASTED.type], [lastRow, 6, PASTED.amount], [mirrorTop.row, mirrorTop.col, PASTED.stale]],
+    },
     { op: "recalc" },
     { op: "export", label: "after" },
   ];
@@ -183,12 +198,12 @@ describe.each(cases.map((c) => [c.locale, c] as const))("contract ledger recalcu
     expect(probe(1, 4)).toBe(Math.max(...of.filter((r) => r.type === ship).map((r) => Number(r.date))));
   });
 
-  test("合同与类型倒序 holds the ledger upside down: row k the contract and type of the k-th row from the end, where it has a date", () => {
+  test("合同与类型倒序 holds the ledger upside down: row k the contract and type of the k-th row from the end, where it has a date after 0", () => {
     const table = tableByRole(c.ledger, "ledger");
     const all = [...c.rows, ...Array.from({ length: table.rows.length - c.rows.length }, (): TableRow => ({}))];
     const expected = all.map((_, k) => {
       const r = all[all.length - 1 - k];
-      return typeof r.date === "number" ? `${String(r.contract)}|${String(r.type)}` : null;
+      return typeof r.date === "number" && r.date > 0 ? `${String(r.contract)}|${String(r.type)}` : null;
     });
     expect(all.map((_, k) => read(book(), c.ledger, tableCell(table, k, "newestFirst")))).toEqual(expected);
     expect(expected[0]).toBeNull(); // the blank rows for new events come last
@@ -220,20 +235,27 @@ test("the drop-down and the named columns follow a contract typed into a row ins
   expect(afterEdits.E3?.v).toBe(1234.5);
 });
 
-test("the register's latest dates follow events typed into the ledger, a late entry too, as the rules done in TypeScript", () => {
+test("the register's latest dates follow events typed into the ledger — a late entry, one dated 0, a key pasted over 合同与类型倒序 — as the rules done in TypeScript", () => {
   const [withRegister] = cases;
   const register = withRegister.specs.find((s) => s.record.template === "contracts" && s.record.role === "main")!;
   const contracts = tableByRole(register, "contracts");
-  const ledger = [...withRegister.rows, { contract: NEW_CONTRACT, type: SHIP, amount: 1234.5 }, ...LATE_EVENTS];
+  const pasted = { date: PASTED.date, contract: PASTED.contract, type: PASTED.type, amount: PASTED.amount };
+  const ledger = [...withRegister.rows, { contract: NEW_CONTRACT, type: SHIP, amount: 1234.5 }, ...LATE_EVENTS, { date: 0, contract: UNSHIPPED, type: SHIP, amount: 40 }, pasted];
   // The row LibreOffice inserted moved every contract after the first down by one.
-  const at = (i: number, key: string) => registerAfterEdits[a1({ ...tableCell(contracts, i, key), row: tableCell(contracts, i, key).row + (i >= 1 ? 1 : 0) })]?.v ?? null;
-  for (const [i, id] of [[6, "HT20260007"], [7, "HT20260008"]] as const) {
+  const at = (i: number, key: string) => {
+    const v = registerAfterEdits[a1({ ...tableCell(contracts, i, key), row: tableCell(contracts, i, key).row + (i >= 1 ? 1 : 0) })]?.v;
+    return v === undefined || v === "" ? null : v;
+  };
+  const unshipped = contracts.rows.findIndex((r) => r.id === UNSHIPPED);
+  for (const [i, id] of [[6, "HT20260007"], [7, "HT20260008"], [10, "HT20260011"], [11, "HT20260012"], [unshipped, UNSHIPPED]] as const) {
     expect(at(i, "id")).toBe(id);
     const expected = contractFigures(contracts.rows[i], ledger, "zh-CN", todaySerial());
     expect([id, at(i, "lastShipment"), at(i, "lastInvoice")]).toEqual([id, expected.lastShipment, expected.lastInvoice]);
   }
   expect(at(6, "lastShipment")).toBe(latestOf("HT20260007", SHIP));
   expect(at(7, "lastInvoice")).toBe(LATE_EVENTS[1].date);
+  expect(at(10, "lastInvoice")).not.toBe(PASTED.date); // not the date of the row the pasted key points at
+  expect(at(unshipped, "lastShipment")).toBe(contracts.rows[unshipped].lastShipped ?? null); // the 0 is no shipment
 });
 
 test("without a register, 合同编号 is plain text", () => {
