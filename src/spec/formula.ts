@@ -66,6 +66,9 @@ export const formulaLength = (formula: string): number => formula.length + 1;
 /** Whether Excel takes `formula` (written without its "=") for its length. */
 export const formulaFits = (formula: string): boolean => formulaLength(formula) <= MAX_FORMULA_LENGTH;
 
+/** What cell `x` holds, blank while it is blank: a formula reading an empty cell would show 0 (a date of 1900-01-00). */
+export const cellOrBlank = (x: string): string => `IF(${x}="","",${x})`;
+
 /** A string literal for a formula ("" doubled). */
 export const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 

@@ -5,7 +5,7 @@ import { LEDGER_COLUMN_NAMES, LEDGER_ROLE, LEDGER_TYPE_NAMES } from "./contractL
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS, numberFormat } from "./formats";
-import { col, equalsCriterion, lastRowOf, str, thisRow } from "../spec/formula";
+import { cellOrBlank, col, equalsCriterion, lastRowOf, str, thisRow } from "../spec/formula";
 import { CONTRACTS_ROLE, linkedKey } from "./linkedTables";
 import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, predates, spName, spTable, templateRecord } from "../spec/naming";
@@ -128,7 +128,7 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
    * text (#VALUE!), which leaves the typed date, or 0 — no date to count from — without one.
    */
   const otherType = `IF(ISNUMBER(${id}),${id}&"",IFERROR(--${id},${id}))`;
-  const typedOrBlank = (opening: string) => `IF(${r(opening)}="","",${r(opening)})`;
+  const typedOrBlank = (opening: string) => cellOrBlank(r(opening));
   const events = (type: string, dated: string) => `COUNTIFS(${ledger.contract},${contract},${ledger.type},${type},${ledger.date},${dated})`;
   const scanned = (opening: string, type: string) =>
     `IF(IFERROR(${events(type, '">0"')},0)=0,${typedOrBlank(opening)},` +

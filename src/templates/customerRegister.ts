@@ -4,7 +4,7 @@ import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { col, dateWindow, equalsCriterion, lastRowOf, str, thisRow } from "../spec/formula";
+import { cellOrBlank, col, dateWindow, equalsCriterion, lastRowOf, str, thisRow } from "../spec/formula";
 import { CUSTOMERS_ROLE } from "./linkedTables";
 import { visitLogKey, VISIT_COLUMN_NAMES } from "./visitLog";
 import { TEMPLATES } from "./registry";
@@ -166,7 +166,7 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   const logged = log.newestFirst
     ? `INDEX(${log.date},${lastRowOf(log.date, log.newestFirst, id)})`
     : `LOOKUP(2,1/((${log.customer}=${id})*ISNUMBER(${log.date})),${log.date})`;
-  const typedOrBlank = `IF(${typed}="","",${typed})`;
+  const typedOrBlank = cellOrBlank(typed);
   const idCriterion = equalsCriterion(id);
   const recent = `IF(OR(${id}="",ISERROR(ROWS(${log.customer}))),"",IF(${names.recentLast}<${names.recentFirst},0,` +
     `COUNTIF(INDEX(${log.customer},${names.recentFirst}):INDEX(${log.customer},${names.recentLast}),${idCriterion})))`;

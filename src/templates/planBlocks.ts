@@ -3,7 +3,7 @@ import { SUM, label, type Columns } from "./columns";
 import type { Kit } from "./context";
 import { PlacedTable, SheetDraft } from "./draft";
 import { ACHIEVEMENT_DONE, ACHIEVEMENT_WARN, COLORS, FORMATS } from "./formats";
-import { col, str, thisRow } from "../spec/formula";
+import { cellOrBlank, col, str, thisRow } from "../spec/formula";
 import { spName, spTable } from "../spec/naming";
 import type { TemplateStrings } from "./strings";
 import type { CellRef, ColumnSpec, MonthlyMetric, TableRow, TotalsSpec, WeeklyMetric } from "../spec/sheetSpec";
@@ -197,7 +197,7 @@ export function rollupReadout(draft: SheetDraft, kit: Kit, key: string, origin: 
   [h.metric, h.target, h.actual].forEach((text, i) => draft.text({ row: headerRow, col: origin.col + i }, text, "label"));
   const lookup = (t: string, metric: string, header: string): string => {
     const found = `INDEX(${col(t, header)},MATCH(${str(metric)},${col(t, h.metric)},0))`;
-    return `IFERROR(IF(${found}="","",${found}),"")`;
+    return `IFERROR(${cellOrBlank(found)},"")`;
   };
   metrics.forEach((m, i) => {
     const row = headerRow + 1 + i;
