@@ -28,8 +28,10 @@ const ROUNDS = Number(process.env.SP_BENCH_RECORDS_ROUNDS ?? 1);
  * a few settings cells, or (the diary, the statistics, the aging) a few hundred rows each over a period or a table.
  */
 const GROUPS: readonly { readonly label: string; readonly columns: Readonly<Record<string, readonly string[]>> }[] = [
-  { label: "log 新/老客户 (MATCH for the ID's first row, per visit)", columns: { visits: ["newOld"] } },
-  { label: "log 客户名称 (binary search of the register, per visit)", columns: { visits: ["customerName"] } },
+  {
+    label: "log 在客户资源登记表中的行, 客户名称 and 新/老客户 (binary search of the register, per visit) and register 首次拜访行 (MATCH for the first row, per customer)",
+    columns: { visits: ["registerRow", "customerName", "newOld"], customers: ["firstVisitRow"] },
+  },
   { label: "log 客户编号倒序 and register 最近拜访日期 (MATCH from the log's end, per customer)", columns: { visits: ["newestFirst"], customers: ["latestVisit"] } },
   { label: "register 近14天拜访次数 (COUNTIF over the 14 days' rows, per customer)", columns: { customers: ["recentVisits"] } },
   {

@@ -4,8 +4,8 @@ import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { cellOrBlank, col, dateWindow, equalsCriterion, lastRowOf, str, thisRow } from "../spec/formula";
-import { CUSTOMERS_ROLE } from "./linkedTables";
+import { cellOrBlank, col, dateWindow, equalsCriterion, exactKey, lastRowOf, str, thisRow } from "../spec/formula";
+import { CUSTOMERS_ROLE, registerFirstVisitName } from "./linkedTables";
 import { visitLogKey, VISIT_COLUMN_NAMES } from "./visitLog";
 import { TEMPLATES } from "./registry";
 import { freeKey, freeSheetName, predates, spName, spTable, templateRecord } from "../spec/naming";
@@ -213,6 +213,11 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
     c.formula("recentVisits", h.recentVisits, "integer", recent, { width: 10 }),
     c.formula("nextVisit", h.nextVisit, "date", `IF(${latest}="","",${latest}+${interval})`, { width: 14 }),
     c.text("note", h.note, { width: 24 }),
+    // The log's first row of each customer, found once here rather than once per visit in the log: the
+    // log's 新/老客户 reads it through the row its 客户名称 search already found (`visitLog.ts`). MATCH stops
+    // at the first hit, so a customer costs the log's rows down to its first visit. Blank without a log
+    // (#NAME?) or a visit; the ID matched literally, as the log's own test matches it.
+    c.formula("firstVisitRow", h.firstVisitRow, "integer", `IF(${id}="","",IFERROR(MATCH(${exactKey(id)},${log.customer},0),""))`, { width: 12 }),
   ];
 }
 
@@ -331,6 +336,7 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.customers.blankRows.initial }, () => ({}))],
   });
   registerFormats(draft, kit, register);
+  draft.columnName(registerFirstVisitName(key), register, "firstVisitRow", s.customers.firstVisitRowNote);
   // Other features address the register through its table name (SP_<KEY>_Customers[...]), which
   // Excel keeps covering the whole table as rows are added — unlike a defined name on a fixed range.
 

@@ -14,6 +14,12 @@ import { TEMPLATE_STRINGS } from "./strings";
 export const CUSTOMERS_ROLE = "Customers";
 
 /**
+ * The workbook name of the customer register's column 首次拜访在拜访记录中的行, which the visit log's 新/老客户
+ * reads: `SP_C1_COL_FIRST_VISIT_ROW`. A register written before that column does not define it.
+ */
+export const registerFirstVisitName = (key: string): string => spName(key, "COL_FIRST_VISIT_ROW");
+
+/**
  * The contract register's table is `SP_<KEY>_Contracts`: the ledger finds it by this name. Here rather than
  * in contractRegister.ts because the register reads the ledger's names and the ledger the register's table:
  * each imports the other's name from here, never the other builder.

@@ -51,7 +51,19 @@ describe("客户拜访记录 (visit log)", () => {
       allowBlank: true,
     });
     const id = "SP_V1_Visits[[#This Row],[客户编号]]";
-    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${matchSorted(id, "SP_V1_REGISTER_ID")}),""))`);
+    // The ID's register row is searched once (登记表行), and the name and 新/老 read that row: the name of the
+    // register, and the register's first log row of the customer, compared with this row.
+    const row = "SP_V1_Visits[[#This Row],[在客户资源登记表中的行(自动)]]";
+    expect(column(spec, "registerRow").formula).toBe(`IF(${id}="","",IFERROR(${matchSorted(id, "SP_V1_REGISTER_ID")},""))`);
+    expect(column(spec, "customerName").formula).toBe(`IF(${row}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${row}),""))`);
+    const ids = "SP_V1_COL_CUSTOMER";
+    const searched = `ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id})`;
+    const listed = `INDEX(${ids},INDEX(SP_C1_COL_FIRST_VISIT_ROW,${row}))`;
+    const listedVerdict = `IF(ROW(${listed})=ROW(${id}),"新",IF(AND(ROW(${listed})<ROW(${id}),${listed}=${id}),"老",NA()))`;
+    expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IFERROR(${listedVerdict},IF(${searched},"新","老")))`);
+    const register = specs.find((s) => s.record.template === "customers" && s.tables[0]?.role === "customers");
+    expect(register?.columnNames).toEqual([{ name: "SP_C1_COL_FIRST_VISIT_ROW", table: "SP_C1_Customers", column: "首次拜访在拜访记录中的行(自动)", comment: zh.customers.firstVisitRowNote }]);
+    expect(column(register as SheetSpec, "firstVisitRow").formula).toBe(`IF(SP_C1_Customers[[#This Row],[客户编号]]="","",IFERROR(MATCH(${exactKey("SP_C1_Customers[[#This Row],[客户编号]]")},${ids},0),""))`);
     expect(spec.columnNames?.filter((n) => n.name.startsWith("SP_V1_REGISTER_"))).toEqual([
       { name: "SP_V1_REGISTER_ID", table: "SP_C1_Customers", column: "客户编号", comment: zh.visits.registerColumnNote },
       { name: "SP_V1_REGISTER_NAME", table: "SP_C1_Customers", column: "客户名称", comment: zh.visits.registerColumnNote },
@@ -76,6 +88,21 @@ describe("客户拜访记录 (visit log)", () => {
     expect(linkedRegister({ sheets: [], tables: ["SP_K1_Contracts", "SP_V1_Visits"], names: [] }, "zh-CN")).toBeUndefined();
   });
 
+  test("a register written before its first-visit column: the log searches itself for 新/老 and the register for the name, as before", () => {
+    const existing: ExistingNames = { sheets: ["客户资源登记表"], tables: ["SP_C1_Customers"], names: ["SP_C1_ABC_A"], tableColumns: [{ table: "SP_C1_Customers", columns: Object.values(zh.customers.columns).filter((h) => h !== zh.customers.columns.firstVisitRow) }] };
+    const spec = log(buildVisitLog({}, { locale: "zh-CN", existing }));
+    const id = "SP_V1_Visits[[#This Row],[客户编号]]";
+    const ids = "SP_V1_COL_CUSTOMER";
+    expect(spec.tables[0].columns.map((c) => c.key)).not.toContain("registerRow");
+    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${matchSorted(id, "SP_V1_REGISTER_ID")}),""))`);
+    expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id}),"新","老"))`);
+    expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes(zh.visits.columns.registerRow))).toBe(false);
+    // The same register with the column's name: the log reads it.
+    const current = log(buildVisitLog({}, { locale: "zh-CN", existing: { ...existing, names: [...existing.names, "SP_C1_COL_FIRST_VISIT_ROW"] } }));
+    expect(current.tables[0].columns.at(-1)?.key).toBe("registerRow");
+    expect(current.cells.some((c) => typeof c.value === "string" && c.value.includes(zh.visits.columns.registerRow))).toBe(true);
+  });
+
   test("asked before the register in one request, it is built after it and picks its IDs from it", () => {
     const specs = buildTemplates([{ template: "visits", options: { blankRows: 1 } }, { template: "customers", options: { blankRows: 1 } }], { locale: "en-US", existing: NO_NAMES });
     expect(specs.map((s) => s.record.template)).toEqual(["customers", "customers", "customers", "visits"]);
@@ -98,7 +125,7 @@ describe("客户拜访记录 (visit log)", () => {
   test("no formula of the log reads a whole column by a structured reference: LibreOffice would compile each such cell from its text", () => {
     const specs = buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES });
     const formulas = log(specs).tables[0].columns.flatMap((c) => c.formula ?? []);
-    expect(formulas).toHaveLength(3);
+    expect(formulas).toHaveLength(4);
     for (const formula of formulas) expect(formula).not.toMatch(/SP_\w+\[\[[^\]#]+\]\]/);
   });
 

@@ -27,7 +27,7 @@ test("a log written beside an existing register reads its columns in the first s
   const syncsBefore = fake.syncCount;
   const result = await fake.run((context) => writeSheets(context, (existing) => buildVisitLog({ blankRows: 3 }, { locale: "zh-CN", existing })));
   expect(fake.syncCount - syncsBefore).toBe(2);
-  const [log] = buildVisitLog({ blankRows: 3 }, { locale: "zh-CN", existing: { sheets: [], tables: ["SP_C1_Customers"], names: [], tableColumns: [{ table: "SP_C1_Customers", columns: ["Account", "Customer"] }] } });
+  const [log] = buildVisitLog({ blankRows: 3 }, { locale: "zh-CN", existing: { sheets: [], tables: ["SP_C1_Customers"], names: ["SP_C1_COL_FIRST_VISIT_ROW"], tableColumns: [{ table: "SP_C1_Customers", columns: ["Account", "Customer"] }] } });
   const sheet = fake.sheet(result.sheets[0]);
   const idColumn = log.tables[0].columns.findIndex((c) => c.key === "customerId");
   const body = { row: log.tables[0].origin.row + 1, col: idColumn };
@@ -36,8 +36,13 @@ test("a log written beside an existing register reads its columns in the first s
   expect(validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=SP_V1_REGISTER_ID" } });
   expect(fake.state.names.find((n) => n.name === "SP_V1_REGISTER_ID")?.formula).toBe("=SP_C1_Customers[[Account]]");
   expect(fake.state.names.find((n) => n.name === "SP_V1_REGISTER_NAME")?.formula).toBe("=SP_C1_Customers[[Customer]]");
-  const nameColumn = log.tables[0].columns.findIndex((c) => c.key === "customerName");
-  expect(sheet.formula(a1({ row: body.row, col: nameColumn }))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_V1_REGISTER_ID,0)`);
+  // The register's first-visit column is named by the register (the log's 新/老 reads it), and the log searches
+  // the register once per row, in 在客户资源登记表中的行, for the name and 新/老.
+  expect(fake.state.names.find((n) => n.name === "SP_C1_COL_FIRST_VISIT_ROW")?.formula).toBe("=SP_C1_Customers[[First visit row in the visit log (automatic)]]");
+  const at = (key: string) => a1({ row: body.row, col: log.tables[0].columns.findIndex((c) => c.key === key) });
+  expect(sheet.formula(at("registerRow"))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_V1_REGISTER_ID,0)`);
+  expect(sheet.formula(at("customerName"))).toContain("INDEX(SP_V1_REGISTER_NAME,SP_V1_Visits[[#This Row],[在客户资源登记表中的行(自动)]])");
+  expect(sheet.formula(at("newOld"))).toContain("INDEX(SP_C1_COL_FIRST_VISIT_ROW,SP_V1_Visits[[#This Row],[在客户资源登记表中的行(自动)]])");
 });
 
 /**

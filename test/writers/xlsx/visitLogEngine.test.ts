@@ -2,9 +2,12 @@
  * The visit log (issue 12, item 1) written by the xlsx writer beside a customer register and
  * recalculated by LibreOffice: every 客户名称 and 新/老客户 equals what TypeScript computes from the rows, and a
  * late entry and a visit without a date are counted and highlighted (the date rule's expression copied, row
- * by row, into a probe sheet).
+ * by row, into a probe sheet). The register lists each customer's first row in the log, which 新/老客户 reads
+ * through the log's 在客户资源登记表中的行; LibreOffice (Python-UNO) then sorts the register, pastes a stale first
+ * row over one customer's and logs a visit above all others, and every name and 新/老 still equals TypeScript's.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Locale } from "../../../src/contract/locale";
@@ -23,6 +26,7 @@ import { typeCells } from "../../support/xlsxEdit";
 import { a1 } from "../../../src/spec/a1";
 import { SheetDraft } from "../../../src/templates/draft";
 import { finishProbe, ruleAt } from "../../support/probeSheet";
+import { repoRoot } from "../../support/paths";
 
 jest.setTimeout(300_000);
 
@@ -99,7 +103,64 @@ beforeAll(async () => {
   const books = await recalcXlsx([...files, addedFile]);
   cases.forEach((c, i) => (c.book = books[i]));
   added = books[cases.length];
-});
+  userEdited = editInLibreOffice(dir, files[0]);
+}, 300_000);
+
+/** Case 0 after the edits of `EDITS`, as LibreOffice shows it: each sheet's cells by A1 address. */
+let userEdited: { register: Record<string, { v: unknown }>; log: Record<string, { v: unknown }> };
+
+/**
+ * The user's edits of case 0, in LibreOffice: first a value pasted over the first-row cell of `stale`'s register
+ * row — the first row of `other`, a customer logged before it — then the register sorted by name, last first (its
+ * IDs no longer in order), and last a visit of `early` logged on the log's first day, in a row inserted above all
+ * others, so that its first row moves up and every position in the log moves down by one.
+ */
+const EDITS = (() => {
+  const c = cases[0];
+  const firstIndex = (id: unknown) => c.visits.findIndex((v) => v.customerId === id);
+  const listed = c.customers.map((r) => r.id).filter((id) => firstIndex(id) > 0);
+  const byFirst = [...listed].sort((a, b) => firstIndex(a) - firstIndex(b));
+  return { stale: byFirst.at(-1) as string, other: byFirst[0] as string, early: byFirst[Math.floor(byFirst.length / 2)] as string, otherFirst: firstIndex(byFirst[0]) + 1 };
+})();
+
+function editInLibreOffice(dir: string, file: string): typeof userEdited {
+  const c = cases[0];
+  const [register] = c.specs;
+  const registerTable = tableByRole(register, "customers");
+  const logTable = tableByRole(c.log, "visits");
+  const staleAt = tableCell(registerTable, c.customers.findIndex((r) => r.id === EDITS.stale), "firstVisitRow");
+  const top = tableCell(logTable, 0, "date").row;
+  const last = logTable.origin.col + logTable.columns.length - 1;
+  const at = (key: string) => tableCell(logTable, 0, key).col;
+  const ops = [
+    { op: "set", sheet: register.name, cells: [[staleAt.row, staleAt.col, EDITS.otherFirst]] },
+    {
+      op: "sort",
+      sheet: register.name,
+      range: [registerTable.origin.row, registerTable.origin.col, registerTable.origin.row + registerTable.rows.length, registerTable.origin.col + registerTable.columns.length - 1],
+      column: registerTable.columns.findIndex((col) => col.key === "name"),
+      descending: true,
+    },
+    { op: "insertRows", sheet: c.log.name, at: top, count: 1 },
+    { op: "fillDown", sheet: c.log.name, from: top + 1, rows: [top], cols: [logTable.origin.col, last] },
+    {
+      op: "set",
+      sheet: c.log.name,
+      cells: [
+        ...logTable.columns.flatMap((col, i): [number, number, number | string | null][] => (col.formula === undefined ? [[top, logTable.origin.col + i, null]] : [])),
+        [top, at("date"), c.visits[0].date as number],
+        [top, at("customerId"), EDITS.early],
+      ],
+    },
+    { op: "recalc" },
+    { op: "export", label: "after" },
+  ];
+  writeFileSync(join(dir, "plan.json"), JSON.stringify({ workbooks: [{ file, ops }] }));
+  execFileSync("/usr/bin/python3", [join(repoRoot, "test/support/libreofficeEdit.py"), join(dir, "plan.json"), join(dir, "result.json")], { stdio: "pipe", timeout: 240_000 });
+  const result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, { sheets: Record<string, Record<string, { v: unknown }>> }> }[] };
+  const { sheets } = result.workbooks[0].exports.after;
+  return { register: sheets[register.name], log: sheets[c.log.name] };
+}
 
 /** What the log's formulas must give (`visitLogModel`), over its rows and the 3 blank rows after them. */
 const expected = (c: Case) => visitLogModel(c.customers, [...c.visits, {}, {}, {}], c.logLocale);
@@ -130,6 +191,51 @@ test("a customer registered in the register's table is looked up and new on its 
   expect(errorCells(added)).toEqual([]);
   expect(read(added, c.log, tableCell(table, c.visits.length, "customerName"))).toBe(NEW_NAME);
   expect(read(added, c.log, tableCell(table, c.visits.length, "newOld"))).toBe("新");
+});
+
+test("the register lists each customer's first row in the log, blank in a blank row; the log each visit's register row", () => {
+  const c = cases[0];
+  const register = tableByRole(c.specs[0], "customers");
+  const log = tableByRole(c.log, "visits");
+  const book = c.book as ComputedWorkbook;
+  const first = [...c.customers, {}, {}].map((r) => {
+    const i = r.id === undefined ? -1 : c.visits.findIndex((v) => v.customerId === r.id);
+    return i < 0 ? null : i + 1;
+  });
+  expect(readColumn(book, c.specs[0], register, "firstVisitRow")).toEqual(first);
+  expect(first.at(-1)).toBeNull();
+  const row = [...c.visits, {}, {}, {}].map((v) => {
+    const i = c.customers.findIndex((r) => r.id === v.customerId);
+    return i < 0 ? null : i + 1;
+  });
+  expect(readColumn(book, c.log, log, "registerRow")).toEqual(row);
+});
+
+test("after the register is sorted, a first row is pasted over and a visit is logged above all others, every name and 新/老 follows", () => {
+  const c = cases[0];
+  const logTable = tableByRole(c.log, "visits");
+  const rows = [{ date: c.visits[0].date, customerId: EDITS.early }, ...c.visits, {}, {}, {}];
+  const cell = (sheet: Record<string, { v: unknown }>, row: number, col: number) => {
+    const v = sheet[a1({ row, col })]?.v;
+    return v === "" || v === undefined ? null : v;
+  };
+  const column = (key: string) => rows.map((_, i) => cell(userEdited.log, tableCell(logTable, i, key).row, tableCell(logTable, i, key).col));
+  const want = visitLogModel(c.customers, rows, c.logLocale);
+  expect(column("customerName")).toEqual(want.name);
+  expect(column("newOld")).toEqual(want.newOld);
+  // The edits did what they are for: the early customer's old first row is now existing; the stale value
+  // names a row of another customer; and each register row read holds the visit's ID.
+  const oldFirst = rows.findIndex((r, i) => i > 0 && r.customerId === EDITS.early);
+  expect(want.newOld[0]).toBe("新");
+  expect(want.newOld[oldFirst]).toBe("老");
+  expect(rows[EDITS.otherFirst - 1]?.customerId).not.toBe(EDITS.stale);
+  const register = tableByRole(c.specs[0], "customers");
+  const idAt = (registerRow: number) => cell(userEdited.register, register.origin.row + registerRow, register.origin.col);
+  const registerRows = column("registerRow");
+  rows.forEach((r, i) => expect(registerRows[i] === null ? null : idAt(registerRows[i] as number)).toBe(typeof r.customerId === "string" && c.customers.some((x) => x.id === r.customerId) ? r.customerId : null));
+  expect(idAt(1)).not.toBe(c.customers[0].id);
+  const staleRow = Object.entries(userEdited.register).find(([, v]) => v.v === EDITS.stale)?.[0];
+  expect(staleRow).toBeDefined();
 });
 
 test("rows dated before the row above and visits without a date are counted in the cell named SP_V1_OUT_OF_ORDER and highlighted: none in a day-by-day log", () => {
