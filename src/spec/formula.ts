@@ -134,5 +134,8 @@ export const exactKey = (x: string): string => `IF(ISNUMBER(${x}),${x},${literal
  */
 export const newestFirstRow = (thisCell: string, column: string): string => `ROWS(${thisCell}:INDEX(${column},ROWS(${column})))`;
 
+/** The row, counted from the top of `column`, of the first row holding `key` (matched as MATCH(…,0) compares, literally: `exactKey`); #N/A without one. */
+export const firstRowOf = (column: string, key: string): string => `MATCH(${exactKey(key)},${column},0)`;
+
 /** The row, counted from the top of `column`, of the last row whose newest-first key is `key` (matched literally); #N/A without one. */
 export const lastRowOf = (column: string, newestFirst: string, key: string): string => `ROWS(${column})+1-MATCH(${literalCriterion(key)},${newestFirst},0)`;

@@ -4,7 +4,7 @@ import { SUM, label, visitIntervalFormula } from "./columns";
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { labelWidth, printSetup, SheetDraft, type PlacedTable } from "./draft";
 import { COLORS, FORMATS } from "./formats";
-import { cellOrBlank, col, dateWindow, equalsCriterion, exactKey, lastRowOf, str, thisRow } from "../spec/formula";
+import { cellOrBlank, col, dateWindow, equalsCriterion, firstRowOf, lastRowOf, str, thisRow } from "../spec/formula";
 import { CUSTOMERS_ROLE, registerFirstVisitName } from "./linkedTables";
 import { visitLogKey, VISIT_COLUMN_NAMES } from "./visitLog";
 import { TEMPLATES } from "./registry";
@@ -55,7 +55,7 @@ const settingNames = (key: string) => ({
 const logNames = (existing: ExistingNames) => {
   const key = visitLogKey(existing);
   const [date, customer, newestFirst] = [VISIT_COLUMN_NAMES.date, VISIT_COLUMN_NAMES.customerId, VISIT_COLUMN_NAMES.newestFirst].map((part) => spName(key, part));
-  return { date, customer, newestFirst: predates(existing, date, newestFirst) ? undefined : newestFirst };
+  return { key, date, customer, newestFirst: predates(existing, date, newestFirst) ? undefined : newestFirst };
 };
 
 /**
@@ -141,7 +141,7 @@ function abcSearch(draft: SheetDraft, kit: Kit, all: string, shares: { a: string
   cutoff(r.abcCutB, top + 4, cut(shares.b, 4), names.b);
 }
 
-function registerColumns(kit: Kit, table: string, key: string, existing: ExistingNames) {
+function registerColumns(kit: Kit, table: string, key: string, existing: ExistingNames, withLog: boolean) {
   const { s, columns: c } = kit;
   const h = s.customers.columns;
   const r = s.customers;
@@ -215,9 +215,11 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
     c.text("note", h.note, { width: 24 }),
     // The log's first row of each customer, found once here rather than once per visit in the log: the
     // log's 新/老客户 reads it through the row its 客户名称 search already found (`visitLog.ts`). MATCH stops
-    // at the first hit, so a customer costs the log's rows down to its first visit. Blank without a log
-    // (#NAME?) or a visit; the ID matched literally, as the log's own test matches it.
-    c.formula("firstVisitRow", h.firstVisitRow, "integer", `IF(${id}="","",IFERROR(MATCH(${exactKey(id)},${log.customer},0),""))`, { width: 12 }),
+    // at the first hit, so a customer costs the log's rows down to its first visit. Blank without a visit;
+    // the ID matched literally, as the log's own test matches it. Only for a log written with the register:
+    // a log already in the workbook, or written later, searches itself (a formula written before the column
+    // was there), and the column alone cost a register of 50 000 customers 1 to 3 s in LibreOffice.
+    ...(withLog ? [c.formula("firstVisitRow", h.firstVisitRow, "integer", `IF(${id}="","",IFERROR(${firstRowOf(log.customer, id)},""))`, { width: 12 })] : []),
   ];
 }
 
@@ -325,6 +327,7 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
   const { s } = kit;
   const key = freeKey(TEMPLATES.customers, ctx.existing);
   const name = spTable(key, CUSTOMERS_ROLE);
+  const withLog = ctx.requested?.includes("visits") === true;
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.customers.title, "title");
   const origin = { row: 3, col: 0 };
@@ -332,11 +335,11 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
     name,
     role: "customers",
     origin,
-    columns: registerColumns(kit, name, key, ctx.existing),
+    columns: registerColumns(kit, name, key, ctx.existing, withLog),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.customers.blankRows.initial }, () => ({}))],
   });
   registerFormats(draft, kit, register);
-  draft.columnName(registerFirstVisitName(key), register, "firstVisitRow", s.customers.firstVisitRowNote);
+  if (withLog) draft.columnName(registerFirstVisitName(key, logNames(ctx.existing).key), register, "firstVisitRow", s.customers.firstVisitRowNote);
   // Other features address the register through its table name (SP_<KEY>_Customers[...]), which
   // Excel keeps covering the whole table as rows are added — unlike a defined name on a fixed range.
 

@@ -60,7 +60,8 @@ function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext
  */
 export function buildTemplates(requests: readonly TemplateRequest[], ctx: BuildContext): SheetSpec[] {
   const specs: SheetSpec[] = [];
-  for (const request of buildOrder(requests)) specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs) }));
+  const requested = requests.map((r) => r.template);
+  for (const request of buildOrder(requests)) specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs), requested }));
   specs.forEach(assertFormulasFit);
   return holidaysLast(specs);
 }

@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { equalsCriterion, exactKey, matchSorted, newestFirstRow, str, thisRow, type RowWindow } from "../spec/formula";
+import { equalsCriterion, firstRowOf, matchSorted, newestFirstRow, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedKey, linkedTable, registerFirstVisitName } from "./linkedTables";
@@ -40,15 +40,16 @@ export interface LinkedRegister {
 }
 
 /**
- * The customer register the log links to (`linkedTable`): its ID and name columns by the headers the
- * register writes in either language, else at the positions it writes them (first and second).
+ * The customer register the log `logKey` links to (`linkedTable`): its ID and name columns by the headers the
+ * register writes in either language, else at the positions it writes them (first and second), and its
+ * column of first rows in this log when it has one.
  */
-export function linkedRegister(existing: ExistingNames, locale: BuildContext["locale"]): LinkedRegister | undefined {
+export function linkedRegister(existing: ExistingNames, locale: BuildContext["locale"], logKey: string): LinkedRegister | undefined {
   const headers = (key: "id" | "name") => Object.values(TEMPLATE_STRINGS).map((s) => s.customers.columns[key]);
   const own = TEMPLATE_STRINGS[locale].customers.columns;
   const found = linkedTable(existing, TEMPLATES.customers, CUSTOMERS_ROLE, { id: { headers: headers("id"), position: 0 }, name: { headers: headers("name"), position: 1 } }, { id: own.id, name: own.name });
   if (found === undefined) return undefined;
-  const firstVisitRow = registerFirstVisitName(keyOfName(found.table) ?? "");
+  const firstVisitRow = registerFirstVisitName(keyOfName(found.table) ?? "", logKey);
   return { table: found.table, ...found.columns, ...(definesName(existing, firstVisitRow) ? { firstVisitRow } : {}) };
 }
 
@@ -173,22 +174,10 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   // ROW(INDEX(…)) rather than the position from the header: LibreOffice gives Err:504 for ROW(T[#Headers]).
   // The ID is matched literally (`exactKey`): an ID holding ~ would be #N/A, one holding * or ? would find
   // another's row, and a number pasted into the ID column would be #N/A in Excel as text.
-  const searched = `ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id})`;
-  // With a register that lists each customer's first row (`firstVisitRow`), the row reads it through the
-  // register row its 客户名称 search found (`registerRow`) instead of searching the log: 4.8 of the 2×
-  // records workbook's 19 formula seconds went to that MATCH, one per visit (README, 性能). New when that
-  // first row is this one; existing when it is above and holds this ID. Anything else — an ID the register
-  // does not list, a first row blank, typed over or naming another customer's row, a register since
-  // deleted — and the row searches the log as without a register.
-  const registerRow = thisRow(table, h.registerRow);
-  const firstRow = register?.firstVisitRow;
-  const listed = `INDEX(${ids},INDEX(${firstRow},${registerRow}))`;
-  // NA() hands the undecided rows to IFERROR's search. The verdicts are the words, not TRUE and FALSE, which
-  // LibreOffice prints back as TRUE() and FALSE() and so would compile in every row (`rowFormulas.ts`).
-  const bySearch = `IF(${searched},${str(isNew)},${str(isOld)})`;
-  const verdict =
-    firstRow === undefined ? bySearch : `IFERROR(IF(ROW(${listed})=ROW(${id}),${str(isNew)},IF(AND(ROW(${listed})<ROW(${id}),${listed}=${id}),${str(isOld)},NA())),${bySearch})`;
-  const newOld = `IF(${id}="","",${verdict})`;
+  const bySearch = `IF(ROW(INDEX(${ids},${firstRowOf(ids, id)}))=ROW(${id}),${str(isNew)},${str(isOld)})`;
+  const log = { id, ids, key, registerRow: thisRow(table, h.registerRow) };
+  const byRegister = register?.firstVisitRow === undefined ? undefined : registerColumns(log, register.firstVisitRow, { bySearch, isNew, isOld });
+  const newOld = `IF(${id}="","",${byRegister?.newOld ?? bySearch})`;
   // The log upside down: row k holds the ID of the k-th row from the end, where that row has a date. The
   // register finds a customer's last visit with one MATCH over it, which stops at the first hit — after
   // the rows since that visit, not the whole log (LOOKUP over the log reads every row for every customer).
@@ -197,21 +186,11 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   const dates = spName(key, VISIT_COLUMN_NAMES.date);
   const mirror = newestFirstRow(id, ids);
   const newestFirst = `IF(ISNUMBER(INDEX(${dates},${mirror})),INDEX(${ids},${mirror})&"","")`;
-  // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows.
-  const registerName = spName(key, REGISTER_COLUMN_NAMES.name);
-  const registerSearch = matchSorted(id, spName(key, REGISTER_COLUMN_NAMES.id));
+  // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows:
+  // blank for a blank ID, an ID the register does not list, or a register since deleted (#REF!).
+  const customerName = byRegister?.customerName ?? `IF(${id}="","",IFERROR(INDEX(${spName(key, REGISTER_COLUMN_NAMES.name)},${registerSearch(id, key)}),""))`;
   const customer = register
-    ? [
-        c.fromColumn("customerId", h.customerId, registerIds(kit, register), { width: 12 }),
-        c.formula(
-          "customerName",
-          h.customerName,
-          "text",
-          // Blank for a blank ID, an ID the register does not list, or a register since deleted (#REF!).
-          firstRow === undefined ? `IF(${id}="","",IFERROR(INDEX(${registerName},${registerSearch}),""))` : `IF(${registerRow}="","",IFERROR(INDEX(${registerName},${registerRow}),""))`,
-          { width: 22 },
-        ),
-      ]
+    ? [c.fromColumn("customerId", h.customerId, registerIds(kit, register), { width: 12 }), c.formula("customerName", h.customerName, "text", customerName, { width: 22 })]
     : [c.text("customerId", h.customerId, { width: 12 }), c.text("customerName", h.customerName, { width: 22 })];
   return [
     c.date("date", h.date),
@@ -227,9 +206,38 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
     c.text("nextStep", h.nextStep, { width: 20 }),
     c.date("nextContact", h.nextContact, { width: 14 }),
     c.formula("newestFirst", h.newestFirst, "text", newestFirst, { width: 14 }),
-    // The ID's row in the register, searched once for both the name and 新/老客户.
-    ...(firstRow === undefined ? [] : [c.formula("registerRow", h.registerRow, "integer", `IF(${id}="","",IFERROR(${registerSearch},""))`, { width: 12 })]),
+    ...(byRegister ? [c.formula("registerRow", h.registerRow, "integer", byRegister.registerRow, { width: 12 })] : []),
   ];
+}
+
+/** The ID's row in the register: binary search over IDs in order, else the scanning exact MATCH (`matchSorted`). */
+const registerSearch = (id: string, key: string): string => matchSorted(id, spName(key, REGISTER_COLUMN_NAMES.id));
+
+/**
+ * The log's formulas over a register that lists each customer's first row in this log (`firstVisitRow`,
+ * its name): the ID's row in the register is searched once per visit (在客户资源登记表中的行), and both the
+ * name and 新/老客户 read that row — 新/老 reads the customer's first row there instead of searching the log
+ * (that MATCH, one per visit, was 4.8 of the 2× records workbook's 19 formula seconds: README, 性能). The row
+ * is new when that first row is this one, existing when it is above and holds this ID; anything else — an
+ * ID the register does not list, a first row blank (0 or "") or typed over with another customer's row, a
+ * register since deleted — and NA() hands the row to IFERROR's `bySearch`, as without a register. A value
+ * typed over a first row that names a later row of the same customer is the one case it would believe.
+ * Positions are counted from the log's top; the verdicts are the words, not TRUE and FALSE, which
+ * LibreOffice prints back as TRUE() and FALSE() and so would compile in every row (`rowFormulas.ts`).
+ */
+function registerColumns(
+  { id, ids, key, registerRow }: { readonly id: string; readonly ids: string; readonly key: string; readonly registerRow: string },
+  firstVisitRow: string,
+  { bySearch, isNew, isOld }: { readonly bySearch: string; readonly isNew: string; readonly isOld: string },
+) {
+  const first = `INDEX(${firstVisitRow},${registerRow})`;
+  const self = `ROWS(INDEX(${ids},1):${id})`;
+  const listed = `IF(${first}=${self},${str(isNew)},IF(AND(${first}>=1,${first}<${self},INDEX(${ids},${first})=${id}),${str(isOld)},NA()))`;
+  return {
+    registerRow: `IF(${id}="","",IFERROR(${registerSearch(id, key)},""))`,
+    customerName: `IF(${registerRow}="","",IFERROR(INDEX(${spName(key, REGISTER_COLUMN_NAMES.name)},${registerRow}),""))`,
+    newOld: `IFERROR(${listed},${bySearch})`,
+  };
 }
 
 /** The drop-down of the register's IDs, with a message that says where a new customer goes. */
@@ -275,7 +283,7 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
   const { s } = kit;
   const key = freeKey(TEMPLATES.visits, ctx.existing);
   const name = spTable(key, VISITS_ROLE);
-  const register = linkedRegister(ctx.existing, ctx.locale);
+  const register = linkedRegister(ctx.existing, ctx.locale, key);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.visits.title, "title");
   const hints = [s.visits.hint, ...(register ? [s.visits.registerHint(register.table)] : []), ...(register?.firstVisitRow ? [s.visits.registerRowHint(s.visits.columns.registerRow)] : [])];

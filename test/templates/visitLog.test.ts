@@ -58,11 +58,13 @@ describe("客户拜访记录 (visit log)", () => {
     expect(column(spec, "customerName").formula).toBe(`IF(${row}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${row}),""))`);
     const ids = "SP_V1_COL_CUSTOMER";
     const searched = `ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id})`;
-    const listed = `INDEX(${ids},INDEX(SP_C1_COL_FIRST_VISIT_ROW,${row}))`;
-    const listedVerdict = `IF(ROW(${listed})=ROW(${id}),"新",IF(AND(ROW(${listed})<ROW(${id}),${listed}=${id}),"老",NA()))`;
+    // The first row as the register lists it, and this row's position, both counted from the log's top.
+    const first = `INDEX(SP_C1_COL_FIRST_ROW_IN_V1,${row})`;
+    const self = `ROWS(INDEX(${ids},1):${id})`;
+    const listedVerdict = `IF(${first}=${self},"新",IF(AND(${first}>=1,${first}<${self},INDEX(${ids},${first})=${id}),"老",NA()))`;
     expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IFERROR(${listedVerdict},IF(${searched},"新","老")))`);
     const register = specs.find((s) => s.record.template === "customers" && s.tables[0]?.role === "customers");
-    expect(register?.columnNames).toEqual([{ name: "SP_C1_COL_FIRST_VISIT_ROW", table: "SP_C1_Customers", column: "首次拜访在拜访记录中的行(自动)", comment: zh.customers.firstVisitRowNote }]);
+    expect(register?.columnNames).toEqual([{ name: "SP_C1_COL_FIRST_ROW_IN_V1", table: "SP_C1_Customers", column: "首次拜访在拜访记录中的行(自动)", comment: zh.customers.firstVisitRowNote }]);
     expect(column(register as SheetSpec, "firstVisitRow").formula).toBe(`IF(SP_C1_Customers[[#This Row],[客户编号]]="","",IFERROR(MATCH(${exactKey("SP_C1_Customers[[#This Row],[客户编号]]")},${ids},0),""))`);
     expect(spec.columnNames?.filter((n) => n.name.startsWith("SP_V1_REGISTER_"))).toEqual([
       { name: "SP_V1_REGISTER_ID", table: "SP_C1_Customers", column: "客户编号", comment: zh.visits.registerColumnNote },
@@ -79,13 +81,13 @@ describe("客户拜访记录 (visit log)", () => {
       ...(columns ? { tableColumns: [{ table: "sp_c2_customers", columns }] } : {}),
     });
     const zhHeaders = Object.values(zh.customers.columns);
-    expect(linkedRegister(existing(zhHeaders), "en-US")).toEqual({ table: "SP_C2_Customers", id: "客户编号", name: "客户名称" });
+    expect(linkedRegister(existing(zhHeaders), "en-US", "V1")).toEqual({ table: "SP_C2_Customers", id: "客户编号", name: "客户名称" });
     // Renamed by the user: the ID and name columns are the register's first and second.
-    expect(linkedRegister(existing(["编号", "名称", ...zhHeaders.slice(2)]), "en-US")).toEqual({ table: "SP_C2_Customers", id: "编号", name: "名称" });
+    expect(linkedRegister(existing(["编号", "名称", ...zhHeaders.slice(2)]), "en-US", "V1")).toEqual({ table: "SP_C2_Customers", id: "编号", name: "名称" });
     // A column inserted before them: their names still find them.
-    expect(linkedRegister(existing(["序号", ...Object.values(en.customers.columns)]), "zh-CN")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
-    expect(linkedRegister(existing(), "en-US")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
-    expect(linkedRegister({ sheets: [], tables: ["SP_K1_Contracts", "SP_V1_Visits"], names: [] }, "zh-CN")).toBeUndefined();
+    expect(linkedRegister(existing(["序号", ...Object.values(en.customers.columns)]), "zh-CN", "V1")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
+    expect(linkedRegister(existing(), "en-US", "V1")).toEqual({ table: "SP_C2_Customers", id: "Customer ID", name: "Customer" });
+    expect(linkedRegister({ sheets: [], tables: ["SP_K1_Contracts", "SP_V1_Visits"], names: [] }, "zh-CN", "V1")).toBeUndefined();
   });
 
   test("a register written before its first-visit column: the log searches itself for 新/老 and the register for the name, as before", () => {
@@ -98,9 +100,19 @@ describe("客户拜访记录 (visit log)", () => {
     expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id}),"新","老"))`);
     expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes(zh.visits.columns.registerRow))).toBe(false);
     // The same register with the column's name: the log reads it.
-    const current = log(buildVisitLog({}, { locale: "zh-CN", existing: { ...existing, names: [...existing.names, "SP_C1_COL_FIRST_VISIT_ROW"] } }));
+    const current = log(buildVisitLog({}, { locale: "zh-CN", existing: { ...existing, names: [...existing.names, "SP_C1_COL_FIRST_ROW_IN_V1"] } }));
     expect(current.tables[0].columns.at(-1)?.key).toBe("registerRow");
     expect(current.cells.some((c) => typeof c.value === "string" && c.value.includes(zh.visits.columns.registerRow))).toBe(true);
+  });
+
+  test("a second log over the same register searches itself: the register's first rows are the first log's", () => {
+    const specs = buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES });
+    const [first, second] = specs.filter((s) => s.record.template === "visits");
+    expect(first.tables[0].columns.find((c) => c.key === "newOld")?.formula).toContain("SP_C1_COL_FIRST_ROW_IN_V1");
+    expect(second.tables[0].name).toBe("SP_V2_Visits");
+    expect(second.tables[0].columns.map((c) => c.key)).not.toContain("registerRow");
+    const id = "SP_V2_Visits[[#This Row],[客户编号]]";
+    expect(column(second, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(SP_V2_COL_CUSTOMER,MATCH(${exactKey(id)},SP_V2_COL_CUSTOMER,0)))=ROW(${id}),"新","老"))`);
   });
 
   test("asked before the register in one request, it is built after it and picks its IDs from it", () => {

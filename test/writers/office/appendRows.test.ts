@@ -205,7 +205,7 @@ describe("appendTableRows", () => {
     const before = snapshot(fake);
     const error = await refusal(fake.run((context) => appendTableRows(context, { table: TABLE, rows: imported(60) })));
     expect(error.code).toBe("belowNotEmpty");
-    expect(error.params).toMatchObject({ table: TABLE, target: `'${SHEET}'!A58:AC67`, occupied: `'${SHEET}'!C60` });
+    expect(error.params).toMatchObject({ table: TABLE, target: `'${SHEET}'!A58:AB67`, occupied: `'${SHEET}'!C60` });
     expect(error.localized("zh-CN")).toContain("C60");
     expect(snapshot(fake)).toEqual(before);
     // Rows that fit the blank rows need no growth, and content further down moves with the table's growth.

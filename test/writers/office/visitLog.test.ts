@@ -1,5 +1,7 @@
 import { buildCustomerRegister } from "../../../src/templates/customerRegister";
 import { buildVisitLog } from "../../../src/templates/visitLog";
+import { buildTemplates } from "../../../src/templates";
+import { NO_NAMES } from "../../../src/spec/naming";
 import { a1 } from "../../../src/spec/a1";
 import { exactKey } from "../../../src/spec/formula";
 import { writeSheets } from "../../../src/writers/office/officeWriter";
@@ -27,7 +29,7 @@ test("a log written beside an existing register reads its columns in the first s
   const syncsBefore = fake.syncCount;
   const result = await fake.run((context) => writeSheets(context, (existing) => buildVisitLog({ blankRows: 3 }, { locale: "zh-CN", existing })));
   expect(fake.syncCount - syncsBefore).toBe(2);
-  const [log] = buildVisitLog({ blankRows: 3 }, { locale: "zh-CN", existing: { sheets: [], tables: ["SP_C1_Customers"], names: ["SP_C1_COL_FIRST_VISIT_ROW"], tableColumns: [{ table: "SP_C1_Customers", columns: ["Account", "Customer"] }] } });
+  const [log] = buildVisitLog({ blankRows: 3 }, { locale: "zh-CN", existing: { sheets: [], tables: ["SP_C1_Customers"], names: [], tableColumns: [{ table: "SP_C1_Customers", columns: ["Account", "Customer"] }] } });
   const sheet = fake.sheet(result.sheets[0]);
   const idColumn = log.tables[0].columns.findIndex((c) => c.key === "customerId");
   const body = { row: log.tables[0].origin.row + 1, col: idColumn };
@@ -36,13 +38,28 @@ test("a log written beside an existing register reads its columns in the first s
   expect(validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=SP_V1_REGISTER_ID" } });
   expect(fake.state.names.find((n) => n.name === "SP_V1_REGISTER_ID")?.formula).toBe("=SP_C1_Customers[[Account]]");
   expect(fake.state.names.find((n) => n.name === "SP_V1_REGISTER_NAME")?.formula).toBe("=SP_C1_Customers[[Customer]]");
-  // The register's first-visit column is named by the register (the log's 新/老 reads it), and the log searches
-  // the register once per row, in 在客户资源登记表中的行, for the name and 新/老.
-  expect(fake.state.names.find((n) => n.name === "SP_C1_COL_FIRST_VISIT_ROW")?.formula).toBe("=SP_C1_Customers[[First visit row in the visit log (automatic)]]");
-  const at = (key: string) => a1({ row: body.row, col: log.tables[0].columns.findIndex((c) => c.key === key) });
+  const nameColumn = log.tables[0].columns.findIndex((c) => c.key === "customerName");
+  expect(sheet.formula(a1({ row: body.row, col: nameColumn }))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_V1_REGISTER_ID,0)`);
+  // The register was written alone: it lists no first visits, and the log finds them itself.
+  expect(fake.state.names.some((n) => n.name.startsWith("SP_C1_COL_FIRST_ROW_IN_"))).toBe(false);
+});
+
+/**
+ * A register and its log written in one request: the register lists each customer's first row in the log
+ * (a name the register defines), and the log's 新/老客户 reads it through the register row it searched once.
+ */
+test("a register written with its log lists first visits, and the log's 新/老 reads them", async () => {
+  const fake = new FakeExcel();
+  const result = await fake.run((context) =>
+    writeSheets(context, (existing) => buildTemplates([{ template: "customers", options: { rows: customerRows(5, "zh-CN"), blankRows: 0 } }, { template: "visits", options: { blankRows: 3 } }], { locale: "zh-CN", existing })),
+  );
+  expect(fake.state.names.find((n) => n.name === "SP_C1_COL_FIRST_ROW_IN_V1")?.formula).toBe("=SP_C1_Customers[[首次拜访在拜访记录中的行(自动)]]");
+  const [log] = buildTemplates([{ template: "customers", options: { blankRows: 0 } }, { template: "visits", options: { blankRows: 3 } }], { locale: "zh-CN", existing: NO_NAMES }).filter((s) => s.record.template === "visits");
+  const table = log.tables[0];
+  const at = (key: string) => a1({ row: table.origin.row + 1, col: table.columns.findIndex((c) => c.key === key) });
+  const sheet = fake.sheet(result.sheets.find((name) => name === log.name) ?? "");
   expect(sheet.formula(at("registerRow"))).toContain(`MATCH(${exactKey("SP_V1_Visits[[#This Row],[客户编号]]")},SP_V1_REGISTER_ID,0)`);
-  expect(sheet.formula(at("customerName"))).toContain("INDEX(SP_V1_REGISTER_NAME,SP_V1_Visits[[#This Row],[在客户资源登记表中的行(自动)]])");
-  expect(sheet.formula(at("newOld"))).toContain("INDEX(SP_C1_COL_FIRST_VISIT_ROW,SP_V1_Visits[[#This Row],[在客户资源登记表中的行(自动)]])");
+  expect(sheet.formula(at("newOld"))).toContain("INDEX(SP_C1_COL_FIRST_ROW_IN_V1,SP_V1_Visits[[#This Row],[在客户资源登记表中的行(自动)]])");
 });
 
 /**

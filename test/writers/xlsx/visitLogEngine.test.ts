@@ -27,6 +27,7 @@ import { a1 } from "../../../src/spec/a1";
 import { SheetDraft } from "../../../src/templates/draft";
 import { finishProbe, ruleAt } from "../../support/probeSheet";
 import { repoRoot } from "../../support/paths";
+import { exactKey } from "../../../src/spec/formula";
 
 jest.setTimeout(300_000);
 
@@ -46,7 +47,8 @@ function buildCase(label: string, registerLocale: Locale, logLocale: Locale, cus
   // IDs out of order: the name lookup's binary search misses and its exact MATCH must find them.
   const customerData = order === "sorted" ? rows : [...rows].reverse();
   const visitData = visitRows(visits, customers + 5, logLocale);
-  const register = buildCustomerRegister({ rows: customerData, blankRows: 2 }, { locale: registerLocale, existing: NO_NAMES });
+  // Written with the log (as one request would), so the register lists each customer's first row in it.
+  const register = buildCustomerRegister({ rows: customerData, blankRows: 2 }, { locale: registerLocale, existing: NO_NAMES, requested: ["customers", "visits"] });
   const [log] = buildVisitLog({ rows: visitData, blankRows: 3 }, { locale: logLocale, existing: withSpecs(NO_NAMES, register) });
   return { label, logLocale, customers: customerData, visits: visitData, specs: [...register, log], log };
 }
@@ -100,27 +102,66 @@ beforeAll(async () => {
   });
   const addedFile = join(dir, "visits-added.xlsx");
   writeFileSync(addedFile, edited);
-  const books = await recalcXlsx([...files, addedFile]);
+  const fastFile = join(dir, "visits-register-only.xlsx");
+  writeFileSync(fastFile, await writeXlsx(withoutSearch(cases[0])));
+  const books = await recalcXlsx([...files, addedFile, fastFile]);
   cases.forEach((c, i) => (c.book = books[i]));
   added = books[cases.length];
+  registerOnly = books[cases.length + 1];
   userEdited = editInLibreOffice(dir, files[0]);
 }, 300_000);
+
+/** Case 0 with the log's own search for the first row (新/老客户's fallback) replaced by "X" (`withoutSearch`). */
+let registerOnly: ComputedWorkbook;
+
+/**
+ * Case 0's sheets with 新/老客户 deciding by the register's first rows alone: where the formula would search the
+ * log itself, it says "X". So the register's way is seen to decide every listed customer's rows, not the search.
+ */
+function withoutSearch(c: Case): SheetSpec[] {
+  const log = tableByRole(c.log, "visits");
+  const id = `${log.name}[[#This Row],[${log.columns.find((col) => col.key === "customerId")?.header}]]`;
+  const search = `IF(ROW(INDEX(SP_V1_COL_CUSTOMER,MATCH(${exactKey(id)},SP_V1_COL_CUSTOMER,0)))=ROW(${id}),"新","老")`;
+  return c.specs.map((sheet) =>
+    sheet !== c.log
+      ? sheet
+      : {
+          ...sheet,
+          tables: sheet.tables.map((t) => ({
+            ...t,
+            columns: t.columns.map((col) => {
+              if (col.key !== "newOld") return col;
+              if (!col.formula?.includes(search)) throw new Error("新/老客户 no longer searches the log as this test expects");
+              return { ...col, formula: col.formula.replace(search, '"X"') };
+            }),
+          })),
+        },
+  );
+}
 
 /** Case 0 after the edits of `EDITS`, as LibreOffice shows it: each sheet's cells by A1 address. */
 let userEdited: { register: Record<string, { v: unknown }>; log: Record<string, { v: unknown }> };
 
 /**
  * The user's edits of case 0, in LibreOffice: first a value pasted over the first-row cell of `stale`'s register
- * row — the first row of `other`, a customer logged before it — then the register sorted by name, last first (its
- * IDs no longer in order), and last a visit of `early` logged on the log's first day, in a row inserted above all
- * others, so that its first row moves up and every position in the log moves down by one.
+ * row — the position of `other`'s first row, a customer logged before it — and `cleared`'s first-row cell emptied
+ * (as a register row LibreOffice inserts, without the column's formula); then the register sorted by name, last
+ * first (its IDs no longer in order); and last a visit of `early` logged on the log's first day, in a row inserted
+ * above all others, so that its first row moves up and every position in the log moves down by one (the pasted
+ * value then names the row above `other`'s first, still not a row of `stale`).
  */
 const EDITS = (() => {
   const c = cases[0];
   const firstIndex = (id: unknown) => c.visits.findIndex((v) => v.customerId === id);
-  const listed = c.customers.map((r) => r.id).filter((id) => firstIndex(id) > 0);
+  const listed = c.customers.map((r) => r.id).filter((id) => firstIndex(id) >= 0);
   const byFirst = [...listed].sort((a, b) => firstIndex(a) - firstIndex(b));
-  return { stale: byFirst.at(-1) as string, other: byFirst[0] as string, early: byFirst[Math.floor(byFirst.length / 2)] as string, otherFirst: firstIndex(byFirst[0]) + 1 };
+  return {
+    stale: byFirst.at(-1) as string,
+    other: byFirst[1] as string,
+    otherFirst: firstIndex(byFirst[1]) + 1,
+    cleared: byFirst[Math.floor(byFirst.length / 3)] as string,
+    early: byFirst[Math.floor(byFirst.length / 2)] as string,
+  };
 })();
 
 function editInLibreOffice(dir: string, file: string): typeof userEdited {
@@ -129,11 +170,12 @@ function editInLibreOffice(dir: string, file: string): typeof userEdited {
   const registerTable = tableByRole(register, "customers");
   const logTable = tableByRole(c.log, "visits");
   const staleAt = tableCell(registerTable, c.customers.findIndex((r) => r.id === EDITS.stale), "firstVisitRow");
+  const clearedAt = tableCell(registerTable, c.customers.findIndex((r) => r.id === EDITS.cleared), "firstVisitRow");
   const top = tableCell(logTable, 0, "date").row;
   const last = logTable.origin.col + logTable.columns.length - 1;
   const at = (key: string) => tableCell(logTable, 0, key).col;
   const ops = [
-    { op: "set", sheet: register.name, cells: [[staleAt.row, staleAt.col, EDITS.otherFirst]] },
+    { op: "set", sheet: register.name, cells: [[staleAt.row, staleAt.col, EDITS.otherFirst], [clearedAt.row, clearedAt.col, null]] },
     {
       op: "sort",
       sheet: register.name,
@@ -211,7 +253,19 @@ test("the register lists each customer's first row in the log, blank in a blank 
   expect(readColumn(book, c.log, log, "registerRow")).toEqual(row);
 });
 
-test("after the register is sorted, a first row is pasted over and a visit is logged above all others, every name and 新/老 follows", () => {
+test("the register's first rows decide 新/老客户 for every customer it lists: the log searches itself only for the others", () => {
+  const c = cases[0];
+  const listed = new Set(c.customers.map((r) => r.id));
+  const want = expected(c).newOld.map((verdict, i) => {
+    const id = [...c.visits, {}, {}, {}][i].customerId;
+    return typeof id === "string" && !listed.has(id) ? "X" : verdict;
+  });
+  expect(readColumn(registerOnly, c.log, tableByRole(c.log, "visits"), "newOld")).toEqual(want);
+  expect(want).toContain("X");
+  expect(want.filter((v) => v === "新").length).toBeGreaterThan(100);
+});
+
+test("after the register is sorted, first rows are pasted over and emptied, and a visit is logged above all others, every name and 新/老 follows", () => {
   const c = cases[0];
   const logTable = tableByRole(c.log, "visits");
   const rows = [{ date: c.visits[0].date, customerId: EDITS.early }, ...c.visits, {}, {}, {}];
@@ -229,6 +283,7 @@ test("after the register is sorted, a first row is pasted over and a visit is lo
   expect(want.newOld[0]).toBe("新");
   expect(want.newOld[oldFirst]).toBe("老");
   expect(rows[EDITS.otherFirst - 1]?.customerId).not.toBe(EDITS.stale);
+  expect(want.newOld[rows.findIndex((r) => r.customerId === EDITS.cleared)]).toBe("新");
   const register = tableByRole(c.specs[0], "customers");
   const idAt = (registerRow: number) => cell(userEdited.register, register.origin.row + registerRow, register.origin.col);
   const registerRows = column("registerRow");
