@@ -29,7 +29,7 @@ const ROUNDS = Number(process.env.SP_BENCH_RECORDS_ROUNDS ?? 1);
  */
 const GROUPS: readonly { readonly label: string; readonly columns: Readonly<Record<string, readonly string[]>> }[] = [
   {
-    label: "log 在客户资源登记表中的行, 客户名称 and 新/老客户 (binary search of the register, per visit) and register 首次拜访行 (MATCH for the first row, per customer)",
+    label: "log 在客户资源登记表中的行, 客户名称 and 新/老客户 (binary search of the register, per visit) and register 首次拜访在拜访记录中的行 (MATCH for the first row, per customer)",
     columns: { visits: ["registerRow", "customerName", "newOld"], customers: ["firstVisitRow"] },
   },
   { label: "log 客户编号倒序 and register 最近拜访日期 (MATCH from the log's end, per customer)", columns: { visits: ["newestFirst"], customers: ["latestVisit"] } },

@@ -216,9 +216,9 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
     // The log's first row of each customer, found once here rather than once per visit in the log: the
     // log's 新/老客户 reads it through the row its 客户名称 search already found (`visitLog.ts`). MATCH stops
     // at the first hit, so a customer costs the log's rows down to its first visit. Blank without a visit;
-    // the ID matched literally, as the log's own test matches it. Only for a log written with the register:
-    // a log already in the workbook, or written later, searches itself (a formula written before the column
-    // was there), and the column alone cost a register of 50 000 customers 1 to 3 s in LibreOffice.
+    // the ID matched literally, as the log's own test matches it. Only for a log written with the register
+    // (`buildCustomerRegister`): a log written later searches itself, and the column alone cost a register
+    // of 50 000 customers 1 to 3 s in LibreOffice.
     ...(withLog ? [c.formula("firstVisitRow", h.firstVisitRow, "integer", `IF(${id}="","",IFERROR(${firstRowOf(log.customer, id)},""))`, { width: 12 })] : []),
   ];
 }
@@ -237,7 +237,7 @@ function registerFormats(draft: SheetDraft, kit: Kit, register: PlacedTable): vo
   }
 }
 
-function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: readonly string[]): SheetSpec {
+function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: readonly string[], withLog: boolean): SheetSpec {
   const { s, v } = kit;
   const r = s.customers;
   const names = settingNames(key);
@@ -259,7 +259,7 @@ function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: r
     draft.name(names.visitTimes[i], timesAt, r.visitTimes);
     draft.name(names.visit[i], intervalAt, r.visitInterval);
   });
-  draft.text({ row: 9, col: 0 }, r.logHint, "note");
+  draft.text({ row: 9, col: 0 }, withLog ? `${r.logHint} ${r.firstVisitRowHint}` : r.logHint, "note");
   const log = logNames(existing);
   const recent = dateWindow(log.date, "TODAY()-13", "TODAY()");
   draft.name(names.recentFirst, draft.field({ row: 10, col: 0 }, r.recentFirst, { formula: recent.first }, { numberFormat: FORMATS.plain }), r.recentFirst);
@@ -327,7 +327,10 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
   const { s } = kit;
   const key = freeKey(TEMPLATES.customers, ctx.existing);
   const name = spTable(key, CUSTOMERS_ROLE);
-  const withLog = ctx.requested?.includes("visits") === true;
+  // The first visits are listed for the log written in the same request, when it is the log the register
+  // reads (the workbook has none yet): a log already there was written reading no such column, and searches itself.
+  const logKey = logNames(ctx.existing).key;
+  const withLog = ctx.requested?.includes("visits") === true && logKey === freeKey(TEMPLATES.visits, ctx.existing);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.customers.title, "title");
   const origin = { row: 3, col: 0 };
@@ -339,12 +342,12 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.customers.blankRows.initial }, () => ({}))],
   });
   registerFormats(draft, kit, register);
-  if (withLog) draft.columnName(registerFirstVisitName(key, logNames(ctx.existing).key), register, "firstVisitRow", s.customers.firstVisitRowNote);
+  if (withLog) draft.columnName(registerFirstVisitName(key, logKey), register, "firstVisitRow", s.customers.firstVisitRowNote);
   // Other features address the register through its table name (SP_<KEY>_Customers[...]), which
   // Excel keeps covering the whole table as rows are added — unlike a defined name on a fixed range.
 
   const mainName = freeSheetName(s.customers.sheetName, ctx.existing.sheets);
-  const settings = settingsSheet(kit, key, ctx.existing, [...ctx.existing.sheets, mainName]);
+  const settings = settingsSheet(kit, key, ctx.existing, [...ctx.existing.sheets, mainName], withLog);
   const summary = summarySheet(kit, key, register, [...ctx.existing.sheets, mainName, settings.name]);
   const main = draft.finish({
     name: mainName,

@@ -17,7 +17,7 @@ export const CUSTOMERS_ROLE = "Customers";
  * The workbook name of the customer register's column 首次拜访在拜访记录中的行 — the first rows in the visit log
  * `logKey` — which that log's 新/老客户 reads: `SP_C1_COL_FIRST_ROW_IN_V1`. The log's key is in the name because
  * the column searches one log: a second log (V2) over the same register finds no name of its own and searches
- * itself. A register written before that column defines none.
+ * itself. A register written alone, or before that column, defines none.
  */
 export const registerFirstVisitName = (registerKey: string, logKey: string): string => spName(registerKey, `COL_FIRST_ROW_IN_${logKey}`);
 

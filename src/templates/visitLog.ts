@@ -49,8 +49,9 @@ export function linkedRegister(existing: ExistingNames, locale: BuildContext["lo
   const own = TEMPLATE_STRINGS[locale].customers.columns;
   const found = linkedTable(existing, TEMPLATES.customers, CUSTOMERS_ROLE, { id: { headers: headers("id"), position: 0 }, name: { headers: headers("name"), position: 1 } }, { id: own.id, name: own.name });
   if (found === undefined) return undefined;
-  const firstVisitRow = registerFirstVisitName(keyOfName(found.table) ?? "", logKey);
-  return { table: found.table, ...found.columns, ...(definesName(existing, firstVisitRow) ? { firstVisitRow } : {}) };
+  const registerKey = keyOfName(found.table);
+  const firstVisitRow = registerKey === undefined ? undefined : registerFirstVisitName(registerKey, logKey);
+  return { table: found.table, ...found.columns, ...(firstVisitRow !== undefined && definesName(existing, firstVisitRow) ? { firstVisitRow } : {}) };
 }
 
 /**
@@ -176,7 +177,7 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   // another's row, and a number pasted into the ID column would be #N/A in Excel as text.
   const bySearch = `IF(ROW(INDEX(${ids},${firstRowOf(ids, id)}))=ROW(${id}),${str(isNew)},${str(isOld)})`;
   const log = { id, ids, key, registerRow: thisRow(table, h.registerRow) };
-  const byRegister = register?.firstVisitRow === undefined ? undefined : registerColumns(log, register.firstVisitRow, { bySearch, isNew, isOld });
+  const byRegister = register?.firstVisitRow === undefined ? undefined : registerReads(log, register.firstVisitRow, { bySearch, isNew, isOld });
   const newOld = `IF(${id}="","",${byRegister?.newOld ?? bySearch})`;
   // The log upside down: row k holds the ID of the k-th row from the end, where that row has a date. The
   // register finds a customer's last visit with one MATCH over it, which stops at the first hit — after
@@ -186,9 +187,8 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   const dates = spName(key, VISIT_COLUMN_NAMES.date);
   const mirror = newestFirstRow(id, ids);
   const newestFirst = `IF(ISNUMBER(INDEX(${dates},${mirror})),INDEX(${ids},${mirror})&"","")`;
-  // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows:
-  // blank for a blank ID, an ID the register does not list, or a register since deleted (#REF!).
-  const customerName = byRegister?.customerName ?? `IF(${id}="","",IFERROR(INDEX(${spName(key, REGISTER_COLUMN_NAMES.name)},${registerSearch(id, key)}),""))`;
+  // Without a register the ID and the name are typed; with one, the ID is picked from it and the name follows.
+  const customerName = byRegister?.customerName ?? registerNameAt(id, registerSearch(id, key), key);
   const customer = register
     ? [c.fromColumn("customerId", h.customerId, registerIds(kit, register), { width: 12 }), c.formula("customerName", h.customerName, "text", customerName, { width: 22 })]
     : [c.text("customerId", h.customerId, { width: 12 }), c.text("customerName", h.customerName, { width: 22 })];
@@ -210,6 +210,9 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   ];
 }
 
+/** The register's name at `row`: blank while `cell` is blank, and when `row` is an error (#N/A: an ID it does not list; #REF!: a register since deleted). */
+const registerNameAt = (cell: string, row: string, key: string): string => `IF(${cell}="","",IFERROR(INDEX(${spName(key, REGISTER_COLUMN_NAMES.name)},${row}),""))`;
+
 /** The ID's row in the register: binary search over IDs in order, else the scanning exact MATCH (`matchSorted`). */
 const registerSearch = (id: string, key: string): string => matchSorted(id, spName(key, REGISTER_COLUMN_NAMES.id));
 
@@ -217,7 +220,7 @@ const registerSearch = (id: string, key: string): string => matchSorted(id, spNa
  * The log's formulas over a register that lists each customer's first row in this log (`firstVisitRow`,
  * its name): the ID's row in the register is searched once per visit (在客户资源登记表中的行), and both the
  * name and 新/老客户 read that row — 新/老 reads the customer's first row there instead of searching the log
- * (that MATCH, one per visit, was 4.8 of the 2× records workbook's 19 formula seconds: README, 性能). The row
+ * (that MATCH, one per visit, was 4.8 of the 2× records workbook's 18.3 formula seconds: README, 性能). The row
  * is new when that first row is this one, existing when it is above and holds this ID; anything else — an
  * ID the register does not list, a first row blank (0 or "") or typed over with another customer's row, a
  * register since deleted — and NA() hands the row to IFERROR's `bySearch`, as without a register. A value
@@ -225,7 +228,7 @@ const registerSearch = (id: string, key: string): string => matchSorted(id, spNa
  * Positions are counted from the log's top; the verdicts are the words, not TRUE and FALSE, which
  * LibreOffice prints back as TRUE() and FALSE() and so would compile in every row (`rowFormulas.ts`).
  */
-function registerColumns(
+function registerReads(
   { id, ids, key, registerRow }: { readonly id: string; readonly ids: string; readonly key: string; readonly registerRow: string },
   firstVisitRow: string,
   { bySearch, isNew, isOld }: { readonly bySearch: string; readonly isNew: string; readonly isOld: string },
@@ -235,7 +238,7 @@ function registerColumns(
   const listed = `IF(${first}=${self},${str(isNew)},IF(AND(${first}>=1,${first}<${self},INDEX(${ids},${first})=${id}),${str(isOld)},NA()))`;
   return {
     registerRow: `IF(${id}="","",IFERROR(${registerSearch(id, key)},""))`,
-    customerName: `IF(${registerRow}="","",IFERROR(INDEX(${spName(key, REGISTER_COLUMN_NAMES.name)},${registerRow}),""))`,
+    customerName: registerNameAt(registerRow, registerRow, key),
     newOld: `IFERROR(${listed},${bySearch})`,
   };
 }
@@ -286,7 +289,7 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
   const register = linkedRegister(ctx.existing, ctx.locale, key);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.visits.title, "title");
-  const hints = [s.visits.hint, ...(register ? [s.visits.registerHint(register.table)] : []), ...(register?.firstVisitRow ? [s.visits.registerRowHint(s.visits.columns.registerRow)] : [])];
+  const hints = [s.visits.hint, ...(register ? [s.visits.registerHint(register.table)] : []), ...(register?.firstVisitRow ? [s.visits.registerRowHint] : [])];
   draft.text({ row: 2, col: 0 }, hints.join(" "), "note");
   const v = s.visits;
   draft.text({ row: 3, col: 0 }, v.methodsLabel, "label");

@@ -1,7 +1,7 @@
 import { buildTemplates } from "../../src/templates";
 import { linkedRegister, buildVisitLog } from "../../src/templates/visitLog";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
-import { NO_NAMES } from "../../src/spec/naming";
+import { NO_NAMES, withSpecs } from "../../src/spec/naming";
 import { exactKey, matchSorted } from "../../src/spec/formula";
 import { listSource } from "../../src/writers/layout";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
@@ -113,6 +113,22 @@ describe("客户拜访记录 (visit log)", () => {
     expect(second.tables[0].columns.map((c) => c.key)).not.toContain("registerRow");
     const id = "SP_V2_Visits[[#This Row],[客户编号]]";
     expect(column(second, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(SP_V2_COL_CUSTOMER,MATCH(${exactKey(id)},SP_V2_COL_CUSTOMER,0)))=ROW(${id}),"新","老"))`);
+  });
+
+  test("a register and a log written into a workbook that already has a log: no first visits, the new log searches itself", () => {
+    const before = buildTemplates([{ template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES });
+    const existing = withSpecs(NO_NAMES, before);
+    const specs = buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing });
+    const register = specs.find((s) => s.tables[0]?.role === "customers");
+    expect(register?.tables[0].columns.map((c) => c.key)).not.toContain("firstVisitRow");
+    expect(register?.columnNames ?? []).toEqual([]);
+    expect(log(specs).tables[0].name).toBe("SP_V2_Visits");
+    expect(log(specs).tables[0].columns.map((c) => c.key)).not.toContain("registerRow");
+    // Its settings sheet says nothing of a first-visit column; the register written with the first log does.
+    const hint = (all: readonly SheetSpec[]) => all.flatMap((s) => s.cells).some((c) => typeof c.value === "string" && c.value.includes(zh.customers.firstVisitRowHint));
+    expect(hint(specs)).toBe(false);
+    expect(hint(buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }))).toBe(true);
+    expect(hint(buildTemplates([{ template: "customers", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }))).toBe(false);
   });
 
   test("asked before the register in one request, it is built after it and picks its IDs from it", () => {
