@@ -48,11 +48,19 @@ const settingNames = (key: string) => ({
   recentLast: spName(key, "RECENT_LAST"),
 });
 
+/** The key of the visit log the register reads, and the names of the log's columns it reads. */
+interface LogNames {
+  readonly key: string;
+  readonly date: string;
+  readonly customer: string;
+  readonly newestFirst: string | undefined;
+}
+
 /**
  * The visit log's columns the register reads, by the names the log gives them. `newestFirst` is absent
  * for a log in the workbook written before the log had that column.
  */
-const logNames = (existing: ExistingNames) => {
+const logNames = (existing: ExistingNames): LogNames => {
   const key = visitLogKey(existing);
   const [date, customer, newestFirst] = [VISIT_COLUMN_NAMES.date, VISIT_COLUMN_NAMES.customerId, VISIT_COLUMN_NAMES.newestFirst].map((part) => spName(key, part));
   return { key, date, customer, newestFirst: predates(existing, date, newestFirst) ? undefined : newestFirst };
@@ -141,7 +149,7 @@ function abcSearch(draft: SheetDraft, kit: Kit, all: string, shares: { a: string
   cutoff(r.abcCutB, top + 4, cut(shares.b, 4), names.b);
 }
 
-function registerColumns(kit: Kit, table: string, key: string, existing: ExistingNames, withLog: boolean) {
+function registerColumns(kit: Kit, table: string, key: string, log: LogNames, withLog: boolean) {
   const { s, columns: c } = kit;
   const h = s.customers.columns;
   const r = s.customers;
@@ -155,7 +163,6 @@ function registerColumns(kit: Kit, table: string, key: string, existing: Existin
   const id = thisRow(table, h.id);
   const typed = thisRow(table, h.lastVisit);
   const latest = thisRow(table, h.latestVisit);
-  const log = logNames(existing);
   // The log is kept in date order, so the customer's last dated row holds the last visit. One MATCH over the
   // log's newest-first column (visitLog) finds it, reading only the rows logged since: LOOKUP read every
   // row of the log once per customer, the formula that dominated the workbook's recalculation (README,
@@ -237,7 +244,7 @@ function registerFormats(draft: SheetDraft, kit: Kit, register: PlacedTable): vo
   }
 }
 
-function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: readonly string[], withLog: boolean): SheetSpec {
+function settingsSheet(kit: Kit, key: string, log: LogNames, sheets: readonly string[], withLog: boolean): SheetSpec {
   const { s, v } = kit;
   const r = s.customers;
   const names = settingNames(key);
@@ -260,7 +267,6 @@ function settingsSheet(kit: Kit, key: string, existing: ExistingNames, sheets: r
     draft.name(names.visit[i], intervalAt, r.visitInterval);
   });
   draft.text({ row: 9, col: 0 }, withLog ? `${r.logHint} ${r.firstVisitRowHint}` : r.logHint, "note");
-  const log = logNames(existing);
   const recent = dateWindow(log.date, "TODAY()-13", "TODAY()");
   draft.name(names.recentFirst, draft.field({ row: 10, col: 0 }, r.recentFirst, { formula: recent.first }, { numberFormat: FORMATS.plain }), r.recentFirst);
   draft.name(names.recentLast, draft.field({ row: 11, col: 0 }, r.recentLast, { formula: recent.last }, { numberFormat: FORMATS.plain }), r.recentLast);
@@ -329,8 +335,8 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
   const name = spTable(key, CUSTOMERS_ROLE);
   // The first visits are listed for the log written in the same request, when it is the log the register
   // reads (the workbook has none yet): a log already there was written reading no such column, and searches itself.
-  const logKey = logNames(ctx.existing).key;
-  const withLog = ctx.requested?.includes("visits") === true && logKey === freeKey(TEMPLATES.visits, ctx.existing);
+  const log = logNames(ctx.existing);
+  const withLog = ctx.requested?.includes("visits") === true && log.key === freeKey(TEMPLATES.visits, ctx.existing);
   const draft = new SheetDraft();
   draft.text({ row: 0, col: 0 }, s.customers.title, "title");
   const origin = { row: 3, col: 0 };
@@ -338,16 +344,16 @@ export function buildCustomerRegister(options: CustomerRegisterOptions, ctx: Bui
     name,
     role: "customers",
     origin,
-    columns: registerColumns(kit, name, key, ctx.existing, withLog),
+    columns: registerColumns(kit, name, key, log, withLog),
     rows: [...(options.rows ?? []), ...Array.from({ length: options.blankRows ?? TEMPLATES.customers.blankRows.initial }, () => ({}))],
   });
   registerFormats(draft, kit, register);
-  if (withLog) draft.columnName(registerFirstVisitName(key, logKey), register, "firstVisitRow", s.customers.firstVisitRowNote);
+  if (withLog) draft.columnName(registerFirstVisitName(key, log.key), register, "firstVisitRow", s.customers.firstVisitRowNote);
   // Other features address the register through its table name (SP_<KEY>_Customers[...]), which
   // Excel keeps covering the whole table as rows are added — unlike a defined name on a fixed range.
 
   const mainName = freeSheetName(s.customers.sheetName, ctx.existing.sheets);
-  const settings = settingsSheet(kit, key, ctx.existing, [...ctx.existing.sheets, mainName], withLog);
+  const settings = settingsSheet(kit, key, log, [...ctx.existing.sheets, mainName], withLog);
   const summary = summarySheet(kit, key, register, [...ctx.existing.sheets, mainName, settings.name]);
   const main = draft.finish({
     name: mainName,
