@@ -66,9 +66,6 @@ function timed(file: string, dir: string): Timing {
   return { wall: (performance.now() - started) / 1000, cpu: childCpuSeconds() - cpu };
 }
 
-/** The median of `rounds` runs of `file`. */
-export const timeFile = (file: string, dir: string, rounds: number): Timing => median(Array.from({ length: rounds }, () => timed(file, dir)));
-
 /** `rounds` runs of each file, which runs first alternating so neither always meets a warmer machine; the medians. */
 export function sideBySide(bareFile: string, wholeFile: string, dir: string, rounds: number): { bare: Timing; whole: Timing } {
   const bares: Timing[] = [];

@@ -17,14 +17,14 @@ import { join } from "node:path";
 import type { SheetSpec } from "../src/spec/sheetSpec";
 import { writeXlsx } from "../src/writers/xlsx";
 import { recordsWorkbook } from "../test/fixtures/records";
-import { sideBySide, timeFile, wallCpu, withoutColumns, withoutFormulas, type Timing } from "./libreofficeTiming";
+import { sideBySide, wallCpu, withoutColumns, withoutFormulas, type Timing } from "./libreofficeTiming";
 
 const SCALES = (process.env.SP_BENCH_RECORDS_SCALES ?? "1,2").split(",").map(Number);
 const ROUNDS = Number(process.env.SP_BENCH_RECORDS_ROUNDS ?? 1);
 
 /**
  * Where the formulas' time goes: the last size again without one group's formulas at a time (table role →
- * column keys), each group's cost the whole workbook's time less that one's. The rest are O(1) per row, read
+ * column keys), each group's cost the whole workbook's time less that one's, the two timed side by side. The rest are O(1) per row, read
  * a few settings cells, or (the diary, the statistics, the aging) a few hundred rows each over a period or a table.
  */
 const GROUPS: readonly { readonly label: string; readonly columns: Readonly<Record<string, readonly string[]>> }[] = [
@@ -76,10 +76,9 @@ async function main(): Promise<void> {
     console.log("| size | customers | visits | contracts | ledger events | file MB | without formulas: wall / CPU (s) | whole workbook: wall / CPU (s) | ratio, wall / CPU | growth of the whole |");
     console.log("|---|---|---|---|---|---|---|---|---|---|");
     let previous: Timing | undefined;
-    let largest: SheetSpec[] = [];
+    let last: { readonly specs: SheetSpec[]; readonly bare: Timing; readonly whole: Timing } | undefined;
     for (const scale of SCALES) {
       const { specs } = recordsWorkbook(scale);
-      largest = specs;
       const bareFile = join(dir, `bare-${scale}x.xlsx`);
       const wholeFile = join(dir, `records-${scale}x.xlsx`);
       const data = await writeXlsx(specs);
@@ -90,35 +89,39 @@ async function main(): Promise<void> {
       const counts = [2000, 20000, 500, 3000].map((n) => n * scale).join(" | ");
       console.log(`| ${scale}× | ${counts} | ${(data.length / 1e6).toFixed(1)} | ${wallCpu(bare)} | ${wallCpu(whole)} | ${(whole.wall / bare.wall).toFixed(2)} / ${(whole.cpu / bare.cpu).toFixed(2)} | ${growth} |`);
       previous = whole;
+      last = { specs, bare, whole };
     }
+    if (last === undefined) return;
     const scale = SCALES[SCALES.length - 1];
-    const whole = timeFile(join(dir, `records-${scale}x.xlsx`), dir, ROUNDS);
-    const formulas = whole.wall - timeFile(join(dir, `bare-${scale}x.xlsx`), dir, ROUNDS).wall;
-    console.log(`\nWhere the formulas' time goes at ${scale}× (whole workbook ${wallCpu(whole)} s, its formulas ${formulas.toFixed(1)} s wall, timed again):`);
-    console.log("| formulas left out | workbook without them: wall / CPU (s) | their cost: wall / CPU (s) | share of the formulas' wall time |");
-    console.log("|---|---|---|---|");
+    const wholeFile = join(dir, `records-${scale}x.xlsx`);
+    const bareFile = join(dir, `bare-${scale}x.xlsx`);
+    const formulas = last.whole.wall - last.bare.wall;
+    // Each variant is timed beside the file it is compared with, runs alternating: on a shared machine the
+    // same file's time drifts by seconds within a bench run, more than a group costs.
+    console.log(`\nWhere the formulas' time goes at ${scale}× (each workbook timed beside the whole one; the formulas' ${formulas.toFixed(1)} s wall from the table above):`);
+    console.log("| formulas left out | whole workbook: wall / CPU (s) | workbook without them: wall / CPU (s) | their cost: wall / CPU (s) | share of the formulas' wall time |");
+    console.log("|---|---|---|---|---|");
     for (const [i, group] of GROUPS.entries()) {
       const file = join(dir, `without-${i}.xlsx`);
-      writeFileSync(file, await writeXlsx(withoutColumns(largest, group.columns)));
-      const without = timeFile(file, dir, ROUNDS);
+      writeFileSync(file, await writeXlsx(withoutColumns(last.specs, group.columns)));
+      const { bare: without, whole } = sideBySide(file, wholeFile, dir, ROUNDS);
       const cost = { wall: whole.wall - without.wall, cpu: whole.cpu - without.cpu };
-      console.log(`| ${group.label} | ${wallCpu(without)} | ${wallCpu(cost)} | ${((100 * cost.wall) / formulas).toFixed(0)} % |`);
+      console.log(`| ${group.label} | ${wallCpu(whole)} | ${wallCpu(without)} | ${wallCpu(cost)} | ${((100 * cost.wall) / formulas).toFixed(0)} % |`);
     }
     // What no design of these lookups can go below in LibreOffice: the groups' formulas reading one cell of
-    // each range they search. Against the workbook without formulas, measured again beside it.
+    // each range they search. Each beside the workbook without formulas.
     const floors: { label: string; specs: SheetSpec[] }[] = [
-      { label: "every group left out", specs: withoutColumns(largest, ALL_GROUPS) },
-      { label: "every group reading one cell of each range it searches, searching nothing", specs: readingOnly(largest, ALL_GROUPS) },
+      { label: "every group left out", specs: withoutColumns(last.specs, ALL_GROUPS) },
+      { label: "every group reading one cell of each range it searches, searching nothing", specs: readingOnly(last.specs, ALL_GROUPS) },
     ];
-    const bare = timeFile(join(dir, `bare-${scale}x.xlsx`), dir, ROUNDS);
-    console.log(`\nThe least these lookups can cost at ${scale}× (without formulas ${wallCpu(bare)} s, timed again):`);
-    console.log("| workbook | wall / CPU (s) | ratio to the workbook without formulas, wall / CPU |");
-    console.log("|---|---|---|");
+    console.log(`\nThe least these lookups can cost at ${scale}× (each workbook timed beside the one without formulas):`);
+    console.log("| workbook | without formulas: wall / CPU (s) | this workbook: wall / CPU (s) | ratio, wall / CPU |");
+    console.log("|---|---|---|---|");
     for (const [i, floor] of floors.entries()) {
       const file = join(dir, `floor-${i}.xlsx`);
       writeFileSync(file, await writeXlsx(floor.specs));
-      const t = timeFile(file, dir, ROUNDS);
-      console.log(`| ${floor.label} | ${wallCpu(t)} | ${(t.wall / bare.wall).toFixed(2)} / ${(t.cpu / bare.cpu).toFixed(2)} |`);
+      const { bare, whole: t } = sideBySide(bareFile, file, dir, ROUNDS);
+      console.log(`| ${floor.label} | ${wallCpu(bare)} | ${wallCpu(t)} | ${(t.wall / bare.wall).toFixed(2)} / ${(t.cpu / bare.cpu).toFixed(2)} |`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

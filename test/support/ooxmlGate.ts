@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
 import JSZip from "jszip";
+import { shareableFormula } from "../../src/writers/ooxml/workbook";
 import { repoRoot } from "./paths";
 import { structuredReferences } from "./structuredRefs";
 
@@ -39,7 +40,8 @@ export type GateRule =
   | "cell-order"
   | "range-overlap"
   | "data-validation"
-  | "formula";
+  | "formula"
+  | "shared-formula";
 
 export interface Problem {
   readonly workbook: string;
@@ -658,6 +660,9 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
     for (const f of elements(ws.root, "sheetData").flatMap((d) => elements(d, "row")).flatMap((row) => elements(row, "c")).flatMap((c) => elements(c, "f"))) {
       const problem = formulaError(textOf(f));
       if (problem) report(partName, "f", "formula", problem);
+      // A shared group's text must be one Excel can hold in its binary form ([MS-XLS] 2.5.198.118).
+      if (attr(f, "t") === "shared" && attr(f, "ref") !== undefined && !shareableFormula(textOf(f)))
+        report(partName, "f", "shared-formula", `the shared formula over ${attr(f, "ref")} holds what Excel cannot share (a range operator, structured or other-sheet reference…): ${textOf(f).slice(0, 80)}`);
     }
     for (const col of elements(ws.root, "cols").flatMap((c) => elements(c, "col"))) {
       const style = attr(col, "style");

@@ -5,7 +5,7 @@ import type { CellValue, RangeRef } from "../../spec/sheetSpec";
 import type { AppendRequest, AppendResult, TableContents } from "../append";
 import { withFullCalc } from "./graft";
 import { REL, WORKBOOK, type XlsxPackage } from "./package";
-import { formulaShifter, hasCellReference, sharedStrings } from "./workbook";
+import { formulaShifter, hasCellReference, shareableFormula, sharedStrings } from "./workbook";
 import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, setAttr, unescapeXml } from "./xml";
 
 /**
@@ -18,7 +18,8 @@ import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, se
  * starts with; sharedStrings.xml untouched), numbers, booleans; each new cell takes the style of the
  * table's last data row's cell in its column, so date and ¥ formats apply; a calculated column gets
  * the table part's `calculatedColumnFormula`, the first data row's text moved to the row (rows past
- * the table's old end share it, as Excel saves a calculated column; a table LibreOffice saved, which
+ * the table's old end share it, as Excel saves a calculated column, when Excel can share it —
+ * `shareableFormula`; a table LibreOffice saved, which
  * names no calculated column, has it read from its rows — `withColumnFormulas`). Growing
  * the table moves its totals row down and extends the table's `ref`, its autoFilter, and the
  * conditional formats and validations over its columns; it is refused when the sheet holds
@@ -544,11 +545,12 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
   }
 
   // Rows past the table's old end that the sheet has no row for are built as text straight away (no
-  // per-cell objects for 50 000 rows), each run of them with one shared formula per calculated column.
+  // per-cell objects for 50 000 rows), each run of them with one shared formula per calculated column Excel can share.
   const fresh: { r: number; xml: string }[] = [];
   const isFresh = (r: number): boolean => r > table.bodyLast && !byRow.has(r) && !edited.has(r);
   const lastRow = start + count - 1;
   let nextSi = maxSharedIndex(sheetXml) + 1;
+  const shared = table.columns.filter((c) => c.formula !== undefined && !c.array && shareableFormula(unescapeXml(c.formula)));
   let run: { readonly first: number; readonly last: number; readonly si: ReadonlyMap<number, number> } | undefined;
   for (let i = 0; i < count; i++) {
     const r = start + i;
@@ -557,7 +559,7 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
       if (run === undefined || r > run.last) {
         let last = r;
         while (last < lastRow && isFresh(last + 1)) last++;
-        run = { first: r, last, si: new Map(last > r ? table.columns.filter((c) => c.formula !== undefined && !c.array).map((c) => [c.col, nextSi++]) : []) };
+        run = { first: r, last, si: new Map(last > r ? shared.map((c) => [c.col, nextSi++]) : []) };
       }
       let xml = rowOpen(r);
       for (const c of table.columns) {

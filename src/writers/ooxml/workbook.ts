@@ -106,6 +106,35 @@ export function formulaShifter(formula: string): (rows: number, cols: number) =>
   return (rows, cols) => parts.map((part) => (typeof part === "string" ? part : part(rows, cols))).join("");
 }
 
+// A1 areas — cell:cell, whole columns, whole rows — whose colon is part of the reference, not the range operator.
+const A1_AREA =
+  /(?<![\p{L}\p{N}_.$])(?:\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)(?![\p{L}\p{N}_(!.])/gu;
+
+/**
+ * Whether a run of cells may hold `formula` as ONE shared formula (`t="shared"`, ECMA-376 Part 1,
+ * §18.3.1.40). Excel keeps a shared formula in its binary form, which may not hold the range, union or
+ * intersection operator, an array constant, a 3-D or `#REF!` reference, or an external name ([MS-XLS]
+ * 2.5.198.118 SharedParsedFormula); a shared group with a structured reference or another sheet's cell
+ * makes Excel report the file as damaged (a case reported with the Open XML SDK). Read from the text,
+ * erring towards "no": outside string literals and error values but `#REF!`, no `[ ] ! ' { }`, no whitespace (the intersection
+ * operator), no colon but inside an A1 area, no comma inside bare parentheses (the union operator), no
+ * add-in or user-defined function. A formula that fails is written out in every cell instead.
+ */
+export function shareableFormula(formula: string): boolean {
+  // Error values are constants (PtgErr), except #REF!, which may stand for a reference (PtgRefErr).
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/#(?:NULL!|DIV\/0!|VALUE!|NAME\?|NUM!|N\/A)/gi, "0");
+  if (/[[\]!'{}\s]|_xll\.|_xludf\./i.test(code) || code.replace(A1_AREA, "").includes(":")) return false;
+  // Each open parenthesis: a function's call (a name right before it) or bare grouping.
+  const calls: boolean[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === "(") calls.push(i > 0 && /[\p{L}\p{N}_.]/u.test(code[i - 1]));
+    else if (ch === ")") calls.pop();
+    else if (ch === "," && calls[calls.length - 1] !== true) return false;
+  }
+  return true;
+}
+
 type Moved = (rows: number, cols: number) => string;
 
 const movedRow = (anchor: string, digits: string, rows: number): string | undefined => {

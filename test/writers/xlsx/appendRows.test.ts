@@ -168,6 +168,10 @@ test("the first appends fill the register's blank rows; the next ones grow the t
   const sales = columnLetters(customers.columns.findIndex((c) => c.key === "annualSales"));
   expect(sheet).toMatch(new RegExp(`<c r="${abc}60"><f t="shared" ref="${abc}60:${abc}132" si="\\d+">IF\\(\\$${sales}60=`));
   expect(sheet).toMatch(new RegExp(`<c r="${abc}132"><f t="shared" si="\\d+"/></c>`));
+  // A column Excel could not share (近14天拜访次数 uses the range operator) is written out in every row, moved to it.
+  const recent = columnLetters(customers.columns.findIndex((c) => c.key === "recentVisits"));
+  expect(sheet).not.toMatch(new RegExp(`<c r="${recent}\\d+"[^>]*><f t="shared"`));
+  expect(sheet).toMatch(new RegExp(`<c r="${recent}132"[^>]*><f>IF\\(OR\\(\\$A132=`));
 });
 
 test("every new cell takes the style of the last data row's cell in its column", async () => {

@@ -1,4 +1,4 @@
-import { shiftFormula } from "../../../src/writers/ooxml/workbook";
+import { shareableFormula, shiftFormula } from "../../../src/writers/ooxml/workbook";
 
 /** A shared formula's text as each cell pointing at it reads it (sheetCells): Excel's own translation rules. */
 describe("shiftFormula", () => {
@@ -17,5 +17,31 @@ describe("shiftFormula", () => {
     ["A1", 0, 0, "A1"],
   ])("%s moved %i rows, %i columns: %s", (formula, rows, cols, expected) => {
     expect(shiftFormula(formula as string, rows as number, cols as number)).toBe(expected);
+  });
+});
+
+/** What Excel can hold as one shared formula ([MS-XLS] 2.5.198.118), read from the text and erring towards "no". */
+describe("shareableFormula", () => {
+  test.each([
+    ['IF($K60="","",IF($K60>=SP_C1_CUT_A,"A","B"))', true],
+    ["SUM($B$2:B9)/COUNT(A:A)+SUM(3:4)", true],
+    ['IF(A1="x:[y]!, {z}",1,(2))', true],
+    ["ROUND(A2*B2,2)", true],
+    ["IFERROR(A2,#N/A)", true],
+    ['IF($K5<0,#VALUE!,IF(A5=0,#DIV/0!,#NUM!))', true],
+    ["ROWS(INDEX($C:$C,1):$C500)", false],
+    ["SUM($C500:INDEX(SP_V1_ID,9))", false],
+    ["SUM(SP_A:SP_B)", false],
+    ["SP_T1[[#This Row],[年交易额]]*2", false],
+    ["VLOOKUP(A2,Sheet2!A:B,2,0)", false],
+    ["'Q 1'!$A$1+A2", false],
+    ["#REF!+A2", false],
+    ["SUM({1,2,3})+A2", false],
+    ["SUM(A1:A3 A2:C2)", false],
+    ["SUM((A1,B1))+A2", false],
+    ["_xll.MYADDIN(A1)+A2", false],
+    ["_xludf.MYFUNC(A2)", false],
+  ])("%s: %s", (formula, expected) => {
+    expect(shareableFormula(formula as string)).toBe(expected);
   });
 });
