@@ -96,8 +96,9 @@ async function main(): Promise<void> {
     const wholeFile = join(dir, `records-${scale}x.xlsx`);
     const bareFile = join(dir, `bare-${scale}x.xlsx`);
     const formulas = last.whole.wall - last.bare.wall;
-    // Each variant is timed beside the file it is compared with, runs alternating: on a shared machine the
-    // same file's time drifts by seconds within a bench run, more than a group costs.
+    // Each variant is timed beside the file it is compared with (the variant first; with more rounds, which
+    // runs first alternates): on a shared machine the same file's time drifts by seconds within a bench run,
+    // more than a group costs.
     console.log(`\nWhere the formulas' time goes at ${scale}× (each workbook timed beside the whole one; the formulas' ${formulas.toFixed(1)} s wall from the table above):`);
     console.log("| formulas left out | whole workbook: wall / CPU (s) | workbook without them: wall / CPU (s) | their cost: wall / CPU (s) | share of the formulas' wall time |");
     console.log("|---|---|---|---|---|");

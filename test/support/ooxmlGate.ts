@@ -662,7 +662,7 @@ function checkPackage(label: string, files: readonly string[], parts: ReadonlyMa
       if (problem) report(partName, "f", "formula", problem);
       // A shared group's text must be one Excel can hold in its binary form ([MS-XLS] 2.5.198.118).
       if (attr(f, "t") === "shared" && attr(f, "ref") !== undefined && !shareableFormula(textOf(f)))
-        report(partName, "f", "shared-formula", `the shared formula over ${attr(f, "ref")} holds what Excel cannot share (a range operator, structured or other-sheet reference…): ${textOf(f).slice(0, 80)}`);
+        report(partName, "f", "shared-formula", `the shared formula over ${attr(f, "ref")} may hold what Excel cannot share (a range operator, a structured or other-sheet reference, whitespace…): ${textOf(f).slice(0, 80)}`);
     }
     for (const col of elements(ws.root, "cols").flatMap((c) => elements(c, "col"))) {
       const style = attr(col, "style");

@@ -6,7 +6,7 @@ import type { AppendRequest, AppendResult, TableContents } from "../append";
 import { withFullCalc } from "./graft";
 import { REL, WORKBOOK, type XlsxPackage } from "./package";
 import { formulaShifter, hasCellReference, shareableFormula, sharedStrings } from "./workbook";
-import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, setAttr, unescapeXml } from "./xml";
+import { attr, elements, escapeXml, innerXml, openTags, replaceTags, runText, setAttr, unescapeXml, Utf8Pieces } from "./xml";
 
 /**
  * Adding rows to a table of a workbook on disk (the command line's `import`), by patching the
@@ -550,7 +550,7 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
   const isFresh = (r: number): boolean => r > table.bodyLast && !byRow.has(r) && !edited.has(r);
   const lastRow = start + count - 1;
   let nextSi = maxSharedIndex(sheetXml) + 1;
-  const shared = table.columns.filter((c) => c.formula !== undefined && !c.array && shareableFormula(unescapeXml(c.formula)));
+  const shareable = table.columns.filter((c) => c.formula !== undefined && !c.array && shareableFormula(unescapeXml(c.formula)));
   let run: { readonly first: number; readonly last: number; readonly si: ReadonlyMap<number, number> } | undefined;
   for (let i = 0; i < count; i++) {
     const r = start + i;
@@ -559,7 +559,7 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
       if (run === undefined || r > run.last) {
         let last = r;
         while (last < lastRow && isFresh(last + 1)) last++;
-        run = { first: r, last, si: new Map(last > r ? shared.map((c) => [c.col, nextSi++]) : []) };
+        run = { first: r, last, si: new Map(last > r ? shareable.map((c) => [c.col, nextSi++]) : []) };
       }
       let xml = rowOpen(r);
       for (const c of table.columns) {
@@ -602,9 +602,11 @@ export async function appendTableRows(pkg: XlsxPackage, request: AppendRequest):
     for (const [r, row] of edited) parts.push({ r, xml: emitRow(r, row) });
     for (const row of fresh) parts.push(row);
     parts.sort((a, b) => a.r - b.r);
-    const grownHead = growth > 0 ? withDimension(head, table, tableLast + growth) : head;
     // As bytes: JSZip's own conversion of a string this size is several times slower than the encoder's.
-    pkg.write(table.sheetPath, new TextEncoder().encode(grownHead + parts.map((p) => p.xml).join("") + (growth > 0 ? grownSheetTail(tail, table, growth) : tail)));
+    const out = new Utf8Pieces();
+    for (const part of parts) out.add(part.xml);
+    out.add(growth > 0 ? grownSheetTail(tail, table, growth) : tail);
+    pkg.write(table.sheetPath, out.bytes(growth > 0 ? withDimension(head, table, tableLast + growth) : head));
     if (growth > 0) pkg.write(table.tablePath, grownTableXml(table, growth));
     // New formulas carry no cached values and the other rows' results change (ABC shares, totals).
     const workbook = await pkg.workbookXml();

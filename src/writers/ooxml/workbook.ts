@@ -84,9 +84,10 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
   return rows === 0 && cols === 0 ? formula : formulaShifter(formula)(rows, cols);
 }
 
-// One token at a time: a skipped literal, or a reference (cell, whole columns, whole rows) at a word's start.
+// One token at a time: a skipped literal, or a reference (cell, whole columns, whole rows) at a word's start
+// (a name may hold `\` and `?`: `\X1` is a name, not X1).
 const A1_TOKEN =
-  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!.])|(?<![\p{L}\p{N}_.$])(\$?)(\d+):(\$?)(\d+)(?![\p{L}\p{N}_(!.])|[\p{L}\p{N}_.]+/gu;
+  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\p{L}\p{N}_.$\\?])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(!.\\?])|(?<![\p{L}\p{N}_.$\\?])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!.\\?])|(?<![\p{L}\p{N}_.$\\?])(\$?)(\d+):(\$?)(\d+)(?![\p{L}\p{N}_(!.\\?])|[\p{L}\p{N}_.\\?]+/gu;
 
 /**
  * `shiftFormula` for one formula and any offset, its text read once: a column of a long table moves the
@@ -106,29 +107,38 @@ export function formulaShifter(formula: string): (rows: number, cols: number) =>
   return (rows, cols) => parts.map((part) => (typeof part === "string" ? part : part(rows, cols))).join("");
 }
 
-// A1 areas — cell:cell, whole columns, whole rows — whose colon is part of the reference, not the range operator.
-const A1_AREA =
-  /(?<![\p{L}\p{N}_.$])(?:\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)(?![\p{L}\p{N}_(!.])/gu;
-
 /**
  * Whether a run of cells may hold `formula` as ONE shared formula (`t="shared"`, ECMA-376 Part 1,
  * §18.3.1.40). Excel keeps a shared formula in its binary form, which may not hold the range, union or
  * intersection operator, an array constant, a 3-D or `#REF!` reference, or an external name ([MS-XLS]
- * 2.5.198.118 SharedParsedFormula); a shared group with a structured reference or another sheet's cell
+ * 2.5.198.118 SharedParsedFormula); and a shared group with a structured reference or another sheet's cell
  * makes Excel report the file as damaged (a case reported with the Open XML SDK). Read from the text,
- * erring towards "no": outside string literals and error values but `#REF!`, no `[ ] ! ' { }`, no whitespace (the intersection
- * operator), no colon but inside an A1 area, no comma inside bare parentheses (the union operator), no
- * add-in or user-defined function. A formula that fails is written out in every cell instead.
+ * erring towards "no": outside string literals and error values but `#REF!`, no `[ ] ! ' { }`, no whitespace
+ * (the intersection operator; spaces Excel would accept are refused too), no colon but between two references
+ * the grid holds (`A1:B2`; `XFE1:XFE2` are names), no comma inside bare parentheses (the union operator), no
+ * add-in or user-defined function. A bare table name (`=SUM(T1)`) cannot be told from a defined name here.
+ * A formula that fails is written out in every cell instead.
  */
 export function shareableFormula(formula: string): boolean {
-  // Error values are constants (PtgErr), except #REF!, which may stand for a reference (PtgRefErr).
-  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/#(?:NULL!|DIV\/0!|VALUE!|NAME\?|NUM!|N\/A)/gi, "0");
-  if (/[[\]!'{}\s]|_xll\.|_xludf\./i.test(code) || code.replace(A1_AREA, "").includes(":")) return false;
+  // Each reference the grid holds (a cell, whole columns, whole rows) becomes one mark (¤, in no name), each string "".
+  let code = "";
+  let last = 0;
+  for (const m of formula.matchAll(A1_TOKEN)) {
+    const literal = m[0].startsWith('"');
+    if (!literal && reference(m) === undefined) continue;
+    code += formula.slice(last, m.index) + (literal ? '""' : "¤");
+    last = m.index + m[0].length;
+  }
+  code = (code + formula.slice(last))
+    .replace(/¤:¤/g, "¤")
+    // Error values are constants (PtgErr), except #REF!, which may stand for a reference (PtgRefErr).
+    .replace(/#(?:NULL!|DIV\/0!|VALUE!|NAME\?|NUM!|N\/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/gi, "0");
+  if (/[[\]!'{}:\s]|_xll\.|_xludf\./i.test(code)) return false;
   // Each open parenthesis: a function's call (a name right before it) or bare grouping.
   const calls: boolean[] = [];
   for (let i = 0; i < code.length; i++) {
     const ch = code[i];
-    if (ch === "(") calls.push(i > 0 && /[\p{L}\p{N}_.]/u.test(code[i - 1]));
+    if (ch === "(") calls.push(i > 0 && /[\p{L}\p{N}_.)]/u.test(code[i - 1]));
     else if (ch === ")") calls.pop();
     else if (ch === "," && calls[calls.length - 1] !== true) return false;
   }

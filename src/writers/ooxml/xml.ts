@@ -112,3 +112,42 @@ export function insertBefore(xml: string, later: readonly string[], close: strin
   if (at < 0) throw new Error(`no ${close} to insert into`);
   return xml.slice(0, at) + insert + xml.slice(at);
 }
+
+/**
+ * A large part's text turned into UTF-8 in pieces of about a million characters as it is added, so the
+ * part is never one huge string: a 50 000-row sheet joined first is some 70 M characters, two bytes each
+ * once any holds Chinese, on top of its bytes.
+ */
+export class Utf8Pieces {
+  private static readonly PIECE_CHARS = 1 << 20;
+  private readonly encoder = new TextEncoder();
+  private readonly pieces: Uint8Array[] = [];
+  private piece: string[] = [];
+  private chars = 0;
+
+  add(text: string): void {
+    this.piece.push(text);
+    this.chars += text.length;
+    // Joined, then encoded: encoding one long `+=` chain first flattens it, which cost more.
+    if (this.chars > Utf8Pieces.PIECE_CHARS) this.flush();
+  }
+
+  /** The bytes of `head` (known only now, e.g. a dimension reaching the last row written) and then of all added. */
+  bytes(head = ""): Uint8Array {
+    this.flush();
+    const first = this.encoder.encode(head);
+    const all = new Uint8Array(this.pieces.reduce((n, p) => n + p.length, first.length));
+    all.set(first);
+    let at = first.length;
+    for (const piece of this.pieces) {
+      all.set(piece, at);
+      at += piece.length;
+    }
+    return all;
+  }
+
+  private flush(): void {
+    if (this.piece.length > 0) this.pieces.push(this.encoder.encode(this.piece.join("")));
+    [this.piece, this.chars] = [[], 0];
+  }
+}

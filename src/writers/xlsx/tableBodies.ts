@@ -2,6 +2,7 @@ import { columnLetters } from "../../spec/a1";
 import type { ColumnSpec, SheetSpec, TableRow } from "../../spec/sheetSpec";
 import { tableLayout } from "../layout";
 import type { XlsxPackage } from "../ooxml";
+import { Utf8Pieces } from "../ooxml/xml";
 import { atRow, templateOf, type RowFormulas, type RowTemplate } from "./rowFormulas";
 
 /**
@@ -158,9 +159,6 @@ function merged(rows: readonly Row[]): Row {
   return { attributes: withSpans(rows[0].attributes, from, to), cells: rows.flatMap((row) => row.cells).sort((x, y) => x.col - y.col) };
 }
 
-/** Text is turned into UTF-8 in pieces of about this many characters, so a sheet is never one huge string. */
-const PIECE_CHARS = 1 << 20;
-
 /** The table rows past the first `shown` of each body, written into the package exceljs saved for `specs`. */
 export async function completeTableBodies(pkg: XlsxPackage, specs: readonly SheetSpec[], shown: number, formulas: RowFormulas): Promise<void> {
   if (!specs.some((s) => s.tables.some((t) => t.rows.length > shown))) return;
@@ -170,7 +168,6 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
   const index = new Map<string, number>();
   let count = 0;
   const sheets = await pkg.sheets();
-  const encoder = new TextEncoder();
   for (const spec of specs) {
     const path = sheets.find((s) => s.name === spec.name)?.path;
     const xml = path && (await pkg.text(path));
@@ -179,10 +176,7 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
     const close = xml.indexOf("</sheetData>");
     if (close < 0) continue;
     const rows = completeTables(spec, parseRows(xml.slice(open, close), skeletonStrings), shown, formulas);
-    const pieces: Uint8Array[] = [];
-    // Rows are joined into a piece, then encoded: encoding one long `+=` chain first flattens it, which cost more.
-    let piece: string[] = [];
-    let pieceChars = 0;
+    const out = new Utf8Pieces();
     let lastWritten = 0;
     for (const r of [...new Set([...rows.skeleton.keys(), ...rows.generated.keys()])].sort((a, b) => a - b)) {
       const skeleton = rows.skeleton.get(r);
@@ -190,7 +184,7 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
       if (row.cells.length > 0) lastWritten = r;
       let text = `<row r="${r}"${row.attributes}`;
       if (row.cells.length === 0) {
-        piece.push(`${text}/>`);
+        out.add(`${text}/>`);
         continue;
       }
       text += ">";
@@ -202,30 +196,14 @@ export async function completeTableBodies(pkg: XlsxPackage, specs: readonly Shee
         count++;
         text += `${n}</v></c>`;
       }
-      piece.push(`${text}</row>`);
-      pieceChars += text.length;
-      if (pieceChars > PIECE_CHARS) {
-        pieces.push(encoder.encode(piece.join("")));
-        [piece, pieceChars] = [[], 0];
-      }
+      out.add(`${text}</row>`);
     }
-    piece.push(xml.slice(close));
-    pieces.push(encoder.encode(piece.join("")));
-    pkg.write(path, concat([encoder.encode(withLastRow(xml.slice(0, open), lastWritten)), ...pieces]));
+    out.add(xml.slice(close));
+    pkg.write(path, out.bytes(withLastRow(xml.slice(0, open), lastWritten)));
   }
   const strings = / count="\d+" uniqueCount="\d+">[\s\S]*<\/sst>$/;
   if (!strings.test(sst)) throw new Error("the package exceljs wrote has no shared strings to number");
   pkg.write(sstPath, sst.replace(strings, () => ` count="${count}" uniqueCount="${index.size}">${[...index.keys()].join("")}</sst>`));
-}
-
-function concat(pieces: readonly Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    all.set(piece, at);
-    at += piece.length;
-  }
-  return all;
 }
 
 /** The sheet's `<dimension>` reaching down to the last row with a cell written, styled blanks included, as exceljs measures it. */

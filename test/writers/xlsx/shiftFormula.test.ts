@@ -15,6 +15,7 @@ describe("shiftFormula", () => {
     ["XFD1+A1048576", 1, 1, "#REF!+#REF!"],
     ["销售A1+团队汇总!A1", 1, 0, "销售A1+团队汇总!A2"],
     ["A1", 0, 0, "A1"],
+    ["\\X1+X1", 1, 0, "\\X1+X2"],
   ])("%s moved %i rows, %i columns: %s", (formula, rows, cols, expected) => {
     expect(shiftFormula(formula as string, rows as number, cols as number)).toBe(expected);
   });
@@ -29,7 +30,14 @@ describe("shareableFormula", () => {
     ["ROUND(A2*B2,2)", true],
     ["IFERROR(A2,#N/A)", true],
     ['IF($K5<0,#VALUE!,IF(A5=0,#DIV/0!,#NUM!))', true],
+    ["_xlfn.LAMBDA(_xlpm.x,_xlpm.x+1)(A2)", true],
+    ["IFERROR(A2,#SPILL!)", true],
     ["ROWS(INDEX($C:$C,1):$C500)", false],
+    ["SUM(XFE1:XFE2)", false],
+    ["SUM(A1:A1048577)", false],
+    ["SUM(ZZZ:ZZZ)", false],
+    ["SUM(\\X1:Y2)", false],
+    ["IF(A1 = 1, 2, 3)", false],
     ["SUM($C500:INDEX(SP_V1_ID,9))", false],
     ["SUM(SP_A:SP_B)", false],
     ["SP_T1[[#This Row],[年交易额]]*2", false],
