@@ -91,31 +91,34 @@ function sortAmounts(amounts: Float64Array): Float64Array {
   return from;
 }
 
+/** The smallest amounts still in class A and in class B (Infinity when none is): see `abcCutoffs`. */
+export interface AbcCutoffs {
+  readonly a: number;
+  readonly b: number;
+}
+
 /**
  * Pareto classes, DOMAIN §2.1: with before(v) the sum of the values strictly greater than v and T the
- * total, v is A if before/T < a_share, else B if before/T < b_share, else C; null stays "".
+ * total, v is A if before/T < a_share, else B if before/T < b_share, else C.
  *
  * Because before(v) only grows as v falls, each class is "v ≥ some cut-off": one descending pass over
- * the sorted distinct values finds the two cut-offs, and every value is then classed in O(1). Tied
- * values get the same before(), so they share a class, and nothing depends on row order.
- * before/T is rounded to ABC_RATIO_DIGITS decimals first, so a ratio that is exactly a share in cents
- * (60/100, 12.6/31.5 vs 0.4) compares equal to the typed share whatever order the sums were added in.
+ * the sorted distinct values finds the two cut-offs, and every value is then classed in O(1)
+ * (`abcClassOf`). Tied values get the same before(), so they share a class, and nothing depends on row
+ * order. before/T is rounded to ABC_RATIO_DIGITS decimals first, so a ratio that is exactly a share in
+ * cents (60/100, 12.6/31.5 vs 0.4) compares equal to the typed share whatever order the sums were added in.
+ * `amounts` is a typed array, NaN for a blank: a register column can be a million values, and the
+ * custom function reads them straight into it (functions/excelArgs.ts, `amountsArg`).
  */
-export function abcClasses(
-  values: readonly (number | null)[],
-  aShare = DEFAULT_A_SHARE,
-  bShare = DEFAULT_B_SHARE,
-): (Tier | "")[] {
+export function abcCutoffs(amounts: Float64Array, aShare = DEFAULT_A_SHARE, bShare = DEFAULT_B_SHARE): AbcCutoffs {
   checkShares(aShare, bShare);
-  // Plain loops into a typed array, not forEach/map/reduce: each runs once per value, and a register
-  // column can be a million values (bench/functions.bench.ts).
-  const count = values.length;
+  // Plain loops into a typed array, not forEach/map/reduce: each runs once per value (bench/functions.bench.ts).
+  const count = amounts.length;
   const present = new Float64Array(count);
   let size = 0;
   for (let index = 0; index < count; index++) {
-    const value = values[index];
-    if (value === null) continue;
-    if (!Number.isFinite(value)) {
+    const value = amounts[index];
+    if (value !== value) continue;
+    if (value === Infinity || value === -Infinity) {
       throw numError({
         en: `values: item ${index + 1} is not a finite number (${value})`,
         zh: `${ABC.values.zh}：第 ${index + 1} 项不是有效的数字（${value}）`,
@@ -139,8 +142,8 @@ export function abcClasses(
     });
   }
 
-  let aCutoff = Infinity;
-  let bCutoff = Infinity;
+  let a = Infinity;
+  let b = Infinity;
   if (total > 0) {
     let before = 0;
     for (let end = size; end > 0; ) {
@@ -148,18 +151,32 @@ export function abcClasses(
       let start = end - 1;
       while (start > 0 && sorted[start - 1] === value) start--;
       const share = abcRatio(before, total);
-      if (share < aShare) aCutoff = value;
-      if (share < bShare) bCutoff = value;
+      if (share < aShare) a = value;
+      if (share < bShare) b = value;
       before += value * (end - start);
       end = start;
     }
   }
-  const classes = new Array<Tier | "">(count);
-  for (let index = 0; index < count; index++) {
+  return { a, b };
+}
+
+/** The class of an amount, given the cut-offs of its column. */
+export const abcClassOf = (value: number, cutoffs: AbcCutoffs): Tier => (value >= cutoffs.a ? "A" : value >= cutoffs.b ? "B" : "C");
+
+/** `abcCutoffs` over a list, null for a blank: each value's class, "" for a blank. */
+export function abcClasses(values: readonly (number | null)[], aShare = DEFAULT_A_SHARE, bShare = DEFAULT_B_SHARE): (Tier | "")[] {
+  checkShares(aShare, bShare); // before the values, as abcCutoffs checks them
+  const amounts = new Float64Array(values.length);
+  for (let index = 0; index < values.length; index++) {
     const value = values[index];
-    classes[index] = value === null ? "" : value >= aCutoff ? "A" : value >= bCutoff ? "B" : "C";
+    // NaN stands for a blank in the typed array, so a NaN value is refused here, as any value that is not finite.
+    if (value !== null && Number.isNaN(value)) {
+      throw numError({ en: `values: item ${index + 1} is not a finite number (NaN)`, zh: `${ABC.values.zh}：第 ${index + 1} 项不是有效的数字（NaN）` });
+    }
+    amounts[index] = value ?? NaN;
   }
-  return classes;
+  const cutoffs = abcCutoffs(amounts, aShare, bShare);
+  return values.map((value) => (value === null ? "" : abcClassOf(value, cutoffs)));
 }
 
 function checkThresholds(aMin: number, bMin: number): void {

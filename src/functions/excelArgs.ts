@@ -13,9 +13,13 @@ import { type DomainError, numError, valueError } from "../domain/errors";
  */
 
 /** A rectangular range, rows × columns. */
-export interface Range {
+/** A range's size. */
+export interface Shape {
   readonly rows: number;
   readonly columns: number;
+}
+
+export interface Range extends Shape {
   /** Row-major, as Excel numbers cells when it says "cell 3". */
   readonly cells: readonly unknown[];
 }
@@ -26,7 +30,7 @@ export const isBlank = (value: unknown): boolean => value === null || value === 
  * "weights: cell 3" or, in a block of several rows and columns, "weights: cell 5 (row 2, column 1)";
  * in zh-CN "权重：第 3 个单元格", "权重：第 5 个单元格（第 2 行第 1 列）".
  */
-export function cellLabel(name: Bilingual, range: Range, index: number): Bilingual {
+export function cellLabel(name: Bilingual, range: Shape, index: number): Bilingual {
   if (range.rows > 1 && range.columns > 1) {
     const row = Math.floor(index / range.columns) + 1;
     const column = (index % range.columns) + 1;
@@ -38,6 +42,17 @@ export function cellLabel(name: Bilingual, range: Range, index: number): Bilingu
   return { en: `${name.en}: cell ${index + 1}`, zh: `${name.zh}：第 ${index + 1} 个单元格` };
 }
 
+const mixedRange = (name: Bilingual): DomainError =>
+  valueError({ en: `${name.en} is not a range: it mixes rows and single values`, zh: `${name.zh}不是有效的区域：其中既有整行又有单个值` });
+
+const unevenRange = (name: Bilingual, columns: number, other: number): DomainError =>
+  valueError({
+    en: `${name.en} is not a range: its rows have ${columns} and ${other} cells`,
+    zh: `${name.zh}不是有效的区域：各行的单元格数不同（${columns} 个和 ${other} 个）`,
+  });
+
+const emptyRange = (name: Bilingual): DomainError => valueError({ en: `${name.en} is empty; select at least one cell`, zh: `${name.zh}为空，请至少选择一个单元格` });
+
 /**
  * A range argument. A single value is a 1×1 range and a flat list one row, so Node callers and
  * single-cell references work as well as Excel's 2-D arrays.
@@ -45,21 +60,11 @@ export function cellLabel(name: Bilingual, range: Range, index: number): Bilingu
 export function rangeArg(name: Bilingual, value: unknown): Range {
   if (!Array.isArray(value)) return { rows: 1, columns: 1, cells: [value] };
   if (!value.some(Array.isArray)) return { rows: value.length === 0 ? 0 : 1, columns: value.length, cells: value };
-  if (!value.every(Array.isArray)) {
-    throw valueError({
-      en: `${name.en} is not a range: it mixes rows and single values`,
-      zh: `${name.zh}不是有效的区域：其中既有整行又有单个值`,
-    });
-  }
+  if (!value.every(Array.isArray)) throw mixedRange(name);
   const rows = value as unknown[][];
   const columns = rows[0].length;
   const uneven = rows.find((row) => row.length !== columns);
-  if (uneven) {
-    throw valueError({
-      en: `${name.en} is not a range: its rows have ${columns} and ${uneven.length} cells`,
-      zh: `${name.zh}不是有效的区域：各行的单元格数不同（${columns} 个和 ${uneven.length} 个）`,
-    });
-  }
+  if (uneven) throw unevenRange(name, columns, uneven.length);
   // Filled in place, not pushed: a register column is a million one-cell rows, and a growing array
   // is copied and left for the garbage collector at every doubling.
   const cells = new Array<unknown>(rows.length * columns);
@@ -73,10 +78,44 @@ export function rangeArg(name: Bilingual, value: unknown): Range {
 /** A range that defines the shape of the result, so it must have cells. */
 export function filledRangeArg(name: Bilingual, value: unknown): Range {
   const range = rangeArg(name, value);
-  if (range.cells.length === 0) {
-    throw valueError({ en: `${name.en} is empty; select at least one cell`, zh: `${name.zh}为空，请至少选择一个单元格` });
-  }
+  if (range.cells.length === 0) throw emptyRange(name);
   return range;
+}
+
+/**
+ * A range of amounts for a function over every cell of a large range (ABC): each cell's number, NaN for a
+ * blank, row-major, in a typed array. The rows Excel hands over are read once, with no flat list of cells
+ * between (rangeArg's): a register column is a million one-cell rows, and each pass over them costs about as
+ * much as sorting their values (bench/functions.bench.ts). The same shapes, checks and messages as
+ * filledRangeArg and numberCells, in the same order: the range's shape before any cell that is not a number.
+ */
+export function amountsArg(name: Bilingual, value: unknown): { readonly range: Shape; readonly amounts: Float64Array } {
+  if (!Array.isArray(value) || !value.some(Array.isArray)) {
+    const range = filledRangeArg(name, value);
+    return { range, amounts: Float64Array.from(numberCells(name, range), (n) => n ?? NaN) };
+  }
+  const rows = value as unknown[];
+  const columns = Array.isArray(rows[0]) ? rows[0].length : 0;
+  const amounts = new Float64Array(rows.length * columns);
+  let firstOther = -1;
+  for (let row = 0, index = 0; row < rows.length; row++) {
+    const cells = rows[row];
+    if (!Array.isArray(cells)) throw mixedRange(name);
+    if (cells.length !== columns) throw unevenRange(name, columns, cells.length);
+    for (let column = 0; column < columns; column++, index++) {
+      const cell: unknown = cells[column];
+      if (typeof cell === "number" && Number.isFinite(cell)) amounts[index] = cell;
+      else {
+        amounts[index] = NaN;
+        if (firstOther < 0 && !isBlank(cell)) firstOther = index;
+      }
+    }
+  }
+  const range = { rows: columns === 0 ? 0 : rows.length, columns };
+  if (amounts.length === 0) throw emptyRange(name);
+  // numberOrBlank refuses that cell with its message (text, a logical, an error value, a number that is not finite).
+  if (firstOther >= 0) numberOrBlank(cellLabel(name, range, firstOther), (rows[Math.floor(firstOther / columns)] as unknown[])[firstOther % columns]);
+  return { range, amounts };
 }
 
 export function checkSameShape(name: Bilingual, range: Range, otherName: Bilingual, other: Range): void {
@@ -91,7 +130,7 @@ export function checkSameShape(name: Bilingual, range: Range, otherName: Bilingu
 }
 
 /** Lays row-major results back out in the range's shape. */
-export function reshape<T>(range: Range, results: readonly T[]): T[][] {
+export function reshape<T>(range: Shape, results: readonly T[]): T[][] {
   const { columns } = range;
   const rows = new Array<T[]>(Math.ceil(results.length / columns));
   for (let row = 0, start = 0; start < results.length; row++, start += columns) {
@@ -102,17 +141,18 @@ export function reshape<T>(range: Range, results: readonly T[]): T[][] {
 }
 
 /**
- * reshape for results that take a few values (classes): in a one-column range all rows with the same
- * value are one shared one-cell array. Excel only reads a result; at a million rows, a million small
- * arrays cost as much as the sort behind them, because the garbage collector copies each of them while
- * the result is being built (bench/functions.bench.ts).
+ * reshape for results that take a few values (classes), `valueAt` giving each cell's row-major: in a
+ * one-column range all rows with the same value are one shared one-cell array. Excel only reads a result;
+ * at a million rows, a million small arrays cost as much as the sort behind them, because the garbage
+ * collector copies each of them while the result is being built (bench/functions.bench.ts).
  */
-export function reshapeFew<T>(range: Range, results: readonly T[]): T[][] {
-  if (range.columns !== 1) return reshape(range, results);
+export function reshapeFew<T>(range: Shape, valueAt: (index: number) => T): T[][] {
+  const count = range.rows * range.columns;
+  if (range.columns !== 1) return reshape(range, Array.from({ length: count }, (_, index) => valueAt(index)));
   const shared = new Map<T, T[]>();
-  const rows = new Array<T[]>(results.length);
-  for (let index = 0; index < results.length; index++) {
-    const value = results[index];
+  const rows = new Array<T[]>(count);
+  for (let index = 0; index < count; index++) {
+    const value = valueAt(index);
     let row = shared.get(value);
     if (row === undefined) shared.set(value, (row = [value]));
     rows[index] = row;

@@ -14,7 +14,8 @@ import { argNames } from "../contract/functionNames";
 import type { Bilingual } from "../contract/locale";
 import { naError, numError, valueError } from "../domain/errors";
 import {
-  abcClasses,
+  abcClassOf,
+  abcCutoffs,
   DEFAULT_A_SHARE,
   DEFAULT_B_SHARE,
   DEFAULT_VISIT_INTERVALS,
@@ -31,6 +32,7 @@ import {
   dateOrBlank,
   errorValueError,
   excelErrorCode,
+  amountsArg,
   filledRangeArg,
   holidayListArg,
   isBlank,
@@ -64,13 +66,12 @@ const DAYSPLIT = argNames("DAYSPLIT");
 const DISCOUNT = argNames("DISCOUNT");
 
 export function abc(values: unknown, aShare: unknown, bShare: unknown): string[][] {
-  const range = filledRangeArg(ABC.values, values);
-  const classes = abcClasses(
-    numberCells(ABC.values, range),
-    optionalNumberArg(ABC.a_share, aShare, DEFAULT_A_SHARE),
-    optionalNumberArg(ABC.b_share, bShare, DEFAULT_B_SHARE),
-  );
-  return reshapeFew(range, classes);
+  const { range, amounts } = amountsArg(ABC.values, values);
+  const cutoffs = abcCutoffs(amounts, optionalNumberArg(ABC.a_share, aShare, DEFAULT_A_SHARE), optionalNumberArg(ABC.b_share, bShare, DEFAULT_B_SHARE));
+  return reshapeFew(range, (index) => {
+    const amount = amounts[index];
+    return Number.isNaN(amount) ? "" : abcClassOf(amount, cutoffs);
+  });
 }
 
 export function tier(values: unknown, aMin: unknown, bMin: unknown): string[][] {

@@ -39,6 +39,11 @@ describe("abcClasses — DOMAIN §2.1 at 40 % / 80 %", () => {
     ["a_share of 0", () => abcClasses([1], 0, 0.8), /^a_share must be more than 0/],
     ["b_share above 1", () => abcClasses([1], 0.4, 1.5), /^b_share must be more than 0 and at most 1/],
     ["a total beyond doubles", () => abcClasses([1e308, 1e308]), /^values add up to more than/],
+    // NaN is a blank in the typed array abcCutoffs reads, so the list refuses it itself.
+    ["NaN", () => abcClasses([1, Number.NaN]), /^values: item 2 is not a finite number \(NaN\)/],
+    ["Infinity", () => abcClasses([1, Infinity]), /^values: item 2 is not a finite number \(Infinity\)/],
+    ["-Infinity", () => abcClasses([1, -Infinity]), /^values: item 2 is not a finite number \(-Infinity\)/],
+    ["bad shares before bad values", () => abcClasses([Number.NaN], 0.9, 0.8), /^a_share \(0\.9\) must not be more than b_share/],
   ])("rejects %s with #NUM!", (_, run, message) => {
     expectDomainError(run, "#NUM!", message);
   });

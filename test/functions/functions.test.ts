@@ -1,5 +1,6 @@
 import { serialFromYmd as ymd } from "../../src/domain/calendar";
 import { abc, daySplit, nextVisit, split, tier, weekSplit, workdays } from "../../src/functions/functions";
+import { abcClasses } from "../../src/domain/tiers";
 import { expectExcelError } from "./expectExcelError";
 import { publishedWorkdays } from "../fixtures/chinaSchedules";
 
@@ -58,6 +59,46 @@ describe("ABC and TIER", () => {
     expectExcelError("abc", [[[1]], 0.9, 0.5], "#NUM!", /^a_share \(0\.9\) must not be more than b_share \(0\.5\)/);
     expectExcelError("abc", [[[1]], "40%", 0.8], "#VALUE!", /^a_share is text/);
     expectExcelError("abc", [[]], "#VALUE!", /^values is empty/);
+  });
+
+  it("reads the range as numberCells and rangeArg do, in the same order: shape, then the first cell that is not a number, then negatives", () => {
+    // The first cell that is not a number wins over a negative before it (negatives are the classes' rule).
+    expectExcelError("abc", [[[-1], [5], ["x"], [true]]], "#VALUE!", /^values: cell 3 is text/);
+    expectExcelError("abc", [[[1, -1], [2, "x"]]], "#VALUE!", /^values: cell 4 \(row 2, column 2\) is text/);
+    expectExcelError("abc", [[[1], [Number.NaN]]], "#NUM!", /^values: cell 2 is not a finite number \(NaN\)/);
+    expectExcelError("abc", [[[1], [Infinity]]], "#NUM!", /^values: cell 2 is not a finite number/);
+    expectExcelError("abc", [[[1], [{ code: "#N/A" }]]], "#VALUE!", /^values: cell 2 holds the error #N\/A/);
+    // The shape before any cell: a row of another length, or a single value among rows, after a text cell.
+    expectExcelError("abc", [[["x"], [1, 2]]], "#VALUE!", /^values is not a range: its rows have 1 and 2 cells/);
+    expectExcelError("abc", [[["x"], 1]], "#VALUE!", /^values is not a range: it mixes rows and single values/);
+    expectExcelError("abc", [[[], []]], "#VALUE!", /^values is empty/);
+    // A single value and a flat list, as Node callers pass them.
+    expect(abc(5 as never)).toEqual([["A"]]);
+    expect(abc([60, null, 40] as never)).toEqual([["A", "", "B"]]);
+  });
+
+  it("classes a register-size column (radix sort, shared rows) as abcClasses does", () => {
+    let state = 7;
+    const random = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+    const values = Array.from({ length: 70000 }, (_, i) => (i % 97 === 0 ? null : Math.floor(random() ** 3 * 1e8) / 100));
+    const rows = abc(values.map((v) => [v])) as string[][];
+    expect(rows.map((row) => row[0])).toEqual(abcClasses(values));
+    expect(new Set(rows).size).toBe(4);
+  });
+
+  it("classes a block of several columns row-major, with blanks, as abcClasses does", () => {
+    const block = [
+      [50, null, 5],
+      [30, 10, ""],
+      [5, 0, 50],
+    ];
+    const flat = block.flat().map((v) => (typeof v === "number" ? v : null));
+    expect((abc(block) as string[][]).flat()).toEqual(abcClasses(flat));
+    expect(abc(block)).toEqual([
+      ["A", "", "C"],
+      ["B", "C", ""],
+      ["C", "C", "A"],
+    ]);
   });
 
   it("tiers by thresholds, a single value or a range", () => {
