@@ -118,18 +118,7 @@ export function abcCutoffs(amounts: Float64Array, aShare = DEFAULT_A_SHARE, bSha
   for (let index = 0; index < count; index++) {
     const value = amounts[index];
     if (value !== value) continue;
-    if (value === Infinity || value === -Infinity) {
-      throw numError({
-        en: `values: item ${index + 1} is not a finite number (${value})`,
-        zh: `${ABC.values.zh}：第 ${index + 1} 项不是有效的数字（${value}）`,
-      });
-    }
-    if (value < 0) {
-      throw numError({
-        en: `values: item ${index + 1} is negative (${value}); amounts must be ≥ 0`,
-        zh: `${ABC.values.zh}：第 ${index + 1} 项是负数（${value}），金额不能为负数`,
-      });
-    }
+    checkAmount(value, index);
     present[size++] = value + 0; // -0 + 0 is 0: the radix sort orders bit patterns
   }
   const sorted = sortAmounts(present.subarray(0, size));
@@ -160,20 +149,38 @@ export function abcCutoffs(amounts: Float64Array, aShare = DEFAULT_A_SHARE, bSha
   return { a, b };
 }
 
+/** An amount ABC classes: finite and ≥ 0; `index` numbers it (from 0) in the message. */
+function checkAmount(value: number, index: number): void {
+  if (!Number.isFinite(value)) {
+    throw numError({
+      en: `values: item ${index + 1} is not a finite number (${value})`,
+      zh: `${ABC.values.zh}：第 ${index + 1} 项不是有效的数字（${value}）`,
+    });
+  }
+  if (value < 0) {
+    throw numError({
+      en: `values: item ${index + 1} is negative (${value}); amounts must be ≥ 0`,
+      zh: `${ABC.values.zh}：第 ${index + 1} 项是负数（${value}），金额不能为负数`,
+    });
+  }
+}
+
 /** The class of an amount, given the cut-offs of its column. */
 export const abcClassOf = (value: number, cutoffs: AbcCutoffs): Tier => (value >= cutoffs.a ? "A" : value >= cutoffs.b ? "B" : "C");
 
 /** `abcCutoffs` over a list, null for a blank: each value's class, "" for a blank. */
 export function abcClasses(values: readonly (number | null)[], aShare = DEFAULT_A_SHARE, bShare = DEFAULT_B_SHARE): (Tier | "")[] {
-  checkShares(aShare, bShare); // before the values, as abcCutoffs checks them
+  // The shares first, then the values in order, as abcCutoffs checks them; here because NaN stands for a
+  // blank in the typed array, so a NaN value must be refused before it gets there.
+  checkShares(aShare, bShare);
   const amounts = new Float64Array(values.length);
   for (let index = 0; index < values.length; index++) {
     const value = values[index];
-    // NaN stands for a blank in the typed array, so a NaN value is refused here, as any value that is not finite.
-    if (value !== null && Number.isNaN(value)) {
-      throw numError({ en: `values: item ${index + 1} is not a finite number (NaN)`, zh: `${ABC.values.zh}：第 ${index + 1} 项不是有效的数字（NaN）` });
+    if (value === null) amounts[index] = NaN;
+    else {
+      checkAmount(value, index);
+      amounts[index] = value;
     }
-    amounts[index] = value ?? NaN;
   }
   const cutoffs = abcCutoffs(amounts, aShare, bShare);
   return values.map((value) => (value === null ? "" : abcClassOf(value, cutoffs)));

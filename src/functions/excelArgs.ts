@@ -12,13 +12,13 @@ import { type DomainError, numError, valueError } from "../domain/errors";
  * as the user sees it in English and in zh-CN (argNames) — so every message exists in both languages.
  */
 
-/** A rectangular range, rows × columns. */
-/** A range's size. */
+/** A range's size, rows × columns. */
 export interface Shape {
   readonly rows: number;
   readonly columns: number;
 }
 
+/** A rectangular range, rows × columns. */
 export interface Range extends Shape {
   /** Row-major, as Excel numbers cells when it says "cell 3". */
   readonly cells: readonly unknown[];
@@ -98,10 +98,15 @@ export function amountsArg(name: Bilingual, value: unknown): { readonly range: S
   const columns = Array.isArray(rows[0]) ? rows[0].length : 0;
   const amounts = new Float64Array(rows.length * columns);
   let firstOther = -1;
+  // A single value among the rows wins over a row of another length, wherever each is (as in rangeArg).
+  let uneven: number | undefined;
   for (let row = 0, index = 0; row < rows.length; row++) {
     const cells = rows[row];
     if (!Array.isArray(cells)) throw mixedRange(name);
-    if (cells.length !== columns) throw unevenRange(name, columns, cells.length);
+    if (cells.length !== columns) {
+      uneven ??= cells.length;
+      continue;
+    }
     for (let column = 0; column < columns; column++, index++) {
       const cell: unknown = cells[column];
       if (typeof cell === "number" && Number.isFinite(cell)) amounts[index] = cell;
@@ -111,9 +116,11 @@ export function amountsArg(name: Bilingual, value: unknown): { readonly range: S
       }
     }
   }
+  if (uneven !== undefined) throw unevenRange(name, columns, uneven);
   const range = { rows: columns === 0 ? 0 : rows.length, columns };
   if (amounts.length === 0) throw emptyRange(name);
-  // numberOrBlank refuses that cell with its message (text, a logical, an error value, a number that is not finite).
+  // numberOrBlank always throws for that cell, with its message (text, a logical, an error value, a number
+  // that is not finite): it is neither a number nor blank.
   if (firstOther >= 0) numberOrBlank(cellLabel(name, range, firstOther), (rows[Math.floor(firstOther / columns)] as unknown[])[firstOther % columns]);
   return { range, amounts };
 }
@@ -141,7 +148,7 @@ export function reshape<T>(range: Shape, results: readonly T[]): T[][] {
 }
 
 /**
- * reshape for results that take a few values (classes), `valueAt` giving each cell's row-major: in a
+ * reshape for results that take a few values (classes), `valueAt` giving each cell's value in row-major order: in a
  * one-column range all rows with the same value are one shared one-cell array. Excel only reads a result;
  * at a million rows, a million small arrays cost as much as the sort behind them, because the garbage
  * collector copies each of them while the result is being built (bench/functions.bench.ts).

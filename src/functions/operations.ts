@@ -25,6 +25,7 @@ import {
   type VisitIntervals,
 } from "../domain/tiers";
 import {
+  amountsArg,
   cellLabel,
   checkSameShape,
   dateArg,
@@ -32,7 +33,6 @@ import {
   dateOrBlank,
   errorValueError,
   excelErrorCode,
-  amountsArg,
   filledRangeArg,
   holidayListArg,
   isBlank,

@@ -43,6 +43,7 @@ describe("abcClasses — DOMAIN §2.1 at 40 % / 80 %", () => {
     ["NaN", () => abcClasses([1, Number.NaN]), /^values: item 2 is not a finite number \(NaN\)/],
     ["Infinity", () => abcClasses([1, Infinity]), /^values: item 2 is not a finite number \(Infinity\)/],
     ["-Infinity", () => abcClasses([1, -Infinity]), /^values: item 2 is not a finite number \(-Infinity\)/],
+    ["the first bad value, in order", () => abcClasses([-1, Number.NaN]), /^values: item 1 is negative/],
     ["bad shares before bad values", () => abcClasses([Number.NaN], 0.9, 0.8), /^a_share \(0\.9\) must not be more than b_share/],
   ])("rejects %s with #NUM!", (_, run, message) => {
     expectDomainError(run, "#NUM!", message);

@@ -71,6 +71,7 @@ describe("ABC and TIER", () => {
     // The shape before any cell: a row of another length, or a single value among rows, after a text cell.
     expectExcelError("abc", [[["x"], [1, 2]]], "#VALUE!", /^values is not a range: its rows have 1 and 2 cells/);
     expectExcelError("abc", [[["x"], 1]], "#VALUE!", /^values is not a range: it mixes rows and single values/);
+    expectExcelError("abc", [[[1], [1, 2], 5]], "#VALUE!", /^values is not a range: it mixes rows and single values/);
     expectExcelError("abc", [[[], []]], "#VALUE!", /^values is empty/);
     // A single value and a flat list, as Node callers pass them.
     expect(abc(5 as never)).toEqual([["A"]]);
