@@ -53,6 +53,31 @@ const unevenRange = (name: Bilingual, columns: number, other: number): DomainErr
 
 const emptyRange = (name: Bilingual): DomainError => valueError({ en: `${name.en} is empty; select at least one cell`, zh: `${name.zh}为空，请至少选择一个单元格` });
 
+/** How many cells a row of a range of rows has: its first row's (none when the first is a single value). */
+const columnsOf = (rows: readonly unknown[]): number => (Array.isArray(rows[0]) ? rows[0].length : 0);
+
+/**
+ * Checks Excel's rows as one range and hands each cell to `visit` with its row-major index, in one pass: a
+ * register column is a million one-cell rows, and each pass over them costs about as much as sorting their
+ * values (bench/functions.bench.ts). A single value among the rows wins over a row of another length,
+ * wherever each is; the cells of a row of another length are not visited.
+ */
+function eachRowCell(name: Bilingual, rows: readonly unknown[], visit: (cell: unknown, index: number) => void): Shape {
+  const columns = columnsOf(rows);
+  let uneven: number | undefined;
+  for (let row = 0, index = 0; row < rows.length; row++) {
+    const cells = rows[row];
+    if (!Array.isArray(cells)) throw mixedRange(name);
+    if (cells.length !== columns) {
+      uneven ??= cells.length;
+      continue;
+    }
+    for (let column = 0; column < columns; column++) visit(cells[column], index++);
+  }
+  if (uneven !== undefined) throw unevenRange(name, columns, uneven);
+  return { rows: columns === 0 ? 0 : rows.length, columns };
+}
+
 /**
  * A range argument. A single value is a 1×1 range and a flat list one row, so Node callers and
  * single-cell references work as well as Excel's 2-D arrays.
@@ -60,19 +85,12 @@ const emptyRange = (name: Bilingual): DomainError => valueError({ en: `${name.en
 export function rangeArg(name: Bilingual, value: unknown): Range {
   if (!Array.isArray(value)) return { rows: 1, columns: 1, cells: [value] };
   if (!value.some(Array.isArray)) return { rows: value.length === 0 ? 0 : 1, columns: value.length, cells: value };
-  if (!value.every(Array.isArray)) throw mixedRange(name);
-  const rows = value as unknown[][];
-  const columns = rows[0].length;
-  const uneven = rows.find((row) => row.length !== columns);
-  if (uneven) throw unevenRange(name, columns, uneven.length);
-  // Filled in place, not pushed: a register column is a million one-cell rows, and a growing array
-  // is copied and left for the garbage collector at every doubling.
-  const cells = new Array<unknown>(rows.length * columns);
-  for (let row = 0, index = 0; row < rows.length; row++) {
-    const cellsOfRow = rows[row];
-    for (let column = 0; column < columns; column++) cells[index++] = cellsOfRow[column];
-  }
-  return { rows: columns === 0 ? 0 : rows.length, columns, cells };
+  // Filled in place, not pushed: a growing array is copied and left for the garbage collector at every doubling.
+  const cells = new Array<unknown>(value.length * columnsOf(value));
+  const shape = eachRowCell(name, value, (cell, index) => {
+    cells[index] = cell;
+  });
+  return { ...shape, cells };
 }
 
 /** A range that defines the shape of the result, so it must have cells. */
@@ -84,44 +102,32 @@ export function filledRangeArg(name: Bilingual, value: unknown): Range {
 
 /**
  * A range of amounts for a function over every cell of a large range (ABC): each cell's number, NaN for a
- * blank, row-major, in a typed array. The rows Excel hands over are read once, with no flat list of cells
- * between (rangeArg's): a register column is a million one-cell rows, and each pass over them costs about as
- * much as sorting their values (bench/functions.bench.ts). The same shapes, checks and messages as
- * filledRangeArg and numberCells, in the same order: the range's shape before any cell that is not a number.
+ * blank, row-major, in a typed array, read from Excel's rows in one pass with no flat list of cells between.
+ * The same shapes, checks and messages as filledRangeArg and numberCells, in the same order: the range's
+ * shape before any cell that is not a number.
  */
 export function amountsArg(name: Bilingual, value: unknown): { readonly range: Shape; readonly amounts: Float64Array } {
   if (!Array.isArray(value) || !value.some(Array.isArray)) {
     const range = filledRangeArg(name, value);
     return { range, amounts: Float64Array.from(numberCells(name, range), (n) => n ?? NaN) };
   }
-  const rows = value as unknown[];
-  const columns = Array.isArray(rows[0]) ? rows[0].length : 0;
-  const amounts = new Float64Array(rows.length * columns);
+  const amounts = new Float64Array(value.length * columnsOf(value));
   let firstOther = -1;
-  // A single value among the rows wins over a row of another length, wherever each is (as in rangeArg).
-  let uneven: number | undefined;
-  for (let row = 0, index = 0; row < rows.length; row++) {
-    const cells = rows[row];
-    if (!Array.isArray(cells)) throw mixedRange(name);
-    if (cells.length !== columns) {
-      uneven ??= cells.length;
-      continue;
-    }
-    for (let column = 0; column < columns; column++, index++) {
-      const cell: unknown = cells[column];
-      if (typeof cell === "number" && Number.isFinite(cell)) amounts[index] = cell;
-      else {
-        amounts[index] = NaN;
-        if (firstOther < 0 && !isBlank(cell)) firstOther = index;
+  let other: unknown;
+  const range = eachRowCell(name, value, (cell, index) => {
+    if (typeof cell === "number" && Number.isFinite(cell)) amounts[index] = cell;
+    else {
+      amounts[index] = NaN;
+      if (firstOther < 0 && !isBlank(cell)) {
+        firstOther = index;
+        other = cell;
       }
     }
-  }
-  if (uneven !== undefined) throw unevenRange(name, columns, uneven);
-  const range = { rows: columns === 0 ? 0 : rows.length, columns };
+  });
   if (amounts.length === 0) throw emptyRange(name);
   // numberOrBlank always throws for that cell, with its message (text, a logical, an error value, a number
   // that is not finite): it is neither a number nor blank.
-  if (firstOther >= 0) numberOrBlank(cellLabel(name, range, firstOther), (rows[Math.floor(firstOther / columns)] as unknown[])[firstOther % columns]);
+  if (firstOther >= 0) numberOrBlank(cellLabel(name, range, firstOther), other);
   return { range, amounts };
 }
 
