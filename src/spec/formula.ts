@@ -53,24 +53,9 @@ export function rowWindow(first: string, last: string): RowWindow {
  * sequence are — and right when it is not: a binary search (`MATCH(…,1)`), taken only when the key it
  * lands on is `value`, else the exact MATCH, which scans. #N/A when `keys` does not hold `value`.
  * A lookup per row of a 20 000-row log into a 2 000-row register scans ~20 M cells otherwise.
- * `misses` (`keysMissedBySearch` of `keys`, in a cell) skips the scan when the binary search finds every
- * key: then a value it does not find is not in `keys` — and a log's IDs the register does not list no
- * longer each read the whole register. Only a 0 skips it: that cell emptied, the scan runs.
  */
-export const matchSorted = (value: string, keys: string, misses?: string): string => {
-  const scan = `MATCH(${exactKey(value)},${keys},0)`;
-  return `IFERROR(IF(INDEX(${keys},MATCH(${value},${keys},1))=${value},MATCH(${value},${keys},1),NA()),${misses === undefined ? scan : `IF(${misses}&""="0",NA(),${scan})`})`;
-};
-
-/**
- * How many keys of `keys` the binary search of `matchSorted` does not find at their own row: 0 when they
- * are in ascending order (blank rows only at the end), each key once. One binary search per key, once:
- * the test is the search itself, so it holds in whatever order the spreadsheet compares text. A key Excel
- * would find elsewhere — a repeated key, one out of order, one below a blank — counts, and so does every
- * key when one of them is an error value.
- */
-export const keysMissedBySearch = (keys: string): string =>
-  `IFERROR(SUMPRODUCT((${keys}<>"")*(1-ISNUMBER(1/(MATCH(${keys},${keys},1)=ROW(${keys})-ROW(INDEX(${keys},1))+1)))),ROWS(${keys}))`;
+export const matchSorted = (value: string, keys: string): string =>
+  `IFERROR(IF(INDEX(${keys},MATCH(${value},${keys},1))=${value},MATCH(${value},${keys},1),NA()),MATCH(${exactKey(value)},${keys},0))`;
 
 /** Excel's limit on a formula's contents, "=" included ([MS-OI29500] 2.1.1085; Excel's specifications and limits). */
 export const MAX_FORMULA_LENGTH = 8192;

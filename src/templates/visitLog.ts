@@ -1,6 +1,6 @@
 import { kitFor, type BuildContext, type Kit } from "./context";
 import { printSetup, SheetDraft, type PlacedTable } from "./draft";
-import { equalsCriterion, firstRowOf, keysMissedBySearch, matchSorted, newestFirstRow, str, thisRow, type RowWindow } from "../spec/formula";
+import { equalsCriterion, firstRowOf, matchSorted, newestFirstRow, str, thisRow, type RowWindow } from "../spec/formula";
 import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CUSTOMERS_ROLE, linkedKey, linkedTable, registerFirstVisitName } from "./linkedTables";
@@ -84,9 +84,6 @@ export const visitLogKey = (existing: ExistingNames): string => linkedKey(existi
 
 /** The name of the cell counting rows dated before the row above and visits without a date (0 when every visit is dated, in order). */
 export const VISIT_OUT_OF_ORDER = "OUT_OF_ORDER";
-
-/** The name of the cell counting the register's IDs its binary search does not find (`keysMissedBySearch`; 0 when they are in order). */
-export const VISIT_REGISTER_MISSES = "REGISTER_MISSES";
 
 /**
  * Which channels count as what (seed 003 L95: 每工作日必须完成拜访两户新客户,三户老客户,四个联络电话).
@@ -216,8 +213,8 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
 /** The register's name at `row`: blank while `cell` is blank, and when `row` is an error (#N/A: an ID it does not list; #REF!: a register since deleted). */
 const registerNameAt = (cell: string, row: string, key: string): string => `IF(${cell}="","",IFERROR(INDEX(${spName(key, REGISTER_COLUMN_NAMES.name)},${row}),""))`;
 
-/** The ID's row in the register: binary search over IDs in order, else, unless every ID is in order, the scanning exact MATCH (`matchSorted`). */
-const registerSearch = (id: string, key: string): string => matchSorted(id, spName(key, REGISTER_COLUMN_NAMES.id), spName(key, VISIT_REGISTER_MISSES));
+/** The ID's row in the register: binary search over IDs in order, else the scanning exact MATCH (`matchSorted`). */
+const registerSearch = (id: string, key: string): string => matchSorted(id, spName(key, REGISTER_COLUMN_NAMES.id));
 
 /**
  * The log's formulas over a register that lists each customer's first row in this log (`firstVisitRow`,
@@ -284,19 +281,6 @@ function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable):
   });
 }
 
-/**
- * The register's IDs that its binary search does not find: 0 while they are in ascending order, and then an
- * ID it does not find is not listed — without this count, every visit of an ID the register does not list
- * (typed, or of a customer since removed) scanned the whole register, the largest cost of the 2× records
- * workbook's register searches (README, 性能). Above 0 the names are still right, only slower.
- */
-function registerOrder(draft: SheetDraft, kit: Kit, key: string): void {
-  const v = kit.s.visits;
-  const at = draft.field({ row: 5, col: 0 }, v.registerMisses, { formula: keysMissedBySearch(spName(key, REGISTER_COLUMN_NAMES.id)) }, { numberFormat: FORMATS.plain });
-  draft.name(spName(key, VISIT_REGISTER_MISSES), at, v.registerMissesNote);
-  draft.text({ row: 5, col: 2 }, v.registerMissesNote, "note");
-}
-
 export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s } = kit;
@@ -324,7 +308,6 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
   // Declared before the drop-down's list name would be (`SheetDraft.finish`): the ID drop-down lists this name too.
   if (register) for (const [column, part] of Object.entries(REGISTER_COLUMN_NAMES)) draft.nameColumn(spName(key, part), { table: register.table, column: register[column as keyof typeof REGISTER_COLUMN_NAMES] }, v.registerColumnNote);
   outOfOrder(draft, kit, key, log);
-  if (register) registerOrder(draft, kit, key);
   return [
     draft.finish({
       name: freeSheetName(s.visits.sheetName, ctx.existing.sheets),

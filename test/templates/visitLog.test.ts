@@ -2,7 +2,7 @@ import { buildTemplates } from "../../src/templates";
 import { linkedRegister, buildVisitLog } from "../../src/templates/visitLog";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
-import { exactKey, keysMissedBySearch, matchSorted } from "../../src/spec/formula";
+import { exactKey, matchSorted } from "../../src/spec/formula";
 import { listSource } from "../../src/writers/layout";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
@@ -34,7 +34,6 @@ describe("客户拜访记录 (visit log)", () => {
     const spec = log(buildVisitLog({}, { locale: "zh-CN", existing: NO_NAMES }));
     expect(column(spec, "customerId").validation).toBeUndefined();
     expect(column(spec, "customerName").formula).toBeUndefined();
-    expect(spec.names.map((n) => n.name)).not.toContain("SP_V1_REGISTER_MISSES");
     const id = "SP_V1_Visits[[#This Row],[客户编号]]";
     // Through the log's name of its column, not a structured reference (`logColumns` says why).
     const ids = "SP_V1_COL_CUSTOMER";
@@ -55,10 +54,7 @@ describe("客户拜访记录 (visit log)", () => {
     // The ID's register row is searched once (登记表行), and the name and 新/老 read that row: the name of the
     // register, and the register's first log row of the customer, compared with this row.
     const row = "SP_V1_Visits[[#This Row],[在客户资源登记表中的行(自动)]]";
-    expect(column(spec, "registerRow").formula).toBe(`IF(${id}="","",IFERROR(${matchSorted(id, "SP_V1_REGISTER_ID", "SP_V1_REGISTER_MISSES")},""))`);
-    // The exact MATCH over the register runs only while its binary search misses some ID the register holds.
-    const misses = spec.names.find((n) => n.name === "SP_V1_REGISTER_MISSES");
-    expect(spec.cells.find((c) => misses !== undefined && c.at.row === misses.target.from.row && c.at.col === misses.target.from.col)?.formula).toBe(keysMissedBySearch("SP_V1_REGISTER_ID"));
+    expect(column(spec, "registerRow").formula).toBe(`IF(${id}="","",IFERROR(${matchSorted(id, "SP_V1_REGISTER_ID")},""))`);
     expect(column(spec, "customerName").formula).toBe(`IF(${row}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${row}),""))`);
     const ids = "SP_V1_COL_CUSTOMER";
     const searched = `ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id})`;
@@ -100,7 +96,7 @@ describe("客户拜访记录 (visit log)", () => {
     const id = "SP_V1_Visits[[#This Row],[客户编号]]";
     const ids = "SP_V1_COL_CUSTOMER";
     expect(spec.tables[0].columns.map((c) => c.key)).not.toContain("registerRow");
-    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${matchSorted(id, "SP_V1_REGISTER_ID", "SP_V1_REGISTER_MISSES")}),""))`);
+    expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${matchSorted(id, "SP_V1_REGISTER_ID")}),""))`);
     expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id}),"新","老"))`);
     expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes(zh.visits.columns.registerRow))).toBe(false);
     // The same register with the column's name: the log reads it.
