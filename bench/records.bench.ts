@@ -8,8 +8,10 @@
  * at most ×2.5).
  *
  * The workbook is `recordsWorkbook` (test/fixtures/records.ts), the one the real-size engine test checks.
- * Scales: `SP_BENCH_RECORDS_SCALES` (default 1 and 2; 4 takes minutes). Then, at the last size, what each
- * group of per-row lookups costs (`GROUPS`).
+ * Scales: `SP_BENCH_RECORDS_SCALES` (default 1 and 2; 4 takes minutes). With `SP_BENCH_RECORDS_DETAIL=1`,
+ * then, at the last size, what each group of per-row lookups costs (`GROUPS`) and the least they can cost:
+ * twelve more runs of the largest workbook, some five minutes on a slow machine — too long for the whole
+ * bench's ten, and diagnostics, not a goal.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +23,7 @@ import { sideBySide, wallCpu, withoutColumns, withoutFormulas, type Timing } fro
 
 const SCALES = (process.env.SP_BENCH_RECORDS_SCALES ?? "1,2").split(",").map(Number);
 const ROUNDS = Number(process.env.SP_BENCH_RECORDS_ROUNDS ?? 1);
+const DETAIL = process.env.SP_BENCH_RECORDS_DETAIL === "1";
 
 /**
  * Where the formulas' time goes: the last size again without one group's formulas at a time (table role →
@@ -92,6 +95,10 @@ async function main(): Promise<void> {
       last = { specs, bare, whole };
     }
     if (last === undefined) return;
+    if (!DETAIL) {
+      console.log("\nWhere the formulas' time goes, group by group: SP_BENCH_RECORDS_DETAIL=1 npm run bench.");
+      return;
+    }
     const scale = SCALES[SCALES.length - 1];
     const wholeFile = join(dir, `records-${scale}x.xlsx`);
     const bareFile = join(dir, `bare-${scale}x.xlsx`);
