@@ -100,10 +100,10 @@ export function usedKeys(names: readonly string[]): Set<string> {
   return keys;
 }
 
-/** The lowest `<letter><n>` of `template` not in `used` (from `usedKeys`). */
-export function lowestFreeKey(template: RecordTemplate, used: ReadonlySet<string>): string {
+/** The lowest `<letter><n>` of `template` not in `used` (from `usedKeys`), n from `from` on (every lower one known taken). */
+export function lowestFreeKey(template: RecordTemplate, used: ReadonlySet<string>, from = 1): string {
   const letter = template.keyLetter;
-  for (let n = 1; ; n++) if (!used.has(`${letter}${n}`)) return `${letter}${n}`;
+  for (let n = from; ; n++) if (!used.has(`${letter}${n}`)) return `${letter}${n}`;
 }
 
 /** The lowest `<letter><n>` whose `SP_<letter><n>_` prefix no existing defined name or table uses. */

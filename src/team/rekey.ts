@@ -1,5 +1,6 @@
 import { keyOfName, lowestFreeKey } from "../spec/naming";
 import { readRecord, TEMPLATES } from "../templates/registry";
+import type { RecordTemplate } from "../spec/sheetSpec";
 import type { PlanInstance } from "./plans";
 
 /**
@@ -20,6 +21,12 @@ export class TakenNames {
   private readonly lower = new Set<string>();
   /** The keys the names use, upper case (`usedKeys`' rule). */
   readonly keys = new Set<string>();
+  /**
+   * Per key letter, the number of the key last handed out by `freeKey`: names are only ever added, so
+   * every key below it stays taken, and the next search starts there (from 1 each time, 300 reps'
+   * `W1`s made the keys quadratic).
+   */
+  private readonly handedOut = new Map<string, number>();
 
   constructor(names: Iterable<string> = []) {
     for (const name of names) this.add(name);
@@ -34,6 +41,13 @@ export class TakenNames {
   has(name: string): boolean {
     return this.lower.has(name.toLowerCase());
   }
+
+  /** The lowest key of `template` no name uses (`lowestFreeKey`). */
+  freeKey(template: RecordTemplate): string {
+    const key = lowestFreeKey(template, this.keys, this.handedOut.get(template.keyLetter));
+    this.handedOut.set(template.keyLetter, Number(key.slice(template.keyLetter.length)));
+    return key;
+  }
 }
 
 /**
@@ -43,7 +57,7 @@ export class TakenNames {
 export function assignKeys(plans: readonly PlanInstance[], taken: TakenNames): Map<string, string> {
   const keys = new Map<string, string>();
   for (const plan of plans) {
-    const key = taken.keys.has(plan.key) ? lowestFreeKey(TEMPLATES[plan.template], taken.keys) : plan.key;
+    const key = taken.keys.has(plan.key) ? taken.freeKey(TEMPLATES[plan.template]) : plan.key;
     if (key !== plan.key) keys.set(plan.key, key);
     taken.add(`SP_${key}_TEMPLATE`);
   }
