@@ -11,7 +11,7 @@ import { buildMonthlyPlan } from "./monthlyPlan";
 import { buildProjectTracker } from "./projectTracker";
 import { buildVisitLog } from "./visitLog";
 import { TEMPLATES, type TemplateId } from "./registry";
-import { withSpecs } from "../spec/naming";
+import { usedKeys, withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan } from "./weeklyPlan";
 import { buildWorkDiary } from "./workDiary";
@@ -45,7 +45,17 @@ export type TemplateRequest = { readonly [K in TemplateId]: RequestOf<K> }[Templ
 export interface RequestOf<K extends TemplateId> {
   readonly template: K;
   readonly options: TemplateOptions[K];
+  /**
+   * Built only while the workbook has no instance of the template (no name or table uses its key letter)
+   * and no other request of the same write asks for one: the pane offers the visit log beside a new
+   * customer register, and a workbook that has a log keeps the one it has.
+   */
+  readonly onlyIfAbsent?: boolean;
 }
+
+/** Whether a name or table of the workbook uses `template`'s key letter (`SP_V2_…` for a visit log). */
+const hasInstance = (template: TemplateId, existing: BuildContext["existing"]): boolean =>
+  [...usedKeys([...existing.names, ...existing.tables])].some((key) => key.startsWith(TEMPLATES[template].keyLetter));
 
 function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext): SheetSpec[] {
   const builders: { readonly [T in TemplateId]: (options: TemplateOptions[T], ctx: BuildContext) => SheetSpec[] } = BUILDERS;
@@ -60,8 +70,9 @@ function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext
  */
 export function buildTemplates(requests: readonly TemplateRequest[], ctx: BuildContext): SheetSpec[] {
   const specs: SheetSpec[] = [];
-  const requested = requests.map((r) => r.template);
-  for (const request of buildOrder(requests)) specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs), requested }));
+  const wanted = requests.filter((r) => r.onlyIfAbsent !== true || !(hasInstance(r.template, ctx.existing) || requests.some((o) => o !== r && o.template === r.template)));
+  const requested = wanted.map((r) => r.template);
+  for (const request of buildOrder(wanted)) specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs), requested }));
   specs.forEach(assertFormulasFit);
   return holidaysLast(specs);
 }

@@ -88,6 +88,38 @@ test("writes every template into the workbook in at most 3 syncs, never over an 
   await page.context().close();
 });
 
+test("the customer register comes with its visit log while the workbook has none: the log's 新/老客户 reads the register's first visits", async () => {
+  const { page, errors } = await openInExcel();
+  await page.getByTestId("template-customers").getByRole("button").click();
+  expect(await page.getByTestId("with-companion").isChecked()).toBe(true);
+  expect(await page.getByText("同时新建客户拜访记录（工作簿中已有则不建）").count()).toBe(1);
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  expect(await writeTemplate(page, "customers")).toBeLessThanOrEqual(3);
+  expect(await page.getByTestId("write-success").textContent()).toContain("客户拜访记录");
+  expect(await fake(page, (f) => f.sheetNames())).toEqual(["Sheet1", "客户资源登记表", "客户分级设置", "客户分级汇总", "客户拜访记录"]);
+  expect(await fake(page, (f) => f.state.names.find((n) => n.name === "SP_C1_COL_FIRST_ROW_IN_V1")?.formula)).toBe("=SP_C1_Customers[[首次拜访在拜访记录中的行(自动)]]");
+  // A second register, box ticked: the workbook has its log, and keeps the one.
+  await page.getByRole("button", { name: "返回模板列表" }).click();
+  expect(await writeTemplate(page, "customers")).toBeLessThanOrEqual(3);
+  expect(await fake(page, (f) => f.sheetNames().filter((s) => s.startsWith("客户拜访记录")))).toEqual(["客户拜访记录"]);
+  expect(await fake(page, (f) => f.state.names.some((n) => n.name.startsWith("SP_C2_COL_FIRST_ROW_IN_")))).toBe(false);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("the register's box cleared, the register is written alone", async () => {
+  const { page, errors } = await openInExcel();
+  expect(
+    await writeTemplate(page, "customers", async (p) => {
+      await p.getByTestId("with-companion").uncheck();
+    }),
+  ).toBeLessThanOrEqual(3);
+  expect(await fake(page, (f) => f.sheetNames())).toEqual(["Sheet1", "客户资源登记表", "客户分级设置", "客户分级汇总"]);
+  expect(await fake(page, (f) => f.state.names.some((n) => n.name.startsWith("SP_C1_COL_FIRST_ROW_IN_")))).toBe(false);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test("a cell of the workbook's 节假日 table that holds no date is named after the next write", async () => {
   const { page, errors } = await openInExcel();
   expect(await writeTemplate(page, "monthly", (p) => p.getByRole("textbox", { name: "姓名或团队" }).fill("李四"))).toBeLessThanOrEqual(3);

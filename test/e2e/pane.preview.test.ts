@@ -30,7 +30,8 @@ const download = (page: Page, file: string): Promise<string> => saveDownload(pag
 test("every template can be filled in and downloaded in the preview: each download is the writer's workbook for what was typed", async () => {
   const { page, errors, blocked } = await pane.open();
   await page.getByTestId("preview-banner").waitFor();
-  const downloads: { file: string; request: TemplateRequest; locale: Locale }[] = [];
+  // `also`: the template the form writes beside its own (its box ticked, as it is at first).
+  const downloads: { file: string; request: TemplateRequest; also?: TemplateRequest; locale: Locale }[] = [];
   // Typed into the weekly form, and remembered for the monthly one.
   // The typed lines laid over the built-in China calendar (the pane's default) for 2026 and the review month's year.
   const calendar = chinaWorkCalendar({ holidays: [5, 6, 7].map((day) => serialFromYmd(2026, 10, day)), makeUpDays: [serialFromYmd(2026, 10, 10)] }, 2026, 2026);
@@ -63,8 +64,13 @@ test("every template can be filled in and downloaded in the preview: each downlo
   });
   await page.getByRole("button", { name: "返回模板列表" }).click();
 
+  // The register comes with its visit log unless the box is cleared.
   await openTemplate(page, "customers");
   await page.getByRole("textbox", { name: "空白行数" }).fill("300");
+  expect(await page.getByTestId("with-companion").isChecked()).toBe(true);
+  downloads.push({
+    file: await download(page, "customers-with-log.xlsx"), request: { template: "customers", options: { blankRows: 300 } }, also: { template: "visits", options: {}, onlyIfAbsent: true }, locale: "zh-CN" });
+  await page.getByTestId("with-companion").uncheck();
   downloads.push({ file: await download(page, "customers.xlsx"), request: { template: "customers", options: { blankRows: 300 } }, locale: "zh-CN" });
   await page.getByRole("button", { name: "返回模板列表" }).click();
 
@@ -113,8 +119,8 @@ test("every template can be filled in and downloaded in the preview: each downlo
   await openTemplate(page, "weekly");
   expect(await page.getByRole("textbox", { name: "姓名" }).inputValue()).toBe("张三");
 
-  for (const { file, request, locale } of downloads) {
-    await expectSameCells(readFileSync(file), await writeXlsx(buildTemplates([request], { locale, existing: NO_NAMES })));
+  for (const { file, request, also, locale } of downloads) {
+    await expectSameCells(readFileSync(file), await writeXlsx(buildTemplates(also ? [request, also] : [request], { locale, existing: NO_NAMES })));
   }
   expect(errors).toEqual([]);
   expect(outsideRequestsOfOurs(blocked)).toEqual([]);

@@ -1,4 +1,4 @@
-import { buildTemplates } from "../../src/templates";
+import { buildTemplates, type TemplateRequest } from "../../src/templates";
 import { linkedRegister, buildVisitLog } from "../../src/templates/visitLog";
 import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
@@ -129,6 +129,24 @@ describe("客户拜访记录 (visit log)", () => {
     expect(hint(specs)).toBe(false);
     expect(hint(buildTemplates([{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }))).toBe(true);
     expect(hint(buildTemplates([{ template: "customers", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }))).toBe(false);
+  });
+
+  test("asked only if absent (the pane's register form offers it), the log comes with the register while the workbook has none, and never a second", () => {
+    const requests: TemplateRequest[] = [{ template: "customers", options: { blankRows: 1 } }, { template: "visits", options: { blankRows: 1 }, onlyIfAbsent: true }];
+    const fresh = buildTemplates(requests, { locale: "zh-CN", existing: NO_NAMES });
+    expect(fresh.map((s) => s.record.template)).toEqual(["customers", "customers", "customers", "visits"]);
+    expect(column(log(fresh), "newOld").formula).toContain("INDEX(SP_C1_COL_FIRST_ROW_IN_V1,");
+    // A workbook with a log (here one whose sheet the user renamed, found by its names): the register alone.
+    const withLog = withSpecs(NO_NAMES, buildTemplates([{ template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }));
+    const second = buildTemplates(requests, { locale: "zh-CN", existing: { ...withLog, sheets: ["拜访"] } });
+    expect(second.map((s) => s.record.template)).toEqual(["customers", "customers", "customers"]);
+    expect(second[0].tables[0].columns.map((c) => c.key)).not.toContain("firstVisitRow");
+    // A log of another key (the first one deleted, a second left) is a log too.
+    expect(buildTemplates(requests, { locale: "zh-CN", existing: { sheets: ["拜访"], tables: ["SP_V2_Visits"], names: [] } }).map((s) => s.record.template)).not.toContain("visits");
+    // Another key letter is not a log: a weekly plan's W1 does not stop it.
+    expect(buildTemplates(requests, { locale: "zh-CN", existing: { sheets: ["周计划"], tables: ["SP_W1_Items"], names: ["SP_W1_TEMPLATE"] } }).map((s) => s.record.template)).toContain("visits");
+    // Nor does it come twice when the same write asks for a log anyway.
+    expect(buildTemplates([...requests, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }).filter((s) => s.record.template === "visits")).toHaveLength(1);
   });
 
   test("asked before the register in one request, it is built after it and picks its IDs from it", () => {

@@ -17,7 +17,7 @@ import type { Locale } from "../../contract/locale";
 import { uiStrings, type UiStrings } from "../strings";
 import type { TemplateId } from "../../templates/registry";
 import type { PaneServices } from "../services";
-import { TEMPLATE_FIELDS, type FieldName, type FormValues, type ListedField } from "../templateForms/formModel";
+import { COMPANIONS, TEMPLATE_FIELDS, type FieldName, type FormValues, type ListedField } from "../templateForms/formModel";
 import { initialValues, rememberedCalendar } from "../templateForms/initialValues";
 import { problemText } from "../templateForms/problemText";
 import { templateCalendar, validateForm } from "../templateForms/validate";
@@ -91,7 +91,9 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [intoActiveSheet, setIntoActiveSheet] = useState(false);
-  const [status, setStatus] = useFormStatus<WriteStatus>(IDLE, [template, values, intoActiveSheet]);
+  const companion = COMPANIONS[template];
+  const [withCompanion, setWithCompanion] = useState(true);
+  const [status, setStatus] = useFormStatus<WriteStatus>(IDLE, [template, values, intoActiveSheet, withCompanion]);
   // The annual plan is computed on each check (50 reps: tens of milliseconds): typing stays immediate, the messages and
   // preview follow. The other forms are checked at once.
   const deferred = useDeferredValue(values);
@@ -116,7 +118,8 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
     if (!current.ok || writing) return;
     setStatus({ kind: "writing" });
     try {
-      const outcome = await services.writeTemplates([current.request], values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
+      const requests = companion && withCompanion ? [current.request, companion] : [current.request];
+      const outcome = await services.writeTemplates(requests, values.sheetLocale, intoActiveSheet ? "activeSheet" : "newSheet");
       const before = services.loadRemembered();
       // A diary's box lists a team's reps: the name the plans start with stays the user's own.
       services.saveRemembered({ rep: template === "diary" ? before.rep : values.rep.trim(), team: values.team.trim(), ...rememberedCalendar(values, before) });
@@ -209,6 +212,17 @@ export function TemplateForm({ template, locale, services, onBack }: TemplateFor
         disabled={writing}
         onChange={(sheetLocale) => setValues((v) => ({ ...v, sheetLocale }))}
       />
+      {companion && (
+        <Field hint={strings.withCompanionHint}>
+          <Checkbox
+            checked={withCompanion}
+            disabled={writing}
+            label={strings.withCompanion(templateTitle(companion.template, strings))}
+            onChange={(_, d) => setWithCompanion(d.checked === true)}
+            data-testid="with-companion"
+          />
+        </Field>
+      )}
       {services.activate && (
         <Checkbox
           checked={intoActiveSheet}

@@ -1,4 +1,5 @@
 import type { Locale } from "../../contract/locale";
+import type { TemplateRequest } from "../../templates";
 import type { TemplateId } from "../../templates/registry";
 import type { WorkWeekKind } from "./periodCalendar";
 
@@ -68,4 +69,14 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
   accounts: ["blankRows"],
   accountVisits: ["blankRows"],
   groupDeals: ["blankRows"],
+};
+
+/**
+ * The template a form offers to write beside its own (a box, ticked at first), written only while the
+ * workbook has none (`onlyIfAbsent`): a customer register written with its visit log lists each customer's
+ * first row in the log, which the log's 新/老客户 reads; a log written on its own searches itself from the
+ * top on every row, which grows with the square of the log (README, 性能).
+ */
+export const COMPANIONS: Partial<Readonly<Record<TemplateId, TemplateRequest>>> = {
+  customers: { template: "visits", options: {}, onlyIfAbsent: true },
 };
