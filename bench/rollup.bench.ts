@@ -6,10 +6,13 @@
  * roll-up with its 团队汇总 sheet at 50, 100 and 158 plans — one summary links at most about 158 plans
  * (one formula per column names every plan, `templates/team/rollupSheet.ts`), beyond that the command
  * refuses. Every size is timed once per round, the sizes alternating; the tables give the medians of
- * the rounds. Each collection is timed in a process of its own, as `sales-planner rollup` runs, after an
- * untimed collection of 50 plans there that warms the code up: timed one after another in one process,
- * a size paid for the garbage its predecessors left, and the 50-plan figure swung from 0.46 to 0.67 s
- * with what ran before it.
+ * the rounds. Each collection is timed in a process of its own, as each `sales-planner rollup` runs in
+ * one, after an untimed collection of the smallest size's plans there (`WARM_UP`), the same for every
+ * size: timed one after another in one process, a size paid for the garbage its predecessors left, and
+ * the 50-plan figure swung from 0.46 to 0.67 s with what ran before it. The command itself starts cold.
+ * A process that has collected 50 plans still compiles and grows its heap during the next 50, a cost
+ * every size pays once; the table's last column shows it apart: the time per plan of the plans beyond
+ * the smallest size, against the smallest size's time per plan.
  * SP_BENCH_PLANS, SP_BENCH_ROLLUP_PLANS and SP_BENCH_ROUNDS choose other sizes and rounds.
  */
 import { execFileSync } from "node:child_process";
@@ -26,6 +29,8 @@ const sizes = (text: string): number[] => text.split(",").filter(Boolean).map(Nu
 const COLLECT = sizes(process.env.SP_BENCH_PLANS ?? "50,100,200,300");
 const ROLLUP = sizes(process.env.SP_BENCH_ROLLUP_PLANS ?? "50,100,158");
 const ROUNDS = Number(process.env.SP_BENCH_ROUNDS ?? 3);
+/** The plans each timing process collects, untimed, before the timed collection. */
+const WARM_UP = Math.min(...COLLECT);
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,13 +64,10 @@ function collect(dir: string, n: number): Timing {
   return JSON.parse(execFileSync(process.execPath, [__filename, CHILD, dir, String(n)], { encoding: "utf8" })) as Timing;
 }
 
-/**
- * The child's side of `collect`: reads the files, warms the code up by collecting the first 50 of them
- * (every size from the same start), then times the collection of all `n`.
- */
+/** The child's side of `collect`: reads the files, collects the first `WARM_UP` of them untimed, then times the collection of all `n`. */
 async function child(dir: string, n: number): Promise<void> {
   const reps = Array.from({ length: n }, (_, k) => ({ file: repFile(dir, k + 1), data: new Uint8Array(readFileSync(repFile(dir, k + 1))) }));
-  await collectHere(reps.slice(0, 50));
+  await collectHere(reps.slice(0, WARM_UP));
   process.stdout.write(JSON.stringify(await collectHere(reps)));
 }
 
@@ -99,12 +101,15 @@ async function main(): Promise<void> {
       for (const n of ROLLUP) rolled.get(n)!.push(await rollup(reps.slice(0, n)));
     }
     console.log(`Collecting reps' files (medians of ${ROUNDS} rounds)\n`);
-    console.log(`| plans | collect (s) | ratio to ${COLLECT[0]} | processor (s) | ratio to ${COLLECT[0]} |`);
-    console.log("|---|---|---|---|---|");
+    const base = COLLECT[0];
+    console.log(`| plans | collect (s) | ratio to ${base} | processor (s) | ratio to ${base} | ms per plan beyond ${base} / per plan of ${base} |`);
+    console.log("|---|---|---|---|---|---|");
     const seconds = (n: number) => median(collected.get(n)!.map((t) => t.seconds));
     const cpu = (n: number) => median(collected.get(n)!.map((t) => t.cpu));
+    const perPlan = (n: number) => (1000 * seconds(n)) / n;
     for (const n of COLLECT) {
-      console.log(`| ${n} | ${seconds(n).toFixed(2)} | ${(seconds(n) / seconds(COLLECT[0])).toFixed(1)} | ${cpu(n).toFixed(2)} | ${(cpu(n) / cpu(COLLECT[0])).toFixed(1)} |`);
+      const beyond = n === base ? "" : `${((1000 * (seconds(n) - seconds(base))) / (n - base)).toFixed(1)} / ${perPlan(base).toFixed(1)}`;
+      console.log(`| ${n} | ${seconds(n).toFixed(2)} | ${(seconds(n) / seconds(base)).toFixed(1)} | ${cpu(n).toFixed(2)} | ${(cpu(n) / cpu(base)).toFixed(1)} | ${beyond} |`);
     }
     console.log(`\nThe whole roll-up with its 团队汇总 sheet (medians of ${ROUNDS} rounds)\n`);
     console.log(`| plans | roll-up (s) | ratio to ${ROLLUP[0]} | output MB |`);

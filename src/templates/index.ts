@@ -11,7 +11,7 @@ import { buildMonthlyPlan } from "./monthlyPlan";
 import { buildProjectTracker } from "./projectTracker";
 import { buildVisitLog } from "./visitLog";
 import { TEMPLATES, type TemplateId } from "./registry";
-import { usedKeys, withSpecs } from "../spec/naming";
+import { keyOfName, withSpecs } from "../spec/naming";
 import type { SheetSpec } from "../spec/sheetSpec";
 import { buildWeeklyPlan } from "./weeklyPlan";
 import { buildWorkDiary } from "./workDiary";
@@ -46,16 +46,31 @@ export interface RequestOf<K extends TemplateId> {
   readonly template: K;
   readonly options: TemplateOptions[K];
   /**
-   * Built only while the workbook has no instance of the template (no name or table uses its key letter)
-   * and no other request of the same write asks for one: the pane offers the visit log beside a new
-   * customer register, and a workbook that has a log keeps the one it has.
+   * Built only while the workbook has no table of the template (`hasTable`) and the same write asks for
+   * none otherwise: a companion the pane offers beside another template (`COMPANIONS` in the pane's form
+   * model), which a workbook that has one does not get twice.
    */
   readonly onlyIfAbsent?: boolean;
 }
 
-/** Whether a name or table of the workbook uses `template`'s key letter (`SP_V2_…` for a visit log). */
-const hasInstance = (template: TemplateId, existing: BuildContext["existing"]): boolean =>
-  [...usedKeys([...existing.names, ...existing.tables])].some((key) => key.startsWith(TEMPLATES[template].keyLetter));
+/**
+ * Whether a table of the workbook is `template`'s (`SP_V2_Visits` for a visit log). Tables, not names: a
+ * sheet deleted in Excel leaves its names behind (#REF!), and the templates that read another find it by
+ * its table too (`linkedTable`).
+ */
+const hasTable = (template: TemplateId, existing: BuildContext["existing"]): boolean =>
+  existing.tables.some((table) => keyOfName(table)?.[0] === TEMPLATES[template].keyLetter);
+
+/**
+ * `requests` without each `onlyIfAbsent` one that the workbook has a table of, or that another request
+ * of the list covers: one that is not `onlyIfAbsent`, or an earlier one.
+ */
+const absentOnly = (requests: readonly TemplateRequest[], existing: BuildContext["existing"]): TemplateRequest[] =>
+  requests.filter(
+    (r, i) =>
+      r.onlyIfAbsent !== true ||
+      !(hasTable(r.template, existing) || requests.some((o, j) => j !== i && o.template === r.template && (o.onlyIfAbsent !== true || j < i))),
+  );
 
 function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext): SheetSpec[] {
   const builders: { readonly [T in TemplateId]: (options: TemplateOptions[T], ctx: BuildContext) => SheetSpec[] } = BUILDERS;
@@ -70,7 +85,7 @@ function buildOne<K extends TemplateId>(request: RequestOf<K>, ctx: BuildContext
  */
 export function buildTemplates(requests: readonly TemplateRequest[], ctx: BuildContext): SheetSpec[] {
   const specs: SheetSpec[] = [];
-  const wanted = requests.filter((r) => r.onlyIfAbsent !== true || !(hasInstance(r.template, ctx.existing) || requests.some((o) => o !== r && o.template === r.template)));
+  const wanted = absentOnly(requests, ctx.existing);
   const requested = wanted.map((r) => r.template);
   for (const request of buildOrder(wanted)) specs.push(...buildOne(request, { ...ctx, existing: withSpecs(ctx.existing, specs), requested }));
   specs.forEach(assertFormulasFit);

@@ -136,17 +136,25 @@ describe("客户拜访记录 (visit log)", () => {
     const fresh = buildTemplates(requests, { locale: "zh-CN", existing: NO_NAMES });
     expect(fresh.map((s) => s.record.template)).toEqual(["customers", "customers", "customers", "visits"]);
     expect(column(log(fresh), "newOld").formula).toContain("INDEX(SP_C1_COL_FIRST_ROW_IN_V1,");
-    // A workbook with a log (here one whose sheet the user renamed, found by its names): the register alone.
+    // A workbook with a log (here one whose sheet the user renamed: found by its table): the register alone.
     const withLog = withSpecs(NO_NAMES, buildTemplates([{ template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }));
     const second = buildTemplates(requests, { locale: "zh-CN", existing: { ...withLog, sheets: ["拜访"] } });
     expect(second.map((s) => s.record.template)).toEqual(["customers", "customers", "customers"]);
     expect(second[0].tables[0].columns.map((c) => c.key)).not.toContain("firstVisitRow");
+    const templates = (existing: ExistingNames, asked: readonly TemplateRequest[] = requests) => buildTemplates(asked, { locale: "zh-CN", existing }).map((s) => s.record.template);
     // A log of another key (the first one deleted, a second left) is a log too.
-    expect(buildTemplates(requests, { locale: "zh-CN", existing: { sheets: ["拜访"], tables: ["SP_V2_Visits"], names: [] } }).map((s) => s.record.template)).not.toContain("visits");
+    expect(templates({ sheets: ["拜访"], tables: ["SP_V2_Visits"], names: [] })).not.toContain("visits");
+    // A log's names without its table (its sheet deleted in Excel leaves them, #REF!) are no log: one is written,
+    // under the next key, and the register lists its first visits in it.
+    const afterDeleted = buildTemplates(requests, { locale: "zh-CN", existing: { sheets: [], tables: [], names: ["SP_V1_TEMPLATE", "SP_V1_COL_DATE"] } });
+    expect(log(afterDeleted).tables[0].name).toBe("SP_V2_Visits");
+    expect(afterDeleted[0].columnNames?.map((n) => n.name)).toEqual(["SP_C1_COL_FIRST_ROW_IN_V2"]);
     // Another key letter is not a log: a weekly plan's W1 does not stop it.
-    expect(buildTemplates(requests, { locale: "zh-CN", existing: { sheets: ["周计划"], tables: ["SP_W1_Items"], names: ["SP_W1_TEMPLATE"] } }).map((s) => s.record.template)).toContain("visits");
-    // Nor does it come twice when the same write asks for a log anyway.
-    expect(buildTemplates([...requests, { template: "visits", options: { blankRows: 1 } }], { locale: "zh-CN", existing: NO_NAMES }).filter((s) => s.record.template === "visits")).toHaveLength(1);
+    expect(templates({ sheets: ["周计划"], tables: ["SP_W1_Items"], names: ["SP_W1_TEMPLATE"] })).toContain("visits");
+    // Nor does a log come twice when the same write asks for one anyway, or for two only if absent.
+    const logs = (asked: readonly TemplateRequest[]) => templates(NO_NAMES, asked).filter((t) => t === "visits").length;
+    expect(logs([...requests, { template: "visits", options: { blankRows: 1 } }])).toBe(1);
+    expect(logs([...requests, { template: "visits", options: { blankRows: 2 }, onlyIfAbsent: true }])).toBe(1);
   });
 
   test("asked before the register in one request, it is built after it and picks its IDs from it", () => {

@@ -72,10 +72,9 @@ export const TEMPLATE_FIELDS: Readonly<Record<TemplateId, readonly ListedField[]
 };
 
 /**
- * The template a form offers to write beside its own (a box, ticked at first), written only while the
- * workbook has none (`onlyIfAbsent`): a customer register written with its visit log lists each customer's
- * first row in the log, which the log's 新/老客户 reads; a log written on its own searches itself from the
- * top on every row, which grows with the square of the log (README, 性能).
+ * The template a form offers to write beside its own (a box, ticked at first), only while the workbook
+ * has none (`onlyIfAbsent`). A customer register written in one request with the workbook's first visit
+ * log lists each customer's first row in it, which the log's 新/老客户 reads (`buildCustomerRegister`).
  */
 export const COMPANIONS: Partial<Readonly<Record<TemplateId, TemplateRequest>>> = {
   customers: { template: "visits", options: {}, onlyIfAbsent: true },
