@@ -38,8 +38,11 @@ const GROUPS: readonly { readonly label: string; readonly columns: Readonly<Reco
   { label: "log 客户编号倒序 and register 最近拜访日期 (MATCH from the log's end, per customer)", columns: { visits: ["newestFirst"], customers: ["latestVisit"] } },
   { label: "register 近14天拜访次数 (COUNTIF over the 14 days' rows, per customer)", columns: { customers: ["recentVisits"] } },
   {
-    label: "ledger 合同与类型倒序 and the contract register's ledger reads (SUMIFS and COUNTIFS over the ledger, latest dates from its end, per contract)",
-    columns: { ledger: ["newestFirst"], contracts: ["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal"] },
+    label: "ledger figures to date (合同编号倒序, 本合同上一行 and the five running columns) and the contract register's reads of a contract's last row",
+    columns: {
+      ledger: ["shippedToDate", "invoicedToDate", "paidToDate", "lastShipment", "lastInvoice", "newestFirst", "previous"],
+      contracts: ["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal", "ledgerRow"],
+    },
   },
 ];
 

@@ -7,7 +7,7 @@ import { TEMPLATES } from "./registry";
 import { TEMPLATE_STRINGS } from "./strings";
 import { CONTRACTS_ROLE, linkedTable } from "./linkedTables";
 import { freeKey, freeSheetName, spName, spTable, templateRecord } from "../spec/naming";
-import { newestFirstRow, thisRow } from "../spec/formula";
+import { literalCriterion, newestFirstRow, thisRow } from "../spec/formula";
 import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/sheetSpec";
 
 /**
@@ -34,7 +34,10 @@ export interface ContractLedgerOptions {
 }
 
 /** The table's columns, in order (formulas elsewhere read them by `LEDGER_COLUMN_NAMES`, never by place). */
-export const LEDGER_COLUMNS = ["date", "contract", "type", "product", "quantity", "price", "amount", "document", "tracking", "handler", "reviewer", "note", "newestFirst"] as const;
+export const LEDGER_COLUMNS = [
+  "date", "contract", "type", "product", "quantity", "price", "amount", "document", "tracking", "handler", "reviewer", "note",
+  "shippedToDate", "invoicedToDate", "paidToDate", "lastShipment", "lastInvoice", "newestFirst", "previous",
+] as const;
 
 /** The ledger's table is `SP_<KEY>_Ledger`: the contract register finds it by this name. */
 export const LEDGER_ROLE = "Ledger";
@@ -50,7 +53,18 @@ export const ledgerTableName = (key: string): string => spTable(key, LEDGER_ROLE
 export const LEDGER_TYPE_NAMES = ["TYPE_SHIPMENT", "TYPE_RETURN", "TYPE_INVOICE", "TYPE_PAYMENT"] as const;
 
 /** Workbook names of the columns a formula over the ledger reads, by column key: `SP_L1_COL_AMOUNT`. */
-export const LEDGER_COLUMN_NAMES = { date: "COL_DATE", contract: "COL_CONTRACT", type: "COL_TYPE", amount: "COL_AMOUNT", newestFirst: "COL_NEWEST_FIRST" } as const;
+export const LEDGER_COLUMN_NAMES = {
+  date: "COL_DATE",
+  contract: "COL_CONTRACT",
+  type: "COL_TYPE",
+  amount: "COL_AMOUNT",
+  shippedToDate: "COL_SHIPPED_TO_DATE",
+  invoicedToDate: "COL_INVOICED_TO_DATE",
+  paidToDate: "COL_PAID_TO_DATE",
+  lastShipment: "COL_LAST_SHIPMENT",
+  lastInvoice: "COL_LAST_INVOICE",
+  newestFirst: "COL_CONTRACTS_NEWEST_FIRST",
+} as const;
 
 /**
  * The column a ledger's 合同编号 drop-down lists: the 合同编号 column of the workbook's contract register
@@ -63,18 +77,49 @@ export function contractIdSource(existing: ExistingNames, writtenHeader: string)
   return found && { table: found.table, column: found.columns.id };
 }
 
+type RunningKey = "shippedToDate" | "invoicedToDate" | "paidToDate" | "lastShipment" | "lastInvoice";
+type LedgerHeaders = Record<(typeof LEDGER_COLUMNS)[number], string>;
+
 /**
- * The ledger upside down (`newestFirstRow`): row k holds "合同编号|类型" of the k-th row from the end, where that
- * row has a date after 0 (a date typed as text is none). The contract register finds a contract's latest
- * shipment and invoice with a MATCH over it, which stops at the first hit — after the rows entered since, in a
- * ledger kept day by day — instead of comparing every row of the ledger per contract (`contractRegister.ts`).
- * The number is joined as text (&""), so 2026001 and "2026001" are one contract, as SUMIFS has them.
+ * Each contract's figures to date, row by row: every row adds its own event to what the contract's previous row
+ * (in the ledger's order) holds, so the contract register reads a contract's totals and latest dates from its
+ * last row — one lookup per contract — instead of summing the whole ledger per contract and type (issue 17: no
+ * per-row scan of a whole column where a cumulative design does it once). Rows in any order, inserted, deleted
+ * or sorted, still add up: the last row of a contract holds the sum over all of its rows, whichever came first.
+ *
+ * The previous row is found through the ledger upside down (`newestFirstRow`: row k holds 合同编号 as text of
+ * the k-th row from the end, so 2026001 and "2026001" are one contract): a MATCH from this row's place there
+ * on, which stops at the contract's previous row, after the rows between them only. A row reads its own column
+ * at that row with INDEX, which Excel calculates as the one cell INDEX picks, not as a circular reference
+ * (EPPlus issue #304: `INDEX(A:A,1,1)` in A2 "computes perfectly fine in Excel"; formualizer#370, measured in
+ * Excel 16.105); the cell above (`=E5+…`) would turn to #REF! when that row is deleted.
  */
-function newestFirst(table: string, key: string, h: { readonly contract: string }): string {
-  const column = (part: string) => spName(key, part);
-  const [dates, contracts, types] = [column(LEDGER_COLUMN_NAMES.date), column(LEDGER_COLUMN_NAMES.contract), column(LEDGER_COLUMN_NAMES.type)];
-  const mirror = newestFirstRow(thisRow(table, h.contract), contracts);
-  return `IF(N(INDEX(${dates},${mirror}))>0,INDEX(${contracts},${mirror})&"|"&INDEX(${types},${mirror}),"")`;
+function runningColumns(key: string, h: LedgerHeaders, table: string): Record<"newestFirst" | "previous" | RunningKey, string> {
+  const name = (part: string) => spName(key, part);
+  const n = LEDGER_COLUMN_NAMES;
+  const [contracts, mirror] = [name(n.contract), name(n.newestFirst)];
+  const r = (header: string) => thisRow(table, header);
+  const contract = r(h.contract);
+  const place = newestFirstRow(contract, contracts);
+  const previousRow = r(h.previous);
+  const type = r(h.type);
+  const amount = `N(${r(h.amount)})`;
+  const [shipment, ret, invoice, payment] = LEDGER_TYPE_NAMES.map(name);
+  const before = (column: RunningKey) => `IF(${previousRow}>0,INDEX(${name(n[column])},${previousRow}),"")`;
+  const added = (column: RunningKey, own: string) => `IF(${contract}="","",N(${before(column)})+${own})`;
+  const later = (column: RunningKey, kind: string) => {
+    const date = r(h.date);
+    return `IF(${contract}="","",IF(AND(${type}=${kind},N(${date})>0,N(${date})>N(${before(column)})),${date},${before(column)}))`;
+  };
+  return {
+    newestFirst: `INDEX(${contracts},${place})&""`,
+    previous: `IF(${contract}="","",IFERROR(ROWS(${mirror})+1-${place}-MATCH(${literalCriterion(`${contract}&""`)},INDEX(${mirror},${place}+1):INDEX(${mirror},ROWS(${mirror})),0),0))`,
+    shippedToDate: added("shippedToDate", `IF(${type}=${shipment},${amount},IF(${type}=${ret},-${amount},0))`),
+    invoicedToDate: added("invoicedToDate", `IF(${type}=${invoice},${amount},0)`),
+    paidToDate: added("paidToDate", `IF(${type}=${payment},${amount},0)`),
+    lastShipment: later("lastShipment", shipment),
+    lastInvoice: later("lastInvoice", invoice),
+  };
 }
 
 function ledgerColumns(kit: Kit, key: string, existing: ExistingNames): ColumnSpec[] {
@@ -82,6 +127,7 @@ function ledgerColumns(kit: Kit, key: string, existing: ExistingNames): ColumnSp
   const l = s.ledger;
   const h = l.columns;
   const source = contractIdSource(existing, s.contracts.columns.id);
+  const running = runningColumns(key, h, ledgerTableName(key));
   const byKey: Record<(typeof LEDGER_COLUMNS)[number], ColumnSpec> = {
     date: c.date("date", h.date, { totals: label(l.filteredTotal) }),
     contract: source
@@ -97,7 +143,13 @@ function ledgerColumns(kit: Kit, key: string, existing: ExistingNames): ColumnSp
     handler: c.text("handler", h.handler, { width: 10 }),
     reviewer: c.text("reviewer", h.reviewer, { width: 10 }),
     note: c.text("note", h.note, { width: 24 }),
-    newestFirst: c.formula("newestFirst", h.newestFirst, "text", newestFirst(ledgerTableName(key), key, h), { width: 16 }),
+    shippedToDate: c.formula("shippedToDate", h.shippedToDate, "moneyCents", running.shippedToDate, { width: 16 }),
+    invoicedToDate: c.formula("invoicedToDate", h.invoicedToDate, "moneyCents", running.invoicedToDate, { width: 16 }),
+    paidToDate: c.formula("paidToDate", h.paidToDate, "moneyCents", running.paidToDate, { width: 16 }),
+    lastShipment: c.formula("lastShipment", h.lastShipment, "date", running.lastShipment, { width: 14 }),
+    lastInvoice: c.formula("lastInvoice", h.lastInvoice, "date", running.lastInvoice, { width: 14 }),
+    newestFirst: c.formula("newestFirst", h.newestFirst, "text", running.newestFirst, { width: 16 }),
+    previous: c.formula("previous", h.previous, "integer", running.previous, { width: 10 }),
   };
   return LEDGER_COLUMNS.map((key) => byKey[key]);
 }

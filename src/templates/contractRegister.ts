@@ -56,14 +56,14 @@ const ratio = (part: string, whole: string): string => `IF(OR(${whole}="",${whol
 interface LedgerNames {
   readonly date: string;
   readonly contract: string;
-  /** Its newest-first column, absent for a ledger in the workbook written before it had one. */
-  readonly newestFirst?: string;
   readonly type: string;
   readonly amount: string;
   readonly shipment: string;
   readonly return: string;
   readonly invoice: string;
   readonly payment: string;
+  /** Its figures to date and contracts newest first (contractLedger.ts), absent for a ledger written before it had them. */
+  readonly toDate?: Readonly<Record<"shipped" | "invoiced" | "paid" | "lastShipment" | "lastInvoice" | "newestFirst", string>>;
 }
 
 /**
@@ -74,18 +74,90 @@ interface LedgerNames {
 function ledgerNames(existing: ExistingNames): LedgerNames {
   const key = linkedKey(existing, TEMPLATES.ledger, LEDGER_ROLE);
   const n = LEDGER_COLUMN_NAMES;
-  const [shipment, ret, invoice, payment] = LEDGER_TYPE_NAMES.map((part) => spName(key, part));
-  const [date, newestFirst] = [spName(key, n.date), spName(key, n.newestFirst)];
+  const name = (part: string) => spName(key, part);
+  const [shipment, ret, invoice, payment] = LEDGER_TYPE_NAMES.map(name);
+  const date = name(n.date);
+  const shipped = name(n.shippedToDate);
+  const toDate = { shipped, invoiced: name(n.invoicedToDate), paid: name(n.paidToDate), lastShipment: name(n.lastShipment), lastInvoice: name(n.lastInvoice), newestFirst: name(n.newestFirst) };
   return {
     date,
-    ...(predates(existing, date, newestFirst) ? {} : { newestFirst }),
-    contract: spName(key, n.contract),
-    type: spName(key, n.type),
-    amount: spName(key, n.amount),
+    contract: name(n.contract),
+    type: name(n.type),
+    amount: name(n.amount),
     shipment,
     return: ret,
     invoice,
     payment,
+    ...(predates(existing, date, shipped) ? {} : { toDate }),
+  };
+}
+
+/** What the register reads from the ledger per contract: its net shipments, invoices and payments, and its latest shipment or invoice after the typed one. */
+interface LedgerReads {
+  readonly shipped: string;
+  readonly invoiced: string;
+  readonly paid: string;
+  readonly latest: (opening: string, kind: "lastShipment" | "lastInvoice") => string;
+  /** The register's own column holding the contract's last ledger row, where the reads go through one. */
+  readonly ledgerRow?: string;
+}
+
+/**
+ * From a ledger with figures to date (contractLedger.ts): the contract's last row there, found once per
+ * contract in the register's own column by a MATCH over the ledger's newest-first contracts (it stops at the
+ * contract's newest row, after the rows entered since), then one INDEX per figure. The number is compared as
+ * text (&""), so 2026001 and "2026001" are one contract, as the ledger's chain has them. The row found must hold
+ * the contract in 合同编号 too: where a value pasted over the newest-first column names it falsely, the last row
+ * is looked for in 合同编号 itself (a LOOKUP over the whole ledger, for that contract only). A pasted value that
+ * hides a contract's newest row is not caught: the register then reads the row before it, until the column's
+ * formula is filled back (ledgerEngine.test).
+ */
+function toDateReads(r: (header: string) => string, id: string, rowHeader: string, toDate: NonNullable<LedgerNames["toDate"]>, contracts: string): LedgerReads {
+  const row = r(rowHeader);
+  const key = `${id}&""`;
+  const found = lastRowOf(toDate.newestFirst, toDate.newestFirst, key);
+  const scanned = `LOOKUP(2,1/(${contracts}&""=${key}),ROW(${contracts})-MIN(ROW(${contracts}))+1)`;
+  // Without a row (no event, no ledger) INDEX(…,"") is #VALUE!, which `total` and `latest` turn into nothing.
+  const at = (column: string) => `N(INDEX(${column},${row}))`;
+  return {
+    ledgerRow: `IF(${id}="","",IFERROR(IF(INDEX(${contracts},${found})&""=${key},${found},${scanned}),""))`,
+    shipped: at(toDate.shipped),
+    invoiced: at(toDate.invoiced),
+    paid: at(toDate.paid),
+    latest: (opening, kind) => {
+      const typed = cellOrBlank(r(opening));
+      return `IF(${id}="",${typed},IFERROR(IF(${at(toDate[kind])}>0,MAX(N(${r(opening)}),${at(toDate[kind])}),${typed}),${typed}))`;
+    },
+  };
+}
+
+/**
+ * From a ledger written before it kept figures to date: per contract and type a SUMIFS over the whole ledger,
+ * and for the latest dates (Excel 2016 has no MAXIFS) an array MAX over it, run only for a contract the ledger
+ * has such an event for, dated after 0 (COUNTIFS first, 0 without a ledger; IF evaluates one branch in Excel
+ * and LibreOffice alike): an undated event alone would make the date 0 and the contract some 46 000 days
+ * overdue. A ledger row is the contract's when it equals the number as it is or in its other type, as SUMIFS
+ * matches 2026001 and "2026001" alike; the other type is worked out once per contract. A date typed as text that
+ * looks like a date is read as that date; other text fails (#VALUE!), which leaves the typed date, or 0 — no
+ * date to count from — without one.
+ */
+function scannedReads(r: (header: string) => string, id: string, ledger: LedgerNames): LedgerReads {
+  // K-? as a criterion would add up every K-x contract's events (`equalsCriterion`).
+  const contract = equalsCriterion(id);
+  const sum = (type: string) => `SUMIFS(${ledger.amount},${ledger.contract},${contract},${ledger.type},${type})`;
+  const otherType = `IF(ISNUMBER(${id}),${id}&"",IFERROR(--${id},${id}))`;
+  const types = { lastShipment: ledger.shipment, lastInvoice: ledger.invoice };
+  return {
+    shipped: `${sum(ledger.shipment)}-${sum(ledger.return)}`,
+    invoiced: sum(ledger.invoice),
+    paid: sum(ledger.payment),
+    latest: (opening, kind) => {
+      const typed = cellOrBlank(r(opening));
+      const type = types[kind];
+      const dated = `COUNTIFS(${ledger.contract},${contract},${ledger.type},${type},${ledger.date},">0")`;
+      const newest = `SUMPRODUCT(MAX(((${ledger.contract}=${id})+(${ledger.contract}=${otherType})>0)*(${ledger.type}=${type})*${ledger.date}))`;
+      return `IF(${id}="",${typed},IF(IFERROR(${dated},0)=0,${typed},MAX(N(${r(opening)}),IFERROR(${newest},0))))`;
+    },
   };
 }
 
@@ -99,47 +171,10 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
   const amount = r(h.amount);
   const shipped = r(h.shippedTotal);
   const paid = r(h.paidTotal);
-  // K-? as a criterion would add up every K-x contract's events (`equalsCriterion`).
-  const contract = equalsCriterion(id);
-  const sum = (type: string) => `SUMIFS(${ledger.amount},${ledger.contract},${contract},${ledger.type},${type})`;
   /** Opening + the ledger's events of this contract; blank while neither has anything (a blank row). */
   const total = (opening: string, events: string) =>
     `IF(AND(${id}="",${r(opening)}=""),"",N(${r(opening)})+IF(${id}="",0,IFERROR(${events},0)))`;
-  /**
-   * The later of the typed date and the ledger's latest event of `type`. Excel 2016 has no MAXIFS, and an
-   * array MAX compares every ledger row per contract — at 1 000 contracts over 6 000 events, half the
-   * time LibreOffice took for the register (README, 性能). So first the fast way: the contract's last row
-   * of that type dated after 0, in row order, found by a MATCH over the ledger's newest-first column
-   * (contractLedger.ts) from the ledger's end, and taken when that row really is the contract's and of that
-   * type (a value pasted over the column, or a 类型 pasted past its list holding "|", could make another row's
-   * key equal) and COUNTIFS finds no event of the contract and type dated later than the result — always so
-   * in a ledger kept day by day. Otherwise (a late entry, no such event yet, a ledger written before that
-   * column, #NAME? without a ledger) the array MAX decides, as it did alone before.
-   *
-   * The array MAX runs only for a contract the ledger has such an event for, dated after 0 (COUNTIFS first,
-   * 0 without a ledger; IF evaluates one branch in Excel and LibreOffice alike): an undated event alone would
-   * make the date 0 and the contract some 46 000 days overdue. A ledger row is the contract's when it equals
-   * the number as it is or in its other type, as the COUNTIFS matches 2026001 and "2026001" alike (the
-   * newest-first column joins both as text): compared as they are only, a number typed in the register and
-   * its text picked in the ledger would pass the COUNTIFS and find no date here (a date of 0). The other type
-   * is worked out once per contract; turning every ledger row into text instead (`&""`) cost about 1.4 CPU
-   * seconds more at issue 17's 2× size in LibreOffice (three alternating runs each). A date typed as text is
-   * no date to the fast way; the array MAX reads one that looks like a date as that date and fails on other
-   * text (#VALUE!), which leaves the typed date, or 0 — no date to count from — without one.
-   */
-  const otherType = `IF(ISNUMBER(${id}),${id}&"",IFERROR(--${id},${id}))`;
-  const typedOrBlank = (opening: string) => cellOrBlank(r(opening));
-  const events = (type: string, dated: string) => `COUNTIFS(${ledger.contract},${contract},${ledger.type},${type},${ledger.date},${dated})`;
-  const scanned = (opening: string, type: string) =>
-    `IF(IFERROR(${events(type, '">0"')},0)=0,${typedOrBlank(opening)},` +
-    `MAX(N(${r(opening)}),IFERROR(SUMPRODUCT(MAX(((${ledger.contract}=${id})+(${ledger.contract}=${otherType})>0)*(${ledger.type}=${type})*${ledger.date})),0)))`;
-  const latest = (opening: string, type: string) => {
-    if (ledger.newestFirst === undefined) return `IF(${id}="",${typedOrBlank(opening)},${scanned(opening, type)})`;
-    const row = lastRowOf(ledger.date, ledger.newestFirst, `${id}&"|"&${type}`);
-    const found = `MAX(N(${r(opening)}),INDEX(${ledger.date},${row}))`;
-    const confirmed = `AND(INDEX(${ledger.contract},${row})&""=${id}&"",INDEX(${ledger.type},${row})=${type},${events(type, `">"&${found}`)}=0)`;
-    return `IF(${id}="",${typedOrBlank(opening)},IFERROR(IF(${confirmed},${found},NA()),${scanned(opening, type)}))`;
-  };
+  const reads = ledger.toDate ? toDateReads(r, id, h.ledgerRow, ledger.toDate, ledger.contract) : scannedReads(r, id, ledger);
   const byInvoice = `${r(h.termBasis)}=${str(k.termBases[1])}`;
   const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;
   const from = `IF(${byInvoice},${r(h.lastInvoice)},${r(h.lastShipment)})`;
@@ -170,11 +205,11 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
     c.moneyCents("invoiced", h.invoiced, { width: 16, totals: SUM }),
     c.date("lastInvoiced", h.lastInvoiced, { width: 14 }),
     c.moneyCents("paid", h.paid, { width: 16, totals: SUM }),
-    c.formula("shippedTotal", h.shippedTotal, "moneyCents", total(h.shipped, `${sum(ledger.shipment)}-${sum(ledger.return)}`), { width: 16, totals: SUM }),
-    c.formula("lastShipment", h.lastShipment, "date", latest(h.lastShipped, ledger.shipment), { width: 14 }),
-    c.formula("invoicedTotal", h.invoicedTotal, "moneyCents", total(h.invoiced, sum(ledger.invoice)), { width: 16, totals: SUM }),
-    c.formula("lastInvoice", h.lastInvoice, "date", latest(h.lastInvoiced, ledger.invoice), { width: 14 }),
-    c.formula("paidTotal", h.paidTotal, "moneyCents", total(h.paid, sum(ledger.payment)), { width: 16, totals: SUM }),
+    c.formula("shippedTotal", h.shippedTotal, "moneyCents", total(h.shipped, reads.shipped), { width: 16, totals: SUM }),
+    c.formula("lastShipment", h.lastShipment, "date", reads.latest(h.lastShipped, "lastShipment"), { width: 14 }),
+    c.formula("invoicedTotal", h.invoicedTotal, "moneyCents", total(h.invoiced, reads.invoiced), { width: 16, totals: SUM }),
+    c.formula("lastInvoice", h.lastInvoice, "date", reads.latest(h.lastInvoiced, "lastInvoice"), { width: 14 }),
+    c.formula("paidTotal", h.paidTotal, "moneyCents", total(h.paid, reads.paid), { width: 16, totals: SUM }),
     c.formula("unpaid", h.unpaid, "moneyCents", `IF(${amount}="","",${amount}-N(${paid}))`, { width: 16, totals: SUM }),
     c.formula("receivable", h.receivable, "moneyCents", receivable, { width: 16, totals: SUM }),
     c.formula("progress", h.progress, "percent", ratio(shipped, amount), {
@@ -188,6 +223,7 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
     c.formula("status", h.status, "text", status, { width: 14 }),
     c.text("owner", h.owner, { width: 10 }),
     c.text("note", h.note, { width: 24 }),
+    ...(reads.ledgerRow ? [c.formula("ledgerRow", h.ledgerRow, "integer", reads.ledgerRow, { width: 12 })] : []),
   ];
 }
 

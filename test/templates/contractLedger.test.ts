@@ -9,20 +9,29 @@ const ledgerOf = (existing: ExistingNames, locale: "zh-CN" | "en-US" = "zh-CN") 
 const contractColumn = (existing: ExistingNames) => ledgerOf(existing).tables[0].columns.find((c) => c.key === "contract")!;
 
 describe("合同收发票款明细 (contract ledger)", () => {
-  test("one row per event in the issue's columns, 金额 typed and summed in the totals row; one calculated column, the ledger newest first", () => {
+  test("one row per event in the issue's columns, 金额 typed and summed in the totals row; each contract's figures to date, the ledger newest first", () => {
     const sheet = ledgerOf(NO_NAMES);
     const [table] = sheet.tables;
     expect(table.name).toBe("SP_L1_Ledger");
     expect(table.columns.map((c) => c.key)).toEqual([...LEDGER_COLUMNS]);
-    expect(table.columns.map((c) => c.header)).toEqual(["日期", "合同编号", "类型", "品名", "数量", "单价", "金额", "单据号", "物流单号", "经办人", "复核人", "备注", "合同与类型倒序(自动)"]);
-    expect(table.columns.filter((c) => c.formula !== undefined).map((c) => [c.key, c.formula])).toEqual([
-      [
-        "newestFirst",
-        'IF(N(INDEX(SP_L1_COL_DATE,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT)))))>0,' +
-          'INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT))))&"|"&' +
-          'INDEX(SP_L1_COL_TYPE,ROWS(SP_L1_Ledger[[#This Row],[合同编号]]:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT)))),"")',
-      ],
+    expect(table.columns.map((c) => c.header)).toEqual([
+      ...["日期", "合同编号", "类型", "品名", "数量", "单价", "金额", "单据号", "物流单号", "经办人", "复核人", "备注"],
+      ...["本合同累计发货(自动)", "本合同累计开票(自动)", "本合同累计回款(自动)", "本合同最近发货日(自动)", "本合同最近开票日(自动)", "合同编号倒序(自动)", "本合同上一行(自动)"],
     ]);
+    const formula = (key: string) => table.columns.find((c) => c.key === key)!.formula;
+    const row = (header: string) => `SP_L1_Ledger[[#This Row],[${header}]]`;
+    // The k-th row from the end, counted from this row's place.
+    const place = `ROWS(${row("合同编号")}:INDEX(SP_L1_COL_CONTRACT,ROWS(SP_L1_COL_CONTRACT)))`;
+    expect(formula("newestFirst")).toBe(`INDEX(SP_L1_COL_CONTRACT,${place})&""`);
+    // The contract's previous row: its first place in the upside-down ledger after this row's, turned back into a row.
+    const key = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${row("合同编号")}&"","~","~~"),"*","~*"),"?","~?")`;
+    const below = `INDEX(SP_L1_COL_CONTRACTS_NEWEST_FIRST,${place}+1):INDEX(SP_L1_COL_CONTRACTS_NEWEST_FIRST,ROWS(SP_L1_COL_CONTRACTS_NEWEST_FIRST))`;
+    expect(formula("previous")).toBe(`IF(${row("合同编号")}="","",IFERROR(ROWS(SP_L1_COL_CONTRACTS_NEWEST_FIRST)+1-${place}-MATCH(${key},${below},0),0))`);
+    // What the previous row holds, plus this row's shipment, less its return.
+    const before = `IF(${row("本合同上一行(自动)")}>0,INDEX(SP_L1_COL_SHIPPED_TO_DATE,${row("本合同上一行(自动)")}),"")`;
+    const amount = `N(${row("金额")})`;
+    expect(formula("shippedToDate")).toBe(`IF(${row("合同编号")}="","",N(${before})+IF(${row("类型")}=SP_L1_TYPE_SHIPMENT,${amount},IF(${row("类型")}=SP_L1_TYPE_RETURN,-${amount},0)))`);
+    expect(table.columns.filter((c) => c.formula !== undefined).map((c) => c.key)).toEqual(LEDGER_COLUMNS.slice(12));
     expect(table.columns.find((c) => c.key === "amount")!.totals).toEqual({ kind: "function", fn: "sum" });
     expect(table.columns.find((c) => c.key === "type")!.validation!.rule).toEqual({ kind: "list", values: ["发货", "退货", "开票", "回款"] });
     // Never negative: a return is a positive amount its type subtracts.
@@ -43,7 +52,18 @@ describe("合同收发票款明细 (contract ledger)", () => {
 
   test("its key columns are named, so the register reads them whatever their headers become", () => {
     expect(ledgerOf(NO_NAMES, "en-US").columnNames).toEqual(
-      [["SP_L1_COL_DATE", "Date"], ["SP_L1_COL_CONTRACT", "Contract no."], ["SP_L1_COL_TYPE", "Type"], ["SP_L1_COL_AMOUNT", "Amount"], ["SP_L1_COL_NEWEST_FIRST", "Contract and type, newest first (automatic)"]].map(([name, column]) => ({
+      [
+        ["SP_L1_COL_DATE", "Date"],
+        ["SP_L1_COL_CONTRACT", "Contract no."],
+        ["SP_L1_COL_TYPE", "Type"],
+        ["SP_L1_COL_AMOUNT", "Amount"],
+        ["SP_L1_COL_SHIPPED_TO_DATE", "Contract shipped to date (automatic)"],
+        ["SP_L1_COL_INVOICED_TO_DATE", "Contract invoiced to date (automatic)"],
+        ["SP_L1_COL_PAID_TO_DATE", "Contract paid to date (automatic)"],
+        ["SP_L1_COL_LAST_SHIPMENT", "Contract last shipped (automatic)"],
+        ["SP_L1_COL_LAST_INVOICE", "Contract last invoiced (automatic)"],
+        ["SP_L1_COL_CONTRACTS_NEWEST_FIRST", "Contract no., newest first (automatic)"],
+      ].map(([name, column]) => ({
         name,
         table: "SP_L1_Ledger",
         column,

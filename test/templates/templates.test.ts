@@ -133,7 +133,7 @@ describe.each(LOCALES)("template specs (%s)", (locale) => {
     expect(columnsOf("contracts").map((c) => c.header)).toEqual(Object.values(s.contracts.columns));
     const derived = (role: string) => columnsOf(role).filter((c) => c.formula).map((c) => c.key);
     expect(derived("customers")).toEqual(["abc", "suggestedTier", "demandTier", "visitTier", "latestVisit", "recentVisits", "nextVisit", "firstVisitRow"]);
-    expect(derived("contracts")).toEqual(["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal", "unpaid", "receivable", "progress", "paidRate", "payDue", "overdueDays", "status"]);
+    expect(derived("contracts")).toEqual(["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal", "unpaid", "receivable", "progress", "paidRate", "payDue", "overdueDays", "status", "ledgerRow"]);
   });
 
   test("every sheet carries a template record named after its key, and its names share that key", () => {

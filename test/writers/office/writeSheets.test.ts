@@ -1,3 +1,4 @@
+import { columnLetters } from "../../../src/spec/a1";
 import { NO_NAMES } from "../../../src/spec/naming";
 import { buildTemplates } from "../../../src/templates";
 import type { ExistingNames } from "../../../src/spec/sheetSpec";
@@ -26,15 +27,15 @@ describe.each(TEMPLATE_NAMES)("%s template", (name) => {
     expect(small.syncs).toBe(2);
     // Rows never add syncs of their own, but a payload beyond one request (4 MB under Excel's 5 MB limit,
     // chunking.ts) takes one more sync. Calculated columns are written into every row: the contract
-    // register's 12 (the ledger's sums and dates — each date found the fast way, else by the scan —, terms, 状态) are
-    // ~9.5 KB a row, 2 000 contracts ~19 MB;
+    // register's 13 (the ledger's figures read from the contract's last row there, terms, 状态) are ~5.3 KB a row,
+    // 2 000 contracts ~11 MB; the ledger's 7 (each contract's figures to date, its previous row) ~2.8 KB a row;
     // the customer register's 7 (ABC, tiers, the visit log's dates and counts) ~2.6 KB a row; a diary row
     // ~3.5 KB (six windowed COUNTIFS, each with the rep escaped as a literal), 2 000 rows being a month of 96
     // reps — a 30-rep month takes 2; the group
     // discounts' 11 (prices, the unit's total, reward) ~2.3 KB a row, 2 000 deals being a large campaign's. Setting
     // one formula per column would keep it at 2, but office-js-docs-reference#578 and office-js-docs-pr#2013
     // disagree on whether a single value set on a range works: not relied on.
-    const batches = Array.from({ length: ({ contracts: 5, customers: 2, diary: 3, groupDeals: 2 } as Record<string, number>)[name] ?? 1 }, (_, i) => i + 2);
+    const batches = Array.from({ length: ({ contracts: 4, customers: 2, diary: 3, groupDeals: 2, ledger: 2 } as Record<string, number>)[name] ?? 1 }, (_, i) => i + 2);
     expect(large.syncs).toBe(batches.length + 1);
     if (name === "diary") expect((await measure(templateBuild(name, 30 * 21))).syncs).toBe(2);
     expect(small.fake.calculationSuspendedAt).toEqual([2]);
@@ -121,9 +122,10 @@ describe("never overwrites", () => {
     await fake.run((context) => writeSheets(context, templateBuild("contracts", 3)));
     const register = fake.sheet("合同履行一览表");
     const table = fake.state.tables.find((t) => t.name === "SP_K1_Contracts")!;
-    const shippedAt = `${String.fromCharCode(65 + table.range.from.col + 13)}${table.range.from.row + 2}`;
-    const mentioned = [...new Set([...(register.formula(shippedAt) ?? "").matchAll(/SP_L\d+_[A-Z_]+/g)].map((m) => m[0]))].sort();
-    expect(mentioned).toEqual(["SP_L1_COL_AMOUNT", "SP_L1_COL_CONTRACT", "SP_L1_COL_TYPE", "SP_L1_TYPE_RETURN", "SP_L1_TYPE_SHIPMENT"]);
+    const at = (col: number) => `${columnLetters(table.range.from.col + col)}${table.range.from.row + 2}`;
+    // 已发货 (the 14th column) and 明细表中的末行 (the 28th, after 备注).
+    const mentioned = [...new Set([13, 27].flatMap((col) => [...(register.formula(at(col)) ?? "").matchAll(/SP_L\d+_[A-Z_]+/g)].map((m) => m[0])))].sort();
+    expect(mentioned).toEqual(["SP_L1_COL_CONTRACT", "SP_L1_COL_CONTRACTS_NEWEST_FIRST", "SP_L1_COL_SHIPPED_TO_DATE"]);
     expect(fake.state.names.map((n) => n.name).filter((n) => n.startsWith("SP_L"))).toEqual([]);
     await fake.run((context) => writeSheets(context, templateBuild("ledger", 3)));
     const defined = fake.state.names.map((n) => n.name);

@@ -226,9 +226,9 @@ test("text that looks like a formula stays text: no formula in the XML, the same
 
 test("contract register and ledger: totals rows move down and sum every row; figures from the ledger for every contract", async () => {
   expect(results.contracts).toEqual({ firstRow: 10, appended: 60, filled: 0 });
-  expect(await tableRef(stages.contracts.bytes, contracts.name)).toBe("A5:AA76");
+  expect(await tableRef(stages.contracts.bytes, contracts.name)).toBe("A5:AB76");
   expect(results.ledger).toEqual({ firstRow: 5, appended: 315, filled: 0 });
-  expect(await tableRef(stages.contracts.bytes, ledger.name)).toBe("A6:M327");
+  expect(await tableRef(stages.contracts.bytes, ledger.name)).toBe("A6:S327");
   const book = stages.contracts.book!;
   expect(errorCells(book)).toEqual([]);
   const sheet = book.get(contractSheet.name)!;
@@ -236,8 +236,8 @@ test("contract register and ledger: totals rows move down and sum every row; fig
   expect(sheet.get(`A76`)).toBe(templateStrings("zh-CN").common.total);
   expect(sheet.get(`${col("amount")}76`)).toBe(allContracts.reduce((s, r) => s + (r.amount as number), 0));
   const figures = allContracts.map((r) => contractFigures(r, allEvents, "zh-CN", today));
-  // The appended events carry the ledger's 合同与类型倒序 (a calculated column extends), so the latest dates read them too.
-  const upsideDown = allEvents.map((_, k) => allEvents[allEvents.length - 1 - k]).map((r) => (typeof r.date === "number" && r.date > 0 ? `${String(r.contract)}|${String(r.type)}` : null));
+  // The appended events carry the ledger's calculated columns (合同编号倒序, the figures to date), so the register reads them too.
+  const upsideDown = allEvents.map((_, k) => allEvents[allEvents.length - 1 - k].contract ?? null);
   expect(column(book, ledgerSheet, ledger, "newestFirst", allEvents.length)).toEqual(upsideDown);
   for (const key of ["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal", "unpaid", "receivable", "status"] as const) {
     const cents = (v: unknown): unknown => (typeof v === "number" ? Math.round(v * 100) / 100 : v);

@@ -124,8 +124,7 @@ async function ledgerFirst(locale: Locale): Promise<Case> {
 
 /**
  * The ledger upside down, as if every event had been entered late: a contract's newest row is then not its
- * latest shipment or invoice (K-A's shipments of 50 and 40 days ago), so the register's latest dates come
- * from the scan of the whole ledger rather than its newest-first column.
+ * latest shipment or invoice (K-A's shipments of 50 and 40 days ago), which its latest dates to date still hold.
  */
 async function lateEntries(locale: Locale): Promise<Case> {
   const { contracts, ledger } = workedExample(locale);
@@ -134,14 +133,18 @@ async function lateEntries(locale: Locale): Promise<Case> {
   return { name: "late entries", locale, contracts, ledger: reversed, register: registerOf(specs), file: await writeXlsx(specs) };
 }
 
-/** A ledger written before it had its newest-first column: the register scans it, as it did then. */
+/** The columns a ledger written before it kept figures to date lacks, and their names' ends. */
+const TO_DATE = ["shippedToDate", "invoicedToDate", "paidToDate", "lastShipment", "lastInvoice", "newestFirst", "previous"];
+const TO_DATE_NAMES = /_(SHIPPED_TO_DATE|INVOICED_TO_DATE|PAID_TO_DATE|LAST_SHIPMENT|LAST_INVOICE|CONTRACTS_NEWEST_FIRST)$/;
+
+/** A ledger written before it kept figures to date: the register scans it, as it did then. */
 async function olderLedger(locale: Locale): Promise<Case> {
   const { contracts, ledger } = workedExample(locale);
   const [written] = buildTemplates([ledgerRequest(ledger)], { locale, existing: NO_NAMES });
   const older: SheetSpec = {
     ...written,
-    tables: written.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.key !== "newestFirst") })),
-    columnNames: (written.columnNames ?? []).filter((n) => !n.name.endsWith("_NEWEST_FIRST")),
+    tables: written.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => !TO_DATE.includes(c.key)) })),
+    columnNames: (written.columnNames ?? []).filter((n) => !TO_DATE_NAMES.test(n.name)),
   };
   const register = buildTemplates([contractsRequest(contracts)], { locale, existing: withSpecs(NO_NAMES, [older]) });
   return { name: "older ledger", locale, contracts, ledger, register, file: await writeXlsx([older, ...register]) };
@@ -166,10 +169,12 @@ beforeAll(async () => {
 
 test("the register names the first ledger's key ahead, or the workbook's ledger", () => {
   const formulaOf = (c: Case) => tableByRole(c.register[0], "contracts").columns.find((col) => col.key === "shippedTotal")!.formula!;
-  expect(cases.map((c) => /SP_L(\d+)_COL_AMOUNT/.exec(formulaOf(c))?.[1])).toEqual(["1", "1", "1", "1", "1"]);
-  // The latest dates read the newest-first column where the ledger has one, and only there.
-  const latestOf = (c: Case) => tableByRole(c.register[0], "contracts").columns.find((col) => col.key === "lastShipment")!.formula!;
-  expect(cases.map((c) => latestOf(c).includes("SP_L1_COL_NEWEST_FIRST"))).toEqual([true, true, true, true, false]);
+  expect(cases.map((c) => /SP_L(\d+)_COL_/.exec(formulaOf(c))?.[1])).toEqual(["1", "1", "1", "1", "1"]);
+  // The register reads the figures to date where the ledger has them, and scans the ledger only where it has none.
+  const columnsOf = (c: Case) => tableByRole(c.register[0], "contracts").columns;
+  expect(cases.map((c) => columnsOf(c).find((col) => col.key === "lastShipment")!.formula!.includes("SP_L1_COL_LAST_SHIPMENT"))).toEqual([true, true, true, true, false]);
+  expect(cases.map((c) => columnsOf(c).some((col) => col.key === "ledgerRow"))).toEqual([true, true, true, true, false]);
+  expect(cases.map((c) => formulaOf(c).includes("SUMIFS"))).toEqual([false, false, false, false, true]);
   // Without the ledger's names the register would show the typed figures only: the worked examples below fail then.
   expect(buildTemplates([ledgerRequest([])], { locale: "en-US", existing: withSpecs(NO_NAMES, buildTemplates([ledgerRequest([])], { locale: "en-US", existing: NO_NAMES })) })[0].record.key).toBe("L2");
   expect(seconds).toBeGreaterThan(0);

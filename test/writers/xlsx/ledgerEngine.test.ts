@@ -90,6 +90,10 @@ let savedWorkbook = "";
 let afterEdits: Record<string, { v: unknown }> = {};
 /** The register's sheet after the same edits. */
 let registerAfterEdits: Record<string, { v: unknown }> = {};
+/** The ledger's and the register's sheets after the user then sorted the ledger, deleted rows and inserted one. */
+let reordered: { ledger: Record<string, { v: unknown }>; register: Record<string, { v: unknown }> } = { ledger: {}, register: {} };
+/** The event typed into the row inserted in the sorted ledger. */
+const INSERTED = { contract: "HT20260007", type: "发货", amount: 77 };
 
 /**
  * Typed into the ledger's blank rows after the edits above: a shipment of HT20260007 entered late (dated
@@ -105,10 +109,10 @@ const LATE_EVENTS = [
 /** A contract the first rows ship nothing for: a shipment dated 0 (pasted past the date check) is none either. */
 const UNSHIPPED = contractRows(CONTRACTS, 2026).map((r) => String(r.id)).find((id) => !FIRST_ROWS.some((r) => r.contract === id && r.type === SHIP))!;
 /**
- * In the ledger's last row, an invoice of HT20260012 dated after every event; over its 合同与类型倒序 cell — the
- * column's first, that row upside down — a value pasted from elsewhere naming HT20260011's invoices.
+ * In the ledger's last row, an invoice of HT20260012 dated after every event; over its 合同编号倒序 cell — the
+ * column's first, that row upside down — a value pasted from elsewhere naming HT20260011.
  */
-const PASTED = { date: latestOf("HT20260011", INVOICE) + 30, contract: "HT20260012", type: INVOICE, amount: 30, stale: `HT20260011|${INVOICE}` };
+const PASTED = { date: latestOf("HT20260011", INVOICE) + 30, contract: "HT20260012", type: INVOICE, amount: 30, stale: "HT20260011" };
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-ledger-"));
@@ -148,13 +152,45 @@ beforeAll(async () => {
     },
     { op: "recalc" },
     { op: "export", label: "after" },
+    // Then the pasted value is undone (its formula filled back, as Excel's calculated column restores it), and the
+    // ledger reordered as a user does: sorted by 金额 (its typed columns), two rows deleted, one inserted and typed.
+    { op: "fillDown", sheet: withRegister.ledger.name, from: mirrorTop.row + 1, rows: [mirrorTop.row], cols: [mirrorTop.col, mirrorTop.col] },
+    { op: "sort", sheet: withRegister.ledger.name, range: [ledger.origin.row, ledger.origin.col, lastRow, ledger.origin.col + 11], column: 6, descending: true },
+    { op: "deleteRows", sheet: withRegister.ledger.name, at: ledger.origin.row + 5, count: 2 },
+    { op: "insertRows", sheet: withRegister.ledger.name, at: ledger.origin.row + 20, count: 1 },
+    { op: "fillDown", sheet: withRegister.ledger.name, from: ledger.origin.row + 19, rows: [ledger.origin.row + 20], cols: [ledger.origin.col, ledger.origin.col + ledger.columns.length - 1] },
+    {
+      op: "set",
+      sheet: withRegister.ledger.name,
+      cells: [
+        ...[[0, todaySerial() - 1], [1, INSERTED.contract], [2, INSERTED.type], [6, INSERTED.amount]].map(([col, value]) => [ledger.origin.row + 20, col, value]),
+        ...[3, 4, 5, 7, 8, 9, 10, 11].map((col) => [ledger.origin.row + 20, col, null]),
+      ],
+    },
+    { op: "recalc" },
+    { op: "export", label: "reordered" },
   ];
   writeFileSync(join(dir, "plan.json"), JSON.stringify({ workbooks: [{ file: files[0], ops }] }));
   execFileSync(PYTHON, [SCRIPT, join(dir, "plan.json"), join(dir, "result.json")], { stdio: "pipe", timeout: 240_000 });
   const result = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { workbooks: { exports: Record<string, { sheets: Record<string, Record<string, { v: unknown }>> }> }[] };
   afterEdits = result.workbooks[0].exports.after.sheets.probe;
   registerAfterEdits = result.workbooks[0].exports.after.sheets[register.name];
+  const sheets = result.workbooks[0].exports.reordered.sheets;
+  reordered = { ledger: sheets[withRegister.ledger.name], register: sheets[register.name] };
 }, 300_000);
+
+const TO_DATE_KEYS = ["shippedToDate", "invoicedToDate", "paidToDate", "lastShipment", "lastInvoice", "previous"] as const;
+
+/** Row `k`'s figures to date, done here: its contract's rows down to it, in the ledger's order, and the one before it (1-based, 0 for none). */
+function toDateRow(rows: readonly TableRow[], k: number, locale: Locale): (number | null)[] {
+  const [ship, ret, invoice, payment] = templateStrings(locale).ledger.types;
+  const contract = String(rows[k].contract);
+  const own = rows.slice(0, k + 1).flatMap((r, i): (TableRow & { i: number })[] => (String(r.contract) === contract ? [{ ...r, i }] : []));
+  const sum = (type: string) => Math.round(own.filter((r) => r.type === type).reduce((total, r) => total + Number(r.amount ?? 0), 0) * 100) / 100;
+  const latest = (type: string) => Math.max(0, ...own.filter((r) => r.type === type && typeof r.date === "number").map((r) => r.date as number)) || null;
+  const previous = own.length > 1 ? own[own.length - 2].i + 1 : 0;
+  return [Math.round((sum(ship) - sum(ret)) * 100) / 100, sum(invoice), sum(payment), latest(ship), latest(invoice), previous];
+}
 
 const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
@@ -198,15 +234,19 @@ describe.each(cases.map((c) => [c.locale, c] as const))("contract ledger recalcu
     expect(probe(1, 4)).toBe(Math.max(...of.filter((r) => r.type === ship).map((r) => Number(r.date))));
   });
 
-  test("合同与类型倒序 holds the ledger upside down: row k the contract and type of the k-th row from the end, where it has a date after 0", () => {
+  test("合同编号倒序 holds the ledger upside down: row k the contract of the k-th row from the end", () => {
     const table = tableByRole(c.ledger, "ledger");
     const all = [...c.rows, ...Array.from({ length: table.rows.length - c.rows.length }, (): TableRow => ({}))];
-    const expected = all.map((_, k) => {
-      const r = all[all.length - 1 - k];
-      return typeof r.date === "number" && r.date > 0 ? `${String(r.contract)}|${String(r.type)}` : null;
-    });
+    const expected = all.map((_, k) => all[all.length - 1 - k].contract ?? null);
     expect(all.map((_, k) => read(book(), c.ledger, tableCell(table, k, "newestFirst")))).toEqual(expected);
     expect(expected[0]).toBeNull(); // the blank rows for new events come last
+  });
+
+  test("each row holds its contract's figures down to it: net shipped, invoiced, paid, the latest shipment and invoice, and its previous row", () => {
+    const table = tableByRole(c.ledger, "ledger");
+    const at = (k: number, key: string) => read(book(), c.ledger, tableCell(table, k, key));
+    expect(c.rows.map((_, k) => TO_DATE_KEYS.map((key) => at(k, key)))).toEqual(c.rows.map((_, k) => toDateRow(c.rows, k, c.locale)));
+    expect(TO_DATE_KEYS.map((key) => at(c.rows.length, key))).toEqual(TO_DATE_KEYS.map(() => null)); // a blank row holds nothing
   });
 
   test("the totals row sums every amount", () => {
@@ -235,7 +275,7 @@ test("the drop-down and the named columns follow a contract typed into a row ins
   expect(afterEdits.E3?.v).toBe(1234.5);
 });
 
-test("the register's latest dates follow events typed into the ledger — a late entry, one dated 0, a key pasted over 合同与类型倒序 — as the rules done in TypeScript", () => {
+test("the register's latest dates follow events typed into the ledger — a late entry, one dated 0, a key pasted over 合同编号倒序 — as the rules done in TypeScript", () => {
   const [withRegister] = cases;
   const register = withRegister.specs.find((s) => s.record.template === "contracts" && s.record.role === "main")!;
   const contracts = tableByRole(register, "contracts");
@@ -256,6 +296,36 @@ test("the register's latest dates follow events typed into the ledger — a late
   expect(at(7, "lastInvoice")).toBe(LATE_EVENTS[1].date);
   expect(at(10, "lastInvoice")).not.toBe(PASTED.date); // not the date of the row the pasted key points at
   expect(at(unshipped, "lastShipment")).toBe(contracts.rows[unshipped].lastShipped ?? null); // the 0 is no shipment
+});
+
+test("the register's figures follow the ledger sorted by 金额, rows deleted and a row inserted, as the rules done in TypeScript over the rows left", () => {
+  const [withRegister] = cases;
+  const register = withRegister.specs.find((s) => s.record.template === "contracts" && s.record.role === "main")!;
+  const contracts = tableByRole(register, "contracts");
+  const table = tableByRole(withRegister.ledger, "ledger");
+  // The ledger as LibreOffice holds it now: one row fewer than written (two deleted, one inserted).
+  const cell = (k: number, key: string): TableRow[string] => {
+    const v = reordered.ledger[a1(tableCell(table, k, key))]?.v as TableRow[string];
+    return v === undefined || v === "" ? null : v;
+  };
+  const rows = Array.from({ length: table.rows.length - 1 }, (_, k): TableRow => ({ date: cell(k, "date"), contract: cell(k, "contract"), type: cell(k, "type"), amount: cell(k, "amount") }));
+  expect(rows.filter((r) => r.contract === INSERTED.contract && r.amount === INSERTED.amount)).toHaveLength(1);
+  const events = rows.filter((r) => r.contract !== null);
+  expect(events.length).toBeGreaterThan(400);
+  rows.forEach((r, k) => {
+    const cents = (v: TableRow[string]) => (typeof v === "number" ? Math.round(v * 100) / 100 : v);
+    if (r.contract !== null) expect([k, ...TO_DATE_KEYS.map((key) => cents(cell(k, key)))]).toEqual([k, ...toDateRow(rows, k, "zh-CN")]);
+  });
+  const at = (i: number, key: string) => {
+    const v = reordered.register[a1({ ...tableCell(contracts, i, key), row: tableCell(contracts, i, key).row + (i >= 1 ? 1 : 0) })]?.v;
+    return typeof v === "number" ? Math.round(v * 100) / 100 : v === undefined || v === "" ? null : v;
+  };
+  const keys = ["shippedTotal", "lastShipment", "invoicedTotal", "lastInvoice", "paidTotal"] as const;
+  for (let i = 0; i < CONTRACTS; i++) {
+    const expected = contractFigures(contracts.rows[i], events, "zh-CN", todaySerial());
+    const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+    expect([at(i, "id"), ...keys.map((key) => at(i, key))]).toEqual([contracts.rows[i].id, ...keys.map((key) => round(expected[key] as number | null))]);
+  }
 });
 
 test("without a register, 合同编号 is plain text", () => {
