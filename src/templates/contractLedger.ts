@@ -15,7 +15,7 @@ import type { ColumnSpec, ExistingNames, SheetSpec, TableRow } from "../spec/she
  * payment of a contract, the daily record a sales office keeps and the contract register sums:
  * its table `SP_<KEY>_Ledger`, its key columns named `LEDGER_COLUMN_NAMES` (so a formula reads them
  * whatever their headers become), and the type words in the cells named `LEDGER_TYPE_NAMES`, e.g.
- * `SUMIFS(SP_L1_COL_AMOUNT,SP_L1_COL_CONTRACT,id,SP_L1_COL_TYPE,SP_L1_TYPE_RETURN)`.
+ * `IF([@类型]=SP_L1_TYPE_RETURN,…)`; the register reads each contract's figures to date (`runningColumns`).
  *
  * 金额 is typed, not calculated: a payment (回款) has no quantity or unit price, an invoice may differ
  * from quantity × price by a discount, and a calculated column cannot hold typed exceptions (Excel
@@ -83,16 +83,20 @@ type LedgerHeaders = Record<(typeof LEDGER_COLUMNS)[number], string>;
 /**
  * Each contract's figures to date, row by row: every row adds its own event to what the contract's previous row
  * (in the ledger's order) holds, so the contract register reads a contract's totals and latest dates from its
- * last row — one lookup per contract — instead of summing the whole ledger per contract and type (issue 17: no
- * per-row scan of a whole column where a cumulative design does it once). Rows in any order, inserted, deleted
- * or sorted, still add up: the last row of a contract holds the sum over all of its rows, whichever came first.
+ * last row — one lookup per contract — instead of summing the whole ledger per contract and type six times
+ * (issue 17: no per-row scan of a whole column where a cumulative design does it once). Rows in any order,
+ * inserted, deleted or sorted, still add up: the last row of a contract holds the sum over all of its rows.
  *
  * The previous row is found through the ledger upside down (`newestFirstRow`: row k holds 合同编号 as text of
  * the k-th row from the end, so 2026001 and "2026001" are one contract): a MATCH from this row's place there
- * on, which stops at the contract's previous row, after the rows between them only. A row reads its own column
- * at that row with INDEX, which Excel calculates as the one cell INDEX picks, not as a circular reference
- * (EPPlus issue #304: `INDEX(A:A,1,1)` in A2 "computes perfectly fine in Excel"; formualizer#370, measured in
- * Excel 16.105); the cell above (`=E5+…`) would turn to #REF! when that row is deleted.
+ * on, which stops at the contract's previous row. It reads the rows between the two — about as many as the
+ * contracts active meanwhile, so in a ledger whose contracts are all active all year it still grows with the
+ * square of the team, reading under a third of what the six whole-ledger scans per contract read (README, 性能).
+ * A row reads its own column at that row with INDEX, which Excel is reported to calculate as the one cell INDEX
+ * picks, not as a circular reference (EPPlus issue #304: `INDEX(A:A,1,1)` in A2 "computes perfectly fine in
+ * Excel"; formualizer#370, measured in Excel 16.105; docs/excel-check.md has it checked by hand); the cell above
+ * (`=E5+…`) would turn to #REF! when that row is deleted. A value pasted over 合同编号倒序 can mislead the rows
+ * whose search passes it; Excel flags such a cell as an inconsistent calculated column formula.
  */
 function runningColumns(key: string, h: LedgerHeaders, table: string): Record<"newestFirst" | "previous" | RunningKey, string> {
   const name = (part: string) => spName(key, part);

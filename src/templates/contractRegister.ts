@@ -103,20 +103,20 @@ interface LedgerReads {
 }
 
 /**
- * From a ledger with figures to date (contractLedger.ts): the contract's last row there, found once per
- * contract in the register's own column by a MATCH over the ledger's newest-first contracts (it stops at the
- * contract's newest row, after the rows entered since), then one INDEX per figure. The number is compared as
- * text (&""), so 2026001 and "2026001" are one contract, as the ledger's chain has them. The row found must hold
- * the contract in 合同编号 too: where a value pasted over the newest-first column names it falsely, the last row
- * is looked for in 合同编号 itself (a LOOKUP over the whole ledger, for that contract only). A pasted value that
- * hides a contract's newest row is not caught: the register then reads the row before it, until the column's
- * formula is filled back (ledgerEngine.test).
+ * From a ledger with figures to date (contractLedger.ts): the contract's last row there, looked up per contract
+ * in the register's own column by a MATCH over the ledger's newest-first contracts (it stops at the contract's
+ * newest row, after the rows entered since; spelled twice, to check the row and to give it, as Excel 2016 has
+ * no LET), then one INDEX per figure. The number is compared as text (&""), so 2026001 and "2026001" are one
+ * contract, as the ledger's chain has them. The row found must hold the contract in 合同编号 too: where a value
+ * pasted over the newest-first column names it falsely, the last row is looked for in 合同编号 itself (a LOOKUP
+ * over the whole ledger, for that contract only). A pasted value that hides a contract's newest row is not
+ * caught: the register then reads the row before it until the column's formula is filled back.
  */
 function toDateReads(r: (header: string) => string, id: string, rowHeader: string, toDate: NonNullable<LedgerNames["toDate"]>, contracts: string): LedgerReads {
   const row = r(rowHeader);
   const key = `${id}&""`;
   const found = lastRowOf(toDate.newestFirst, toDate.newestFirst, key);
-  const scanned = `LOOKUP(2,1/(${contracts}&""=${key}),ROW(${contracts})-MIN(ROW(${contracts}))+1)`;
+  const scanned = `LOOKUP(2,1/(${contracts}&""=${key}),ROW(${contracts})-ROW(INDEX(${contracts},1))+1)`;
   // Without a row (no event, no ledger) INDEX(…,"") is #VALUE!, which `total` and `latest` turn into nothing.
   const at = (column: string) => `N(INDEX(${column},${row}))`;
   return {
@@ -179,8 +179,9 @@ function contractColumns(kit: Kit, table: string, ledger: LedgerNames): ColumnSp
   const receivable = `IF(${amount}="","",MAX(0,IF(${byInvoice},N(${r(h.invoicedTotal)}),N(${shipped}))-N(${paid})))`;
   const from = `IF(${byInvoice},${r(h.lastInvoice)},${r(h.lastShipment)})`;
   // No date to count from yet: ""+N(…) is #VALUE!, shown blank. Nor is 0 a date: a 0 typed as the opening
-  // date, or a ledger whose rows Excel's COUNTIFS takes for the contract's and the "=" compare does not
-  // ("007" against "7": COUNTIFS reads both as the number 7), would make the contract some 46 000 days overdue.
+  // date, or (a ledger without figures to date, `scannedReads`) ledger rows Excel's COUNTIFS takes for the
+  // contract's and the "=" compare does not ("007" against "7": COUNTIFS reads both as the number 7), would
+  // make the contract some 46 000 days overdue.
   const payDue = `IF(OR(${amount}="",AND(ISNUMBER(${from}),N(${from})<=0)),"",IFERROR(${from}+N(${r(h.termDays)}),""))`;
   const overdue = `IF(OR(${r(h.payDue)}="",N(${r(h.receivable)})<=0),"",IF(TODAY()>${r(h.payDue)},TODAY()-${r(h.payDue)},""))`;
   // Delivery decides first: late (逾期) while not fully delivered past the agreed date; once delivered,

@@ -1030,7 +1030,7 @@ const enUS: TemplateStrings = {
   ledger: {
     sheetName: "Contract Ledger",
     title: "Contract ledger: shipments, returns, invoices and payments",
-    note: "One row per shipment, return, invoice or payment, the amount as on its document (a return as a positive amount: it is subtracted). Amounts that differ from quantity × unit price are yellow; a reviewer left blank or the same as the handler is red (two-person review). The “to date” columns on the right add up each contract's rows down to that row (in the table's order); the contract register reads each contract's last row.",
+    note: "One row per shipment, return, invoice or payment, the amount as on its document (a return as a positive amount: it is subtracted). Amounts that differ from quantity × unit price are yellow; a reviewer left blank or the same as the handler is red (two-person review). The “to date” columns on the right hold each contract's totals and latest dates down to that row (in the table's order); the contract register reads each contract's last row.",
     typesLabel: "Types",
     filteredTotal: "Total as filtered",
     columnNameNote: "A column of the ledger, which the contract register and other sheets read by this name.",
