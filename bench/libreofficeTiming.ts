@@ -2,6 +2,7 @@
  * Timing LibreOffice's load, full recalculation and save of a workbook, side by side with the same
  * workbook without its formulas: what the register and records benches share.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SheetSpec } from "../src/spec/sheetSpec";
@@ -47,13 +48,14 @@ export interface Timing {
   readonly cpu: number;
 }
 
+function mid(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+}
+
 /** Wall and CPU medians, each of its own (the middle run of one need not be the middle of the other). */
 function median(runs: readonly Timing[]): Timing {
-  const mid = (values: number[]) => {
-    const sorted = values.sort((a, b) => a - b);
-    const m = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-  };
   return { wall: mid(runs.map((r) => r.wall)), cpu: mid(runs.map((r) => r.cpu)) };
 }
 
@@ -79,3 +81,27 @@ export function sideBySide(bareFile: string, wholeFile: string, dir: string, rou
 
 /** "12.3 / 11.9": wall and CPU seconds. */
 export const wallCpu = (t: Timing): string => `${t.wall.toFixed(1)} / ${t.cpu.toFixed(1)}`;
+
+/** Median wall seconds of LibreOffice's three phases on one workbook, start-up left out. */
+export interface Phases {
+  /** Loading, with the recalculation on load the benches' profile asks for. */
+  readonly load: number;
+  /** calculateAll() once more: the calculation alone. */
+  readonly calc: number;
+  /** Storing as .xlsx, every formula printed back as text. */
+  readonly save: number;
+}
+
+/**
+ * `rounds` runs of each file's phases in one LibreOffice started once (`libreofficePhases.py`): start-up,
+ * the same for every file and drifting by seconds on a shared machine, is out of the figures, and the
+ * phases show where a formula costs — in LibreOffice 7.4 printing every formula back on save costs about as
+ * much as calculating them.
+ */
+export function phases(files: readonly string[], dir: string, rounds: number): Phases[] {
+  const out = join(dir, "phases.json");
+  // The benches run from the repository's root (scripts/bench.mjs), compiled elsewhere: the script is found from there.
+  execFileSync("/usr/bin/python3", [join(process.cwd(), "bench", "libreofficePhases.py"), String(rounds), out, ...files], { stdio: "pipe", timeout: 60 * 60_000 });
+  const times = JSON.parse(readFileSync(out, "utf8")) as Record<string, Record<keyof Phases, number[]>>;
+  return files.map((file) => ({ load: mid(times[file].load), calc: mid(times[file].calc), save: mid(times[file].save) }));
+}

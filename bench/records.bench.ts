@@ -9,9 +9,10 @@
  *
  * The workbook is `recordsWorkbook` (test/fixtures/records.ts), the one the real-size engine test checks.
  * Scales: `SP_BENCH_RECORDS_SCALES` (default 1 and 2; 4 takes minutes). With `SP_BENCH_RECORDS_DETAIL=1`,
- * then, at the last size, what each group of per-row lookups costs (`GROUPS`) and the least they can cost:
- * twelve more runs of the largest workbook, some five minutes on a slow machine — too long for the whole
- * bench's ten, and diagnostics, not a goal.
+ * then, at the last size, what each group of per-row lookups costs (`GROUPS`) and the least they can cost,
+ * phase by phase — load, calculation, save — in one LibreOffice started once (`phases`): ten workbooks of
+ * the largest size, two rounds, some seven minutes — too long for the whole bench's ten, and diagnostics,
+ * not a goal.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ import { join } from "node:path";
 import type { SheetSpec } from "../src/spec/sheetSpec";
 import { writeXlsx } from "../src/writers/xlsx";
 import { recordsWorkbook } from "../test/fixtures/records";
-import { sideBySide, wallCpu, withoutColumns, withoutFormulas, type Timing } from "./libreofficeTiming";
+import { phases, sideBySide, wallCpu, withoutColumns, withoutFormulas, type Phases, type Timing } from "./libreofficeTiming";
 
 const SCALES = (process.env.SP_BENCH_RECORDS_SCALES ?? "1,2").split(",").map(Number);
 const ROUNDS = Number(process.env.SP_BENCH_RECORDS_ROUNDS ?? 1);
@@ -27,13 +28,20 @@ const DETAIL = process.env.SP_BENCH_RECORDS_DETAIL === "1";
 
 /**
  * Where the formulas' time goes: the last size again without one group's formulas at a time (table role →
- * column keys), each group's cost the whole workbook's time less that one's, the two timed side by side. The rest are O(1) per row, read
- * a few settings cells, or (the diary, the statistics, the aging) a few hundred rows each over a period or a table.
+ * column keys; the column is left empty, so a group holds what reads it), each group's cost the whole
+ * workbook's load and save less that one's. The rest are O(1) per row, read a few settings cells, or (the
+ * diary, the statistics, the aging) a few hundred rows each over a period or a table.
  */
 const GROUPS: readonly { readonly label: string; readonly columns: Readonly<Record<string, readonly string[]>> }[] = [
+  // Together: without the register rows or the first rows as formulas, 新/老客户 would search the log from its
+  // top for every visit (its fallback), and the group's cost would come out below nothing.
   {
     label: "log 在客户资源登记表中的行, 客户名称 and 新/老客户 (binary search of the register, per visit) and register 首次拜访在拜访记录中的行 (MATCH for the first row, per customer)",
     columns: { visits: ["registerRow", "customerName", "newOld"], customers: ["firstVisitRow"] },
+  },
+  {
+    label: "log 新/老客户 alone (the customer's first row, read from the register and checked; for an ID the register does not list, MATCH from the log's top)",
+    columns: { visits: ["newOld"] },
   },
   { label: "log 客户编号倒序 and register 最近拜访日期 (MATCH from the log's end, per customer)", columns: { visits: ["newestFirst"], customers: ["latestVisit"] } },
   { label: "register 近14天拜访次数 (COUNTIF over the 14 days' rows, per customer)", columns: { customers: ["recentVisits"] } },
@@ -82,7 +90,7 @@ async function main(): Promise<void> {
     console.log("| size | customers | visits | contracts | ledger events | file MB | without formulas: wall / CPU (s) | whole workbook: wall / CPU (s) | ratio, wall / CPU | growth of the whole |");
     console.log("|---|---|---|---|---|---|---|---|---|---|");
     let previous: Timing | undefined;
-    let last: { readonly specs: SheetSpec[]; readonly bare: Timing; readonly whole: Timing } | undefined;
+    let last: SheetSpec[] | undefined;
     for (const scale of SCALES) {
       const { specs } = recordsWorkbook(scale);
       const bareFile = join(dir, `bare-${scale}x.xlsx`);
@@ -95,44 +103,39 @@ async function main(): Promise<void> {
       const counts = [2000, 20000, 500, 3000].map((n) => n * scale).join(" | ");
       console.log(`| ${scale}× | ${counts} | ${(data.length / 1e6).toFixed(1)} | ${wallCpu(bare)} | ${wallCpu(whole)} | ${(whole.wall / bare.wall).toFixed(2)} / ${(whole.cpu / bare.cpu).toFixed(2)} | ${growth} |`);
       previous = whole;
-      last = { specs, bare, whole };
+      last = specs;
     }
     if (last === undefined) return;
     if (!DETAIL) {
-      console.log("\nWhere the formulas' time goes, group by group: SP_BENCH_RECORDS_DETAIL=1 npm run bench.");
+      console.log("\nWhere the formulas' time goes, group by group and phase by phase: SP_BENCH_RECORDS_DETAIL=1 npm run bench.");
       return;
     }
     const scale = SCALES[SCALES.length - 1];
-    const wholeFile = join(dir, `records-${scale}x.xlsx`);
-    const bareFile = join(dir, `bare-${scale}x.xlsx`);
-    const formulas = last.whole.wall - last.bare.wall;
-    // Each variant is timed beside the file it is compared with (the variant first; with more rounds, which
-    // runs first alternates): on a shared machine the same file's time drifts by seconds within a bench run,
-    // more than a group costs.
-    console.log(`\nWhere the formulas' time goes at ${scale}× (each workbook timed beside the whole one; the formulas' ${formulas.toFixed(1)} s wall from the table above):`);
-    console.log("| formulas left out | whole workbook: wall / CPU (s) | workbook without them: wall / CPU (s) | their cost: wall / CPU (s) | share of the formulas' wall time |");
-    console.log("|---|---|---|---|---|");
-    for (const [i, group] of GROUPS.entries()) {
-      const file = join(dir, `without-${i}.xlsx`);
-      writeFileSync(file, await writeXlsx(withoutColumns(last.specs, group.columns)));
-      const { bare: without, whole } = sideBySide(file, wholeFile, dir, ROUNDS);
-      const cost = { wall: whole.wall - without.wall, cpu: whole.cpu - without.cpu };
-      console.log(`| ${group.label} | ${wallCpu(whole)} | ${wallCpu(without)} | ${wallCpu(cost)} | ${((100 * cost.wall) / formulas).toFixed(0)} % |`);
-    }
-    // What no design of these lookups can go below in LibreOffice: the groups' formulas reading one cell of
-    // each range they search. Each beside the workbook without formulas.
-    const floors: { label: string; specs: SheetSpec[] }[] = [
-      { label: "every group left out", specs: withoutColumns(last.specs, ALL_GROUPS) },
-      { label: "every group reading one cell of each range it searches, searching nothing", specs: readingOnly(last.specs, ALL_GROUPS) },
+    // One LibreOffice started once, every workbook loaded, calculated once more and stored in turn
+    // (`phases`): start-up, which drifts by seconds between runs, is out of these figures.
+    const workbooks: readonly { readonly label: string; readonly specs: SheetSpec[] }[] = [
+      { label: "whole workbook", specs: last },
+      ...GROUPS.map((group) => ({ label: `without ${group.label}`, specs: withoutColumns(last, group.columns) })),
+      { label: "every group left out", specs: withoutColumns(last, ALL_GROUPS) },
+      { label: "every group reading one cell of each range it searches, searching nothing", specs: readingOnly(last, ALL_GROUPS) },
+      { label: "without formulas", specs: withoutFormulas(last) },
     ];
-    console.log(`\nThe least these lookups can cost at ${scale}× (each workbook timed beside the one without formulas):`);
-    console.log("| workbook | without formulas: wall / CPU (s) | this workbook: wall / CPU (s) | ratio, wall / CPU |");
-    console.log("|---|---|---|---|");
-    for (const [i, floor] of floors.entries()) {
-      const file = join(dir, `floor-${i}.xlsx`);
-      writeFileSync(file, await writeXlsx(floor.specs));
-      const { bare, whole: t } = sideBySide(bareFile, file, dir, ROUNDS);
-      console.log(`| ${floor.label} | ${wallCpu(bare)} | ${wallCpu(t)} | ${(t.wall / bare.wall).toFixed(2)} / ${(t.cpu / bare.cpu).toFixed(2)} |`);
+    const files: string[] = [];
+    for (const [i, workbook] of workbooks.entries()) {
+      files.push(join(dir, `phases-${i}.xlsx`));
+      writeFileSync(files[i], await writeXlsx(workbook.specs));
+    }
+    const rounds = Math.max(ROUNDS, 2);
+    const times = phases(files, dir, rounds);
+    const [whole, bare] = [times[0], times[times.length - 1]];
+    const total = (t: Phases) => t.load + t.save;
+    console.log(`\nWhere the formulas' time goes at ${scale}×, phase by phase (one LibreOffice started once; medians of ${rounds} rounds; wall seconds):`);
+    console.log("| workbook | load, recalculated (s) | calculateAll again (s) | save (s) | load + save (s) | over the workbook without formulas | the whole workbook's load + save less this one's (s) |");
+    console.log("|---|---|---|---|---|---|---|");
+    for (const [i, workbook] of workbooks.entries()) {
+      const t = times[i];
+      const f = (n: number) => n.toFixed(1);
+      console.log(`| ${workbook.label} | ${f(t.load)} | ${f(t.calc)} | ${f(t.save)} | ${f(total(t))} | ${(total(t) / total(bare)).toFixed(2)} | ${f(total(whole) - total(t))} |`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
