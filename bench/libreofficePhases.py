@@ -3,14 +3,17 @@ the same for every file and drifts by seconds on a shared machine, is out of the
 
     /usr/bin/python3 bench/libreofficePhases.py ROUNDS result.json a.xlsx b.xlsx ...
 
-Per round, every file in turn (the order reversed every other round): load it (recalculated on load, the
-benches' profile), calculateAll() once more (the calculation alone), and store it as .xlsx (what remains of
-the save: every formula printed back as text). result.json: {file: {"load": [s, ...], "calc": [...],
+First the last file once, untimed: the first load in a fresh soffice also pays for loading Calc's filters, and
+LibreOffice's graphics self-test (once per fresh profile) runs beside it. Then per round, every file in turn
+(the order reversed every other round): load it (with the benches' profile, recalculated on load; LibreOffice
+leaves part of the calculation until a cell is read), calculateAll() once more (the calculation alone), and
+store it as .xlsx (what remains of the save: every formula printed back as text). result.json: {file: {"load": [s, ...], "calc": [...],
 "save": [...]}}, wall seconds per round.
 """
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -25,24 +28,31 @@ def timed(action):
     return result, time.perf_counter() - started
 
 
+def phases(desktop, f, saved):
+    doc, load = timed(lambda: desktop.loadComponentFromURL(url(f), "_blank", 0, (prop("Hidden", True),)))
+    if doc is None:
+        raise SystemExit("LibreOffice did not open %s" % f)
+    _, calc = timed(doc.calculateAll)
+    target = url(os.path.join(saved, os.path.basename(f)))
+    _, save = timed(lambda: doc.storeToURL(target, (prop("FilterName", "Calc MS Excel 2007 XML"),)))
+    doc.close(True)
+    return {"load": load, "calc": calc, "save": save}
+
+
 def measure(desktop, rounds, files, saved):
+    phases(desktop, files[-1], saved)
     times = {f: {"load": [], "calc": [], "save": []} for f in files}
     for round_ in range(rounds):
         for f in files if round_ % 2 == 0 else list(reversed(files)):
-            doc, load = timed(lambda: desktop.loadComponentFromURL(url(f), "_blank", 0, (prop("Hidden", True),)))
-            if doc is None:
-                raise SystemExit("LibreOffice did not open %s" % f)
-            _, calc = timed(doc.calculateAll)
-            target = url(os.path.join(saved, os.path.basename(f)))
-            _, save = timed(lambda: doc.storeToURL(target, (prop("FilterName", "Calc MS Excel 2007 XML"),)))
-            doc.close(True)
-            for phase, seconds in (("load", load), ("calc", calc), ("save", save)):
+            for phase, seconds in phases(desktop, f, saved).items():
                 times[f][phase].append(seconds)
     return times
 
 
 def main():
     rounds, out, files = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+    # A timeout ends this script with SIGTERM: exit through the finally blocks, which stop soffice.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     saved = tempfile.mkdtemp(prefix="sp-phases-")
     try:
         with running_soffice() as (desktop, _ctx):

@@ -1,6 +1,7 @@
 /**
  * Timing LibreOffice's load, full recalculation and save of a workbook, side by side with the same
- * workbook without its formulas: what the register and records benches share.
+ * workbook without its formulas: what the register and records benches share; and (`phases`, for the records
+ * bench's detail) each of the three phases, in one LibreOffice started once.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -95,8 +96,7 @@ export interface Phases {
 /**
  * `rounds` runs of each file's phases in one LibreOffice started once (`libreofficePhases.py`): start-up,
  * the same for every file and drifting by seconds on a shared machine, is out of the figures, and the
- * phases show where a formula costs — in LibreOffice 7.4 printing every formula back on save costs about as
- * much as calculating them.
+ * phases show where a formula costs — on load, in the calculation, or when saving prints it back.
  */
 export function phases(files: readonly string[], dir: string, rounds: number): Phases[] {
   const out = join(dir, "phases.json");

@@ -10,9 +10,9 @@
  * The workbook is `recordsWorkbook` (test/fixtures/records.ts), the one the real-size engine test checks.
  * Scales: `SP_BENCH_RECORDS_SCALES` (default 1 and 2; 4 takes minutes). With `SP_BENCH_RECORDS_DETAIL=1`,
  * then, at the last size, what each group of per-row lookups costs (`GROUPS`) and the least they can cost,
- * phase by phase — load, calculation, save — in one LibreOffice started once (`phases`): ten workbooks of
- * the largest size, two rounds, some seven minutes — too long for the whole bench's ten, and diagnostics,
- * not a goal.
+ * phase by phase — load, calculation, save — in one LibreOffice started once (`phases`): nine workbooks of
+ * the largest size, three rounds (more with `SP_BENCH_RECORDS_ROUNDS`), some ten minutes — too long for the
+ * whole bench's ten, and diagnostics, not a goal.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +28,8 @@ const DETAIL = process.env.SP_BENCH_RECORDS_DETAIL === "1";
 
 /**
  * Where the formulas' time goes: the last size again without one group's formulas at a time (table role →
- * column keys; the column is left empty, so a group holds what reads it), each group's cost the whole
+ * column keys; a column left empty sends the formulas that read it to their fallbacks, so a group takes its
+ * readers with it), each group's cost the whole
  * workbook's load and save less that one's. The rest are O(1) per row, read a few settings cells, or (the
  * diary, the statistics, the aging) a few hundred rows each over a period or a table.
  */
@@ -111,8 +112,6 @@ async function main(): Promise<void> {
       return;
     }
     const scale = SCALES[SCALES.length - 1];
-    // One LibreOffice started once, every workbook loaded, calculated once more and stored in turn
-    // (`phases`): start-up, which drifts by seconds between runs, is out of these figures.
     const workbooks: readonly { readonly label: string; readonly specs: SheetSpec[] }[] = [
       { label: "whole workbook", specs: last },
       ...GROUPS.map((group) => ({ label: `without ${group.label}`, specs: withoutColumns(last, group.columns) })),
@@ -122,19 +121,21 @@ async function main(): Promise<void> {
     ];
     const files: string[] = [];
     for (const [i, workbook] of workbooks.entries()) {
-      files.push(join(dir, `phases-${i}.xlsx`));
-      writeFileSync(files[i], await writeXlsx(workbook.specs));
+      const file = join(dir, `phases-${i}.xlsx`);
+      writeFileSync(file, await writeXlsx(workbook.specs));
+      files.push(file);
     }
-    const rounds = Math.max(ROUNDS, 2);
+    const rounds = Math.max(ROUNDS, 3);
     const times = phases(files, dir, rounds);
-    const [whole, bare] = [times[0], times[times.length - 1]];
+    const whole = times[0];
+    const bare = times[workbooks.length - 1];
     const total = (t: Phases) => t.load + t.save;
+    const f = (n: number) => n.toFixed(1);
     console.log(`\nWhere the formulas' time goes at ${scale}×, phase by phase (one LibreOffice started once; medians of ${rounds} rounds; wall seconds):`);
     console.log("| workbook | load, recalculated (s) | calculateAll again (s) | save (s) | load + save (s) | over the workbook without formulas | the whole workbook's load + save less this one's (s) |");
     console.log("|---|---|---|---|---|---|---|");
     for (const [i, workbook] of workbooks.entries()) {
       const t = times[i];
-      const f = (n: number) => n.toFixed(1);
       console.log(`| ${workbook.label} | ${f(t.load)} | ${f(t.calc)} | ${f(t.save)} | ${f(total(t))} | ${(total(t) / total(bare)).toFixed(2)} | ${f(total(whole) - total(t))} |`);
     }
   } finally {
