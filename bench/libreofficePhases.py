@@ -7,8 +7,8 @@ First the last file once, untimed: the first load in a fresh soffice also pays f
 LibreOffice's graphics self-test (once per fresh profile) runs beside it. Then per round, every file in turn
 (the order reversed every other round): load it (with the benches' profile, recalculated on load; LibreOffice
 leaves part of the calculation until a cell is read), calculateAll() once more (the calculation alone), and
-store it as .xlsx (what remains of the save: every formula printed back as text). result.json: {file: {"load": [s, ...], "calc": [...],
-"save": [...]}}, wall seconds per round.
+store it as .xlsx (what remains of the save: every formula printed back as text). result.json:
+{file: {"load": [s, ...], "calc": [...], "save": [...]}}, wall seconds per round.
 """
 import json
 import os
