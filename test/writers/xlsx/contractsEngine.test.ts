@@ -23,7 +23,7 @@ import { errorCells, recalcXlsx, type ComputedWorkbook } from "../../support/lib
 import { read, readColumn, tableByRole, tableCell } from "../../support/specCells";
 
 const today = todaySerial();
-// The year of K-A's payment 20 days back, so the statistics hold a payment on every day of the year, 1 January too.
+// The year of K-A's payment 20 days back, so the statistics year holds a payment whatever the day, 1–10 January too.
 const STATS_YEAR = ymdFromSerial(today - 20).year;
 
 /** Ten contracts of four customers (one contract without one), and what the ledger records for them. */

@@ -173,7 +173,7 @@ test("a visit logged and a payment recorded today move the register, the diary, 
   expect(readColumn(after, register, customers, "recentVisits")).toEqual(want.recent);
   expect(read(after, log, tableCell(tableByRole(log, "visits"), w.visits.length, "newOld"))).toBe(s.visits.newOld[1]);
   const days = tableByRole(diary, "days");
-  // The diary lists the log's last day unless that day falls in the month after the diary's (a month's first week).
+  // The diary lists the log's last day unless that day falls in the month after the diary's (a month's first working days).
   const day = days.rows.findIndex((r) => r.rep === DIARY_REPS[0] && r.date === VISIT_DAY);
   expect(day >= 0).toBe(ymdFromSerial(VISIT_DAY).month === w.diary.month);
   if (day >= 0) expect(read(after, diary, tableCell(days, day, "oldVisits"))).toBe((read(book, diary, tableCell(days, day, "oldVisits")) as number) + 1);
