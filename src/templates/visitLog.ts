@@ -85,6 +85,12 @@ export const visitLogKey = (existing: ExistingNames): string => linkedKey(existi
 /** The name of the cell counting rows dated before the row above and visits without a date (0 when every visit is dated, in order). */
 export const VISIT_OUT_OF_ORDER = "OUT_OF_ORDER";
 
+/** The name of the cell counting rows whose customer ID the linked register does not list (a log that reads the register's first rows). */
+export const VISIT_UNLISTED = "UNLISTED_IDS";
+
+/** The workbook name of 在客户资源登记表中的行, the column a log that reads the register's first rows has. */
+export const VISIT_REGISTER_ROW_NAME = "COL_REGISTER_ROW";
+
 /**
  * Which channels count as what (seed 003 L95: 每工作日必须完成拜访两户新客户,三户老客户,四个联络电话).
  * A visit (拜访) meets the customer in person: 上门, and 会议 — a meeting with the customer (seed 003 L94 files
@@ -176,9 +182,9 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   // The ID is matched literally (`exactKey`): an ID holding ~ would be #N/A, one holding * or ? would find
   // another's row, and a number pasted into the ID column would be #N/A in Excel as text.
   const bySearch = `IF(ROW(INDEX(${ids},${firstRowOf(ids, id)}))=ROW(${id}),${str(isNew)},${str(isOld)})`;
-  const log = { id, ids, key, registerRow: thisRow(table, h.registerRow) };
-  const byRegister = register?.firstVisitRow === undefined ? undefined : registerReads(log, register.firstVisitRow, { bySearch, isNew, isOld });
-  const newOld = `IF(${id}="","",${byRegister?.newOld ?? bySearch})`;
+  const log = { id, ids, key, registerRow: thisRow(table, h.registerRow), registerRows: spName(key, VISIT_REGISTER_ROW_NAME) };
+  const byRegister = register?.firstVisitRow === undefined ? undefined : registerReads(log, register.firstVisitRow, { isNew, isOld });
+  const newOld = byRegister?.newOld ?? `IF(${id}="","",${bySearch})`;
   // The log upside down: row k holds the ID of the k-th row from the end, where that row has a date. The
   // register finds a customer's last visit with one MATCH over it, which stops at the first hit — after
   // the rows since that visit, not the whole log (LOOKUP over the log reads every row for every customer).
@@ -221,25 +227,30 @@ const registerSearch = (id: string, key: string): string => matchSorted(id, spNa
  * its name): the ID's row in the register is searched once per visit (在客户资源登记表中的行), and both the
  * name and 新/老客户 read that row — 新/老 reads the customer's first row there instead of searching the log
  * (that MATCH, one per visit, was 4.8 of the 2× records workbook's 18.3 formula seconds: README, 性能). The row
- * is new when that first row is this one, existing when it is above and holds this ID; anything else — an
- * ID the register does not list, a first row blank (0 or "") or typed over with another customer's row, a
- * register since deleted — and NA() hands the row to IFERROR's `bySearch`, as without a register. A value
- * typed over a first row that names a later row of the same customer is the one case it would believe.
+ * is new when that first row is this one, existing when it is above and names the same register row.
+ * Anything else — a first row blank (0 or "") or typed over with another customer's row — and NA() hands
+ * the row to IFERROR's search of the register rows above for this one: numbers, and only after such an
+ * edit. A value typed over a first row that names a later row of the same customer is the one case it
+ * would believe. An ID the register does not list (or a register since deleted) has no register row, so
+ * neither a name nor a verdict: the row is marked and counted above the table (`unlistedIds`), which says
+ * to register the customer. Searching the log for such an ID instead scanned it down to the ID's own row,
+ * once per such visit — the scan of a whole column per row these reads exist to avoid.
  * Positions are counted from the log's top; the verdicts are the words, not TRUE and FALSE, which
  * LibreOffice prints back as TRUE() and FALSE() and so would compile in every row (`rowFormulas.ts`).
  */
 function registerReads(
-  { id, ids, key, registerRow }: { readonly id: string; readonly ids: string; readonly key: string; readonly registerRow: string },
+  { id, ids, key, registerRow, registerRows }: { readonly id: string; readonly ids: string; readonly key: string; readonly registerRow: string; readonly registerRows: string },
   firstVisitRow: string,
-  { bySearch, isNew, isOld }: { readonly bySearch: string; readonly isNew: string; readonly isOld: string },
+  { isNew, isOld }: { readonly isNew: string; readonly isOld: string },
 ) {
   const first = `INDEX(${firstVisitRow},${registerRow})`;
   const self = `ROWS(INDEX(${ids},1):${id})`;
-  const listed = `IF(${first}=${self},${str(isNew)},IF(AND(${first}>=1,${first}<${self},INDEX(${ids},${first})=${id}),${str(isOld)},NA()))`;
+  const listed = `IF(${first}=${self},${str(isNew)},IF(AND(${first}>=1,${first}<${self},INDEX(${registerRows},${first})=${registerRow}),${str(isOld)},NA()))`;
+  const searched = `IF(MATCH(${registerRow},${registerRows},0)=${self},${str(isNew)},${str(isOld)})`;
   return {
     registerRow: `IF(${id}="","",IFERROR(${registerSearch(id, key)},""))`,
     customerName: registerNameAt(registerRow, registerRow, key),
-    newOld: `IFERROR(${listed},${bySearch})`,
+    newOld: `IF(${registerRow}="","",IFERROR(${listed},${searched}))`,
   };
 }
 
@@ -281,6 +292,29 @@ function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable):
   });
 }
 
+/**
+ * Rows whose customer ID the register does not list (a pasted ID, or a customer since removed from the
+ * register): the ID is highlighted and a cell above the table counts them, since such a row has no
+ * customer name and no 新/老客户 (`registerReads`). One pass over the log for the count; the highlight is
+ * the row's own cells.
+ */
+function unlistedIds(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable): void {
+  const v = kit.s.visits;
+  const ids = spName(key, VISIT_COLUMN_NAMES.customerId);
+  const rows = spName(key, VISIT_REGISTER_ROW_NAME);
+  const at = draft.field({ row: 5, col: 0 }, v.unlisted, { formula: `SUMPRODUCT((${ids}<>"")*(${rows}=""))` }, { numberFormat: FORMATS.plain });
+  draft.name(spName(key, VISIT_UNLISTED), at, v.unlistedNote);
+  draft.text({ row: 5, col: 2 }, v.unlistedNote, "note");
+  draft.format({ target: { kind: "range", range: { from: at, to: at } }, rule: { kind: "expression", formula: `${a1(at)}>0` }, style: { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true } });
+  const id = a1FixedColumn(log.cell(0, "customerId"));
+  const row = a1FixedColumn(log.cell(0, "registerRow"));
+  draft.format({
+    target: { kind: "tableColumn", table: log.spec.name, column: log.header("customerId") },
+    rule: { kind: "expression", formula: `AND(${id}<>"",${row}="")` },
+    style: { fill: COLORS.badFill, fontColor: COLORS.badFont },
+  });
+}
+
 export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): SheetSpec[] {
   const kit = kitFor(ctx.locale);
   const { s } = kit;
@@ -308,6 +342,10 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
   // Declared before the drop-down's list name would be (`SheetDraft.finish`): the ID drop-down lists this name too.
   if (register) for (const [column, part] of Object.entries(REGISTER_COLUMN_NAMES)) draft.nameColumn(spName(key, part), { table: register.table, column: register[column as keyof typeof REGISTER_COLUMN_NAMES] }, v.registerColumnNote);
   outOfOrder(draft, kit, key, log);
+  if (register?.firstVisitRow !== undefined) {
+    draft.columnName(spName(key, VISIT_REGISTER_ROW_NAME), log, "registerRow", v.columnNameNote);
+    unlistedIds(draft, kit, key, log);
+  }
   return [
     draft.finish({
       name: freeSheetName(s.visits.sheetName, ctx.existing.sheets),

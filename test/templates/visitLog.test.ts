@@ -4,6 +4,7 @@ import { TEMPLATE_STRINGS } from "../../src/templates/strings";
 import { NO_NAMES, withSpecs } from "../../src/spec/naming";
 import { exactKey, matchSorted } from "../../src/spec/formula";
 import { listSource } from "../../src/writers/layout";
+import { namedCell } from "../support/specCells";
 import type { ColumnSpec, ExistingNames, SheetSpec } from "../../src/spec/sheetSpec";
 
 const zh = TEMPLATE_STRINGS["zh-CN"];
@@ -57,12 +58,17 @@ describe("客户拜访记录 (visit log)", () => {
     expect(column(spec, "registerRow").formula).toBe(`IF(${id}="","",IFERROR(${matchSorted(id, "SP_V1_REGISTER_ID")},""))`);
     expect(column(spec, "customerName").formula).toBe(`IF(${row}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${row}),""))`);
     const ids = "SP_V1_COL_CUSTOMER";
-    const searched = `ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id})`;
-    // The first row as the register lists it, and this row's position, both counted from the log's top.
+    // The first row as the register lists it, and this row's position, both counted from the log's top; an
+    // edited first row sends the row to a search of the register rows (numbers) above; an ID the register
+    // does not list has no register row and no verdict, and is counted above the table.
+    const rows = "SP_V1_COL_REGISTER_ROW";
     const first = `INDEX(SP_C1_COL_FIRST_ROW_IN_V1,${row})`;
     const self = `ROWS(INDEX(${ids},1):${id})`;
-    const listedVerdict = `IF(${first}=${self},"新",IF(AND(${first}>=1,${first}<${self},INDEX(${ids},${first})=${id}),"老",NA()))`;
-    expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IFERROR(${listedVerdict},IF(${searched},"新","老")))`);
+    const listedVerdict = `IF(${first}=${self},"新",IF(AND(${first}>=1,${first}<${self},INDEX(${rows},${first})=${row}),"老",NA()))`;
+    expect(column(spec, "newOld").formula).toBe(`IF(${row}="","",IFERROR(${listedVerdict},IF(MATCH(${row},${rows},0)=${self},"新","老")))`);
+    expect(spec.columnNames?.find((n) => n.name === rows)).toEqual({ name: rows, table: "SP_V1_Visits", column: "在客户资源登记表中的行(自动)", comment: zh.visits.columnNameNote });
+    const unlisted = namedCell(spec, "SP_V1_UNLISTED_IDS");
+    expect(spec.cells.find((c) => c.at.row === unlisted.row && c.at.col === unlisted.col)?.formula).toBe(`SUMPRODUCT((SP_V1_COL_CUSTOMER<>"")*(${rows}=""))`);
     const register = specs.find((s) => s.record.template === "customers" && s.tables[0]?.role === "customers");
     expect(register?.columnNames).toEqual([{ name: "SP_C1_COL_FIRST_ROW_IN_V1", table: "SP_C1_Customers", column: "首次拜访在拜访记录中的行(自动)", comment: zh.customers.firstVisitRowNote }]);
     expect(column(register as SheetSpec, "firstVisitRow").formula).toBe(`IF(SP_C1_Customers[[#This Row],[客户编号]]="","",IFERROR(MATCH(${exactKey("SP_C1_Customers[[#This Row],[客户编号]]")},${ids},0),""))`);

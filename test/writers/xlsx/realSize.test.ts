@@ -133,10 +133,11 @@ test("customer register: every 最近拜访日期, 近14天拜访次数 and 下�
   expect(readColumn(book, register, table, "nextVisit")).toEqual(want.next);
 });
 
-/** The diary's days as the model counts them from `visits`. */
+/** The diary's days as the model counts them from `visits`, a log that reads the register's first rows. */
 function diaryModel(visits: readonly TableRow[]) {
   const table = tableByRole(diary, "days");
-  const counts = table.rows.map((r) => countedVisits(visits, LOCALE, r.rep as string, r.date as number, r.date as number));
+  const listed = new Set(w.customers.map((r) => r.id as string));
+  const counts = table.rows.map((r) => countedVisits(visits, LOCALE, r.rep as string, r.date as number, r.date as number, listed));
   return { newVisits: counts.map((c) => c.newVisits), oldVisits: counts.map((c) => c.oldVisits), calls: counts.map((c) => c.calls) };
 }
 

@@ -27,7 +27,6 @@ import { a1 } from "../../../src/spec/a1";
 import { SheetDraft } from "../../../src/templates/draft";
 import { finishProbe, ruleAt } from "../../support/probeSheet";
 import { repoRoot } from "../../support/paths";
-import { exactKey } from "../../../src/spec/formula";
 
 jest.setTimeout(300_000);
 
@@ -64,16 +63,25 @@ let added: ComputedWorkbook;
 const NEW_ID = "KH99999";
 const NEW_NAME = "新登记客户有限公司";
 
-/** The log's date rule for its last two written rows, its three blank rows (typed into below) and the row under the table (`PROBED[i]` is body row `first + i`). */
-const PROBED = { first: cases[0].visits.length - 2, rows: 6 };
+/**
+ * In column A, the log's date rule for its last two written rows, its three blank rows (typed into below) and the
+ * row under the table (`PROBED[i]` is body row `first + i`); in column B, its rule marking an ID the register
+ * does not list, for its first `idRows` rows.
+ */
+const PROBED = { first: cases[0].visits.length - 2, rows: 6, idRows: 80 };
 const probe = ((): SheetSpec => {
   const draft = new SheetDraft();
-  const date = tableByRole(cases[0].log, "visits").columns.find((c) => c.key === "date")?.header;
-  const [rule] = cases[0].log.conditionalFormats
-    .filter((f) => f.target.kind === "tableColumn" && f.target.column === date && f.rule.kind === "expression")
-    .map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
-  for (let i = 0; i < PROBED.rows; i++) draft.put({ row: i, col: 0 }, { formula: ruleAt(rule, cases[0].log.name, PROBED.first + i) });
-  return finishProbe(draft, PROBED.rows + 2);
+  const ruleOf = (key: string) => {
+    const header = tableByRole(cases[0].log, "visits").columns.find((c) => c.key === key)?.header;
+    const [rule] = cases[0].log.conditionalFormats
+      .filter((f) => f.target.kind === "tableColumn" && f.target.column === header && f.rule.kind === "expression")
+      .map((f) => (f.rule.kind === "expression" ? f.rule.formula : ""));
+    return rule;
+  };
+  const [dateRule, idRule] = [ruleOf("date"), ruleOf("customerId")];
+  for (let i = 0; i < PROBED.rows; i++) draft.put({ row: i, col: 0 }, { formula: ruleAt(dateRule, cases[0].log.name, PROBED.first + i) });
+  for (let i = 0; i < PROBED.idRows; i++) draft.put({ row: i, col: 1 }, { formula: ruleAt(idRule, cases[0].log.name, i) });
+  return finishProbe(draft, PROBED.idRows + 2);
 })();
 
 beforeAll(async () => {
@@ -111,17 +119,17 @@ beforeAll(async () => {
   userEdited = editInLibreOffice(dir, files[0]);
 }, 300_000);
 
-/** Case 0 with the log's own search for the first row (新/老客户's fallback) replaced by "X" (`withoutSearch`). */
+/** Case 0 with the search of the log's register rows (新/老客户's fallback) replaced by "X" (`withoutSearch`). */
 let registerOnly: ComputedWorkbook;
 
 /**
  * Case 0's sheets with 新/老客户 deciding by the register's first rows alone: where the formula would search the
- * log itself, it says "X". So the register's way is seen to decide every listed customer's rows, not the search.
+ * log's register rows, it says "X". So the register's way is seen to decide every listed customer's rows, not the search.
  */
 function withoutSearch(c: Case): SheetSpec[] {
   const log = tableByRole(c.log, "visits");
-  const id = `${log.name}[[#This Row],[${log.columns.find((col) => col.key === "customerId")?.header}]]`;
-  const search = `IF(ROW(INDEX(SP_V1_COL_CUSTOMER,MATCH(${exactKey(id)},SP_V1_COL_CUSTOMER,0)))=ROW(${id}),"新","老")`;
+  const cell = (key: string) => `${log.name}[[#This Row],[${log.columns.find((col) => col.key === key)?.header}]]`;
+  const search = `IF(MATCH(${cell("registerRow")},SP_V1_COL_REGISTER_ROW,0)=ROWS(INDEX(SP_V1_COL_CUSTOMER,1):${cell("customerId")}),"新","老")`;
   return c.specs.map((sheet) =>
     sheet !== c.log
       ? sheet
@@ -219,12 +227,28 @@ describe.each(cases.map((c) => [c.label, c] as const))("visit log recalculated b
     expect(want.name.filter((n) => n === null).length).toBeGreaterThan(0);
   });
 
-  test("新/老客户 is new on the first row of each ID, blank without an ID", () => {
+  test("新/老客户 is new on the first row of each ID, blank without an ID or for an ID the register does not list", () => {
     const table = tableByRole(c.log, "visits");
     const want = expected(c);
     expect(readColumn(c.book as ComputedWorkbook, c.log, table, "newOld")).toEqual(want.newOld);
     expect(new Set(want.newOld)).toEqual(new Set([...templateStrings(c.logLocale).visits.newOld, null]));
+    expect(c.visits.filter((v, i) => typeof v.customerId === "string" && want.newOld[i] === null).length).toBe(unlistedVisits(c).length);
   });
+
+  test("the cell named SP_V1_UNLISTED_IDS counts the rows whose ID the register does not list", () => {
+    expect(unlistedVisits(c).length).toBeGreaterThan(0);
+    expect(read(c.book as ComputedWorkbook, c.log, namedCell(c.log, "SP_V1_UNLISTED_IDS"))).toBe(unlistedVisits(c).length);
+  });
+});
+
+/** The visits of `c` whose ID its register does not list. */
+const unlistedVisits = (c: Case) => c.visits.filter((v) => typeof v.customerId === "string" && !c.customers.some((r) => r.id === v.customerId));
+
+test("an ID the register does not list is highlighted, and a blank ID or a listed one is not", () => {
+  const want = cases[0].visits.slice(0, PROBED.idRows).map((v) => (unlistedVisits(cases[0]).includes(v) ? 1 : 0));
+  expect(Array.from({ length: PROBED.idRows }, (_, i) => read(added, probe, { row: i, col: 1 }))).toEqual(want);
+  expect(want).toContain(1);
+  expect(cases[0].visits.slice(0, PROBED.idRows).some((v) => v.customerId === null)).toBe(true);
 });
 
 test("a customer registered in the register's table is looked up and new on its first logged contact", () => {
@@ -253,15 +277,10 @@ test("the register lists each customer's first row in the log, blank in a blank 
   expect(readColumn(book, c.log, log, "registerRow")).toEqual(row);
 });
 
-test("the register's first rows decide 新/老客户 for every customer it lists: the log searches itself only for the others", () => {
+test("the register's first rows decide 新/老客户 for every customer it lists, without the search of the log's register rows", () => {
   const c = cases[0];
-  const listed = new Set(c.customers.map((r) => r.id));
-  const want = expected(c).newOld.map((verdict, i) => {
-    const id = [...c.visits, {}, {}, {}][i].customerId;
-    return typeof id === "string" && !listed.has(id) ? "X" : verdict;
-  });
+  const want = expected(c).newOld;
   expect(readColumn(registerOnly, c.log, tableByRole(c.log, "visits"), "newOld")).toEqual(want);
-  expect(want).toContain("X");
   expect(want.filter((v) => v === "新").length).toBeGreaterThan(100);
 });
 
