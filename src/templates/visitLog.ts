@@ -20,7 +20,8 @@ import type { ColumnSpec, ExistingNames, SheetSpec, TableRow, ValidationSpec } f
  * binary search over 日期 (`dateWindow`) instead of scanning the whole log once per customer or per day,
  * the register finds a customer's last row from the log's end (客户编号倒序), and 新/老客户 takes the first
  * row of an ID as the first contact. A row dated before the row above, and a visit without a date, are
- * highlighted and counted in a cell above the table, which says to fill in the dates and sort by 日期.
+ * highlighted and counted in a cell above the table, which says to fill in the dates and sort by 日期; over a
+ * register that lists first rows, so are the rows whose ID the register does not list.
  */
 
 export interface VisitLogOptions {
@@ -172,7 +173,8 @@ function logColumns(kit: Kit, table: string, key: string, register: LinkedRegist
   const id = thisRow(table, h.customerId);
   const ids = spName(key, VISIT_COLUMN_NAMES.customerId);
   const [isNew, isOld] = v.newOld;
-  // New on the row where the ID first appears in the log: MATCH finds the first occurrence and the row
+  // Without the register's first rows (no register, or one written before its first-visit column): new
+  // on the row where the ID first appears in the log: MATCH finds the first occurrence and the row
   // compares its own position with it. This assumes rows in the order contacts happened (a log kept
   // day by day; sorting it by customer keeps that order within a customer). The order-free test —
   // no earlier date for this ID, COUNTIFS over the whole column on every row — made LibreOffice 7.4
@@ -278,10 +280,7 @@ function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable):
   // ISNUMBER, not N(): a date pasted as text would make N(+range) #VALUE!; such a row is not a date to order.
   const misordered = `IF(${rows}<2,0,SUMPRODUCT(ISNUMBER(${later})*ISNUMBER(${earlier})*(${later}<${earlier})))`;
   const undated = `SUMPRODUCT(NOT(ISNUMBER(${dates}))*(${ids}<>""))`;
-  const at = draft.field({ row: 4, col: 0 }, v.outOfOrder, { formula: `${misordered}+${undated}` }, { numberFormat: FORMATS.plain });
-  draft.name(spName(key, VISIT_OUT_OF_ORDER), at, v.outOfOrderNote);
-  draft.text({ row: 4, col: 2 }, v.outOfOrderNote, "note");
-  draft.format({ target: { kind: "range", range: { from: at, to: at } }, rule: { kind: "expression", formula: `${a1(at)}>0` }, style: { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true } });
+  countAbove(draft, 4, { label: v.outOfOrder, note: v.outOfOrderNote, name: spName(key, VISIT_OUT_OF_ORDER), formula: `${misordered}+${undated}` });
   const date = a1FixedColumn(log.cell(0, "date"));
   const above = a1FixedColumn(log.cell(-1, "date"));
   const id = a1FixedColumn(log.cell(0, "customerId"));
@@ -292,20 +291,26 @@ function outOfOrder(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable):
   });
 }
 
+/** A count of rows to look at, above the table: label, value and what to do; named, and red while above 0. */
+function countAbove(draft: SheetDraft, row: number, count: { readonly label: string; readonly note: string; readonly name: string; readonly formula: string }): void {
+  const at = draft.field({ row, col: 0 }, count.label, { formula: count.formula }, { numberFormat: FORMATS.plain });
+  draft.name(count.name, at, count.note);
+  draft.text({ row, col: 2 }, count.note, "note");
+  draft.format({ target: { kind: "range", range: { from: at, to: at } }, rule: { kind: "expression", formula: `${a1(at)}>0` }, style: { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true } });
+}
+
 /**
  * Rows whose customer ID the register does not list (a pasted ID, or a customer since removed from the
  * register): the ID is highlighted and a cell above the table counts them, since such a row has no
- * customer name and no 新/老客户 (`registerReads`). One pass over the log for the count; the highlight is
- * the row's own cells.
+ * customer name and no 新/老客户 (`registerReads`). A row without its formulas (one LibreOffice inserted)
+ * has no register row either, and is counted too: the note says to fill them down. One pass over the log
+ * for the count; the highlight is the row's own cells.
  */
 function unlistedIds(draft: SheetDraft, kit: Kit, key: string, log: PlacedTable): void {
   const v = kit.s.visits;
   const ids = spName(key, VISIT_COLUMN_NAMES.customerId);
   const rows = spName(key, VISIT_REGISTER_ROW_NAME);
-  const at = draft.field({ row: 5, col: 0 }, v.unlisted, { formula: `SUMPRODUCT((${ids}<>"")*(${rows}=""))` }, { numberFormat: FORMATS.plain });
-  draft.name(spName(key, VISIT_UNLISTED), at, v.unlistedNote);
-  draft.text({ row: 5, col: 2 }, v.unlistedNote, "note");
-  draft.format({ target: { kind: "range", range: { from: at, to: at } }, rule: { kind: "expression", formula: `${a1(at)}>0` }, style: { fill: COLORS.badFill, fontColor: COLORS.badFont, bold: true } });
+  countAbove(draft, 5, { label: v.unlisted, note: v.unlistedNote, name: spName(key, VISIT_UNLISTED), formula: `SUMPRODUCT((${ids}<>"")*(${rows}=""))` });
   const id = a1FixedColumn(log.cell(0, "customerId"));
   const row = a1FixedColumn(log.cell(0, "registerRow"));
   draft.format({
@@ -342,7 +347,7 @@ export function buildVisitLog(options: VisitLogOptions, ctx: BuildContext): Shee
   // Declared before the drop-down's list name would be (`SheetDraft.finish`): the ID drop-down lists this name too.
   if (register) for (const [column, part] of Object.entries(REGISTER_COLUMN_NAMES)) draft.nameColumn(spName(key, part), { table: register.table, column: register[column as keyof typeof REGISTER_COLUMN_NAMES] }, v.registerColumnNote);
   outOfOrder(draft, kit, key, log);
-  if (register?.firstVisitRow !== undefined) {
+  if (log.spec.columns.some((column) => column.key === "registerRow")) {
     draft.columnName(spName(key, VISIT_REGISTER_ROW_NAME), log, "registerRow", v.columnNameNote);
     unlistedIds(draft, kit, key, log);
   }

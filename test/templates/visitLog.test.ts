@@ -105,10 +105,16 @@ describe("客户拜访记录 (visit log)", () => {
     expect(column(spec, "customerName").formula).toBe(`IF(${id}="","",IFERROR(INDEX(SP_V1_REGISTER_NAME,${matchSorted(id, "SP_V1_REGISTER_ID")}),""))`);
     expect(column(spec, "newOld").formula).toBe(`IF(${id}="","",IF(ROW(INDEX(${ids},MATCH(${exactKey(id)},${ids},0)))=ROW(${id}),"新","老"))`);
     expect(spec.cells.some((c) => typeof c.value === "string" && c.value.includes(zh.visits.columns.registerRow))).toBe(false);
+    // It decides 新/老 for every ID, so nothing marks or counts IDs the register does not list.
+    expect(spec.names.map((n) => n.name)).not.toContain("SP_V1_UNLISTED_IDS");
+    expect(spec.columnNames?.map((n) => n.name)).not.toContain("SP_V1_COL_REGISTER_ROW");
+    expect(spec.conditionalFormats.filter((f) => f.target.kind === "tableColumn" && f.target.column === zh.visits.columns.customerId)).toEqual([]);
     // The same register with the column's name: the log reads it.
     const current = log(buildVisitLog({}, { locale: "zh-CN", existing: { ...existing, names: [...existing.names, "SP_C1_COL_FIRST_ROW_IN_V1"] } }));
     expect(current.tables[0].columns.at(-1)?.key).toBe("registerRow");
     expect(current.cells.some((c) => typeof c.value === "string" && c.value.includes(zh.visits.columns.registerRow))).toBe(true);
+    expect(current.names.map((n) => n.name)).toContain("SP_V1_UNLISTED_IDS");
+    expect(current.conditionalFormats.filter((f) => f.target.kind === "tableColumn" && f.target.column === zh.visits.columns.customerId)).toHaveLength(1);
   });
 
   test("a second log over the same register searches itself: the register's first rows are the first log's", () => {
